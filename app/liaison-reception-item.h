@@ -1,0 +1,18 @@
+/* liaison-reception-item.h: one row of the receptions list. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "liaison-records.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_RECEPTION_ITEM (liaison_reception_item_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonReceptionItem, liaison_reception_item, LIAISON, RECEPTION_ITEM, GObject)
+
+/* Takes @reception, as the list query fills it. */
+LiaisonReceptionItem   *liaison_reception_item_new           (LiaisonReception *reception);
+const LiaisonReception *liaison_reception_item_get_reception (LiaisonReceptionItem *self);
+gint64                  liaison_reception_item_get_id        (LiaisonReceptionItem *self);
+
+G_END_DECLS

@@ -1,0 +1,333 @@
+/* liaison-records.c: codes, labels and memory of the record structs. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-records.h"
+
+typedef struct {
+  const char *code;
+  const char *label;     /* msgid */
+  const char *label_zh;  /* accepted on input whatever the locale */
+} CodeLabel;
+
+static const CodeLabel station_kinds[] = {
+  { "home",    N_("Deputies' home"),   "人大代表之家" },
+  { "studio",  N_("Deputy studio"),    "代表工作室" },
+  { "station", N_("Liaison station"),  "代表联络站" },
+  { "point",   N_("Liaison point"),    "代表联络点" },
+};
+
+static const CodeLabel deputy_levels[] = {
+  { "national",   N_("National"),   "全国" },
+  { "provincial", N_("Provincial"), "省" },
+  { "city",       N_("City"),       "市" },
+  { "county",     N_("County"),     "县(区)" },
+  { "township",   N_("Township"),   "乡镇" },
+};
+
+static const CodeLabel channels[] = {
+  { "walk_in",     N_("Walk-in"),     "来访" },
+  { "phone",       N_("Phone"),       "电话" },
+  { "online",      N_("Online"),      "网络" },
+  { "mobile_desk", N_("Mobile desk"), "流动办公桌" },
+};
+
+static const CodeLabel suggestion_statuses[] = {
+  { "registered", N_("Registered"), "已登记" },
+};
+
+static gboolean
+code_from_text (const CodeLabel *table,
+                guint            n,
+                const char      *text,
+                gboolean         accept_labels,
+                guint           *index)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_ascii_strcasecmp (stripped, table[i].code) == 0 ||
+          (accept_labels &&
+           (g_ascii_strcasecmp (stripped, table[i].label) == 0 ||
+            strcmp (stripped, table[i].label_zh) == 0 ||
+            strcmp (stripped, g_dgettext (GETTEXT_PACKAGE, table[i].label)) == 0)))
+        {
+          *index = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+#define DEFINE_CODES(Type, prefix, table)                                     \
+  const char *                                                                \
+  prefix##_to_code (Type value)                                               \
+  {                                                                           \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
+    return table[value].code;                                                 \
+  }                                                                           \
+  const char *                                                                \
+  prefix##_label (Type value)                                                 \
+  {                                                                           \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
+    return g_dgettext (GETTEXT_PACKAGE, table[value].label);                  \
+  }
+
+DEFINE_CODES (LiaisonStationKind, liaison_station_kind, station_kinds)
+DEFINE_CODES (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
+DEFINE_CODES (LiaisonChannel, liaison_channel, channels)
+DEFINE_CODES (LiaisonSuggestionStatus, liaison_suggestion_status, suggestion_statuses)
+
+#define DEFINE_PARSE(Type, prefix, table)                                     \
+  gboolean                                                                    \
+  prefix##_from_code (const char *code, Type *value)                          \
+  {                                                                           \
+    guint i;                                                                  \
+    if (!code_from_text (table, G_N_ELEMENTS (table), code, FALSE, &i))       \
+      return FALSE;                                                           \
+    *value = (Type) i;                                                        \
+    return TRUE;                                                              \
+  }                                                                           \
+  gboolean                                                                    \
+  prefix##_parse (const char *text, Type *value)                              \
+  {                                                                           \
+    guint i;                                                                  \
+    if (!code_from_text (table, G_N_ELEMENTS (table), text, TRUE, &i))        \
+      return FALSE;                                                           \
+    *value = (Type) i;                                                        \
+    return TRUE;                                                              \
+  }
+
+DEFINE_PARSE (LiaisonStationKind, liaison_station_kind, station_kinds)
+DEFINE_PARSE (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
+DEFINE_PARSE (LiaisonChannel, liaison_channel, channels)
+
+const char *
+liaison_sync_state_label (LiaisonSyncState state)
+{
+  switch (state)
+    {
+    case LIAISON_SYNC_STATE_SYNCED:
+      return _("Synced");
+    case LIAISON_SYNC_STATE_PENDING:
+      return _("Not yet synced");
+    case LIAISON_SYNC_STATE_ERROR:
+      return _("Sync error");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+record_meta_clear (LiaisonRecordMeta *meta)
+{
+  g_clear_pointer (&meta->uuid, g_free);
+  g_clear_pointer (&meta->updated_at, g_free);
+  g_clear_pointer (&meta->origin_station_uuid, g_free);
+  g_clear_pointer (&meta->sync_error, g_free);
+}
+
+LiaisonVisitor *
+liaison_visitor_new (void)
+{
+  LiaisonVisitor *visitor = g_new0 (LiaisonVisitor, 1);
+
+  visitor->party_size = 1;
+  return visitor;
+}
+
+LiaisonVisitor *
+liaison_visitor_copy (const LiaisonVisitor *visitor)
+{
+  LiaisonVisitor *copy = g_new0 (LiaisonVisitor, 1);
+
+  copy->name = g_strdup (visitor->name);
+  copy->phone = g_strdup (visitor->phone);
+  copy->community = g_strdup (visitor->community);
+  copy->party_size = visitor->party_size;
+  copy->consent = visitor->consent;
+  return copy;
+}
+
+void
+liaison_visitor_free (LiaisonVisitor *visitor)
+{
+  if (visitor == NULL)
+    return;
+  g_free (visitor->name);
+  g_free (visitor->phone);
+  g_free (visitor->community);
+  g_free (visitor);
+}
+
+LiaisonReception *
+liaison_reception_new (void)
+{
+  LiaisonReception *reception = g_new0 (LiaisonReception, 1);
+
+  reception->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
+  reception->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  reception->visitors = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_visitor_free);
+  reception->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_suggestion_free);
+  return reception;
+}
+
+void
+liaison_reception_free (LiaisonReception *reception)
+{
+  if (reception == NULL)
+    return;
+  record_meta_clear (&reception->meta);
+  g_free (reception->received_at);
+  g_free (reception->summary);
+  g_free (reception->handling);
+  g_array_unref (reception->deputy_ids);
+  g_ptr_array_unref (reception->visitors);
+  g_ptr_array_unref (reception->suggestions);
+  g_free (reception->category_name);
+  g_free (reception->station_name);
+  g_free (reception->deputy_names);
+  g_free (reception);
+}
+
+LiaisonSuggestion *
+liaison_suggestion_new (void)
+{
+  LiaisonSuggestion *suggestion = g_new0 (LiaisonSuggestion, 1);
+
+  suggestion->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
+  suggestion->status = LIAISON_SUGGESTION_STATUS_REGISTERED;
+  return suggestion;
+}
+
+void
+liaison_suggestion_free (LiaisonSuggestion *suggestion)
+{
+  if (suggestion == NULL)
+    return;
+  record_meta_clear (&suggestion->meta);
+  g_free (suggestion->title);
+  g_free (suggestion->content);
+  g_free (suggestion->raised_by);
+  g_free (suggestion->created_at);
+  g_free (suggestion->category_name);
+  g_free (suggestion->reception_received_at);
+  g_free (suggestion);
+}
+
+LiaisonDeputy *
+liaison_deputy_new (void)
+{
+  LiaisonDeputy *deputy = g_new0 (LiaisonDeputy, 1);
+
+  deputy->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
+  deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
+  return deputy;
+}
+
+void
+liaison_deputy_free (LiaisonDeputy *deputy)
+{
+  if (deputy == NULL)
+    return;
+  record_meta_clear (&deputy->meta);
+  g_free (deputy->name);
+  g_free (deputy->specialty);
+  g_free (deputy->phone);
+  g_free (deputy->group_name);
+  g_free (deputy->station_name);
+  g_free (deputy);
+}
+
+LiaisonDeputyGroup *
+liaison_deputy_group_new (void)
+{
+  LiaisonDeputyGroup *group = g_new0 (LiaisonDeputyGroup, 1);
+
+  group->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
+  return group;
+}
+
+void
+liaison_deputy_group_free (LiaisonDeputyGroup *group)
+{
+  if (group == NULL)
+    return;
+  record_meta_clear (&group->meta);
+  g_free (group->name);
+  g_free (group);
+}
+
+LiaisonStation *
+liaison_station_new (void)
+{
+  LiaisonStation *station = g_new0 (LiaisonStation, 1);
+
+  station->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
+  station->kind = LIAISON_STATION_KIND_STATION;
+  return station;
+}
+
+void
+liaison_station_free (LiaisonStation *station)
+{
+  if (station == NULL)
+    return;
+  record_meta_clear (&station->meta);
+  g_free (station->name);
+  g_free (station->district);
+  g_free (station);
+}
+
+LiaisonCategory *
+liaison_category_new (void)
+{
+  return g_new0 (LiaisonCategory, 1);
+}
+
+void
+liaison_category_free (LiaisonCategory *category)
+{
+  if (category == NULL)
+    return;
+  g_free (category->code);
+  g_free (category->name);
+  g_free (category->name_zh);
+  g_free (category);
+}
+
+char *
+liaison_mask_phone (const char *phone)
+{
+  GString *digits;
+  gsize n;
+
+  if (phone == NULL || *phone == '\0')
+    return g_strdup ("");
+
+  digits = g_string_new (NULL);
+  for (const char *p = phone; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+
+  n = digits->len;
+  if (n >= 7)
+    {
+      /* Keep the first three and the last four: 138****5678, 055****1234. */
+      for (gsize i = 3; i < n - 4; i++)
+        digits->str[i] = '*';
+    }
+  else
+    {
+      for (gsize i = 0; i + 2 < n; i++)
+        digits->str[i] = '*';
+    }
+  return g_string_free (digits, FALSE);
+}

@@ -1,0 +1,181 @@
+/* liaison-records.h: the records a station keeps, as plain structs.
+ *
+ * Every synced record carries a UUID made where it was created, a version,
+ * the station it came from, updated_at (UTC) and a tombstone. The structs
+ * below are what the store reads and writes; they own their strings.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LIAISON_STATION_KIND_HOME,    /* 人大代表之家 */
+  LIAISON_STATION_KIND_STUDIO,  /* 代表工作室 */
+  LIAISON_STATION_KIND_STATION, /* 代表联络站 */
+  LIAISON_STATION_KIND_POINT,   /* 代表联络点 */
+  LIAISON_N_STATION_KINDS
+} LiaisonStationKind;
+
+typedef enum {
+  LIAISON_DEPUTY_LEVEL_NATIONAL,
+  LIAISON_DEPUTY_LEVEL_PROVINCIAL,
+  LIAISON_DEPUTY_LEVEL_CITY,
+  LIAISON_DEPUTY_LEVEL_COUNTY,
+  LIAISON_DEPUTY_LEVEL_TOWNSHIP,
+  LIAISON_N_DEPUTY_LEVELS
+} LiaisonDeputyLevel;
+
+typedef enum {
+  LIAISON_CHANNEL_WALK_IN,
+  LIAISON_CHANNEL_PHONE,
+  LIAISON_CHANNEL_ONLINE,
+  LIAISON_CHANNEL_MOBILE_DESK,
+  LIAISON_N_CHANNELS
+} LiaisonChannel;
+
+typedef enum {
+  LIAISON_SYNC_STATE_SYNCED,
+  LIAISON_SYNC_STATE_PENDING,
+  LIAISON_SYNC_STATE_ERROR,
+} LiaisonSyncState;
+
+typedef enum {
+  LIAISON_SUGGESTION_STATUS_REGISTERED,
+  LIAISON_N_SUGGESTION_STATUSES
+} LiaisonSuggestionStatus;
+
+/* Stable codes, as stored in the database and written to CSV. */
+const char *liaison_station_kind_to_code  (LiaisonStationKind kind);
+gboolean    liaison_station_kind_from_code (const char *code, LiaisonStationKind *kind);
+const char *liaison_station_kind_label    (LiaisonStationKind kind);
+const char *liaison_deputy_level_to_code  (LiaisonDeputyLevel level);
+gboolean    liaison_deputy_level_from_code (const char *code, LiaisonDeputyLevel *level);
+const char *liaison_deputy_level_label    (LiaisonDeputyLevel level);
+const char *liaison_channel_to_code       (LiaisonChannel channel);
+gboolean    liaison_channel_from_code     (const char *code, LiaisonChannel *channel);
+const char *liaison_channel_label         (LiaisonChannel channel);
+const char *liaison_suggestion_status_to_code (LiaisonSuggestionStatus status);
+const char *liaison_suggestion_status_label   (LiaisonSuggestionStatus status);
+const char *liaison_sync_state_label      (LiaisonSyncState state);
+
+/* Accepts a code, an English label or a zh_CN label ("市", "city", "City"). */
+gboolean    liaison_deputy_level_parse    (const char *text, LiaisonDeputyLevel *level);
+gboolean    liaison_station_kind_parse    (const char *text, LiaisonStationKind *kind);
+gboolean    liaison_channel_parse         (const char *text, LiaisonChannel *channel);
+
+/* The fields every synced record has. */
+typedef struct {
+  gint64            id;          /* local rowid; 0 before the first save */
+  char             *uuid;
+  gint64            version;
+  char             *updated_at;  /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+  char             *origin_station_uuid;
+  gboolean          deleted;
+  LiaisonSyncState  sync_state;
+  char             *sync_error;
+} LiaisonRecordMeta;
+
+typedef struct {
+  LiaisonRecordMeta  meta;
+  char              *name;
+  LiaisonStationKind kind;
+  char              *district;
+} LiaisonStation;
+
+typedef struct {
+  LiaisonRecordMeta  meta;
+  char              *name;
+} LiaisonDeputyGroup;
+
+typedef struct {
+  LiaisonRecordMeta   meta;
+  char               *name;
+  LiaisonDeputyLevel  level;
+  gint64              group_id;    /* 0: none */
+  gint64              station_id;  /* 0: none */
+  char               *specialty;
+  char               *phone;
+  /* read-only, filled by queries */
+  char               *group_name;
+  char               *station_name;
+} LiaisonDeputy;
+
+typedef struct {
+  gint64  id;
+  char   *code;     /* "urban_construction" */
+  char   *name;     /* English, a msgid */
+  char   *name_zh;  /* zh_CN, for CSV and search */
+} LiaisonCategory;
+
+typedef struct {
+  char     *name;       /* NULL or "" for anonymous */
+  char     *phone;      /* NULL or "" for none */
+  char     *community;  /* 社区 / 村 */
+  int       party_size;
+  gboolean  consent;    /* may be contacted */
+} LiaisonVisitor;
+
+typedef struct {
+  LiaisonRecordMeta        meta;
+  gint64                   reception_id;  /* 0: stands alone */
+  gint64                   station_id;
+  gint64                   category_id;
+  char                    *title;
+  char                    *content;
+  char                    *raised_by;
+  LiaisonSuggestionStatus  status;
+  char                    *created_at;    /* UTC */
+  /* read-only, filled by queries */
+  char                    *category_name;
+  char                    *reception_received_at;
+} LiaisonSuggestion;
+
+typedef struct {
+  LiaisonRecordMeta  meta;
+  char              *received_at;   /* local time, "YYYY-MM-DD HH:MM" */
+  gint64             station_id;
+  LiaisonChannel     channel;
+  gint64             category_id;
+  char              *summary;
+  gboolean           handled_on_spot;
+  char              *handling;
+  GArray            *deputy_ids;    /* gint64, at least one */
+  GPtrArray         *visitors;      /* LiaisonVisitor *, at least one */
+  GPtrArray         *suggestions;   /* LiaisonSuggestion *, linked to this reception */
+  /* read-only, filled by queries */
+  char              *category_name;
+  char              *station_name;
+  char              *deputy_names;  /* joined with 、 */
+} LiaisonReception;
+
+LiaisonVisitor    *liaison_visitor_new          (void);
+LiaisonVisitor    *liaison_visitor_copy         (const LiaisonVisitor *visitor);
+void               liaison_visitor_free         (LiaisonVisitor *visitor);
+LiaisonReception  *liaison_reception_new        (void);
+void               liaison_reception_free       (LiaisonReception *reception);
+LiaisonSuggestion *liaison_suggestion_new       (void);
+void               liaison_suggestion_free      (LiaisonSuggestion *suggestion);
+LiaisonDeputy     *liaison_deputy_new           (void);
+void               liaison_deputy_free          (LiaisonDeputy *deputy);
+LiaisonDeputyGroup *liaison_deputy_group_new    (void);
+void               liaison_deputy_group_free    (LiaisonDeputyGroup *group);
+LiaisonStation    *liaison_station_new          (void);
+void               liaison_station_free         (LiaisonStation *station);
+LiaisonCategory   *liaison_category_new         (void);
+void               liaison_category_free        (LiaisonCategory *category);
+
+/* "138****5678": the middle of a mobile number, or of a landline's local
+ * part, is hidden. Returns a newly allocated string; "" for NULL. */
+char              *liaison_mask_phone           (const char *phone);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonVisitor, liaison_visitor_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonReception, liaison_reception_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSuggestion, liaison_suggestion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDeputy, liaison_deputy_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDeputyGroup, liaison_deputy_group_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStation, liaison_station_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonCategory, liaison_category_free)
+
+G_END_DECLS

@@ -1,0 +1,2202 @@
+/* liaison-store.c: the station's SQLite file: schema, migrations, queries. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "liaison-reception-item.h"
+#include "liaison-store-private.h"
+#include "liaison-suggestion-item.h"
+#include "liaison-validate.h"
+
+struct _LiaisonStore
+{
+  GObject parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  /* owned: SQL text -> sqlite3_stmt */
+  GHashTable *statements;
+  guint       transaction_depth;
+  gboolean    transaction_failed;
+  /* interned table names written by the open transaction */
+  GPtrArray  *changed_tables;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Columns every synced record has (see docs/architecture.md). */
+#define RECORD_COLUMNS                                              \
+  "  id INTEGER PRIMARY KEY,\n"                                     \
+  "  uuid TEXT NOT NULL UNIQUE,\n"                                  \
+  "  version INTEGER NOT NULL DEFAULT 1,\n"                         \
+  "  updated_at TEXT NOT NULL,\n"                                   \
+  "  origin_station_uuid TEXT,\n"                                   \
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),\n" \
+  "  sync_state INTEGER NOT NULL DEFAULT 1,\n"                      \
+  "  sync_error TEXT,\n"
+
+static const char migration_1[] =
+  "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+  "CREATE TABLE stations (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('home', 'studio', 'station', 'point')),\n"
+  "  district TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE TABLE deputy_groups (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE deputies (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL,\n"
+  "  level TEXT NOT NULL CHECK (level IN ('national', 'provincial', 'city', 'county', 'township')),\n"
+  "  group_id INTEGER REFERENCES deputy_groups (id),\n"
+  "  station_id INTEGER REFERENCES stations (id),\n"
+  "  specialty TEXT NOT NULL DEFAULT '',\n"
+  "  phone TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX deputies_by_name ON deputies (name);\n"
+  "CREATE TABLE categories (\n" RECORD_COLUMNS
+  "  code TEXT NOT NULL UNIQUE,\n"
+  "  name TEXT NOT NULL,\n"
+  "  name_zh TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE receptions (\n" RECORD_COLUMNS
+  "  received_at TEXT NOT NULL,\n"
+  "  station_id INTEGER NOT NULL REFERENCES stations (id),\n"
+  "  channel TEXT NOT NULL CHECK (channel IN ('walk_in', 'phone', 'online', 'mobile_desk')),\n"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),\n"
+  "  summary TEXT NOT NULL,\n"
+  "  handled_on_spot INTEGER NOT NULL DEFAULT 0,\n"
+  "  handling TEXT NOT NULL DEFAULT '',\n"
+  /* Visitors' names and communities, kept here for search and the list. */
+  "  visitors_text TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX receptions_by_time ON receptions (received_at, id) WHERE deleted = 0;\n"
+  "CREATE INDEX receptions_by_category ON receptions (category_id, received_at);\n"
+  "CREATE INDEX receptions_by_sync_state ON receptions (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE reception_visitors (\n"
+  "  reception_id INTEGER NOT NULL REFERENCES receptions (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  name TEXT NOT NULL DEFAULT '',\n"
+  "  phone TEXT NOT NULL DEFAULT '',\n"
+  "  community TEXT NOT NULL DEFAULT '',\n"
+  "  party_size INTEGER NOT NULL DEFAULT 1 CHECK (party_size >= 1),\n"
+  "  consent INTEGER NOT NULL DEFAULT 0,\n"
+  "  PRIMARY KEY (reception_id, position)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE reception_deputies (\n"
+  "  reception_id INTEGER NOT NULL REFERENCES receptions (id) ON DELETE CASCADE,\n"
+  "  deputy_id INTEGER NOT NULL REFERENCES deputies (id),\n"
+  "  PRIMARY KEY (reception_id, deputy_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX reception_deputies_by_deputy ON reception_deputies (deputy_id, reception_id);\n"
+  "CREATE TABLE suggestions (\n" RECORD_COLUMNS
+  "  reception_id INTEGER REFERENCES receptions (id),\n"
+  "  station_id INTEGER NOT NULL REFERENCES stations (id),\n"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),\n"
+  "  title TEXT NOT NULL,\n"
+  "  content TEXT NOT NULL,\n"
+  "  raised_by TEXT NOT NULL DEFAULT '',\n"
+  "  status TEXT NOT NULL DEFAULT 'registered',\n"
+  "  created_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX suggestions_by_time ON suggestions (created_at, id) WHERE deleted = 0;\n"
+  "CREATE INDEX suggestions_by_reception ON suggestions (reception_id);\n"
+  /* Trigram full-text indexes, so that Chinese needs no word splitting. */
+  "CREATE VIRTUAL TABLE reception_search USING fts5 (\n"
+  "  summary, handling, visitors_text,\n"
+  "  content = 'receptions', content_rowid = 'id', tokenize = 'trigram');\n"
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_update AFTER UPDATE OF summary, handling, visitors_text ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE VIRTUAL TABLE suggestion_search USING fts5 (\n"
+  "  title, content, raised_by,\n"
+  "  content = 'suggestions', content_rowid = 'id', tokenize = 'trigram');\n"
+  "CREATE TRIGGER suggestions_search_insert AFTER INSERT ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (rowid, title, content, raised_by)\n"
+  "    VALUES (new.id, new.title, new.content, new.raised_by);\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_search_delete AFTER DELETE ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, title, content, raised_by)\n"
+  "    VALUES ('delete', old.id, old.title, old.content, old.raised_by);\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_search_update AFTER UPDATE OF title, content, raised_by ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, title, content, raised_by)\n"
+  "    VALUES ('delete', old.id, old.title, old.content, old.raised_by);\n"
+  "  INSERT INTO suggestion_search (rowid, title, content, raised_by)\n"
+  "    VALUES (new.id, new.title, new.content, new.raised_by);\n"
+  "END;\n";
+
+/* The migrations, in order: migrations[i] takes user_version i to i + 1. */
+static const char *const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
+
+typedef struct {
+  const char *code;
+  const char *name;
+  const char *name_zh;
+} CategorySeed;
+
+static const CategorySeed category_seeds[] = {
+  { "urban_construction", N_("Urban construction"),            "城乡建设" },
+  { "social_security",    N_("Social security"),               "社会保障" },
+  { "education",          N_("Education"),                     "教育" },
+  { "health",             N_("Health"),                        "医疗卫生" },
+  { "transport",          N_("Transport"),                     "交通出行" },
+  { "environment",        N_("Environment"),                   "生态环境" },
+  { "agriculture",        N_("Agriculture and rural affairs"), "农业农村" },
+  { "enterprise",         N_("Enterprise services"),           "企业服务" },
+  { "public_safety",      N_("Public safety"),                 "公共安全" },
+  { "other",              N_("Other"),                         "其他" },
+};
+
+char *
+liaison_store_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+sqlite3 *
+liaison_store_get_handle (LiaisonStore *self)
+{
+  return self->db;
+}
+
+void
+liaison_store_set_error (LiaisonStore  *self,
+                         GError       **error,
+                         const char    *what)
+{
+  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+               /* Translators: "Could not save the reception: disk I/O error" */
+               _("%s: %s"), what, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+liaison_store_prepare (LiaisonStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      liaison_store_set_error (self, error, _("The database could not prepare a query"));
+      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+liaison_store_emit_changed (LiaisonStore *self,
+                            const char   *table)
+{
+  const char *interned = g_intern_string (table);
+
+  /* Inside a transaction, models would read half a change: the outermost
+   * commit tells them instead. */
+  if (self->transaction_depth == 0)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_string (interned), interned);
+  else if (!g_ptr_array_find (self->changed_tables, interned, NULL))
+    g_ptr_array_add (self->changed_tables, (gpointer) interned);
+}
+
+gboolean
+liaison_store_exec (LiaisonStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+                   "%s", message ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+liaison_store_query_int (LiaisonStore  *self,
+                         const char    *sql,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  gint64 value;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      liaison_store_set_error (self, error, _("The database could not answer a query"));
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+liaison_store_begin (LiaisonStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth == 0)
+    {
+      if (!liaison_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->transaction_failed = FALSE;
+    }
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+liaison_store_commit (LiaisonStore  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (--self->transaction_depth > 0)
+    return TRUE;
+
+  if (self->transaction_failed)
+    {
+      liaison_store_exec (self, "ROLLBACK", NULL);
+      g_ptr_array_set_size (self->changed_tables, 0);
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+                           _("An earlier step failed, so nothing was saved."));
+      return FALSE;
+    }
+  if (!liaison_store_exec (self, "COMMIT", error))
+    {
+      liaison_store_exec (self, "ROLLBACK", NULL);
+      g_ptr_array_set_size (self->changed_tables, 0);
+      return FALSE;
+    }
+  {
+    g_autoptr(GPtrArray) tables = g_steal_pointer (&self->changed_tables);
+
+    self->changed_tables = g_ptr_array_new ();
+    for (guint i = 0; i < tables->len; i++)
+      liaison_store_emit_changed (self, g_ptr_array_index (tables, i));
+  }
+  return TRUE;
+}
+
+void
+liaison_store_rollback (LiaisonStore *self)
+{
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (--self->transaction_depth > 0)
+    {
+      self->transaction_failed = TRUE;
+      return;
+    }
+  liaison_store_exec (self, "ROLLBACK", NULL);
+  g_ptr_array_set_size (self->changed_tables, 0);
+}
+
+/* Compares by the user's locale, so that zh_CN sorts names by pinyin. */
+static int
+locale_collate (void       *user_data,
+                int         a_length,
+                const void *a,
+                int         b_length,
+                const void *b)
+{
+  g_autofree char *a_text = g_strndup (a, a_length);
+  g_autofree char *b_text = g_strndup (b, b_length);
+
+  return g_utf8_collate (a_text, b_text);
+}
+
+static gboolean
+seed_categories (LiaisonStore  *self,
+                 GError       **error)
+{
+  g_autofree char *now = liaison_store_now_utc ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_seeds); i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_prepare (self,
+        "INSERT INTO categories (uuid, updated_at, sync_state, code, name, name_zh, position)"
+        " VALUES (?, ?, 0, ?, ?, ?, ?)", error);
+      /* Fixed UUIDs, so that every station and headquarters agree. */
+      g_autofree char *uuid = g_strdup_printf ("6c1a7e00-0000-4000-8000-%012u", i + 1);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, category_seeds[i].code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, category_seeds[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, category_seeds[i].name_zh, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 6, i);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, _("Could not add the categories"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (LiaisonStore  *self,
+         GError       **error)
+{
+  int version = liaison_store_get_schema_version (self);
+
+  if (version > LIAISON_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Liaison (database version %d; this program knows up to %d). Update Liaison to open it."),
+                   self->path, version, LIAISON_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == LIAISON_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  for (int i = version; i < LIAISON_STORE_SCHEMA_VERSION; i++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!liaison_store_exec (self, migrations[i], error))
+        goto failed;
+      if (i == 0 && !seed_categories (self, error))
+        goto failed;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+      if (!liaison_store_exec (self, set_version, error))
+        goto failed;
+    }
+
+  return liaison_store_commit (self, error);
+
+failed:
+  liaison_store_rollback (self);
+  g_prefix_error (error, _("Could not upgrade the database: "));
+  return FALSE;
+}
+
+int
+liaison_store_get_schema_version (LiaisonStore *self)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), -1);
+  return (int) liaison_store_query_int (self, "PRAGMA user_version", NULL);
+}
+
+char *
+liaison_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "liaison", "station.db", NULL);
+}
+
+LiaisonStore *
+liaison_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(LiaisonStore) self = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (LIAISON_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_collation_v2 (self->db, "LOCALE", SQLITE_UTF8, NULL, locale_collate, NULL);
+
+  /* WAL keeps readers and the writer apart; synchronous=FULL makes each
+   * commit survive a power cut, not only a crash. */
+  if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", &local_error) ||
+      !liaison_store_exec (self, "PRAGMA synchronous = FULL", &local_error) ||
+      !liaison_store_exec (self, "PRAGMA foreign_keys = ON", &local_error))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                   _("“%s” is not a Liaison database: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+liaison_store_get_path (LiaisonStore *self)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static void
+liaison_store_finalize (GObject *object)
+{
+  LiaisonStore *self = LIAISON_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
+}
+
+static void
+liaison_store_class_init (LiaisonStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_store_finalize;
+
+  /**
+   * LiaisonStore::changed:
+   * @table: the table written
+   *
+   * Emitted once per table after a write is committed. The detail is the
+   * table name.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+liaison_store_init (LiaisonStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->changed_tables = g_ptr_array_new ();
+}
+
+/* Binding and reading helpers */
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static char *
+get_setting (LiaisonStore *self,
+             const char   *key)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+set_setting (LiaisonStore  *self,
+             const char    *key,
+             const char    *value,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "INSERT INTO settings (key, value) VALUES (?, ?)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save a setting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fills the common columns from @stmt, starting at @column, in the order
+ * of RECORD_SELECT. */
+#define RECORD_SELECT(t) t ".id, " t ".uuid, " t ".version, " t ".updated_at, " \
+  t ".origin_station_uuid, " t ".deleted, " t ".sync_state, " t ".sync_error"
+#define RECORD_SELECT_COLUMNS 8
+
+static void
+read_record_meta (sqlite3_stmt      *stmt,
+                  int                column,
+                  LiaisonRecordMeta *meta)
+{
+  meta->id = sqlite3_column_int64 (stmt, column);
+  meta->uuid = column_text (stmt, column + 1);
+  meta->version = sqlite3_column_int64 (stmt, column + 2);
+  meta->updated_at = column_text (stmt, column + 3);
+  meta->origin_station_uuid = column_text (stmt, column + 4);
+  meta->deleted = sqlite3_column_int (stmt, column + 5) != 0;
+  meta->sync_state = sqlite3_column_int (stmt, column + 6);
+  meta->sync_error = column_text (stmt, column + 7);
+}
+
+/* A new record's meta: a fresh UUID, version 1, from this station. */
+static void
+prepare_new_meta (LiaisonStore      *self,
+                  LiaisonRecordMeta *meta)
+{
+  if (meta->uuid == NULL)
+    meta->uuid = g_uuid_string_random ();
+  meta->version = 1;
+  g_free (meta->updated_at);
+  meta->updated_at = liaison_store_now_utc ();
+  if (meta->origin_station_uuid == NULL)
+    meta->origin_station_uuid = get_setting (self, "station_uuid");
+  meta->sync_state = LIAISON_SYNC_STATE_PENDING;
+}
+
+static void
+prepare_edited_meta (LiaisonRecordMeta *meta)
+{
+  meta->version++;
+  g_free (meta->updated_at);
+  meta->updated_at = liaison_store_now_utc ();
+  meta->sync_state = LIAISON_SYNC_STATE_PENDING;
+  g_clear_pointer (&meta->sync_error, g_free);
+}
+
+/* Stations */
+
+static LiaisonStation *
+read_station (sqlite3_stmt *stmt)
+{
+  LiaisonStation *station = liaison_station_new ();
+
+  read_record_meta (stmt, 0, &station->meta);
+  station->name = column_text (stmt, RECORD_SELECT_COLUMNS);
+  liaison_station_kind_from_code ((const char *) sqlite3_column_text (stmt, RECORD_SELECT_COLUMNS + 1),
+                                  &station->kind);
+  station->district = column_text (stmt, RECORD_SELECT_COLUMNS + 2);
+  return station;
+}
+
+#define STATION_SELECT "SELECT " RECORD_SELECT ("s") ", s.name, s.kind, s.district FROM stations s"
+
+LiaisonStation *
+liaison_store_get_local_station (LiaisonStore *self)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  LiaisonStation *station = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  uuid = get_setting (self, "station_uuid");
+  if (uuid == NULL)
+    return NULL;
+  stmt = liaison_store_prepare (self, STATION_SELECT " WHERE s.uuid = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    station = read_station (stmt);
+  sqlite3_reset (stmt);
+  return station;
+}
+
+gboolean
+liaison_store_save_station (LiaisonStore    *self,
+                            LiaisonStation  *station,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean is_new = station->meta.id == 0;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (station->name == NULL || *g_strstrip (station->name) == '\0')
+    {
+      g_set_error_literal (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID,
+                           _("Enter the station’s name."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (station->name, -1) > LIAISON_MAX_TITLE_CHARS)
+    {
+      g_set_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID,
+                   _("A station’s name may be at most %d characters long."), LIAISON_MAX_TITLE_CHARS);
+      return FALSE;
+    }
+
+  if (is_new)
+    {
+      prepare_new_meta (self, &station->meta);
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO stations (uuid, version, updated_at, origin_station_uuid, sync_state,"
+        " name, kind, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    }
+  else
+    {
+      prepare_edited_meta (&station->meta);
+      stmt = liaison_store_prepare (self,
+        "UPDATE stations SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+        " name = ?6, kind = ?7, district = ?8 WHERE id = ?9", error);
+    }
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, station->meta.uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, station->meta.version);
+  sqlite3_bind_text (stmt, 3, station->meta.updated_at, -1, SQLITE_TRANSIENT);
+  if (station->meta.origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, station->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, station->meta.sync_state);
+  bind_text (stmt, 6, station->name);
+  sqlite3_bind_text (stmt, 7, liaison_station_kind_to_code (station->kind), -1, SQLITE_STATIC);
+  bind_text (stmt, 8, station->district);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 9, station->meta.id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save the station"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    station->meta.id = sqlite3_last_insert_rowid (self->db);
+  liaison_store_emit_changed (self, "stations");
+  return TRUE;
+}
+
+gboolean
+liaison_store_set_local_station (LiaisonStore        *self,
+                                 const char          *name,
+                                 LiaisonStationKind   kind,
+                                 const char          *district,
+                                 GError             **error)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (self);
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  if (station == NULL)
+    {
+      station = liaison_station_new ();
+      station->meta.uuid = g_uuid_string_random ();
+      /* A station is its own origin. */
+      station->meta.origin_station_uuid = g_strdup (station->meta.uuid);
+    }
+  g_free (station->name);
+  station->name = g_strdup (name);
+  station->kind = kind;
+  g_free (station->district);
+  station->district = g_strdup (district);
+
+  if (!liaison_store_save_station (self, station, error) ||
+      !set_setting (self, "station_uuid", station->meta.uuid, error))
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
+  return liaison_store_commit (self, error);
+}
+
+GPtrArray *
+liaison_store_list_stations (LiaisonStore  *self,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    STATION_SELECT " WHERE s.deleted = 0 ORDER BY s.name COLLATE LOCALE", error);
+  GPtrArray *stations;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  stations = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_station_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (stations, read_station (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the stations"));
+      g_ptr_array_unref (stations);
+      return NULL;
+    }
+  return stations;
+}
+
+/* Deputy groups */
+
+gboolean
+liaison_store_save_deputy_group (LiaisonStore        *self,
+                                 LiaisonDeputyGroup  *group,
+                                 GError             **error)
+{
+  gboolean is_new = group->meta.id == 0;
+  sqlite3_stmt *stmt;
+
+  if (group->name == NULL || *g_strstrip (group->name) == '\0')
+    {
+      g_set_error_literal (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID,
+                           _("Enter the group’s name."));
+      return FALSE;
+    }
+
+  if (is_new)
+    {
+      prepare_new_meta (self, &group->meta);
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO deputy_groups (uuid, version, updated_at, origin_station_uuid, sync_state, name)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    }
+  else
+    {
+      prepare_edited_meta (&group->meta);
+      stmt = liaison_store_prepare (self,
+        "UPDATE deputy_groups SET version = ?2, updated_at = ?3, sync_state = ?5,"
+        " sync_error = NULL, name = ?6 WHERE id = ?7", error);
+    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group->meta.uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, group->meta.version);
+  sqlite3_bind_text (stmt, 3, group->meta.updated_at, -1, SQLITE_TRANSIENT);
+  if (group->meta.origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, group->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, group->meta.sync_state);
+  bind_text (stmt, 6, group->name);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 7, group->meta.id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save the deputy group"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    group->meta.id = sqlite3_last_insert_rowid (self->db);
+  liaison_store_emit_changed (self, "deputy_groups");
+  return TRUE;
+}
+
+GPtrArray *
+liaison_store_list_deputy_groups (LiaisonStore  *self,
+                                  GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT " RECORD_SELECT ("g") ", g.name FROM deputy_groups g"
+    " WHERE g.deleted = 0 ORDER BY g.name COLLATE LOCALE", error);
+  GPtrArray *groups;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_deputy_group_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonDeputyGroup *group = liaison_deputy_group_new ();
+
+      read_record_meta (stmt, 0, &group->meta);
+      group->name = column_text (stmt, RECORD_SELECT_COLUMNS);
+      g_ptr_array_add (groups, group);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the deputy groups"));
+      g_ptr_array_unref (groups);
+      return NULL;
+    }
+  return groups;
+}
+
+gint64
+liaison_store_ensure_deputy_group (LiaisonStore  *self,
+                                   const char    *name,
+                                   GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT id FROM deputy_groups WHERE name = ? AND deleted = 0 LIMIT 1", error);
+  g_autoptr(LiaisonDeputyGroup) group = NULL;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id > 0)
+    return id;
+
+  group = liaison_deputy_group_new ();
+  group->name = g_strdup (name);
+  if (!liaison_store_save_deputy_group (self, group, error))
+    return 0;
+  return group->meta.id;
+}
+
+/* Deputies */
+
+#define DEPUTY_SELECT                                                          \
+  "SELECT " RECORD_SELECT ("d") ", d.name, d.level, d.group_id, d.station_id," \
+  " d.specialty, d.phone, g.name, s.name FROM deputies d"                      \
+  " LEFT JOIN deputy_groups g ON g.id = d.group_id"                            \
+  " LEFT JOIN stations s ON s.id = d.station_id"
+
+static LiaisonDeputy *
+read_deputy (sqlite3_stmt *stmt)
+{
+  LiaisonDeputy *deputy = liaison_deputy_new ();
+  int c = RECORD_SELECT_COLUMNS;
+
+  read_record_meta (stmt, 0, &deputy->meta);
+  deputy->name = column_text (stmt, c);
+  liaison_deputy_level_from_code ((const char *) sqlite3_column_text (stmt, c + 1), &deputy->level);
+  deputy->group_id = sqlite3_column_int64 (stmt, c + 2);
+  deputy->station_id = sqlite3_column_int64 (stmt, c + 3);
+  deputy->specialty = column_text (stmt, c + 4);
+  deputy->phone = column_text (stmt, c + 5);
+  deputy->group_name = column_text (stmt, c + 6);
+  deputy->station_name = column_text (stmt, c + 7);
+  return deputy;
+}
+
+gboolean
+liaison_store_save_deputy (LiaisonStore   *self,
+                           LiaisonDeputy  *deputy,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) problems = liaison_deputy_check (deputy);
+  gboolean is_new = deputy->meta.id == 0;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (!liaison_field_errors_to_error (problems, error))
+    return FALSE;
+
+  if (is_new)
+    {
+      prepare_new_meta (self, &deputy->meta);
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO deputies (uuid, version, updated_at, origin_station_uuid, sync_state,"
+        " name, level, group_id, station_id, specialty, phone)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+    }
+  else
+    {
+      prepare_edited_meta (&deputy->meta);
+      stmt = liaison_store_prepare (self,
+        "UPDATE deputies SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+        " name = ?6, level = ?7, group_id = ?8, station_id = ?9, specialty = ?10, phone = ?11"
+        " WHERE id = ?12", error);
+    }
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, deputy->meta.uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, deputy->meta.version);
+  sqlite3_bind_text (stmt, 3, deputy->meta.updated_at, -1, SQLITE_TRANSIENT);
+  if (deputy->meta.origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, deputy->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, deputy->meta.sync_state);
+  bind_text (stmt, 6, g_strstrip (deputy->name));
+  sqlite3_bind_text (stmt, 7, liaison_deputy_level_to_code (deputy->level), -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 8, deputy->group_id);
+  bind_id_or_null (stmt, 9, deputy->station_id);
+  bind_text (stmt, 10, deputy->specialty);
+  bind_text (stmt, 11, deputy->phone);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 12, deputy->meta.id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save the deputy"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    deputy->meta.id = sqlite3_last_insert_rowid (self->db);
+  liaison_store_emit_changed (self, "deputies");
+  return TRUE;
+}
+
+LiaisonDeputy *
+liaison_store_get_deputy (LiaisonStore  *self,
+                          gint64         id,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, DEPUTY_SELECT " WHERE d.id = ?", error);
+  LiaisonDeputy *deputy = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    deputy = read_deputy (stmt);
+  else
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no deputy number %" G_GINT64_FORMAT "."), id);
+  sqlite3_reset (stmt);
+  return deputy;
+}
+
+/* A LIKE pattern that matches @text anywhere, with % and _ escaped. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+GPtrArray *
+liaison_store_list_deputies (LiaisonStore  *self,
+                             const char    *search,
+                             GError       **error)
+{
+  gboolean searching = search != NULL && *search != '\0';
+  sqlite3_stmt *stmt = liaison_store_prepare (self, searching
+    ? DEPUTY_SELECT " WHERE d.deleted = 0 AND (d.name LIKE ?1 ESCAPE '\\' OR d.specialty LIKE ?1 ESCAPE '\\')"
+      " ORDER BY d.name COLLATE LOCALE"
+    : DEPUTY_SELECT " WHERE d.deleted = 0 ORDER BY d.name COLLATE LOCALE", error);
+  GPtrArray *deputies;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (searching)
+    {
+      g_autofree char *pattern = like_pattern (search);
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+    }
+  deputies = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_deputy_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (deputies, read_deputy (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the deputies"));
+      g_ptr_array_unref (deputies);
+      return NULL;
+    }
+  return deputies;
+}
+
+gint64
+liaison_store_find_deputy (LiaisonStore *self,
+                           const char   *name)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT id FROM deputies WHERE name = ? AND deleted = 0 ORDER BY id LIMIT 1", NULL);
+  g_autofree char *stripped = NULL;
+  gint64 id = 0;
+
+  if (stmt == NULL || name == NULL)
+    return 0;
+  stripped = g_strstrip (g_strdup (name));
+  bind_text (stmt, 1, stripped);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Categories */
+
+GPtrArray *
+liaison_store_list_categories (LiaisonStore  *self,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT id, code, name, name_zh FROM categories WHERE deleted = 0 ORDER BY position, id", error);
+  GPtrArray *categories;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  categories = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_category_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonCategory *category = liaison_category_new ();
+
+      category->id = sqlite3_column_int64 (stmt, 0);
+      category->code = column_text (stmt, 1);
+      category->name = column_text (stmt, 2);
+      category->name_zh = column_text (stmt, 3);
+      g_ptr_array_add (categories, category);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the categories"));
+      g_ptr_array_unref (categories);
+      return NULL;
+    }
+  return categories;
+}
+
+gint64
+liaison_store_find_category (LiaisonStore *self,
+                             const char   *text)
+{
+  g_autoptr(GPtrArray) categories = liaison_store_list_categories (self, NULL);
+  g_autofree char *stripped = NULL;
+
+  if (categories == NULL || text == NULL)
+    return 0;
+  stripped = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const LiaisonCategory *category = g_ptr_array_index (categories, i);
+
+      if (g_ascii_strcasecmp (stripped, category->code) == 0 ||
+          g_ascii_strcasecmp (stripped, category->name) == 0 ||
+          strcmp (stripped, category->name_zh) == 0 ||
+          strcmp (stripped, g_dgettext (GETTEXT_PACKAGE, category->name)) == 0)
+        return category->id;
+    }
+  return 0;
+}
+
+/* Suggestions */
+
+#define SUGGESTION_SELECT                                                      \
+  "SELECT " RECORD_SELECT ("g") ", g.reception_id, g.station_id, g.category_id," \
+  " g.title, g.content, g.raised_by, g.created_at, c.name, r.received_at"      \
+  " FROM suggestions g JOIN categories c ON c.id = g.category_id"              \
+  " LEFT JOIN receptions r ON r.id = g.reception_id"
+
+static LiaisonSuggestion *
+read_suggestion (sqlite3_stmt *stmt)
+{
+  LiaisonSuggestion *suggestion = liaison_suggestion_new ();
+  int c = RECORD_SELECT_COLUMNS;
+
+  read_record_meta (stmt, 0, &suggestion->meta);
+  suggestion->reception_id = sqlite3_column_int64 (stmt, c);
+  suggestion->station_id = sqlite3_column_int64 (stmt, c + 1);
+  suggestion->category_id = sqlite3_column_int64 (stmt, c + 2);
+  suggestion->title = column_text (stmt, c + 3);
+  suggestion->content = column_text (stmt, c + 4);
+  suggestion->raised_by = column_text (stmt, c + 5);
+  suggestion->created_at = column_text (stmt, c + 6);
+  suggestion->category_name = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                                    (const char *) sqlite3_column_text (stmt, c + 7)));
+  suggestion->reception_received_at = column_text (stmt, c + 8);
+  suggestion->status = LIAISON_SUGGESTION_STATUS_REGISTERED;
+  return suggestion;
+}
+
+static gboolean
+write_suggestion (LiaisonStore       *self,
+                  LiaisonSuggestion  *suggestion,
+                  GError            **error)
+{
+  gboolean is_new = suggestion->meta.id == 0;
+  sqlite3_stmt *stmt;
+
+  if (is_new)
+    {
+      prepare_new_meta (self, &suggestion->meta);
+      g_free (suggestion->created_at);
+      suggestion->created_at = g_strdup (suggestion->meta.updated_at);
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO suggestions (uuid, version, updated_at, origin_station_uuid, sync_state,"
+        " reception_id, station_id, category_id, title, content, raised_by, status, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+    }
+  else
+    {
+      prepare_edited_meta (&suggestion->meta);
+      stmt = liaison_store_prepare (self,
+        "UPDATE suggestions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+        " reception_id = ?6, station_id = ?7, category_id = ?8, title = ?9, content = ?10,"
+        " raised_by = ?11, status = ?12 WHERE id = ?14 AND deleted = 0", error);
+    }
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, suggestion->meta.uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, suggestion->meta.version);
+  sqlite3_bind_text (stmt, 3, suggestion->meta.updated_at, -1, SQLITE_TRANSIENT);
+  if (suggestion->meta.origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, suggestion->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, suggestion->meta.sync_state);
+  bind_id_or_null (stmt, 6, suggestion->reception_id);
+  sqlite3_bind_int64 (stmt, 7, suggestion->station_id);
+  sqlite3_bind_int64 (stmt, 8, suggestion->category_id);
+  bind_text (stmt, 9, suggestion->title);
+  bind_text (stmt, 10, suggestion->content);
+  bind_text (stmt, 11, suggestion->raised_by);
+  sqlite3_bind_text (stmt, 12, liaison_suggestion_status_to_code (suggestion->status), -1, SQLITE_STATIC);
+  if (is_new)
+    sqlite3_bind_text (stmt, 13, suggestion->created_at, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 14, suggestion->meta.id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save the suggestion"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    suggestion->meta.id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("The suggestion was deleted meanwhile; it was not saved."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fills in the station a record belongs to: this one, unless it says. */
+static gboolean
+resolve_station (LiaisonStore  *self,
+                 gint64        *station_id,
+                 GError       **error)
+{
+  g_autoptr(LiaisonStation) station = NULL;
+
+  if (*station_id > 0)
+    return TRUE;
+  station = liaison_store_get_local_station (self);
+  if (station == NULL)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NO_STATION,
+                           _("This station has not been set up yet: give its name first."));
+      return FALSE;
+    }
+  *station_id = station->meta.id;
+  return TRUE;
+}
+
+gboolean
+liaison_store_save_suggestion (LiaisonStore       *self,
+                               LiaisonSuggestion  *suggestion,
+                               GError            **error)
+{
+  g_autoptr(GPtrArray) problems = liaison_suggestion_check (suggestion, NULL);
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (!liaison_field_errors_to_error (problems, error) ||
+      !resolve_station (self, &suggestion->station_id, error))
+    return FALSE;
+  if (!write_suggestion (self, suggestion, error))
+    return FALSE;
+  liaison_store_emit_changed (self, "suggestions");
+  return TRUE;
+}
+
+LiaisonSuggestion *
+liaison_store_get_suggestion (LiaisonStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, SUGGESTION_SELECT " WHERE g.id = ?", error);
+  LiaisonSuggestion *suggestion = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    suggestion = read_suggestion (stmt);
+  else
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no suggestion number %" G_GINT64_FORMAT "."), id);
+  sqlite3_reset (stmt);
+  return suggestion;
+}
+
+/* A trigram index needs three characters; shorter queries scan with LIKE. */
+static gboolean
+search_uses_index (const char *search)
+{
+  return g_utf8_strlen (search, -1) >= 3;
+}
+
+/* The FTS5 query for @search: one phrase, quotes doubled, so that what the
+ * user types is never read as FTS5 syntax. */
+static char *
+fts_phrase (const char *search)
+{
+  g_autoptr(GString) phrase = g_string_new ("\"");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
+}
+
+static char *
+normalize_search (const char *search)
+{
+  if (search == NULL)
+    return NULL;
+  return g_strstrip (g_strdup (search));
+}
+
+#define SUGGESTION_WHERE_INDEXED \
+  " WHERE g.deleted = 0 AND g.id IN (SELECT rowid FROM suggestion_search WHERE suggestion_search MATCH ?1)"
+#define SUGGESTION_WHERE_LIKE \
+  " WHERE g.deleted = 0 AND (g.title LIKE ?1 ESCAPE '\\' OR g.content LIKE ?1 ESCAPE '\\'" \
+  " OR g.raised_by LIKE ?1 ESCAPE '\\')"
+
+static void
+bind_search (sqlite3_stmt *stmt,
+             int           index,
+             const char   *search)
+{
+  g_autofree char *value = search_uses_index (search) ? fts_phrase (search) : like_pattern (search);
+
+  sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+guint
+liaison_store_count_suggestions (LiaisonStore  *self,
+                                 const char    *search,
+                                 GError       **error)
+{
+  g_autofree char *query = normalize_search (search);
+  gboolean searching = query != NULL && *query != '\0';
+  const char *sql;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  if (!searching)
+    sql = "SELECT count(*) FROM suggestions g WHERE g.deleted = 0";
+  else if (search_uses_index (query))
+    sql = "SELECT count(*) FROM suggestions g" SUGGESTION_WHERE_INDEXED;
+  else
+    sql = "SELECT count(*) FROM suggestions g" SUGGESTION_WHERE_LIKE;
+
+  stmt = liaison_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+  if (searching)
+    bind_search (stmt, 1, query);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    liaison_store_set_error (self, error, _("Could not count the suggestions"));
+  sqlite3_reset (stmt);
+  return count;
+}
+
+GPtrArray *
+liaison_store_list_suggestions (LiaisonStore  *self,
+                                const char    *search,
+                                guint          offset,
+                                guint          limit,
+                                GError       **error)
+{
+  g_autofree char *query = normalize_search (search);
+  gboolean searching = query != NULL && *query != '\0';
+  const char *sql;
+  sqlite3_stmt *stmt;
+  GPtrArray *suggestions;
+  int rc;
+
+  if (!searching)
+    sql = SUGGESTION_SELECT " WHERE g.deleted = 0 ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+  else if (search_uses_index (query))
+    sql = SUGGESTION_SELECT SUGGESTION_WHERE_INDEXED " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+  else
+    sql = SUGGESTION_SELECT SUGGESTION_WHERE_LIKE " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+
+  stmt = liaison_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (searching)
+    bind_search (stmt, 1, query);
+  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_int (stmt, 3, offset);
+
+  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_suggestion_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (suggestions, read_suggestion (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the suggestions"));
+      g_ptr_array_unref (suggestions);
+      return NULL;
+    }
+  return suggestions;
+}
+
+static GPtrArray *
+list_suggestions_of_reception (LiaisonStore  *self,
+                               gint64         reception_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    SUGGESTION_SELECT " WHERE g.reception_id = ? AND g.deleted = 0 ORDER BY g.id", error);
+  GPtrArray *suggestions;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, reception_id);
+  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_suggestion_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (suggestions, read_suggestion (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the suggestions"));
+      g_ptr_array_unref (suggestions);
+      return NULL;
+    }
+  return suggestions;
+}
+
+/* Receptions */
+
+static char *
+visitors_text (const LiaisonReception *reception)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < reception->visitors->len; i++)
+    {
+      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+
+      if (text->len > 0)
+        g_string_append (text, " ");
+      if (visitor->name != NULL && *visitor->name)
+        g_string_append_printf (text, "%s ", visitor->name);
+      if (visitor->community != NULL)
+        g_string_append (text, visitor->community);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+write_reception_children (LiaisonStore      *self,
+                          LiaisonReception  *reception,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = liaison_store_prepare (self, "DELETE FROM reception_visitors WHERE reception_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  stmt = liaison_store_prepare (self, "DELETE FROM reception_deputies WHERE reception_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  for (guint i = 0; i < reception->visitors->len; i++)
+    {
+      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO reception_visitors (reception_id, position, name, phone, community,"
+        " party_size, consent) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, visitor->name);
+      bind_text (stmt, 4, visitor->phone);
+      bind_text (stmt, 5, visitor->community);
+      sqlite3_bind_int (stmt, 6, visitor->party_size);
+      sqlite3_bind_int (stmt, 7, visitor->consent ? 1 : 0);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        goto failed;
+    }
+
+  for (guint i = 0; i < reception->deputy_ids->len; i++)
+    {
+      stmt = liaison_store_prepare (self,
+        "INSERT OR IGNORE INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (reception->deputy_ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            {
+              sqlite3_reset (stmt);
+              g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                                   _("One of the deputies is not on the roster."));
+              return FALSE;
+            }
+          goto failed;
+        }
+    }
+
+  for (guint i = 0; i < reception->suggestions->len; i++)
+    {
+      LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, i);
+
+      suggestion->reception_id = reception->meta.id;
+      if (suggestion->station_id == 0)
+        suggestion->station_id = reception->station_id;
+      if (!write_suggestion (self, suggestion, error))
+        return FALSE;
+    }
+  return TRUE;
+
+failed:
+  liaison_store_set_error (self, error, _("Could not save the reception"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+liaison_store_save_reception (LiaisonStore      *self,
+                              LiaisonReception  *reception,
+                              GError           **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *received_at = NULL;
+  LiaisonRecordMeta saved_meta = reception->meta;
+  g_autoptr(GArray) saved_suggestions = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gboolean is_new = reception->meta.id == 0;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (!resolve_station (self, &reception->station_id, error))
+    return FALSE;
+  problems = liaison_reception_check (reception, now);
+  if (!liaison_field_errors_to_error (problems, error))
+    return FALSE;
+
+  /* Store one spelling of the time, so that ranges and sorting agree. */
+  received_at = liaison_normalize_datetime (reception->received_at);
+  g_free (reception->received_at);
+  reception->received_at = g_steal_pointer (&received_at);
+  people = visitors_text (reception);
+  for (guint i = 0; i < reception->suggestions->len; i++)
+    {
+      const LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, i);
+      gint64 id_and_version[2] = { suggestion->meta.id, suggestion->meta.version };
+
+      g_array_append_vals (saved_suggestions, id_and_version, 1);
+    }
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  /* The meta is rewritten only once the write has succeeded. */
+  reception->meta.uuid = g_strdup (saved_meta.uuid);
+  reception->meta.updated_at = g_strdup (saved_meta.updated_at);
+  reception->meta.origin_station_uuid = g_strdup (saved_meta.origin_station_uuid);
+  reception->meta.sync_error = g_strdup (saved_meta.sync_error);
+  if (is_new)
+    {
+      prepare_new_meta (self, &reception->meta);
+      stmt = liaison_store_prepare (self,
+        "INSERT INTO receptions (uuid, version, updated_at, origin_station_uuid, sync_state,"
+        " received_at, station_id, channel, category_id, summary, handled_on_spot, handling,"
+        " visitors_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+    }
+  else
+    {
+      prepare_edited_meta (&reception->meta);
+      stmt = liaison_store_prepare (self,
+        "UPDATE receptions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+        " received_at = ?6, station_id = ?7, channel = ?8, category_id = ?9, summary = ?10,"
+        " handled_on_spot = ?11, handling = ?12, visitors_text = ?13"
+        " WHERE id = ?14 AND deleted = 0", error);
+    }
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, reception->meta.uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, reception->meta.version);
+  sqlite3_bind_text (stmt, 3, reception->meta.updated_at, -1, SQLITE_TRANSIENT);
+  if (reception->meta.origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, reception->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, reception->meta.sync_state);
+  bind_text (stmt, 6, reception->received_at);
+  sqlite3_bind_int64 (stmt, 7, reception->station_id);
+  sqlite3_bind_text (stmt, 8, liaison_channel_to_code (reception->channel), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, reception->category_id);
+  bind_text (stmt, 10, reception->summary);
+  sqlite3_bind_int (stmt, 11, reception->handled_on_spot ? 1 : 0);
+  bind_text (stmt, 12, reception->handling);
+  bind_text (stmt, 13, people);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 14, reception->meta.id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                             _("The category or the station of the reception does not exist."));
+      else
+        liaison_store_set_error (self, error, _("Could not save the reception"));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    reception->meta.id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("The reception was deleted meanwhile; it was not saved."));
+      goto failed;
+    }
+
+  if (!write_reception_children (self, reception, error))
+    goto failed;
+
+  if (!liaison_store_commit (self, error))
+    goto restore;
+
+  g_free (saved_meta.uuid);
+  g_free (saved_meta.updated_at);
+  g_free (saved_meta.origin_station_uuid);
+  g_free (saved_meta.sync_error);
+  liaison_store_emit_changed (self, "receptions");
+  return TRUE;
+
+failed:
+  liaison_store_rollback (self);
+restore:
+  g_free (reception->meta.uuid);
+  g_free (reception->meta.updated_at);
+  g_free (reception->meta.origin_station_uuid);
+  g_free (reception->meta.sync_error);
+  reception->meta = saved_meta;
+  /* Nothing was written, so inline suggestions are as new as they were. */
+  for (guint i = 0; i < reception->suggestions->len; i++)
+    {
+      LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, i);
+      const gint64 *id_and_version = &g_array_index (saved_suggestions, gint64, 2 * i);
+
+      suggestion->meta.id = id_and_version[0];
+      suggestion->meta.version = id_and_version[1];
+    }
+  return FALSE;
+}
+
+#define RECEPTION_SELECT                                                       \
+  "SELECT " RECORD_SELECT ("r") ", r.received_at, r.station_id, r.channel,"     \
+  " r.category_id, r.summary, r.handled_on_spot, r.handling, c.name, s.name,"   \
+  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_deputies rd" \
+  "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))," \
+  " v.name, v.phone, v.community, v.party_size, v.consent"                      \
+  " FROM receptions r"                                                         \
+  " JOIN categories c ON c.id = r.category_id"                                 \
+  " LEFT JOIN stations s ON s.id = r.station_id"                               \
+  " LEFT JOIN reception_visitors v ON v.reception_id = r.id AND v.position = 0"
+
+static LiaisonVisitor *
+read_visitor (sqlite3_stmt *stmt,
+              int           c)
+{
+  LiaisonVisitor *visitor = liaison_visitor_new ();
+
+  visitor->name = column_text (stmt, c);
+  visitor->phone = column_text (stmt, c + 1);
+  visitor->community = column_text (stmt, c + 2);
+  visitor->party_size = sqlite3_column_int (stmt, c + 3);
+  visitor->consent = sqlite3_column_int (stmt, c + 4) != 0;
+  return visitor;
+}
+
+static LiaisonReception *
+read_reception (sqlite3_stmt *stmt)
+{
+  LiaisonReception *reception = liaison_reception_new ();
+  int c = RECORD_SELECT_COLUMNS;
+
+  read_record_meta (stmt, 0, &reception->meta);
+  reception->received_at = column_text (stmt, c);
+  reception->station_id = sqlite3_column_int64 (stmt, c + 1);
+  liaison_channel_from_code ((const char *) sqlite3_column_text (stmt, c + 2), &reception->channel);
+  reception->category_id = sqlite3_column_int64 (stmt, c + 3);
+  reception->summary = column_text (stmt, c + 4);
+  reception->handled_on_spot = sqlite3_column_int (stmt, c + 5) != 0;
+  reception->handling = column_text (stmt, c + 6);
+  reception->category_name = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                                   (const char *) sqlite3_column_text (stmt, c + 7)));
+  reception->station_name = column_text (stmt, c + 8);
+  reception->deputy_names = column_text (stmt, c + 9);
+  if (sqlite3_column_type (stmt, c + 10) != SQLITE_NULL)
+    g_ptr_array_add (reception->visitors, read_visitor (stmt, c + 10));
+  return reception;
+}
+
+static gboolean
+read_reception_children (LiaisonStore      *self,
+                         LiaisonReception  *reception,
+                         GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_ptr_array_set_size (reception->visitors, 0);
+  stmt = liaison_store_prepare (self,
+    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
+    " WHERE reception_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (reception->visitors, read_visitor (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT rd.deputy_id FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
+    " WHERE rd.reception_id = ? ORDER BY d.name", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deputy_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (reception->deputy_ids, deputy_id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  {
+    g_autoptr(GPtrArray) suggestions = list_suggestions_of_reception (self, reception->meta.id, error);
+
+    if (suggestions == NULL)
+      return FALSE;
+    g_ptr_array_unref (reception->suggestions);
+    reception->suggestions = g_steal_pointer (&suggestions);
+  }
+  return TRUE;
+
+failed:
+  liaison_store_set_error (self, error, _("Could not read the reception"));
+  return FALSE;
+}
+
+LiaisonReception *
+liaison_store_get_reception (LiaisonStore  *self,
+                             gint64         id,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, RECEPTION_SELECT " WHERE r.id = ?", error);
+  g_autoptr(LiaisonReception) reception = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    reception = read_reception (stmt);
+  sqlite3_reset (stmt);
+  if (reception == NULL || reception->meta.deleted)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("There is no reception number %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  if (!read_reception_children (self, reception, error))
+    return NULL;
+  return g_steal_pointer (&reception);
+}
+
+gboolean
+liaison_store_delete_reception (LiaisonStore  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_autofree char *now = liaison_store_now_utc ();
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "UPDATE receptions SET deleted = 1, version = version + 1, updated_at = ?,"
+    " sync_state = 1, sync_error = NULL WHERE id = ? AND deleted = 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not delete the reception"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("There is no reception number %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+  liaison_store_emit_changed (self, "receptions");
+  return TRUE;
+}
+
+void
+liaison_reception_filter_clear (LiaisonReceptionFilter *filter)
+{
+  g_clear_pointer (&filter->search, g_free);
+  g_clear_pointer (&filter->from_date, g_free);
+  g_clear_pointer (&filter->to_date, g_free);
+  filter->deputy_id = 0;
+  filter->category_id = 0;
+}
+
+/* The WHERE clause for @filter. It is made only of fixed pieces; every
+ * value is bound by name (:search, :from, :to, :deputy, :category). */
+static char *
+reception_where (const LiaisonReceptionFilter *filter,
+                 const char                   *search)
+{
+  GString *where = g_string_new (" WHERE r.deleted = 0");
+
+  if (filter != NULL && filter->from_date != NULL && *filter->from_date)
+    g_string_append (where, " AND r.received_at >= :from");
+  if (filter != NULL && filter->to_date != NULL && *filter->to_date)
+    g_string_append (where, " AND r.received_at < :to");
+  if (filter != NULL && filter->category_id > 0)
+    g_string_append (where, " AND r.category_id = :category");
+  if (filter != NULL && filter->deputy_id > 0)
+    g_string_append (where, " AND r.id IN (SELECT reception_id FROM reception_deputies"
+                            " WHERE deputy_id = :deputy)");
+  if (search != NULL && *search)
+    {
+      if (search_uses_index (search))
+        g_string_append (where, " AND r.id IN (SELECT rowid FROM reception_search"
+                                " WHERE reception_search MATCH :search)");
+      else
+        g_string_append (where, " AND (r.summary LIKE :search ESCAPE '\\'"
+                                " OR r.handling LIKE :search ESCAPE '\\'"
+                                " OR r.visitors_text LIKE :search ESCAPE '\\')");
+    }
+  return g_string_free (where, FALSE);
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *text)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_named_int (sqlite3_stmt *stmt,
+                const char   *name,
+                gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_reception_filter (sqlite3_stmt                 *stmt,
+                       const LiaisonReceptionFilter *filter,
+                       const char                   *search)
+{
+  if (filter == NULL)
+    return;
+  if (filter->from_date != NULL && *filter->from_date)
+    bind_named (stmt, ":from", filter->from_date);
+  if (filter->to_date != NULL && *filter->to_date)
+    {
+      /* Inclusive: everything before the next day. */
+      g_autofree char *to = g_strconcat (filter->to_date, "\x7f", NULL);
+      bind_named (stmt, ":to", to);
+    }
+  bind_named_int (stmt, ":category", filter->category_id);
+  bind_named_int (stmt, ":deputy", filter->deputy_id);
+  if (search != NULL && *search)
+    {
+      g_autofree char *value = search_uses_index (search) ? fts_phrase (search) : like_pattern (search);
+      bind_named (stmt, ":search", value);
+    }
+}
+
+guint
+liaison_store_count_receptions (LiaisonStore                 *self,
+                                const LiaisonReceptionFilter *filter,
+                                GError                      **error)
+{
+  g_autofree char *search = normalize_search (filter ? filter->search : NULL);
+  g_autofree char *where = reception_where (filter, search);
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM receptions r", where, NULL);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_reception_filter (stmt, filter, search);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    liaison_store_set_error (self, error, _("Could not count the receptions"));
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static GPtrArray *
+list_receptions (LiaisonStore                 *self,
+                 const LiaisonReceptionFilter *filter,
+                 guint                         offset,
+                 guint                         limit,
+                 gboolean                      oldest_first,
+                 GError                      **error)
+{
+  g_autofree char *search = normalize_search (filter ? filter->search : NULL);
+  g_autofree char *where = reception_where (filter, search);
+  g_autofree char *sql = g_strconcat (RECEPTION_SELECT, where,
+                                      oldest_first
+                                        ? " ORDER BY r.received_at, r.id"
+                                        : " ORDER BY r.received_at DESC, r.id DESC",
+                                      " LIMIT :limit OFFSET :offset", NULL);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  GPtrArray *receptions;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_reception_filter (stmt, filter, search);
+  bind_named_int (stmt, ":limit", limit);
+  bind_named_int (stmt, ":offset", offset);
+
+  receptions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (receptions, read_reception (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the receptions"));
+      g_ptr_array_unref (receptions);
+      return NULL;
+    }
+  return receptions;
+}
+
+GPtrArray *
+liaison_store_list_receptions (LiaisonStore                 *self,
+                               const LiaisonReceptionFilter *filter,
+                               guint                         offset,
+                               guint                         limit,
+                               GError                      **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return list_receptions (self, filter, offset, limit, FALSE, error);
+}
+
+GPtrArray *
+liaison_store_list_receptions_between (LiaisonStore  *self,
+                                       const char    *from_date,
+                                       const char    *to_date,
+                                       GError       **error)
+{
+  LiaisonReceptionFilter filter = {
+    .from_date = (char *) from_date,
+    .to_date = (char *) to_date,
+  };
+  g_autoptr(GPtrArray) receptions = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  receptions = list_receptions (self, &filter, 0, G_MAXINT, TRUE, error);
+  if (receptions == NULL)
+    return NULL;
+  for (guint i = 0; i < receptions->len; i++)
+    if (!read_reception_children (self, g_ptr_array_index (receptions, i), error))
+      return NULL;
+  return g_steal_pointer (&receptions);
+}
+
+/* The list models */
+
+typedef struct {
+  LiaisonStore           *store;
+  LiaisonReceptionFilter  filter;
+} ReceptionSource;
+
+static void
+reception_source_free (gpointer data)
+{
+  ReceptionSource *source = data;
+
+  g_object_unref (source->store);
+  liaison_reception_filter_clear (&source->filter);
+  g_free (source);
+}
+
+static guint
+reception_source_count (gpointer   user_data,
+                        GError   **error)
+{
+  ReceptionSource *source = user_data;
+
+  return liaison_store_count_receptions (source->store, &source->filter, error);
+}
+
+static GPtrArray *
+wrap_receptions (GPtrArray *receptions,
+                 gboolean   reverse)
+{
+  GPtrArray *items = g_ptr_array_new_full (receptions->len, g_object_unref);
+
+  /* Hand each record over to its item. */
+  g_ptr_array_set_free_func (receptions, NULL);
+  for (guint i = 0; i < receptions->len; i++)
+    {
+      guint from = reverse ? receptions->len - 1 - i : i;
+      g_ptr_array_add (items, liaison_reception_item_new (g_ptr_array_index (receptions, from)));
+    }
+  g_ptr_array_unref (receptions);
+  return items;
+}
+
+static GPtrArray *
+reception_source_fetch (gpointer   user_data,
+                        guint      offset,
+                        guint      limit,
+                        guint      n_items,
+                        GError   **error)
+{
+  ReceptionSource *source = user_data;
+  GPtrArray *receptions;
+  gboolean from_end = offset > n_items / 2;
+
+  if (from_end)
+    {
+      /* Read the far half of the list backwards: an OFFSET near the end of
+       * a million rows would step over nearly all of them. */
+      guint end = MIN (offset + limit, n_items);
+      receptions = list_receptions (source->store, &source->filter,
+                                    n_items - end, end - offset, TRUE, error);
+    }
+  else
+    receptions = list_receptions (source->store, &source->filter, offset, limit, FALSE, error);
+
+  if (receptions == NULL)
+    return NULL;
+  return wrap_receptions (receptions, from_end);
+}
+
+static void
+reload_model (LiaisonStore     *store,
+              const char       *table,
+              LiaisonPagedList *model)
+{
+  liaison_paged_list_reload (model);
+}
+
+LiaisonPagedList *
+liaison_store_new_reception_model (LiaisonStore                 *self,
+                                   const LiaisonReceptionFilter *filter)
+{
+  ReceptionSource *source = g_new0 (ReceptionSource, 1);
+  LiaisonPagedList *model;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  source->store = g_object_ref (self);
+  if (filter != NULL)
+    {
+      source->filter.search = g_strdup (filter->search);
+      source->filter.from_date = g_strdup (filter->from_date);
+      source->filter.to_date = g_strdup (filter->to_date);
+      source->filter.deputy_id = filter->deputy_id;
+      source->filter.category_id = filter->category_id;
+    }
+  model = liaison_paged_list_new (LIAISON_TYPE_RECEPTION_ITEM,
+                                  reception_source_count, reception_source_fetch,
+                                  source, reception_source_free);
+  g_signal_connect_object (self, "changed::receptions", G_CALLBACK (reload_model), model, 0);
+  g_signal_connect_object (self, "changed::deputies", G_CALLBACK (reload_model), model, 0);
+  return model;
+}
+
+typedef struct {
+  LiaisonStore *store;
+  char         *search;
+} SuggestionSource;
+
+static void
+suggestion_source_free (gpointer data)
+{
+  SuggestionSource *source = data;
+
+  g_object_unref (source->store);
+  g_free (source->search);
+  g_free (source);
+}
+
+static guint
+suggestion_source_count (gpointer   user_data,
+                         GError   **error)
+{
+  SuggestionSource *source = user_data;
+
+  return liaison_store_count_suggestions (source->store, source->search, error);
+}
+
+static GPtrArray *
+suggestion_source_fetch (gpointer   user_data,
+                         guint      offset,
+                         guint      limit,
+                         guint      n_items,
+                         GError   **error)
+{
+  SuggestionSource *source = user_data;
+  g_autoptr(GPtrArray) suggestions = liaison_store_list_suggestions (source->store, source->search,
+                                                                     offset, limit, error);
+  GPtrArray *items;
+
+  if (suggestions == NULL)
+    return NULL;
+  items = g_ptr_array_new_full (suggestions->len, g_object_unref);
+  g_ptr_array_set_free_func (suggestions, NULL);
+  for (guint i = 0; i < suggestions->len; i++)
+    g_ptr_array_add (items, liaison_suggestion_item_new (g_ptr_array_index (suggestions, i)));
+  return items;
+}
+
+LiaisonPagedList *
+liaison_store_new_suggestion_model (LiaisonStore *self,
+                                    const char   *search)
+{
+  SuggestionSource *source = g_new0 (SuggestionSource, 1);
+  LiaisonPagedList *model;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  source->store = g_object_ref (self);
+  source->search = g_strdup (search);
+  model = liaison_paged_list_new (LIAISON_TYPE_SUGGESTION_ITEM,
+                                  suggestion_source_count, suggestion_source_fetch,
+                                  source, suggestion_source_free);
+  g_signal_connect_object (self, "changed::suggestions", G_CALLBACK (reload_model), model, 0);
+  g_signal_connect_object (self, "changed::receptions", G_CALLBACK (reload_model), model, 0);
+  return model;
+}

@@ -1,0 +1,312 @@
+/* liaison-validate.c: field rules shared by the form, the store and import. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "liaison-validate.h"
+
+G_DEFINE_QUARK (liaison-validation-error-quark, liaison_validation_error)
+
+void
+liaison_field_error_free (LiaisonFieldError *error)
+{
+  if (error == NULL)
+    return;
+  g_free (error->field);
+  g_free (error->message);
+  g_free (error);
+}
+
+static GPtrArray *
+field_errors_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_field_error_free);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+add_error (GPtrArray  *errors,
+           const char *field,
+           const char *format,
+           ...)
+{
+  LiaisonFieldError *error = g_new0 (LiaisonFieldError, 1);
+  va_list args;
+
+  va_start (args, format);
+  error->field = g_strdup (field);
+  error->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (errors, error);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_length (GPtrArray  *errors,
+              const char *field,
+              const char *text,
+              glong       max_chars)
+{
+  glong length;
+
+  if (text == NULL)
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      add_error (errors, field, _("The text is not valid UTF-8."));
+      return;
+    }
+  length = g_utf8_strlen (text, -1);
+  if (length > max_chars)
+    add_error (errors, field,
+               ngettext ("At most %ld character is allowed; this has %ld.",
+                         "At most %ld characters are allowed; this has %ld.",
+                         max_chars),
+               max_chars, length);
+}
+
+static void
+check_required (GPtrArray  *errors,
+                const char *field,
+                const char *text,
+                const char *message)
+{
+  if (is_blank (text))
+    add_error (errors, field, "%s", message);
+}
+
+gboolean
+liaison_phone_is_valid (const char *phone)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  int separators = 0;
+
+  if (phone == NULL)
+    return FALSE;
+
+  for (const char *p = phone; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '-' || *p == ' ')
+        {
+          /* Only one separator, and only after an area code. */
+          if (++separators > 1 || digits->len < 3 || digits->len > 4 || digits->str[0] != '0')
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+
+  if (digits->len == 11 && digits->str[0] == '1' && separators == 0)
+    return digits->str[1] >= '3' && digits->str[1] <= '9';
+
+  /* Landline: a 3- or 4-digit area code starting with 0, then 7 or 8 digits. */
+  if (digits->str[0] == '0' && digits->len >= 10 && digits->len <= 12)
+    return digits->str[1] != '0';
+
+  return FALSE;
+}
+
+GDateTime *
+liaison_parse_local_datetime (const char *text)
+{
+  g_autofree char *normalized = liaison_normalize_datetime (text);
+  int year, month, day, hour, minute;
+
+  if (normalized == NULL ||
+      sscanf (normalized, "%4d-%2d-%2d %2d:%2d", &year, &month, &day, &hour, &minute) != 5)
+    return NULL;
+  return g_date_time_new_local (year, month, day, hour, minute, 0);
+}
+
+char *
+liaison_normalize_datetime (const char *text)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  int numbers[5] = { 0 };
+  int n_numbers = 0;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Split on anything that is not a digit: 2024年3月5日 9:30, 2024/3/5, 2024-03-05. */
+  copy = g_strstrip (g_strdup (text));
+  p = copy;
+  while (*p)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          gint64 value = 0;
+          int digits = 0;
+
+          while (g_ascii_isdigit (*p))
+            {
+              value = value * 10 + (*p - '0');
+              digits++;
+              p++;
+            }
+          if (n_numbers == 5 || digits > 4)
+            return NULL;
+          numbers[n_numbers++] = (int) value;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  if (n_numbers != 3 && n_numbers != 5)
+    return NULL;
+  year = numbers[0];
+  month = numbers[1];
+  day = numbers[2];
+  if (n_numbers == 5)
+    {
+      hour = numbers[3];
+      minute = numbers[4];
+    }
+  if (year < 1900 || !g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59)
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute);
+}
+
+GPtrArray *
+liaison_suggestion_check (const LiaisonSuggestion *suggestion,
+                          const char              *field_prefix)
+{
+  GPtrArray *errors = field_errors_new ();
+  g_autofree char *title = g_strconcat (field_prefix ? field_prefix : "", "title", NULL);
+  g_autofree char *content = g_strconcat (field_prefix ? field_prefix : "", "content", NULL);
+  g_autofree char *raised_by = g_strconcat (field_prefix ? field_prefix : "", "raised_by", NULL);
+  g_autofree char *category = g_strconcat (field_prefix ? field_prefix : "", "category", NULL);
+
+  check_required (errors, title, suggestion->title, _("Give the suggestion a title."));
+  check_length (errors, title, suggestion->title, LIAISON_MAX_TITLE_CHARS);
+  check_required (errors, content, suggestion->content, _("Write what the suggestion says."));
+  check_length (errors, content, suggestion->content, LIAISON_MAX_CONTENT_CHARS);
+  check_length (errors, raised_by, suggestion->raised_by, LIAISON_MAX_NAME_CHARS);
+  if (suggestion->category_id <= 0)
+    add_error (errors, category, _("Choose a category."));
+  return errors;
+}
+
+GPtrArray *
+liaison_reception_check (const LiaisonReception *reception,
+                         GDateTime              *now)
+{
+  GPtrArray *errors = field_errors_new ();
+  g_autoptr(GDateTime) received = NULL;
+
+  if (is_blank (reception->received_at))
+    add_error (errors, "received_at", _("Enter the date of the visit."));
+  else if ((received = liaison_parse_local_datetime (reception->received_at)) == NULL)
+    add_error (errors, "received_at",
+               _("“%s” is not a date; write it as 2024-03-05 09:30."),
+               reception->received_at);
+  else if (now != NULL && g_date_time_compare (received, now) > 0)
+    add_error (errors, "received_at", _("The date of the visit cannot be in the future."));
+
+  if ((guint) reception->channel >= LIAISON_N_CHANNELS)
+    add_error (errors, "channel", _("Choose how the citizen came."));
+
+  if (reception->station_id <= 0)
+    add_error (errors, "station", _("This station has not been set up yet."));
+
+  if (reception->deputy_ids == NULL || reception->deputy_ids->len == 0)
+    add_error (errors, "deputies", _("Add at least one deputy who was on duty."));
+
+  if (reception->category_id <= 0)
+    add_error (errors, "category", _("Choose a category."));
+
+  check_required (errors, "summary", reception->summary, _("Write down what was raised."));
+  check_length (errors, "summary", reception->summary, LIAISON_MAX_SUMMARY_CHARS);
+
+  if (reception->handled_on_spot)
+    check_required (errors, "handling", reception->handling,
+                    _("Say how it was handled on the spot."));
+  check_length (errors, "handling", reception->handling, LIAISON_MAX_HANDLING_CHARS);
+
+  if (reception->visitors == NULL || reception->visitors->len == 0)
+    add_error (errors, "visitors", _("Add at least one visitor."));
+  else
+    for (guint i = 0; i < reception->visitors->len; i++)
+      {
+        const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+        g_autofree char *name = g_strdup_printf ("visitor.%u.name", i);
+        g_autofree char *phone = g_strdup_printf ("visitor.%u.phone", i);
+        g_autofree char *community = g_strdup_printf ("visitor.%u.community", i);
+        g_autofree char *party = g_strdup_printf ("visitor.%u.party_size", i);
+
+        check_length (errors, name, visitor->name, LIAISON_MAX_NAME_CHARS);
+        if (!is_blank (visitor->phone) && !liaison_phone_is_valid (visitor->phone))
+          add_error (errors, phone,
+                     _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
+                     visitor->phone);
+        if (visitor->consent && is_blank (visitor->phone))
+          add_error (errors, phone, _("A visitor who may be contacted needs a phone number."));
+        check_required (errors, community, visitor->community,
+                        _("Enter the visitor’s community or village."));
+        check_length (errors, community, visitor->community, LIAISON_MAX_COMMUNITY_CHARS);
+        if (visitor->party_size < 1 || visitor->party_size > LIAISON_MAX_PARTY_SIZE)
+          add_error (errors, party,
+                     _("The party size must be between 1 and %d."), LIAISON_MAX_PARTY_SIZE);
+      }
+
+  if (reception->suggestions != NULL)
+    for (guint i = 0; i < reception->suggestions->len; i++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("suggestion.%u.", i);
+        g_autoptr(GPtrArray) more = liaison_suggestion_check (g_ptr_array_index (reception->suggestions, i), prefix);
+
+        g_ptr_array_extend_and_steal (errors, g_steal_pointer (&more));
+      }
+
+  return errors;
+}
+
+GPtrArray *
+liaison_deputy_check (const LiaisonDeputy *deputy)
+{
+  GPtrArray *errors = field_errors_new ();
+
+  check_required (errors, "name", deputy->name, _("Enter the deputy’s name."));
+  check_length (errors, "name", deputy->name, LIAISON_MAX_NAME_CHARS);
+  if ((guint) deputy->level >= LIAISON_N_DEPUTY_LEVELS)
+    add_error (errors, "level", _("Choose the deputy’s level."));
+  check_length (errors, "specialty", deputy->specialty, LIAISON_MAX_COMMUNITY_CHARS);
+  if (!is_blank (deputy->phone) && !liaison_phone_is_valid (deputy->phone))
+    add_error (errors, "phone",
+               _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
+               deputy->phone);
+  return errors;
+}
+
+gboolean
+liaison_field_errors_to_error (GPtrArray  *field_errors,
+                               GError    **error)
+{
+  const LiaisonFieldError *first;
+
+  if (field_errors == NULL || field_errors->len == 0)
+    return TRUE;
+
+  first = g_ptr_array_index (field_errors, 0);
+  g_set_error_literal (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID,
+                       first->message);
+  return FALSE;
+}

@@ -1,4 +1,373 @@
-/* stub: to be written */
+/* liaison-cli.c: the headless commands of the station app.
+ *
+ *   liaison import [--roster] [--database PATH] FILE.csv
+ *   liaison export [--database PATH] --from DATE --to DATE FILE.csv
+ *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N]
+ *
+ * They run before GTK starts, so they need no display. Exit status: 0 done,
+ * 1 failed (the message says why), 2 the command was not understood.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "liaison-cli.h"
-gboolean liaison_cli_is_command (int argc, char **argv) { return FALSE; }
-int liaison_cli_main (int argc, char **argv) { return 1; }
+#include "liaison-demo.h"
+#include "liaison-ledger.h"
+#include "liaison-store.h"
+#include "liaison-validate.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+typedef int (*CommandFunc) (char **args);
+
+typedef struct {
+  const char  *name;
+  CommandFunc  run;
+} Command;
+
+static int run_import (char **args);
+static int run_export (char **args);
+static int run_demo (char **args);
+
+static const Command commands[] = {
+  { "import", run_import },
+  { "export", run_export },
+  { "demo",   run_demo },
+};
+
+gboolean
+liaison_cli_is_command (int    argc,
+                        char **argv)
+{
+  if (argc < 2 || argv[1] == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GOptionContext *
+command_context (const char         *parameters,
+                 const char         *summary,
+                 const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  /* Strings given here are msgids: GOptionContext translates them. */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("%s\n", message);
+  g_printerr (_("Run “liaison %s --help” to see how to use it.\n"), command);
+  return EXIT_USAGE;
+}
+
+/* Parses @args (args[0] is the command); on success *args holds the
+ * command and the remaining arguments. */
+static gboolean
+parse_options (GOptionContext   *context,
+               const char       *command,
+               char           ***args,
+               int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse_strv (context, args, &error))
+    {
+      *status = usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The one FILE argument, or a usage error. */
+static const char *
+single_file (char       **args,
+             const char  *command,
+             int         *status)
+{
+  guint n = g_strv_length (args);
+
+  if (n < 2)
+    {
+      *status = usage_error (command, _("Name the CSV file."));
+      return NULL;
+    }
+  if (n > 2)
+    {
+      *status = usage_error (command, _("Name only one CSV file."));
+      return NULL;
+    }
+  return args[1];
+}
+
+/* Opens an existing database: import and export must not make an empty
+ * one by mistake. */
+static LiaisonStore *
+open_existing_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonStore *store;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("There is no database at %s. Open Liaison once to set up the station, or make a demo database with “liaison demo”.\n"),
+                  path);
+      return NULL;
+    }
+  store = liaison_store_open (path, &error);
+  if (store == NULL)
+    g_printerr ("%s\n", error->message);
+  return store;
+}
+
+static int
+run_import (char **argv)
+{
+  g_autofree char *database = NULL;
+  gboolean roster = FALSE;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The station database to import into (default: the app’s own)"), N_("PATH") },
+    { "roster", 'r', 0, G_OPTION_ARG_NONE, &roster,
+      N_("The file is the deputy roster (姓名, 层级, 代表小组, 联络站, 专业, 电话), not receptions"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  const char *path;
+  guint n = 0;
+  int status = 0;
+
+  context = command_context (N_("FILE.csv"),
+                             N_("Adds the receptions of a station ledger (台账) saved as CSV by Excel or WPS, in UTF-8 or GB18030. "
+                                "The first row names the columns: 接待日期, 接待代表, 来访人, 联系电话, 人数, 所在社区, 类别, 反映内容, 办理情况, "
+                                "and optionally 接待方式, 同意联系, 当场办结. "
+                                "If any row has a problem, nothing is imported and every bad row is listed by line."),
+                             entries);
+  if (!parse_options (context, "import", &args, &status))
+    return status;
+  if ((path = single_file (args, "import", &status)) == NULL)
+    return status;
+  if (database == NULL)
+    database = liaison_store_default_path ();
+
+  store = open_existing_store (database);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  file = g_file_new_for_commandline_arg (path);
+  if (roster ? !liaison_ledger_import_deputies (store, file, &n, &error)
+             : !liaison_ledger_import_receptions (store, file, &n, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (roster)
+    g_print (ngettext ("Imported %u deputy from %s into the roster in %s.\n",
+                       "Imported %u deputies from %s into the roster in %s.\n", n),
+             n, path, database);
+  else
+    g_print (ngettext ("Imported %u reception from %s into %s.\n",
+                       "Imported %u receptions from %s into %s.\n", n),
+             n, path, database);
+  return 0;
+}
+
+static char *
+date_only (const char *text)
+{
+  char *normalized = liaison_normalize_datetime (text);
+
+  if (normalized != NULL)
+    normalized[10] = '\0';
+  return normalized;
+}
+
+static int
+run_export (char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The station database to export from (default: the app’s own)"), N_("PATH") },
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
+      N_("The first day to export, as 2024-01-01"), N_("DATE") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to,
+      N_("The last day to export, as 2024-12-31"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_day = NULL;
+  g_autofree char *to_day = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  const char *path;
+  guint n = 0;
+  int status = 0;
+
+  context = command_context (N_("FILE.csv"),
+                             N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
+                                "with the same columns that “liaison import” reads."),
+                             entries);
+  if (!parse_options (context, "export", &args, &status))
+    return status;
+  if ((path = single_file (args, "export", &status)) == NULL)
+    return status;
+  if (from == NULL || to == NULL)
+    return usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
+
+  /* Checked before the database is opened, so that nothing is written. */
+  from_day = date_only (from);
+  to_day = date_only (to);
+  if (from_day == NULL || to_day == NULL)
+    {
+      g_printerr (_("“%s” is not a date; write it as 2024-03-05.\n"), from_day == NULL ? from : to);
+      return EXIT_FAILED;
+    }
+  if (strcmp (from_day, to_day) > 0)
+    {
+      g_printerr (_("The first day, %s, is after the last day, %s: nothing was exported.\n"),
+                  from_day, to_day);
+      return EXIT_FAILED;
+    }
+  if (database == NULL)
+    database = liaison_store_default_path ();
+
+  store = open_existing_store (database);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!liaison_ledger_export_receptions (store, from_day, to_day, file, &n, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (ngettext ("Exported %u reception (%s to %s) to %s.\n",
+                     "Exported %u receptions (%s to %s) to %s.\n", n),
+           n, from_day, to_day, path);
+  return 0;
+}
+
+static int
+run_demo (char **argv)
+{
+  g_autofree char *database = NULL;
+  int n_receptions = 1000;
+  int seed = 1;
+  int n_days = 365;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database to fill; it is made if missing (default: the app’s own)"), N_("PATH") },
+    { "receptions", 'n', 0, G_OPTION_ARG_INT, &n_receptions,
+      N_("How many receptions to add (default: 1000)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed,
+      N_("The same seed makes the same data (default: 1)"), N_("N") },
+    { "days", 0, 0, G_OPTION_ARG_INT, &n_days,
+      N_("Spread the receptions over this many days up to today (default: 365)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(GPtrArray) stations = NULL;
+  g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  LiaisonDemoOptions options = { 0, };
+  guint n_before, n_after, n_suggestions;
+  int status = 0;
+
+  context = command_context (NULL,
+                             N_("Fills a database with a realistic demo city: its stations, deputy groups and deputies, "
+                                "and receptions at this station. Sets the station up first if needed."),
+                             entries);
+  if (!parse_options (context, "demo", &args, &status))
+    return status;
+  if (g_strv_length (args) > 1)
+    return usage_error ("demo", _("The demo command takes no file."));
+  if (n_receptions < 0 || seed < 0 || n_days < 1)
+    return usage_error ("demo", _("--receptions and --seed cannot be negative, and --days must be at least 1."));
+  if (database == NULL)
+    database = liaison_store_default_path ();
+
+  store = liaison_store_open (database, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  options.n_receptions = (guint) n_receptions;
+  options.seed = (guint32) seed;
+  options.n_days = (guint) n_days;
+  n_before = liaison_store_count_receptions (store, NULL, NULL);
+  timer = g_timer_new ();
+  if (!liaison_demo_generate (store, &options, &error))
+    {
+      g_printerr (_("The demo data could not be made: %s\n"), error->message);
+      return EXIT_FAILED;
+    }
+  g_timer_stop (timer);
+
+  station = liaison_store_get_local_station (store);
+  stations = liaison_store_list_stations (store, NULL);
+  deputies = liaison_store_list_deputies (store, NULL, NULL);
+  groups = liaison_store_list_deputy_groups (store, NULL);
+  n_after = liaison_store_count_receptions (store, NULL, NULL);
+  n_suggestions = liaison_store_count_suggestions (store, NULL, NULL);
+
+  g_print (ngettext ("Added %u reception at %s to %s in %.1f seconds.\n",
+                     "Added %u receptions at %s to %s in %.1f seconds.\n", n_after - n_before),
+           n_after - n_before, station ? station->name : "?", database, g_timer_elapsed (timer, NULL));
+  g_print (_("The database now holds %u stations, %u deputies in %u groups, %u receptions and %u suggestions.\n"),
+           stations ? stations->len : 0, deputies ? deputies->len : 0, groups ? groups->len : 0,
+           n_after, n_suggestions);
+  return 0;
+}
+
+int
+liaison_cli_main (int    argc,
+                  char **argv)
+{
+  g_return_val_if_fail (liaison_cli_is_command (argc, argv), EXIT_USAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("liaison %s", commands[i].name);
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+        /* "liaison import" in usage lines and messages. */
+        g_set_prgname (prgname);
+        g_ptr_array_add (args, prgname);
+        for (int a = 2; a < argc; a++)
+          g_ptr_array_add (args, argv[a]);
+        g_ptr_array_add (args, NULL);
+        return commands[i].run ((char **) args->pdata);
+      }
+  return EXIT_USAGE;
+}

@@ -1,1 +1,1342 @@
-/* stub: to be written */
+/* liaison-ledger.c: a station's ledger (台账) as CSV, in and out.
+ *
+ * Import reads the whole file, checks every row, and writes only when
+ * every row is good, in one transaction. Export writes what import reads.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-ledger.h"
+#include "liaison-validate.h"
+
+G_DEFINE_QUARK (liaison-ledger-error-quark, liaison_ledger_error)
+
+/* At most this many bad rows are listed in an error; the rest are counted. */
+#define MAX_LISTED_ROWS 50
+
+/* CSV */
+
+typedef struct {
+  guint      line;    /* physical line where the row starts; the header is 1 */
+  GPtrArray *fields;  /* char * */
+} CsvRow;
+
+static void
+csv_row_free (CsvRow *row)
+{
+  g_ptr_array_unref (row->fields);
+  g_free (row);
+}
+
+static gboolean
+is_trimmed_char (gunichar c)
+{
+  /* Excel users pad with ideographic and no-break spaces too. */
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
+}
+
+/* A copy of @text without leading and trailing white space. */
+static char *
+trim (const char *text)
+{
+  const char *start = text;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  while (*start && is_trimmed_char (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!is_trimmed_char (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+row_is_blank (const CsvRow *row)
+{
+  for (guint i = 0; i < row->fields->len; i++)
+    {
+      g_autofree char *text = trim (g_ptr_array_index (row->fields, i));
+
+      if (*text != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* RFC 4180, leniently: quoted fields with doubled quotes and line breaks,
+ * CRLF, LF or CR line ends; text after a closing quote is kept. Blank rows
+ * are skipped. Line breaks inside fields come out as "\n". */
+static GPtrArray *
+csv_parse (const char  *text,
+           gsize        length,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
+  const char *p = text;
+  const char *end = text + length;
+  guint line = 1;
+
+  while (p < end)
+    {
+      CsvRow *row = g_new0 (CsvRow, 1);
+      gboolean row_done = FALSE;
+
+      row->line = line;
+      row->fields = g_ptr_array_new_with_free_func (g_free);
+
+      while (!row_done)
+        {
+          GString *field = g_string_new (NULL);
+
+          if (p < end && *p == '"')
+            {
+              guint quote_line = line;
+
+              p++;
+              for (;;)
+                {
+                  if (p >= end)
+                    {
+                      g_string_free (field, TRUE);
+                      csv_row_free (row);
+                      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS,
+                                   _("Nothing was imported: the quoted text that starts on line %u is never closed with a quotation mark (\")."),
+                                   quote_line);
+                      return NULL;
+                    }
+                  if (*p == '"')
+                    {
+                      if (p + 1 < end && p[1] == '"')
+                        {
+                          g_string_append_c (field, '"');
+                          p += 2;
+                          continue;
+                        }
+                      p++;
+                      break;
+                    }
+                  if (*p == '\r' || *p == '\n')
+                    {
+                      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                        p++;
+                      p++;
+                      line++;
+                      g_string_append_c (field, '\n');
+                      continue;
+                    }
+                  g_string_append_c (field, *p++);
+                }
+            }
+
+          while (p < end && *p != ',' && *p != '\r' && *p != '\n')
+            g_string_append_c (field, *p++);
+
+          g_ptr_array_add (row->fields, g_string_free (field, FALSE));
+
+          if (p < end && *p == ',')
+            p++;
+          else
+            {
+              if (p < end && *p == '\r')
+                {
+                  p++;
+                  if (p < end && *p == '\n')
+                    p++;
+                }
+              else if (p < end && *p == '\n')
+                p++;
+              line++;
+              row_done = TRUE;
+            }
+        }
+
+      if (row_is_blank (row))
+        csv_row_free (row);
+      else
+        g_ptr_array_add (rows, row);
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+csv_append_field (GString    *out,
+                  const char *text)
+{
+  gboolean quote = FALSE;
+
+  if (text == NULL)
+    text = "";
+  for (const char *p = text; *p; p++)
+    if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n' || *p == '\t')
+      {
+        quote = TRUE;
+        break;
+      }
+  if (*text == ' ' || (*text && text[strlen (text) - 1] == ' '))
+    quote = TRUE;
+
+  if (!quote)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Reading a file */
+
+static char *
+file_display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+static guint
+line_of_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* The file's text as UTF-8: a BOM means UTF-8, valid UTF-8 is UTF-8, and
+ * anything else is read as GB18030, which is what Excel and WPS write on a
+ * Chinese Windows. */
+static char *
+load_text (GFile   *file,
+           gsize   *length,
+           GError **error)
+{
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *invalid = NULL;
+  gsize size = 0;
+  char *text;
+
+  if (!g_file_load_contents (file, NULL, &data, &size, NULL, &local_error))
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                    ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
+                   _("“%s” is saved as UTF-16 (“Unicode text”), which cannot be read. In Excel or WPS, save it as “CSV UTF-8” or plain “CSV” and import it again."),
+                   name);
+      return NULL;
+    }
+  if (memchr (data, '\0', size) != NULL)
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
+                   _("“%s” is not a text file (it contains zero bytes). Save the ledger as CSV and import it again."),
+                   name);
+      return NULL;
+    }
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      if (!g_utf8_validate (data + 3, size - 3, &invalid))
+        {
+          g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
+                       _("“%s” says it is UTF-8 but line %u is not valid UTF-8. Save the ledger again as “CSV UTF-8” and import it again."),
+                       name, line_of_offset (data, invalid - data));
+          return NULL;
+        }
+      *length = size - 3;
+      return g_strndup (data + 3, size - 3);
+    }
+
+  if (g_utf8_validate (data, size, &invalid))
+    {
+      *length = size;
+      return g_steal_pointer (&data);
+    }
+
+  text = g_convert (data, size, "UTF-8", "GB18030", NULL, length, NULL);
+  if (text == NULL)
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
+                   _("“%s” is neither UTF-8 nor GB18030 text: line %u has bytes that are not characters in either. Save the ledger from Excel or WPS as “CSV UTF-8” and import it again."),
+                   name, line_of_offset (data, invalid - data));
+      return NULL;
+    }
+  return text;
+}
+
+/* Columns */
+
+typedef struct {
+  const char *zh;       /* the name export writes */
+  const char *en;       /* the English name, for messages too */
+  const char *aliases;  /* more accepted names, "|"-separated */
+  gboolean    required;
+} ColumnSpec;
+
+typedef enum {
+  RC_DATE,
+  RC_DEPUTIES,
+  RC_VISITOR,
+  RC_PHONE,
+  RC_PARTY_SIZE,
+  RC_COMMUNITY,
+  RC_CATEGORY,
+  RC_CONTENT,
+  RC_HANDLING,
+  RC_CHANNEL,
+  RC_CONSENT,
+  RC_ON_SPOT,
+  N_RECEPTION_COLUMNS
+} ReceptionColumn;
+
+static const ColumnSpec reception_columns[N_RECEPTION_COLUMNS] = {
+  [RC_DATE]       = { "接待日期", "date",       "接待时间|日期|received_at|reception date", TRUE },
+  [RC_DEPUTIES]   = { "接待代表", "deputies",   "代表|deputy", TRUE },
+  [RC_VISITOR]    = { "来访人",   "visitor",    "来访群众|visitors", FALSE },
+  [RC_PHONE]      = { "联系电话", "phone",      "电话", FALSE },
+  [RC_PARTY_SIZE] = { "人数",     "party size", "来访人数|party_size", FALSE },
+  [RC_COMMUNITY]  = { "所在社区", "community",  "社区", TRUE },
+  [RC_CATEGORY]   = { "类别",     "category",   "类型", TRUE },
+  [RC_CONTENT]    = { "反映内容", "content",    "summary", TRUE },
+  [RC_HANDLING]   = { "办理情况", "handling",   "", FALSE },
+  [RC_CHANNEL]    = { "接待方式", "channel",    "", FALSE },
+  [RC_CONSENT]    = { "同意联系", "consent",    "", FALSE },
+  [RC_ON_SPOT]    = { "当场办结", "handled on the spot", "handled_on_spot|on the spot", FALSE },
+};
+
+typedef enum {
+  DC_NAME,
+  DC_LEVEL,
+  DC_GROUP,
+  DC_STATION,
+  DC_SPECIALTY,
+  DC_PHONE,
+  N_DEPUTY_COLUMNS
+} DeputyColumn;
+
+static const ColumnSpec deputy_columns[N_DEPUTY_COLUMNS] = {
+  [DC_NAME]      = { "姓名",     "name",      "代表姓名", TRUE },
+  [DC_LEVEL]     = { "层级",     "level",     "代表层级|级别", TRUE },
+  [DC_GROUP]     = { "代表小组", "group",     "小组|deputy group", FALSE },
+  [DC_STATION]   = { "联络站",   "station",   "", FALSE },
+  [DC_SPECIALTY] = { "专业",     "specialty", "", FALSE },
+  [DC_PHONE]     = { "电话",     "phone",     "联系电话", FALSE },
+};
+
+static gboolean
+header_matches (const ColumnSpec *spec,
+                const char       *name)
+{
+  g_auto(GStrv) aliases = NULL;
+
+  if (strcmp (name, spec->zh) == 0 || g_ascii_strcasecmp (name, spec->en) == 0)
+    return TRUE;
+  aliases = g_strsplit (spec->aliases, "|", -1);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    if (*aliases[i] && g_ascii_strcasecmp (name, aliases[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Fills @index (one entry per spec; -1 when absent) from the header row. */
+static gboolean
+map_header (const CsvRow      *header,
+            const ColumnSpec  *specs,
+            guint              n_specs,
+            int               *index,
+            GFile             *file,
+            GError           **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+
+  for (guint i = 0; i < n_specs; i++)
+    index[i] = -1;
+
+  for (guint c = 0; c < header->fields->len; c++)
+    {
+      g_autofree char *name = trim (g_ptr_array_index (header->fields, c));
+
+      for (guint i = 0; i < n_specs; i++)
+        if (index[i] < 0 && header_matches (&specs[i], name))
+          {
+            index[i] = (int) c;
+            break;
+          }
+    }
+
+  for (guint i = 0; i < n_specs; i++)
+    if (specs[i].required && index[i] < 0)
+      {
+        if (n_missing++ > 0)
+          g_string_append (missing, _(", "));
+        /* Translators: a column of the ledger, as “接待日期” (date) */
+        g_string_append_printf (missing, _("“%s” (%s)"), specs[i].zh, specs[i].en);
+      }
+
+  if (n_missing > 0)
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER,
+                   ngettext ("Nothing was imported: the first row of “%s” must name the columns, and the column %s is missing.",
+                             "Nothing was imported: the first row of “%s” must name the columns, and the columns %s are missing.",
+                             n_missing),
+                   name, missing->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The trimmed text of @column in @row; "" when the column is absent or
+ * the row is short. */
+static char *
+cell (const CsvRow *row,
+      int           column)
+{
+  if (column < 0 || (guint) column >= row->fields->len)
+    return g_strdup ("");
+  return trim (g_ptr_array_index (row->fields, column));
+}
+
+/* What the file calls @column, for messages. */
+static char *
+column_name (const CsvRow *header,
+             int           column)
+{
+  return cell (header, column);
+}
+
+static gboolean
+parse_yes_no (const char *text,
+              gboolean   *value)
+{
+  static const char *const yes[] = { "是", "yes", "y", "1", "true", "同意", "√" };
+  static const char *const no[] = { "否", "no", "n", "0", "false", "不同意", "×" };
+
+  if (*text == '\0')
+    {
+      *value = FALSE;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      {
+        *value = TRUE;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      {
+        *value = FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_list_separator (gunichar c,
+                   gboolean names_only)
+{
+  if (c == 0x3001) /* 、 */
+    return TRUE;
+  return !names_only && (c == ',' || c == ';' || c == 0xFF0C /* ， */ || c == 0xFF1B /* ； */);
+}
+
+/* Splits a cell at separators; every part is trimmed and empty parts are
+ * kept (an anonymous visitor between two named ones). */
+static GPtrArray *
+split_list (const char *text,
+            gboolean    names_only)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  const char *start = text;
+  const char *p = text;
+
+  for (;;)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || is_list_separator (c, names_only))
+        {
+          g_autofree char *part = g_strndup (start, p - start);
+
+          g_ptr_array_add (parts, trim (part));
+          if (c == 0)
+            break;
+          p = g_utf8_next_char (p);
+          start = p;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+  return parts;
+}
+
+/* Bad rows */
+
+typedef struct {
+  GPtrArray *lines;  /* "line N: reason; reason" */
+  guint      n_bad;
+} RowProblems;
+
+static void
+row_problems_add (RowProblems *problems,
+                  guint        line,
+                  GPtrArray   *reasons)
+{
+  g_autoptr(GString) joined = NULL;
+
+  if (reasons->len == 0)
+    return;
+  problems->n_bad++;
+  if (problems->lines->len >= MAX_LISTED_ROWS)
+    return;
+
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between two problems of the same row */
+        g_string_append (joined, _("; "));
+      g_string_append (joined, g_ptr_array_index (reasons, i));
+    }
+  /* Translators: "line 12: unknown deputy “王五”" */
+  g_ptr_array_add (problems->lines, g_strdup_printf (_("line %u: %s"), line, joined->str));
+}
+
+static void
+row_problems_to_error (RowProblems  *problems,
+                       GFile        *file,
+                       GError      **error)
+{
+  g_autofree char *name = file_display_name (file);
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  g_string_append_printf (message,
+                          ngettext ("Nothing was imported: %u row of “%s” has a problem. Correct it and import the file again.",
+                                    "Nothing was imported: %u rows of “%s” have problems. Correct them and import the file again.",
+                                    problems->n_bad),
+                          problems->n_bad, name);
+  for (guint i = 0; i < problems->lines->len; i++)
+    {
+      g_string_append_c (message, '\n');
+      g_string_append (message, g_ptr_array_index (problems->lines, i));
+    }
+  if (problems->n_bad > problems->lines->len)
+    {
+      guint more = problems->n_bad - problems->lines->len;
+
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              ngettext ("and %u more row", "and %u more rows", more),
+                              more);
+    }
+  g_set_error_literal (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, message->str);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+add_reason (GPtrArray  *reasons,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (reasons, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+add_empty_reason (GPtrArray    *reasons,
+                  const CsvRow *header,
+                  int           column)
+{
+  g_autofree char *name = column_name (header, column);
+
+  /* Translators: %s is the column's name as the file's first row gives it */
+  add_reason (reasons, _("the “%s” cell is empty"), name);
+}
+
+/* Reads the file and its header. */
+static GPtrArray *
+read_rows (GFile              *file,
+           const ColumnSpec   *specs,
+           guint               n_specs,
+           int                *index,
+           GError            **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gsize length = 0;
+
+  text = load_text (file, &length, error);
+  if (text == NULL)
+    return NULL;
+  rows = csv_parse (text, length, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER,
+                   _("Nothing was imported: “%s” is empty. Its first row must name the columns."),
+                   name);
+      return NULL;
+    }
+  if (!map_header (g_ptr_array_index (rows, 0), specs, n_specs, index, file, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Receptions */
+
+typedef struct {
+  LiaisonStore *store;
+  GHashTable   *deputies;    /* name -> id (0: unknown) */
+  GHashTable   *categories;  /* text -> id (0: unknown) */
+  char         *category_names;
+} Lookup;
+
+static void
+lookup_clear (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->deputies, g_hash_table_unref);
+  g_clear_pointer (&lookup->categories, g_hash_table_unref);
+  g_clear_pointer (&lookup->category_names, g_free);
+}
+
+static gint64
+lookup_cached (GHashTable   *cache,
+               LiaisonStore *store,
+               const char   *text,
+               gint64      (*find) (LiaisonStore *, const char *))
+{
+  gpointer value;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (cache, text, NULL, &value))
+    return *(gint64 *) value;
+  id = find (store, text);
+  g_hash_table_insert (cache, g_strdup (text), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static const char *
+lookup_category_names (Lookup *lookup)
+{
+  if (lookup->category_names == NULL)
+    {
+      g_autoptr(GPtrArray) categories = liaison_store_list_categories (lookup->store, NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; categories != NULL && i < categories->len; i++)
+        {
+          const LiaisonCategory *category = g_ptr_array_index (categories, i);
+
+          if (i > 0)
+            g_string_append (names, "、");
+          g_string_append (names, category->name_zh);
+        }
+      lookup->category_names = g_string_free (g_steal_pointer (&names), FALSE);
+    }
+  return lookup->category_names;
+}
+
+static gboolean
+field_is_reported (GHashTable *reported,
+                   const char *field)
+{
+  const char *dot;
+
+  if (g_hash_table_contains (reported, field))
+    return TRUE;
+  /* visitor.N.community is reported for the whole row as "community". */
+  dot = strrchr (field, '.');
+  return g_str_has_prefix (field, "visitor.") && dot != NULL &&
+         g_hash_table_contains (reported, dot + 1);
+}
+
+/* Turns one data row into a reception, or adds to @reasons why not. */
+static LiaisonReception *
+reception_from_row (Lookup         *lookup,
+                    const CsvRow   *header,
+                    const CsvRow   *row,
+                    const int      *column,
+                    gint64          station_id,
+                    GDateTime      *now,
+                    GPtrArray      *reasons)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) field_errors = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *date = cell (row, column[RC_DATE]);
+  g_autofree char *deputies = cell (row, column[RC_DEPUTIES]);
+  g_autofree char *visitor = cell (row, column[RC_VISITOR]);
+  g_autofree char *phone = cell (row, column[RC_PHONE]);
+  g_autofree char *party = cell (row, column[RC_PARTY_SIZE]);
+  g_autofree char *community = cell (row, column[RC_COMMUNITY]);
+  g_autofree char *category = cell (row, column[RC_CATEGORY]);
+  g_autofree char *content = cell (row, column[RC_CONTENT]);
+  g_autofree char *handling = cell (row, column[RC_HANDLING]);
+  g_autofree char *channel = cell (row, column[RC_CHANNEL]);
+  g_autofree char *consent = cell (row, column[RC_CONSENT]);
+  g_autofree char *on_spot = cell (row, column[RC_ON_SPOT]);
+  guint64 party_size = 1;
+  gboolean consent_value = FALSE;
+
+  reception->station_id = station_id;
+
+  if (*date == '\0')
+    {
+      add_empty_reason (reasons, header, column[RC_DATE]);
+      g_hash_table_add (reported, "received_at");
+    }
+  reception->received_at = g_strdup (date);
+
+  /* Deputies must already be on the roster: a typo must not invent one. */
+  if (*deputies == '\0')
+    {
+      add_empty_reason (reasons, header, column[RC_DEPUTIES]);
+      g_hash_table_add (reported, "deputies");
+    }
+  else
+    {
+      g_autoptr(GPtrArray) parts = split_list (deputies, FALSE);
+
+      for (guint i = 0; i < parts->len; i++)
+        {
+          const char *name = g_ptr_array_index (parts, i);
+          gint64 id;
+          gboolean seen = FALSE;
+
+          if (*name == '\0')
+            continue;
+          id = lookup_cached (lookup->deputies, lookup->store, name, liaison_store_find_deputy);
+          if (id == 0)
+            {
+              add_reason (reasons, _("unknown deputy “%s” (add them to the roster first)"), name);
+              g_hash_table_add (reported, "deputies");
+              continue;
+            }
+          for (guint j = 0; j < reception->deputy_ids->len; j++)
+            seen |= g_array_index (reception->deputy_ids, gint64, j) == id;
+          if (!seen)
+            g_array_append_val (reception->deputy_ids, id);
+        }
+    }
+
+  if (*category == '\0')
+    {
+      add_empty_reason (reasons, header, column[RC_CATEGORY]);
+      g_hash_table_add (reported, "category");
+    }
+  else
+    {
+      reception->category_id = lookup_cached (lookup->categories, lookup->store, category,
+                                              liaison_store_find_category);
+      if (reception->category_id == 0)
+        {
+          add_reason (reasons, _("unknown category “%s” (use one of %s)"),
+                      category, lookup_category_names (lookup));
+          g_hash_table_add (reported, "category");
+        }
+    }
+
+  if (*content == '\0')
+    {
+      add_empty_reason (reasons, header, column[RC_CONTENT]);
+      g_hash_table_add (reported, "summary");
+    }
+  reception->summary = g_strdup (content);
+  reception->handling = g_strdup (handling);
+
+  if (*community == '\0')
+    {
+      add_empty_reason (reasons, header, column[RC_COMMUNITY]);
+      g_hash_table_add (reported, "community");
+    }
+
+  if (*channel != '\0' && !liaison_channel_parse (channel, &reception->channel))
+    {
+      add_reason (reasons, _("unknown way of reception “%s” (use 来访, 电话, 网络 or 流动办公桌)"), channel);
+      g_hash_table_add (reported, "channel");
+    }
+  if (!parse_yes_no (consent, &consent_value))
+    {
+      g_autofree char *name = column_name (header, column[RC_CONSENT]);
+      add_reason (reasons, _("“%s” in the “%s” column is neither 是 nor 否"), consent, name);
+    }
+  if (!parse_yes_no (on_spot, &reception->handled_on_spot))
+    {
+      g_autofree char *name = column_name (header, column[RC_ON_SPOT]);
+      add_reason (reasons, _("“%s” in the “%s” column is neither 是 nor 否"), on_spot, name);
+    }
+
+  names = split_list (visitor, TRUE);
+  if (*party != '\0' &&
+      !g_ascii_string_to_unsigned (party, 10, 1, LIAISON_MAX_PARTY_SIZE, &party_size, NULL))
+    {
+      add_reason (reasons, _("the party size “%s” is not a number from 1 to %d"),
+                  party, LIAISON_MAX_PARTY_SIZE);
+      g_hash_table_add (reported, "party_size");
+      party_size = names->len;
+    }
+  else if (party_size < names->len)
+    {
+      add_reason (reasons,
+                  ngettext ("the party size is %u but %u visitor is named",
+                            "the party size is %u but %u visitors are named",
+                            names->len),
+                  (guint) party_size, names->len);
+      g_hash_table_add (reported, "party_size");
+      party_size = names->len;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      LiaisonVisitor *v = liaison_visitor_new ();
+
+      v->name = g_strdup (g_ptr_array_index (names, i));
+      v->community = g_strdup (community);
+      if (i == 0)
+        {
+          v->phone = g_strdup (phone);
+          v->consent = consent_value;
+          v->party_size = (int) (party_size - (names->len - 1));
+        }
+      g_ptr_array_add (reception->visitors, v);
+    }
+
+  field_errors = liaison_reception_check (reception, now);
+  for (guint i = 0; i < field_errors->len; i++)
+    {
+      const LiaisonFieldError *problem = g_ptr_array_index (field_errors, i);
+
+      if (!field_is_reported (reported, problem->field))
+        add_reason (reasons, "%s", problem->message);
+    }
+
+  if (reasons->len > 0)
+    return NULL;
+  return g_steal_pointer (&reception);
+}
+
+gboolean
+liaison_ledger_import_receptions (LiaisonStore  *store,
+                                  GFile         *file,
+                                  guint         *n_imported,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) receptions = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) problem_lines = g_ptr_array_new_with_free_func (g_free);
+  RowProblems problems = { problem_lines, 0 };
+  Lookup lookup = { store, NULL, NULL, NULL };
+  int column[N_RECEPTION_COLUMNS];
+  const CsvRow *header;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  rows = read_rows (file, reception_columns, N_RECEPTION_COLUMNS, column, error);
+  if (rows == NULL)
+    return FALSE;
+  header = g_ptr_array_index (rows, 0);
+
+  station = liaison_store_get_local_station (store);
+  if (station == NULL)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NO_STATION,
+                           _("Nothing was imported: this station has not been set up yet. Open Liaison and give the station’s name first."));
+      return FALSE;
+    }
+
+  lookup.deputies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookup.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  receptions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_free);
+  lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const CsvRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      LiaisonReception *reception;
+
+      reception = reception_from_row (&lookup, header, row, column, station->meta.id, now, reasons);
+      if (reception != NULL)
+        {
+          g_ptr_array_add (receptions, reception);
+          g_array_append_val (lines, row->line);
+        }
+      else
+        row_problems_add (&problems, row->line, reasons);
+    }
+  lookup_clear (&lookup);
+
+  if (problems.n_bad > 0)
+    {
+      row_problems_to_error (&problems, file, error);
+      return FALSE;
+    }
+
+  if (!liaison_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < receptions->len; i++)
+    {
+      LiaisonReception *reception = g_ptr_array_index (receptions, i);
+
+      if (!liaison_store_save_reception (store, reception, error))
+        {
+          liaison_store_rollback (store);
+          g_prefix_error (error, _("Nothing was imported: line %u could not be saved: "),
+                          g_array_index (lines, guint, i));
+          return FALSE;
+        }
+    }
+  if (!liaison_store_commit (store, error))
+    {
+      g_prefix_error (error, _("Nothing was imported: "));
+      return FALSE;
+    }
+
+  if (n_imported != NULL)
+    *n_imported = receptions->len;
+  return TRUE;
+}
+
+/* Deputies */
+
+typedef struct {
+  guint          line;
+  char          *name;
+  LiaisonDeputyLevel level;
+  char          *group;      /* NULL: column absent */
+  gint64         station_id; /* -1: column absent */
+  char          *specialty;  /* NULL: column absent */
+  char          *phone;      /* NULL: column absent */
+} RosterRow;
+
+static void
+roster_row_free (RosterRow *row)
+{
+  g_free (row->name);
+  g_free (row->group);
+  g_free (row->specialty);
+  g_free (row->phone);
+  g_free (row);
+}
+
+/* liaison_deputy_level_parse() and the short spellings ledgers use. */
+static gboolean
+parse_level (const char         *text,
+             LiaisonDeputyLevel *level)
+{
+  static const struct {
+    const char         *text;
+    LiaisonDeputyLevel  level;
+  } aliases[] = {
+    { "全国人大", LIAISON_DEPUTY_LEVEL_NATIONAL },
+    { "国家", LIAISON_DEPUTY_LEVEL_NATIONAL },
+    { "省级", LIAISON_DEPUTY_LEVEL_PROVINCIAL },
+    { "省人大", LIAISON_DEPUTY_LEVEL_PROVINCIAL },
+    { "市级", LIAISON_DEPUTY_LEVEL_CITY },
+    { "市人大", LIAISON_DEPUTY_LEVEL_CITY },
+    { "县", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "区", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "县区", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "县（区）", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "县级", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "区级", LIAISON_DEPUTY_LEVEL_COUNTY },
+    { "乡", LIAISON_DEPUTY_LEVEL_TOWNSHIP },
+    { "镇", LIAISON_DEPUTY_LEVEL_TOWNSHIP },
+    { "乡级", LIAISON_DEPUTY_LEVEL_TOWNSHIP },
+    { "镇级", LIAISON_DEPUTY_LEVEL_TOWNSHIP },
+  };
+
+  if (liaison_deputy_level_parse (text, level))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (text, aliases[i].text) == 0)
+      {
+        *level = aliases[i].level;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static RosterRow *
+roster_row_from_row (GHashTable   *stations,
+                     const CsvRow *header,
+                     const CsvRow *row,
+                     const int    *column,
+                     GPtrArray    *reasons)
+{
+  g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
+  g_autoptr(GPtrArray) field_errors = NULL;
+  g_autofree char *name = cell (row, column[DC_NAME]);
+  g_autofree char *level = cell (row, column[DC_LEVEL]);
+  g_autofree char *station = cell (row, column[DC_STATION]);
+  RosterRow *result;
+  gboolean name_reported = FALSE;
+
+  result = g_new0 (RosterRow, 1);
+  result->line = row->line;
+  result->station_id = -1;
+
+  if (*name == '\0')
+    {
+      add_empty_reason (reasons, header, column[DC_NAME]);
+      name_reported = TRUE;
+    }
+  if (*level == '\0')
+    add_empty_reason (reasons, header, column[DC_LEVEL]);
+  else if (!parse_level (level, &result->level))
+    add_reason (reasons, _("unknown level “%s” (use 全国, 省, 市, 县(区) or 乡镇)"), level);
+
+  if (column[DC_GROUP] >= 0)
+    result->group = cell (row, column[DC_GROUP]);
+  if (column[DC_SPECIALTY] >= 0)
+    result->specialty = cell (row, column[DC_SPECIALTY]);
+  if (column[DC_PHONE] >= 0)
+    result->phone = cell (row, column[DC_PHONE]);
+  if (column[DC_STATION] >= 0)
+    {
+      gpointer id;
+
+      result->station_id = 0;
+      if (*station != '\0')
+        {
+          if (g_hash_table_lookup_extended (stations, station, NULL, &id))
+            result->station_id = *(gint64 *) id;
+          else
+            add_reason (reasons, _("unknown station “%s”"), station);
+        }
+    }
+
+  if (result->group != NULL && g_utf8_strlen (result->group, -1) > LIAISON_MAX_TITLE_CHARS)
+    add_reason (reasons, _("the group’s name is longer than %d characters"), LIAISON_MAX_TITLE_CHARS);
+
+  deputy->name = g_strdup (name);
+  deputy->level = result->level;
+  deputy->specialty = g_strdup (result->specialty);
+  deputy->phone = g_strdup (result->phone);
+  field_errors = liaison_deputy_check (deputy);
+  for (guint i = 0; i < field_errors->len; i++)
+    {
+      const LiaisonFieldError *problem = g_ptr_array_index (field_errors, i);
+
+      if (name_reported && strcmp (problem->field, "name") == 0)
+        continue;
+      add_reason (reasons, "%s", problem->message);
+    }
+
+  result->name = g_steal_pointer (&name);
+  if (reasons->len > 0)
+    {
+      roster_row_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+static gboolean
+save_roster_row (LiaisonStore  *store,
+                 RosterRow     *row,
+                 GError       **error)
+{
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+  gint64 id = liaison_store_find_deputy (store, row->name);
+
+  if (id > 0)
+    {
+      deputy = liaison_store_get_deputy (store, id, error);
+      if (deputy == NULL)
+        return FALSE;
+    }
+  else
+    {
+      deputy = liaison_deputy_new ();
+      deputy->name = g_strdup (row->name);
+    }
+
+  deputy->level = row->level;
+  if (row->group != NULL)
+    {
+      deputy->group_id = 0;
+      if (*row->group != '\0' &&
+          (deputy->group_id = liaison_store_ensure_deputy_group (store, row->group, error)) == 0)
+        return FALSE;
+    }
+  if (row->station_id >= 0)
+    deputy->station_id = row->station_id;
+  if (row->specialty != NULL)
+    {
+      g_free (deputy->specialty);
+      deputy->specialty = g_strdup (row->specialty);
+    }
+  if (row->phone != NULL)
+    {
+      g_free (deputy->phone);
+      deputy->phone = g_strdup (row->phone);
+    }
+  return liaison_store_save_deputy (store, deputy, error);
+}
+
+gboolean
+liaison_ledger_import_deputies (LiaisonStore  *store,
+                                GFile         *file,
+                                guint         *n_imported,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) stations = NULL;
+  g_autoptr(GHashTable) station_ids = NULL;
+  g_autoptr(GPtrArray) roster = NULL;
+  g_autoptr(GPtrArray) problem_lines = g_ptr_array_new_with_free_func (g_free);
+  RowProblems problems = { problem_lines, 0 };
+  int column[N_DEPUTY_COLUMNS];
+  const CsvRow *header;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  rows = read_rows (file, deputy_columns, N_DEPUTY_COLUMNS, column, error);
+  if (rows == NULL)
+    return FALSE;
+  header = g_ptr_array_index (rows, 0);
+
+  stations = liaison_store_list_stations (store, error);
+  if (stations == NULL)
+    return FALSE;
+  station_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < stations->len; i++)
+    {
+      LiaisonStation *station = g_ptr_array_index (stations, i);
+
+      g_hash_table_insert (station_ids, station->name, &station->meta.id);
+    }
+
+  roster = g_ptr_array_new_with_free_func ((GDestroyNotify) roster_row_free);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const CsvRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      RosterRow *entry = roster_row_from_row (station_ids, header, row, column, reasons);
+
+      if (entry != NULL)
+        g_ptr_array_add (roster, entry);
+      else
+        row_problems_add (&problems, row->line, reasons);
+    }
+
+  if (problems.n_bad > 0)
+    {
+      row_problems_to_error (&problems, file, error);
+      return FALSE;
+    }
+
+  if (!liaison_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < roster->len; i++)
+    {
+      RosterRow *entry = g_ptr_array_index (roster, i);
+
+      if (!save_roster_row (store, entry, error))
+        {
+          liaison_store_rollback (store);
+          g_prefix_error (error, _("Nothing was imported: line %u could not be saved: "), entry->line);
+          return FALSE;
+        }
+    }
+  if (!liaison_store_commit (store, error))
+    {
+      g_prefix_error (error, _("Nothing was imported: "));
+      return FALSE;
+    }
+
+  if (n_imported != NULL)
+    *n_imported = roster->len;
+  return TRUE;
+}
+
+/* Export */
+
+/* The zh_CN names of the channels, so that the file reads the same in
+ * any locale; liaison_channel_parse() accepts them back. */
+static const char *const channel_names_zh[] = { "来访", "电话", "网络", "流动办公桌" };
+G_STATIC_ASSERT (G_N_ELEMENTS (channel_names_zh) == LIAISON_N_CHANNELS);
+
+static char *
+parse_date (const char  *text,
+            gboolean     is_start,
+            GError     **error)
+{
+  g_autofree char *normalized = liaison_normalize_datetime (text);
+
+  if (normalized == NULL)
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_DATES,
+                   is_start ? _("The first day to export, “%s”, is not a date; write it as 2024-03-05.")
+                            : _("The last day to export, “%s”, is not a date; write it as 2024-03-05."),
+                   text ? text : "");
+      return NULL;
+    }
+  normalized[10] = '\0';
+  return g_steal_pointer (&normalized);
+}
+
+gboolean
+liaison_ledger_export_receptions (LiaisonStore  *store,
+                                  const char    *from_date,
+                                  const char    *to_date,
+                                  GFile         *file,
+                                  guint         *n_exported,
+                                  GError       **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GPtrArray) receptions = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GHashTable) category_names = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (n_exported != NULL)
+    *n_exported = 0;
+
+  if ((from = parse_date (from_date, TRUE, error)) == NULL ||
+      (to = parse_date (to_date, FALSE, error)) == NULL)
+    return FALSE;
+  if (strcmp (from, to) > 0)
+    {
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_DATES,
+                   _("The first day to export, %s, is after the last day, %s."), from, to);
+      return FALSE;
+    }
+
+  categories = liaison_store_list_categories (store, error);
+  if (categories == NULL)
+    return FALSE;
+  category_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      LiaisonCategory *category = g_ptr_array_index (categories, i);
+
+      g_hash_table_insert (category_names, &category->id, category->name_zh);
+    }
+
+  receptions = liaison_store_list_receptions_between (store, from, to, error);
+  if (receptions == NULL)
+    return FALSE;
+
+  out = g_string_new ("\xEF\xBB\xBF");
+  for (guint i = 0; i < N_RECEPTION_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      csv_append_field (out, reception_columns[i].zh);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint r = 0; r < receptions->len; r++)
+    {
+      const LiaisonReception *reception = g_ptr_array_index (receptions, r);
+      const LiaisonVisitor *first = NULL;
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *phone = NULL;
+      g_autofree char *party = NULL;
+      guint total = 0;
+      const char *fields[N_RECEPTION_COLUMNS];
+
+      for (guint i = 0; i < reception->visitors->len; i++)
+        {
+          const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+
+          if (i == 0)
+            first = visitor;
+          else
+            g_string_append (names, "、");
+          g_string_append (names, visitor->name ? visitor->name : "");
+          total += visitor->party_size;
+        }
+      /* A tab keeps Excel from reading the number as a number. */
+      if (first != NULL && first->phone != NULL && *first->phone)
+        phone = g_strconcat ("\t", first->phone, NULL);
+      party = g_strdup_printf ("%u", MAX (total, 1));
+
+      fields[RC_DATE] = reception->received_at;
+      fields[RC_DEPUTIES] = reception->deputy_names;
+      fields[RC_VISITOR] = names->str;
+      fields[RC_PHONE] = phone;
+      fields[RC_PARTY_SIZE] = party;
+      fields[RC_COMMUNITY] = first ? first->community : NULL;
+      fields[RC_CATEGORY] = g_hash_table_lookup (category_names, &reception->category_id);
+      fields[RC_CONTENT] = reception->summary;
+      fields[RC_HANDLING] = reception->handling;
+      fields[RC_CHANNEL] = channel_names_zh[reception->channel];
+      fields[RC_CONSENT] = first && first->consent ? "是" : "否";
+      fields[RC_ON_SPOT] = reception->handled_on_spot ? "是" : "否";
+
+      for (guint i = 0; i < N_RECEPTION_COLUMNS; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          csv_append_field (out, fields[i]);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_IO,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (n_exported != NULL)
+    *n_exported = receptions->len;
+  return TRUE;
+}

@@ -13,23 +13,46 @@ typedef enum {
   LIAISON_LEDGER_ERROR_HEADER,    /* a required column is missing */
   LIAISON_LEDGER_ERROR_ROWS,      /* one or more rows are bad; the message lists them by line */
   LIAISON_LEDGER_ERROR_IO,
+  LIAISON_LEDGER_ERROR_DATES,     /* the export's dates are not dates, or from is after to */
 } LiaisonLedgerError;
 
 /* Reads a ledger in UTF-8, UTF-8 with BOM or GB18030, with Chinese or
  * English headers. All or nothing: on any bad row nothing is written and
- * @error lists every bad row as "line N: reason". */
+ * @error lists every bad row as "line N: reason".
+ *
+ * Columns (header names are trimmed; English ones match in any case):
+ *   required: 接待日期/date, 接待代表/deputies, 类别/category,
+ *             反映内容/content, 所在社区/community;
+ *   optional: 来访人/visitor, 联系电话/phone, 人数/party size (party_size),
+ *             办理情况/handling, 接待方式/channel (default walk-in),
+ *             同意联系/consent (是/否, yes/no, 1/0; default no),
+ *             当场办结/handled on the spot (是/否; default no).
+ * Unknown columns are ignored. Deputies are separated by 、 , ， ; or ；
+ * and must already be on the roster. Several visitors may be named in
+ * 来访人, separated by 、 (as export writes them): the first one gets the
+ * phone, the consent and the party size less one per other visitor; the
+ * others count one person each, in the same community. */
 gboolean liaison_ledger_import_receptions (LiaisonStore  *store,
                                            GFile         *file,
                                            guint         *n_imported,
                                            GError       **error);
-/* The deputy roster: 姓名/name, 层级/level, 代表小组/group, 联络站/station,
- * 专业/specialty, 电话/phone. Same rules. */
+/* The deputy roster: 姓名/name and 层级/level are required; 代表小组/group
+ * (created when new), 联络站/station (an existing station's name),
+ * 专业/specialty and 电话/phone (also 联系电话) are optional. A name already
+ * on the roster is updated, not added again: a missing column leaves its
+ * value as it was, an empty cell clears it. Same all-or-nothing rules. */
 gboolean liaison_ledger_import_deputies   (LiaisonStore  *store,
                                            GFile         *file,
                                            guint         *n_imported,
                                            GError       **error);
-/* Writes receptions with received_at in [from_date, to_date] in the
- * import's columns, UTF-8 with BOM so that Excel and WPS read it. */
+/* Writes receptions with received_at in [from_date, to_date] (dates,
+ * inclusive, in any spelling liaison_normalize_datetime() accepts) in the
+ * import's columns with their Chinese names, oldest first, UTF-8 with BOM
+ * and CRLF so that Excel and WPS read it. One row per reception: the first
+ * visitor's phone, community and consent, every visitor's name joined
+ * with 、 (anonymous ones as empty names), and the total party size.
+ * Phones are written after a tab so that Excel keeps them as text; import
+ * trims it. Inline suggestions are not written. */
 gboolean liaison_ledger_export_receptions (LiaisonStore  *store,
                                            const char    *from_date,
                                            const char    *to_date,

@@ -1,8 +1,360 @@
-/* stub: to be written */
-#include <glib.h>
+/* test-cli.c: the real `liaison` program's headless commands, with no
+ * display. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "liaison-store.h"
+
+typedef struct {
+  char *dir;
+  char *database;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_TEST_DATA");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Runs `liaison` with the arguments (NULL-terminated) and no display, in
+ * English. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  const char *bin = g_getenv ("LIAISON_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  /* Warnings would be part of what the user sees, so none are allowed. */
+  env = g_environ_unsetenv (env, "G_DEBUG");
+
+  /* A Result is reused from one run to the next. */
+  result_clear (result);
+  memset (result, 0, sizeof *result);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("liaison-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+static LiaisonStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonStore *store = liaison_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_receptions (const char *path)
+{
+  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  guint n = liaison_store_count_receptions (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A database with the demo's city and roster plus the test roster. */
+static void
+make_station (Fixture *fixture)
+{
+  g_auto(Result) demo = { 0, };
+  g_auto(Result) roster = { 0, };
+  g_autofree char *roster_path = data_path ("roster.csv");
+
+  run (&demo, "demo", "--database", fixture->database, "--receptions", "0", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run (&roster, "import", "--roster", "--database", fixture->database, roster_path, NULL);
+  g_assert_cmpint (roster.status, ==, 0);
+  g_assert_nonnull (strstr (roster.out, "Imported 5 deputies from"));
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(GPtrArray) stations = NULL;
+  g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  LiaisonReceptionFilter past = { .to_date = today };
+
+  run (&result, "demo", "--database", fixture->database, "--receptions", "120", "--seed", "5", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Added 120 receptions at "));
+  g_assert_cmpstr (result.err, ==, "");
+
+  store = open_store (fixture->database);
+  station = liaison_store_get_local_station (store);
+  g_assert_nonnull (station);
+  stations = liaison_store_list_stations (store, NULL);
+  g_assert_cmpuint (stations->len, ==, 267);
+  deputies = liaison_store_list_deputies (store, NULL, NULL);
+  g_assert_cmpuint (deputies->len, ==, 330);
+  g_assert_cmpuint (liaison_store_count_receptions (store, NULL, NULL), ==, 120);
+  /* None in the future. */
+  g_assert_cmpuint (liaison_store_count_receptions (store, &past, NULL), ==, 120);
+  g_clear_object (&store);
+
+  /* Again with the same seed: the city is not doubled. */
+  run (&result, "demo", "--database", fixture->database, "--receptions", "30", "--seed", "5", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "267 stations, 330 deputies"));
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 150);
+}
+
+static void
+test_import_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) imported = { 0, };
+  g_auto(Result) exported = { 0, };
+  g_autofree char *ledger = data_path ("ledger-good.csv");
+  g_autofree char *out = g_build_filename (fixture->dir, "2024年3月.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+
+  make_station (fixture);
+
+  run (&imported, "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  expected = g_strdup_printf ("Imported 4 receptions from %s into %s.\n", ledger, fixture->database);
+  g_assert_cmpstr (imported.out, ==, expected);
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 4);
+
+  run (&exported, "export", "--database", fixture->database,
+       "--from", "2024-03-06", "--to", "2024-03-31", out, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_free (expected);
+  expected = g_strdup_printf ("Exported 3 receptions (2024-03-06 to 2024-03-31) to %s.\n", out);
+  g_assert_cmpstr (exported.out, ==, expected);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF接待日期,"));
+}
+
+static void
+test_import_bad (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autofree char *ledger = data_path ("ledger-bad.csv");
+  g_autofree char *missing = data_path ("ledger-missing-column.csv");
+
+  make_station (fixture);
+
+  run (&result, "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_nonnull (strstr (result.err, "Nothing was imported"));
+  g_assert_nonnull (strstr (result.err, "\nline 4: unknown deputy “王五”"));
+  g_assert_nonnull (strstr (result.err, "\nline 9: "));
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 0);
+
+  run (&result, "import", "--database", fixture->database, missing, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "“类别” (category)"));
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 0);
+}
+
+static void
+test_import_no_database (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autofree char *ledger = data_path ("ledger-good.csv");
+
+  /* No database is made by mistake. */
+  run (&result, "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, fixture->database));
+  g_assert_false (g_file_test (fixture->database, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_bad_dates (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const cases[][2] = {
+    { "2024-13-01", "2024-12-31" },
+    { "2024-01-01", "2023-02-29" },
+    { "2024-12-31", "2024-01-01" },
+    { "yesterday", "2024-01-01" },
+  };
+  g_autofree char *out = g_build_filename (fixture->dir, "out.csv", NULL);
+
+  make_station (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0, };
+
+      run (&result, "export", "--database", fixture->database,
+           "--from", cases[i][0], "--to", cases[i][1], out, NULL);
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_cmpstr (result.err, !=, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_auto(Result) result = { 0, };
+
+    /* A missing date is a usage error. */
+    run (&result, "export", "--database", fixture->database, "--from", "2024-01-01", out, NULL);
+    g_assert_cmpint (result.status, ==, 2);
+    g_assert_nonnull (strstr (result.err, "--to"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+
+  run (&result, "import", "--database", fixture->database, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "liaison import --help"));
+
+  run (&result, "import", "--no-such-option", "x.csv", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--no-such-option"));
+
+  run (&result, "export", "--from", "2024-01-01", "--to", "2024-01-02", "a.csv", "b.csv", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  run (&result, "demo", "--receptions", "many", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  run (&result, "import", "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "liaison import"));
+  g_assert_nonnull (strstr (result.out, "--roster"));
+  g_assert_nonnull (strstr (result.out, "--database"));
+  g_assert_false (g_file_test (fixture->database, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_no_display (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autofree char *last = NULL;
+
+  run (&result, "--database", fixture->database, NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  /* One line, saying why. */
+  g_assert_true (g_str_has_suffix (result.err, "\n"));
+  last = g_strndup (result.err, strlen (result.err) - 1);
+  g_assert_null (strchr (last, '\n'));
+  g_assert_nonnull (strstr (result.err, "display"));
+}
+
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/import-export", test_import_export);
+  ADD ("/cli/import-bad", test_import_bad);
+  ADD ("/cli/import-no-database", test_import_no_database);
+  ADD ("/cli/export-bad-dates", test_export_bad_dates);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/no-display", test_no_display);
+
+#undef ADD
+
   return g_test_run ();
 }

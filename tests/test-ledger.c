@@ -1,8 +1,758 @@
-/* stub: to be written */
-#include <glib.h>
+/* test-ledger.c: the station ledger as CSV, against real SQLite files. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "liaison-demo.h"
+#include "liaison-ledger.h"
+#include "liaison-store.h"
+
+#define STATION_NAME "相山区东山街道人大代表联络站"
+
+#define GOOD_HEADER "接待日期,接待代表,来访人,联系电话,人数,所在社区,类别,反映内容,办理情况\r\n"
+#define GOOD_ROW    "2024-03-05 09:30,王建国,张桂兰,13812345678,1,东山社区,城乡建设,反映道路积水严重。,\r\n"
+
+typedef struct {
+  char         *dir;
+  LiaisonStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_TEST_DATA");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = data_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_data (const char *name,
+           gsize      *length)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static GFile *
+write_temp (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static LiaisonStore *
+open_store (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  LiaisonStore *store = liaison_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+import_roster (LiaisonStore *store)
+{
+  g_autoptr(GFile) roster = data_file ("roster.csv");
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (liaison_ledger_import_deputies (store, roster, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("liaison-ledger-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->store = open_store (fixture, "station.db");
+  g_assert_true (liaison_store_set_local_station (fixture->store, STATION_NAME,
+                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
+  g_assert_no_error (error);
+  import_roster (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_receptions (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = liaison_store_count_receptions (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GPtrArray *
+receptions_between (LiaisonStore *store,
+                    const char   *from,
+                    const char   *to)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *receptions = liaison_store_list_receptions_between (store, from, to, &error);
+
+  g_assert_no_error (error);
+  return receptions;
+}
+
+static const LiaisonVisitor *
+visitor_at (const LiaisonReception *reception,
+            guint                   i)
+{
+  g_assert_cmpuint (reception->visitors->len, >, i);
+  return g_ptr_array_index (reception->visitors, i);
+}
+
+/* What ledger-good.csv holds, whatever its encoding. */
+static void
+assert_good_ledger (LiaisonStore *store)
+{
+  g_autoptr(GPtrArray) receptions = receptions_between (store, "2024-03-01", "2024-03-31");
+  const LiaisonReception *r;
+
+  g_assert_cmpuint (receptions->len, ==, 4);
+
+  r = g_ptr_array_index (receptions, 0);
+  g_assert_cmpstr (r->received_at, ==, "2024-03-05 09:30");
+  g_assert_cmpstr (r->deputy_names, ==, "李秀英、王建国");
+  g_assert_cmpuint (r->deputy_ids->len, ==, 2);
+  g_assert_cmpint (r->category_id, ==, liaison_store_find_category (store, "urban_construction"));
+  g_assert_cmpstr (r->summary, ==, "反映金色家园小区道路积水严重，希望尽快疏通排水管网。");
+  g_assert_cmpstr (r->handling, ==, "已登记，拟交市城市管理局办理。");
+  g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_WALK_IN);
+  g_assert_false (r->handled_on_spot);
+  g_assert_cmpuint (r->visitors->len, ==, 1);
+  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "张桂兰");
+  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13812345678");
+  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "东山社区");
+  g_assert_true (visitor_at (r, 0)->consent);
+  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
+
+  /* A date alone, an anonymous visitor, empty party size and consent. */
+  r = g_ptr_array_index (receptions, 1);
+  g_assert_cmpstr (r->received_at, ==, "2024-03-06 00:00");
+  g_assert_cmpstr (r->deputy_names, ==, "张伟");
+  g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_PHONE);
+  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "");
+  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
+  g_assert_false (visitor_at (r, 0)->consent);
+
+  /* Quotes around a comma, a line break and doubled quotes; two visitors. */
+  r = g_ptr_array_index (receptions, 2);
+  g_assert_cmpstr (r->received_at, ==, "2024-03-07 14:05");
+  g_assert_cmpstr (r->deputy_names, ==, "刘芳、陈志强");
+  g_assert_cmpint (r->category_id, ==, liaison_store_find_category (store, "health"));
+  g_assert_cmpstr (r->summary, ==, "反映社区卫生服务站药品种类少，\n希望增加\"常用药\"品种。");
+  g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_MOBILE_DESK);
+  g_assert_true (r->handled_on_spot);
+  g_assert_cmpuint (r->visitors->len, ==, 2);
+  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "李明");
+  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "0561-3012345");
+  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_true (visitor_at (r, 0)->consent);
+  g_assert_cmpstr (visitor_at (r, 1)->name, ==, "王红");
+  g_assert_cmpint (visitor_at (r, 1)->party_size, ==, 1);
+  g_assert_cmpstr (visitor_at (r, 1)->community, ==, "金海社区");
+
+  /* After a blank line: a quoted comma in the community, 0 as no. */
+  r = g_ptr_array_index (receptions, 3);
+  g_assert_cmpstr (r->received_at, ==, "2024-03-08 00:00");
+  g_assert_cmpstr (r->deputy_names, ==, "张伟、王建国");
+  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "建设社区,3栋");
+  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_ONLINE);
+  g_assert_false (r->handled_on_spot);
+}
+
+static void
+import_ok (LiaisonStore *store,
+           GFile        *file,
+           guint         expected)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (liaison_ledger_import_receptions (store, file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, expected);
+}
+
+/* Fails with @code, writes nothing, and returns the message. */
+static char *
+import_fails (LiaisonStore *store,
+              GFile        *file,
+              GQuark        domain,
+              int           code)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = count_receptions (store);
+  guint n = 99;
+
+  g_assert_false (liaison_ledger_import_receptions (store, file, &n, &error));
+  g_assert_error (error, domain, code);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (count_receptions (store), ==, before);
+  return g_strdup (error->message);
+}
+
+static void
+test_import_utf8 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("ledger-good.csv");
+
+  import_ok (fixture->store, file, 4);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+  assert_good_ledger (fixture->store);
+}
+
+static void
+test_import_bom (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gsize length = 0;
+  g_autofree char *plain = read_data ("ledger-good.csv", &length);
+  g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", plain, NULL);
+  g_autoptr(GFile) file = write_temp (fixture, "bom.csv", with_bom, -1);
+
+  import_ok (fixture->store, file, 4);
+  assert_good_ledger (fixture->store);
+}
+
+static void
+test_import_gb18030 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gsize length = 0, gb_length = 0;
+  g_autofree char *plain = read_data ("ledger-good.csv", &length);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gb = g_convert (plain, length, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_no_error (error);
+  /* Really not UTF-8, or the test proves nothing. */
+  g_assert_false (g_utf8_validate (gb, gb_length, NULL));
+  file = write_temp (fixture, "gb18030.csv", gb, gb_length);
+
+  import_ok (fixture->store, file, 4);
+  assert_good_ledger (fixture->store);
+}
+
+static void
+test_import_english (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("ledger-english.csv");
+  g_autoptr(GPtrArray) receptions = NULL;
+  const LiaisonReception *r;
+
+  import_ok (fixture->store, file, 2);
+  receptions = receptions_between (fixture->store, "2024-04-01", "2024-04-30");
+  g_assert_cmpuint (receptions->len, ==, 2);
+
+  r = g_ptr_array_index (receptions, 0);
+  g_assert_cmpint (r->category_id, ==, liaison_store_find_category (fixture->store, "urban_construction"));
+  g_assert_cmpstr (r->summary, ==, "反映楼道路灯长期不亮, 希望尽快维修。");
+  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "15955612345");
+  /* No consent column: not to be contacted. */
+  g_assert_false (visitor_at (r, 0)->consent);
+
+  r = g_ptr_array_index (receptions, 1);
+  g_assert_cmpstr (r->deputy_names, ==, "张伟、李秀英");
+  g_assert_cmpint (r->category_id, ==, liaison_store_find_category (fixture->store, "transport"));
+  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 4);
+  g_assert_cmpstr (r->handling, ==, "代表当场解答。");
+  g_assert_false (r->handled_on_spot);
+}
+
+static void
+test_import_bad_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("ledger-bad.csv");
+  g_autofree char *message = NULL;
+
+  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "5 rows"));
+  g_assert_nonnull (strstr (message, "line 3: "));
+  g_assert_nonnull (strstr (message, "2024-02-30"));
+  g_assert_nonnull (strstr (message, "line 4: unknown deputy “王五”"));
+  /* A row that spans two lines is named by the line it starts on. */
+  g_assert_nonnull (strstr (message, "line 5: unknown category “水电”"));
+  g_assert_nonnull (strstr (message, "line 7: "));
+  g_assert_nonnull (strstr (message, "“12345”"));
+  g_assert_nonnull (strstr (message, "line 9: "));
+  g_assert_nonnull (strstr (message, "future"));
+  g_assert_null (strstr (message, "line 2:"));
+  g_assert_null (strstr (message, "line 6:"));
+  g_assert_null (strstr (message, "line 8:"));
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+}
+
+typedef struct {
+  const char *row;
+  const char *expected;
+} BadRow;
+
+static void
+test_import_each_bad_row (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const BadRow cases[] = {
+    { "2023-02-29,王建国,李四,,1,东山社区,城乡建设,内容。,", "“2023-02-29”" },
+    { "2024-03-06,王建国、王五,李四,,1,东山社区,城乡建设,内容。,", "unknown deputy “王五”" },
+    { "2024-03-06,王建国,李四,,1,东山社区,水电,内容。,", "unknown category “水电”" },
+    { "2024-03-06,王建国,李四,1381234567,1,东山社区,城乡建设,内容。,", "“1381234567”" },
+    { "2024-03-06,王建国,李四,,一,东山社区,城乡建设,内容。,", "“一”" },
+    { "2024-03-06,王建国,李四,,1,,城乡建设,内容。,", "“所在社区”" },
+    { "2024-03-06,,李四,,1,东山社区,城乡建设,内容。,", "“接待代表”" },
+    { "2024-03-06,王建国,李四,,1,东山社区,城乡建设,,", "“反映内容”" },
+  };
+  g_autoptr(GFile) good = data_file ("ledger-good.csv");
+
+  /* Receptions already there stay as they are. */
+  import_ok (fixture->store, good, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = g_strconcat (GOOD_HEADER, GOOD_ROW, cases[i].row, "\r\n", NULL);
+      g_autofree char *name = g_strdup_printf ("bad-%u.csv", i);
+      g_autoptr(GFile) file = write_temp (fixture, name, contents, -1);
+      g_autofree char *message = NULL;
+
+      message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+      g_test_message ("%s", message);
+      g_assert_nonnull (strstr (message, "line 3: "));
+      g_assert_null (strstr (message, "line 2:"));
+      g_assert_nonnull (strstr (message, cases[i].expected));
+      g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+    }
+}
+
+static void
+test_import_many_bad_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new (GOOD_HEADER);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *message = NULL;
+  guint n_lines = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (contents, "2024-03-06,王五,李四,,1,东山社区,城乡建设,内容。,\r\n");
+  file = write_temp (fixture, "many.csv", contents->str, contents->len);
+
+  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  for (const char *p = message; (p = strstr (p, "line ")) != NULL; p++)
+    n_lines++;
+  g_assert_cmpuint (n_lines, ==, 50);
+  g_assert_nonnull (strstr (message, "60 rows"));
+  g_assert_nonnull (strstr (message, "line 51: "));
+  g_assert_null (strstr (message, "line 52: "));
+  g_assert_nonnull (strstr (message, "and 10 more rows"));
+}
+
+static void
+test_import_missing_column (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("ledger-missing-column.csv");
+  g_autofree char *message = NULL;
+
+  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "“类别” (category)"));
+  g_assert_nonnull (strstr (message, "“反映内容” (content)"));
+  g_assert_null (strstr (message, "接待日期"));
+}
+
+static void
+test_import_invalid_bytes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *contents = g_strconcat (GOOD_HEADER, GOOD_ROW,
+                                           "2024-03-06,王建国,李四,,1,东山社区,城乡建设,\xFF\xFE\xFF,\r\n",
+                                           NULL);
+  g_autoptr(GFile) file = write_temp (fixture, "invalid.csv", contents, -1);
+  g_autofree char *message = NULL;
+
+  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "GB18030"));
+  g_assert_nonnull (strstr (message, "line 3"));
+
+  /* A BOM that lies is no better. */
+  {
+    g_autofree char *lying = g_strconcat ("\xEF\xBB\xBF", contents, NULL);
+    g_autoptr(GFile) file2 = write_temp (fixture, "lying.csv", lying, -1);
+    g_autofree char *message2 = import_fails (fixture->store, file2, LIAISON_LEDGER_ERROR,
+                                              LIAISON_LEDGER_ERROR_ENCODING);
+    g_assert_nonnull (strstr (message2, "line 3"));
+  }
+}
+
+static void
+test_import_unclosed_quote (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *contents = g_strconcat (GOOD_HEADER, GOOD_ROW,
+                                           "2024-03-06,王建国,李四,,1,东山社区,城乡建设,\"内容没有结束,\r\n",
+                                           NULL);
+  g_autoptr(GFile) file = write_temp (fixture, "unclosed.csv", contents, -1);
+  g_autofree char *message = NULL;
+
+  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_assert_nonnull (strstr (message, "line 3"));
+}
+
+static void
+test_import_needs_station (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaisonStore) store = open_store (fixture, "no-station.db");
+  g_autoptr(GFile) file = data_file ("ledger-good.csv");
+  g_autofree char *message = NULL;
+
+  message = import_fails (store, file, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NO_STATION);
+  g_assert_nonnull (strstr (message, "set up"));
+}
+
+static void
+test_import_missing_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "nowhere.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR,
+                                           LIAISON_LEDGER_ERROR_IO);
+
+  g_assert_nonnull (strstr (message, "nowhere.csv"));
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LiaisonDemoOptions options = { .n_receptions = 400, .seed = 7, .n_days = 120 };
+  LiaisonDemoOptions roster_only = { .n_receptions = 0, .seed = 7 };
+  g_autoptr(LiaisonStore) source = open_store (fixture, "source.db");
+  g_autoptr(LiaisonStore) target = open_store (fixture, "target.db");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -200);
+  g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *first_path = g_build_filename (fixture->dir, "first.csv", NULL);
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.csv", NULL);
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  guint n = 0;
+
+  g_assert_true (liaison_demo_generate (source, &options, &error));
+  g_assert_no_error (error);
+  /* The same seed gives the target the same roster. */
+  g_assert_true (liaison_demo_generate (target, &roster_only, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_receptions (target), ==, 0);
+
+  g_assert_true (liaison_ledger_export_receptions (source, from, to, first, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 400);
+
+  first_text = read_file (first);
+  g_assert_true (g_str_has_prefix (first_text,
+                                   "\xEF\xBB\xBF接待日期,接待代表,来访人,联系电话,人数,所在社区,类别,"
+                                   "反映内容,办理情况,接待方式,同意联系,当场办结\r\n"));
+
+  import_ok (target, first, 400);
+
+  before = receptions_between (source, from, to);
+  after = receptions_between (target, from, to);
+  g_assert_cmpuint (before->len, ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const LiaisonReception *a = g_ptr_array_index (before, i);
+      const LiaisonReception *b = g_ptr_array_index (after, i);
+      int party_a = 0, party_b = 0;
+
+      g_assert_cmpstr (a->received_at, ==, b->received_at);
+      g_assert_cmpstr (a->deputy_names, ==, b->deputy_names);
+      g_assert_cmpint (a->category_id, ==, b->category_id);
+      g_assert_cmpstr (a->summary, ==, b->summary);
+      g_assert_cmpstr (a->handling, ==, b->handling);
+      g_assert_cmpint (a->channel, ==, b->channel);
+      g_assert_cmpint (a->handled_on_spot, ==, b->handled_on_spot);
+      g_assert_cmpuint (a->visitors->len, ==, b->visitors->len);
+      g_assert_cmpstr (visitor_at (a, 0)->phone, ==, visitor_at (b, 0)->phone);
+      g_assert_cmpstr (visitor_at (a, 0)->community, ==, visitor_at (b, 0)->community);
+      g_assert_cmpint (visitor_at (a, 0)->consent, ==, visitor_at (b, 0)->consent);
+      for (guint v = 0; v < a->visitors->len; v++)
+        {
+          g_assert_cmpstr (visitor_at (a, v)->name, ==, visitor_at (b, v)->name);
+          party_a += visitor_at (a, v)->party_size;
+          party_b += visitor_at (b, v)->party_size;
+        }
+      g_assert_cmpint (party_a, ==, party_b);
+    }
+
+  /* And the second export reads the same as the first. */
+  g_assert_true (liaison_ledger_export_receptions (target, from, to, second, &n, &error));
+  g_assert_no_error (error);
+  second_text = read_file (second);
+  g_assert_cmpstr (first_text, ==, second_text);
+}
+
+static void
+test_export_range (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) good = data_file ("ledger-good.csv");
+  g_autofree char *path = g_build_filename (fixture->dir, "range.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  import_ok (fixture->store, good, 4);
+
+  /* Both ends are included. */
+  g_assert_true (liaison_ledger_export_receptions (fixture->store, "2024-03-06", "2024/3/7",
+                                                   file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  text = read_file (file);
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  /* The line break inside a quoted field is not a row. */
+  g_assert_nonnull (strstr (text, "\"反映社区卫生服务站药品种类少，\n希望增加\"\"常用药\"\"品种。\""));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[1], "2024-03-06 00:00,张伟,"));
+  g_assert_true (g_str_has_prefix (lines[2], "2024-03-07 14:05,刘芳、陈志强,李明、王红,\"\t0561-3012345\",3,金海社区,医疗卫生,"));
+  g_assert_true (g_str_has_suffix (lines[2], ",流动办公桌,是,是"));
+  g_unlink (path);
+
+  /* Bad dates write nothing. */
+  g_assert_false (liaison_ledger_export_receptions (fixture->store, "2024-03-08", "2024-03-01",
+                                                    file, &n, &error));
+  g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_DATES);
+  g_clear_error (&error);
+  g_assert_false (liaison_ledger_export_receptions (fixture->store, "2024-02-30", "2024-03-01",
+                                                    file, &n, &error));
+  g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_DATES);
+  g_assert_nonnull (strstr (error->message, "2024-02-30"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A range with nothing in it is a header alone. */
+  g_assert_true (liaison_ledger_export_receptions (fixture->store, "2023-01-01", "2023-12-31",
+                                                   file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static LiaisonDeputy *
+deputy_named (LiaisonStore *store,
+              const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = liaison_store_find_deputy (store, name);
+  LiaisonDeputy *deputy;
+
+  g_assert_cmpint (id, >, 0);
+  deputy = liaison_store_get_deputy (store, id, &error);
+  g_assert_no_error (error);
+  return deputy;
+}
+
+static guint
+count_deputies (LiaisonStore *store)
+{
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (store, NULL, NULL);
+
+  return deputies->len;
+}
+
+static void
+test_roster_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaisonDeputy) li = deputy_named (fixture->store, "李秀英");
+  g_autoptr(LiaisonDeputy) zhang = deputy_named (fixture->store, "张伟");
+  g_autoptr(LiaisonDeputy) chen = deputy_named (fixture->store, "陈志强");
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (fixture->store);
+
+  g_assert_cmpuint (count_deputies (fixture->store), ==, 5);
+  g_assert_cmpint (li->level, ==, LIAISON_DEPUTY_LEVEL_PROVINCIAL);
+  g_assert_cmpstr (li->group_name, ==, "教育");
+  g_assert_cmpint (li->station_id, ==, station->meta.id);
+  g_assert_cmpstr (li->specialty, ==, "中学教育");
+  g_assert_cmpstr (li->phone, ==, "0561-3012345");
+  g_assert_cmpint (zhang->level, ==, LIAISON_DEPUTY_LEVEL_COUNTY);
+  g_assert_cmpint (zhang->group_id, ==, 0);
+  g_assert_cmpint (zhang->station_id, ==, 0);
+  g_assert_cmpint (chen->level, ==, LIAISON_DEPUTY_LEVEL_TOWNSHIP);
+}
+
+static void
+test_roster_update (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("roster-update.csv");
+  g_autoptr(LiaisonDeputy) before = deputy_named (fixture->store, "王建国");
+  g_autoptr(LiaisonDeputy) after = NULL;
+  g_autoptr(LiaisonDeputy) zhao = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (liaison_ledger_import_deputies (fixture->store, file, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  /* One new, one updated, none doubled. */
+  g_assert_cmpuint (count_deputies (fixture->store), ==, 6);
+
+  after = deputy_named (fixture->store, "王建国");
+  g_assert_cmpint (after->meta.id, ==, before->meta.id);
+  g_assert_cmpint (after->meta.version, >, before->meta.version);
+  g_assert_cmpint (after->level, ==, LIAISON_DEPUTY_LEVEL_PROVINCIAL);
+  g_assert_cmpstr (after->group_name, ==, "电子商务");
+  g_assert_cmpstr (after->phone, ==, "13905610002");
+  /* Columns the file does not have keep their values. */
+  g_assert_cmpint (after->station_id, ==, before->station_id);
+  g_assert_cmpstr (after->specialty, ==, "农业技术推广");
+
+  zhao = deputy_named (fixture->store, "赵敏");
+  g_assert_cmpint (zhao->level, ==, LIAISON_DEPUTY_LEVEL_CITY);
+  g_assert_cmpint (zhao->group_id, ==, 0);
+}
+
+static void
+test_roster_bad (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("roster-bad.csv");
+  g_autoptr(LiaisonDeputy) before = deputy_named (fixture->store, "王建国");
+  g_autoptr(LiaisonDeputy) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_false (liaison_ledger_import_deputies (fixture->store, file, &n, &error));
+  g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "line 3: unknown level “部级”"));
+  g_assert_nonnull (strstr (error->message, "line 4: unknown station “不存在的联络站”"));
+  g_assert_nonnull (strstr (error->message, "line 5: "));
+  g_assert_nonnull (strstr (error->message, "“12345”"));
+  g_assert_nonnull (strstr (error->message, "line 6: "));
+  g_assert_null (strstr (error->message, "line 2:"));
+  /* “县” alone is a county deputy, not an error. */
+  g_assert_null (strstr (error->message, "“县”"));
+
+  g_assert_cmpuint (count_deputies (fixture->store), ==, 5);
+  after = deputy_named (fixture->store, "王建国");
+  g_assert_cmpint (after->meta.version, ==, before->meta.version);
+}
+
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ledger/import/utf8", test_import_utf8);
+  ADD ("/ledger/import/utf8-bom", test_import_bom);
+  ADD ("/ledger/import/gb18030", test_import_gb18030);
+  ADD ("/ledger/import/english-headers", test_import_english);
+  ADD ("/ledger/import/bad-rows", test_import_bad_rows);
+  ADD ("/ledger/import/each-bad-row", test_import_each_bad_row);
+  ADD ("/ledger/import/many-bad-rows", test_import_many_bad_rows);
+  ADD ("/ledger/import/missing-column", test_import_missing_column);
+  ADD ("/ledger/import/invalid-bytes", test_import_invalid_bytes);
+  ADD ("/ledger/import/unclosed-quote", test_import_unclosed_quote);
+  ADD ("/ledger/import/needs-station", test_import_needs_station);
+  ADD ("/ledger/import/missing-file", test_import_missing_file);
+  ADD ("/ledger/export/round-trip", test_export_round_trip);
+  ADD ("/ledger/export/range", test_export_range);
+  ADD ("/ledger/roster/import", test_roster_import);
+  ADD ("/ledger/roster/update", test_roster_update);
+  ADD ("/ledger/roster/bad", test_roster_bad);
+
+#undef ADD
+
   return g_test_run ();
 }

@@ -136,23 +136,23 @@ char *
 liaison_normalize_datetime (const char *text)
 {
   g_autofree char *copy = NULL;
-  g_autoptr(GDateTime) parsed = NULL;
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0;
-  int numbers[5] = { 0 };
+  int numbers[6] = { 0 };
   int n_numbers = 0;
+  int hour = 0, minute = 0;
   const char *p;
 
   if (text == NULL)
     return NULL;
 
-  /* Split on anything that is not a digit: 2024年3月5日 9:30, 2024/3/5, 2024-03-05. */
+  /* Split on anything that is not a digit: 2024年3月5日 9:30, 2024/3/5,
+   * 2024-03-05, and Excel's 2024/3/5 9:30:00. */
   copy = g_strstrip (g_strdup (text));
   p = copy;
   while (*p)
     {
       if (g_ascii_isdigit (*p))
         {
-          gint64 value = 0;
+          int value = 0;
           int digits = 0;
 
           while (g_ascii_isdigit (*p))
@@ -161,28 +161,27 @@ liaison_normalize_datetime (const char *text)
               digits++;
               p++;
             }
-          if (n_numbers == 5 || digits > 4)
+          if (n_numbers == (int) G_N_ELEMENTS (numbers) || digits > 4)
             return NULL;
-          numbers[n_numbers++] = (int) value;
+          numbers[n_numbers++] = value;
         }
       else
         p = g_utf8_next_char (p);
     }
 
-  if (n_numbers != 3 && n_numbers != 5)
+  if (n_numbers != 3 && n_numbers != 5 && n_numbers != 6)
     return NULL;
-  year = numbers[0];
-  month = numbers[1];
-  day = numbers[2];
-  if (n_numbers == 5)
+  if (n_numbers >= 5)
     {
       hour = numbers[3];
       minute = numbers[4];
     }
-  if (year < 1900 || !g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59)
+  /* Seconds are checked, then dropped: a reception is logged to the minute. */
+  if (numbers[0] < 1900 || !g_date_valid_dmy (numbers[2], numbers[1], numbers[0]) ||
+      hour > 23 || minute > 59 || numbers[5] > 59)
     return NULL;
 
-  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", numbers[0], numbers[1], numbers[2], hour, minute);
 }
 
 GPtrArray *

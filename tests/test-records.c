@@ -84,6 +84,9 @@ test_normalize_datetime (void)
   assert_normalized ("2024-03-05T23:59", "2024-03-05 23:59");
   assert_normalized ("2024-02-29", "2024-02-29 00:00");
   assert_normalized ("2000-02-29", "2000-02-29 00:00");
+  /* Excel and WPS write seconds; they are checked, then dropped. */
+  assert_normalized ("2024/3/5 9:30:00", "2024-03-05 09:30");
+  assert_normalized ("2024-03-05 09:30:59", "2024-03-05 09:30");
 
   /* Not real dates or times. */
   assert_normalized ("2023-02-29", NULL);
@@ -94,13 +97,14 @@ test_normalize_datetime (void)
   assert_normalized ("2024-03-32", NULL);
   assert_normalized ("2024-03-05 24:00", NULL);
   assert_normalized ("2024-03-05 23:60", NULL);
+  assert_normalized ("2024-03-05 09:30:60", NULL);
+  assert_normalized ("2024-03-05 09:30:00:00", NULL);
   assert_normalized ("1899-12-31", NULL);
   assert_normalized ("03/05/2024", NULL);
   assert_normalized ("12024-03-05", NULL);
   /* Neither a date alone nor a date and a time. */
   assert_normalized ("2024-03", NULL);
   assert_normalized ("2024-03-05 09", NULL);
-  assert_normalized ("2024-03-05 09:30:00", NULL);
   assert_normalized ("三月五日", NULL);
   assert_normalized ("", NULL);
   assert_normalized (NULL, NULL);

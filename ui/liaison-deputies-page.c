@@ -1,1 +1,401 @@
-/* stub: to be written */
+/* liaison-deputies-page.c: the deputy roster.
+ *
+ * A roster is a few hundred names at most, so the page reads it whole into
+ * a GListStore, again whenever the search or the deputies change.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-deputies-page.h"
+#include "liaison-deputy-editor.h"
+#include "liaison-ledger.h"
+#include "liaison-window.h"
+
+/* A deputy as a list item: the roster's rows need a GObject. Private to
+ * this page. */
+#define LIAISON_TYPE_ROSTER_ITEM (liaison_roster_item_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonRosterItem, liaison_roster_item, LIAISON, ROSTER_ITEM, GObject)
+
+struct _LiaisonRosterItem
+{
+  GObject parent_instance;
+
+  /* owned */
+  LiaisonDeputy *deputy;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonRosterItem, liaison_roster_item, G_TYPE_OBJECT)
+
+static void
+liaison_roster_item_finalize (GObject *object)
+{
+  g_clear_pointer (&LIAISON_ROSTER_ITEM (object)->deputy, liaison_deputy_free);
+  G_OBJECT_CLASS (liaison_roster_item_parent_class)->finalize (object);
+}
+
+static void
+liaison_roster_item_class_init (LiaisonRosterItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_roster_item_finalize;
+}
+
+static void
+liaison_roster_item_init (LiaisonRosterItem *self)
+{
+}
+
+struct _LiaisonDeputiesPage
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  LiaisonStore       *store;
+  GListStore         *deputies;
+  GtkSingleSelection *selection;
+
+  /* template children */
+  GtkSearchEntry *search_entry;
+  GtkStack       *content_stack;
+  GtkListView    *list_view;
+  AdwStatusPage  *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonDeputiesPage, liaison_deputies_page, ADW_TYPE_BIN)
+
+/* Rows */
+
+static GtkWidget *
+add_row_label (GtkWidget  *row,
+               GtkBox     *box,
+               const char *key,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  /* Keyed on the row, where bind_row_cb() looks them up. */
+  g_object_set_data (G_OBJECT (row), key, label);
+  return label;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "deputy-row");
+  gtk_box_append (GTK_BOX (box), top);
+  add_row_label (box, GTK_BOX (top), "name", "heading");
+  label = add_row_label (box, GTK_BOX (top), "level", "category-label");
+  gtk_widget_set_hexpand (label, TRUE);
+  add_row_label (box, GTK_BOX (box), "where", "dim-label");
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  LiaisonRosterItem *item = gtk_list_item_get_item (list_item);
+  const LiaisonDeputy *deputy = item->deputy;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *where = NULL;
+
+  if (deputy->group_name != NULL && *deputy->group_name)
+    g_ptr_array_add (parts, deputy->group_name);
+  if (deputy->station_name != NULL && *deputy->station_name)
+    g_ptr_array_add (parts, deputy->station_name);
+  if (deputy->specialty != NULL && *deputy->specialty)
+    g_ptr_array_add (parts, deputy->specialty);
+  g_ptr_array_add (parts, NULL);
+  where = g_strjoinv (" · ", (char **) parts->pdata);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), deputy->name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "level"), liaison_deputy_level_label (deputy->level));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "where"), where);
+}
+
+/* The roster */
+
+static void
+reload (LiaisonDeputiesPage *self)
+{
+  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonRosterItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = selected ? selected->deputy->meta.id : 0;
+
+  if (self->store == NULL)
+    return;
+
+  deputies = liaison_store_list_deputies (self->store, search, &error);
+  if (deputies == NULL)
+    {
+      g_list_store_remove_all (self->deputies);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_set_free_func (deputies, NULL);
+  for (guint i = 0; i < deputies->len; i++)
+    {
+      LiaisonRosterItem *item = g_object_new (LIAISON_TYPE_ROSTER_ITEM, NULL);
+
+      item->deputy = g_ptr_array_index (deputies, i);
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->deputies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->deputies)),
+                       items->pdata, items->len);
+
+  /* Keep the deputy that was selected, if still listed. */
+  for (guint i = 0; selected_id != 0 && i < items->len; i++)
+    if (LIAISON_ROSTER_ITEM (g_ptr_array_index (items, i))->deputy->meta.id == selected_id)
+      gtk_single_selection_set_selected (self->selection, i);
+
+  if (items->len > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (*search != '\0')
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+search_changed_cb (LiaisonDeputiesPage *self)
+{
+  reload (self);
+}
+
+static void
+stop_search_cb (LiaisonDeputiesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+store_changed_cb (LiaisonDeputiesPage *self,
+                  const char          *table)
+{
+  if (g_strcmp0 (table, "deputies") == 0 ||
+      g_strcmp0 (table, "deputy_groups") == 0 ||
+      g_strcmp0 (table, "stations") == 0)
+    reload (self);
+}
+
+static void
+selection_changed_cb (LiaisonDeputiesPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.edit",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+/* Actions */
+
+static void
+open_editor (LiaisonDeputiesPage *self,
+             gint64               deputy_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor;
+
+  g_return_if_fail (self->store != NULL);
+
+  editor = liaison_deputy_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, deputy_id);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (LIAISON_DEPUTIES_PAGE (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (widget);
+  LiaisonRosterItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    open_editor (self, item->deputy->meta.id);
+}
+
+static void
+list_activated_cb (LiaisonDeputiesPage *self,
+                   guint                position)
+{
+  g_autoptr(LiaisonRosterItem) item = g_list_model_get_item (G_LIST_MODEL (self->deputies), position);
+
+  if (item != NULL)
+    open_editor (self, item->deputy->meta.id);
+}
+
+static void
+import_roster_response_cb (GtkNativeDialog     *native,
+                           int                  response,
+                           LiaisonDeputiesPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file == NULL || self->store == NULL)
+    return;
+
+  if (!liaison_ledger_import_deputies (self->store, file, &n_imported, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *body = g_strdup_printf (_("Nobody was imported from “%s”. Correct the file and import it again."), name);
+
+      if (window != NULL)
+        liaison_window_show_error (LIAISON_WINDOW (window), _("The Roster Could Not Be Imported"), body, error->message);
+      else
+        g_warning ("%s", error->message);
+      return;
+    }
+
+  if (window != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Imported %u deputy",
+                                                            "Imported %u deputies",
+                                                            n_imported),
+                                                  n_imported);
+      liaison_window_add_toast (LIAISON_WINDOW (window), message);
+    }
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Roster"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (import_roster_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * liaison_deputies_page_focus_search:
+ *
+ * Moves the keyboard focus to the search entry.
+ */
+void
+liaison_deputies_page_focus_search (LiaisonDeputiesPage *self)
+{
+  g_return_if_fail (LIAISON_IS_DEPUTIES_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * liaison_deputies_page_set_store:
+ *
+ * Shows the roster of @store.
+ */
+void
+liaison_deputies_page_set_store (LiaisonDeputiesPage *self,
+                                 LiaisonStore        *store)
+{
+  g_return_if_fail (LIAISON_IS_DEPUTIES_PAGE (self));
+  g_return_if_fail (LIAISON_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+liaison_deputies_page_dispose (GObject *object)
+{
+  LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (object);
+
+  /* AdwBin holds its child; let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_DEPUTIES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deputies);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (liaison_deputies_page_parent_class)->dispose (object);
+}
+
+static void
+liaison_deputies_page_class_init (LiaisonDeputiesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_deputies_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-deputies-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "deputies.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "deputies.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "deputies.import-roster", NULL, import_roster_action);
+}
+
+static void
+liaison_deputies_page_init (LiaisonDeputiesPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->deputies = g_list_store_new (LIAISON_TYPE_ROSTER_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->deputies)));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  selection_changed_cb (self);
+}

@@ -1,1 +1,313 @@
-/* stub: to be written */
+/* liaison-reception-detail.c: one reception, read-only, with an Edit button.
+ *
+ * A visitor's phone number is shown in full only when that visitor agreed
+ * to be contacted; otherwise it stays masked, as in the list.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-reception-detail.h"
+
+struct _LiaisonReceptionDetail
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+
+  gint64 reception_id;
+
+  /* template children */
+  GtkStack      *stack;
+  AdwStatusPage *error_page;
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkButton     *edit_button;
+  AdwActionRow  *date_info;
+  AdwActionRow  *channel_info;
+  AdwActionRow  *category_info;
+  AdwActionRow  *station_info;
+  AdwActionRow  *deputies_info;
+  GtkListBox    *visitors_list;
+  GtkLabel      *summary_label;
+  GtkLabel      *handled_label;
+  GtkLabel      *handling_label;
+  GtkListBox    *suggestions_list;
+  GtkLabel      *sync_state_label;
+  GtkLabel      *sync_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonReceptionDetail, liaison_reception_detail, ADW_TYPE_BIN)
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+new_plain_row (const char *title,
+               const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Titles are data typed by clerks, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+new_visitor_row (const LiaisonVisitor *visitor)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *name = (visitor->name != NULL && *visitor->name) ? visitor->name : _("Anonymous");
+  gboolean has_phone = visitor->phone != NULL && *visitor->phone;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  if (visitor->community != NULL && *visitor->community)
+    g_string_append (subtitle, visitor->community);
+  if (visitor->party_size > 1)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: how many people came together */
+      g_string_append_printf (subtitle, ngettext ("%d person", "%d people", visitor->party_size),
+                              visitor->party_size);
+    }
+  row = new_plain_row (name, subtitle->str);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (!has_phone)
+    {
+      label = gtk_label_new (_("No phone number"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  else if (visitor->consent)
+    {
+      label = gtk_label_new (visitor->phone);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  else
+    {
+      g_autofree char *masked = liaison_mask_phone (visitor->phone);
+
+      label = gtk_label_new (masked);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_box_append (GTK_BOX (box), label);
+      label = gtk_label_new (_("No consent to be contacted"));
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  return row;
+}
+
+static GtkWidget *
+new_suggestion_row (const LiaisonSuggestion *suggestion)
+{
+  /* Translators: a suggestion's category and status, "城乡建设 · 已登记" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"),
+                                               suggestion->category_name ? suggestion->category_name : "",
+                                               liaison_suggestion_status_label (suggestion->status));
+  GtkWidget *row = new_plain_row (suggestion->title, subtitle);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The window shows it on the suggestions page. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (suggestion->meta.id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-suggestion");
+  return row;
+}
+
+static void
+show_reception (LiaisonReceptionDetail *self,
+                const LiaisonReception *reception)
+{
+  const char *category = reception->category_name ? reception->category_name : "";
+  const char *channel = liaison_channel_label (reception->channel);
+  /* Translators: under a reception's date: how the citizen came and the category, "来访 · 城乡建设" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), channel, category);
+
+  gtk_label_set_text (self->title_label, reception->received_at);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  adw_action_row_set_subtitle (self->date_info, reception->received_at);
+  adw_action_row_set_subtitle (self->channel_info, channel);
+  adw_action_row_set_subtitle (self->category_info, category);
+  adw_action_row_set_subtitle (self->station_info, reception->station_name ? reception->station_name : "");
+  adw_action_row_set_subtitle (self->deputies_info,
+                      reception->deputy_names && *reception->deputy_names ? reception->deputy_names : _("None"));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button),
+                                          g_variant_new_int64 (reception->meta.id));
+
+  clear_list (self->visitors_list);
+  for (guint i = 0; i < reception->visitors->len; i++)
+    gtk_list_box_append (self->visitors_list, new_visitor_row (g_ptr_array_index (reception->visitors, i)));
+
+  gtk_label_set_text (self->summary_label, reception->summary ? reception->summary : "");
+
+  gtk_label_set_text (self->handled_label, reception->handled_on_spot ? _("Yes") : _("No"));
+  gtk_widget_set_visible (GTK_WIDGET (self->handling_label),
+                          reception->handling != NULL && *reception->handling);
+  gtk_label_set_text (self->handling_label, reception->handling ? reception->handling : "");
+
+  clear_list (self->suggestions_list);
+  if (reception->suggestions->len == 0)
+    gtk_list_box_append (self->suggestions_list, new_plain_row (_("No suggestions were raised"), NULL));
+  for (guint i = 0; i < reception->suggestions->len; i++)
+    gtk_list_box_append (self->suggestions_list, new_suggestion_row (g_ptr_array_index (reception->suggestions, i)));
+
+  gtk_label_set_text (self->sync_state_label, liaison_sync_state_label (reception->meta.sync_state));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label),
+                          reception->meta.sync_error != NULL && *reception->meta.sync_error);
+  gtk_label_set_text (self->sync_error_label, reception->meta.sync_error ? reception->meta.sync_error : "");
+
+  gtk_stack_set_visible_child_name (self->stack, "record");
+}
+
+static void
+reload (LiaisonReceptionDetail *self)
+{
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->reception_id == 0 || self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  reception = liaison_store_get_reception (self->store, self->reception_id, &error);
+  if (reception == NULL)
+    {
+      if (g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
+        {
+          gtk_stack_set_visible_child_name (self->stack, "empty");
+          return;
+        }
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  show_reception (self, reception);
+}
+
+static void
+store_changed_cb (LiaisonReceptionDetail *self,
+                  const char             *table)
+{
+  if (g_strcmp0 (table, "receptions") == 0 ||
+      g_strcmp0 (table, "suggestions") == 0 ||
+      g_strcmp0 (table, "deputies") == 0 ||
+      g_strcmp0 (table, "stations") == 0)
+    reload (self);
+}
+
+/**
+ * liaison_reception_detail_set_store:
+ *
+ * Sets the store the reception is read from.
+ */
+void
+liaison_reception_detail_set_store (LiaisonReceptionDetail *self,
+                                    LiaisonStore           *store)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_DETAIL (self));
+  g_return_if_fail (LIAISON_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+/**
+ * liaison_reception_detail_set_reception_id:
+ *
+ * Shows the reception @reception_id, or an empty page for 0.
+ */
+void
+liaison_reception_detail_set_reception_id (LiaisonReceptionDetail *self,
+                                           gint64                  reception_id)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_DETAIL (self));
+
+  if (self->reception_id == reception_id &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "record") == 0)
+    return;
+  self->reception_id = reception_id;
+  reload (self);
+}
+
+/**
+ * liaison_reception_detail_get_reception_id:
+ *
+ * Returns: the reception shown, 0 for none.
+ */
+gint64
+liaison_reception_detail_get_reception_id (LiaisonReceptionDetail *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_DETAIL (self), 0);
+  return self->reception_id;
+}
+
+static void
+liaison_reception_detail_dispose (GObject *object)
+{
+  LiaisonReceptionDetail *self = LIAISON_RECEPTION_DETAIL (object);
+
+  /* AdwBin holds its child; let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTION_DETAIL);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (liaison_reception_detail_parent_class)->dispose (object);
+}
+
+static void
+liaison_reception_detail_class_init (LiaisonReceptionDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_reception_detail_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-reception-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, date_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, channel_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, category_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, station_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, deputies_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, visitors_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handled_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handling_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, sync_state_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, sync_error_label);
+}
+
+static void
+liaison_reception_detail_init (LiaisonReceptionDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,1 +1,668 @@
-/* stub: to be written */
+/* liaison-receptions-page.c: the receptions list, its filters and detail.
+ *
+ * The list is a GtkSingleSelection straight over the store's paged model:
+ * a sort or filter model would read every row, and a station may hold
+ * years of them. Searching and filtering make a new model instead.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-reception-detail.h"
+#include "liaison-reception-item.h"
+#include "liaison-receptions-page.h"
+#include "liaison-validate.h"
+
+/* How far show_reception() looks for a record among the loaded rows. */
+#define MAX_ROWS_TO_SCAN 200
+
+struct _LiaisonReceptionsPage
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  LiaisonStore       *store;
+  GSettings          *settings;
+  GtkSingleSelection *selection;
+  GtkStringList      *deputy_names;    /* "Any deputy", then the roster */
+  GArray             *deputy_ids;      /* gint64, parallel to deputy_names; 0 first */
+  GPtrArray          *deputy_uuids;    /* char *, parallel; "" first */
+  GtkStringList      *category_names;  /* "Any category", then the categories */
+  GArray             *category_ids;
+  GPtrArray          *category_codes;
+  gboolean            restoring;
+
+  /* template children */
+  AdwLeaflet             *leaflet;
+  GtkSearchEntry         *search_entry;
+  GtkToggleButton        *filter_button;
+  GtkEntry               *from_entry;
+  GtkEntry               *to_entry;
+  GtkDropDown            *deputy_dropdown;
+  GtkDropDown            *category_dropdown;
+  GtkLabel               *date_error_label;
+  GtkStack               *content_stack;
+  GtkListView            *list_view;
+  AdwStatusPage          *error_page;
+  LiaisonReceptionDetail *detail;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonReceptionsPage, liaison_receptions_page, ADW_TYPE_BIN)
+
+/* Rows */
+
+static GtkWidget *
+add_row_label (GtkWidget  *row,
+               GtkBox     *box,
+               const char *key,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  /* Keyed on the row, where bind_row_cb() looks them up. */
+  g_object_set_data (G_OBJECT (row), key, label);
+  return label;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "reception-row");
+
+  gtk_box_append (GTK_BOX (box), top);
+  label = add_row_label (box, GTK_BOX (top), "time", "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_hexpand (label, TRUE);
+  label = add_row_label (box, GTK_BOX (top), "category", "category-label");
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+
+  add_row_label (box, GTK_BOX (box), "visitor", NULL);
+  add_row_label (box, GTK_BOX (box), "summary", NULL);
+  add_row_label (box, GTK_BOX (box), "deputies", "dim-label");
+  add_row_label (box, GTK_BOX (box), "sync", "sync-state");
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+set_row_text (GtkWidget  *box,
+              const char *key,
+              const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (box), key)), text ? text : "");
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *received_at = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *visitor = NULL;
+  g_autofree char *masked_phone = NULL;
+  g_autofree char *deputies = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *sync_state = NULL;
+  g_autofree char *visitor_line = NULL;
+  g_autofree char *deputies_line = NULL;
+  g_autofree char *one_line_summary = NULL;
+
+  /* A row can vanish between the count and the read of its page. */
+  if (item == NULL)
+    {
+      static const char * const keys[] = { "time", "category", "visitor", "summary", "deputies", "sync" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        set_row_text (box, keys[i], NULL);
+      return;
+    }
+
+  g_object_get (item,
+                "received-at", &received_at,
+                "summary", &summary,
+                "visitor", &visitor,
+                "masked-phone", &masked_phone,
+                "deputies", &deputies,
+                "category", &category,
+                "sync-state", &sync_state,
+                NULL);
+
+  if (masked_phone != NULL && *masked_phone)
+    /* Translators: a visitor and their (masked) phone, "张三 · 东山社区  138****5678" */
+    visitor_line = g_strdup_printf (_("%s  %s"), visitor, masked_phone);
+  else
+    visitor_line = g_strdup (visitor);
+
+  if (deputies != NULL && *deputies)
+    /* Translators: the deputies who received a visit, listed in a row of the receptions list */
+    deputies_line = g_strdup_printf (_("Deputies: %s"), deputies);
+
+  one_line_summary = g_strdup (summary ? summary : "");
+  g_strdelimit (one_line_summary, "\r\n\t", ' ');
+
+  set_row_text (box, "time", received_at);
+  set_row_text (box, "category", category);
+  set_row_text (box, "visitor", visitor_line);
+  set_row_text (box, "summary", one_line_summary);
+  set_row_text (box, "deputies", deputies_line);
+  set_row_text (box, "sync", sync_state);
+}
+
+/* Filters */
+
+static char *
+normalize_date (const char *text)
+{
+  g_autofree char *normalized = liaison_normalize_datetime (text);
+
+  if (normalized == NULL)
+    return NULL;
+  normalized[10] = '\0';
+  return g_steal_pointer (&normalized);
+}
+
+/* Reads a date entry: TRUE with *date NULL for empty, TRUE with the
+ * normalized date, FALSE if it is not a date. */
+static gboolean
+read_date_entry (GtkEntry  *entry,
+                 char     **date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  *date = NULL;
+  if (*text == '\0')
+    return TRUE;
+  *date = normalize_date (text);
+  return *date != NULL;
+}
+
+static gboolean
+is_filtering (LiaisonReceptionsPage *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+  return *stripped != '\0' ||
+         gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
+         gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0' ||
+         gtk_drop_down_get_selected (self->deputy_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->category_dropdown) > 0;
+}
+
+static void
+update_content (LiaisonReceptionsPage *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  const GError *error = NULL;
+
+  if (model != NULL)
+    error = liaison_paged_list_get_error (LIAISON_PAGED_LIST (model));
+
+  if (model != NULL && g_list_model_get_n_items (model) > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  else if (is_filtering (self))
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+save_filters (LiaisonReceptionsPage *self,
+              const char            *from_date,
+              const char            *to_date)
+{
+  guint deputy = gtk_drop_down_get_selected (self->deputy_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "filter-from-date", from_date ? from_date : "");
+  g_settings_set_string (self->settings, "filter-to-date", to_date ? to_date : "");
+  g_settings_set_string (self->settings, "filter-deputy",
+                         deputy < self->deputy_uuids->len ? g_ptr_array_index (self->deputy_uuids, deputy) : "");
+  g_settings_set_string (self->settings, "filter-category",
+                         category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category) : "");
+  g_settings_apply (self->settings);
+}
+
+static void
+apply_filters (LiaisonReceptionsPage *self)
+{
+  LiaisonReceptionFilter filter = { NULL };
+  g_autoptr(LiaisonPagedList) model = NULL;
+  guint deputy;
+  guint category;
+  gboolean dates_ok;
+
+  if (self->store == NULL || self->restoring)
+    return;
+
+  dates_ok = read_date_entry (self->from_entry, &filter.from_date) &
+             read_date_entry (self->to_entry, &filter.to_date);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error_label), !dates_ok);
+  if (!dates_ok)
+    {
+      /* Keep the list as it was until both dates make sense. */
+      liaison_reception_filter_clear (&filter);
+      return;
+    }
+
+  filter.search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  deputy = gtk_drop_down_get_selected (self->deputy_dropdown);
+  if (deputy < self->deputy_ids->len)
+    filter.deputy_id = g_array_index (self->deputy_ids, gint64, deputy);
+  category = gtk_drop_down_get_selected (self->category_dropdown);
+  if (category < self->category_ids->len)
+    filter.category_id = g_array_index (self->category_ids, gint64, category);
+
+  save_filters (self, filter.from_date, filter.to_date);
+
+  model = liaison_store_new_reception_model (self->store, &filter);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  liaison_reception_filter_clear (&filter);
+
+  update_content (self);
+}
+
+static void
+search_changed_cb (LiaisonReceptionsPage *self)
+{
+  apply_filters (self);
+}
+
+static void
+stop_search_cb (LiaisonReceptionsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+mark_date_entry (GtkEntry *entry)
+{
+  g_autofree char *date = NULL;
+
+  if (read_date_entry (entry, &date))
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+date_changed_cb (LiaisonReceptionsPage *self)
+{
+  mark_date_entry (self->from_entry);
+  mark_date_entry (self->to_entry);
+  apply_filters (self);
+}
+
+static void
+dropdown_changed_cb (LiaisonReceptionsPage *self)
+{
+  apply_filters (self);
+}
+
+static void
+clear_filters_cb (LiaisonReceptionsPage *self)
+{
+  self->restoring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_drop_down_set_selected (self->deputy_dropdown, 0);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  self->restoring = FALSE;
+  mark_date_entry (self->from_entry);
+  mark_date_entry (self->to_entry);
+  apply_filters (self);
+}
+
+static void
+clear_all_cb (LiaisonReceptionsPage *self)
+{
+  self->restoring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->restoring = FALSE;
+  clear_filters_cb (self);
+}
+
+static guint
+find_string (GPtrArray  *strings,
+             const char *value)
+{
+  guint index;
+
+  if (value != NULL && *value && g_ptr_array_find_with_equal_func (strings, value, g_str_equal, &index))
+    return index;
+  return 0;
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+/* Refills the deputy choices, keeping the deputy chosen if still there. */
+static void
+load_deputies (LiaisonReceptionsPage *self,
+               const char            *select_uuid)
+{
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (self->store, NULL, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *selected_uuid = NULL;
+  gint64 none = 0;
+
+  if (select_uuid != NULL)
+    selected_uuid = g_strdup (select_uuid);
+  else if (self->deputy_uuids->len > 0)
+    selected_uuid = g_strdup (g_ptr_array_index (self->deputy_uuids,
+                                                 MIN (gtk_drop_down_get_selected (self->deputy_dropdown),
+                                                      self->deputy_uuids->len - 1)));
+
+  g_clear_pointer (&self->deputy_ids, g_array_unref);
+  g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
+  self->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_string_list_append (names, _("Any deputy"));
+  g_array_append_val (self->deputy_ids, none);
+  g_ptr_array_add (self->deputy_uuids, g_strdup (""));
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+
+      gtk_string_list_append (names, deputy->name);
+      g_array_append_val (self->deputy_ids, deputy->meta.id);
+      g_ptr_array_add (self->deputy_uuids, g_strdup (deputy->meta.uuid ? deputy->meta.uuid : ""));
+    }
+
+  g_set_object (&self->deputy_names, names);
+  gtk_drop_down_set_model (self->deputy_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->deputy_dropdown, find_string (self->deputy_uuids, selected_uuid));
+}
+
+static void
+load_categories (LiaisonReceptionsPage *self,
+                 const char            *select_code)
+{
+  g_autoptr(GPtrArray) categories = liaison_store_list_categories (self->store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_string_list_append (names, _("Any category"));
+  g_array_append_val (self->category_ids, none);
+  g_ptr_array_add (self->category_codes, g_strdup (""));
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      const LiaisonCategory *category = g_ptr_array_index (categories, i);
+
+      gtk_string_list_append (names, g_dgettext (GETTEXT_PACKAGE, category->name));
+      g_array_append_val (self->category_ids, category->id);
+      g_ptr_array_add (self->category_codes, g_strdup (category->code));
+    }
+
+  g_set_object (&self->category_names, names);
+  gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->category_dropdown, find_string (self->category_codes, select_code));
+}
+
+static void
+store_changed_cb (LiaisonReceptionsPage *self,
+                  const char            *table)
+{
+  if (g_strcmp0 (table, "deputies") == 0)
+    {
+      gint64 deputy_id = g_array_index (self->deputy_ids, gint64,
+                                        MIN (gtk_drop_down_get_selected (self->deputy_dropdown),
+                                             self->deputy_ids->len - 1));
+
+      self->restoring = TRUE;
+      load_deputies (self, NULL);
+      self->restoring = FALSE;
+      /* A renamed deputy keeps the filter; a removed one drops it. */
+      if (find_id (self->deputy_ids, deputy_id) == 0 && deputy_id != 0)
+        apply_filters (self);
+    }
+}
+
+/* Selection and navigation */
+
+static void
+selection_changed_cb (LiaisonReceptionsPage *self)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  liaison_reception_detail_set_reception_id (self->detail,
+                                             item ? liaison_reception_item_get_id (LIAISON_RECEPTION_ITEM (item)) : 0);
+}
+
+static void
+list_activated_cb (LiaisonReceptionsPage *self,
+                   guint                  position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (LiaisonReceptionsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/**
+ * liaison_receptions_page_show_reception:
+ *
+ * Selects the reception if it is among the first rows of the list, and
+ * shows it in the detail either way.
+ */
+void
+liaison_receptions_page_show_reception (LiaisonReceptionsPage *self,
+                                        gint64                 reception_id)
+{
+  GListModel *model;
+  guint n_items;
+
+  g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
+
+  model = G_LIST_MODEL (self->selection);
+  n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SCAN);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item != NULL && liaison_reception_item_get_id (LIAISON_RECEPTION_ITEM (item)) == reception_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+  liaison_reception_detail_set_reception_id (self->detail, reception_id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * liaison_receptions_page_focus_search:
+ *
+ * Moves the keyboard focus to the search entry.
+ */
+void
+liaison_receptions_page_focus_search (LiaisonReceptionsPage *self)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * liaison_receptions_page_set_store:
+ *
+ * Shows the receptions of @store, with the filters last used.
+ */
+void
+liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
+                                   LiaisonStore          *store)
+{
+  g_autofree char *from_date = NULL;
+  g_autofree char *to_date = NULL;
+  g_autofree char *deputy_uuid = NULL;
+  g_autofree char *category_code = NULL;
+
+  g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
+  g_return_if_fail (LIAISON_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  liaison_reception_detail_set_store (self->detail, store);
+
+  from_date = g_settings_get_string (self->settings, "filter-from-date");
+  to_date = g_settings_get_string (self->settings, "filter-to-date");
+  deputy_uuid = g_settings_get_string (self->settings, "filter-deputy");
+  category_code = g_settings_get_string (self->settings, "filter-category");
+
+  self->restoring = TRUE;
+  load_deputies (self, deputy_uuid);
+  load_categories (self, category_code);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to_date);
+  self->restoring = FALSE;
+
+  /* Show the filters when they narrow the list, so that nobody wonders
+   * where the other receptions went. */
+  gtk_toggle_button_set_active (self->filter_button, is_filtering (self));
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deputy_dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->category_dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+
+  mark_date_entry (self->from_entry);
+  mark_date_entry (self->to_entry);
+  apply_filters (self);
+}
+
+static void
+liaison_receptions_page_dispose (GObject *object)
+{
+  LiaisonReceptionsPage *self = LIAISON_RECEPTIONS_PAGE (object);
+
+  /* AdwBin holds its child; let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTIONS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deputy_names);
+  g_clear_object (&self->category_names);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (liaison_receptions_page_parent_class)->dispose (object);
+}
+
+static void
+liaison_receptions_page_finalize (GObject *object)
+{
+  LiaisonReceptionsPage *self = LIAISON_RECEPTIONS_PAGE (object);
+
+  g_clear_pointer (&self->deputy_ids, g_array_unref);
+  g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (liaison_receptions_page_parent_class)->finalize (object);
+}
+
+static void
+liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_receptions_page_dispose;
+  object_class->finalize = liaison_receptions_page_finalize;
+
+  g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-receptions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, deputy_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_all_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+}
+
+static void
+liaison_receptions_page_init (LiaisonReceptionsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) name_expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Folded, one click opens the detail; side by side, a click only selects
+   * (single-click-activate would also select on hover). */
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+
+  name_expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->deputy_dropdown, name_expression);
+}

@@ -1,1 +1,685 @@
-/* stub: to be written */
+/* liaison-window.c: the station app's main window.
+ *
+ * A fresh database shows the first-run page; once the station is set up,
+ * the window shows its three views (receptions, suggestions, deputies).
+ * Everything that opens another window or a file chooser lives here as a
+ * win.* action, so that pages and details only name what they want.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-deputies-page.h"
+#include "liaison-first-run-page.h"
+#include "liaison-ledger.h"
+#include "liaison-reception-editor.h"
+#include "liaison-receptions-page.h"
+#include "liaison-suggestions-page.h"
+#include "liaison-validate.h"
+#include "liaison-window.h"
+
+struct _LiaisonWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+  GSettings    *settings;
+
+  guint station_label_idle_id;
+
+  /* template children */
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  LiaisonFirstRunPage    *first_run_page;
+  AdwViewSwitcherTitle   *switcher_title;
+  GtkLabel               *station_label;
+  AdwViewStack           *view_stack;
+  LiaisonReceptionsPage  *receptions_page;
+  LiaisonSuggestionsPage *suggestions_page;
+  LiaisonDeputiesPage    *deputies_page;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Actions that need a station to work on. */
+static const char * const station_actions[] = {
+  "win.new-reception",
+  "win.edit-reception",
+  "win.search",
+  "win.import-ledger",
+  "win.export-ledger",
+};
+
+static void
+update_station (LiaisonWindow *self)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (self->store);
+  gboolean ready = station != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (station_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), station_actions[i], ready);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, ready ? station->name : NULL);
+  gtk_label_set_text (self->station_label, ready ? station->name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->station_label), ready ? station->name : NULL);
+  if (ready)
+    {
+      /* Translators: the window title: the station's name, then the app's */
+      g_autofree char *title = g_strdup_printf (_("%s — Liaison"), station->name);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, ready ? "main" : "first-run");
+}
+
+/* Wide, the view switcher hides the subtitle: show the station beside it.
+ * The switcher decides while it is being allocated, so the label changes
+ * after that allocation, not in the middle of it. */
+static gboolean
+update_station_label_cb (gpointer user_data)
+{
+  LiaisonWindow *self = user_data;
+
+  self->station_label_idle_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->station_label),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_changed_cb (LiaisonWindow *self)
+{
+  if (self->station_label_idle_id == 0)
+    self->station_label_idle_id = g_idle_add (update_station_label_cb, self);
+}
+
+static void
+first_run_done_cb (LiaisonWindow *self)
+{
+  update_station (self);
+  /* Translators: shown once the first-run page has set the station up */
+  liaison_window_add_toast (self, _("Station set up. Welcome!"));
+}
+
+static void
+store_changed_cb (LiaisonWindow *self,
+                  const char    *table)
+{
+  if (g_strcmp0 (table, "stations") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
+    update_station (self);
+}
+
+/* Errors */
+
+/**
+ * liaison_window_show_error:
+ * @heading: what failed, as a title
+ * @body: what it means for the clerk and what to do
+ * @details: (nullable): the full reason, such as the bad rows of an import
+ *
+ * Shows an error dialog over the window.
+ */
+void
+liaison_window_show_error (LiaisonWindow *self,
+                           const char    *heading,
+                           const char    *body,
+                           const char    *details)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+
+  /* An import error lists every bad row; keep a long list scrollable and
+   * selectable, so that a clerk can copy it. */
+  if (details != NULL && *details)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (details);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      adw_message_dialog_set_extra_child (dialog, scrolled);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New and edited receptions */
+
+static void
+reception_saved_cb (LiaisonWindow *self,
+                    gint64         reception_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
+  liaison_receptions_page_show_reception (self->receptions_page, reception_id);
+  liaison_window_add_toast (self, _("Reception saved"));
+}
+
+static void
+open_reception_editor (LiaisonWindow *self,
+                       gint64         reception_id)
+{
+  GtkWidget *editor = liaison_reception_editor_new (GTK_WINDOW (self), self->store, reception_id);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (reception_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_reception_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_reception_editor (LIAISON_WINDOW (widget), 0);
+}
+
+static void
+edit_reception_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_reception_editor (LIAISON_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+show_reception_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
+  liaison_receptions_page_show_reception (self->receptions_page, g_variant_get_int64 (parameter));
+}
+
+static void
+show_suggestion_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "suggestions");
+  liaison_suggestions_page_show_suggestion (self->suggestions_page, g_variant_get_int64 (parameter));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (visible, "suggestions") == 0)
+    liaison_suggestions_page_focus_search (self->suggestions_page);
+  else if (g_strcmp0 (visible, "deputies") == 0)
+    liaison_deputies_page_focus_search (self->deputies_page);
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
+      liaison_receptions_page_focus_search (self->receptions_page);
+    }
+}
+
+/* Import */
+
+static void
+add_csv_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (chooser, csv);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+import_ledger_response_cb (GtkNativeDialog *native,
+                           int              response,
+                           LiaisonWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  if (!liaison_ledger_import_receptions (self->store, file, &n_imported, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”. Correct the file and import it again."), name);
+
+      liaison_window_show_error (self, _("The Ledger Could Not Be Imported"), body, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u reception",
+                                                          "Imported %u receptions",
+                                                          n_imported),
+                                                n_imported);
+    adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
+    liaison_window_add_toast (self, message);
+  }
+}
+
+static void
+import_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Ledger"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  add_csv_filter (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (import_ledger_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export */
+
+typedef struct {
+  LiaisonWindow *window;  /* owned */
+  char          *from_date;
+  char          *to_date;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_free (request->from_date);
+  g_free (request->to_date);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
+/* "YYYY-MM-DD" for any date spelling liaison_normalize_datetime() accepts,
+ * or NULL. */
+static char *
+normalize_date (const char *text)
+{
+  g_autofree char *normalized = liaison_normalize_datetime (text);
+
+  if (normalized == NULL)
+    return NULL;
+  normalized[10] = '\0';
+  return g_steal_pointer (&normalized);
+}
+
+static void
+export_save_response_cb (GtkNativeDialog *native,
+                         int              response,
+                         ExportRequest   *request_ptr)
+{
+  g_autoptr(ExportRequest) request = request_ptr;
+  LiaisonWindow *self = request->window;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_exported = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  if (!liaison_ledger_export_receptions (self->store, request->from_date, request->to_date,
+                                         file, &n_exported, &error))
+    {
+      liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Exported %u reception",
+                                                          "Exported %u receptions",
+                                                          n_exported),
+                                                n_exported);
+    liaison_window_add_toast (self, message);
+  }
+}
+
+static void
+export_dates_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LiaisonWindow    *self)
+{
+  GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  ExportRequest *request;
+  GtkFileChooserNative *native;
+  g_autofree char *file_name = NULL;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->from_date = normalize_date (gtk_editable_get_text (from_row));
+  request->to_date = normalize_date (gtk_editable_get_text (to_row));
+  if (request->from_date == NULL || request->to_date == NULL)
+    {
+      export_request_free (request);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Export Ledger"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  add_csv_filter (GTK_FILE_CHOOSER (native));
+  /* Translators: the file name offered when exporting; %s are the first
+   * and last dates, YYYY-MM-DD */
+  file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_save_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export is enabled only for two real dates in order. */
+static void
+export_dates_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  g_autofree char *from_date = normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
+  g_autofree char *to_date = normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
+
+  if (from_date == NULL)
+    gtk_widget_add_css_class (from_row, "error");
+  else
+    gtk_widget_remove_css_class (from_row, "error");
+  if (to_date == NULL)
+    gtk_widget_add_css_class (to_row, "error");
+  else
+    gtk_widget_remove_css_class (to_row, "error");
+
+  adw_message_dialog_set_response_enabled (dialog, "export",
+                                           from_date != NULL && to_date != NULL &&
+                                           strcmp (from_date, to_date) <= 0);
+}
+
+static void
+export_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *from_row;
+  GtkWidget *to_row;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
+    _("Receptions from the first date to the last, both included, are written to a CSV file that Excel and WPS can open.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  from_row = adw_entry_row_new ();
+  /* Translators: the first date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
+  gtk_list_box_append (GTK_LIST_BOX (list), from_row);
+
+  to_row = adw_entry_row_new ();
+  /* Translators: the last date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (to_row), today);
+  gtk_list_box_append (GTK_LIST_BOX (list), to_row);
+
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
+  g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
+  g_signal_connect_swapped (from_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
+  g_signal_connect_swapped (to_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_dates_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject */
+
+static gboolean
+liaison_window_close_request (GtkWindow *window)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
+}
+
+static void
+liaison_window_constructed (GObject *object)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LIAISON_IS_STORE (self->store));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  liaison_first_run_page_set_store (self->first_run_page, self->store);
+  liaison_receptions_page_set_store (self->receptions_page, self->store);
+  liaison_suggestions_page_set_store (self->suggestions_page, self->store);
+  liaison_deputies_page_set_store (self->deputies_page, self->store);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  update_station (self);
+}
+
+static void
+liaison_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_window_dispose (GObject *object)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  g_clear_handle_id (&self->station_label_idle_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->dispose (object);
+}
+
+static void
+liaison_window_class_init (LiaisonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = liaison_window_constructed;
+  object_class->get_property = liaison_window_get_property;
+  object_class->set_property = liaison_window_set_property;
+  object_class->dispose = liaison_window_dispose;
+  window_class->close_request = liaison_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIAISON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIAISON_TYPE_FIRST_RUN_PAGE);
+  g_type_ensure (LIAISON_TYPE_RECEPTIONS_PAGE);
+  g_type_ensure (LIAISON_TYPE_SUGGESTIONS_PAGE);
+  g_type_ensure (LIAISON_TYPE_DEPUTIES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, first_run_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, station_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, receptions_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, suggestions_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, deputies_page);
+  gtk_widget_class_bind_template_callback (widget_class, first_run_done_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-reception", NULL, new_reception_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-reception", "x", edit_reception_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reception", "x", show_reception_action);
+  gtk_widget_class_install_action (widget_class, "win.show-suggestion", "x", show_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-reception", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+liaison_window_init (LiaisonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * liaison_window_new:
+ * @app: (nullable): the application, or %NULL (tests)
+ * @store: the station's store
+ *
+ * Returns: (transfer none): a new main window over @store.
+ */
+LiaisonWindow *
+liaison_window_new (GtkApplication *app,
+                    LiaisonStore   *store)
+{
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  return g_object_new (LIAISON_TYPE_WINDOW,
+                       "application", app,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * liaison_window_add_toast:
+ * @message: what happened, in a few words
+ *
+ * Shows @message briefly at the bottom of the window.
+ */
+void
+liaison_window_add_toast (LiaisonWindow *self,
+                          const char    *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

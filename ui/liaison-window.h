@@ -1,0 +1,22 @@
+/* liaison-window.h: the station app's main window. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_WINDOW (liaison_window_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonWindow, liaison_window, LIAISON, WINDOW, AdwApplicationWindow)
+
+LiaisonWindow *liaison_window_new       (GtkApplication *app,
+                                         LiaisonStore   *store);
+void           liaison_window_add_toast (LiaisonWindow  *self,
+                                         const char     *message);
+void           liaison_window_show_error (LiaisonWindow *self,
+                                          const char    *heading,
+                                          const char    *body,
+                                          const char    *details);
+
+G_END_DECLS

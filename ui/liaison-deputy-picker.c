@@ -288,6 +288,8 @@ liaison_deputy_picker_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
+  /* AdwBin holds its child; let it go before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_DEPUTY_PICKER);
 
   G_OBJECT_CLASS (liaison_deputy_picker_parent_class)->dispose (object);

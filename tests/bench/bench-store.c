@@ -1,0 +1,366 @@
+/* bench-store.c: timings of the store, for tests/bench/run.
+ *
+ *   bench-store setup DB                 a fresh station with its deputies
+ *   bench-store insert DB N BATCH        N new receptions, BATCH per commit
+ *   bench-store save DB N                N single saves, each its own commit
+ *   bench-store list DB                  cold open, first page, last row
+ *   bench-store search DB WORD RUNS      count and first page of a search
+ *
+ * Each prints "KEY VALUE" lines on stdout; the run script formats them.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liaison-reception-item.h"
+#include "liaison-store.h"
+
+#define FIRST_PAGE 50
+
+static const char *places[] = {
+  "幸福里小区", "人民路", "南湖社区", "翠竹园", "凤凰山村", "相山南路", "烈山镇",
+  "东山街道", "古饶镇", "淮海路", "孟山路", "高岳街道", "宋疃镇", "百善镇",
+};
+static const char *issues[] = {
+  "道路积水", "路灯损坏", "噪音扰民", "停车困难", "垃圾清运不及时", "供暖温度不达标",
+  "老旧小区加装电梯", "养老保险缴费", "医保异地报销", "学校周边交通拥堵",
+  "农田灌溉用水", "公交线路调整", "物业服务质量", "农贸市场秩序",
+};
+static const char *asks[] = {
+  "希望尽快解决", "建议相关部门协调处理", "请求督促落实", "希望代表帮助反映",
+};
+static const char *surnames[] = { "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴" };
+static const char *given[] = { "伟", "芳", "秀英", "建国", "丽", "强", "敏", "军", "静", "磊" };
+
+static void
+die (const char *what,
+     GError     *error)
+{
+  g_printerr ("bench-store: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static LiaisonStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonStore *store = liaison_store_open (path, &error);
+
+  if (store == NULL)
+    die ("open", error);
+  return store;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The value below which @fraction of @values fall (nearest rank). */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  guint rank;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) (fraction * values->len + 0.999999);
+  rank = CLAMP (rank, 1, values->len);
+  return g_array_index (values, double, rank - 1);
+}
+
+/* A new reception with one visitor and two deputies, made up from @rand. */
+static LiaisonReception *
+make_reception (GRand   *rand,
+                GArray  *deputy_ids,
+                gint64   n_categories)
+{
+  LiaisonReception *reception = liaison_reception_new ();
+  LiaisonVisitor *visitor = liaison_visitor_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) when = g_date_time_add_minutes (now, -g_rand_int_range (rand, 60, 365 * 24 * 60));
+  guint first = g_rand_int_range (rand, 0, deputy_ids->len);
+  guint second = (first + 1 + g_rand_int_range (rand, 0, deputy_ids->len - 1)) % deputy_ids->len;
+
+  reception->received_at = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  reception->channel = g_rand_int_range (rand, 0, LIAISON_N_CHANNELS);
+  reception->category_id = g_rand_int_range (rand, 1, n_categories + 1);
+  reception->summary = g_strdup_printf ("反映%s%s问题，%s",
+                                        places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))],
+                                        issues[g_rand_int_range (rand, 0, G_N_ELEMENTS (issues))],
+                                        asks[g_rand_int_range (rand, 0, G_N_ELEMENTS (asks))]);
+  if (g_rand_boolean (rand))
+    {
+      reception->handled_on_spot = TRUE;
+      reception->handling = g_strdup ("代表当场解答相关政策，并登记转交街道办理");
+    }
+  g_array_append_val (reception->deputy_ids, g_array_index (deputy_ids, gint64, first));
+  g_array_append_val (reception->deputy_ids, g_array_index (deputy_ids, gint64, second));
+
+  visitor->name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                               given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
+  visitor->phone = g_strdup_printf ("139%08d", g_rand_int_range (rand, 0, 100000000));
+  visitor->community = g_strdup (places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))]);
+  visitor->party_size = 1;
+  visitor->consent = TRUE;
+  g_ptr_array_add (reception->visitors, visitor);
+  return reception;
+}
+
+static GArray *
+deputy_ids (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (store, NULL, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (deputies == NULL)
+    die ("list deputies", error);
+  for (guint i = 0; i < deputies->len; i++)
+    g_array_append_val (ids, ((LiaisonDeputy *) g_ptr_array_index (deputies, i))->meta.id);
+  if (ids->len < 2)
+    die ("the database has fewer than two deputies", NULL);
+  return ids;
+}
+
+static gint64
+n_categories (LiaisonStore *store)
+{
+  g_autoptr(GPtrArray) categories = liaison_store_list_categories (store, NULL);
+
+  return categories ? categories->len : 1;
+}
+
+static int
+cmd_setup (const char *path)
+{
+  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_store_set_local_station (store, "相山区东山街道代表联络站",
+                                        LIAISON_STATION_KIND_STATION, "相山区", &error))
+    die ("set up the station", error);
+  if (!liaison_store_begin (store, &error))
+    die ("begin", error);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
+
+      deputy->name = g_strdup_printf ("%s%s%u", surnames[i % G_N_ELEMENTS (surnames)],
+                                      given[(i / 3) % G_N_ELEMENTS (given)], i);
+      deputy->level = i % LIAISON_N_DEPUTY_LEVELS;
+      if (!liaison_store_save_deputy (store, deputy, &error))
+        die ("save a deputy", error);
+    }
+  if (!liaison_store_commit (store, &error))
+    die ("commit", error);
+  return 0;
+}
+
+static int
+cmd_insert (const char *path,
+            guint       n,
+            guint       batch)
+{
+  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(GArray) deputies = deputy_ids (store);
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (1);
+  gint64 categories = n_categories (store);
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  for (guint done = 0; done < n; )
+    {
+      if (!liaison_store_begin (store, &error))
+        die ("begin", error);
+      for (guint i = 0; i < batch && done < n; i++, done++)
+        {
+          g_autoptr(LiaisonReception) reception = make_reception (rand, deputies, categories);
+
+          if (!liaison_store_save_reception (store, reception, &error))
+            die ("save", error);
+        }
+      if (!liaison_store_commit (store, &error))
+        die ("commit", error);
+    }
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_rand_free (rand);
+
+  printf ("insert-seconds %.3f\n", seconds);
+  printf ("insert-rate %.0f\n", n / seconds);
+  return 0;
+}
+
+static int
+cmd_save (const char *path,
+          guint       n)
+{
+  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(GArray) deputies = deputy_ids (store);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (2);
+  gint64 categories = n_categories (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonReception) reception = make_reception (rand, deputies, categories);
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!liaison_store_save_reception (store, reception, &error))
+        die ("save", error);
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+    }
+  g_rand_free (rand);
+
+  printf ("save-median %.2f\n", percentile (times, 0.5));
+  printf ("save-p95 %.2f\n", percentile (times, 0.95));
+  printf ("save-max %.2f\n", percentile (times, 1.0));
+  return 0;
+}
+
+/* Reads rows 0..@n-1 the way a list view would, item by item. */
+static void
+read_first_rows (GListModel *model,
+                 guint       n)
+{
+  n = MIN (n, g_list_model_get_n_items (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonReceptionItem) item = g_list_model_get_item (model, i);
+
+      if (item == NULL)
+        die ("a row of the first page is missing", NULL);
+    }
+}
+
+static int
+cmd_list (const char *path)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(LiaisonStore) store = open_store (path);
+  double open_ms = ms_since (start);
+  g_autoptr(LiaisonPagedList) model = NULL;
+  g_autoptr(LiaisonPagedList) warm = NULL;
+  g_autoptr(LiaisonPagedList) fresh = NULL;
+  g_autoptr(LiaisonReceptionItem) last = NULL;
+  double first_page_ms, count_ms, warm_ms, new_ms, last_ms;
+  guint n;
+
+  start = g_get_monotonic_time ();
+  model = liaison_store_new_reception_model (store, NULL);
+  count_ms = ms_since (start);
+  read_first_rows (G_LIST_MODEL (model), FIRST_PAGE);
+  first_page_ms = ms_since (start);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (n == 0)
+    die ("the database has no receptions", NULL);
+
+  /* Again, now that SQLite and the OS hold the pages. */
+  start = g_get_monotonic_time ();
+  warm = liaison_store_new_reception_model (store, NULL);
+  read_first_rows (G_LIST_MODEL (warm), FIRST_PAGE);
+  warm_ms = ms_since (start);
+
+  start = g_get_monotonic_time ();
+  fresh = liaison_store_new_reception_model (store, NULL);
+  new_ms = ms_since (start);
+  start = g_get_monotonic_time ();
+  last = g_list_model_get_item (G_LIST_MODEL (fresh), n - 1);
+  last_ms = ms_since (start);
+  if (last == NULL)
+    die ("the last row is missing", NULL);
+
+  printf ("rows %u\n", n);
+  printf ("open %.1f\n", open_ms);
+  printf ("first-page-count %.1f\n", count_ms);
+  printf ("first-page %.1f\n", first_page_ms);
+  printf ("first-page-warm %.1f\n", warm_ms);
+  printf ("new-model %.1f\n", new_ms);
+  printf ("last-row %.1f\n", last_ms);
+  return 0;
+}
+
+static int
+cmd_search (const char *path,
+            const char *word,
+            guint       runs)
+{
+  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  LiaisonReceptionFilter filter = { .search = (char *) word };
+  guint n = 0;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LiaisonPagedList) model = liaison_store_new_reception_model (store, &filter);
+      double ms;
+
+      read_first_rows (G_LIST_MODEL (model), FIRST_PAGE);
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      if (i == 0)
+        printf ("search-first %.1f\n", ms);
+    }
+
+  /* The rows must really contain the word. */
+  if (n > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) page = liaison_store_list_receptions (store, &filter, 0, 1, &error);
+      const LiaisonReception *row;
+
+      if (page == NULL || page->len != 1)
+        die ("read the search's first row", error);
+      row = g_ptr_array_index (page, 0);
+      if (strstr (row->summary, word) == NULL && strstr (row->handling, word) == NULL &&
+          !(row->visitors->len > 0 &&
+            (strstr (((LiaisonVisitor *) g_ptr_array_index (row->visitors, 0))->name, word) != NULL ||
+             strstr (((LiaisonVisitor *) g_ptr_array_index (row->visitors, 0))->community, word) != NULL)))
+        die ("the first row found does not contain the word", NULL);
+    }
+
+  printf ("search-matches %u\n", n);
+  printf ("search-median %.1f\n", percentile (times, 0.5));
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *command = argc > 2 ? argv[1] : "";
+
+  if (g_str_equal (command, "setup") && argc == 3)
+    return cmd_setup (argv[2]);
+  if (g_str_equal (command, "insert") && argc == 5)
+    return cmd_insert (argv[2], atoi (argv[3]), atoi (argv[4]));
+  if (g_str_equal (command, "save") && argc == 4)
+    return cmd_save (argv[2], atoi (argv[3]));
+  if (g_str_equal (command, "list") && argc == 3)
+    return cmd_list (argv[2]);
+  if (g_str_equal (command, "search") && argc == 5)
+    return cmd_search (argv[2], argv[3], atoi (argv[4]));
+
+  g_printerr ("usage: bench-store setup DB | insert DB N BATCH | save DB N | list DB"
+              " | search DB WORD RUNS\n");
+  return 2;
+}

@@ -149,9 +149,47 @@ static const char migration_1[] =
   "    VALUES (new.id, new.title, new.content, new.raised_by);\n"
   "END;\n";
 
+/* Tombstones leave the search index, and a counter kept by triggers holds
+ * the number of live receptions: the list's first page and a search then
+ * count without reading a million rows. */
+static const char migration_2[] =
+  "DROP TRIGGER receptions_search_insert;\n"
+  "DROP TRIGGER receptions_search_delete;\n"
+  "DROP TRIGGER receptions_search_update;\n"
+  "INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "  SELECT 'delete', id, summary, handling, visitors_text FROM receptions WHERE deleted = 1;\n"
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions WHEN new.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions WHEN old.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_update\n"
+  "  AFTER UPDATE OF summary, handling, visitors_text, deleted ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    SELECT 'delete', old.id, old.summary, old.handling, old.visitors_text WHERE old.deleted = 0;\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    SELECT new.id, new.summary, new.handling, new.visitors_text WHERE new.deleted = 0;\n"
+  "END;\n"
+  "CREATE TABLE reception_totals (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL);\n"
+  "INSERT INTO reception_totals (id, live) SELECT 1, count(*) FROM receptions WHERE deleted = 0;\n"
+  "CREATE TRIGGER receptions_total_insert AFTER INSERT ON receptions WHEN new.deleted = 0 BEGIN\n"
+  "  UPDATE reception_totals SET live = live + 1;\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_total_delete AFTER DELETE ON receptions WHEN old.deleted = 0 BEGIN\n"
+  "  UPDATE reception_totals SET live = live - 1;\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_total_update AFTER UPDATE OF deleted ON receptions\n"
+  "  WHEN old.deleted <> new.deleted BEGIN\n"
+  "  UPDATE reception_totals SET live = live + old.deleted - new.deleted;\n"
+  "END;\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
@@ -1972,17 +2010,39 @@ bind_reception_filter (sqlite3_stmt                 *stmt,
     }
 }
 
+static gboolean
+filter_is_search_only (const LiaisonReceptionFilter *filter)
+{
+  return filter == NULL ||
+         ((filter->from_date == NULL || *filter->from_date == '\0') &&
+          (filter->to_date == NULL || *filter->to_date == '\0') &&
+          filter->category_id <= 0 && filter->deputy_id <= 0);
+}
+
 guint
 liaison_store_count_receptions (LiaisonStore                 *self,
                                 const LiaisonReceptionFilter *filter,
                                 GError                      **error)
 {
   g_autofree char *search = normalize_search (filter ? filter->search : NULL);
-  g_autofree char *where = reception_where (filter, search);
-  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM receptions r", where, NULL);
-  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
   guint count = 0;
 
+  /* The two counts a clerk waits for most, the whole list and a plain
+   * search, come from the trigger-kept total and the search index alone. */
+  if (filter_is_search_only (filter) && (search == NULL || *search == '\0'))
+    sql = g_strdup ("SELECT live FROM reception_totals");
+  else if (filter_is_search_only (filter) && search_uses_index (search))
+    sql = g_strdup ("SELECT count(*) FROM reception_search WHERE reception_search MATCH :search");
+  else
+    {
+      where = reception_where (filter, search);
+      sql = g_strconcat ("SELECT count(*) FROM receptions r", where, NULL);
+    }
+
+  stmt = liaison_store_prepare (self, sql, error);
   if (stmt == NULL)
     return 0;
   bind_reception_filter (stmt, filter, search);
@@ -1994,12 +2054,21 @@ liaison_store_count_receptions (LiaisonStore                 *self,
   return count;
 }
 
+/* With this many matches or more, a search page is found faster by walking
+ * the time index newest first and keeping the matches than by sorting every
+ * match: at a few percent of a million rows the first page is ~10 ms either
+ * way round, instead of ~50 ms for the sort. */
+#define DENSE_SEARCH_MATCHES 2000
+
+/* @n_matches: how many rows the filter matches, when the caller knows
+ * (0 if not); it only chooses the query plan. */
 static GPtrArray *
 list_receptions (LiaisonStore                 *self,
                  const LiaisonReceptionFilter *filter,
                  guint                         offset,
                  guint                         limit,
                  gboolean                      oldest_first,
+                 guint                         n_matches,
                  GError                      **error)
 {
   g_autofree char *search = normalize_search (filter ? filter->search : NULL);
@@ -2010,8 +2079,12 @@ list_receptions (LiaisonStore                 *self,
   /* The page's ids first, from the index alone; the joins and the
    * deputies' names are then read for the page's rows only, not for every
    * row sorted or skipped by the OFFSET (seconds on a million rows). */
+  gboolean walk_time_index = search != NULL && search_uses_index (search) &&
+                             n_matches >= DENSE_SEARCH_MATCHES;
   g_autofree char *sql = g_strconcat (RECEPTION_SELECT,
-                                      " WHERE r.id IN (SELECT r.id FROM receptions r", where, order,
+                                      " WHERE r.id IN (SELECT r.id FROM receptions r",
+                                      walk_time_index ? " INDEXED BY receptions_by_time" : "",
+                                      where, order,
                                       " LIMIT :limit OFFSET :offset)", order, NULL);
   sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
   GPtrArray *receptions;
@@ -2044,7 +2117,7 @@ liaison_store_list_receptions (LiaisonStore                 *self,
                                GError                      **error)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  return list_receptions (self, filter, offset, limit, FALSE, error);
+  return list_receptions (self, filter, offset, limit, FALSE, 0, error);
 }
 
 GPtrArray *
@@ -2061,7 +2134,7 @@ liaison_store_list_receptions_between (LiaisonStore  *self,
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
-  receptions = list_receptions (self, &filter, 0, G_MAXINT, TRUE, error);
+  receptions = list_receptions (self, &filter, 0, G_MAXINT, TRUE, 0, error);
   if (receptions == NULL)
     return NULL;
   for (guint i = 0; i < receptions->len; i++)
@@ -2130,10 +2203,10 @@ reception_source_fetch (gpointer   user_data,
        * a million rows would step over nearly all of them. */
       guint end = MIN (offset + limit, n_items);
       receptions = list_receptions (source->store, &source->filter,
-                                    n_items - end, end - offset, TRUE, error);
+                                    n_items - end, end - offset, TRUE, n_items, error);
     }
   else
-    receptions = list_receptions (source->store, &source->filter, offset, limit, FALSE, error);
+    receptions = list_receptions (source->store, &source->filter, offset, limit, FALSE, n_items, error);
 
   if (receptions == NULL)
     return NULL;

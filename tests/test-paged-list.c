@@ -492,6 +492,43 @@ test_filtered_model (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_deputy)), >, 0);
 }
 
+/* Past DENSE_SEARCH_MATCHES the store walks the time index instead of
+ * sorting the matches, and counts from the search index alone: the rows,
+ * their order and the count must not change, tombstones included. */
+static void
+test_dense_search_model (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  LiaisonReceptionFilter filter = { .search = (char *) "道路积水" };
+  g_autoptr(LiaisonPagedList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint positions[] = { 0, 99, 100, 1024, 1025, 2047 };
+  const guint n_more = 1900;
+  gint64 deleted_id = 0;
+
+  g_assert_true (liaison_store_begin (fixture->store, &error));
+  for (guint i = 0; i < n_more; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2023-%02u-%02u 09:%02u", 1 + i % 12, 1 + i % 28, i % 60);
+      /* Index 0 of summaries is the one with 道路积水. */
+      g_autoptr(LiaisonReception) reception = make_reception (fixture, 0, when);
+
+      g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
+      if (i == n_more / 2)
+        deleted_id = reception->meta.id;
+    }
+  g_assert_true (liaison_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_delete_reception (fixture->store, deleted_id, &error));
+  g_assert_no_error (error);
+
+  list = liaison_store_new_reception_model (fixture->store, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, fixture->n_water + n_more - 1);
+  assert_model_matches (G_LIST_MODEL (list), fixture->store, &filter, positions, G_N_ELEMENTS (positions));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_assert_cmpint (model_id (G_LIST_MODEL (list), i), !=, deleted_id);
+}
+
 static void
 test_suggestion_model (StoreFixture  *fixture,
                        gconstpointer  data)
@@ -545,6 +582,8 @@ main (int   argc,
               store_fixture_set_up, test_reception_model, store_fixture_tear_down);
   g_test_add ("/paged-list/store/filtered", StoreFixture, NULL,
               store_fixture_set_up, test_filtered_model, store_fixture_tear_down);
+  g_test_add ("/paged-list/store/dense-search", StoreFixture, NULL,
+              store_fixture_set_up, test_dense_search_model, store_fixture_tear_down);
   g_test_add ("/paged-list/store/suggestions", StoreFixture, NULL,
               store_fixture_set_up, test_suggestion_model, store_fixture_tear_down);
 

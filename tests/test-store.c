@@ -223,6 +223,78 @@ test_reopen (void)
   remove_tree (dir);
 }
 
+/* A database written by the first release (schema 1, made by `liaison demo`
+ * with receptions 3 and 7 then deleted) is upgraded in place. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "station.db", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("LIAISON_TEST_DATA"), "station-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *deleted_summary = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonReception) deleted = NULL;
+  LiaisonReceptionFilter filter = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, LIAISON_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (store, "receptions"), ==, 40);
+  g_assert_cmpint (count_rows (store, "categories"), ==, 10);
+
+  /* The live total came from the rows, tombstones excluded. */
+  g_assert_cmpuint (liaison_store_count_receptions (store, NULL, &error), ==, 38);
+  g_assert_cmpint (liaison_store_query_int (store, "SELECT live FROM reception_totals", &error), ==, 38);
+
+  /* Tombstones left the search index: searching a deleted reception's own
+   * words counts only live rows, by the index and by the table alike. */
+  deleted = liaison_store_get_reception (store, 3, &error);
+  g_assert_null (deleted);
+  g_clear_error (&error);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT substr(summary, 1, 6) FROM receptions WHERE id = 3", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    deleted_summary = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  filter.search = deleted_summary;
+  {
+    guint by_index = liaison_store_count_receptions (store, &filter, &error);
+    g_autoptr(GPtrArray) rows = liaison_store_list_receptions (store, &filter, 0, G_MAXINT, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_index, >, 0);
+    g_assert_cmpuint (by_index, ==, rows->len);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpint (((LiaisonReception *) g_ptr_array_index (rows, i))->meta.id, !=, 3);
+  }
+
+  /* The new triggers keep the total as receptions come and go. */
+  g_assert_true (liaison_store_delete_reception (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_receptions (store, NULL, &error), ==, 37);
+  g_assert_cmpint (liaison_store_query_int (store,
+    "SELECT count(*) FROM receptions WHERE deleted = 0", &error), ==, 37);
+  g_assert_true (liaison_store_exec (store,
+    "INSERT INTO reception_search (reception_search) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 check_too_new (const char *path)
 {
@@ -1400,6 +1472,7 @@ main (int   argc,
 
   g_test_add_func ("/store/open/creates", test_open_creates);
   g_test_add_func ("/store/open/reopen", test_reopen);
+  g_test_add_func ("/store/open/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
   g_test_add_func ("/store/station/local", test_local_station);

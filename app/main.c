@@ -24,6 +24,17 @@ use_build_tree_when_uninstalled (void)
   g_setenv ("LIAISON_LOCALEDIR", BUILD_LOCALEDIR, FALSE);
 }
 
+/* Help needs no display: GApplication prints it before any window. */
+static gboolean
+asks_for_help (int    argc,
+               char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "-h") || g_str_has_prefix (argv[i], "--help"))
+      return TRUE;
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -42,7 +53,7 @@ main (int   argc,
   if (liaison_cli_is_command (argc, argv))
     return liaison_cli_main (argc, argv);
 
-  if (!gtk_init_check ())
+  if (!asks_for_help (argc, argv) && !gtk_init_check ())
     {
       g_printerr ("%s\n", _("Liaison needs a graphical display and found none (DISPLAY and WAYLAND_DISPLAY are unset or unreachable). The import, export and demo commands work without one."));
       return 1;

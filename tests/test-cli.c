@@ -337,6 +337,21 @@ test_no_display (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "display"));
 }
 
+static void
+test_help_without_display (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+
+  run (&result, "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "--database"));
+  /* The headless commands are listed, so that a clerk finds them. */
+  g_assert_nonnull (strstr (result.out, "import"));
+  g_assert_nonnull (strstr (result.out, "export"));
+  g_assert_nonnull (strstr (result.out, "demo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +368,7 @@ main (int   argc,
   ADD ("/cli/export-bad-dates", test_export_bad_dates);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/no-display", test_no_display);
+  ADD ("/cli/help-without-display", test_help_without_display);
 
 #undef ADD
 

@@ -144,6 +144,13 @@ liaison_application_init (LiaisonApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Log citizens’ visits to a deputy liaison station."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+    _("Commands that need no display:\n"
+      "  import    Import a reception ledger, or with --roster the deputy roster, from CSV\n"
+      "  export    Export receptions between two dates to CSV\n"
+      "  demo      Fill a database with realistic demo data\n"
+      "\n"
+      "Run “liaison COMMAND --help” for a command’s options."));
 }
 
 /**

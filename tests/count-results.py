@@ -28,7 +28,7 @@ def count(path):
         entry = json.loads(line)
         result = entry.get("result", "")
         p = f = s = 0
-        for out in (entry.get("stdo") or "").splitlines():
+        for out in (entry.get("stdout") or entry.get("stdo") or "").splitlines():
             m = TAP.match(out.strip())
             if not m:
                 continue

@@ -266,7 +266,7 @@ liaison_reception_form_init (LiaisonReceptionForm *self)
   self->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->visitors = g_ptr_array_new_with_free_func ((GDestroyNotify) form_visitor_free);
   self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) form_suggestion_free);
-  self->field_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_field_error_free);
+  self->field_errors = liaison_field_errors_new ();
 
   reset_fields (self);
   self->date = g_date_time_format (now, "%Y-%m-%d");
@@ -749,23 +749,6 @@ liaison_reception_form_get_suggestion_raised_by (LiaisonReceptionForm *self,
 
 /* Parsing and checking */
 
-G_GNUC_PRINTF (3, 4)
-static void
-add_error (GPtrArray  *errors,
-           const char *field,
-           const char *format,
-           ...)
-{
-  LiaisonFieldError *error = g_new0 (LiaisonFieldError, 1);
-  va_list args;
-
-  va_start (args, format);
-  error->field = g_strdup (field);
-  error->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (errors, error);
-}
-
 static gboolean
 has_error (GPtrArray  *errors,
            const char *field)
@@ -790,14 +773,14 @@ parse_date (const char *text,
 
   if (is_blank (text))
     {
-      add_error (errors, "date", _("Enter the date of the visit."));
+      liaison_field_errors_add (errors, "date", _("Enter the date of the visit."));
       return NULL;
     }
   normalized = liaison_normalize_datetime (text);
   if (normalized == NULL)
     {
       stripped = g_strstrip (g_strdup (text));
-      add_error (errors, "date", _("“%s” is not a date; write it as 2024-03-05."), stripped);
+      liaison_field_errors_add (errors, "date", _("“%s” is not a date; write it as 2024-03-05."), stripped);
       return NULL;
     }
   return g_strndup (normalized, 10);
@@ -817,7 +800,7 @@ parse_time (const char *text,
 
   if (is_blank (text))
     {
-      add_error (errors, "time", _("Enter the time of the visit."));
+      liaison_field_errors_add (errors, "time", _("Enter the time of the visit."));
       return NULL;
     }
   stripped = g_strstrip (g_strdup (text));
@@ -870,7 +853,7 @@ parse_time (const char *text,
   return g_strdup_printf ("%02d:%02d", hour, minute);
 
 bad:
-  add_error (errors, "time", _("“%s” is not a time; write it as 09:30."), stripped);
+  liaison_field_errors_add (errors, "time", _("“%s” is not a time; write it as 09:30."), stripped);
   return NULL;
 }
 
@@ -977,7 +960,7 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
                               GDateTime             *now,
                               GPtrArray            **field_errors)
 {
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_field_error_free);
+  g_autoptr(GPtrArray) errors = liaison_field_errors_new ();
   g_autoptr(GPtrArray) checked = NULL;
   g_autoptr(LiaisonReception) reception = NULL;
   g_autoptr(GDateTime) current = NULL;
@@ -1016,7 +999,7 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
         {
           g_autofree char *field = g_strdup_printf ("visitor.%u.party_size", i);
 
-          add_error (errors, field, _("Write the number of people as a whole number, such as 3."));
+          liaison_field_errors_add (errors, field, _("Write the number of people as a whole number, such as 3."));
           visitor->party_size = 1;  /* reported once, here */
         }
       g_ptr_array_add (reception->visitors, visitor);

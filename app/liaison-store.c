@@ -729,6 +729,70 @@ prepare_edited_meta (LiaisonRecordMeta *meta)
   g_clear_pointer (&meta->sync_error, g_free);
 }
 
+/* Starts writing a record: a new one (id 0) gets its meta and @insert_sql,
+ * an existing one a new version and @update_sql. Both statements take the
+ * meta as ?1 uuid, ?2 version, ?3 updated_at, ?4 origin, ?5 sync_state; the
+ * caller binds its own columns after them, and the id for an update. */
+static sqlite3_stmt *
+begin_record_write (LiaisonStore       *self,
+                    LiaisonRecordMeta  *meta,
+                    const char         *insert_sql,
+                    const char         *update_sql,
+                    GError            **error)
+{
+  gboolean is_new = meta->id == 0;
+  sqlite3_stmt *stmt;
+
+  if (is_new)
+    prepare_new_meta (self, meta);
+  else
+    prepare_edited_meta (meta);
+  stmt = liaison_store_prepare (self, is_new ? insert_sql : update_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, meta->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, meta->version);
+  sqlite3_bind_text (stmt, 3, meta->updated_at, -1, SQLITE_TRANSIENT);
+  if (meta->origin_station_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, meta->origin_station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, meta->sync_state);
+  return stmt;
+}
+
+/* Runs the write begun above. A new record learns its id; an update must
+ * have found its live row, or the record was deleted meanwhile (@gone). A
+ * broken reference is reported as @bad_reference when given. */
+static gboolean
+end_record_write (LiaisonStore       *self,
+                  sqlite3_stmt       *stmt,
+                  LiaisonRecordMeta  *meta,
+                  gboolean            is_new,
+                  const char         *failed,
+                  const char         *gone,
+                  const char         *bad_reference,
+                  GError            **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (bad_reference != NULL && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, bad_reference);
+      else
+        liaison_store_set_error (self, error, failed);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (is_new)
+    meta->id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, gone);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Stations */
 
 static LiaisonStation *
@@ -791,44 +855,21 @@ liaison_store_save_station (LiaisonStore    *self,
       return FALSE;
     }
 
-  if (is_new)
-    {
-      prepare_new_meta (self, &station->meta);
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO stations (uuid, version, updated_at, origin_station_uuid, sync_state,"
-        " name, kind, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-    }
-  else
-    {
-      prepare_edited_meta (&station->meta);
-      stmt = liaison_store_prepare (self,
-        "UPDATE stations SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
-        " name = ?6, kind = ?7, district = ?8 WHERE id = ?9", error);
-    }
+  stmt = begin_record_write (self, &station->meta,
+    "INSERT INTO stations (uuid, version, updated_at, origin_station_uuid, sync_state,"
+    " name, kind, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "UPDATE stations SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+    " name = ?6, kind = ?7, district = ?8 WHERE id = ?9 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
-
-  sqlite3_bind_text (stmt, 1, station->meta.uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, station->meta.version);
-  sqlite3_bind_text (stmt, 3, station->meta.updated_at, -1, SQLITE_TRANSIENT);
-  if (station->meta.origin_station_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, station->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, station->meta.sync_state);
   bind_text (stmt, 6, station->name);
   sqlite3_bind_text (stmt, 7, liaison_station_kind_to_code (station->kind), -1, SQLITE_STATIC);
   bind_text (stmt, 8, station->district);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 9, station->meta.id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save the station"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (is_new)
-    station->meta.id = sqlite3_last_insert_rowid (self->db);
+  if (!end_record_write (self, stmt, &station->meta, is_new, _("Could not save the station"),
+                         _("The station was deleted meanwhile; it was not saved."), NULL, error))
+    return FALSE;
   liaison_store_emit_changed (self, "stations");
   return TRUE;
 }
@@ -908,40 +949,19 @@ liaison_store_save_deputy_group (LiaisonStore        *self,
       return FALSE;
     }
 
-  if (is_new)
-    {
-      prepare_new_meta (self, &group->meta);
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO deputy_groups (uuid, version, updated_at, origin_station_uuid, sync_state, name)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-    }
-  else
-    {
-      prepare_edited_meta (&group->meta);
-      stmt = liaison_store_prepare (self,
-        "UPDATE deputy_groups SET version = ?2, updated_at = ?3, sync_state = ?5,"
-        " sync_error = NULL, name = ?6 WHERE id = ?7", error);
-    }
+  stmt = begin_record_write (self, &group->meta,
+    "INSERT INTO deputy_groups (uuid, version, updated_at, origin_station_uuid, sync_state, name)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "UPDATE deputy_groups SET version = ?2, updated_at = ?3, sync_state = ?5,"
+    " sync_error = NULL, name = ?6 WHERE id = ?7 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, group->meta.uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, group->meta.version);
-  sqlite3_bind_text (stmt, 3, group->meta.updated_at, -1, SQLITE_TRANSIENT);
-  if (group->meta.origin_station_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, group->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, group->meta.sync_state);
   bind_text (stmt, 6, group->name);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 7, group->meta.id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save the deputy group"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (is_new)
-    group->meta.id = sqlite3_last_insert_rowid (self->db);
+  if (!end_record_write (self, stmt, &group->meta, is_new, _("Could not save the deputy group"),
+                         _("The deputy group was deleted meanwhile; it was not saved."), NULL, error))
+    return FALSE;
   liaison_store_emit_changed (self, "deputy_groups");
   return TRUE;
 }
@@ -1043,31 +1063,15 @@ liaison_store_save_deputy (LiaisonStore   *self,
   if (!liaison_field_errors_to_error (problems, error))
     return FALSE;
 
-  if (is_new)
-    {
-      prepare_new_meta (self, &deputy->meta);
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO deputies (uuid, version, updated_at, origin_station_uuid, sync_state,"
-        " name, level, group_id, station_id, specialty, phone)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-    }
-  else
-    {
-      prepare_edited_meta (&deputy->meta);
-      stmt = liaison_store_prepare (self,
-        "UPDATE deputies SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
-        " name = ?6, level = ?7, group_id = ?8, station_id = ?9, specialty = ?10, phone = ?11"
-        " WHERE id = ?12", error);
-    }
+  stmt = begin_record_write (self, &deputy->meta,
+    "INSERT INTO deputies (uuid, version, updated_at, origin_station_uuid, sync_state,"
+    " name, level, group_id, station_id, specialty, phone)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    "UPDATE deputies SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+    " name = ?6, level = ?7, group_id = ?8, station_id = ?9, specialty = ?10, phone = ?11"
+    " WHERE id = ?12 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
-
-  sqlite3_bind_text (stmt, 1, deputy->meta.uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, deputy->meta.version);
-  sqlite3_bind_text (stmt, 3, deputy->meta.updated_at, -1, SQLITE_TRANSIENT);
-  if (deputy->meta.origin_station_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, deputy->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, deputy->meta.sync_state);
   bind_text (stmt, 6, g_strstrip (deputy->name));
   sqlite3_bind_text (stmt, 7, liaison_deputy_level_to_code (deputy->level), -1, SQLITE_STATIC);
   bind_id_or_null (stmt, 8, deputy->group_id);
@@ -1076,16 +1080,10 @@ liaison_store_save_deputy (LiaisonStore   *self,
   bind_text (stmt, 11, deputy->phone);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 12, deputy->meta.id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save the deputy"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (is_new)
-    deputy->meta.id = sqlite3_last_insert_rowid (self->db);
+  if (!end_record_write (self, stmt, &deputy->meta, is_new, _("Could not save the deputy"),
+                         _("The deputy was removed from the roster meanwhile; the changes were not saved."),
+                         _("The deputy’s group or station does not exist."), error))
+    return FALSE;
   liaison_store_emit_changed (self, "deputies");
   return TRUE;
 }
@@ -1272,33 +1270,23 @@ write_suggestion (LiaisonStore       *self,
   gboolean is_new = suggestion->meta.id == 0;
   sqlite3_stmt *stmt;
 
-  if (is_new)
-    {
-      prepare_new_meta (self, &suggestion->meta);
-      g_free (suggestion->created_at);
-      suggestion->created_at = g_strdup (suggestion->meta.updated_at);
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO suggestions (uuid, version, updated_at, origin_station_uuid, sync_state,"
-        " reception_id, station_id, category_id, title, content, raised_by, status, created_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
-    }
-  else
-    {
-      prepare_edited_meta (&suggestion->meta);
-      stmt = liaison_store_prepare (self,
-        "UPDATE suggestions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
-        " reception_id = ?6, station_id = ?7, category_id = ?8, title = ?9, content = ?10,"
-        " raised_by = ?11, status = ?12 WHERE id = ?14 AND deleted = 0", error);
-    }
+  stmt = begin_record_write (self, &suggestion->meta,
+    "INSERT INTO suggestions (uuid, version, updated_at, origin_station_uuid, sync_state,"
+    " reception_id, station_id, category_id, title, content, raised_by, status, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    "UPDATE suggestions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+    " reception_id = ?6, station_id = ?7, category_id = ?8, title = ?9, content = ?10,"
+    " raised_by = ?11, status = ?12 WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
-
-  sqlite3_bind_text (stmt, 1, suggestion->meta.uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, suggestion->meta.version);
-  sqlite3_bind_text (stmt, 3, suggestion->meta.updated_at, -1, SQLITE_TRANSIENT);
-  if (suggestion->meta.origin_station_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, suggestion->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, suggestion->meta.sync_state);
+  if (is_new)
+    {
+      g_free (suggestion->created_at);
+      suggestion->created_at = g_strdup (suggestion->meta.updated_at);
+      sqlite3_bind_text (stmt, 13, suggestion->created_at, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 14, suggestion->meta.id);
   bind_id_or_null (stmt, 6, suggestion->reception_id);
   sqlite3_bind_int64 (stmt, 7, suggestion->station_id);
   sqlite3_bind_int64 (stmt, 8, suggestion->category_id);
@@ -1306,27 +1294,9 @@ write_suggestion (LiaisonStore       *self,
   bind_text (stmt, 10, suggestion->content);
   bind_text (stmt, 11, suggestion->raised_by);
   sqlite3_bind_text (stmt, 12, liaison_suggestion_status_to_code (suggestion->status), -1, SQLITE_STATIC);
-  if (is_new)
-    sqlite3_bind_text (stmt, 13, suggestion->created_at, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 14, suggestion->meta.id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save the suggestion"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (is_new)
-    suggestion->meta.id = sqlite3_last_insert_rowid (self->db);
-  else if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("The suggestion was deleted meanwhile; it was not saved."));
-      return FALSE;
-    }
-  return TRUE;
+  return end_record_write (self, stmt, &suggestion->meta, is_new, _("Could not save the suggestion"),
+                           _("The suggestion was deleted meanwhile; it was not saved."),
+                           _("The suggestion’s category, station or reception does not exist."), error);
 }
 
 /* Fills in the station a record belongs to: this one, unless it says. */
@@ -1679,32 +1649,16 @@ liaison_store_save_reception (LiaisonStore      *self,
   reception->meta.updated_at = g_strdup (saved_meta.updated_at);
   reception->meta.origin_station_uuid = g_strdup (saved_meta.origin_station_uuid);
   reception->meta.sync_error = g_strdup (saved_meta.sync_error);
-  if (is_new)
-    {
-      prepare_new_meta (self, &reception->meta);
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO receptions (uuid, version, updated_at, origin_station_uuid, sync_state,"
-        " received_at, station_id, channel, category_id, summary, handled_on_spot, handling,"
-        " visitors_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
-    }
-  else
-    {
-      prepare_edited_meta (&reception->meta);
-      stmt = liaison_store_prepare (self,
-        "UPDATE receptions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
-        " received_at = ?6, station_id = ?7, channel = ?8, category_id = ?9, summary = ?10,"
-        " handled_on_spot = ?11, handling = ?12, visitors_text = ?13"
-        " WHERE id = ?14 AND deleted = 0", error);
-    }
+  stmt = begin_record_write (self, &reception->meta,
+    "INSERT INTO receptions (uuid, version, updated_at, origin_station_uuid, sync_state,"
+    " received_at, station_id, channel, category_id, summary, handled_on_spot, handling,"
+    " visitors_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    "UPDATE receptions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
+    " received_at = ?6, station_id = ?7, channel = ?8, category_id = ?9, summary = ?10,"
+    " handled_on_spot = ?11, handling = ?12, visitors_text = ?13"
+    " WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     goto failed;
-
-  sqlite3_bind_text (stmt, 1, reception->meta.uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, reception->meta.version);
-  sqlite3_bind_text (stmt, 3, reception->meta.updated_at, -1, SQLITE_TRANSIENT);
-  if (reception->meta.origin_station_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, reception->meta.origin_station_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, reception->meta.sync_state);
   bind_text (stmt, 6, reception->received_at);
   sqlite3_bind_int64 (stmt, 7, reception->station_id);
   sqlite3_bind_text (stmt, 8, liaison_channel_to_code (reception->channel), -1, SQLITE_STATIC);
@@ -1715,26 +1669,10 @@ liaison_store_save_reception (LiaisonStore      *self,
   bind_text (stmt, 13, people);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 14, reception->meta.id);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                             _("The category or the station of the reception does not exist."));
-      else
-        liaison_store_set_error (self, error, _("Could not save the reception"));
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
-  if (is_new)
-    reception->meta.id = sqlite3_last_insert_rowid (self->db);
-  else if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("The reception was deleted meanwhile; it was not saved."));
-      goto failed;
-    }
+  if (!end_record_write (self, stmt, &reception->meta, is_new, _("Could not save the reception"),
+                         _("The reception was deleted meanwhile; it was not saved."),
+                         _("The category or the station of the reception does not exist."), error))
+    goto failed;
 
   if (!write_reception_children (self, reception, error))
     goto failed;

@@ -19,18 +19,17 @@ liaison_field_error_free (LiaisonFieldError *error)
   g_free (error);
 }
 
-static GPtrArray *
-field_errors_new (void)
+GPtrArray *
+liaison_field_errors_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_field_error_free);
 }
 
-G_GNUC_PRINTF (3, 4)
-static void
-add_error (GPtrArray  *errors,
-           const char *field,
-           const char *format,
-           ...)
+void
+liaison_field_errors_add (GPtrArray  *errors,
+                          const char *field,
+                          const char *format,
+                          ...)
 {
   LiaisonFieldError *error = g_new0 (LiaisonFieldError, 1);
   va_list args;
@@ -65,16 +64,16 @@ check_length (GPtrArray  *errors,
     return;
   if (!g_utf8_validate (text, -1, NULL))
     {
-      add_error (errors, field, _("The text is not valid UTF-8."));
+      liaison_field_errors_add (errors, field, _("The text is not valid UTF-8."));
       return;
     }
   length = g_utf8_strlen (text, -1);
   if (length > max_chars)
-    add_error (errors, field,
-               ngettext ("At most %ld character is allowed; this has %ld.",
-                         "At most %ld characters are allowed; this has %ld.",
-                         max_chars),
-               max_chars, length);
+    liaison_field_errors_add (errors, field,
+                              ngettext ("At most %ld character is allowed; this has %ld.",
+                                        "At most %ld characters are allowed; this has %ld.",
+                                        max_chars),
+                              max_chars, length);
 }
 
 static void
@@ -84,7 +83,7 @@ check_required (GPtrArray  *errors,
                 const char *message)
 {
   if (is_blank (text))
-    add_error (errors, field, "%s", message);
+    liaison_field_errors_add (errors, field, "%s", message);
 }
 
 gboolean
@@ -188,7 +187,7 @@ GPtrArray *
 liaison_suggestion_check (const LiaisonSuggestion *suggestion,
                           const char              *field_prefix)
 {
-  GPtrArray *errors = field_errors_new ();
+  GPtrArray *errors = liaison_field_errors_new ();
   g_autofree char *title = g_strconcat (field_prefix ? field_prefix : "", "title", NULL);
   g_autofree char *content = g_strconcat (field_prefix ? field_prefix : "", "content", NULL);
   g_autofree char *raised_by = g_strconcat (field_prefix ? field_prefix : "", "raised_by", NULL);
@@ -200,7 +199,7 @@ liaison_suggestion_check (const LiaisonSuggestion *suggestion,
   check_length (errors, content, suggestion->content, LIAISON_MAX_CONTENT_CHARS);
   check_length (errors, raised_by, suggestion->raised_by, LIAISON_MAX_NAME_CHARS);
   if (suggestion->category_id <= 0)
-    add_error (errors, category, _("Choose a category."));
+    liaison_field_errors_add (errors, category, _("Choose a category."));
   return errors;
 }
 
@@ -208,29 +207,29 @@ GPtrArray *
 liaison_reception_check (const LiaisonReception *reception,
                          GDateTime              *now)
 {
-  GPtrArray *errors = field_errors_new ();
+  GPtrArray *errors = liaison_field_errors_new ();
   g_autoptr(GDateTime) received = NULL;
 
   if (is_blank (reception->received_at))
-    add_error (errors, "received_at", _("Enter the date of the visit."));
+    liaison_field_errors_add (errors, "received_at", _("Enter the date of the visit."));
   else if ((received = liaison_parse_local_datetime (reception->received_at)) == NULL)
-    add_error (errors, "received_at",
-               _("“%s” is not a date; write it as 2024-03-05 09:30."),
-               reception->received_at);
+    liaison_field_errors_add (errors, "received_at",
+                              _("“%s” is not a date; write it as 2024-03-05 09:30."),
+                              reception->received_at);
   else if (now != NULL && g_date_time_compare (received, now) > 0)
-    add_error (errors, "received_at", _("The date of the visit cannot be in the future."));
+    liaison_field_errors_add (errors, "received_at", _("The date of the visit cannot be in the future."));
 
   if ((guint) reception->channel >= LIAISON_N_CHANNELS)
-    add_error (errors, "channel", _("Choose how the citizen came."));
+    liaison_field_errors_add (errors, "channel", _("Choose how the citizen came."));
 
   if (reception->station_id <= 0)
-    add_error (errors, "station", _("This station has not been set up yet."));
+    liaison_field_errors_add (errors, "station", _("This station has not been set up yet."));
 
   if (reception->deputy_ids == NULL || reception->deputy_ids->len == 0)
-    add_error (errors, "deputies", _("Add at least one deputy who was on duty."));
+    liaison_field_errors_add (errors, "deputies", _("Add at least one deputy who was on duty."));
 
   if (reception->category_id <= 0)
-    add_error (errors, "category", _("Choose a category."));
+    liaison_field_errors_add (errors, "category", _("Choose a category."));
 
   check_required (errors, "summary", reception->summary, _("Write down what was raised."));
   check_length (errors, "summary", reception->summary, LIAISON_MAX_SUMMARY_CHARS);
@@ -241,7 +240,7 @@ liaison_reception_check (const LiaisonReception *reception,
   check_length (errors, "handling", reception->handling, LIAISON_MAX_HANDLING_CHARS);
 
   if (reception->visitors == NULL || reception->visitors->len == 0)
-    add_error (errors, "visitors", _("Add at least one visitor."));
+    liaison_field_errors_add (errors, "visitors", _("Add at least one visitor."));
   else
     for (guint i = 0; i < reception->visitors->len; i++)
       {
@@ -253,17 +252,17 @@ liaison_reception_check (const LiaisonReception *reception,
 
         check_length (errors, name, visitor->name, LIAISON_MAX_NAME_CHARS);
         if (!is_blank (visitor->phone) && !liaison_phone_is_valid (visitor->phone))
-          add_error (errors, phone,
-                     _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
-                     visitor->phone);
+          liaison_field_errors_add (errors, phone,
+                                    _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
+                                    visitor->phone);
         if (visitor->consent && is_blank (visitor->phone))
-          add_error (errors, phone, _("A visitor who may be contacted needs a phone number."));
+          liaison_field_errors_add (errors, phone, _("A visitor who may be contacted needs a phone number."));
         check_required (errors, community, visitor->community,
                         _("Enter the visitor’s community or village."));
         check_length (errors, community, visitor->community, LIAISON_MAX_COMMUNITY_CHARS);
         if (visitor->party_size < 1 || visitor->party_size > LIAISON_MAX_PARTY_SIZE)
-          add_error (errors, party,
-                     _("The party size must be between 1 and %d."), LIAISON_MAX_PARTY_SIZE);
+          liaison_field_errors_add (errors, party,
+                                    _("The party size must be between 1 and %d."), LIAISON_MAX_PARTY_SIZE);
       }
 
   if (reception->suggestions != NULL)
@@ -281,17 +280,17 @@ liaison_reception_check (const LiaisonReception *reception,
 GPtrArray *
 liaison_deputy_check (const LiaisonDeputy *deputy)
 {
-  GPtrArray *errors = field_errors_new ();
+  GPtrArray *errors = liaison_field_errors_new ();
 
   check_required (errors, "name", deputy->name, _("Enter the deputy’s name."));
   check_length (errors, "name", deputy->name, LIAISON_MAX_NAME_CHARS);
   if ((guint) deputy->level >= LIAISON_N_DEPUTY_LEVELS)
-    add_error (errors, "level", _("Choose the deputy’s level."));
+    liaison_field_errors_add (errors, "level", _("Choose the deputy’s level."));
   check_length (errors, "specialty", deputy->specialty, LIAISON_MAX_COMMUNITY_CHARS);
   if (!is_blank (deputy->phone) && !liaison_phone_is_valid (deputy->phone))
-    add_error (errors, "phone",
-               _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
-               deputy->phone);
+    liaison_field_errors_add (errors, "phone",
+                              _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
+                              deputy->phone);
   return errors;
 }
 

@@ -30,7 +30,13 @@ typedef struct {
   char *message;  /* translated, for the user */
 } LiaisonFieldError;
 
-void     liaison_field_error_free (LiaisonFieldError *error);
+void       liaison_field_error_free (LiaisonFieldError *error);
+/* An empty list of LiaisonFieldError, and adding one to it. */
+GPtrArray *liaison_field_errors_new (void);
+void       liaison_field_errors_add (GPtrArray  *errors,
+                                     const char *field,
+                                     const char *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
 
 /* A mainland mobile number (11 digits, 1[3-9]...) or a landline with its
  * area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, dash or space optional). */

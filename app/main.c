@@ -8,6 +8,7 @@
 
 #include "liaison-application.h"
 #include "liaison-cli.h"
+#include "liaison-sync-cli.h"
 
 /* Run from the build tree, the app finds its translations and settings
  * schema there, so that ./dev run needs no install. */
@@ -52,6 +53,8 @@ main (int   argc,
 
   if (liaison_cli_is_command (argc, argv))
     return liaison_cli_main (argc, argv);
+  if (liaison_sync_cli_is_command (argc, argv))
+    return liaison_sync_cli_main (argc, argv);
 
   if (!asks_for_help (argc, argv) && !gtk_init_check ())
     {

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 
 typedef struct {
   char *dir;
@@ -27,34 +28,6 @@ result_clear (Result *result)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("LIAISON_TEST_DATA");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
 
 /* Runs `liaison` with the arguments (NULL-terminated) and no display, in
  * English. */
@@ -100,10 +73,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("liaison-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-cli-XXXXXX");
   fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
 }
 
@@ -111,25 +81,15 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  liaison_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->database);
-}
-
-static LiaisonStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonStore *store = liaison_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
 }
 
 static guint
 count_receptions (const char *path)
 {
-  g_autoptr(LiaisonStore) store = open_store (path);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   g_autoptr(GError) error = NULL;
   guint n = liaison_store_count_receptions (store, NULL, &error);
 
@@ -143,7 +103,7 @@ make_station (Fixture *fixture)
 {
   g_auto(Result) demo = { 0, };
   g_auto(Result) roster = { 0, };
-  g_autofree char *roster_path = data_path ("roster.csv");
+  g_autofree char *roster_path = liaison_test_data_path ("roster.csv");
 
   run (&demo, "demo", "--database", fixture->database, "--receptions", "0", NULL);
   g_assert_cmpint (demo.status, ==, 0);
@@ -170,7 +130,7 @@ test_demo (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "Added 120 receptions at "));
   g_assert_cmpstr (result.err, ==, "");
 
-  store = open_store (fixture->database);
+  store = liaison_test_open_store (fixture->database);
   station = liaison_store_get_local_station (store);
   g_assert_nonnull (station);
   stations = liaison_store_list_stations (store, NULL);
@@ -195,7 +155,7 @@ test_import_export (Fixture       *fixture,
 {
   g_auto(Result) imported = { 0, };
   g_auto(Result) exported = { 0, };
-  g_autofree char *ledger = data_path ("ledger-good.csv");
+  g_autofree char *ledger = liaison_test_data_path ("ledger-good.csv");
   g_autofree char *out = g_build_filename (fixture->dir, "2024年3月.csv", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *contents = NULL;
@@ -223,8 +183,8 @@ test_import_bad (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_auto(Result) result = { 0, };
-  g_autofree char *ledger = data_path ("ledger-bad.csv");
-  g_autofree char *missing = data_path ("ledger-missing-column.csv");
+  g_autofree char *ledger = liaison_test_data_path ("ledger-bad.csv");
+  g_autofree char *missing = liaison_test_data_path ("ledger-missing-column.csv");
 
   make_station (fixture);
 
@@ -247,7 +207,7 @@ test_import_no_database (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_auto(Result) result = { 0, };
-  g_autofree char *ledger = data_path ("ledger-good.csv");
+  g_autofree char *ledger = liaison_test_data_path ("ledger-good.csv");
 
   /* No database is made by mistake. */
   run (&result, "import", "--database", fixture->database, ledger, NULL);

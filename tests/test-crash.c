@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 
 static char *self_path;
 
@@ -96,45 +97,13 @@ run_writer (const char *path)
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 set_up_database (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store_with_station (path, "相山区东山街道代表联络站");
   const char *names[] = { "张伟", "李秀兰", "王建国" };
 
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_set_local_station (store, "相山区东山街道代表联络站",
-                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
-
-      deputy->name = g_strdup (names[i]);
-      deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
-      g_assert_true (liaison_store_save_deputy (store, deputy, &error));
-      g_assert_no_error (error);
-    }
+    liaison_test_add_deputy (store, names[i], LIAISON_DEPUTY_LEVEL_CITY);
 }
 
 /* Runs a writer, kills it after @kill_after reported receptions (and a
@@ -185,30 +154,16 @@ run_round (const char *path,
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 }
 
-static gint64
-query (LiaisonStore *store,
-       const char   *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = liaison_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  return value;
-}
-
 static void
 check_database (const char *path,
                 GPtrArray  *reported,
                 guint       n_rounds)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) rows = NULL;
   gint64 n_rows;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
 
   /* Every reported reception is there, once. */
   rows = liaison_store_list_receptions (store, NULL, 0, G_MAXINT, &error);
@@ -228,26 +183,26 @@ check_database (const char *path,
     }
   /* At most one unreported save per round: committed, killed before it
    * could print. */
-  n_rows = query (store, "SELECT count(*) FROM receptions");
+  n_rows = liaison_test_query_int (store, "SELECT count(*) FROM receptions");
   g_assert_cmpint (n_rows, ==, rows->len);
   g_assert_cmpint (n_rows, >=, reported->len);
   g_assert_cmpint (n_rows, <=, reported->len + n_rounds);
 
   /* Each reception is whole: its visitors, deputies and suggestion. */
-  g_assert_cmpint (query (store, "SELECT count(*) FROM receptions r WHERE"
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM receptions r WHERE"
                                  " (SELECT count(*) FROM reception_visitors v WHERE v.reception_id = r.id) <> 2"
                                  " OR (SELECT count(*) FROM reception_deputies d WHERE d.reception_id = r.id) <> 2"
                                  " OR (SELECT count(*) FROM suggestions g WHERE g.reception_id = r.id) <> 1"), ==, 0);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM suggestions"), ==, n_rows);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestions"), ==, n_rows);
 
-  g_assert_cmpint (query (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_true (liaison_store_exec (store, "INSERT INTO reception_search (reception_search) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
   g_assert_true (liaison_store_exec (store, "INSERT INTO suggestion_search (suggestion_search) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
   {
     LiaisonReceptionFilter filter = { .search = (char *) "道路积水严重" };
-    gint64 expected = query (store, "SELECT count(*) FROM receptions WHERE summary LIKE '%道路积水严重%'");
+    gint64 expected = liaison_test_query_int (store, "SELECT count(*) FROM receptions WHERE summary LIKE '%道路积水严重%'");
 
     g_assert_cmpint (expected, >, 0);
     g_assert_cmpuint (liaison_store_count_receptions (store, &filter, &error), ==, expected);
@@ -276,12 +231,10 @@ static void
 test_crash (void)
 {
   const guint kill_points[] = { 50, 200, 333 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-crash-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-crash-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "station.db", NULL);
   g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_no_error (error);
   set_up_database (path);
 
   /* Rounds on the same file: each starts from what the last crash left. */
@@ -291,7 +244,7 @@ test_crash (void)
       check_database (path, reported, round + 1);
     }
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 int

@@ -7,6 +7,7 @@
 #include "liaison-demo.h"
 #include "liaison-ledger.h"
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 
 #define STATION_NAME "相山区东山街道人大代表联络站"
 
@@ -18,38 +19,10 @@ typedef struct {
   LiaisonStore *store;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("LIAISON_TEST_DATA");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
-
 static GFile *
 data_file (const char *name)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = liaison_test_data_path (name);
 
   return g_file_new_for_path (path);
 }
@@ -58,7 +31,7 @@ static char *
 read_data (const char *name,
            gsize      *length)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = liaison_test_data_path (name);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
@@ -86,11 +59,8 @@ open_store (Fixture    *fixture,
             const char *name)
 {
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  LiaisonStore *store = liaison_store_open (path, &error);
 
-  g_assert_no_error (error);
-  return store;
+  return liaison_test_open_store (path);
 }
 
 static void
@@ -109,14 +79,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("liaison-ledger-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-ledger-XXXXXX");
   fixture->store = open_store (fixture, "station.db");
-  g_assert_true (liaison_store_set_local_station (fixture->store, STATION_NAME,
-                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
-  g_assert_no_error (error);
+  liaison_test_set_station (fixture->store, STATION_NAME, LIAISON_STATION_KIND_STATION, "相山区");
   import_roster (fixture->store);
 }
 
@@ -124,9 +89,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
 static guint

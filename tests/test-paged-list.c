@@ -9,6 +9,7 @@
 #include "liaison-reception-item.h"
 #include "liaison-store.h"
 #include "liaison-suggestion-item.h"
+#include "liaison-test-util.h"
 
 /* A source of plain GObjects that counts what it is asked for. */
 
@@ -267,26 +268,6 @@ static const char *summaries[] = {
   "反映企业用工招聘难",
 };
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 static LiaisonReception *
 make_reception (StoreFixture *fixture,
                 guint         i,
@@ -315,23 +296,11 @@ store_fixture_set_up (StoreFixture  *fixture,
   const char *names[] = { "张伟", "李秀兰", "王建国" };
   GRand *rand = g_rand_new_with_seed (20241225);
 
-  fixture->dir = g_dir_make_tmp ("liaison-paged-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-paged-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_set_local_station (fixture->store, "相山区代表联络站",
-                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
-  g_assert_no_error (error);
+  fixture->store = liaison_test_open_store_with_station (fixture->path, "相山区代表联络站");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
-
-      deputy->name = g_strdup (names[i]);
-      deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
-      g_assert_true (liaison_store_save_deputy (fixture->store, deputy, &error));
-      fixture->deputies[i] = deputy->meta.id;
-    }
+    fixture->deputies[i] = liaison_test_add_deputy (fixture->store, names[i], LIAISON_DEPUTY_LEVEL_CITY);
 
   /* Times drawn from a few hundred minutes, out of id order and with many
    * ties, so that the order depends on both received_at and id. */
@@ -358,9 +327,7 @@ static void
 store_fixture_tear_down (StoreFixture  *fixture,
                          gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
   g_free (fixture->path);
 }
 

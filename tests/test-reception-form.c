@@ -7,6 +7,7 @@
 
 #include "liaison-reception-form.h"
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 #include "liaison-validate.h"
 
 /* A fixed present, so that rules about the future do not depend on the
@@ -546,36 +547,18 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
-  g_autoptr(LiaisonDeputy) other = liaison_deputy_new ();
   g_autoptr(GPtrArray) categories = NULL;
   gboolean with_station = GPOINTER_TO_INT (data);
 
-  fixture->dir = g_dir_make_tmp ("liaison-form-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-form-XXXXXX");
   path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = liaison_test_open_store (path);
 
   if (with_station)
-    {
-      liaison_store_set_local_station (fixture->store, "东山社区代表联络站",
-                                       LIAISON_STATION_KIND_STATION, "相山区", &error);
-      g_assert_no_error (error);
-    }
+    liaison_test_set_station (fixture->store, "东山社区代表联络站", LIAISON_STATION_KIND_STATION, "相山区");
 
-  deputy->name = g_strdup ("王建国");
-  deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
-  liaison_store_save_deputy (fixture->store, deputy, &error);
-  g_assert_no_error (error);
-  fixture->deputy_id = deputy->meta.id;
-  g_assert_cmpint (fixture->deputy_id, >, 0);
-
-  other->name = g_strdup ("李秀英");
-  other->level = LIAISON_DEPUTY_LEVEL_COUNTY;
-  liaison_store_save_deputy (fixture->store, other, &error);
-  g_assert_no_error (error);
-  fixture->other_deputy_id = other->meta.id;
+  fixture->deputy_id = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_CITY);
+  fixture->other_deputy_id = liaison_test_add_deputy (fixture->store, "李秀英", LIAISON_DEPUTY_LEVEL_COUNTY);
 
   categories = liaison_store_list_categories (fixture->store, &error);
   g_assert_no_error (error);
@@ -588,60 +571,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = liaison_store_query_int (fixture->store, sql, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-typedef struct {
-  gint64 receptions;
-  gint64 visitors;
-  gint64 deputies;
-  gint64 suggestions;
-} Counts;
-
-static Counts
-count_rows (Fixture *fixture)
-{
-  Counts counts = {
-    count (fixture, "SELECT count(*) FROM receptions"),
-    count (fixture, "SELECT count(*) FROM reception_visitors"),
-    count (fixture, "SELECT count(*) FROM reception_deputies"),
-    count (fixture, "SELECT count(*) FROM suggestions"),
-  };
-  return counts;
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
 static void
-assert_counts (Fixture *fixture,
-               Counts   expected)
+assert_counts (Fixture           *fixture,
+               LiaisonTestCounts  expected)
 {
-  Counts counts = count_rows (fixture);
-
-  g_assert_cmpint (counts.receptions, ==, expected.receptions);
-  g_assert_cmpint (counts.visitors, ==, expected.visitors);
-  g_assert_cmpint (counts.deputies, ==, expected.deputies);
-  g_assert_cmpint (counts.suggestions, ==, expected.suggestions);
+  liaison_test_assert_counts (liaison_test_count_receptions (fixture->store), expected);
 }
 
 static void
@@ -669,7 +606,7 @@ test_save_and_edit (Fixture       *fixture,
   g_assert_cmpuint (liaison_reception_form_get_field_errors (form)->len, ==, 0);
   suggestion_id = liaison_reception_form_get_suggestion_id (form, 0);
   g_assert_cmpint (suggestion_id, >, 0);
-  assert_counts (fixture, (Counts) { 1, 1, 1, 1 });
+  assert_counts (fixture, (LiaisonTestCounts) { 1, 1, 1, 1 });
 
   saved = liaison_store_get_reception (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -708,7 +645,7 @@ test_save_and_edit (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (liaison_reception_form_get_id (editing), ==, id);
   g_assert_false (liaison_reception_form_is_dirty (editing));
-  assert_counts (fixture, (Counts) { 1, 2, 2, 2 });
+  assert_counts (fixture, (LiaisonTestCounts) { 1, 2, 2, 2 });
 
   edited = liaison_store_get_reception (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -728,7 +665,7 @@ test_save_and_edit (Fixture       *fixture,
   liaison_reception_form_set_summary (editing, "路灯已坏三个月");
   g_assert_true (liaison_reception_form_save (editing, fixture->store, &error));
   g_assert_no_error (error);
-  assert_counts (fixture, (Counts) { 1, 2, 2, 2 });
+  assert_counts (fixture, (LiaisonTestCounts) { 1, 2, 2, 2 });
   edited = liaison_store_get_reception (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (edited->meta.version, ==, 3);
@@ -738,7 +675,7 @@ test_save_and_edit (Fixture       *fixture,
   g_assert_true (liaison_reception_form_save (form, fixture->store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (liaison_reception_form_get_id (form), ==, id);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM receptions"), ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "receptions"), ==, 1);
 }
 
 static void
@@ -750,7 +687,7 @@ test_failed_save_writes_nothing (Fixture       *fixture,
   g_autoptr(LiaisonReception) before = NULL;
   g_autoptr(LiaisonReception) after = NULL;
   GPtrArray *field_errors;
-  Counts counts;
+  LiaisonTestCounts counts;
   gint64 id;
 
   /* A form that does not pass. */
@@ -766,7 +703,7 @@ test_failed_save_writes_nothing (Fixture       *fixture,
   g_assert_cmpstr (((LiaisonFieldError *) field_errors->pdata[1])->field, ==, "summary");
   g_assert_cmpint (liaison_reception_form_get_id (form), ==, 0);
   g_assert_true (liaison_reception_form_is_dirty (form));
-  assert_counts (fixture, (Counts) { 0, 0, 0, 0 });
+  assert_counts (fixture, (LiaisonTestCounts) { 0, 0, 0, 0 });
 
   /* A form that passes, with a deputy the store does not know: the store
    * refuses and rolls back, suggestion included. */
@@ -782,15 +719,15 @@ test_failed_save_writes_nothing (Fixture       *fixture,
   g_assert_cmpint (liaison_reception_form_get_id (form), ==, 0);
   g_assert_cmpint (liaison_reception_form_get_suggestion_id (form, 0), ==, 0);
   g_assert_true (liaison_reception_form_is_dirty (form));
-  assert_counts (fixture, (Counts) { 0, 0, 0, 0 });
+  assert_counts (fixture, (LiaisonTestCounts) { 0, 0, 0, 0 });
 
   /* Once fixed it saves, once. */
   liaison_reception_form_remove_deputy (form, 99999);
   g_assert_true (liaison_reception_form_save (form, fixture->store, &error));
   g_assert_no_error (error);
   id = liaison_reception_form_get_id (form);
-  assert_counts (fixture, (Counts) { 1, 1, 1, 1 });
-  counts = count_rows (fixture);
+  assert_counts (fixture, (LiaisonTestCounts) { 1, 1, 1, 1 });
+  counts = liaison_test_count_receptions (fixture->store);
 
   /* A failed edit leaves the saved record as it was. */
   before = liaison_store_get_reception (fixture->store, id, &error);
@@ -836,7 +773,7 @@ test_save_without_station (Fixture       *fixture,
   g_assert_true (liaison_reception_form_is_dirty (form));
   /* What was typed is still there. */
   g_assert_cmpstr (liaison_reception_form_get_visitor_name (form, 0), ==, "张三");
-  assert_counts (fixture, (Counts) { 0, 0, 0, 0 });
+  assert_counts (fixture, (LiaisonTestCounts) { 0, 0, 0, 0 });
 }
 
 int

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 #include "liaison-validate.h"
 
 typedef struct {
@@ -19,72 +20,15 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static gint64
-count_rows (LiaisonStore *store,
-            const char   *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autoptr(GError) error = NULL;
-  gint64 n = liaison_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-static gint64
-add_deputy (LiaisonStore       *store,
-            const char         *name,
-            LiaisonDeputyLevel  level)
-{
-  g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
-  g_autoptr(GError) error = NULL;
-
-  deputy->name = g_strdup (name);
-  deputy->level = level;
-  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (deputy->meta.id, >, 0);
-  return deputy->meta.id;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  g_assert_true (liaison_store_set_local_station (fixture->store, "相山区东山街道代表联络站",
-                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
-  g_assert_no_error (error);
-  fixture->deputy_ids[0] = add_deputy (fixture->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
-  fixture->deputy_ids[1] = add_deputy (fixture->store, "李秀兰", LIAISON_DEPUTY_LEVEL_COUNTY);
-  fixture->deputy_ids[2] = add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_PROVINCIAL);
+  fixture->store = liaison_test_open_store_with_station (fixture->path, "相山区东山街道代表联络站");
+  fixture->deputy_ids[0] = liaison_test_add_deputy (fixture->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
+  fixture->deputy_ids[1] = liaison_test_add_deputy (fixture->store, "李秀兰", LIAISON_DEPUTY_LEVEL_COUNTY);
+  fixture->deputy_ids[2] = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_PROVINCIAL);
   fixture->category_id = liaison_store_find_category (fixture->store, "urban_construction");
   fixture->other_category = liaison_store_find_category (fixture->store, "transport");
   g_assert_cmpint (fixture->category_id, >, 0);
@@ -95,9 +39,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
   g_free (fixture->path);
 }
 
@@ -164,7 +106,7 @@ static void
 test_open_creates (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "nested", "folder", "station.db", NULL);
   g_autoptr(LiaisonStore) store = NULL;
 
@@ -180,28 +122,25 @@ test_open_creates (void)
   g_assert_no_error (error);
   g_assert_cmpint (liaison_store_query_int (store, "PRAGMA foreign_keys", &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "categories"), ==, 10);
-  g_assert_cmpint (count_rows (store, "receptions"), ==, 0);
+  g_assert_cmpint (liaison_test_count_rows (store, "categories"), ==, 10);
+  g_assert_cmpint (liaison_test_count_rows (store, "receptions"), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
 test_reopen (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "station.db", NULL);
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   g_autoptr(LiaisonStation) station = NULL;
   gint64 deputy_id;
 
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_set_local_station (store, "杜集区矿山集街道代表之家",
-                                                  LIAISON_STATION_KIND_HOME, "杜集区", &error));
-  g_assert_no_error (error);
-  deputy_id = add_deputy (store, "陈静", LIAISON_DEPUTY_LEVEL_TOWNSHIP);
+  liaison_test_set_station (store, "杜集区矿山集街道代表之家", LIAISON_STATION_KIND_HOME, "杜集区");
+  deputy_id = liaison_test_add_deputy (store, "陈静", LIAISON_DEPUTY_LEVEL_TOWNSHIP);
   g_assert_true (liaison_store_exec (store, "UPDATE categories SET updated_at = 'marker' WHERE code = 'other'", &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -210,7 +149,7 @@ test_reopen (void)
   g_assert_no_error (error);
   g_assert_cmpint (liaison_store_get_schema_version (store), ==, LIAISON_STORE_SCHEMA_VERSION);
   /* Seeding again would add ten more categories, or fail on their codes. */
-  g_assert_cmpint (count_rows (store, "categories"), ==, 10);
+  g_assert_cmpint (liaison_test_count_rows (store, "categories"), ==, 10);
   g_assert_cmpint (liaison_store_query_int (store, "SELECT count(*) FROM categories WHERE updated_at = 'marker'", &error), ==, 1);
   g_assert_no_error (error);
   station = liaison_store_get_local_station (store);
@@ -220,7 +159,7 @@ test_reopen (void)
   g_assert_cmpint (liaison_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 /* A database written by the first release (schema 1, made by `liaison demo`
@@ -229,9 +168,9 @@ static void
 test_migrate_from_v1 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "station.db", NULL);
-  g_autofree char *fixture = g_build_filename (g_getenv ("LIAISON_TEST_DATA"), "station-v1.db", NULL);
+  g_autofree char *fixture = liaison_test_data_path ("station-v1.db");
   g_autofree char *contents = NULL;
   g_autofree char *deleted_summary = NULL;
   g_autoptr(LiaisonStore) store = NULL;
@@ -246,8 +185,8 @@ test_migrate_from_v1 (void)
   store = liaison_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (liaison_store_get_schema_version (store), ==, LIAISON_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (count_rows (store, "receptions"), ==, 40);
-  g_assert_cmpint (count_rows (store, "categories"), ==, 10);
+  g_assert_cmpint (liaison_test_count_rows (store, "receptions"), ==, 40);
+  g_assert_cmpint (liaison_test_count_rows (store, "categories"), ==, 10);
 
   /* The live total came from the rows, tombstones excluded. */
   g_assert_cmpuint (liaison_store_count_receptions (store, NULL, &error), ==, 38);
@@ -292,7 +231,7 @@ test_migrate_from_v1 (void)
   g_assert_no_error (error);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
@@ -318,17 +257,14 @@ static void
 test_too_new (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "station.db", NULL);
   g_autofree char *raw_path = g_build_filename (dir, "raw.db", NULL);
   g_autofree char *sql = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   sqlite3 *db = NULL;
 
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_set_local_station (store, "烈山区宋疃镇代表联络点",
-                                                  LIAISON_STATION_KIND_POINT, "烈山区", &error));
-  g_assert_no_error (error);
+  liaison_test_set_station (store, "烈山区宋疃镇代表联络点", LIAISON_STATION_KIND_POINT, "烈山区");
   sql = g_strdup_printf ("PRAGMA user_version = %d", LIAISON_STORE_SCHEMA_VERSION + 1);
   g_assert_true (liaison_store_exec (store, sql, &error));
   g_assert_no_error (error);
@@ -343,14 +279,14 @@ test_too_new (void)
   sqlite3_close (db);
   check_too_new (raw_path);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
 test_not_a_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(LiaisonStore) store = NULL;
@@ -371,7 +307,7 @@ test_not_a_database (void)
   after = read_bytes (path, &after_length);
   g_assert_cmpmem (text->str, text->len, after, after_length);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 /* Stations, groups, deputies, categories */
@@ -380,14 +316,13 @@ static void
 test_local_station (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-store-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "station.db", NULL);
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   g_autoptr(LiaisonStation) first = NULL;
   g_autoptr(LiaisonStation) second = NULL;
   g_autoptr(LiaisonReception) reception = liaison_reception_new ();
 
-  g_assert_no_error (error);
   g_assert_null (liaison_store_get_local_station (store));
 
   /* No station yet: a reception cannot be saved. */
@@ -417,10 +352,10 @@ test_local_station (void)
   g_assert_cmpstr (second->name, ==, "濉溪县人大代表之家");
   g_assert_cmpint (second->kind, ==, LIAISON_STATION_KIND_HOME);
   g_assert_cmpint (second->meta.version, ==, first->meta.version + 1);
-  g_assert_cmpint (count_rows (store, "stations"), ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (store, "stations"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
@@ -492,7 +427,7 @@ test_groups (Fixture       *fixture,
   other = liaison_store_ensure_deputy_group (fixture->store, "电子商务代表小组", &error);
   g_assert_no_error (error);
   g_assert_cmpint (other, !=, first);
-  g_assert_cmpint (count_rows (fixture->store, "deputy_groups"), ==, 2);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "deputy_groups"), ==, 2);
 
   groups = liaison_store_list_deputy_groups (fixture->store, &error);
   g_assert_no_error (error);
@@ -590,14 +525,14 @@ test_deputies (Fixture       *fixture,
   g_assert_cmpint (read->meta.sync_state, ==, LIAISON_SYNC_STATE_PENDING);
   g_assert_cmpstr (read->meta.uuid, ==, deputy->meta.uuid);
   g_assert_cmpstr (read->specialty, ==, "跨境电商");
-  g_assert_cmpint (count_rows (fixture->store, "deputies"), ==, 4);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "deputies"), ==, 4);
 
   bad->name = g_strdup ("吴刚");
   bad->phone = g_strdup ("12345");
   g_assert_false (liaison_store_save_deputy (fixture->store, bad, &error));
   g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
   g_assert_cmpint (bad->meta.id, ==, 0);
-  g_assert_cmpint (count_rows (fixture->store, "deputies"), ==, 4);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "deputies"), ==, 4);
 }
 
 static void
@@ -609,7 +544,7 @@ test_locale_collation (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    add_deputy (fixture->store, names[i], LIAISON_DEPUTY_LEVEL_TOWNSHIP);
+    liaison_test_add_deputy (fixture->store, names[i], LIAISON_DEPUTY_LEVEL_TOWNSHIP);
 
   deputies = liaison_store_list_deputies (fixture->store, NULL, &error);
   g_assert_no_error (error);
@@ -748,10 +683,10 @@ test_reception_round_trip (Fixture       *fixture,
   g_assert_cmpstr (reception->summary, ==, "反映小区道路积水，已疏通");
   g_assert_cmpuint (reception->visitors->len, ==, 1);
   g_assert_cmpstr (((LiaisonVisitor *) g_ptr_array_index (reception->visitors, 0))->name, ==, "钱多多");
-  g_assert_cmpint (count_rows (fixture->store, "reception_visitors"), ==, 1);
-  g_assert_cmpint (count_rows (fixture->store, "receptions"), ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "reception_visitors"), ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "receptions"), ==, 1);
   /* The inline suggestion was saved again, not duplicated. */
-  g_assert_cmpint (count_rows (fixture->store, "suggestions"), ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestions"), ==, 1);
   g_assert_cmpuint (reception->suggestions->len, ==, 1);
   g_assert_cmpint (((LiaisonSuggestion *) g_ptr_array_index (reception->suggestions, 0))->meta.id, ==, suggestion_id);
 }
@@ -890,7 +825,7 @@ test_suggestions (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (read->meta.version, ==, 2);
   g_assert_cmpuint (liaison_store_count_suggestions (fixture->store, "无障碍", &error), ==, 1);
-  g_assert_cmpint (count_rows (fixture->store, "suggestions"), ==, 2);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestions"), ==, 2);
 }
 
 static guint
@@ -1172,32 +1107,6 @@ test_search (Fixture       *fixture,
 
 /* Validation: each problem is refused and nothing is written. */
 
-typedef struct {
-  gint64 receptions, visitors, deputies, suggestions;
-} Counts;
-
-static Counts
-counts (LiaisonStore *store)
-{
-  Counts c = {
-    count_rows (store, "receptions"),
-    count_rows (store, "reception_visitors"),
-    count_rows (store, "reception_deputies"),
-    count_rows (store, "suggestions"),
-  };
-  return c;
-}
-
-static void
-assert_counts_equal (Counts a,
-                     Counts b)
-{
-  g_assert_cmpint (a.receptions, ==, b.receptions);
-  g_assert_cmpint (a.visitors, ==, b.visitors);
-  g_assert_cmpint (a.deputies, ==, b.deputies);
-  g_assert_cmpint (a.suggestions, ==, b.suggestions);
-}
-
 typedef enum {
   BREAK_FUTURE,
   BREAK_NO_DEPUTY,
@@ -1319,12 +1228,12 @@ test_validation (Fixture       *fixture,
     {
       g_autoptr(LiaisonReception) reception = make_full_reception (fixture);
       g_autoptr(GError) error = NULL;
-      Counts before, after;
+      LiaisonTestCounts before, after;
       LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, 0);
 
       g_test_message ("break %d", what);
       break_reception (fixture, reception, what);
-      before = counts (fixture->store);
+      before = liaison_test_count_receptions (fixture->store);
       g_assert_false (liaison_store_save_reception (fixture->store, reception, &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == LIAISON_VALIDATION_ERROR || error->domain == LIAISON_STORE_ERROR);
@@ -1333,8 +1242,8 @@ test_validation (Fixture       *fixture,
       else
         g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
       g_assert_cmpstr (error->message, !=, "");
-      after = counts (fixture->store);
-      assert_counts_equal (before, after);
+      after = liaison_test_count_receptions (fixture->store);
+      liaison_test_assert_counts (before, after);
 
       /* The record is as it was, so fixing it and saving again works. */
       g_assert_cmpint (reception->meta.id, ==, 0);
@@ -1347,7 +1256,7 @@ test_validation (Fixture       *fixture,
       repair_reception (fixture, reception, what);
       g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
       g_assert_no_error (error);
-      after = counts (fixture->store);
+      after = liaison_test_count_receptions (fixture->store);
       g_assert_cmpint (after.receptions, ==, before.receptions + 1);
       g_assert_cmpint (after.visitors, ==, before.visitors + 2);
       g_assert_cmpint (after.deputies, ==, before.deputies + 2);
@@ -1369,7 +1278,7 @@ test_failed_edit (Fixture       *fixture,
   g_autofree char *uuid = NULL;
   g_autofree char *updated_at = NULL;
   gint64 unknown = 555555;
-  Counts before;
+  LiaisonTestCounts before;
 
   g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
   uuid = g_strdup (reception->meta.uuid);
@@ -1377,11 +1286,11 @@ test_failed_edit (Fixture       *fixture,
 
   g_array_append_val (reception->deputy_ids, unknown);
   g_ptr_array_set_size (reception->visitors, 1);
-  before = counts (fixture->store);
+  before = liaison_test_count_receptions (fixture->store);
   g_assert_false (liaison_store_save_reception (fixture->store, reception, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  assert_counts_equal (before, counts (fixture->store));
+  liaison_test_assert_counts (before, liaison_test_count_receptions (fixture->store));
   g_assert_cmpint (reception->meta.version, ==, 1);
   g_assert_cmpstr (reception->meta.uuid, ==, uuid);
   g_assert_cmpstr (reception->meta.updated_at, ==, updated_at);
@@ -1394,8 +1303,8 @@ test_failed_edit (Fixture       *fixture,
   g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
   g_assert_no_error (error);
   g_assert_cmpint (reception->meta.version, ==, 2);
-  g_assert_cmpint (count_rows (fixture->store, "reception_visitors"), ==, before.visitors - 1);
-  g_assert_cmpint (count_rows (fixture->store, "suggestions"), ==, before.suggestions);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "reception_visitors"), ==, before.visitors - 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestions"), ==, before.suggestions);
 }
 
 /* ::changed */
@@ -1434,13 +1343,13 @@ test_changed_signal (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 3);
 
   /* A rolled-back batch tells nothing and leaves nothing. */
-  before = count_rows (fixture->store, "receptions");
+  before = liaison_test_count_rows (fixture->store, "receptions");
   g_assert_true (liaison_store_begin (fixture->store, &error));
   for (guint i = 0; i < 3; i++)
     save_reception (fixture, "2024-09-03 09:00", "撤销");
   liaison_store_rollback (fixture->store);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpint (count_rows (fixture->store, "receptions"), ==, before);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "receptions"), ==, before);
 
   /* A refused save tells nothing. */
   {

@@ -14,6 +14,7 @@
 #include "liaison-reception-editor.h"
 #include "liaison-reception-item.h"
 #include "liaison-store.h"
+#include "liaison-test-util.h"
 #include "liaison-visitor-row.h"
 #include "liaison-window.h"
 
@@ -33,35 +34,19 @@ static void
 fixture_set_up (Fixture  *fixture,
                 gboolean  with_station)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   const char *names[] = { "王建国", "李秀英" };
 
-  fixture->dir = g_dir_make_tmp ("liaison-test-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-test-ui-XXXXXX");
   path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = liaison_test_open_store (path);
 
   if (!with_station)
     return;
 
-  g_assert_true (liaison_store_set_local_station (fixture->store, "相山区东山代表联络站",
-                                                  LIAISON_STATION_KIND_STATION, "相山区", &error));
-  g_assert_no_error (error);
-
+  liaison_test_set_station (fixture->store, "相山区东山代表联络站", LIAISON_STATION_KIND_STATION, "相山区");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
-
-      deputy->name = g_strdup (names[i]);
-      deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
-      g_assert_true (liaison_store_save_deputy (fixture->store, deputy, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (deputy->meta.id, >, 0);
-      fixture->deputy_ids[i] = deputy->meta.id;
-    }
+    fixture->deputy_ids[i] = liaison_test_add_deputy (fixture->store, names[i], LIAISON_DEPUTY_LEVEL_CITY);
 }
 
 static gint64
@@ -94,17 +79,7 @@ add_reception (Fixture    *fixture,
 static void
 fixture_tear_down (Fixture *fixture)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
 /* Main loop helpers */

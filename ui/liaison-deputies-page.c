@@ -10,6 +10,7 @@
 #include "liaison-deputies-page.h"
 #include "liaison-deputy-editor.h"
 #include "liaison-ledger.h"
+#include "liaison-ui-util.h"
 #include "liaison-window.h"
 
 /* A deputy as a list item: the roster's rows need a GObject. Private to
@@ -65,24 +66,6 @@ G_DEFINE_FINAL_TYPE (LiaisonDeputiesPage, liaison_deputies_page, ADW_TYPE_BIN)
 
 /* Rows */
 
-static GtkWidget *
-add_row_label (GtkWidget  *row,
-               GtkBox     *box,
-               const char *key,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  /* Keyed on the row, where bind_row_cb() looks them up. */
-  g_object_set_data (G_OBJECT (row), key, label);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -94,10 +77,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (box, "deputy-row");
   gtk_box_append (GTK_BOX (box), top);
-  add_row_label (box, GTK_BOX (top), "name", "heading");
-  label = add_row_label (box, GTK_BOX (top), "level", "category-label");
+  liaison_ui_add_row_label (box, GTK_BOX (top), "name", "heading", -1);
+  label = liaison_ui_add_row_label (box, GTK_BOX (top), "level", "category-label", -1);
   gtk_widget_set_hexpand (label, TRUE);
-  add_row_label (box, GTK_BOX (box), "where", "dim-label");
+  liaison_ui_add_row_label (box, GTK_BOX (box), "where", "dim-label", -1);
 
   gtk_list_item_set_child (list_item, box);
 }
@@ -122,9 +105,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_add (parts, NULL);
   where = g_strjoinv (" · ", (char **) parts->pdata);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), deputy->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "level"), liaison_deputy_level_label (deputy->level));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "where"), where);
+  liaison_ui_set_row_text (box, "name", deputy->name);
+  liaison_ui_set_row_text (box, "level", liaison_deputy_level_label (deputy->level));
+  liaison_ui_set_row_text (box, "where", where);
 }
 
 /* The roster */
@@ -132,7 +115,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 static void
 reload (LiaisonDeputiesPage *self)
 {
-  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *search = liaison_ui_get_search_text (self->search_entry);
   g_autoptr(GPtrArray) deputies = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
@@ -146,8 +129,7 @@ reload (LiaisonDeputiesPage *self)
   if (deputies == NULL)
     {
       g_list_store_remove_all (self->deputies);
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      liaison_ui_show_list_content (self->content_stack, self->error_page, 0, error, FALSE);
       return;
     }
 
@@ -168,12 +150,7 @@ reload (LiaisonDeputiesPage *self)
     if (LIAISON_ROSTER_ITEM (g_ptr_array_index (items, i))->deputy->meta.id == selected_id)
       gtk_single_selection_set_selected (self->selection, i);
 
-  if (items->len > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (*search != '\0')
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  liaison_ui_show_list_content (self->content_stack, self->error_page, items->len, NULL, *search != '\0');
 }
 
 static void
@@ -256,14 +233,9 @@ import_roster_response_cb (GtkNativeDialog     *native,
                            LiaisonDeputiesPage *self)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
 
   if (file == NULL || self->store == NULL)
     return;
@@ -299,17 +271,9 @@ import_roster_action (GtkWidget  *widget,
   LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Import Roster"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  native = liaison_ui_csv_chooser_new (_("Import Roster"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), FALSE);
   g_signal_connect_object (native, "response", G_CALLBACK (import_roster_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -349,9 +313,7 @@ liaison_deputies_page_dispose (GObject *object)
 {
   LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (object);
 
-  /* AdwBin holds its child; let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_DEPUTIES_PAGE);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_DEPUTIES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->deputies);
   g_clear_object (&self->store);
@@ -384,18 +346,12 @@ liaison_deputies_page_class_init (LiaisonDeputiesPageClass *klass)
 static void
 liaison_deputies_page_init (LiaisonDeputiesPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
   self->deputies = g_list_store_new (LIAISON_TYPE_ROSTER_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->deputies)));
+  self->selection = liaison_ui_list_view_init (self->list_view, g_object_ref (G_LIST_MODEL (self->deputies)),
+                                               G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   selection_changed_cb (self);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonReceptionDetail
 {
@@ -171,10 +172,7 @@ show_reception (LiaisonReceptionDetail *self,
   for (guint i = 0; i < reception->suggestions->len; i++)
     gtk_list_box_append (self->suggestions_list, new_suggestion_row (g_ptr_array_index (reception->suggestions, i)));
 
-  gtk_label_set_text (self->sync_state_label, liaison_sync_state_label (reception->meta.sync_state));
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label),
-                          reception->meta.sync_error != NULL && *reception->meta.sync_error);
-  gtk_label_set_text (self->sync_error_label, reception->meta.sync_error ? reception->meta.sync_error : "");
+  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &reception->meta);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
@@ -193,17 +191,9 @@ reload (LiaisonReceptionDetail *self)
 
   reception = liaison_store_get_reception (self->store, self->reception_id, &error);
   if (reception == NULL)
-    {
-      if (g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
-        {
-          gtk_stack_set_visible_child_name (self->stack, "empty");
-          return;
-        }
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-  show_reception (self, reception);
+    liaison_ui_show_load_error (self->stack, self->error_page, error);
+  else
+    show_reception (self, reception);
 }
 
 static void
@@ -229,10 +219,7 @@ liaison_reception_detail_set_store (LiaisonReceptionDetail *self,
   g_return_if_fail (LIAISON_IS_RECEPTION_DETAIL (self));
   g_return_if_fail (LIAISON_IS_STORE (store));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
   reload (self);
 }
 
@@ -271,9 +258,7 @@ liaison_reception_detail_dispose (GObject *object)
 {
   LiaisonReceptionDetail *self = LIAISON_RECEPTION_DETAIL (object);
 
-  /* AdwBin holds its child; let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTION_DETAIL);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_RECEPTION_DETAIL);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_reception_detail_parent_class)->dispose (object);
 }

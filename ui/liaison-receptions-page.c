@@ -9,12 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
-#include "liaison-reception-item.h"
 #include "liaison-receptions-page.h"
-#include "liaison-validate.h"
-
-/* How far show_reception() looks for a record among the loaded rows. */
-#define MAX_ROWS_TO_SCAN 200
+#include "liaison-ui-util.h"
 
 struct _LiaisonReceptionsPage
 {
@@ -51,25 +47,6 @@ G_DEFINE_FINAL_TYPE (LiaisonReceptionsPage, liaison_receptions_page, ADW_TYPE_BI
 
 /* Rows */
 
-static GtkWidget *
-add_row_label (GtkWidget  *row,
-               GtkBox     *box,
-               const char *key,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  /* Keyed on the row, where bind_row_cb() looks them up. */
-  g_object_set_data (G_OBJECT (row), key, label);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -82,27 +59,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "reception-row");
 
   gtk_box_append (GTK_BOX (box), top);
-  label = add_row_label (box, GTK_BOX (top), "time", "heading");
+  label = liaison_ui_add_row_label (box, GTK_BOX (top), "time", "heading", 20);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
   gtk_widget_set_hexpand (label, TRUE);
-  label = add_row_label (box, GTK_BOX (top), "category", "category-label");
+  label = liaison_ui_add_row_label (box, GTK_BOX (top), "category", "category-label", 20);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
 
-  add_row_label (box, GTK_BOX (box), "visitor", NULL);
-  add_row_label (box, GTK_BOX (box), "summary", NULL);
-  add_row_label (box, GTK_BOX (box), "deputies", "dim-label");
-  add_row_label (box, GTK_BOX (box), "sync", "sync-state");
+  liaison_ui_add_row_label (box, GTK_BOX (box), "visitor", NULL, 20);
+  liaison_ui_add_row_label (box, GTK_BOX (box), "summary", NULL, 20);
+  liaison_ui_add_row_label (box, GTK_BOX (box), "deputies", "dim-label", 20);
+  liaison_ui_add_row_label (box, GTK_BOX (box), "sync", "sync-state", 20);
 
   gtk_list_item_set_child (list_item, box);
-}
-
-static void
-set_row_text (GtkWidget  *box,
-              const char *key,
-              const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (box), key)), text ? text : "");
 }
 
 static void
@@ -126,10 +95,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   /* A row can vanish between the count and the read of its page. */
   if (item == NULL)
     {
-      static const char * const keys[] = { "time", "category", "visitor", "summary", "deputies", "sync" };
+      static const char * const keys[] = { "time", "category", "visitor", "summary", "deputies", "sync", NULL };
 
-      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-        set_row_text (box, keys[i], NULL);
+      liaison_ui_clear_row_texts (box, keys);
       return;
     }
 
@@ -156,26 +124,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   one_line_summary = g_strdup (summary ? summary : "");
   g_strdelimit (one_line_summary, "\r\n\t", ' ');
 
-  set_row_text (box, "time", received_at);
-  set_row_text (box, "category", category);
-  set_row_text (box, "visitor", visitor_line);
-  set_row_text (box, "summary", one_line_summary);
-  set_row_text (box, "deputies", deputies_line);
-  set_row_text (box, "sync", sync_state);
+  liaison_ui_set_row_text (box, "time", received_at);
+  liaison_ui_set_row_text (box, "category", category);
+  liaison_ui_set_row_text (box, "visitor", visitor_line);
+  liaison_ui_set_row_text (box, "summary", one_line_summary);
+  liaison_ui_set_row_text (box, "deputies", deputies_line);
+  liaison_ui_set_row_text (box, "sync", sync_state);
 }
 
 /* Filters */
-
-static char *
-normalize_date (const char *text)
-{
-  g_autofree char *normalized = liaison_normalize_datetime (text);
-
-  if (normalized == NULL)
-    return NULL;
-  normalized[10] = '\0';
-  return g_steal_pointer (&normalized);
-}
 
 /* Reads a date entry: TRUE with *date NULL for empty, TRUE with the
  * normalized date, FALSE if it is not a date. */
@@ -188,15 +145,14 @@ read_date_entry (GtkEntry  *entry,
   *date = NULL;
   if (*text == '\0')
     return TRUE;
-  *date = normalize_date (text);
+  *date = liaison_ui_normalize_date (text);
   return *date != NULL;
 }
 
 static gboolean
 is_filtering (LiaisonReceptionsPage *self)
 {
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (search));
+  g_autofree char *stripped = liaison_ui_get_search_text (self->search_entry);
 
   return *stripped != '\0' ||
          gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
@@ -208,23 +164,8 @@ is_filtering (LiaisonReceptionsPage *self)
 static void
 update_content (LiaisonReceptionsPage *self)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-  const GError *error = NULL;
-
-  if (model != NULL)
-    error = liaison_paged_list_get_error (LIAISON_PAGED_LIST (model));
-
-  if (model != NULL && g_list_model_get_n_items (model) > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (error != NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-    }
-  else if (is_filtering (self))
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
+                                 is_filtering (self));
 }
 
 static void
@@ -267,7 +208,7 @@ apply_filters (LiaisonReceptionsPage *self)
       return;
     }
 
-  filter.search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  filter.search = liaison_ui_get_search_text (self->search_entry);
   deputy = gtk_drop_down_get_selected (self->deputy_dropdown);
   if (deputy < self->deputy_ids->len)
     filter.deputy_id = g_array_index (self->deputy_ids, gint64, deputy);
@@ -458,24 +399,20 @@ store_changed_cb (LiaisonReceptionsPage *self,
 static void
 selection_changed_cb (LiaisonReceptionsPage *self)
 {
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
-
-  liaison_reception_detail_set_reception_id (self->detail,
-                                             item ? liaison_reception_item_get_id (LIAISON_RECEPTION_ITEM (item)) : 0);
+  liaison_reception_detail_set_reception_id (self->detail, liaison_ui_get_selected_id (self->selection));
 }
 
 static void
 list_activated_cb (LiaisonReceptionsPage *self,
                    guint                  position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  liaison_ui_leaflet_open (self->leaflet, self->selection, position);
 }
 
 static void
 back_clicked_cb (LiaisonReceptionsPage *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  liaison_ui_leaflet_back (self->leaflet);
 }
 
 /**
@@ -488,24 +425,9 @@ void
 liaison_receptions_page_show_reception (LiaisonReceptionsPage *self,
                                         gint64                 reception_id)
 {
-  GListModel *model;
-  guint n_items;
-
   g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
 
-  model = G_LIST_MODEL (self->selection);
-  n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SCAN);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (item != NULL && liaison_reception_item_get_id (LIAISON_RECEPTION_ITEM (item)) == reception_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
+  liaison_ui_select_record (self->selection, self->list_view, reception_id);
   liaison_reception_detail_set_reception_id (self->detail, reception_id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -520,8 +442,7 @@ liaison_receptions_page_focus_search (LiaisonReceptionsPage *self)
 {
   g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  liaison_ui_leaflet_focus_search (self->leaflet, self->search_entry);
 }
 
 /**
@@ -575,9 +496,7 @@ liaison_receptions_page_dispose (GObject *object)
 {
   LiaisonReceptionsPage *self = LIAISON_RECEPTIONS_PAGE (object);
 
-  /* AdwBin holds its child; let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTIONS_PAGE);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_RECEPTIONS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->deputy_names);
   g_clear_object (&self->category_names);
@@ -636,7 +555,6 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
 static void
 liaison_receptions_page_init (LiaisonReceptionsPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkExpression) name_expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -647,21 +565,13 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
-  self->selection = gtk_single_selection_new (NULL);
+  self->selection = liaison_ui_list_view_init (self->list_view, NULL,
+                                               G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  /* Folded, one click opens the detail; side by side, a click only selects
-   * (single-click-activate would also select on hover). */
-  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
-                          G_BINDING_SYNC_CREATE);
+  liaison_ui_leaflet_bind_folded (self->leaflet, self->list_view);
 
   name_expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->deputy_dropdown, name_expression);

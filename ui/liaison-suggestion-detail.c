@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-suggestion-detail.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionDetail
 {
@@ -74,10 +75,7 @@ show_suggestion (LiaisonSuggestionDetail *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reception_row),
                                           g_variant_new_int64 (suggestion->reception_id));
 
-  gtk_label_set_text (self->sync_state_label, liaison_sync_state_label (suggestion->meta.sync_state));
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label),
-                          suggestion->meta.sync_error != NULL && *suggestion->meta.sync_error);
-  gtk_label_set_text (self->sync_error_label, suggestion->meta.sync_error ? suggestion->meta.sync_error : "");
+  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &suggestion->meta);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
@@ -96,17 +94,9 @@ reload (LiaisonSuggestionDetail *self)
 
   suggestion = liaison_store_get_suggestion (self->store, self->suggestion_id, &error);
   if (suggestion == NULL)
-    {
-      if (g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
-        {
-          gtk_stack_set_visible_child_name (self->stack, "empty");
-          return;
-        }
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-  show_suggestion (self, suggestion);
+    liaison_ui_show_load_error (self->stack, self->error_page, error);
+  else
+    show_suggestion (self, suggestion);
 }
 
 static void
@@ -129,10 +119,7 @@ liaison_suggestion_detail_set_store (LiaisonSuggestionDetail *self,
   g_return_if_fail (LIAISON_IS_SUGGESTION_DETAIL (self));
   g_return_if_fail (LIAISON_IS_STORE (store));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
   reload (self);
 }
 
@@ -171,9 +158,7 @@ liaison_suggestion_detail_dispose (GObject *object)
 {
   LiaisonSuggestionDetail *self = LIAISON_SUGGESTION_DETAIL (object);
 
-  /* AdwBin holds its child; let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SUGGESTION_DETAIL);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTION_DETAIL);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_suggestion_detail_parent_class)->dispose (object);
 }

@@ -10,9 +10,7 @@
 #include "liaison-suggestion-detail.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-suggestions-page.h"
-
-/* How far show_suggestion() looks for a record among the loaded rows. */
-#define MAX_ROWS_TO_SCAN 200
+#include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionsPage
 {
@@ -33,25 +31,6 @@ struct _LiaisonSuggestionsPage
 
 G_DEFINE_FINAL_TYPE (LiaisonSuggestionsPage, liaison_suggestions_page, ADW_TYPE_BIN)
 
-static GtkWidget *
-add_row_label (GtkWidget  *row,
-               GtkBox     *box,
-               const char *key,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  /* Keyed on the row, where bind_row_cb() looks them up. */
-  g_object_set_data (G_OBJECT (row), key, label);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -63,24 +42,16 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (box, "suggestion-row");
   gtk_box_append (GTK_BOX (box), top);
-  label = add_row_label (box, GTK_BOX (top), "title", "heading");
+  label = liaison_ui_add_row_label (box, GTK_BOX (top), "title", "heading", 20);
   gtk_widget_set_hexpand (label, TRUE);
-  label = add_row_label (box, GTK_BOX (top), "status", "category-label");
+  label = liaison_ui_add_row_label (box, GTK_BOX (top), "status", "category-label", 20);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  add_row_label (box, GTK_BOX (box), "content", NULL);
-  add_row_label (box, GTK_BOX (box), "meta", "dim-label");
-  add_row_label (box, GTK_BOX (box), "sync", "sync-state");
+  liaison_ui_add_row_label (box, GTK_BOX (box), "content", NULL, 20);
+  liaison_ui_add_row_label (box, GTK_BOX (box), "meta", "dim-label", 20);
+  liaison_ui_add_row_label (box, GTK_BOX (box), "sync", "sync-state", 20);
 
   gtk_list_item_set_child (list_item, box);
-}
-
-static void
-set_row_text (GtkWidget  *box,
-              const char *key,
-              const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (box), key)), text ? text : "");
 }
 
 static void
@@ -97,10 +68,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   if (item == NULL)
     {
-      static const char * const keys[] = { "title", "status", "content", "meta", "sync" };
+      static const char * const keys[] = { "title", "status", "content", "meta", "sync", NULL };
 
-      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-        set_row_text (box, keys[i], NULL);
+      liaison_ui_clear_row_texts (box, keys);
       return;
     }
 
@@ -111,31 +81,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   /* Translators: a row of the suggestions list: category, who raised it, "城乡建设 · 张三" */
   meta = g_strdup_printf (_("%s · %s"), suggestion->category_name ? suggestion->category_name : "", raised_by);
 
-  set_row_text (box, "title", suggestion->title);
-  set_row_text (box, "status", liaison_suggestion_status_label (suggestion->status));
-  set_row_text (box, "content", content);
-  set_row_text (box, "meta", meta);
-  set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));
+  liaison_ui_set_row_text (box, "title", suggestion->title);
+  liaison_ui_set_row_text (box, "status", liaison_suggestion_status_label (suggestion->status));
+  liaison_ui_set_row_text (box, "content", content);
+  liaison_ui_set_row_text (box, "meta", meta);
+  liaison_ui_set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));
 }
 
 static void
 update_content (LiaisonSuggestionsPage *self)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-  const GError *error = model ? liaison_paged_list_get_error (LIAISON_PAGED_LIST (model)) : NULL;
-  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *search = liaison_ui_get_search_text (self->search_entry);
 
-  if (model != NULL && g_list_model_get_n_items (model) > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (error != NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-    }
-  else if (*search != '\0')
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
+                                 *search != '\0');
 }
 
 static void
@@ -146,7 +105,7 @@ search_changed_cb (LiaisonSuggestionsPage *self)
 
   if (self->store == NULL)
     return;
-  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  search = liaison_ui_get_search_text (self->search_entry);
   model = liaison_store_new_suggestion_model (self->store, search);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   update_content (self);
@@ -161,24 +120,20 @@ stop_search_cb (LiaisonSuggestionsPage *self)
 static void
 selection_changed_cb (LiaisonSuggestionsPage *self)
 {
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
-
-  liaison_suggestion_detail_set_suggestion_id (self->detail,
-                                               item ? liaison_suggestion_item_get_id (LIAISON_SUGGESTION_ITEM (item)) : 0);
+  liaison_suggestion_detail_set_suggestion_id (self->detail, liaison_ui_get_selected_id (self->selection));
 }
 
 static void
 list_activated_cb (LiaisonSuggestionsPage *self,
                    guint                   position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  liaison_ui_leaflet_open (self->leaflet, self->selection, position);
 }
 
 static void
 back_clicked_cb (LiaisonSuggestionsPage *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  liaison_ui_leaflet_back (self->leaflet);
 }
 
 /**
@@ -191,24 +146,9 @@ void
 liaison_suggestions_page_show_suggestion (LiaisonSuggestionsPage *self,
                                           gint64                  suggestion_id)
 {
-  GListModel *model;
-  guint n_items;
-
   g_return_if_fail (LIAISON_IS_SUGGESTIONS_PAGE (self));
 
-  model = G_LIST_MODEL (self->selection);
-  n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SCAN);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (item != NULL && liaison_suggestion_item_get_id (LIAISON_SUGGESTION_ITEM (item)) == suggestion_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
+  liaison_ui_select_record (self->selection, self->list_view, suggestion_id);
   liaison_suggestion_detail_set_suggestion_id (self->detail, suggestion_id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -223,8 +163,7 @@ liaison_suggestions_page_focus_search (LiaisonSuggestionsPage *self)
 {
   g_return_if_fail (LIAISON_IS_SUGGESTIONS_PAGE (self));
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  liaison_ui_leaflet_focus_search (self->leaflet, self->search_entry);
 }
 
 /**
@@ -250,9 +189,7 @@ liaison_suggestions_page_dispose (GObject *object)
 {
   LiaisonSuggestionsPage *self = LIAISON_SUGGESTIONS_PAGE (object);
 
-  /* AdwBin holds its child; let it go before the template does. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SUGGESTIONS_PAGE);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTIONS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -285,22 +222,13 @@ liaison_suggestions_page_class_init (LiaisonSuggestionsPageClass *klass)
 static void
 liaison_suggestions_page_init (LiaisonSuggestionsPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
-  self->selection = gtk_single_selection_new (NULL);
+  self->selection = liaison_ui_list_view_init (self->list_view, NULL,
+                                               G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  /* Folded, one click opens the detail; side by side, a click only selects. */
-  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
-                          G_BINDING_SYNC_CREATE);
+  liaison_ui_leaflet_bind_folded (self->leaflet, self->list_view);
 }

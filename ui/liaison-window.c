@@ -15,7 +15,7 @@
 #include "liaison-reception-editor.h"
 #include "liaison-receptions-page.h"
 #include "liaison-suggestions-page.h"
-#include "liaison-validate.h"
+#include "liaison-ui-util.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -243,35 +243,13 @@ search_action (GtkWidget  *widget,
 /* Import */
 
 static void
-add_csv_filter (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (chooser, csv);
-
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-}
-
-static void
 import_ledger_response_cb (GtkNativeDialog *native,
                            int              response,
                            LiaisonWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
 
   if (file == NULL)
     return;
@@ -304,11 +282,8 @@ import_ledger_action (GtkWidget  *widget,
   LiaisonWindow *self = LIAISON_WINDOW (widget);
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Import Ledger"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  add_csv_filter (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  native = liaison_ui_csv_chooser_new (_("Import Ledger"), GTK_WINDOW (self),
+                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (import_ledger_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -332,19 +307,6 @@ export_request_free (ExportRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
 
-/* "YYYY-MM-DD" for any date spelling liaison_normalize_datetime() accepts,
- * or NULL. */
-static char *
-normalize_date (const char *text)
-{
-  g_autofree char *normalized = liaison_normalize_datetime (text);
-
-  if (normalized == NULL)
-    return NULL;
-  normalized[10] = '\0';
-  return g_steal_pointer (&normalized);
-}
-
 static void
 export_save_response_cb (GtkNativeDialog *native,
                          int              response,
@@ -352,14 +314,9 @@ export_save_response_cb (GtkNativeDialog *native,
 {
   g_autoptr(ExportRequest) request = request_ptr;
   LiaisonWindow *self = request->window;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
   g_autoptr(GError) error = NULL;
   guint n_exported = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
 
   if (file == NULL)
     return;
@@ -396,23 +353,20 @@ export_dates_response_cb (AdwMessageDialog *dialog,
 
   request = g_new0 (ExportRequest, 1);
   request->window = g_object_ref (self);
-  request->from_date = normalize_date (gtk_editable_get_text (from_row));
-  request->to_date = normalize_date (gtk_editable_get_text (to_row));
+  request->from_date = liaison_ui_normalize_date (gtk_editable_get_text (from_row));
+  request->to_date = liaison_ui_normalize_date (gtk_editable_get_text (to_row));
   if (request->from_date == NULL || request->to_date == NULL)
     {
       export_request_free (request);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Export Ledger"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  add_csv_filter (GTK_FILE_CHOOSER (native));
+  native = liaison_ui_csv_chooser_new (_("Export Ledger"), GTK_WINDOW (self),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), TRUE);
   /* Translators: the file name offered when exporting; %s are the first
    * and last dates, YYYY-MM-DD */
   file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (export_save_response_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -423,8 +377,8 @@ export_dates_changed_cb (AdwMessageDialog *dialog)
 {
   GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
   GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
-  g_autofree char *from_date = normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
-  g_autofree char *to_date = normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
+  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
+  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
 
   if (from_date == NULL)
     gtk_widget_add_css_class (from_row, "error");

@@ -1,0 +1,44 @@
+/* liaison-test-util.h: temporary folders, test data and store fixtures
+ * shared by the tests. Every helper asserts on failure. */
+#pragma once
+
+#include <glib.h>
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+/* Row counts of a reception and the rows that hang off it. */
+typedef struct {
+  gint64 receptions;
+  gint64 visitors;
+  gint64 deputies;
+  gint64 suggestions;
+} LiaisonTestCounts;
+
+char              *liaison_test_make_tmp_dir      (const char         *tmpl);
+void               liaison_test_remove_tree       (const char         *path);
+void               liaison_test_clear_store_dir   (LiaisonStore      **store,
+                                                   char              **dir);
+char              *liaison_test_data_path         (const char         *name);
+
+LiaisonStore      *liaison_test_open_store        (const char         *path);
+void               liaison_test_set_station       (LiaisonStore       *store,
+                                                   const char         *name,
+                                                   LiaisonStationKind  kind,
+                                                   const char         *district);
+LiaisonStore      *liaison_test_open_store_with_station (const char *path,
+                                                         const char *station_name);
+gint64             liaison_test_add_deputy        (LiaisonStore       *store,
+                                                   const char         *name,
+                                                   LiaisonDeputyLevel  level);
+
+gint64             liaison_test_query_int         (LiaisonStore       *store,
+                                                   const char         *sql);
+gint64             liaison_test_count_rows        (LiaisonStore       *store,
+                                                   const char         *table);
+LiaisonTestCounts  liaison_test_count_receptions  (LiaisonStore       *store);
+void               liaison_test_assert_counts     (LiaisonTestCounts   actual,
+                                                   LiaisonTestCounts   expected);
+
+G_END_DECLS

@@ -1,0 +1,406 @@
+/* liaison-ui-util.c: small pieces the pages, detail panes and the window
+ * share. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-ui-util.h"
+#include "liaison-validate.h"
+
+/* How far liaison_ui_select_record() looks for a record among the loaded
+ * rows of a paged list. */
+#define MAX_ROWS_TO_SCAN 200
+
+/**
+ * liaison_ui_normalize_date:
+ *
+ * Returns: (nullable): "YYYY-MM-DD" for any date spelling
+ *   liaison_normalize_datetime() accepts, or NULL
+ */
+char *
+liaison_ui_normalize_date (const char *text)
+{
+  g_autofree char *normalized = liaison_normalize_datetime (text);
+
+  if (normalized == NULL)
+    return NULL;
+  normalized[10] = '\0';
+  return g_steal_pointer (&normalized);
+}
+
+/**
+ * liaison_ui_get_search_text:
+ *
+ * Returns: the text of @search_entry without leading or trailing spaces
+ */
+char *
+liaison_ui_get_search_text (GtkSearchEntry *search_entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (search_entry))));
+}
+
+/**
+ * liaison_ui_dispose_bin_template:
+ * @type: the template's type, the widget's own
+ *
+ * Disposes the template of an AdwBin subclass.
+ */
+void
+liaison_ui_dispose_bin_template (AdwBin *bin,
+                                 GType   type)
+{
+  /* AdwBin holds its child; let it go before the template does. */
+  adw_bin_set_child (bin, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (bin), type);
+}
+
+/**
+ * liaison_ui_list_view_init:
+ * @model: (transfer full) (nullable): the rows, if already known
+ * @setup_row_cb: the factory's "setup" handler
+ * @bind_row_cb: the factory's "bind" handler
+ *
+ * Gives @list_view its row factory and a single selection over @model.
+ *
+ * Returns: (transfer full): the selection
+ */
+GtkSingleSelection *
+liaison_ui_list_view_init (GtkListView *list_view,
+                           GListModel  *model,
+                           GCallback    setup_row_cb,
+                           GCallback    bind_row_cb)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection;
+
+  g_signal_connect (factory, "setup", setup_row_cb, NULL);
+  g_signal_connect (factory, "bind", bind_row_cb, NULL);
+  gtk_list_view_set_factory (list_view, factory);
+
+  selection = gtk_single_selection_new (model);
+  gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+/**
+ * liaison_ui_add_row_label:
+ * @row: the row's outer box, where the label is kept under @key
+ * @box: where the label goes
+ * @css_class: (nullable): a style class
+ * @max_width_chars: the label's maximum width, -1 for none
+ *
+ * Returns: (transfer none): a new one-line label of a list row
+ */
+GtkWidget *
+liaison_ui_add_row_label (GtkWidget  *row,
+                          GtkBox     *box,
+                          const char *key,
+                          const char *css_class,
+                          int         max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  /* Keyed on the row, where liaison_ui_set_row_text() looks them up. */
+  g_object_set_data (G_OBJECT (row), key, label);
+  return label;
+}
+
+/**
+ * liaison_ui_set_row_text:
+ * @text: (nullable): the text, NULL for none
+ *
+ * Sets the text of the label liaison_ui_add_row_label() keyed @key.
+ */
+void
+liaison_ui_set_row_text (GtkWidget  *row,
+                         const char *key,
+                         const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (row), key)), text ? text : "");
+}
+
+/**
+ * liaison_ui_clear_row_texts:
+ * @keys: (array zero-terminated=1): the labels' keys
+ *
+ * Empties the labels of a row whose record has gone.
+ */
+void
+liaison_ui_clear_row_texts (GtkWidget          *row,
+                            const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    liaison_ui_set_row_text (row, keys[i], NULL);
+}
+
+/**
+ * liaison_ui_show_list_content:
+ * @error: (nullable): why the list could not be read
+ * @filtering: whether a search or filter narrows the list
+ *
+ * Shows the list, or the page that says why it is empty: the error, no
+ * match, or nothing recorded yet.
+ */
+void
+liaison_ui_show_list_content (GtkStack      *content_stack,
+                              AdwStatusPage *error_page,
+                              guint          n_items,
+                              const GError  *error,
+                              gboolean       filtering)
+{
+  if (n_items > 0)
+    gtk_stack_set_visible_child_name (content_stack, "list");
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (error_page, error->message);
+      gtk_stack_set_visible_child_name (content_stack, "error");
+    }
+  else if (filtering)
+    gtk_stack_set_visible_child_name (content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (content_stack, "empty");
+}
+
+/**
+ * liaison_ui_show_paged_content:
+ * @selection: a selection over a LiaisonPagedList, or over nothing yet
+ *
+ * liaison_ui_show_list_content() for the paged list of @selection.
+ */
+void
+liaison_ui_show_paged_content (GtkStack           *content_stack,
+                               AdwStatusPage      *error_page,
+                               GtkSingleSelection *selection,
+                               gboolean            filtering)
+{
+  GListModel *model = gtk_single_selection_get_model (selection);
+
+  liaison_ui_show_list_content (content_stack, error_page,
+                                model ? g_list_model_get_n_items (model) : 0,
+                                model ? liaison_paged_list_get_error (LIAISON_PAGED_LIST (model)) : NULL,
+                                filtering);
+}
+
+/**
+ * liaison_ui_leaflet_bind_folded:
+ *
+ * Folded, one click on a row opens the detail; side by side, a click only
+ * selects (single-click-activate would also select on hover).
+ */
+void
+liaison_ui_leaflet_bind_folded (AdwLeaflet  *leaflet,
+                                GtkListView *list_view)
+{
+  g_object_bind_property (leaflet, "folded", list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+}
+
+/**
+ * liaison_ui_leaflet_open:
+ *
+ * Selects the row at @position and shows the detail.
+ */
+void
+liaison_ui_leaflet_open (AdwLeaflet         *leaflet,
+                         GtkSingleSelection *selection,
+                         guint               position)
+{
+  gtk_single_selection_set_selected (selection, position);
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * liaison_ui_leaflet_back:
+ *
+ * Goes back from the detail to the list.
+ */
+void
+liaison_ui_leaflet_back (AdwLeaflet *leaflet)
+{
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/**
+ * liaison_ui_leaflet_focus_search:
+ *
+ * Shows the list and moves the keyboard focus to its search entry.
+ */
+void
+liaison_ui_leaflet_focus_search (AdwLeaflet     *leaflet,
+                                 GtkSearchEntry *search_entry)
+{
+  liaison_ui_leaflet_back (leaflet);
+  gtk_widget_grab_focus (GTK_WIDGET (search_entry));
+}
+
+/**
+ * liaison_ui_get_selected_id:
+ * @selection: a selection over items with an "id" property
+ *
+ * Returns: the id of the record selected, 0 for none
+ */
+gint64
+liaison_ui_get_selected_id (GtkSingleSelection *selection)
+{
+  GObject *item = gtk_single_selection_get_selected_item (selection);
+  gint64 id = 0;
+
+  if (item != NULL)
+    g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+/**
+ * liaison_ui_select_record:
+ * @selection: a selection over items with an "id" property
+ * @id: the record's id
+ *
+ * Selects the record and scrolls to it if it is among the first rows of
+ * the list.
+ */
+void
+liaison_ui_select_record (GtkSingleSelection *selection,
+                          GtkListView        *list_view,
+                          gint64              id)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SCAN);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 item_id = 0;
+
+      if (item == NULL)
+        continue;
+      g_object_get (item, "id", &item_id, NULL);
+      if (item_id == id)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+}
+
+/**
+ * liaison_ui_watch_store:
+ * @store_slot: where @self keeps its store
+ * @self: the widget, passed to @changed_cb
+ * @changed_cb: (scope notified): a "changed" handler, called swapped
+ *
+ * Replaces the store @self watches with @store.
+ */
+void
+liaison_ui_watch_store (LiaisonStore **store_slot,
+                        LiaisonStore  *store,
+                        gpointer       self,
+                        GCallback      changed_cb)
+{
+  if (*store_slot != NULL)
+    g_signal_handlers_disconnect_by_data (*store_slot, self);
+  g_set_object (store_slot, store);
+  g_signal_connect_object (store, "changed", changed_cb, self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * liaison_ui_show_load_error:
+ * @stack: a detail pane's stack, with "empty" and "error" pages
+ *
+ * Shows why a record could not be read: a record deleted meanwhile
+ * leaves the pane empty; anything else is shown.
+ */
+void
+liaison_ui_show_load_error (GtkStack      *stack,
+                            AdwStatusPage *error_page,
+                            const GError  *error)
+{
+  if (g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
+    {
+      gtk_stack_set_visible_child_name (stack, "empty");
+      return;
+    }
+  adw_status_page_set_description (error_page, error->message);
+  gtk_stack_set_visible_child_name (stack, "error");
+}
+
+/**
+ * liaison_ui_show_sync_state:
+ *
+ * Shows a record's sync state, and its sync error only if it has one.
+ */
+void
+liaison_ui_show_sync_state (GtkLabel                *state_label,
+                            GtkLabel                *error_label,
+                            const LiaisonRecordMeta *meta)
+{
+  gtk_label_set_text (state_label, liaison_sync_state_label (meta->sync_state));
+  gtk_widget_set_visible (GTK_WIDGET (error_label), meta->sync_error != NULL && *meta->sync_error);
+  gtk_label_set_text (error_label, meta->sync_error ? meta->sync_error : "");
+}
+
+/**
+ * liaison_ui_csv_chooser_new:
+ * @parent: (nullable): the window it is modal for
+ * @accept_label: the mnemonic label of the button that opens or saves
+ * @all_files: whether to offer "All files" as well as CSV files
+ *
+ * Returns: (transfer full): a modal file chooser for a CSV file, not
+ *   shown yet; give its response to liaison_ui_csv_chooser_finish()
+ */
+GtkFileChooserNative *
+liaison_ui_csv_chooser_new (const char           *title,
+                            GtkWindow            *parent,
+                            GtkFileChooserAction  action,
+                            const char           *accept_label,
+                            gboolean              all_files)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action,
+                                                              accept_label, _("_Cancel"));
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
+
+  if (all_files)
+    {
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+    }
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  return native;
+}
+
+/**
+ * liaison_ui_csv_chooser_finish:
+ * @native: (transfer full): a chooser from liaison_ui_csv_chooser_new()
+ *
+ * Destroys the chooser once it has answered.
+ *
+ * Returns: (transfer full) (nullable): the file chosen, NULL if cancelled
+ */
+GFile *
+liaison_ui_csv_chooser_finish (GtkNativeDialog *native,
+                               int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  return file;
+}

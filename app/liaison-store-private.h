@@ -21,5 +21,8 @@ void          liaison_store_emit_changed (LiaisonStore  *self,
                                           const char    *table);
 /* "YYYY-MM-DDTHH:MM:SSZ", now. */
 char         *liaison_store_now_utc      (void);
+/* The visitors' names and communities as kept in receptions.visitors_text
+ * (for search and the list), so that writers outside liaison-store.c agree. */
+char         *liaison_store_visitors_text (const LiaisonReception *reception);
 
 G_END_DECLS

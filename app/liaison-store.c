@@ -186,10 +186,43 @@ static const char migration_2[] =
   "  UPDATE reception_totals SET live = live + old.deleted - new.deleted;\n"
   "END;\n";
 
+/* Sync (docs/sync-protocol.md): the version the server last acknowledged
+ * on every synced table (seeded categories are the server's too), handling
+ * units, the conflict log, and an index of the suggestions waiting to be
+ * pushed. */
+static const char migration_3[] =
+  "ALTER TABLE stations ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE deputy_groups ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE deputies ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE categories ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE receptions ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE categories SET server_version = version WHERE sync_state = 0;\n"
+  "CREATE TABLE units (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('government', 'department', 'supervision', 'court',"
+  " 'procuratorate', 'other'))\n"
+  ");\n"
+  "CREATE INDEX suggestions_by_sync_state ON suggestions (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE sync_conflicts (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  local_version INTEGER NOT NULL,\n"
+  "  server_version INTEGER NOT NULL,\n"
+  "  local_json TEXT NOT NULL,\n"
+  "  server_json TEXT NOT NULL,\n"
+  "  rule TEXT NOT NULL,\n"
+  "  created_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX sync_conflicts_by_record ON sync_conflicts (kind, uuid, id);\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
@@ -1524,6 +1557,12 @@ visitors_text (const LiaisonReception *reception)
         g_string_append (text, visitor->community);
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+liaison_store_visitors_text (const LiaisonReception *reception)
+{
+  return visitors_text (reception);
 }
 
 static gboolean

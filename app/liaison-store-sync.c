@@ -899,15 +899,67 @@ data_string (JsonObject *data,
 }
 
 static gboolean
-missing_reference (const Incoming  *incoming,
-                   const char      *member,
-                   GError         **error)
+step_done (LiaisonStore  *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
 {
-  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-               /* Translators: %u is the change's place in the list, %s its ID, the last %s a field name (station or category) */
-               _("The server sent a record that refers to one not received yet, so nothing was saved: change %u (%s), “%s”."),
-               incoming->position, incoming->uuid, member);
-  return FALSE;
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A record referred to but not received yet gets an invisible stand-in: a
+ * tombstone at version 0, which its real version replaces when it comes,
+ * whatever order the feed brings them in (the feed lists each record at
+ * its latest change, so a station edited after its receptions comes after
+ * them). @station_id and @category_id fill a reception's stand-in. Returns
+ * the local id, 0 for a NULL @uuid, or -1 on error. */
+static const char *const stand_in_sql[N_KINDS] = {
+  [KIND_STATION] = "INSERT INTO stations (uuid, version, updated_at, deleted, sync_state, name, kind)"
+                   " VALUES (?1, 0, '', 1, 0, '', 'station')",
+  [KIND_DEPUTY_GROUP] = "INSERT INTO deputy_groups (uuid, version, updated_at, deleted, sync_state, name)"
+                        " VALUES (?1, 0, '', 1, 0, '')",
+  [KIND_DEPUTY] = "INSERT INTO deputies (uuid, version, updated_at, deleted, sync_state, name, level)"
+                  " VALUES (?1, 0, '', 1, 0, '', 'city')",
+  [KIND_CATEGORY] = "INSERT INTO categories (uuid, version, updated_at, deleted, sync_state, code, name, name_zh)"
+                    " VALUES (?1, 0, '', 1, 0, ?1, '', '')",
+  [KIND_RECEPTION] = "INSERT INTO receptions (uuid, version, updated_at, deleted, sync_state, received_at,"
+                     " station_id, channel, category_id, summary) VALUES (?1, 0, '', 1, 0, '', ?2, 'walk_in', ?3, '')",
+};
+
+static gint64
+resolve_or_stand_in (LiaisonStore  *self,
+                     Kind           kind,
+                     const char    *uuid,
+                     gint64         station_id,
+                     gint64         category_id,
+                     GError       **error)
+{
+  gint64 id = resolve (self, kind, uuid);
+  sqlite3_stmt *stmt;
+
+  if (id > 0 || uuid == NULL)
+    return id;
+  g_return_val_if_fail (stand_in_sql[kind] != NULL, -1);
+  stmt = liaison_store_prepare (self, stand_in_sql[kind], error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (kind == KIND_RECEPTION)
+    {
+      sqlite3_bind_int64 (stmt, 2, station_id);
+      sqlite3_bind_int64 (stmt, 3, category_id);
+    }
+  if (!step_done (self, stmt, _("Could not save a record received from the server"), error))
+    return -1;
+  return sqlite3_last_insert_rowid (liaison_store_get_handle (self));
 }
 
 static void
@@ -995,23 +1047,6 @@ reception_with_visitors (JsonObject *data)
 }
 
 static gboolean
-step_done (LiaisonStore  *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_reception_children (LiaisonStore      *self,
                           gint64             id,
                           LiaisonReception  *reception,
@@ -1057,11 +1092,11 @@ write_reception_children (LiaisonStore      *self,
 
   for (guint i = 0; i < json_array_get_length (deputies); i++)
     {
-      gint64 deputy_id = resolve (self, KIND_DEPUTY, json_array_get_string_element (deputies, i));
+      gint64 deputy_id = resolve_or_stand_in (self, KIND_DEPUTY, json_array_get_string_element (deputies, i),
+                                              0, 0, error);
 
-      /* A deputy not here yet is left out rather than failing the page. */
-      if (deputy_id == 0)
-        continue;
+      if (deputy_id <= 0)
+        return FALSE;
       stmt = liaison_store_prepare (self,
         "INSERT OR IGNORE INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)", error);
       if (stmt == NULL)
@@ -1144,8 +1179,15 @@ write_incoming (LiaisonStore    *self,
       liaison_deputy_level_from_code (json_object_get_string_member (data, "level"), &level);
       bind_data_text (stmt, 6, data, "name");
       sqlite3_bind_text (stmt, 7, liaison_deputy_level_to_code (level), -1, SQLITE_STATIC);
-      bind_id_or_null (stmt, 8, resolve (self, KIND_DEPUTY_GROUP, data_string (data, "group")));
-      bind_id_or_null (stmt, 9, resolve (self, KIND_STATION, data_string (data, "station")));
+      {
+        gint64 group_id = resolve_or_stand_in (self, KIND_DEPUTY_GROUP, data_string (data, "group"), 0, 0, error);
+        gint64 station_id = resolve_or_stand_in (self, KIND_STATION, data_string (data, "station"), 0, 0, error);
+
+        if (group_id < 0 || station_id < 0)
+          return FALSE;
+        bind_id_or_null (stmt, 8, group_id);
+        bind_id_or_null (stmt, 9, station_id);
+      }
       bind_data_text (stmt, 10, data, "specialty");
       bind_data_text (stmt, 11, data, "phone");
       break;
@@ -1154,13 +1196,11 @@ write_incoming (LiaisonStore    *self,
         g_autofree char *received_at =
           liaison_normalize_datetime (json_object_get_string_member (data, "received_at"));
         g_autofree char *people = NULL;
-        gint64 station_id = resolve (self, KIND_STATION, data_string (data, "station"));
-        gint64 category_id = resolve (self, KIND_CATEGORY, data_string (data, "category"));
+        gint64 station_id = resolve_or_stand_in (self, KIND_STATION, data_string (data, "station"), 0, 0, error);
+        gint64 category_id = resolve_or_stand_in (self, KIND_CATEGORY, data_string (data, "category"), 0, 0, error);
 
-        if (station_id == 0)
-          return missing_reference (incoming, "station", error);
-        if (category_id == 0)
-          return missing_reference (incoming, "category", error);
+        if (station_id <= 0 || category_id <= 0)
+          return FALSE;
         liaison_channel_from_code (json_object_get_string_member (data, "channel"), &channel);
         reception = reception_with_visitors (data);
         people = liaison_store_visitors_text (reception);
@@ -1176,14 +1216,17 @@ write_incoming (LiaisonStore    *self,
       break;
     case KIND_SUGGESTION:
       {
-        gint64 station_id = resolve (self, KIND_STATION, data_string (data, "station"));
-        gint64 category_id = resolve (self, KIND_CATEGORY, data_string (data, "category"));
+        gint64 station_id = resolve_or_stand_in (self, KIND_STATION, data_string (data, "station"), 0, 0, error);
+        gint64 category_id = resolve_or_stand_in (self, KIND_CATEGORY, data_string (data, "category"), 0, 0, error);
+        gint64 reception_id = 0;
 
-        if (station_id == 0)
-          return missing_reference (incoming, "station", error);
-        if (category_id == 0)
-          return missing_reference (incoming, "category", error);
-        bind_id_or_null (stmt, 6, resolve (self, KIND_RECEPTION, data_string (data, "reception")));
+        if (station_id <= 0 || category_id <= 0)
+          return FALSE;
+        reception_id = resolve_or_stand_in (self, KIND_RECEPTION, data_string (data, "reception"),
+                                            station_id, category_id, error);
+        if (reception_id < 0)
+          return FALSE;
+        bind_id_or_null (stmt, 6, reception_id);
         sqlite3_bind_int64 (stmt, 7, station_id);
         sqlite3_bind_int64 (stmt, 8, category_id);
         bind_data_text (stmt, 9, data, "title");

@@ -1,2 +1,105 @@
-/* stub: to be written */
+/* liaison-protocol.h: sync protocol v1, the pieces both ends share.
+ *
+ * docs/sync-protocol.md is the contract; this file holds its constants,
+ * its error bodies, tokens, and the shape check of a record on the wire.
+ * GLib and json-glib only: the server and the client both link it.
+ */
 #pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define LIAISON_PROTOCOL_VERSION 1
+#define LIAISON_PROTOCOL_HEADER "Liaison-Protocol"
+#define LIAISON_MAX_BODY_BYTES (8 * 1024 * 1024)
+#define LIAISON_MAX_PUSH_RECORDS 500
+#define LIAISON_MAX_PULL_LIMIT 1000
+#define LIAISON_DEFAULT_PULL_LIMIT 500
+#define LIAISON_MAX_ATTACHMENT_BYTES (10 * 1024 * 1024)
+
+/* Error codes, as in docs/sync-protocol.md. */
+#define LIAISON_PROTOCOL_ERROR_BAD_JSON             "bad_json"
+#define LIAISON_PROTOCOL_ERROR_UNSUPPORTED_PROTOCOL "unsupported_protocol"
+#define LIAISON_PROTOCOL_ERROR_BAD_REQUEST          "bad_request"
+#define LIAISON_PROTOCOL_ERROR_NO_TOKEN             "no_token"
+#define LIAISON_PROTOCOL_ERROR_BAD_TOKEN            "bad_token"
+#define LIAISON_PROTOCOL_ERROR_REVOKED_TOKEN        "revoked_token"
+#define LIAISON_PROTOCOL_ERROR_BAD_CODE             "bad_code"
+#define LIAISON_PROTOCOL_ERROR_FORBIDDEN            "forbidden"
+#define LIAISON_PROTOCOL_ERROR_NOT_FOUND            "not_found"
+#define LIAISON_PROTOCOL_ERROR_METHOD_NOT_ALLOWED   "method_not_allowed"
+#define LIAISON_PROTOCOL_ERROR_TOO_LARGE            "too_large"
+#define LIAISON_PROTOCOL_ERROR_BAD_CONTENT_TYPE     "bad_content_type"
+#define LIAISON_PROTOCOL_ERROR_BAD_HASH             "bad_hash"
+#define LIAISON_PROTOCOL_ERROR_SERVER_ERROR         "server_error"
+
+/* Push result statuses and rejection codes. */
+#define LIAISON_PUSH_APPLIED   "applied"
+#define LIAISON_PUSH_DUPLICATE "duplicate"
+#define LIAISON_PUSH_CONFLICT  "conflict"
+#define LIAISON_PUSH_REJECTED  "rejected"
+#define LIAISON_REJECT_READ_ONLY        "read_only"
+#define LIAISON_REJECT_NOT_YOUR_STATION "not_your_station"
+#define LIAISON_REJECT_INVALID          "invalid"
+#define LIAISON_REJECT_UNKNOWN_KIND     "unknown_kind"
+
+/* Record kinds on the wire. */
+#define LIAISON_KIND_STATION      "station"
+#define LIAISON_KIND_DEPUTY_GROUP "deputy_group"
+#define LIAISON_KIND_DEPUTY       "deputy"
+#define LIAISON_KIND_CATEGORY     "category"
+#define LIAISON_KIND_UNIT         "unit"
+#define LIAISON_KIND_RECEPTION    "reception"
+#define LIAISON_KIND_SUGGESTION   "suggestion"
+
+#define LIAISON_PROTOCOL_ERROR (liaison_protocol_error_quark ())
+GQuark liaison_protocol_error_quark (void);
+
+typedef enum {
+  LIAISON_PROTOCOL_ERROR_INVALID,  /* a record or body of the wrong shape */
+} LiaisonProtocolError;
+
+/* {"error": {"code": code, "message": message}}; a new node. */
+JsonNode *liaison_protocol_error_body    (const char *code,
+                                          const char *message);
+/* Parses {"error":{code,message}}; FALSE if not that shape. @code and
+ * @message may be NULL. */
+gboolean  liaison_protocol_parse_error   (const char *body,
+                                          gsize       length,
+                                          char      **code,
+                                          char      **message);
+
+/* 32 bytes from the kernel's random source, base64url, no padding (43
+ * characters). Aborts if the system has no random source: a predictable
+ * token is worse than none. */
+char     *liaison_protocol_new_token     (void);
+/* SHA-256 of the token's bytes, lowercase hex. */
+char     *liaison_protocol_hash_token    (const char *token);
+
+/* TRUE for the kinds of the table in docs/sync-protocol.md. */
+gboolean  liaison_protocol_kind_is_known (const char *kind);
+/* TRUE for the kinds headquarters owns (station, deputy_group, deputy,
+ * category, unit); FALSE for station-owned ones and unknown kinds. */
+gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
+
+/* Checks a wire record's shape: kind known, uuid, version >= 1,
+ * base_version >= 0 when present, updated_at, origin_station (uuid or
+ * null), deleted (bool) and a data object with the kind's fields and
+ * types. Sets LIAISON_PROTOCOL_ERROR_INVALID with the offending field in
+ * English. A tombstone (deleted: true) may have a null, empty or partial
+ * data object. */
+gboolean  liaison_protocol_check_record  (JsonObject  *record,
+                                          GError     **error);
+/* Optional text fields (district, specialty, phone, handling, a visitor's
+ * name…) may be null or "" on the wire and mean the same; this turns the
+ * nulls of a checked record into "" in place, as a replica stores them. */
+void      liaison_protocol_normalize_record (JsonObject *record);
+/* SHA-256 hex of the canonical JSON (keys sorted, no spaces) of
+ * {"data": …, "deleted": …, "version": …}: equal digests mean an
+ * identical resend. */
+char     *liaison_protocol_record_digest (JsonObject *record);
+/* Canonical JSON of any node (object keys sorted, no whitespace). */
+char     *liaison_protocol_canonical_json (JsonNode *node);
+
+G_END_DECLS

@@ -1,4 +1,246 @@
-/* stub: to be written */
+/* liaison-sync-cli.c: the headless sync commands.
+ *
+ *   liaison enroll [--database PATH] --server URL --code CODE
+ *   liaison sync [--database PATH]
+ *
+ * They run the sync engine on a main loop of their own, before GTK starts.
+ * Exit status: 0 done, 1 failed (the message says why), 2 the command was
+ * not understood, 75 a transient failure (network, server): try later.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-store-sync.h"
 #include "liaison-sync-cli.h"
-gboolean liaison_sync_cli_is_command (int argc, char **argv) { return FALSE; }
-int liaison_sync_cli_main (int argc, char **argv) { return 1; }
+#include "liaison-sync-engine.h"
+
+#define EXIT_FAILED    1
+#define EXIT_USAGE     2
+#define EXIT_TEMPFAIL 75
+
+typedef struct {
+  GMainLoop *loop;
+  LiaisonSyncCounts counts;
+  GError *error;
+} Waiter;
+
+gboolean
+liaison_sync_cli_is_command (int    argc,
+                             char **argv)
+{
+  return argc >= 2 && argv[1] != NULL &&
+         (strcmp (argv[1], "enroll") == 0 || strcmp (argv[1], "sync") == 0);
+}
+
+static GOptionContext *
+command_context (const char         *summary,
+                 const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("%s\n", message);
+  g_printerr (_("Run “liaison %s --help” to see how to use it.\n"), command);
+  return EXIT_USAGE;
+}
+
+static int
+failure_status (const GError *error)
+{
+  return liaison_sync_error_is_transient (error) ? EXIT_TEMPFAIL : EXIT_FAILED;
+}
+
+static void
+enroll_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  liaison_sync_engine_enroll_finish (LIAISON_SYNC_ENGINE (source), result, &waiter->error);
+  g_main_loop_quit (waiter->loop);
+}
+
+static void
+sync_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &waiter->counts, &waiter->error);
+  g_main_loop_quit (waiter->loop);
+}
+
+static int
+run_enroll (char ***args)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *key_place = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonSyncEngine) engine = NULL;
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  Waiter waiter = { 0 };
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The station database (default: the app's own)"), N_("PATH") },
+    { "server", 's', 0, G_OPTION_ARG_STRING, &server, N_("The headquarters address, such as https://hq.example.cn"), N_("URL") },
+    { "code", 'c', 0, G_OPTION_ARG_STRING, &code, N_("The enrollment code headquarters gave this station"), N_("CODE") },
+    { NULL }
+  };
+
+  context = command_context (N_("Connects this station to headquarters with a one-time enrollment code."), entries);
+  if (!g_option_context_parse_strv (context, args, &error))
+    return usage_error ("enroll", error->message);
+  if (g_strv_length (*args) > 1)
+    return usage_error ("enroll", _("This command takes no file names."));
+  if (server == NULL)
+    return usage_error ("enroll", _("Give the headquarters address with --server."));
+  if (code == NULL)
+    return usage_error ("enroll", _("Give the enrollment code with --code."));
+  if (database == NULL)
+    database = liaison_store_default_path ();
+
+  store = liaison_store_open (database, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  engine = liaison_sync_engine_new (store);
+  loop = g_main_loop_new (NULL, FALSE);
+  waiter.loop = loop;
+  liaison_sync_engine_enroll_async (engine, server, code, NULL, enroll_done, &waiter);
+  g_main_loop_run (loop);
+
+  if (waiter.error != NULL)
+    {
+      int status = failure_status (waiter.error);
+
+      /* Translators: %s says why, in words. */
+      g_printerr (_("Enrollment failed: %s\n"), waiter.error->message);
+      g_clear_error (&waiter.error);
+      return status;
+    }
+
+  key_place = liaison_sync_engine_describe_key_place (engine);
+  station = liaison_store_get_local_station (store);
+  if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ || station == NULL)
+    /* Translators: %s is the headquarters address. */
+    g_print (_("Enrolled this desktop as headquarters with %s.\n"), server);
+  else
+    /* Translators: the first %s is a station name, the second the headquarters address. */
+    g_print (_("Enrolled %s with %s.\n"), station->name, server);
+  g_print ("%s\n", key_place);
+  g_print (_("Run “liaison sync --database %s” to send and receive records.\n"), database);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_sync (char ***args)
+{
+  g_autofree char *database = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonSyncEngine) engine = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  Waiter waiter = { 0 };
+  guint unsynced;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The station database (default: the app's own)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = command_context (N_("Sends this station's new records to headquarters and receives what changed there."), entries);
+  if (!g_option_context_parse_strv (context, args, &error))
+    return usage_error ("sync", error->message);
+  if (g_strv_length (*args) > 1)
+    return usage_error ("sync", _("This command takes no file names."));
+  if (database == NULL)
+    database = liaison_store_default_path ();
+
+  /* Sync must not make an empty database by mistake. */
+  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("There is no database at %s.\n"), database);
+      return EXIT_FAILED;
+    }
+  store = liaison_store_open (database, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  engine = liaison_sync_engine_new (store);
+  loop = g_main_loop_new (NULL, FALSE);
+  waiter.loop = loop;
+  liaison_sync_engine_sync_async (engine, NULL, sync_done, &waiter);
+  g_main_loop_run (loop);
+
+  if (waiter.error != NULL)
+    {
+      int status = failure_status (waiter.error);
+
+      /* Translators: %s says why, in words. */
+      g_printerr (_("Sync failed: %s\n"), waiter.error->message);
+      if (liaison_sync_engine_get_sent (engine) > 0 || liaison_sync_engine_get_received (engine) > 0)
+        g_printerr (_("Before that, %u records were sent and %u received; they are kept.\n"),
+                    liaison_sync_engine_get_sent (engine), liaison_sync_engine_get_received (engine));
+      g_clear_error (&waiter.error);
+      return status;
+    }
+
+  /* Translators: a summary after a sync; each %u is a number of records. */
+  g_print (_("Sent %u, received %u, conflicts %u, rejected %u.\n"),
+           waiter.counts.sent, waiter.counts.received, waiter.counts.conflicts, waiter.counts.rejected);
+  unsynced = liaison_store_count_unsynced (store, NULL);
+  if (waiter.counts.rejected > 0 || unsynced > 0)
+    g_print (ngettext ("%u record is not accepted by headquarters yet; its page says why.\n",
+                       "%u records are not accepted by headquarters yet; their pages say why.\n",
+                       unsynced),
+             unsynced);
+  return EXIT_SUCCESS;
+}
+
+int
+liaison_sync_cli_main (int    argc,
+                       char **argv)
+{
+  g_autofree char *prgname = NULL;
+  g_auto(GStrv) args = NULL;
+  int status;
+
+  g_return_val_if_fail (liaison_sync_cli_is_command (argc, argv), EXIT_USAGE);
+
+  prgname = g_strdup_printf ("liaison %s", argv[1]);
+  g_set_prgname (prgname);
+  /* A strv of our own: option parsing frees what it removes. */
+  args = g_new0 (char *, argc);
+  args[0] = g_strdup (prgname);
+  for (int a = 2; a < argc; a++)
+    args[a - 1] = g_strdup (argv[a]);
+
+  if (strcmp (argv[1], "enroll") == 0)
+    status = run_enroll (&args);
+  else
+    status = run_sync (&args);
+  return status;
+}

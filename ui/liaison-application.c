@@ -10,6 +10,7 @@
 
 #include "liaison-application.h"
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 #include "liaison-window.h"
 
 struct _LiaisonApplication
@@ -18,6 +19,7 @@ struct _LiaisonApplication
 
   /* owned */
   LiaisonStore *store;
+  LiaisonSyncEngine *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -59,8 +61,21 @@ liaison_application_activate (GApplication *application)
   LiaisonApplication *self = LIAISON_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
+  if (self->sync_engine == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      /* At start, when the network is back, and on the timer: an engine
+       * not enrolled yet just waits. */
+      self->sync_engine = liaison_sync_engine_new (self->store);
+      liaison_sync_engine_start_automatic (self->sync_engine,
+                                           g_settings_get_uint (settings, "sync-interval"));
+    }
   if (window == NULL)
-    window = GTK_WINDOW (liaison_window_new (GTK_APPLICATION (self), self->store));
+    {
+      window = GTK_WINDOW (liaison_window_new (GTK_APPLICATION (self), self->store));
+      liaison_window_set_sync_engine (LIAISON_WINDOW (window), self->sync_engine);
+    }
   gtk_window_present (window);
 }
 
@@ -122,6 +137,7 @@ liaison_application_dispose (GObject *object)
 {
   LiaisonApplication *self = LIAISON_APPLICATION (object);
 
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_application_parent_class)->dispose (object);
 }
@@ -149,6 +165,8 @@ liaison_application_init (LiaisonApplication *self)
       "  import    Import a reception ledger, or with --roster the deputy roster, from CSV\n"
       "  export    Export receptions between two dates to CSV\n"
       "  demo      Fill a database with realistic demo data\n"
+      "  enroll    Connect this station to headquarters with an enrollment code\n"
+      "  sync      Send new records to headquarters and receive what changed there\n"
       "\n"
       "Run “liaison COMMAND --help” for a command’s options."));
 }

@@ -10,11 +10,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputies-page.h"
+#include "liaison-enroll-dialog.h"
 #include "liaison-first-run-page.h"
 #include "liaison-ledger.h"
 #include "liaison-reception-editor.h"
 #include "liaison-receptions-page.h"
 #include "liaison-suggestions-page.h"
+#include "liaison-sync-status.h"
 #include "liaison-ui-util.h"
 #include "liaison-window.h"
 
@@ -25,6 +27,7 @@ struct _LiaisonWindow
   /* owned */
   LiaisonStore *store;
   GSettings    *settings;
+  LiaisonSyncEngine *sync_engine;  /* NULL: no sync (tests) */
 
   guint station_label_idle_id;
 
@@ -38,6 +41,7 @@ struct _LiaisonWindow
   LiaisonReceptionsPage  *receptions_page;
   LiaisonSuggestionsPage *suggestions_page;
   LiaisonDeputiesPage    *deputies_page;
+  LiaisonSyncStatus      *sync_status;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -463,6 +467,104 @@ liaison_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
 }
 
+/* Sync with headquarters */
+
+static void
+update_sync_actions (LiaisonWindow *self)
+{
+  gboolean enrolled = self->sync_engine != NULL &&
+                      liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_NONE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enroll", self->sync_engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
+                                 enrolled && !liaison_sync_engine_get_syncing (self->sync_engine));
+}
+
+static void
+sync_now_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  /* The header shows the outcome; a toast confirms what the click did. */
+  if (!liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        liaison_window_add_toast (self, error->message);
+      return;
+    }
+  if (counts.rejected > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Synced; headquarters refused %u record (its page says why)",
+                                                            "Synced; headquarters refused %u records (their pages say why)",
+                                                            counts.rejected),
+                                                  counts.rejected);
+      liaison_window_add_toast (self, message);
+    }
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  if (self->sync_engine == NULL)
+    return;
+  liaison_sync_engine_sync_async (self->sync_engine, NULL, sync_now_done_cb, g_object_ref (self));
+}
+
+static void
+enrolled_cb (LiaisonWindow *self)
+{
+  update_station (self);
+  update_sync_actions (self);
+  /* The roster and the reference data come in right away. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sync-now", NULL);
+}
+
+static void
+enroll_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonEnrollDialog *dialog;
+
+  if (self->sync_engine == NULL)
+    return;
+  dialog = liaison_enroll_dialog_new (GTK_WINDOW (self), self->sync_engine);
+  g_signal_connect_object (dialog, "enrolled", G_CALLBACK (enrolled_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * liaison_window_set_sync_engine:
+ * @engine: (nullable): the application's sync engine
+ *
+ * Shows sync in the header and enables "Sync now" and "Connect to
+ * Headquarters".
+ */
+void
+liaison_window_set_sync_engine (LiaisonWindow     *self,
+                                LiaisonSyncEngine *engine)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (engine == NULL || LIAISON_IS_SYNC_ENGINE (engine));
+
+  if (self->sync_engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_engine, self);
+  g_set_object (&self->sync_engine, engine);
+  if (engine != NULL)
+    g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (update_sync_actions), self, G_CONNECT_SWAPPED);
+  liaison_sync_status_set_engine (self->sync_status, engine);
+  update_sync_actions (self);
+}
+
 static void
 liaison_window_constructed (GObject *object)
 {
@@ -485,6 +587,7 @@ liaison_window_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   update_station (self);
+  update_sync_actions (self);
 }
 
 static void
@@ -531,6 +634,7 @@ liaison_window_dispose (GObject *object)
   g_clear_handle_id (&self->station_label_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (liaison_window_parent_class)->dispose (object);
@@ -560,6 +664,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_DEPUTIES_PAGE);
+  g_type_ensure (LIAISON_TYPE_SYNC_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
@@ -571,6 +676,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, receptions_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, suggestions_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, deputies_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_status);
   gtk_widget_class_bind_template_callback (widget_class, first_run_done_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-reception", NULL, new_reception_action);
@@ -580,6 +686,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "win.enroll", NULL, enroll_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-reception", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,7 @@ void           liaison_window_show_error (LiaisonWindow *self,
                                           const char    *heading,
                                           const char    *body,
                                           const char    *details);
+void           liaison_window_set_sync_engine (LiaisonWindow     *self,
+                                               LiaisonSyncEngine *engine);
 
 G_END_DECLS

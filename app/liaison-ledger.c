@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-csv.h"
 #include "liaison-ledger.h"
 #include "liaison-validate.h"
 
@@ -16,192 +17,10 @@ G_DEFINE_QUARK (liaison-ledger-error-quark, liaison_ledger_error)
 /* At most this many bad rows are listed in an error; the rest are counted. */
 #define MAX_LISTED_ROWS 50
 
-/* CSV */
+/* Reading a file: through the project's one CSV reader (liaison-csv.c). */
 
-typedef struct {
-  guint      line;    /* physical line where the row starts; the header is 1 */
-  GPtrArray *fields;  /* char * */
-} CsvRow;
-
-static void
-csv_row_free (CsvRow *row)
-{
-  g_ptr_array_unref (row->fields);
-  g_free (row);
-}
-
-static gboolean
-is_trimmed_char (gunichar c)
-{
-  /* Excel users pad with ideographic and no-break spaces too. */
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF;
-}
-
-/* A copy of @text without leading and trailing white space. */
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end;
-
-  if (text == NULL)
-    return g_strdup ("");
-  while (*start && is_trimmed_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  end = start + strlen (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_trimmed_char (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
-
-static gboolean
-row_is_blank (const CsvRow *row)
-{
-  for (guint i = 0; i < row->fields->len; i++)
-    {
-      g_autofree char *text = trim (g_ptr_array_index (row->fields, i));
-
-      if (*text != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* RFC 4180, leniently: quoted fields with doubled quotes and line breaks,
- * CRLF, LF or CR line ends; text after a closing quote is kept. Blank rows
- * are skipped. Line breaks inside fields come out as "\n". */
-static GPtrArray *
-csv_parse (const char  *text,
-           gsize        length,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
-  const char *p = text;
-  const char *end = text + length;
-  guint line = 1;
-
-  while (p < end)
-    {
-      CsvRow *row = g_new0 (CsvRow, 1);
-      gboolean row_done = FALSE;
-
-      row->line = line;
-      row->fields = g_ptr_array_new_with_free_func (g_free);
-
-      while (!row_done)
-        {
-          GString *field = g_string_new (NULL);
-
-          if (p < end && *p == '"')
-            {
-              guint quote_line = line;
-
-              p++;
-              for (;;)
-                {
-                  if (p >= end)
-                    {
-                      g_string_free (field, TRUE);
-                      csv_row_free (row);
-                      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS,
-                                   _("Nothing was imported: the quoted text that starts on line %u is never closed with a quotation mark (\")."),
-                                   quote_line);
-                      return NULL;
-                    }
-                  if (*p == '"')
-                    {
-                      if (p + 1 < end && p[1] == '"')
-                        {
-                          g_string_append_c (field, '"');
-                          p += 2;
-                          continue;
-                        }
-                      p++;
-                      break;
-                    }
-                  if (*p == '\r' || *p == '\n')
-                    {
-                      if (*p == '\r' && p + 1 < end && p[1] == '\n')
-                        p++;
-                      p++;
-                      line++;
-                      g_string_append_c (field, '\n');
-                      continue;
-                    }
-                  g_string_append_c (field, *p++);
-                }
-            }
-
-          while (p < end && *p != ',' && *p != '\r' && *p != '\n')
-            g_string_append_c (field, *p++);
-
-          g_ptr_array_add (row->fields, g_string_free (field, FALSE));
-
-          if (p < end && *p == ',')
-            p++;
-          else
-            {
-              if (p < end && *p == '\r')
-                {
-                  p++;
-                  if (p < end && *p == '\n')
-                    p++;
-                }
-              else if (p < end && *p == '\n')
-                p++;
-              line++;
-              row_done = TRUE;
-            }
-        }
-
-      if (row_is_blank (row))
-        csv_row_free (row);
-      else
-        g_ptr_array_add (rows, row);
-    }
-
-  return g_steal_pointer (&rows);
-}
-
-static void
-csv_append_field (GString    *out,
-                  const char *text)
-{
-  gboolean quote = FALSE;
-
-  if (text == NULL)
-    text = "";
-  for (const char *p = text; *p; p++)
-    if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n' || *p == '\t')
-      {
-        quote = TRUE;
-        break;
-      }
-  if (*text == ' ' || (*text && text[strlen (text) - 1] == ' '))
-    quote = TRUE;
-
-  if (!quote)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Reading a file */
+typedef LiaisonCsvRow CsvRow;
+typedef LiaisonCsvColumn ColumnSpec;
 
 static char *
 file_display_name (GFile *file)
@@ -209,94 +28,7 @@ file_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
-}
-
-/* The file's text as UTF-8: a BOM means UTF-8, valid UTF-8 is UTF-8, and
- * anything else is read as GB18030, which is what Excel and WPS write on a
- * Chinese Windows. */
-static char *
-load_text (GFile   *file,
-           gsize   *length,
-           GError **error)
-{
-  g_autofree char *name = file_display_name (file);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *invalid = NULL;
-  gsize size = 0;
-  char *text;
-
-  if (!g_file_load_contents (file, NULL, &data, &size, NULL, &local_error))
-    {
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
-                    ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-    {
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
-                   _("“%s” is saved as UTF-16 (“Unicode text”), which cannot be read. In Excel or WPS, save it as “CSV UTF-8” or plain “CSV” and import it again."),
-                   name);
-      return NULL;
-    }
-  if (memchr (data, '\0', size) != NULL)
-    {
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
-                   _("“%s” is not a text file (it contains zero bytes). Save the ledger as CSV and import it again."),
-                   name);
-      return NULL;
-    }
-
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      if (!g_utf8_validate (data + 3, size - 3, &invalid))
-        {
-          g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
-                       _("“%s” says it is UTF-8 but line %u is not valid UTF-8. Save the ledger again as “CSV UTF-8” and import it again."),
-                       name, line_of_offset (data, invalid - data));
-          return NULL;
-        }
-      *length = size - 3;
-      return g_strndup (data + 3, size - 3);
-    }
-
-  if (g_utf8_validate (data, size, &invalid))
-    {
-      *length = size;
-      return g_steal_pointer (&data);
-    }
-
-  text = g_convert (data, size, "UTF-8", "GB18030", NULL, length, NULL);
-  if (text == NULL)
-    {
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING,
-                   _("“%s” is neither UTF-8 nor GB18030 text: line %u has bytes that are not characters in either. Save the ledger from Excel or WPS as “CSV UTF-8” and import it again."),
-                   name, line_of_offset (data, invalid - data));
-      return NULL;
-    }
-  return text;
-}
-
 /* Columns */
-
-typedef struct {
-  const char *zh;       /* the name export writes */
-  const char *en;       /* the English name, for messages too */
-  const char *aliases;  /* more accepted names, "|"-separated */
-  gboolean    required;
-} ColumnSpec;
 
 typedef enum {
   RC_DATE,
@@ -348,88 +80,12 @@ static const ColumnSpec deputy_columns[N_DEPUTY_COLUMNS] = {
   [DC_PHONE]     = { "电话",     "phone",     "联系电话", FALSE },
 };
 
-static gboolean
-header_matches (const ColumnSpec *spec,
-                const char       *name)
-{
-  g_auto(GStrv) aliases = NULL;
-
-  if (strcmp (name, spec->zh) == 0 || g_ascii_strcasecmp (name, spec->en) == 0)
-    return TRUE;
-  aliases = g_strsplit (spec->aliases, "|", -1);
-  for (guint i = 0; aliases[i] != NULL; i++)
-    if (*aliases[i] && g_ascii_strcasecmp (name, aliases[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Fills @index (one entry per spec; -1 when absent) from the header row. */
-static gboolean
-map_header (const CsvRow      *header,
-            const ColumnSpec  *specs,
-            guint              n_specs,
-            int               *index,
-            GFile             *file,
-            GError           **error)
-{
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n_missing = 0;
-
-  for (guint i = 0; i < n_specs; i++)
-    index[i] = -1;
-
-  for (guint c = 0; c < header->fields->len; c++)
-    {
-      g_autofree char *name = trim (g_ptr_array_index (header->fields, c));
-
-      for (guint i = 0; i < n_specs; i++)
-        if (index[i] < 0 && header_matches (&specs[i], name))
-          {
-            index[i] = (int) c;
-            break;
-          }
-    }
-
-  for (guint i = 0; i < n_specs; i++)
-    if (specs[i].required && index[i] < 0)
-      {
-        if (n_missing++ > 0)
-          g_string_append (missing, _(", "));
-        /* Translators: a column of the ledger, as “接待日期” (date) */
-        g_string_append_printf (missing, _("“%s” (%s)"), specs[i].zh, specs[i].en);
-      }
-
-  if (n_missing > 0)
-    {
-      g_autofree char *name = file_display_name (file);
-
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER,
-                   ngettext ("Nothing was imported: the first row of “%s” must name the columns, and the column %s is missing.",
-                             "Nothing was imported: the first row of “%s” must name the columns, and the columns %s are missing.",
-                             n_missing),
-                   name, missing->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The trimmed text of @column in @row; "" when the column is absent or
- * the row is short. */
-static char *
-cell (const CsvRow *row,
-      int           column)
-{
-  if (column < 0 || (guint) column >= row->fields->len)
-    return g_strdup ("");
-  return trim (g_ptr_array_index (row->fields, column));
-}
-
 /* What the file calls @column, for messages. */
 static char *
 column_name (const CsvRow *header,
              int           column)
 {
-  return cell (header, column);
+  return liaison_csv_cell (header, column);
 }
 
 static gboolean
@@ -486,7 +142,7 @@ split_list (const char *text,
         {
           g_autofree char *part = g_strndup (start, p - start);
 
-          g_ptr_array_add (parts, trim (part));
+          g_ptr_array_add (parts, liaison_csv_trim (part));
           if (c == 0)
             break;
           p = g_utf8_next_char (p);
@@ -592,28 +248,26 @@ read_rows (GFile              *file,
            int                *index,
            GError            **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gsize length = 0;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *rows = liaison_csv_read (file, specs, n_specs, index, &local_error);
 
-  text = load_text (file, &length, error);
-  if (text == NULL)
-    return NULL;
-  rows = csv_parse (text, length, error);
   if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
     {
-      g_autofree char *name = file_display_name (file);
+      /* The ledger keeps its own error codes: callers and tests match them. */
+      static const LiaisonLedgerError codes[] = {
+        [LIAISON_CSV_ERROR_ENCODING] = LIAISON_LEDGER_ERROR_ENCODING,
+        [LIAISON_CSV_ERROR_HEADER]   = LIAISON_LEDGER_ERROR_HEADER,
+        [LIAISON_CSV_ERROR_SYNTAX]   = LIAISON_LEDGER_ERROR_ROWS,
+        [LIAISON_CSV_ERROR_IO]       = LIAISON_LEDGER_ERROR_IO,
+      };
+      int code = LIAISON_LEDGER_ERROR_IO;
 
-      g_set_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER,
-                   _("Nothing was imported: “%s” is empty. Its first row must name the columns."),
-                   name);
-      return NULL;
+      if (local_error->domain == LIAISON_CSV_ERROR &&
+          local_error->code >= 0 && (guint) local_error->code < G_N_ELEMENTS (codes))
+        code = codes[local_error->code];
+      g_set_error_literal (error, LIAISON_LEDGER_ERROR, code, local_error->message);
     }
-  if (!map_header (g_ptr_array_index (rows, 0), specs, n_specs, index, file, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return rows;
 }
 
 /* Receptions */
@@ -698,18 +352,18 @@ reception_from_row (Lookup         *lookup,
   g_autoptr(GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) field_errors = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  g_autofree char *date = cell (row, column[RC_DATE]);
-  g_autofree char *deputies = cell (row, column[RC_DEPUTIES]);
-  g_autofree char *visitor = cell (row, column[RC_VISITOR]);
-  g_autofree char *phone = cell (row, column[RC_PHONE]);
-  g_autofree char *party = cell (row, column[RC_PARTY_SIZE]);
-  g_autofree char *community = cell (row, column[RC_COMMUNITY]);
-  g_autofree char *category = cell (row, column[RC_CATEGORY]);
-  g_autofree char *content = cell (row, column[RC_CONTENT]);
-  g_autofree char *handling = cell (row, column[RC_HANDLING]);
-  g_autofree char *channel = cell (row, column[RC_CHANNEL]);
-  g_autofree char *consent = cell (row, column[RC_CONSENT]);
-  g_autofree char *on_spot = cell (row, column[RC_ON_SPOT]);
+  g_autofree char *date = liaison_csv_cell (row, column[RC_DATE]);
+  g_autofree char *deputies = liaison_csv_cell (row, column[RC_DEPUTIES]);
+  g_autofree char *visitor = liaison_csv_cell (row, column[RC_VISITOR]);
+  g_autofree char *phone = liaison_csv_cell (row, column[RC_PHONE]);
+  g_autofree char *party = liaison_csv_cell (row, column[RC_PARTY_SIZE]);
+  g_autofree char *community = liaison_csv_cell (row, column[RC_COMMUNITY]);
+  g_autofree char *category = liaison_csv_cell (row, column[RC_CATEGORY]);
+  g_autofree char *content = liaison_csv_cell (row, column[RC_CONTENT]);
+  g_autofree char *handling = liaison_csv_cell (row, column[RC_HANDLING]);
+  g_autofree char *channel = liaison_csv_cell (row, column[RC_CHANNEL]);
+  g_autofree char *consent = liaison_csv_cell (row, column[RC_CONSENT]);
+  g_autofree char *on_spot = liaison_csv_cell (row, column[RC_ON_SPOT]);
   guint64 party_size = 1;
   gboolean consent_value = FALSE;
 
@@ -1008,9 +662,9 @@ roster_row_from_row (GHashTable   *stations,
 {
   g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
   g_autoptr(GPtrArray) field_errors = NULL;
-  g_autofree char *name = cell (row, column[DC_NAME]);
-  g_autofree char *level = cell (row, column[DC_LEVEL]);
-  g_autofree char *station = cell (row, column[DC_STATION]);
+  g_autofree char *name = liaison_csv_cell (row, column[DC_NAME]);
+  g_autofree char *level = liaison_csv_cell (row, column[DC_LEVEL]);
+  g_autofree char *station = liaison_csv_cell (row, column[DC_STATION]);
   RosterRow *result;
   gboolean name_reported = FALSE;
 
@@ -1029,11 +683,11 @@ roster_row_from_row (GHashTable   *stations,
     add_reason (reasons, _("unknown level “%s” (use 全国, 省, 市, 县(区) or 乡镇)"), level);
 
   if (column[DC_GROUP] >= 0)
-    result->group = cell (row, column[DC_GROUP]);
+    result->group = liaison_csv_cell (row, column[DC_GROUP]);
   if (column[DC_SPECIALTY] >= 0)
-    result->specialty = cell (row, column[DC_SPECIALTY]);
+    result->specialty = liaison_csv_cell (row, column[DC_SPECIALTY]);
   if (column[DC_PHONE] >= 0)
-    result->phone = cell (row, column[DC_PHONE]);
+    result->phone = liaison_csv_cell (row, column[DC_PHONE]);
   if (column[DC_STATION] >= 0)
     {
       gpointer id;
@@ -1274,7 +928,7 @@ liaison_ledger_export_receptions (LiaisonStore  *store,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      csv_append_field (out, reception_columns[i].zh);
+      liaison_csv_append_field (out, reception_columns[i].zh);
     }
   g_string_append (out, "\r\n");
 
@@ -1321,7 +975,7 @@ liaison_ledger_export_receptions (LiaisonStore  *store,
         {
           if (i > 0)
             g_string_append_c (out, ',');
-          csv_append_field (out, fields[i]);
+          liaison_csv_append_field (out, fields[i]);
         }
       g_string_append (out, "\r\n");
     }

@@ -1,8 +1,521 @@
-/* stub: to be written */
-#include <glib.h>
-int
-main (int argc, char *argv[])
+/* main.c: liaison-hq, the headquarters server, and its commands.
+ *
+ * docs/hq.md describes every command. Commands print what they did on
+ * stdout and a clear message on stderr when they fail (exit 1); a wrong
+ * command line exits 2.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib-unix.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "liaison-csv.h"
+#include "liaison-hq-import.h"
+#include "liaison-hq-server.h"
+#include "liaison-hq-store.h"
+#include "liaison-protocol.h"
+#include "liaison-records.h"
+
+#define EXIT_USAGE 2
+
+static void
+print_usage (FILE *out)
 {
-  g_printerr ("liaison-hq is not written yet\n");
-  return 1;
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  liaison-hq init --data-dir DIR\n"
+             "  liaison-hq serve --data-dir DIR [--listen 127.0.0.1:8600] [--tls-cert FILE --tls-key FILE]\n"
+             "  liaison-hq station add --data-dir DIR NAME [--kind station|point|home|studio] [--district DISTRICT]\n"
+             "  liaison-hq user add --data-dir DIR --role hq NAME\n"
+             "  liaison-hq token list --data-dir DIR\n"
+             "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"
+             "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
+             "\n"
+             "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
+             "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. See docs/hq.md.\n"));
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "liaison-hq: %s\n\n", message);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  fprintf (stderr, "liaison-hq: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+typedef struct {
+  char *data_dir;
+  char *listen;
+  char *tls_cert;
+  char *tls_key;
+  char *kind;
+  char *district;
+  char *role;
+  char **rest;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->data_dir);
+  g_free (options->listen);
+  g_free (options->tls_cert);
+  g_free (options->tls_key);
+  g_free (options->kind);
+  g_free (options->district);
+  g_free (options->role);
+  g_strfreev (options->rest);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* Parses the options after the command words. Returns FALSE on a usage
+ * error (already printed). */
+static gboolean
+parse_options (int          argc,
+               char       **argv,
+               const char  *command,
+               gboolean     serve,
+               gboolean     station,
+               gboolean     user,
+               Options     *options)
+{
+  GOptionEntry common[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir, N_("The data directory (holds hq.db)"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->rest, NULL, NULL },
+    { NULL }
+  };
+  GOptionEntry serve_entries[] = {
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen, N_("Address and port to listen on"), N_("HOST:PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_cert, N_("TLS certificate (PEM) for HTTPS"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key, N_("TLS private key (PEM) for HTTPS"), N_("FILE") },
+    { NULL }
+  };
+  GOptionEntry station_entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("station, point, home or studio"), N_("KIND") },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &options->district, N_("The district or county"), N_("DISTRICT") },
+    { NULL }
+  };
+  GOptionEntry user_entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &options->role, N_("The role: hq"), N_("ROLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_new0 (char *, argc + 2);
+
+  args[0] = g_strdup_printf ("liaison-hq %s", command);
+  for (int i = 0; i < argc; i++)
+    args[i + 1] = g_strdup (argv[i]);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (serve)
+    g_option_context_add_main_entries (context, serve_entries, GETTEXT_PACKAGE);
+  if (station)
+    g_option_context_add_main_entries (context, station_entries, GETTEXT_PACKAGE);
+  if (user)
+    g_option_context_add_main_entries (context, user_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  if (options->data_dir == NULL && g_getenv ("LIAISON_HQ_DATA_DIR") != NULL &&
+      *g_getenv ("LIAISON_HQ_DATA_DIR") != '\0')
+    options->data_dir = g_strdup (g_getenv ("LIAISON_HQ_DATA_DIR"));
+  if (options->data_dir == NULL)
+    {
+      usage_error (_("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+n_rest (const Options *options)
+{
+  return options->rest != NULL ? g_strv_length (options->rest) : 0;
+}
+
+/* Commands */
+
+static int
+command_init (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!parse_options (argc, argv, "init", FALSE, FALSE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq init” takes no argument “%s”."), options.rest[0]);
+
+  store = liaison_hq_store_create (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  path = g_build_filename (options.data_dir, "hq.db", NULL);
+  printf (_("Created the headquarters database %s with the 10 standard categories.\n"), path);
+  printf (_("Server id: %s\n"), liaison_hq_store_get_server_id (store));
+  printf (_("Next: add stations with “liaison-hq station add”, then start the server with “liaison-hq serve”.\n"));
+  return EXIT_SUCCESS;
+}
+
+static GMainLoop *serve_loop;
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  fprintf (stderr, _("liaison-hq: %s received, stopping.\n"), (const char *) user_data);
+  g_main_loop_quit (serve_loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+env_or (const char *value,
+        const char *variable)
+{
+  const char *env = g_getenv (variable);
+
+  if (value != NULL)
+    return value;
+  return env != NULL && *env != '\0' ? env : NULL;
+}
+
+static int
+command_serve (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(LiaisonHqServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *listen;
+  guint term_id, int_id;
+
+  if (!parse_options (argc, argv, "serve", TRUE, FALSE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq serve” takes no argument “%s”."), options.rest[0]);
+  listen = env_or (options.listen, "LIAISON_HQ_LISTEN");
+  if (listen == NULL)
+    listen = "127.0.0.1:8600";
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  server = liaison_hq_server_new (store);
+  url = liaison_hq_server_listen (server, listen,
+                                  env_or (options.tls_cert, "LIAISON_HQ_TLS_CERT"),
+                                  env_or (options.tls_key, "LIAISON_HQ_TLS_KEY"),
+                                  &error);
+  if (url == NULL)
+    {
+      g_autoptr(GError) wrapped = g_error_new (error->domain, error->code,
+                                               _("Could not listen on %s: %s"), listen, error->message);
+      return fail (wrapped);
+    }
+
+  serve_loop = g_main_loop_new (NULL, FALSE);
+  term_id = g_unix_signal_add (SIGTERM, on_signal, (gpointer) "SIGTERM");
+  int_id = g_unix_signal_add (SIGINT, on_signal, (gpointer) "SIGINT");
+
+  /* Not translated: scripts and tests read this line. */
+  printf ("liaison-hq listening on %s\n", url);
+  fflush (stdout);
+
+  g_main_loop_run (serve_loop);
+
+  g_source_remove (term_id);
+  g_source_remove (int_id);
+  liaison_hq_server_stop (server);
+  g_clear_object (&server);
+  liaison_hq_store_close (store);
+  g_clear_pointer (&serve_loop, g_main_loop_unref);
+  fprintf (stderr, _("liaison-hq: stopped; the database is closed.\n"));
+  return EXIT_SUCCESS;
+}
+
+static int
+command_station_add (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  LiaisonStationKind kind = LIAISON_STATION_KIND_STATION;
+  gboolean exists;
+
+  if (!parse_options (argc, argv, "station add", FALSE, TRUE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) != 1)
+    return usage_error (_("“liaison-hq station add” needs the station’s name, once (quote a name with spaces)."));
+  name = g_strstrip (g_strdup (options.rest[0]));
+  if (*name == '\0')
+    return usage_error (_("The station’s name cannot be empty."));
+  if (options.kind != NULL && !liaison_station_kind_parse (options.kind, &kind))
+    return usage_error (_("“%s” is not a kind of station: use station, point, home or studio."), options.kind);
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  if (!liaison_hq_store_begin (store, &error))
+    return fail (error);
+
+  exists = liaison_hq_store_find_by_name (store, LIAISON_KIND_STATION, name, &uuid, &data, &error);
+  if (error != NULL)
+    {
+      liaison_hq_store_rollback (store);
+      return fail (error);
+    }
+  if (!exists)
+    {
+      data = json_object_new ();
+      json_object_set_string_member (data, "name", name);
+      json_object_set_string_member (data, "kind", liaison_station_kind_to_code (kind));
+      json_object_set_string_member (data, "district", options.district != NULL ? options.district : "");
+      /* A station is its own origin. */
+      uuid = g_uuid_string_random ();
+      if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
+        {
+          liaison_hq_store_rollback (store);
+          return fail (error);
+        }
+    }
+  else if (options.kind != NULL || options.district != NULL)
+    {
+      if (options.kind != NULL)
+        json_object_set_string_member (data, "kind", liaison_station_kind_to_code (kind));
+      if (options.district != NULL)
+        json_object_set_string_member (data, "district", options.district);
+      if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
+        {
+          liaison_hq_store_rollback (store);
+          return fail (error);
+        }
+    }
+
+  code = liaison_hq_store_add_code (store, LIAISON_HQ_ROLE_STATION, uuid, name, &error);
+  if (code == NULL || !liaison_hq_store_commit (store, &error))
+    {
+      liaison_hq_store_rollback (store);
+      return fail (error);
+    }
+
+  if (exists)
+    printf (_("Station “%s” (%s) was already there: a new enrollment code for it follows.\n"), name, uuid);
+  else
+    printf (_("Added station “%s” (%s).\n"), name, uuid);
+  printf (_("Give this one-time enrollment code to the station; it enrolls with “liaison enroll” or in the app:\n"));
+  printf ("%s\n", code);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_user_add (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+
+  if (!parse_options (argc, argv, "user add", FALSE, FALSE, TRUE, &options))
+    return EXIT_USAGE;
+  if (options.role == NULL || !g_str_equal (options.role, "hq"))
+    return usage_error (_("“liaison-hq user add” needs --role hq (stations get their codes from “liaison-hq station add”)."));
+  if (n_rest (&options) != 1)
+    return usage_error (_("“liaison-hq user add” needs the user’s name, once (quote a name with spaces)."));
+  name = g_strstrip (g_strdup (options.rest[0]));
+  if (*name == '\0')
+    return usage_error (_("The user’s name cannot be empty."));
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  code = liaison_hq_store_add_code (store, LIAISON_HQ_ROLE_HQ, NULL, name, &error);
+  if (code == NULL)
+    return fail (error);
+  printf (_("Added headquarters user “%s”.\n"), name);
+  printf (_("Give this one-time enrollment code to the user; a headquarters desktop enrolls with it:\n"));
+  printf ("%s\n", code);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_token_list (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+
+  if (!parse_options (argc, argv, "token list", FALSE, FALSE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq token list” takes no argument “%s”."), options.rest[0]);
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  tokens = liaison_hq_store_list_tokens (store, &error);
+  if (tokens == NULL)
+    return fail (error);
+  if (tokens->len == 0)
+    {
+      printf (_("No tokens yet: nothing has enrolled.\n"));
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const LiaisonHqToken *token = g_ptr_array_index (tokens, i);
+
+      /* id, role, station uuid or -, name, created, revoked? (tab-separated) */
+      printf ("%s\t%s\t%s\t%s\t%s\t%s\n", token->id, liaison_hq_role_to_string (token->role),
+              token->station_uuid != NULL ? token->station_uuid : "-",
+              token->name, token->created,
+              /* Translators: the state of a token in "liaison-hq token list" */
+              token->revoked ? _("revoked") : _("active"));
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_token_revoke (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonHqToken) token = NULL;
+  gboolean already = FALSE;
+
+  if (!parse_options (argc, argv, "token revoke", FALSE, FALSE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) != 1)
+    return usage_error (_("“liaison-hq token revoke” needs one token id (see “liaison-hq token list”)."));
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  token = liaison_hq_store_revoke_token (store, options.rest[0], &already, &error);
+  if (token == NULL)
+    return fail (error);
+  if (already)
+    printf (_("Token %s (%s, “%s”) was already revoked.\n"), token->id,
+            liaison_hq_role_to_string (token->role), token->name);
+  else
+    printf (_("Revoked token %s (%s, “%s”): its next sync is refused. To enroll again, make a new code.\n"),
+            token->id, liaison_hq_role_to_string (token->role), token->name);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_import (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  LiaisonHqImportCounts counts;
+  LiaisonHqImportKind kind;
+
+  if (argc < 1 || !liaison_hq_import_kind_parse (argv[0], &kind))
+    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units or stations."));
+  if (!parse_options (argc - 1, argv + 1, "import", FALSE, FALSE, FALSE, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) != 1)
+    return usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (options.rest[0]);
+  if (!liaison_hq_import (store, kind, file, &counts, &error))
+    return fail (error);
+
+  printf (_("Imported %s from %s: %u added, %u updated, %u unchanged.\n"),
+          argv[0], options.rest[0], counts.added, counts.updated, counts.unchanged);
+  if (counts.groups_added > 0)
+    printf (ngettext ("Added %u deputy group named in the file.\n",
+                      "Added %u deputy groups named in the file.\n", counts.groups_added),
+            counts.groups_added);
+  printf (_("Stations receive the changes at their next sync.\n"));
+  return EXIT_SUCCESS;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir;
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("LIAISON_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* A client that goes away mid-answer must not kill the server. */
+  signal (SIGPIPE, SIG_IGN);
+
+  if (argc < 2)
+    return usage_error (_("Which command?"));
+  command = argv[1];
+
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (command, "--version"))
+    {
+      printf ("liaison-hq %s (protocol %d)\n", PACKAGE_VERSION, LIAISON_PROTOCOL_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (command, "init"))
+    return command_init (argc - 2, argv + 2);
+  if (g_str_equal (command, "serve"))
+    return command_serve (argc - 2, argv + 2);
+  if (g_str_equal (command, "import"))
+    return command_import (argc - 2, argv + 2);
+  if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))
+    return command_station_add (argc - 3, argv + 3);
+  if (g_str_equal (command, "user") && argc >= 3 && g_str_equal (argv[2], "add"))
+    return command_user_add (argc - 3, argv + 3);
+  if (g_str_equal (command, "token") && argc >= 3 && g_str_equal (argv[2], "list"))
+    return command_token_list (argc - 3, argv + 3);
+  if (g_str_equal (command, "token") && argc >= 3 && g_str_equal (argv[2], "revoke"))
+    return command_token_revoke (argc - 3, argv + 3);
+  {
+    g_autofree char *words = argc >= 3 && !g_str_has_prefix (argv[2], "-")
+                             ? g_strdup_printf ("%s %s", command, argv[2]) : g_strdup (command);
+
+    return usage_error (_("Unknown command “%s”."), words);
+  }
 }

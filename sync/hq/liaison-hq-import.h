@@ -1,0 +1,46 @@
+/* liaison-hq-import.h: headquarters' reference data from CSV files. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-hq-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_HQ_IMPORT_ERROR (liaison_hq_import_error_quark ())
+GQuark liaison_hq_import_error_quark (void);
+
+typedef enum {
+  LIAISON_HQ_IMPORT_ERROR_ROWS,  /* one or more rows are bad; the message lists them by line */
+} LiaisonHqImportError;
+
+typedef enum {
+  LIAISON_HQ_IMPORT_DEPUTIES,
+  LIAISON_HQ_IMPORT_GROUPS,
+  LIAISON_HQ_IMPORT_UNITS,
+  LIAISON_HQ_IMPORT_STATIONS,
+} LiaisonHqImportKind;
+
+typedef struct {
+  guint added;
+  guint updated;
+  guint unchanged;
+  guint groups_added;  /* deputy groups made for deputies */
+} LiaisonHqImportCounts;
+
+gboolean liaison_hq_import_kind_parse (const char          *text,
+                                       LiaisonHqImportKind *kind);
+
+/* Reads @file (UTF-8, UTF-8 with BOM or GB18030; Chinese or English
+ * headers; docs/hq.md lists the columns) and writes every row as a
+ * record in the feed: a new one (version 1) or a new version of the live
+ * record with the same name. All or nothing, in one transaction: on any
+ * bad row nothing is written and @error lists the bad rows by line
+ * (LIAISON_HQ_IMPORT_ERROR_ROWS; LIAISON_CSV_ERROR for the file itself). */
+gboolean liaison_hq_import (LiaisonHqStore         *store,
+                            LiaisonHqImportKind     kind,
+                            GFile                  *file,
+                            LiaisonHqImportCounts  *counts,
+                            GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* liaison-hq-server.h: the HTTP side of liaison-hq (protocol v1). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-hq-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_HQ_SERVER (liaison_hq_server_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonHqServer, liaison_hq_server, LIAISON, HQ_SERVER, GObject)
+
+LiaisonHqServer *liaison_hq_server_new    (LiaisonHqStore   *store);
+/* Listens on @listen ("HOST:PORT", "[v6]:PORT"; port 0 picks a free one),
+ * over HTTPS when @tls_cert and @tls_key (PEM files) are given. Returns
+ * the URL it listens on ("http://127.0.0.1:8600"). */
+char            *liaison_hq_server_listen (LiaisonHqServer  *self,
+                                           const char       *listen,
+                                           const char       *tls_cert,
+                                           const char       *tls_key,
+                                           GError          **error);
+/* Stops listening and drops open connections. */
+void             liaison_hq_server_stop   (LiaisonHqServer  *self);
+
+G_END_DECLS

@@ -1,0 +1,1261 @@
+/* liaison-hq-store.c: headquarters' own store (DATA_DIR/hq.db). */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-hq-store.h"
+#include "liaison-protocol.h"
+
+G_DEFINE_QUARK (liaison-hq-store-error-quark, liaison_hq_store_error)
+
+#define HQ_SCHEMA_VERSION 1
+
+struct _LiaisonHqStore
+{
+  GObject parent_instance;
+
+  /* owned */
+  sqlite3 *db;
+  char    *data_dir;
+  char    *server_id;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
+
+static const char schema[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+  /* The latest version of every record, as on the wire. seq orders the
+   * feed: a change takes the next seq, so a record changed twice appears
+   * once, at its latest change. */
+  "CREATE TABLE records (\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  version INTEGER NOT NULL,\n"
+  "  origin_station TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT NOT NULL,\n"
+  "  data TEXT NOT NULL,\n"
+  "  digest TEXT NOT NULL,\n"
+  "  seq INTEGER NOT NULL UNIQUE,\n"
+  "  hq_owned INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (kind, uuid)\n"
+  ");\n"
+  "CREATE TABLE tokens (\n"
+  "  id TEXT PRIMARY KEY,\n"
+  "  hash TEXT NOT NULL UNIQUE,\n"
+  "  role INTEGER NOT NULL,\n"
+  "  station_uuid TEXT,\n"
+  "  name TEXT NOT NULL,\n"
+  "  created TEXT NOT NULL,\n"
+  "  revoked TEXT\n"
+  ");\n"
+  "CREATE TABLE codes (\n"
+  "  hash TEXT PRIMARY KEY,\n"
+  "  role INTEGER NOT NULL,\n"
+  "  station_uuid TEXT,\n"
+  "  name TEXT NOT NULL,\n"
+  "  created TEXT NOT NULL,\n"
+  "  used TEXT\n"
+  ");\n";
+
+typedef struct {
+  const char *code;
+  const char *name;
+  const char *name_zh;
+} CategorySeed;
+
+/* The same categories, codes and fixed UUIDs as a station's store
+ * (app/liaison-store.c), so that both sides agree from the start. */
+static const CategorySeed category_seeds[] = {
+  { "urban_construction", "Urban construction",            "城乡建设" },
+  { "social_security",    "Social security",               "社会保障" },
+  { "education",          "Education",                     "教育" },
+  { "health",             "Health",                        "医疗卫生" },
+  { "transport",          "Transport",                     "交通出行" },
+  { "environment",        "Environment",                   "生态环境" },
+  { "agriculture",        "Agriculture and rural affairs", "农业农村" },
+  { "enterprise",         "Enterprise services",           "企业服务" },
+  { "public_safety",      "Public safety",                 "公共安全" },
+  { "other",              "Other",                         "其他" },
+};
+
+const char *
+liaison_hq_role_to_string (LiaisonHqRole role)
+{
+  return role == LIAISON_HQ_ROLE_HQ ? "hq" : "station";
+}
+
+void
+liaison_hq_token_free (LiaisonHqToken *token)
+{
+  if (token == NULL)
+    return;
+  g_free (token->id);
+  g_free (token->station_uuid);
+  g_free (token->name);
+  g_free (token->created);
+  g_free (token);
+}
+
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+liaison_hq_store_finalize (GObject *object)
+{
+  LiaisonHqStore *self = LIAISON_HQ_STORE (object);
+
+  liaison_hq_store_close (self);
+  g_free (self->data_dir);
+  g_free (self->server_id);
+
+  G_OBJECT_CLASS (liaison_hq_store_parent_class)->finalize (object);
+}
+
+static void
+liaison_hq_store_class_init (LiaisonHqStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_hq_store_finalize;
+}
+
+static void
+liaison_hq_store_init (LiaisonHqStore *self)
+{
+}
+
+static gboolean
+set_error (LiaisonHqStore  *self,
+           GError         **error,
+           const char      *what)
+{
+  g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+               /* Translators: "Could not save the record: disk I/O error" */
+               _("%s: %s"), what, self->db != NULL ? sqlite3_errmsg (self->db) : _("the database is closed"));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (LiaisonHqStore  *self,
+         const char      *sql,
+         GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL || sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error (self, error, _("The headquarters database could not be read"));
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static gboolean
+exec (LiaisonHqStore  *self,
+      const char      *sql,
+      GError         **error)
+{
+  if (self->db == NULL || sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error (self, error, _("The headquarters database could not be changed"));
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+gboolean
+liaison_hq_store_begin (LiaisonHqStore  *self,
+                        GError         **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+liaison_hq_store_commit (LiaisonHqStore  *self,
+                         GError         **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      liaison_hq_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+liaison_hq_store_rollback (LiaisonHqStore *self)
+{
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+open_db (LiaisonHqStore  *self,
+         const char      *path,
+         int              flags,
+         GError         **error)
+{
+  if (sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_error (self, error, _("The headquarters database could not be opened"));
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, 10000);
+  /* WAL for readers beside the writer; FULL so that a commit, which comes
+   * before every answer, survives a power cut too. */
+  return exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
+}
+
+static gint64
+last_seq (LiaisonHqStore  *self,
+          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COALESCE(MAX(seq), 0) FROM records", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_error (self, error, _("The change feed could not be read"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Writes one record as the feed's next change. @data_json is canonical. */
+static gboolean
+write_record (LiaisonHqStore  *self,
+              const char      *kind,
+              const char      *uuid,
+              gint64           version,
+              const char      *origin_station,
+              gboolean         deleted,
+              const char      *updated_at,
+              const char      *data_json,
+              const char      *digest,
+              gint64           seq,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "INSERT INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest, seq, hq_owned)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    " ON CONFLICT (kind, uuid) DO UPDATE SET version = ?3, origin_station = ?4, deleted = ?5,"
+    " updated_at = ?6, data = ?7, digest = ?8, seq = ?9", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, version);
+  if (origin_station != NULL)
+    sqlite3_bind_text (stmt, 4, origin_station, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, updated_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, digest, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, seq);
+  sqlite3_bind_int (stmt, 10, liaison_protocol_kind_is_hq_owned (kind) ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_error (self, error, _("The record could not be saved"));
+  return TRUE;
+}
+
+/* The digest of a record as liaison_protocol_record_digest() makes it. */
+static char *
+digest_of (JsonObject *data,
+           gboolean    deleted,
+           gint64      version)
+{
+  g_autoptr(JsonObject) record = json_object_new ();
+
+  json_object_set_object_member (record, "data", json_object_ref (data));
+  json_object_set_boolean_member (record, "deleted", deleted);
+  json_object_set_int_member (record, "version", version);
+  return liaison_protocol_record_digest (record);
+}
+
+static char *
+canonical_data (JsonObject *data)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), data);
+
+  return liaison_protocol_canonical_json (node);
+}
+
+gboolean
+liaison_hq_store_save_record (LiaisonHqStore  *self,
+                              const char      *kind,
+                              const char      *uuid,
+                              const char      *origin_station,
+                              JsonObject      *data,
+                              char           **out_uuid,
+                              gboolean        *changed,
+                              GError         **error)
+{
+  g_autofree char *new_uuid = NULL;
+  g_autofree char *data_json = canonical_data (data);
+  g_autofree char *digest = NULL;
+  g_autofree char *now = now_utc ();
+  gint64 version = 1;
+  gint64 seq;
+
+  if (changed != NULL)
+    *changed = FALSE;
+
+  if (uuid != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self,
+        "SELECT version, data, deleted FROM records WHERE kind = ? AND uuid = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), data_json) == 0 &&
+              sqlite3_column_int (stmt, 2) == 0)
+            {
+              if (out_uuid != NULL)
+                *out_uuid = g_strdup (uuid);
+              return TRUE;
+            }
+          version = sqlite3_column_int64 (stmt, 0) + 1;
+        }
+      new_uuid = g_strdup (uuid);
+    }
+  else
+    new_uuid = g_uuid_string_random ();
+
+  seq = last_seq (self, error);
+  if (seq < 0)
+    return FALSE;
+  digest = digest_of (data, FALSE, version);
+  if (!write_record (self, kind, new_uuid, version, origin_station, FALSE, now,
+                     data_json, digest, seq + 1, error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = TRUE;
+  if (out_uuid != NULL)
+    *out_uuid = g_steal_pointer (&new_uuid);
+  return TRUE;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_ref (json_node_get_object (node));
+}
+
+gboolean
+liaison_hq_store_find_by_name (LiaisonHqStore  *self,
+                               const char      *kind,
+                               const char      *name,
+                               char           **uuid,
+                               JsonObject     **data,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT uuid, data FROM records WHERE kind = ? AND deleted = 0"
+    " AND json_extract (data, '$.name') = ? ORDER BY seq LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (uuid != NULL)
+        *uuid = column_dup (stmt, 0);
+      if (data != NULL)
+        *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    set_error (self, error, _("The records could not be read"));
+  return FALSE;
+}
+
+JsonObject *
+liaison_hq_store_get_data (LiaisonHqStore  *self,
+                           const char      *kind,
+                           const char      *uuid,
+                           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT data FROM records WHERE kind = ? AND uuid = ? AND deleted = 0", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return parse_object ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_error (self, error, _("The records could not be read"));
+  return NULL;
+}
+
+gboolean
+liaison_hq_store_feed_stats (LiaisonHqStore  *self,
+                             gint64          *n_records,
+                             gint64          *last,
+                             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM records", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error (self, error, _("The change feed could not be read"));
+  *n_records = sqlite3_column_int64 (stmt, 0);
+  *last = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+seed (LiaisonHqStore  *self,
+      GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO meta (key, value) VALUES ('server_id', '%s'), ('schema_version', '%d')",
+    self->server_id, HQ_SCHEMA_VERSION);
+
+  if (!exec (self, sql, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_seeds); i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("6c1a7e00-0000-4000-8000-%012u", i + 1);
+      g_autoptr(JsonObject) data = json_object_new ();
+
+      json_object_set_string_member (data, "code", category_seeds[i].code);
+      json_object_set_string_member (data, "name", category_seeds[i].name);
+      json_object_set_string_member (data, "name_zh", category_seeds[i].name_zh);
+      json_object_set_int_member (data, "position", i);
+      if (!liaison_hq_store_save_record (self, LIAISON_KIND_CATEGORY, uuid, NULL, data,
+                                         NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+LiaisonHqStore *
+liaison_hq_store_create (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                   _("Could not create the data directory “%s”: %s"), data_dir, g_strerror (saved));
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_EXISTS,
+                   _("“%s” already holds a headquarters database (%s). Nothing was changed."),
+                   data_dir, path);
+      return NULL;
+    }
+
+  self->data_dir = g_strdup (data_dir);
+  self->server_id = g_uuid_string_random ();
+  if (!open_db (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
+  if (!liaison_hq_store_begin (self, error))
+    return NULL;
+  if (!exec (self, schema, error) ||
+      !exec (self, "PRAGMA user_version = 1", error) ||
+      !seed (self, error) ||
+      !liaison_hq_store_commit (self, error))
+    {
+      liaison_hq_store_rollback (self);
+      liaison_hq_store_close (self);
+      g_unlink (path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+LiaisonHqStore *
+liaison_hq_store_open (const char  *data_dir,
+                       GError     **error)
+{
+  g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
+                   _("There is no headquarters database in “%s”. Create one with “liaison-hq init --data-dir %s”."),
+                   data_dir, data_dir);
+      return NULL;
+    }
+  self->data_dir = g_strdup (data_dir);
+  if (!open_db (self, path, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+  stmt = prepare (self, "SELECT value FROM meta WHERE key = 'server_id'", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
+                   _("“%s” is not a headquarters database."), path);
+      return NULL;
+    }
+  self->server_id = column_dup (stmt, 0);
+  return g_steal_pointer (&self);
+}
+
+const char *
+liaison_hq_store_get_server_id (LiaisonHqStore *self)
+{
+  return self->server_id;
+}
+
+const char *
+liaison_hq_store_get_data_dir (LiaisonHqStore *self)
+{
+  return self->data_dir;
+}
+
+void
+liaison_hq_store_close (LiaisonHqStore *self)
+{
+  if (self->db == NULL)
+    return;
+  liaison_hq_store_rollback (self);
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+/* Enrollment codes and tokens */
+
+/* Codes are typed by people: no 0/O, 1/I/L; dashes and case do not count. */
+static const char code_alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+static char *
+normalize_code (const char *code)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = code; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_toupper (*p));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+hash_code (const char *code)
+{
+  g_autofree char *normal = normalize_code (code);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
+}
+
+static char *
+new_code (void)
+{
+  /* 43 random base64url characters: 6 bits each, so each maps evenly
+   * onto… not quite 31 letters; rejection keeps it uniform. */
+  GString *code = g_string_new (NULL);
+  guint n = 0;
+
+  while (n < 16)
+    {
+      g_autofree char *random = liaison_protocol_new_token ();
+
+      for (const char *p = random; *p && n < 16; p++)
+        {
+          const char *b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+          guint value = (guint) (strchr (b64, *p) - b64);
+
+          if (value >= 62)
+            continue;
+          value %= 31;
+          if (n > 0 && n % 4 == 0)
+            g_string_append_c (code, '-');
+          g_string_append_c (code, code_alphabet[value]);
+          n++;
+        }
+    }
+  return g_string_free (code, FALSE);
+}
+
+char *
+liaison_hq_store_add_code (LiaisonHqStore  *self,
+                           LiaisonHqRole    role,
+                           const char      *station_uuid,
+                           const char      *name,
+                           GError         **error)
+{
+  g_autofree char *code = new_code ();
+  g_autofree char *hash = hash_code (code);
+  g_autofree char *now = now_utc ();
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "INSERT INTO codes (hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, role);
+  if (station_uuid != NULL)
+    sqlite3_bind_text (stmt, 3, station_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_error (self, error, _("The enrollment code could not be saved"));
+      return NULL;
+    }
+  return g_steal_pointer (&code);
+}
+
+static LiaisonHqToken *
+token_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonHqToken *token = g_new0 (LiaisonHqToken, 1);
+
+  /* id, role, station_uuid, name, created, revoked */
+  token->id = column_dup (stmt, 0);
+  token->role = sqlite3_column_int (stmt, 1) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
+  token->station_uuid = column_dup (stmt, 2);
+  token->name = column_dup (stmt, 3);
+  token->created = column_dup (stmt, 4);
+  token->revoked = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  return token;
+}
+
+char *
+liaison_hq_store_enroll (LiaisonHqStore   *self,
+                         const char       *code,
+                         LiaisonHqToken  **info,
+                         GError          **error)
+{
+  g_autofree char *hash = hash_code (code);
+  g_autofree char *now = now_utc ();
+  g_autofree char *token = NULL;
+  g_autoptr(LiaisonHqToken) result = NULL;
+
+  if (!liaison_hq_store_begin (self, error))
+    return NULL;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (self,
+      "SELECT role, station_uuid, name FROM codes WHERE hash = ? AND used IS NULL", error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
+                             "The enrollment code is not known or was already used.");
+        goto fail;
+      }
+    result = g_new0 (LiaisonHqToken, 1);
+    result->role = sqlite3_column_int (stmt, 0) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
+    result->station_uuid = column_dup (stmt, 1);
+    result->name = column_dup (stmt, 2);
+    result->created = g_strdup (now);
+  }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE codes SET used = ? WHERE hash = ?", error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        set_error (self, error, _("The enrollment code could not be used"));
+        goto fail;
+      }
+  }
+
+  /* The id is the hash's first 8 digits; on the rare clash, draw again. */
+  for (guint attempt = 0; attempt < 8 && token == NULL; attempt++)
+    {
+      g_autofree char *candidate = liaison_protocol_new_token ();
+      g_autofree char *token_hash = liaison_protocol_hash_token (candidate);
+      g_autofree char *id = g_strndup (token_hash, 8);
+      g_autoptr(sqlite3_stmt) stmt = prepare (self,
+        "INSERT INTO tokens (id, hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?, ?)", error);
+      int rc;
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, token_hash, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, result->role);
+      if (result->station_uuid != NULL)
+        sqlite3_bind_text (stmt, 4, result->station_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, result->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          token = g_steal_pointer (&candidate);
+          result->id = g_steal_pointer (&id);
+        }
+      else if (rc != SQLITE_CONSTRAINT)
+        {
+          set_error (self, error, _("The token could not be saved"));
+          goto fail;
+        }
+    }
+  if (token == NULL)
+    {
+      set_error (self, error, _("The token could not be saved"));
+      goto fail;
+    }
+  if (!liaison_hq_store_commit (self, error))
+    return NULL;
+  if (info != NULL)
+    *info = g_steal_pointer (&result);
+  return g_steal_pointer (&token);
+
+fail:
+  liaison_hq_store_rollback (self);
+  return NULL;
+}
+
+LiaisonHqToken *
+liaison_hq_store_lookup_token (LiaisonHqStore  *self,
+                               const char      *hash,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT id, role, station_uuid, name, created, revoked FROM tokens WHERE hash = ?", error);
+  LiaisonHqToken *token;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
+                           "The token is not known to this server.");
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, error, _("The tokens could not be read"));
+      return NULL;
+    }
+  token = token_from_row (stmt);
+  if (token->revoked)
+    {
+      liaison_hq_token_free (token);
+      g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_REVOKED,
+                           "The token was revoked at headquarters. Ask headquarters for a new enrollment code.");
+      return NULL;
+    }
+  return token;
+}
+
+GPtrArray *
+liaison_hq_store_list_tokens (LiaisonHqStore  *self,
+                              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT id, role, station_uuid, name, created, revoked FROM tokens ORDER BY created, id", error);
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_hq_token_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tokens, token_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, error, _("The tokens could not be read"));
+      return NULL;
+    }
+  return g_steal_pointer (&tokens);
+}
+
+LiaisonHqToken *
+liaison_hq_store_revoke_token (LiaisonHqStore  *self,
+                               const char      *id,
+                               gboolean        *already,
+                               GError         **error)
+{
+  g_autoptr(LiaisonHqToken) token = NULL;
+  g_autofree char *now = now_utc ();
+  g_autofree char *pattern = NULL;
+  int rc;
+
+  *already = FALSE;
+  if (strlen (id) < 8 || strspn (id, "0123456789abcdef") != strlen (id))
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a token id: “liaison-hq token list” shows them (8 letters and digits)."), id);
+      return NULL;
+    }
+  pattern = g_strdup_printf ("%s*", id);
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (self,
+      "SELECT id, role, station_uuid, name, created, revoked FROM tokens"
+      " WHERE id = substr (?1, 1, 8) AND hash GLOB ?2", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
+                     _("There is no token “%s”. “liaison-hq token list” shows the tokens."), id);
+        return NULL;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        set_error (self, error, _("The tokens could not be read"));
+        return NULL;
+      }
+    token = token_from_row (stmt);
+  }
+
+  if (token->revoked)
+    {
+      *already = TRUE;
+      return g_steal_pointer (&token);
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE tokens SET revoked = ? WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        set_error (self, error, _("The token could not be revoked"));
+        return NULL;
+      }
+  }
+  token->revoked = TRUE;
+  return g_steal_pointer (&token);
+}
+
+/* Push */
+
+static void
+json_append_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Columns: kind, uuid, version, origin_station, deleted, updated_at, data, seq */
+#define RECORD_COLUMNS "kind, uuid, version, origin_station, deleted, updated_at, data, seq"
+
+static void
+append_record (GString      *out,
+               sqlite3_stmt *stmt)
+{
+  const char *origin = (const char *) sqlite3_column_text (stmt, 3);
+
+  g_string_append (out, "{\"kind\":");
+  json_append_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  g_string_append (out, ",\"uuid\":");
+  json_append_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
+  g_string_append (out, ",\"updated_at\":");
+  json_append_string (out, (const char *) sqlite3_column_text (stmt, 5));
+  g_string_append (out, ",\"origin_station\":");
+  if (origin != NULL)
+    json_append_string (out, origin);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, sqlite3_column_int (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");
+  /* data is canonical JSON written by this server. */
+  g_string_append (out, ",\"data\":");
+  g_string_append (out, (const char *) sqlite3_column_text (stmt, 6));
+  g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT "}", (gint64) sqlite3_column_int64 (stmt, 7));
+}
+
+static JsonObject *
+result_new (JsonObject *record,
+            const char *status)
+{
+  JsonObject *result = json_object_new ();
+  JsonNode *uuid = record != NULL ? json_object_get_member (record, "uuid") : NULL;
+  JsonNode *kind = record != NULL ? json_object_get_member (record, "kind") : NULL;
+
+  if (uuid != NULL && JSON_NODE_HOLDS_VALUE (uuid) && json_node_get_value_type (uuid) == G_TYPE_STRING)
+    json_object_set_string_member (result, "uuid", json_node_get_string (uuid));
+  else
+    json_object_set_null_member (result, "uuid");
+  if (kind != NULL && JSON_NODE_HOLDS_VALUE (kind) && json_node_get_value_type (kind) == G_TYPE_STRING)
+    json_object_set_string_member (result, "kind", json_node_get_string (kind));
+  else
+    json_object_set_null_member (result, "kind");
+  json_object_set_string_member (result, "status", status);
+  return result;
+}
+
+static JsonObject *
+rejected (JsonObject *record,
+          const char *code,
+          const char *reason)
+{
+  JsonObject *result = result_new (record, LIAISON_PUSH_REJECTED);
+
+  json_object_set_string_member (result, "code", code);
+  json_object_set_string_member (result, "reason", reason);
+  return result;
+}
+
+/* Decides and applies one record; NULL with @error when the database failed. */
+static JsonObject *
+push_one (LiaisonHqStore       *self,
+          const LiaisonHqToken *token,
+          JsonNode             *node,
+          gint64               *seq,
+          gboolean             *applied,
+          GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *record;
+  JsonObject *data;
+  const char *kind;
+  const char *uuid;
+  const char *origin = NULL;
+  const char *data_station = NULL;
+  gint64 version;
+  gint64 base_version = 0;
+  gboolean deleted = FALSE;
+  gboolean exists = FALSE;
+  gint64 current_version = 0;
+  g_autofree char *current_digest = NULL;
+  g_autofree char *current_origin = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *data_json = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rejected (NULL, LIAISON_REJECT_INVALID, "The record is not a JSON object.");
+  record = json_node_get_object (node);
+
+  if (json_object_has_member (record, "kind"))
+    {
+      JsonNode *kind_node = json_object_get_member (record, "kind");
+
+      if (JSON_NODE_HOLDS_VALUE (kind_node) && json_node_get_value_type (kind_node) == G_TYPE_STRING &&
+          !liaison_protocol_kind_is_known (json_node_get_string (kind_node)))
+        return rejected (record, LIAISON_REJECT_UNKNOWN_KIND, "This server does not know the record's kind.");
+    }
+  if (!liaison_protocol_check_record (record, &local_error))
+    return rejected (record, LIAISON_REJECT_INVALID, local_error->message);
+
+  kind = json_object_get_string_member (record, "kind");
+  uuid = json_object_get_string_member (record, "uuid");
+  version = json_object_get_int_member (record, "version");
+  if (json_object_has_member (record, "base_version"))
+    base_version = json_object_get_int_member (record, "base_version");
+  if (json_object_has_member (record, "deleted"))
+    deleted = json_object_get_boolean_member (record, "deleted");
+  data = json_object_get_object_member (record, "data");
+  if (json_object_has_member (data, "station") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (data, "station")))
+    data_station = json_object_get_string_member (data, "station");
+
+  if (version <= base_version)
+    return rejected (record, LIAISON_REJECT_INVALID, "version must be greater than base_version.");
+
+  if (token->role == LIAISON_HQ_ROLE_STATION)
+    {
+      if (liaison_protocol_kind_is_hq_owned (kind))
+        return rejected (record, LIAISON_REJECT_READ_ONLY,
+                         "Only headquarters may change this kind of record.");
+      if (data_station != NULL && g_strcmp0 (data_station, token->station_uuid) != 0)
+        return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                         "The record belongs to another station.");
+      if (data_station == NULL && !deleted)
+        return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                         "The record names no station.");
+      /* The station comes from the token, whatever the record says. */
+      origin = token->station_uuid;
+    }
+  else
+    {
+      if (!liaison_protocol_kind_is_hq_owned (kind))
+        return rejected (record, LIAISON_REJECT_READ_ONLY,
+                         "Stations own this kind of record; headquarters may not change it.");
+      if (json_object_has_member (record, "origin_station") &&
+          !JSON_NODE_HOLDS_NULL (json_object_get_member (record, "origin_station")))
+        origin = json_object_get_string_member (record, "origin_station");
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (self,
+      "SELECT version, digest, origin_station FROM records WHERE kind = ? AND uuid = ?", error);
+    int rc;
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        exists = TRUE;
+        current_version = sqlite3_column_int64 (stmt, 0);
+        current_digest = column_dup (stmt, 1);
+        current_origin = column_dup (stmt, 2);
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        set_error (self, error, _("The records could not be read"));
+        return NULL;
+      }
+  }
+
+  if (token->role == LIAISON_HQ_ROLE_STATION &&
+      ((exists && g_strcmp0 (current_origin, token->station_uuid) != 0) ||
+       (!exists && data_station == NULL)))
+    return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
+
+  digest = liaison_protocol_record_digest (record);
+
+  if (exists && current_version == version && g_strcmp0 (current_digest, digest) == 0)
+    {
+      JsonObject *result = result_new (record, LIAISON_PUSH_DUPLICATE);
+
+      json_object_set_int_member (result, "version", version);
+      return result;
+    }
+
+  /* A record the server never saw is taken whatever its base: the
+   * client's copy is all there is (a server restored from an old backup). */
+  if (exists && current_version != base_version)
+    {
+      JsonObject *result = result_new (record, LIAISON_PUSH_CONFLICT);
+      g_autoptr(sqlite3_stmt) stmt = prepare (self,
+        "SELECT " RECORD_COLUMNS " FROM records WHERE kind = ? AND uuid = ?", error);
+      g_autoptr(GString) text = g_string_new (NULL);
+      JsonNode *current;
+
+      json_object_set_int_member (result, "version", current_version);
+      if (stmt == NULL)
+        {
+          json_object_unref (result);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          json_object_unref (result);
+          set_error (self, error, _("The records could not be read"));
+          return NULL;
+        }
+      append_record (text, stmt);
+      current = json_from_string (text->str, NULL);
+      if (current != NULL)
+        {
+          /* The feed's seq means nothing to a push result. */
+          json_object_remove_member (json_node_get_object (current), "seq");
+          json_object_set_member (result, "current", current);
+        }
+      return result;
+    }
+
+  data_json = canonical_data (data);
+  if (!write_record (self, kind, uuid, version, origin, deleted,
+                     json_object_get_string_member (record, "updated_at"),
+                     data_json, digest, *seq + 1, error))
+    return NULL;
+  *seq += 1;
+  *applied = TRUE;
+
+  {
+    JsonObject *result = result_new (record, LIAISON_PUSH_APPLIED);
+
+    json_object_set_int_member (result, "version", version);
+    return result;
+  }
+}
+
+JsonArray *
+liaison_hq_store_push (LiaisonHqStore       *self,
+                       const LiaisonHqToken *token,
+                       JsonArray            *records,
+                       guint                *n_applied,
+                       GError              **error)
+{
+  g_autoptr(JsonArray) results = json_array_new ();
+  guint n = json_array_get_length (records);
+  gint64 seq;
+
+  *n_applied = 0;
+  if (!liaison_hq_store_begin (self, error))
+    return NULL;
+  seq = last_seq (self, error);
+  if (seq < 0)
+    goto fail;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *result;
+      gboolean applied = FALSE;
+
+      if (!exec (self, "SAVEPOINT record", error))
+        goto fail;
+      result = push_one (self, token, json_array_get_element (records, i), &seq, &applied, error);
+      if (result == NULL)
+        {
+          /* The database failed on this record: undo it alone? No: a
+           * failing database fails the batch, and nothing is acknowledged. */
+          goto fail;
+        }
+      if (!exec (self, "RELEASE record", error))
+        {
+          json_object_unref (result);
+          goto fail;
+        }
+      if (applied)
+        (*n_applied)++;
+      json_array_add_object_element (results, result);
+    }
+
+  if (!liaison_hq_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&results);
+
+fail:
+  liaison_hq_store_rollback (self);
+  return NULL;
+}
+
+/* Pull */
+
+char *
+liaison_hq_store_pull (LiaisonHqStore       *self,
+                       const LiaisonHqToken *token,
+                       gint64                since,
+                       guint                 limit,
+                       guint                *n_changes,
+                       GError              **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"changes\":[");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last = since;
+  gint64 feed_end;
+  gboolean more = FALSE;
+  guint n = 0;
+  int rc;
+
+  *n_changes = 0;
+  /* One read transaction: the feed's end and the page agree. */
+  if (!exec (self, "BEGIN", error))
+    return NULL;
+  feed_end = last_seq (self, error);
+  if (feed_end < 0)
+    goto fail;
+
+  if (token->role == LIAISON_HQ_ROLE_HQ)
+    stmt = prepare (self, "SELECT " RECORD_COLUMNS " FROM records WHERE seq > ?1"
+                          " ORDER BY seq LIMIT ?2", error);
+  else
+    stmt = prepare (self, "SELECT " RECORD_COLUMNS " FROM records WHERE seq > ?1"
+                          " AND (hq_owned = 1 OR origin_station = ?3) ORDER BY seq LIMIT ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+  if (token->role != LIAISON_HQ_ROLE_HQ)
+    sqlite3_bind_text (stmt, 3, token->station_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n == limit)
+        {
+          more = TRUE;
+          break;
+        }
+      if (n > 0)
+        g_string_append_c (out, ',');
+      append_record (out, stmt);
+      last = sqlite3_column_int64 (stmt, 7);
+      n++;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_error (self, error, _("The change feed could not be read"));
+      goto fail;
+    }
+  /* Everything up to the feed's end was looked at: a station need not
+   * look at other stations' changes again. */
+  if (!more && feed_end > last)
+    last = feed_end;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  exec (self, "COMMIT", NULL);
+
+  g_string_append_printf (out, "],\"last_seq\":%" G_GINT64_FORMAT ",\"more\":%s}",
+                          last, more ? "true" : "false");
+  *n_changes = n;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  liaison_hq_store_rollback (self);
+  return NULL;
+}

@@ -1,0 +1,138 @@
+/* liaison-hq-store.h: headquarters' own store (DATA_DIR/hq.db).
+ *
+ * Not the station's store: a record table keyed by (kind, uuid) holding
+ * the latest version of every record as wire JSON, a change feed by seq,
+ * tokens and enrollment codes (both stored hashed) and the server id.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define LIAISON_HQ_STORE_ERROR (liaison_hq_store_error_quark ())
+GQuark liaison_hq_store_error_quark (void);
+
+typedef enum {
+  LIAISON_HQ_STORE_ERROR_FAILED,     /* SQLite or the file system failed */
+  LIAISON_HQ_STORE_ERROR_NO_STORE,   /* DATA_DIR has no hq.db: run init */
+  LIAISON_HQ_STORE_ERROR_EXISTS,     /* init on a directory that has one */
+  LIAISON_HQ_STORE_ERROR_NOT_FOUND,  /* no such token, station or code */
+  LIAISON_HQ_STORE_ERROR_REVOKED,
+} LiaisonHqStoreError;
+
+typedef enum {
+  LIAISON_HQ_ROLE_STATION = 1,
+  LIAISON_HQ_ROLE_HQ      = 2,
+} LiaisonHqRole;
+
+const char *liaison_hq_role_to_string (LiaisonHqRole role);
+
+typedef struct {
+  char          *id;            /* the first 8 hex digits of the hash: shown, logged, revoked by */
+  LiaisonHqRole  role;
+  char          *station_uuid;  /* NULL for headquarters */
+  char          *name;
+  char          *created;       /* UTC */
+  gboolean       revoked;
+} LiaisonHqToken;
+
+void liaison_hq_token_free (LiaisonHqToken *token);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonHqToken, liaison_hq_token_free)
+
+#define LIAISON_TYPE_HQ_STORE (liaison_hq_store_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, LIAISON, HQ_STORE, GObject)
+
+/* Creates DATA_DIR (0700) and DATA_DIR/hq.db with the seeded categories
+ * and a new server id. Refused if hq.db already exists. */
+LiaisonHqStore *liaison_hq_store_create        (const char      *data_dir,
+                                                GError         **error);
+/* Opens an existing DATA_DIR/hq.db. */
+LiaisonHqStore *liaison_hq_store_open          (const char      *data_dir,
+                                                GError         **error);
+const char     *liaison_hq_store_get_server_id (LiaisonHqStore  *self);
+const char     *liaison_hq_store_get_data_dir  (LiaisonHqStore  *self);
+/* Checkpoints the WAL and closes the database; later calls fail. */
+void            liaison_hq_store_close         (LiaisonHqStore  *self);
+
+/* Transactions for the CLI (imports): BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+gboolean liaison_hq_store_begin    (LiaisonHqStore *self, GError **error);
+gboolean liaison_hq_store_commit   (LiaisonHqStore *self, GError **error);
+void     liaison_hq_store_rollback (LiaisonHqStore *self);
+
+/* Records written by headquarters itself (CLI, imports), inside a
+ * transaction. @uuid NULL makes a new record (version 1); an existing
+ * uuid gets a new version, unless @data is what it already holds
+ * (*changed = FALSE, nothing written). @data is taken as is. */
+gboolean liaison_hq_store_save_record (LiaisonHqStore *self,
+                                       const char     *kind,
+                                       const char     *uuid,
+                                       const char     *origin_station,
+                                       JsonObject     *data,
+                                       char          **out_uuid,
+                                       gboolean       *changed,
+                                       GError        **error);
+/* The live record of @kind whose data.name is @name: its uuid and data
+ * (a new reference), or FALSE when there is none. */
+gboolean liaison_hq_store_find_by_name (LiaisonHqStore *self,
+                                        const char     *kind,
+                                        const char     *name,
+                                        char          **uuid,
+                                        JsonObject    **data,
+                                        GError        **error);
+/* The data of a live record, or NULL (no error) when there is none. */
+JsonObject *liaison_hq_store_get_data  (LiaisonHqStore *self,
+                                        const char     *kind,
+                                        const char     *uuid,
+                                        GError        **error);
+/* How many changes the feed holds, and its last seq. */
+gboolean liaison_hq_store_feed_stats   (LiaisonHqStore *self,
+                                        gint64         *n_records,
+                                        gint64         *last_seq,
+                                        GError        **error);
+
+/* Enrollment codes: makes a single-use code for @role (and @station_uuid
+ * for a station) and returns it; only its hash is kept. */
+char    *liaison_hq_store_add_code (LiaisonHqStore *self,
+                                    LiaisonHqRole   role,
+                                    const char     *station_uuid,
+                                    const char     *name,
+                                    GError        **error);
+/* Exchanges @code for a new token, in one transaction: the code is used
+ * up and the token's hash stored. NOT_FOUND when the code is unknown or
+ * already used. Returns the token; @info gets what it is. */
+char    *liaison_hq_store_enroll   (LiaisonHqStore  *self,
+                                    const char      *code,
+                                    LiaisonHqToken **info,
+                                    GError         **error);
+/* The token whose hash is @hash (REVOKED, NOT_FOUND). */
+LiaisonHqToken *liaison_hq_store_lookup_token (LiaisonHqStore *self,
+                                               const char     *hash,
+                                               GError        **error);
+GPtrArray *liaison_hq_store_list_tokens  (LiaisonHqStore *self,
+                                          GError        **error);
+/* Revokes the token with this id (or a unique prefix of its hash). Sets
+ * *already when it was revoked before. */
+LiaisonHqToken *liaison_hq_store_revoke_token (LiaisonHqStore *self,
+                                               const char     *id,
+                                               gboolean       *already,
+                                               GError        **error);
+
+/* Push: one result per record, each committed on its own (one
+ * transaction for the batch, a savepoint per record, committed before
+ * the answer is sent). */
+JsonArray *liaison_hq_store_push (LiaisonHqStore       *self,
+                                  const LiaisonHqToken *token,
+                                  JsonArray            *records,
+                                  guint                *n_applied,
+                                  GError              **error);
+/* Pull: up to @limit changes after @since that @token may see, as the
+ * JSON text of {"changes": …, "last_seq": …, "more": …}. */
+char      *liaison_hq_store_pull (LiaisonHqStore       *self,
+                                  const LiaisonHqToken *token,
+                                  gint64                since,
+                                  guint                 limit,
+                                  guint                *n_changes,
+                                  GError              **error);
+
+G_END_DECLS

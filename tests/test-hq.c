@@ -1,0 +1,1361 @@
+/* test-hq.c: liaison-hq alone, over real HTTP.
+ *
+ * Each test runs `liaison-hq init` and `liaison-hq serve --listen
+ * 127.0.0.1:0` in a temporary directory, reads the port from its first
+ * line, talks to it with libsoup and stops it with SIGTERM.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <signal.h>
+#include <string.h>
+
+#include "liaison-protocol.h"
+#include "liaison-test-util.h"
+
+#define CATEGORY_1 "6c1a7e00-0000-4000-8000-000000000001"
+
+typedef struct {
+  char        *dir;
+  char        *data_dir;
+  char        *log_path;
+  GSubprocess *server;
+  char        *base;       /* "http://127.0.0.1:PORT" */
+  SoupSession *session;
+  /* made by setup */
+  char        *station_a;  /* uuids */
+  char        *station_b;
+  char        *token_a;
+  char        *token_b;
+  char        *token_hq;
+} Fixture;
+
+/* Running liaison-hq commands */
+
+static int
+run_hq (Fixture     *fixture,
+        char       **out,
+        char       **err,
+        const char  *first,
+        ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_hq (Fixture     *fixture,
+        char       **out,
+        char       **err,
+        const char  *first,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The last non-empty line of @text. */
+static char *
+last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  int n = (int) g_strv_length (lines);
+
+  for (int i = n - 1; i >= 0; i--)
+    if (*g_strstrip (lines[i]) != '\0')
+      return g_strdup (lines[i]);
+  return g_strdup ("");
+}
+
+static char *
+add_station (Fixture    *fixture,
+             const char *name)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_hq (fixture, &out, &err, "station", "add", "--data-dir", fixture->data_dir,
+                           name, "--district", "相山区", NULL), ==, 0);
+  return last_line (out);
+}
+
+static void
+start_server (Fixture    *fixture,
+              const char *cert,
+              const char *key)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  const char *prefix = cert != NULL ? "liaison-hq listening on https://127.0.0.1:"
+                                    : "liaison-hq listening on http://127.0.0.1:";
+
+  g_subprocess_launcher_set_stderr_file_path (launcher, fixture->log_path);
+  if (cert != NULL)
+    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
+                                                   "--data-dir", fixture->data_dir,
+                                                   "--listen", "127.0.0.1:0",
+                                                   "--tls-cert", cert, "--tls-key", key, NULL);
+  else
+    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
+                                                   "--data-dir", fixture->data_dir,
+                                                   "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, prefix));
+  g_free (fixture->base);
+  fixture->base = g_strdup (line + strlen ("liaison-hq listening on "));
+}
+
+/* SIGTERM, and the server must exit 0. */
+static void
+stop_server (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->server == NULL)
+    return;
+  g_subprocess_send_signal (fixture->server, SIGTERM);
+  g_subprocess_wait (fixture->server, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (fixture->server));
+  g_assert_cmpint (g_subprocess_get_exit_status (fixture->server), ==, 0);
+  g_clear_object (&fixture->server);
+}
+
+/* HTTP */
+
+typedef struct {
+  guint       status;
+  char       *body;
+  gsize       length;
+  JsonNode   *json;
+  SoupMessageHeaders *headers;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_free (answer->body);
+  g_clear_pointer (&answer->json, json_node_unref);
+  g_clear_pointer (&answer->headers, soup_message_headers_unref);
+  g_free (answer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
+
+/* The tests trust the self-signed certificate they made. */
+static gboolean
+accept_any_certificate (SoupMessage          *msg,
+                        GTlsCertificate      *certificate,
+                        GTlsCertificateFlags  errors,
+                        gpointer              user_data)
+{
+  return TRUE;
+}
+
+typedef enum {
+  NO_PROTOCOL = 1 << 0,
+} RequestFlags;
+
+static Answer *
+request_full (Fixture      *fixture,
+              const char   *method,
+              const char   *path,
+              const char   *token,
+              const char   *content_type,
+              const char   *body,
+              gssize        length,
+              const char   *content_range,
+              RequestFlags  flags)
+{
+  g_autofree char *url = g_strconcat (fixture->base, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  Answer *answer = g_new0 (Answer, 1);
+
+  g_assert_nonnull (msg);
+  headers = soup_message_get_request_headers (msg);
+  if (!(flags & NO_PROTOCOL))
+    soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (content_range != NULL)
+    soup_message_headers_replace (headers, "Content-Range", content_range);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
+
+      soup_message_set_request_body_from_bytes (msg, content_type, request);
+    }
+  if (fixture->base != NULL && g_str_has_prefix (fixture->base, "https:"))
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_certificate), NULL);
+
+  bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  answer->status = soup_message_get_status (msg);
+  answer->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  answer->length = g_bytes_get_size (bytes);
+  answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  /* Every answer says which protocol it speaks. */
+  g_assert_cmpstr (soup_message_headers_get_one (answer->headers, LIAISON_PROTOCOL_HEADER), ==, "1");
+  if (answer->length > 0 && !g_str_equal (method, "HEAD"))
+    answer->json = json_from_string (answer->body, NULL);
+  return answer;
+}
+
+static Answer *
+get (Fixture    *fixture,
+     const char *path,
+     const char *token)
+{
+  return request_full (fixture, "GET", path, token, NULL, NULL, 0, NULL, 0);
+}
+
+static Answer *
+post (Fixture    *fixture,
+      const char *path,
+      const char *token,
+      const char *json)
+{
+  return request_full (fixture, "POST", path, token, "application/json", json, -1, NULL, 0);
+}
+
+static JsonObject *
+answer_object (Answer *answer)
+{
+  g_assert_nonnull (answer->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (answer->json));
+  return json_node_get_object (answer->json);
+}
+
+/* A 4xx with {"error": {"code": @code, "message": …}}. */
+static void
+assert_error (Answer     *answer,
+              guint       status,
+              const char *code)
+{
+  g_autofree char *got_code = NULL;
+  g_autofree char *message = NULL;
+
+  if (answer->status != status)
+    g_test_message ("answer: %u %s", answer->status, answer->body);
+  g_assert_cmpuint (answer->status, ==, status);
+  g_assert_true (liaison_protocol_parse_error (answer->body, answer->length, &got_code, &message));
+  g_assert_cmpstr (got_code, ==, code);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, !=, "");
+}
+
+static char *
+enroll (Fixture    *fixture,
+        const char *code)
+{
+  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code);
+  g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return g_strdup (json_object_get_string_member (answer_object (answer), "token"));
+}
+
+/* Records */
+
+static char *
+reception_json (const char *uuid,
+                const char *station,
+                gint64      version,
+                gint64      base_version,
+                const char *summary)
+{
+  return g_strdup_printf (
+    "{\"kind\": \"reception\", \"uuid\": \"%s\", \"version\": %" G_GINT64_FORMAT ", \"base_version\": %" G_GINT64_FORMAT ","
+    " \"updated_at\": \"2024-03-05T01:30:00Z\", \"origin_station\": \"%s\", \"deleted\": false,"
+    " \"data\": {\"received_at\": \"2024-03-05 09:30\", \"station\": \"%s\", \"channel\": \"walk_in\","
+    " \"category\": \"" CATEGORY_1 "\", \"summary\": \"%s\", \"handled_on_spot\": false, \"handling\": \"\","
+    " \"deputies\": [\"0b6c1111-2222-4333-8444-555566667777\"],"
+    " \"visitors\": [{\"name\": \"王建国\", \"phone\": \"13800138000\", \"community\": \"东山社区\","
+    " \"party_size\": 1, \"consent\": true}]}}",
+    uuid, version, base_version, station, station, summary);
+}
+
+static char *
+deputy_json (const char *uuid,
+             gint64      version,
+             gint64      base_version,
+             const char *name)
+{
+  return g_strdup_printf (
+    "{\"kind\": \"deputy\", \"uuid\": \"%s\", \"version\": %" G_GINT64_FORMAT ", \"base_version\": %" G_GINT64_FORMAT ","
+    " \"updated_at\": \"2024-03-05T01:30:00Z\", \"origin_station\": null, \"deleted\": false,"
+    " \"data\": {\"name\": \"%s\", \"level\": \"city\", \"group\": null, \"station\": null,"
+    " \"specialty\": \"农业\", \"phone\": null}}",
+    uuid, version, base_version, name);
+}
+
+/* Pushes @records (a JSON array's members) and returns the results array. */
+static JsonArray *
+push (Fixture    *fixture,
+      const char *token,
+      const char *records,
+      Answer    **out)
+{
+  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"records\": [%s]}", records);
+  Answer *answer = post (fixture, "/v1/push", token, body);
+
+  if (answer->status != 200)
+    g_test_message ("push: %u %s", answer->status, answer->body);
+  g_assert_cmpuint (answer->status, ==, 200);
+  *out = answer;
+  return json_object_get_array_member (answer_object (answer), "results");
+}
+
+static JsonObject *
+result_at (JsonArray *results,
+           guint      i)
+{
+  return json_array_get_object_element (results, i);
+}
+
+static void
+assert_result (JsonArray  *results,
+               guint       i,
+               const char *status,
+               const char *code)
+{
+  JsonObject *result = result_at (results, i);
+
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, status);
+  if (code != NULL)
+    {
+      g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, code);
+      g_assert_cmpstr (json_object_get_string_member (result, "reason"), !=, "");
+    }
+}
+
+/* All of the feed @token may see, as kind/uuid -> record; and the last seq. */
+static GHashTable *
+pull_all (Fixture    *fixture,
+          const char *token,
+          guint       limit,
+          gint64     *last_seq,
+          guint      *n_pages)
+{
+  GHashTable *records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) json_object_unref);
+  gint64 since = 0;
+  gboolean more = TRUE;
+
+  *n_pages = 0;
+  while (more)
+    {
+      g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=%u", since, limit);
+      g_autoptr(Answer) answer = get (fixture, path, token);
+      JsonObject *page;
+      JsonArray *changes;
+      gint64 previous = since;
+
+      g_assert_cmpuint (answer->status, ==, 200);
+      page = answer_object (answer);
+      changes = json_object_get_array_member (page, "changes");
+      g_assert_cmpuint (json_array_get_length (changes), <=, limit);
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          gint64 seq = json_object_get_int_member (change, "seq");
+          g_autofree char *key = g_strdup_printf ("%s/%s", json_object_get_string_member (change, "kind"),
+                                                  json_object_get_string_member (change, "uuid"));
+
+          /* Oldest first, after since, each record once. */
+          g_assert_cmpint (seq, >, previous);
+          previous = seq;
+          g_assert_false (g_hash_table_contains (records, key));
+          g_hash_table_insert (records, g_steal_pointer (&key), json_object_ref (change));
+        }
+      since = json_object_get_int_member (page, "last_seq");
+      more = json_object_get_boolean_member (page, "more");
+      (*n_pages)++;
+      g_assert_cmpuint (*n_pages, <, 1000);
+    }
+  *last_seq = since;
+  return records;
+}
+
+static char *
+feed_snapshot (Fixture *fixture)
+{
+  g_autofree char *path = g_strdup ("/v1/pull?since=0&limit=1000");
+  g_autoptr(Answer) answer = get (fixture, path, fixture->token_hq);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return g_strdup (answer->body);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *code_a = NULL;
+  g_autofree char *code_b = NULL;
+  g_autofree char *code_hq = NULL;
+
+  fixture->dir = liaison_test_make_tmp_dir ("test-hq-XXXXXX");
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->log_path = g_build_filename (fixture->dir, "serve.log", NULL);
+  fixture->session = soup_session_new ();
+
+  g_assert_cmpint (run_hq (fixture, &out, NULL, "init", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "hq.db"));
+
+  code_a = add_station (fixture, "东山联络站");
+  code_b = add_station (fixture, "西山联络站");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, NULL, "user", "add", "--data-dir", fixture->data_dir,
+                           "--role", "hq", "代表工委", NULL), ==, 0);
+  code_hq = last_line (out);
+
+  start_server (fixture, NULL, NULL);
+
+  {
+    g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code_a);
+    g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
+    JsonObject *object = answer_object (answer);
+
+    g_assert_cmpuint (answer->status, ==, 200);
+    fixture->token_a = g_strdup (json_object_get_string_member (object, "token"));
+    fixture->station_a = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "station"), "uuid"));
+  }
+  {
+    g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code_b);
+    g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
+    JsonObject *object = answer_object (answer);
+
+    g_assert_cmpuint (answer->status, ==, 200);
+    fixture->token_b = g_strdup (json_object_get_string_member (object, "token"));
+    fixture->station_b = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "station"), "uuid"));
+  }
+  fixture->token_hq = enroll (fixture, code_hq);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->server != NULL)
+    {
+      /* Always gone at the end, even after a failed assertion. */
+      g_subprocess_force_exit (fixture->server);
+      g_subprocess_wait (fixture->server, NULL, NULL);
+      g_clear_object (&fixture->server);
+    }
+  g_clear_object (&fixture->session);
+  /* Under ASan/UBSan the server reports to its log, not to the test. */
+  {
+    g_autofree char *log = NULL;
+
+    if (g_file_get_contents (fixture->log_path, &log, NULL, NULL))
+      {
+        g_assert_null (strstr (log, "runtime error:"));
+        g_assert_null (strstr (log, "AddressSanitizer"));
+      }
+  }
+  liaison_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->log_path);
+  g_free (fixture->base);
+  g_free (fixture->station_a);
+  g_free (fixture->station_b);
+  g_free (fixture->token_a);
+  g_free (fixture->token_b);
+  g_free (fixture->token_hq);
+}
+
+/* Tests */
+
+static void
+test_hello_enroll (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(Answer) hello = get (fixture, "/v1/hello", NULL);
+  JsonObject *object = answer_object (hello);
+  g_autofree char *out = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (hello->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object, "service"), ==, "liaison-hq");
+  g_assert_cmpint (json_object_get_int_member (object, "protocol"), ==, 1);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (object, "server_id")));
+
+  /* Tokens: 43 base64url characters, different for each enrollment. */
+  g_assert_cmpuint (strlen (fixture->token_a), ==, 43);
+  g_assert_cmpuint (strspn (fixture->token_a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), ==, 43);
+  g_assert_cmpstr (fixture->token_a, !=, fixture->token_b);
+  g_assert_true (g_uuid_string_is_valid (fixture->station_a));
+  g_assert_cmpstr (fixture->station_a, !=, fixture->station_b);
+
+  /* A fresh code: the answer describes the station; used again, refused. */
+  g_assert_cmpint (run_hq (fixture, &out, NULL, "station", "add", "--data-dir", fixture->data_dir,
+                           "南湖工作室", "--kind", "studio", "--district", "杜集区", NULL), ==, 0);
+  code = last_line (out);
+  body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code);
+  {
+    g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
+    JsonObject *station;
+
+    g_assert_cmpuint (answer->status, ==, 200);
+    object = answer_object (answer);
+    g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, "station");
+    g_assert_cmpstr (json_object_get_string_member (object, "server_id"), ==,
+                     json_object_get_string_member (answer_object (hello), "server_id"));
+    station = json_object_get_object_member (object, "station");
+    g_assert_cmpstr (json_object_get_string_member (station, "name"), ==, "南湖工作室");
+    g_assert_cmpstr (json_object_get_string_member (station, "kind"), ==, "studio");
+    g_assert_cmpstr (json_object_get_string_member (station, "district"), ==, "杜集区");
+  }
+  {
+    g_autoptr(Answer) again = post (fixture, "/v1/enroll", NULL, body);
+
+    assert_error (again, 403, "bad_code");
+  }
+  {
+    g_autoptr(Answer) unknown = post (fixture, "/v1/enroll", NULL, "{\"protocol\": 1, \"code\": \"AAAA-BBBB-CCCC-DDDD\"}");
+
+    assert_error (unknown, 403, "bad_code");
+  }
+
+  /* Headquarters' token has no station. */
+  {
+    g_autofree char *list = NULL;
+
+    g_assert_cmpint (run_hq (fixture, &list, NULL, "token", "list", "--data-dir", fixture->data_dir, NULL), ==, 0);
+    g_assert_nonnull (strstr (list, "\thq\t-\t代表工委\t"));
+    g_assert_nonnull (strstr (list, fixture->station_a));
+    /* Only hashes are stored: the token itself is nowhere in the list. */
+    g_assert_null (strstr (list, fixture->token_a));
+  }
+}
+
+static void
+test_cli_errors (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "nowhere", NULL);
+
+  /* init twice: refused, clearly. */
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "init", "--data-dir", fixture->data_dir, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already"));
+  g_clear_pointer (&err, g_free);
+  /* Usage errors exit 2. */
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Usage"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "station", "add", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "user", "add", "--data-dir", fixture->data_dir,
+                           "--role", "station", "某人", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "station", "add", "--data-dir", fixture->data_dir,
+                           "某站", "--kind", "castle", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  /* No database: exit 1 and say how to make one. */
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "token", "list", "--data-dir", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "init"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, NULL, &err, "token", "revoke", "--data-dir", fixture->data_dir,
+                           "00000000", NULL), ==, 1);
+}
+
+static void
+test_push (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid_forged = g_uuid_string_random ();
+  g_autofree char *deputy = g_uuid_string_random ();
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(GString) batch = g_string_new (NULL);
+  g_autoptr(GHashTable) feed = NULL;
+  JsonArray *results;
+  gint64 last_seq;
+  guint pages;
+
+  {
+    g_autofree char *r1 = reception_json (uuid, fixture->station_a, 1, 0, "路灯坏了");
+    g_autofree char *r1_changed = reception_json (uuid, fixture->station_a, 1, 0, "路灯又坏了");
+    g_autofree char *r2 = reception_json (uuid, fixture->station_a, 2, 1, "路灯修好了");
+    g_autofree char *stale = reception_json (uuid, fixture->station_a, 2, 0, "旧的修改");
+    g_autofree char *other = reception_json (uuid_forged, fixture->station_b, 1, 0, "冒充西山");
+    g_autofree char *dep = deputy_json (deputy, 1, 0, "张伟");
+
+    /* applied, then an identical resend is a duplicate, the same version
+     * with other content and a stale base are conflicts. */
+    g_string_printf (batch, "%s", r1);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    g_assert_cmpuint (json_array_get_length (results), ==, 1);
+    assert_result (results, 0, "applied", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (results, 0), "version"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (result_at (results, 0), "uuid"), ==, uuid);
+    g_clear_pointer (&answer, answer_free);
+
+    g_string_printf (batch, "%s, %s, %s, %s, %s, %s, 42, {\"kind\": \"motion\", \"uuid\": \"%s\"},"
+                            " {\"kind\": \"reception\", \"uuid\": \"not-a-uuid\", \"version\": 1}",
+                     r1, r1_changed, r2, stale, other, dep, deputy);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    g_assert_cmpuint (json_array_get_length (results), ==, 9);
+    assert_result (results, 0, "duplicate", NULL);
+    assert_result (results, 1, "conflict", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (results, 1), "version"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (
+                         json_object_get_object_member (result_at (results, 1), "current"), "data"), "summary"),
+                     ==, "路灯坏了");
+    /* One bad record does not sink its batch: r2 still applies. */
+    assert_result (results, 2, "applied", NULL);
+    assert_result (results, 3, "conflict", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (results, 3), "version"), ==, 2);
+    assert_result (results, 4, "rejected", "not_your_station");
+    assert_result (results, 5, "rejected", "read_only");
+    assert_result (results, 6, "rejected", "invalid");
+    assert_result (results, 7, "rejected", "unknown_kind");
+    assert_result (results, 8, "rejected", "invalid");
+    g_clear_pointer (&answer, answer_free);
+
+    /* Headquarters pushes what it owns, not what stations own. */
+    g_string_printf (batch, "%s, %s", dep, r1);
+    results = push (fixture, fixture->token_hq, batch->str, &answer);
+    assert_result (results, 0, "applied", NULL);
+    assert_result (results, 1, "rejected", "read_only");
+    g_clear_pointer (&answer, answer_free);
+
+    /* Station B may not overwrite A's record, even naming itself. */
+    {
+      g_autofree char *hijack = reception_json (uuid, fixture->station_b, 3, 2, "劫持");
+
+      results = push (fixture, fixture->token_b, hijack, &answer);
+      assert_result (results, 0, "rejected", "not_your_station");
+      g_clear_pointer (&answer, answer_free);
+    }
+  }
+
+  /* The server takes the station from the token, not from the record. */
+  {
+    g_autofree char *fresh = g_uuid_string_random ();
+    g_autofree char *r = reception_json (fresh, fixture->station_a, 1, 0, "来源站");
+    g_autofree char *forged = NULL;
+    g_autofree char *key = g_strdup_printf ("reception/%s", fresh);
+    JsonObject *pulled;
+    char *at = NULL;
+
+    /* Claim station B as the origin. */
+    forged = g_strdup (r);
+    at = strstr (forged, fixture->station_a);
+    memcpy (at, fixture->station_b, strlen (fixture->station_b));
+    results = push (fixture, fixture->token_a, forged, &answer);
+    assert_result (results, 0, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+
+    feed = pull_all (fixture, fixture->token_hq, 1000, &last_seq, &pages);
+    pulled = g_hash_table_lookup (feed, key);
+    g_assert_nonnull (pulled);
+    g_assert_cmpstr (json_object_get_string_member (pulled, "origin_station"), ==, fixture->station_a);
+  }
+
+  /* The feed holds the latest version of the record, once. */
+  {
+    g_autofree char *key = g_strdup_printf ("reception/%s", uuid);
+    JsonObject *pulled = g_hash_table_lookup (feed, key);
+
+    g_assert_nonnull (pulled);
+    g_assert_cmpint (json_object_get_int_member (pulled, "version"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pulled, "data"), "summary"),
+                     ==, "路灯修好了");
+    g_assert_false (g_hash_table_contains (feed, "motion"));
+  }
+
+  /* A batch over 500 records is refused whole. */
+  {
+    g_autoptr(GString) big = g_string_new ("{\"protocol\": 1, \"records\": [");
+    g_autofree char *before = feed_snapshot (fixture);
+    g_autofree char *after = NULL;
+
+    for (guint i = 0; i < 501; i++)
+      {
+        g_autofree char *id = g_uuid_string_random ();
+        g_autofree char *r = reception_json (id, fixture->station_a, 1, 0, "批量");
+
+        g_string_append_printf (big, "%s%s", i > 0 ? "," : "", r);
+      }
+    g_string_append (big, "]}");
+    g_clear_pointer (&answer, answer_free);
+    answer = post (fixture, "/v1/push", fixture->token_a, big->str);
+    assert_error (answer, 413, "too_large");
+    after = feed_snapshot (fixture);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* One log line per request, with no token in it. */
+  {
+    g_autofree char *log = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->log_path, &log, NULL, NULL));
+    g_assert_nonnull (strstr (log, "method=POST path=/v1/push status=200 "));
+    g_assert_nonnull (strstr (log, "records_in=9 "));
+    g_assert_nonnull (strstr (log, " token=station:"));
+    g_assert_nonnull (strstr (log, " token=hq:"));
+    g_assert_null (strstr (log, fixture->token_a));
+    g_assert_null (strstr (log, fixture->token_hq));
+    g_assert_null (strstr (log, "王建国"));
+  }
+}
+
+static void
+test_pull_scope (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) batch_a = g_string_new (NULL);
+  g_autoptr(GString) batch_b = g_string_new (NULL);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(GHashTable) seen_a = NULL;
+  g_autoptr(GHashTable) seen_b = NULL;
+  g_autoptr(GHashTable) seen_hq = NULL;
+  g_autofree char *deputy = g_uuid_string_random ();
+  g_autofree char *dep = deputy_json (deputy, 1, 0, "李秀英");
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 last_a, last_hq, last_again;
+  guint pages;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *ua = g_uuid_string_random ();
+      g_autofree char *ub = g_uuid_string_random ();
+      g_autofree char *ra = reception_json (ua, fixture->station_a, 1, 0, "东山");
+      g_autofree char *rb = reception_json (ub, fixture->station_b, 1, 0, "西山");
+
+      g_string_append_printf (batch_a, "%s%s", i > 0 ? "," : "", ra);
+      g_string_append_printf (batch_b, "%s%s", i > 0 ? "," : "", rb);
+    }
+  push (fixture, fixture->token_a, batch_a->str, &answer);
+  g_clear_pointer (&answer, answer_free);
+  push (fixture, fixture->token_b, batch_b->str, &answer);
+  g_clear_pointer (&answer, answer_free);
+  push (fixture, fixture->token_hq, dep, &answer);
+  g_clear_pointer (&answer, answer_free);
+
+  /* Pages of 7: since/limit/more walk the whole feed. */
+  seen_a = pull_all (fixture, fixture->token_a, 7, &last_a, &pages);
+  g_assert_cmpuint (pages, >, 3);
+  seen_b = pull_all (fixture, fixture->token_b, 1000, &last_again, &pages);
+  g_assert_cmpuint (pages, ==, 1);
+  seen_hq = pull_all (fixture, fixture->token_hq, 10, &last_hq, &pages);
+
+  /* 2 stations + 10 categories + 1 deputy, and the station's own 25. */
+  g_assert_cmpuint (g_hash_table_size (seen_a), ==, 13 + 25);
+  g_assert_cmpuint (g_hash_table_size (seen_b), ==, 13 + 25);
+  g_assert_cmpuint (g_hash_table_size (seen_hq), ==, 13 + 50);
+  g_hash_table_iter_init (&iter, seen_a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "reception/"))
+      g_assert_cmpstr (json_object_get_string_member (value, "origin_station"), ==, fixture->station_a);
+  g_hash_table_iter_init (&iter, seen_b);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "reception/"))
+      g_assert_cmpstr (json_object_get_string_member (value, "origin_station"), ==, fixture->station_b);
+  g_assert_cmpint (last_a, ==, last_hq);
+
+  /* Nothing new: an empty page, not more, at the same checkpoint. */
+  {
+    g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT, last_a);
+    g_autoptr(Answer) empty = get (fixture, path, fixture->token_a);
+    JsonObject *page = answer_object (empty);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "changes")), ==, 0);
+    g_assert_false (json_object_get_boolean_member (page, "more"));
+    g_assert_cmpint (json_object_get_int_member (page, "last_seq"), ==, last_a);
+  }
+
+  /* A roster change reaches the station as one change after its checkpoint. */
+  {
+    g_autofree char *dep2 = deputy_json (deputy, 2, 1, "李秀英（改）");
+    g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT, last_a);
+    g_autoptr(Answer) page = NULL;
+    JsonArray *changes;
+
+    push (fixture, fixture->token_hq, dep2, &answer);
+    g_clear_pointer (&answer, answer_free);
+    page = get (fixture, path, fixture->token_a);
+    changes = json_object_get_array_member (answer_object (page), "changes");
+    g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (changes, 0), "version"), ==, 2);
+  }
+
+  /* Bad parameters. */
+  {
+    g_autoptr(Answer) a1 = get (fixture, "/v1/pull?limit=0", fixture->token_a);
+    g_autoptr(Answer) a2 = get (fixture, "/v1/pull?limit=1001", fixture->token_a);
+    g_autoptr(Answer) a3 = get (fixture, "/v1/pull?since=-1", fixture->token_a);
+    g_autoptr(Answer) a4 = get (fixture, "/v1/pull?since=abc", fixture->token_a);
+
+    assert_error (a1, 400, "bad_request");
+    assert_error (a2, 400, "bad_request");
+    assert_error (a3, 400, "bad_request");
+    assert_error (a4, 400, "bad_request");
+  }
+}
+
+static void
+test_revoke (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *hash = liaison_protocol_hash_token (fixture->token_a);
+  g_autofree char *id = g_strndup (hash, 8);
+  g_autofree char *out = NULL;
+  g_autoptr(Answer) before = get (fixture, "/v1/pull", fixture->token_a);
+  g_autoptr(Answer) after = NULL;
+  g_autoptr(Answer) other = NULL;
+
+  g_assert_cmpuint (before->status, ==, 200);
+  g_assert_cmpint (run_hq (fixture, &out, NULL, "token", "revoke", "--data-dir", fixture->data_dir, id, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, id));
+  after = get (fixture, "/v1/pull", fixture->token_a);
+  assert_error (after, 401, "revoked_token");
+  /* Other tokens still work. */
+  other = get (fixture, "/v1/pull", fixture->token_b);
+  g_assert_cmpuint (other->status, ==, 200);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, NULL, "token", "list", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "revoked"));
+}
+
+typedef struct {
+  const char *method;
+  const char *path;
+  gboolean    authed;
+  gboolean    json;  /* takes a JSON body */
+} EndpointCase;
+
+static void
+test_bad_requests (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "photo", -1);
+  g_autofree char *attachment = g_strconcat ("/v1/attachments/", sha, NULL);
+  const EndpointCase endpoints[] = {
+    { "GET", "/v1/hello", FALSE, FALSE },
+    { "POST", "/v1/enroll", FALSE, TRUE },
+    { "POST", "/v1/push", TRUE, TRUE },
+    { "GET", "/v1/pull", TRUE, FALSE },
+    { "PUT", attachment, TRUE, FALSE },
+    { "HEAD", attachment, TRUE, FALSE },
+  };
+  g_autofree char *before = feed_snapshot (fixture);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    {
+      const EndpointCase *e = &endpoints[i];
+      const char *token = e->authed ? fixture->token_a : NULL;
+      gboolean head = g_str_equal (e->method, "HEAD");
+
+      g_test_message ("%s %s", e->method, e->path);
+
+      /* No protocol header. */
+      {
+        g_autoptr(Answer) a = request_full (fixture, e->method, e->path, token, "application/json",
+                                            e->json ? "{\"protocol\": 1}" : NULL, -1, NULL, NO_PROTOCOL);
+
+        if (head)
+          g_assert_cmpuint (a->status, ==, 400);
+        else
+          assert_error (a, 400, "unsupported_protocol");
+      }
+      /* Wrong method. */
+      {
+        g_autoptr(Answer) a = request_full (fixture, "DELETE", e->path, token, NULL, NULL, 0, NULL, 0);
+
+        assert_error (a, 405, "method_not_allowed");
+      }
+      /* Unauthenticated, and with a made-up token. */
+      if (e->authed)
+        {
+          g_autoptr(Answer) a = request_full (fixture, e->method, e->path, NULL, "application/json",
+                                              e->json ? "{\"protocol\": 1, \"records\": []}" : NULL, -1, NULL, 0);
+          g_autoptr(Answer) b = request_full (fixture, e->method, e->path,
+                                              "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "application/json",
+                                              e->json ? "{\"protocol\": 1, \"records\": []}" : NULL, -1, NULL, 0);
+
+          if (head)
+            {
+              g_assert_cmpuint (a->status, ==, 401);
+              g_assert_cmpuint (b->status, ==, 401);
+            }
+          else
+            {
+              assert_error (a, 401, "no_token");
+              assert_error (b, 401, "bad_token");
+            }
+        }
+      /* Oversized bodies: 413 before anything else is looked at. */
+      if (!head && !g_str_equal (e->method, "GET"))
+        {
+          gsize size = g_str_has_prefix (e->path, "/v1/attachments/") ? 10 * 1024 * 1024 + 1 : 9 * 1024 * 1024;
+          g_autofree char *body = g_malloc (size);
+          g_autoptr(Answer) a = NULL;
+
+          memset (body, ' ', size);
+          body[0] = '{';
+          a = request_full (fixture, e->method, e->path, token, "application/json", body, size, NULL, 0);
+          assert_error (a, 413, "too_large");
+        }
+      if (!e->json)
+        continue;
+
+      /* Malformed, truncated, wrong types, wrong content type, another protocol. */
+      {
+        const char *bodies[] = {
+          "not json at all",
+          "{\"protocol\": 1, \"records\": [{\"kind\": \"recep",
+          "",
+          "[1, 2, 3]",
+          "\"a string\"",
+          "{\"protocol\": 1, \"records\": {\"kind\": \"reception\"}, \"code\": 42}",
+          "{\"protocol\": 1, \"records\": \"none\", \"code\": [\"x\"]}",
+          "\xff\xfe{\"protocol\": 1}",
+        };
+
+        for (guint j = 0; j < G_N_ELEMENTS (bodies); j++)
+          {
+            g_autoptr(Answer) a = request_full (fixture, e->method, e->path, token, "application/json",
+                                                bodies[j], -1, NULL, 0);
+
+            assert_error (a, 400, "bad_json");
+          }
+      }
+      {
+        g_autoptr(Answer) a = request_full (fixture, e->method, e->path, token, "text/plain",
+                                            "{\"protocol\": 1, \"records\": []}", -1, NULL, 0);
+        g_autoptr(Answer) b = request_full (fixture, e->method, e->path, token, NULL,
+                                            "{\"protocol\": 1, \"records\": []}", -1, NULL, 0);
+        g_autoptr(Answer) c = request_full (fixture, e->method, e->path, token, "application/json",
+                                            "{\"protocol\": 2, \"records\": [], \"code\": \"X\"}", -1, NULL, 0);
+        g_autoptr(Answer) d = request_full (fixture, e->method, e->path, token, "application/json",
+                                            "{\"protocol\": \"1\", \"records\": [], \"code\": \"X\"}", -1, NULL, 0);
+        g_autoptr(Answer) f = request_full (fixture, e->method, e->path, token, "application/json",
+                                            "{\"records\": [], \"code\": \"X\"}", -1, NULL, 0);
+
+        assert_error (a, 415, "bad_content_type");
+        assert_error (b, 415, "bad_content_type");
+        assert_error (c, 400, "unsupported_protocol");
+        assert_error (d, 400, "unsupported_protocol");
+        assert_error (f, 400, "unsupported_protocol");
+      }
+    }
+
+  /* Unknown endpoints. */
+  {
+    const char *paths[] = { "/", "/v1", "/v1/", "/v2/hello", "/v1/hello/x", "/v1/attachments/abc",
+                            "/v1/attachments/", "/v1/pushes" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr(Answer) a = get (fixture, paths[i], fixture->token_a);
+
+        assert_error (a, 404, "not_found");
+      }
+  }
+
+  /* Nothing was written. */
+  after = feed_snapshot (fixture);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *dir = g_build_filename (fixture->data_dir, "attachments", NULL);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+    g_assert_true (listing == NULL || g_dir_read_name (listing) == NULL);
+  }
+}
+
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gsize size = 300 * 1024;
+  g_autofree char *bytes = g_malloc (size);
+  g_autofree char *sha = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *range1 = NULL;
+  g_autofree char *range2 = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (char) (i * 7 + i / 251);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, size);
+  path = g_strconcat ("/v1/attachments/", sha, NULL);
+
+  {
+    g_autoptr(Answer) a = request_full (fixture, "HEAD", path, fixture->token_a, NULL, NULL, 0, NULL, 0);
+
+    g_assert_cmpuint (a->status, ==, 404);
+    g_assert_null (soup_message_headers_get_one (a->headers, "Liaison-Received"));
+  }
+  /* The first part, then HEAD says how much arrived. */
+  range1 = g_strdup_printf ("bytes 0-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT, size / 3 - 1, size);
+  {
+    g_autoptr(Answer) a = request_full (fixture, "PUT", path, fixture->token_a, "application/octet-stream",
+                                        bytes, size / 3, range1, 0);
+    g_autoptr(Answer) h = request_full (fixture, "HEAD", path, fixture->token_a, NULL, NULL, 0, NULL, 0);
+    g_autofree char *expected = g_strdup_printf ("%" G_GSIZE_FORMAT, size / 3);
+
+    g_assert_cmpuint (a->status, ==, 202);
+    g_assert_cmpuint (h->status, ==, 404);
+    g_assert_cmpstr (soup_message_headers_get_one (h->headers, "Liaison-Received"), ==, expected);
+  }
+  /* A part that does not start where the received part ends is refused. */
+  {
+    g_autofree char *wrong = g_strdup_printf ("bytes 10-19/%" G_GSIZE_FORMAT, size);
+    g_autoptr(Answer) a = request_full (fixture, "PUT", path, fixture->token_a, "application/octet-stream",
+                                        bytes + 10, 10, wrong, 0);
+
+    assert_error (a, 400, "bad_request");
+  }
+  /* The rest: whole, and the hash matches. */
+  range2 = g_strdup_printf ("bytes %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT, size / 3, size - 1, size);
+  {
+    g_autoptr(Answer) a = request_full (fixture, "PUT", path, fixture->token_a, "application/octet-stream",
+                                        bytes + size / 3, size - size / 3, range2, 0);
+    g_autoptr(Answer) h = request_full (fixture, "HEAD", path, fixture->token_a, NULL, NULL, 0, NULL, 0);
+    g_autofree char *stored_path = g_build_filename (fixture->data_dir, "attachments", sha, NULL);
+    g_autofree char *stored = NULL;
+    gsize stored_size = 0;
+
+    g_assert_cmpuint (a->status, ==, 201);
+    g_assert_cmpuint (h->status, ==, 200);
+    g_assert_cmpint (soup_message_headers_get_content_length (h->headers), ==, size);
+    g_assert_true (g_file_get_contents (stored_path, &stored, &stored_size, NULL));
+    g_assert_cmpmem (stored, stored_size, bytes, size);
+  }
+  /* Bytes that are not what the address says: 400 bad_hash, nothing kept. */
+  {
+    g_autofree char *other_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "something else", -1);
+    g_autofree char *other = g_strconcat ("/v1/attachments/", other_sha, NULL);
+    g_autoptr(Answer) a = request_full (fixture, "PUT", other, fixture->token_a, "application/octet-stream",
+                                        "not that", -1, NULL, 0);
+    g_autoptr(Answer) h = request_full (fixture, "HEAD", other, fixture->token_a, NULL, NULL, 0, NULL, 0);
+
+    assert_error (a, 400, "bad_hash");
+    g_assert_cmpuint (h->status, ==, 404);
+    g_assert_null (soup_message_headers_get_one (h->headers, "Liaison-Received"));
+  }
+  /* A whole upload in one go. */
+  {
+    g_autofree char *small_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "签到表", -1);
+    g_autofree char *small = g_strconcat ("/v1/attachments/", small_sha, NULL);
+    g_autoptr(Answer) a = request_full (fixture, "PUT", small, fixture->token_b, "image/jpeg",
+                                        "签到表", -1, NULL, 0);
+
+    g_assert_cmpuint (a->status, ==, 201);
+  }
+  /* Over 10 MiB in all, even announced by Content-Range. */
+  {
+    g_autofree char *too_big = g_strdup_printf ("bytes 0-9/%d", 10 * 1024 * 1024 + 1);
+    g_autofree char *big_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "big", -1);
+    g_autofree char *big = g_strconcat ("/v1/attachments/", big_sha, NULL);
+    g_autoptr(Answer) a = request_full (fixture, "PUT", big, fixture->token_b, "image/jpeg",
+                                        "0123456789", 10, too_big, 0);
+
+    assert_error (a, 413, "too_large");
+  }
+}
+
+static void
+test_sigterm_restart (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *r = reception_json (uuid, fixture->station_a, 1, 0, "重启前");
+  g_autoptr(Answer) answer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonArray *results;
+
+  results = push (fixture, fixture->token_a, r, &answer);
+  assert_result (results, 0, "applied", NULL);
+  before = feed_snapshot (fixture);
+
+  stop_server (fixture);
+  start_server (fixture, NULL, NULL);
+
+  after = feed_snapshot (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&answer, answer_free);
+  /* Same tokens, and the record is still there: a resend is a duplicate. */
+  results = push (fixture, fixture->token_a, r, &answer);
+  assert_result (results, 0, "duplicate", NULL);
+  stop_server (fixture);
+}
+
+static void
+test_tls (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *cert = g_build_filename (fixture->dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (fixture->dir, "key.pem", NULL);
+  g_autoptr(GSubprocess) openssl = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Answer) hello = NULL;
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-subj", "/CN=127.0.0.1", "-days", "1",
+                              "-keyout", key, "-out", cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (openssl, NULL, &error));
+  g_assert_no_error (error);
+
+  stop_server (fixture);
+  start_server (fixture, cert, key);
+  g_assert_true (g_str_has_prefix (fixture->base, "https://127.0.0.1:"));
+
+  /* An untrusted certificate fails unless the client accepts it. */
+  {
+    g_autofree char *url = g_strconcat (fixture->base, "/v1/hello", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+    g_autoptr(GBytes) bytes = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), LIAISON_PROTOCOL_HEADER, "1");
+    bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
+    g_assert_null (bytes);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  hello = get (fixture, "/v1/hello", NULL);
+  g_assert_cmpuint (hello->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (answer_object (hello), "service"), ==, "liaison-hq");
+
+  /* A bad key file: a clear failure, exit 1. */
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_hq (fixture, NULL, &err, "serve", "--data-dir", fixture->data_dir, "--listen",
+                             "127.0.0.1:0", "--tls-cert", cert, "--tls-key", fixture->log_path, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "TLS"));
+  }
+  stop_server (fixture);
+}
+
+static char *
+write_csv (Fixture    *fixture,
+           const char *name,
+           const char *contents)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *groups = write_csv (fixture, "groups.csv", "名称\n农业代表小组\n电商代表小组\n");
+  g_autofree char *stations = write_csv (fixture, "stations.csv",
+                                         "\xEF\xBB\xBF名称,类型,区县\r\n"
+                                         "相山区代表之家,之家,相山区\r\n"
+                                         "东山联络站,联络站,杜集区\r\n");
+  g_autofree char *units = write_csv (fixture, "units.csv",
+                                      "name,kind\n市住房和城乡建设局,部门\n市中级人民法院,court\n");
+  g_autofree char *deputies = write_csv (fixture, "deputies.csv",
+                                         "姓名,层级,代表小组,联络站,专业,电话\n"
+                                         "张伟,市,农业代表小组,东山联络站,农业,13800138000\n"
+                                         "李秀英,县(区),新能源代表小组,,,\n");
+  g_autoptr(GHashTable) feed = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *snapshot_after = NULL;
+  gint64 last_seq;
+  guint pages;
+  JsonObject *zhang = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_groups = 0, n_units = 0, n_stations = 0, n_deputies = 0;
+
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "groups", "--data-dir", fixture->data_dir, groups, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2 added"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "stations", "--data-dir", fixture->data_dir, stations, NULL), ==, 0);
+  /* 东山联络站 exists (setup): a new version, not a second station. */
+  g_assert_nonnull (strstr (out, "1 added, 1 updated"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, units, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, deputies, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2 added"));
+  g_clear_pointer (&out, g_free);
+  /* Importing the same file again changes nothing. */
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, deputies, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "0 added, 0 updated, 2 unchanged"));
+  g_clear_pointer (&out, g_free);
+
+  feed = pull_all (fixture, fixture->token_hq, 1000, &last_seq, &pages);
+  g_hash_table_iter_init (&iter, feed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *record = value;
+      JsonObject *record_data = json_object_get_object_member (record, "data");
+
+      if (g_str_has_prefix (key, "deputy_group/"))
+        n_groups++;
+      else if (g_str_has_prefix (key, "unit/"))
+        {
+          n_units++;
+          if (g_str_equal (json_object_get_string_member (record_data, "name"), "市中级人民法院"))
+            g_assert_cmpstr (json_object_get_string_member (record_data, "kind"), ==, "court");
+        }
+      else if (g_str_has_prefix (key, "station/"))
+        {
+          n_stations++;
+          if (g_str_equal (json_object_get_string_member (record_data, "name"), "东山联络站"))
+            {
+              g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 2);
+              g_assert_cmpstr (json_object_get_string_member (record_data, "district"), ==, "杜集区");
+            }
+        }
+      else if (g_str_has_prefix (key, "deputy/"))
+        {
+          n_deputies++;
+          g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 1);
+          if (g_str_equal (json_object_get_string_member (record_data, "name"), "张伟"))
+            zhang = record_data;
+        }
+    }
+  /* 新能源代表小组 was made for 李秀英. */
+  g_assert_cmpuint (n_groups, ==, 3);
+  g_assert_cmpuint (n_units, ==, 2);
+  g_assert_cmpuint (n_stations, ==, 3);
+  g_assert_cmpuint (n_deputies, ==, 2);
+  g_assert_nonnull (zhang);
+  g_assert_cmpstr (json_object_get_string_member (zhang, "level"), ==, "city");
+  g_assert_cmpstr (json_object_get_string_member (zhang, "station"), ==, fixture->station_a);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (zhang, "group")));
+
+  /* Bad files: line-numbered, and nothing written. */
+  snapshot = feed_snapshot (fixture);
+  {
+    g_autofree char *bad = write_csv (fixture, "bad-deputies.csv",
+                                      "姓名,层级,联络站,电话\n"
+                                      "王芳,市,东山联络站,13900139000\n"
+                                      "赵强,村,东山联络站,\n"
+                                      ",市,,\n"
+                                      "钱进,省,不存在的站,12\n"
+                                      "王芳,市,,\n");
+
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_test_message ("%s", err);
+    g_assert_nonnull (strstr (err, "Nothing was imported"));
+    g_assert_nonnull (strstr (err, "4 rows"));
+    g_assert_nonnull (strstr (err, "line 3: "));
+    g_assert_nonnull (strstr (err, "村"));
+    g_assert_nonnull (strstr (err, "line 4: "));
+    g_assert_nonnull (strstr (err, "line 5: "));
+    g_assert_nonnull (strstr (err, "不存在的站"));
+    g_assert_nonnull (strstr (err, "line 6: "));
+    g_assert_null (strstr (err, "line 2: "));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    g_autofree char *bad = write_csv (fixture, "bad-units.csv", "名称\n市教育局\n");
+
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "“类型” (kind)"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    g_autofree char *bad = write_csv (fixture, "bad-units2.csv", "名称,类型\n市教育局,部门\n市某某,学校\n");
+
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "line 3: "));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    /* GB18030, as Excel writes on a Chinese Windows: read, but the bad kind still refuses it. */
+    g_autofree char *gb = g_convert ("名称,类型,区县\n南湖联络点,城堡,杜集区\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+    g_autofree char *bad = write_csv (fixture, "bad-stations.csv", gb);
+
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "stations", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "line 2: "));
+    g_assert_nonnull (strstr (err, "城堡"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
+
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "groups", "--data-dir", fixture->data_dir, missing, NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "motions", "--data-dir", fixture->data_dir, groups, NULL), ==, 2);
+  }
+  snapshot_after = feed_snapshot (fixture);
+  g_assert_cmpstr (snapshot, ==, snapshot_after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/hq/hello-enroll", test_hello_enroll);
+  ADD ("/hq/cli-errors", test_cli_errors);
+  ADD ("/hq/push", test_push);
+  ADD ("/hq/pull-scope", test_pull_scope);
+  ADD ("/hq/revoke", test_revoke);
+  ADD ("/hq/bad-requests", test_bad_requests);
+  ADD ("/hq/attachments", test_attachments);
+  ADD ("/hq/sigterm-restart", test_sigterm_restart);
+  ADD ("/hq/tls", test_tls);
+  ADD ("/hq/import", test_import);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -223,15 +223,13 @@ planned_free (Planned *planned)
   g_free (planned);
 }
 
+/* Text fields are strings on the wire, "" when empty (docs/sync-protocol.md). */
 static void
-set_text_or_null (JsonObject *data,
-                  const char *member,
-                  const char *text)
+set_text (JsonObject *data,
+          const char *member,
+          const char *text)
 {
-  if (text != NULL && *text != '\0')
-    json_object_set_string_member (data, member, text);
-  else
-    json_object_set_null_member (data, member);
+  json_object_set_string_member (data, member, text != NULL ? text : "");
 }
 
 /* The existing record named @name, or a new data object. */
@@ -411,15 +409,15 @@ plan_rows (LiaisonHqStore      *store,
             json_object_set_null_member (data, "station");
 
           if (column[DC_SPECIALTY] >= 0 || !json_object_has_member (data, "specialty"))
-            set_text_or_null (data, "specialty", specialty);
+            set_text (data, "specialty", specialty);
           if (column[DC_PHONE] >= 0)
             {
               if (*phone != '\0' && !liaison_phone_is_valid (phone))
                 add_reason (reasons, _("“%s” is not a phone number"), phone);
-              set_text_or_null (data, "phone", phone);
+              set_text (data, "phone", phone);
             }
           else if (!json_object_has_member (data, "phone"))
-            json_object_set_null_member (data, "phone");
+            set_text (data, "phone", "");
 
           if (column[DC_GROUP] < 0)
             {

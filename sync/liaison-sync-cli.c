@@ -2,6 +2,7 @@
  *
  *   liaison enroll [--database PATH] --server URL --code CODE
  *   liaison sync [--database PATH]
+ *   liaison leave [--database PATH]
  *
  * They run the sync engine on a main loop of their own, before GTK starts.
  * Exit status: 0 done, 1 failed (the message says why), 2 the command was
@@ -15,6 +16,7 @@
 #include "liaison-store-sync.h"
 #include "liaison-sync-cli.h"
 #include "liaison-sync-engine.h"
+#include "liaison-token-store.h"
 
 #define EXIT_FAILED    1
 #define EXIT_USAGE     2
@@ -31,7 +33,8 @@ liaison_sync_cli_is_command (int    argc,
                              char **argv)
 {
   return argc >= 2 && argv[1] != NULL &&
-         (strcmp (argv[1], "enroll") == 0 || strcmp (argv[1], "sync") == 0);
+         (strcmp (argv[1], "enroll") == 0 || strcmp (argv[1], "sync") == 0 ||
+          strcmp (argv[1], "leave") == 0);
 }
 
 static GOptionContext *
@@ -152,6 +155,70 @@ run_enroll (char ***args)
   return EXIT_SUCCESS;
 }
 
+/* Opens the database at *@database (the default one when NULL), which must
+ * exist: syncing or leaving must not make an empty database by mistake.
+ * Says why on stderr and returns NULL when it cannot. */
+static LiaisonStore *
+open_existing_store (char **database)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonStore *store;
+
+  if (*database == NULL)
+    *database = liaison_store_default_path ();
+  if (!g_file_test (*database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("There is no database at %s.\n"), *database);
+      return NULL;
+    }
+  store = liaison_store_open (*database, &error);
+  if (store == NULL)
+    g_printerr ("%s\n", error->message);
+  return store;
+}
+
+static int
+run_leave (char ***args)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server_url = NULL;
+  g_autofree char *server_id = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The station database (default: the app's own)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = command_context (N_("Stops syncing this database with headquarters and forgets its key. Its records stay here. Refused while records wait to be sent."), entries);
+  if (!g_option_context_parse_strv (context, args, &error))
+    return usage_error ("leave", error->message);
+  if (g_strv_length (*args) > 1)
+    return usage_error ("leave", _("This command takes no file names."));
+  store = open_existing_store (&database);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  server_url = liaison_store_get_server_url (store);
+  server_id = liaison_store_get_server_id (store);
+  if (server_url == NULL)
+    {
+      g_printerr (_("This database does not sync with any headquarters.\n"));
+      return EXIT_FAILED;
+    }
+  if (!liaison_store_leave_server (store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  /* The key is useless now; a failure to forget it changes nothing else. */
+  if (server_id != NULL && !liaison_token_store_delete (server_id, database, &error))
+    g_printerr (_("The key could not be forgotten: %s\n"), error->message);
+  g_print (_("This database no longer syncs with %s. Its records stay here.\n"), server_url);
+  return EXIT_SUCCESS;
+}
+
 static int
 run_sync (char ***args)
 {
@@ -173,21 +240,9 @@ run_sync (char ***args)
     return usage_error ("sync", error->message);
   if (g_strv_length (*args) > 1)
     return usage_error ("sync", _("This command takes no file names."));
-  if (database == NULL)
-    database = liaison_store_default_path ();
-
-  /* Sync must not make an empty database by mistake. */
-  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("There is no database at %s.\n"), database);
-      return EXIT_FAILED;
-    }
-  store = liaison_store_open (database, &error);
+  store = open_existing_store (&database);
   if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   engine = liaison_sync_engine_new (store);
   loop = g_main_loop_new (NULL, FALSE);
@@ -240,6 +295,8 @@ liaison_sync_cli_main (int    argc,
 
   if (strcmp (argv[1], "enroll") == 0)
     status = run_enroll (&args);
+  else if (strcmp (argv[1], "leave") == 0)
+    status = run_leave (&args);
   else
     status = run_sync (&args);
   return status;

@@ -1147,6 +1147,64 @@ test_commands (Fixture       *fixture,
     g_clear_pointer (&err, g_free);
   }
 
+  /* Leaving is refused while a record waits to be sent; once it is sent,
+   * the database stops syncing, keeps its records and forgets the key. */
+  {
+    Replica replica = { 0 };
+    g_autofree char *key_file = NULL;
+
+    replica.store = liaison_test_open_store (database);
+    add_receptions (&replica, 1, "离开前");
+    replica_clear (&replica);
+    out = run_liaison (&status, &err, "leave", "--database", database, NULL);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_cmpuint (strlen (err), >, 10);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    store = liaison_test_open_store (database);
+    g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_STATION);
+    g_clear_object (&store);
+
+    out = run_liaison (&status, &err, "sync", "--database", database, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    store = liaison_test_open_store (database);
+    {
+      g_autofree char *server_id = liaison_store_get_server_id (store);
+      key_file = liaison_token_store_file_path (server_id, database);
+    }
+    g_clear_object (&store);
+    g_assert_true (g_file_test (key_file, G_FILE_TEST_EXISTS));
+
+    out = run_liaison (&status, &err, "leave", "--database", database, NULL);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "no longer syncs with"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_false (g_file_test (key_file, G_FILE_TEST_EXISTS));
+    store = liaison_test_open_store (database);
+    g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_NONE);
+    g_assert_cmpuint (liaison_store_count_receptions (store, NULL, NULL), ==, 3);
+    g_clear_object (&store);
+
+    /* Leaving twice says there is nothing to leave. */
+    out = run_liaison (&status, &err, "leave", "--database", database, NULL);
+    g_assert_cmpint (status, ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* Enrolled again, for the failure below. */
+    g_clear_pointer (&code, g_free);
+    code = hq_station_code (fixture, "相山区命令行联络站");
+    out = run_liaison (&status, &err, "enroll", "--database", database, "--server", fixture->url,
+                       "--code", code, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* The server is gone: a transient failure, said in words. */
   hq_stop (fixture, SIGTERM);
   out = run_liaison (&status, &err, "sync", "--database", database, NULL);

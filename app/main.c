@@ -4,26 +4,11 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
-#include <locale.h>
 
 #include "liaison-application.h"
 #include "liaison-cli.h"
+#include "liaison-locale.h"
 #include "liaison-sync-cli.h"
-
-/* Run from the build tree, the app finds its translations and settings
- * schema there, so that ./dev run needs no install. */
-static void
-use_build_tree_when_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *exe_dir = exe ? g_path_get_dirname (exe) : NULL;
-  g_autofree char *build_root = g_path_get_dirname (BUILD_SCHEMADIR);
-
-  if (exe_dir == NULL || g_strcmp0 (exe_dir, build_root) != 0)
-    return;
-  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMADIR, FALSE);
-  g_setenv ("LIAISON_LOCALEDIR", BUILD_LOCALEDIR, FALSE);
-}
 
 /* Help needs no display: GApplication prints it before any window. */
 static gboolean
@@ -41,15 +26,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GApplication) app = NULL;
-  const char *localedir;
 
-  use_build_tree_when_uninstalled ();
-
-  setlocale (LC_ALL, "");
-  localedir = g_getenv ("LIAISON_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  liaison_locale_init ();
 
   if (liaison_cli_is_command (argc, argv))
     return liaison_cli_main (argc, argv);

@@ -177,9 +177,9 @@ show_conflicts (LiaisonReceptionDetail *self,
       g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
                                             : g_strdup (conflict->created_at);
       /* Translators: when a sync conflict was settled, then the two versions */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — version %" G_GINT64_FORMAT " here, %" G_GINT64_FORMAT " at headquarters"),
-                                                   when, conflict->local_version,
-                                                   conflict->server_version);
+      g_autofree char *subtitle = g_strdup_printf (_("%s — version %lld here, %lld at headquarters"),
+                                                   when, (long long) conflict->local_version,
+                                                   (long long) conflict->server_version);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *label = gtk_label_new (value);
 

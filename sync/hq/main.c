@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "liaison-hq-import.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
+#include "liaison-locale.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
 
@@ -473,14 +473,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir;
   const char *command;
 
-  setlocale (LC_ALL, "");
-  localedir = g_getenv ("LIAISON_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  liaison_locale_init ();
   /* A client that goes away mid-answer must not kill the server. */
   signal (SIGPIPE, SIG_IGN);
 

@@ -12,6 +12,27 @@ G_BEGIN_DECLS
 sqlite3_stmt *liaison_store_prepare      (LiaisonStore  *self,
                                           const char    *sql,
                                           GError       **error);
+/* The columns every synced record has, as a SELECT list for table alias
+ * @t, and reading them back from column @column on. */
+#define LIAISON_RECORD_SELECT(t) t ".id, " t ".uuid, " t ".version, " t ".updated_at, " \
+  t ".origin_station_uuid, " t ".deleted, " t ".sync_state, " t ".sync_error"
+#define LIAISON_RECORD_SELECT_COLUMNS 8
+void          liaison_store_read_record_meta (sqlite3_stmt      *stmt,
+                                              int                column,
+                                              LiaisonRecordMeta *meta);
+
+/* Makes one record from the current row of a statement. */
+typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
+
+/* Steps @stmt (bound, not yet stepped) to the end, reading every row with
+ * @read into a new array that frees them with @free_func; resets @stmt.
+ * NULL, with @error saying @failed and why, if the query fails. */
+GPtrArray    *liaison_store_collect_rows (LiaisonStore     *self,
+                                          sqlite3_stmt     *stmt,
+                                          LiaisonRowReader  read,
+                                          GDestroyNotify    free_func,
+                                          const char       *failed,
+                                          GError          **error);
 /* Sets @error from the connection's last error, prefixed with @what. */
 void          liaison_store_set_error    (LiaisonStore  *self,
                                           GError       **error,

@@ -1938,6 +1938,22 @@ liaison_store_leave_server (LiaisonStore  *store,
 
 /* Conflict log and units */
 
+static gpointer
+read_conflict (sqlite3_stmt *stmt)
+{
+  LiaisonConflict *conflict = g_new0 (LiaisonConflict, 1);
+
+  conflict->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  conflict->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  conflict->local_version = sqlite3_column_int64 (stmt, 2);
+  conflict->server_version = sqlite3_column_int64 (stmt, 3);
+  conflict->local_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  conflict->server_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  conflict->rule = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  conflict->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  return conflict;
+}
+
 GPtrArray *
 liaison_store_list_conflicts (LiaisonStore  *store,
                               const char    *kind,
@@ -1945,8 +1961,6 @@ liaison_store_list_conflicts (LiaisonStore  *store,
                               GError       **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *conflicts;
-  int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
@@ -1957,29 +1971,19 @@ liaison_store_list_conflicts (LiaisonStore  *store,
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_conflict_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LiaisonConflict *conflict = g_new0 (LiaisonConflict, 1);
+  return liaison_store_collect_rows (store, stmt, read_conflict, (GDestroyNotify) liaison_conflict_free,
+                                     _("Could not read the sync conflicts"), error);
+}
 
-      conflict->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      conflict->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      conflict->local_version = sqlite3_column_int64 (stmt, 2);
-      conflict->server_version = sqlite3_column_int64 (stmt, 3);
-      conflict->local_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      conflict->server_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      conflict->rule = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      conflict->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      g_ptr_array_add (conflicts, conflict);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (store, error, _("Could not read the sync conflicts"));
-      g_ptr_array_unref (conflicts);
-      return NULL;
-    }
-  return conflicts;
+static gpointer
+read_unit (sqlite3_stmt *stmt)
+{
+  LiaisonUnit *unit = g_new0 (LiaisonUnit, 1);
+
+  liaison_store_read_record_meta (stmt, 0, &unit->meta);
+  unit->name = g_strdup ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS));
+  unit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1));
+  return unit;
 }
 
 GPtrArray *
@@ -1987,39 +1991,14 @@ liaison_store_list_units (LiaisonStore  *store,
                           GError       **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *units;
-  int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
   stmt = liaison_store_prepare (store,
-    "SELECT id, uuid, version, updated_at, origin_station_uuid, deleted, sync_state, sync_error,"
-    " name, kind FROM units WHERE deleted = 0 ORDER BY name COLLATE LOCALE, id", error);
+    "SELECT " LIAISON_RECORD_SELECT ("u") ", u.name, u.kind FROM units u"
+    " WHERE u.deleted = 0 ORDER BY u.name COLLATE LOCALE, u.id", error);
   if (stmt == NULL)
     return NULL;
-  units = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_unit_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LiaisonUnit *unit = g_new0 (LiaisonUnit, 1);
-
-      unit->meta.id = sqlite3_column_int64 (stmt, 0);
-      unit->meta.uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      unit->meta.version = sqlite3_column_int64 (stmt, 2);
-      unit->meta.updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      unit->meta.origin_station_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      unit->meta.deleted = sqlite3_column_int (stmt, 5) != 0;
-      unit->meta.sync_state = sqlite3_column_int (stmt, 6);
-      unit->meta.sync_error = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      unit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      unit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      g_ptr_array_add (units, unit);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (store, error, _("Could not read the handling units"));
-      g_ptr_array_unref (units);
-      return NULL;
-    }
-  return units;
+  return liaison_store_collect_rows (store, stmt, read_unit, (GDestroyNotify) liaison_unit_free,
+                                     _("Could not read the handling units"), error);
 }

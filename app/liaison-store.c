@@ -294,6 +294,28 @@ liaison_store_prepare (LiaisonStore  *self,
   return stmt;
 }
 
+GPtrArray *
+liaison_store_collect_rows (LiaisonStore      *self,
+                            sqlite3_stmt      *stmt,
+                            LiaisonRowReader   read,
+                            GDestroyNotify     free_func,
+                            const char        *failed,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, failed);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 void
 liaison_store_emit_changed (LiaisonStore *self,
                             const char   *table)
@@ -716,16 +738,11 @@ set_setting (LiaisonStore  *self,
   return TRUE;
 }
 
-/* Fills the common columns from @stmt, starting at @column, in the order
- * of RECORD_SELECT. */
-#define RECORD_SELECT(t) t ".id, " t ".uuid, " t ".version, " t ".updated_at, " \
-  t ".origin_station_uuid, " t ".deleted, " t ".sync_state, " t ".sync_error"
-#define RECORD_SELECT_COLUMNS 8
 
-static void
-read_record_meta (sqlite3_stmt      *stmt,
-                  int                column,
-                  LiaisonRecordMeta *meta)
+void
+liaison_store_read_record_meta (sqlite3_stmt      *stmt,
+                                int                column,
+                                LiaisonRecordMeta *meta)
 {
   meta->id = sqlite3_column_int64 (stmt, column);
   meta->uuid = column_text (stmt, column + 1);
@@ -828,20 +845,20 @@ end_record_write (LiaisonStore       *self,
 
 /* Stations */
 
-static LiaisonStation *
+static gpointer
 read_station (sqlite3_stmt *stmt)
 {
   LiaisonStation *station = liaison_station_new ();
 
-  read_record_meta (stmt, 0, &station->meta);
-  station->name = column_text (stmt, RECORD_SELECT_COLUMNS);
-  liaison_station_kind_from_code ((const char *) sqlite3_column_text (stmt, RECORD_SELECT_COLUMNS + 1),
+  liaison_store_read_record_meta (stmt, 0, &station->meta);
+  station->name = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
+  liaison_station_kind_from_code ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1),
                                   &station->kind);
-  station->district = column_text (stmt, RECORD_SELECT_COLUMNS + 2);
+  station->district = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 2);
   return station;
 }
 
-#define STATION_SELECT "SELECT " RECORD_SELECT ("s") ", s.name, s.kind, s.district FROM stations s"
+#define STATION_SELECT "SELECT " LIAISON_RECORD_SELECT ("s") ", s.name, s.kind, s.district FROM stations s"
 
 LiaisonStation *
 liaison_store_get_local_station (LiaisonStore *self)
@@ -947,22 +964,11 @@ liaison_store_list_stations (LiaisonStore  *self,
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
     STATION_SELECT " WHERE s.deleted = 0 ORDER BY s.name COLLATE LOCALE", error);
-  GPtrArray *stations;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  stations = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_station_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stations, read_station (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the stations"));
-      g_ptr_array_unref (stations);
-      return NULL;
-    }
-  return stations;
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_station, (GDestroyNotify) liaison_station_free,
+                                     _("Could not read the stations"), error);
 }
 
 /* Deputy groups */
@@ -999,35 +1005,28 @@ liaison_store_save_deputy_group (LiaisonStore        *self,
   return TRUE;
 }
 
+static gpointer
+read_deputy_group (sqlite3_stmt *stmt)
+{
+  LiaisonDeputyGroup *group = liaison_deputy_group_new ();
+
+  liaison_store_read_record_meta (stmt, 0, &group->meta);
+  group->name = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
+  return group;
+}
+
 GPtrArray *
 liaison_store_list_deputy_groups (LiaisonStore  *self,
                                   GError       **error)
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "SELECT " RECORD_SELECT ("g") ", g.name FROM deputy_groups g"
+    "SELECT " LIAISON_RECORD_SELECT ("g") ", g.name FROM deputy_groups g"
     " WHERE g.deleted = 0 ORDER BY g.name COLLATE LOCALE", error);
-  GPtrArray *groups;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_deputy_group_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LiaisonDeputyGroup *group = liaison_deputy_group_new ();
-
-      read_record_meta (stmt, 0, &group->meta);
-      group->name = column_text (stmt, RECORD_SELECT_COLUMNS);
-      g_ptr_array_add (groups, group);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the deputy groups"));
-      g_ptr_array_unref (groups);
-      return NULL;
-    }
-  return groups;
+  return liaison_store_collect_rows (self, stmt, read_deputy_group, (GDestroyNotify) liaison_deputy_group_free,
+                                     _("Could not read the deputy groups"), error);
 }
 
 gint64
@@ -1059,18 +1058,18 @@ liaison_store_ensure_deputy_group (LiaisonStore  *self,
 /* Deputies */
 
 #define DEPUTY_SELECT                                                          \
-  "SELECT " RECORD_SELECT ("d") ", d.name, d.level, d.group_id, d.station_id," \
+  "SELECT " LIAISON_RECORD_SELECT ("d") ", d.name, d.level, d.group_id, d.station_id," \
   " d.specialty, d.phone, g.name, s.name FROM deputies d"                      \
   " LEFT JOIN deputy_groups g ON g.id = d.group_id"                            \
   " LEFT JOIN stations s ON s.id = d.station_id"
 
-static LiaisonDeputy *
+static gpointer
 read_deputy (sqlite3_stmt *stmt)
 {
   LiaisonDeputy *deputy = liaison_deputy_new ();
-  int c = RECORD_SELECT_COLUMNS;
+  int c = LIAISON_RECORD_SELECT_COLUMNS;
 
-  read_record_meta (stmt, 0, &deputy->meta);
+  liaison_store_read_record_meta (stmt, 0, &deputy->meta);
   deputy->name = column_text (stmt, c);
   liaison_deputy_level_from_code ((const char *) sqlite3_column_text (stmt, c + 1), &deputy->level);
   deputy->group_id = sqlite3_column_int64 (stmt, c + 2);
@@ -1167,8 +1166,6 @@ liaison_store_list_deputies (LiaisonStore  *self,
     ? DEPUTY_SELECT " WHERE d.deleted = 0 AND (d.name LIKE ?1 ESCAPE '\\' OR d.specialty LIKE ?1 ESCAPE '\\')"
       " ORDER BY d.name COLLATE LOCALE"
     : DEPUTY_SELECT " WHERE d.deleted = 0 ORDER BY d.name COLLATE LOCALE", error);
-  GPtrArray *deputies;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -1177,17 +1174,8 @@ liaison_store_list_deputies (LiaisonStore  *self,
       g_autofree char *pattern = like_pattern (search);
       sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
     }
-  deputies = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_deputy_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (deputies, read_deputy (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the deputies"));
-      g_ptr_array_unref (deputies);
-      return NULL;
-    }
-  return deputies;
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_deputy, (GDestroyNotify) liaison_deputy_free,
+                                     _("Could not read the deputies"), error);
 }
 
 gint64
@@ -1211,36 +1199,29 @@ liaison_store_find_deputy (LiaisonStore *self,
 
 /* Categories */
 
+static gpointer
+read_category (sqlite3_stmt *stmt)
+{
+  LiaisonCategory *category = liaison_category_new ();
+
+  category->id = sqlite3_column_int64 (stmt, 0);
+  category->code = column_text (stmt, 1);
+  category->name = column_text (stmt, 2);
+  category->name_zh = column_text (stmt, 3);
+  return category;
+}
+
 GPtrArray *
 liaison_store_list_categories (LiaisonStore  *self,
                                GError       **error)
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
     "SELECT id, code, name, name_zh FROM categories WHERE deleted = 0 ORDER BY position, id", error);
-  GPtrArray *categories;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  categories = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_category_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LiaisonCategory *category = liaison_category_new ();
-
-      category->id = sqlite3_column_int64 (stmt, 0);
-      category->code = column_text (stmt, 1);
-      category->name = column_text (stmt, 2);
-      category->name_zh = column_text (stmt, 3);
-      g_ptr_array_add (categories, category);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the categories"));
-      g_ptr_array_unref (categories);
-      return NULL;
-    }
-  return categories;
+  return liaison_store_collect_rows (self, stmt, read_category, (GDestroyNotify) liaison_category_free,
+                                     _("Could not read the categories"), error);
 }
 
 gint64
@@ -1269,18 +1250,18 @@ liaison_store_find_category (LiaisonStore *self,
 /* Suggestions */
 
 #define SUGGESTION_SELECT                                                      \
-  "SELECT " RECORD_SELECT ("g") ", g.reception_id, g.station_id, g.category_id," \
+  "SELECT " LIAISON_RECORD_SELECT ("g") ", g.reception_id, g.station_id, g.category_id," \
   " g.title, g.content, g.raised_by, g.created_at, c.name, r.received_at"      \
   " FROM suggestions g JOIN categories c ON c.id = g.category_id"              \
   " LEFT JOIN receptions r ON r.id = g.reception_id"
 
-static LiaisonSuggestion *
+static gpointer
 read_suggestion (sqlite3_stmt *stmt)
 {
   LiaisonSuggestion *suggestion = liaison_suggestion_new ();
-  int c = RECORD_SELECT_COLUMNS;
+  int c = LIAISON_RECORD_SELECT_COLUMNS;
 
-  read_record_meta (stmt, 0, &suggestion->meta);
+  liaison_store_read_record_meta (stmt, 0, &suggestion->meta);
   suggestion->reception_id = sqlite3_column_int64 (stmt, c);
   suggestion->station_id = sqlite3_column_int64 (stmt, c + 1);
   suggestion->category_id = sqlite3_column_int64 (stmt, c + 2);
@@ -1481,8 +1462,6 @@ liaison_store_list_suggestions (LiaisonStore  *self,
   gboolean searching = query != NULL && *query != '\0';
   const char *sql;
   sqlite3_stmt *stmt;
-  GPtrArray *suggestions;
-  int rc;
 
   if (!searching)
     sql = SUGGESTION_SELECT " WHERE g.deleted = 0 ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
@@ -1499,17 +1478,8 @@ liaison_store_list_suggestions (LiaisonStore  *self,
   sqlite3_bind_int (stmt, 2, limit);
   sqlite3_bind_int (stmt, 3, offset);
 
-  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_suggestion_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (suggestions, read_suggestion (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the suggestions"));
-      g_ptr_array_unref (suggestions);
-      return NULL;
-    }
-  return suggestions;
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_suggestion, (GDestroyNotify) liaison_suggestion_free,
+                                     _("Could not read the suggestions"), error);
 }
 
 static GPtrArray *
@@ -1519,23 +1489,12 @@ list_suggestions_of_reception (LiaisonStore  *self,
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
     SUGGESTION_SELECT " WHERE g.reception_id = ? AND g.deleted = 0 ORDER BY g.id", error);
-  GPtrArray *suggestions;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, reception_id);
-  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_suggestion_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (suggestions, read_suggestion (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the suggestions"));
-      g_ptr_array_unref (suggestions);
-      return NULL;
-    }
-  return suggestions;
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_suggestion, (GDestroyNotify) liaison_suggestion_free,
+                                     _("Could not read the suggestions"), error);
 }
 
 /* Receptions */
@@ -1747,7 +1706,7 @@ restore:
 }
 
 #define RECEPTION_SELECT                                                       \
-  "SELECT " RECORD_SELECT ("r") ", r.received_at, r.station_id, r.channel,"     \
+  "SELECT " LIAISON_RECORD_SELECT ("r") ", r.received_at, r.station_id, r.channel,"     \
   " r.category_id, r.summary, r.handled_on_spot, r.handling, c.name, s.name,"   \
   " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_deputies rd" \
   "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))," \
@@ -1771,13 +1730,13 @@ read_visitor (sqlite3_stmt *stmt,
   return visitor;
 }
 
-static LiaisonReception *
+static gpointer
 read_reception (sqlite3_stmt *stmt)
 {
   LiaisonReception *reception = liaison_reception_new ();
-  int c = RECORD_SELECT_COLUMNS;
+  int c = LIAISON_RECORD_SELECT_COLUMNS;
 
-  read_record_meta (stmt, 0, &reception->meta);
+  liaison_store_read_record_meta (stmt, 0, &reception->meta);
   reception->received_at = column_text (stmt, c);
   reception->station_id = sqlite3_column_int64 (stmt, c + 1);
   liaison_channel_from_code ((const char *) sqlite3_column_text (stmt, c + 2), &reception->channel);
@@ -2064,8 +2023,6 @@ list_receptions (LiaisonStore                 *self,
                                       where, order,
                                       " LIMIT :limit OFFSET :offset)", order, NULL);
   sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
-  GPtrArray *receptions;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -2073,17 +2030,8 @@ list_receptions (LiaisonStore                 *self,
   bind_named_int (stmt, ":limit", limit);
   bind_named_int (stmt, ":offset", offset);
 
-  receptions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (receptions, read_reception (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the receptions"));
-      g_ptr_array_unref (receptions);
-      return NULL;
-    }
-  return receptions;
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_reception, (GDestroyNotify) liaison_reception_free,
+                                     _("Could not read the receptions"), error);
 }
 
 GPtrArray *

@@ -50,10 +50,10 @@ liaison_cli_is_command (int    argc,
   return FALSE;
 }
 
-static GOptionContext *
-command_context (const char         *parameters,
-                 const char         *summary,
-                 const GOptionEntry *entries)
+GOptionContext *
+liaison_cli_option_context_new (const char         *parameters,
+                                const char         *summary,
+                                const GOptionEntry *entries)
 {
   GOptionContext *context = g_option_context_new (parameters);
 
@@ -64,9 +64,9 @@ command_context (const char         *parameters,
   return context;
 }
 
-static int
-usage_error (const char *command,
-             const char *message)
+int
+liaison_cli_usage_error (const char *command,
+                         const char *message)
 {
   g_printerr ("%s\n", message);
   g_printerr (_("Run “liaison %s --help” to see how to use it.\n"), command);
@@ -85,7 +85,7 @@ parse_options (GOptionContext   *context,
 
   if (!g_option_context_parse_strv (context, args, &error))
     {
-      *status = usage_error (command, error->message);
+      *status = liaison_cli_usage_error (command, error->message);
       return FALSE;
     }
   return TRUE;
@@ -101,12 +101,12 @@ single_file (char       **args,
 
   if (n < 2)
     {
-      *status = usage_error (command, _("Name the CSV file."));
+      *status = liaison_cli_usage_error (command, _("Name the CSV file."));
       return NULL;
     }
   if (n > 2)
     {
-      *status = usage_error (command, _("Name only one CSV file."));
+      *status = liaison_cli_usage_error (command, _("Name only one CSV file."));
       return NULL;
     }
   return args[1];
@@ -153,7 +153,7 @@ run_import (char **argv)
   guint n = 0;
   int status = 0;
 
-  context = command_context (N_("FILE.csv"),
+  context = liaison_cli_option_context_new (N_("FILE.csv"),
                              N_("Adds the receptions of a station ledger (台账) saved as CSV by Excel or WPS, in UTF-8 or GB18030. "
                                 "The first row names the columns: 接待日期, 接待代表, 来访人, 联系电话, 人数, 所在社区, 类别, 反映内容, 办理情况, "
                                 "and optionally 接待方式, 同意联系, 当场办结. "
@@ -225,7 +225,7 @@ run_export (char **argv)
   guint n = 0;
   int status = 0;
 
-  context = command_context (N_("FILE.csv"),
+  context = liaison_cli_option_context_new (N_("FILE.csv"),
                              N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
                                 "with the same columns that “liaison import” reads."),
                              entries);
@@ -234,7 +234,7 @@ run_export (char **argv)
   if ((path = single_file (args, "export", &status)) == NULL)
     return status;
   if (from == NULL || to == NULL)
-    return usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
+    return liaison_cli_usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
 
   /* Checked before the database is opened, so that nothing is written. */
   from_day = date_only (from);
@@ -301,16 +301,16 @@ run_demo (char **argv)
   guint n_before, n_after, n_suggestions;
   int status = 0;
 
-  context = command_context (NULL,
+  context = liaison_cli_option_context_new (NULL,
                              N_("Fills a database with a realistic demo city: its stations, deputy groups and deputies, "
                                 "and receptions at this station. Sets the station up first if needed."),
                              entries);
   if (!parse_options (context, "demo", &args, &status))
     return status;
   if (g_strv_length (args) > 1)
-    return usage_error ("demo", _("The demo command takes no file."));
+    return liaison_cli_usage_error ("demo", _("The demo command takes no file."));
   if (n_receptions < 0 || seed < 0 || n_days < 1)
-    return usage_error ("demo", _("--receptions and --seed cannot be negative, and --days must be at least 1."));
+    return liaison_cli_usage_error ("demo", _("--receptions and --seed cannot be negative, and --days must be at least 1."));
   if (database == NULL)
     database = liaison_store_default_path ();
 

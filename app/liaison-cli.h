@@ -12,4 +12,13 @@ gboolean liaison_cli_is_command (int    argc,
 int      liaison_cli_main       (int    argc,
                                  char **argv);
 
+/* For every headless command, here and in sync/: an option context whose
+ * strings are msgids of Liaison's domain, and a usage error that points to
+ * “liaison COMMAND --help” (returns the exit status 2). */
+GOptionContext *liaison_cli_option_context_new (const char         *parameters,
+                                                const char         *summary,
+                                                const GOptionEntry *entries);
+int             liaison_cli_usage_error        (const char         *command,
+                                                const char         *message);
+
 G_END_DECLS

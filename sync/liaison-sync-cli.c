@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-cli.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-cli.h"
 #include "liaison-sync-engine.h"
@@ -35,27 +36,6 @@ liaison_sync_cli_is_command (int    argc,
   return argc >= 2 && argv[1] != NULL &&
          (strcmp (argv[1], "enroll") == 0 || strcmp (argv[1], "sync") == 0 ||
           strcmp (argv[1], "leave") == 0);
-}
-
-static GOptionContext *
-command_context (const char         *summary,
-                 const GOptionEntry *entries)
-{
-  GOptionContext *context = g_option_context_new (NULL);
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("%s\n", message);
-  g_printerr (_("Run “liaison %s --help” to see how to use it.\n"), command);
-  return EXIT_USAGE;
 }
 
 static int
@@ -107,15 +87,15 @@ run_enroll (char ***args)
     { NULL }
   };
 
-  context = command_context (N_("Connects this station to headquarters with a one-time enrollment code."), entries);
+  context = liaison_cli_option_context_new (NULL, N_("Connects this station to headquarters with a one-time enrollment code."), entries);
   if (!g_option_context_parse_strv (context, args, &error))
-    return usage_error ("enroll", error->message);
+    return liaison_cli_usage_error ("enroll", error->message);
   if (g_strv_length (*args) > 1)
-    return usage_error ("enroll", _("This command takes no file names."));
+    return liaison_cli_usage_error ("enroll", _("This command takes no file names."));
   if (server == NULL)
-    return usage_error ("enroll", _("Give the headquarters address with --server."));
+    return liaison_cli_usage_error ("enroll", _("Give the headquarters address with --server."));
   if (code == NULL)
-    return usage_error ("enroll", _("Give the enrollment code with --code."));
+    return liaison_cli_usage_error ("enroll", _("Give the enrollment code with --code."));
   if (database == NULL)
     database = liaison_store_default_path ();
 
@@ -191,11 +171,11 @@ run_leave (char ***args)
     { NULL }
   };
 
-  context = command_context (N_("Stops syncing this database with headquarters and forgets its key. Its records stay here. Refused while records wait to be sent."), entries);
+  context = liaison_cli_option_context_new (NULL, N_("Stops syncing this database with headquarters and forgets its key. Its records stay here. Refused while records wait to be sent."), entries);
   if (!g_option_context_parse_strv (context, args, &error))
-    return usage_error ("leave", error->message);
+    return liaison_cli_usage_error ("leave", error->message);
   if (g_strv_length (*args) > 1)
-    return usage_error ("leave", _("This command takes no file names."));
+    return liaison_cli_usage_error ("leave", _("This command takes no file names."));
   store = open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
@@ -235,11 +215,11 @@ run_sync (char ***args)
     { NULL }
   };
 
-  context = command_context (N_("Sends this station's new records to headquarters and receives what changed there."), entries);
+  context = liaison_cli_option_context_new (NULL, N_("Sends this station's new records to headquarters and receives what changed there."), entries);
   if (!g_option_context_parse_strv (context, args, &error))
-    return usage_error ("sync", error->message);
+    return liaison_cli_usage_error ("sync", error->message);
   if (g_strv_length (*args) > 1)
-    return usage_error ("sync", _("This command takes no file names."));
+    return liaison_cli_usage_error ("sync", _("This command takes no file names."));
   store = open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;

@@ -1,0 +1,396 @@
+/* test-calendar.c: working days across weekends, holidays and make-up
+ * workdays, due dates, month-end clamping and deadlines at the boundary. */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-calendar.h"
+#include "liaison-loop.h"
+
+/* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
+static const char holidays_2025[] =
+  "# 2025 public holidays\n"
+  "2025-01-01,holiday,New Year's Day\n"
+  "2025-01-26,workday\n"
+  "2025-01-28,holiday,Spring Festival\n"
+  "2025-01-29,holiday\n"
+  "2025-01-30,holiday\n"
+  "2025-01-31,holiday\n"
+  "2025-02-01,holiday\n"
+  "2025-02-02,holiday\n"
+  "2025-02-03,holiday\n"
+  "2025-02-04,holiday\n"
+  "2025-02-08,workday\n"
+  "2025-04-04,holiday,Qingming\n"
+  "2025-04-05,holiday\n"
+  "2025-04-06,holiday\n"
+  "2025-04-27,workday\n"
+  "2025-05-01,holiday,Labour Day\n"
+  "2025-05-02,holiday\n"
+  "2025-05-03,holiday\n"
+  "2025-05-04,holiday\n"
+  "2025-05-05,holiday\n"
+  "2025-05-31,holiday,Dragon Boat\n"
+  "2025-06-01,holiday\n"
+  "2025-06-02,holiday\n"
+  "\n"
+  "2025-09-28,workday\n"
+  "2025-10-01,holiday,National Day and Mid-Autumn\n"
+  "2025-10-02,holiday\n"
+  "2025-10-03,holiday\n"
+  "2025-10-04,holiday\n"
+  "2025-10-05,holiday\n"
+  "2025-10-06,holiday\n"
+  "2025-10-07,holiday\n"
+  "2025-10-08,holiday\n"
+  "2025-10-11,workday\n";
+
+static LiaisonCalendar *
+calendar_2025 (void)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonCalendar *cal = liaison_calendar_parse (holidays_2025, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cal);
+  return cal;
+}
+
+static GDate
+day (int y,
+     int m,
+     int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return date;
+}
+
+static void
+assert_iso (const GDate *date,
+            const char  *expected)
+{
+  g_autofree char *iso = liaison_date_to_iso (date);
+
+  g_assert_cmpstr (iso, ==, expected);
+}
+
+static void
+assert_add (const LiaisonCalendar *cal,
+            const char            *from,
+            guint                  n,
+            const char            *expected)
+{
+  GDate date;
+
+  g_assert_true (liaison_date_parse_iso (from, &date));
+  liaison_calendar_add_working_days (cal, &date, n);
+  g_test_message ("%s + %u working days", from, n);
+  assert_iso (&date, expected);
+}
+
+static void
+test_parse_2025 (void)
+{
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) again = NULL;
+  g_autoptr(LiaisonCalendar) copy = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  GDate d;
+
+  /* 1 + 8 + 3 + 5 + 3 + 8 holidays; 2 + 1 + 2 make-up workdays. */
+  g_assert_cmpuint (cal->holidays->len, ==, 28);
+  g_assert_cmpuint (cal->workdays->len, ==, 5);
+  for (guint i = 1; i < cal->holidays->len; i++)
+    g_assert_cmpint (g_date_compare (&g_array_index (cal->holidays, GDate, i - 1),
+                                     &g_array_index (cal->holidays, GDate, i)), <, 0);
+
+  text = liaison_calendar_to_text (cal);
+  g_assert_true (g_str_has_prefix (text, "2025-01-01,holiday\n2025-01-26,workday\n2025-01-28,holiday\n"));
+  again = liaison_calendar_parse (text, NULL);
+  g_assert_nonnull (again);
+  text_again = liaison_calendar_to_text (again);
+  g_assert_cmpstr (text, ==, text_again);
+
+  copy = liaison_calendar_copy (cal);
+  g_assert_cmpuint (copy->holidays->len, ==, 28);
+
+  /* Adding a day that is already there changes nothing. */
+  d = day (2025, 10, 1);
+  g_assert_true (liaison_calendar_add_day (cal, &d, LIAISON_DAY_KIND_HOLIDAY, NULL));
+  g_assert_cmpuint (cal->holidays->len, ==, 28);
+}
+
+static void
+test_is_working_day (void)
+{
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  static const struct { int m, d; gboolean weekends_only, with_2025; } days[] = {
+    { 9, 26, TRUE, TRUE },    /* Friday */
+    { 9, 27, FALSE, FALSE },  /* Saturday */
+    { 9, 28, FALSE, TRUE },   /* Sunday, make-up workday */
+    { 9, 30, TRUE, TRUE },
+    { 10, 1, TRUE, FALSE },   /* Wednesday, National Day */
+    { 10, 4, FALSE, FALSE },  /* Saturday inside the holiday */
+    { 10, 8, TRUE, FALSE },
+    { 10, 9, TRUE, TRUE },
+    { 10, 11, FALSE, TRUE },  /* Saturday, make-up workday */
+    { 10, 12, FALSE, FALSE }, /* Sunday */
+    { 10, 13, TRUE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      GDate d = day (2025, days[i].m, days[i].d);
+
+      g_test_message ("2025-%02d-%02d", days[i].m, days[i].d);
+      g_assert_cmpint (liaison_calendar_is_working_day (NULL, &d), ==, days[i].weekends_only);
+      g_assert_cmpint (liaison_calendar_is_working_day (cal, &d), ==, days[i].with_2025);
+    }
+}
+
+static void
+test_weekends (void)
+{
+  g_autoptr(LiaisonCalendar) empty = liaison_calendar_new ();
+
+  /* The referral day never counts, even when it is a working day. */
+  assert_add (empty, "2025-09-05", 0, "2025-09-05");  /* Friday */
+  assert_add (empty, "2025-09-05", 1, "2025-09-08");  /* -> Monday */
+  assert_add (empty, "2025-09-05", 5, "2025-09-12");
+  assert_add (empty, "2025-09-06", 1, "2025-09-08");  /* Saturday -> Monday */
+  assert_add (empty, "2025-09-07", 5, "2025-09-12");  /* Sunday -> Friday */
+  assert_add (empty, "2025-09-08", 4, "2025-09-12");  /* Monday -> Friday */
+  assert_add (empty, "2025-09-08", 5, "2025-09-15");
+  /* 15 working days from Friday 09-26 with weekends only:
+   * 09-29..10-03 (5), 10-06..10-10 (10), 10-13..10-17 (15). */
+  assert_add (NULL, "2025-09-26", 15, "2025-10-17");
+}
+
+static void
+test_national_day (void)
+{
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  GDate from = day (2025, 9, 26), to;
+  LiaisonTimeLimit limit = liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_PUBLIC_OPINION);
+
+  assert_add (cal, "2025-09-26", 1, "2025-09-28");  /* Sunday 09-28 is worked */
+  assert_add (cal, "2025-09-26", 2, "2025-09-29");
+  assert_add (cal, "2025-09-30", 1, "2025-10-09");  /* over 10-01..10-08 */
+  assert_add (cal, "2025-09-30", 3, "2025-10-11");  /* 10-09, 10-10, Saturday 10-11 */
+  assert_add (cal, "2025-09-30", 4, "2025-10-13");  /* Sunday 10-12 is off */
+  assert_add (cal, "2025-10-01", 1, "2025-10-09");  /* referred on a holiday */
+  /* 15 working days from Friday 09-26: 09-28 (1), 09-29 (2), 09-30 (3),
+   * 10-09 (4), 10-10 (5), 10-11 (6), 10-13..10-17 (7-11), 10-20..10-23 (12-15). */
+  assert_add (cal, "2025-09-26", 15, "2025-10-23");
+
+  g_assert_cmpuint (limit.working_days, ==, 15);
+  liaison_calendar_due_date (cal, &from, &limit, &to);
+  assert_iso (&to, "2025-10-23");
+
+  g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 15);
+  g_assert_cmpuint (liaison_calendar_working_days_between (cal, &to, &from), ==, 0);
+  g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &from), ==, 0);
+  from = day (2025, 9, 30);
+  to = day (2025, 10, 8);
+  g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 0);
+  to = day (2025, 10, 12);
+  g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 3);
+}
+
+static void
+test_spring_festival (void)
+{
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+
+  assert_add (cal, "2025-01-24", 1, "2025-01-26");  /* Sunday make-up workday */
+  assert_add (cal, "2025-01-24", 2, "2025-01-27");
+  assert_add (cal, "2025-01-24", 3, "2025-02-05");  /* over 01-28..02-04 */
+  assert_add (cal, "2025-02-05", 3, "2025-02-08");  /* 02-06, 02-07, Saturday 02-08 */
+  assert_add (cal, "2025-04-25", 1, "2025-04-27");  /* Labour Day's make-up Sunday */
+  assert_add (cal, "2025-04-30", 1, "2025-05-06");
+  assert_add (cal, "2025-05-30", 1, "2025-06-03");  /* Dragon Boat, 05-31..06-02 */
+}
+
+/* add_working_days and working_days_between agree, across the whole year. */
+static void
+test_add_between_agree (void)
+{
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  GDate from = day (2025, 1, 1);
+
+  for (guint i = 0; i < 365; i += 3)
+    {
+      for (guint n = 0; n <= 25; n++)
+        {
+          GDate due = from;
+
+          liaison_calendar_add_working_days (cal, &due, n);
+          g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &due), ==, n);
+          if (n > 0)
+            g_assert_true (liaison_calendar_is_working_day (cal, &due));
+        }
+      g_date_add_days (&from, 3);
+    }
+}
+
+static void
+test_months (void)
+{
+  static const struct { const char *from, *due; } cases[] = {
+    { "2025-01-15", "2025-04-15" },
+    { "2025-11-30", "2026-02-28" },  /* clamped to February's end */
+    { "2025-08-31", "2025-11-30" },
+    { "2023-11-30", "2024-02-29" },  /* leap year */
+    { "2025-12-31", "2026-03-31" },
+    { "2025-10-01", "2026-01-01" },  /* a holiday due date stands: months are calendar time */
+  };
+  LiaisonTimeLimit limit = liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+
+  g_assert_cmpuint (limit.months, ==, 3);
+  g_assert_cmpuint (limit.working_days, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate from, due;
+
+      g_assert_true (liaison_date_parse_iso (cases[i].from, &from));
+      liaison_calendar_due_date (cal, &from, &limit, &due);
+      assert_iso (&due, cases[i].due);
+    }
+}
+
+static void
+assert_deadline (const char             *due_iso,
+                 const char             *today_iso,
+                 LiaisonDeadlineUrgency  urgency,
+                 int                     days_left,
+                 const char             *words)
+{
+  GDate due, today;
+  LiaisonDeadline deadline;
+  g_autofree char *described = NULL;
+
+  g_assert_true (liaison_date_parse_iso (due_iso, &due));
+  g_assert_true (liaison_date_parse_iso (today_iso, &today));
+  deadline = liaison_deadline_status (&due, &today);
+  g_test_message ("due %s, today %s", due_iso, today_iso);
+  g_assert_cmpint (deadline.urgency, ==, urgency);
+  g_assert_cmpint (deadline.days_left, ==, days_left);
+  described = liaison_deadline_describe (deadline);
+  g_assert_cmpstr (described, ==, words);
+}
+
+static void
+test_deadline_boundary (void)
+{
+  LiaisonDeadline none;
+  GDate today = day (2025, 10, 23);
+  g_autofree char *words = NULL;
+
+  assert_deadline ("2025-10-23", "2025-10-19", LIAISON_DEADLINE_ON_TRACK, 4, "4 days left");
+  assert_deadline ("2025-10-23", "2025-10-20", LIAISON_DEADLINE_DUE_SOON, 3, "3 days left");
+  assert_deadline ("2025-10-23", "2025-10-22", LIAISON_DEADLINE_DUE_SOON, 1, "1 day left");
+  /* Due today is not overdue; the day after is overdue by 1. */
+  assert_deadline ("2025-10-23", "2025-10-23", LIAISON_DEADLINE_DUE_TODAY, 0, "Due today");
+  assert_deadline ("2025-10-23", "2025-10-24", LIAISON_DEADLINE_OVERDUE, -1, "Overdue by 1 day");
+  /* Calendar days, weekends included: due Friday, seen on Monday. */
+  assert_deadline ("2025-10-17", "2025-10-20", LIAISON_DEADLINE_OVERDUE, -3, "Overdue by 3 days");
+  assert_deadline ("2025-12-31", "2026-01-01", LIAISON_DEADLINE_OVERDUE, -1, "Overdue by 1 day");
+
+  {
+    GDate due = day (2025, 10, 23);
+    g_assert_true (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
+    today = day (2025, 10, 19);
+    g_assert_false (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
+    today = day (2025, 10, 24);
+    g_assert_false (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
+  }
+
+  none = liaison_deadline_status (NULL, &today);
+  g_assert_cmpint (none.urgency, ==, LIAISON_DEADLINE_NONE);
+  words = liaison_deadline_describe (none);
+  g_assert_cmpstr (words, ==, "No due date");
+  g_assert_cmpstr (liaison_deadline_urgency_to_code (LIAISON_DEADLINE_OVERDUE), ==, "overdue");
+}
+
+static void
+test_bad_lines (void)
+{
+  static const char text[] =
+    "# headquarters list\n"                /* 1 */
+    "2025-10-01,holiday\n"                 /* 2 */
+    "2025-13-01,holiday\n"                 /* 3 */
+    "2025-10-09,workday\n"                 /* 4: a Thursday */
+    "2025-10-02,vacation\n"                /* 5 */
+    "hello\n"                              /* 6 */
+    "\n"                                   /* 7 */
+    "2025-10-04,holiday\n"                 /* 8 */
+    "2025-10-04,workday\n"                 /* 9: already a holiday */
+    "2025/10/05,holiday\n"                 /* 10 */
+    " 2025-10-11 , WORKDAY \r\n";          /* 11: fine */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonCalendar) cal = liaison_calendar_parse (text, &error);
+
+  g_assert_null (cal);
+  g_assert_error (error, LIAISON_CALENDAR_ERROR, LIAISON_CALENDAR_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 3: “2025-13-01” is not a date in the form YYYY-MM-DD.\n"
+                   "Line 4: 2025-10-09 is a weekday; only a Saturday or Sunday can be a make-up workday.\n"
+                   "Line 5: “vacation” is neither “holiday” nor “workday”.\n"
+                   "Line 6: expected a date and “holiday” or “workday”, found “hello”.\n"
+                   "Line 9: 2025-10-04 is listed both as a holiday and as a make-up workday.\n"
+                   "Line 10: “2025/10/05” is not a date in the form YYYY-MM-DD.");
+}
+
+static void
+test_parse_edges (void)
+{
+  g_autoptr(LiaisonCalendar) empty = liaison_calendar_parse ("", NULL);
+  g_autoptr(LiaisonCalendar) bom = liaison_calendar_parse ("\xEF\xBB\xBF" "2025-10-11,workday\r\n", NULL);
+  g_autofree char *text = NULL;
+  GDate d;
+  LiaisonDayKind kind;
+
+  g_assert_nonnull (empty);
+  g_assert_cmpuint (empty->holidays->len + empty->workdays->len, ==, 0);
+  g_assert_nonnull (bom);
+  g_assert_cmpuint (bom->workdays->len, ==, 1);
+  text = liaison_calendar_to_text (bom);
+  g_assert_cmpstr (text, ==, "2025-10-11,workday\n");
+
+  g_assert_false (liaison_date_parse_iso ("2025-02-29", &d));
+  g_assert_false (g_date_valid (&d));
+  g_assert_false (liaison_date_parse_iso ("2025-2-28", &d));
+  g_assert_false (liaison_date_parse_iso ("2025-02-28x", &d));
+  g_assert_false (liaison_date_parse_iso (NULL, &d));
+  g_assert_true (liaison_date_parse_iso ("2024-02-29", &d));
+
+  g_assert_true (liaison_day_kind_from_code ("workday", &kind));
+  g_assert_cmpint (kind, ==, LIAISON_DAY_KIND_WORKDAY);
+  g_assert_cmpstr (liaison_day_kind_to_code (LIAISON_DAY_KIND_HOLIDAY), ==, "holiday");
+  g_assert_cmpstr (liaison_day_kind_label (LIAISON_DAY_KIND_WORKDAY), ==, "Make-up workday");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/calendar/parse-2025", test_parse_2025);
+  g_test_add_func ("/calendar/is-working-day", test_is_working_day);
+  g_test_add_func ("/calendar/weekends", test_weekends);
+  g_test_add_func ("/calendar/national-day", test_national_day);
+  g_test_add_func ("/calendar/spring-festival", test_spring_festival);
+  g_test_add_func ("/calendar/add-between-agree", test_add_between_agree);
+  g_test_add_func ("/calendar/months", test_months);
+  g_test_add_func ("/calendar/deadline-boundary", test_deadline_boundary);
+  g_test_add_func ("/calendar/bad-lines", test_bad_lines);
+  g_test_add_func ("/calendar/parse-edges", test_parse_edges);
+
+  return g_test_run ();
+}

@@ -1,6 +1,9 @@
 /* liaison-test-util.c: helpers shared by the tests. */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include <glib/gstdio.h>
 
 #include "liaison-test-util.h"
@@ -217,4 +220,19 @@ liaison_test_assert_counts (LiaisonTestCounts actual,
   g_assert_cmpint (actual.visitors, ==, expected.visitors);
   g_assert_cmpint (actual.deputies, ==, expected.deputies);
   g_assert_cmpint (actual.suggestions, ==, expected.suggestions);
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+GSubprocessLauncher *
+liaison_test_launcher_new (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return launcher;
 }

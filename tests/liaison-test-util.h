@@ -2,6 +2,7 @@
  * shared by the tests. Every helper asserts on failure. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 
 #include "liaison-store.h"
@@ -40,5 +41,9 @@ gint64             liaison_test_count_rows        (LiaisonStore       *store,
 LiaisonTestCounts  liaison_test_count_receptions  (LiaisonStore       *store);
 void               liaison_test_assert_counts     (LiaisonTestCounts   actual,
                                                    LiaisonTestCounts   expected);
+
+/* A launcher whose children die with the test: a failed assertion aborts
+ * the test without teardown, and a server it started must not outlive it. */
+GSubprocessLauncher *liaison_test_launcher_new (GSubprocessFlags flags);
 
 G_END_DECLS

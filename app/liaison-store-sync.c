@@ -1110,13 +1110,22 @@ write_reception_children (LiaisonStore      *self,
 }
 
 /* Writes the server's record as this replica's copy: its version is both
- * version and server_version, synced. @local_id is the row, or 0. */
+ * version and server_version, synced. @local_id is the row, or 0.
+ *
+ * With @revive, a new live reception is written as a tombstone and its id
+ * added to @revive, for revive_receptions() to bring to life at the end of
+ * the page in one statement: SQLite 3.40's FTS5 writes its pending index
+ * to disk at the end of every statement that touches it, so indexing a
+ * page's receptions one statement each cost a third of the pull. */
 static gboolean
 write_incoming (LiaisonStore    *self,
                 const Incoming  *incoming,
                 gint64           local_id,
+                GArray          *revive,
                 GError         **error)
 {
+  gboolean later = revive != NULL && incoming->kind == KIND_RECEPTION && local_id == 0 &&
+                   !incoming->deleted;
   const char *failed = _("Could not save a record received from the server");
   JsonObject *data = incoming->data;
   g_autoptr(LiaisonReception) reception = NULL;
@@ -1152,7 +1161,7 @@ write_incoming (LiaisonStore    *self,
   sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
   if (incoming->origin != NULL)
     sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, incoming->deleted ? 1 : 0);
+  sqlite3_bind_int (stmt, 5, incoming->deleted || later ? 1 : 0);
 
   switch (incoming->kind)
     {
@@ -1249,8 +1258,34 @@ write_incoming (LiaisonStore    *self,
 
       if (!write_reception_children (self, id, reception, data, error))
         return FALSE;
+      if (later)
+        g_array_append_val (revive, id);
     }
   return TRUE;
+}
+
+/* Brings the receptions that write_incoming() wrote as tombstones to life,
+ * in one statement: their search index and the live total follow by
+ * trigger. */
+static gboolean
+revive_receptions (LiaisonStore  *self,
+                   GArray        *revive,
+                   GError       **error)
+{
+  g_autoptr(GString) ids = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  if (revive->len == 0)
+    return TRUE;
+  for (guint i = 0; i < revive->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (revive, gint64, i));
+  g_string_append_c (ids, ']');
+  stmt = liaison_store_prepare (self, "UPDATE receptions SET deleted = 0"
+                                      " WHERE id IN (SELECT value FROM json_each (?))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_TRANSIENT);
+  return step_done (self, stmt, _("Could not save a reception received from the server"), error);
 }
 
 static gboolean
@@ -1322,7 +1357,7 @@ settle_conflict (LiaisonStore     *self,
 
   return log_conflict (self, server->kind, server->uuid, row->version, server->version,
                        local, server->object, LIAISON_CONFLICT_RULE_TOOK_SERVER, error) &&
-         write_incoming (self, server, row->id, error);
+         write_incoming (self, server, row->id, NULL, error);
 }
 
 static void
@@ -1586,6 +1621,7 @@ apply_incoming (LiaisonStore       *self,
                 const Incoming     *incoming,
                 LiaisonSyncCounts  *counts,
                 gboolean            touched[N_KINDS],
+                GArray             *revive,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -1605,7 +1641,7 @@ apply_incoming (LiaisonStore       *self,
         return TRUE;
       if (row.id == 0 && incoming->data == NULL)
         return TRUE;
-      if (!write_incoming (self, incoming, row.id, error))
+      if (!write_incoming (self, incoming, row.id, revive, error))
         return FALSE;
       counts->received++;
       touched[incoming->kind] = TRUE;
@@ -1633,6 +1669,7 @@ liaison_store_apply_pulled (LiaisonStore       *store,
                             GError            **error)
 {
   g_autoptr(GArray) incoming = g_array_new (FALSE, TRUE, sizeof (Incoming));
+  g_autoptr(GArray) revive = g_array_new (FALSE, FALSE, sizeof (gint64));
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
   LiaisonSyncRole role;
@@ -1666,9 +1703,10 @@ liaison_store_apply_pulled (LiaisonStore       *store,
   if (!liaison_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < incoming->len; i++)
-    if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), &these, touched, error))
+    if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), &these, touched, revive, error))
       goto failed;
-  if (!set_checkpoint (store, last_seq, error))
+  if (!revive_receptions (store, revive, error) ||
+      !set_checkpoint (store, last_seq, error))
     goto failed;
   emit_touched (store, touched);
   if (!liaison_store_commit (store, error))

@@ -16,6 +16,9 @@
 #include "liaison-hq-server.h"
 #include "liaison-protocol.h"
 
+/* Connections waiting to be accepted (the kernel caps it at somaxconn). */
+#define LISTEN_BACKLOG 1024
+
 struct _LiaisonHqServer
 {
   GObject parent_instance;
@@ -932,6 +935,7 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
                           GError          **error)
 {
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
   SoupServerListenOptions options = 0;
   GSList *uris;
@@ -964,7 +968,18 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen (self->soup, address, options, error))
+  /* soup_server_listen() leaves GSocket's backlog of 10: when a
+   * district's stations sync at the same moment, the kernel then drops or
+   * resets the connections past it. The socket is made here to give it a
+   * deeper queue. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, options, error))
     return NULL;
 
   uris = soup_server_get_uris (self->soup);

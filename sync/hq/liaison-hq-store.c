@@ -19,12 +19,18 @@ struct _LiaisonHqStore
   GObject parent_instance;
 
   /* owned */
-  sqlite3 *db;
-  char    *data_dir;
-  char    *server_id;
+  sqlite3    *db;
+  char       *data_dir;
+  char       *server_id;
+  GHashTable *statements;  /* SQL literal → sqlite3_stmt *, kept prepared */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
+
+/* A station's pull reads the shared records and its own, in feed order. */
+#define FEED_INDEXES \
+  "CREATE INDEX IF NOT EXISTS records_hq_feed ON records (hq_owned, seq);\n" \
+  "CREATE INDEX IF NOT EXISTS records_station_feed ON records (origin_station, seq);\n"
 
 static const char schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -44,6 +50,7 @@ static const char schema[] =
   "  hq_owned INTEGER NOT NULL,\n"
   "  PRIMARY KEY (kind, uuid)\n"
   ");\n"
+  FEED_INDEXES
   "CREATE TABLE tokens (\n"
   "  id TEXT PRIMARY KEY,\n"
   "  hash TEXT NOT NULL UNIQUE,\n"
@@ -160,6 +167,59 @@ prepare (LiaisonHqStore  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A statement of the push path, prepared once: a push runs a few per
+ * record, and parsing them each time cost more than running them.
+ * @sql is a string literal. Borrowed; reset it after use. */
+static sqlite3_stmt *
+prepare_cached (LiaisonHqStore  *self,
+                const char      *sql,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (self->db == NULL ||
+      sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error (self, error, _("The headquarters database could not be read"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a cached statement that returns no rows. */
+static gboolean
+exec_cached (LiaisonHqStore  *self,
+             const char      *sql,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = prepare_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (self, error, _("The headquarters database could not be changed"));
+  return TRUE;
+}
+
 static gboolean
 exec (LiaisonHqStore  *self,
       const char      *sql,
@@ -254,11 +314,12 @@ write_record (LiaisonHqStore  *self,
               gint64           seq,
               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+  sqlite3_stmt *stmt = prepare_cached (self,
     "INSERT INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest, seq, hq_owned)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     " ON CONFLICT (kind, uuid) DO UPDATE SET version = ?3, origin_station = ?4, deleted = ?5,"
     " updated_at = ?6, data = ?7, digest = ?8, seq = ?9", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -273,7 +334,9 @@ write_record (LiaisonHqStore  *self,
   sqlite3_bind_text (stmt, 8, digest, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, seq);
   sqlite3_bind_int (stmt, 10, liaison_protocol_kind_is_hq_owned (kind) ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     return set_error (self, error, _("The record could not be saved"));
   return TRUE;
 }
@@ -528,6 +591,9 @@ liaison_hq_store_open (const char  *data_dir,
   self->data_dir = g_strdup (data_dir);
   if (!open_db (self, path, SQLITE_OPEN_READWRITE, error))
     return NULL;
+  /* Databases made before the indexes get them once. */
+  if (!exec (self, FEED_INDEXES, error))
+    return NULL;
   stmt = prepare (self, "SELECT value FROM meta WHERE key = 'server_id'", error);
   if (stmt == NULL)
     return NULL;
@@ -559,6 +625,7 @@ liaison_hq_store_close (LiaisonHqStore *self)
   if (self->db == NULL)
     return;
   liaison_hq_store_rollback (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   sqlite3_close (self->db);
   self->db = NULL;
@@ -1045,7 +1112,7 @@ push_one (LiaisonHqStore       *self,
     }
 
   {
-    g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    sqlite3_stmt *stmt = prepare_cached (self,
       "SELECT version, digest, origin_station FROM records WHERE kind = ? AND uuid = ?", error);
     int rc;
 
@@ -1061,7 +1128,8 @@ push_one (LiaisonHqStore       *self,
         current_digest = column_dup (stmt, 1);
         current_origin = column_dup (stmt, 2);
       }
-    else if (rc != SQLITE_DONE)
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
       {
         set_error (self, error, _("The records could not be read"));
         return NULL;
@@ -1157,7 +1225,7 @@ liaison_hq_store_push (LiaisonHqStore       *self,
       JsonObject *result;
       gboolean applied = FALSE;
 
-      if (!exec (self, "SAVEPOINT record", error))
+      if (!exec_cached (self, "SAVEPOINT record", error))
         goto fail;
       result = push_one (self, token, json_array_get_element (records, i), &seq, &applied, error);
       if (result == NULL)
@@ -1166,7 +1234,7 @@ liaison_hq_store_push (LiaisonHqStore       *self,
            * failing database fails the batch, and nothing is acknowledged. */
           goto fail;
         }
-      if (!exec (self, "RELEASE record", error))
+      if (!exec_cached (self, "RELEASE record", error))
         {
           json_object_unref (result);
           goto fail;
@@ -1215,8 +1283,12 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
     stmt = prepare (self, "SELECT " RECORD_COLUMNS " FROM records WHERE seq > ?1"
                           " ORDER BY seq LIMIT ?2", error);
   else
-    stmt = prepare (self, "SELECT " RECORD_COLUMNS " FROM records WHERE seq > ?1"
-                          " AND (hq_owned = 1 OR origin_station = ?3) ORDER BY seq LIMIT ?2", error);
+    /* Two ordered index walks, merged: a station's page costs its own
+     * changes, not a scan past every other station's (FEED_INDEXES). */
+    stmt = prepare (self, "SELECT " RECORD_COLUMNS " FROM records WHERE hq_owned = 1 AND seq > ?1"
+                          " UNION ALL SELECT " RECORD_COLUMNS " FROM records"
+                          " WHERE origin_station = ?3 AND +hq_owned = 0 AND seq > ?1"
+                          " ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, since);

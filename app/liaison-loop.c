@@ -5,16 +5,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-codes.h"
 #include "liaison-loop.h"
 
 G_DEFINE_QUARK (liaison-loop-error-quark, liaison_loop_error)
 
-typedef struct {
-  const char *code;
-  const char *label;  /* msgid */
-} CodeLabel;
 
-static const CodeLabel statuses[] = {
+static const LiaisonCodeLabel statuses[] = {
   /* Translators: the state of a suggestion of which nothing is recorded yet */
   { "none",             N_("Not registered") },
   { "registered",       N_("Registered") },
@@ -28,14 +25,14 @@ static const CodeLabel statuses[] = {
   { "withdrawn",        N_("Withdrawn") },
 };
 
-static const CodeLabel roles[] = {
+static const LiaisonCodeLabel roles[] = {
   { "station", N_("Station staff") },
   { "deputy",  N_("Deputy") },
   { "hq",      N_("Headquarters") },
 };
 
 /* Labels of the moves are what a page's buttons say. */
-static const CodeLabel moves[] = {
+static const LiaisonCodeLabel moves[] = {
   { "register",       N_("Register") },
   { "take_up",        N_("Take up") },
   { "answer_on_spot", N_("Answer on the spot") },
@@ -49,18 +46,18 @@ static const CodeLabel moves[] = {
   { "supervise",      N_("Supervise") },
 };
 
-static const CodeLabel kinds[] = {
+static const LiaisonCodeLabel kinds[] = {
   { "public_opinion",    N_("Public opinion") },
   { "deputy_suggestion", N_("Deputy's suggestion") },
 };
 
-static const CodeLabel ratings[] = {
+static const LiaisonCodeLabel ratings[] = {
   { "satisfied",           N_("Satisfied") },
   { "basically_satisfied", N_("Basically satisfied") },
   { "unsatisfied",         N_("Unsatisfied") },
 };
 
-static const CodeLabel asked[] = {
+static const LiaisonCodeLabel asked[] = {
   /* Translators: how the citizen was asked for a rating */
   { "in_person", N_("In person") },
   /* Translators: how the citizen was asked for a rating */
@@ -74,39 +71,12 @@ G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == LIAISON_N_LOOP_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (ratings) == LIAISON_N_LOOP_RATINGS);
 G_STATIC_ASSERT (G_N_ELEMENTS (asked) == LIAISON_N_LOOP_ASKED);
 
-#define DEFINE_CODES(Type, prefix, table)                                     \
-  const char *                                                                \
-  prefix##_to_code (Type value)                                               \
-  {                                                                           \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
-    return table[value].code;                                                 \
-  }                                                                           \
-  const char *                                                                \
-  prefix##_label (Type value)                                                 \
-  {                                                                           \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
-    return g_dgettext (GETTEXT_PACKAGE, table[value].label);                  \
-  }                                                                           \
-  gboolean                                                                    \
-  prefix##_from_code (const char *code, Type *value)                          \
-  {                                                                           \
-    if (code == NULL)                                                         \
-      return FALSE;                                                           \
-    for (guint i = 0; i < G_N_ELEMENTS (table); i++)                          \
-      if (strcmp (code, table[i].code) == 0)                                  \
-        {                                                                     \
-          *value = (Type) i;                                                  \
-          return TRUE;                                                        \
-        }                                                                     \
-    return FALSE;                                                             \
-  }
-
-DEFINE_CODES (LiaisonLoopStatus, liaison_loop_status, statuses)
-DEFINE_CODES (LiaisonLoopRole, liaison_loop_role, roles)
-DEFINE_CODES (LiaisonLoopMove, liaison_loop_move, moves)
-DEFINE_CODES (LiaisonLoopKind, liaison_loop_kind, kinds)
-DEFINE_CODES (LiaisonLoopRating, liaison_loop_rating, ratings)
-DEFINE_CODES (LiaisonLoopAsked, liaison_loop_asked, asked)
+LIAISON_DEFINE_CODES (LiaisonLoopStatus, liaison_loop_status, statuses)
+LIAISON_DEFINE_CODES (LiaisonLoopRole, liaison_loop_role, roles)
+LIAISON_DEFINE_CODES (LiaisonLoopMove, liaison_loop_move, moves)
+LIAISON_DEFINE_CODES (LiaisonLoopKind, liaison_loop_kind, kinds)
+LIAISON_DEFINE_CODES (LiaisonLoopRating, liaison_loop_rating, ratings)
+LIAISON_DEFINE_CODES (LiaisonLoopAsked, liaison_loop_asked, asked)
 
 /* Events and states */
 

@@ -4,22 +4,17 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-codes.h"
 #include "liaison-records.h"
 
-typedef struct {
-  const char *code;
-  const char *label;     /* msgid */
-  const char *label_zh;  /* accepted on input whatever the locale */
-} CodeLabel;
-
-static const CodeLabel station_kinds[] = {
+static const LiaisonCodeLabel station_kinds[] = {
   { "home",    N_("Deputies' home"),   "人大代表之家" },
   { "studio",  N_("Deputy studio"),    "代表工作室" },
   { "station", N_("Liaison station"),  "代表联络站" },
   { "point",   N_("Liaison point"),    "代表联络点" },
 };
 
-static const CodeLabel deputy_levels[] = {
+static const LiaisonCodeLabel deputy_levels[] = {
   { "national",   N_("National"),   "全国" },
   { "provincial", N_("Provincial"), "省" },
   { "city",       N_("City"),       "市" },
@@ -27,23 +22,23 @@ static const CodeLabel deputy_levels[] = {
   { "township",   N_("Township"),   "乡镇" },
 };
 
-static const CodeLabel channels[] = {
+static const LiaisonCodeLabel channels[] = {
   { "walk_in",     N_("Walk-in"),     "来访" },
   { "phone",       N_("Phone"),       "电话" },
   { "online",      N_("Online"),      "网络" },
   { "mobile_desk", N_("Mobile desk"), "流动办公桌" },
 };
 
-static const CodeLabel suggestion_statuses[] = {
+static const LiaisonCodeLabel suggestion_statuses[] = {
   { "registered", N_("Registered"), "已登记" },
 };
 
-static gboolean
-code_from_text (const CodeLabel *table,
-                guint            n,
-                const char      *text,
-                gboolean         accept_labels,
-                guint           *index)
+gboolean
+liaison_code_label_find (const LiaisonCodeLabel *table,
+                         guint                   n,
+                         const char             *text,
+                         gboolean                accept_labels,
+                         guint                  *index)
 {
   g_autofree char *stripped = NULL;
 
@@ -56,7 +51,7 @@ code_from_text (const CodeLabel *table,
       if (g_ascii_strcasecmp (stripped, table[i].code) == 0 ||
           (accept_labels &&
            (g_ascii_strcasecmp (stripped, table[i].label) == 0 ||
-            strcmp (stripped, table[i].label_zh) == 0 ||
+            g_strcmp0 (stripped, table[i].label_zh) == 0 ||
             strcmp (stripped, g_dgettext (GETTEXT_PACKAGE, table[i].label)) == 0)))
         {
           *index = i;
@@ -66,48 +61,13 @@ code_from_text (const CodeLabel *table,
   return FALSE;
 }
 
-#define DEFINE_CODES(Type, prefix, table)                                     \
-  const char *                                                                \
-  prefix##_to_code (Type value)                                               \
-  {                                                                           \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
-    return table[value].code;                                                 \
-  }                                                                           \
-  const char *                                                                \
-  prefix##_label (Type value)                                                 \
-  {                                                                           \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
-    return g_dgettext (GETTEXT_PACKAGE, table[value].label);                  \
-  }
-
-DEFINE_CODES (LiaisonStationKind, liaison_station_kind, station_kinds)
-DEFINE_CODES (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
-DEFINE_CODES (LiaisonChannel, liaison_channel, channels)
-DEFINE_CODES (LiaisonSuggestionStatus, liaison_suggestion_status, suggestion_statuses)
-
-#define DEFINE_PARSE(Type, prefix, table)                                     \
-  gboolean                                                                    \
-  prefix##_from_code (const char *code, Type *value)                          \
-  {                                                                           \
-    guint i;                                                                  \
-    if (!code_from_text (table, G_N_ELEMENTS (table), code, FALSE, &i))       \
-      return FALSE;                                                           \
-    *value = (Type) i;                                                        \
-    return TRUE;                                                              \
-  }                                                                           \
-  gboolean                                                                    \
-  prefix##_parse (const char *text, Type *value)                              \
-  {                                                                           \
-    guint i;                                                                  \
-    if (!code_from_text (table, G_N_ELEMENTS (table), text, TRUE, &i))        \
-      return FALSE;                                                           \
-    *value = (Type) i;                                                        \
-    return TRUE;                                                              \
-  }
-
-DEFINE_PARSE (LiaisonStationKind, liaison_station_kind, station_kinds)
-DEFINE_PARSE (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
-DEFINE_PARSE (LiaisonChannel, liaison_channel, channels)
+LIAISON_DEFINE_CODES (LiaisonStationKind, liaison_station_kind, station_kinds)
+LIAISON_DEFINE_CODES (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
+LIAISON_DEFINE_CODES (LiaisonChannel, liaison_channel, channels)
+LIAISON_DEFINE_CODES (LiaisonSuggestionStatus, liaison_suggestion_status, suggestion_statuses)
+LIAISON_DEFINE_PARSE (LiaisonStationKind, liaison_station_kind, station_kinds)
+LIAISON_DEFINE_PARSE (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
+LIAISON_DEFINE_PARSE (LiaisonChannel, liaison_channel, channels)
 
 const char *
 liaison_sync_state_label (LiaisonSyncState state)

@@ -57,6 +57,7 @@ const char *liaison_channel_to_code       (LiaisonChannel channel);
 gboolean    liaison_channel_from_code     (const char *code, LiaisonChannel *channel);
 const char *liaison_channel_label         (LiaisonChannel channel);
 const char *liaison_suggestion_status_to_code (LiaisonSuggestionStatus status);
+gboolean    liaison_suggestion_status_from_code (const char *code, LiaisonSuggestionStatus *status);
 const char *liaison_suggestion_status_label   (LiaisonSuggestionStatus status);
 const char *liaison_sync_state_label      (LiaisonSyncState state);
 

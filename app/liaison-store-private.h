@@ -21,6 +21,14 @@ void          liaison_store_read_record_meta (sqlite3_stmt      *stmt,
                                               int                column,
                                               LiaisonRecordMeta *meta);
 
+/* The settings table: NULL when @key is not set; setting NULL removes it. */
+char         *liaison_store_get_setting  (LiaisonStore  *self,
+                                          const char    *key);
+gboolean      liaison_store_set_setting  (LiaisonStore  *self,
+                                          const char    *key,
+                                          const char    *value,
+                                          GError       **error);
+
 /* Makes one record from the current row of a statement. */
 typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
 

@@ -155,54 +155,6 @@ liaison_conflict_rule_label (const char *rule)
   return rule;
 }
 
-/* Settings */
-
-static char *
-get_setting (LiaisonStore *self,
-             const char   *key)
-{
-  sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static gboolean
-set_setting (LiaisonStore  *self,
-             const char    *key,
-             const char    *value,
-             GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (value == NULL)
-    stmt = liaison_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
-  else
-    stmt = liaison_store_prepare (self,
-      "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save a setting"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 LiaisonSyncRole
 liaison_store_get_sync_role (LiaisonStore *store)
 {
@@ -211,7 +163,7 @@ liaison_store_get_sync_role (LiaisonStore *store)
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), LIAISON_SYNC_ROLE_NONE);
 
-  code = get_setting (store, SETTING_ROLE);
+  code = liaison_store_get_setting (store, SETTING_ROLE);
   if (!liaison_sync_role_from_code (code, &role))
     return LIAISON_SYNC_ROLE_NONE;
   return role;
@@ -221,14 +173,14 @@ char *
 liaison_store_get_server_url (LiaisonStore *store)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
-  return get_setting (store, SETTING_SERVER_URL);
+  return liaison_store_get_setting (store, SETTING_SERVER_URL);
 }
 
 char *
 liaison_store_get_server_id (LiaisonStore *store)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
-  return get_setting (store, SETTING_SERVER_ID);
+  return liaison_store_get_setting (store, SETTING_SERVER_ID);
 }
 
 gint64
@@ -238,7 +190,7 @@ liaison_store_get_checkpoint (LiaisonStore *store)
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), 0);
 
-  value = get_setting (store, SETTING_CHECKPOINT);
+  value = liaison_store_get_setting (store, SETTING_CHECKPOINT);
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
@@ -249,7 +201,7 @@ set_checkpoint (LiaisonStore  *self,
 {
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
 
-  return set_setting (self, SETTING_CHECKPOINT, value, error);
+  return liaison_store_set_setting (self, SETTING_CHECKPOINT, value, error);
 }
 
 guint
@@ -1764,7 +1716,7 @@ adopt_station (LiaisonStore  *self,
   const char *name = json_object_get_string_member (station, "name");
   const char *district = data_string (station, "district");
   LiaisonStationKind kind;
-  g_autofree char *old_uuid = get_setting (self, SETTING_STATION);
+  g_autofree char *old_uuid = liaison_store_get_setting (self, SETTING_STATION);
   LocalRow old_row = { 0 };
   LocalRow new_row = { 0 };
   g_autoptr(GError) local_error = NULL;
@@ -1835,7 +1787,7 @@ adopt_station (LiaisonStore  *self,
         if (!run_update (self, sql, old_uuid, uuid, 0, 0, error))
           return FALSE;
       }
-  return set_setting (self, SETTING_STATION, uuid, error);
+  return liaison_store_set_setting (self, SETTING_STATION, uuid, error);
 }
 
 gboolean
@@ -1889,8 +1841,8 @@ liaison_store_adopt_enrollment (LiaisonStore  *store,
     return FALSE;
 
   old_role = liaison_store_get_sync_role (store);
-  old_server_id = get_setting (store, SETTING_SERVER_ID);
-  old_station = get_setting (store, SETTING_STATION);
+  old_server_id = liaison_store_get_setting (store, SETTING_SERVER_ID);
+  old_station = liaison_store_get_setting (store, SETTING_STATION);
   same_place = old_role == role && g_strcmp0 (old_server_id, server_id) == 0 &&
                (role != LIAISON_SYNC_ROLE_STATION || g_strcmp0 (old_station, station_uuid) == 0);
   if (old_role != LIAISON_SYNC_ROLE_NONE && !same_place)
@@ -1919,9 +1871,9 @@ liaison_store_adopt_enrollment (LiaisonStore  *store,
   if ((g_strcmp0 (old_server_id, server_id) != 0 || old_role != role) &&
       !set_checkpoint (store, 0, error))
     goto failed;
-  if (!set_setting (store, SETTING_ROLE, liaison_sync_role_to_code (role), error) ||
-      !set_setting (store, SETTING_SERVER_URL, server_url, error) ||
-      !set_setting (store, SETTING_SERVER_ID, server_id, error))
+  if (!liaison_store_set_setting (store, SETTING_ROLE, liaison_sync_role_to_code (role), error) ||
+      !liaison_store_set_setting (store, SETTING_SERVER_URL, server_url, error) ||
+      !liaison_store_set_setting (store, SETTING_SERVER_ID, server_id, error))
     goto failed;
   if (station != NULL && !adopt_station (store, station, error))
     goto failed;
@@ -1963,10 +1915,10 @@ liaison_store_leave_server (LiaisonStore  *store,
                    unsynced);
       return FALSE;
     }
-  if (!set_setting (store, SETTING_ROLE, NULL, error) ||
-      !set_setting (store, SETTING_SERVER_URL, NULL, error) ||
-      !set_setting (store, SETTING_SERVER_ID, NULL, error) ||
-      !set_setting (store, SETTING_CHECKPOINT, NULL, error))
+  if (!liaison_store_set_setting (store, SETTING_ROLE, NULL, error) ||
+      !liaison_store_set_setting (store, SETTING_SERVER_URL, NULL, error) ||
+      !liaison_store_set_setting (store, SETTING_SERVER_ID, NULL, error) ||
+      !liaison_store_set_setting (store, SETTING_CHECKPOINT, NULL, error))
     {
       liaison_store_rollback (store);
       return FALSE;

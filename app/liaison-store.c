@@ -697,9 +697,9 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static char *
-get_setting (LiaisonStore *self,
-             const char   *key)
+char *
+liaison_store_get_setting (LiaisonStore *self,
+                           const char   *key)
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   char *value = NULL;
@@ -713,21 +713,26 @@ get_setting (LiaisonStore *self,
   return value;
 }
 
-static gboolean
-set_setting (LiaisonStore  *self,
-             const char    *key,
-             const char    *value,
-             GError       **error)
+gboolean
+liaison_store_set_setting (LiaisonStore  *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "INSERT INTO settings (key, value) VALUES (?, ?)"
-    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (value == NULL)
+    stmt = liaison_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+  else
+    stmt = liaison_store_prepare (self,
+      "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -737,7 +742,6 @@ set_setting (LiaisonStore  *self,
     }
   return TRUE;
 }
-
 
 void
 liaison_store_read_record_meta (sqlite3_stmt      *stmt,
@@ -765,7 +769,7 @@ prepare_new_meta (LiaisonStore      *self,
   g_free (meta->updated_at);
   meta->updated_at = liaison_store_now_utc ();
   if (meta->origin_station_uuid == NULL)
-    meta->origin_station_uuid = get_setting (self, "station_uuid");
+    meta->origin_station_uuid = liaison_store_get_setting (self, "station_uuid");
   meta->sync_state = LIAISON_SYNC_STATE_PENDING;
 }
 
@@ -869,7 +873,7 @@ liaison_store_get_local_station (LiaisonStore *self)
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
-  uuid = get_setting (self, "station_uuid");
+  uuid = liaison_store_get_setting (self, "station_uuid");
   if (uuid == NULL)
     return NULL;
   stmt = liaison_store_prepare (self, STATION_SELECT " WHERE s.uuid = ?", NULL);
@@ -950,7 +954,7 @@ liaison_store_set_local_station (LiaisonStore        *self,
   station->district = g_strdup (district);
 
   if (!liaison_store_save_station (self, station, error) ||
-      !set_setting (self, "station_uuid", station->meta.uuid, error))
+      !liaison_store_set_setting (self, "station_uuid", station->meta.uuid, error))
     {
       liaison_store_rollback (self);
       return FALSE;

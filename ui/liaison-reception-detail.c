@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
-#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonReceptionDetail
@@ -138,65 +137,6 @@ new_suggestion_row (const LiaisonSuggestion *suggestion)
   return row;
 }
 
-/* The value that lost a conflict, as the clerk typed it: the summary when
- * there is one, else the record's data as JSON. */
-static char *
-conflict_losing_value (const LiaisonConflict *conflict)
-{
-  const char *json = g_strcmp0 (conflict->rule, LIAISON_CONFLICT_RULE_KEPT_LOCAL) == 0
-                     ? conflict->server_json : conflict->local_json;
-  g_autoptr(JsonNode) root = json != NULL ? json_from_string (json, NULL) : NULL;
-  JsonObject *data;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return g_strdup (json != NULL ? json : "");
-  data = json_object_get_object_member (json_node_get_object (root), "data");
-  if (data != NULL && json_object_has_member (data, "summary") &&
-      JSON_NODE_HOLDS_VALUE (json_object_get_member (data, "summary")))
-    return g_strdup (json_object_get_string_member (data, "summary"));
-  return json_to_string (root, TRUE);
-}
-
-/* The conflict log: what sync settled for this record, and the value that
- * lost, never dropped. */
-static void
-show_conflicts (LiaisonReceptionDetail *self,
-                const LiaisonReception *reception)
-{
-  g_autoptr(GPtrArray) conflicts = NULL;
-
-  clear_list (self->conflicts_list);
-  conflicts = liaison_store_list_conflicts (self->store, "reception", reception->meta.uuid, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts != NULL && conflicts->len > 0);
-  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
-    {
-      LiaisonConflict *conflict = g_ptr_array_index (conflicts, i);
-      g_autofree char *value = conflict_losing_value (conflict);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (conflict->created_at, NULL);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
-                                            : g_strdup (conflict->created_at);
-      /* Translators: when a sync conflict was settled, then the two versions */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — version %lld here, %lld at headquarters"),
-                                                   when, (long long) conflict->local_version,
-                                                   (long long) conflict->server_version);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *label = gtk_label_new (value);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), liaison_conflict_rule_label (conflict->rule));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
-      gtk_list_box_append (self->conflicts_list, row);
-    }
-}
 
 static void
 show_reception (LiaisonReceptionDetail *self,
@@ -236,7 +176,8 @@ show_reception (LiaisonReceptionDetail *self,
     gtk_list_box_append (self->suggestions_list, new_suggestion_row (g_ptr_array_index (reception->suggestions, i)));
 
   liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &reception->meta);
-  show_conflicts (self, reception);
+  liaison_ui_show_conflicts (self->store, "reception", reception->meta.uuid,
+                             self->conflicts_group, self->conflicts_list);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 }

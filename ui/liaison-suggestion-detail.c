@@ -29,6 +29,8 @@ struct _LiaisonSuggestionDetail
   GtkLabel      *reception_label;
   GtkLabel      *sync_state_label;
   GtkLabel      *sync_error_label;
+  AdwPreferencesGroup *conflicts_group;
+  GtkListBox    *conflicts_list;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSuggestionDetail, liaison_suggestion_detail, ADW_TYPE_BIN)
@@ -76,6 +78,8 @@ show_suggestion (LiaisonSuggestionDetail *self,
                                           g_variant_new_int64 (suggestion->reception_id));
 
   liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &suggestion->meta);
+  liaison_ui_show_conflicts (self->store, "suggestion", suggestion->meta.uuid,
+                             self->conflicts_group, self->conflicts_list);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
@@ -185,6 +189,8 @@ liaison_suggestion_detail_class_init (LiaisonSuggestionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, reception_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, sync_state_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, sync_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, conflicts_list);
 }
 
 static void

@@ -4,6 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <json-glib/json-glib.h>
+
+#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 #include "liaison-validate.h"
 
@@ -403,4 +406,79 @@ liaison_ui_csv_chooser_finish (GtkNativeDialog *native,
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
   return file;
+}
+
+/* The value that lost a conflict, as the clerk typed it: the summary or
+ * the title when there is one, else the record's data as JSON. */
+static char *
+conflict_losing_value (const LiaisonConflict *conflict)
+{
+  const char *json = g_strcmp0 (conflict->rule, LIAISON_CONFLICT_RULE_KEPT_LOCAL) == 0
+                     ? conflict->server_json : conflict->local_json;
+  g_autoptr(JsonNode) root = json != NULL ? json_from_string (json, NULL) : NULL;
+  JsonObject *data;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return g_strdup (json != NULL ? json : "");
+  data = json_object_get_object_member (json_node_get_object (root), "data");
+  for (guint i = 0; data != NULL && i < 2; i++)
+    {
+      const char *member = i == 0 ? "summary" : "title";
+
+      if (json_object_has_member (data, member) &&
+          JSON_NODE_HOLDS_VALUE (json_object_get_member (data, member)))
+        return g_strdup (json_object_get_string_member (data, member));
+    }
+  return json_to_string (root, TRUE);
+}
+
+/**
+ * liaison_ui_show_conflicts:
+ *
+ * Fills @list with the conflict log of the record (@kind, @uuid): what
+ * sync settled, and the value that lost, never dropped. @group shows only
+ * when there is something in it.
+ */
+void
+liaison_ui_show_conflicts (LiaisonStore        *store,
+                           const char          *kind,
+                           const char          *uuid,
+                           AdwPreferencesGroup *group,
+                           GtkListBox          *list)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  conflicts = liaison_store_list_conflicts (store, kind, uuid, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (group), conflicts != NULL && conflicts->len > 0);
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      LiaisonConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *value = conflict_losing_value (conflict);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (conflict->created_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                            : g_strdup (conflict->created_at);
+      /* Translators: when a sync conflict was settled, then the two versions */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — version %lld here, %lld at headquarters"),
+                                                   when, (long long) conflict->local_version,
+                                                   (long long) conflict->server_version);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *label = gtk_label_new (value);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), liaison_conflict_rule_label (conflict->rule));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+      gtk_list_box_append (list, row);
+    }
 }

@@ -63,6 +63,11 @@ void                  liaison_ui_show_load_error       (GtkStack            *sta
 void                  liaison_ui_show_sync_state       (GtkLabel            *state_label,
                                                         GtkLabel            *error_label,
                                                         const LiaisonRecordMeta *meta);
+void                  liaison_ui_show_conflicts        (LiaisonStore        *store,
+                                                        const char          *kind,
+                                                        const char          *uuid,
+                                                        AdwPreferencesGroup *group,
+                                                        GtkListBox          *list);
 
 /* CSV files */
 GtkFileChooserNative *liaison_ui_csv_chooser_new       (const char          *title,

@@ -236,3 +236,18 @@ liaison_test_launcher_new (GSubprocessFlags flags)
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   return launcher;
 }
+
+LiaisonVisitor *
+liaison_test_make_visitor (const char *name,
+                           const char *phone,
+                           const char *community)
+{
+  LiaisonVisitor *visitor = liaison_visitor_new ();
+
+  visitor->name = g_strdup (name);
+  visitor->phone = g_strdup (phone);
+  visitor->community = g_strdup (community);
+  visitor->party_size = 1;
+  visitor->consent = phone != NULL && *phone;
+  return visitor;
+}

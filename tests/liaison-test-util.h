@@ -42,6 +42,11 @@ LiaisonTestCounts  liaison_test_count_receptions  (LiaisonStore       *store);
 void               liaison_test_assert_counts     (LiaisonTestCounts   actual,
                                                    LiaisonTestCounts   expected);
 
+/* A visitor of a party of one, who may be contacted when @phone is given. */
+LiaisonVisitor *liaison_test_make_visitor (const char *name,
+                                           const char *phone,
+                                           const char *community);
+
 /* A launcher whose children die with the test: a failed assertion aborts
  * the test without teardown, and a server it started must not outlive it. */
 GSubprocessLauncher *liaison_test_launcher_new (GSubprocessFlags flags);

@@ -196,21 +196,6 @@ enroll_as_station (LiaisonStore *store)
   enroll (store, SERVER_A, "station", uuid);
 }
 
-static LiaisonVisitor *
-make_visitor (const char *name,
-              const char *phone,
-              const char *community)
-{
-  LiaisonVisitor *visitor = liaison_visitor_new ();
-
-  visitor->name = g_strdup (name);
-  visitor->phone = g_strdup (phone);
-  visitor->community = g_strdup (community);
-  visitor->party_size = 1;
-  visitor->consent = phone != NULL && *phone;
-  return visitor;
-}
-
 /* Saves a reception with two visitors, a deputy and an inline suggestion. */
 static LiaisonReception *
 save_reception (LiaisonStore *store,
@@ -230,8 +215,8 @@ save_reception (LiaisonStore *store,
   reception->handled_on_spot = TRUE;
   reception->handling = g_strdup ("当场联系街道城建办");
   g_array_append_val (reception->deputy_ids, deputy_id);
-  g_ptr_array_add (reception->visitors, make_visitor ("赵敏", "13912345678", "翠竹园社区"));
-  g_ptr_array_add (reception->visitors, make_visitor ("", "", "凤凰山村"));
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("", "", "凤凰山村"));
   suggestion->category_id = reception->category_id;
   suggestion->title = g_strdup ("疏通雨水管网");
   suggestion->content = g_strdup ("建议汛期前疏通小区雨水管网");

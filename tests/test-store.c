@@ -43,21 +43,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static LiaisonVisitor *
-make_visitor (const char *name,
-              const char *phone,
-              const char *community)
-{
-  LiaisonVisitor *visitor = liaison_visitor_new ();
-
-  visitor->name = g_strdup (name);
-  visitor->phone = g_strdup (phone);
-  visitor->community = g_strdup (community);
-  visitor->party_size = 1;
-  visitor->consent = phone != NULL && *phone;
-  return visitor;
-}
-
 /* A valid reception with one visitor and the fixture's first deputy. */
 static LiaisonReception *
 make_reception (Fixture    *fixture,
@@ -71,7 +56,7 @@ make_reception (Fixture    *fixture,
   reception->category_id = fixture->category_id;
   reception->summary = g_strdup (summary);
   g_array_append_val (reception->deputy_ids, fixture->deputy_ids[0]);
-  g_ptr_array_add (reception->visitors, make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
   return reception;
 }
 
@@ -602,7 +587,7 @@ test_reception_round_trip (Fixture       *fixture,
   reception->handled_on_spot = TRUE;
   reception->handling = g_strdup ("当场联系街道城建办");
   g_array_append_val (reception->deputy_ids, fixture->deputy_ids[2]);
-  g_ptr_array_add (reception->visitors, make_visitor ("", "", "凤凰山村"));
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("", "", "凤凰山村"));
   inline_suggestion->category_id = fixture->category_id;
   inline_suggestion->title = g_strdup ("疏通雨水管网");
   inline_suggestion->content = g_strdup ("建议汛期前疏通小区雨水管网");
@@ -666,7 +651,7 @@ test_reception_round_trip (Fixture       *fixture,
 
   /* An edit: a new version of the same record, visitors replaced. */
   g_ptr_array_set_size (read->visitors, 0);
-  g_ptr_array_add (read->visitors, make_visitor ("钱多多", "0561-3012345", "南湖社区"));
+  g_ptr_array_add (read->visitors, liaison_test_make_visitor ("钱多多", "0561-3012345", "南湖社区"));
   g_free (read->summary);
   read->summary = g_strdup ("反映小区道路积水，已疏通");
   g_assert_true (liaison_store_exec (fixture->store, "UPDATE receptions SET sync_state = 0", &error));
@@ -1039,7 +1024,7 @@ test_search (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
 
     g_ptr_array_set_size (reception->visitors, 0);
-    g_ptr_array_add (reception->visitors, make_visitor ("欧阳秀英", "", "凤凰山村"));
+    g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("欧阳秀英", "", "凤凰山村"));
     g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
     lamp = reception->meta.id;
   }
@@ -1125,7 +1110,7 @@ make_full_reception (Fixture *fixture)
   LiaisonSuggestion *suggestion = liaison_suggestion_new ();
 
   g_array_append_val (reception->deputy_ids, fixture->deputy_ids[1]);
-  g_ptr_array_add (reception->visitors, make_visitor ("周", "", "南黎社区"));
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("周", "", "南黎社区"));
   suggestion->category_id = fixture->category_id;
   suggestion->title = g_strdup ("加快加装电梯审批");
   suggestion->content = g_strdup ("建议简化老旧小区加装电梯审批流程");

@@ -445,6 +445,29 @@ answer_error_from_store (GError *store_error)
   return error;
 }
 
+/* A record in an answer, as the store will take it: an object of the
+ * protocol's shape, normalized. @what names it when it is not an object. */
+static gboolean
+accept_record (JsonNode    *node,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(GError) record_error = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_bad_answer (error, what);
+      return FALSE;
+    }
+  if (!liaison_protocol_check_record (json_node_get_object (node), &record_error))
+    {
+      set_bad_answer (error, record_error->message);
+      return FALSE;
+    }
+  liaison_protocol_normalize_record (json_node_get_object (node));
+  return TRUE;
+}
+
 static gboolean
 check_push_answer (JsonNode   *root,
                    GPtrArray  *pushed,
@@ -500,20 +523,9 @@ check_push_answer (JsonNode   *root,
         }
       else if (g_str_equal (status, LIAISON_PUSH_CONFLICT))
         {
-          JsonNode *current = json_object_get_member (result, "current");
-          g_autoptr(GError) record_error = NULL;
-
-          if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
-            {
-              set_bad_answer (error, "a conflict without the current record");
-              return FALSE;
-            }
-          if (!liaison_protocol_check_record (json_node_get_object (current), &record_error))
-            {
-              set_bad_answer (error, record_error->message);
-              return FALSE;
-            }
-          liaison_protocol_normalize_record (json_node_get_object (current));
+          if (!accept_record (json_object_get_member (result, "current"),
+                              "a conflict without the current record", error))
+            return FALSE;
         }
       else if (g_str_equal (status, LIAISON_PUSH_REJECTED))
         {
@@ -679,20 +691,10 @@ check_pull_answer (JsonNode   *root,
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonNode *element = json_array_get_element (changes, i);
-      g_autoptr(GError) record_error = NULL;
       JsonNode *seq;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          set_bad_answer (error, "a change is not an object");
-          return FALSE;
-        }
-      if (!liaison_protocol_check_record (json_node_get_object (element), &record_error))
-        {
-          set_bad_answer (error, record_error->message);
-          return FALSE;
-        }
-      liaison_protocol_normalize_record (json_node_get_object (element));
+      if (!accept_record (element, "a change is not an object", error))
+        return FALSE;
       seq = json_object_get_member (json_node_get_object (element), "seq");
       if (seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64 ||
           json_node_get_int (seq) <= since || json_node_get_int (seq) > last_seq)

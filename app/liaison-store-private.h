@@ -29,6 +29,13 @@ gboolean      liaison_store_set_setting  (LiaisonStore  *self,
                                           const char    *value,
                                           GError       **error);
 
+/* Replaces a reception's visitors with @visitors (LiaisonVisitor *) and
+ * forgets its deputies, for the caller to add again. */
+gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
+                                              gint64         reception_id,
+                                              GPtrArray     *visitors,
+                                              GError       **error);
+
 /* Makes one record from the current row of a statement. */
 typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
 

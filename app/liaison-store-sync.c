@@ -1009,38 +1009,8 @@ write_reception_children (LiaisonStore      *self,
   JsonArray *deputies = json_object_get_array_member (data, "deputies");
   sqlite3_stmt *stmt;
 
-  stmt = liaison_store_prepare (self, "DELETE FROM reception_visitors WHERE reception_id = ?", error);
-  if (stmt == NULL)
+  if (!liaison_store_replace_visitors (self, id, reception->visitors, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, failed, error))
-    return FALSE;
-  stmt = liaison_store_prepare (self, "DELETE FROM reception_deputies WHERE reception_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, failed, error))
-    return FALSE;
-
-  for (guint i = 0; i < reception->visitors->len; i++)
-    {
-      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
-
-      stmt = liaison_store_prepare (self,
-        "INSERT INTO reception_visitors (reception_id, position, name, phone, community,"
-        " party_size, consent) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, visitor->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, visitor->phone, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, visitor->community, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 6, visitor->party_size);
-      sqlite3_bind_int (stmt, 7, visitor->consent ? 1 : 0);
-      if (!step_done (self, stmt, failed, error))
-        return FALSE;
-    }
 
   for (guint i = 0; i < json_array_get_length (deputies); i++)
     {

@@ -1528,37 +1528,38 @@ liaison_store_visitors_text (const LiaisonReception *reception)
   return visitors_text (reception);
 }
 
-static gboolean
-write_reception_children (LiaisonStore      *self,
-                          LiaisonReception  *reception,
-                          GError           **error)
+gboolean
+liaison_store_replace_visitors (LiaisonStore  *self,
+                                gint64         reception_id,
+                                GPtrArray     *visitors,
+                                GError       **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = liaison_store_prepare (self, "DELETE FROM reception_visitors WHERE reception_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  sqlite3_bind_int64 (stmt, 1, reception_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     goto failed;
 
   stmt = liaison_store_prepare (self, "DELETE FROM reception_deputies WHERE reception_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+  sqlite3_bind_int64 (stmt, 1, reception_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     goto failed;
 
-  for (guint i = 0; i < reception->visitors->len; i++)
+  for (guint i = 0; i < visitors->len; i++)
     {
-      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+      const LiaisonVisitor *visitor = g_ptr_array_index (visitors, i);
 
       stmt = liaison_store_prepare (self,
         "INSERT INTO reception_visitors (reception_id, position, name, phone, community,"
         " party_size, consent) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+      sqlite3_bind_int64 (stmt, 1, reception_id);
       sqlite3_bind_int (stmt, 2, i);
       bind_text (stmt, 3, visitor->name);
       bind_text (stmt, 4, visitor->phone);
@@ -1568,6 +1569,23 @@ write_reception_children (LiaisonStore      *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto failed;
     }
+  return TRUE;
+
+failed:
+  liaison_store_set_error (self, error, _("Could not save the reception"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+static gboolean
+write_reception_children (LiaisonStore      *self,
+                          LiaisonReception  *reception,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_replace_visitors (self, reception->meta.id, reception->visitors, error))
+    return FALSE;
 
   for (guint i = 0; i < reception->deputy_ids->len; i++)
     {

@@ -29,10 +29,6 @@ static const LiaisonCodeLabel channels[] = {
   { "mobile_desk", N_("Mobile desk"), "流动办公桌" },
 };
 
-static const LiaisonCodeLabel suggestion_statuses[] = {
-  { "registered", N_("Registered"), "已登记" },
-};
-
 gboolean
 liaison_code_label_find (const LiaisonCodeLabel *table,
                          guint                   n,
@@ -64,7 +60,6 @@ liaison_code_label_find (const LiaisonCodeLabel *table,
 LIAISON_DEFINE_CODES (LiaisonStationKind, liaison_station_kind, station_kinds)
 LIAISON_DEFINE_CODES (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
 LIAISON_DEFINE_CODES (LiaisonChannel, liaison_channel, channels)
-LIAISON_DEFINE_CODES (LiaisonSuggestionStatus, liaison_suggestion_status, suggestion_statuses)
 LIAISON_DEFINE_PARSE (LiaisonStationKind, liaison_station_kind, station_kinds)
 LIAISON_DEFINE_PARSE (LiaisonDeputyLevel, liaison_deputy_level, deputy_levels)
 LIAISON_DEFINE_PARSE (LiaisonChannel, liaison_channel, channels)
@@ -163,7 +158,9 @@ liaison_suggestion_new (void)
   LiaisonSuggestion *suggestion = g_new0 (LiaisonSuggestion, 1);
 
   suggestion->meta.sync_state = LIAISON_SYNC_STATE_PENDING;
-  suggestion->status = LIAISON_SUGGESTION_STATUS_REGISTERED;
+  suggestion->status = LIAISON_LOOP_STATUS_REGISTERED;
+  suggestion->round = 1;
+  suggestion->co_signer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return suggestion;
 }
 
@@ -179,6 +176,11 @@ liaison_suggestion_free (LiaisonSuggestion *suggestion)
   g_free (suggestion->created_at);
   g_free (suggestion->category_name);
   g_free (suggestion->reception_received_at);
+  g_clear_pointer (&suggestion->co_signer_ids, g_array_unref);
+  g_free (suggestion->station_name);
+  g_free (suggestion->deputy_name);
+  g_free (suggestion->taken_up_by);
+  g_free (suggestion->contact);
   g_free (suggestion);
 }
 

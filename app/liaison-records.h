@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "liaison-loop.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -41,11 +43,6 @@ typedef enum {
   LIAISON_SYNC_STATE_ERROR,
 } LiaisonSyncState;
 
-typedef enum {
-  LIAISON_SUGGESTION_STATUS_REGISTERED,
-  LIAISON_N_SUGGESTION_STATUSES
-} LiaisonSuggestionStatus;
-
 /* Stable codes, as stored in the database and written to CSV. */
 const char *liaison_station_kind_to_code  (LiaisonStationKind kind);
 gboolean    liaison_station_kind_from_code (const char *code, LiaisonStationKind *kind);
@@ -56,9 +53,6 @@ const char *liaison_deputy_level_label    (LiaisonDeputyLevel level);
 const char *liaison_channel_to_code       (LiaisonChannel channel);
 gboolean    liaison_channel_from_code     (const char *code, LiaisonChannel *channel);
 const char *liaison_channel_label         (LiaisonChannel channel);
-const char *liaison_suggestion_status_to_code (LiaisonSuggestionStatus status);
-gboolean    liaison_suggestion_status_from_code (const char *code, LiaisonSuggestionStatus *status);
-const char *liaison_suggestion_status_label   (LiaisonSuggestionStatus status);
 const char *liaison_sync_state_label      (LiaisonSyncState state);
 
 /* Accepts a code, an English label or a zh_CN label ("市", "city", "City"). */
@@ -126,11 +120,26 @@ typedef struct {
   char                    *title;
   char                    *content;
   char                    *raised_by;
-  LiaisonSuggestionStatus  status;
-  char                    *created_at;    /* UTC */
+  char                    *created_at;    /* UTC; the register move's time */
+  LiaisonLoopKind          kind;          /* a citizen's item, or a deputy's suggestion (议案建议) */
+  gint64                   deputy_id;     /* deputy_suggestion: the deputy who filed it; 0 otherwise */
+  GArray                  *co_signer_ids; /* gint64 deputy ids; deputy_suggestion only; never NULL */
   /* read-only, filled by queries */
   char                    *category_name;
   char                    *reception_received_at;
+  char                    *station_name;
+  char                    *deputy_name;   /* the filer of a deputy_suggestion */
+  /* read-only: the loop, as cached from the replay of the events
+   * (docs/closed-loop.md); rewritten whenever an event is added */
+  LiaisonLoopStatus        status;
+  guint                    round;
+  GDate                    due_date;      /* invalid unless awaiting a reply */
+  gboolean                 key_supervision;
+  gboolean                 reopened;      /* the latest rating was unsatisfied */
+  gboolean                 reply_unseen;  /* a reply arrived here and nobody opened the page yet */
+  char                    *taken_up_by;   /* the deputy's name; NULL if nobody took it up */
+  char                    *contact;       /* "张三 13812345678": the first visitor who agreed to be
+                                           * contacted, for "tell the citizen"; NULL otherwise */
 } LiaisonSuggestion;
 
 typedef struct {

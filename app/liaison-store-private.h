@@ -61,4 +61,32 @@ char         *liaison_store_now_utc      (void);
  * (for search and the list), so that writers outside liaison-store.c agree. */
 char         *liaison_store_visitors_text (const LiaisonReception *reception);
 
+/* Rewrites the loop columns of the suggestion @suggestion_uuid (status,
+ * loop_round, due_date, key_supervision, reopened, taken_up_by_id) from the
+ * replay of its timeline; nothing when there is no such suggestion (its
+ * events came first). Inside the caller's transaction. Emits nothing. */
+gboolean      liaison_store_refresh_loop_cache (LiaisonStore *self,
+                                                const char   *suggestion_uuid,
+                                                GError      **error);
+
+/* Every LiaisonSuggestion field, the loop cache included, for table alias
+ * g; and its row reader (a LiaisonSuggestion *). */
+#define LIAISON_SUGGESTION_SELECT                                                \
+  "SELECT " LIAISON_RECORD_SELECT ("g") ", g.reception_id, g.station_id, g.category_id," \
+  " g.title, g.content, g.raised_by, g.created_at, c.name, r.received_at,"        \
+  " g.kind, g.deputy_id,"                                                         \
+  " (SELECT group_concat (id) FROM (SELECT d.id FROM json_each (g.co_signers) j"  \
+  "   JOIN deputies d ON d.uuid = j.value ORDER BY j.key)),"                      \
+  " st.name, fd.name, g.status, g.loop_round, g.due_date, g.key_supervision,"     \
+  " g.reopened, g.reply_unseen, td.name,"                                         \
+  " (SELECT trim (v.name || ' ' || v.phone) FROM reception_visitors v"            \
+  "   WHERE v.reception_id = g.reception_id AND v.consent = 1"                    \
+  "   ORDER BY v.position LIMIT 1)"                                               \
+  " FROM suggestions g JOIN categories c ON c.id = g.category_id"                 \
+  " LEFT JOIN receptions r ON r.id = g.reception_id"                              \
+  " LEFT JOIN stations st ON st.id = g.station_id"                                \
+  " LEFT JOIN deputies fd ON fd.id = g.deputy_id"                                 \
+  " LEFT JOIN deputies td ON td.id = g.taken_up_by_id"
+gpointer      liaison_store_read_suggestion (sqlite3_stmt *stmt);
+
 G_END_DECLS

@@ -5,12 +5,16 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-loop-wire.h"
+#include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-validate.h"
 
-/* The kinds, in reference order: a record refers only to kinds before it. */
+/* The kinds, in reference order: a record refers only to kinds before it
+ * (an event names its suggestion, which comes before it in a page). */
 typedef enum {
+  KIND_LOOP_RULES,
   KIND_STATION,
   KIND_DEPUTY_GROUP,
   KIND_UNIT,
@@ -18,6 +22,7 @@ typedef enum {
   KIND_DEPUTY,
   KIND_RECEPTION,
   KIND_SUGGESTION,
+  KIND_SUGGESTION_EVENT,
   N_KINDS
 } Kind;
 
@@ -28,12 +33,15 @@ typedef enum {
 typedef struct {
   const char      *name;
   const char      *table;
+  /* NONE: each record belongs to the replica that recorded it (events) */
   LiaisonSyncRole  owner;
   /* SELECT META_SELECT, data columns ... FROM table t ... (no WHERE) */
   const char      *select;
 } KindInfo;
 
 static const KindInfo kinds[N_KINDS] = {
+  [KIND_LOOP_RULES] = { "loop_rules", "loop_rules", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.data FROM loop_rules t" },
   [KIND_STATION] = { "station", "stations", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.name, t.kind, t.district FROM stations t" },
   [KIND_DEPUTY_GROUP] = { "deputy_group", "deputy_groups", LIAISON_SYNC_ROLE_HQ,
@@ -51,8 +59,15 @@ static const KindInfo kinds[N_KINDS] = {
     " JOIN categories c ON c.id = t.category_id" },
   [KIND_SUGGESTION] = { "suggestion", "suggestions", LIAISON_SYNC_ROLE_STATION,
     "SELECT " META_SELECT ", r.uuid, s.uuid, c.uuid, t.title, t.content, t.raised_by, t.status,"
-    " t.created_at FROM suggestions t JOIN stations s ON s.id = t.station_id"
-    " JOIN categories c ON c.id = t.category_id LEFT JOIN receptions r ON r.id = t.reception_id" },
+    " t.created_at, t.kind, d.uuid, t.co_signers FROM suggestions t JOIN stations s ON s.id = t.station_id"
+    " JOIN categories c ON c.id = t.category_id LEFT JOIN receptions r ON r.id = t.reception_id"
+    " LEFT JOIN deputies d ON d.id = t.deputy_id" },
+  /* Immutable: always version 1 on base 0, updated_at its time, from the
+   * station of its suggestion (the one recorded, should that be gone). */
+  [KIND_SUGGESTION_EVENT] = { "suggestion_event", "suggestion_events", LIAISON_SYNC_ROLE_NONE,
+    "SELECT t.id, t.uuid, 1, t.at, coalesce (s.uuid, t.origin_station_uuid), 0, 0, t.data"
+    " FROM suggestion_events t LEFT JOIN suggestions g ON g.uuid = t.suggestion_uuid"
+    " LEFT JOIN stations s ON s.id = g.station_id" },
 };
 
 static const char *const unit_kinds[] = {
@@ -79,11 +94,14 @@ kind_from_name (const char *name,
 }
 
 /* Which kinds a role pushes (and counts as unsynced). A replica not yet
- * enrolled is treated as the station it will become. */
+ * enrolled is treated as the station it will become. Every replica pushes
+ * the events it recorded, whatever its role. */
 static gboolean
 role_pushes (LiaisonSyncRole role,
              Kind            kind)
 {
+  if (kinds[kind].owner == LIAISON_SYNC_ROLE_NONE)
+    return TRUE;
   if (role == LIAISON_SYNC_ROLE_NONE)
     role = LIAISON_SYNC_ROLE_STATION;
   return kinds[kind].owner == role;
@@ -252,6 +270,12 @@ set_text_or_null (JsonObject   *object,
     json_object_set_string_member (object, member, (const char *) sqlite3_column_text (stmt, column));
 }
 
+static JsonObject *
+data_of_record (JsonObject *record)
+{
+  return json_object_get_object_member (record, "data");
+}
+
 static void
 set_text (JsonObject   *object,
           const char   *member,
@@ -316,6 +340,60 @@ failed:
   return FALSE;
 }
 
+/* JSON kept as text in a column (an event's or the rules' data, a
+ * suggestion's co-signers); NULL if it does not parse. */
+static JsonNode *
+column_json (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? json_from_string (text, NULL) : NULL;
+}
+
+static gboolean
+set_data_from_column (JsonObject    *record,
+                      sqlite3_stmt  *stmt,
+                      int           column,
+                      GError       **error)
+{
+  g_autoptr(JsonNode) node = column_json (stmt, column);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+                   /* Translators: %s is a record's ID */
+                   _("Could not read the records to sync: record %s is damaged."),
+                   json_object_get_string_member (record, "uuid"));
+      return FALSE;
+    }
+  json_object_set_object_member (record, "data", json_object_ref (json_node_get_object (node)));
+  return TRUE;
+}
+
+static void
+set_co_signers (JsonObject   *data,
+                sqlite3_stmt *stmt,
+                int           column)
+{
+  g_autoptr(JsonNode) node = column_json (stmt, column);
+  JsonArray *co_signers = json_array_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *stored = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (stored); i++)
+        {
+          JsonNode *element = json_array_get_element (stored, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            json_array_add_string_element (co_signers, json_node_get_string (element));
+        }
+    }
+  json_object_set_array_member (data, "co_signers", co_signers);
+}
+
 /* The wire record of the row @stmt is on, selected by kinds[kind].select. */
 static JsonObject *
 encode_row (LiaisonStore  *self,
@@ -338,6 +416,10 @@ encode_row (LiaisonStore  *self,
 
   switch (kind)
     {
+    case KIND_LOOP_RULES:
+      if (!set_data_from_column (record, stmt, c, error))
+        return NULL;
+      break;
     case KIND_STATION:
       set_text (data, "name", stmt, c);
       set_text (data, "kind", stmt, c + 1);
@@ -384,6 +466,16 @@ encode_row (LiaisonStore  *self,
       set_text (data, "raised_by", stmt, c + 5);
       set_text (data, "status", stmt, c + 6);
       set_text (data, "created_at", stmt, c + 7);
+      set_text (data, "kind", stmt, c + 8);
+      set_text_or_null (data, "deputy", stmt, c + 9);
+      set_co_signers (data, stmt, c + 10);
+      break;
+    case KIND_SUGGESTION_EVENT:
+      /* The stored data is the event as recorded; the station says whose
+       * feed it goes to. */
+      if (!set_data_from_column (record, stmt, c, error))
+        return NULL;
+      set_text_or_null (data_of_record (record), "station", stmt, 4);
       break;
     case N_KINDS:
     default:
@@ -453,7 +545,7 @@ liaison_store_collect_pending (LiaisonStore  *store,
 
   for (guint k = 0; k < N_KINDS && records->len < limit; k++)
     {
-      if (kinds[k].owner != role)
+      if (!role_pushes (role, k))
         continue;
       /* "sync_state <> 0" matches the partial index; "= 1" leaves out the
        * rejected records. */
@@ -536,7 +628,14 @@ static const Field suggestion_fields[] = {
   { "status", FIELD_STRING }, { "created_at", FIELD_STRING }, { NULL, 0 },
 };
 
+/* Checked whole by liaison_loop_rules_from_json () and
+ * liaison_loop_event_from_json () (check_loop_record). */
+static const Field no_fields[] = {
+  { NULL, 0 },
+};
+
 static const Field *const kind_fields[N_KINDS] = {
+  [KIND_LOOP_RULES] = no_fields,
   [KIND_STATION] = station_fields,
   [KIND_DEPUTY_GROUP] = deputy_group_fields,
   [KIND_UNIT] = unit_fields,
@@ -544,6 +643,7 @@ static const Field *const kind_fields[N_KINDS] = {
   [KIND_DEPUTY] = deputy_fields,
   [KIND_RECEPTION] = reception_fields,
   [KIND_SUGGESTION] = suggestion_fields,
+  [KIND_SUGGESTION_EVENT] = no_fields,
 };
 
 /* A wire record that passed the checks. Borrows from its JsonObject. */
@@ -707,13 +807,70 @@ check_codes (Kind        kind,
     case KIND_SUGGESTION:
       if (*json_object_get_string_member (data, "status") == '\0')
         return "status";
+      /* Added with the closed loop: a sender without them means a
+       * citizen's item, no deputy, no co-signers. */
+      {
+        JsonNode *node = json_object_get_member (data, "kind");
+        LiaisonLoopKind loop_kind;
+        const Field deputy = { "deputy", FIELD_UUID_OR_NULL };
+        const Field co_signers = { "co_signers", FIELD_UUIDS };
+
+        if (!node_is_null (node) &&
+            (!node_is (node, G_TYPE_STRING) ||
+             !liaison_loop_kind_from_code (json_node_get_string (node), &loop_kind) ||
+             g_strcmp0 (liaison_loop_kind_to_code (loop_kind), json_node_get_string (node)) != 0))
+          return "kind";
+        if (!check_field (data, &deputy))
+          return "deputy";
+        if (!node_is_null (json_object_get_member (data, "co_signers")) && !check_field (data, &co_signers))
+          return "co_signers";
+      }
       break;
+    case KIND_LOOP_RULES:
+    case KIND_SUGGESTION_EVENT:
     case KIND_DEPUTY_GROUP:
     case N_KINDS:
     default:
       break;
     }
   return NULL;
+}
+
+/* The loop's kinds are checked by the one decoder every end uses; its
+ * message (English, naming the field) goes into ours. */
+static gboolean
+check_loop_record (const Incoming  *incoming,
+                   GError         **error)
+{
+  g_autoptr(GError) wire_error = NULL;
+
+  if (incoming->kind == KIND_LOOP_RULES)
+    {
+      g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_from_json (incoming->data, &wire_error);
+
+      if (rules != NULL)
+        return TRUE;
+    }
+  else if (incoming->kind == KIND_SUGGESTION_EVENT)
+    {
+      g_autoptr(LiaisonLoopEvent) event = NULL;
+      JsonNode *station = json_object_get_member (incoming->data, "station");
+
+      if (!node_is (station, G_TYPE_STRING) || *json_node_get_string (station) == '\0')
+        return bad_change (error, incoming->position, incoming->uuid, "station");
+      event = liaison_loop_event_from_json (incoming->uuid, incoming->data, &wire_error);
+      if (event != NULL)
+        return TRUE;
+    }
+  else
+    return TRUE;
+
+  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+               /* Translators: %u is the change's place in the list, the first %s its ID, the last the
+                * server's reason, in English */
+               _("The server sent data that cannot be used, so nothing was saved: change %u (%s) is not valid (%s)."),
+               incoming->position, incoming->uuid, wire_error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -765,6 +922,12 @@ check_incoming (JsonNode  *node,
   if (member != NULL && !node_is (member, G_TYPE_INT64))
     return bad_change (error, position, incoming->uuid, "seq");
 
+  /* Events are never deleted, and there is one set of rules. */
+  if ((incoming->kind == KIND_SUGGESTION_EVENT || incoming->kind == KIND_LOOP_RULES) && incoming->deleted)
+    return bad_change (error, position, incoming->uuid, "deleted");
+  if (incoming->kind == KIND_LOOP_RULES && strcmp (incoming->uuid, LIAISON_LOOP_RULES_UUID) != 0)
+    return bad_change (error, position, incoming->uuid, "uuid");
+
   member = json_object_get_member (object, "data");
   if (incoming->deleted &&
       (node_is_null (member) ||
@@ -783,7 +946,7 @@ check_incoming (JsonNode  *node,
     if (bad != NULL)
       return bad_change (error, position, incoming->uuid, bad);
   }
-  return TRUE;
+  return check_loop_record (incoming, error);
 }
 
 /* Writing */
@@ -936,6 +1099,8 @@ bind_id_or_null (sqlite3_stmt *stmt,
   " sync_state = 0, sync_error = NULL"
 
 static const char *const upserts[N_KINDS] = {
+  [KIND_LOOP_RULES] = "INSERT INTO loop_rules (" UPSERT_META_COLUMNS ", data)"
+    " VALUES (" UPSERT_META_VALUES ", ?6)" UPSERT_META_UPDATE ", data = excluded.data",
   [KIND_STATION] = "INSERT INTO stations (" UPSERT_META_COLUMNS ", name, kind, district)"
     " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8)" UPSERT_META_UPDATE
     ", name = excluded.name, kind = excluded.kind, district = excluded.district",
@@ -959,12 +1124,16 @@ static const char *const upserts[N_KINDS] = {
     " channel = excluded.channel, category_id = excluded.category_id, summary = excluded.summary,"
     " handled_on_spot = excluded.handled_on_spot, handling = excluded.handling,"
     " visitors_text = excluded.visitors_text",
+  /* The sender's status (?12) is not trusted: the loop columns are this
+   * replica's replay of the events, by liaison_store_refresh_loop_cache (). */
   [KIND_SUGGESTION] = "INSERT INTO suggestions (" UPSERT_META_COLUMNS ", reception_id, station_id,"
-    " category_id, title, content, raised_by, status, created_at)"
-    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" UPSERT_META_UPDATE
+    " category_id, title, content, raised_by, status, created_at, kind, deputy_id, co_signers)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?14, ?15, ?16)"
+    UPSERT_META_UPDATE
     ", reception_id = excluded.reception_id, station_id = excluded.station_id,"
     " category_id = excluded.category_id, title = excluded.title, content = excluded.content,"
-    " raised_by = excluded.raised_by, status = excluded.status, created_at = excluded.created_at",
+    " raised_by = excluded.raised_by, created_at = excluded.created_at, kind = excluded.kind,"
+    " deputy_id = excluded.deputy_id, co_signers = excluded.co_signers",
 };
 
 static void
@@ -996,6 +1165,41 @@ reception_with_visitors (JsonObject *data)
       g_ptr_array_add (reception->visitors, visitor);
     }
   return reception;
+}
+
+/* A suggestion's kind, filing deputy and co-signers: ?14, ?15, ?16. */
+static gboolean
+bind_loop_columns (LiaisonStore  *self,
+                   sqlite3_stmt  *stmt,
+                   JsonObject    *data,
+                   GError       **error)
+{
+  LiaisonLoopKind kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  g_autoptr(JsonArray) co_signers = json_array_new ();
+  g_autoptr(JsonNode) co_signers_node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *co_signers_text = NULL;
+  JsonNode *node = json_object_get_member (data, "co_signers");
+  gint64 deputy_id;
+
+  if (data_string (data, "kind") != NULL)
+    liaison_loop_kind_from_code (data_string (data, "kind"), &kind);
+  deputy_id = resolve_or_stand_in (self, KIND_DEPUTY, data_string (data, "deputy"), 0, 0, error);
+  if (deputy_id < 0)
+    return FALSE;
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_string_element (co_signers, json_array_get_string_element (array, i));
+    }
+  json_node_set_array (co_signers_node, co_signers);
+  co_signers_text = json_to_string (co_signers_node, FALSE);
+
+  sqlite3_bind_text (stmt, 14, liaison_loop_kind_to_code (kind), -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 15, deputy_id);
+  sqlite3_bind_text (stmt, 16, co_signers_text, -1, SQLITE_TRANSIENT);
+  return TRUE;
 }
 
 static gboolean
@@ -1031,8 +1235,19 @@ write_reception_children (LiaisonStore      *self,
   return TRUE;
 }
 
+/* Adds @uuid to @loop_touched (a set of suggestion uuids whose loop cache
+ * is refreshed once the page is written). */
+static void
+touch_loop (GHashTable *loop_touched,
+            const char *uuid)
+{
+  if (loop_touched != NULL && uuid != NULL)
+    g_hash_table_add (loop_touched, g_strdup (uuid));
+}
+
 /* Writes the server's record as this replica's copy: its version is both
- * version and server_version, synced. @local_id is the row, or 0.
+ * version and server_version, synced. @local_id is the row, or 0. A
+ * suggestion's uuid goes into @loop_touched.
  *
  * With @revive, a new live reception is written as a tombstone and its id
  * added to @revive, for revive_receptions() to bring to life at the end of
@@ -1044,6 +1259,7 @@ write_incoming (LiaisonStore    *self,
                 const Incoming  *incoming,
                 gint64           local_id,
                 GArray          *revive,
+                GHashTable      *loop_touched,
                 GError         **error)
 {
   gboolean later = revive != NULL && incoming->kind == KIND_RECEPTION && local_id == 0 &&
@@ -1087,6 +1303,19 @@ write_incoming (LiaisonStore    *self,
 
   switch (incoming->kind)
     {
+    case KIND_LOOP_RULES:
+      {
+        /* Kept as this replica writes the rules, whatever the sender's spelling. */
+        g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_from_json (data, NULL);
+        g_autoptr(JsonObject) canonical = NULL;
+        g_autofree char *text = NULL;
+
+        g_return_val_if_fail (rules != NULL, FALSE);
+        canonical = liaison_loop_rules_to_json (rules);
+        text = object_to_json (canonical);
+        sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
+      }
+      break;
     case KIND_STATION:
       liaison_station_kind_from_code (json_object_get_string_member (data, "kind"), &station_kind);
       bind_data_text (stmt, 6, data, "name");
@@ -1163,10 +1392,13 @@ write_incoming (LiaisonStore    *self,
         bind_data_text (stmt, 9, data, "title");
         bind_data_text (stmt, 10, data, "content");
         bind_data_text (stmt, 11, data, "raised_by");
-        bind_data_text (stmt, 12, data, "status");
         bind_data_text (stmt, 13, data, "created_at");
+        if (!bind_loop_columns (self, stmt, data, error))
+          return FALSE;
+        touch_loop (loop_touched, incoming->uuid);
       }
       break;
+    case KIND_SUGGESTION_EVENT:
     case N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1270,6 +1502,7 @@ settle_conflict (LiaisonStore     *self,
                  const Incoming   *server,
                  const LocalRow   *row,
                  JsonObject       *local,
+                 GHashTable       *loop_touched,
                  GError          **error)
 {
   if (kinds[server->kind].owner == role)
@@ -1279,7 +1512,7 @@ settle_conflict (LiaisonStore     *self,
 
   return log_conflict (self, server->kind, server->uuid, row->version, server->version,
                        local, server->object, LIAISON_CONFLICT_RULE_TOOK_SERVER, error) &&
-         write_incoming (self, server, row->id, NULL, error);
+         write_incoming (self, server, row->id, NULL, loop_touched, error);
 }
 
 static void
@@ -1301,6 +1534,28 @@ add_counts (LiaisonSyncCounts       *counts,
   counts->received += more->received;
   counts->conflicts += more->conflicts;
   counts->rejected += more->rejected;
+  counts->replies += more->replies;
+}
+
+/* Rewrites the loop cache of every suggestion a page or an answer touched
+ * (its record, or events of it), now that all of them are written. */
+static gboolean
+refresh_loop_caches (LiaisonStore  *self,
+                     GHashTable    *loop_touched,
+                     gboolean       touched[N_KINDS],
+                     GError       **error)
+{
+  GHashTableIter iter;
+  gpointer uuid;
+
+  g_hash_table_iter_init (&iter, loop_touched);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    {
+      if (!liaison_store_refresh_loop_cache (self, uuid, error))
+        return FALSE;
+      touched[KIND_SUGGESTION] = TRUE;
+    }
+  return TRUE;
 }
 
 /* Push results */
@@ -1332,10 +1587,14 @@ acknowledge (LiaisonStore  *self,
              gint64         version,
              GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET server_version = max(server_version, ?1),"
-                                          " sync_state = CASE WHEN version = ?1 THEN 0 ELSE sync_state END,"
-                                          " sync_error = CASE WHEN version = ?1 THEN NULL ELSE sync_error END"
-                                          " WHERE uuid = ?2", kinds[kind].table);
+  /* An event has one version, never edited: acknowledged is synced. */
+  g_autofree char *sql = kind == KIND_SUGGESTION_EVENT
+    ? g_strdup ("UPDATE suggestion_events SET server_version = ?1, sync_state = 0, sync_error = NULL"
+                " WHERE uuid = ?2")
+    : g_strdup_printf ("UPDATE %s SET server_version = max(server_version, ?1),"
+                       " sync_state = CASE WHEN version = ?1 THEN 0 ELSE sync_state END,"
+                       " sync_error = CASE WHEN version = ?1 THEN NULL ELSE sync_error END"
+                       " WHERE uuid = ?2", kinds[kind].table);
   sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
 
   if (stmt == NULL)
@@ -1346,7 +1605,8 @@ acknowledge (LiaisonStore  *self,
 }
 
 /* The record stays in error, not collected again, until it is edited (an
- * edit makes a new version, which this leaves pending). */
+ * edit makes a new version, which this leaves pending). An event is never
+ * edited: it stays in error, on the timeline, with the server's reason. */
 static gboolean
 mark_rejected (LiaisonStore  *self,
                Kind           kind,
@@ -1355,8 +1615,10 @@ mark_rejected (LiaisonStore  *self,
                const char    *reason,
                GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET sync_state = 2, sync_error = ?3"
-                                          " WHERE uuid = ?2 AND version = ?1", kinds[kind].table);
+  g_autofree char *sql = kind == KIND_SUGGESTION_EVENT
+    ? g_strdup ("UPDATE suggestion_events SET sync_state = 2, sync_error = ?3 WHERE uuid = ?2")
+    : g_strdup_printf ("UPDATE %s SET sync_state = 2, sync_error = ?3"
+                       " WHERE uuid = ?2 AND version = ?1", kinds[kind].table);
   sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
 
   if (stmt == NULL)
@@ -1375,6 +1637,7 @@ apply_one_result (LiaisonStore       *self,
                   JsonNode           *result_node,
                   LiaisonSyncCounts  *counts,
                   gboolean            touched[N_KINDS],
+                  GHashTable         *loop_touched,
                   GError            **error)
 {
   JsonObject *result;
@@ -1446,6 +1709,16 @@ apply_one_result (LiaisonStore       *self,
           }
         if (current.kind != kind || strcmp (current.uuid, uuid) != 0)
           return bad_result (error, position, "current");
+        if (kind == KIND_SUGGESTION_EVENT)
+          {
+            /* Another event under this event's uuid: neither is ever
+             * changed, so this one cannot be sent. */
+            if (!mark_rejected (self, kind, uuid, sent_version,
+                                _("The server holds another event under the same ID."), error))
+              return FALSE;
+            counts->rejected++;
+            break;
+          }
         if (!find_local (self, kind, uuid, &row, &local_error))
           {
             if (local_error != NULL)
@@ -1455,7 +1728,7 @@ apply_one_result (LiaisonStore       *self,
               }
             break;
           }
-        if (!settle_conflict (self, role, &current, &row, sent, error))
+        if (!settle_conflict (self, role, &current, &row, sent, loop_touched, error))
           return FALSE;
         counts->conflicts++;
       }
@@ -1490,6 +1763,7 @@ liaison_store_apply_push_results (LiaisonStore       *store,
                                   LiaisonSyncCounts  *counts,
                                   GError            **error)
 {
+  g_autoptr(GHashTable) loop_touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
   LiaisonSyncRole role;
@@ -1511,11 +1785,16 @@ liaison_store_apply_push_results (LiaisonStore       *store,
     return FALSE;
   for (guint i = 0; i < pushed->len; i++)
     if (!apply_one_result (store, role, i + 1, g_ptr_array_index (pushed, i),
-                           json_array_get_element (results, i), &these, touched, error))
+                           json_array_get_element (results, i), &these, touched, loop_touched, error))
       {
         liaison_store_rollback (store);
         return FALSE;
       }
+  if (!refresh_loop_caches (store, loop_touched, touched, error))
+    {
+      liaison_store_rollback (store);
+      return FALSE;
+    }
   emit_touched (store, touched);
   if (!liaison_store_commit (store, error))
     return FALSE;
@@ -1537,18 +1816,89 @@ compare_incoming (gconstpointer a,
   return x->position < y->position ? -1 : (x->position > y->position);
 }
 
+/* A pulled event: stored once, as it was recorded, synced; one already
+ * here (pulled before, or recorded here) is left as it is. A reply that
+ * reaches a station counts, and flags its suggestion if it is this
+ * station's. */
+static gboolean
+apply_event (LiaisonStore       *self,
+             LiaisonSyncRole     role,
+             const Incoming     *incoming,
+             const char         *this_station,
+             LiaisonSyncCounts  *counts,
+             gboolean            touched[N_KINDS],
+             GHashTable         *loop_touched,
+             GError            **error)
+{
+  const char *failed = _("Could not save a suggestion event received from the server");
+  g_autoptr(LiaisonLoopEvent) event = liaison_loop_event_from_json (incoming->uuid, incoming->data, NULL);
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (event != NULL, FALSE);  /* check_loop_record () passed it */
+
+  data = liaison_loop_event_to_json (event);
+  text = object_to_json (data);
+  at = liaison_loop_format_at (event->at);
+  stmt = liaison_store_prepare (self,
+    "INSERT INTO suggestion_events (uuid, suggestion_uuid, move, role, at, data, origin_station_uuid,"
+    " sync_state, sync_error, server_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, NULL, ?8)"
+    " ON CONFLICT (uuid) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, event->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, event->suggestion_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, liaison_loop_move_to_code (event->move), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, liaison_loop_role_to_code (event->role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, data_string (incoming->data, "station"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, incoming->version);
+  if (!step_done (self, stmt, failed, error))
+    return FALSE;
+  if (sqlite3_changes (liaison_store_get_handle (self)) == 0)
+    return TRUE;
+
+  counts->received++;
+  touched[KIND_SUGGESTION_EVENT] = TRUE;
+  touch_loop (loop_touched, event->suggestion_uuid);
+
+  if (role == LIAISON_SYNC_ROLE_STATION && event->move == LIAISON_LOOP_MOVE_REPLY)
+    {
+      counts->replies++;
+      stmt = liaison_store_prepare (self,
+        "UPDATE suggestions SET reply_unseen = 1 WHERE uuid = ?1"
+        " AND station_id = (SELECT id FROM stations WHERE uuid = ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, event->suggestion_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, this_station, -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, failed, error))
+        return FALSE;
+      touched[KIND_SUGGESTION] = TRUE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_incoming (LiaisonStore       *self,
                 LiaisonSyncRole     role,
                 const Incoming     *incoming,
+                const char         *this_station,
                 LiaisonSyncCounts  *counts,
                 gboolean            touched[N_KINDS],
                 GArray             *revive,
+                GHashTable         *loop_touched,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonObject) local = NULL;
   LocalRow row;
+
+  if (incoming->kind == KIND_SUGGESTION_EVENT)
+    return apply_event (self, role, incoming, this_station, counts, touched, loop_touched, error);
 
   if (!find_local (self, incoming->kind, incoming->uuid, &row, &local_error) && local_error != NULL)
     {
@@ -1563,7 +1913,7 @@ apply_incoming (LiaisonStore       *self,
         return TRUE;
       if (row.id == 0 && incoming->data == NULL)
         return TRUE;
-      if (!write_incoming (self, incoming, row.id, revive, error))
+      if (!write_incoming (self, incoming, row.id, revive, loop_touched, error))
         return FALSE;
       counts->received++;
       touched[incoming->kind] = TRUE;
@@ -1576,7 +1926,7 @@ apply_incoming (LiaisonStore       *self,
   local = encode_local (self, incoming->kind, incoming->uuid, error);
   if (local == NULL)
     return FALSE;
-  if (!settle_conflict (self, role, incoming, &row, local, error))
+  if (!settle_conflict (self, role, incoming, &row, local, loop_touched, error))
     return FALSE;
   counts->conflicts++;
   touched[incoming->kind] = TRUE;
@@ -1592,6 +1942,8 @@ liaison_store_apply_pulled (LiaisonStore       *store,
 {
   g_autoptr(GArray) incoming = g_array_new (FALSE, TRUE, sizeof (Incoming));
   g_autoptr(GArray) revive = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) loop_touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *this_station = NULL;
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
   LiaisonSyncRole role;
@@ -1622,12 +1974,15 @@ liaison_store_apply_pulled (LiaisonStore       *store,
   g_array_sort (incoming, compare_incoming);
 
   role = liaison_store_get_sync_role (store);
+  this_station = liaison_store_get_setting (store, SETTING_STATION);
   if (!liaison_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < incoming->len; i++)
-    if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), &these, touched, revive, error))
+    if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), this_station, &these, touched,
+                         revive, loop_touched, error))
       goto failed;
   if (!revive_receptions (store, revive, error) ||
+      !refresh_loop_caches (store, loop_touched, touched, error) ||
       !set_checkpoint (store, last_seq, error))
     goto failed;
   emit_touched (store, touched);

@@ -21,12 +21,41 @@
  * - A pulled tombstone may carry an empty (or null) data object: then only
  *   deleted, version and updated_at are written, and a tombstone for a
  *   record this replica never had is skipped.
- * - A pull page is applied in reference order (stations, deputy groups,
- *   units, categories, deputies, receptions, suggestions), so that a record
- *   may refer to one later in the same page. A reception's deputy that is
- *   not here is left out of the reception.
+ * - A pull page is applied in reference order (loop rules, stations,
+ *   deputy groups, units, categories, deputies, receptions, suggestions,
+ *   suggestion events), so that a record may refer to one later in the
+ *   same page. A reception's deputy that is not here is left out of the
+ *   reception. Pushes go in the same order: headquarters' loop_rules
+ *   record first, a suggestion before its events.
  * - A malformed answer or page fails with LIAISON_STORE_ERROR_INVALID and a
  *   translated message that names the change; nothing is written.
+ *
+ * The closed loop (docs/closed-loop.md):
+ * - "suggestion_event" records are owned per event: every replica pushes
+ *   the events it recorded (sync_state pending), whatever its role, and
+ *   counts them as unsynced. On the wire an event is version 1 on base 0,
+ *   updated_at its time, never deleted, with origin_station and
+ *   data.station the station of its suggestion; data is
+ *   liaison_loop_event_to_json() plus "station". The suggestion_events
+ *   row keeps that object without "station", as the json-glib generator
+ *   writes it.
+ * - Events are immutable: "applied" and "duplicate" make one synced, a
+ *   rejected one stays in error with the server's reason (it cannot be
+ *   edited, so it is not sent again), and a pulled event whose uuid is
+ *   here already is ignored. A pulled event of a suggestion not here yet
+ *   is stored all the same and counts once its suggestion arrives.
+ * - After a page (or a push answer) is written, the loop cache of every
+ *   suggestion it touched, by its record or by events, is rewritten from
+ *   the replay (liaison_store_refresh_loop_cache()), in the same
+ *   transaction. A pulled suggestion's "status" is the sender's cache and
+ *   is not written; a suggestion without "kind", "deputy" or "co_signers"
+ *   (an older sender) is a citizen's item, with no deputy or co-signers.
+ * - At a station, every newly pulled reply counts in
+ *   LiaisonSyncCounts.replies and flags its suggestion reply_unseen when
+ *   the suggestion is this station's.
+ * - "loop_rules" is owned by headquarters, like units: one record, uuid
+ *   LIAISON_LOOP_RULES_UUID (another uuid, or a tombstone, fails the
+ *   page), stored as this replica writes liaison_loop_rules_to_json().
  */
 #pragma once
 
@@ -47,6 +76,7 @@ typedef struct {
   guint received;    /* pulled changes applied locally */
   guint conflicts;   /* conflicts settled (and logged) */
   guint rejected;    /* records the server refused (now in sync_state error with the reason) */
+  guint replies;     /* pulled reply moves on suggestions this station registered: "2 replies arrived" */
 } LiaisonSyncCounts;
 
 /* Conflict rules, as stored in sync_conflicts.rule. */
@@ -118,8 +148,9 @@ gboolean        liaison_store_leave_server    (LiaisonStore  *store,
  * @limit: at most this many records
  *
  * The pending records this role may push (a station: receptions, then
- * suggestions; headquarters: stations, deputy groups, units, categories,
- * deputies), as wire records with base_version = the version the server
+ * suggestions, then the events it recorded; headquarters: the loop rules,
+ * stations, deputy groups, units, categories, deputies, then the events it
+ * recorded), as wire records with base_version = the version the server
  * last acknowledged (0 if never). Rejected records wait until edited.
  *
  * Returns: (transfer full) (element-type JsonObject): the records, or

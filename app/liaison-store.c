@@ -4,8 +4,10 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "liaison-loop-wire.h"
 #include "liaison-reception-item.h"
 #include "liaison-store-private.h"
 #include "liaison-suggestion-item.h"
@@ -218,11 +220,67 @@ static const char migration_3[] =
   ");\n"
   "CREATE INDEX sync_conflicts_by_record ON sync_conflicts (kind, uuid, id);\n";
 
+/* The closed loop (docs/closed-loop.md): a suggestion's kind and filer,
+ * the loop's cached columns (rewritten from the replay of the events
+ * whenever one is added, never edited on their own), the insert-only
+ * event table, and headquarters' rules (holidays, time limits). */
+static const char migration_4[] =
+  "ALTER TABLE suggestions ADD COLUMN kind TEXT NOT NULL DEFAULT 'public_opinion'"
+  " CHECK (kind IN ('public_opinion', 'deputy_suggestion'));\n"
+  "ALTER TABLE suggestions ADD COLUMN deputy_id INTEGER REFERENCES deputies (id);\n"
+  /* The co-signing deputies' uuids, as a JSON array. */
+  "ALTER TABLE suggestions ADD COLUMN co_signers TEXT NOT NULL DEFAULT '[]';\n"
+  "ALTER TABLE suggestions ADD COLUMN loop_round INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE suggestions ADD COLUMN due_date TEXT;\n"
+  "ALTER TABLE suggestions ADD COLUMN key_supervision INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN taken_up_by_id INTEGER REFERENCES deputies (id);\n"
+  "ALTER TABLE suggestions ADD COLUMN reply_unseen INTEGER NOT NULL DEFAULT 0;\n"
+  "CREATE INDEX suggestions_by_status ON suggestions (status, due_date) WHERE deleted = 0;\n"
+  "CREATE INDEX suggestions_by_deputy ON suggestions (deputy_id) WHERE deputy_id IS NOT NULL;\n"
+  "CREATE INDEX suggestions_by_taker ON suggestions (taken_up_by_id) WHERE taken_up_by_id IS NOT NULL;\n"
+  /* The key supervision list, and a deputy's own suggestions (co-signed
+   * ones are found in co_signers): few rows each, newest first. */
+  "CREATE INDEX suggestions_under_key_supervision ON suggestions (created_at, id)"
+  " WHERE key_supervision = 1 AND deleted = 0;\n"
+  "CREATE INDEX suggestions_of_deputies ON suggestions (created_at, id)"
+  " WHERE kind = 'deputy_suggestion' AND deleted = 0;\n"
+  "CREATE TABLE suggestion_events (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  uuid TEXT NOT NULL UNIQUE,\n"
+  "  suggestion_uuid TEXT NOT NULL,\n"
+  "  move TEXT NOT NULL,\n"
+  "  role TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  /* liaison_loop_event_to_json(), as canonical JSON: the wire's data. */
+  "  data TEXT NOT NULL,\n"
+  "  origin_station_uuid TEXT,\n"
+  "  sync_state INTEGER NOT NULL DEFAULT 1,\n"
+  "  sync_error TEXT,\n"
+  "  server_version INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX suggestion_events_by_suggestion ON suggestion_events (suggestion_uuid, at, uuid);\n"
+  "CREATE INDEX suggestion_events_by_sync_state ON suggestion_events (sync_state) WHERE sync_state <> 0;\n"
+  /* Events are kept forever as recorded; only their sync bookkeeping moves. */
+  "CREATE TRIGGER suggestion_events_never_changed\n"
+  "  BEFORE UPDATE OF uuid, suggestion_uuid, move, role, at, data ON suggestion_events BEGIN\n"
+  "  SELECT RAISE (ABORT, 'suggestion events are never changed');\n"
+  "END;\n"
+  "CREATE TRIGGER suggestion_events_never_deleted BEFORE DELETE ON suggestion_events BEGIN\n"
+  "  SELECT RAISE (ABORT, 'suggestion events are never deleted');\n"
+  "END;\n"
+  /* One row, uuid LIAISON_LOOP_RULES_UUID; data is liaison_loop_rules_to_json(). */
+  "CREATE TABLE loop_rules (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  data TEXT NOT NULL\n"
+  ");\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
@@ -1201,6 +1259,23 @@ liaison_store_find_deputy (LiaisonStore *self,
   return id;
 }
 
+gint64
+liaison_store_find_deputy_by_uuid (LiaisonStore *self,
+                                   const char   *uuid)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT id FROM deputies WHERE uuid = ? AND deleted = 0", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || uuid == NULL)
+    return 0;
+  bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 /* Categories */
 
 static gpointer
@@ -1253,17 +1328,31 @@ liaison_store_find_category (LiaisonStore *self,
 
 /* Suggestions */
 
-#define SUGGESTION_SELECT                                                      \
-  "SELECT " LIAISON_RECORD_SELECT ("g") ", g.reception_id, g.station_id, g.category_id," \
-  " g.title, g.content, g.raised_by, g.created_at, c.name, r.received_at"      \
-  " FROM suggestions g JOIN categories c ON c.id = g.category_id"              \
-  " LEFT JOIN receptions r ON r.id = g.reception_id"
+/* "3,5,7" (group_concat) into @ids. */
+static void
+read_id_list (const char *text,
+              GArray     *ids)
+{
+  g_auto(GStrv) parts = NULL;
 
-static gpointer
-read_suggestion (sqlite3_stmt *stmt)
+  if (text == NULL || *text == '\0')
+    return;
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+}
+
+gpointer
+liaison_store_read_suggestion (sqlite3_stmt *stmt)
 {
   LiaisonSuggestion *suggestion = liaison_suggestion_new ();
   int c = LIAISON_RECORD_SELECT_COLUMNS;
+  const char *due_date;
 
   liaison_store_read_record_meta (stmt, 0, &suggestion->meta);
   suggestion->reception_id = sqlite3_column_int64 (stmt, c);
@@ -1276,8 +1365,55 @@ read_suggestion (sqlite3_stmt *stmt)
   suggestion->category_name = g_strdup (g_dgettext (GETTEXT_PACKAGE,
                                                     (const char *) sqlite3_column_text (stmt, c + 7)));
   suggestion->reception_received_at = column_text (stmt, c + 8);
-  suggestion->status = LIAISON_SUGGESTION_STATUS_REGISTERED;
+  liaison_loop_kind_from_code ((const char *) sqlite3_column_text (stmt, c + 9), &suggestion->kind);
+  suggestion->deputy_id = sqlite3_column_int64 (stmt, c + 10);
+  read_id_list ((const char *) sqlite3_column_text (stmt, c + 11), suggestion->co_signer_ids);
+  suggestion->station_name = column_text (stmt, c + 12);
+  suggestion->deputy_name = column_text (stmt, c + 13);
+  if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, c + 14), &suggestion->status))
+    suggestion->status = LIAISON_LOOP_STATUS_REGISTERED;
+  suggestion->round = MAX (1, sqlite3_column_int (stmt, c + 15));
+  due_date = (const char *) sqlite3_column_text (stmt, c + 16);
+  if (due_date == NULL || !liaison_date_parse_iso (due_date, &suggestion->due_date))
+    g_date_clear (&suggestion->due_date, 1);
+  suggestion->key_supervision = sqlite3_column_int (stmt, c + 17) != 0;
+  suggestion->reopened = sqlite3_column_int (stmt, c + 18) != 0;
+  suggestion->reply_unseen = sqlite3_column_int (stmt, c + 19) != 0;
+  suggestion->taken_up_by = column_text (stmt, c + 20);
+  suggestion->contact = column_text (stmt, c + 21);
   return suggestion;
+}
+
+/* The co-signers as stored: a JSON array of the deputies' uuids, so that
+ * it means the same at every replica. */
+static char *
+co_signers_json (LiaisonStore  *self,
+                 GArray        *ids,
+                 GError       **error)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_prepare (self,
+        "SELECT uuid FROM deputies WHERE id = ? AND deleted = 0", error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                               _("One of the co-signing deputies is not on the roster."));
+          return NULL;
+        }
+      json_array_add_string_element (array, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  json_node_set_array (node, array);
+  return json_to_string (node, FALSE);
 }
 
 static gboolean
@@ -1286,21 +1422,37 @@ write_suggestion (LiaisonStore       *self,
                   GError            **error)
 {
   gboolean is_new = suggestion->meta.id == 0;
+  g_autofree char *co_signers = NULL;
   sqlite3_stmt *stmt;
 
+  co_signers = co_signers_json (self, suggestion->co_signer_ids, error);
+  if (co_signers == NULL)
+    return FALSE;
+
+  /* The loop columns are a cache of the events: a new suggestion is
+   * registered, and an edit leaves them to liaison_store_refresh_loop_cache(). */
   stmt = begin_record_write (self, &suggestion->meta,
     "INSERT INTO suggestions (uuid, version, updated_at, origin_station_uuid, sync_state,"
-    " reception_id, station_id, category_id, title, content, raised_by, status, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    " reception_id, station_id, category_id, title, content, raised_by, status, created_at,"
+    " kind, deputy_id, co_signers)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?15, ?16, ?17)",
     "UPDATE suggestions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
     " reception_id = ?6, station_id = ?7, category_id = ?8, title = ?9, content = ?10,"
-    " raised_by = ?11, status = ?12 WHERE id = ?14 AND deleted = 0", error);
+    " raised_by = ?11, kind = ?15, deputy_id = ?16, co_signers = ?17"
+    " WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   if (is_new)
     {
-      g_free (suggestion->created_at);
-      suggestion->created_at = g_strdup (suggestion->meta.updated_at);
+      g_autoptr(GDateTime) given = liaison_loop_parse_at (suggestion->created_at);
+
+      /* One logged after the fact (an old ledger, the demo) keeps the time
+       * it was raised, if that is a real time and not after now. */
+      if (given == NULL || strcmp (suggestion->created_at, suggestion->meta.updated_at) > 0)
+        {
+          g_free (suggestion->created_at);
+          suggestion->created_at = g_strdup (suggestion->meta.updated_at);
+        }
       sqlite3_bind_text (stmt, 13, suggestion->created_at, -1, SQLITE_TRANSIENT);
     }
   else
@@ -1311,10 +1463,15 @@ write_suggestion (LiaisonStore       *self,
   bind_text (stmt, 9, suggestion->title);
   bind_text (stmt, 10, suggestion->content);
   bind_text (stmt, 11, suggestion->raised_by);
-  sqlite3_bind_text (stmt, 12, liaison_suggestion_status_to_code (suggestion->status), -1, SQLITE_STATIC);
-  return end_record_write (self, stmt, &suggestion->meta, is_new, _("Could not save the suggestion"),
-                           _("The suggestion was deleted meanwhile; it was not saved."),
-                           _("The suggestion’s category, station or reception does not exist."), error);
+  sqlite3_bind_text (stmt, 15, liaison_loop_kind_to_code (suggestion->kind), -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 16, suggestion->deputy_id);
+  sqlite3_bind_text (stmt, 17, co_signers, -1, SQLITE_TRANSIENT);
+  if (!end_record_write (self, stmt, &suggestion->meta, is_new, _("Could not save the suggestion"),
+                         _("The suggestion was deleted meanwhile; it was not saved."),
+                         _("The suggestion’s category, station, reception or deputy does not exist."), error))
+    return FALSE;
+  /* Who filed it and when is the register move: the cache follows. */
+  return liaison_store_refresh_loop_cache (self, suggestion->meta.uuid, error);
 }
 
 /* Fills in the station a record belongs to: this one, unless it says. */
@@ -1344,16 +1501,26 @@ liaison_store_save_suggestion (LiaisonStore       *self,
                                GError            **error)
 {
   g_autoptr(GPtrArray) problems = liaison_suggestion_check (suggestion, NULL);
+  gint64 id = suggestion->meta.id;
+  gint64 version = suggestion->meta.version;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
 
   if (!liaison_field_errors_to_error (problems, error) ||
       !resolve_station (self, &suggestion->station_id, error))
     return FALSE;
-  if (!write_suggestion (self, suggestion, error))
+  if (!liaison_store_begin (self, error))
     return FALSE;
+  if (!write_suggestion (self, suggestion, error))
+    {
+      liaison_store_rollback (self);
+      /* Nothing was written: the record is as new (or as old) as it was. */
+      suggestion->meta.id = id;
+      suggestion->meta.version = version;
+      return FALSE;
+    }
   liaison_store_emit_changed (self, "suggestions");
-  return TRUE;
+  return liaison_store_commit (self, error);
 }
 
 LiaisonSuggestion *
@@ -1361,14 +1528,14 @@ liaison_store_get_suggestion (LiaisonStore  *self,
                               gint64         id,
                               GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self, SUGGESTION_SELECT " WHERE g.id = ?", error);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, LIAISON_SUGGESTION_SELECT " WHERE g.id = ?", error);
   LiaisonSuggestion *suggestion = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    suggestion = read_suggestion (stmt);
+    suggestion = liaison_store_read_suggestion (stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
                  _("There is no suggestion number %lld."), (long long) id);
@@ -1468,11 +1635,11 @@ liaison_store_list_suggestions (LiaisonStore  *self,
   sqlite3_stmt *stmt;
 
   if (!searching)
-    sql = SUGGESTION_SELECT " WHERE g.deleted = 0 ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+    sql = LIAISON_SUGGESTION_SELECT " WHERE g.deleted = 0 ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
   else if (search_uses_index (query))
-    sql = SUGGESTION_SELECT SUGGESTION_WHERE_INDEXED " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+    sql = LIAISON_SUGGESTION_SELECT SUGGESTION_WHERE_INDEXED " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
   else
-    sql = SUGGESTION_SELECT SUGGESTION_WHERE_LIKE " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
+    sql = LIAISON_SUGGESTION_SELECT SUGGESTION_WHERE_LIKE " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
 
   stmt = liaison_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1482,7 +1649,7 @@ liaison_store_list_suggestions (LiaisonStore  *self,
   sqlite3_bind_int (stmt, 2, limit);
   sqlite3_bind_int (stmt, 3, offset);
 
-  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_suggestion, (GDestroyNotify) liaison_suggestion_free,
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) liaison_store_read_suggestion, (GDestroyNotify) liaison_suggestion_free,
                                      _("Could not read the suggestions"), error);
 }
 
@@ -1492,12 +1659,12 @@ list_suggestions_of_reception (LiaisonStore  *self,
                                GError       **error)
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
-    SUGGESTION_SELECT " WHERE g.reception_id = ? AND g.deleted = 0 ORDER BY g.id", error);
+    LIAISON_SUGGESTION_SELECT " WHERE g.reception_id = ? AND g.deleted = 0 ORDER BY g.id", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, reception_id);
-  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_suggestion, (GDestroyNotify) liaison_suggestion_free,
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) liaison_store_read_suggestion, (GDestroyNotify) liaison_suggestion_free,
                                      _("Could not read the suggestions"), error);
 }
 

@@ -26,7 +26,7 @@ typedef enum {
 } LiaisonStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LIAISON_STORE_SCHEMA_VERSION 3
+#define LIAISON_STORE_SCHEMA_VERSION 4
 
 #define LIAISON_TYPE_STORE (liaison_store_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)
@@ -92,6 +92,9 @@ GPtrArray    *liaison_store_list_deputies      (LiaisonStore  *self,
 /* 0 when no live deputy has exactly that name. */
 gint64        liaison_store_find_deputy        (LiaisonStore  *self,
                                                 const char    *name);
+/* 0 when no live deputy has that uuid. */
+gint64        liaison_store_find_deputy_by_uuid (LiaisonStore *self,
+                                                 const char   *uuid);
 
 /* Categories: seeded by the first migration. */
 GPtrArray    *liaison_store_list_categories    (LiaisonStore  *self,

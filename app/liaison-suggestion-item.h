@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "liaison-calendar.h"
 #include "liaison-records.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,14 @@ G_DECLARE_FINAL_TYPE (LiaisonSuggestionItem, liaison_suggestion_item, LIAISON, S
 LiaisonSuggestionItem   *liaison_suggestion_item_new            (LiaisonSuggestion *suggestion);
 const LiaisonSuggestion *liaison_suggestion_item_get_suggestion (LiaisonSuggestionItem *self);
 gint64                   liaison_suggestion_item_get_id         (LiaisonSuggestionItem *self);
+
+/* What a list shows as the state: "Referred", or "Reopened, awaiting
+ * referral" for one sent back by an unsatisfied rating (as
+ * liaison_loop_state_describe() says it from the replay). */
+const char              *liaison_suggestion_describe_status     (const LiaisonSuggestion *suggestion);
+/* Where the due date stands on @today (NULL: today, local); NONE unless
+ * the suggestion awaits a reply. */
+LiaisonDeadline          liaison_suggestion_deadline            (const LiaisonSuggestion *suggestion,
+                                                                 const GDate             *today);
 
 G_END_DECLS

@@ -200,6 +200,46 @@ liaison_suggestion_check (const LiaisonSuggestion *suggestion,
   check_length (errors, raised_by, suggestion->raised_by, LIAISON_MAX_NAME_CHARS);
   if (suggestion->category_id <= 0)
     liaison_field_errors_add (errors, category, _("Choose a category."));
+
+  if ((guint) suggestion->kind >= LIAISON_N_LOOP_KINDS)
+    {
+      g_autofree char *kind = g_strconcat (field_prefix ? field_prefix : "", "kind", NULL);
+
+      liaison_field_errors_add (errors, kind, _("Choose whether this is a citizen’s item or a deputy’s suggestion."));
+    }
+  else if (suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+    {
+      g_autofree char *deputy = g_strconcat (field_prefix ? field_prefix : "", "deputy", NULL);
+      g_autofree char *co_signers = g_strconcat (field_prefix ? field_prefix : "", "co_signers", NULL);
+      guint n = suggestion->co_signer_ids != NULL ? suggestion->co_signer_ids->len : 0;
+
+      if (suggestion->deputy_id <= 0)
+        liaison_field_errors_add (errors, deputy, _("Choose the deputy who files the suggestion."));
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id = g_array_index (suggestion->co_signer_ids, gint64, i);
+          gboolean repeated = FALSE;
+
+          for (guint j = 0; j < i; j++)
+            repeated |= g_array_index (suggestion->co_signer_ids, gint64, j) == id;
+          if (id <= 0)
+            liaison_field_errors_add (errors, co_signers, _("Choose each co-signing deputy from the list."));
+          else if (id == suggestion->deputy_id)
+            liaison_field_errors_add (errors, co_signers,
+                                      _("The deputy who files the suggestion cannot also co-sign it."));
+          else if (repeated)
+            liaison_field_errors_add (errors, co_signers, _("A deputy can co-sign a suggestion only once."));
+          else
+            continue;
+          break;
+        }
+    }
+  else if (suggestion->co_signer_ids != NULL && suggestion->co_signer_ids->len > 0)
+    {
+      g_autofree char *co_signers = g_strconcat (field_prefix ? field_prefix : "", "co_signers", NULL);
+
+      liaison_field_errors_add (errors, co_signers, _("Only a deputy’s suggestion has co-signers."));
+    }
   return errors;
 }
 

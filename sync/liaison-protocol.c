@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
 
@@ -153,7 +154,7 @@ liaison_protocol_hash_token (const char *token)
 
 static const char * const hq_kinds[] = {
   LIAISON_KIND_STATION, LIAISON_KIND_DEPUTY_GROUP, LIAISON_KIND_DEPUTY,
-  LIAISON_KIND_CATEGORY, LIAISON_KIND_UNIT, NULL
+  LIAISON_KIND_CATEGORY, LIAISON_KIND_UNIT, LIAISON_KIND_LOOP_RULES, NULL
 };
 
 gboolean
@@ -167,7 +168,8 @@ liaison_protocol_kind_is_known (const char *kind)
 {
   return liaison_protocol_kind_is_hq_owned (kind) ||
          g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0 ||
-         g_strcmp0 (kind, LIAISON_KIND_SUGGESTION) == 0;
+         g_strcmp0 (kind, LIAISON_KIND_SUGGESTION) == 0 ||
+         g_strcmp0 (kind, LIAISON_KIND_SUGGESTION_EVENT) == 0;
 }
 
 /* Record shapes. */
@@ -185,6 +187,8 @@ typedef enum {
   FIELD_DEPUTY_LEVEL,
   FIELD_CHANNEL,
   FIELD_UNIT_KIND,
+  FIELD_LOOP_KIND,
+  FIELD_LOOP_STATUS,
 } FieldType;
 
 typedef struct {
@@ -254,8 +258,24 @@ static const FieldSpec suggestion_fields[] = {
   { "title", FIELD_TEXT, TRUE },
   { "content", FIELD_TEXT_OR_NULL, FALSE },
   { "raised_by", FIELD_TEXT_OR_NULL, FALSE },
-  { "status", FIELD_TEXT, TRUE },
+  /* The sender's cache of the replayed loop: informative only. */
+  { "status", FIELD_LOOP_STATUS, TRUE },
   { "created_at", FIELD_TEXT, TRUE },
+  { "kind", FIELD_LOOP_KIND, FALSE },
+  { "deputy", FIELD_UUID_OR_NULL, FALSE },
+  { "co_signers", FIELD_UUID_ARRAY, FALSE },
+  { NULL }
+};
+
+/* The rest of an event's data is checked by liaison_loop_event_from_json(). */
+static const FieldSpec suggestion_event_fields[] = {
+  { "station", FIELD_UUID, TRUE },
+  { "suggestion", FIELD_UUID, TRUE },
+  { NULL }
+};
+
+/* Checked by liaison_loop_rules_from_json(). */
+static const FieldSpec loop_rules_fields[] = {
   { NULL }
 };
 
@@ -276,6 +296,8 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_UNIT, unit_fields },
   { LIAISON_KIND_RECEPTION, reception_fields },
   { LIAISON_KIND_SUGGESTION, suggestion_fields },
+  { LIAISON_KIND_SUGGESTION_EVENT, suggestion_event_fields },
+  { LIAISON_KIND_LOOP_RULES, loop_rules_fields },
 };
 
 static const char * const unit_kinds[] = {
@@ -446,6 +468,28 @@ check_field (JsonNode        *node,
                         "court, procuratorate, other", prefix, spec->name);
       return TRUE;
 
+    case FIELD_LOOP_KIND:
+      {
+        LiaisonLoopKind kind;
+
+        if (!node_is_string (node) ||
+            !liaison_loop_kind_from_code (json_node_get_string (node), &kind))
+          return invalid (error, "%s%s must be public_opinion or deputy_suggestion", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_LOOP_STATUS:
+      {
+        LiaisonLoopStatus status;
+
+        if (!node_is_string (node) ||
+            !liaison_loop_status_from_code (json_node_get_string (node), &status))
+          return invalid (error, "%s%s must be a loop status code (registered, taken_up, "
+                          "answered_on_spot, referred, in_progress, replied, rated, closed, "
+                          "withdrawn)", prefix, spec->name);
+        return TRUE;
+      }
+
     default:
       g_assert_not_reached ();
     }
@@ -527,13 +571,55 @@ liaison_protocol_check_record (JsonObject  *record,
       tombstone = json_node_get_boolean (node);
     }
 
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT))
+    {
+      /* Events are kept forever as recorded (docs/closed-loop.md). */
+      if (json_object_get_int_member (record, "version") != 1)
+        return invalid (error, "version must be 1: an event is never changed once recorded");
+      if (tombstone)
+        return invalid (error, "deleted must be false: an event is never deleted");
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
+    {
+      if (!g_str_equal (json_object_get_string_member (record, "uuid"), LIAISON_LOOP_RULES_UUID))
+        return invalid (error, "uuid must be " LIAISON_LOOP_RULES_UUID ": there is one loop_rules record");
+      if (tombstone)
+        return invalid (error, "deleted must be false: the loop rules are never deleted");
+    }
+
   node = json_object_get_member (record, "data");
   if (tombstone && (node == NULL || JSON_NODE_HOLDS_NULL (node)))
     return TRUE;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "data must be an object");
 
-  return check_fields (json_node_get_object (node), fields, tombstone, "data.", error);
+  if (!check_fields (json_node_get_object (node), fields, tombstone, "data.", error))
+    return FALSE;
+
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT))
+    {
+      g_autoptr(GError) wire_error = NULL;
+      g_autoptr(LiaisonLoopEvent) event =
+        liaison_loop_event_from_json (json_object_get_string_member (record, "uuid"),
+                                      json_node_get_object (node), &wire_error);
+
+      if (event == NULL)
+        return invalid (error, "data: %s", wire_error->message);
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
+    {
+      g_autoptr(GError) wire_error = NULL;
+      g_autoptr(LiaisonLoopRules) rules =
+        liaison_loop_rules_from_json (json_node_get_object (node), &wire_error);
+
+      if (rules == NULL)
+        return invalid (error, "data: %s", wire_error->message);
+      for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
+        if (rules->limits[k].working_days > 0 && rules->limits[k].months > 0)
+          return invalid (error, "data.%s_working_days and data.%s_months are both set: a time limit is one or the other",
+                          liaison_loop_kind_to_code (k), liaison_loop_kind_to_code (k));
+    }
+  return TRUE;
 }
 
 static void

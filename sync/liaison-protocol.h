@@ -52,6 +52,8 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_UNIT         "unit"
 #define LIAISON_KIND_RECEPTION    "reception"
 #define LIAISON_KIND_SUGGESTION   "suggestion"
+#define LIAISON_KIND_SUGGESTION_EVENT "suggestion_event"
+#define LIAISON_KIND_LOOP_RULES   "loop_rules"
 
 #define LIAISON_PROTOCOL_ERROR (liaison_protocol_error_quark ())
 GQuark liaison_protocol_error_quark (void);
@@ -80,7 +82,9 @@ char     *liaison_protocol_hash_token    (const char *token);
 /* TRUE for the kinds of the table in docs/sync-protocol.md. */
 gboolean  liaison_protocol_kind_is_known (const char *kind);
 /* TRUE for the kinds headquarters owns (station, deputy_group, deputy,
- * category, unit); FALSE for station-owned ones and unknown kinds. */
+ * category, unit, loop_rules): shared with every station. FALSE for
+ * station-owned ones, for suggestion_event (owned by each event's role,
+ * and kept in its station's feed) and for unknown kinds. */
 gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
 
 /* Checks a wire record's shape: kind known, uuid, version >= 1,
@@ -88,7 +92,9 @@ gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
  * null), deleted (bool) and a data object with the kind's fields and
  * types. Sets LIAISON_PROTOCOL_ERROR_INVALID with the offending field in
  * English. A tombstone (deleted: true) may have a null, empty or partial
- * data object. */
+ * data object. A suggestion_event must be version 1 and never deleted,
+ * its data an event of app/liaison-loop-wire.h plus "station"; loop_rules
+ * has the uuid LIAISON_LOOP_RULES_UUID and is never deleted. */
 gboolean  liaison_protocol_check_record  (JsonObject  *record,
                                           GError     **error);
 /* Optional text fields (district, specialty, phone, handling, a visitor's

@@ -1337,6 +1337,478 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (snapshot, ==, snapshot_after);
 }
 
+/* The closed loop on the wire */
+
+#define LOOP_RULES_UUID "6c6f6f70-7275-4c65-8000-000000000001"
+#define DEPUTY_1 "0b6c1111-2222-4333-8444-555566667777"
+#define UNIT_1 "0c7d2222-3333-4444-8555-666677778888"
+#define EVENT_AT "2025-03-05T01:30:00Z"
+
+/* @extra: more members of data, each with a leading comma. */
+static char *
+suggestion_json (const char *uuid,
+                 const char *station,
+                 const char *status,
+                 const char *extra)
+{
+  return g_strdup_printf (
+    "{\"kind\": \"suggestion\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
+    " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": \"%s\", \"deleted\": false,"
+    " \"data\": {\"reception\": null, \"station\": \"%s\", \"category\": \"" CATEGORY_1 "\","
+    " \"title\": \"路灯不亮\", \"content\": \"东山路的路灯坏了一个月\", \"raised_by\": \"王建国\","
+    " \"status\": \"%s\", \"created_at\": \"2025-03-05T01:00:00Z\"%s}}",
+    uuid, station, station, status, extra != NULL ? extra : "");
+}
+
+/* An event of @suggestion at @station; @payload: the move's own members,
+ * each with a leading comma. @at NULL is EVENT_AT. */
+static char *
+event_json_full (const char *uuid,
+                 gint64      version,
+                 gboolean    deleted,
+                 const char *station,
+                 const char *suggestion,
+                 const char *move,
+                 const char *role,
+                 const char *at,
+                 const char *note,
+                 const char *payload)
+{
+  return g_strdup_printf (
+    "{\"kind\": \"suggestion_event\", \"uuid\": \"%s\", \"version\": %" G_GINT64_FORMAT ", \"base_version\": 0,"
+    " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": \"%s\", \"deleted\": %s,"
+    " \"data\": {\"station\": \"%s\", \"suggestion\": \"%s\", \"move\": \"%s\", \"role\": \"%s\","
+    " \"actor_name\": \"李明\", \"at\": \"%s\", \"note\": \"%s\"%s}}",
+    uuid, version, station, deleted ? "true" : "false", station, suggestion, move, role,
+    at != NULL ? at : EVENT_AT, note, payload);
+}
+
+static char *
+event_json (const char *uuid,
+            const char *station,
+            const char *suggestion,
+            const char *move,
+            const char *role,
+            const char *payload)
+{
+  return event_json_full (uuid, 1, FALSE, station, suggestion, move, role, NULL, "", payload);
+}
+
+static const char take_up_payload[] = ", \"deputy\": \"" DEPUTY_1 "\"";
+static const char withdraw_payload[] = ", \"reason\": \"群众已自行解决\"";
+static const char reply_payload[] = ", \"reply_text\": \"已更换路灯\", \"reply_date\": \"2025-03-20\","
+                                    " \"replying_unit\": \"" UNIT_1 "\", \"attachments\": []";
+static const char refer_payload_no_due[] = ", \"lead_unit\": \"" UNIT_1 "\", \"co_units\": []";
+
+static void
+assert_rejected_naming (JsonArray  *results,
+                        guint       i,
+                        const char *code,
+                        const char *words)
+{
+  const char *reason;
+
+  assert_result (results, i, "rejected", code);
+  reason = json_object_get_string_member (result_at (results, i), "reason");
+  if (strstr (reason, words) == NULL)
+    g_test_message ("result %u: reason “%s” does not name “%s”", i, reason, words);
+  g_assert_nonnull (strstr (reason, words));
+}
+
+static JsonObject *
+feed_lookup (GHashTable *feed,
+             const char *kind,
+             const char *uuid)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", kind, uuid);
+
+  return g_hash_table_lookup (feed, key);
+}
+
+static void
+test_loop_events (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sugg_a = g_uuid_string_random ();
+  g_autofree char *sugg_b = g_uuid_string_random ();
+  g_autofree char *sugg_deputy = g_uuid_string_random ();
+  g_autofree char *take_up = g_uuid_string_random ();
+  g_autofree char *withdraw = g_uuid_string_random ();
+  g_autofree char *reply = g_uuid_string_random ();
+  g_autofree char *reply_b = g_uuid_string_random ();
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(GString) batch = g_string_new (NULL);
+  JsonArray *results;
+
+  /* The suggestions, with the loop's new fields. */
+  {
+    g_autofree char *a = suggestion_json (sugg_a, fixture->station_a, "registered", NULL);
+    g_autofree char *b = suggestion_json (sugg_b, fixture->station_b, "taken_up", NULL);
+    g_autofree char *deputy = suggestion_json (sugg_deputy, fixture->station_a, "referred",
+                                               ", \"kind\": \"deputy_suggestion\", \"deputy\": \"" DEPUTY_1 "\","
+                                               " \"co_signers\": [\"" UNIT_1 "\"]");
+    g_autofree char *bad_id = g_uuid_string_random ();
+    g_autofree char *bad_status = suggestion_json (bad_id, fixture->station_a, "pending", NULL);
+    g_autofree char *bad_kind = suggestion_json (bad_id, fixture->station_a, "registered",
+                                                 ", \"kind\": \"motion\"");
+    g_autofree char *bad_signers = suggestion_json (bad_id, fixture->station_a, "registered",
+                                                    ", \"co_signers\": [\"张伟\"]");
+
+    g_string_printf (batch, "%s, %s, %s, %s, %s", a, deputy, bad_status, bad_kind, bad_signers);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    assert_result (results, 0, "applied", NULL);
+    assert_result (results, 1, "applied", NULL);
+    assert_rejected_naming (results, 2, "invalid", "data.status");
+    assert_rejected_naming (results, 3, "invalid", "data.kind");
+    assert_rejected_naming (results, 4, "invalid", "data.co_signers");
+    g_clear_pointer (&answer, answer_free);
+
+    results = push (fixture, fixture->token_b, b, &answer);
+    assert_result (results, 0, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* A station records its own and its deputies' moves on its suggestions. */
+  {
+    g_autofree char *e_take_up = event_json (take_up, fixture->station_a, sugg_a, "take_up", "deputy", take_up_payload);
+    g_autofree char *e_withdraw = event_json (withdraw, fixture->station_a, sugg_a, "withdraw", "station",
+                                              withdraw_payload);
+    g_autofree char *changed = event_json_full (take_up, 1, FALSE, fixture->station_a, sugg_a, "take_up", "deputy",
+                                                NULL, "改过的备注", take_up_payload);
+    g_autofree char *id_hq = g_uuid_string_random ();
+    g_autofree char *e_hq = event_json (id_hq, fixture->station_a, sugg_a, "reply", "hq", reply_payload);
+    g_autofree char *id_other = g_uuid_string_random ();
+    g_autofree char *e_other = event_json (id_other, fixture->station_b, sugg_b, "withdraw", "station",
+                                           withdraw_payload);
+    g_autofree char *e_wrong_suggestion = event_json (id_other, fixture->station_a, sugg_b, "withdraw", "station",
+                                                      withdraw_payload);
+    g_autofree char *id_v2 = g_uuid_string_random ();
+    g_autofree char *e_v2 = event_json_full (id_v2, 2, FALSE, fixture->station_a, sugg_a, "withdraw", "station",
+                                             NULL, "", withdraw_payload);
+    g_autofree char *e_deleted = event_json_full (id_v2, 1, TRUE, fixture->station_a, sugg_a, "withdraw", "station",
+                                                  NULL, "", withdraw_payload);
+    g_autofree char *id_bad = g_uuid_string_random ();
+    g_autofree char *bad_move = event_json (id_bad, fixture->station_a, sugg_a, "fly", "station", "");
+    g_autofree char *bad_refer = event_json (id_bad, fixture->station_a, sugg_a, "refer", "station",
+                                             refer_payload_no_due);
+    g_autofree char *bad_at = event_json_full (id_bad, 1, FALSE, fixture->station_a, sugg_a, "withdraw", "station",
+                                               "yesterday", "", withdraw_payload);
+    g_autofree char *bad_field = event_json (id_bad, fixture->station_a, sugg_a, "withdraw", "station",
+                                             ", \"reason\": \"x\", \"due_date\": \"2025-04-01\"");
+
+    g_string_printf (batch, "%s, %s", e_take_up, e_withdraw);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    assert_result (results, 0, "applied", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (results, 0), "version"), ==, 1);
+    assert_result (results, 1, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+
+    g_string_printf (batch, "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s",
+                     e_take_up, changed, e_hq, e_other, e_wrong_suggestion, e_v2, e_deleted,
+                     bad_move, bad_refer, bad_at, bad_field);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    g_assert_cmpuint (json_array_get_length (results), ==, 11);
+    /* The same event again changes nothing; changed content is refused. */
+    assert_result (results, 0, "duplicate", NULL);
+    assert_rejected_naming (results, 1, "invalid", "never changed");
+    /* Headquarters' moves are headquarters' to record. */
+    assert_result (results, 2, "rejected", "read_only");
+    /* Another station's event, or an event on another station's suggestion. */
+    assert_result (results, 3, "rejected", "not_your_station");
+    assert_result (results, 4, "rejected", "not_your_station");
+    /* Events are version 1 and never deleted. */
+    assert_rejected_naming (results, 5, "invalid", "version");
+    assert_rejected_naming (results, 6, "invalid", "deleted");
+    /* Malformed events name the field. */
+    assert_rejected_naming (results, 7, "invalid", "move");
+    assert_rejected_naming (results, 8, "invalid", "due_date");
+    assert_rejected_naming (results, 9, "invalid", "\"at\"");
+    assert_rejected_naming (results, 10, "invalid", "due_date");
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* Headquarters records its moves on any station's suggestion. */
+  {
+    g_autofree char *e_reply = event_json (reply, fixture->station_a, sugg_a, "reply", "hq", reply_payload);
+    g_autofree char *e_reply_b = event_json (reply_b, fixture->station_b, sugg_b, "supervise", "hq",
+                                             ", \"key_supervision\": true");
+    g_autofree char *id_station = g_uuid_string_random ();
+    g_autofree char *e_station = event_json (id_station, fixture->station_a, sugg_a, "withdraw", "station",
+                                             withdraw_payload);
+    g_autofree char *e_deputy = event_json (id_station, fixture->station_a, sugg_a, "take_up", "deputy",
+                                            take_up_payload);
+    g_autofree char *id_misplaced = g_uuid_string_random ();
+    g_autofree char *e_misplaced = event_json (id_misplaced, fixture->station_b, sugg_a, "start", "hq", "");
+
+    g_string_printf (batch, "%s, %s, %s, %s, %s, %s", e_reply, e_reply_b, e_station, e_deputy, e_misplaced, e_reply);
+    results = push (fixture, fixture->token_hq, batch->str, &answer);
+    assert_result (results, 0, "applied", NULL);
+    assert_result (results, 1, "applied", NULL);
+    assert_result (results, 2, "rejected", "read_only");
+    assert_result (results, 3, "rejected", "read_only");
+    /* A reply must go to the station of its suggestion. */
+    assert_rejected_naming (results, 4, "invalid", "data.station");
+    assert_result (results, 5, "duplicate", NULL);
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* The reply reaches station A, where the citizen was received; not B. */
+  {
+    g_autoptr(GHashTable) feed_a = NULL;
+    g_autoptr(GHashTable) feed_b = NULL;
+    g_autoptr(GHashTable) feed_hq = NULL;
+    JsonObject *pulled;
+    gint64 last;
+    guint pages;
+
+    feed_a = pull_all (fixture, fixture->token_a, 2, &last, &pages);
+    pulled = feed_lookup (feed_a, "suggestion_event", reply);
+    g_assert_nonnull (pulled);
+    g_assert_cmpstr (json_object_get_string_member (pulled, "origin_station"), ==, fixture->station_a);
+    g_assert_cmpint (json_object_get_int_member (pulled, "version"), ==, 1);
+    g_assert_false (json_object_get_boolean_member (pulled, "deleted"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pulled, "data"), "reply_text"),
+                     ==, "已更换路灯");
+    g_assert_nonnull (feed_lookup (feed_a, "suggestion_event", take_up));
+    g_assert_nonnull (feed_lookup (feed_a, "suggestion_event", withdraw));
+    g_assert_null (feed_lookup (feed_a, "suggestion_event", reply_b));
+    g_assert_null (feed_lookup (feed_a, "suggestion", sugg_b));
+    /* Pulled records pass the client's own check. */
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, feed_a);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (liaison_protocol_check_record (value, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+    feed_b = pull_all (fixture, fixture->token_b, 1000, &last, &pages);
+    g_assert_null (feed_lookup (feed_b, "suggestion_event", reply));
+    g_assert_null (feed_lookup (feed_b, "suggestion_event", take_up));
+    g_assert_nonnull (feed_lookup (feed_b, "suggestion_event", reply_b));
+
+    feed_hq = pull_all (fixture, fixture->token_hq, 1000, &last, &pages);
+    g_assert_nonnull (feed_lookup (feed_hq, "suggestion_event", reply));
+    g_assert_nonnull (feed_lookup (feed_hq, "suggestion_event", reply_b));
+    g_assert_nonnull (feed_lookup (feed_hq, "suggestion_event", take_up));
+    pulled = feed_lookup (feed_hq, "suggestion", sugg_deputy);
+    g_assert_nonnull (pulled);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pulled, "data"), "kind"),
+                     ==, "deputy_suggestion");
+  }
+
+  /* The loop rules are headquarters'. */
+  {
+    g_autofree char *rules = g_strdup_printf (
+      "{\"kind\": \"loop_rules\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
+      " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": null, \"deleted\": false,"
+      " \"data\": {\"calendar\": \"2025-10-01,holiday\\n\", \"public_opinion_working_days\": 10,"
+      " \"public_opinion_months\": 0, \"deputy_suggestion_working_days\": 0, \"deputy_suggestion_months\": 3}}",
+      LOOP_RULES_UUID);
+    g_autofree char *other_uuid = g_uuid_string_random ();
+    g_autofree char *wrong_uuid = NULL;
+    g_autofree char *zero = g_strdup (rules);
+    g_autoptr(GHashTable) feed_b = NULL;
+    JsonObject *pulled;
+    char *at;
+    gint64 last;
+    guint pages;
+
+    wrong_uuid = g_strdup (rules);
+    at = strstr (wrong_uuid, LOOP_RULES_UUID);
+    memcpy (at, other_uuid, strlen (other_uuid));
+    at = strstr (zero, "\"public_opinion_working_days\": 10");
+    memcpy (at, "\"public_opinion_working_days\":  0", strlen ("\"public_opinion_working_days\": 10"));
+
+    results = push (fixture, fixture->token_a, rules, &answer);
+    assert_result (results, 0, "rejected", "read_only");
+    g_clear_pointer (&answer, answer_free);
+
+    g_string_printf (batch, "%s, %s, %s", wrong_uuid, zero, rules);
+    results = push (fixture, fixture->token_hq, batch->str, &answer);
+    assert_rejected_naming (results, 0, "invalid", "uuid");
+    assert_rejected_naming (results, 1, "invalid", "public_opinion_working_days");
+    assert_result (results, 2, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+
+    /* Shared with every station. */
+    feed_b = pull_all (fixture, fixture->token_b, 1000, &last, &pages);
+    pulled = feed_lookup (feed_b, "loop_rules", LOOP_RULES_UUID);
+    g_assert_nonnull (pulled);
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (pulled, "origin_station")));
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (pulled, "data"),
+                                                 "public_opinion_working_days"), ==, 10);
+  }
+}
+
+static gint64
+feed_last_seq (Fixture *fixture)
+{
+  g_autoptr(Answer) answer = get (fixture, "/v1/pull?since=0&limit=1000", fixture->token_hq);
+  JsonObject *page = answer_object (answer);
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (page, "more"));
+  return json_object_get_int_member (page, "last_seq");
+}
+
+/* The loop_rules record as station A pulls it; NULL when there is none. */
+static JsonObject *
+pulled_rules (Fixture *fixture,
+              gint64  *version)
+{
+  g_autoptr(GHashTable) feed = NULL;
+  JsonObject *record;
+  gint64 last;
+  guint pages;
+
+  feed = pull_all (fixture, fixture->token_a, 1000, &last, &pages);
+  record = feed_lookup (feed, "loop_rules", LOOP_RULES_UUID);
+  if (record == NULL)
+    return NULL;
+  *version = json_object_get_int_member (record, "version");
+  return json_object_ref (json_object_get_object_member (record, "data"));
+}
+
+static void
+test_loop_rules_cli (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *holidays = write_csv (fixture, "holidays.txt",
+                                         "# 2025 National Day and Mid-Autumn\n"
+                                         "2025-09-28,workday\n"
+                                         "2025-10-01,holiday,National Day\n"
+                                         "2025-10-02,holiday,National Day\r\n"
+                                         "\n"
+                                         "2025-10-03,holiday\n"
+                                         "2025-10-06,holiday,Mid-Autumn\n"
+                                         "2025-10-11,workday\n");
+  g_autofree char *bad = write_csv (fixture, "bad-holidays.txt",
+                                    "2025-10-01,holiday\n"
+                                    "2025-10-09,workday\n"
+                                    "2025-13-01,holiday\n"
+                                    "2025-10-05,vacation\n");
+  g_autofree char *empty = write_csv (fixture, "empty.txt", "# nothing yet\n\n");
+  g_autoptr(JsonObject) rules = NULL;
+  gint64 version = 0;
+  gint64 seq;
+
+  /* Before anything is set: the defaults, and no record to pull. */
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "15 working days"));
+  g_assert_nonnull (strstr (out, "3 months"));
+  g_assert_nonnull (strstr (out, "0 holidays and 0 make-up workdays"));
+  g_assert_nonnull (strstr (out, "defaults"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_null (pulled_rules (fixture, &version));
+
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+                           holidays, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Holidays: 4 holidays and 2 make-up workdays; stations get them at their next sync."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A station pulls them, limits as they were. */
+  rules = pulled_rules (fixture, &version);
+  g_assert_nonnull (rules);
+  g_assert_cmpint (version, ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-10-06,holiday"));
+  g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-09-28,workday"));
+  g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_working_days"), ==, 15);
+  g_assert_cmpint (json_object_get_int_member (rules, "deputy_suggestion_months"), ==, 3);
+  g_clear_pointer (&rules, json_object_unref);
+
+  /* Bad files: every bad line named, exit 1, nothing written. */
+  seq = feed_last_seq (fixture);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+                           bad, NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "Nothing was imported"));
+  g_assert_null (strstr (err, "Line 1:"));
+  g_assert_nonnull (strstr (err, "Line 2:"));
+  g_assert_nonnull (strstr (err, "Line 3:"));
+  g_assert_nonnull (strstr (err, "Line 4:"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+                           empty, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "lists no day"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* The same list again writes nothing. */
+  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+                           holidays, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "nothing was changed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (feed_last_seq (fixture), ==, seq);
+
+  /* Limits: a 0 is refused, nothing written; a good one keeps the holidays. */
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+                           "--public-opinion-days", "10", "--deputy-suggestion-months", "0", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Nothing was changed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+                           "--public-opinion-days", "0", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (feed_last_seq (fixture), ==, seq);
+
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+                           "--public-opinion-days", "10", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "10 working days"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (feed_last_seq (fixture), ==, seq + 1);
+
+  rules = pulled_rules (fixture, &version);
+  g_assert_nonnull (rules);
+  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_working_days"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_months"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (rules, "deputy_suggestion_months"), ==, 3);
+  g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-10-06,holiday"));
+  g_clear_pointer (&rules, json_object_unref);
+
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+                           "--deputy-suggestion-months", "2", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "10 working days"));
+  g_assert_nonnull (strstr (out, "2 months"));
+  g_assert_nonnull (strstr (out, "4 holidays and 2 make-up workdays"));
+  g_assert_nonnull (strstr (out, "version 3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Each command explains itself. */
+  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--public-opinion-days"));
+  g_assert_nonnull (strstr (out, "--deputy-suggestion-months"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hq (fixture, &out, &err, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "import holidays"));
+  g_assert_nonnull (strstr (out, "rules set"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1355,6 +1827,8 @@ main (int   argc,
   ADD ("/hq/sigterm-restart", test_sigterm_restart);
   ADD ("/hq/tls", test_tls);
   ADD ("/hq/import", test_import);
+  ADD ("/hq/loop-events", test_loop_events);
+  ADD ("/hq/loop-rules-cli", test_loop_rules_cli);
 #undef ADD
 
   return g_test_run ();

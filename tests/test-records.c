@@ -226,8 +226,17 @@ test_channels (void)
   g_assert_false (liaison_channel_parse ("信件", &channel));
   g_assert_false (liaison_channel_from_code ("来访", &channel));
 
-  g_assert_cmpstr (liaison_suggestion_status_to_code (LIAISON_SUGGESTION_STATUS_REGISTERED), ==, "registered");
-  g_assert_nonnull (liaison_suggestion_status_label (LIAISON_SUGGESTION_STATUS_REGISTERED));
+  /* A suggestion's status is the loop's: a new one is registered. */
+  {
+    g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+
+    g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+    g_assert_cmpstr (liaison_loop_status_to_code (suggestion->status), ==, "registered");
+    g_assert_cmpuint (suggestion->round, ==, 1);
+    g_assert_nonnull (suggestion->co_signer_ids);
+    g_assert_cmpuint (suggestion->co_signer_ids->len, ==, 0);
+    g_assert_false (g_date_valid (&suggestion->due_date));
+  }
   g_assert_nonnull (liaison_sync_state_label (LIAISON_SYNC_STATE_SYNCED));
   g_assert_cmpstr (liaison_sync_state_label (LIAISON_SYNC_STATE_PENDING), !=,
                    liaison_sync_state_label (LIAISON_SYNC_STATE_ERROR));

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "liaison-loop-wire.h"
+#include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
@@ -317,14 +319,15 @@ push_all (LiaisonStore      *store,
 /* Migration */
 
 static void
-assert_schema_3 (LiaisonStore *store)
+assert_schema (LiaisonStore *store)
 {
   const char *const tables[] = {
     "stations", "deputy_groups", "deputies", "categories", "receptions", "suggestions", "units",
+    "suggestion_events", "loop_rules",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 3);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s')"
@@ -351,7 +354,7 @@ test_migrate_fresh (void)
   g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
   g_autoptr(GError) error = NULL;
 
-  assert_schema_3 (store);
+  assert_schema (store);
   g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_NONE);
   g_assert_null (liaison_store_get_server_url (store));
   g_assert_cmpint (liaison_store_get_checkpoint (store), ==, 0);
@@ -361,7 +364,7 @@ test_migrate_fresh (void)
   /* Reopening does not migrate again. */
   g_clear_object (&store);
   store = liaison_test_open_store (path);
-  assert_schema_3 (store);
+  assert_schema (store);
   g_clear_object (&store);
   liaison_test_remove_tree (dir);
 }
@@ -384,7 +387,7 @@ test_migrate_from_v1 (void)
   g_assert_no_error (error);
 
   store = liaison_test_open_store (path);
-  assert_schema_3 (store);
+  assert_schema (store);
   g_assert_cmpint (liaison_test_count_rows (store, "receptions"), ==, 40);
   g_assert_cmpint (liaison_test_query_int (store,
     "SELECT count(*) FROM receptions WHERE server_version <> 0"), ==, 0);
@@ -1381,6 +1384,748 @@ test_count_unsynced (Fixture       *fixture,
   }
 }
 
+/* The closed loop: events and rules */
+
+#define EVENT_1 "9f200000-0000-4000-8000-000000000001"
+#define EVENT_2 "9f200000-0000-4000-8000-000000000002"
+#define EVENT_3 "9f200000-0000-4000-8000-000000000003"
+#define SUGGESTION_2 "9f100000-0000-4000-8000-000000000002"
+#define HQ_ACTOR "市人大代表工委 李明"
+
+static char *
+object_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ", @hours from now: after a suggestion saved now,
+ * so that the replay (by time) takes the moves after its registration. */
+static char *
+at_from_now (int hours)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) at = g_date_time_add_hours (now, hours);
+
+  return liaison_loop_format_at (at);
+}
+
+static void
+date_from_now (GDate *date,
+               int    days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  g_date_add_days (date, (guint) days);
+}
+
+static LiaisonLoopEvent *
+make_event (LiaisonLoopMove  move,
+            LiaisonLoopRole  role,
+            const char      *uuid,
+            const char      *suggestion,
+            const char      *at)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
+
+  event->uuid = g_strdup (uuid);
+  event->suggestion_uuid = g_strdup (suggestion);
+  event->actor_name = g_strdup (role == LIAISON_LOOP_ROLE_HQ ? HQ_ACTOR : "张伟");
+  if (at != NULL)
+    {
+      event->at = liaison_loop_parse_at (at);
+      g_assert_nonnull (event->at);
+    }
+  return event;
+}
+
+static LiaisonLoopEvent *
+take_up_event (const char *uuid,
+               const char *suggestion,
+               const char *at,
+               const char *deputy)
+{
+  LiaisonLoopEvent *event = make_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, uuid, suggestion, at);
+
+  event->deputy_uuid = g_strdup (deputy);
+  return event;
+}
+
+static LiaisonLoopEvent *
+refer_event (const char *uuid,
+             const char *suggestion,
+             const char *at)
+{
+  LiaisonLoopEvent *event = make_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, uuid, suggestion, at);
+
+  event->lead_unit_uuid = g_strdup (UNIT_1);
+  date_from_now (&event->due_date, 30);
+  return event;
+}
+
+static LiaisonLoopEvent *
+reply_event (const char *uuid,
+             const char *suggestion,
+             const char *at)
+{
+  LiaisonLoopEvent *event = make_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, uuid, suggestion, at);
+
+  event->reply_text = g_strdup ("已组织疏通雨水管网");
+  date_from_now (&event->reply_date, 20);
+  event->replying_unit_uuid = g_strdup (UNIT_1);
+  return event;
+}
+
+/* The wire record of @event as the server sends it to @station's feed. */
+static char *
+event_change (const LiaisonLoopEvent *event,
+              const char             *station)
+{
+  g_autoptr(JsonObject) data = liaison_loop_event_to_json (event);
+  g_autofree char *text = NULL;
+
+  json_object_set_string_member (data, "station", station);
+  text = object_text (data);
+  return wire ("suggestion_event", event->uuid, 1, FALSE, text);
+}
+
+static char *
+suggestion_change (const char *uuid,
+                   const char *station,
+                   const char *status,
+                   const char *loop_fields)
+{
+  g_autofree char *data = g_strdup_printf (
+    "{\"reception\": null, \"station\": \"%s\", \"category\": \"" CATEGORY_1 "\","
+    " \"title\": \"增设公交站台\", \"content\": \"建议在人民路口增设公交站台\", \"raised_by\": \"孙丽\","
+    " \"status\": \"%s\", \"created_at\": \"2025-01-06T01:00:00Z\"%s}",
+    station, status, loop_fields != NULL ? loop_fields : "");
+
+  return wire ("suggestion", uuid, 1, FALSE, data);
+}
+
+static char *
+deputy_uuid_of (LiaisonStore *store,
+                const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, liaison_store_find_deputy (store, name),
+                                                              &error);
+
+  g_assert_no_error (error);
+  return g_strdup (deputy->meta.uuid);
+}
+
+static void
+add_event (LiaisonStore     *store,
+           gint64            suggestion_id,
+           LiaisonLoopEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_add_suggestion_event (store, suggestion_id, event, &error));
+  g_assert_no_error (error);
+}
+
+static LiaisonSuggestion *
+get_suggestion (LiaisonStore *store,
+                const char   *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonSuggestion *suggestion = liaison_store_get_suggestion (store, row_int (store, "suggestions", "id", uuid),
+                                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (suggestion);
+  return suggestion;
+}
+
+/* A checksum of every row of every table, read with a connection of our
+ * own: what a failed write must leave as it was. */
+static char *
+database_checksum (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 5);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        continue;  /* virtual tables of a module this connection lacks */
+      g_checksum_update (checksum, (const guchar *) sql, -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *blob = sqlite3_column_blob (stmt, c);
+            int type = sqlite3_column_type (stmt, c);
+
+            g_checksum_update (checksum, (const guchar *) &type, sizeof type);
+            if (blob != NULL)
+              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* A station pushes the moves it recorded, each after its suggestion, once;
+ * a refused one stays in error on the timeline. */
+static void
+test_loop_collect_station (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "雨水管网堵塞");
+  g_autoptr(LiaisonReception) second = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonLoopEvent) take_up = NULL;
+  g_autoptr(LiaisonLoopEvent) withdraw = NULL;
+  g_autoptr(LiaisonLoopEvent) back = NULL;
+  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *deputy = deputy_uuid_of (fixture->store, "张伟");
+  g_autofree char *reason = NULL;
+  g_autofree char *at = NULL;
+  const LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, 0);
+  LiaisonSyncCounts counts = { 0 };
+  JsonObject *record;
+  JsonObject *event_data;
+
+  /* A deputy takes it up at the station before it was ever synced. */
+  take_up = take_up_event (NULL, NULL, NULL, deputy);
+  add_event (fixture->store, suggestion->meta.id, take_up);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 3);
+
+  enroll_as_station (fixture->store);
+  records = collect (fixture->store, 100);
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (records, 0), "kind"), ==, "reception");
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (records, 1), "kind"), ==, "suggestion");
+  g_assert_cmpstr (json_object_get_string_member (data_of (g_ptr_array_index (records, 1)), "status"),
+                   ==, "taken_up");
+  record = g_ptr_array_index (records, 2);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "suggestion_event");
+  g_assert_cmpstr (json_object_get_string_member (record, "uuid"), ==, take_up->uuid);
+  g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (record, "base_version"), ==, 0);
+  at = liaison_loop_format_at (take_up->at);
+  g_assert_cmpstr (json_object_get_string_member (record, "updated_at"), ==, at);
+  g_assert_cmpstr (json_object_get_string_member (record, "origin_station"), ==, station_uuid);
+  g_assert_false (json_object_get_boolean_member (record, "deleted"));
+  event_data = data_of (record);
+  g_assert_cmpstr (json_object_get_string_member (event_data, "station"), ==, station_uuid);
+  g_assert_cmpstr (json_object_get_string_member (event_data, "suggestion"), ==, suggestion->meta.uuid);
+  g_assert_cmpstr (json_object_get_string_member (event_data, "move"), ==, "take_up");
+  g_assert_cmpstr (json_object_get_string_member (event_data, "role"), ==, "deputy");
+  g_assert_cmpstr (json_object_get_string_member (event_data, "deputy"), ==, deputy);
+  /* What went out decodes to the event recorded. */
+  back = liaison_loop_event_from_json (take_up->uuid, event_data, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_loop_event_equal (take_up, back));
+  /* The stored row is the event without the station. */
+  {
+    g_autofree char *stored = row_text (fixture->store, "suggestion_events", "data", take_up->uuid);
+
+    g_assert_nonnull (stored);
+    g_assert_null (strstr (stored, station_uuid));
+    g_assert_nonnull (strstr (stored, deputy));
+  }
+
+  /* A limit that stops at the suggestion leaves its event for next time. */
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = collect (fixture->store, 2);
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (again, 1), "kind"), ==, "suggestion");
+
+  results = results_for (records, "applied");
+  g_assert_true (liaison_store_apply_push_results (fixture->store, records, results, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.sent, ==, 3);
+  g_assert_cmpint (row_int (fixture->store, "suggestion_events", "sync_state", take_up->uuid), ==, 0);
+  g_assert_cmpint (row_int (fixture->store, "suggestion_events", "server_version", take_up->uuid), ==, 1);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 0);
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = collect (fixture->store, 100);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  /* Sent twice (the answer lost the first time): a duplicate is synced. */
+  withdraw = make_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, NULL, NULL, NULL);
+  withdraw->reason = g_strdup ("群众表示问题已自行解决");
+  add_event (fixture->store, suggestion->meta.id, withdraw);
+  memset (&counts, 0, sizeof counts);
+  push_all (fixture->store, "duplicate", &counts);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpint (row_int (fixture->store, "suggestion_events", "sync_state", withdraw->uuid), ==, 0);
+
+  /* Refused: in error with the reason, never sent again, still counted,
+   * still on the timeline. */
+  second = save_reception (fixture->store, "公交站台");
+  push_all (fixture->store, "applied", &counts);
+  g_clear_pointer (&take_up, liaison_loop_event_free);
+  take_up = take_up_event (NULL, NULL, NULL, deputy);
+  add_event (fixture->store, ((LiaisonSuggestion *) g_ptr_array_index (second->suggestions, 0))->meta.id, take_up);
+  memset (&counts, 0, sizeof counts);
+  push_all (fixture->store, "rejected", &counts);
+  g_assert_cmpuint (counts.rejected, ==, 1);
+  g_assert_cmpint (row_int (fixture->store, "suggestion_events", "sync_state", take_up->uuid), ==, 2);
+  reason = row_text (fixture->store, "suggestion_events", "sync_error", take_up->uuid);
+  g_assert_cmpstr (reason, ==, "The summary is empty.");
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = collect (fixture->store, 100);
+  g_assert_cmpuint (again->len, ==, 0);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 1);
+  timeline = liaison_store_list_suggestion_events (fixture->store,
+    ((LiaisonSuggestion *) g_ptr_array_index (second->suggestions, 0))->meta.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 2);
+}
+
+/* Headquarters pushes its rules first, then the moves it made; not the
+ * moves it pulled, nor the station's suggestion. */
+static void
+test_loop_collect_hq (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_new ();
+  g_autoptr(LiaisonLoopEvent) take_up = take_up_event (EVENT_1, SUGGESTION_1, "2025-01-06T02:00:00Z", DEPUTY_1);
+  g_autoptr(LiaisonLoopEvent) refer = refer_event (NULL, NULL, NULL);
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(LiaisonLoopRules) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *d1 = deputy_data ("陈静", NULL, OTHER_STATION);
+  LiaisonSyncCounts counts = { 0 };
+  JsonObject *record;
+
+  enroll (fixture->store, SERVER_A, "hq", NULL);
+  pull (fixture->store,
+        page (wire ("unit", UNIT_1, 1, FALSE, "{\"name\": \"市住房和城乡建设局\", \"kind\": \"department\"}"),
+              wire ("deputy", DEPUTY_1, 1, FALSE, d1),
+              suggestion_change (SUGGESTION_1, OTHER_STATION, "taken_up", NULL),
+              event_change (take_up, OTHER_STATION),
+              NULL),
+        10, &counts);
+  g_assert_cmpuint (counts.received, ==, 4);
+  g_assert_cmpuint (counts.replies, ==, 0);
+  suggestion = get_suggestion (fixture->store, SUGGESTION_1);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days = 10;
+  g_assert_true (liaison_store_set_loop_rules (fixture->store, rules, &error));
+  g_assert_no_error (error);
+  add_event (fixture->store, suggestion->meta.id, refer);
+  /* The rules, this replica's first-run station, and the referral. */
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 3);
+
+  records = collect (fixture->store, 100);
+  g_assert_cmpuint (records->len, ==, 3);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "loop_rules");
+  g_assert_cmpstr (json_object_get_string_member (record, "uuid"), ==, LIAISON_LOOP_RULES_UUID);
+  g_assert_cmpint (json_object_get_int_member (record, "base_version"), ==, 0);
+  back = liaison_loop_rules_from_json (data_of (record), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (records, 1), "kind"), ==, "station");
+  record = g_ptr_array_index (records, 2);
+  g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "suggestion_event");
+  g_assert_cmpstr (json_object_get_string_member (record, "uuid"), ==, refer->uuid);
+  /* A reply goes to the station where the citizen was received. */
+  g_assert_cmpstr (json_object_get_string_member (record, "origin_station"), ==, OTHER_STATION);
+  g_assert_cmpstr (json_object_get_string_member (data_of (record), "station"), ==, OTHER_STATION);
+  g_assert_cmpstr (json_object_get_string_member (data_of (record), "lead_unit"), ==, UNIT_1);
+
+  push_all (fixture->store, "applied", &counts);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 0);
+  g_assert_cmpint (row_int (fixture->store, "loop_rules", "server_version", LIAISON_LOOP_RULES_UUID), ==, 1);
+  again = collect (fixture->store, 100);
+  g_assert_cmpuint (again->len, ==, 0);
+}
+
+/* A station receives headquarters' moves: stored once, synced, the cache
+ * recomputed, and the reply counted and flagged. */
+static void
+test_loop_pull_events (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "雨水管网堵塞");
+  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *deputy = deputy_uuid_of (fixture->store, "张伟");
+  g_autofree char *at_1 = at_from_now (1);
+  g_autofree char *at_2 = at_from_now (2);
+  g_autofree char *at_3 = at_from_now (3);
+  const LiaisonSuggestion *saved = g_ptr_array_index (reception->suggestions, 0);
+  g_autoptr(LiaisonLoopEvent) take_up = take_up_event (EVENT_1, saved->meta.uuid, at_1, deputy);
+  g_autoptr(LiaisonLoopEvent) refer = refer_event (EVENT_2, saved->meta.uuid, at_2);
+  g_autoptr(LiaisonLoopEvent) reply = reply_event (EVENT_3, saved->meta.uuid, at_3);
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+  guint events_changed = 0;
+  guint suggestions_changed = 0;
+
+  enroll_as_station (fixture->store);
+  push_all (fixture->store, "applied", &counts);
+  g_signal_connect (fixture->store, "changed::suggestion_events", G_CALLBACK (count_signal), &events_changed);
+  g_signal_connect (fixture->store, "changed::suggestions", G_CALLBACK (count_signal), &suggestions_changed);
+
+  memset (&counts, 0, sizeof counts);
+  pull (fixture->store,
+        page (event_change (reply, station_uuid), event_change (take_up, station_uuid),
+              event_change (refer, station_uuid), NULL),
+        60, &counts);
+  g_assert_cmpuint (counts.received, ==, 3);
+  g_assert_cmpuint (counts.replies, ==, 1);
+  g_assert_cmpuint (counts.conflicts + counts.rejected, ==, 0);
+  g_assert_cmpuint (events_changed, ==, 1);
+  g_assert_cmpuint (suggestions_changed, ==, 1);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestion_events"), ==, 3);
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+    "SELECT count(*) FROM suggestion_events WHERE sync_state = 0 AND server_version = 1"), ==, 3);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 0);
+  pending = collect (fixture->store, 100);
+  g_assert_cmpuint (pending->len, ==, 0);
+
+  suggestion = get_suggestion (fixture->store, saved->meta.uuid);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
+  g_assert_true (suggestion->reply_unseen);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (fixture->store, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* The timeline holds the moves as headquarters recorded them. */
+  timeline = liaison_store_list_suggestion_events (fixture->store, saved->meta.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 4);
+  g_assert_true (liaison_loop_event_equal (g_ptr_array_index (timeline, 1), take_up));
+  g_assert_true (liaison_loop_event_equal (g_ptr_array_index (timeline, 2), refer));
+  g_assert_true (liaison_loop_event_equal (g_ptr_array_index (timeline, 3), reply));
+  {
+    g_autofree char *stored = row_text (fixture->store, "suggestion_events", "data", EVENT_3);
+
+    g_assert_null (strstr (stored, "station"));
+  }
+
+  /* The same page again (a pull cut before its checkpoint was kept):
+   * nothing new, no second reply. */
+  g_assert_true (liaison_store_mark_reply_seen (fixture->store, saved->meta.id, &error));
+  memset (&counts, 0, sizeof counts);
+  pull (fixture->store,
+        page (event_change (take_up, station_uuid), event_change (refer, station_uuid),
+              event_change (reply, station_uuid), NULL),
+        60, &counts);
+  g_assert_cmpuint (counts.received, ==, 0);
+  g_assert_cmpuint (counts.replies, ==, 0);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestion_events"), ==, 3);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (fixture->store, &error), ==, 0);
+}
+
+/* Events may come before their suggestion (another page, or the feed's
+ * order): they wait, and count once it arrives. The sender's status is
+ * not believed. */
+static void
+test_loop_pull_out_of_order (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaisonLoopEvent) take_up = take_up_event (EVENT_1, SUGGESTION_1, "2025-01-06T02:00:00Z", DEPUTY_1);
+  g_autoptr(LiaisonLoopEvent) refer = refer_event (EVENT_2, SUGGESTION_1, "2025-01-07T02:00:00Z");
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(LiaisonSuggestion) motion = NULL;
+  g_autofree char *d1 = deputy_data ("陈静", NULL, NULL);
+  g_autofree char *d2 = deputy_data ("王建国", NULL, NULL);
+  g_autofree char *due = NULL;
+  g_autofree char *co_signers = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  enroll (fixture->store, SERVER_A, "hq", NULL);
+  pull (fixture->store, page (event_change (refer, OTHER_STATION), event_change (take_up, OTHER_STATION), NULL),
+        5, &counts);
+  g_assert_cmpuint (counts.received, ==, 2);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestion_events"), ==, 2);
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+    "SELECT count(*) FROM suggestions WHERE uuid = '" SUGGESTION_1 "'"), ==, 0);
+
+  /* Its suggestion, from a sender that knows nothing of the loop's new
+   * fields and says "closed". */
+  pull (fixture->store,
+        page (suggestion_change (SUGGESTION_1, OTHER_STATION, "closed", NULL),
+              wire ("deputy", DEPUTY_1, 1, FALSE, d1),
+              wire ("deputy", DEPUTY_2, 1, FALSE, d2),
+              suggestion_change (SUGGESTION_2, OTHER_STATION, "referred",
+                                 ", \"kind\": \"deputy_suggestion\", \"deputy\": \"" DEPUTY_1 "\","
+                                 " \"co_signers\": [\"" DEPUTY_2 "\"]"),
+              NULL),
+        6, &counts);
+  suggestion = get_suggestion (fixture->store, SUGGESTION_1);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REFERRED);
+  g_assert_cmpint (suggestion->kind, ==, LIAISON_LOOP_KIND_PUBLIC_OPINION);
+  g_assert_cmpint (suggestion->deputy_id, ==, 0);
+  g_assert_cmpuint (suggestion->co_signer_ids->len, ==, 0);
+  due = liaison_date_to_iso (&suggestion->due_date);
+  {
+    g_autofree char *expected = liaison_date_to_iso (&refer->due_date);
+
+    g_assert_cmpstr (due, ==, expected);
+  }
+  g_assert_cmpstr (suggestion->taken_up_by, ==, "陈静");
+
+  motion = get_suggestion (fixture->store, SUGGESTION_2);
+  g_assert_cmpint (motion->kind, ==, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  g_assert_cmpint (motion->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_cmpint (motion->deputy_id, ==, row_int (fixture->store, "deputies", "id", DEPUTY_1));
+  g_assert_cmpuint (motion->co_signer_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (motion->co_signer_ids, gint64, 0), ==,
+                   row_int (fixture->store, "deputies", "id", DEPUTY_2));
+  co_signers = row_text (fixture->store, "suggestions", "co_signers", SUGGESTION_2);
+  g_assert_cmpstr (co_signers, ==, "[\"" DEPUTY_2 "\"]");
+  /* Headquarters does not count replies: they are its own. */
+  g_assert_cmpuint (counts.replies, ==, 0);
+}
+
+/* A station's own suggestions go out with the loop's fields. */
+static void
+test_loop_collect_suggestion_fields (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "路灯");
+  g_autoptr(LiaisonSuggestion) motion = liaison_suggestion_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filer = NULL;
+  g_autofree char *co_signer = NULL;
+  gint64 filer_id = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_CITY);
+  gint64 co_signer_id = liaison_store_find_deputy (fixture->store, "张伟");
+  JsonObject *citizen;
+  JsonObject *deputy_item;
+  JsonArray *co_signers;
+
+  filer = deputy_uuid_of (fixture->store, "王建国");
+  co_signer = deputy_uuid_of (fixture->store, "张伟");
+  motion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  motion->deputy_id = filer_id;
+  g_array_append_val (motion->co_signer_ids, co_signer_id);
+  motion->category_id = liaison_store_find_category (fixture->store, "transport");
+  motion->title = g_strdup ("关于优化公交线路的建议");
+  motion->content = g_strdup ("建议增开夜间公交");
+  g_assert_true (liaison_store_save_suggestion (fixture->store, motion, &error));
+  g_assert_no_error (error);
+
+  enroll_as_station (fixture->store);
+  records = collect (fixture->store, 100);
+  g_assert_cmpuint (records->len, ==, 3);
+  citizen = data_of (g_ptr_array_index (records, 1));
+  g_assert_cmpstr (json_object_get_string_member (citizen, "kind"), ==, "public_opinion");
+  g_assert_true (json_object_get_null_member (citizen, "deputy"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (citizen, "co_signers")), ==, 0);
+  deputy_item = data_of (g_ptr_array_index (records, 2));
+  g_assert_cmpstr (json_object_get_string_member (deputy_item, "kind"), ==, "deputy_suggestion");
+  g_assert_cmpstr (json_object_get_string_member (deputy_item, "deputy"), ==, filer);
+  co_signers = json_object_get_array_member (deputy_item, "co_signers");
+  g_assert_cmpuint (json_array_get_length (co_signers), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (co_signers, 0), ==, co_signer);
+  g_assert_cmpstr (json_object_get_string_member (deputy_item, "status"), ==, "registered");
+}
+
+/* A bad event or rules record fails its page: not a row, not a byte. */
+static void
+test_loop_pull_malformed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autoptr(LiaisonLoopEvent) good = take_up_event (EVENT_2, SUGGESTION_1, "2025-01-06T02:00:00Z", DEPUTY_1);
+  g_autofree char *good_event = event_change (good, station_uuid);
+  g_autofree char *base = NULL;
+  g_autofree char *before = NULL;
+  const char *rules_ok = "\"public_opinion_working_days\": 15, \"public_opinion_months\": 0,"
+                         " \"deputy_suggestion_working_days\": 0, \"deputy_suggestion_months\": 3";
+  char *bad[16];
+  guint n_bad = 0;
+  LiaisonSyncCounts counts = { 0 };
+
+  base = g_strdup_printf ("\"suggestion\": \"" SUGGESTION_1 "\", \"station\": \"%s\", \"role\": \"deputy\","
+                          " \"actor_name\": \"张伟\", \"at\": \"2025-01-06T03:00:00Z\", \"note\": null",
+                          station_uuid);
+#define EVENT_DATA(fields) g_strdup_printf ("{%s, " fields "}", base)
+  {
+    g_autofree char *d1 = EVENT_DATA ("\"move\": \"recommend\"");
+    g_autofree char *d2 = EVENT_DATA ("\"move\": \"take_up\"");
+    g_autofree char *d3 = EVENT_DATA ("\"move\": \"take_up\", \"deputy\": \"" DEPUTY_1 "\", \"answer\": \"x\"");
+    g_autofree char *d4 = EVENT_DATA ("\"move\": \"take_up\", \"deputy\": \"" DEPUTY_1 "\"");
+    g_autofree char *d5 = g_strdup ("{\"suggestion\": \"" SUGGESTION_1 "\", \"move\": \"close\", \"role\": \"hq\","
+                                    " \"actor_name\": \"李明\", \"at\": \"2025-01-06T03:00:00Z\", \"note\": null}");
+    g_autofree char *d6 = g_strdup_printf ("{\"suggestion\": \"" SUGGESTION_1 "\", \"station\": \"%s\","
+                                           " \"move\": \"take_up\", \"role\": \"deputy\", \"actor_name\": \"张伟\","
+                                           " \"at\": \"2025-02-30T03:00:00Z\", \"note\": null,"
+                                           " \"deputy\": \"" DEPUTY_1 "\"}", station_uuid);
+    g_autofree char *d7 = g_strdup_printf ("{%s, \"move\": \"reply\", \"reply_text\": \"t\", \"reply_date\": \"2025-01-09\","
+                                           " \"replying_unit\": \"" UNIT_1 "\", \"attachments\": [\"photo.jpg\"]}",
+                                           base);
+
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d1);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d2);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d3);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, TRUE, d4);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d5);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d6);
+    bad[n_bad++] = wire ("suggestion_event", EVENT_1, 1, FALSE, d7);
+  }
+#undef EVENT_DATA
+  {
+    g_autofree char *ok = g_strdup_printf ("{\"calendar\": \"\", %s}", rules_ok);
+    g_autofree char *bad_calendar = g_strdup_printf ("{%s, \"calendar\": \"2025-10-09,workday\"}", rules_ok);
+    g_autofree char *no_limit = g_strdup ("{\"calendar\": \"\", \"public_opinion_working_days\": 15}");
+
+    bad[n_bad++] = wire ("loop_rules", "6c6f6f70-7275-4c65-8000-000000000002", 1, FALSE, ok);
+    bad[n_bad++] = wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 1, FALSE, bad_calendar);
+    bad[n_bad++] = wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 1, FALSE, no_limit);
+    bad[n_bad++] = wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 2, TRUE, "null");
+  }
+  bad[n_bad++] = suggestion_change (SUGGESTION_2, station_uuid, "registered", ", \"kind\": \"motion\"");
+  bad[n_bad++] = suggestion_change (SUGGESTION_2, station_uuid, "registered", ", \"co_signers\": \"" DEPUTY_1 "\"");
+  bad[n_bad++] = suggestion_change (SUGGESTION_2, station_uuid, "registered", ", \"deputy\": 7");
+  g_assert_cmpuint (n_bad, <=, G_N_ELEMENTS (bad));
+
+  enroll_as_station (fixture->store);
+  pull (fixture->store, page (suggestion_change (SUGGESTION_1, station_uuid, "registered", NULL), NULL),
+        30, &counts);
+  before = database_checksum (fixture->path);
+
+  for (guint i = 0; i < n_bad; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonArray) changes = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *good_deputy = wire ("deputy", DEPUTY_1, 1, FALSE,
+                                           "{\"name\": \"陈静\", \"level\": \"city\", \"group\": null,"
+                                           " \"station\": null, \"specialty\": \"\", \"phone\": \"\"}");
+      LiaisonSyncCounts these = { 0 };
+
+      /* Good changes first, of the same kinds: they must not be written either. */
+      json = g_strdup_printf ("[%s, %s, %s]", good_deputy, good_event, bad[i]);
+      changes = parse_array (json);
+      g_assert_false (liaison_store_apply_pulled (fixture->store, changes, 99, &these, &error));
+      g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+      g_test_message ("bad change %u: %s", i, error->message);
+      g_assert_nonnull (strstr (error->message, "nothing was saved"));
+      g_assert_cmpuint (these.received + these.replies, ==, 0);
+      g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 30);
+      after = database_checksum (fixture->path);
+      g_assert_cmpstr (after, ==, before);
+      g_free (bad[i]);
+    }
+
+  /* The good ones alone go in. */
+  {
+    g_autoptr(LiaisonSuggestion) suggestion = NULL;
+
+    pull (fixture->store, page (g_strdup (good_event), NULL), 31, &counts);
+    g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestion_events"), ==, 1);
+    suggestion = get_suggestion (fixture->store, SUGGESTION_1);
+    g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  }
+}
+
+/* Headquarters' rules reach a station as they were set; at headquarters
+ * its own unsent rules win over the server's. */
+static void
+test_loop_rules (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaisonLoopRules) sent = liaison_loop_rules_new ();
+  g_autoptr(LiaisonLoopRules) got = NULL;
+  g_autoptr(LiaisonLoopRules) older = NULL;
+  g_autoptr(JsonObject) sent_data = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent_text = NULL;
+  g_autofree char *got_calendar = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  g_clear_pointer (&sent->calendar, liaison_calendar_free);
+  sent->calendar = liaison_calendar_parse ("2025-09-28,workday\n2025-10-01,holiday,国庆节\n", &error);
+  g_assert_no_error (error);
+  sent->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION] = (LiaisonTimeLimit) { .working_days = 10 };
+  sent->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { .months = 2 };
+  sent_data = liaison_loop_rules_to_json (sent);
+  sent_text = object_text (sent_data);
+
+  enroll_as_station (fixture->store);
+  pull (fixture->store, page (wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 2, FALSE, sent_text), NULL),
+        8, &counts);
+  g_assert_cmpuint (counts.received, ==, 1);
+  got = liaison_store_get_loop_rules (fixture->store, &error);
+  g_assert_no_error (error);
+  got_calendar = liaison_calendar_to_text (got->calendar);
+  {
+    g_autofree char *sent_calendar = liaison_calendar_to_text (sent->calendar);
+
+    g_assert_cmpstr (got_calendar, ==, sent_calendar);
+  }
+  g_assert_cmpuint (got->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+  g_assert_cmpuint (got->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].months, ==, 0);
+  g_assert_cmpuint (got->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 2);
+  g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 0);
+  pending = collect (fixture->store, 100);
+  g_assert_cmpuint (pending->len, ==, 0);
+
+  /* An older version changes nothing. */
+  older = liaison_loop_rules_new ();
+  {
+    g_autoptr(JsonObject) older_data = liaison_loop_rules_to_json (older);
+    g_autofree char *older_text = object_text (older_data);
+    g_autoptr(LiaisonLoopRules) still = NULL;
+
+    pull (fixture->store, page (wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 1, FALSE, older_text), NULL),
+          9, &counts);
+    still = liaison_store_get_loop_rules (fixture->store, &error);
+    g_assert_cmpuint (still->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+  }
+
+  /* Headquarters with rules of its own not yet sent: they stay, on top of
+   * the server's version, and the server's are logged. */
+  enroll (fixture->store, SERVER_B, "hq", NULL);
+  g_assert_true (liaison_store_set_loop_rules (fixture->store, older, &error));
+  g_assert_no_error (error);
+  memset (&counts, 0, sizeof counts);
+  pull (fixture->store, page (wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 5, FALSE, sent_text), NULL),
+        3, &counts);
+  g_assert_cmpuint (counts.conflicts, ==, 1);
+  {
+    g_autoptr(LiaisonLoopRules) kept = liaison_store_get_loop_rules (fixture->store, &error);
+    g_autoptr(GPtrArray) conflicts = liaison_store_list_conflicts (fixture->store, "loop_rules",
+                                                                   LIAISON_LOOP_RULES_UUID, &error);
+
+    g_assert_cmpuint (kept->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
+    g_assert_cmpint (row_int (fixture->store, "loop_rules", "version", LIAISON_LOOP_RULES_UUID), ==, 6);
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    g_assert_cmpstr (((LiaisonConflict *) g_ptr_array_index (conflicts, 0))->rule, ==,
+                     LIAISON_CONFLICT_RULE_KEPT_LOCAL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1408,6 +2153,13 @@ main (int   argc,
   ADD ("/store-sync/enroll/adopt", test_adopt_enrollment);
   ADD ("/store-sync/enroll/refused", test_adopt_refused);
   ADD ("/store-sync/count-unsynced", test_count_unsynced);
+  ADD ("/store-sync/loop/collect-station", test_loop_collect_station);
+  ADD ("/store-sync/loop/collect-hq", test_loop_collect_hq);
+  ADD ("/store-sync/loop/collect-suggestion-fields", test_loop_collect_suggestion_fields);
+  ADD ("/store-sync/loop/pull-events", test_loop_pull_events);
+  ADD ("/store-sync/loop/pull-out-of-order", test_loop_pull_out_of_order);
+  ADD ("/store-sync/loop/pull-malformed", test_loop_pull_malformed);
+  ADD ("/store-sync/loop/rules", test_loop_rules);
 
   return g_test_run ();
 }

@@ -755,7 +755,19 @@ test_suggestions (Fixture       *fixture,
   g_assert_cmpstr (read->category_name, ==, "Transport");
   g_assert_cmpstr (read->created_at, ==, standalone->created_at);
   g_assert_null (read->reception_received_at);
-  g_assert_cmpint (read->status, ==, LIAISON_SUGGESTION_STATUS_REGISTERED);
+  /* A new suggestion is registered, a citizen's item, round 1, with the
+   * station's name and no contact (it has no reception). */
+  g_assert_cmpint (read->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_cmpint (read->kind, ==, LIAISON_LOOP_KIND_PUBLIC_OPINION);
+  g_assert_cmpuint (read->round, ==, 1);
+  g_assert_cmpint (read->deputy_id, ==, 0);
+  g_assert_nonnull (read->co_signer_ids);
+  g_assert_cmpuint (read->co_signer_ids->len, ==, 0);
+  g_assert_cmpstr (read->station_name, ==, "相山区东山街道代表联络站");
+  g_assert_false (g_date_valid (&read->due_date));
+  g_assert_null (read->taken_up_by);
+  g_assert_null (read->contact);
+  g_assert_false (read->key_supervision || read->reopened || read->reply_unseen);
 
   g_assert_null (liaison_store_get_suggestion (fixture->store, 777777, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
@@ -776,6 +788,13 @@ test_suggestions (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (linked->meta.id, >, standalone->meta.id);
   g_assert_cmpint (linked->reception_id, ==, reception->meta.id);
+  {
+    g_autoptr(LiaisonSuggestion) linked_read = liaison_store_get_suggestion (fixture->store, linked->meta.id, &error);
+
+    g_assert_no_error (error);
+    /* The reception's visitor agreed to be contacted. */
+    g_assert_cmpstr (linked_read->contact, ==, "赵敏 13912345678");
+  }
 
   g_assert_cmpuint (liaison_store_count_suggestions (fixture->store, NULL, &error), ==, 2);
   list = liaison_store_list_suggestions (fixture->store, NULL, 0, 10, &error);
@@ -811,6 +830,90 @@ test_suggestions (Fixture       *fixture,
   g_assert_cmpint (read->meta.version, ==, 2);
   g_assert_cmpuint (liaison_store_count_suggestions (fixture->store, "无障碍", &error), ==, 1);
   g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestions"), ==, 2);
+}
+
+/* A deputy's suggestion: its filer and co-signers are kept by uuid and
+ * read back as ids, and the checks refuse a filer who also co-signs. */
+static void
+test_deputy_suggestion (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+  g_autoptr(LiaisonSuggestion) read = NULL;
+  g_autoptr(LiaisonSuggestion) bad = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 missing = 999999;
+  gint64 version;
+
+  suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  suggestion->category_id = fixture->category_id;
+  suggestion->title = g_strdup ("关于加快老旧小区改造的建议");
+  suggestion->content = g_strdup ("建议将老旧小区改造纳入年度重点项目");
+  suggestion->deputy_id = fixture->deputy_ids[0];
+  g_array_append_val (suggestion->co_signer_ids, fixture->deputy_ids[2]);
+  g_array_append_val (suggestion->co_signer_ids, fixture->deputy_ids[1]);
+  g_assert_true (liaison_store_save_suggestion (fixture->store, suggestion, &error));
+  g_assert_no_error (error);
+
+  read = liaison_store_get_suggestion (fixture->store, suggestion->meta.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->kind, ==, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  g_assert_cmpint (read->deputy_id, ==, fixture->deputy_ids[0]);
+  g_assert_cmpstr (read->deputy_name, ==, "张伟");
+  g_assert_cmpuint (read->co_signer_ids->len, ==, 2);
+  /* In the order given. */
+  g_assert_cmpint (g_array_index (read->co_signer_ids, gint64, 0), ==, fixture->deputy_ids[2]);
+  g_assert_cmpint (g_array_index (read->co_signer_ids, gint64, 1), ==, fixture->deputy_ids[1]);
+  g_assert_cmpint (read->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+                     "SELECT count(*) FROM suggestions WHERE co_signers LIKE '[\"%\",\"%\"]'"), ==, 1);
+
+  /* An edit keeps them; dropping a co-signer is saved too. */
+  g_array_remove_index (read->co_signer_ids, 0);
+  version = read->meta.version;
+  g_assert_true (liaison_store_save_suggestion (fixture->store, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read->meta.version, ==, version + 1);
+  g_clear_pointer (&read, liaison_suggestion_free);
+  read = liaison_store_get_suggestion (fixture->store, suggestion->meta.id, &error);
+  g_assert_cmpuint (read->co_signer_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (read->co_signer_ids, gint64, 0), ==, fixture->deputy_ids[1]);
+
+  /* Without its filer, with the filer co-signing, twice the same co-signer,
+   * or a co-signer who is not on the roster: refused, nothing written. */
+  bad->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  bad->category_id = fixture->category_id;
+  bad->title = g_strdup ("建议");
+  bad->content = g_strdup ("内容");
+  g_assert_false (liaison_store_save_suggestion (fixture->store, bad, &error));
+  g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  bad->deputy_id = fixture->deputy_ids[1];
+  g_array_append_val (bad->co_signer_ids, fixture->deputy_ids[1]);
+  g_assert_false (liaison_store_save_suggestion (fixture->store, bad, &error));
+  g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_array_set_size (bad->co_signer_ids, 0);
+  g_array_append_val (bad->co_signer_ids, fixture->deputy_ids[2]);
+  g_array_append_val (bad->co_signer_ids, fixture->deputy_ids[2]);
+  g_assert_false (liaison_store_save_suggestion (fixture->store, bad, &error));
+  g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_array_set_size (bad->co_signer_ids, 0);
+  g_array_append_val (bad->co_signer_ids, missing);
+  g_assert_false (liaison_store_save_suggestion (fixture->store, bad, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (bad->meta.id, ==, 0);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestions"), ==, 1);
+
+  /* A citizen's item has no co-signers. */
+  bad->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  bad->deputy_id = 0;
+  g_array_set_size (bad->co_signer_ids, 0);
+  g_array_append_val (bad->co_signer_ids, fixture->deputy_ids[2]);
+  g_assert_false (liaison_store_save_suggestion (fixture->store, bad, &error));
+  g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
 }
 
 static guint
@@ -1379,6 +1482,7 @@ main (int   argc,
   ADD ("/store/reception/round-trip", test_reception_round_trip);
   ADD ("/store/reception/delete", test_reception_delete);
   ADD ("/store/suggestions", test_suggestions);
+  ADD ("/store/suggestions/deputy", test_deputy_suggestion);
   ADD ("/store/reception/filters", test_filters);
   ADD ("/store/reception/ordering", test_ordering);
   ADD ("/store/reception/search", test_search);

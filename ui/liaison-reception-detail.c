@@ -126,7 +126,7 @@ new_suggestion_row (const LiaisonSuggestion *suggestion)
   /* Translators: a suggestion's category and status, "城乡建设 · 已登记" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"),
                                                suggestion->category_name ? suggestion->category_name : "",
-                                               liaison_suggestion_status_label (suggestion->status));
+                                               liaison_loop_status_label (suggestion->status));
   GtkWidget *row = new_plain_row (suggestion->title, subtitle);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));

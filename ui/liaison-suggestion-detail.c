@@ -56,7 +56,7 @@ show_suggestion (LiaisonSuggestionDetail *self,
                  const LiaisonSuggestion *suggestion)
 {
   const char *category = suggestion->category_name ? suggestion->category_name : "";
-  const char *status = liaison_suggestion_status_label (suggestion->status);
+  const char *status = liaison_loop_status_label (suggestion->status);
   g_autofree char *created = format_utc (suggestion->created_at);
   /* Translators: under a suggestion's title: its category and status, "城乡建设 · 已登记" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), category, status);

@@ -82,7 +82,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   meta = g_strdup_printf (_("%s · %s"), suggestion->category_name ? suggestion->category_name : "", raised_by);
 
   liaison_ui_set_row_text (box, "title", suggestion->title);
-  liaison_ui_set_row_text (box, "status", liaison_suggestion_status_label (suggestion->status));
+  liaison_ui_set_row_text (box, "status", liaison_loop_status_label (suggestion->status));
   liaison_ui_set_row_text (box, "content", content);
   liaison_ui_set_row_text (box, "meta", meta);
   liaison_ui_set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));

@@ -11,8 +11,10 @@
 
 #include "liaison-csv.h"
 #include "liaison-hq-import.h"
+#include "liaison-calendar.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
+#include "liaison-store-loop.h"
 #include "liaison-validate.h"
 
 G_DEFINE_QUARK (liaison-hq-import-error-quark, liaison_hq_import_error)
@@ -578,4 +580,64 @@ liaison_hq_import (LiaisonHqStore         *store,
       memset (counts, 0, sizeof *counts);
     }
   return ok;
+}
+
+/* Holidays */
+
+gboolean
+liaison_hq_import_holidays (LiaisonHqStore          *store,
+                            GFile                   *file,
+                            LiaisonHqHolidayCounts  *counts,
+                            GError                 **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(LiaisonCalendar) calendar = NULL;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  gboolean changed = FALSE;
+  gsize length = 0;
+
+  memset (counts, 0, sizeof *counts);
+  text = liaison_csv_load_text (file, &length, error);
+  if (text == NULL)
+    return FALSE;
+  calendar = liaison_calendar_parse (text, &parse_error);
+  if (calendar == NULL)
+    {
+      g_set_error (error, LIAISON_HQ_IMPORT_ERROR, LIAISON_HQ_IMPORT_ERROR_ROWS,
+                   /* Translators: the lines that follow say what is wrong, one per line */
+                   _("Nothing was imported: “%s” has lines that are not a holiday or a make-up workday. "
+                     "Correct them and import the file again.\n%s"),
+                   name, parse_error->message);
+      return FALSE;
+    }
+  if (calendar->holidays->len == 0 && calendar->workdays->len == 0)
+    {
+      g_set_error (error, LIAISON_HQ_IMPORT_ERROR, LIAISON_HQ_IMPORT_ERROR_ROWS,
+                   _("Nothing was imported: “%s” lists no day. Each line is a date and “holiday” or "
+                     "“workday”, e.g. “2025-10-01,holiday,National Day”."), name);
+      return FALSE;
+    }
+
+  /* Read and write under one lock: the limits kept are the latest. */
+  if (!liaison_hq_store_begin (store, error))
+    return FALSE;
+  rules = liaison_hq_store_get_loop_rules (store, NULL, error);
+  if (rules == NULL)
+    goto fail;
+  liaison_calendar_free (rules->calendar);
+  rules->calendar = g_steal_pointer (&calendar);
+  if (!liaison_hq_store_save_loop_rules (store, rules, &changed, error) ||
+      !liaison_hq_store_commit (store, error))
+    goto fail;
+
+  counts->holidays = rules->calendar->holidays->len;
+  counts->workdays = rules->calendar->workdays->len;
+  counts->changed = changed;
+  return TRUE;
+
+fail:
+  liaison_hq_store_rollback (store);
+  return FALSE;
 }

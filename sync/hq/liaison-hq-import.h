@@ -43,4 +43,22 @@ gboolean liaison_hq_import (LiaisonHqStore         *store,
                             LiaisonHqImportCounts  *counts,
                             GError                **error);
 
+typedef struct {
+  guint    holidays;
+  guint    workdays;  /* make-up workdays (调休) */
+  gboolean changed;   /* FALSE: the server already had exactly this list */
+} LiaisonHqHolidayCounts;
+
+/* Reads @file, the holiday and make-up workday list in the text form of
+ * liaison_calendar_parse() ("2025-10-01,holiday,National Day",
+ * "2025-09-28,workday"; UTF-8 or GB18030), and writes it as a new version
+ * of the loop_rules record, keeping the time limits. All or nothing: on
+ * any bad line nothing is written and @error lists the bad lines
+ * (LIAISON_HQ_IMPORT_ERROR_ROWS). A file that lists no day is refused
+ * too: it would clear the list. */
+gboolean liaison_hq_import_holidays (LiaisonHqStore          *store,
+                                     GFile                   *file,
+                                     LiaisonHqHolidayCounts  *counts,
+                                     GError                 **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-hq-store.h"
+#include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 
 G_DEFINE_QUARK (liaison-hq-store-error-quark, liaison_hq_store_error)
@@ -501,6 +502,71 @@ liaison_hq_store_feed_stats (LiaisonHqStore  *self,
   *n_records = sqlite3_column_int64 (stmt, 0);
   *last = sqlite3_column_int64 (stmt, 1);
   return TRUE;
+}
+
+LiaisonLoopRules *
+liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
+                                 gint64          *version,
+                                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT version, data FROM records WHERE kind = '" LIAISON_KIND_LOOP_RULES "' AND uuid = ?"
+    " AND deleted = 0", error);
+  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(GError) wire_error = NULL;
+  LiaisonLoopRules *rules;
+  int rc;
+
+  if (version != NULL)
+    *version = 0;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return liaison_loop_rules_new ();
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, error, _("The rules could not be read"));
+      return NULL;
+    }
+  data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+  rules = data != NULL ? liaison_loop_rules_from_json (data, &wire_error) : NULL;
+  if (rules == NULL)
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                   _("The stored rules cannot be read (%s)."),
+                   wire_error != NULL ? wire_error->message : _("not a JSON object"));
+      return NULL;
+    }
+  if (version != NULL)
+    *version = sqlite3_column_int64 (stmt, 0);
+  return rules;
+}
+
+gboolean
+liaison_hq_store_save_loop_rules (LiaisonHqStore          *self,
+                                  const LiaisonLoopRules  *rules,
+                                  gboolean                *changed,
+                                  GError                 **error)
+{
+  g_autoptr(JsonObject) data = NULL;
+
+  for (guint kind = 0; kind < LIAISON_N_LOOP_KINDS; kind++)
+    {
+      const LiaisonTimeLimit *limit = &rules->limits[kind];
+
+      if ((limit->working_days == 0) == (limit->months == 0))
+        {
+          g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_INVALID,
+                       _("The time limit for “%s” must be a number of working days or of months, more than 0."),
+                       liaison_loop_kind_label (kind));
+          return FALSE;
+        }
+    }
+  data = liaison_loop_rules_to_json (rules);
+  return liaison_hq_store_save_record (self, LIAISON_KIND_LOOP_RULES, LIAISON_LOOP_RULES_UUID, NULL,
+                                       data, NULL, changed, error);
 }
 
 static gboolean
@@ -1031,6 +1097,75 @@ rejected (JsonObject *record,
   return result;
 }
 
+/* Who may push a suggestion_event is decided by the event's role, not by
+ * its kind: a station token records the station's and its deputies' moves
+ * on its own suggestions, a headquarters token headquarters' moves on any.
+ * Sets *refusal to the push result when the event is refused; FALSE with
+ * @error when the database failed. The server does not replay the loop:
+ * every replica does (docs/sync-protocol.md). */
+static gboolean
+check_event_owner (LiaisonHqStore        *self,
+                   const LiaisonHqToken  *token,
+                   JsonObject            *record,
+                   const char            *data_station,
+                   JsonObject           **refusal,
+                   GError               **error)
+{
+  JsonObject *data = json_object_get_object_member (record, "data");
+  const char *suggestion = json_object_get_string_member_with_default (data, "suggestion", NULL);
+  LiaisonLoopRole role = LIAISON_LOOP_ROLE_STATION;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *refusal = NULL;
+  /* The shape check accepted the event, so its role is a role code. */
+  liaison_loop_role_from_code (json_object_get_string_member_with_default (data, "role", NULL), &role);
+
+  if (token->role == LIAISON_HQ_ROLE_STATION)
+    {
+      if (role == LIAISON_LOOP_ROLE_HQ)
+        {
+          *refusal = rejected (record, LIAISON_REJECT_READ_ONLY,
+                               "Only headquarters may record a headquarters move (role hq).");
+          return TRUE;
+        }
+      if (g_strcmp0 (data_station, token->station_uuid) != 0)
+        {
+          *refusal = rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                               "The event's suggestion belongs to another station.");
+          return TRUE;
+        }
+    }
+  else if (role != LIAISON_LOOP_ROLE_HQ)
+    {
+      *refusal = rejected (record, LIAISON_REJECT_READ_ONLY,
+                           "Headquarters may record only its own moves (role hq); "
+                           "stations and deputies record theirs.");
+      return TRUE;
+    }
+
+  /* An event must go where its suggestion is, or a reply would reach the
+   * wrong station. A suggestion the server has not seen yet is taken on
+   * trust: it comes from that station or never. */
+  stmt = prepare_cached (self,
+    "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION "' AND uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, suggestion, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
+    *refusal = token->role == LIAISON_HQ_ROLE_STATION
+               ? rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                           "The event's suggestion belongs to another station.")
+               : rejected (record, LIAISON_REJECT_INVALID,
+                           "data.station is not the station of the event's suggestion.");
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error (self, error, _("The records could not be read"));
+  return TRUE;
+}
+
 /* Decides and applies one record; NULL with @error when the database failed. */
 static JsonObject *
 push_one (LiaisonHqStore       *self,
@@ -1047,6 +1182,7 @@ push_one (LiaisonHqStore       *self,
   const char *uuid;
   const char *origin = NULL;
   const char *data_station = NULL;
+  gboolean is_event;
   gint64 version;
   gint64 base_version = 0;
   gboolean deleted = FALSE;
@@ -1073,6 +1209,7 @@ push_one (LiaisonHqStore       *self,
     return rejected (record, LIAISON_REJECT_INVALID, local_error->message);
 
   kind = json_object_get_string_member (record, "kind");
+  is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
   uuid = json_object_get_string_member (record, "uuid");
   version = json_object_get_int_member (record, "version");
   if (json_object_has_member (record, "base_version"))
@@ -1087,7 +1224,19 @@ push_one (LiaisonHqStore       *self,
   if (version <= base_version)
     return rejected (record, LIAISON_REJECT_INVALID, "version must be greater than base_version.");
 
-  if (token->role == LIAISON_HQ_ROLE_STATION)
+  if (is_event)
+    {
+      JsonObject *refusal = NULL;
+
+      if (!check_event_owner (self, token, record, data_station, &refusal, error))
+        return NULL;
+      if (refusal != NULL)
+        return refusal;
+      /* The suggestion's station, for headquarters' moves too: a reply
+       * goes to the feed of the station where the citizen was received. */
+      origin = data_station;
+    }
+  else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
       if (liaison_protocol_kind_is_hq_owned (kind))
         return rejected (record, LIAISON_REJECT_READ_ONLY,
@@ -1150,6 +1299,10 @@ push_one (LiaisonHqStore       *self,
       json_object_set_int_member (result, "version", version);
       return result;
     }
+
+  /* Insert-only: the same event with other content is not a new version. */
+  if (is_event && exists)
+    return rejected (record, LIAISON_REJECT_INVALID, "An event is never changed once recorded.");
 
   /* A record the server never saw is taken whatever its base: the
    * client's copy is all there is (a server restored from an old backup). */

@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "liaison-store-loop.h"
+
 G_BEGIN_DECLS
 
 #define LIAISON_HQ_STORE_ERROR (liaison_hq_store_error_quark ())
@@ -19,6 +21,7 @@ typedef enum {
   LIAISON_HQ_STORE_ERROR_EXISTS,     /* init on a directory that has one */
   LIAISON_HQ_STORE_ERROR_NOT_FOUND,  /* no such token, station or code */
   LIAISON_HQ_STORE_ERROR_REVOKED,
+  LIAISON_HQ_STORE_ERROR_INVALID,    /* a value headquarters may not set (a time limit of 0) */
 } LiaisonHqStoreError;
 
 typedef enum {
@@ -90,6 +93,23 @@ gboolean liaison_hq_store_feed_stats   (LiaisonHqStore *self,
                                         gint64         *n_records,
                                         gint64         *last_seq,
                                         GError        **error);
+
+/* The closed loop's rules (the holiday and make-up workday list, the time
+ * limit per kind) as the one loop_rules record holds them, or the
+ * defaults before headquarters set any; @version (may be NULL) gets the
+ * record's version, 0 for the defaults. */
+LiaisonLoopRules *liaison_hq_store_get_loop_rules  (LiaisonHqStore          *self,
+                                                    gint64                  *version,
+                                                    GError                 **error);
+/* Writes @rules as the loop_rules record's next version, inside a
+ * transaction (liaison_hq_store_begin()); *changed is FALSE when they
+ * were already these. A limit that is not exactly one of working days
+ * or months, non-zero, is refused (INVALID). Every station gets the
+ * record at its next pull. */
+gboolean          liaison_hq_store_save_loop_rules (LiaisonHqStore          *self,
+                                                    const LiaisonLoopRules  *rules,
+                                                    gboolean                *changed,
+                                                    GError                 **error);
 
 /* Enrollment codes: makes a single-use code for @role (and @station_uuid
  * for a station) and returns it; only its hash is kept. */

@@ -19,6 +19,7 @@
 #include "liaison-locale.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
+#include "liaison-store-loop.h"
 
 #define EXIT_USAGE 2
 
@@ -34,9 +35,13 @@ print_usage (FILE *out)
              "  liaison-hq token list --data-dir DIR\n"
              "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"
              "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
+             "  liaison-hq import holidays --data-dir DIR FILE\n"
+             "  liaison-hq rules --data-dir DIR\n"
+             "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
-             "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. See docs/hq.md.\n"));
+             "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
+             "a command; docs/hq.md describes them all.\n"));
 }
 
 static int
@@ -73,6 +78,8 @@ typedef struct {
   char *kind;
   char *district;
   char *role;
+  int public_opinion_days;       /* NOT_GIVEN or what was typed */
+  int deputy_suggestion_months;
   char **rest;
 } Options;
 
@@ -91,15 +98,53 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
+#define NOT_GIVEN G_MININT
+
+typedef enum {
+  OPTIONS_COMMON  = 0,
+  OPTIONS_SERVE   = 1 << 0,
+  OPTIONS_STATION = 1 << 1,
+  OPTIONS_USER    = 1 << 2,
+  OPTIONS_RULES   = 1 << 3,
+} OptionSet;
+
+/* What “liaison-hq COMMAND --help” says above the options. */
+static const char *
+command_summary (const char *command)
+{
+  static const struct { const char *command; const char *summary; } summaries[] = {
+    { "init", N_("Creates the data directory and its headquarters database.") },
+    { "serve", N_("Serves the sync protocol to the stations until SIGTERM or SIGINT.") },
+    { "station add", N_("Adds a station (or finds it by name) and prints a one-time enrollment code for it.") },
+    { "user add", N_("Prints a one-time enrollment code for a headquarters desktop.") },
+    { "token list", N_("Lists the tokens: id, role, station, name, created, active or revoked.") },
+    { "token revoke", N_("Revokes a token: its next sync is refused.") },
+    { "import", N_("Imports deputies, groups, units or stations from a CSV file. All or nothing:\n"
+                   "a bad row and nothing is imported.") },
+    { "import holidays", N_("Sets the holiday and make-up workday list from FILE, one day a line:\n"
+                            "“2025-10-01,holiday,National Day” or “2025-09-28,workday” (a Saturday or Sunday\n"
+                            "worked in exchange). Blank lines and lines starting with # are skipped. The file\n"
+                            "is the whole list: it replaces the one stations have; the time limits are kept.\n"
+                            "All or nothing: a bad line and nothing is imported.") },
+    { "rules", N_("Shows the time limits of the closed loop and the size of the holiday list.") },
+    { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
+                      "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
+                      "Stations get them at their next sync. Due dates already set do not change.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    if (g_str_equal (summaries[i].command, command))
+      return _(summaries[i].summary);
+  return NULL;
+}
+
 /* Parses the options after the command words. Returns FALSE on a usage
  * error (already printed). */
 static gboolean
 parse_options (int          argc,
                char       **argv,
                const char  *command,
-               gboolean     serve,
-               gboolean     station,
-               gboolean     user,
+               OptionSet    sets,
                Options     *options)
 {
   GOptionEntry common[] = {
@@ -122,6 +167,13 @@ parse_options (int          argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &options->role, N_("The role: hq"), N_("ROLE") },
     { NULL }
   };
+  GOptionEntry rules_entries[] = {
+    { "public-opinion-days", 0, 0, G_OPTION_ARG_INT, &options->public_opinion_days,
+      N_("Time limit of a public-opinion item, in working days"), N_("N") },
+    { "deputy-suggestion-months", 0, 0, G_OPTION_ARG_INT, &options->deputy_suggestion_months,
+      N_("Time limit of a deputy’s suggestion, in months"), N_("N") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = g_new0 (char *, argc + 2);
@@ -129,15 +181,20 @@ parse_options (int          argc,
   args[0] = g_strdup_printf ("liaison-hq %s", command);
   for (int i = 0; i < argc; i++)
     args[i + 1] = g_strdup (argv[i]);
+  options->public_opinion_days = NOT_GIVEN;
+  options->deputy_suggestion_months = NOT_GIVEN;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, command_summary (command));
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  if (serve)
+  if (sets & OPTIONS_SERVE)
     g_option_context_add_main_entries (context, serve_entries, GETTEXT_PACKAGE);
-  if (station)
+  if (sets & OPTIONS_STATION)
     g_option_context_add_main_entries (context, station_entries, GETTEXT_PACKAGE);
-  if (user)
+  if (sets & OPTIONS_USER)
     g_option_context_add_main_entries (context, user_entries, GETTEXT_PACKAGE);
+  if (sets & OPTIONS_RULES)
+    g_option_context_add_main_entries (context, rules_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       usage_error ("%s", error->message);
@@ -171,7 +228,7 @@ command_init (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (!parse_options (argc, argv, "init", FALSE, FALSE, FALSE, &options))
+  if (!parse_options (argc, argv, "init", OPTIONS_COMMON, &options))
     return EXIT_USAGE;
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq init” takes no argument “%s”."), options.rest[0]);
@@ -218,7 +275,7 @@ command_serve (int argc, char **argv)
   const char *listen;
   guint term_id, int_id;
 
-  if (!parse_options (argc, argv, "serve", TRUE, FALSE, FALSE, &options))
+  if (!parse_options (argc, argv, "serve", OPTIONS_SERVE, &options))
     return EXIT_USAGE;
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq serve” takes no argument “%s”."), options.rest[0]);
@@ -274,7 +331,7 @@ command_station_add (int argc, char **argv)
   LiaisonStationKind kind = LIAISON_STATION_KIND_STATION;
   gboolean exists;
 
-  if (!parse_options (argc, argv, "station add", FALSE, TRUE, FALSE, &options))
+  if (!parse_options (argc, argv, "station add", OPTIONS_STATION, &options))
     return EXIT_USAGE;
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq station add” needs the station’s name, once (quote a name with spaces)."));
@@ -348,7 +405,7 @@ command_user_add (int argc, char **argv)
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
 
-  if (!parse_options (argc, argv, "user add", FALSE, FALSE, TRUE, &options))
+  if (!parse_options (argc, argv, "user add", OPTIONS_USER, &options))
     return EXIT_USAGE;
   if (options.role == NULL || !g_str_equal (options.role, "hq"))
     return usage_error (_("“liaison-hq user add” needs --role hq (stations get their codes from “liaison-hq station add”)."));
@@ -378,7 +435,7 @@ command_token_list (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tokens = NULL;
 
-  if (!parse_options (argc, argv, "token list", FALSE, FALSE, FALSE, &options))
+  if (!parse_options (argc, argv, "token list", OPTIONS_COMMON, &options))
     return EXIT_USAGE;
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq token list” takes no argument “%s”."), options.rest[0]);
@@ -416,7 +473,7 @@ command_token_revoke (int argc, char **argv)
   g_autoptr(LiaisonHqToken) token = NULL;
   gboolean already = FALSE;
 
-  if (!parse_options (argc, argv, "token revoke", FALSE, FALSE, FALSE, &options))
+  if (!parse_options (argc, argv, "token revoke", OPTIONS_COMMON, &options))
     return EXIT_USAGE;
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq token revoke” needs one token id (see “liaison-hq token list”)."));
@@ -436,6 +493,166 @@ command_token_revoke (int argc, char **argv)
 }
 
 static int
+command_import_holidays (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *holidays = NULL;
+  g_autofree char *workdays = NULL;
+  LiaisonHqHolidayCounts counts;
+
+  if (!parse_options (argc, argv, "import holidays", OPTIONS_COMMON, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) != 1)
+    return usage_error (_("“liaison-hq import holidays” needs one file of holidays and make-up workdays."));
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (options.rest[0]);
+  if (!liaison_hq_import_holidays (store, file, &counts, &error))
+    return fail (error);
+
+  holidays = g_strdup_printf (ngettext ("%u holiday", "%u holidays", counts.holidays), counts.holidays);
+  workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", counts.workdays),
+                              counts.workdays);
+  if (counts.changed)
+    /* Translators: "Holidays: 12 holidays and 3 make-up workdays; …" */
+    printf (_("Holidays: %s and %s; stations get them at their next sync.\n"), holidays, workdays);
+  else
+    printf (_("Holidays: the server already has this list (%s and %s); nothing was changed.\n"),
+            holidays, workdays);
+  return EXIT_SUCCESS;
+}
+
+static char *
+describe_limit (const LiaisonTimeLimit *limit)
+{
+  if (limit->working_days > 0)
+    return g_strdup_printf (ngettext ("%u working day", "%u working days", limit->working_days),
+                            limit->working_days);
+  return g_strdup_printf (ngettext ("%u month", "%u months", limit->months), limit->months);
+}
+
+static void
+print_limits (const LiaisonLoopRules *rules)
+{
+  for (guint kind = 0; kind < LIAISON_N_LOOP_KINDS; kind++)
+    {
+      g_autofree char *limit = describe_limit (&rules->limits[kind]);
+
+      /* Translators: "  Public opinion: 15 working days" */
+      printf (_("  %s: %s\n"), liaison_loop_kind_label (kind), limit);
+    }
+}
+
+static int
+command_rules_show (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autofree char *holidays = NULL;
+  g_autofree char *workdays = NULL;
+  gint64 version = 0;
+
+  if (!parse_options (argc, argv, "rules", OPTIONS_COMMON, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq rules” takes no argument “%s” (to change the limits: “liaison-hq rules set”)."),
+                        options.rest[0]);
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  rules = liaison_hq_store_get_loop_rules (store, &version, &error);
+  if (rules == NULL)
+    return fail (error);
+
+  printf (_("Time limits, counted from the referral day:\n"));
+  print_limits (rules);
+  holidays = g_strdup_printf (ngettext ("%u holiday", "%u holidays", rules->calendar->holidays->len),
+                              rules->calendar->holidays->len);
+  workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", rules->calendar->workdays->len),
+                              rules->calendar->workdays->len);
+  /* Translators: "Calendar: 12 holidays and 3 make-up workdays." */
+  printf (_("Calendar: %s and %s.\n"), holidays, workdays);
+  if (version == 0)
+    printf (_("These are the defaults: headquarters has not set any rules yet.\n"));
+  else
+    printf (_("Rules version %d; every station gets them at its next sync.\n"), (int) version);
+  return EXIT_SUCCESS;
+}
+
+/* Working days beyond a year or months beyond five years are typing mistakes. */
+#define MAX_LIMIT_DAYS 250
+#define MAX_LIMIT_MONTHS 60
+
+static int
+command_rules_set (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  gboolean changed = FALSE;
+
+  if (!parse_options (argc, argv, "rules set", OPTIONS_RULES, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq rules set” takes no argument “%s”."), options.rest[0]);
+  if (options.public_opinion_days == NOT_GIVEN && options.deputy_suggestion_months == NOT_GIVEN)
+    return usage_error (_("“liaison-hq rules set” needs --public-opinion-days N, --deputy-suggestion-months N or both."));
+
+  if (options.public_opinion_days != NOT_GIVEN &&
+      (options.public_opinion_days < 1 || options.public_opinion_days > MAX_LIMIT_DAYS))
+    {
+      fprintf (stderr, _("liaison-hq: A public-opinion item’s time limit must be 1 to %d working days. Nothing was changed.\n"),
+               MAX_LIMIT_DAYS);
+      return EXIT_FAILURE;
+    }
+  if (options.deputy_suggestion_months != NOT_GIVEN &&
+      (options.deputy_suggestion_months < 1 || options.deputy_suggestion_months > MAX_LIMIT_MONTHS))
+    {
+      fprintf (stderr, _("liaison-hq: A deputy’s suggestion’s time limit must be 1 to %d months. Nothing was changed.\n"),
+               MAX_LIMIT_MONTHS);
+      return EXIT_FAILURE;
+    }
+
+  store = liaison_hq_store_open (options.data_dir, &error);
+  if (store == NULL)
+    return fail (error);
+  /* Read and write under one lock: the holiday list kept is the latest. */
+  if (!liaison_hq_store_begin (store, &error))
+    return fail (error);
+  rules = liaison_hq_store_get_loop_rules (store, NULL, &error);
+  if (rules == NULL)
+    {
+      liaison_hq_store_rollback (store);
+      return fail (error);
+    }
+  if (options.public_opinion_days != NOT_GIVEN)
+    rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION] = (LiaisonTimeLimit) { (guint) options.public_opinion_days, 0 };
+  if (options.deputy_suggestion_months != NOT_GIVEN)
+    rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { 0, (guint) options.deputy_suggestion_months };
+  if (!liaison_hq_store_save_loop_rules (store, rules, &changed, &error) ||
+      !liaison_hq_store_commit (store, &error))
+    {
+      liaison_hq_store_rollback (store);
+      return fail (error);
+    }
+
+  if (changed)
+    printf (_("Time limits set; stations get them at their next sync. Due dates already set do not change.\n"));
+  else
+    printf (_("The time limits were already these; nothing was changed.\n"));
+  print_limits (rules);
+  return EXIT_SUCCESS;
+}
+
+static int
 command_import (int argc, char **argv)
 {
   g_auto(Options) options = { 0 };
@@ -445,9 +662,11 @@ command_import (int argc, char **argv)
   LiaisonHqImportCounts counts;
   LiaisonHqImportKind kind;
 
+  if (argc >= 1 && g_str_equal (argv[0], "holidays"))
+    return command_import_holidays (argc - 1, argv + 1);
   if (argc < 1 || !liaison_hq_import_kind_parse (argv[0], &kind))
-    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units or stations."));
-  if (!parse_options (argc - 1, argv + 1, "import", FALSE, FALSE, FALSE, &options))
+    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units, stations or holidays."));
+  if (!parse_options (argc - 1, argv + 1, "import", OPTIONS_COMMON, &options))
     return EXIT_USAGE;
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);
@@ -499,6 +718,10 @@ main (int   argc,
     return command_serve (argc - 2, argv + 2);
   if (g_str_equal (command, "import"))
     return command_import (argc - 2, argv + 2);
+  if (g_str_equal (command, "rules") && argc >= 3 && g_str_equal (argv[2], "set"))
+    return command_rules_set (argc - 3, argv + 3);
+  if (g_str_equal (command, "rules"))
+    return command_rules_show (argc - 2, argv + 2);
   if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))
     return command_station_add (argc - 3, argv + 3);
   if (g_str_equal (command, "user") && argc >= 3 && g_str_equal (argv[2], "add"))

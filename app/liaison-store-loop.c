@@ -1,0 +1,1121 @@
+/* liaison-store-loop.c: the closed loop in the store (see the header and
+ * docs/closed-loop.md): timelines, moves, the cached loop columns, the
+ * follow-up lists, headquarters' rules and the figures. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-loop-wire.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
+
+/* The rules */
+
+LiaisonLoopRules *
+liaison_loop_rules_new (void)
+{
+  LiaisonLoopRules *rules = g_new0 (LiaisonLoopRules, 1);
+
+  rules->calendar = liaison_calendar_new ();
+  for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
+    rules->limits[k] = liaison_loop_kind_default_limit ((LiaisonLoopKind) k);
+  return rules;
+}
+
+LiaisonLoopRules *
+liaison_loop_rules_copy (const LiaisonLoopRules *rules)
+{
+  LiaisonLoopRules *copy;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  copy = g_new0 (LiaisonLoopRules, 1);
+  *copy = *rules;
+  copy->calendar = rules->calendar != NULL ? liaison_calendar_copy (rules->calendar)
+                                           : liaison_calendar_new ();
+  return copy;
+}
+
+void
+liaison_loop_rules_free (LiaisonLoopRules *rules)
+{
+  if (rules == NULL)
+    return;
+  g_clear_pointer (&rules->calendar, liaison_calendar_free);
+  g_free (rules);
+}
+
+static JsonObject *
+parse_object (JsonParser  *parser,
+              const char  *text,
+              GError     **error)
+{
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "not a JSON object");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+static char *
+object_to_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_node_set_object (node, object);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+LiaisonLoopRules *
+liaison_store_get_loop_rules (LiaisonStore  *self,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *data = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  LiaisonLoopRules *rules;
+  JsonObject *object;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  stmt = liaison_store_prepare (self, "SELECT data FROM loop_rules WHERE uuid = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    data = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read headquarters’ rules"));
+      return NULL;
+    }
+  if (data == NULL)
+    return liaison_loop_rules_new ();
+
+  parser = json_parser_new ();
+  object = parse_object (parser, data, &local_error);
+  rules = object != NULL ? liaison_loop_rules_from_json (object, &local_error) : NULL;
+  if (rules == NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+                   _("Headquarters’ rules on this computer cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+  return rules;
+}
+
+gboolean
+liaison_store_set_loop_rules (LiaisonStore            *self,
+                              const LiaisonLoopRules  *rules,
+                              GError                 **error)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *origin = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  if (liaison_store_get_sync_role (self) != LIAISON_SYNC_ROLE_HQ)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("Only headquarters can change the holidays and time limits."));
+      return FALSE;
+    }
+  for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
+    if (rules->limits[k].working_days == 0 && rules->limits[k].months == 0)
+      {
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                     /* Translators: %s is a kind of suggestion, "Public opinion" */
+                     _("Give a time limit for “%s”: a number of working days or of months."),
+                     liaison_loop_kind_label ((LiaisonLoopKind) k));
+        return FALSE;
+      }
+
+  object = liaison_loop_rules_to_json (rules);
+  data = object_to_text (object);
+  now = liaison_store_now_utc ();
+  origin = liaison_store_get_setting (self, "station_uuid");
+
+  stmt = liaison_store_prepare (self,
+    "INSERT INTO loop_rules (uuid, version, updated_at, origin_station_uuid, sync_state, data)"
+    " VALUES (?1, 1, ?2, ?3, 1, ?4)"
+    " ON CONFLICT (uuid) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at,"
+    " deleted = 0, sync_state = 1, sync_error = NULL, data = excluded.data", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (origin != NULL)
+    sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, data, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not save the holidays and time limits"));
+      return FALSE;
+    }
+  liaison_store_emit_changed (self, "loop_rules");
+  return TRUE;
+}
+
+void
+liaison_store_default_due_date (LiaisonStore    *self,
+                                LiaisonLoopKind  kind,
+                                const GDate     *referral_day,
+                                GDate           *due)
+{
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail ((guint) kind < LIAISON_N_LOOP_KINDS);
+  g_return_if_fail (referral_day != NULL && due != NULL);
+
+  /* Unreadable rules must not stop a referral: the defaults still apply. */
+  rules = liaison_store_get_loop_rules (self, NULL);
+  if (rules == NULL)
+    rules = liaison_loop_rules_new ();
+  liaison_calendar_due_date (rules->calendar, referral_day, &rules->limits[kind], due);
+}
+
+/* Timelines */
+
+/* What the register move is made of: the suggestion record itself. */
+typedef struct {
+  gint64           id;
+  char            *uuid;
+  char            *station_uuid;
+  LiaisonLoopKind  kind;
+  char            *raised_by;
+  char            *created_at;
+  char            *co_signers;   /* JSON array of uuids */
+  char            *filer_name;
+  char            *station_name;
+} Head;
+
+static void
+head_free (Head *head)
+{
+  if (head == NULL)
+    return;
+  g_free (head->uuid);
+  g_free (head->station_uuid);
+  g_free (head->raised_by);
+  g_free (head->created_at);
+  g_free (head->co_signers);
+  g_free (head->filer_name);
+  g_free (head->station_name);
+  g_free (head);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Head, head_free)
+
+#define HEAD_SELECT                                                             \
+  "SELECT g.id, g.uuid, st.uuid, g.kind, g.raised_by, g.created_at, g.co_signers," \
+  " fd.name, st.name FROM suggestions g"                                        \
+  " LEFT JOIN stations st ON st.id = g.station_id"                              \
+  " LEFT JOIN deputies fd ON fd.id = g.deputy_id"
+
+static Head *
+read_head (sqlite3_stmt *stmt)
+{
+  Head *head = g_new0 (Head, 1);
+
+  head->id = sqlite3_column_int64 (stmt, 0);
+  head->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  head->station_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  if (!liaison_loop_kind_from_code ((const char *) sqlite3_column_text (stmt, 3), &head->kind))
+    head->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  head->raised_by = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  head->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  head->co_signers = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  head->filer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  head->station_name = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  return head;
+}
+
+/* The live suggestion @id, or with @uuid (any, tombstones too); NULL and
+ * @error NOT_FOUND when there is none, or FAILED. */
+static Head *
+load_head (LiaisonStore  *self,
+           gint64         id,
+           const char    *uuid,
+           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  Head *head = NULL;
+  int rc;
+
+  if (uuid != NULL)
+    stmt = liaison_store_prepare (self, HEAD_SELECT " WHERE g.uuid = ?", error);
+  else
+    stmt = liaison_store_prepare (self, HEAD_SELECT " WHERE g.id = ? AND g.deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    head = read_head (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return head;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no suggestion number %lld."), (long long) id);
+  else
+    liaison_store_set_error (self, error, _("Could not read the suggestion"));
+  return NULL;
+}
+
+static GStrv
+parse_uuid_array (JsonParser *parser,
+                  const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  /* Nearly every suggestion has none: skip the parser then. */
+  if (text == NULL || strcmp (text, "[]") == 0 || !json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+  array = json_node_get_array (root);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *uuid = json_array_get_string_element (array, i);
+
+      if (uuid != NULL)
+        g_strv_builder_add (builder, uuid);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static GDateTime *
+parse_created_at (const char *text)
+{
+  GDateTime *at = liaison_loop_parse_at (text);
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (at != NULL || text == NULL)
+    return at;
+  /* Older rows may carry fractions or an offset. */
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
+/* The register move, made from the suggestion record. */
+static LiaisonLoopEvent *
+register_event (const Head *head,
+                JsonParser *parser)
+{
+  LiaisonLoopRole role = head->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION ? LIAISON_LOOP_ROLE_DEPUTY
+                                                                          : LIAISON_LOOP_ROLE_STATION;
+  LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_REGISTER, role);
+  const char *fallback = head->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION ? head->filer_name
+                                                                         : head->station_name;
+
+  event->uuid = g_strdup (head->uuid);
+  event->suggestion_uuid = g_strdup (head->uuid);
+  event->at = parse_created_at (head->created_at);
+  if (head->raised_by != NULL && *head->raised_by != '\0')
+    event->actor_name = g_strdup (head->raised_by);
+  else
+    event->actor_name = g_strdup (fallback);
+  event->kind = head->kind;
+  event->co_signers = parse_uuid_array (parser, head->co_signers);
+  return event;
+}
+
+/* One stored event; NULL (and a warning) for a row that cannot be read,
+ * which then stays out of the replay rather than hide the whole timeline. */
+static LiaisonLoopEvent *
+read_event_row (JsonParser *parser,
+                const char *uuid,
+                const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = parse_object (parser, data, &error);
+  LiaisonLoopEvent *event = object != NULL ? liaison_loop_event_from_json (uuid, object, &error) : NULL;
+
+  if (event == NULL)
+    g_warning ("Suggestion event %s cannot be read: %s", uuid, error->message);
+  return event;
+}
+
+static GPtrArray *
+load_timeline (LiaisonStore  *self,
+               const Head    *head,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_ptr_array_add (events, register_event (head, parser));
+
+  stmt = liaison_store_prepare (self,
+    "SELECT uuid, data FROM suggestion_events WHERE suggestion_uuid = ? ORDER BY at, uuid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, head->uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonLoopEvent *event = read_event_row (parser,
+                                                (const char *) sqlite3_column_text (stmt, 0),
+                                                (const char *) sqlite3_column_text (stmt, 1));
+
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the suggestion’s timeline"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+GPtrArray *
+liaison_store_list_suggestion_events (LiaisonStore  *self,
+                                      gint64         suggestion_id,
+                                      GError       **error)
+{
+  g_autoptr(Head) head = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  head = load_head (self, suggestion_id, NULL, error);
+  if (head == NULL)
+    return NULL;
+  return load_timeline (self, head, error);
+}
+
+LiaisonLoopState *
+liaison_store_get_loop_state (LiaisonStore  *self,
+                              gint64         suggestion_id,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) events = liaison_store_list_suggestion_events (self, suggestion_id, error);
+
+  if (events == NULL)
+    return NULL;
+  return liaison_loop_replay (events);
+}
+
+/* The cache */
+
+static gboolean
+write_cache (LiaisonStore            *self,
+             const char              *suggestion_uuid,
+             const LiaisonLoopState  *state,
+             GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean awaits_reply = liaison_loop_state_awaits_reply (state);
+  gboolean reopened = state->rated && state->last_rating == LIAISON_LOOP_RATING_UNSATISFIED &&
+                      state->status == LIAISON_LOOP_STATUS_TAKEN_UP;
+  int rc;
+
+  /* Not an edit: version, updated_at and sync_state stay as they are. */
+  stmt = liaison_store_prepare (self,
+    "UPDATE suggestions SET status = ?2, loop_round = ?3, due_date = ?4, key_supervision = ?5,"
+    " reopened = ?6, taken_up_by_id = (SELECT id FROM deputies WHERE uuid = ?7 AND deleted = 0)"
+    " WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, suggestion_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, liaison_loop_status_to_code (state->status), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, MAX (state->round, 1));
+  if (awaits_reply && g_date_valid (&state->due_date))
+    sqlite3_bind_text (stmt, 4, liaison_date_to_iso (&state->due_date), -1, g_free);
+  sqlite3_bind_int (stmt, 5, state->key_supervision);
+  sqlite3_bind_int (stmt, 6, reopened);
+  if (state->deputy_uuid != NULL)
+    sqlite3_bind_text (stmt, 7, state->deputy_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not update the suggestion’s state"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_refresh_loop_cache (LiaisonStore  *self,
+                                  const char    *suggestion_uuid,
+                                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(Head) head = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(LiaisonLoopState) state = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (suggestion_uuid != NULL, FALSE);
+
+  head = load_head (self, 0, suggestion_uuid, &local_error);
+  if (head == NULL)
+    {
+      /* Its events came first: the suggestion's arrival refreshes it. */
+      if (g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  events = load_timeline (self, head, error);
+  if (events == NULL)
+    return FALSE;
+  state = liaison_loop_replay (events);
+  return write_cache (self, head->uuid, state, error);
+}
+
+/* Adding a move */
+
+static gboolean
+row_exists (LiaisonStore  *self,
+            const char    *sql,
+            const char    *uuid,
+            gboolean      *exists,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not check the suggestion’s move"));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+check_unit (LiaisonStore  *self,
+            const char    *uuid,
+            GError       **error)
+{
+  gboolean exists = FALSE;
+
+  if (uuid == NULL)
+    return TRUE;
+  if (!row_exists (self, "SELECT 1 FROM units WHERE uuid = ? AND deleted = 0", uuid, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("That handling unit is not on the list of units; sync and choose it again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The deputies and units a move names must be on this replica's lists. */
+static gboolean
+check_references (LiaisonStore            *self,
+                  const LiaisonLoopEvent  *event,
+                  GError                 **error)
+{
+  gboolean exists = FALSE;
+
+  switch (event->move)
+    {
+    case LIAISON_LOOP_MOVE_TAKE_UP:
+    case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
+      if (event->deputy_uuid == NULL)
+        return TRUE;
+      if (!row_exists (self, "SELECT 1 FROM deputies WHERE uuid = ? AND deleted = 0",
+                       event->deputy_uuid, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                               _("That deputy is not on the roster."));
+          return FALSE;
+        }
+      return TRUE;
+    case LIAISON_LOOP_MOVE_REFER:
+      if (!check_unit (self, event->lead_unit_uuid, error))
+        return FALSE;
+      for (guint i = 0; event->co_unit_uuids != NULL && event->co_unit_uuids[i] != NULL; i++)
+        if (!check_unit (self, event->co_unit_uuids[i], error))
+          return FALSE;
+      return TRUE;
+    case LIAISON_LOOP_MOVE_REPLY:
+      return check_unit (self, event->replying_unit_uuid, error);
+    case LIAISON_LOOP_MOVE_REGISTER:
+    case LIAISON_LOOP_MOVE_START:
+    case LIAISON_LOOP_MOVE_RATE:
+    case LIAISON_LOOP_MOVE_CLOSE:
+    case LIAISON_LOOP_MOVE_WITHDRAW:
+    case LIAISON_LOOP_MOVE_SUPERVISE:
+    case LIAISON_N_LOOP_MOVES:
+    default:
+      return TRUE;
+    }
+}
+
+/* The latest time on the timeline, so that a new move is always placed
+ * after the moves it follows: replay orders by (at, uuid), and a station's
+ * clock a little behind headquarters', or two moves in the same second,
+ * would otherwise put a rating before its reply. */
+static GDateTime *
+latest_at (GPtrArray *events)
+{
+  GDateTime *latest = NULL;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const LiaisonLoopEvent *event = g_ptr_array_index (events, i);
+
+      if (event->at != NULL && (latest == NULL || g_date_time_compare (event->at, latest) > 0))
+        latest = event->at;
+    }
+  return latest;
+}
+
+/* Whole seconds in UTC, as the event is stored and synced. */
+static void
+settle_at (LiaisonLoopEvent *event,
+           GPtrArray        *timeline)
+{
+  GDateTime *latest = latest_at (timeline);
+  g_autoptr(GDateTime) at = NULL;
+
+  if (event->at == NULL)
+    at = g_date_time_new_now_utc ();
+  else
+    at = g_date_time_to_utc (event->at);
+  g_clear_pointer (&event->at, g_date_time_unref);
+  event->at = g_date_time_new_utc (g_date_time_get_year (at), g_date_time_get_month (at),
+                                   g_date_time_get_day_of_month (at), g_date_time_get_hour (at),
+                                   g_date_time_get_minute (at), g_date_time_get_second (at));
+  if (latest != NULL && g_date_time_compare (event->at, latest) <= 0)
+    {
+      g_date_time_unref (event->at);
+      event->at = g_date_time_add_seconds (latest, 1);
+    }
+}
+
+static gboolean
+insert_event (LiaisonStore            *self,
+              const Head              *head,
+              const LiaisonLoopEvent  *event,
+              GError                 **error)
+{
+  g_autoptr(JsonObject) object = liaison_loop_event_to_json (event);
+  g_autofree char *data = object_to_text (object);
+  g_autofree char *at = liaison_loop_format_at (event->at);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_prepare (self,
+    "INSERT INTO suggestion_events (uuid, suggestion_uuid, move, role, at, data,"
+    " origin_station_uuid, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, event->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, head->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, liaison_loop_move_to_code (event->move), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, liaison_loop_role_to_code (event->role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, data, -1, SQLITE_TRANSIENT);
+  if (head->station_uuid != NULL)
+    sqlite3_bind_text (stmt, 7, head->station_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not record the move"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_add_suggestion_event (LiaisonStore      *self,
+                                    gint64             suggestion_id,
+                                    LiaisonLoopEvent  *event,
+                                    GError           **error)
+{
+  g_autoptr(Head) head = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(LiaisonLoopState) state = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (event->move == LIAISON_LOOP_MOVE_REGISTER)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("A suggestion is registered when it is saved, not as a separate step."));
+      return FALSE;
+    }
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  head = load_head (self, suggestion_id, NULL, error);
+  if (head == NULL)
+    goto failed;
+  timeline = load_timeline (self, head, error);
+  if (timeline == NULL)
+    goto failed;
+  state = liaison_loop_replay (timeline);
+
+  if (event->uuid == NULL)
+    event->uuid = g_uuid_string_random ();
+  g_free (event->suggestion_uuid);
+  event->suggestion_uuid = g_strdup (head->uuid);
+  settle_at (event, timeline);
+
+  /* The rule's own message is already in words for the user. */
+  if (!liaison_loop_check_move (state, event->move, event->role, event, error) ||
+      !check_references (self, event, error) ||
+      !insert_event (self, head, event, error) ||
+      !liaison_store_refresh_loop_cache (self, head->uuid, error))
+    goto failed;
+
+  liaison_store_emit_changed (self, "suggestions");
+  liaison_store_emit_changed (self, "suggestion_events");
+  return liaison_store_commit (self, error);
+
+failed:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+/* The follow-up lists */
+
+#define OPEN_STATUS " g.status NOT IN ('none', 'closed', 'withdrawn')"
+#define AWAITING_REPLY " g.status IN ('referred', 'in_progress')"
+#define NEWEST_FIRST " ORDER BY g.created_at DESC, g.id DESC"
+
+typedef struct {
+  const char *where;  /* after "g.deleted = 0 AND"; ?1 today, ?2 today + 3, ?3 deputy id */
+  const char *order;
+} ListQuery;
+
+static const ListQuery list_queries[LIAISON_N_LOOP_LISTS] = {
+  [LIAISON_LOOP_LIST_TO_REFER] = {
+    " g.status IN ('taken_up', 'registered') AND (g.status = 'taken_up' OR g.kind = 'deputy_suggestion')",
+    NEWEST_FIRST },
+  [LIAISON_LOOP_LIST_OVERDUE] = {
+    AWAITING_REPLY " AND g.due_date < ?1",
+    " ORDER BY g.due_date, g.id" },
+  [LIAISON_LOOP_LIST_DUE_SOON] = {
+    AWAITING_REPLY " AND g.due_date >= ?1 AND g.due_date <= ?2",
+    " ORDER BY g.due_date, g.id" },
+  [LIAISON_LOOP_LIST_KEY_SUPERVISION] = {
+    " g.key_supervision = 1 AND" OPEN_STATUS,
+    NEWEST_FIRST },
+  /* The latest rating is unsatisfied while the suggestion is open and in a
+   * later round, until it is rated again (docs/closed-loop.md): this also
+   * keeps it on the list once it is referred again, as the figures count it. */
+  [LIAISON_LOOP_LIST_UNSATISFIED] = {
+    " g.loop_round > 1 AND g.status IN ('taken_up', 'referred', 'in_progress', 'replied')",
+    NEWEST_FIRST },
+  [LIAISON_LOOP_LIST_TO_TAKE_UP] = {
+    " g.status = 'registered' AND g.kind = 'public_opinion'",
+    NEWEST_FIRST },
+  /* A deputy rates their own suggestion: there is no citizen to call. */
+  [LIAISON_LOOP_LIST_TELL_CITIZEN] = {
+    " g.status IN ('replied', 'answered_on_spot') AND g.kind = 'public_opinion'",
+    NEWEST_FIRST },
+  [LIAISON_LOOP_LIST_TAKEN_UP_BY] = {
+    " g.taken_up_by_id = ?3 AND g.status NOT IN ('closed', 'withdrawn')",
+    NEWEST_FIRST },
+  [LIAISON_LOOP_LIST_FILED_BY] = {
+    " g.kind = 'deputy_suggestion' AND (g.deputy_id = ?3 OR EXISTS (SELECT 1 FROM json_each (g.co_signers)"
+    " WHERE json_each.value = (SELECT uuid FROM deputies WHERE id = ?3)))",
+    NEWEST_FIRST },
+};
+
+static void
+bind_list (sqlite3_stmt *stmt,
+           gint64        deputy_id,
+           const GDate  *today)
+{
+  GDate day;
+  GDate soon;
+
+  if (today != NULL && g_date_valid (today))
+    day = *today;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  soon = day;
+  g_date_add_days (&soon, 3);
+  /* ISO dates compare as text in date order. */
+  sqlite3_bind_text (stmt, 1, liaison_date_to_iso (&day), -1, g_free);
+  sqlite3_bind_text (stmt, 2, liaison_date_to_iso (&soon), -1, g_free);
+  sqlite3_bind_int64 (stmt, 3, deputy_id);
+}
+
+GPtrArray *
+liaison_store_list_loop (LiaisonStore     *self,
+                         LiaisonLoopList   list,
+                         gint64            deputy_id,
+                         const GDate      *today,
+                         guint             limit,
+                         GError          **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) list < LIAISON_N_LOOP_LISTS, NULL);
+
+  sql = g_strconcat (LIAISON_SUGGESTION_SELECT " WHERE g.deleted = 0 AND", list_queries[list].where,
+                     list_queries[list].order, " LIMIT ?4", NULL);
+  stmt = liaison_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_list (stmt, deputy_id, today);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
+  return liaison_store_collect_rows (self, stmt, liaison_store_read_suggestion,
+                                     (GDestroyNotify) liaison_suggestion_free,
+                                     _("Could not read the suggestions"), error);
+}
+
+guint
+liaison_store_count_loop (LiaisonStore     *self,
+                          LiaisonLoopList   list,
+                          gint64            deputy_id,
+                          const GDate      *today,
+                          GError          **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), 0);
+  g_return_val_if_fail ((guint) list < LIAISON_N_LOOP_LISTS, 0);
+
+  sql = g_strconcat ("SELECT count(*) FROM suggestions g WHERE g.deleted = 0 AND",
+                     list_queries[list].where, NULL);
+  stmt = liaison_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+  bind_list (stmt, deputy_id, today);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    liaison_store_set_error (self, error, _("Could not count the suggestions"));
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* Replies that arrived */
+
+guint
+liaison_store_count_unseen_replies (LiaisonStore  *self,
+                                    GError       **error)
+{
+  gint64 count;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), 0);
+
+  count = liaison_store_query_int (self,
+    "SELECT count(*) FROM suggestions WHERE reply_unseen = 1 AND deleted = 0", error);
+  return count > 0 ? (guint) count : 0;
+}
+
+gboolean
+liaison_store_mark_reply_seen (LiaisonStore  *self,
+                               gint64         suggestion_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  /* Bookkeeping of this computer, not an edit: nothing to sync. */
+  stmt = liaison_store_prepare (self,
+    "UPDATE suggestions SET reply_unseen = 0 WHERE id = ? AND reply_unseen = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not mark the reply as seen"));
+      return FALSE;
+    }
+  if (sqlite3_changes (liaison_store_get_handle (self)) > 0)
+    liaison_store_emit_changed (self, "suggestions");
+  return TRUE;
+}
+
+/* The figures */
+
+/* The event columns of one row for the figures: SQLite takes the fields
+ * out of the data column several times faster than a JSON parser, and a
+ * city's figures read every event there is. The rows were checked by
+ * liaison_loop_event_from_json() when they were written or pulled;
+ * test-store-loop checks that both readings give the same figures. */
+#define FIGURES_EVENT_SELECT                                                        \
+  "SELECT suggestion_uuid, uuid, move, role, at,"                                   \
+  " json_extract (data, '$.actor_name'), json_extract (data, '$.note'),"            \
+  " json_extract (data, '$.deputy'), json_extract (data, '$.answer'),"              \
+  " json_extract (data, '$.lead_unit'), json_extract (data, '$.co_units'),"         \
+  " json_extract (data, '$.due_date'), json_extract (data, '$.reply_text'),"        \
+  " json_extract (data, '$.reply_date'), json_extract (data, '$.replying_unit'),"   \
+  " json_extract (data, '$.attachments'), json_extract (data, '$.rating'),"         \
+  " json_extract (data, '$.asked'), json_extract (data, '$.rated_by'),"             \
+  " json_extract (data, '$.reason'), json_extract (data, '$.key_supervision')"      \
+  " FROM suggestion_events ORDER BY suggestion_uuid, at, uuid"
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+column_date (sqlite3_stmt *stmt,
+             int           column,
+             GDate        *date)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || !liaison_date_parse_iso (text, date))
+    g_date_clear (date, 1);
+}
+
+static LiaisonLoopEvent *
+read_figures_event (sqlite3_stmt *stmt,
+                    JsonParser   *parser)
+{
+  LiaisonLoopMove move;
+  LiaisonLoopRole role;
+  LiaisonLoopEvent *event;
+
+  if (!liaison_loop_move_from_code ((const char *) sqlite3_column_text (stmt, 2), &move) ||
+      !liaison_loop_role_from_code ((const char *) sqlite3_column_text (stmt, 3), &role))
+    return NULL;
+  event = liaison_loop_event_new (move, role);
+  event->suggestion_uuid = column_dup (stmt, 0);
+  event->uuid = column_dup (stmt, 1);
+  event->at = liaison_loop_parse_at ((const char *) sqlite3_column_text (stmt, 4));
+  event->actor_name = column_dup (stmt, 5);
+  event->note = column_dup (stmt, 6);
+  switch (move)
+    {
+    case LIAISON_LOOP_MOVE_TAKE_UP:
+    case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
+      event->deputy_uuid = column_dup (stmt, 7);
+      event->answer = column_dup (stmt, 8);
+      break;
+    case LIAISON_LOOP_MOVE_REFER:
+      event->lead_unit_uuid = column_dup (stmt, 9);
+      event->co_unit_uuids = parse_uuid_array (parser, (const char *) sqlite3_column_text (stmt, 10));
+      column_date (stmt, 11, &event->due_date);
+      break;
+    case LIAISON_LOOP_MOVE_REPLY:
+      event->reply_text = column_dup (stmt, 12);
+      column_date (stmt, 13, &event->reply_date);
+      event->replying_unit_uuid = column_dup (stmt, 14);
+      event->attachments = parse_uuid_array (parser, (const char *) sqlite3_column_text (stmt, 15));
+      break;
+    case LIAISON_LOOP_MOVE_RATE:
+      liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 16), &event->rating);
+      liaison_loop_asked_from_code ((const char *) sqlite3_column_text (stmt, 17), &event->asked);
+      event->rated_by = column_dup (stmt, 18);
+      break;
+    case LIAISON_LOOP_MOVE_WITHDRAW:
+      event->reason = column_dup (stmt, 19);
+      break;
+    case LIAISON_LOOP_MOVE_SUPERVISE:
+      event->key_supervision = sqlite3_column_int (stmt, 20) != 0;
+      break;
+    case LIAISON_LOOP_MOVE_REGISTER:
+    case LIAISON_LOOP_MOVE_START:
+    case LIAISON_LOOP_MOVE_CLOSE:
+    case LIAISON_N_LOOP_MOVES:
+    default:
+      break;
+    }
+  return event;
+}
+
+static gboolean
+replay_group (GHashTable  *heads,
+              const char  *suggestion_uuid,
+              GPtrArray   *group,
+              GPtrArray   *states,
+              JsonParser  *parser)
+{
+  Head *head = g_hash_table_lookup (heads, suggestion_uuid);
+
+  /* Events of a suggestion deleted here, or not here yet. */
+  if (head == NULL)
+    {
+      g_ptr_array_set_size (group, 0);
+      return FALSE;
+    }
+  g_ptr_array_insert (group, 0, register_event (head, parser));
+  g_ptr_array_add (states, liaison_loop_replay (group));
+  g_ptr_array_set_size (group, 0);
+  g_hash_table_remove (heads, suggestion_uuid);
+  return TRUE;
+}
+
+gboolean
+liaison_store_compute_figures (LiaisonStore    *self,
+                               const GDate     *from,
+                               const GDate     *to,
+                               const GDate     *today,
+                               LiaisonFigures  *figures,
+                               GError         **error)
+{
+  g_autoptr(GHashTable) heads = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *group_uuid = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+  GDate day;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (today != NULL && g_date_valid (today))
+    day = *today;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+
+  /* Two queries and one pass, whatever the number of suggestions. The
+   * period is read in local days by liaison_figures_compute(); here a day's
+   * margin on either side of it (in UTC) spares reading the rest. */
+  heads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) head_free);
+  stmt = liaison_store_prepare (self,
+    HEAD_SELECT " WHERE g.deleted = 0 AND g.created_at >= ?1 AND g.created_at < ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (from != NULL && g_date_valid (from))
+    {
+      GDate bound = *from;
+
+      g_date_subtract_days (&bound, 1);
+      sqlite3_bind_text (stmt, 1, liaison_date_to_iso (&bound), -1, g_free);
+    }
+  else
+    sqlite3_bind_text (stmt, 1, "", -1, SQLITE_STATIC);
+  if (to != NULL && g_date_valid (to))
+    {
+      GDate bound = *to;
+
+      g_date_add_days (&bound, 2);
+      sqlite3_bind_text (stmt, 2, liaison_date_to_iso (&bound), -1, g_free);
+    }
+  else
+    sqlite3_bind_text (stmt, 2, "~", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Head *head = read_head (stmt);
+
+      g_hash_table_replace (heads, head->uuid, head);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  states = g_ptr_array_new_full (g_hash_table_size (heads), (GDestroyNotify) liaison_loop_state_free);
+  group = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+  stmt = liaison_store_prepare (self, FIGURES_EVENT_SELECT, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *suggestion_uuid = (const char *) sqlite3_column_text (stmt, 0);
+      LiaisonLoopEvent *event;
+
+      if (group_uuid != NULL && strcmp (group_uuid, suggestion_uuid) != 0)
+        {
+          replay_group (heads, group_uuid, group, states, parser);
+          g_clear_pointer (&group_uuid, g_free);
+        }
+      if (group_uuid == NULL)
+        group_uuid = g_strdup (suggestion_uuid);
+      /* Only the suggestions counted are worth reading. */
+      if (!g_hash_table_contains (heads, suggestion_uuid))
+        continue;
+      event = read_figures_event (stmt, parser);
+      if (event != NULL)
+        g_ptr_array_add (group, event);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+  if (group_uuid != NULL)
+    replay_group (heads, group_uuid, group, states, parser);
+
+  /* Those with no move yet but their registration. */
+  g_hash_table_iter_init (&iter, heads);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+
+      g_ptr_array_add (events, register_event (value, parser));
+      g_ptr_array_add (states, liaison_loop_replay (events));
+    }
+
+  liaison_figures_compute (figures, states, from, to, &day);
+  return TRUE;
+
+failed:
+  liaison_store_set_error (self, error, _("Could not read the suggestions for the figures"));
+  return FALSE;
+}

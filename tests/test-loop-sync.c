@@ -1,0 +1,1372 @@
+/* test-loop-sync.c: the closed loop end to end (issue 4), with a real
+ * liaison-hq on loopback and real SQLite files: a station logs a
+ * suggestion offline, a deputy takes it up, headquarters refers it and
+ * records replies, the station rates it, and both ends end with the same
+ * timeline, state and figures. Also: moves made at both ends at once, a
+ * server killed in the middle of a sync of events, and headquarters'
+ * rules reaching a station.
+ *
+ * Every move gets an explicit time from a test clock, one minute apart
+ * and after the suggestion was saved, so that the replay order (at, uuid)
+ * is the order of the steps. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "liaison-loop-wire.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+#include "liaison-test-util.h"
+
+#define WAIT_SECONDS 120
+
+#define STATION_A "相山区第一代表联络站"
+#define STATION_B "杜集区代表之家"
+#define LEAD_UNIT "区住房和城乡建设局"
+#define SECOND_UNIT "区城市管理局"
+#define CO_UNIT "东山街道办事处"
+#define HQ_ACTOR "市人大代表工委 李明"
+#define STATION_ACTOR "联络站 刘芳"
+#define ATTACHMENT "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+/* The server. */
+
+typedef struct {
+  char *dir;               /* temporary: stores, CSV files, the server's data */
+  char *data_dir;
+  GSubprocess *server;
+  GDataInputStream *server_out;
+  guint port;
+  char *url;
+  GDateTime *clock;        /* the next move's time (UTC) */
+} Fixture;
+
+/* Runs liaison-hq with @command's words, the fixture's data dir and the
+ * NULL-terminated arguments; asserts exit 0; returns its stdout. */
+static char *
+hq_run (Fixture    *fixture,
+        const char *command,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = g_strsplit (command, " ", -1);
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
+  for (guint i = 0; words[i] != NULL; i++)
+    g_ptr_array_add (argv, words[i]);
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, fixture->data_dir);
+  va_start (args, command);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("liaison-hq %s failed: %s%s", command, out, err);
+  return out;
+}
+
+static char *
+last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (int i = (int) g_strv_length (lines) - 1; i >= 0; i--)
+    if (g_strstrip (lines[i])[0] != '\0')
+      return g_strdup (lines[i]);
+  g_assert_not_reached ();
+}
+
+static void
+hq_start (Fixture *fixture)
+{
+  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", fixture->port);
+  g_autofree char *log = g_build_filename (fixture->dir, "hq.log", NULL);
+  g_autofree char *line = NULL;
+  const char *url;
+
+  g_assert_null (fixture->server);
+  g_subprocess_launcher_set_stderr_file_path (launcher, log);
+  fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
+                                                 "--data-dir", fixture->data_dir, "--listen", listen, NULL);
+  g_assert_no_error (error);
+  fixture->server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
+
+  /* Blocks until the server says where it listens (or dies: NULL). */
+  line = g_data_input_stream_read_line_utf8 (fixture->server_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  url = strstr (line, "listening on ");
+  g_assert_nonnull (url);
+  g_free (fixture->url);
+  fixture->url = g_strstrip (g_strdup (url + strlen ("listening on ")));
+  g_assert_true (g_str_has_prefix (fixture->url, "http://127.0.0.1:"));
+  fixture->port = (guint) g_ascii_strtoull (strrchr (fixture->url, ':') + 1, NULL, 10);
+  g_assert_cmpuint (fixture->port, >, 0);
+}
+
+static void
+hq_stop (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->server == NULL)
+    return;
+  g_subprocess_send_signal (fixture->server, SIGTERM);
+  g_subprocess_wait (fixture->server, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->server_out);
+  g_clear_object (&fixture->server);
+}
+
+/* The roster and the handling units, imported at the server. */
+static void
+import_reference_data (Fixture *fixture)
+{
+  g_autofree char *deputies = g_build_filename (fixture->dir, "deputies.csv", NULL);
+  g_autofree char *units = g_build_filename (fixture->dir, "units.csv", NULL);
+  g_autofree char *out_deputies = NULL;
+  g_autofree char *out_units = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (deputies,
+                                      "姓名,层级,代表小组,专业\n"
+                                      "张伟,市,农业代表小组,农业\n"
+                                      "李娜,县,农业代表小组,教育\n"
+                                      "王强,省,,法律\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (units,
+                                      "名称,类型\n"
+                                      LEAD_UNIT ",部门\n"
+                                      SECOND_UNIT ",部门\n"
+                                      CO_UNIT ",政府\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  out_deputies = hq_run (fixture, "import deputies", deputies, NULL);
+  out_units = hq_run (fixture, "import units", units, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) whole = NULL;
+
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-loop-sync-XXXXXX");
+  fixture->data_dir = g_build_filename (fixture->dir, "hq", NULL);
+  out = hq_run (fixture, "init", NULL);
+  import_reference_data (fixture);
+  hq_start (fixture);
+  /* Whole seconds (the wire's precision), after anything saved now. */
+  whole = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                               g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                               g_date_time_get_minute (now), g_date_time_get_second (now));
+  fixture->clock = g_date_time_add_seconds (whole, 5);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  hq_stop (fixture);
+  liaison_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->url);
+  g_clear_pointer (&fixture->clock, g_date_time_unref);
+}
+
+/* The time of the next move; the clock moves on a minute. */
+static GDateTime *
+tick (Fixture *fixture)
+{
+  GDateTime *at = g_date_time_ref (fixture->clock);
+  GDateTime *next = g_date_time_add_minutes (fixture->clock, 1);
+
+  g_date_time_unref (fixture->clock);
+  fixture->clock = next;
+  return at;
+}
+
+/* Engines, run to completion on the default main context. */
+
+typedef struct {
+  GAsyncResult *result;
+  gboolean timed_out;
+} Wait;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+on_wait_timeout (gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Wait *wait)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, wait);
+
+  while (wait->result == NULL && !wait->timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (wait->timed_out);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+sync_engine (LiaisonSyncEngine  *engine,
+             LiaisonSyncCounts  *counts,
+             GError            **error)
+{
+  Wait wait = { 0 };
+  gboolean ok;
+
+  liaison_sync_engine_sync_async (engine, NULL, on_done, &wait);
+  wait_for (&wait);
+  ok = liaison_sync_engine_sync_finish (engine, wait.result, counts, error);
+  g_object_unref (wait.result);
+  return ok;
+}
+
+/* A replica: its store and its engine. */
+typedef struct {
+  LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+} Replica;
+
+static void
+replica_clear (Replica *replica)
+{
+  g_clear_object (&replica->engine);
+  g_clear_object (&replica->store);
+}
+
+static guint
+unsynced (Replica *replica)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = liaison_store_count_unsynced (replica->store, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static LiaisonSyncCounts
+sync_ok (Replica *replica)
+{
+  LiaisonSyncCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = sync_engine (replica->engine, &counts, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (unsynced (replica), ==, 0);
+  return counts;
+}
+
+static void
+replica_enroll (Fixture    *fixture,
+                Replica    *replica,
+                const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  Wait wait = { 0 };
+  gboolean ok;
+
+  liaison_sync_engine_enroll_async (replica->engine, fixture->url, code, NULL, on_done, &wait);
+  wait_for (&wait);
+  ok = liaison_sync_engine_enroll_finish (replica->engine, wait.result, &error);
+  g_object_unref (wait.result);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* A station that has set itself up on its first-run page, not enrolled:
+ * offline as far as sync goes. */
+static Replica
+offline_station_new (Fixture    *fixture,
+                     const char *file,
+                     const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
+  Replica replica;
+
+  replica.store = liaison_test_open_store_with_station (path, name);
+  replica.engine = liaison_sync_engine_new (replica.store);
+  return replica;
+}
+
+static void
+station_enroll (Fixture    *fixture,
+                Replica    *replica,
+                const char *name)
+{
+  g_autofree char *out = hq_run (fixture, "station add", name, "--district", "相山区", NULL);
+  g_autofree char *code = last_line (out);
+  g_autoptr(LiaisonStation) station = NULL;
+
+  replica_enroll (fixture, replica, code);
+  g_assert_cmpint (liaison_store_get_sync_role (replica->store), ==, LIAISON_SYNC_ROLE_STATION);
+  station = liaison_store_get_local_station (replica->store);
+  g_assert_nonnull (station);
+  g_assert_cmpstr (station->name, ==, name);
+}
+
+static Replica
+station_new (Fixture    *fixture,
+             const char *file,
+             const char *name)
+{
+  Replica replica = offline_station_new (fixture, file, name);
+
+  station_enroll (fixture, &replica, name);
+  sync_ok (&replica);
+  return replica;
+}
+
+/* A headquarters desktop, enrolled with a code from `user add --role hq`. */
+static Replica
+hq_replica_new (Fixture    *fixture,
+                const char *file)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
+  g_autofree char *out = hq_run (fixture, "user add", "--role", "hq", "代表工委办公室", NULL);
+  g_autofree char *code = last_line (out);
+  Replica replica;
+
+  replica.store = liaison_test_open_store (path);
+  replica.engine = liaison_sync_engine_new (replica.store);
+  replica_enroll (fixture, &replica, code);
+  g_assert_cmpint (liaison_store_get_sync_role (replica.store), ==, LIAISON_SYNC_ROLE_HQ);
+  return replica;
+}
+
+/* Records. */
+
+/* A citizen's item logged at @replica's station, not tied to a reception;
+ * returns its id. */
+static gint64
+log_suggestion (Replica    *replica,
+                const char *title)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+
+  suggestion->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  suggestion->category_id = liaison_store_find_category (replica->store, "urban_construction");
+  g_assert_cmpint (suggestion->category_id, >, 0);
+  suggestion->title = g_strdup (title);
+  suggestion->content = g_strdup ("东山社区金色家园小区雨后道路积水严重，居民出行不便，希望尽快疏通排水管网。");
+  suggestion->raised_by = g_strdup ("赵敏");
+  g_assert_true (liaison_store_save_suggestion (replica->store, suggestion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (suggestion->meta.id, >, 0);
+  g_assert_true (g_uuid_string_is_valid (suggestion->meta.uuid));
+  return suggestion->meta.id;
+}
+
+static char *
+suggestion_uuid (Replica *replica,
+                 gint64   id)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  suggestion = liaison_store_get_suggestion (replica->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (suggestion);
+  return g_strdup (suggestion->meta.uuid);
+}
+
+/* The id of the suggestion @uuid at @replica; 0 if it is not there. */
+static gint64
+find_suggestion (Replica    *replica,
+                 const char *uuid)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM suggestions WHERE uuid = '%s' AND deleted = 0", uuid);
+  return liaison_test_query_int (replica->store, sql);
+}
+
+static LiaisonSuggestion *
+get_suggestion (Replica *replica,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonSuggestion *suggestion = liaison_store_get_suggestion (replica->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (suggestion);
+  return suggestion;
+}
+
+static char *
+deputy_uuid (Replica    *replica,
+             const char *name)
+{
+  gint64 id = liaison_store_find_deputy (replica->store, name);
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  deputy = liaison_store_get_deputy (replica->store, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (deputy->meta.uuid);
+}
+
+static char *
+unit_uuid (Replica    *replica,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = liaison_store_list_units (replica->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+
+      if (g_strcmp0 (unit->name, name) == 0)
+        return g_strdup (unit->meta.uuid);
+    }
+  g_error ("no unit %s", name);
+}
+
+static LiaisonLoopState *
+loop_state (Replica *replica,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonLoopState *state = liaison_store_get_loop_state (replica->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return state;
+}
+
+static guint
+count_loop (Replica         *replica,
+            LiaisonLoopList  list)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = liaison_store_count_loop (replica->store, list, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Whether @list at @replica holds the suggestion @uuid (and its count
+ * agrees with its rows). */
+static gboolean
+in_loop_list (Replica         *replica,
+              LiaisonLoopList  list,
+              const char      *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = liaison_store_list_loop (replica->store, list, 0, NULL, 0, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, count_loop (replica, list));
+  for (guint i = 0; i < rows->len; i++)
+    found |= g_strcmp0 (((LiaisonSuggestion *) g_ptr_array_index (rows, i))->meta.uuid, uuid) == 0;
+  return found;
+}
+
+static gint64
+count_events (Replica *replica)
+{
+  return liaison_test_count_rows (replica->store, "suggestion_events");
+}
+
+/* The local date of @at: the day a move counts as made on. */
+static void
+day_of (GDateTime *at,
+        GDate     *day)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+/* Moves: each builds the event, adds it and asserts that it was accepted. */
+
+static LiaisonLoopEvent *
+event_new (Fixture         *fixture,
+           LiaisonLoopMove  move,
+           LiaisonLoopRole  role,
+           const char      *actor)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
+
+  event->actor_name = g_strdup (actor);
+  event->at = tick (fixture);
+  return event;
+}
+
+/* Adds @event (taken) and returns its uuid. */
+static char *
+add_event (Replica          *replica,
+           gint64            id,
+           LiaisonLoopEvent *event)
+{
+  g_autoptr(LiaisonLoopEvent) owned = event;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_add_suggestion_event (replica->store, id, owned, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (owned->uuid));
+  g_assert_nonnull (owned->suggestion_uuid);
+  return g_strdup (owned->uuid);
+}
+
+static char *
+take_up (Fixture    *fixture,
+         Replica    *replica,
+         gint64      id,
+         const char *deputy)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, deputy);
+
+  event->deputy_uuid = deputy_uuid (replica, deputy);
+  event->note = g_strdup ("已了解情况，将联系住建部门。");
+  return add_event (replica, id, event);
+}
+
+/* Refers to @lead (and @co_unit unless NULL), due by the replica's own
+ * default; returns the due date in @due. */
+static char *
+refer (Fixture    *fixture,
+       Replica    *replica,
+       gint64      id,
+       const char *lead,
+       const char *co_unit,
+       GDate      *due)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
+  GDate day;
+
+  day_of (event->at, &day);
+  event->lead_unit_uuid = unit_uuid (replica, lead);
+  if (co_unit != NULL)
+    {
+      event->co_unit_uuids = g_new0 (char *, 2);
+      event->co_unit_uuids[0] = unit_uuid (replica, co_unit);
+    }
+  liaison_store_default_due_date (replica->store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &day, &event->due_date);
+  g_assert_true (g_date_valid (&event->due_date));
+  /* 15 working days: three weeks at least. */
+  g_assert_cmpint (g_date_days_between (&day, &event->due_date), >=, 21);
+  *due = event->due_date;
+  return add_event (replica, id, event);
+}
+
+static char *
+reply (Fixture    *fixture,
+       Replica    *replica,
+       gint64      id,
+       const char *unit,
+       const char *text,
+       gboolean    attach)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
+
+  event->reply_text = g_strdup (text);
+  event->replying_unit_uuid = unit_uuid (replica, unit);
+  day_of (event->at, &event->reply_date);
+  if (attach)
+    {
+      event->attachments = g_new0 (char *, 2);
+      event->attachments[0] = g_strdup (ATTACHMENT);
+    }
+  return add_event (replica, id, event);
+}
+
+static char *
+simple_move (Fixture         *fixture,
+             Replica         *replica,
+             gint64           id,
+             LiaisonLoopMove  move,
+             LiaisonLoopRole  role,
+             const char      *actor)
+{
+  return add_event (replica, id, event_new (fixture, move, role, actor));
+}
+
+static char *
+rate (Fixture           *fixture,
+      Replica           *replica,
+      gint64             id,
+      LiaisonLoopRating  rating)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, STATION_ACTOR);
+
+  event->rating = rating;
+  event->asked = LIAISON_LOOP_ASKED_PHONE;
+  event->rated_by = g_strdup (STATION_ACTOR);
+  return add_event (replica, id, event);
+}
+
+static char *
+supervise (Fixture  *fixture,
+           Replica  *replica,
+           gint64    id,
+           gboolean  key)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
+
+  event->note = g_strdup (key ? "群众反映强烈，列为重点督办。" : "已按期答复，取消重点督办。");
+  event->key_supervision = key;
+  return add_event (replica, id, event);
+}
+
+static char *
+withdraw (Fixture *fixture,
+          Replica *replica,
+          gint64   id)
+{
+  LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION,
+                                       STATION_ACTOR);
+
+  event->reason = g_strdup ("群众来电表示问题已自行解决，申请撤回。");
+  return add_event (replica, id, event);
+}
+
+/* Both ends: the same timeline, event by event, and the same state. */
+
+static gboolean
+strv_same (char **a,
+           char **b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+static void
+assert_same_state (const LiaisonLoopState *a,
+                   const LiaisonLoopState *b)
+{
+  g_assert_cmpint (a->status, ==, b->status);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpuint (a->round, ==, b->round);
+  g_assert_cmpuint (a->n_events, ==, b->n_events);
+  g_assert_cmpstr (a->deputy_uuid, ==, b->deputy_uuid);
+  g_assert_cmpstr (a->lead_unit_uuid, ==, b->lead_unit_uuid);
+  g_assert_true (strv_same (a->co_unit_uuids, b->co_unit_uuids));
+  g_assert_cmpint (g_date_valid (&a->due_date), ==, g_date_valid (&b->due_date));
+  if (g_date_valid (&a->due_date))
+    g_assert_cmpint (g_date_compare (&a->due_date, &b->due_date), ==, 0);
+  g_assert_cmpstr (a->reply_text, ==, b->reply_text);
+  g_assert_cmpuint (a->n_replies, ==, b->n_replies);
+  g_assert_cmpuint (a->n_late_replies, ==, b->n_late_replies);
+  g_assert_cmpint (a->rated, ==, b->rated);
+  g_assert_cmpint (a->last_rating, ==, b->last_rating);
+  g_assert_cmpstr (a->last_rated_by, ==, b->last_rated_by);
+  g_assert_cmpuint (a->n_unsatisfied, ==, b->n_unsatisfied);
+  g_assert_cmpint (a->key_supervision, ==, b->key_supervision);
+  g_assert_cmpuint (a->n_supervision_notes, ==, b->n_supervision_notes);
+  g_assert_cmpstr (a->withdraw_reason, ==, b->withdraw_reason);
+  g_assert_cmpuint (a->rejected->len, ==, b->rejected->len);
+  for (guint i = 0; i < a->rejected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a->rejected, i), ==, g_ptr_array_index (b->rejected, i));
+}
+
+/* Asserts that both ends hold the same timeline of the suggestion @uuid
+ * and replay it to the same state; returns that timeline. */
+static GPtrArray *
+assert_same_timeline (Replica    *a,
+                      Replica    *b,
+                      const char *uuid)
+{
+  gint64 a_id = find_suggestion (a, uuid);
+  gint64 b_id = find_suggestion (b, uuid);
+  g_autoptr(GPtrArray) a_events = NULL;
+  g_autoptr(GPtrArray) b_events = NULL;
+  g_autoptr(LiaisonLoopState) a_state = NULL;
+  g_autoptr(LiaisonLoopState) b_state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (a_id, >, 0);
+  g_assert_cmpint (b_id, >, 0);
+  a_events = liaison_store_list_suggestion_events (a->store, a_id, &error);
+  g_assert_no_error (error);
+  b_events = liaison_store_list_suggestion_events (b->store, b_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a_events->len, ==, b_events->len);
+  for (guint i = 0; i < a_events->len; i++)
+    {
+      const LiaisonLoopEvent *ea = g_ptr_array_index (a_events, i);
+      const LiaisonLoopEvent *eb = g_ptr_array_index (b_events, i);
+
+      g_assert_cmpstr (ea->uuid, ==, eb->uuid);
+      g_assert_cmpstr (ea->suggestion_uuid, ==, uuid);
+      g_assert_true (liaison_loop_event_equal (ea, eb));
+    }
+  /* Register first: the suggestion itself. */
+  g_assert_cmpuint (a_events->len, >, 0);
+  g_assert_cmpint (((LiaisonLoopEvent *) g_ptr_array_index (a_events, 0))->move, ==, LIAISON_LOOP_MOVE_REGISTER);
+  g_assert_cmpstr (((LiaisonLoopEvent *) g_ptr_array_index (a_events, 0))->uuid, ==, uuid);
+
+  a_state = loop_state (a, a_id);
+  b_state = loop_state (b, b_id);
+  assert_same_state (a_state, b_state);
+  return g_steal_pointer (&a_events);
+}
+
+static void
+assert_moves (GPtrArray             *events,
+              const LiaisonLoopMove *moves,
+              guint                  n_moves)
+{
+  g_assert_cmpuint (events->len, ==, n_moves);
+  for (guint i = 0; i < n_moves; i++)
+    g_assert_cmpint (((LiaisonLoopEvent *) g_ptr_array_index (events, i))->move, ==, moves[i]);
+}
+
+/* The scenario of issue 4. */
+
+static void
+test_closed_loop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Replica a, b, hq;
+  LiaisonSyncCounts counts;
+  g_autofree char *uuid = NULL;
+  g_autofree char *a_station_uuid = NULL;
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(LiaisonLoopState) state = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_refer = NULL;
+  LiaisonFigures figures = { 0 };
+  GDate due1, due2, today;
+  gint64 a_id, hq_id;
+  const LiaisonLoopMove expected[] = {
+    LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_MOVE_TAKE_UP,
+    LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_MOVE_START, LIAISON_LOOP_MOVE_REPLY,
+    LIAISON_LOOP_MOVE_RATE,
+    LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_MOVE_SUPERVISE,
+    LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_MOVE_CLOSE,
+  };
+
+  /* 1. Station A logs the suggestion with no server at all, then enrolls
+   * and syncs. */
+  hq_stop (fixture);
+  a = offline_station_new (fixture, "a.db", STATION_A);
+  a_id = log_suggestion (&a, "关于解决金色家园小区道路积水问题的建议");
+  uuid = suggestion_uuid (&a, a_id);
+  state = loop_state (&a, a_id);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_true (in_loop_list (&a, LIAISON_LOOP_LIST_TO_TAKE_UP, uuid));
+  g_clear_pointer (&state, liaison_loop_state_free);
+
+  hq_start (fixture);
+  station_enroll (fixture, &a, STATION_A);
+  {
+    g_autoptr(LiaisonStation) station = liaison_store_get_local_station (a.store);
+
+    a_station_uuid = g_strdup (station->meta.uuid);
+  }
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  b = station_new (fixture, "b.db", STATION_B);
+
+  /* 2. A deputy at A takes it up; A syncs. */
+  g_free (take_up (fixture, &a, a_id, "张伟"));
+  g_assert_false (in_loop_list (&a, LIAISON_LOOP_LIST_TO_TAKE_UP, uuid));
+  g_assert_cmpuint (unsynced (&a), ==, 1);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent, ==, 1);
+
+  /* 3. Headquarters gets it in its inbox, refers it, supervises it and
+   * records the first reply. */
+  hq = hq_replica_new (fixture, "hq.db");
+  counts = sync_ok (&hq);
+  hq_id = find_suggestion (&hq, uuid);
+  g_assert_cmpint (hq_id, >, 0);
+  suggestion = get_suggestion (&hq, hq_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpstr (suggestion->taken_up_by, ==, "张伟");
+  g_assert_cmpstr (suggestion->station_name, ==, STATION_A);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+  g_assert_true (in_loop_list (&hq, LIAISON_LOOP_LIST_TO_REFER, uuid));
+  assert_same_timeline (&a, &hq, uuid);
+
+  first_refer = refer (fixture, &hq, hq_id, LEAD_UNIT, CO_UNIT, &due1);
+  g_assert_false (in_loop_list (&hq, LIAISON_LOOP_LIST_TO_REFER, uuid));
+  g_free (supervise (fixture, &hq, hq_id, TRUE));
+  g_assert_true (in_loop_list (&hq, LIAISON_LOOP_LIST_KEY_SUPERVISION, uuid));
+  g_free (simple_move (fixture, &hq, hq_id, LIAISON_LOOP_MOVE_START, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR));
+  suggestion = get_suggestion (&hq, hq_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_IN_PROGRESS);
+  g_assert_true (g_date_valid (&suggestion->due_date));
+  g_assert_cmpint (g_date_compare (&suggestion->due_date, &due1), ==, 0);
+  g_assert_true (suggestion->key_supervision);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+
+  /* A second referral in the same round is refused, with the rule's
+   * words, and nothing is written. */
+  {
+    g_autoptr(LiaisonLoopEvent) again = event_new (fixture, LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
+    gint64 before = count_events (&hq);
+
+    again->lead_unit_uuid = unit_uuid (&hq, SECOND_UNIT);
+    day_of (again->at, &again->due_date);
+    g_date_add_days (&again->due_date, 30);
+    g_assert_false (liaison_store_add_suggestion_event (hq.store, hq_id, again, &error));
+    g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_cmpint (count_events (&hq), ==, before);
+  }
+
+  g_free (reply (fixture, &hq, hq_id, LEAD_UNIT,
+                 "经现场勘查，已安排施工单位对小区排水管网进行疏通，预计两周内完成。", FALSE));
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent, ==, 4);
+
+  /* The reply reaches A: counted, flagged unseen, on the "tell the
+   * citizen" list. */
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.replies, ==, 1);
+  g_assert_cmpuint (counts.received, >=, 4);
+  suggestion = get_suggestion (&a, a_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
+  g_assert_true (suggestion->reply_unseen);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (a.store, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (in_loop_list (&a, LIAISON_LOOP_LIST_TELL_CITIZEN, uuid));
+  g_assert_true (liaison_store_mark_reply_seen (a.store, a_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (a.store, &error), ==, 0);
+  g_assert_no_error (error);
+  suggestion = get_suggestion (&a, a_id);
+  g_assert_false (suggestion->reply_unseen);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+  /* Headquarters' moves are not the station's to push. */
+  g_assert_cmpuint (unsynced (&a), ==, 0);
+  assert_same_timeline (&a, &hq, uuid);
+
+  /* 4. A rates it unsatisfied; headquarters sees it reopened. */
+  g_free (rate (fixture, &a, a_id, LIAISON_LOOP_RATING_UNSATISFIED));
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.received, >=, 1);
+  g_assert_cmpuint (counts.replies, ==, 0);
+  suggestion = get_suggestion (&hq, hq_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpuint (suggestion->round, ==, 2);
+  g_assert_true (suggestion->reopened);
+  g_assert_false (g_date_valid (&suggestion->due_date));
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+  g_assert_true (in_loop_list (&hq, LIAISON_LOOP_LIST_TO_REFER, uuid));
+  g_assert_true (in_loop_list (&hq, LIAISON_LOOP_LIST_UNSATISFIED, uuid));
+  state = loop_state (&hq, hq_id);
+  g_assert_cmpstr (liaison_loop_state_describe (state), ==, "Reopened, awaiting referral");
+  g_clear_pointer (&state, liaison_loop_state_free);
+
+  /* 5. Referred again, to another unit, and replied again (with an
+   * attachment); the reply reaches A; A rates it satisfied; headquarters
+   * closes it. */
+  g_free (refer (fixture, &hq, hq_id, SECOND_UNIT, NULL, &due2));
+  g_assert_false (in_loop_list (&hq, LIAISON_LOOP_LIST_TO_REFER, uuid));
+  g_free (reply (fixture, &hq, hq_id, SECOND_UNIT,
+                 "排水管网已全部疏通并加装雨水篦子，经回访近期降雨未再积水。", TRUE));
+  g_free (supervise (fixture, &hq, hq_id, FALSE));
+  g_assert_false (in_loop_list (&hq, LIAISON_LOOP_LIST_KEY_SUPERVISION, uuid));
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent, ==, 3);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.replies, ==, 1);
+  suggestion = get_suggestion (&a, a_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
+  g_assert_cmpuint (suggestion->round, ==, 2);
+  g_assert_true (suggestion->reply_unseen);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+
+  g_free (rate (fixture, &a, a_id, LIAISON_LOOP_RATING_SATISFIED));
+  g_assert_false (in_loop_list (&a, LIAISON_LOOP_LIST_TELL_CITIZEN, uuid));
+  sync_ok (&a);
+  sync_ok (&hq);
+  g_assert_false (in_loop_list (&hq, LIAISON_LOOP_LIST_UNSATISFIED, uuid));
+  g_free (simple_move (fixture, &hq, hq_id, LIAISON_LOOP_MOVE_CLOSE, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR));
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.replies, ==, 0);
+
+  /* The same timeline at both ends, in the same order, with nothing
+   * rejected, and the same state: closed after two rounds. */
+  timeline = assert_same_timeline (&a, &hq, uuid);
+  assert_moves (timeline, expected, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (((LiaisonLoopEvent *) g_ptr_array_index (timeline, 2))->uuid, ==, first_refer);
+  state = loop_state (&a, a_id);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_CLOSED);
+  g_assert_cmpuint (state->round, ==, 2);
+  g_assert_cmpuint (state->n_replies, ==, 2);
+  g_assert_cmpuint (state->n_late_replies, ==, 0);
+  g_assert_cmpuint (state->n_unsatisfied, ==, 1);
+  g_assert_cmpint (state->last_rating, ==, LIAISON_LOOP_RATING_SATISFIED);
+  g_assert_cmpuint (state->rejected->len, ==, 0);
+  g_assert_cmpuint (state->n_events, ==, G_N_ELEMENTS (expected));
+  g_clear_pointer (&state, liaison_loop_state_free);
+  suggestion = get_suggestion (&hq, hq_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_CLOSED);
+  g_assert_false (suggestion->reopened);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+  g_assert_cmpint (count_events (&a), ==, (gint64) G_N_ELEMENTS (expected) - 1);
+  g_assert_cmpint (count_events (&hq), ==, (gint64) G_N_ELEMENTS (expected) - 1);
+
+  /* Nothing more to move either way. */
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+
+  /* Station B never saw any of it. */
+  sync_ok (&b);
+  g_assert_cmpint (liaison_test_count_rows (b.store, "suggestions"), ==, 0);
+  g_assert_cmpint (count_events (&b), ==, 0);
+  g_assert_cmpint (find_suggestion (&b, uuid), ==, 0);
+
+  /* The figures at headquarters, today and over the suggestion's own day. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate registered;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    state = loop_state (&hq, hq_id);
+    registered = state->registered_on;
+    g_clear_pointer (&state, liaison_loop_state_free);
+
+    g_assert_true (liaison_store_compute_figures (hq.store, &registered, &registered, &today, &figures, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (figures.collected, ==, 1);
+    g_assert_cmpuint (figures.withdrawn, ==, 0);
+    g_assert_cmpuint (figures.resolved, ==, 1);
+    g_assert_cmpuint (figures.rated, ==, 1);
+    g_assert_cmpuint (figures.satisfied, ==, 1);
+    g_assert_cmpuint (figures.basically_satisfied, ==, 0);
+    g_assert_cmpuint (figures.replied, ==, 1);
+    g_assert_cmpuint (figures.replied_in_time, ==, 1);
+    g_assert_cmpuint (figures.overdue, ==, 0);
+    g_assert_cmpuint (figures.key_supervision, ==, 0);
+    g_assert_cmpuint (figures.unsatisfied_open, ==, 0);
+    {
+      g_autofree char *satisfaction = liaison_figures_format_rate (figures.satisfied + figures.basically_satisfied,
+                                                                   figures.rated);
+      g_autofree char *resolution = liaison_figures_format_rate (figures.resolved,
+                                                                 figures.collected - figures.withdrawn);
+
+      g_assert_cmpstr (satisfaction, ==, "100.0%");
+      g_assert_cmpstr (resolution, ==, "100.0%");
+    }
+
+    /* A period before it: nothing collected, and no rate is 0%. */
+    g_date_subtract_days (&registered, 1);
+    g_assert_true (liaison_store_compute_figures (hq.store, NULL, &registered, &today, &figures, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (figures.collected, ==, 0);
+    g_assert_cmpuint (figures.replied, ==, 0);
+  }
+
+  /* A closed suggestion takes no more moves, at either end. */
+  {
+    g_autoptr(LiaisonLoopEvent) late = event_new (fixture, LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION,
+                                                  STATION_ACTOR);
+
+    late->rating = LIAISON_LOOP_RATING_UNSATISFIED;
+    late->asked = LIAISON_LOOP_ASKED_PHONE;
+    late->rated_by = g_strdup (STATION_ACTOR);
+    g_assert_false (liaison_store_add_suggestion_event (a.store, a_id, late, &error));
+    g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_cmpuint (unsynced (&a), ==, 0);
+  }
+
+  replica_clear (&a);
+  replica_clear (&b);
+  replica_clear (&hq);
+}
+
+/* A withdraws while headquarters, not yet synced, refers the same item. */
+static void
+test_concurrent_moves (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Replica a, hq;
+  g_autofree char *uuid = NULL;
+  g_autofree char *withdraw_uuid = NULL;
+  g_autofree char *refer_uuid = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  LiaisonSyncCounts counts;
+  GDate due;
+  gint64 a_id, hq_id;
+
+  a = station_new (fixture, "a.db", STATION_A);
+  a_id = log_suggestion (&a, "关于增设东山路减速带的建议");
+  uuid = suggestion_uuid (&a, a_id);
+  g_free (take_up (fixture, &a, a_id, "李娜"));
+  sync_ok (&a);
+  hq = hq_replica_new (fixture, "hq.db");
+  sync_ok (&hq);
+  hq_id = find_suggestion (&hq, uuid);
+  g_assert_cmpint (hq_id, >, 0);
+
+  /* Both moves are legal where they are made. The withdrawal is the
+   * earlier of the two. */
+  withdraw_uuid = withdraw (fixture, &a, a_id);
+  refer_uuid = refer (fixture, &hq, hq_id, LEAD_UNIT, NULL, &due);
+  suggestion = get_suggestion (&hq, hq_id);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REFERRED);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+
+  /* Headquarters pushes first, then the station: the server keeps both. */
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpuint (counts.received, >=, 1);
+  /* A referral that lost is no reply. */
+  g_assert_cmpuint (counts.replies, ==, 0);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.received, >=, 1);
+
+  /* Both ends keep all four events, replay them to "withdrawn", and name
+   * the referral as the one not applied. */
+  timeline = assert_same_timeline (&a, &hq, uuid);
+  {
+    const LiaisonLoopMove expected[] = {
+      LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_MOVE_REFER,
+    };
+    Replica *replicas[] = { &a, &hq };
+
+    assert_moves (timeline, expected, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (replicas); i++)
+      {
+        gint64 id = find_suggestion (replicas[i], uuid);
+        g_autoptr(LiaisonLoopState) state = loop_state (replicas[i], id);
+
+        g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_WITHDRAWN);
+        g_assert_cmpuint (state->rejected->len, ==, 1);
+        g_assert_cmpstr (g_ptr_array_index (state->rejected, 0), ==, refer_uuid);
+        g_assert_null (state->lead_unit_uuid);
+        g_assert_cmpint (count_events (replicas[i]), ==, 3);
+
+        /* The cached columns agree with the replay. */
+        suggestion = get_suggestion (replicas[i], id);
+        g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_WITHDRAWN);
+        g_assert_false (g_date_valid (&suggestion->due_date));
+        g_clear_pointer (&suggestion, liaison_suggestion_free);
+        g_assert_false (in_loop_list (replicas[i], LIAISON_LOOP_LIST_OVERDUE, uuid));
+        g_assert_false (in_loop_list (replicas[i], LIAISON_LOOP_LIST_DUE_SOON, uuid));
+      }
+  }
+
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+
+  replica_clear (&a);
+  replica_clear (&hq);
+}
+
+/* Kills the server as soon as the engine reports progress. */
+typedef struct {
+  Fixture *fixture;
+  const char *property;
+  gboolean killed;
+} Killer;
+
+static void
+on_progress (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  Killer *killer = user_data;
+  guint value = 0;
+
+  g_object_get (object, killer->property, &value, NULL);
+  if (killer->killed || value == 0)
+    return;
+  killer->killed = TRUE;
+  /* SIGKILL: no clean stop, the socket just drops. */
+  g_subprocess_force_exit (killer->fixture->server);
+}
+
+static void
+sync_until_killed (Fixture    *fixture,
+                   Replica    *replica,
+                   const char *property)
+{
+  Killer killer = { fixture, property, FALSE };
+  g_autofree char *signal_name = g_strconcat ("notify::", property, NULL);
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+  gulong handler;
+  guint port;
+
+  handler = g_signal_connect (replica->engine, signal_name, G_CALLBACK (on_progress), &killer);
+  g_assert_false (sync_engine (replica->engine, &counts, &error));
+  g_signal_handler_disconnect (replica->engine, handler);
+  g_assert_true (killer.killed);
+  g_assert_true (liaison_sync_error_is_transient (error));
+
+  /* Same data, same port (the store knows the address). */
+  port = fixture->port;
+  g_subprocess_wait (fixture->server, NULL, NULL);
+  g_clear_object (&fixture->server_out);
+  g_clear_object (&fixture->server);
+  hq_start (fixture);
+  g_assert_cmpuint (fixture->port, ==, port);
+}
+
+static gint64
+count_distinct_events (Replica *replica)
+{
+  return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM suggestion_events");
+}
+
+static void
+test_cut_connection (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const guint n = 400;
+  const guint n_withdrawn = 300;
+  const gint64 n_events = n + n_withdrawn;
+  Replica a, hq;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts;
+
+  a = station_new (fixture, "a.db", STATION_A);
+  g_assert_true (liaison_store_begin (a.store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("关于第%u处路灯不亮问题的建议", i + 1);
+      gint64 id = log_suggestion (&a, title);
+
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (liaison_store_commit (a.store, &error));
+  g_assert_no_error (error);
+  sync_ok (&a);
+
+  /* More events than one push batch: every one taken up, most withdrawn. */
+  g_assert_true (liaison_store_begin (a.store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_free (take_up (fixture, &a, g_array_index (ids, gint64, i), "张伟"));
+  for (guint i = 0; i < n_withdrawn; i++)
+    g_free (withdraw (fixture, &a, g_array_index (ids, gint64, i)));
+  g_assert_true (liaison_store_commit (a.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (&a), ==, n_events);
+  g_assert_cmpuint (unsynced (&a), ==, n_events);
+
+  /* Mid-push: killed after the first batch was acknowledged. */
+  sync_until_killed (fixture, &a, "sent");
+  g_assert_cmpuint (unsynced (&a), >, 0);
+  g_assert_cmpuint (unsynced (&a), <, n_events);
+  sync_ok (&a);
+  g_assert_cmpint (count_events (&a), ==, n_events);
+  g_assert_cmpint (count_distinct_events (&a), ==, n_events);
+
+  /* Mid-pull: a headquarters desktop pulling them all. */
+  hq = hq_replica_new (fixture, "hq.db");
+  sync_until_killed (fixture, &hq, "received");
+  g_assert_cmpint (count_events (&hq), <, n_events);
+  sync_ok (&hq);
+  g_assert_cmpint (count_events (&hq), ==, n_events);
+  g_assert_cmpint (count_distinct_events (&hq), ==, n_events);
+  g_assert_cmpint (liaison_test_count_rows (hq.store, "suggestions"), ==, n);
+  g_assert_cmpuint (count_loop (&hq, LIAISON_LOOP_LIST_TO_REFER), ==, n - n_withdrawn);
+
+  /* The same states at both ends, first and last of each kind. */
+  {
+    const guint samples[] = { 0, n_withdrawn - 1, n_withdrawn, n - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+      {
+        g_autofree char *uuid = suggestion_uuid (&a, g_array_index (ids, gint64, samples[i]));
+        g_autoptr(GPtrArray) timeline = assert_same_timeline (&a, &hq, uuid);
+
+        g_assert_cmpuint (timeline->len, ==, samples[i] < n_withdrawn ? 3 : 2);
+      }
+  }
+
+  /* The pushed events and the pulled ones were all kept once at the
+   * server too: nothing left to move, and the station gets none back. */
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent + counts.received, ==, 0);
+  g_assert_cmpint (count_events (&a), ==, n_events);
+
+  replica_clear (&a);
+  replica_clear (&hq);
+}
+
+/* Headquarters' holiday list and time limits reach a station. */
+static void
+test_rules (Fixture       *fixture,
+            gconstpointer  data)
+{
+  Replica a, hq;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(LiaisonLoopRules) at_a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LiaisonSyncCounts counts;
+  GDate friday, due, expected;
+
+  a = station_new (fixture, "a.db", STATION_A);
+  hq = hq_replica_new (fixture, "hq.db");
+  sync_ok (&hq);
+
+  /* Before any rules: weekends only. Referred on Friday 2025-09-26, due
+   * 15 working days later, Friday 2025-10-17. */
+  g_date_clear (&friday, 1);
+  g_date_set_dmy (&friday, 26, G_DATE_SEPTEMBER, 2025);
+  liaison_store_default_due_date (a.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &friday, &due);
+  g_date_clear (&expected, 1);
+  g_date_set_dmy (&expected, 17, G_DATE_OCTOBER, 2025);
+  g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
+
+  /* A station cannot set them. */
+  rules = liaison_loop_rules_new ();
+  g_assert_false (liaison_store_set_loop_rules (a.store, rules, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+
+  /* Headquarters sets the 2025 National Day list. */
+  rules = liaison_loop_rules_new ();
+  liaison_calendar_free (rules->calendar);
+  rules->calendar = liaison_calendar_parse ("# 2025 National Day and Mid-Autumn\n"
+                                            "2025-09-28,workday\n"
+                                            "2025-10-01,holiday,National Day\n"
+                                            "2025-10-02,holiday\n"
+                                            "2025-10-03,holiday\n"
+                                            "2025-10-06,holiday\n"
+                                            "2025-10-07,holiday\n"
+                                            "2025-10-08,holiday\n"
+                                            "2025-10-11,workday\n",
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_set_loop_rules (hq.store, rules, &error));
+  g_assert_no_error (error);
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.received, ==, 1);
+
+  /* A has them, and its due dates follow: Thursday 2025-10-23. */
+  at_a = liaison_store_get_loop_rules (a.store, &error);
+  g_assert_no_error (error);
+  text = liaison_calendar_to_text (at_a->calendar);
+  {
+    g_autofree char *sent = liaison_calendar_to_text (rules->calendar);
+
+    g_assert_cmpstr (text, ==, sent);
+  }
+  g_assert_cmpuint (at_a->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
+  g_assert_cmpuint (at_a->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 3);
+  liaison_store_default_due_date (a.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &friday, &due);
+  g_date_set_dmy (&expected, 23, G_DATE_OCTOBER, 2025);
+  g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
+  g_clear_pointer (&at_a, liaison_loop_rules_free);
+
+  /* Then a shorter limit, 10 working days: due Thursday 2025-10-16. */
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days = 10;
+  g_assert_true (liaison_store_set_loop_rules (hq.store, rules, &error));
+  g_assert_no_error (error);
+  sync_ok (&hq);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.received, ==, 1);
+  liaison_store_default_due_date (a.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &friday, &due);
+  g_date_set_dmy (&expected, 16, G_DATE_OCTOBER, 2025);
+  g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
+
+  /* A limit of nothing is refused. */
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days = 0;
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].months = 0;
+  g_assert_false (liaison_store_set_loop_rules (hq.store, rules, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  replica_clear (&a);
+  replica_clear (&hq);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  int status;
+
+  /* Local dates are UTC dates here, for the server and the stores alike. */
+  g_setenv ("TZ", "UTC", TRUE);
+  /* Keys go to a file in a folder of our own, never a real keyring. */
+  config = liaison_test_make_tmp_dir ("liaison-loop-sync-config-XXXXXX");
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/loop-sync/closed-loop", Fixture, NULL, fixture_set_up, test_closed_loop, fixture_tear_down);
+  g_test_add ("/loop-sync/concurrent-moves", Fixture, NULL, fixture_set_up, test_concurrent_moves, fixture_tear_down);
+  g_test_add ("/loop-sync/cut-connection", Fixture, NULL, fixture_set_up, test_cut_connection, fixture_tear_down);
+  g_test_add ("/loop-sync/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
+
+  status = g_test_run ();
+  liaison_test_remove_tree (config);
+  return status;
+}

@@ -1,9 +1,15 @@
-/* liaison-suggestion-detail.c: one suggestion, read-only. */
+/* liaison-suggestion-detail.c: one suggestion, where it stands in the
+ * closed loop, its timeline, and the moves the person at the desk may make
+ * now (docs/closed-loop.md). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-actor.h"
+#include "liaison-move-dialog.h"
+#include "liaison-store-loop.h"
 #include "liaison-suggestion-detail.h"
+#include "liaison-timeline.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionDetail
@@ -12,6 +18,7 @@ struct _LiaisonSuggestionDetail
 
   /* owned */
   LiaisonStore *store;
+  GSettings    *settings;  /* who is at the desk: the moves follow */
 
   gint64 suggestion_id;
 
@@ -23,6 +30,8 @@ struct _LiaisonSuggestionDetail
   GtkLabel      *content_label;
   AdwActionRow  *category_info;
   AdwActionRow  *raised_by_info;
+  AdwActionRow  *filer_info;
+  AdwActionRow  *co_signers_info;
   AdwActionRow  *status_info;
   AdwActionRow  *created_info;
   AdwActionRow  *reception_row;
@@ -31,7 +40,27 @@ struct _LiaisonSuggestionDetail
   GtkLabel      *sync_error_label;
   AdwPreferencesGroup *conflicts_group;
   GtkListBox    *conflicts_list;
+  GtkLabel      *state_label;
+  GtkLabel      *round_label;
+  GtkLabel      *key_supervision_label;
+  GtkWidget     *deadline_box;
+  GtkLabel      *deadline_label;
+  GtkLabel      *due_label;
+  GtkBox        *moves_box;
+  GtkLabel      *no_moves_label;
+  LiaisonTimeline *timeline;
 };
+
+/* The pill's style per urgency; the words always say the same. */
+static const char *const deadline_classes[] = {
+  [LIAISON_DEADLINE_NONE]      = "deadline-none",
+  [LIAISON_DEADLINE_ON_TRACK]  = "deadline-on-track",
+  [LIAISON_DEADLINE_DUE_SOON]  = "deadline-due-soon",
+  [LIAISON_DEADLINE_DUE_TODAY] = "deadline-due-today",
+  [LIAISON_DEADLINE_OVERDUE]   = "deadline-overdue",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (deadline_classes) == LIAISON_N_DEADLINE_URGENCIES);
 
 G_DEFINE_FINAL_TYPE (LiaisonSuggestionDetail, liaison_suggestion_detail, ADW_TYPE_BIN)
 
@@ -52,11 +81,173 @@ format_utc (const char *utc)
 }
 
 static void
+today_local (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static char *
+deputy_names (LiaisonStore *store,
+              const GArray *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, g_array_index (ids, gint64, i), NULL);
+
+      if (deputy == NULL)
+        continue;
+      if (names->len > 0)
+        /* Translators: between names in a list; zh_CN uses "、" */
+        g_string_append (names, _(", "));
+      g_string_append (names, deputy->name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+show_deadline (LiaisonSuggestionDetail *self,
+               const LiaisonLoopState  *state)
+{
+  LiaisonDeadline deadline;
+  g_autofree char *words = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *due_text = NULL;
+  GDate today;
+
+  today_local (&today);
+  deadline = liaison_loop_state_deadline (state, &today);
+  for (guint i = 0; i < G_N_ELEMENTS (deadline_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[i]);
+  gtk_widget_set_visible (self->deadline_box, deadline.urgency != LIAISON_DEADLINE_NONE);
+  if (deadline.urgency == LIAISON_DEADLINE_NONE)
+    return;
+
+  words = liaison_deadline_describe (deadline);
+  due = liaison_date_to_iso (&state->due_date);
+  /* Translators: beside the deadline pill, "Due on 2025-10-23" */
+  due_text = g_strdup_printf (_("Due on %s"), due);
+  gtk_label_set_text (self->deadline_label, words);
+  gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[deadline.urgency]);
+  gtk_label_set_text (self->due_label, due_text);
+}
+
+/* A deputy rates and withdraws only the suggestion they filed. */
+static gboolean
+actor_may_make (const LiaisonActor      *actor,
+                const LiaisonSuggestion *suggestion,
+                LiaisonLoopMove          move)
+{
+  if (actor->role != LIAISON_LOOP_ROLE_DEPUTY ||
+      suggestion->kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+    return TRUE;
+  if (move != LIAISON_LOOP_MOVE_RATE && move != LIAISON_LOOP_MOVE_WITHDRAW)
+    return TRUE;
+  return actor->deputy_id == suggestion->deputy_id;
+}
+
+static void
+show_moves (LiaisonSuggestionDetail *self,
+            const LiaisonSuggestion *suggestion,
+            const LiaisonLoopState  *state)
+{
+  g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
+  g_autoptr(GArray) moves = liaison_loop_allowed_moves (state, actor->role);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moves_box))) != NULL)
+    gtk_box_remove (self->moves_box, child);
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      LiaisonLoopMove move = g_array_index (moves, LiaisonLoopMove, i);
+      GtkWidget *button;
+
+      if (!actor_may_make (actor, suggestion, move))
+        continue;
+      button = gtk_button_new_with_label (liaison_loop_move_label (move));
+      /* Tests and the inspector find a move's button by its code. */
+      gtk_widget_set_name (button, liaison_loop_move_to_code (move));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "suggestion.move");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_string (liaison_loop_move_to_code (move)));
+      /* The loop's next step stands out; withdrawing never does. */
+      if (shown == 0 && move != LIAISON_LOOP_MOVE_WITHDRAW && move != LIAISON_LOOP_MOVE_SUPERVISE)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (self->moves_box, button);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->moves_box), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_moves_label), shown == 0);
+  if (shown == 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (liaison_loop_state_is_open (state))
+        /* Translators: %s is a role, "Station staff" */
+        text = g_strdup_printf (_("Nothing for you to record now as %s."), liaison_loop_role_label (actor->role));
+      else
+        text = g_strdup (_("This suggestion is finished: nothing more can be recorded."));
+      gtk_label_set_text (self->no_moves_label, text);
+    }
+}
+
+static void
+show_loop (LiaisonSuggestionDetail *self,
+           const LiaisonSuggestion *suggestion)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(LiaisonLoopState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *describe;
+
+  events = liaison_store_list_suggestion_events (self->store, suggestion->meta.id, &error);
+  if (events == NULL)
+    {
+      /* The facts above still stand; say why the loop is missing. */
+      gtk_label_set_text (self->state_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->round_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->key_supervision_label), FALSE);
+      gtk_widget_set_visible (self->deadline_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->moves_box), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->no_moves_label), FALSE);
+      liaison_timeline_set_events (self->timeline, NULL, NULL);
+      return;
+    }
+  state = liaison_loop_replay (events);
+  describe = liaison_loop_state_describe (state);
+
+  gtk_label_set_text (self->state_label, describe);
+  adw_action_row_set_subtitle (self->status_info, describe);
+  gtk_widget_set_visible (GTK_WIDGET (self->round_label), state->round > 1);
+  if (state->round > 1)
+    {
+      /* Translators: how many times a suggestion went round the loop, "Round 2" */
+      g_autofree char *round = g_strdup_printf (_("Round %u"), state->round);
+
+      gtk_label_set_text (self->round_label, round);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->key_supervision_label),
+                          state->key_supervision && liaison_loop_state_is_open (state));
+  show_deadline (self, state);
+  show_moves (self, suggestion, state);
+  liaison_timeline_set_events (self->timeline, events, state);
+}
+
+static void
 show_suggestion (LiaisonSuggestionDetail *self,
                  const LiaisonSuggestion *suggestion)
 {
   const char *category = suggestion->category_name ? suggestion->category_name : "";
   const char *status = liaison_loop_status_label (suggestion->status);
+  gboolean deputys = suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
   g_autofree char *created = format_utc (suggestion->created_at);
   /* Translators: under a suggestion's title: its category and status, "城乡建设 · 已登记" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), category, status);
@@ -71,6 +262,18 @@ show_suggestion (LiaisonSuggestionDetail *self,
   adw_action_row_set_subtitle (self->status_info, status);
   adw_action_row_set_subtitle (self->created_info, created);
 
+  /* A deputy's own suggestion (议案建议): the filer and co-signers, not a visitor. */
+  gtk_widget_set_visible (GTK_WIDGET (self->raised_by_info), !deputys);
+  gtk_widget_set_visible (GTK_WIDGET (self->filer_info), deputys);
+  gtk_widget_set_visible (GTK_WIDGET (self->co_signers_info), deputys && suggestion->co_signer_ids->len > 0);
+  if (deputys)
+    {
+      g_autofree char *co_signers = deputy_names (self->store, suggestion->co_signer_ids);
+
+      adw_action_row_set_subtitle (self->filer_info, suggestion->deputy_name ? suggestion->deputy_name : "");
+      adw_action_row_set_subtitle (self->co_signers_info, co_signers);
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->reception_row), suggestion->reception_id != 0);
   gtk_label_set_text (self->reception_label,
                       suggestion->reception_received_at ? suggestion->reception_received_at : "");
@@ -80,6 +283,7 @@ show_suggestion (LiaisonSuggestionDetail *self,
   liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &suggestion->meta);
   liaison_ui_show_conflicts (self->store, "suggestion", suggestion->meta.uuid,
                              self->conflicts_group, self->conflicts_list);
+  show_loop (self, suggestion);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
@@ -98,17 +302,56 @@ reload (LiaisonSuggestionDetail *self)
 
   suggestion = liaison_store_get_suggestion (self->store, self->suggestion_id, &error);
   if (suggestion == NULL)
-    liaison_ui_show_load_error (self->stack, self->error_page, error);
-  else
-    show_suggestion (self, suggestion);
+    {
+      liaison_ui_show_load_error (self->stack, self->error_page, error);
+      return;
+    }
+  show_suggestion (self, suggestion);
+
+  /* The reply is in front of someone now: the station's badge lets go.
+   * Last, as it writes and so comes back here once more. */
+  if (suggestion->reply_unseen &&
+      !liaison_store_mark_reply_seen (self->store, suggestion->meta.id, &error))
+    g_warning ("Could not mark the reply as seen: %s", error->message);
 }
 
 static void
 store_changed_cb (LiaisonSuggestionDetail *self,
                   const char              *table)
 {
-  if (g_strcmp0 (table, "suggestions") == 0 || g_strcmp0 (table, "receptions") == 0)
+  static const char *const tables[] = {
+    "suggestions", "suggestion_events", "receptions", "units", "deputies", "loop_rules", NULL,
+  };
+
+  if (g_strv_contains (tables, table))
     reload (self);
+}
+
+static void
+settings_changed_cb (LiaisonSuggestionDetail *self,
+                     const char              *key)
+{
+  if (g_str_has_prefix (key, "actor-"))
+    reload (self);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LiaisonSuggestionDetail *self = LIAISON_SUGGESTION_DETAIL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LiaisonLoopMove move;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->suggestion_id == 0 ||
+      !liaison_loop_move_from_code (g_variant_get_string (parameter, NULL), &move))
+    return;
+
+  dialog = liaison_move_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    self->store, self->suggestion_id, move);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -124,6 +367,7 @@ liaison_suggestion_detail_set_store (LiaisonSuggestionDetail *self,
   g_return_if_fail (LIAISON_IS_STORE (store));
 
   liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
+  liaison_timeline_set_store (self->timeline, store);
   reload (self);
 }
 
@@ -163,6 +407,7 @@ liaison_suggestion_detail_dispose (GObject *object)
   LiaisonSuggestionDetail *self = LIAISON_SUGGESTION_DETAIL (object);
 
   liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTION_DETAIL);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_suggestion_detail_parent_class)->dispose (object);
 }
@@ -175,6 +420,7 @@ liaison_suggestion_detail_class_init (LiaisonSuggestionDetailClass *klass)
 
   object_class->dispose = liaison_suggestion_detail_dispose;
 
+  g_type_ensure (LIAISON_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-suggestion-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, error_page);
@@ -183,6 +429,8 @@ liaison_suggestion_detail_class_init (LiaisonSuggestionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, content_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, category_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, raised_by_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, filer_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, co_signers_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, status_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, created_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, reception_row);
@@ -191,10 +439,23 @@ liaison_suggestion_detail_class_init (LiaisonSuggestionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, state_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, round_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, key_supervision_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, deadline_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, due_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, moves_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, no_moves_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionDetail, timeline);
+
+  gtk_widget_class_install_action (widget_class, "suggestion.move", "s", move_action);
 }
 
 static void
 liaison_suggestion_detail_init (LiaisonSuggestionDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -1,7 +1,8 @@
 /* liaison-window.c: the station app's main window.
  *
  * A fresh database shows the first-run page; once the station is set up,
- * the window shows its three views (receptions, suggestions, deputies).
+ * the window shows its views (receptions, suggestions, follow-up,
+ * deputies) and, in the header, who is at the desk.
  * Everything that opens another window or a file chooser lives here as a
  * win.* action, so that pages and details only name what they want.
  */
@@ -9,12 +10,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-actor.h"
+#include "liaison-actor-dialog.h"
 #include "liaison-deputies-page.h"
 #include "liaison-enroll-dialog.h"
 #include "liaison-first-run-page.h"
+#include "liaison-follow-up-page.h"
 #include "liaison-ledger.h"
 #include "liaison-reception-editor.h"
 #include "liaison-receptions-page.h"
+#include "liaison-rules-dialog.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
 #include "liaison-suggestions-page.h"
 #include "liaison-sync-status.h"
 #include "liaison-ui-util.h"
@@ -41,7 +48,11 @@ struct _LiaisonWindow
   LiaisonReceptionsPage  *receptions_page;
   LiaisonSuggestionsPage *suggestions_page;
   LiaisonDeputiesPage    *deputies_page;
+  LiaisonFollowUpPage    *follow_up_page;
+  AdwViewStackPage       *follow_up_stack_page;
   LiaisonSyncStatus      *sync_status;
+  GtkButton              *actor_button;
+  AdwButtonContent       *actor_content;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,6 +74,52 @@ static const char * const station_actions[] = {
   "win.export-ledger",
 };
 
+/* Who is at the desk, in the header: a deputy sees they act as themselves.
+ * Headquarters is always headquarters, so it has nothing to switch. */
+static void
+update_actor (LiaisonWindow *self)
+{
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(LiaisonActor) actor = NULL;
+  g_autofree char *label = NULL;
+  gboolean hq;
+
+  if (self->store == NULL)
+    return;
+  station = liaison_store_get_local_station (self->store);
+  actor = liaison_actor_get_current (self->store);
+  hq = actor->role == LIAISON_LOOP_ROLE_HQ;
+
+  /* Before the station is set up there is no desk to switch. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", station != NULL && !hq);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.loop-rules", hq);
+  gtk_widget_set_visible (GTK_WIDGET (self->actor_button), station != NULL && !hq);
+
+  if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
+    /* Translators: in the header: the deputy at the desk */
+    label = g_strdup_printf (_("Deputy %s"), actor->name);
+  else
+    label = g_strdup (actor->name);
+  adw_button_content_set_label (self->actor_content, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* The Follow-up page's badge: replies that came from headquarters and
+ * nobody has looked at yet. */
+static void
+update_badge (LiaisonWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = liaison_store_count_unseen_replies (self->store, &error);
+
+  if (error != NULL)
+    g_debug ("Unseen replies: %s", error->message);
+  adw_view_stack_page_set_badge_number (self->follow_up_stack_page, n);
+  adw_view_stack_page_set_needs_attention (self->follow_up_stack_page, n > 0);
+}
+
 static void
 update_station (LiaisonWindow *self)
 {
@@ -82,6 +139,7 @@ update_station (LiaisonWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
   gtk_stack_set_visible_child_name (self->main_stack, ready ? "main" : "first-run");
+  update_actor (self);
 }
 
 /* Wide, the view switcher hides the subtitle: show the station beside it.
@@ -120,6 +178,10 @@ store_changed_cb (LiaisonWindow *self,
   if (g_strcmp0 (table, "stations") == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
     update_station (self);
+  else if (g_strcmp0 (table, "suggestions") == 0 || g_strcmp0 (table, "suggestion_events") == 0)
+    update_badge (self);
+  else if (g_strcmp0 (table, "deputies") == 0 || g_strcmp0 (table, "settings") == 0)
+    update_actor (self);
 }
 
 /* Errors */
@@ -223,6 +285,59 @@ show_suggestion_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "suggestions");
   liaison_suggestions_page_show_suggestion (self->suggestions_page, g_variant_get_int64 (parameter));
+}
+
+static void
+show_follow_up_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "follow-up");
+}
+
+/* Who is at the desk, and headquarters' rules */
+
+static void
+actor_switched_cb (LiaisonWindow *self)
+{
+  g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
+  /* Translators: a toast; %s is the person now at the desk */
+  g_autofree char *message = g_strdup_printf (_("%s is at the desk"), actor->name);
+
+  update_actor (self);
+  liaison_window_add_toast (self, message);
+}
+
+static void
+switch_user_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonActorDialog *dialog = liaison_actor_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "switched", G_CALLBACK (actor_switched_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rules_saved_cb (LiaisonWindow *self)
+{
+  liaison_window_add_toast (self, _("Time limits and holidays saved; stations get them at their next sync"));
+}
+
+static void
+loop_rules_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonRulesDialog *dialog = liaison_rules_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (rules_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -506,6 +621,31 @@ sync_now_done_cb (GObject      *source,
     }
 }
 
+/* Every sync, started by anyone: the replies it brought get a toast. */
+static void
+sync_watch_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  LiaisonSyncCounts counts = { 0 };
+
+  /* A failure is the header's to show, and sync_now_done_cb's. */
+  if (!liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &counts, NULL))
+    return;
+  update_badge (self);
+  if (counts.replies > 0)
+    liaison_window_show_replies (self, counts.replies);
+}
+
+static void
+syncing_changed_cb (LiaisonWindow *self)
+{
+  /* A call made while a sync runs joins it and gets its counts. */
+  if (liaison_sync_engine_get_syncing (self->sync_engine))
+    liaison_sync_engine_sync_async (self->sync_engine, NULL, sync_watch_done_cb, g_object_ref (self));
+}
+
 static void
 sync_now_action (GtkWidget  *widget,
                  const char *action_name,
@@ -523,6 +663,8 @@ enrolled_cb (LiaisonWindow *self)
 {
   update_station (self);
   update_sync_actions (self);
+  /* Enrolled as headquarters, the desk is headquarters'. */
+  liaison_follow_up_page_refresh (self->follow_up_page);
   /* The roster and the reference data come in right away. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.sync-now", NULL);
 }
@@ -560,7 +702,10 @@ liaison_window_set_sync_engine (LiaisonWindow     *self,
     g_signal_handlers_disconnect_by_data (self->sync_engine, self);
   g_set_object (&self->sync_engine, engine);
   if (engine != NULL)
-    g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (update_sync_actions), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (update_sync_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (syncing_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   liaison_sync_status_set_engine (self->sync_status, engine);
   update_sync_actions (self);
 }
@@ -584,9 +729,11 @@ liaison_window_constructed (GObject *object)
   liaison_receptions_page_set_store (self->receptions_page, self->store);
   liaison_suggestions_page_set_store (self->suggestions_page, self->store);
   liaison_deputies_page_set_store (self->deputies_page, self->store);
+  liaison_follow_up_page_set_store (self->follow_up_page, self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   update_station (self);
+  update_badge (self);
   update_sync_actions (self);
 }
 
@@ -664,6 +811,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_DEPUTIES_PAGE);
+  g_type_ensure (LIAISON_TYPE_FOLLOW_UP_PAGE);
   g_type_ensure (LIAISON_TYPE_SYNC_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-window.ui");
@@ -676,13 +824,20 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, receptions_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, suggestions_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, deputies_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, follow_up_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, follow_up_stack_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_content);
   gtk_widget_class_bind_template_callback (widget_class, first_run_done_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-reception", NULL, new_reception_action);
   gtk_widget_class_install_action (widget_class, "win.edit-reception", "x", edit_reception_action);
   gtk_widget_class_install_action (widget_class, "win.show-reception", "x", show_reception_action);
   gtk_widget_class_install_action (widget_class, "win.show-suggestion", "x", show_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.show-follow-up", NULL, show_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.loop-rules", NULL, loop_rules_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
@@ -701,6 +856,10 @@ liaison_window_init (LiaisonWindow *self)
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The person at the desk may change in another window. */
+  g_signal_connect_object (self->settings, "changed::actor-role", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::actor-name", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::actor-deputy", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -743,5 +902,36 @@ liaison_window_add_toast (LiaisonWindow *self,
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * liaison_window_show_replies:
+ * @n_replies: how many replies the last sync brought
+ *
+ * Says that replies arrived from headquarters, with a button to the
+ * Follow-up page, and brings its badge up to date.
+ */
+void
+liaison_window_show_replies (LiaisonWindow *self,
+                             guint          n_replies)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  update_badge (self);
+  if (n_replies == 0)
+    return;
+  message = g_strdup_printf (ngettext ("%u reply arrived from headquarters",
+                                       "%u replies arrived from headquarters",
+                                       n_replies),
+                             n_replies);
+  toast = adw_toast_new (message);
+  /* Translators: a toast's button: go to the Follow-up page */
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-follow-up");
+  adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -1,0 +1,956 @@
+/* test-ui-board.c: the Follow-up page, "Switch user", the deputy's
+ * suggestion editor and headquarters' rules dialog, in the real window
+ * under Xvfb.
+ *
+ * Each case runs in its own subprocess over a temporary database whose
+ * suggestions were moved through the loop with the store's own API, with
+ * dates in the past so that one of them is overdue today.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "liaison-actor.h"
+#include "liaison-actor-dialog.h"
+#include "liaison-deputy-picker.h"
+#include "liaison-motion-editor.h"
+#include "liaison-rules-dialog.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
+#include "liaison-test-util.h"
+#include "liaison-window.h"
+
+#define TIMEOUT_MS 10000
+#define STATION_NAME "相山区东山代表联络站"
+
+typedef struct {
+  char         *dir;
+  LiaisonStore *store;
+  gint64        deputy_ids[3];
+  char         *deputy_uuids[3];
+  char         *unit_uuid;
+} Fixture;
+
+static const char * const deputy_names[] = { "王建国", "李秀英", "张伟" };
+
+static void
+fixture_set_up (Fixture *fixture)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-test-ui-board-XXXXXX");
+  path = g_build_filename (fixture->dir, "station.db", NULL);
+  fixture->store = liaison_test_open_store (path);
+  liaison_test_set_station (fixture->store, STATION_NAME, LIAISON_STATION_KIND_STATION, "相山区");
+  for (guint i = 0; i < G_N_ELEMENTS (deputy_names); i++)
+    {
+      g_autoptr(LiaisonDeputy) deputy = NULL;
+
+      fixture->deputy_ids[i] = liaison_test_add_deputy (fixture->store, deputy_names[i], LIAISON_DEPUTY_LEVEL_CITY);
+      deputy = liaison_store_get_deputy (fixture->store, fixture->deputy_ids[i], NULL);
+      g_assert_nonnull (deputy);
+      fixture->deputy_uuids[i] = g_strdup (deputy->meta.uuid);
+    }
+  fixture->unit_uuid = g_uuid_string_random ();
+
+  /* Units are headquarters' reference data, as a pull would leave them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
+                                            " ('%s', '2025-01-01T00:00:00Z', 0, '市住房和城乡建设局', 'department')",
+                                            fixture->unit_uuid);
+
+    g_assert_true (liaison_store_exec (fixture->store, sql, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->deputy_uuids); i++)
+    g_free (fixture->deputy_uuids[i]);
+  g_free (fixture->unit_uuid);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
+}
+
+/* This replica becomes headquarters' (its station stays, so the window
+ * shows its pages). */
+static void
+enroll_as_hq (Fixture *fixture)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *answer;
+
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"token\": \"0123456789abcdef0123456789abcdef\", \"role\": \"hq\","
+                                             " \"server_id\": \"server-a\", \"station\": null}",
+                                             -1, &error));
+  g_assert_no_error (error);
+  answer = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (liaison_store_adopt_enrollment (fixture->store, "http://127.0.0.1:8600", answer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_sync_role (fixture->store), ==, LIAISON_SYNC_ROLE_HQ);
+}
+
+/* Dates */
+
+static GDateTime *
+days_ago (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  /* Minutes apart, so that the moves of one day keep their order. */
+  return g_date_time_add_seconds (now, -(gint64) days * 86400 - 3600);
+}
+
+static void
+day_from_today (GDate *date,
+                int    days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  if (days > 0)
+    g_date_add_days (date, days);
+  else
+    g_date_subtract_days (date, -days);
+}
+
+static char *
+utc_text (GDateTime *at)
+{
+  return g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Suggestions and their moves */
+
+/* A citizen's suggestion registered @age days ago; with a reception when
+ * @visitor is given. */
+static gint64
+add_suggestion (Fixture        *fixture,
+                const char     *title,
+                int             age,
+                LiaisonVisitor *visitor)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (fixture->store);
+  g_autoptr(GDateTime) at = days_ago (age);
+  g_autoptr(GError) error = NULL;
+  LiaisonSuggestion *suggestion = liaison_suggestion_new ();
+  gint64 id;
+
+  suggestion->station_id = station->meta.id;
+  suggestion->category_id = liaison_store_find_category (fixture->store, "urban_construction");
+  g_assert_cmpint (suggestion->category_id, >, 0);
+  suggestion->title = g_strdup (title);
+  suggestion->content = g_strdup_printf ("%s，请尽快处理。", title);
+  suggestion->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+
+  if (visitor == NULL)
+    {
+      g_assert_true (liaison_store_save_suggestion (fixture->store, suggestion, &error));
+      g_assert_no_error (error);
+      id = suggestion->meta.id;
+      liaison_suggestion_free (suggestion);
+    }
+  else
+    {
+      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+
+      reception->received_at = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      reception->station_id = station->meta.id;
+      reception->channel = LIAISON_CHANNEL_WALK_IN;
+      reception->category_id = suggestion->category_id;
+      reception->summary = g_strdup (title);
+      g_array_append_val (reception->deputy_ids, fixture->deputy_ids[0]);
+      g_ptr_array_add (reception->visitors, visitor);
+      g_ptr_array_add (reception->suggestions, suggestion);
+      g_assert_true (liaison_store_save_reception (fixture->store, reception, &error));
+      g_assert_no_error (error);
+      id = suggestion->meta.id;
+    }
+  g_assert_cmpint (id, >, 0);
+
+  /* Saving registers it now; the test's story began @age days ago. */
+  {
+    g_autofree char *created_at = utc_text (at);
+    g_autofree char *sql = g_strdup_printf ("UPDATE suggestions SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                            created_at, id);
+
+    g_assert_true (liaison_store_exec (fixture->store, sql, &error));
+    g_assert_no_error (error);
+  }
+  return id;
+}
+
+static LiaisonLoopEvent *
+new_event (LiaisonLoopMove  move,
+           LiaisonLoopRole  role,
+           int              age)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
+
+  event->at = days_ago (age);
+  event->actor_name = g_strdup (role == LIAISON_LOOP_ROLE_HQ ? "代表工委 赵敏" : "接待员 陈静");
+  return event;
+}
+
+static void
+add_event (Fixture          *fixture,
+           gint64            suggestion_id,
+           LiaisonLoopEvent *event_ptr)
+{
+  g_autoptr(LiaisonLoopEvent) event = event_ptr;
+  g_autoptr(GError) error = NULL;
+
+  gboolean added = liaison_store_add_suggestion_event (fixture->store, suggestion_id, event, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (added);
+}
+
+static void
+take_up (Fixture *fixture,
+         gint64   id,
+         guint    deputy,
+         int      age)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, age);
+
+  g_free (event->actor_name);
+  event->actor_name = g_strdup (deputy_names[deputy]);
+  event->deputy_uuid = g_strdup (fixture->deputy_uuids[deputy]);
+  add_event (fixture, id, event);
+}
+
+static void
+answer_on_spot (Fixture *fixture,
+                gint64   id,
+                guint    deputy,
+                int      age)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, LIAISON_LOOP_ROLE_DEPUTY, age);
+
+  g_free (event->actor_name);
+  event->actor_name = g_strdup (deputy_names[deputy]);
+  event->deputy_uuid = g_strdup (fixture->deputy_uuids[deputy]);
+  event->answer = g_strdup ("已当场解释政策。");
+  add_event (fixture, id, event);
+}
+
+/* Referred @age days ago, due @due_in days from today. */
+static void
+refer (Fixture *fixture,
+       gint64   id,
+       int      age,
+       int      due_in)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, age);
+
+  event->lead_unit_uuid = g_strdup (fixture->unit_uuid);
+  day_from_today (&event->due_date, due_in);
+  add_event (fixture, id, event);
+}
+
+static void
+reply (Fixture *fixture,
+       gint64   id,
+       int      age)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, age);
+
+  event->reply_text = g_strdup ("已安排维修。");
+  event->replying_unit_uuid = g_strdup (fixture->unit_uuid);
+  day_from_today (&event->reply_date, -age);
+  add_event (fixture, id, event);
+}
+
+static void
+rate (Fixture           *fixture,
+      gint64             id,
+      LiaisonLoopRating  rating,
+      int                age)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, age);
+
+  event->rating = rating;
+  event->asked = LIAISON_LOOP_ASKED_PHONE;
+  event->rated_by = g_strdup ("接待员 陈静");
+  add_event (fixture, id, event);
+}
+
+static void
+supervise (Fixture *fixture,
+           gint64   id,
+           int      age)
+{
+  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, age);
+
+  event->note = g_strdup ("请加快办理。");
+  event->key_supervision = TRUE;
+  add_event (fixture, id, event);
+}
+
+/* Main loop helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Widget tree helpers */
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_by_id (GtkWidget  *root,
+           const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_is_mapped (gpointer data)
+{
+  GtkWidget *window = find_toplevel ((GType) GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static gboolean
+toplevel_is_gone (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (wait_until (toplevel_is_mapped, GSIZE_TO_POINTER (type)));
+  return find_toplevel (type);
+}
+
+/* The rows of a section's list: AdwActionRows, not the "Show all" row. */
+static GPtrArray *
+section_rows (GtkWidget  *page,
+              const char *section)
+{
+  g_autofree char *list_id = g_strconcat (section, "_list", NULL);
+  GtkWidget *list = get_by_id (page, list_id);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
+static const char *
+section_title (GtkWidget  *page,
+               const char *section)
+{
+  g_autofree char *group_id = g_strconcat (section, "_group", NULL);
+
+  return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (get_by_id (page, group_id)));
+}
+
+static gboolean
+section_shown (GtkWidget  *page,
+               const char *section)
+{
+  g_autofree char *group_id = g_strconcat (section, "_group", NULL);
+
+  return gtk_widget_get_visible (get_by_id (page, group_id));
+}
+
+static GtkWidget *
+row_with_title (GPtrArray  *rows,
+                const char *title)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The deadline words a row shows, or NULL. */
+static GtkLabel *
+row_deadline (GtkWidget *row)
+{
+  if (GTK_IS_LABEL (row) && gtk_widget_has_css_class (row, "deadline"))
+    return GTK_LABEL (row);
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = row_deadline (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *id)
+{
+  return gtk_label_get_text (GTK_LABEL (get_by_id (root, id)));
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *section;
+  guint       n_rows;
+} SectionCount;
+
+static gboolean
+section_has_n_rows (gpointer data)
+{
+  SectionCount *count = data;
+  g_autoptr(GPtrArray) rows = section_rows (count->page, count->section);
+
+  return rows->len == count->n_rows;
+}
+
+static void
+wait_for_rows (GtkWidget  *page,
+               const char *section,
+               guint       n_rows)
+{
+  SectionCount count = { page, section, n_rows };
+
+  if (!wait_until (section_has_n_rows, &count))
+    {
+      g_autoptr(GPtrArray) rows = section_rows (page, section);
+
+      g_error ("The section “%s” has %u rows, not %u", section, rows->len, n_rows);
+    }
+}
+
+static LiaisonWindow *
+open_follow_up (Fixture    *fixture,
+                GtkWidget **page)
+{
+  LiaisonWindow *window = liaison_window_new (NULL, fixture->store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
+  *page = get_by_id (GTK_WIDGET (window), "follow_up_page");
+  g_assert_true (wait_until (is_mapped, *page));
+  return window;
+}
+
+/* (a) Headquarters: the figures and the supervision lists. */
+static void
+run_hq_board (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkLabel *deadline;
+  gint64 overdue;
+  gint64 due_soon;
+  gint64 to_refer;
+  gint64 unsatisfied;
+  gint64 waiting;
+  gint64 resolved;
+
+  fixture_set_up (&fixture);
+
+  overdue = add_suggestion (&fixture, "路灯坏了三个月", 30, NULL);
+  take_up (&fixture, overdue, 0, 28);
+  refer (&fixture, overdue, 25, -5);
+
+  due_soon = add_suggestion (&fixture, "菜市场门口积水", 20, NULL);
+  take_up (&fixture, due_soon, 1, 19);
+  refer (&fixture, due_soon, 18, 2);
+  supervise (&fixture, due_soon, 17);
+
+  to_refer = add_suggestion (&fixture, "小区缺少停车位", 10, NULL);
+  take_up (&fixture, to_refer, 0, 9);
+
+  unsatisfied = add_suggestion (&fixture, "公交线路太少", 40, NULL);
+  take_up (&fixture, unsatisfied, 2, 39);
+  refer (&fixture, unsatisfied, 38, 30);
+  reply (&fixture, unsatisfied, 20);
+  rate (&fixture, unsatisfied, LIAISON_LOOP_RATING_UNSATISFIED, 15);
+
+  waiting = add_suggestion (&fixture, "学校门口需要红绿灯", 3, NULL);
+
+  resolved = add_suggestion (&fixture, "垃圾清运不及时", 50, NULL);
+  take_up (&fixture, resolved, 1, 49);
+  refer (&fixture, resolved, 48, 10);
+  reply (&fixture, resolved, 30);
+  rate (&fixture, resolved, LIAISON_LOOP_RATING_SATISFIED, 25);
+
+  enroll_as_hq (&fixture);
+  window = open_follow_up (&fixture, &page);
+
+  /* Headquarters' sections only. */
+  g_assert_true (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  g_assert_false (section_shown (page, "tell_citizen"));
+  g_assert_false (section_shown (page, "taken_up"));
+  g_assert_false (section_shown (page, "to_take_up"));
+  g_assert_true (section_shown (page, "to_refer"));
+
+  /* Six collected, one resolved (of six not withdrawn); two rated, one
+   * satisfied; two replied, both in time; one overdue. */
+  g_assert_cmpstr (label_text (page, "collected_value"), ==, "6");
+  g_assert_cmpstr (label_text (page, "resolved_value"), ==, "1");
+  g_assert_cmpstr (label_text (page, "resolution_rate_value"), ==, "16.7%");
+  g_assert_cmpstr (label_text (page, "satisfaction_rate_value"), ==, "50.0%");
+  g_assert_cmpstr (label_text (page, "in_time_value"), ==, "100.0%");
+  g_assert_cmpstr (label_text (page, "overdue_value"), ==, "1");
+
+  /* To refer: the one taken up and the one reopened. */
+  g_assert_cmpstr (section_title (page, "to_refer"), ==, "To Refer (2)");
+  rows = section_rows (page, "to_refer");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_nonnull (row_with_title (rows, "小区缺少停车位"));
+  g_assert_nonnull (row_with_title (rows, "公交线路太少"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Overdue by five days, in the overdue colour. */
+  g_assert_cmpstr (section_title (page, "overdue"), ==, "Overdue (1)");
+  rows = section_rows (page, "overdue");
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = row_with_title (rows, "路灯坏了三个月");
+  g_assert_nonnull (row);
+  deadline = row_deadline (row);
+  g_assert_nonnull (deadline);
+  g_assert_cmpstr (gtk_label_get_text (deadline), ==, "Overdue by 5 days");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (deadline), "deadline-overdue"));
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), STATION_NAME) != NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-suggestion");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))), ==, overdue);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Due in two days, and under key supervision. */
+  rows = section_rows (page, "due_soon");
+  g_assert_cmpuint (rows->len, ==, 1);
+  deadline = row_deadline (row_with_title (rows, "菜市场门口积水"));
+  g_assert_cmpstr (gtk_label_get_text (deadline), ==, "2 days left");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (deadline), "deadline-due-soon"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpstr (section_title (page, "key_supervision"), ==, "Under Key Supervision (1)");
+
+  rows = section_rows (page, "unsatisfied");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (row_with_title (rows, "公交线路太少"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A referral made now leaves the inbox at once. */
+  refer (&fixture, to_refer, 0, 15);
+  wait_for_rows (page, "to_refer", 1);
+  g_assert_cmpstr (section_title (page, "to_refer"), ==, "To Refer (1)");
+
+  /* Activating a row opens the suggestion. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", overdue));
+  g_assert_true (wait_until (is_mapped, get_by_id (GTK_WIDGET (window), "suggestions_page")));
+
+  (void) waiting;
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+/* (b) Station staff: whom to tell, with the contact only where given. */
+static void
+run_station_board (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *row;
+  const char *subtitle;
+  gint64 consenting;
+  gint64 private;
+  gint64 waiting;
+
+  fixture_set_up (&fixture);
+
+  consenting = add_suggestion (&fixture, "路灯坏了三个月", 20, liaison_test_make_visitor ("张桂兰", "13812345678", "东山社区"));
+  take_up (&fixture, consenting, 0, 19);
+  refer (&fixture, consenting, 18, 10);
+  reply (&fixture, consenting, 2);
+
+  private = add_suggestion (&fixture, "菜市场门口积水", 5, liaison_test_make_visitor (NULL, NULL, "西山社区"));
+  answer_on_spot (&fixture, private, 1, 5);
+
+  waiting = add_suggestion (&fixture, "学校门口需要红绿灯", 1, NULL);
+
+  window = open_follow_up (&fixture, &page);
+
+  g_assert_false (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  g_assert_false (section_shown (page, "to_refer"));
+  g_assert_false (section_shown (page, "taken_up"));
+  g_assert_true (section_shown (page, "tell_citizen"));
+
+  g_assert_cmpstr (section_title (page, "tell_citizen"), ==, "Tell the Citizen (2)");
+  rows = section_rows (page, "tell_citizen");
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  row = row_with_title (rows, "路灯坏了三个月");
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (strstr (subtitle, "张桂兰") != NULL);
+  g_assert_true (strstr (subtitle, "13812345678") != NULL);
+  g_assert_null (strstr (subtitle, "No contact"));
+
+  row = row_with_title (rows, "菜市场门口积水");
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (strstr (subtitle, "No contact: the visitor did not agree to be called") != NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = section_rows (page, "to_take_up");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (row_with_title (rows, "学校门口需要红绿灯"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Rated, the citizen has been told: the row goes. */
+  rate (&fixture, consenting, LIAISON_LOOP_RATING_SATISFIED, 0);
+  wait_for_rows (page, "tell_citizen", 1);
+
+  (void) waiting;
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+/* (c) "Switch user" to a deputy: the settings, the header and the page
+ * follow; then the deputy files a suggestion with a co-signer. */
+static void
+run_deputy_board (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LiaisonActor) actor = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *role = NULL;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkWidget *editor;
+  GtkWidget *title_row;
+  const LiaisonSuggestion *filed = NULL;
+  const char *header;
+  gint64 mine;
+  gint64 waiting;
+  guint before;
+
+  fixture_set_up (&fixture);
+  mine = add_suggestion (&fixture, "路灯坏了三个月", 10, NULL);
+  take_up (&fixture, mine, 0, 9);
+  waiting = add_suggestion (&fixture, "学校门口需要红绿灯", 1, NULL);
+
+  window = open_follow_up (&fixture, &page);
+  g_assert_true (section_shown (page, "tell_citizen"));
+  g_assert_false (section_shown (page, "taken_up"));
+
+  /* Switch user: a deputy, picked from the roster. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  dialog = wait_for_toplevel (LIAISON_TYPE_ACTOR_DIALOG);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_id (dialog, "deputy_check")), TRUE);
+  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "deputy_row")));
+  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "name_row")));
+  {
+    AdwComboRow *deputy_row = ADW_COMBO_ROW (get_by_id (dialog, "deputy_row"));
+    GListModel *names = adw_combo_row_get_model (deputy_row);
+    guint position = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "王建国"))
+        position = i;
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (deputy_row, position);
+  }
+  g_signal_emit_by_name (get_by_id (dialog, "switch_button"), "clicked");
+  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_ACTOR_DIALOG)));
+
+  role = g_settings_get_string (settings, "actor-role");
+  g_assert_cmpstr (role, ==, "deputy");
+  actor = liaison_actor_get_current (fixture.store);
+  g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_DEPUTY);
+  g_assert_cmpint (actor->deputy_id, ==, fixture.deputy_ids[0]);
+  g_assert_cmpstr (actor->name, ==, "王建国");
+
+  /* The header says who is at the desk. */
+  header = adw_button_content_get_label (ADW_BUTTON_CONTENT (get_by_id (GTK_WIDGET (window), "actor_content")));
+  g_assert_true (strstr (header, "王建国") != NULL);
+
+  /* The page is the deputy's now. */
+  wait_for_rows (page, "taken_up", 1);
+  g_assert_false (section_shown (page, "tell_citizen"));
+  rows = section_rows (page, "taken_up");
+  g_assert_nonnull (row_with_title (rows, "路灯坏了三个月"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = section_rows (page, "to_take_up");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpstr (section_title (page, "filed"), ==, "My Suggestions and Motions (0)");
+
+  /* File a suggestion: an empty title is refused by its field. */
+  before = liaison_store_count_suggestions (fixture.store, NULL, NULL);
+  g_signal_emit_by_name (get_by_id (page, "file_button"), "clicked");
+  editor = wait_for_toplevel (LIAISON_TYPE_MOTION_EDITOR);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (editor, "content_view"))),
+                            "建议在老旧小区加装电梯，并由财政给予补贴。", -1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_by_id (editor, "category_row")), 1);
+  g_signal_emit_by_name (get_by_id (editor, "save_button"), "clicked");
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (get_by_id (editor, "title_error")));
+  g_assert_cmpstr (label_text (editor, "title_error"), !=, "");
+  g_assert_true (gtk_widget_has_css_class (get_by_id (editor, "title_row"), "error"));
+  g_assert_cmpuint (liaison_store_count_suggestions (fixture.store, NULL, NULL), ==, before);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* With a title and a co-signer, it is filed. */
+  title_row = get_by_id (editor, "title_row");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "关于老旧小区加装电梯的建议");
+  g_assert_false (gtk_widget_get_visible (get_by_id (editor, "title_error")));
+  g_assert_true (liaison_deputy_picker_add_deputy (LIAISON_DEPUTY_PICKER (get_by_id (editor, "co_signer_picker")),
+                                                   fixture.deputy_ids[1]));
+  g_signal_emit_by_name (get_by_id (editor, "save_button"), "clicked");
+  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_MOTION_EDITOR)));
+  g_assert_cmpuint (liaison_store_count_suggestions (fixture.store, NULL, NULL), ==, before + 1);
+
+  wait_for_rows (page, "filed", 1);
+  rows = section_rows (page, "filed");
+  g_assert_nonnull (row_with_title (rows, "关于老旧小区加装电梯的建议"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  suggestions = liaison_store_list_loop (fixture.store, LIAISON_LOOP_LIST_FILED_BY, fixture.deputy_ids[0], NULL, 0, NULL);
+  g_assert_nonnull (suggestions);
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  filed = g_ptr_array_index (suggestions, 0);
+  {
+    g_autoptr(LiaisonSuggestion) full = liaison_store_get_suggestion (fixture.store, filed->meta.id, NULL);
+
+    g_assert_nonnull (full);
+    g_assert_cmpint (full->kind, ==, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+    g_assert_cmpint (full->deputy_id, ==, fixture.deputy_ids[0]);
+    g_assert_cmpuint (full->co_signer_ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (full->co_signer_ids, gint64, 0), ==, fixture.deputy_ids[1]);
+    g_assert_cmpstr (full->content, ==, "建议在老旧小区加装电梯，并由财政给予补贴。");
+  }
+
+  (void) waiting;
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+/* (d) Headquarters' rules: a bad line is refused, a good list is kept. */
+static void
+run_rules_dialog (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autofree char *text = NULL;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkTextBuffer *buffer;
+
+  fixture_set_up (&fixture);
+  window = open_follow_up (&fixture, &page);
+
+  /* Not headquarters: neither the rules nor the figures. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL) &&
+                  find_toplevel (LIAISON_TYPE_RULES_DIALOG) != NULL);
+  g_assert_false (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  enroll_as_hq (&fixture);
+  window = open_follow_up (&fixture, &page);
+  g_assert_true (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  /* No denominator: no rate. */
+  g_assert_cmpstr (label_text (page, "satisfaction_rate_value"), ==, "—");
+  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (window), "actor_button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
+  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin"))), ==, 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 3);
+
+  /* 2025-10-09 is a Thursday: it cannot be a make-up workday. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (dialog, "holidays_view")));
+  gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-10-09,workday\n", -1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin")), 10);
+  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "error_label")));
+  g_assert_true (strstr (label_text (dialog, "error_label"), "Line 3") != NULL);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  rules = liaison_store_get_loop_rules (fixture.store, NULL);
+  g_assert_nonnull (rules);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
+  g_assert_cmpuint (rules->calendar->holidays->len, ==, 0);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+
+  /* Corrected: saved, limits and days alike. */
+  gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-09-28,workday\n", -1);
+  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "error_label")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin")), 2);
+  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+
+  rules = liaison_store_get_loop_rules (fixture.store, NULL);
+  g_assert_nonnull (rules);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 2);
+  text = liaison_calendar_to_text (rules->calendar);
+  g_assert_true (strstr (text, "2025-10-01,holiday") != NULL);
+  g_assert_true (strstr (text, "2025-09-28,workday") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+/* (e) Replies from headquarters: a toast whose button shows the page. */
+static void
+run_replies_toast (void)
+{
+  Fixture fixture = { NULL };
+  LiaisonWindow *window;
+  GtkWidget *toast_overlay;
+  GtkWidget *button = NULL;
+
+  fixture_set_up (&fixture);
+  window = liaison_window_new (NULL, fixture.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"))),
+                   ==, "receptions");
+
+  liaison_window_show_replies (window, 2);
+  spin (300);
+  toast_overlay = get_by_id (GTK_WIDGET (window), "toast_overlay");
+  /* The toast's button is the only one in the overlay with that label. */
+  {
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, toast_overlay);
+    while (stack->len > 0 && button == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "2 replies arrived from headquarters") == 0)
+          g_assert_true (gtk_widget_get_mapped (widget));
+        if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Show") == 0)
+          button = widget;
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+    g_ptr_array_unref (stack);
+  }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"))),
+                   ==, "follow-up");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+/* Each case runs in a child: GTK cannot be reset between cases. */
+static void
+run_in_subprocess (gconstpointer data)
+{
+  void (*run) (void) = (void (*) (void)) data;
+
+  if (g_test_subprocess ())
+    {
+      /* Deadlines are read in local time; pin it. */
+      g_setenv ("TZ", "Asia/Shanghai", TRUE);
+      gtk_init ();
+      adw_init ();
+      run ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/ui/board/hq", (gconstpointer) run_hq_board, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/station", (gconstpointer) run_station_board, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/deputy", (gconstpointer) run_deputy_board, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/rules", (gconstpointer) run_rules_dialog, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/replies-toast", (gconstpointer) run_replies_toast, run_in_subprocess);
+
+  return g_test_run ();
+}

@@ -1,0 +1,888 @@
+/* test-ui-loop.c: the suggestion page's closed loop, driven through the
+ * real window under Xvfb: the moves the person at the desk may make, the
+ * move dialog, the timeline and the deadline pill.
+ *
+ * Each case runs in its own subprocess (GTK keeps global state) over a
+ * temporary database with a station, deputies, handling units and one
+ * suggestion.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "liaison-actor.h"
+#include "liaison-move-dialog.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
+#include "liaison-suggestion-detail.h"
+#include "liaison-test-util.h"
+#include "liaison-timeline.h"
+#include "liaison-window.h"
+
+#define TIMEOUT_MS 10000
+
+#define UNIT_HOUSING "9e000000-0000-4000-8000-000000000001"
+#define UNIT_TRANSPORT "9e000000-0000-4000-8000-000000000002"
+
+typedef struct {
+  char          *dir;
+  LiaisonStore  *store;
+  gint64         deputy_ids[2];
+  gint64         suggestion_id;
+  LiaisonWindow *window;
+  GtkWidget     *detail;
+} Fixture;
+
+static void
+add_units (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Reference data headquarters owns, as a pull would leave it. */
+  g_assert_true (liaison_store_exec (store,
+    "INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
+    " ('" UNIT_HOUSING "', '2025-01-01T00:00:00Z', 0, '市住房和城乡建设局', 'department'),"
+    " ('" UNIT_TRANSPORT "', '2025-01-01T00:00:00Z', 0, '市交通运输局', 'department')", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up_kind (Fixture         *fixture,
+                     LiaisonLoopKind  kind)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-test-ui-loop-XXXXXX");
+  path = g_build_filename (fixture->dir, "station.db", NULL);
+  fixture->store = liaison_test_open_store (path);
+  liaison_test_set_station (fixture->store, "相山区东山代表联络站", LIAISON_STATION_KIND_STATION, "相山区");
+  fixture->deputy_ids[0] = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_CITY);
+  fixture->deputy_ids[1] = liaison_test_add_deputy (fixture->store, "李秀英", LIAISON_DEPUTY_LEVEL_CITY);
+  add_units (fixture->store);
+
+  suggestion->category_id = liaison_store_find_category (fixture->store, "transport");
+  suggestion->title = g_strdup ("增设公交站台");
+  suggestion->content = g_strdup ("建议在濉溪路口增设公交站台，方便老人出行");
+  suggestion->raised_by = g_strdup ("刘大爷");
+  /* A deputy's own suggestion (议案建议): filed by 王建国, co-signed by 李秀英. */
+  suggestion->kind = kind;
+  if (kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+    {
+      suggestion->deputy_id = fixture->deputy_ids[0];
+      g_array_append_val (suggestion->co_signer_ids, fixture->deputy_ids[1]);
+    }
+  g_assert_true (liaison_store_save_suggestion (fixture->store, suggestion, &error));
+  g_assert_no_error (error);
+  fixture->suggestion_id = suggestion->meta.id;
+}
+
+static void
+fixture_set_up (Fixture *fixture)
+{
+  fixture_set_up_kind (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION);
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
+}
+
+/* Main loop helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Widget tree helpers */
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_by_id (GtkWidget  *root,
+           const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_is_mapped (gpointer data)
+{
+  GtkWidget *dialog = find_toplevel (LIAISON_TYPE_MOVE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  return find_toplevel (LIAISON_TYPE_MOVE_DIALOG) == NULL;
+}
+
+/* Concatenates every label's text under @root, to look for words. */
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (root)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+text_under (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The detail's move buttons, by move code, joined with ",". */
+static char *
+move_buttons (GtkWidget *detail)
+{
+  GtkWidget *box = get_by_id (detail, "moves_box");
+  GString *codes = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (box))
+    return g_string_free (codes, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LiaisonLoopMove move;
+
+      g_assert_true (GTK_IS_BUTTON (child));
+      /* The button says the move in words, the loop's own label. */
+      g_assert_true (liaison_loop_move_from_code (gtk_widget_get_name (child), &move));
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child)), ==, liaison_loop_move_label (move));
+      if (codes->len > 0)
+        g_string_append_c (codes, ',');
+      g_string_append (codes, gtk_widget_get_name (child));
+    }
+  return g_string_free (codes, FALSE);
+}
+
+typedef struct {
+  GtkWidget  *detail;
+  const char *expected;
+} MovesWait;
+
+static gboolean
+moves_are (gpointer data)
+{
+  MovesWait *wait = data;
+  g_autofree char *moves = move_buttons (wait->detail);
+
+  return g_strcmp0 (moves, wait->expected) == 0;
+}
+
+static void
+assert_moves (GtkWidget  *detail,
+              const char *expected)
+{
+  MovesWait wait = { detail, expected };
+
+  if (!wait_until (moves_are, &wait))
+    {
+      g_autofree char *moves = move_buttons (detail);
+
+      g_error ("The page offers the moves “%s”, not “%s”", moves, expected);
+    }
+}
+
+static GtkWidget *
+move_button (GtkWidget  *detail,
+             const char *code)
+{
+  GtkWidget *box = get_by_id (detail, "moves_box");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), code) == 0)
+      return child;
+  g_error ("No button for the move “%s”", code);
+  return NULL;
+}
+
+/* Presses the move's button and returns the dialog it opened. */
+static GtkWidget *
+open_move (GtkWidget  *detail,
+           const char *code)
+{
+  GtkWidget *dialog;
+  LiaisonLoopMove move;
+
+  g_assert_true (liaison_loop_move_from_code (code, &move));
+  g_assert_true (gtk_widget_activate (move_button (detail, code)));
+  g_assert_true (wait_until (dialog_is_mapped, NULL));
+  dialog = find_toplevel (LIAISON_TYPE_MOVE_DIALOG);
+  g_assert_cmpint (liaison_move_dialog_get_move (LIAISON_MOVE_DIALOG (dialog)), ==, move);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (gtk_widget_get_root (detail)));
+  return dialog;
+}
+
+typedef struct {
+  LiaisonTimeline *timeline;
+  guint            n;
+} TimelineWait;
+
+static gboolean
+timeline_has (gpointer data)
+{
+  TimelineWait *wait = data;
+
+  return liaison_timeline_get_n_events (wait->timeline) == wait->n;
+}
+
+static LiaisonTimeline *
+wait_timeline (GtkWidget *detail,
+               guint      n)
+{
+  TimelineWait wait = { LIAISON_TIMELINE (get_by_id (detail, "timeline")), n };
+
+  if (!wait_until (timeline_has, &wait))
+    g_error ("The timeline shows %u moves, not %u", liaison_timeline_get_n_events (wait.timeline), n);
+  return wait.timeline;
+}
+
+typedef struct {
+  GtkLabel   *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (wait->label)) &&
+         g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
+}
+
+static void
+assert_label (GtkWidget  *root,
+              const char *id,
+              const char *text)
+{
+  LabelWait wait = { GTK_LABEL (get_by_id (root, id)), text };
+
+  if (!wait_until (label_is, &wait))
+    g_error ("“%s” says “%s” (%s), not “%s”", id, gtk_label_get_text (wait.label),
+             gtk_widget_get_mapped (GTK_WIDGET (wait.label)) ? "shown" : "hidden", text);
+}
+
+static gint64
+count_events (Fixture *fixture)
+{
+  return liaison_test_count_rows (fixture->store, "suggestion_events");
+}
+
+static void
+today_local (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static char *
+deputy_uuid (Fixture *fixture,
+             guint    index)
+{
+  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (fixture->store, fixture->deputy_ids[index], NULL);
+
+  g_assert_nonnull (deputy);
+  return g_strdup (deputy->meta.uuid);
+}
+
+/* Records a move through the store, as another replica would have. */
+static void
+add_event (Fixture          *fixture,
+           LiaisonLoopEvent *event,
+           GDateTime        *at)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (at != NULL)
+    event->at = g_date_time_ref (at);
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, fixture->suggestion_id, event, &error));
+  g_assert_no_error (error);
+}
+
+static void
+take_up (Fixture   *fixture,
+         GDateTime *at)
+{
+  g_autoptr(LiaisonLoopEvent) event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
+
+  event->actor_name = g_strdup ("王建国");
+  event->deputy_uuid = deputy_uuid (fixture, 0);
+  add_event (fixture, event, at);
+}
+
+static void
+enroll_as_hq (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"token\": \"t\", \"role\": \"hq\","
+                                               " \"server_id\": \"11111111-1111-4111-8111-111111111111\","
+                                               " \"station\": null}", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_adopt_enrollment (store, "http://127.0.0.1:8600", json_node_get_object (node), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_HQ);
+}
+
+static gboolean
+detail_shows (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_mapped (fixture->detail) &&
+         liaison_suggestion_detail_get_suggestion_id (LIAISON_SUGGESTION_DETAIL (fixture->detail)) == fixture->suggestion_id &&
+         gtk_widget_get_mapped (get_by_id (fixture->detail, "timeline"));
+}
+
+/* Opens the real window on the suggestion's page. */
+static GtkWidget *
+open_page (Fixture *fixture)
+{
+  fixture->window = liaison_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-suggestion", "x",
+                                             fixture->suggestion_id));
+  fixture->detail = get_by_id (get_by_id (GTK_WIDGET (fixture->window), "suggestions_page"), "detail");
+  g_assert_true (wait_until (detail_shows, fixture));
+  return fixture->detail;
+}
+
+/* (a) The buttons are exactly the moves the person at the desk may make:
+ * station staff may only withdraw a registered suggestion; a deputy may
+ * take it up or answer it on the spot. */
+static void
+run_moves_by_actor (void)
+{
+  Fixture fixture = { NULL };
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  g_autofree char *row_text = NULL;
+
+  fixture_set_up (&fixture);
+  detail = open_page (&fixture);
+
+  assert_label (detail, "state_label", "Registered");
+  assert_moves (detail, "withdraw");
+  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "deadline_box")));
+  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "round_label")));
+  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "key_supervision_label")));
+
+  /* The register move heads the timeline, with who and in which role. */
+  timeline = wait_timeline (detail, 1);
+  row_text = text_under (liaison_timeline_get_row (timeline, 0));
+  g_assert_nonnull (strstr (row_text, "Registered"));
+  g_assert_nonnull (strstr (row_text, "刘大爷 · Station staff · "));
+
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  assert_moves (detail, "take_up,answer_on_spot");
+
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_STATION, "张敏", 0);
+  assert_moves (detail, "withdraw");
+
+  fixture_tear_down (&fixture);
+}
+
+/* (b) A deputy takes it up through the dialog: the move is recorded in
+ * their name, the timeline grows, and the buttons follow. */
+static void
+run_take_up (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row_text = NULL;
+  g_autofree char *li_uuid = NULL;
+  const LiaisonLoopEvent *event;
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GtkWidget *deputy_row;
+  GListModel *deputies;
+
+  fixture_set_up (&fixture);
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  detail = open_page (&fixture);
+  assert_moves (detail, "take_up,answer_on_spot");
+
+  dialog = open_move (detail, "take_up");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Take up");
+  /* Preset to the deputy at the desk. */
+  deputy_row = get_by_id (dialog, "deputy_row");
+  g_assert_true (gtk_widget_get_mapped (deputy_row));
+  deputies = adw_combo_row_get_model (ADW_COMBO_ROW (deputy_row));
+  g_assert_cmpuint (g_list_model_get_n_items (deputies), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (deputies),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (deputy_row))),
+                   ==, "李秀英");
+  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "note_row")), "下周约交通局现场查看");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+
+  g_assert_cmpint (count_events (&fixture), ==, 1);
+  events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  event = g_ptr_array_index (events, 1);
+  li_uuid = deputy_uuid (&fixture, 1);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_TAKE_UP);
+  g_assert_cmpint (event->role, ==, LIAISON_LOOP_ROLE_DEPUTY);
+  g_assert_cmpstr (event->actor_name, ==, "李秀英");
+  g_assert_cmpstr (event->deputy_uuid, ==, li_uuid);
+  g_assert_cmpstr (event->note, ==, "下周约交通局现场查看");
+
+  /* The page follows: a second row, the new state, no more deputy moves. */
+  timeline = wait_timeline (detail, 2);
+  row_text = text_under (liaison_timeline_get_row (timeline, 1));
+  g_assert_nonnull (strstr (row_text, "Take up\n"));
+  g_assert_nonnull (strstr (row_text, "李秀英 · Deputy · "));
+  g_assert_nonnull (strstr (row_text, "下周约交通局现场查看"));
+  assert_label (detail, "state_label", "Taken up");
+  assert_moves (detail, "");
+  g_assert_true (gtk_widget_get_mapped (get_by_id (detail, "no_moves_label")));
+
+  /* Station staff may still withdraw it. */
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_STATION, "张敏", 0);
+  assert_moves (detail, "withdraw");
+
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+pill_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (get_by_id (GTK_WIDGET (data), "deadline_label"));
+}
+
+/* (c) Headquarters refers it: the due date is filled in from the rules,
+ * and once saved the pill says how many days are left. */
+static void
+run_refer_at_hq (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *expected_words = NULL;
+  g_autofree char *row_text = NULL;
+  const LiaisonLoopEvent *event;
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GtkWidget *co_units;
+  GtkWidget *pill;
+  GtkWidget *check = NULL;
+  GDate today, due;
+  int days;
+
+  fixture_set_up (&fixture);
+  take_up (&fixture, NULL);
+  enroll_as_hq (fixture.store);
+  detail = open_page (&fixture);
+  assert_moves (detail, "refer,supervise");
+
+  dialog = open_move (detail, "refer");
+  today_local (&today);
+  liaison_store_default_due_date (fixture.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &today, &due);
+  due_text = liaison_date_to_iso (&due);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_id (dialog, "due_row"))), ==, due_text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (dialog, "due_hint_label"))),
+                   ==, "Time limit: 15 working days from today");
+  /* 15 working days are at least three weeks of calendar days. */
+  days = g_date_days_between (&today, &due);
+  g_assert_cmpint (days, >=, 19);
+
+  /* The transport bureau leads; the housing bureau helps. The units are
+   * listed by name: 市交通运输局 sorts after 市住房和城乡建设局 or not, so
+   * look them up. */
+  {
+    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (get_by_id (dialog, "lead_unit_row")));
+    guint transport = GTK_INVALID_LIST_POSITION;
+    guint housing = GTK_INVALID_LIST_POSITION;
+
+    g_assert_cmpuint (g_list_model_get_n_items (units), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (units), i), "市交通运输局") == 0)
+        transport = i;
+      else
+        housing = i;
+    g_assert_cmpuint (transport, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (get_by_id (dialog, "lead_unit_row")), transport);
+
+    co_units = get_by_id (dialog, "co_units_list");
+    g_assert_true (gtk_widget_get_mapped (co_units));
+    for (GtkWidget *row = gtk_widget_get_first_child (co_units); row; row = gtk_widget_get_next_sibling (row))
+      if ((guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) == housing)
+        check = row;
+    g_assert_nonnull (check);
+    /* The lead unit's own box is locked. */
+    g_assert_true (gtk_widget_is_sensitive (check));
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (co_units),
+                                                                                        (int) transport))));
+    g_assert_true (gtk_widget_activate (check));
+  }
+
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+
+  events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 3);
+  event = g_ptr_array_index (events, 2);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_REFER);
+  g_assert_cmpint (event->role, ==, LIAISON_LOOP_ROLE_HQ);
+  g_assert_cmpstr (event->lead_unit_uuid, ==, UNIT_TRANSPORT);
+  g_assert_nonnull (event->co_unit_uuids);
+  g_assert_cmpuint (g_strv_length (event->co_unit_uuids), ==, 1);
+  g_assert_cmpstr (event->co_unit_uuids[0], ==, UNIT_HOUSING);
+  g_assert_cmpint (g_date_compare (&event->due_date, &due), ==, 0);
+
+  /* The pill, in words and in the on-track colour. */
+  g_assert_true (wait_until (pill_shown, detail));
+  expected_words = g_strdup_printf ("%d days left", days);
+  assert_label (detail, "deadline_label", expected_words);
+  pill = get_by_id (detail, "deadline_label");
+  g_assert_true (gtk_widget_has_css_class (pill, "deadline-on-track"));
+  g_assert_false (gtk_widget_has_css_class (pill, "deadline-overdue"));
+  {
+    g_autofree char *due_on = g_strdup_printf ("Due on %s", due_text);
+
+    assert_label (detail, "due_label", due_on);
+  }
+  assert_label (detail, "state_label", "Referred");
+  assert_moves (detail, "start,reply,supervise");
+
+  /* The timeline names the units. */
+  timeline = wait_timeline (detail, 3);
+  row_text = text_under (liaison_timeline_get_row (timeline, 2));
+  g_assert_nonnull (strstr (row_text, "Lead unit: 市交通运输局"));
+  g_assert_nonnull (strstr (row_text, "Co-units: 市住房和城乡建设局"));
+  g_assert_nonnull (strstr (row_text, "Headquarters"));
+
+  fixture_tear_down (&fixture);
+}
+
+/* (d) Withdrawing without a reason is refused inside the dialog, which
+ * stays open, and nothing is written; with one it is recorded. */
+static void
+run_withdraw_needs_reason (void)
+{
+  Fixture fixture = { NULL };
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+
+  fixture_set_up (&fixture);
+  detail = open_page (&fixture);
+  assert_moves (detail, "withdraw");
+  g_assert_cmpint (count_events (&fixture), ==, 0);
+
+  dialog = open_move (detail, "withdraw");
+  error_label = get_by_id (dialog, "error_label");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "note_row")));
+  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "reason_row")), "   ");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  spin (100);
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "Say why the suggestion is withdrawn.");
+  g_assert_true (find_toplevel (LIAISON_TYPE_MOVE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  g_assert_cmpint (count_events (&fixture), ==, 0);
+  wait_timeline (detail, 1);
+
+  /* Typing clears the message; a reason records the move. */
+  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "reason_row")), "群众已自行解决");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_cmpint (count_events (&fixture), ==, 1);
+
+  wait_timeline (detail, 2);
+  assert_label (detail, "state_label", "Withdrawn");
+  assert_moves (detail, "");
+  assert_label (detail, "no_moves_label", "This suggestion is finished: nothing more can be recorded.");
+
+  fixture_tear_down (&fixture);
+}
+
+/* (e) A suggestion referred weeks ago and due five days ago: the pill
+ * says so in words and in the overdue colour; key supervision shows. */
+static void
+run_overdue (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) registered = g_date_time_add_days (now, -40);
+  g_autoptr(GDateTime) taken = g_date_time_add_days (now, -30);
+  g_autoptr(GDateTime) referred = g_date_time_add_days (now, -25);
+  g_autoptr(GDateTime) supervised = g_date_time_add_days (now, -1);
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) supervise = liaison_loop_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = g_date_time_format (registered, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *sql = NULL;
+  GtkWidget *detail;
+  GtkWidget *pill;
+  GDate today;
+
+  fixture_set_up (&fixture);
+  /* Registered 40 days ago, as if logged then. */
+  sql = g_strdup_printf ("UPDATE suggestions SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT,
+                         created, fixture.suggestion_id);
+  g_assert_true (liaison_store_exec (fixture.store, sql, &error));
+  g_assert_no_error (error);
+
+  take_up (&fixture, taken);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_HOUSING);
+  today_local (&today);
+  refer->due_date = today;
+  g_date_subtract_days (&refer->due_date, 5);
+  add_event (&fixture, refer, referred);
+  supervise->actor_name = g_strdup ("市人大代表工委");
+  supervise->note = g_strdup ("已超期，请加快办理");
+  supervise->key_supervision = TRUE;
+  add_event (&fixture, supervise, supervised);
+
+  detail = open_page (&fixture);
+  wait_timeline (detail, 4);
+  assert_label (detail, "state_label", "Referred");
+  assert_label (detail, "deadline_label", "Overdue by 5 days");
+  pill = get_by_id (detail, "deadline_label");
+  g_assert_true (gtk_widget_has_css_class (pill, "deadline-overdue"));
+  g_assert_false (gtk_widget_has_css_class (pill, "deadline-on-track"));
+  assert_label (detail, "key_supervision_label", "Key supervision");
+  /* Station staff have nothing to do while the unit handles it, but may withdraw. */
+  assert_moves (detail, "withdraw");
+
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+no_unseen_replies (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return liaison_store_count_unseen_replies (fixture->store, NULL) == 0;
+}
+
+/* (f) Opening the page of a suggestion whose reply arrived by sync lets
+ * the station's badge go. */
+static void
+run_reply_seen (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  fixture_set_up (&fixture);
+  /* As a pulled reply leaves it. */
+  sql = g_strdup_printf ("UPDATE suggestions SET reply_unseen = 1 WHERE id = %" G_GINT64_FORMAT, fixture.suggestion_id);
+  g_assert_true (liaison_store_exec (fixture.store, sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (fixture.store, &error), ==, 1);
+
+  open_page (&fixture);
+  g_assert_true (wait_until (no_unseen_replies, &fixture));
+
+  fixture_tear_down (&fixture);
+}
+
+/* (g) A deputy's suggestion: the page names the filer and co-signers;
+ * only the filer may rate it, and the rating is blind, naming nobody. */
+static void
+run_blind_rating (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row_text = NULL;
+  const LiaisonLoopEvent *event;
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GDate today;
+
+  fixture_set_up_kind (&fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  today_local (&today);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  refer->due_date = today;
+  g_date_add_months (&refer->due_date, 3);
+  add_event (&fixture, refer, NULL);
+  reply->actor_name = g_strdup ("市人大代表工委");
+  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
+  reply->reply_date = today;
+  add_event (&fixture, reply, NULL);
+
+  /* A co-signer is not the one who rates it. */
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  detail = open_page (&fixture);
+  wait_timeline (detail, 3);
+  assert_moves (detail, "");
+  g_assert_true (gtk_widget_get_mapped (get_by_id (detail, "filer_info")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (detail, "filer_info"))), ==, "王建国");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (detail, "co_signers_info"))), ==, "李秀英");
+  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "raised_by_info")));
+
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
+  assert_moves (detail, "rate,withdraw");
+  dialog = open_move (detail, "rate");
+  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "rated_by_row")));
+  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "blind_label")));
+
+  /* No rating chosen: said in the dialog, nothing written. */
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "error_label")));
+  g_assert_cmpint (count_events (&fixture), ==, 2);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_id (dialog, "basically_check")), TRUE);
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+
+  events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_RATE);
+  g_assert_cmpint (event->role, ==, LIAISON_LOOP_ROLE_DEPUTY);
+  g_assert_cmpint (event->rating, ==, LIAISON_LOOP_RATING_BASICALLY_SATISFIED);
+  g_assert_null (event->actor_name);
+  g_assert_null (event->rated_by);
+
+  timeline = wait_timeline (detail, 4);
+  row_text = text_under (liaison_timeline_get_row (timeline, 3));
+  g_assert_nonnull (strstr (row_text, "Rated: Basically satisfied"));
+  g_assert_nonnull (strstr (row_text, "Rated without a name · Deputy · "));
+  g_assert_null (strstr (row_text, "王建国"));
+  assert_label (detail, "state_label", "Rated");
+
+  fixture_tear_down (&fixture);
+}
+
+/* Each case runs in a child: GTK cannot be reset between cases. */
+static void
+run_in_subprocess (gconstpointer data)
+{
+  void (*run) (void) = (void (*) (void)) data;
+
+  if (g_test_subprocess ())
+    {
+      gtk_init ();
+      adw_init ();
+      run ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/ui/loop/moves-by-actor", (gconstpointer) run_moves_by_actor, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/take-up", (gconstpointer) run_take_up, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/refer-at-hq", (gconstpointer) run_refer_at_hq, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/withdraw-needs-reason", (gconstpointer) run_withdraw_needs_reason, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/overdue", (gconstpointer) run_overdue, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/reply-seen", (gconstpointer) run_reply_seen, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/blind-rating", (gconstpointer) run_blind_rating, run_in_subprocess);
+
+  return g_test_run ();
+}

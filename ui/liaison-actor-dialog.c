@@ -1,0 +1,280 @@
+/* liaison-actor-dialog.c: "Switch user": who is at the desk.
+ *
+ * Station staff give their name; a deputy is picked from the roster and
+ * acts under the roster's name, so that what a deputy takes up is theirs.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-actor.h"
+#include "liaison-actor-dialog.h"
+
+struct _LiaisonActorDialog
+{
+  AdwWindow parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+  GArray       *deputy_ids;  /* gint64, parallel to deputy_row's model */
+
+  /* template children */
+  GtkCheckButton *station_check;
+  GtkCheckButton *deputy_check;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *deputy_row;
+  GtkLabel       *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonActorDialog, liaison_actor_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SWITCHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_error (LiaisonActorDialog *self,
+           const char         *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+field_changed_cb (LiaisonActorDialog *self)
+{
+  set_error (self, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+}
+
+static void
+role_toggled_cb (LiaisonActorDialog *self)
+{
+  gboolean deputy = gtk_check_button_get_active (self->deputy_check);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), !deputy);
+  gtk_widget_set_visible (GTK_WIDGET (self->deputy_row), deputy);
+  field_changed_cb (self);
+}
+
+static void
+switch_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonActorDialog *self = LIAISON_ACTOR_DIALOG (widget);
+
+  if (gtk_check_button_get_active (self->deputy_check))
+    {
+      guint position = adw_combo_row_get_selected (self->deputy_row);
+      g_autoptr(LiaisonDeputy) deputy = NULL;
+
+      if (position < self->deputy_ids->len)
+        deputy = liaison_store_get_deputy (self->store, g_array_index (self->deputy_ids, gint64, position), NULL);
+      if (deputy == NULL)
+        {
+          set_error (self, self->deputy_ids->len == 0
+                           ? _("The roster has no deputies yet. Add them on the Deputies page, or sync with headquarters.")
+                           : _("Choose the deputy at the desk."));
+          return;
+        }
+      liaison_actor_set_current (self->store, LIAISON_LOOP_ROLE_DEPUTY, deputy->name, deputy->meta.id);
+    }
+  else
+    {
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+      if (*name == '\0')
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+          set_error (self, _("Enter your name: every follow-up step records it."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+          return;
+        }
+      liaison_actor_set_current (self->store, LIAISON_LOOP_ROLE_STATION, name, 0);
+    }
+
+  g_signal_emit (self, signals[SWITCHED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+switch_activated_cb (LiaisonActorDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "actor.switch", NULL);
+}
+
+static void
+load (LiaisonActorDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (self->store, NULL, NULL);
+  g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
+
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+
+      if (deputy->station_name != NULL && *deputy->station_name != '\0')
+        {
+          /* Translators: a deputy in a list: the name, then the station */
+          g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
+
+          gtk_string_list_append (names, label);
+        }
+      else
+        gtk_string_list_append (names, deputy->name);
+      g_array_append_val (self->deputy_ids, deputy->meta.id);
+    }
+  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
+
+  if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
+    {
+      for (guint i = 0; i < self->deputy_ids->len; i++)
+        if (g_array_index (self->deputy_ids, gint64, i) == actor->deputy_id)
+          adw_combo_row_set_selected (self->deputy_row, i);
+      gtk_check_button_set_active (self->deputy_check, TRUE);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), actor->name);
+  role_toggled_cb (self);
+}
+
+static void
+liaison_actor_dialog_constructed (GObject *object)
+{
+  LiaisonActorDialog *self = LIAISON_ACTOR_DIALOG (object);
+
+  G_OBJECT_CLASS (liaison_actor_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (LIAISON_IS_STORE (self->store));
+  load (self);
+}
+
+static void
+liaison_actor_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LiaisonActorDialog *self = LIAISON_ACTOR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_actor_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LiaisonActorDialog *self = LIAISON_ACTOR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_actor_dialog_dispose (GObject *object)
+{
+  LiaisonActorDialog *self = LIAISON_ACTOR_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_ACTOR_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->deputy_ids, g_array_unref);
+
+  G_OBJECT_CLASS (liaison_actor_dialog_parent_class)->dispose (object);
+}
+
+static void
+liaison_actor_dialog_class_init (LiaisonActorDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = liaison_actor_dialog_constructed;
+  object_class->get_property = liaison_actor_dialog_get_property;
+  object_class->set_property = liaison_actor_dialog_set_property;
+  object_class->dispose = liaison_actor_dialog_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIAISON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LiaisonActorDialog::switched:
+   *
+   * Emitted once the settings name the new person at the desk.
+   */
+  signals[SWITCHED] = g_signal_new ("switched",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-actor-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, station_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, deputy_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, role_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switch_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "actor.switch", NULL, switch_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+liaison_actor_dialog_init (LiaisonActorDialog *self)
+{
+  self->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * liaison_actor_dialog_new:
+ * @parent: (nullable): the window it is modal to
+ *
+ * Returns: (transfer none): a new dialog; present it.
+ */
+LiaisonActorDialog *
+liaison_actor_dialog_new (GtkWindow    *parent,
+                          LiaisonStore *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  return g_object_new (LIAISON_TYPE_ACTOR_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}

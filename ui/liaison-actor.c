@@ -1,0 +1,86 @@
+/* liaison-actor.c: who is using the app (liaison-actor.h). */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "liaison-actor.h"
+#include "liaison-store-sync.h"
+
+#define KEY_ROLE   "actor-role"
+#define KEY_NAME   "actor-name"
+#define KEY_DEPUTY "actor-deputy"
+
+void
+liaison_actor_free (LiaisonActor *actor)
+{
+  if (actor == NULL)
+    return;
+  g_free (actor->name);
+  g_free (actor);
+}
+
+/* The person at the desk when nobody said: the account's full name. */
+static char *
+default_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+LiaisonActor *
+liaison_actor_get_current (LiaisonStore *store)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *role = g_settings_get_string (settings, KEY_ROLE);
+  g_autofree char *name = g_strstrip (g_settings_get_string (settings, KEY_NAME));
+  g_autofree char *deputy_uuid = g_settings_get_string (settings, KEY_DEPUTY);
+  LiaisonActor *actor = g_new0 (LiaisonActor, 1);
+
+  actor->role = LIAISON_LOOP_ROLE_STATION;
+  if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)
+    actor->role = LIAISON_LOOP_ROLE_HQ;
+  else if (g_strcmp0 (role, "deputy") == 0)
+    {
+      gint64 deputy_id = liaison_store_find_deputy_by_uuid (store, deputy_uuid);
+      g_autoptr(LiaisonDeputy) deputy = NULL;
+
+      if (deputy_id != 0)
+        deputy = liaison_store_get_deputy (store, deputy_id, NULL);
+      if (deputy != NULL)
+        {
+          actor->role = LIAISON_LOOP_ROLE_DEPUTY;
+          actor->deputy_id = deputy_id;
+          /* A deputy acts under their own name, whatever was typed. */
+          g_free (name);
+          name = g_strdup (deputy->name);
+        }
+    }
+
+  actor->name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : default_name ();
+  return actor;
+}
+
+void
+liaison_actor_set_current (LiaisonStore    *store,
+                           LiaisonLoopRole  role,
+                           const char      *name,
+                           gint64           deputy_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+
+  g_return_if_fail (role == LIAISON_LOOP_ROLE_STATION || role == LIAISON_LOOP_ROLE_DEPUTY);
+
+  if (role == LIAISON_LOOP_ROLE_DEPUTY && deputy_id != 0)
+    deputy = liaison_store_get_deputy (store, deputy_id, NULL);
+
+  g_settings_delay (settings);
+  g_settings_set_string (settings, KEY_ROLE, deputy != NULL ? "deputy" : "station");
+  g_settings_set_string (settings, KEY_NAME, name != NULL ? name : "");
+  g_settings_set_string (settings, KEY_DEPUTY, deputy != NULL ? deputy->meta.uuid : "");
+  g_settings_apply (settings);
+}

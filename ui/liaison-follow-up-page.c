@@ -1,0 +1,526 @@
+/* liaison-follow-up-page.c: the follow-up board (跟踪督办).
+ *
+ * One page, whose sections depend on who is at the desk
+ * (liaison_actor_get_current()). Each section is one of the store's loop
+ * lists, shown as a boxed list of its first rows with a count in its
+ * title; a row opens the suggestion through win.show-suggestion. The page
+ * reads everything again, once per main loop turn, when suggestions or
+ * their events change or someone else sits down at the desk.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-actor.h"
+#include "liaison-follow-up-page.h"
+#include "liaison-motion-editor.h"
+#include "liaison-store-loop.h"
+#include "liaison-ui-util.h"
+
+/* Rows a section shows before "Show all". */
+#define FIRST_ROWS 10
+
+#define ROLE_BIT(role) (1u << (role))
+
+typedef struct {
+  const char      *id;     /* "<id>_group" and "<id>_list" in the template */
+  LiaisonLoopList  list;
+  guint            roles;  /* ROLE_BIT()s of the roles that see it */
+  const char      *title;
+  const char      *empty;  /* what an empty section means */
+} SectionInfo;
+
+/* In the order of the template. */
+static const SectionInfo section_infos[] = {
+  { "tell_citizen", LIAISON_LOOP_LIST_TELL_CITIZEN, ROLE_BIT (LIAISON_LOOP_ROLE_STATION),
+    N_("Tell the Citizen"), N_("No reply is waiting to be passed on to a visitor.") },
+  { "taken_up", LIAISON_LOOP_LIST_TAKEN_UP_BY, ROLE_BIT (LIAISON_LOOP_ROLE_DEPUTY),
+    N_("Taken Up by Me"), N_("You have taken up no open suggestion.") },
+  { "filed", LIAISON_LOOP_LIST_FILED_BY, ROLE_BIT (LIAISON_LOOP_ROLE_DEPUTY),
+    N_("My Suggestions and Motions"), N_("You have filed no suggestion yet.") },
+  { "to_take_up", LIAISON_LOOP_LIST_TO_TAKE_UP,
+    ROLE_BIT (LIAISON_LOOP_ROLE_STATION) | ROLE_BIT (LIAISON_LOOP_ROLE_DEPUTY),
+    N_("Waiting for a Deputy"), N_("Every citizen’s suggestion has been taken up by a deputy.") },
+  { "to_refer", LIAISON_LOOP_LIST_TO_REFER, ROLE_BIT (LIAISON_LOOP_ROLE_HQ),
+    N_("To Refer"), N_("No suggestion is waiting to be referred.") },
+  { "overdue", LIAISON_LOOP_LIST_OVERDUE, ROLE_BIT (LIAISON_LOOP_ROLE_HQ),
+    N_("Overdue"), N_("No reply is overdue.") },
+  { "due_soon", LIAISON_LOOP_LIST_DUE_SOON, ROLE_BIT (LIAISON_LOOP_ROLE_HQ),
+    N_("Due Within 3 Days"), N_("No reply is due within 3 days.") },
+  { "key_supervision", LIAISON_LOOP_LIST_KEY_SUPERVISION, ROLE_BIT (LIAISON_LOOP_ROLE_HQ),
+    N_("Under Key Supervision"), N_("No suggestion is under key supervision.") },
+  { "unsatisfied", LIAISON_LOOP_LIST_UNSATISFIED, ROLE_BIT (LIAISON_LOOP_ROLE_HQ),
+    N_("Rated Unsatisfied"), N_("No open suggestion was rated unsatisfied.") },
+};
+
+#define N_SECTIONS G_N_ELEMENTS (section_infos)
+
+typedef struct {
+  /* borrowed: template children */
+  AdwPreferencesGroup *group;
+  GtkListBox          *list;
+
+  gboolean show_all;
+} Section;
+
+struct _LiaisonFollowUpPage
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+  GSettings    *settings;
+  LiaisonActor *actor;  /* as of the last refresh */
+
+  guint   refresh_id;
+  Section sections[N_SECTIONS];
+
+  /* template children */
+  GtkLabel   *error_label;
+  GtkFlowBox *figures_box;
+  GtkLabel   *collected_value;
+  GtkLabel   *resolved_value;
+  GtkLabel   *resolution_rate_value;
+  GtkLabel   *satisfaction_rate_value;
+  GtkLabel   *in_time_value;
+  GtkLabel   *overdue_value;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonFollowUpPage, liaison_follow_up_page, ADW_TYPE_BIN)
+
+static void
+today_local (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+static void
+show_error (LiaisonFollowUpPage *self,
+            const GError        *error)
+{
+  /* The first problem says enough; the rest are likely the same one. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return;
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Figures (headquarters) */
+
+static void
+set_count (GtkLabel *label,
+           guint     n)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+set_rate (GtkLabel *label,
+          guint     numerator,
+          guint     denominator)
+{
+  g_autofree char *text = liaison_figures_format_rate (numerator, denominator);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+show_figures (LiaisonFollowUpPage *self,
+              const GDate         *today)
+{
+  LiaisonFigures figures = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_store_compute_figures (self->store, NULL, NULL, today, &figures, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  set_count (self->collected_value, figures.collected);
+  set_count (self->resolved_value, figures.resolved);
+  set_rate (self->resolution_rate_value, figures.resolved, figures.collected - figures.withdrawn);
+  set_rate (self->satisfaction_rate_value, figures.satisfied + figures.basically_satisfied, figures.rated);
+  set_rate (self->in_time_value, figures.replied_in_time, figures.replied);
+  set_count (self->overdue_value, figures.overdue);
+}
+
+/* Rows */
+
+/* The CSS class for a deadline's urgency; resources/style.css colours it. */
+static const char *
+urgency_css_class (LiaisonDeadlineUrgency urgency)
+{
+  switch (urgency)
+    {
+    case LIAISON_DEADLINE_ON_TRACK:
+      return "deadline-on-track";
+    case LIAISON_DEADLINE_DUE_SOON:
+      return "deadline-due-soon";
+    case LIAISON_DEADLINE_DUE_TODAY:
+      return "deadline-due-today";
+    case LIAISON_DEADLINE_OVERDUE:
+      return "deadline-overdue";
+    case LIAISON_DEADLINE_NONE:
+    case LIAISON_N_DEADLINE_URGENCIES:
+    default:
+      return NULL;
+    }
+}
+
+/* "Referred", "Reopened, awaiting referral"...: the loop's own words. */
+static const char *
+state_words (const LiaisonSuggestion *suggestion)
+{
+  g_autoptr(LiaisonLoopState) state = liaison_loop_state_new ();
+
+  state->status = suggestion->status;
+  state->kind = suggestion->kind;
+  state->round = suggestion->round;
+  return liaison_loop_state_describe (state);
+}
+
+static char *
+describe_row (const LiaisonSuggestion *suggestion,
+              LiaisonLoopList          list)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (suggestion->station_name != NULL && *suggestion->station_name != '\0')
+    g_ptr_array_add (parts, g_strdup (suggestion->station_name));
+  if (suggestion->category_name != NULL && *suggestion->category_name != '\0')
+    g_ptr_array_add (parts, g_strdup (suggestion->category_name));
+  /* The state, and the deputy's name where the state is the deputy's
+   * (not in "Taken up by me", where it is the reader's own). */
+  if (suggestion->taken_up_by != NULL && list != LIAISON_LOOP_LIST_TAKEN_UP_BY &&
+      suggestion->status == LIAISON_LOOP_STATUS_TAKEN_UP && suggestion->round <= 1)
+    /* Translators: %s is the deputy who took the suggestion up */
+    g_ptr_array_add (parts, g_strdup_printf (_("Taken up by %s"), suggestion->taken_up_by));
+  else if (suggestion->taken_up_by != NULL && list != LIAISON_LOOP_LIST_TAKEN_UP_BY &&
+           suggestion->status == LIAISON_LOOP_STATUS_ANSWERED_ON_SPOT)
+    /* Translators: %s is the deputy who answered the visitor at the reception */
+    g_ptr_array_add (parts, g_strdup_printf (_("Answered on the spot by %s"), suggestion->taken_up_by));
+  else
+    {
+      g_ptr_array_add (parts, g_strdup (state_words (suggestion)));
+      if (suggestion->taken_up_by != NULL && list != LIAISON_LOOP_LIST_TAKEN_UP_BY)
+        g_ptr_array_add (parts, g_strdup_printf (_("Taken up by %s"), suggestion->taken_up_by));
+    }
+  if (suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION && suggestion->deputy_name != NULL)
+    /* Translators: %s is the deputy who filed a deputy's suggestion */
+    g_ptr_array_add (parts, g_strdup_printf (_("Filed by %s"), suggestion->deputy_name));
+  if (suggestion->key_supervision)
+    g_ptr_array_add (parts, g_strdup (_("Key supervision")));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: the separator between the parts of a row's description */
+  joined = g_strjoinv (C_("row parts", " · "), (char **) parts->pdata);
+  text = g_string_new (joined);
+
+  if (list == LIAISON_LOOP_LIST_TELL_CITIZEN && suggestion->kind == LIAISON_LOOP_KIND_PUBLIC_OPINION)
+    {
+      g_string_append_c (text, '\n');
+      if (suggestion->contact != NULL && *suggestion->contact != '\0')
+        /* Translators: %s is the visitor's name and phone number */
+        g_string_append_printf (text, _("Call %s"), suggestion->contact);
+      else
+        g_string_append (text, _("No contact: the visitor did not agree to be called"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+make_row (const LiaisonSuggestion *suggestion,
+          LiaisonLoopList          list,
+          const GDate             *today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = describe_row (suggestion, list);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 suggestion->title != NULL ? suggestion->title : "");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "follow-up-row");
+
+  if (g_date_valid (&suggestion->due_date))
+    {
+      LiaisonDeadline deadline = liaison_deadline_status (&suggestion->due_date, today);
+      g_autofree char *words = liaison_deadline_describe (deadline);
+      g_autofree char *due = liaison_date_to_iso (&suggestion->due_date);
+      /* Translators: a tooltip; %s is the due date, YYYY-MM-DD */
+      g_autofree char *tooltip = g_strdup_printf (_("Due on %s"), due);
+      GtkWidget *label = gtk_label_new (words);
+      const char *css_class = urgency_css_class (deadline.urgency);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "deadline");
+      gtk_widget_add_css_class (label, "deadline-pill");
+      if (css_class != NULL)
+        gtk_widget_add_css_class (label, css_class);
+      gtk_widget_set_tooltip_text (label, tooltip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-suggestion");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (suggestion->meta.id));
+  return row;
+}
+
+static void
+show_all_cb (GtkButton *button,
+             gpointer   user_data)
+{
+  LiaisonFollowUpPage *self = user_data;
+  Section *section = g_object_get_data (G_OBJECT (button), "section");
+
+  section->show_all = TRUE;
+  liaison_follow_up_page_refresh (self);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+show_section (LiaisonFollowUpPage *self,
+              guint                index,
+              const GDate         *today)
+{
+  const SectionInfo *info = &section_infos[index];
+  Section *section = &self->sections[index];
+  gboolean by_deputy = info->list == LIAISON_LOOP_LIST_TAKEN_UP_BY || info->list == LIAISON_LOOP_LIST_FILED_BY;
+  gint64 deputy_id = by_deputy ? self->actor->deputy_id : 0;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  clear_list (section->list);
+
+  n = liaison_store_count_loop (self->store, info->list, deputy_id, today, &error);
+  if (error == NULL)
+    rows = liaison_store_list_loop (self->store, info->list, deputy_id, today,
+                                    section->show_all ? 0 : FIRST_ROWS, &error);
+  if (error != NULL)
+    {
+      show_error (self, error);
+      n = 0;
+    }
+
+  /* Translators: a follow-up section's title and how many suggestions it holds */
+  title = g_strdup_printf (C_("section title", "%s (%u)"), _(info->title), n);
+  adw_preferences_group_set_title (section->group, title);
+  adw_preferences_group_set_description (section->group, n == 0 ? _(info->empty) : NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    gtk_list_box_append (section->list, make_row (g_ptr_array_index (rows, i), info->list, today));
+
+  if (rows != NULL && rows->len < n)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      /* Translators: a button under the first rows of a section */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show All %u Suggestion",
+                                                          "Show All %u Suggestions", n), n);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "section", section);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (show_all_cb), self, 0);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+      gtk_list_box_append (section->list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (section->list), gtk_widget_get_first_child (GTK_WIDGET (section->list)) != NULL);
+}
+
+/**
+ * liaison_follow_up_page_refresh:
+ *
+ * Reads the actor, the figures and every list of the actor's role again.
+ */
+void
+liaison_follow_up_page_refresh (LiaisonFollowUpPage *self)
+{
+  GDate today;
+
+  g_return_if_fail (LIAISON_IS_FOLLOW_UP_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->actor, liaison_actor_free);
+  self->actor = liaison_actor_get_current (self->store);
+  today_local (&today);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_box), self->actor->role == LIAISON_LOOP_ROLE_HQ);
+  if (self->actor->role == LIAISON_LOOP_ROLE_HQ)
+    show_figures (self, &today);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      gboolean shown = (section_infos[i].roles & ROLE_BIT (self->actor->role)) != 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->sections[i].group), shown);
+      if (shown)
+        show_section (self, i, &today);
+      else
+        clear_list (self->sections[i].list);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion",
+                                 self->actor->role == LIAISON_LOOP_ROLE_DEPUTY);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  LiaisonFollowUpPage *self = user_data;
+
+  self->refresh_id = 0;
+  liaison_follow_up_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A sync or a move writes several tables at once: read once for all. */
+static void
+queue_refresh (LiaisonFollowUpPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+store_changed_cb (LiaisonFollowUpPage *self,
+                  const char          *table)
+{
+  if (g_strcmp0 (table, "suggestions") == 0 ||
+      g_strcmp0 (table, "suggestion_events") == 0 ||
+      g_strcmp0 (table, "deputies") == 0 ||
+      g_strcmp0 (table, "settings") == 0)
+    queue_refresh (self);
+}
+
+/* Actions */
+
+static void
+file_suggestion_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LiaisonMotionEditor *editor;
+
+  if (self->store == NULL || self->actor == NULL || self->actor->role != LIAISON_LOOP_ROLE_DEPUTY)
+    return;
+  editor = liaison_motion_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      self->store, self->actor->deputy_id);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* GObject */
+
+void
+liaison_follow_up_page_set_store (LiaisonFollowUpPage *self,
+                                  LiaisonStore        *store)
+{
+  g_return_if_fail (LIAISON_IS_FOLLOW_UP_PAGE (self));
+  g_return_if_fail (LIAISON_IS_STORE (store));
+
+  liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
+  liaison_follow_up_page_refresh (self);
+}
+
+static void
+liaison_follow_up_page_dispose (GObject *object)
+{
+  LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, liaison_actor_free);
+  liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_FOLLOW_UP_PAGE);
+
+  G_OBJECT_CLASS (liaison_follow_up_page_parent_class)->dispose (object);
+}
+
+static void
+liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_follow_up_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-follow-up-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, collected_value);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, resolved_value);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, resolution_rate_value);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, satisfaction_rate_value);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, in_time_value);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, overdue_value);
+
+  /* The sections' groups and lists, found by name in init. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_autofree char *group_id = g_strconcat (section_infos[i].id, "_group", NULL);
+      g_autofree char *list_id = g_strconcat (section_infos[i].id, "_list", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (group_id), FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (list_id), FALSE, 0);
+    }
+
+  gtk_widget_class_install_action (widget_class, "follow-up.file-suggestion", NULL, file_suggestion_action);
+}
+
+static void
+liaison_follow_up_page_init (LiaisonFollowUpPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_autofree char *group_id = g_strconcat (section_infos[i].id, "_group", NULL);
+      g_autofree char *list_id = g_strconcat (section_infos[i].id, "_list", NULL);
+
+      self->sections[i].group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                      LIAISON_TYPE_FOLLOW_UP_PAGE,
+                                                                                      group_id));
+      self->sections[i].list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                            LIAISON_TYPE_FOLLOW_UP_PAGE,
+                                                                            list_id));
+      g_assert (self->sections[i].group != NULL && self->sections[i].list != NULL);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion", FALSE);
+
+  /* Someone else sat down at the desk. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::actor-role", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::actor-name", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::actor-deputy", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+}

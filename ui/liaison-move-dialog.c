@@ -1,0 +1,727 @@
+/* liaison-move-dialog.c: records one move on a suggestion's timeline.
+ *
+ * The rules are the loop's (liaison_loop_check_move(), run by the store
+ * before anything is written): the dialog gathers the move's fields and
+ * shows the store's refusal as it comes, in the loop's own words.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-actor.h"
+#include "liaison-move-dialog.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
+#include "liaison-ui-util.h"
+
+struct _LiaisonMoveDialog
+{
+  AdwWindow parent_instance;
+
+  /* owned */
+  LiaisonStore     *store;
+  LiaisonActor     *actor;
+  LiaisonLoopState *state;
+  GPtrArray        *deputy_uuids;  /* char *, parallel to deputy_row's model */
+  GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
+  GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
+
+  gint64           suggestion_id;
+  LiaisonLoopMove  move;
+  LiaisonLoopKind  kind;
+
+  /* template children */
+  AdwPreferencesGroup *intro_group;
+  GtkLabel            *error_label;
+  GtkButton           *save_button;
+  AdwPreferencesGroup *deputy_group;
+  AdwComboRow         *deputy_row;
+  AdwPreferencesGroup *answer_group;
+  GtkTextView         *answer_view;
+  AdwPreferencesGroup *refer_group;
+  AdwComboRow         *lead_unit_row;
+  AdwEntryRow         *due_row;
+  GtkLabel            *due_hint_label;
+  AdwPreferencesGroup *co_units_group;
+  GtkListBox          *co_units_list;
+  AdwPreferencesGroup *reply_group;
+  AdwComboRow         *replying_unit_row;
+  AdwEntryRow         *reply_date_row;
+  GtkTextView         *reply_text_view;
+  AdwPreferencesGroup *rate_group;
+  GtkCheckButton      *satisfied_check;
+  GtkCheckButton      *basically_check;
+  GtkCheckButton      *unsatisfied_check;
+  AdwComboRow         *asked_row;
+  AdwEntryRow         *rated_by_row;
+  GtkLabel            *blind_label;
+  AdwPreferencesGroup *withdraw_group;
+  AdwEntryRow         *reason_row;
+  AdwPreferencesGroup *supervise_group;
+  GtkSwitch           *key_supervision_switch;
+  AdwPreferencesGroup *note_group;
+  AdwEntryRow         *note_row;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonMoveDialog, liaison_move_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SUGGESTION_ID,
+  PROP_MOVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (LiaisonMoveDialog *self,
+            const char        *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+field_changed_cb (LiaisonMoveDialog *self)
+{
+  show_error (self, NULL);
+}
+
+/* The lead unit cannot also be a co-unit: its box is unticked and locked. */
+static void
+lead_unit_changed_cb (LiaisonMoveDialog *self)
+{
+  guint lead = adw_combo_row_get_selected (self->lead_unit_row);
+
+  show_error (self, NULL);
+  for (guint i = 0; self->co_unit_checks != NULL && i < self->co_unit_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->co_unit_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+      if (i == lead)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+      gtk_widget_set_sensitive (row != NULL ? row : check, i != lead);
+    }
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+selected_uuid (AdwComboRow *row,
+               GPtrArray   *uuids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (uuids == NULL || selected >= uuids->len)
+    return NULL;
+  return g_strdup (g_ptr_array_index (uuids, selected));
+}
+
+/* Reads a "YYYY-MM-DD" field (any spelling the app accepts) into @date.
+ * Empty leaves @date invalid, for the loop to ask for it; a text that is
+ * not a date is refused here. */
+static gboolean
+read_date (AdwEntryRow *row,
+           GDate       *date)
+{
+  g_autofree char *text = entry_text (row);
+  g_autofree char *normalized = NULL;
+
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TRUE;
+  normalized = liaison_ui_normalize_date (text);
+  return normalized != NULL && liaison_date_parse_iso (normalized, date);
+}
+
+static void
+fill_event (LiaisonMoveDialog *self,
+            LiaisonLoopEvent  *event)
+{
+  switch (self->move)
+    {
+    case LIAISON_LOOP_MOVE_TAKE_UP:
+      event->deputy_uuid = selected_uuid (self->deputy_row, self->deputy_uuids);
+      break;
+
+    case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
+      event->deputy_uuid = selected_uuid (self->deputy_row, self->deputy_uuids);
+      event->answer = view_text (self->answer_view);
+      break;
+
+    case LIAISON_LOOP_MOVE_REFER:
+      {
+        g_autoptr(GStrvBuilder) co_units = g_strv_builder_new ();
+
+        event->lead_unit_uuid = selected_uuid (self->lead_unit_row, self->unit_uuids);
+        for (guint i = 0; i < self->co_unit_checks->len; i++)
+          if (gtk_check_button_get_active (g_ptr_array_index (self->co_unit_checks, i)))
+            g_strv_builder_add (co_units, g_ptr_array_index (self->unit_uuids, i));
+        event->co_unit_uuids = g_strv_builder_end (co_units);
+      }
+      break;
+
+    case LIAISON_LOOP_MOVE_REPLY:
+      event->replying_unit_uuid = selected_uuid (self->replying_unit_row, self->unit_uuids);
+      event->reply_text = view_text (self->reply_text_view);
+      break;
+
+    case LIAISON_LOOP_MOVE_RATE:
+      if (gtk_check_button_get_active (self->satisfied_check))
+        event->rating = LIAISON_LOOP_RATING_SATISFIED;
+      else if (gtk_check_button_get_active (self->basically_check))
+        event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
+      else
+        event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
+      event->asked = adw_combo_row_get_selected (self->asked_row);
+      /* A deputy rates their own suggestion blind: nobody is named. */
+      if (self->kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+        event->rated_by = entry_text (self->rated_by_row);
+      break;
+
+    case LIAISON_LOOP_MOVE_WITHDRAW:
+      event->reason = entry_text (self->reason_row);
+      break;
+
+    case LIAISON_LOOP_MOVE_SUPERVISE:
+      event->key_supervision = gtk_switch_get_active (self->key_supervision_switch);
+      break;
+
+    case LIAISON_LOOP_MOVE_REGISTER:
+    case LIAISON_LOOP_MOVE_START:
+    case LIAISON_LOOP_MOVE_CLOSE:
+    case LIAISON_N_LOOP_MOVES:
+    default:
+      break;
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (widget);
+  g_autoptr(LiaisonLoopEvent) event = NULL;
+  g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
+  g_autoptr(GError) error = NULL;
+  gboolean blind = self->move == LIAISON_LOOP_MOVE_RATE && self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+
+  show_error (self, NULL);
+
+  event = liaison_loop_event_new (self->move, actor->role);
+  if (!blind)
+    event->actor_name = g_strdup (actor->name);
+  event->note = entry_text (self->note_row);
+
+  /* What only the dialog can tell: a date that is not one, a rating not
+   * chosen. Everything else is the loop's to say. */
+  if (self->move == LIAISON_LOOP_MOVE_REFER &&
+      !read_date (self->due_row, &event->due_date))
+    {
+      show_error (self, _("Write the due date as year-month-day, such as 2025-10-23."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
+      return;
+    }
+  if (self->move == LIAISON_LOOP_MOVE_REPLY &&
+      !read_date (self->reply_date_row, &event->reply_date))
+    {
+      show_error (self, _("Write the reply date as year-month-day, such as 2025-10-23."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->reply_date_row));
+      return;
+    }
+  if (self->move == LIAISON_LOOP_MOVE_RATE &&
+      !gtk_check_button_get_active (self->satisfied_check) &&
+      !gtk_check_button_get_active (self->basically_check) &&
+      !gtk_check_button_get_active (self->unsatisfied_check))
+    {
+      show_error (self, _("Choose satisfied, basically satisfied or unsatisfied."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->satisfied_check));
+      return;
+    }
+
+  fill_event (self, event);
+
+  if (!liaison_store_add_suggestion_event (self->store, self->suggestion_id, event, &error))
+    {
+      /* A rule the move broke (LIAISON_LOOP_ERROR, LIAISON_STORE_ERROR_INVALID)
+       * or a write that failed: either way nothing was written, and the
+       * clerk can put it right here. */
+      show_error (self, error->message);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static GtkStringList *
+new_string_list (void)
+{
+  return gtk_string_list_new (NULL);
+}
+
+static void
+load_deputies (LiaisonMoveDialog *self)
+{
+  g_autoptr(GtkStringList) names = new_string_list ();
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (self->store, NULL, NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+
+      gtk_string_list_append (names, deputy->name);
+      g_ptr_array_add (self->deputy_uuids, g_strdup (deputy->meta.uuid));
+      if (deputy->meta.id == self->actor->deputy_id)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
+  /* The deputy at the desk takes it up in their own name. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->deputy_row, selected);
+}
+
+static void
+add_co_unit_row (LiaisonMoveDialog *self,
+                 const char        *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_list_box_append (self->co_units_list, row);
+  g_ptr_array_add (self->co_unit_checks, check);
+}
+
+static void
+load_units (LiaisonMoveDialog *self)
+{
+  g_autoptr(GtkStringList) lead_names = new_string_list ();
+  g_autoptr(GtkStringList) reply_names = new_string_list ();
+  g_autoptr(GPtrArray) units = liaison_store_list_units (self->store, NULL);
+  guint replying = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+
+      gtk_string_list_append (lead_names, unit->name);
+      gtk_string_list_append (reply_names, unit->name);
+      g_ptr_array_add (self->unit_uuids, g_strdup (unit->meta.uuid));
+      if (self->move == LIAISON_LOOP_MOVE_REFER)
+        add_co_unit_row (self, unit->name);
+      if (self->state != NULL && g_strcmp0 (unit->meta.uuid, self->state->lead_unit_uuid) == 0)
+        replying = i;
+    }
+
+  if (self->move == LIAISON_LOOP_MOVE_REFER)
+    {
+      adw_combo_row_set_model (self->lead_unit_row, G_LIST_MODEL (lead_names));
+      gtk_widget_set_visible (GTK_WIDGET (self->co_units_group), units != NULL && units->len > 1);
+      lead_unit_changed_cb (self);
+    }
+  else if (self->move == LIAISON_LOOP_MOVE_REPLY)
+    {
+      adw_combo_row_set_model (self->replying_unit_row, G_LIST_MODEL (reply_names));
+      /* Most replies come from the lead unit. */
+      if (replying != GTK_INVALID_LIST_POSITION)
+        adw_combo_row_set_selected (self->replying_unit_row, replying);
+    }
+
+  if (units == NULL || units->len == 0)
+    show_error (self, _("No handling units are on this computer yet. Sync with headquarters to receive them."));
+}
+
+static char *
+describe_limit (const LiaisonTimeLimit *limit)
+{
+  if (limit->working_days > 0)
+    return g_strdup_printf (ngettext ("Time limit: %u working day from today",
+                                      "Time limit: %u working days from today",
+                                      limit->working_days),
+                            limit->working_days);
+  return g_strdup_printf (ngettext ("Time limit: %u month from today",
+                                    "Time limit: %u months from today",
+                                    limit->months),
+                          limit->months);
+}
+
+static void
+load_refer (LiaisonMoveDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (self->store, NULL);
+  g_autofree char *due_text = NULL;
+  g_autofree char *hint = NULL;
+  GDate today, due;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  liaison_store_default_due_date (self->store, self->kind, &today, &due);
+  due_text = liaison_date_to_iso (&due);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due_text);
+
+  if (rules != NULL)
+    hint = describe_limit (&rules->limits[self->kind]);
+  else
+    {
+      LiaisonTimeLimit limit = liaison_loop_kind_default_limit (self->kind);
+
+      hint = describe_limit (&limit);
+    }
+  gtk_label_set_text (self->due_hint_label, hint);
+}
+
+static void
+load_reply (LiaisonMoveDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->reply_date_row), today);
+}
+
+static void
+load_rate (LiaisonMoveDialog *self)
+{
+  g_autoptr(GtkStringList) asked = new_string_list ();
+  gboolean blind = self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+
+  for (guint i = 0; i < LIAISON_N_LOOP_ASKED; i++)
+    gtk_string_list_append (asked, liaison_loop_asked_label (i));
+  adw_combo_row_set_model (self->asked_row, G_LIST_MODEL (asked));
+  gtk_widget_set_visible (GTK_WIDGET (self->rated_by_row), !blind);
+  gtk_widget_set_visible (GTK_WIDGET (self->blind_label), blind);
+  if (!blind)
+    gtk_editable_set_text (GTK_EDITABLE (self->rated_by_row), self->actor->name);
+  if (blind)
+    adw_preferences_group_set_title (self->rate_group, _("Your Rating of the Handling"));
+}
+
+static void
+load (LiaisonMoveDialog *self)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *focus = GTK_WIDGET (self->note_row);
+
+  self->actor = liaison_actor_get_current (self->store);
+  suggestion = liaison_store_get_suggestion (self->store, self->suggestion_id, &error);
+  if (suggestion == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+      return;
+    }
+  self->kind = suggestion->kind;
+  self->state = liaison_store_get_loop_state (self->store, self->suggestion_id, NULL);
+
+  gtk_window_set_title (GTK_WINDOW (self), liaison_loop_move_label (self->move));
+  /* The window's title says the move; this says which suggestion (the
+   * group's title is markup). */
+  title = g_markup_escape_text (suggestion->title ? suggestion->title : "", -1);
+  adw_preferences_group_set_title (self->intro_group, title);
+
+  switch (self->move)
+    {
+    case LIAISON_LOOP_MOVE_TAKE_UP:
+      gtk_widget_set_visible (GTK_WIDGET (self->deputy_group), TRUE);
+      load_deputies (self);
+      focus = GTK_WIDGET (self->deputy_row);
+      break;
+
+    case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
+      gtk_widget_set_visible (GTK_WIDGET (self->deputy_group), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_group), TRUE);
+      load_deputies (self);
+      focus = GTK_WIDGET (self->answer_view);
+      break;
+
+    case LIAISON_LOOP_MOVE_REFER:
+      gtk_widget_set_visible (GTK_WIDGET (self->refer_group), TRUE);
+      load_units (self);
+      load_refer (self);
+      focus = GTK_WIDGET (self->lead_unit_row);
+      break;
+
+    case LIAISON_LOOP_MOVE_REPLY:
+      gtk_widget_set_visible (GTK_WIDGET (self->reply_group), TRUE);
+      load_units (self);
+      load_reply (self);
+      focus = GTK_WIDGET (self->reply_text_view);
+      break;
+
+    case LIAISON_LOOP_MOVE_RATE:
+      gtk_widget_set_visible (GTK_WIDGET (self->rate_group), TRUE);
+      load_rate (self);
+      focus = GTK_WIDGET (self->satisfied_check);
+      break;
+
+    case LIAISON_LOOP_MOVE_WITHDRAW:
+      gtk_widget_set_visible (GTK_WIDGET (self->withdraw_group), TRUE);
+      /* The reason is the note here. */
+      gtk_widget_set_visible (GTK_WIDGET (self->note_group), FALSE);
+      focus = GTK_WIDGET (self->reason_row);
+      break;
+
+    case LIAISON_LOOP_MOVE_SUPERVISE:
+      gtk_widget_set_visible (GTK_WIDGET (self->supervise_group), TRUE);
+      gtk_switch_set_active (self->key_supervision_switch, self->state != NULL && self->state->key_supervision);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Supervision note"));
+      break;
+
+    case LIAISON_LOOP_MOVE_REGISTER:
+    case LIAISON_LOOP_MOVE_START:
+    case LIAISON_LOOP_MOVE_CLOSE:
+    case LIAISON_N_LOOP_MOVES:
+    default:
+      break;
+    }
+
+  gtk_widget_grab_focus (focus);
+}
+
+static void
+liaison_move_dialog_constructed (GObject *object)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
+
+  G_OBJECT_CLASS (liaison_move_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (LIAISON_IS_STORE (self->store));
+  load (self);
+}
+
+static void
+liaison_move_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SUGGESTION_ID:
+      g_value_set_int64 (value, self->suggestion_id);
+      break;
+    case PROP_MOVE:
+      g_value_set_uint (value, self->move);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_move_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_SUGGESTION_ID:
+      self->suggestion_id = g_value_get_int64 (value);
+      break;
+    case PROP_MOVE:
+      self->move = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_move_dialog_dispose (GObject *object)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_MOVE_DIALOG);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (liaison_move_dialog_parent_class)->dispose (object);
+}
+
+static void
+liaison_move_dialog_finalize (GObject *object)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
+
+  g_clear_pointer (&self->actor, liaison_actor_free);
+  g_clear_pointer (&self->state, liaison_loop_state_free);
+  g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
+}
+
+static void
+liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = liaison_move_dialog_constructed;
+  object_class->get_property = liaison_move_dialog_get_property;
+  object_class->set_property = liaison_move_dialog_set_property;
+  object_class->dispose = liaison_move_dialog_dispose;
+  object_class->finalize = liaison_move_dialog_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIAISON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUGGESTION_ID] =
+    g_param_spec_int64 ("suggestion-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A LiaisonLoopMove; the loop's enums are not registered GTypes. */
+  properties[PROP_MOVE] =
+    g_param_spec_uint ("move", NULL, NULL,
+                       0, LIAISON_N_LOOP_MOVES - 1, LIAISON_LOOP_MOVE_TAKE_UP,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-move-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, intro_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, refer_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, lead_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, replying_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_date_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_text_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, rate_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, satisfied_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, basically_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, unsatisfied_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, asked_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, rated_by_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, blind_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, withdraw_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, supervise_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, key_supervision_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, note_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lead_unit_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "move.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "move.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "move.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+liaison_move_dialog_init (LiaisonMoveDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->co_unit_checks = g_ptr_array_new ();
+}
+
+/**
+ * liaison_move_dialog_new:
+ * @parent: (nullable): the window the dialog is modal for
+ * @store: where the move is recorded
+ * @suggestion_id: the suggestion
+ * @move: the move to record
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GtkWidget *
+liaison_move_dialog_new (GtkWindow       *parent,
+                         LiaisonStore    *store,
+                         gint64           suggestion_id,
+                         LiaisonLoopMove  move)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  g_return_val_if_fail ((guint) move < LIAISON_N_LOOP_MOVES, NULL);
+
+  return g_object_new (LIAISON_TYPE_MOVE_DIALOG,
+                       "store", store,
+                       "suggestion-id", suggestion_id,
+                       "move", (guint) move,
+                       "transient-for", parent,
+                       NULL);
+}
+
+/**
+ * liaison_move_dialog_get_move:
+ *
+ * Returns: the move the dialog records
+ */
+LiaisonLoopMove
+liaison_move_dialog_get_move (LiaisonMoveDialog *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MOVE_DIALOG (self), LIAISON_LOOP_MOVE_REGISTER);
+  return self->move;
+}
+
+/**
+ * liaison_move_dialog_get_suggestion_id:
+ *
+ * Returns: the suggestion the move is for
+ */
+gint64
+liaison_move_dialog_get_suggestion_id (LiaisonMoveDialog *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MOVE_DIALOG (self), 0);
+  return self->suggestion_id;
+}

@@ -1,0 +1,28 @@
+/* liaison-move-dialog.h: records one move on a suggestion's timeline.
+ *
+ * One dialog for every move: it shows the fields that move carries (a
+ * deputy, an answer, units and a due date, a reply, a rating, a reason, a
+ * supervision note) and records the move as the current actor
+ * (liaison-actor.h). A move the rules refuse is explained inside the
+ * dialog, which stays open; a recorded move closes it.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-loop.h"
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_MOVE_DIALOG (liaison_move_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonMoveDialog, liaison_move_dialog, LIAISON, MOVE_DIALOG, AdwWindow)
+
+GtkWidget       *liaison_move_dialog_new           (GtkWindow         *parent,
+                                                    LiaisonStore      *store,
+                                                    gint64             suggestion_id,
+                                                    LiaisonLoopMove    move);
+LiaisonLoopMove  liaison_move_dialog_get_move      (LiaisonMoveDialog *self);
+gint64           liaison_move_dialog_get_suggestion_id (LiaisonMoveDialog *self);
+
+G_END_DECLS

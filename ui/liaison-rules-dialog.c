@@ -1,0 +1,265 @@
+/* liaison-rules-dialog.c: headquarters sets the loop's rules.
+ *
+ * The default time limits (working days for a citizen's suggestion, months
+ * for a deputy's) and the holiday list as text, in the form
+ * liaison_calendar_parse() reads. A bad line shows the parser's message,
+ * which names every bad line, and nothing is saved.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-rules-dialog.h"
+#include "liaison-store-loop.h"
+
+struct _LiaisonRulesDialog
+{
+  AdwWindow parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+
+  /* template children */
+  GtkSpinButton *days_spin;
+  GtkSpinButton *months_spin;
+  GtkTextView   *holidays_view;
+  GtkLabel      *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonRulesDialog, liaison_rules_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_error (LiaisonRulesDialog *self,
+           const char         *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+holidays_changed_cb (LiaisonRulesDialog *self)
+{
+  set_error (self, NULL);
+}
+
+static char *
+holidays_text (LiaisonRulesDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->holidays_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (widget);
+  g_autofree char *text = holidays_text (self);
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(LiaisonCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_error (self, NULL);
+
+  calendar = liaison_calendar_parse (text, &error);
+  if (calendar == NULL)
+    {
+      set_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->holidays_view));
+      return;
+    }
+
+  /* Start from what the store has, so that anything this dialog does not
+   * show stays as it was. */
+  rules = liaison_store_get_loop_rules (self->store, NULL);
+  if (rules == NULL)
+    rules = liaison_loop_rules_new ();
+  liaison_calendar_free (rules->calendar);
+  rules->calendar = g_steal_pointer (&calendar);
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days = gtk_spin_button_get_value_as_int (self->days_spin);
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].months = 0;
+  rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].working_days = 0;
+  rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months = gtk_spin_button_get_value_as_int (self->months_spin);
+
+  if (!liaison_store_set_loop_rules (self->store, rules, &error))
+    {
+      set_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+load (LiaisonRulesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (self->store, &error);
+  g_autofree char *text = NULL;
+  const LiaisonTimeLimit *citizen;
+  const LiaisonTimeLimit *deputy;
+
+  if (rules == NULL)
+    {
+      set_error (self, error->message);
+      rules = liaison_loop_rules_new ();
+    }
+  citizen = &rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION];
+  deputy = &rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION];
+  if (citizen->working_days > 0)
+    gtk_spin_button_set_value (self->days_spin, citizen->working_days);
+  if (deputy->months > 0)
+    gtk_spin_button_set_value (self->months_spin, deputy->months);
+
+  text = liaison_calendar_to_text (rules->calendar);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->holidays_view), text, -1);
+  /* Loading is not an edit: keep the load error, if any, in view. */
+  if (error == NULL)
+    set_error (self, NULL);
+}
+
+static void
+liaison_rules_dialog_constructed (GObject *object)
+{
+  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
+
+  G_OBJECT_CLASS (liaison_rules_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (LIAISON_IS_STORE (self->store));
+  load (self);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->holidays_view), "changed",
+                           G_CALLBACK (holidays_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+liaison_rules_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_rules_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_rules_dialog_dispose (GObject *object)
+{
+  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RULES_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (liaison_rules_dialog_parent_class)->dispose (object);
+}
+
+static void
+liaison_rules_dialog_class_init (LiaisonRulesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = liaison_rules_dialog_constructed;
+  object_class->get_property = liaison_rules_dialog_get_property;
+  object_class->set_property = liaison_rules_dialog_set_property;
+  object_class->dispose = liaison_rules_dialog_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIAISON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LiaisonRulesDialog::saved:
+   *
+   * Emitted once the rules are stored, pending push.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-rules-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, days_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, months_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, holidays_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "rules.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "rules.save", NULL);
+}
+
+static void
+liaison_rules_dialog_init (LiaisonRulesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * liaison_rules_dialog_new:
+ * @parent: (nullable): the window it is modal to
+ *
+ * Returns: (transfer none): a new dialog over the store's rules; present it.
+ */
+LiaisonRulesDialog *
+liaison_rules_dialog_new (GtkWindow    *parent,
+                          LiaisonStore *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  return g_object_new (LIAISON_TYPE_RULES_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}

@@ -2,7 +2,7 @@
  *
  *   liaison import [--roster] [--database PATH] FILE.csv
  *   liaison export [--database PATH] --from DATE --to DATE FILE.csv
- *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N]
+ *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
  * 1 failed (the message says why), 2 the command was not understood.
@@ -15,6 +15,8 @@
 #include "liaison-cli.h"
 #include "liaison-demo.h"
 #include "liaison-ledger.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
 #include "liaison-store.h"
 #include "liaison-validate.h"
 
@@ -277,6 +279,7 @@ run_demo (char **argv)
   int n_receptions = 1000;
   int seed = 1;
   int n_days = 365;
+  gboolean hq = FALSE;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The database to fill; it is made if missing (default: the app’s own)"), N_("PATH") },
@@ -286,6 +289,9 @@ run_demo (char **argv)
       N_("The same seed makes the same data (default: 1)"), N_("N") },
     { "days", 0, 0, G_OPTION_ARG_INT, &n_days,
       N_("Spread the receptions over this many days up to today (default: 365)"), N_("N") },
+    { "hq", 0, 0, G_OPTION_ARG_NONE, &hq,
+      N_("Make the database a headquarters replica with no server, with receptions from a dozen stations, "
+         "to show headquarters’ screens"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -298,12 +304,15 @@ run_demo (char **argv)
   g_autoptr(GTimer) timer = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   LiaisonDemoOptions options = { 0, };
+  LiaisonFigures figures = { 0, };
+  GDate today;
   guint n_before, n_after, n_suggestions;
   int status = 0;
 
   context = liaison_cli_option_context_new (NULL,
-                             N_("Fills a database with a realistic demo city: its stations, deputy groups and deputies, "
-                                "and receptions at this station. Sets the station up first if needed."),
+                             N_("Fills a database with a realistic demo city: its stations, deputy groups, deputies and "
+                                "handling units, and receptions at this station whose suggestions have been taken up, referred, "
+                                "replied to and rated. Sets the station up first if needed."),
                              entries);
   if (!parse_options (context, "demo", &args, &status))
     return status;
@@ -324,6 +333,8 @@ run_demo (char **argv)
   options.n_receptions = (guint) n_receptions;
   options.seed = (guint32) seed;
   options.n_days = (guint) n_days;
+  options.hq = hq;
+  options.loop_histories = TRUE;
   n_before = liaison_store_count_receptions (store, NULL, NULL);
   timer = g_timer_new ();
   if (!liaison_demo_generate (store, &options, &error))
@@ -346,6 +357,19 @@ run_demo (char **argv)
   g_print (_("The database now holds %u stations, %u deputies in %u groups, %u receptions and %u suggestions.\n"),
            stations ? stations->len : 0, deputies ? deputies->len : 0, groups ? groups->len : 0,
            n_after, n_suggestions);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+  }
+  if (liaison_store_compute_figures (store, NULL, NULL, &today, &figures, NULL))
+    g_print (_("Of the suggestions, %u are resolved, %u are overdue now and %u are under key supervision.\n"),
+             figures.resolved, figures.overdue, figures.key_supervision);
+  if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)
+    g_print (_("The database is a headquarters replica with no server: open it with “liaison --database %s”.\n"),
+             database);
   return 0;
 }
 

@@ -4,15 +4,30 @@
  * gives the same stations, roster and receptions (dates count back from
  * today). All writes go through the store API, in batches of transactions
  * so that a million receptions stay feasible.
+ *
+ * Each suggestion then lives its loop (docs/closed-loop.md): every move is
+ * added with liaison_store_add_suggestion_event(), timed after the one
+ * before it and never after now, so the rules hold and the history stops
+ * where "now" cuts it: old items are closed, recent ones are still being
+ * handled. The handling units arrive as headquarters would send them, as
+ * a pulled page.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "liaison-demo.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
 
 #define BATCH_SIZE 2000
+/* With loop histories a transaction touches many more pages: smaller
+ * ones stay within SQLite's page cache instead of spilling to the WAL
+ * over and over. */
+#define HISTORY_BATCH_SIZE 200
 
 #define LOCAL_STATION_NAME     "相山区东山街道人大代表联络站"
 #define LOCAL_STATION_DISTRICT "相山区"
@@ -220,6 +235,95 @@ static const Topic topics[] = {
           "12345热线回复不及时|提高热线办理质量|限时答复",
           "公共厕所数量少|增建公共厕所|推动沿街单位厕所对外开放"),
     STRV ("市政务服务管理局", "东山街道办事处", "市数据资源局") },
+};
+
+/* The handling units (承办单位) headquarters refers items to. */
+typedef struct {
+  const char *name;
+  const char *kind;  /* the unit kind code */
+} DemoUnit;
+
+static const DemoUnit demo_units[] = {
+  { "区住房和城乡建设局", "department" },
+  { "区教育局", "department" },
+  { "区卫生健康委员会", "department" },
+  { "区交通运输局", "department" },
+  { "东山街道办事处", "government" },
+  { "区生态环境分局", "department" },
+  { "区民政局", "department" },
+  { "区人力资源和社会保障局", "department" },
+  { "区城市管理局", "department" },
+  { "区农业农村局", "department" },
+  { "区市场监督管理局", "department" },
+  { "区医疗保障分局", "department" },
+  { "市公安局相山分局", "department" },
+  { "区应急管理局", "department" },
+  { "区数据资源管理局", "department" },
+  { "区水利局", "department" },
+  { "区发展和改革委员会", "department" },
+  { "区司法局", "department" },
+  { "渠沟镇人民政府", "government" },
+  { "相山区人民政府", "government" },
+  { "区监察委员会", "supervision" },
+  { "相山区人民法院", "court" },
+  { "相山区人民检察院", "procuratorate" },
+  { "国网淮北供电公司相山供电中心", "other" },
+};
+
+/* Lead units by topic, in the order of topics[]; the first is the usual one. */
+static const char *const *const topic_units[] = {
+  STRV ("区住房和城乡建设局", "区城市管理局", "东山街道办事处"),
+  STRV ("区人力资源和社会保障局", "区医疗保障分局", "区民政局"),
+  STRV ("区教育局", "区市场监督管理局", "市公安局相山分局"),
+  STRV ("区卫生健康委员会", "区医疗保障分局"),
+  STRV ("区交通运输局", "市公安局相山分局", "区城市管理局"),
+  STRV ("区生态环境分局", "区城市管理局", "区水利局"),
+  STRV ("区农业农村局", "区水利局", "渠沟镇人民政府"),
+  STRV ("区发展和改革委员会", "区数据资源管理局", "区人力资源和社会保障局"),
+  STRV ("市公安局相山分局", "区应急管理局", "国网淮北供电公司相山供电中心"),
+  STRV ("区数据资源管理局", "东山街道办事处", "区民政局"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (topic_units) == G_N_ELEMENTS (topics));
+
+/* Who makes the moves. */
+static const char *const station_staff[] = { "刘芳", "陈静", "王丽" };
+static const char *const hq_staff[] = { "代表工委 张敏", "代表工委 孙涛", "代表工委 周婷" };
+
+/* Replies: the text before and after the unit's name. */
+static const char *const reply_templates[][2] = {
+  { "经现场核查，", "已组织施工队处理，问题已解决，并已向群众反馈。" },
+  { "", "已将该问题列入本年度工作计划，预计下月底前完成整改。" },
+  { "经", "调查核实，已督促相关责任单位限期整改，整改情况将持续跟踪。" },
+  { "", "已会同属地街道现场办公，制定了解决方案，目前已完成主体工作。" },
+  { "", "答复：该事项涉及政策规定，已向群众当面解释，并协助办理相关手续。" },
+};
+
+static const char *const withdraw_reasons[] = {
+  "群众来电表示问题已自行解决，申请撤回。",
+  "经核实为重复登记，予以撤回。",
+  "群众表示已通过12345热线反映并得到处理。",
+};
+
+static const char *const supervision_notes[] = {
+  "群众多次反映，列为重点督办，请承办单位加快办理。",
+  "已超过办理时限，列为重点督办。",
+  "涉及群众切身利益，代表工委跟踪督办。",
+};
+
+/* Deputies' own suggestions (议案建议): title, content. */
+static const char *const motion_texts[][2] = {
+  { "关于加快推进老旧小区改造的建议",
+    "我市部分老旧小区存在管网老化、道路破损、停车难等问题，建议统筹资金，分批推进改造，并建立长效管理机制。" },
+  { "关于完善农村养老服务体系的建议",
+    "农村留守老人多，养老服务设施不足，建议依托村级党群服务中心建设互助养老点，落实运营补贴。" },
+  { "关于优化城区公交线网的建议",
+    "新建小区与主城区之间公交线路少、班次稀，建议开展公交线网优化，增开社区微循环线路。" },
+  { "关于加强中小学生课后服务的建议",
+    "课后服务内容单一，家长接送困难，建议丰富课后服务内容，推行弹性离校。" },
+  { "关于支持煤矿塌陷区生态修复的建议",
+    "采煤塌陷区综合治理任务仍然较重，建议加大生态修复投入，发展水产养殖和光伏等产业。" },
+  { "关于规范电动自行车充电管理的建议",
+    "居民楼道充电现象普遍，安全隐患大，建议在小区集中建设充电设施，并加强执法检查。" },
 };
 
 static guint
@@ -482,6 +586,12 @@ typedef struct {
   GDateTime  *today;           /* local midnight */
   guint       n_days;
   guint       suggestion_percent;
+  /* the loop */
+  LiaisonStore *store;
+  gboolean    histories;
+  GHashTable *deputies;        /* gint64 * id -> LiaisonDeputy *, borrowed from the roster list */
+  GHashTable *unit_uuids;      /* name -> uuid */
+  GPtrArray  *stations;        /* LiaisonStation *: where receptions go (hq demo: several) */
 } Generator;
 
 static const Topic *
@@ -619,6 +729,26 @@ add_deputy_once (GArray *ids,
   g_array_append_val (ids, id);
 }
 
+/* The register move: a little after the visit, in UTC. */
+static char *
+registered_at (Generator  *gen,
+               const char *received_at)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = g_strdup_printf ("%.10sT%s:00", received_at, received_at + 11);
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, local);
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (when == NULL)
+    return NULL;
+  later = g_date_time_add_minutes (when, g_rand_int_range (gen->rand, 5, 40));
+  if (g_date_time_compare (later, gen->now) > 0)
+    return NULL;
+  utc = g_date_time_to_utc (later);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 static LiaisonReception *
 make_reception (Generator *gen)
 {
@@ -635,8 +765,19 @@ make_reception (Generator *gen)
   guint n_visitors = chance (rand, 85) ? 1 : 2;
   guint roll = g_rand_int_range (rand, 0, 100);
 
-  reception->meta.origin_station_uuid = g_strdup (gen->station_uuid);
-  reception->station_id = gen->station_id;
+  if (gen->stations != NULL && gen->stations->len > 0)
+    {
+      const LiaisonStation *station = g_ptr_array_index (gen->stations,
+                                                         g_rand_int_range (rand, 0, gen->stations->len));
+
+      reception->meta.origin_station_uuid = g_strdup (station->meta.uuid);
+      reception->station_id = station->meta.id;
+    }
+  else
+    {
+      reception->meta.origin_station_uuid = g_strdup (gen->station_uuid);
+      reception->station_id = gen->station_id;
+    }
   reception->received_at = make_received_at (gen);
   reception->category_id = gen->category_ids[topic_index];
   reception->channel = roll < 70 ? LIAISON_CHANNEL_WALK_IN
@@ -680,9 +821,10 @@ make_reception (Generator *gen)
       LiaisonSuggestion *suggestion = liaison_suggestion_new ();
       const LiaisonVisitor *first = g_ptr_array_index (reception->visitors, 0);
 
-      suggestion->meta.origin_station_uuid = g_strdup (gen->station_uuid);
-      suggestion->station_id = gen->station_id;
+      suggestion->meta.origin_station_uuid = g_strdup (reception->meta.origin_station_uuid);
+      suggestion->station_id = reception->station_id;
       suggestion->category_id = reception->category_id;
+      suggestion->created_at = registered_at (gen, reception->received_at);
       suggestion->title = g_strdup_printf ("关于解决%s%s问题的建议", place, problem);
       suggestion->content = g_strdup_printf ("群众反映%s%s。建议由%s牵头，%s，并及时向群众反馈办理结果。",
                                              place, problem, pick_strv (rand, topic->units),
@@ -693,6 +835,493 @@ make_reception (Generator *gen)
   return reception;
 }
 
+/* Loop histories */
+
+/* Where a suggestion's history has got to: the time of its last move,
+ * local. */
+typedef struct {
+  Generator  *gen;
+  gint64      id;
+  GDateTime  *at;
+  gboolean    stopped;   /* the next move would have been after now */
+} History;
+
+static void
+history_clear (History *history)
+{
+  g_clear_pointer (&history->at, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (History, history_clear)
+
+/* Starts at the register move, @created_at (UTC). */
+static gboolean
+history_start (History    *history,
+               Generator  *gen,
+               gint64      id,
+               const char *created_at)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) registered = created_at != NULL ? g_date_time_new_from_iso8601 (created_at, utc) : NULL;
+
+  history->gen = gen;
+  history->id = id;
+  history->stopped = registered == NULL;
+  history->at = registered != NULL ? g_date_time_to_local (registered) : NULL;
+  return !history->stopped;
+}
+
+/* Moves the clock on by @min_days to @max_days (office hours on a later
+ * day, or a few hours later on the same one); FALSE, and the history
+ * stops there, when that is after now. */
+static gboolean
+history_wait (History *history,
+              guint    min_days,
+              guint    max_days)
+{
+  GRand *rand = history->gen->rand;
+  guint days = min_days + (max_days > min_days ? (guint) g_rand_int_range (rand, 0, max_days - min_days + 1) : 0);
+  GDateTime *next;
+
+  if (history->stopped)
+    return FALSE;
+  if (days == 0)
+    next = g_date_time_add_minutes (history->at, g_rand_int_range (rand, 10, 240));
+  else
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (history->at, days);
+      g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (day),
+                                                             g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day), 0, 0, 0);
+
+      next = g_date_time_add_minutes (midnight, g_rand_int_range (rand, 8 * 60 + 30, 17 * 60 + 30));
+    }
+  g_date_time_unref (history->at);
+  history->at = next;
+  if (g_date_time_compare (next, history->gen->now) > 0)
+    history->stopped = TRUE;
+  return !history->stopped;
+}
+
+/* The local day of the history's time. */
+static void
+history_day (History *history,
+             GDate   *day)
+{
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (history->at), g_date_time_get_month (history->at),
+                  g_date_time_get_year (history->at));
+}
+
+/* Records @event (taken) at the history's time. */
+static gboolean
+history_add (History           *history,
+             LiaisonLoopEvent  *event,
+             GError           **error)
+{
+  g_autoptr(LiaisonLoopEvent) owned = event;
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (history->at);
+
+  /* Whole seconds, as stored and synced. */
+  owned->at = g_date_time_new_utc (g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                   g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                   g_date_time_get_minute (utc), g_date_time_get_second (utc));
+  return liaison_store_add_suggestion_event (history->gen->store, history->id, owned, error);
+}
+
+static LiaisonLoopEvent *
+hq_move (History         *history,
+         LiaisonLoopMove  move)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_HQ);
+
+  event->actor_name = g_strdup (PICK (history->gen->rand, hq_staff));
+  return event;
+}
+
+static LiaisonLoopEvent *
+deputy_move (History         *history,
+             LiaisonLoopMove  move,
+             gint64           deputy_id)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_DEPUTY);
+  const LiaisonDeputy *deputy = g_hash_table_lookup (history->gen->deputies, &deputy_id);
+
+  event->actor_name = g_strdup (deputy->name);
+  event->deputy_uuid = g_strdup (deputy->meta.uuid);
+  return event;
+}
+
+static LiaisonLoopEvent *
+station_move (History         *history,
+              LiaisonLoopMove  move)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_STATION);
+
+  event->actor_name = g_strdup (PICK (history->gen->rand, station_staff));
+  return event;
+}
+
+static char *
+unit_uuid (Generator  *gen,
+           const char *name)
+{
+  return g_strdup (g_hash_table_lookup (gen->unit_uuids, name));
+}
+
+/* Refers the item to one of @units, with the rules' due date (in @due);
+ * @lead gets the lead unit's name. */
+static gboolean
+history_refer (History            *history,
+               LiaisonLoopKind     kind,
+               const char *const  *units,
+               GDate              *due,
+               const char        **lead,
+               GError            **error)
+{
+  GRand *rand = history->gen->rand;
+  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_REFER);
+  guint n_units = strv_len (units);
+  guint index = chance (rand, 75) ? 0 : (guint) g_rand_int_range (rand, 0, n_units);
+  GDate day;
+
+  history_day (history, &day);
+  *lead = units[index];
+  event->lead_unit_uuid = unit_uuid (history->gen, units[index]);
+  if (n_units > 1 && chance (rand, 35))
+    {
+      event->co_unit_uuids = g_new0 (char *, 2);
+      event->co_unit_uuids[0] = unit_uuid (history->gen, units[(index + 1) % n_units]);
+    }
+  liaison_store_default_due_date (history->gen->store, kind, &day, &event->due_date);
+  *due = event->due_date;
+  return history_add (history, event, error);
+}
+
+static gboolean
+history_reply (History     *history,
+               const char  *unit,
+               GError     **error)
+{
+  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_REPLY);
+  guint template = g_rand_int_range (history->gen->rand, 0, G_N_ELEMENTS (reply_templates));
+
+  event->reply_text = g_strconcat (reply_templates[template][0], unit, reply_templates[template][1], NULL);
+  event->replying_unit_uuid = unit_uuid (history->gen, unit);
+  history_day (history, &event->reply_date);
+  return history_add (history, event, error);
+}
+
+static gboolean
+history_supervise (History     *history,
+                   const char  *note,
+                   GError     **error)
+{
+  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_SUPERVISE);
+
+  event->note = g_strdup (note);
+  event->key_supervision = TRUE;
+  return history_add (history, event, error);
+}
+
+/* The station asks the citizen how it went; a deputy rates their own
+ * suggestion blind (no name on the move). */
+static gboolean
+history_rate (History            *history,
+              LiaisonLoopKind     kind,
+              LiaisonLoopRating   rating,
+              GError            **error)
+{
+  GRand *rand = history->gen->rand;
+  LiaisonLoopRole role = liaison_loop_move_role (kind, LIAISON_LOOP_MOVE_RATE);
+  LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_RATE, role);
+
+  event->rating = rating;
+  event->asked = chance (rand, 70) ? LIAISON_LOOP_ASKED_PHONE : LIAISON_LOOP_ASKED_IN_PERSON;
+  if (role == LIAISON_LOOP_ROLE_STATION)
+    {
+      event->actor_name = g_strdup (PICK (rand, station_staff));
+      event->rated_by = g_strdup (event->actor_name);
+    }
+  return history_add (history, event, error);
+}
+
+static LiaisonLoopRating
+pick_rating (GRand    *rand,
+             gboolean  may_be_unsatisfied)
+{
+  guint roll = g_rand_int_range (rand, 0, 100);
+
+  if (may_be_unsatisfied && roll < 10)
+    return LIAISON_LOOP_RATING_UNSATISFIED;
+  return roll < 82 ? LIAISON_LOOP_RATING_SATISFIED : LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
+}
+
+/* From referral on: referred, perhaps started and supervised, replied
+ * (mostly in time), rated, closed; an unsatisfied rating sends it round
+ * once more. The history stops wherever now falls. */
+static gboolean
+history_handle (History            *history,
+                LiaisonLoopKind     kind,
+                const char *const  *units,
+                GError            **error)
+{
+  GRand *rand = history->gen->rand;
+
+  for (guint round = 1; round <= 2; round++)
+    {
+      const char *lead = NULL;
+      LiaisonLoopRating rating;
+      GDate due, day;
+      guint left, roll;
+
+      if (round == 2 && !history_wait (history, 1, 6))
+        return TRUE;
+      if (!history_refer (history, kind, units, &due, &lead, error))
+        return FALSE;
+
+      if (chance (rand, 40))
+        {
+          if (!history_wait (history, 1, 4))
+            return TRUE;
+          if (!history_add (history, hq_move (history, LIAISON_LOOP_MOVE_START), error))
+            return FALSE;
+        }
+      if (chance (rand, 4))
+        {
+          if (!history_wait (history, 2, 8))
+            return TRUE;
+          if (!history_supervise (history, supervision_notes[chance (rand, 50) ? 0 : 2], error))
+            return FALSE;
+        }
+
+      history_day (history, &day);
+      left = (guint) MAX (g_date_days_between (&day, &due), 0);
+      roll = g_rand_int_range (rand, 0, 100);
+      if (roll < 5)
+        {
+          /* No reply yet: overdue, and supervised once it is. */
+          if (!history_wait (history, left + 1, left + 4))
+            return TRUE;
+          return history_supervise (history, supervision_notes[1], error);
+        }
+      if (roll < 14)
+        {
+          /* Late. */
+          if (!history_wait (history, left + 1, left + 12))
+            return TRUE;
+        }
+      else if (!history_wait (history, MIN (2, left), MAX (MIN (2, left), left > 0 ? left - 1 : 0)))
+        return TRUE;
+      if (!history_reply (history, lead, error))
+        return FALSE;
+
+      if (!history_wait (history, 1, 7))
+        return TRUE;
+      rating = pick_rating (rand, round == 1);
+      if (!history_rate (history, kind, rating, error))
+        return FALSE;
+      if (rating == LIAISON_LOOP_RATING_UNSATISFIED)
+        continue;
+
+      if (chance (rand, 90) && history_wait (history, 1, 10))
+        return history_add (history, hq_move (history, LIAISON_LOOP_MOVE_CLOSE), error);
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* A citizen's item: mostly taken up by a deputy present at the visit and
+ * referred; some answered on the spot; a few left alone or withdrawn. */
+static gboolean
+history_public_opinion (Generator                *gen,
+                        const LiaisonReception   *reception,
+                        const LiaisonSuggestion  *suggestion,
+                        const char *const        *units,
+                        GError                  **error)
+{
+  g_auto(History) history = { 0, };
+  GRand *rand = gen->rand;
+  gint64 deputy_id = g_array_index (reception->deputy_ids, gint64, 0);
+  guint roll = g_rand_int_range (rand, 0, 100);
+  LiaisonLoopEvent *event;
+
+  if (!history_start (&history, gen, suggestion->meta.id, suggestion->created_at))
+    return TRUE;
+
+  if (reception->handled_on_spot && reception->handling != NULL && *reception->handling != '\0' && roll < 50)
+    {
+      gboolean rated = FALSE;
+
+      if (!history_wait (&history, 0, 0))
+        return TRUE;
+      event = deputy_move (&history, LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, deputy_id);
+      event->answer = g_strdup (reception->handling);
+      if (!history_add (&history, event, error))
+        return FALSE;
+      if (chance (rand, 60))
+        {
+          LiaisonLoopRating rating = pick_rating (rand, TRUE);
+
+          if (!history_wait (&history, 1, 3))
+            return TRUE;
+          if (!history_rate (&history, LIAISON_LOOP_KIND_PUBLIC_OPINION, rating, error))
+            return FALSE;
+          if (rating == LIAISON_LOOP_RATING_UNSATISFIED)
+            return history_handle (&history, LIAISON_LOOP_KIND_PUBLIC_OPINION, units, error);
+          rated = TRUE;
+        }
+      if ((rated || chance (rand, 40)) && history_wait (&history, 1, 7))
+        return history_add (&history, hq_move (&history, LIAISON_LOOP_MOVE_CLOSE), error);
+      return TRUE;
+    }
+
+  if (roll < 4 || roll >= 97)
+    {
+      /* Withdrawn: before anyone took it up, or after. */
+      if (roll >= 97)
+        {
+          if (!history_wait (&history, 0, 3))
+            return TRUE;
+          if (!history_add (&history, deputy_move (&history, LIAISON_LOOP_MOVE_TAKE_UP, deputy_id), error))
+            return FALSE;
+        }
+      if (!history_wait (&history, 1, 10))
+        return TRUE;
+      event = station_move (&history, LIAISON_LOOP_MOVE_WITHDRAW);
+      event->reason = g_strdup (PICK (rand, withdraw_reasons));
+      return history_add (&history, event, error);
+    }
+  if (roll < 8)
+    return TRUE;  /* nobody has taken it up */
+
+  if (!history_wait (&history, 0, 3))
+    return TRUE;
+  event = deputy_move (&history, LIAISON_LOOP_MOVE_TAKE_UP, deputy_id);
+  if (chance (rand, 30))
+    event->note = g_strdup ("已向来访群众了解详细情况，建议交相关部门办理。");
+  if (!history_add (&history, event, error))
+    return FALSE;
+  if (!history_wait (&history, 1, 5))
+    return TRUE;
+  return history_handle (&history, LIAISON_LOOP_KIND_PUBLIC_OPINION, units, error);
+}
+
+static const char *const *
+units_of_category (Generator *gen,
+                   gint64     category_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    if (gen->category_ids[i] == category_id)
+      return topic_units[i];
+  return topic_units[G_N_ELEMENTS (topics) - 1];
+}
+
+/* Deputies' own suggestions, filed at this station with co-signers, each
+ * with its loop: referred straight away, replied within three months,
+ * rated blind by the deputy, closed. */
+static gboolean
+add_motions (Generator  *gen,
+             guint       n,
+             GError    **error)
+{
+  GRand *rand = gen->rand;
+  GArray *pool = gen->local_deputies->len >= 2 ? gen->local_deputies : gen->all_deputies;
+
+  if (gen->all_deputies->len < 2)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+      g_auto(History) history = { 0, };
+      guint topic = g_rand_int_range (rand, 0, G_N_ELEMENTS (topics));
+      guint text = g_rand_int_range (rand, 0, G_N_ELEMENTS (motion_texts));
+      guint n_co_signers = g_rand_int_range (rand, 1, 4);
+      gint64 filer = g_array_index (pool, gint64, g_rand_int_range (rand, 0, pool->len));
+      const LiaisonDeputy *deputy = g_hash_table_lookup (gen->deputies, &filer);
+      g_autoptr(GDateTime) day = g_date_time_add_days (gen->today, -g_rand_int_range (rand, 1, gen->n_days));
+      g_autoptr(GDateTime) filed = g_date_time_add_minutes (day, g_rand_int_range (rand, 9 * 60, 17 * 60));
+      g_autoptr(GDateTime) filed_utc = g_date_time_to_utc (filed);
+
+      suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+      suggestion->deputy_id = filer;
+      for (guint c = 0; c < n_co_signers; c++)
+        {
+          gint64 id = g_array_index (gen->all_deputies, gint64, g_rand_int_range (rand, 0, gen->all_deputies->len));
+
+          if (id != filer)
+            add_deputy_once (suggestion->co_signer_ids, id);
+        }
+      suggestion->meta.origin_station_uuid = g_strdup (gen->station_uuid);
+      suggestion->station_id = gen->station_id;
+      suggestion->category_id = gen->category_ids[topic];
+      suggestion->title = g_strdup (motion_texts[text][0]);
+      suggestion->content = g_strdup (motion_texts[text][1]);
+      suggestion->raised_by = g_strdup (deputy->name);
+      suggestion->created_at = g_date_time_format (filed_utc, "%Y-%m-%dT%H:%M:%SZ");
+      if (!liaison_store_save_suggestion (gen->store, suggestion, error))
+        return FALSE;
+
+      if (!history_start (&history, gen, suggestion->meta.id, suggestion->created_at))
+        continue;
+      if (history_wait (&history, 3, 20) &&
+          !history_handle (&history, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, topic_units[topic], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The handling units, as headquarters' sync would deliver them. */
+static gboolean
+add_units (LiaisonStore  *store,
+           GHashTable    *unit_uuids,
+           GError       **error)
+{
+  g_autoptr(JsonArray) changes = json_array_new ();
+  g_autoptr(GPtrArray) units = NULL;
+  g_autofree char *now = liaison_store_now_utc ();
+  LiaisonSyncCounts counts = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+    {
+      JsonObject *change = json_object_new ();
+      JsonObject *data = json_object_new ();
+      g_autofree char *uuid = g_strdup_printf ("756e6974-0000-4000-8000-%012u", i + 1);
+
+      json_object_set_string_member (data, "name", demo_units[i].name);
+      json_object_set_string_member (data, "kind", demo_units[i].kind);
+      json_object_set_string_member (change, "kind", "unit");
+      json_object_set_string_member (change, "uuid", uuid);
+      json_object_set_int_member (change, "version", 1);
+      json_object_set_string_member (change, "updated_at", now);
+      json_object_set_null_member (change, "origin_station");
+      json_object_set_boolean_member (change, "deleted", FALSE);
+      json_object_set_object_member (change, "data", data);
+      json_array_add_object_element (changes, change);
+    }
+  /* The checkpoint stays where it is. */
+  if (!liaison_store_apply_pulled (store, changes, liaison_store_get_checkpoint (store), &counts, error))
+    return FALSE;
+
+  units = liaison_store_list_units (store, error);
+  if (units == NULL)
+    return FALSE;
+  for (guint i = 0; i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+
+      g_hash_table_replace (unit_uuids, g_strdup (unit->name), g_strdup (unit->meta.uuid));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+    if (!g_hash_table_contains (unit_uuids, demo_units[i].name))
+      {
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                     _("The handling unit “%s” is missing from the database."), demo_units[i].name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 generator_clear (Generator *gen)
 {
@@ -701,6 +1330,31 @@ generator_clear (Generator *gen)
   g_clear_pointer (&gen->station_uuid, g_free);
   g_clear_pointer (&gen->now, g_date_time_unref);
   g_clear_pointer (&gen->today, g_date_time_unref);
+  g_clear_pointer (&gen->deputies, g_hash_table_unref);
+  g_clear_pointer (&gen->unit_uuids, g_hash_table_unref);
+  g_clear_pointer (&gen->stations, g_ptr_array_unref);
+}
+
+/* Up to a dozen of the city's stations, this one first: where a
+ * headquarters demo's receptions come from. */
+static GPtrArray *
+pick_stations (LiaisonStore          *store,
+               GRand                 *rand,
+               const LiaisonStation  *local,
+               GError               **error)
+{
+  g_autoptr(GPtrArray) all = liaison_store_list_stations (store, error);
+  GPtrArray *picked;
+
+  if (all == NULL)
+    return NULL;
+  picked = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_station_free);
+  for (guint i = 0; i < all->len; i++)
+    if (((LiaisonStation *) g_ptr_array_index (all, i))->meta.id == local->meta.id)
+      g_ptr_array_add (picked, g_ptr_array_steal_index (all, i));
+  while (picked->len < 12 && all->len > 0)
+    g_ptr_array_add (picked, g_ptr_array_steal_index_fast (all, g_rand_int_range (rand, 0, all->len)));
+  return picked;
 }
 
 static gboolean
@@ -725,13 +1379,18 @@ add_receptions (LiaisonStore              *store,
       return FALSE;
     }
 
+  gen.store = store;
+  gen.histories = options->loop_histories;
   gen.local_deputies = g_array_new (FALSE, FALSE, sizeof (gint64));
   gen.all_deputies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gen.deputies = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gen.unit_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < deputies->len; i++)
     {
-      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+      LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
 
       g_array_append_val (gen.all_deputies, deputy->meta.id);
+      g_hash_table_insert (gen.deputies, &deputy->meta.id, deputy);
       if (deputy->station_id == station->meta.id)
         g_array_append_val (gen.local_deputies, deputy->meta.id);
     }
@@ -743,6 +1402,10 @@ add_receptions (LiaisonStore              *store,
                      _("The category “%s” is missing from the database."), topics[i].code);
         goto out;
       }
+  if (!add_units (store, gen.unit_uuids, error))
+    goto out;
+  if (options->hq && (gen.stations = pick_stations (store, rand, station, error)) == NULL)
+    goto out;
 
   gen.station_id = station->meta.id;
   gen.station_uuid = g_strdup (station->meta.uuid);
@@ -755,7 +1418,7 @@ add_receptions (LiaisonStore              *store,
 
   while (done < options->n_receptions)
     {
-      guint batch = MIN (BATCH_SIZE, options->n_receptions - done);
+      guint batch = MIN (gen.histories ? HISTORY_BATCH_SIZE : BATCH_SIZE, options->n_receptions - done);
 
       if (!liaison_store_begin (store, error))
         goto out;
@@ -768,10 +1431,35 @@ add_receptions (LiaisonStore              *store,
               liaison_store_rollback (store);
               goto out;
             }
+          for (guint s = 0; gen.histories && s < reception->suggestions->len; s++)
+            {
+              const LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, s);
+
+              if (!history_public_opinion (&gen, reception, suggestion,
+                                           units_of_category (&gen, suggestion->category_id), error))
+                {
+                  liaison_store_rollback (store);
+                  goto out;
+                }
+            }
         }
       if (!liaison_store_commit (store, error))
         goto out;
       done += batch;
+    }
+
+  /* About one deputy's suggestion for every 60 receptions, at least 3. */
+  if (gen.histories && options->n_receptions > 0)
+    {
+      if (!liaison_store_begin (store, error))
+        goto out;
+      if (!add_motions (&gen, MAX (3, options->n_receptions / 60), error))
+        {
+          liaison_store_rollback (store);
+          goto out;
+        }
+      if (!liaison_store_commit (store, error))
+        goto out;
     }
   ok = TRUE;
 
@@ -814,9 +1502,24 @@ liaison_demo_generate (LiaisonStore              *store,
         }
     }
 
+  /* Headquarters is enrolled, not made: a replica that syncs with a
+   * server as a station stays one. */
+  if (options->hq && liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_STATION)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("This database syncs with headquarters as a station, so it cannot be made a headquarters demo."));
+      return FALSE;
+    }
+
   if (!add_stations (store, rand, n_stations, station_ids, error) ||
       !add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) ||
       !add_receptions (store, rand, station, options, error))
+    return FALSE;
+
+  /* A headquarters replica with no server: it shows headquarters' screens
+   * and never syncs. */
+  if (options->hq &&
+      !liaison_store_set_setting (store, "sync_role", liaison_sync_role_to_code (LIAISON_SYNC_ROLE_HQ), error))
     return FALSE;
   return TRUE;
 }

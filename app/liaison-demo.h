@@ -1,4 +1,10 @@
-/* liaison-demo.h: a realistic demo database, for ./dev run and benchmarks. */
+/* liaison-demo.h: a realistic demo database, for ./dev run and benchmarks.
+ *
+ * Suggestions get loop histories (docs/closed-loop.md) made through
+ * liaison_store_add_suggestion_event(), so that every one obeys the rules:
+ * taken up, referred to the city's handling units with due dates from the
+ * rules, replied, rated, reopened, closed; a few overdue, under key
+ * supervision or withdrawn; plus deputies' own suggestions. */
 #pragma once
 
 #include "liaison-store.h"
@@ -14,6 +20,12 @@ typedef struct {
   guint   n_days;
   /* Receptions that raised a suggestion, in percent; 60 if 0. */
   guint   suggestion_percent;
+  /* Give suggestions their loop histories and add deputies' suggestions
+   * (off: suggestions are only registered, as before the loop). */
+  gboolean loop_histories;
+  /* Make the database a headquarters replica (sync role hq, no server),
+   * with the receptions spread over a dozen of the city's stations. */
+  gboolean hq;
 } LiaisonDemoOptions;
 
 /* Sets this station up if it is not yet, adds the city's stations, deputy

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
 #include "liaison-store.h"
 #include "liaison-test-util.h"
 
@@ -147,6 +149,185 @@ test_demo (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "267 stations, 330 deputies"));
   g_assert_cmpuint (count_receptions (fixture->database), ==, 150);
+}
+
+/* The demo's loop histories obey the rules: every move was accepted when
+ * it was added and still is in replay, due dates are the rules' own, and
+ * the mix has what the screens need. */
+static void
+test_demo_loop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+  guint n_status[LIAISON_N_LOOP_STATUSES] = { 0, };
+  guint n_motions = 0, n_co_signed = 0, n_second_round = 0, n_refers = 0, n_replies = 0;
+  guint n_blind = 0, n_taken_up_here = 0, n_taken_up = 0;
+  gboolean has_unit = FALSE;
+  LiaisonFigures figures = { 0, };
+  GDate today;
+
+  run (&result, "demo", "--database", fixture->database, "--receptions", "600", "--seed", "7", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_nonnull (strstr (result.out, "are resolved"));
+  g_assert_null (strstr (result.out, "headquarters"));
+
+  store = liaison_test_open_store (fixture->database);
+  g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_NONE);
+  units = liaison_store_list_units (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >=, 8);
+  for (guint i = 0; i < units->len; i++)
+    has_unit |= g_strcmp0 (((LiaisonUnit *) g_ptr_array_index (units, i))->name, "区住房和城乡建设局") == 0;
+  g_assert_true (has_unit);
+
+  suggestions = liaison_store_list_suggestions (store, NULL, 0, 100000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, >, 200);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const LiaisonSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autoptr(GPtrArray) events = liaison_store_list_suggestion_events (store, suggestion->meta.id, &error);
+      g_autoptr(LiaisonLoopState) state = NULL;
+      GDate referred_on;
+
+      g_assert_no_error (error);
+      state = liaison_loop_replay (events);
+      g_assert_cmpuint (state->rejected->len, ==, 0);
+      g_assert_cmpuint (state->n_events, ==, events->len);
+      g_assert_cmpint (suggestion->status, ==, state->status);
+      n_status[state->status]++;
+      n_second_round += state->round >= 2;
+      if (suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+        {
+          n_motions++;
+          n_co_signed += suggestion->co_signer_ids->len > 0;
+        }
+
+      g_date_clear (&referred_on, 1);
+      for (guint e = 0; e < events->len; e++)
+        {
+          const LiaisonLoopEvent *event = g_ptr_array_index (events, e);
+          g_autoptr(GDateTime) local = g_date_time_to_local (event->at);
+          GDate day, due;
+
+          /* Nothing happens in the future. */
+          g_assert_cmpint (g_date_time_compare (event->at, now), <=, 0);
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                          g_date_time_get_year (local));
+          switch (event->move)
+            {
+            case LIAISON_LOOP_MOVE_TAKE_UP:
+              {
+                gint64 deputy_id = liaison_store_find_deputy_by_uuid (store, event->deputy_uuid);
+                g_autoptr(LiaisonDeputy) deputy = NULL;
+                g_autoptr(LiaisonStation) station = liaison_store_get_local_station (store);
+
+                g_assert_cmpint (deputy_id, >, 0);
+                deputy = liaison_store_get_deputy (store, deputy_id, &error);
+                g_assert_no_error (error);
+                g_assert_cmpstr (deputy->name, ==, event->actor_name);
+                n_taken_up++;
+                n_taken_up_here += deputy->station_id == station->meta.id;
+              }
+              break;
+            case LIAISON_LOOP_MOVE_REFER:
+              /* The default rules (no holidays): the due date is theirs. */
+              liaison_store_default_due_date (store, suggestion->kind, &day, &due);
+              g_assert_cmpint (g_date_compare (&due, &event->due_date), ==, 0);
+              referred_on = day;
+              n_refers++;
+              break;
+            case LIAISON_LOOP_MOVE_REPLY:
+              g_assert_true (g_date_valid (&referred_on));
+              g_assert_cmpint (g_date_compare (&event->reply_date, &referred_on), >=, 0);
+              n_replies++;
+              break;
+            case LIAISON_LOOP_MOVE_RATE:
+              n_blind += event->actor_name == NULL;
+              g_assert_true ((event->actor_name == NULL) == (suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION));
+              break;
+            case LIAISON_LOOP_MOVE_REGISTER:
+            case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
+            case LIAISON_LOOP_MOVE_START:
+            case LIAISON_LOOP_MOVE_CLOSE:
+            case LIAISON_LOOP_MOVE_WITHDRAW:
+            case LIAISON_LOOP_MOVE_SUPERVISE:
+            case LIAISON_N_LOOP_MOVES:
+            default:
+              break;
+            }
+        }
+    }
+
+  /* Most citizens' items were taken up, mostly by the station's own
+   * deputies, and referred; the histories reach every stage. */
+  g_assert_cmpuint (n_taken_up, >, suggestions->len / 2);
+  g_assert_cmpuint (n_taken_up_here, >, n_taken_up / 2);
+  g_assert_cmpuint (n_refers, >, suggestions->len / 2);
+  g_assert_cmpuint (n_replies, >, n_refers / 2);
+  g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_CLOSED], >, suggestions->len / 3);
+  g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_WITHDRAWN], >, 0);
+  g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_WITHDRAWN], <, suggestions->len / 10);
+  g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_REGISTERED], >, 0);
+  g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_REFERRED] + n_status[LIAISON_LOOP_STATUS_IN_PROGRESS], >, 0);
+  g_assert_cmpuint (n_second_round, >, 0);
+  g_assert_cmpuint (n_motions, >=, 10);
+  g_assert_cmpuint (n_co_signed, ==, n_motions);
+  g_assert_cmpuint (n_blind, >, 0);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (local_now), g_date_time_get_month (local_now),
+                  g_date_time_get_year (local_now));
+  g_assert_true (liaison_store_compute_figures (store, NULL, NULL, &today, &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures.collected, ==, suggestions->len);
+  g_assert_cmpuint (figures.overdue, >, 0);
+  g_assert_cmpuint (figures.overdue, <, figures.collected / 10);
+  g_assert_cmpuint (figures.key_supervision, >, 0);
+  g_assert_cmpuint (figures.satisfied + figures.basically_satisfied, >, figures.rated * 3 / 4);
+  g_assert_cmpuint (figures.replied_in_time, <, figures.replied);
+  g_assert_cmpuint (figures.replied_in_time, >, figures.replied * 3 / 4);
+  g_assert_cmpuint (liaison_store_count_loop (store, LIAISON_LOOP_LIST_OVERDUE, 0, &today, &error), ==,
+                    figures.overdue);
+  g_assert_no_error (error);
+}
+
+/* `liaison demo --hq`: a headquarters replica with no server, with
+ * receptions from several stations. */
+static void
+test_demo_hq (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(Result) result = { 0, };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autofree char *url = NULL;
+
+  run (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "200", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_nonnull (strstr (result.out, "headquarters replica"));
+  g_assert_nonnull (strstr (result.out, fixture->database));
+
+  store = liaison_test_open_store (fixture->database);
+  g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_HQ);
+  url = liaison_store_get_server_url (store);
+  g_assert_null (url);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(DISTINCT station_id) FROM receptions"), >, 3);
+  g_assert_cmpint (liaison_test_count_rows (store, "suggestion_events"), >, 100);
+  g_clear_object (&store);
+
+  /* Run again: still headquarters, with more receptions. */
+  run (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "10", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 210);
 }
 
 static void
@@ -322,6 +503,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/demo-loop", test_demo_loop);
+  ADD ("/cli/demo-hq", test_demo_hq);
   ADD ("/cli/import-export", test_import_export);
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/import-no-database", test_import_no_database);

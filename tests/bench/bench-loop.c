@@ -1,0 +1,235 @@
+/* bench-loop.c: the closed loop in the store, for tests/bench/run.
+ *
+ *   bench-loop make DB N_RECEPTIONS    the demo city with every reception
+ *                                      raising a suggestion, each with its
+ *                                      loop history (liaison_demo_generate)
+ *   bench-loop measure DB RUNS N_ADDS  the figures, each follow-up list
+ *                                      (first 100 rows and the count) and
+ *                                      adding one move, N_ADDS times
+ *
+ * "measure" writes to DB (the added moves): give it a copy. Each prints
+ * "KEY VALUE" lines on stdout; the run script formats them.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "liaison-demo.h"
+#include "liaison-store-loop.h"
+
+#define LIST_ROWS 100
+
+static const char *const list_names[LIAISON_N_LOOP_LISTS] = {
+  [LIAISON_LOOP_LIST_TO_REFER] = "to-refer",
+  [LIAISON_LOOP_LIST_OVERDUE] = "overdue",
+  [LIAISON_LOOP_LIST_DUE_SOON] = "due-soon",
+  [LIAISON_LOOP_LIST_KEY_SUPERVISION] = "key-supervision",
+  [LIAISON_LOOP_LIST_UNSATISFIED] = "unsatisfied",
+  [LIAISON_LOOP_LIST_TO_TAKE_UP] = "to-take-up",
+  [LIAISON_LOOP_LIST_TELL_CITIZEN] = "tell-citizen",
+  [LIAISON_LOOP_LIST_TAKEN_UP_BY] = "taken-up-by",
+  [LIAISON_LOOP_LIST_FILED_BY] = "filed-by",
+};
+
+static void
+die (const char *what,
+     GError     *error)
+{
+  g_printerr ("bench-loop: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The value below which @fraction of @values fall (nearest rank). */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  guint rank;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) (fraction * values->len + 0.999999);
+  return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
+}
+
+static int
+make (const char *path,
+      guint       n_receptions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  LiaisonDemoOptions options = {
+    .n_receptions = n_receptions,
+    .seed = 20241225,
+    /* Two years: most items closed, the recent ones still open. */
+    .n_days = 730,
+    .suggestion_percent = 100,
+    .loop_histories = TRUE,
+  };
+  gint64 start = g_get_monotonic_time ();
+
+  if (store == NULL || !liaison_demo_generate (store, &options, &error))
+    die ("make", error);
+  printf ("make-seconds %.1f\n", ms_since (start) / 1000.0);
+  printf ("suggestions %u\n", liaison_store_count_suggestions (store, NULL, NULL));
+  return 0;
+}
+
+static void
+today (GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* A deputy who took items up, and one who filed suggestions, from the
+ * newest suggestions; @open gets the ids of those still open. */
+static void
+pick_people (LiaisonStore *store,
+             gint64       *taker,
+             gint64       *filer,
+             GArray       *open)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) newest = liaison_store_list_suggestions (store, NULL, 0, 5000, &error);
+
+  if (newest == NULL)
+    die ("list suggestions", error);
+  *taker = *filer = 0;
+  for (guint i = 0; i < newest->len; i++)
+    {
+      const LiaisonSuggestion *suggestion = g_ptr_array_index (newest, i);
+
+      if (*taker == 0 && suggestion->taken_up_by != NULL)
+        *taker = liaison_store_find_deputy (store, suggestion->taken_up_by);
+      if (*filer == 0 && suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+        *filer = suggestion->deputy_id;
+      if (suggestion->status >= LIAISON_LOOP_STATUS_REGISTERED && suggestion->status <= LIAISON_LOOP_STATUS_RATED)
+        g_array_append_val (open, suggestion->meta.id);
+    }
+}
+
+static int
+measure (const char *path,
+         guint       runs,
+         guint       n_adds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  LiaisonFigures figures = { 0, };
+  gint64 taker, filer;
+  gint64 start;
+  GDate day;
+
+  start = g_get_monotonic_time ();
+  store = liaison_store_open (path, &error);
+  if (store == NULL)
+    die ("open", error);
+  printf ("open %.1f\n", ms_since (start));
+  printf ("suggestions %u\n", liaison_store_count_suggestions (store, NULL, NULL));
+  today (&day);
+
+  /* The figures over everything this replica has. */
+  for (guint r = 0; r < runs; r++)
+    {
+      double ms;
+
+      start = g_get_monotonic_time ();
+      if (!liaison_store_compute_figures (store, NULL, NULL, &day, &figures, &error))
+        die ("figures", error);
+      ms = ms_since (start);
+      if (r == 0)
+        printf ("figures-first %.1f\n", ms);
+      g_array_append_val (times, ms);
+    }
+  printf ("figures-median %.1f\n", percentile (times, 0.5));
+  printf ("figures-collected %u\n", figures.collected);
+  printf ("figures-resolved %u\n", figures.resolved);
+  printf ("figures-overdue %u\n", figures.overdue);
+
+  /* Each list: its first page and its count, as a page shows them. */
+  pick_people (store, &taker, &filer, open);
+  for (guint l = 0; l < LIAISON_N_LOOP_LISTS; l++)
+    {
+      gint64 deputy = l == LIAISON_LOOP_LIST_TAKEN_UP_BY ? taker : l == LIAISON_LOOP_LIST_FILED_BY ? filer : 0;
+      guint rows = 0, count = 0;
+
+      g_array_set_size (times, 0);
+      for (guint r = 0; r < runs; r++)
+        {
+          g_autoptr(GPtrArray) page = NULL;
+          double ms;
+
+          start = g_get_monotonic_time ();
+          page = liaison_store_list_loop (store, l, deputy, &day, LIST_ROWS, &error);
+          if (page == NULL)
+            die (list_names[l], error);
+          count = liaison_store_count_loop (store, l, deputy, &day, &error);
+          if (error != NULL)
+            die (list_names[l], error);
+          ms = ms_since (start);
+          rows = page->len;
+          g_array_append_val (times, ms);
+        }
+      printf ("list-%s %.1f\n", list_names[l], percentile (times, 0.5));
+      printf ("list-%s-rows %u\n", list_names[l], rows);
+      printf ("list-%s-count %u\n", list_names[l], count);
+    }
+
+  /* One move, as a click at headquarters makes it: a supervision note on
+   * an open item, each in its own transaction. */
+  if (open->len == 0)
+    die ("no open suggestion among the newest", NULL);
+  g_array_set_size (times, 0);
+  for (guint i = 0; i < n_adds; i++)
+    {
+      g_autoptr(LiaisonLoopEvent) event = liaison_loop_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
+      double ms;
+
+      event->actor_name = g_strdup ("代表工委 张敏");
+      event->note = g_strdup ("请承办单位加快办理。");
+      event->key_supervision = i % 2 == 0;
+      start = g_get_monotonic_time ();
+      if (!liaison_store_add_suggestion_event (store, g_array_index (open, gint64, i % open->len), event, &error))
+        die ("add event", error);
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+    }
+  printf ("add-median %.2f\n", percentile (times, 0.5));
+  printf ("add-p95 %.2f\n", percentile (times, 0.95));
+  printf ("add-items %u\n", MIN (open->len, n_adds));
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 4 && g_str_equal (argv[1], "make"))
+    return make (argv[2], (guint) atoi (argv[3]));
+  if (argc == 5 && g_str_equal (argv[1], "measure"))
+    return measure (argv[2], (guint) atoi (argv[3]), (guint) atoi (argv[4]));
+  g_printerr ("usage: bench-loop make DB N_RECEPTIONS | measure DB RUNS N_ADDS\n");
+  return 2;
+}

@@ -187,6 +187,17 @@ liaison_store_get_sync_role (LiaisonStore *store)
   return role;
 }
 
+gboolean
+liaison_store_is_enrolled (LiaisonStore *store)
+{
+  g_autofree char *server_url = NULL;
+
+  if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_NONE)
+    return FALSE;
+  server_url = liaison_store_get_server_url (store);
+  return server_url != NULL;
+}
+
 char *
 liaison_store_get_server_url (LiaisonStore *store)
 {

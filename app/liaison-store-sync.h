@@ -112,6 +112,9 @@ const char *liaison_conflict_rule_label (const char      *rule);
 
 /* Enrollment: what this replica is. */
 LiaisonSyncRole liaison_store_get_sync_role   (LiaisonStore  *store);
+/* A role and a server to sync with. A replica may have a role and no
+ * server (the headquarters demo): it acts in its role and never syncs. */
+gboolean        liaison_store_is_enrolled     (LiaisonStore  *store);
 /* NULL if not enrolled. */
 char           *liaison_store_get_server_url  (LiaisonStore  *store);
 char           *liaison_store_get_server_id   (LiaisonStore  *store);

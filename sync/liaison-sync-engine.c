@@ -1205,7 +1205,7 @@ run_automatic_sync (LiaisonSyncEngine *self)
 {
   if (self->syncing || self->suspended)
     return;
-  if (liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_NONE)
+  if (!liaison_store_is_enrolled (self->store))
     return;
   liaison_sync_engine_sync_async (self, NULL, automatic_sync_done, NULL);
 }

@@ -16,6 +16,7 @@
 #include "liaison-motion-editor.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-reception-editor.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
 #include "liaison-window.h"
@@ -874,6 +875,38 @@ run_rules_dialog (void)
   fixture_tear_down (&fixture);
 }
 
+/* (f) A headquarters replica has no station of its own: it opens on its
+ * pages, not on the station set-up page, and logs no receptions. */
+static void
+run_hq_without_station (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-test-ui-hq-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "hq.db", NULL);
+  Fixture fixture = { NULL };
+  LiaisonWindow *window;
+  GtkWidget *page;
+
+  fixture.dir = g_steal_pointer (&dir);
+  fixture.store = liaison_test_open_store (path);
+  enroll_as_hq (&fixture);
+  g_assert_null (liaison_store_get_local_station (fixture.store));
+
+  window = open_follow_up (&fixture, &page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_by_id (GTK_WIDGET (window), "main_stack"))),
+                   ==, "main");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Headquarters — Liaison");
+  /* New reception is disabled: asking for it opens no editor. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reception", NULL);
+  spin (200);
+  g_assert_null (find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR));
+  /* The figures show, with no rate to give yet. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (page, "collected_value"))), ==, "0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (page, "resolution_rate_value"))), ==, "—");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  liaison_test_clear_store_dir (&fixture.store, &fixture.dir);
+}
+
 /* (e) Replies from headquarters: a toast whose button shows the page. */
 static void
 run_replies_toast (void)
@@ -950,6 +983,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/board/station", (gconstpointer) run_station_board, run_in_subprocess);
   g_test_add_data_func ("/ui/board/deputy", (gconstpointer) run_deputy_board, run_in_subprocess);
   g_test_add_data_func ("/ui/board/rules", (gconstpointer) run_rules_dialog, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/hq-without-station", (gconstpointer) run_hq_without_station, run_in_subprocess);
   g_test_add_data_func ("/ui/board/replies-toast", (gconstpointer) run_replies_toast, run_in_subprocess);
 
   return g_test_run ();

@@ -63,7 +63,7 @@ update (LiaisonSyncStatus *self)
   gboolean online;
   guint unsynced;
 
-  if (engine == NULL || liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_NONE)
+  if (engine == NULL || !liaison_store_is_enrolled (self->store))
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;

@@ -69,7 +69,6 @@ static GParamSpec *properties[N_PROPS];
 static const char * const station_actions[] = {
   "win.new-reception",
   "win.edit-reception",
-  "win.search",
   "win.import-ledger",
   "win.export-ledger",
 };
@@ -120,22 +119,33 @@ update_badge (LiaisonWindow *self)
   adw_view_stack_page_set_needs_attention (self->follow_up_stack_page, n > 0);
 }
 
+/* A station works on its own station; headquarters has none, and sees
+ * every station's records without logging receptions of its own. */
 static void
 update_station (LiaisonWindow *self)
 {
   g_autoptr(LiaisonStation) station = liaison_store_get_local_station (self->store);
-  gboolean ready = station != NULL;
+  gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
+  gboolean ready = station != NULL || hq;
+  g_autofree char *name = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (station_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), station_actions[i], ready);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), station_actions[i], station != NULL && !hq);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", ready);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, ready ? station->name : NULL);
-  gtk_label_set_text (self->station_label, ready ? station->name : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->station_label), ready ? station->name : NULL);
-  if (ready)
+  if (hq)
+    /* Translators: the window's subtitle at headquarters, where no station is set up */
+    name = g_strdup (_("Headquarters"));
+  else if (station != NULL)
+    name = g_strdup (station->name);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_label_set_text (self->station_label, name != NULL ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->station_label), name);
+  if (name != NULL)
     {
       /* Translators: the window title: the station's name, then the app's */
-      g_autofree char *title = g_strdup_printf (_("%s — Liaison"), station->name);
+      g_autofree char *title = g_strdup_printf (_("%s — Liaison"), name);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
   gtk_stack_set_visible_child_name (self->main_stack, ready ? "main" : "first-run");
@@ -587,8 +597,7 @@ liaison_window_close_request (GtkWindow *window)
 static void
 update_sync_actions (LiaisonWindow *self)
 {
-  gboolean enrolled = self->sync_engine != NULL &&
-                      liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_NONE;
+  gboolean enrolled = self->sync_engine != NULL && liaison_store_is_enrolled (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enroll", self->sync_engine != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",

@@ -76,6 +76,29 @@ add_reception (Fixture    *fixture,
   return reception->meta.id;
 }
 
+static gint64
+add_suggestion (Fixture    *fixture,
+                const char *title)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (fixture->store);
+  g_autoptr(GError) error = NULL;
+  LiaisonSuggestion *suggestion = liaison_suggestion_new ();
+  gint64 id;
+
+  suggestion->station_id = station->meta.id;
+  suggestion->category_id = liaison_store_find_category (fixture->store, "urban_construction");
+  g_assert_cmpint (suggestion->category_id, >, 0);
+  suggestion->title = g_strdup (title);
+  suggestion->content = g_strdup_printf ("%s，请尽快处理。", title);
+  suggestion->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  g_assert_true (liaison_store_save_suggestion (fixture->store, suggestion, &error));
+  g_assert_no_error (error);
+  id = suggestion->meta.id;
+  g_assert_cmpint (id, >, 0);
+  liaison_suggestion_free (suggestion);
+  return id;
+}
+
 static void
 fixture_tear_down (Fixture *fixture)
 {
@@ -613,6 +636,182 @@ run_narrow (void)
   fixture_tear_down (&fixture);
 }
 
+typedef struct {
+  GtkListView *list_view;
+  guint        position;
+} ListSelection;
+
+static gboolean
+list_has_selected (gpointer data)
+{
+  ListSelection *selection = data;
+  GtkSelectionModel *model = gtk_list_view_get_model (selection->list_view);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (selection->list_view)) &&
+         gtk_widget_get_height (GTK_WIDGET (selection->list_view)) > 0 &&
+         gtk_selection_model_is_selected (model, selection->position);
+}
+
+static GtkLabel *
+find_heading (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "heading"))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_heading (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The style puts a few pixels between rows; a gap wider than this is
+ * rows missing. */
+#define ROW_SPACING_MAX 8
+
+typedef struct {
+  float       top;
+  float       bottom;
+  const char *title;
+} ShownRow;
+
+static int
+compare_shown_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const ShownRow *first = a;
+  const ShownRow *second = b;
+
+  return (first->top > second->top) - (first->top < second->top);
+}
+
+/* The rows a person sees in @list_view, top to bottom: every row widget
+ * that is drawn and overlaps the visible area. */
+static GArray *
+shown_rows (GtkListView *list_view)
+{
+  GtkWidget *widget = GTK_WIDGET (list_view);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (ShownRow));
+  int height = gtk_widget_get_height (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      GtkLabel *heading;
+      ShownRow row;
+
+      if (!gtk_widget_get_mapped (child) || !gtk_widget_compute_bounds (child, widget, &bounds))
+        continue;
+      if (bounds.size.height <= 0 || bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      heading = find_heading (child);
+      row.top = bounds.origin.y;
+      row.bottom = bounds.origin.y + bounds.size.height;
+      row.title = heading != NULL ? gtk_label_get_text (heading) : NULL;
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_shown_rows);
+  return rows;
+}
+
+/* Checks that the rows on screen in @list_view follow one another from
+ * its top to its bottom, each showing a title, and that the row titled
+ * @title is wholly among them. */
+static void
+assert_rows_fill_list (GtkListView *list_view,
+                       const char  *title)
+{
+  g_autoptr(GArray) rows = shown_rows (list_view);
+  int height = gtk_widget_get_height (GTK_WIDGET (list_view));
+  gboolean found = FALSE;
+  float covered = 0;
+
+  g_assert_cmpint (height, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ShownRow *row = &g_array_index (rows, ShownRow, i);
+
+      if (row->top > covered + ROW_SPACING_MAX)
+        g_error ("Nothing is drawn in the list from y=%.0f to y=%.0f", covered, row->top);
+      if (row->title == NULL || *row->title == '\0')
+        g_error ("The row at y=%.0f shows no title", row->top);
+      covered = MAX (covered, row->bottom);
+      if (g_strcmp0 (row->title, title) == 0)
+        {
+          found = TRUE;
+          g_assert_cmpfloat (row->top, >=, 0);
+          g_assert_cmpfloat (row->bottom, <=, height);
+        }
+    }
+  if (covered < height - ROW_SPACING_MAX)
+    g_error ("Nothing is drawn in the list below y=%.0f of %d", covered, height);
+  if (!found)
+    g_error ("The row “%s” is not on screen", title);
+}
+
+/* More than the list view keeps rows for around the row it scrolls to. */
+#define N_SUGGESTIONS 320
+/* Off the first screen and on the second page of the list model. */
+#define FAR_POSITION 150
+
+/* (g) Opening a suggestion far down a list never shown yet scrolls to it,
+ * and every row on screen shows a suggestion: no blank stretch where rows
+ * were never made. */
+static void
+run_show_suggestion_far_down (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *title = NULL;
+  LiaisonWindow *window;
+  GtkListView *list_view;
+  ListCount count;
+  ListSelection selection;
+  gint64 id = 0;
+
+  fixture_set_up (&fixture, TRUE);
+  for (guint i = 0; i < N_SUGGESTIONS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("关于解决第%u号路灯长期不亮问题的建议", i + 1);
+
+      add_suggestion (&fixture, text);
+    }
+
+  window = open_window (&fixture);
+  list_view = GTK_LIST_VIEW (get_by_id (get_by_id (GTK_WIDGET (window), "suggestions_page"), "list_view"));
+  count = (ListCount) { list_view, N_SUGGESTIONS };
+  g_assert_true (wait_until (list_has_n_items, &count));
+  /* The window opens on the receptions: the suggestions list has never
+   * been laid out. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list_view)));
+
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), FAR_POSITION);
+  g_assert_nonnull (item);
+  g_object_get (item, "id", &id, "title", &title, NULL);
+  g_assert_cmpint (id, >, 0);
+
+  /* As a row of the follow-up board does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", id));
+  selection = (ListSelection) { list_view, FAR_POSITION };
+  g_assert_true (wait_until (list_has_selected, &selection));
+  spin (300);
+  assert_rows_fill_list (list_view, title);
+
+  /* Once shown, the list scrolls at once to another suggestion far off. */
+  g_clear_object (&item);
+  g_clear_pointer (&title, g_free);
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), 20);
+  g_object_get (item, "id", &id, "title", &title, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", id));
+  g_assert_true (gtk_selection_model_is_selected (gtk_list_view_get_model (list_view), 20));
+  spin (300);
+  assert_rows_fill_list (list_view, title);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 /* Each case runs in a child: GTK cannot be reset between cases. */
 static void
 run_in_subprocess (gconstpointer data)
@@ -642,6 +841,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/window/empty-editor", (gconstpointer) run_empty_editor, run_in_subprocess);
   g_test_add_data_func ("/ui/window/remembered-filters", (gconstpointer) run_remembered_filters, run_in_subprocess);
   g_test_add_data_func ("/ui/window/narrow", (gconstpointer) run_narrow, run_in_subprocess);
+  g_test_add_data_func ("/ui/window/show-suggestion-far-down", (gconstpointer) run_show_suggestion_far_down,
+                        run_in_subprocess);
 
   return g_test_run ();
 }

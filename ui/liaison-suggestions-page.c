@@ -2,6 +2,12 @@
  *
  * Like the receptions page: a GtkSingleSelection straight over the store's
  * paged model, replaced by a new model when the search changes.
+ *
+ * A suggestion opened from elsewhere is selected in the list only once the
+ * list has been laid out: GTK 4.8 scrolls a list view that has never been
+ * allocated to a position it computes as 0/0, and then keeps row widgets
+ * only around the selected row while showing the top of the list, so the
+ * rows in between stay blank.
  */
 #include "config.h"
 
@@ -19,6 +25,9 @@ struct _LiaisonSuggestionsPage
   /* owned */
   LiaisonStore       *store;
   GtkSingleSelection *selection;
+  /* the suggestion to select once the list has a height, or 0 */
+  gint64              pending_id;
+  guint               select_idle_id;
 
   /* template children */
   AdwLeaflet              *leaflet;
@@ -136,11 +145,40 @@ back_clicked_cb (LiaisonSuggestionsPage *self)
   liaison_ui_leaflet_back (self->leaflet);
 }
 
+static gboolean
+list_has_height (LiaisonSuggestionsPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  return adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0;
+}
+
+static gboolean
+select_pending_cb (gpointer user_data)
+{
+  LiaisonSuggestionsPage *self = user_data;
+  gint64 suggestion_id = self->pending_id;
+
+  self->select_idle_id = 0;
+  self->pending_id = 0;
+  if (suggestion_id != 0)
+    liaison_ui_select_record (self->selection, self->list_view, suggestion_id);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_size_changed_cb (LiaisonSuggestionsPage *self)
+{
+  /* Called while the list view is being allocated: scroll after that. */
+  if (self->pending_id != 0 && self->select_idle_id == 0 && list_has_height (self))
+    self->select_idle_id = g_idle_add (select_pending_cb, self);
+}
+
 /**
  * liaison_suggestions_page_show_suggestion:
  *
- * Selects the suggestion if it is among the first rows of the list, and
- * shows it in the detail either way.
+ * Selects the suggestion if it is among the first rows of the list (once
+ * the list has been laid out), and shows it in the detail either way.
  */
 void
 liaison_suggestions_page_show_suggestion (LiaisonSuggestionsPage *self,
@@ -148,7 +186,12 @@ liaison_suggestions_page_show_suggestion (LiaisonSuggestionsPage *self,
 {
   g_return_if_fail (LIAISON_IS_SUGGESTIONS_PAGE (self));
 
-  liaison_ui_select_record (self->selection, self->list_view, suggestion_id);
+  self->pending_id = suggestion_id;
+  if (list_has_height (self))
+    {
+      g_clear_handle_id (&self->select_idle_id, g_source_remove);
+      select_pending_cb (self);
+    }
   liaison_suggestion_detail_set_suggestion_id (self->detail, suggestion_id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -189,6 +232,7 @@ liaison_suggestions_page_dispose (GObject *object)
 {
   LiaisonSuggestionsPage *self = LIAISON_SUGGESTIONS_PAGE (object);
 
+  g_clear_handle_id (&self->select_idle_id, g_source_remove);
   liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTIONS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -230,5 +274,7 @@ liaison_suggestions_page_init (LiaisonSuggestionsPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "notify::page-size",
+                           G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
   liaison_ui_leaflet_bind_folded (self->leaflet, self->list_view);
 }

@@ -336,16 +336,18 @@ register_event (const Head *head,
   LiaisonLoopRole role = head->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION ? LIAISON_LOOP_ROLE_DEPUTY
                                                                           : LIAISON_LOOP_ROLE_STATION;
   LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_REGISTER, role);
-  const char *fallback = head->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION ? head->filer_name
-                                                                         : head->station_name;
+  /* The station registered a citizen's item (raised_by is the citizen,
+   * not who recorded it); a deputy files their own. */
+  const char *registrar = head->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION ? head->filer_name
+                                                                          : head->station_name;
 
   event->uuid = g_strdup (head->uuid);
   event->suggestion_uuid = g_strdup (head->uuid);
   event->at = parse_created_at (head->created_at);
-  if (head->raised_by != NULL && *head->raised_by != '\0')
-    event->actor_name = g_strdup (head->raised_by);
+  if (registrar != NULL && *registrar != '\0')
+    event->actor_name = g_strdup (registrar);
   else
-    event->actor_name = g_strdup (fallback);
+    event->actor_name = g_strdup (head->raised_by);
   event->kind = head->kind;
   event->co_signers = parse_uuid_array (parser, head->co_signers);
   return event;
@@ -446,7 +448,8 @@ write_cache (LiaisonStore            *self,
   /* Not an edit: version, updated_at and sync_state stay as they are. */
   stmt = liaison_store_prepare (self,
     "UPDATE suggestions SET status = ?2, loop_round = ?3, due_date = ?4, key_supervision = ?5,"
-    " reopened = ?6, taken_up_by_id = (SELECT id FROM deputies WHERE uuid = ?7 AND deleted = 0)"
+    " reopened = ?6, taken_up_by_id = (SELECT id FROM deputies WHERE uuid = ?7 AND deleted = 0),"
+    " registered_on = ?8, last_rating = ?9, n_replies = ?10, n_late_replies = ?11"
     " WHERE uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -459,6 +462,13 @@ write_cache (LiaisonStore            *self,
   sqlite3_bind_int (stmt, 6, reopened);
   if (state->deputy_uuid != NULL)
     sqlite3_bind_text (stmt, 7, state->deputy_uuid, -1, SQLITE_TRANSIENT);
+  /* The figures' columns: what liaison_figures_compute() reads of the state. */
+  if (g_date_valid (&state->registered_on))
+    sqlite3_bind_text (stmt, 8, liaison_date_to_iso (&state->registered_on), -1, g_free);
+  if (state->rated)
+    sqlite3_bind_text (stmt, 9, liaison_loop_rating_to_code (state->last_rating), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 10, state->n_replies);
+  sqlite3_bind_int64 (stmt, 11, state->n_late_replies);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -721,6 +731,9 @@ failed:
 
 /* The follow-up lists */
 
+/* Each list's WHERE is word for word the WHERE of its partial index in
+ * migration_4 (liaison-store.c): SQLite uses a partial index only for a
+ * query whose terms include the index's own. */
 #define OPEN_STATUS " g.status NOT IN ('none', 'closed', 'withdrawn')"
 #define AWAITING_REPLY " g.status IN ('referred', 'in_progress')"
 #define NEWEST_FIRST " ORDER BY g.created_at DESC, g.id DESC"
@@ -743,11 +756,11 @@ static const ListQuery list_queries[LIAISON_N_LOOP_LISTS] = {
   [LIAISON_LOOP_LIST_KEY_SUPERVISION] = {
     " g.key_supervision = 1 AND" OPEN_STATUS,
     NEWEST_FIRST },
-  /* The latest rating is unsatisfied while the suggestion is open and in a
-   * later round, until it is rated again (docs/closed-loop.md): this also
-   * keeps it on the list once it is referred again, as the figures count it. */
+  /* The latest rating is unsatisfied while the suggestion is open, until
+   * it is rated again (docs/closed-loop.md): it stays on the list once it
+   * is referred again, as the figures count it. */
   [LIAISON_LOOP_LIST_UNSATISFIED] = {
-    " g.loop_round > 1 AND g.status IN ('taken_up', 'referred', 'in_progress', 'replied')",
+    " g.last_rating = 'unsatisfied' AND" OPEN_STATUS,
     NEWEST_FIRST },
   [LIAISON_LOOP_LIST_TO_TAKE_UP] = {
     " g.status = 'registered' AND g.kind = 'public_opinion'",
@@ -759,35 +772,55 @@ static const ListQuery list_queries[LIAISON_N_LOOP_LISTS] = {
   [LIAISON_LOOP_LIST_TAKEN_UP_BY] = {
     " g.taken_up_by_id = ?3 AND g.status NOT IN ('closed', 'withdrawn')",
     NEWEST_FIRST },
+  /* The filer's own, and those co-signed (suggestion_co_signers, kept from
+   * co_signers by triggers), each found by an index. */
   [LIAISON_LOOP_LIST_FILED_BY] = {
-    " g.kind = 'deputy_suggestion' AND (g.deputy_id = ?3 OR EXISTS (SELECT 1 FROM json_each (g.co_signers)"
-    " WHERE json_each.value = (SELECT uuid FROM deputies WHERE id = ?3)))",
+    " g.kind = 'deputy_suggestion' AND g.id IN (SELECT s.id FROM suggestions s"
+    " WHERE s.deputy_id = ?3 AND s.deleted = 0 AND s.kind = 'deputy_suggestion'"
+    " UNION ALL SELECT c.suggestion_id FROM suggestion_co_signers c"
+    " WHERE c.deputy_uuid = (SELECT uuid FROM deputies WHERE id = ?3))",
     NEWEST_FIRST },
 };
+
+static void
+resolve_today (const GDate *today,
+               GDate       *day)
+{
+  if (today != NULL && g_date_valid (today))
+    *day = *today;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (day, 1);
+      g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+}
+
+/* Binds today and today + 3 (ISO dates compare as text in date order) to
+ * parameters @first and @first + 1. */
+static void
+bind_days (sqlite3_stmt *stmt,
+           int           first,
+           const GDate  *today)
+{
+  GDate day;
+  GDate soon;
+
+  resolve_today (today, &day);
+  soon = day;
+  g_date_add_days (&soon, 3);
+  sqlite3_bind_text (stmt, first, liaison_date_to_iso (&day), -1, g_free);
+  sqlite3_bind_text (stmt, first + 1, liaison_date_to_iso (&soon), -1, g_free);
+}
 
 static void
 bind_list (sqlite3_stmt *stmt,
            gint64        deputy_id,
            const GDate  *today)
 {
-  GDate day;
-  GDate soon;
-
-  if (today != NULL && g_date_valid (today))
-    day = *today;
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
-  soon = day;
-  g_date_add_days (&soon, 3);
-  /* ISO dates compare as text in date order. */
-  sqlite3_bind_text (stmt, 1, liaison_date_to_iso (&day), -1, g_free);
-  sqlite3_bind_text (stmt, 2, liaison_date_to_iso (&soon), -1, g_free);
+  bind_days (stmt, 1, today);
   sqlite3_bind_int64 (stmt, 3, deputy_id);
 }
 
@@ -890,117 +923,79 @@ liaison_store_mark_reply_seen (LiaisonStore  *self,
 
 /* The figures */
 
-/* The event columns of one row for the figures: SQLite takes the fields
- * out of the data column several times faster than a JSON parser, and a
- * city's figures read every event there is. The rows were checked by
- * liaison_loop_event_from_json() when they were written or pulled;
- * test-store-loop checks that both readings give the same figures. */
-#define FIGURES_EVENT_SELECT                                                        \
-  "SELECT suggestion_uuid, uuid, move, role, at,"                                   \
-  " json_extract (data, '$.actor_name'), json_extract (data, '$.note'),"            \
-  " json_extract (data, '$.deputy'), json_extract (data, '$.answer'),"              \
-  " json_extract (data, '$.lead_unit'), json_extract (data, '$.co_units'),"         \
-  " json_extract (data, '$.due_date'), json_extract (data, '$.reply_text'),"        \
-  " json_extract (data, '$.reply_date'), json_extract (data, '$.replying_unit'),"   \
-  " json_extract (data, '$.attachments'), json_extract (data, '$.rating'),"         \
-  " json_extract (data, '$.asked'), json_extract (data, '$.rated_by'),"             \
-  " json_extract (data, '$.reason'), json_extract (data, '$.key_supervision')"      \
-  " FROM suggestion_events ORDER BY suggestion_uuid, at, uuid"
+/* The figures come from the cached columns, which
+ * liaison_store_refresh_loop_cache() writes from each replay, in two
+ * queries: the suggestions of the period grouped by what the figures tell
+ * apart but the deadline (a few dozen groups, read in the order of
+ * suggestions_for_figures), and the deadlines of those awaiting a reply.
+ * test-store-loop checks them against liaison_figures_compute() over the
+ * replayed timelines. */
+#define FIGURES_GROUPS_SELECT                                                          \
+  "SELECT status, last_rating, key_supervision, n_replies, n_late_replies, count(*)"   \
+  " FROM suggestions WHERE deleted = 0 AND status <> 'none'"                          \
+  " AND registered_on >= ?1 AND registered_on <= ?2"                                  \
+  " GROUP BY status, last_rating, key_supervision, n_replies, n_late_replies"
+/* Named: without statistics SQLite would rather take suggestions_for_figures
+ * by status and read every row awaiting a reply. */
+#define FIGURES_DEADLINES_SELECT                                                       \
+  "SELECT sum (g.due_date < ?3), sum (g.due_date >= ?3)"                              \
+  " FROM suggestions g INDEXED BY suggestions_awaiting_reply"                         \
+  " WHERE g.deleted = 0 AND" AWAITING_REPLY " AND g.due_date <= ?4"                   \
+  " AND g.registered_on >= ?1 AND g.registered_on <= ?2"
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
+/* Binds the period (?1, ?2) and the day (?3, ?4) of a figures query. */
 static void
-column_date (sqlite3_stmt *stmt,
-             int           column,
-             GDate        *date)
+bind_figures (sqlite3_stmt *stmt,
+              const GDate  *from,
+              const GDate  *to,
+              const GDate  *today)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL || !liaison_date_parse_iso (text, date))
-    g_date_clear (date, 1);
+  /* Every ISO date sorts after "" and before "~". */
+  if (from != NULL && g_date_valid (from))
+    sqlite3_bind_text (stmt, 1, liaison_date_to_iso (from), -1, g_free);
+  else
+    sqlite3_bind_text (stmt, 1, "", -1, SQLITE_STATIC);
+  if (to != NULL && g_date_valid (to))
+    sqlite3_bind_text (stmt, 2, liaison_date_to_iso (to), -1, g_free);
+  else
+    sqlite3_bind_text (stmt, 2, "~", -1, SQLITE_STATIC);
+  bind_days (stmt, 3, today);
 }
 
-static LiaisonLoopEvent *
-read_figures_event (sqlite3_stmt *stmt,
-                    JsonParser   *parser)
+/* Adds @count suggestions alike to @figures, by the figures' own rules
+ * (liaison_figures_compute() on one state standing for them). Their
+ * deadline is left out: the deadlines query counts it. */
+static void
+add_figures_group (LiaisonFigures *figures,
+                   sqlite3_stmt   *stmt,
+                   const GDate    *day)
 {
-  LiaisonLoopMove move;
-  LiaisonLoopRole role;
-  LiaisonLoopEvent *event;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  LiaisonLoopState state = { 0, };
+  LiaisonFigures group;
+  guint count = (guint) sqlite3_column_int64 (stmt, 5);
 
-  if (!liaison_loop_move_from_code ((const char *) sqlite3_column_text (stmt, 2), &move) ||
-      !liaison_loop_role_from_code ((const char *) sqlite3_column_text (stmt, 3), &role))
-    return NULL;
-  event = liaison_loop_event_new (move, role);
-  event->suggestion_uuid = column_dup (stmt, 0);
-  event->uuid = column_dup (stmt, 1);
-  event->at = liaison_loop_parse_at ((const char *) sqlite3_column_text (stmt, 4));
-  event->actor_name = column_dup (stmt, 5);
-  event->note = column_dup (stmt, 6);
-  switch (move)
-    {
-    case LIAISON_LOOP_MOVE_TAKE_UP:
-    case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      event->deputy_uuid = column_dup (stmt, 7);
-      event->answer = column_dup (stmt, 8);
-      break;
-    case LIAISON_LOOP_MOVE_REFER:
-      event->lead_unit_uuid = column_dup (stmt, 9);
-      event->co_unit_uuids = parse_uuid_array (parser, (const char *) sqlite3_column_text (stmt, 10));
-      column_date (stmt, 11, &event->due_date);
-      break;
-    case LIAISON_LOOP_MOVE_REPLY:
-      event->reply_text = column_dup (stmt, 12);
-      column_date (stmt, 13, &event->reply_date);
-      event->replying_unit_uuid = column_dup (stmt, 14);
-      event->attachments = parse_uuid_array (parser, (const char *) sqlite3_column_text (stmt, 15));
-      break;
-    case LIAISON_LOOP_MOVE_RATE:
-      liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 16), &event->rating);
-      liaison_loop_asked_from_code ((const char *) sqlite3_column_text (stmt, 17), &event->asked);
-      event->rated_by = column_dup (stmt, 18);
-      break;
-    case LIAISON_LOOP_MOVE_WITHDRAW:
-      event->reason = column_dup (stmt, 19);
-      break;
-    case LIAISON_LOOP_MOVE_SUPERVISE:
-      event->key_supervision = sqlite3_column_int (stmt, 20) != 0;
-      break;
-    case LIAISON_LOOP_MOVE_REGISTER:
-    case LIAISON_LOOP_MOVE_START:
-    case LIAISON_LOOP_MOVE_CLOSE:
-    case LIAISON_N_LOOP_MOVES:
-    default:
-      break;
-    }
-  return event;
-}
+  if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &state.status))
+    return;
+  state.rated = liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 1), &state.last_rating);
+  state.key_supervision = sqlite3_column_int (stmt, 2) != 0;
+  state.n_replies = (guint) sqlite3_column_int (stmt, 3);
+  state.n_late_replies = (guint) sqlite3_column_int (stmt, 4);
+  state.registered_on = *day;
+  g_date_clear (&state.due_date, 1);
+  g_ptr_array_add (one, &state);
+  liaison_figures_compute (&group, one, NULL, NULL, day);
 
-static gboolean
-replay_group (GHashTable  *heads,
-              const char  *suggestion_uuid,
-              GPtrArray   *group,
-              GPtrArray   *states,
-              JsonParser  *parser)
-{
-  Head *head = g_hash_table_lookup (heads, suggestion_uuid);
-
-  /* Events of a suggestion deleted here, or not here yet. */
-  if (head == NULL)
-    {
-      g_ptr_array_set_size (group, 0);
-      return FALSE;
-    }
-  g_ptr_array_insert (group, 0, register_event (head, parser));
-  g_ptr_array_add (states, liaison_loop_replay (group));
-  g_ptr_array_set_size (group, 0);
-  g_hash_table_remove (heads, suggestion_uuid);
-  return TRUE;
+  figures->collected += group.collected * count;
+  figures->withdrawn += group.withdrawn * count;
+  figures->resolved += group.resolved * count;
+  figures->rated += group.rated * count;
+  figures->satisfied += group.satisfied * count;
+  figures->basically_satisfied += group.basically_satisfied * count;
+  figures->replied += group.replied * count;
+  figures->replied_in_time += group.replied_in_time * count;
+  figures->key_supervision += group.key_supervision * count;
+  figures->unsatisfied_open += group.unsatisfied_open * count;
 }
 
 gboolean
@@ -1011,13 +1006,6 @@ liaison_store_compute_figures (LiaisonStore    *self,
                                LiaisonFigures  *figures,
                                GError         **error)
 {
-  g_autoptr(GHashTable) heads = NULL;
-  g_autoptr(GPtrArray) states = NULL;
-  g_autoptr(GPtrArray) group = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *group_uuid = NULL;
-  GHashTableIter iter;
-  gpointer value;
   sqlite3_stmt *stmt;
   GDate day;
   int rc;
@@ -1025,94 +1013,33 @@ liaison_store_compute_figures (LiaisonStore    *self,
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (figures != NULL, FALSE);
 
-  if (today != NULL && g_date_valid (today))
-    day = *today;
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  memset (figures, 0, sizeof *figures);
+  resolve_today (today, &day);
 
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
-
-  /* Two queries and one pass, whatever the number of suggestions. The
-   * period is read in local days by liaison_figures_compute(); here a day's
-   * margin on either side of it (in UTC) spares reading the rest. */
-  heads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) head_free);
-  stmt = liaison_store_prepare (self,
-    HEAD_SELECT " WHERE g.deleted = 0 AND g.created_at >= ?1 AND g.created_at < ?2", error);
+  stmt = liaison_store_prepare (self, FIGURES_GROUPS_SELECT, error);
   if (stmt == NULL)
     return FALSE;
-  if (from != NULL && g_date_valid (from))
-    {
-      GDate bound = *from;
-
-      g_date_subtract_days (&bound, 1);
-      sqlite3_bind_text (stmt, 1, liaison_date_to_iso (&bound), -1, g_free);
-    }
-  else
-    sqlite3_bind_text (stmt, 1, "", -1, SQLITE_STATIC);
-  if (to != NULL && g_date_valid (to))
-    {
-      GDate bound = *to;
-
-      g_date_add_days (&bound, 2);
-      sqlite3_bind_text (stmt, 2, liaison_date_to_iso (&bound), -1, g_free);
-    }
-  else
-    sqlite3_bind_text (stmt, 2, "~", -1, SQLITE_STATIC);
+  bind_figures (stmt, from, to, &day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Head *head = read_head (stmt);
-
-      g_hash_table_replace (heads, head->uuid, head);
-    }
+    add_figures_group (figures, stmt, &day);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
 
-  states = g_ptr_array_new_full (g_hash_table_size (heads), (GDestroyNotify) liaison_loop_state_free);
-  group = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
-  stmt = liaison_store_prepare (self, FIGURES_EVENT_SELECT, error);
+  stmt = liaison_store_prepare (self, FIGURES_DEADLINES_SELECT, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_figures (stmt, from, to, &day);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      const char *suggestion_uuid = (const char *) sqlite3_column_text (stmt, 0);
-      LiaisonLoopEvent *event;
-
-      if (group_uuid != NULL && strcmp (group_uuid, suggestion_uuid) != 0)
-        {
-          replay_group (heads, group_uuid, group, states, parser);
-          g_clear_pointer (&group_uuid, g_free);
-        }
-      if (group_uuid == NULL)
-        group_uuid = g_strdup (suggestion_uuid);
-      /* Only the suggestions counted are worth reading. */
-      if (!g_hash_table_contains (heads, suggestion_uuid))
-        continue;
-      event = read_figures_event (stmt, parser);
-      if (event != NULL)
-        g_ptr_array_add (group, event);
+      /* sum() of no rows is NULL, read as 0. */
+      figures->overdue = (guint) sqlite3_column_int64 (stmt, 0);
+      figures->due_soon = (guint) sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_ROW)
     goto failed;
-  if (group_uuid != NULL)
-    replay_group (heads, group_uuid, group, states, parser);
-
-  /* Those with no move yet but their registration. */
-  g_hash_table_iter_init (&iter, heads);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
-
-      g_ptr_array_add (events, register_event (value, parser));
-      g_ptr_array_add (states, liaison_loop_replay (events));
-    }
-
-  liaison_figures_compute (figures, states, from, to, &day);
   return TRUE;
 
 failed:

@@ -62,8 +62,9 @@ char         *liaison_store_now_utc      (void);
 char         *liaison_store_visitors_text (const LiaisonReception *reception);
 
 /* Rewrites the loop columns of the suggestion @suggestion_uuid (status,
- * loop_round, due_date, key_supervision, reopened, taken_up_by_id) from the
- * replay of its timeline; nothing when there is no such suggestion (its
+ * loop_round, due_date, key_supervision, reopened, taken_up_by_id, and for
+ * the figures registered_on, last_rating, n_replies, n_late_replies) from
+ * the replay of its timeline; nothing when there is no such suggestion (its
  * events came first). Inside the caller's transaction. Emits nothing. */
 gboolean      liaison_store_refresh_loop_cache (LiaisonStore *self,
                                                 const char   *suggestion_uuid,

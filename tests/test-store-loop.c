@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-demo.h"
 #include "liaison-loop-wire.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -152,6 +153,9 @@ add_suggestion (Fixture          *fixture,
   sql = g_strdup_printf ("UPDATE suggestions SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT,
                          created_at, suggestion->meta.id);
   exec_ok (fixture->store, sql);
+  /* The register move changed: as a pull would, refresh the cache. */
+  g_assert_true (liaison_store_refresh_loop_cache (fixture->store, suggestion->meta.uuid, &error));
+  g_assert_no_error (error);
   return suggestion->meta.id;
 }
 
@@ -488,7 +492,8 @@ test_whole_loop (Fixture       *fixture,
     g_autofree char *at = liaison_loop_format_at (first->at);
 
     g_assert_cmpstr (first->uuid, ==, suggestion->meta.uuid);
-    g_assert_cmpstr (first->actor_name, ==, "刘大爷");
+    /* Registered by the station, not by the citizen who raised it. */
+    g_assert_cmpstr (first->actor_name, ==, "相山区东山街道代表联络站");
     g_assert_cmpint (first->role, ==, LIAISON_LOOP_ROLE_STATION);
     g_assert_cmpstr (at, ==, "2025-09-25T01:00:00Z");
     g_assert_cmpint (g_date_time_get_microsecond (last->at), ==, 0);
@@ -636,6 +641,59 @@ test_deputy_suggestion (Fixture       *fixture,
   }
 }
 
+/* "Filed by" follows the co-signers through edits (suggestion_co_signers
+ * is kept by triggers), and drops tombstones. */
+static void
+test_filed_by (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSuggestion) edited = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id = add_suggestion (fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "关于加快老旧小区改造的建议",
+                              "2025-09-25T01:00:00Z");
+  gint64 other;
+
+  g_assert_cmpint (liaison_test_query_int (fixture->store, "SELECT count(*) FROM suggestion_co_signers"), ==, 2);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[i], NULL, id));
+  g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[3], NULL, id));
+
+  /* 赵刚 co-signs instead of 李秀兰 and 王建国. */
+  edited = get (fixture, id);
+  g_array_set_size (edited->co_signer_ids, 0);
+  g_array_append_val (edited->co_signer_ids, fixture->deputy_ids[3]);
+  g_assert_true (liaison_store_save_suggestion (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[0], NULL, id));
+  g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[1], NULL, id));
+  g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[2], NULL, id));
+  g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[3], NULL, id));
+  g_assert_cmpint (liaison_test_query_int (fixture->store, "SELECT count(*) FROM suggestion_co_signers"), ==, 1);
+
+  /* A second one, filed by the same deputy: both listed, newest first. */
+  other = add_suggestion (fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "关于增设公交站点的建议",
+                          "2025-09-26T01:00:00Z");
+  {
+    g_autoptr(GPtrArray) rows = liaison_store_list_loop (fixture->store, LIAISON_LOOP_LIST_FILED_BY,
+                                                         fixture->deputy_ids[0], NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpint (((LiaisonSuggestion *) g_ptr_array_index (rows, 0))->meta.id, ==, other);
+    g_assert_cmpint (((LiaisonSuggestion *) g_ptr_array_index (rows, 1))->meta.id, ==, id);
+  }
+  g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[1], NULL, other));
+
+  sql = g_strdup_printf ("UPDATE suggestions SET deleted = 1 WHERE id = %" G_GINT64_FORMAT, other);
+  exec_ok (fixture->store, sql);
+  g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[1], NULL, other));
+  g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_FILED_BY,
+                                              fixture->deputy_ids[0], NULL, NULL), ==, 1);
+  /* Nobody's: no deputy 0. */
+  g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_FILED_BY, 0, NULL, NULL), ==, 0);
+}
+
 /* One suggestion per line of a small set, worked out by hand. */
 static void
 test_figures (Fixture       *fixture,
@@ -766,6 +824,144 @@ test_figures (Fixture       *fixture,
   g_assert_cmpuint (figures.collected, ==, 3);
   g_assert_cmpuint (figures.resolved, ==, 2);
   g_assert_cmpuint (figures.overdue, ==, 1);
+}
+
+static GDate
+days_from (const GDate *base,
+           int          days)
+{
+  GDate date = *base;
+
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return date;
+}
+
+/* The figures the store reads from its cached columns, against
+ * liaison_figures_compute() over every timeline replayed, on the demo
+ * city's histories (taken up, referred, late and in-time replies, ratings,
+ * reopened, supervised, withdrawn, answered on the spot, deputies'
+ * suggestions), in a time zone where a registration's local day is not
+ * always its UTC day, for periods and days around the due dates. */
+static void
+test_figures_replayed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LiaisonDemoOptions options = {
+    .n_receptions = 400,
+    .n_stations = 4,
+    .n_deputies = 40,
+    .seed = 20250101,
+    .n_days = 240,
+    .suggestion_percent = 100,
+    .loop_histories = TRUE,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_state_free);
+  g_autoptr(GDateTime) now = NULL;
+  LiaisonFigures seen = { 0, };
+  sqlite3_stmt *stmt = NULL;
+  GDate today;
+  int offsets[] = { -60, -7, 0, 2, 20, 200 };
+
+  /* Ten hours east of UTC, written as POSIX so that no zone file is
+   * needed: the demo's early-morning registrations fall on the day before
+   * in UTC. */
+  g_setenv ("TZ", "AEST-10", TRUE);
+  g_assert_true (liaison_demo_generate (fixture->store, &options, &error));
+  g_assert_no_error (error);
+  /* Some tombstones, which count nowhere. */
+  exec_ok (fixture->store, "UPDATE suggestions SET deleted = 1 WHERE id % 23 = 0");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (liaison_store_get_handle (fixture->store),
+                                       "SELECT id FROM suggestions WHERE deleted = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LiaisonLoopState *state = liaison_store_get_loop_state (fixture->store, sqlite3_column_int64 (stmt, 0), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (states, state);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (states->len, >, 300);
+  /* Some local days are not the UTC day. */
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+                     "SELECT count(*) FROM suggestions WHERE registered_on <> substr (created_at, 1, 10)"), >, 0);
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  for (guint t = 0; t < G_N_ELEMENTS (offsets); t++)
+    {
+      GDate on = days_from (&today, offsets[t]);
+      GDate bounds[][2] = {
+        { days_from (&today, -90), days_from (&today, -30) },
+        { days_from (&today, -45), days_from (&today, -45) },
+        { days_from (&today, -200), days_from (&today, -1) },
+      };
+      LiaisonFigures figures, expected;
+
+      g_assert_true (liaison_store_compute_figures (fixture->store, NULL, NULL, &on, &figures, &error));
+      g_assert_no_error (error);
+      liaison_figures_compute (&expected, states, NULL, NULL, &on);
+      g_assert_cmpmem (&figures, sizeof figures, &expected, sizeof expected);
+      g_assert_cmpuint (figures.collected, ==, states->len);
+
+      /* The lists count what the figures count. */
+      g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_OVERDUE, 0, &on, NULL),
+                        ==, figures.overdue);
+      g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_DUE_SOON, 0, &on, NULL),
+                        ==, figures.due_soon);
+      g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, &on, NULL),
+                        ==, figures.key_supervision);
+      g_assert_cmpuint (liaison_store_count_loop (fixture->store, LIAISON_LOOP_LIST_UNSATISFIED, 0, &on, NULL),
+                        ==, figures.unsatisfied_open);
+
+      seen.withdrawn = MAX (seen.withdrawn, figures.withdrawn);
+      seen.resolved = MAX (seen.resolved, figures.resolved);
+      seen.basically_satisfied = MAX (seen.basically_satisfied, figures.basically_satisfied);
+      seen.replied_in_time = MAX (seen.replied_in_time, figures.replied - figures.replied_in_time);
+      seen.overdue = MAX (seen.overdue, figures.overdue);
+      seen.due_soon = MAX (seen.due_soon, figures.due_soon);
+      seen.key_supervision = MAX (seen.key_supervision, figures.key_supervision);
+      seen.unsatisfied_open = MAX (seen.unsatisfied_open, figures.unsatisfied_open);
+
+      /* From a day, up to a day, between two, and one day alone. */
+      g_assert_true (liaison_store_compute_figures (fixture->store, &bounds[0][0], NULL, &on, &figures, &error));
+      g_assert_no_error (error);
+      liaison_figures_compute (&expected, states, &bounds[0][0], NULL, &on);
+      g_assert_cmpmem (&figures, sizeof figures, &expected, sizeof expected);
+      g_assert_true (liaison_store_compute_figures (fixture->store, NULL, &bounds[0][1], &on, &figures, &error));
+      g_assert_no_error (error);
+      liaison_figures_compute (&expected, states, NULL, &bounds[0][1], &on);
+      g_assert_cmpmem (&figures, sizeof figures, &expected, sizeof expected);
+      for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+        {
+          g_assert_true (liaison_store_compute_figures (fixture->store, &bounds[b][0], &bounds[b][1], &on,
+                                                        &figures, &error));
+          g_assert_no_error (error);
+          liaison_figures_compute (&expected, states, &bounds[b][0], &bounds[b][1], &on);
+          g_assert_cmpmem (&figures, sizeof figures, &expected, sizeof expected);
+          g_assert_cmpuint (figures.collected, >, 0);
+          g_assert_cmpuint (figures.collected, <, states->len);
+        }
+    }
+
+  /* The data set holds every case the figures tell apart. */
+  g_assert_cmpuint (seen.withdrawn, >, 0);
+  g_assert_cmpuint (seen.resolved, >, 0);
+  g_assert_cmpuint (seen.basically_satisfied, >, 0);
+  g_assert_cmpuint (seen.replied_in_time, >, 0);  /* some late replies */
+  g_assert_cmpuint (seen.overdue, >, 0);
+  g_assert_cmpuint (seen.due_soon, >, 0);
+  g_assert_cmpuint (seen.key_supervision, >, 0);
+  g_assert_cmpuint (seen.unsatisfied_open, >, 0);
+
+  g_setenv ("TZ", "UTC", TRUE);
 }
 
 static void
@@ -935,7 +1131,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store-loop/whole-loop", test_whole_loop);
   ADD ("/store-loop/deputy-suggestion", test_deputy_suggestion);
+  ADD ("/store-loop/filed-by", test_filed_by);
   ADD ("/store-loop/figures", test_figures);
+  ADD ("/store-loop/figures-replayed", test_figures_replayed);
   ADD ("/store-loop/rules", test_rules);
   ADD ("/store-loop/unseen-replies", test_unseen_replies);
   ADD ("/store-loop/item", test_item);

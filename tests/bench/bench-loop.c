@@ -101,30 +101,52 @@ today (GDate *day)
                   g_date_time_get_year (now));
 }
 
-/* A deputy who took items up, and one who filed suggestions, from the
- * newest suggestions; @open gets the ids of those still open. */
+/* The busiest deputies: the one with the most open items taken up, and
+ * the one with the most suggestions filed or co-signed (the longest
+ * "taken up by" and "filed by" lists); @open gets the ids of the open
+ * suggestions among the newest. */
 static void
 pick_people (LiaisonStore *store,
+             const GDate  *day,
              gint64       *taker,
              gint64       *filer,
              GArray       *open)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) newest = liaison_store_list_suggestions (store, NULL, 0, 5000, &error);
+  g_autoptr(GPtrArray) deputies = NULL;
+  guint most_taken = 0, most_filed = 0;
 
   if (newest == NULL)
     die ("list suggestions", error);
-  *taker = *filer = 0;
   for (guint i = 0; i < newest->len; i++)
     {
       const LiaisonSuggestion *suggestion = g_ptr_array_index (newest, i);
 
-      if (*taker == 0 && suggestion->taken_up_by != NULL)
-        *taker = liaison_store_find_deputy (store, suggestion->taken_up_by);
-      if (*filer == 0 && suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
-        *filer = suggestion->deputy_id;
       if (suggestion->status >= LIAISON_LOOP_STATUS_REGISTERED && suggestion->status <= LIAISON_LOOP_STATUS_RATED)
         g_array_append_val (open, suggestion->meta.id);
+    }
+
+  deputies = liaison_store_list_deputies (store, NULL, &error);
+  if (deputies == NULL)
+    die ("list deputies", error);
+  *taker = *filer = 0;
+  for (guint i = 0; i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+      guint taken = liaison_store_count_loop (store, LIAISON_LOOP_LIST_TAKEN_UP_BY, deputy->meta.id, day, NULL);
+      guint filed = liaison_store_count_loop (store, LIAISON_LOOP_LIST_FILED_BY, deputy->meta.id, day, NULL);
+
+      if (taken > most_taken)
+        {
+          most_taken = taken;
+          *taker = deputy->meta.id;
+        }
+      if (filed > most_filed)
+        {
+          most_filed = filed;
+          *filer = deputy->meta.id;
+        }
     }
 }
 
@@ -169,7 +191,7 @@ measure (const char *path,
   printf ("figures-overdue %u\n", figures.overdue);
 
   /* Each list: its first page and its count, as a page shows them. */
-  pick_people (store, &taker, &filer, open);
+  pick_people (store, &day, &taker, &filer, open);
   for (guint l = 0; l < LIAISON_N_LOOP_LISTS; l++)
     {
       gint64 deputy = l == LIAISON_LOOP_LIST_TAKEN_UP_BY ? taker : l == LIAISON_LOOP_LIST_FILED_BY ? filer : 0;

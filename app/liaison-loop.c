@@ -71,6 +71,35 @@ G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == LIAISON_N_LOOP_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (ratings) == LIAISON_N_LOOP_RATINGS);
 G_STATIC_ASSERT (G_N_ELEMENTS (asked) == LIAISON_N_LOOP_ASKED);
 
+/* What a move did, as a timeline shows it: the buttons say what to do
+ * ("Record reply"), the timeline what was done ("Replied"). */
+static const char *const move_titles[LIAISON_N_LOOP_MOVES] = {
+  [LIAISON_LOOP_MOVE_REGISTER]       = N_("Registered"),
+  [LIAISON_LOOP_MOVE_TAKE_UP]        = N_("Taken up by a deputy"),
+  [LIAISON_LOOP_MOVE_ANSWER_ON_SPOT] = N_("Answered on the spot"),
+  [LIAISON_LOOP_MOVE_REFER]          = N_("Referred to units"),
+  [LIAISON_LOOP_MOVE_START]          = N_("Handling started"),
+  [LIAISON_LOOP_MOVE_REPLY]          = N_("Reply received"),
+  [LIAISON_LOOP_MOVE_RATE]           = N_("Rated"),
+  [LIAISON_LOOP_MOVE_CLOSE]          = N_("Closed"),
+  [LIAISON_LOOP_MOVE_WITHDRAW]       = N_("Withdrawn"),
+  [LIAISON_LOOP_MOVE_SUPERVISE]      = N_("Supervision note"),
+};
+
+char *
+liaison_loop_event_title (const LiaisonLoopEvent *event)
+{
+  g_return_val_if_fail (event != NULL, NULL);
+  g_return_val_if_fail ((guint) event->move < LIAISON_N_LOOP_MOVES, NULL);
+
+  if (event->move == LIAISON_LOOP_MOVE_RATE && (guint) event->rating < LIAISON_N_LOOP_RATINGS)
+    /* Translators: a rating on the timeline, "Rated: Satisfied" */
+    return g_strdup_printf (_("Rated: %s"), liaison_loop_rating_label (event->rating));
+  if (event->move == LIAISON_LOOP_MOVE_SUPERVISE)
+    return g_strdup (event->key_supervision ? _("Put under key supervision") : _("Supervision note"));
+  return g_strdup (_(move_titles[event->move]));
+}
+
 LIAISON_DEFINE_CODES (LiaisonLoopStatus, liaison_loop_status, statuses)
 LIAISON_DEFINE_CODES (LiaisonLoopRole, liaison_loop_role, roles)
 LIAISON_DEFINE_CODES (LiaisonLoopMove, liaison_loop_move, moves)

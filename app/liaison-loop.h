@@ -173,6 +173,9 @@ const char *liaison_loop_asked_to_code    (LiaisonLoopAsked asked);
 gboolean    liaison_loop_asked_from_code  (const char *code, LiaisonLoopAsked *asked);
 const char *liaison_loop_asked_label      (LiaisonLoopAsked asked);
 
+/* What @event did, for a timeline: "Reply received", "Rated: Satisfied". */
+char             *liaison_loop_event_title (const LiaisonLoopEvent *event);
+
 LiaisonLoopEvent *liaison_loop_event_new   (LiaisonLoopMove          move,
                                             LiaisonLoopRole          role);
 LiaisonLoopEvent *liaison_loop_event_copy  (const LiaisonLoopEvent  *event);

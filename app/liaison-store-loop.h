@@ -4,7 +4,7 @@
  * insert-only suggestion_events table. The register move is not a row: it
  * is the suggestion record itself (uuid = the suggestion's uuid, at =
  * created_at, role station, or deputy for a deputy's suggestion, actor =
- * raised_by or the filing deputy's name), so that a suggestion and its
+ * the station's name, or the filing deputy's), so that a suggestion and its
  * registration can never be apart.
  *
  * Adding a move: the timeline is read and replayed, the move checked with
@@ -59,6 +59,14 @@ void              liaison_store_default_due_date (LiaisonStore  *self,
 GPtrArray        *liaison_store_list_suggestion_events (LiaisonStore *self,
                                                         gint64        suggestion_id,
                                                         GError      **error);
+/* The moves of that timeline recorded here that the server has not yet
+ * acknowledged: uuid → NULL while waiting to be sent, or the server's
+ * reason when it refused one (the move then stays out of headquarters'
+ * timeline, and the page says so).
+ * Returns: (transfer full): char * → char * (or NULL) */
+GHashTable       *liaison_store_list_unsent_events (LiaisonStore *self,
+                                                    gint64        suggestion_id,
+                                                    GError      **error);
 /* liaison_loop_replay() of that timeline. */
 LiaisonLoopState *liaison_store_get_loop_state (LiaisonStore  *self,
                                                 gint64         suggestion_id,

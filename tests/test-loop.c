@@ -654,6 +654,50 @@ test_codes (void)
   g_assert_cmpuint (liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION).months, ==, 3);
 }
 
+/* The timeline says what was done, not what to do: every move has its own
+ * title, none of them a button's label. */
+static void
+test_event_titles (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint move = 0; move < LIAISON_N_LOOP_MOVES; move++)
+    {
+      g_autoptr(LiaisonLoopEvent) event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_HQ);
+      char *title;
+
+      if (move == LIAISON_LOOP_MOVE_RATE)
+        event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
+      title = liaison_loop_event_title (event);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      if (move != LIAISON_LOOP_MOVE_CLOSE && move != LIAISON_LOOP_MOVE_SUPERVISE)
+        g_assert_cmpstr (title, !=, liaison_loop_move_label (move));
+      g_assert_false (g_hash_table_contains (seen, title));
+      g_hash_table_add (seen, title);
+    }
+
+  {
+    g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
+    g_autoptr(LiaisonLoopEvent) rate = liaison_loop_event_new (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION);
+    g_autoptr(LiaisonLoopEvent) supervise = liaison_loop_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
+    g_autofree char *reply_title = liaison_loop_event_title (reply);
+    g_autofree char *rate_title = NULL;
+    g_autofree char *note_title = NULL;
+    g_autofree char *key_title = NULL;
+
+    rate->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
+    rate_title = liaison_loop_event_title (rate);
+    note_title = liaison_loop_event_title (supervise);
+    supervise->key_supervision = TRUE;
+    key_title = liaison_loop_event_title (supervise);
+    g_assert_cmpstr (reply_title, ==, "Reply received");
+    g_assert_cmpstr (rate_title, ==, "Rated: Basically satisfied");
+    g_assert_cmpstr (note_title, ==, "Supervision note");
+    g_assert_cmpstr (key_title, ==, "Put under key supervision");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/loop/answer-on-spot", test_answer_on_spot);
   g_test_add_func ("/loop/deputy-suggestion-blind", test_deputy_suggestion_blind);
   g_test_add_func ("/loop/codes", test_codes);
+  g_test_add_func ("/loop/event-titles", test_event_titles);
 
   return g_test_run ();
 }

@@ -458,7 +458,9 @@ run_moves_by_actor (void)
   timeline = wait_timeline (detail, 1);
   row_text = text_under (liaison_timeline_get_row (timeline, 0));
   g_assert_nonnull (strstr (row_text, "Registered"));
-  g_assert_nonnull (strstr (row_text, "刘大爷 · Station staff · "));
+  /* Registered by the station, not by the citizen who raised it. */
+  g_assert_nonnull (strstr (row_text, "相山区东山代表联络站 · Station staff · "));
+  g_assert_null (strstr (row_text, "刘大爷"));
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
   assert_moves (detail, "take_up,answer_on_spot");
@@ -521,7 +523,7 @@ run_take_up (void)
   /* The page follows: a second row, the new state, no more deputy moves. */
   timeline = wait_timeline (detail, 2);
   row_text = text_under (liaison_timeline_get_row (timeline, 1));
-  g_assert_nonnull (strstr (row_text, "Take up\n"));
+  g_assert_nonnull (strstr (row_text, "Taken up by a deputy\n"));
   g_assert_nonnull (strstr (row_text, "李秀英 · Deputy · "));
   g_assert_nonnull (strstr (row_text, "下周约交通局现场查看"));
   assert_label (detail, "state_label", "Taken up");

@@ -1,4 +1,5 @@
-/* liaison-timeline.c: a suggestion's moves as a vertical timeline. */
+/* liaison-timeline.c: a suggestion's moves as a vertical timeline, each
+ * recorded here and not yet taken by headquarters with a note saying so. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -138,17 +139,6 @@ add_field (GtkBox     *box,
   add_line (box, text, "timeline-field");
 }
 
-static char *
-event_title (const LiaisonLoopEvent *event)
-{
-  if (event->move == LIAISON_LOOP_MOVE_RATE && (guint) event->rating < LIAISON_N_LOOP_RATINGS)
-    /* Translators: a rating on the timeline, "Rated: Satisfied" */
-    return g_strdup_printf (_("Rated: %s"), liaison_loop_rating_label (event->rating));
-  if (event->move == LIAISON_LOOP_MOVE_REGISTER)
-    return g_strdup (liaison_loop_status_label (LIAISON_LOOP_STATUS_REGISTERED));
-  return g_strdup (liaison_loop_move_label (event->move));
-}
-
 /* The move's own fields. */
 static void
 add_content (LiaisonTimeline        *self,
@@ -240,10 +230,39 @@ add_content (LiaisonTimeline        *self,
     }
 }
 
+/* A move recorded here that headquarters has not taken yet: waiting to
+ * be sent, or refused with the server's reason. */
+static void
+add_sync_note (GtkBox     *box,
+               GHashTable *unsent,
+               const char *uuid)
+{
+  const char *reason = NULL;
+  GtkWidget *label;
+
+  if (unsent == NULL || uuid == NULL ||
+      !g_hash_table_lookup_extended (unsent, uuid, NULL, (gpointer *) &reason))
+    return;
+  if (reason == NULL)
+    {
+      label = add_line (box, _("Not sent to headquarters yet"), "timeline-unsent");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      /* Translators: %s is the server's reason, in its own words */
+      g_autofree char *text = g_strdup_printf (_("Headquarters refused this step: %s"), reason);
+
+      label = add_line (box, text, "timeline-refused");
+      gtk_widget_add_css_class (label, "error");
+    }
+}
+
 static GtkWidget *
 make_row (LiaisonTimeline        *self,
           const LiaisonLoopEvent *event,
           gboolean                rejected,
+          GHashTable             *unsent,
           gboolean                last)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -252,7 +271,7 @@ make_row (LiaisonTimeline        *self,
   GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *title = event_title (event);
+  g_autofree char *title = liaison_loop_event_title (event);
   g_autofree char *when = format_local (event->at);
   const char *role = liaison_loop_role_label (event->role);
   const char *who = event->actor_name;
@@ -288,6 +307,7 @@ make_row (LiaisonTimeline        *self,
   add_content (self, GTK_BOX (body), event);
   if (!blank (event->note))
     add_line (GTK_BOX (body), event->note, "timeline-note");
+  add_sync_note (GTK_BOX (body), unsent, event->uuid);
   if (rejected)
     {
       add_line (GTK_BOX (body), _("Not applied: another step was recorded first"), "timeline-rejected-note");
@@ -353,13 +373,15 @@ is_rejected (const LiaisonLoopState *state,
  * liaison_timeline_set_events:
  * @events: (nullable) (element-type LiaisonLoopEvent): the timeline
  * @state: (nullable): the replay of @events
+ * @unsent: (nullable): liaison_store_list_unsent_events() of the suggestion
  *
  * Shows @events, oldest first.
  */
 void
 liaison_timeline_set_events (LiaisonTimeline        *self,
                              GPtrArray              *events,
-                             const LiaisonLoopState *state)
+                             const LiaisonLoopState *state,
+                             GHashTable             *unsent)
 {
   g_return_if_fail (LIAISON_IS_TIMELINE (self));
 
@@ -371,7 +393,7 @@ liaison_timeline_set_events (LiaisonTimeline        *self,
   for (guint i = 0; i < events->len; i++)
     {
       const LiaisonLoopEvent *event = g_ptr_array_index (events, i);
-      GtkWidget *row = make_row (self, event, is_rejected (state, event->uuid), i + 1 == events->len);
+      GtkWidget *row = make_row (self, event, is_rejected (state, event->uuid), unsent, i + 1 == events->len);
 
       gtk_list_box_append (self->list, row);
     }

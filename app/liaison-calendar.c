@@ -405,3 +405,26 @@ liaison_deadline_urgency_to_code (LiaisonDeadlineUrgency urgency)
   g_return_val_if_fail ((guint) urgency < G_N_ELEMENTS (codes), NULL);
   return codes[urgency];
 }
+
+void
+liaison_date_set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+char *
+liaison_time_limit_describe (const LiaisonTimeLimit *limit)
+{
+  g_return_val_if_fail (limit != NULL, NULL);
+
+  if (limit->working_days > 0)
+    return g_strdup_printf (ngettext ("%u working day", "%u working days", limit->working_days),
+                            limit->working_days);
+  return g_strdup_printf (ngettext ("%u month", "%u months", limit->months), limit->months);
+}

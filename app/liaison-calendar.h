@@ -111,6 +111,12 @@ const char      *liaison_deadline_urgency_to_code (LiaisonDeadlineUrgency urgenc
 /* TRUE when due within 3 days, today included (the "due within 3 days" list). */
 gboolean         liaison_deadline_is_due_soon     (LiaisonDeadline deadline);
 
+/* Today, in local time (stations and headquarters run on China Standard
+ * Time): the day deadlines are read against. */
+void             liaison_date_set_today           (GDate *date);
+/* "15 working days", "3 months". */
+char            *liaison_time_limit_describe      (const LiaisonTimeLimit *limit);
+
 /* "YYYY-MM-DD" into @date; FALSE (and @date cleared) if not a real date. */
 gboolean         liaison_date_parse_iso           (const char *text,
                                                    GDate      *date);

@@ -375,6 +375,30 @@ test_parse_edges (void)
   g_assert_cmpstr (liaison_day_kind_label (LIAISON_DAY_KIND_WORKDAY), ==, "Make-up workday");
 }
 
+static void
+test_today_and_limits (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LiaisonTimeLimit days = { 15, 0 };
+  LiaisonTimeLimit one_day = { 1, 0 };
+  LiaisonTimeLimit months = { 0, 3 };
+  g_autofree char *days_text = liaison_time_limit_describe (&days);
+  g_autofree char *one_day_text = liaison_time_limit_describe (&one_day);
+  g_autofree char *months_text = liaison_time_limit_describe (&months);
+  GDate today;
+
+  liaison_date_set_today (&today);
+  g_assert_true (g_date_valid (&today));
+  /* Around midnight the two readings may straddle it. */
+  g_assert_cmpint (ABS ((int) g_date_get_day (&today) - g_date_time_get_day_of_month (now)) <= 1 ||
+                   g_date_get_day (&today) == 1, ==, TRUE);
+  g_assert_cmpint (g_date_get_year (&today), >=, 2025);
+
+  g_assert_cmpstr (days_text, ==, "15 working days");
+  g_assert_cmpstr (one_day_text, ==, "1 working day");
+  g_assert_cmpstr (months_text, ==, "3 months");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,5 +416,6 @@ main (int   argc,
   g_test_add_func ("/calendar/bad-lines", test_bad_lines);
   g_test_add_func ("/calendar/parse-edges", test_parse_edges);
 
+  g_test_add_func ("/calendar/today-and-limits", test_today_and_limits);
   return g_test_run ();
 }

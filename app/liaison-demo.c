@@ -6,7 +6,8 @@
  * so that a million receptions stay feasible.
  *
  * Each suggestion then lives its loop (docs/closed-loop.md): every move is
- * added with liaison_store_add_suggestion_event(), timed after the one
+ * added with liaison_store_add_suggestion_event() (the other side's with
+ * liaison_store_add_received_event(), as if pulled), timed after the one
  * before it and never after now, so the rules hold and the history stops
  * where "now" cuts it: old items are closed, recent ones are still being
  * handled. The handling units arrive as headquarters would send them, as
@@ -589,6 +590,7 @@ typedef struct {
   /* the loop */
   LiaisonStore *store;
   gboolean    histories;
+  gboolean    hq;              /* a headquarters replica: the stations' moves are received */
   GHashTable *deputies;        /* gint64 * id -> LiaisonDeputy *, borrowed from the roster list */
   GHashTable *unit_uuids;      /* name -> uuid */
   GPtrArray  *stations;        /* LiaisonStation *: where receptions go (hq demo: several) */
@@ -926,6 +928,10 @@ history_add (History           *history,
   owned->at = g_date_time_new_utc (g_date_time_get_year (utc), g_date_time_get_month (utc),
                                    g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
                                    g_date_time_get_minute (utc), g_date_time_get_second (utc));
+  /* The other side's moves arrive as if pulled: a station cannot record
+   * headquarters' moves, nor headquarters a station's. */
+  if ((owned->role == LIAISON_LOOP_ROLE_HQ) != history->gen->hq)
+    return liaison_store_add_received_event (history->gen->store, history->id, owned, error);
   return liaison_store_add_suggestion_event (history->gen->store, history->id, owned, error);
 }
 
@@ -1381,6 +1387,9 @@ add_receptions (LiaisonStore              *store,
 
   gen.store = store;
   gen.histories = options->loop_histories;
+  /* The replica's role, whatever this run's options: a headquarters demo
+   * run again without --hq is still headquarters. */
+  gen.hq = liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ;
   gen.local_deputies = g_array_new (FALSE, FALSE, sizeof (gint64));
   gen.all_deputies = g_array_new (FALSE, FALSE, sizeof (gint64));
   gen.deputies = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1511,15 +1520,14 @@ liaison_demo_generate (LiaisonStore              *store,
       return FALSE;
     }
 
-  if (!add_stations (store, rand, n_stations, station_ids, error) ||
-      !add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) ||
-      !add_receptions (store, rand, station, options, error))
-    return FALSE;
-
   /* A headquarters replica with no server: it shows headquarters' screens
-   * and never syncs. */
+   * and never syncs. Made first, so that its own moves are recorded as
+   * headquarters' desk records them. */
   if (options->hq &&
       !liaison_store_set_setting (store, "sync_role", liaison_sync_role_to_code (LIAISON_SYNC_ROLE_HQ), error))
     return FALSE;
-  return TRUE;
+
+  return add_stations (store, rand, n_stations, station_ids, error) &&
+         add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) &&
+         add_receptions (store, rand, station, options, error);
 }

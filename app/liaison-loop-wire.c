@@ -373,7 +373,6 @@ read_code (JsonObject  *data,
 
 DEFINE_FROM_CODE (move_from_code, LiaisonLoopMove, liaison_loop_move_from_code)
 DEFINE_FROM_CODE (role_from_code, LiaisonLoopRole, liaison_loop_role_from_code)
-DEFINE_FROM_CODE (kind_from_code, LiaisonLoopKind, liaison_loop_kind_from_code)
 DEFINE_FROM_CODE (rating_from_code, LiaisonLoopRating, liaison_loop_rating_from_code)
 DEFINE_FROM_CODE (asked_from_code, LiaisonLoopAsked, liaison_loop_asked_from_code)
 
@@ -386,12 +385,6 @@ read_payload (JsonObject        *data,
 
   switch (event->move)
     {
-    case LIAISON_LOOP_MOVE_REGISTER:
-      if (!read_code (data, "kind", kind_from_code, kind_code, &code, error))
-        return FALSE;
-      event->kind = (LiaisonLoopKind) code;
-      return read_strv (data, "co_signers", FALSE, &event->co_signers, error);
-
     case LIAISON_LOOP_MOVE_TAKE_UP:
       return read_uuid (data, "deputy", &event->deputy_uuid, error);
 
@@ -434,6 +427,7 @@ read_payload (JsonObject        *data,
       }
       return TRUE;
 
+    case LIAISON_LOOP_MOVE_REGISTER:  /* refused before */
     case LIAISON_LOOP_MOVE_START:
     case LIAISON_LOOP_MOVE_CLOSE:
     case LIAISON_N_LOOP_MOVES:
@@ -459,8 +453,16 @@ liaison_loop_event_from_json (const char  *uuid,
       invalid (error, "uuid", "is missing");
       return NULL;
     }
-  if (!read_code (data, "move", move_from_code, move_code, &move, error) ||
-      !read_code (data, "role", role_from_code, role_code, &role, error))
+  if (!read_code (data, "move", move_from_code, move_code, &move, error))
+    return NULL;
+  /* The register move is the suggestion record itself, never a row of
+   * its own (docs/closed-loop.md): one sent as an event is forged. */
+  if (move == LIAISON_LOOP_MOVE_REGISTER)
+    {
+      invalid (error, "move", "is \"register\", which is the suggestion itself, never an event");
+      return NULL;
+    }
+  if (!read_code (data, "role", role_from_code, role_code, &role, error))
     return NULL;
 
   event = liaison_loop_event_new ((LiaisonLoopMove) move, (LiaisonLoopRole) role);

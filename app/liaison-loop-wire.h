@@ -8,7 +8,9 @@
  *   "actor_name": string or null (null only for a blind rating),
  *   "at": "YYYY-MM-DDTHH:MM:SSZ", "note": string or null,
  * and only its move's own fields:
- *   register:        "kind", "co_signers" [uuid]
+ *   register:        "kind", "co_signers" [uuid] (written, never read:
+ *                    the register move is the suggestion record itself, so
+ *                    from_json refuses a "register" event)
  *   take_up:         "deputy" uuid
  *   answer_on_spot:  "deputy" uuid, "answer"
  *   refer:           "lead_unit" uuid, "co_units" [uuid], "due_date" "YYYY-MM-DD"

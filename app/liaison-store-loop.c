@@ -66,17 +66,6 @@ parse_object (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
-static char *
-object_to_text (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_node_set_object (node, object);
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 LiaisonLoopRules *
 liaison_store_get_loop_rules (LiaisonStore  *self,
                               GError       **error)
@@ -151,7 +140,7 @@ liaison_store_set_loop_rules (LiaisonStore            *self,
       }
 
   object = liaison_loop_rules_to_json (rules);
-  data = object_to_text (object);
+  data = liaison_store_json_text (object);
   now = liaison_store_now_utc ();
   origin = liaison_store_get_setting (self, "station_uuid");
 
@@ -645,17 +634,19 @@ static gboolean
 insert_event (LiaisonStore            *self,
               const Head              *head,
               const LiaisonLoopEvent  *event,
+              gboolean                 received,
               GError                 **error)
 {
   g_autoptr(JsonObject) object = liaison_loop_event_to_json (event);
-  g_autofree char *data = object_to_text (object);
+  g_autofree char *data = liaison_store_json_text (object);
   g_autofree char *at = liaison_loop_format_at (event->at);
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A received move is stored as a pulled one: synced, version 1. */
   stmt = liaison_store_prepare (self,
     "INSERT INTO suggestion_events (uuid, suggestion_uuid, move, role, at, data,"
-    " origin_station_uuid, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", error);
+    " origin_station_uuid, sync_state, server_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, event->uuid, -1, SQLITE_TRANSIENT);
@@ -666,6 +657,8 @@ insert_event (LiaisonStore            *self,
   sqlite3_bind_text (stmt, 6, data, -1, SQLITE_TRANSIENT);
   if (head->station_uuid != NULL)
     sqlite3_bind_text (stmt, 7, head->station_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, received ? LIAISON_SYNC_STATE_SYNCED : LIAISON_SYNC_STATE_PENDING);
+  sqlite3_bind_int (stmt, 9, received ? 1 : 0);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -676,23 +669,63 @@ insert_event (LiaisonStore            *self,
   return TRUE;
 }
 
-gboolean
-liaison_store_add_suggestion_event (LiaisonStore      *self,
-                                    gint64             suggestion_id,
-                                    LiaisonLoopEvent  *event,
-                                    GError           **error)
+/* Each replica pushes only its own side's moves (the server refuses the
+ * others): a station's staff and deputies at a station, headquarters' at
+ * headquarters. A replica not yet enrolled is the station it will be. */
+static gboolean
+check_owner (LiaisonStore            *self,
+             const LiaisonLoopEvent  *event,
+             GError                 **error)
+{
+  gboolean at_hq = liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ;
+
+  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
+    return TRUE;
+  g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       /* Translators: a step of a suggestion's follow-up (taking it up, a
+                        * rating...) tried on headquarters' computer; the station records it */
+                       at_hq ? _("This step is recorded at the station.")
+                             /* Translators: a step (referral, reply...) tried at a station's
+                              * computer; only headquarters' computer may record it */
+                             : _("Only headquarters’ desk can record this step."));
+  return FALSE;
+}
+
+/* How far ahead of this computer's clock a move may be dated: the server
+ * refuses more (docs/sync-protocol.md), so such a move could never be sent. */
+#define MAX_AHEAD (10 * G_TIME_SPAN_MINUTE)
+
+static gboolean
+is_too_far_ahead (GDateTime *at)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return at != NULL && g_date_time_difference (at, now) > MAX_AHEAD;
+}
+
+static gboolean
+add_event (LiaisonStore      *self,
+           gint64             suggestion_id,
+           LiaisonLoopEvent  *event,
+           gboolean           received,
+           GError           **error)
 {
   g_autoptr(Head) head = NULL;
   g_autoptr(GPtrArray) timeline = NULL;
   g_autoptr(LiaisonLoopState) state = NULL;
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event != NULL, FALSE);
-
   if (event->move == LIAISON_LOOP_MOVE_REGISTER)
     {
       g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                            _("A suggestion is registered when it is saved, not as a separate step."));
+      return FALSE;
+    }
+  if (!received && !check_owner (self, event, error))
+    return FALSE;
+  if (is_too_far_ahead (event->at))
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("This step is dated in the future; check this computer’s clock."));
       return FALSE;
     }
 
@@ -712,11 +745,20 @@ liaison_store_add_suggestion_event (LiaisonStore      *self,
   g_free (event->suggestion_uuid);
   event->suggestion_uuid = g_strdup (head->uuid);
   settle_at (event, timeline);
+  /* Placed after a move dated ahead of the clock, this one would be too,
+   * and headquarters would refuse it. */
+  if (is_too_far_ahead (event->at))
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("The suggestion’s timeline has a step dated in the future, so no step can follow it yet; "
+                             "check the clock of the computer that recorded it."));
+      goto failed;
+    }
 
   /* The rule's own message is already in words for the user. */
   if (!liaison_loop_check_move (state, event->move, event->role, event, error) ||
       !check_references (self, event, error) ||
-      !insert_event (self, head, event, error) ||
+      !insert_event (self, head, event, received, error) ||
       !liaison_store_refresh_loop_cache (self, head->uuid, error))
     goto failed;
 
@@ -727,6 +769,66 @@ liaison_store_add_suggestion_event (LiaisonStore      *self,
 failed:
   liaison_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+liaison_store_add_suggestion_event (LiaisonStore      *self,
+                                    gint64             suggestion_id,
+                                    LiaisonLoopEvent  *event,
+                                    GError           **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  return add_event (self, suggestion_id, event, FALSE, error);
+}
+
+gboolean
+liaison_store_add_received_event (LiaisonStore      *self,
+                                  gint64             suggestion_id,
+                                  LiaisonLoopEvent  *event,
+                                  GError           **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  return add_event (self, suggestion_id, event, TRUE, error);
+}
+
+GHashTable *
+liaison_store_list_unsent_events (LiaisonStore  *self,
+                                  gint64         suggestion_id,
+                                  GError       **error)
+{
+  g_autoptr(GHashTable) unsent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  /* Pulled moves are synced: whatever is not was recorded here. */
+  stmt = liaison_store_prepare (self,
+    "SELECT e.uuid, e.sync_state, e.sync_error FROM suggestions g"
+    " JOIN suggestion_events e ON e.suggestion_uuid = g.uuid"
+    " WHERE g.id = ? AND e.sync_state <> 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *reason = (const char *) sqlite3_column_text (stmt, 2);
+      gboolean refused = sqlite3_column_int (stmt, 1) == LIAISON_SYNC_STATE_ERROR;
+
+      g_hash_table_replace (unsent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                            refused ? g_strdup (reason != NULL ? reason : "") : NULL);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the suggestion’s timeline"));
+      return NULL;
+    }
+  return g_steal_pointer (&unsent);
 }
 
 /* The follow-up lists */
@@ -789,13 +891,7 @@ resolve_today (const GDate *today,
   if (today != NULL && g_date_valid (today))
     *day = *today;
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (day, 1);
-      g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
+    liaison_date_set_today (day);
 }
 
 /* Binds today and today + 3 (ISO dates compare as text in date order) to

@@ -1,6 +1,7 @@
 /* liaison-store-private.h: for core modules that extend the store. */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "liaison-store.h"
@@ -69,6 +70,18 @@ char         *liaison_store_visitors_text (const LiaisonReception *reception);
 gboolean      liaison_store_refresh_loop_cache (LiaisonStore *self,
                                                 const char   *suggestion_uuid,
                                                 GError      **error);
+
+/* @object as compact JSON text, as the store keeps it in a column. */
+char         *liaison_store_json_text (JsonObject *object);
+
+/* Records @event (as liaison_store_add_suggestion_event() does: the same
+ * rule check, the same cache refresh) as if it had been pulled from
+ * headquarters: already synced, and whatever role this replica has. For
+ * the demo, which writes the other side's moves into one file. */
+gboolean      liaison_store_add_received_event (LiaisonStore     *self,
+                                                gint64            suggestion_id,
+                                                LiaisonLoopEvent *event,
+                                                GError          **error);
 
 /* Every LiaisonSuggestion field, the loop cache included, for table alias
  * g; and its row reader (a LiaisonSuggestion *). */

@@ -58,7 +58,7 @@ static const KindInfo kinds[N_KINDS] = {
     " t.handling FROM receptions t JOIN stations s ON s.id = t.station_id"
     " JOIN categories c ON c.id = t.category_id" },
   [KIND_SUGGESTION] = { "suggestion", "suggestions", LIAISON_SYNC_ROLE_STATION,
-    "SELECT " META_SELECT ", r.uuid, s.uuid, c.uuid, t.title, t.content, t.raised_by, t.status,"
+    "SELECT " META_SELECT ", r.uuid, s.uuid, c.uuid, t.title, t.content, t.raised_by,"
     " t.created_at, t.kind, d.uuid, t.co_signers FROM suggestions t JOIN stations s ON s.id = t.station_id"
     " JOIN categories c ON c.id = t.category_id LEFT JOIN receptions r ON r.id = t.reception_id"
     " LEFT JOIN deputies d ON d.id = t.deputy_id" },
@@ -475,11 +475,12 @@ encode_row (LiaisonStore  *self,
       set_text (data, "title", stmt, c + 3);
       set_text (data, "content", stmt, c + 4);
       set_text (data, "raised_by", stmt, c + 5);
-      set_text (data, "status", stmt, c + 6);
-      set_text (data, "created_at", stmt, c + 7);
-      set_text (data, "kind", stmt, c + 8);
-      set_text_or_null (data, "deputy", stmt, c + 9);
-      set_co_signers (data, stmt, c + 10);
+      /* No "status": the loop columns are a cache of the events, and a
+       * resend after a move must be the same record as the first send. */
+      set_text (data, "created_at", stmt, c + 6);
+      set_text (data, "kind", stmt, c + 7);
+      set_text_or_null (data, "deputy", stmt, c + 8);
+      set_co_signers (data, stmt, c + 9);
       break;
     case KIND_SUGGESTION_EVENT:
       /* The stored data is the event as recorded; the station says whose
@@ -584,10 +585,12 @@ encode_local (LiaisonStore  *self,
   return json_object_ref (g_ptr_array_index (records, 0));
 }
 
-static char *
-object_to_json (JsonObject *object)
+char *
+liaison_store_json_text (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (object != NULL, NULL);
 
   json_node_set_object (node, object);
   return json_to_string (node, FALSE);
@@ -636,7 +639,7 @@ static const Field reception_fields[] = {
 static const Field suggestion_fields[] = {
   { "reception", FIELD_UUID_OR_NULL }, { "station", FIELD_STRING }, { "category", FIELD_STRING },
   { "title", FIELD_STRING }, { "content", FIELD_STRING }, { "raised_by", FIELD_STRING },
-  { "status", FIELD_STRING }, { "created_at", FIELD_STRING }, { NULL, 0 },
+  { "created_at", FIELD_STRING }, { NULL, 0 },
 };
 
 /* Checked whole by liaison_loop_rules_from_json () and
@@ -816,7 +819,9 @@ check_codes (Kind        kind,
       }
       break;
     case KIND_SUGGESTION:
-      if (*json_object_get_string_member (data, "status") == '\0')
+      /* Older senders still send their cached status: ignored. */
+      if (json_object_has_member (data, "status") &&
+          !node_is (json_object_get_member (data, "status"), G_TYPE_STRING))
         return "status";
       /* Added with the closed loop: a sender without them means a
        * citizen's item, no deputy, no co-signers. */
@@ -1135,8 +1140,9 @@ static const char *const upserts[N_KINDS] = {
     " channel = excluded.channel, category_id = excluded.category_id, summary = excluded.summary,"
     " handled_on_spot = excluded.handled_on_spot, handling = excluded.handling,"
     " visitors_text = excluded.visitors_text",
-  /* The sender's status (?12) is not trusted: the loop columns are this
-   * replica's replay of the events, by liaison_store_refresh_loop_cache (). */
+  /* A sender's status, if any, is not read (?12 is unused): the loop
+   * columns are this replica's replay of the events, by
+   * liaison_store_refresh_loop_cache (). */
   [KIND_SUGGESTION] = "INSERT INTO suggestions (" UPSERT_META_COLUMNS ", reception_id, station_id,"
     " category_id, title, content, raised_by, status, created_at, kind, deputy_id, co_signers)"
     " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?14, ?15, ?16)"
@@ -1323,7 +1329,7 @@ write_incoming (LiaisonStore    *self,
 
         g_return_val_if_fail (rules != NULL, FALSE);
         canonical = liaison_loop_rules_to_json (rules);
-        text = object_to_json (canonical);
+        text = liaison_store_json_text (canonical);
         sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
       }
       break;
@@ -1464,8 +1470,8 @@ log_conflict (LiaisonStore  *self,
               const char    *rule,
               GError       **error)
 {
-  g_autofree char *local_json = local != NULL ? object_to_json (local) : g_strdup ("null");
-  g_autofree char *server_json = object_to_json (server);
+  g_autofree char *local_json = local != NULL ? liaison_store_json_text (local) : g_strdup ("null");
+  g_autofree char *server_json = liaison_store_json_text (server);
   g_autofree char *now = liaison_store_now_utc ();
   sqlite3_stmt *stmt = liaison_store_prepare (self,
     "INSERT INTO sync_conflicts (kind, uuid, local_version, server_version, local_json,"
@@ -1506,7 +1512,13 @@ keep_local (LiaisonStore  *self,
 }
 
 /* Settles a record both sides changed, by who owns its kind, and logs the
- * losing value. @local is the local record as sent or as it is now. */
+ * losing value. @local is the local record as sent or as it is now.
+ *
+ * The loop rules are the exception: headquarters owns them, but the server
+ * is where `liaison-hq import holidays` and `liaison-hq rules set` write
+ * them, so a desk that changed them at the same time (or that had stale
+ * ones) must not overwrite that list: the server's value wins at every
+ * replica, and the desk's is kept in the conflict log. */
 static gboolean
 settle_conflict (LiaisonStore     *self,
                  LiaisonSyncRole   role,
@@ -1516,7 +1528,7 @@ settle_conflict (LiaisonStore     *self,
                  GHashTable       *loop_touched,
                  GError          **error)
 {
-  if (kinds[server->kind].owner == role)
+  if (kinds[server->kind].owner == role && server->kind != KIND_LOOP_RULES)
     return keep_local (self, server->kind, row->id, server->version, error) &&
            log_conflict (self, server->kind, server->uuid, row->version, server->version,
                          local, server->object, LIAISON_CONFLICT_RULE_KEPT_LOCAL, error);
@@ -1851,7 +1863,7 @@ apply_event (LiaisonStore       *self,
   g_return_val_if_fail (event != NULL, FALSE);  /* check_loop_record () passed it */
 
   data = liaison_loop_event_to_json (event);
-  text = object_to_json (data);
+  text = liaison_store_json_text (data);
   at = liaison_loop_format_at (event->at);
   stmt = liaison_store_prepare (self,
     "INSERT INTO suggestion_events (uuid, suggestion_uuid, move, role, at, data, origin_station_uuid,"

@@ -275,6 +275,10 @@ static const char migration_4[] =
   " AND taken_up_by_id IS NOT NULL AND status NOT IN ('closed', 'withdrawn');\n"
   "CREATE INDEX suggestions_of_deputies ON suggestions (deputy_id, created_at, id) WHERE deleted = 0"
   " AND kind = 'deputy_suggestion';\n"
+  /* The station's badge (liaison_store_count_unseen_replies), counted at
+   * every change: only the few suggestions with a reply nobody has opened
+   * yet are read, not the table. */
+  "CREATE INDEX suggestions_reply_unseen ON suggestions (id) WHERE reply_unseen = 1;\n"
   /* Who co-signed what, kept from co_signers by triggers whoever writes
    * the row (a save, a pull), so that "filed by" is an index lookup. */
   "CREATE TABLE suggestion_co_signers (\n"

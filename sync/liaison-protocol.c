@@ -258,8 +258,10 @@ static const FieldSpec suggestion_fields[] = {
   { "title", FIELD_TEXT, TRUE },
   { "content", FIELD_TEXT_OR_NULL, FALSE },
   { "raised_by", FIELD_TEXT_OR_NULL, FALSE },
-  /* The sender's cache of the replayed loop: informative only. */
-  { "status", FIELD_LOOP_STATUS, TRUE },
+  /* Once the sender's cache of the replayed loop; no longer sent (it made
+   * a resend after a move differ from the first send), still accepted
+   * from older senders and ignored. */
+  { "status", FIELD_LOOP_STATUS, FALSE },
   { "created_at", FIELD_TEXT, TRUE },
   { "kind", FIELD_LOOP_KIND, FALSE },
   { "deputy", FIELD_UUID_OR_NULL, FALSE },

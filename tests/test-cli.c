@@ -164,7 +164,6 @@ test_demo_loop (Fixture       *fixture,
   g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
   guint n_status[LIAISON_N_LOOP_STATUSES] = { 0, };
   guint n_motions = 0, n_co_signed = 0, n_second_round = 0, n_refers = 0, n_replies = 0;
   guint n_blind = 0, n_taken_up_here = 0, n_taken_up = 0;
@@ -283,9 +282,12 @@ test_demo_loop (Fixture       *fixture,
   g_assert_cmpuint (n_co_signed, ==, n_motions);
   g_assert_cmpuint (n_blind, >, 0);
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (local_now), g_date_time_get_month (local_now),
-                  g_date_time_get_year (local_now));
+  /* Headquarters' moves came as if pulled; the station's own wait to be sent. */
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events WHERE role = 'hq'"), >, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events"
+                                                  " WHERE (role = 'hq') <> (sync_state = 0)"), ==, 0);
+
+  liaison_date_set_today (&today);
   g_assert_true (liaison_store_compute_figures (store, NULL, NULL, &today, &figures, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (figures.collected, ==, suggestions->len);
@@ -322,6 +324,11 @@ test_demo_hq (Fixture       *fixture,
   g_assert_null (url);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(DISTINCT station_id) FROM receptions"), >, 3);
   g_assert_cmpint (liaison_test_count_rows (store, "suggestion_events"), >, 100);
+  /* The stations' moves came as if pulled; headquarters' own wait to be sent. */
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events WHERE role = 'hq'"), >, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events WHERE role <> 'hq'"), >, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events"
+                                                  " WHERE (role = 'hq') <> (sync_state <> 0)"), ==, 0);
   g_clear_object (&store);
 
   /* Run again: still headquarters, with more receptions. */

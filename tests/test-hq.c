@@ -1344,20 +1344,24 @@ test_import (Fixture       *fixture,
 #define UNIT_1 "0c7d2222-3333-4444-8555-666677778888"
 #define EVENT_AT "2025-03-05T01:30:00Z"
 
-/* @extra: more members of data, each with a leading comma. */
+/* @status: as older clients sent it, or NULL (none, as clients send now).
+ * @extra: more members of data, each with a leading comma. */
 static char *
 suggestion_json (const char *uuid,
                  const char *station,
                  const char *status,
                  const char *extra)
 {
+  g_autofree char *status_member = status != NULL ? g_strdup_printf (" \"status\": \"%s\",", status)
+                                                  : g_strdup ("");
+
   return g_strdup_printf (
     "{\"kind\": \"suggestion\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
     " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": \"%s\", \"deleted\": false,"
     " \"data\": {\"reception\": null, \"station\": \"%s\", \"category\": \"" CATEGORY_1 "\","
     " \"title\": \"路灯不亮\", \"content\": \"东山路的路灯坏了一个月\", \"raised_by\": \"王建国\","
-    " \"status\": \"%s\", \"created_at\": \"2025-03-05T01:00:00Z\"%s}}",
-    uuid, station, station, status, extra != NULL ? extra : "");
+    "%s \"created_at\": \"2025-03-05T01:00:00Z\"%s}}",
+    uuid, station, station, status_member, extra != NULL ? extra : "");
 }
 
 /* An event of @suggestion at @station; @payload: the move's own members,
@@ -1647,6 +1651,153 @@ test_loop_events (Fixture       *fixture,
   }
 }
 
+/* "at" of an event @minutes from the server's now (whole seconds, UTC). */
+static char *
+at_from_now (int minutes)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) at = g_date_time_add_minutes (now, minutes);
+
+  return g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The server keeps a timeline whole: an event needs its suggestion on the
+ * server, is not dated in the future, and is never a registration; a
+ * suggestion need not carry its cached status. */
+static void
+test_loop_event_guards (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sugg_a = g_uuid_string_random ();
+  g_autofree char *sugg_b = g_uuid_string_random ();
+  g_autofree char *unsent = g_uuid_string_random ();
+  g_autofree char *take_up = g_uuid_string_random ();
+  g_autofree char *early = g_uuid_string_random ();
+  g_autofree char *withdraw_b = g_uuid_string_random ();
+  g_autofree char *hq_unsent = g_uuid_string_random ();
+  g_autofree char *ahead = g_uuid_string_random ();
+  g_autofree char *near = g_uuid_string_random ();
+  g_autofree char *hq_ahead = g_uuid_string_random ();
+  g_autofree char *register_id = g_uuid_string_random ();
+  g_autofree char *in_11 = at_from_now (11);
+  g_autofree char *in_5 = at_from_now (5);
+  g_autoptr(Answer) answer = NULL;
+  g_autoptr(GString) batch = g_string_new (NULL);
+  JsonArray *results;
+
+  /* Station B has a suggestion the server has not seen; station A pushes
+   * a withdrawal under it, naming B: refused, and so is headquarters'
+   * move on it, and an event of A's own suggestion not sent yet. */
+  {
+    g_autofree char *e_b = event_json (withdraw_b, fixture->station_b, sugg_b, "withdraw", "station",
+                                       withdraw_payload);
+    g_autofree char *e_b_as_a = event_json (early, fixture->station_a, sugg_b, "withdraw", "station",
+                                            withdraw_payload);
+    g_autofree char *e_hq = event_json (hq_unsent, fixture->station_a, unsent, "supervise", "hq",
+                                        ", \"key_supervision\": true");
+    g_autofree char *e_unsent = event_json (take_up, fixture->station_a, unsent, "take_up", "deputy",
+                                            take_up_payload);
+
+    results = push (fixture, fixture->token_a, e_b_as_a, &answer);
+    assert_rejected_naming (results, 0, "invalid", "not on the server");
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_b, e_b, &answer);
+    assert_rejected_naming (results, 0, "invalid", "send the suggestion first");
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_hq, e_hq, &answer);
+    assert_rejected_naming (results, 0, "invalid", "not on the server");
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_a, e_unsent, &answer);
+    assert_rejected_naming (results, 0, "invalid", "not on the server");
+    g_clear_pointer (&answer, answer_free);
+
+    /* B's suggestion, then its event, in one batch, as clients send them:
+     * both taken. An event before its suggestion in the batch is not. */
+    {
+      g_autofree char *s_b = suggestion_json (sugg_b, fixture->station_b, NULL, NULL);
+      g_autofree char *s_unsent = suggestion_json (unsent, fixture->station_a, NULL, NULL);
+
+      g_string_printf (batch, "%s, %s", s_b, e_b);
+      results = push (fixture, fixture->token_b, batch->str, &answer);
+      assert_result (results, 0, "applied", NULL);
+      assert_result (results, 1, "applied", NULL);
+      g_clear_pointer (&answer, answer_free);
+
+      g_string_printf (batch, "%s, %s, %s", e_unsent, s_unsent, e_unsent);
+      results = push (fixture, fixture->token_a, batch->str, &answer);
+      assert_rejected_naming (results, 0, "invalid", "not on the server");
+      assert_result (results, 1, "applied", NULL);
+      assert_result (results, 2, "applied", NULL);
+      g_clear_pointer (&answer, answer_free);
+    }
+    /* Once B's suggestion is on the server, A's forged event is A's error. */
+    results = push (fixture, fixture->token_a, e_b_as_a, &answer);
+    assert_result (results, 0, "rejected", "not_your_station");
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* Dated more than 10 minutes after the server's clock: refused, from a
+   * station and from headquarters; a few minutes is a clock's drift. */
+  {
+    g_autofree char *s_a = suggestion_json (sugg_a, fixture->station_a, "registered", NULL);
+    g_autofree char *e_ahead = event_json_full (ahead, 1, FALSE, fixture->station_a, sugg_a, "withdraw", "station",
+                                                in_11, "", withdraw_payload);
+    g_autofree char *e_near = event_json_full (near, 1, FALSE, fixture->station_a, sugg_a, "withdraw", "station",
+                                               in_5, "", withdraw_payload);
+    g_autofree char *e_hq_ahead = event_json_full (hq_ahead, 1, FALSE, fixture->station_a, sugg_a, "supervise", "hq",
+                                                   in_11, "", ", \"key_supervision\": true");
+
+    /* An older client's status is still taken. */
+    g_string_printf (batch, "%s, %s, %s", s_a, e_ahead, e_near);
+    results = push (fixture, fixture->token_a, batch->str, &answer);
+    assert_result (results, 0, "applied", NULL);
+    assert_rejected_naming (results, 1, "invalid", "dated in the future");
+    assert_result (results, 2, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_hq, e_hq_ahead, &answer);
+    assert_rejected_naming (results, 0, "invalid", "dated in the future");
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* A registration is the suggestion itself, never an event. */
+  {
+    g_autofree char *e_register = event_json (register_id, fixture->station_a, sugg_a, "register", "station",
+                                              ", \"kind\": \"public_opinion\", \"co_signers\": []");
+    g_autofree char *e_register_hq = event_json (register_id, fixture->station_a, sugg_a, "register", "hq",
+                                                 ", \"kind\": \"public_opinion\", \"co_signers\": []");
+
+    results = push (fixture, fixture->token_a, e_register, &answer);
+    assert_rejected_naming (results, 0, "invalid", "register");
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_hq, e_register_hq, &answer);
+    assert_rejected_naming (results, 0, "invalid", "register");
+    g_clear_pointer (&answer, answer_free);
+  }
+
+  /* Only what was taken is in the feed; a suggestion without status is
+   * pulled as it was sent. */
+  {
+    g_autoptr(GHashTable) feed = NULL;
+    JsonObject *pulled;
+    gint64 last;
+    guint pages;
+
+    feed = pull_all (fixture, fixture->token_hq, 1000, &last, &pages);
+    g_assert_nonnull (feed_lookup (feed, "suggestion_event", withdraw_b));
+    g_assert_nonnull (feed_lookup (feed, "suggestion_event", take_up));
+    g_assert_nonnull (feed_lookup (feed, "suggestion_event", near));
+    g_assert_null (feed_lookup (feed, "suggestion_event", early));
+    g_assert_null (feed_lookup (feed, "suggestion_event", hq_unsent));
+    g_assert_null (feed_lookup (feed, "suggestion_event", ahead));
+    g_assert_null (feed_lookup (feed, "suggestion_event", hq_ahead));
+    g_assert_null (feed_lookup (feed, "suggestion_event", register_id));
+    pulled = feed_lookup (feed, "suggestion", sugg_b);
+    g_assert_nonnull (pulled);
+    g_assert_false (json_object_has_member (json_object_get_object_member (pulled, "data"), "status"));
+    g_assert_true (liaison_protocol_check_record (pulled, NULL));
+  }
+}
+
 static gint64
 feed_last_seq (Fixture *fixture)
 {
@@ -1828,6 +1979,7 @@ main (int   argc,
   ADD ("/hq/tls", test_tls);
   ADD ("/hq/import", test_import);
   ADD ("/hq/loop-events", test_loop_events);
+  ADD ("/hq/loop-event-guards", test_loop_event_guards);
   ADD ("/hq/loop-rules-cli", test_loop_rules_cli);
 #undef ADD
 

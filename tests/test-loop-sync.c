@@ -6,19 +6,23 @@
  * server killed in the middle of a sync of events, and headquarters'
  * rules reaching a station.
  *
- * Every move gets an explicit time from a test clock, one minute apart
- * and after the suggestion was saved, so that the replay order (at, uuid)
- * is the order of the steps. */
+ * Every suggestion and move gets an explicit time from a test clock, one
+ * minute apart, so that the replay order (at, uuid) is the order of the
+ * steps. The clock starts two days back: no replica may record, and the
+ * server takes no step, dated more than 10 minutes ahead of now. */
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <signal.h>
 #include <string.h>
 
 #include "liaison-loop-wire.h"
+#include "liaison-protocol.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "liaison-test-util.h"
+#include "liaison-token-store.h"
 
 #define WAIT_SECONDS 120
 
@@ -177,11 +181,12 @@ fixture_set_up (Fixture       *fixture,
   out = hq_run (fixture, "init", NULL);
   import_reference_data (fixture);
   hq_start (fixture);
-  /* Whole seconds (the wire's precision), after anything saved now. */
+  /* Whole seconds (the wire's precision), far enough back for a minute a
+   * move (the longest test makes 1,100 of them) to stay in the past. */
   whole = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
                                g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
                                g_date_time_get_minute (now), g_date_time_get_second (now));
-  fixture->clock = g_date_time_add_seconds (whole, 5);
+  fixture->clock = g_date_time_add_days (whole, -2);
 }
 
 static void
@@ -379,11 +384,13 @@ hq_replica_new (Fixture    *fixture,
 /* A citizen's item logged at @replica's station, not tied to a reception;
  * returns its id. */
 static gint64
-log_suggestion (Replica    *replica,
+log_suggestion (Fixture    *fixture,
+                Replica    *replica,
                 const char *title)
 {
   g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = tick (fixture);
 
   suggestion->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
   suggestion->category_id = liaison_store_find_category (replica->store, "urban_construction");
@@ -391,6 +398,8 @@ log_suggestion (Replica    *replica,
   suggestion->title = g_strdup (title);
   suggestion->content = g_strdup ("东山社区金色家园小区雨后道路积水严重，居民出行不便，希望尽快疏通排水管网。");
   suggestion->raised_by = g_strdup ("赵敏");
+  /* Logged after the fact, at the clock's time. */
+  suggestion->created_at = liaison_loop_format_at (at);
   g_assert_true (liaison_store_save_suggestion (replica->store, suggestion, &error));
   g_assert_no_error (error);
   g_assert_cmpint (suggestion->meta.id, >, 0);
@@ -791,7 +800,7 @@ test_closed_loop (Fixture       *fixture,
    * and syncs. */
   hq_stop (fixture);
   a = offline_station_new (fixture, "a.db", STATION_A);
-  a_id = log_suggestion (&a, "关于解决金色家园小区道路积水问题的建议");
+  a_id = log_suggestion (fixture, &a, "关于解决金色家园小区道路积水问题的建议");
   uuid = suggestion_uuid (&a, a_id);
   state = loop_state (&a, a_id);
   g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
@@ -970,12 +979,9 @@ test_closed_loop (Fixture       *fixture,
 
   /* The figures at headquarters, today and over the suggestion's own day. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     GDate registered;
 
-    g_date_clear (&today, 1);
-    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                    g_date_time_get_year (now));
+    liaison_date_set_today (&today);
     state = loop_state (&hq, hq_id);
     registered = state->registered_on;
     g_clear_pointer (&state, liaison_loop_state_free);
@@ -1046,7 +1052,7 @@ test_concurrent_moves (Fixture       *fixture,
   gint64 a_id, hq_id;
 
   a = station_new (fixture, "a.db", STATION_A);
-  a_id = log_suggestion (&a, "关于增设东山路减速带的建议");
+  a_id = log_suggestion (fixture, &a, "关于增设东山路减速带的建议");
   uuid = suggestion_uuid (&a, a_id);
   g_free (take_up (fixture, &a, a_id, "李娜"));
   sync_ok (&a);
@@ -1188,7 +1194,7 @@ test_cut_connection (Fixture       *fixture,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = g_strdup_printf ("关于第%u处路灯不亮问题的建议", i + 1);
-      gint64 id = log_suggestion (&a, title);
+      gint64 id = log_suggestion (fixture, &a, title);
 
       g_array_append_val (ids, id);
     }
@@ -1249,6 +1255,112 @@ test_cut_connection (Fixture       *fixture,
 
   replica_clear (&a);
   replica_clear (&hq);
+}
+
+/* Pushes @records as @replica's engine would, and drops the answer, as a
+ * connection cut after the server wrote them would; returns the statuses,
+ * comma-separated. */
+static char *
+push_and_lose_answer (Fixture   *fixture,
+                      Replica   *replica,
+                      GPtrArray *records)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(GString) statuses = g_string_new (NULL);
+  g_autofree char *server_id = liaison_store_get_server_id (replica->store);
+  g_autofree char *token = liaison_token_store_load (server_id, liaison_store_get_path (replica->store), &error);
+  g_autofree char *bearer = NULL;
+  g_autofree char *url = g_strconcat (fixture->url, "/v1/push", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) request = NULL;
+  JsonArray *array = json_array_new ();
+  JsonArray *answered;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (records, i)));
+  json_object_set_int_member (object, "protocol", LIAISON_PROTOCOL_VERSION);
+  json_object_set_array_member (object, "records", array);
+  json_node_set_object (body, object);
+  text = json_to_string (body, FALSE);
+  length = strlen (text);
+
+  message = soup_message_new (SOUP_METHOD_POST, url);
+  bearer = g_strconcat ("Bearer ", token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+  soup_message_headers_replace (soup_message_get_request_headers (message), LIAISON_PROTOCOL_HEADER,
+                                G_STRINGIFY (LIAISON_PROTOCOL_VERSION));
+  request = g_bytes_new_take (g_steal_pointer (&text), length);
+  soup_message_set_request_body_from_bytes (message, "application/json", request);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  if (soup_message_get_status (message) != SOUP_STATUS_OK)
+    g_test_message ("%.*s", (int) g_bytes_get_size (answer), (const char *) g_bytes_get_data (answer, NULL));
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  results = json_from_string (g_bytes_get_data (answer, NULL), &error);
+  g_assert_no_error (error);
+  answered = json_object_get_array_member (json_node_get_object (results), "results");
+  for (guint i = 0; i < json_array_get_length (answered); i++)
+    g_string_append_printf (statuses, "%s%s", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (answered, i), "status"));
+  return g_string_free (g_steal_pointer (&statuses), FALSE);
+}
+
+/* A push whose answer was lost, then a take-up, then the push again: the
+ * suggestion is the same record as the server holds (its loop status is
+ * not part of it), so the server answers "duplicate" and nobody logs a
+ * conflict. */
+static void
+test_resend_after_move (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Replica a = station_new (fixture, "a.db", STATION_A);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *statuses = NULL;
+  g_autofree char *uuid = NULL;
+  LiaisonSyncCounts counts;
+  gint64 id;
+
+  id = log_suggestion (fixture, &a, "关于修复东山路井盖的建议");
+  uuid = suggestion_uuid (&a, id);
+  records = liaison_store_collect_pending (a.store, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  statuses = push_and_lose_answer (fixture, &a, records);
+  g_assert_cmpstr (statuses, ==, "applied");
+  g_assert_cmpuint (unsynced (&a), ==, 1);
+
+  /* Offline, a deputy takes it up: its cached status changes. */
+  g_free (take_up (fixture, &a, id, "张伟"));
+  {
+    g_autoptr(LiaisonLoopState) state = loop_state (&a, id);
+
+    g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  }
+
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.conflicts, ==, 0);
+  g_assert_cmpuint (counts.sent, ==, 2);
+  conflicts = liaison_store_list_conflicts (a.store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  {
+    g_autoptr(LiaisonSuggestion) suggestion = get_suggestion (&a, id);
+
+    g_assert_cmpint (suggestion->meta.version, ==, 1);
+    g_assert_cmpint (suggestion->meta.sync_state, ==, LIAISON_SYNC_STATE_SYNCED);
+  }
+  replica_clear (&a);
 }
 
 /* Headquarters' holiday list and time limits reach a station. */
@@ -1365,6 +1477,8 @@ main (int   argc,
   g_test_add ("/loop-sync/concurrent-moves", Fixture, NULL, fixture_set_up, test_concurrent_moves, fixture_tear_down);
   g_test_add ("/loop-sync/cut-connection", Fixture, NULL, fixture_set_up, test_cut_connection, fixture_tear_down);
   g_test_add ("/loop-sync/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
+  g_test_add ("/loop-sync/resend-after-move", Fixture, NULL, fixture_set_up, test_resend_after_move,
+              fixture_tear_down);
 
   status = g_test_run ();
   liaison_test_remove_tree (config);

@@ -128,7 +128,8 @@ test_round_trip (void)
   /* The move's own fields, beyond the 6 every event has. */
   static const guint own_fields[LIAISON_N_LOOP_MOVES] = { 2, 1, 2, 3, 0, 4, 3, 0, 1, 1 };
 
-  for (guint m = 0; m < LIAISON_N_LOOP_MOVES; m++)
+  /* register is no event: /loop-wire/register-refused. */
+  for (guint m = LIAISON_LOOP_MOVE_REGISTER + 1; m < LIAISON_N_LOOP_MOVES; m++)
     {
       g_autoptr(LiaisonLoopEvent) event = full_event (m, LIAISON_LOOP_ROLE_HQ);
       g_autoptr(LiaisonLoopEvent) back = round_trip (event);
@@ -148,19 +149,16 @@ static void
 test_round_trip_variants (void)
 {
   g_autoptr(LiaisonLoopEvent) blind = full_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_DEPUTY);
-  g_autoptr(LiaisonLoopEvent) plain = full_event (LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_ROLE_STATION);
   g_autoptr(LiaisonLoopEvent) refer = full_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
   g_autoptr(LiaisonLoopEvent) reply = full_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
   g_autoptr(LiaisonLoopEvent) off = full_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
-  LiaisonLoopEvent *events[] = { blind, plain, refer, reply, off };
+  LiaisonLoopEvent *events[] = { blind, refer, reply, off };
 
   g_clear_pointer (&blind->actor_name, g_free);
   g_clear_pointer (&blind->rated_by, g_free);
   g_clear_pointer (&blind->note, g_free);
   blind->rating = LIAISON_LOOP_RATING_UNSATISFIED;
   blind->asked = LIAISON_LOOP_ASKED_IN_PERSON;
-  plain->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
-  g_clear_pointer (&plain->co_signers, g_strfreev);
   g_clear_pointer (&refer->co_unit_uuids, g_strfreev);
   g_clear_pointer (&reply->attachments, g_strfreev);
   off->key_supervision = FALSE;
@@ -275,13 +273,11 @@ test_refuses (void)
     { "{" BASE ("withdraw", "station") ", \"reason\": \"r\", \"rated_by\": null}", "rated_by" },
     { "{" BASE ("refer", "hq") ", \"lead_unit\": \"u\", \"co_units\": [], \"due_date\": \"2025-10-23\", \"replying_unit\": \"u\"}", "replying_unit" },
     { "{" BASE ("rate", "station") ", \"rating\": \"satisfied\", \"asked\": \"phone\", \"rated_by\": \"b\", \"kind\": \"public_opinion\"}", "kind" },
-    /* register */
-    { "{" BASE ("register", "station") ", \"co_signers\": []}", "kind" },
-    { "{" BASE ("register", "station") ", \"kind\": \"motion\", \"co_signers\": []}", "kind" },
-    { "{" BASE ("register", "station") ", \"kind\": \"public_opinion\"}", "co_signers" },
-    { "{" BASE ("register", "deputy") ", \"kind\": \"deputy_suggestion\", \"co_signers\": \"d-1\"}", "co_signers" },
-    { "{" BASE ("register", "deputy") ", \"kind\": \"deputy_suggestion\", \"co_signers\": [\"d-1\", 2]}", "co_signers" },
-    { "{" BASE ("register", "deputy") ", \"kind\": \"deputy_suggestion\", \"co_signers\": [\"\"]}", "co_signers" },
+    /* register is the suggestion itself, never an event, however well formed */
+    { "{" BASE ("register", "station") ", \"kind\": \"public_opinion\", \"co_signers\": []}", "move" },
+    { "{" BASE ("register", "deputy") ", \"kind\": \"deputy_suggestion\", \"co_signers\": [\"d-1\"]}", "move" },
+    { "{" BASE ("register", "hq") "}", "move" },
+    { "{" BASE ("take_up", "deputy") ", \"deputy\": \"d\", \"co_signers\": []}", "co_signers" },
     /* take_up, answer_on_spot */
     { "{" BASE ("take_up", "deputy") "}", "deputy" },
     { "{" BASE ("take_up", "deputy") ", \"deputy\": \"\"}", "deputy" },
@@ -348,7 +344,6 @@ test_accepts (void)
     "{" BASE ("close", "hq") ", \"something_new\": [1, 2]}",
     "{\"suggestion\": \"s\", \"move\": \"start\", \"role\": \"hq\", \"actor_name\": \"a\","
     " \"at\": \"2025-09-26T02:30:15Z\", \"note\": \"开始办理\"}",
-    "{" BASE ("register", "station") ", \"kind\": \"public_opinion\", \"co_signers\": []}",
     "{" BASE ("take_up", "deputy") ", \"deputy\": \"d\"}",
     "{" BASE ("answer_on_spot", "deputy") ", \"deputy\": \"d\", \"answer\": \"a\"}",
     "{" BASE ("refer", "hq") ", \"lead_unit\": \"u\", \"co_units\": [\"v\"], \"due_date\": \"2025-10-23\"}",
@@ -383,6 +378,44 @@ test_accepts (void)
     g_assert_null (event);
     g_assert_error (error, LIAISON_LOOP_WIRE_ERROR, LIAISON_LOOP_WIRE_ERROR_INVALID);
   }
+}
+
+/* The register move is the suggestion record: to_json still writes one
+ * (with its kind and co-signers), but no end takes it back as an event,
+ * so that a forged registration cannot enter a timeline by sync. */
+static void
+test_register_refused (void)
+{
+  for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
+    {
+      g_autoptr(LiaisonLoopEvent) event = full_event (LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_ROLE_STATION);
+      g_autoptr(JsonObject) data = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(JsonObject) parsed = NULL;
+      g_autoptr(LiaisonLoopEvent) back = NULL;
+      g_autoptr(GError) error = NULL;
+
+      event->kind = k;
+      data = liaison_loop_event_to_json (event);
+      g_assert_cmpstr (json_object_get_string_member (data, "move"), ==, "register");
+      g_assert_cmpstr (json_object_get_string_member (data, "kind"), ==, liaison_loop_kind_to_code (k));
+      text = object_to_text (data);
+      parsed = text_to_object (text);
+      back = liaison_loop_event_from_json (event->uuid, parsed, &error);
+      g_assert_null (back);
+      g_assert_error (error, LIAISON_LOOP_WIRE_ERROR, LIAISON_LOOP_WIRE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "\"move\""));
+      g_assert_nonnull (strstr (error->message, "register"));
+
+      /* The same object as another move is taken: the refusal is for the move. */
+      json_object_set_string_member (parsed, "move", "close");
+      json_object_remove_member (parsed, "kind");
+      json_object_remove_member (parsed, "co_signers");
+      g_clear_error (&error);
+      back = liaison_loop_event_from_json (event->uuid, parsed, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+    }
 }
 
 static gboolean
@@ -492,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/loop-wire/at", test_at);
   g_test_add_func ("/loop-wire/refuses", test_refuses);
   g_test_add_func ("/loop-wire/accepts", test_accepts);
+  g_test_add_func ("/loop-wire/register-refused", test_register_refused);
   g_test_add_func ("/loop-wire/rules", test_rules);
 
   return g_test_run ();

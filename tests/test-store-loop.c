@@ -173,6 +173,21 @@ new_event (LiaisonLoopMove  move,
   return event;
 }
 
+/* Records @event as this replica would have it: its own side's moves as
+ * made at its desk, the other side's as pulled from the server. */
+static gboolean
+record_event (LiaisonStore      *store,
+              gint64             id,
+              LiaisonLoopEvent  *event,
+              GError           **error)
+{
+  gboolean at_hq = liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ;
+
+  if ((event->role == LIAISON_LOOP_ROLE_HQ) != at_hq)
+    return liaison_store_add_received_event (store, id, event, error);
+  return liaison_store_add_suggestion_event (store, id, event, error);
+}
+
 static void
 add_ok (Fixture          *fixture,
         gint64            id,
@@ -181,7 +196,7 @@ add_ok (Fixture          *fixture,
   g_autoptr(LiaisonLoopEvent) owned = event;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, owned, &error));
+  g_assert_true (record_event (fixture->store, id, owned, &error));
   g_assert_no_error (error);
   g_assert_nonnull (owned->uuid);
   g_assert_nonnull (owned->suggestion_uuid);
@@ -207,7 +222,7 @@ add_refused (Fixture          *fixture,
   g_autoptr(LiaisonSuggestion) after = NULL;
   gint64 n_events = count_events (fixture);
 
-  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, owned, &error));
+  g_assert_false (record_event (fixture->store, id, owned, &error));
   g_assert_error (error, domain, code);
   g_assert_nonnull (error->message);
   g_assert_cmpuint (strlen (error->message), >, 0);
@@ -304,6 +319,8 @@ test_whole_loop (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (liaison_store_set_loop_rules (fixture->store, rules, &error));
   g_assert_no_error (error);
+  /* The rest happens at the station; headquarters' moves arrive by sync. */
+  set_role (fixture->store, LIAISON_SYNC_ROLE_STATION);
 
   id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "小区路灯不亮", "2025-09-25T01:00:00Z");
   suggestion = get (fixture, id);
@@ -860,7 +877,6 @@ test_figures_replayed (Fixture       *fixture,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_state_free);
-  g_autoptr(GDateTime) now = NULL;
   LiaisonFigures seen = { 0, };
   sqlite3_stmt *stmt = NULL;
   GDate today;
@@ -890,10 +906,7 @@ test_figures_replayed (Fixture       *fixture,
   g_assert_cmpint (liaison_test_query_int (fixture->store,
                      "SELECT count(*) FROM suggestions WHERE registered_on <> substr (created_at, 1, 10)"), >, 0);
 
-  now = g_date_time_new_now_local ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  liaison_date_set_today (&today);
 
   for (guint t = 0; t < G_N_ELEMENTS (offsets); t++)
     {
@@ -1048,6 +1061,21 @@ test_unseen_replies (Fixture       *fixture,
 
   g_assert_cmpuint (liaison_store_count_unseen_replies (fixture->store, &error), ==, 0);
   g_assert_no_error (error);
+  /* The badge is counted on every change: through its own small index,
+   * not by reading the table. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) plan = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (liaison_store_get_handle (fixture->store),
+                                         "EXPLAIN QUERY PLAN SELECT count(*) FROM suggestions"
+                                         " WHERE reply_unseen = 1 AND deleted = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    g_test_message ("%s", plan->str);
+    g_assert_nonnull (strstr (plan->str, "INDEX suggestions_reply_unseen"));
+  }
   /* Sync sets the flag when a reply arrives. */
   sql = g_strdup_printf ("UPDATE suggestions SET reply_unseen = 1 WHERE id = %" G_GINT64_FORMAT, id);
   exec_ok (fixture->store, sql);
@@ -1079,7 +1107,6 @@ test_item (Fixture       *fixture,
   g_autofree char *expected_due = NULL;
   gint64 id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "积水", "2025-10-10T01:00:00Z");
   LiaisonLoopEvent *event;
-  GDateTime *now = g_date_time_new_now_utc ();
   GDate today;
 
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
@@ -1087,10 +1114,7 @@ test_item (Fixture       *fixture,
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
   add_ok (fixture, id, event);
   /* Due a long way ahead: on track whatever day the test runs. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  g_date_time_unref (now);
+  liaison_date_set_today (&today);
   g_date_add_years (&today, 1);
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
   event->actor_name = g_strdup ("代表工委");
@@ -1119,6 +1143,188 @@ test_item (Fixture       *fixture,
   g_assert_cmpstr (status_code, ==, "referred");
 }
 
+/* A move at @at (NULL: now) for the refused/accepted checks below. */
+static LiaisonLoopEvent *
+supervise_at (GDateTime *at)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
+
+  event->actor_name = g_strdup ("代表工委");
+  event->note = g_strdup ("请加快办理");
+  event->at = at != NULL ? g_date_time_ref (at) : NULL;
+  return event;
+}
+
+static LiaisonLoopEvent *
+take_up (Fixture *fixture)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
+
+  event->actor_name = g_strdup ("张伟");
+  event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
+  return event;
+}
+
+/* Each replica records only its own side's moves (the server would refuse
+ * the others); the other side's arrive synced; the page lists what was
+ * not sent, and what the server refused. */
+static void
+test_owner (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonLoopEvent) refer = NULL;
+  g_autoptr(LiaisonLoopEvent) deputy_move = take_up (fixture);
+  g_autoptr(LiaisonLoopEvent) again = NULL;
+  g_autoptr(LiaisonLoopEvent) supervise = supervise_at (NULL);
+  g_autoptr(LiaisonLoopEvent) rate = NULL;
+  g_autoptr(GHashTable) unsent = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  gint64 id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "井盖缺失", "2025-10-10T01:00:00Z");
+  gpointer reason = NULL;
+  GDate due = day (2030, 1, 31);
+
+  /* Not enrolled: the station it will be. Headquarters' move is refused. */
+  g_assert_cmpint (liaison_store_get_sync_role (fixture->store), ==, LIAISON_SYNC_ROLE_NONE);
+  refer = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-11T01:00:00Z");
+  refer->lead_unit_uuid = g_strdup (LEAD_UNIT);
+  refer->due_date = due;
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, deputy_move, &error));
+  g_assert_no_error (error);
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, refer, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Only headquarters’ desk can record this step.");
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 1);
+
+  /* Enrolled as a station: the same. */
+  set_role (fixture->store, LIAISON_SYNC_ROLE_STATION);
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, refer, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 1);
+
+  /* The take-up waits to be sent. */
+  unsent = liaison_store_list_unsent_events (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (unsent), ==, 1);
+  g_assert_true (g_hash_table_lookup_extended (unsent, deputy_move->uuid, NULL, &reason));
+  g_assert_null (reason);
+  g_clear_pointer (&unsent, g_hash_table_unref);
+
+  /* Received as if pulled: synced, not sent again, not "unsent"; the rules
+   * still hold. */
+  g_assert_true (liaison_store_add_received_event (fixture->store, id, refer, &error));
+  g_assert_no_error (error);
+  assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 1, "2030-01-31", FALSE, FALSE);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT sync_state FROM suggestion_events WHERE uuid = '%s'", refer->uuid);
+
+    g_assert_cmpint (liaison_test_query_int (fixture->store, sql), ==, LIAISON_SYNC_STATE_SYNCED);
+  }
+  pending = liaison_store_collect_pending (fixture->store, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (pending, i), "uuid"), !=, refer->uuid);
+  again = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-12T01:00:00Z");
+  again->lead_unit_uuid = g_strdup (CO_UNIT);
+  again->due_date = due;
+  g_assert_false (liaison_store_add_received_event (fixture->store, id, again, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 2);
+
+  /* Headquarters refused the take-up: the page says why. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE suggestion_events SET sync_state = 2,"
+                                            " sync_error = 'Not your station.' WHERE uuid = '%s'",
+                                            deputy_move->uuid);
+
+    exec_ok (fixture->store, sql);
+  }
+  unsent = liaison_store_list_unsent_events (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (unsent), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (unsent, deputy_move->uuid), ==, "Not your station.");
+  g_clear_pointer (&unsent, g_hash_table_unref);
+  /* Another suggestion has nothing unsent. */
+  {
+    gint64 other = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "路灯", "2025-10-10T01:00:00Z");
+
+    unsent = liaison_store_list_unsent_events (fixture->store, other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (unsent), ==, 0);
+    g_clear_pointer (&unsent, g_hash_table_unref);
+  }
+
+  /* At headquarters: its own moves, never the station's. */
+  set_role (fixture->store, LIAISON_SYNC_ROLE_HQ);
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, supervise, &error));
+  g_assert_no_error (error);
+  rate = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-13T01:00:00Z");
+  rate->reason = g_strdup ("群众撤回");
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, rate, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This step is recorded at the station.");
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 3);
+}
+
+/* No move may be dated more than 10 minutes ahead of this computer's
+ * clock, given or placed after a step that already is. */
+static void
+test_future (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 5);
+  g_autoptr(GDateTime) late = g_date_time_add_minutes (now, 11);
+  g_autoptr(GDateTime) hour = g_date_time_add_hours (now, 1);
+  g_autoptr(LiaisonLoopEvent) ahead = supervise_at (late);
+  g_autoptr(LiaisonLoopEvent) near = supervise_at (soon);
+  g_autoptr(LiaisonLoopEvent) follow = supervise_at (NULL);
+  g_autoptr(LiaisonLoopEvent) forged = supervise_at (hour);
+  g_autoptr(LiaisonLoopEvent) received = supervise_at (late);
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  gint64 id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "占道经营", "2025-10-10T01:00:00Z");
+
+  set_role (fixture->store, LIAISON_SYNC_ROLE_HQ);
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, ahead, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+  g_assert_false (liaison_store_add_received_event (fixture->store, id, received, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 0);
+  /* A clock a few minutes fast is no fault. */
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, near, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (fixture), ==, 1);
+
+  /* A step an hour ahead came in by other means (a fast clock, before the
+   * server checked): a new move would be placed after it, so it waits. */
+  suggestion = get (fixture, id);
+  forged->uuid = g_uuid_string_random ();
+  forged->suggestion_uuid = g_strdup (suggestion->meta.uuid);
+  {
+    g_autoptr(JsonObject) object = liaison_loop_event_to_json (forged);
+    g_autofree char *text = liaison_store_json_text (object);
+    g_autofree char *at = liaison_loop_format_at (forged->at);
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO suggestion_events (uuid, suggestion_uuid, move, role, at,"
+                                            " data, sync_state) VALUES ('%s', '%s', 'supervise', 'hq', '%s', '%s', 0)",
+                                            forged->uuid, forged->suggestion_uuid, at, text);
+
+    exec_ok (fixture->store, sql);
+  }
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, follow, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "timeline has a step dated in the future"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1137,6 +1343,8 @@ main (int   argc,
   ADD ("/store-loop/rules", test_rules);
   ADD ("/store-loop/unseen-replies", test_unseen_replies);
   ADD ("/store-loop/item", test_item);
+  ADD ("/store-loop/owner", test_owner);
+  ADD ("/store-loop/future", test_future);
 #undef ADD
 
   return g_test_run ();

@@ -485,7 +485,8 @@ test_collect_station (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (data_object, "title"), ==, "疏通雨水管网");
   g_assert_cmpstr (json_object_get_string_member (data_object, "content"), ==, "建议汛期前疏通小区雨水管网");
   g_assert_cmpstr (json_object_get_string_member (data_object, "raised_by"), ==, "赵敏");
-  g_assert_cmpstr (json_object_get_string_member (data_object, "status"), ==, "registered");
+  /* The loop's cached status is not part of the record. */
+  g_assert_false (json_object_has_member (data_object, "status"));
   g_assert_cmpstr (json_object_get_string_member (data_object, "created_at"), ==, suggestion->created_at);
 
   /* The limit holds. */
@@ -1416,11 +1417,7 @@ static void
 date_from_now (GDate *date,
                int    days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  liaison_date_set_today (date);
   g_date_add_days (date, (guint) days);
 }
 
@@ -1621,8 +1618,8 @@ test_loop_collect_station (Fixture       *fixture,
   g_assert_cmpuint (records->len, ==, 3);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (records, 0), "kind"), ==, "reception");
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (records, 1), "kind"), ==, "suggestion");
-  g_assert_cmpstr (json_object_get_string_member (data_of (g_ptr_array_index (records, 1)), "status"),
-                   ==, "taken_up");
+  /* The take-up is its event, not a change of the suggestion. */
+  g_assert_false (json_object_has_member (data_of (g_ptr_array_index (records, 1)), "status"));
   record = g_ptr_array_index (records, 2);
   g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "suggestion_event");
   g_assert_cmpstr (json_object_get_string_member (record, "uuid"), ==, take_up->uuid);
@@ -1945,7 +1942,7 @@ test_loop_collect_suggestion_fields (Fixture       *fixture,
   co_signers = json_object_get_array_member (deputy_item, "co_signers");
   g_assert_cmpuint (json_array_get_length (co_signers), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (co_signers, 0), ==, co_signer);
-  g_assert_cmpstr (json_object_get_string_member (deputy_item, "status"), ==, "registered");
+  g_assert_false (json_object_has_member (deputy_item, "status"));
 }
 
 /* A bad event or rules record fails its page: not a row, not a byte. */
@@ -2048,8 +2045,21 @@ test_loop_pull_malformed (Fixture       *fixture,
   }
 }
 
-/* Headquarters' rules reach a station as they were set; at headquarters
- * its own unsent rules win over the server's. */
+/* Whether the rules are among the records to push. */
+static gboolean
+rules_pending (LiaisonStore *store)
+{
+  g_autoptr(GPtrArray) records = collect (store, 100);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (json_object_get_string_member (g_ptr_array_index (records, i), "kind"), "loop_rules") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Headquarters' rules reach a station as they were set; at a
+ * headquarters desk too, over its own unsent ones (the server's list wins
+ * every conflict). */
 static void
 test_loop_rules (Fixture       *fixture,
                  gconstpointer  data)
@@ -2104,8 +2114,9 @@ test_loop_rules (Fixture       *fixture,
     g_assert_cmpuint (still->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
   }
 
-  /* Headquarters with rules of its own not yet sent: they stay, on top of
-   * the server's version, and the server's are logged. */
+  /* A headquarters desk with rules of its own not yet sent: the server's
+   * list (imported there with `liaison-hq import holidays`) wins all the
+   * same, and the desk's is kept in the conflict log. */
   enroll (fixture->store, SERVER_B, "hq", NULL);
   g_assert_true (liaison_store_set_loop_rules (fixture->store, older, &error));
   g_assert_no_error (error);
@@ -2117,13 +2128,64 @@ test_loop_rules (Fixture       *fixture,
     g_autoptr(LiaisonLoopRules) kept = liaison_store_get_loop_rules (fixture->store, &error);
     g_autoptr(GPtrArray) conflicts = liaison_store_list_conflicts (fixture->store, "loop_rules",
                                                                    LIAISON_LOOP_RULES_UUID, &error);
+    g_autofree char *kept_calendar = liaison_calendar_to_text (kept->calendar);
+    const LiaisonConflict *conflict;
 
-    g_assert_cmpuint (kept->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
-    g_assert_cmpint (row_int (fixture->store, "loop_rules", "version", LIAISON_LOOP_RULES_UUID), ==, 6);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept_calendar, ==, got_calendar);
+    g_assert_cmpuint (kept->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+    g_assert_cmpint (row_int (fixture->store, "loop_rules", "version", LIAISON_LOOP_RULES_UUID), ==, 5);
+    g_assert_cmpint (row_int (fixture->store, "loop_rules", "sync_state", LIAISON_LOOP_RULES_UUID), ==,
+                     LIAISON_SYNC_STATE_SYNCED);
     g_assert_cmpuint (conflicts->len, ==, 1);
-    g_assert_cmpstr (((LiaisonConflict *) g_ptr_array_index (conflicts, 0))->rule, ==,
-                     LIAISON_CONFLICT_RULE_KEPT_LOCAL);
+    conflict = g_ptr_array_index (conflicts, 0);
+    g_assert_cmpstr (conflict->rule, ==, LIAISON_CONFLICT_RULE_TOOK_SERVER);
+    /* The desk's 15 days, lost here but kept in the log. */
+    g_assert_nonnull (strstr (conflict->local_json, "\"public_opinion_working_days\":15"));
+    g_assert_nonnull (strstr (conflict->server_json, "\"public_opinion_working_days\":10"));
   }
+  g_assert_false (rules_pending (fixture->store));
+
+  /* The same when the desk's push meets the server's newer list. */
+  g_assert_true (liaison_store_set_loop_rules (fixture->store, older, &error));
+  g_assert_no_error (error);
+  g_assert_true (rules_pending (fixture->store));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  {
+    g_autoptr(GPtrArray) all = collect (fixture->store, 100);
+
+    for (guint i = 0; i < all->len; i++)
+      if (g_strcmp0 (json_object_get_string_member (g_ptr_array_index (all, i), "kind"), "loop_rules") == 0)
+        g_ptr_array_add (pending, json_object_ref (g_ptr_array_index (all, i)));
+  }
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (pending, 0), "base_version"), ==, 5);
+  {
+    g_autofree char *current = wire ("loop_rules", LIAISON_LOOP_RULES_UUID, 7, FALSE, sent_text);
+    g_autofree char *json = g_strdup_printf ("[{\"uuid\": \"%s\", \"kind\": \"loop_rules\", \"status\": \"conflict\","
+                                             " \"version\": 7, \"current\": %s}]", LIAISON_LOOP_RULES_UUID, current);
+    g_autoptr(JsonArray) results = parse_array (json);
+    g_autoptr(LiaisonLoopRules) kept = NULL;
+    g_autoptr(GPtrArray) conflicts = NULL;
+
+    memset (&counts, 0, sizeof counts);
+    g_assert_true (liaison_store_apply_push_results (fixture->store, pending, results, &counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts.conflicts, ==, 1);
+    kept = liaison_store_get_loop_rules (fixture->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
+    g_assert_cmpint (row_int (fixture->store, "loop_rules", "version", LIAISON_LOOP_RULES_UUID), ==, 7);
+    g_assert_cmpint (row_int (fixture->store, "loop_rules", "sync_state", LIAISON_LOOP_RULES_UUID), ==,
+                     LIAISON_SYNC_STATE_SYNCED);
+    conflicts = liaison_store_list_conflicts (fixture->store, "loop_rules", LIAISON_LOOP_RULES_UUID, &error);
+    g_assert_cmpuint (conflicts->len, ==, 2);
+    for (guint i = 0; i < conflicts->len; i++)
+      g_assert_cmpstr (((LiaisonConflict *) g_ptr_array_index (conflicts, i))->rule, ==,
+                       LIAISON_CONFLICT_RULE_TOOK_SERVER);
+  }
+  g_assert_false (rules_pending (fixture->store));
 }
 
 int

@@ -1145,16 +1145,22 @@ check_event_owner (LiaisonHqStore        *self,
     }
 
   /* An event must go where its suggestion is, or a reply would reach the
-   * wrong station. A suggestion the server has not seen yet is taken on
-   * trust: it comes from that station or never. */
+   * wrong station; and its suggestion must be here to say where that is
+   * (a station could otherwise file a withdrawal under another station's
+   * suggestion not sent yet). Clients push suggestions before their
+   * events, in the same batch too, where the earlier record is already
+   * written under its savepoint. */
   stmt = prepare_cached (self,
     "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION "' AND uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, suggestion, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW &&
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
+  if (rc == SQLITE_DONE)
+    *refusal = rejected (record, LIAISON_REJECT_INVALID,
+                         "The suggestion of this event is not on the server; send the suggestion first.");
+  else if (rc == SQLITE_ROW &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
     *refusal = token->role == LIAISON_HQ_ROLE_STATION
                ? rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                            "The event's suggestion belongs to another station.")
@@ -1164,6 +1170,22 @@ check_event_owner (LiaisonHqStore        *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return set_error (self, error, _("The records could not be read"));
   return TRUE;
+}
+
+/* How far ahead of the server's clock an event may be dated: a station
+ * whose clock runs fast would otherwise place its moves (and, by the
+ * replay order, headquarters' answers to them) in the future. */
+#define MAX_EVENT_AHEAD (10 * G_TIME_SPAN_MINUTE)
+
+static gboolean
+event_is_dated_ahead (JsonObject *record)
+{
+  JsonObject *data = json_object_get_object_member (record, "data");
+  g_autoptr(GDateTime) at = liaison_loop_parse_at (json_object_get_string_member_with_default (data, "at", NULL));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  /* The shape check accepted the event, so "at" is a time. */
+  return at != NULL && g_date_time_difference (at, now) > MAX_EVENT_AHEAD;
 }
 
 /* Decides and applies one record; NULL with @error when the database failed. */
@@ -1232,6 +1254,9 @@ push_one (LiaisonHqStore       *self,
         return NULL;
       if (refusal != NULL)
         return refusal;
+      if (event_is_dated_ahead (record))
+        return rejected (record, LIAISON_REJECT_INVALID,
+                         "The step is dated in the future; check this computer's clock.");
       /* The suggestion's station, for headquarters' moves too: a reply
        * goes to the feed of the station where the citizen was received. */
       origin = data_station;

@@ -527,21 +527,12 @@ command_import_holidays (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
-static char *
-describe_limit (const LiaisonTimeLimit *limit)
-{
-  if (limit->working_days > 0)
-    return g_strdup_printf (ngettext ("%u working day", "%u working days", limit->working_days),
-                            limit->working_days);
-  return g_strdup_printf (ngettext ("%u month", "%u months", limit->months), limit->months);
-}
-
 static void
 print_limits (const LiaisonLoopRules *rules)
 {
   for (guint kind = 0; kind < LIAISON_N_LOOP_KINDS; kind++)
     {
-      g_autofree char *limit = describe_limit (&rules->limits[kind]);
+      g_autofree char *limit = liaison_time_limit_describe (&rules->limits[kind]);
 
       /* Translators: "  Public opinion: 15 working days" */
       printf (_("  %s: %s\n"), liaison_loop_kind_label (kind), limit);

@@ -16,6 +16,7 @@
 #include "liaison-motion-editor.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-private.h"
 #include "liaison-reception-editor.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
@@ -110,10 +111,7 @@ static void
 day_from_today (GDate *date,
                 int    days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  liaison_date_set_today (date);
   if (days > 0)
     g_date_add_days (date, days);
   else
@@ -206,9 +204,15 @@ add_event (Fixture          *fixture,
 {
   g_autoptr(LiaisonLoopEvent) event = event_ptr;
   g_autoptr(GError) error = NULL;
+  gboolean at_hq = liaison_store_get_sync_role (fixture->store) == LIAISON_SYNC_ROLE_HQ;
+  gboolean added;
 
-  gboolean added = liaison_store_add_suggestion_event (fixture->store, suggestion_id, event, &error);
-
+  /* This replica's own side's moves at its desk; the other side's as if
+   * pulled. */
+  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
+    added = liaison_store_add_suggestion_event (fixture->store, suggestion_id, event, &error);
+  else
+    added = liaison_store_add_received_event (fixture->store, suggestion_id, event, &error);
   g_assert_no_error (error);
   g_assert_true (added);
 }
@@ -875,6 +879,201 @@ run_rules_dialog (void)
   fixture_tear_down (&fixture);
 }
 
+/* (g) Limits set with `liaison-hq rules set` beyond the dialog's old
+ * ranges (up to 60 months) survive opening the dialog and saving it. */
+static void
+run_rules_keep_limits (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_new ();
+  g_autoptr(GError) error = NULL;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *dialog;
+
+  fixture_set_up (&fixture);
+  enroll_as_hq (&fixture);
+  rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION] = (LiaisonTimeLimit) { 250, 0 };
+  rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { 0, 36 };
+  g_assert_true (liaison_store_set_loop_rules (fixture.store, rules, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+
+  window = open_follow_up (&fixture, &page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
+  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin"))), ==, 250);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 36);
+  /* The whole range of `liaison-hq rules set` can be typed. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin")))),
+                     ==, 60);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin")))),
+                     ==, 250);
+
+  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+
+  rules = liaison_store_get_loop_rules (fixture.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 36);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 250);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+
+  /* A limit beyond even that (an older server's) is kept, not lowered. */
+  rules = liaison_loop_rules_new ();
+  rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { 0, 72 };
+  g_assert_true (liaison_store_set_loop_rules (fixture.store, rules, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
+  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 72);
+  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+  rules = liaison_store_get_loop_rules (fixture.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 72);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The section's "Show all" button, or NULL. */
+static GtkWidget *
+show_all_button (GtkWidget  *page,
+                 const char *section)
+{
+  g_autofree char *list_id = g_strconcat (section, "_list", NULL);
+  GtkWidget *list = get_by_id (page, list_id);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && GTK_IS_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))))
+      return gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  return NULL;
+}
+
+static void
+add_overdue (Fixture    *fixture,
+             const char *title)
+{
+  gint64 id = add_suggestion (fixture, title, 30, NULL);
+
+  take_up (fixture, id, 0, 28);
+  refer (fixture, id, 25, -5);
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *section;
+  const char *title;
+} TitleWait;
+
+static gboolean
+section_title_is (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return g_strcmp0 (section_title (wait->page, wait->section), wait->title) == 0;
+}
+
+#define N_OVERDUE 250
+#define MAX_ROWS 200
+
+/* (h) Headquarters' Overdue holds more than a page can show: "Show all"
+ * stops at 200 rows and says so in words. The page is read only while it
+ * is shown, and catches up when shown again. */
+static void
+run_overdue_capped (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwViewStack *view_stack;
+  LiaisonWindow *window;
+  GtkWidget *page;
+  GtkWidget *button;
+  GtkWidget *more;
+  TitleWait wait;
+
+  fixture_set_up (&fixture);
+  for (guint i = 0; i < N_OVERDUE; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u号路灯不亮", i + 1);
+
+      add_overdue (&fixture, title);
+    }
+  enroll_as_hq (&fixture);
+
+  window = liaison_window_new (NULL, fixture.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window));
+  view_stack = ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"));
+  page = get_by_id (GTK_WIDGET (window), "follow_up_page");
+  spin (200);
+  /* Not shown yet: not read yet. */
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_false (g_str_has_prefix (section_title (page, "overdue"), "Overdue"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
+  g_assert_true (wait_until (is_mapped, page));
+  g_assert_cmpstr (section_title (page, "overdue"), ==, "Overdue (250)");
+  rows = section_rows (page, "overdue");
+  g_assert_cmpuint (rows->len, ==, 10);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  more = find_by_name (page, "overdue_more_label");
+  g_assert_nonnull (more);
+  g_assert_false (gtk_widget_get_visible (more));
+
+  /* More than can be shown: the button does not promise all. */
+  button = show_all_button (page, "overdue");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show the First 200 Suggestions");
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_rows (page, "overdue", MAX_ROWS);
+  g_assert_null (show_all_button (page, "overdue"));
+  g_assert_true (gtk_widget_get_mapped (more));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (more)), ==,
+                   "Showing the first 200 of 250. Use the Suggestions page’s search to find others.");
+
+  /* Out of sight, a new overdue suggestion leaves the page as it was... */
+  adw_view_stack_set_visible_child_name (view_stack, "receptions");
+  g_assert_true (wait_until (is_mapped, get_by_id (GTK_WIDGET (window), "receptions_page")));
+  add_overdue (&fixture, "菜市场门口积水");
+  spin (300);
+  g_assert_cmpstr (section_title (page, "overdue"), ==, "Overdue (250)");
+
+  /* ...and shown again, the page has caught up. */
+  adw_view_stack_set_visible_child_name (view_stack, "follow-up");
+  wait = (TitleWait) { page, "overdue", "Overdue (251)" };
+  g_assert_true (wait_until (section_title_is, &wait));
+  wait_for_rows (page, "overdue", MAX_ROWS);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (more)), ==,
+                   "Showing the first 200 of 251. Use the Suggestions page’s search to find others.");
+
+  /* A section that fits shows every row and no such words. */
+  rows = section_rows (page, "to_refer");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_false (gtk_widget_get_visible (find_by_name (page, "to_refer_more_label")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 /* (f) A headquarters replica has no station of its own: it opens on its
  * pages, not on the station set-up page, and logs no receptions. */
 static void
@@ -985,6 +1184,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/board/rules", (gconstpointer) run_rules_dialog, run_in_subprocess);
   g_test_add_data_func ("/ui/board/hq-without-station", (gconstpointer) run_hq_without_station, run_in_subprocess);
   g_test_add_data_func ("/ui/board/replies-toast", (gconstpointer) run_replies_toast, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/rules-keep-limits", (gconstpointer) run_rules_keep_limits, run_in_subprocess);
+  g_test_add_data_func ("/ui/board/overdue-capped", (gconstpointer) run_overdue_capped, run_in_subprocess);
 
   return g_test_run ();
 }

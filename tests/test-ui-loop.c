@@ -15,6 +15,7 @@
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-detail.h"
 #include "liaison-test-util.h"
@@ -350,16 +351,6 @@ count_events (Fixture *fixture)
   return liaison_test_count_rows (fixture->store, "suggestion_events");
 }
 
-static void
-today_local (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static char *
 deputy_uuid (Fixture *fixture,
              guint    index)
@@ -370,18 +361,25 @@ deputy_uuid (Fixture *fixture,
   return g_strdup (deputy->meta.uuid);
 }
 
-/* Records a move through the store, as another replica would have. */
+/* Records a move through the store: this replica's own side's at its
+ * desk (pending push), the other side's as if pulled. */
 static void
 add_event (Fixture          *fixture,
            LiaisonLoopEvent *event,
            GDateTime        *at)
 {
   g_autoptr(GError) error = NULL;
+  gboolean at_hq = liaison_store_get_sync_role (fixture->store) == LIAISON_SYNC_ROLE_HQ;
+  gboolean added;
 
   if (at != NULL)
     event->at = g_date_time_ref (at);
-  g_assert_true (liaison_store_add_suggestion_event (fixture->store, fixture->suggestion_id, event, &error));
+  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
+    added = liaison_store_add_suggestion_event (fixture->store, fixture->suggestion_id, event, &error);
+  else
+    added = liaison_store_add_received_event (fixture->store, fixture->suggestion_id, event, &error);
   g_assert_no_error (error);
+  g_assert_true (added);
 }
 
 static void
@@ -485,8 +483,7 @@ run_take_up (void)
   LiaisonTimeline *timeline;
   GtkWidget *detail;
   GtkWidget *dialog;
-  GtkWidget *deputy_row;
-  GListModel *deputies;
+  GtkWidget *own_row;
 
   fixture_set_up (&fixture);
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
@@ -495,14 +492,12 @@ run_take_up (void)
 
   dialog = open_move (detail, "take_up");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Take up");
-  /* Preset to the deputy at the desk. */
-  deputy_row = get_by_id (dialog, "deputy_row");
-  g_assert_true (gtk_widget_get_mapped (deputy_row));
-  deputies = adw_combo_row_get_model (ADW_COMBO_ROW (deputy_row));
-  g_assert_cmpuint (g_list_model_get_n_items (deputies), ==, 2);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (deputies),
-                                               adw_combo_row_get_selected (ADW_COMBO_ROW (deputy_row))),
-                   ==, "李秀英");
+  /* The deputy at the desk takes it up in their own name: no one else is
+   * offered. */
+  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "deputy_row")));
+  own_row = get_by_id (dialog, "own_deputy_row");
+  g_assert_true (gtk_widget_get_mapped (own_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (own_row)), ==, "李秀英");
   gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "note_row")), "下周约交通局现场查看");
 
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
@@ -571,7 +566,7 @@ run_refer_at_hq (void)
   assert_moves (detail, "refer,supervise");
 
   dialog = open_move (detail, "refer");
-  today_local (&today);
+  liaison_date_set_today (&today);
   liaison_store_default_due_date (fixture.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &today, &due);
   due_text = liaison_date_to_iso (&due);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_id (dialog, "due_row"))), ==, due_text);
@@ -726,7 +721,7 @@ run_overdue (void)
   take_up (&fixture, taken);
   refer->actor_name = g_strdup ("市人大代表工委");
   refer->lead_unit_uuid = g_strdup (UNIT_HOUSING);
-  today_local (&today);
+  liaison_date_set_today (&today);
   refer->due_date = today;
   g_date_subtract_days (&refer->due_date, 5);
   add_event (&fixture, refer, referred);
@@ -757,14 +752,26 @@ no_unseen_replies (gpointer data)
   return liaison_store_count_unseen_replies (fixture->store, NULL) == 0;
 }
 
-/* (f) Opening the page of a suggestion whose reply arrived by sync lets
- * the station's badge go. */
+static gboolean
+detail_holds_suggestion (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return liaison_suggestion_detail_get_suggestion_id (LIAISON_SUGGESTION_DETAIL (fixture->detail)) ==
+         fixture->suggestion_id &&
+         liaison_timeline_get_n_events (LIAISON_TIMELINE (get_by_id (fixture->detail, "timeline"))) > 0;
+}
+
+/* (f) A reply that arrived by sync stays unseen while the window shows
+ * another page, however often the suggestion's detail reloads behind it;
+ * bringing the suggestion's page into view lets the station's badge go. */
 static void
 run_reply_seen (void)
 {
   Fixture fixture = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
+  AdwViewStack *view_stack;
 
   fixture_set_up (&fixture);
   /* As a pulled reply leaves it. */
@@ -773,8 +780,211 @@ run_reply_seen (void)
   g_assert_no_error (error);
   g_assert_cmpuint (liaison_store_count_unseen_replies (fixture.store, &error), ==, 1);
 
-  open_page (&fixture);
+  /* The window opens on the receptions; the suggestions list selects its
+   * newest row, so the detail loads the suggestion out of sight. */
+  fixture.window = liaison_window_new (NULL, fixture.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  g_assert_true (wait_until (is_mapped, fixture.window));
+  view_stack = ADW_VIEW_STACK (get_by_id (GTK_WIDGET (fixture.window), "view_stack"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "receptions");
+  fixture.detail = get_by_id (get_by_id (GTK_WIDGET (fixture.window), "suggestions_page"), "detail");
+  g_assert_true (wait_until (detail_holds_suggestion, &fixture));
+  g_assert_false (gtk_widget_get_mapped (fixture.detail));
+
+  /* A move from elsewhere reloads it, still out of sight. */
+  take_up (&fixture, NULL);
+  wait_timeline (fixture.detail, 2);
+  spin (200);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (fixture.store, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* Someone looks at it. */
+  adw_view_stack_set_visible_child_name (view_stack, "suggestions");
+  g_assert_true (wait_until (detail_shows, &fixture));
   g_assert_true (wait_until (no_unseen_replies, &fixture));
+
+  fixture_tear_down (&fixture);
+}
+
+/* (h) A deputy answering on the spot answers in their own name; nothing
+ * in the dialog can put the answer in another deputy's. */
+static void
+run_answer_in_own_name (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *li_uuid = NULL;
+  const LiaisonLoopEvent *event;
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GtkWidget *deputy_row;
+
+  fixture_set_up (&fixture);
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  detail = open_page (&fixture);
+  assert_moves (detail, "take_up,answer_on_spot");
+
+  dialog = open_move (detail, "answer_on_spot");
+  deputy_row = get_by_id (dialog, "deputy_row");
+  g_assert_false (gtk_widget_get_mapped (deputy_row));
+  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "own_deputy_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (dialog, "own_deputy_row"))), ==, "李秀英");
+  /* Even a roster put behind the hidden row, with another deputy chosen,
+   * changes nothing. */
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { "王建国", "李秀英", NULL });
+
+    adw_combo_row_set_model (ADW_COMBO_ROW (deputy_row), G_LIST_MODEL (names));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (deputy_row), 0);
+  }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (dialog, "answer_view"))),
+                            "已当场解释公交站台规划。", -1);
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+
+  events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  event = g_ptr_array_index (events, 1);
+  li_uuid = deputy_uuid (&fixture, 1);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_ANSWER_ON_SPOT);
+  g_assert_cmpstr (event->deputy_uuid, ==, li_uuid);
+  g_assert_cmpstr (event->actor_name, ==, "李秀英");
+  g_assert_cmpstr (event->answer, ==, "已当场解释公交站台规划。");
+
+  fixture_tear_down (&fixture);
+}
+
+/* The uuid of the @index-th move of the timeline. */
+static char *
+event_uuid (Fixture *fixture,
+            guint    index)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = liaison_store_list_suggestion_events (fixture->store, fixture->suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, index);
+  return g_strdup (((LiaisonLoopEvent *) g_ptr_array_index (events, index))->uuid);
+}
+
+static void
+set_event_sync_state (Fixture    *fixture,
+                      guint       index,
+                      const char *assignments)
+{
+  g_autofree char *uuid = event_uuid (fixture, index);
+  g_autofree char *sql = g_strdup_printf ("UPDATE suggestion_events SET %s WHERE uuid = '%s'", assignments, uuid);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (fixture->store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* The @index-th row of @timeline shows @text (if not NULL) and never
+ * @absent (if not NULL); no row says both sync notes. */
+static void
+assert_row_says (LiaisonTimeline *timeline,
+                 guint            index,
+                 const char      *text,
+                 const char      *absent)
+{
+  g_autofree char *row_text = text_under (liaison_timeline_get_row (timeline, index));
+
+  if (text != NULL && strstr (row_text, text) == NULL)
+    g_error ("Row %u of the timeline does not say “%s”:\n%s", index, text, row_text);
+  if (absent != NULL && strstr (row_text, absent) != NULL)
+    g_error ("Row %u of the timeline says “%s”:\n%s", index, absent, row_text);
+  if (text == NULL)
+    {
+      g_assert_null (strstr (row_text, "Not sent to headquarters yet"));
+      g_assert_null (strstr (row_text, "Headquarters refused"));
+    }
+}
+
+/* The label under @row with @css_class, or NULL. */
+static GtkWidget *
+find_with_class (GtkWidget  *row,
+                 const char *css_class)
+{
+  if (GTK_IS_LABEL (row) && gtk_widget_has_css_class (row, css_class))
+    return row;
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* (i) The timeline says which moves recorded here headquarters has not
+ * taken: one refused (with the server's reason, as an error), one waiting
+ * to be sent; one acknowledged and those pulled from headquarters say
+ * nothing. */
+static void
+run_sync_notes (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) supervise = liaison_loop_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) withdraw = liaison_loop_event_new (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION);
+  g_autoptr(GHashTable) unsent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *take_up_uuid = NULL;
+  g_autofree char *withdraw_uuid = NULL;
+  LiaisonTimeline *timeline;
+  GtkWidget *refused;
+  GtkWidget *detail;
+  GDate today;
+
+  /* The moves of a station not yet enrolled, and headquarters' as pulled. */
+  fixture_set_up (&fixture);
+  take_up (&fixture, NULL);
+  liaison_date_set_today (&today);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  refer->due_date = today;
+  g_date_add_days (&refer->due_date, 30);
+  add_event (&fixture, refer, NULL);
+  supervise->actor_name = g_strdup ("市人大代表工委");
+  supervise->note = g_strdup ("请按期答复");
+  add_event (&fixture, supervise, NULL);
+  withdraw->actor_name = g_strdup ("张敏");
+  withdraw->reason = g_strdup ("群众已自行解决");
+  add_event (&fixture, withdraw, NULL);
+
+  /* The take-up was refused; the withdrawal waits. */
+  set_event_sync_state (&fixture, 1, "sync_state = 2, sync_error = '该代表不属于本联络站'");
+  take_up_uuid = event_uuid (&fixture, 1);
+  withdraw_uuid = event_uuid (&fixture, 4);
+  unsent = liaison_store_list_unsent_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (unsent), ==, 2);
+  g_assert_true (g_hash_table_contains (unsent, withdraw_uuid));
+  g_assert_null (g_hash_table_lookup (unsent, withdraw_uuid));
+  g_assert_cmpstr (g_hash_table_lookup (unsent, take_up_uuid), ==, "该代表不属于本联络站");
+
+  detail = open_page (&fixture);
+  timeline = wait_timeline (detail, 5);
+  assert_row_says (timeline, 1, "Headquarters refused this step: 该代表不属于本联络站", "Not sent to headquarters yet");
+  refused = find_with_class (liaison_timeline_get_row (timeline, 1), "timeline-refused");
+  g_assert_nonnull (refused);
+  g_assert_true (gtk_widget_has_css_class (refused, "error"));
+  g_assert_true (gtk_widget_get_mapped (refused));
+  assert_row_says (timeline, 2, NULL, NULL);
+  assert_row_says (timeline, 3, "请按期答复", NULL);
+  assert_row_says (timeline, 4, "Not sent to headquarters yet", "Headquarters refused");
+
+  /* Headquarters took the withdrawal: its note goes. */
+  set_event_sync_state (&fixture, 4, "sync_state = 0, server_version = 1");
+  liaison_suggestion_detail_set_suggestion_id (LIAISON_SUGGESTION_DETAIL (detail), 0);
+  liaison_suggestion_detail_set_suggestion_id (LIAISON_SUGGESTION_DETAIL (detail), fixture.suggestion_id);
+  timeline = wait_timeline (detail, 5);
+  assert_row_says (timeline, 4, "群众已自行解决", "Not sent to headquarters yet");
 
   fixture_tear_down (&fixture);
 }
@@ -797,7 +1007,7 @@ run_blind_rating (void)
   GDate today;
 
   fixture_set_up_kind (&fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
-  today_local (&today);
+  liaison_date_set_today (&today);
   refer->actor_name = g_strdup ("市人大代表工委");
   refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
   refer->due_date = today;
@@ -885,6 +1095,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/loop/overdue", (gconstpointer) run_overdue, run_in_subprocess);
   g_test_add_data_func ("/ui/loop/reply-seen", (gconstpointer) run_reply_seen, run_in_subprocess);
   g_test_add_data_func ("/ui/loop/blind-rating", (gconstpointer) run_blind_rating, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/answer-in-own-name", (gconstpointer) run_answer_in_own_name, run_in_subprocess);
+  g_test_add_data_func ("/ui/loop/sync-notes", (gconstpointer) run_sync_notes, run_in_subprocess);
 
   return g_test_run ();
 }

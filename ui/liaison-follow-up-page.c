@@ -5,7 +5,12 @@
  * lists, shown as a boxed list of its first rows with a count in its
  * title; a row opens the suggestion through win.show-suggestion. The page
  * reads everything again, once per main loop turn, when suggestions or
- * their events change or someone else sits down at the desk.
+ * their events change or someone else sits down at the desk; while it is
+ * not on screen it only notes that, and reads again when it is shown.
+ *
+ * "Show all" stops at MAX_ROWS: headquarters' Overdue can hold thousands,
+ * and a boxed list of thousands of rows stalls the window. The section
+ * then says how many it left out and where to find them.
  */
 #include "config.h"
 
@@ -15,10 +20,12 @@
 #include "liaison-follow-up-page.h"
 #include "liaison-motion-editor.h"
 #include "liaison-store-loop.h"
+#include "liaison-suggestion-item.h"
 #include "liaison-ui-util.h"
 
-/* Rows a section shows before "Show all". */
+/* Rows a section shows before "Show all", and at most after it. */
 #define FIRST_ROWS 10
+#define MAX_ROWS 200
 
 #define ROLE_BIT(role) (1u << (role))
 
@@ -59,6 +66,7 @@ typedef struct {
   /* borrowed: template children */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
+  GtkLabel            *more_label;  /* under the list: what "Show all" left out */
 
   gboolean show_all;
 } Section;
@@ -72,8 +80,9 @@ struct _LiaisonFollowUpPage
   GSettings    *settings;
   LiaisonActor *actor;  /* as of the last refresh */
 
-  guint   refresh_id;
-  Section sections[N_SECTIONS];
+  guint    refresh_id;
+  gboolean stale;  /* something changed while the page was not shown */
+  Section  sections[N_SECTIONS];
 
   /* template children */
   GtkLabel   *error_label;
@@ -87,16 +96,6 @@ struct _LiaisonFollowUpPage
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFollowUpPage, liaison_follow_up_page, ADW_TYPE_BIN)
-
-static void
-today_local (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-}
 
 static void
 show_error (LiaisonFollowUpPage *self,
@@ -173,18 +172,6 @@ urgency_css_class (LiaisonDeadlineUrgency urgency)
     }
 }
 
-/* "Referred", "Reopened, awaiting referral"...: the loop's own words. */
-static const char *
-state_words (const LiaisonSuggestion *suggestion)
-{
-  g_autoptr(LiaisonLoopState) state = liaison_loop_state_new ();
-
-  state->status = suggestion->status;
-  state->kind = suggestion->kind;
-  state->round = suggestion->round;
-  return liaison_loop_state_describe (state);
-}
-
 static char *
 describe_row (const LiaisonSuggestion *suggestion,
               LiaisonLoopList          list)
@@ -209,7 +196,7 @@ describe_row (const LiaisonSuggestion *suggestion,
     g_ptr_array_add (parts, g_strdup_printf (_("Answered on the spot by %s"), suggestion->taken_up_by));
   else
     {
-      g_ptr_array_add (parts, g_strdup (state_words (suggestion)));
+      g_ptr_array_add (parts, g_strdup (liaison_suggestion_describe_status (suggestion)));
       if (suggestion->taken_up_by != NULL && list != LIAISON_LOOP_LIST_TAKEN_UP_BY)
         g_ptr_array_add (parts, g_strdup_printf (_("Taken up by %s"), suggestion->taken_up_by));
     }
@@ -316,7 +303,7 @@ show_section (LiaisonFollowUpPage *self,
   n = liaison_store_count_loop (self->store, info->list, deputy_id, today, &error);
   if (error == NULL)
     rows = liaison_store_list_loop (self->store, info->list, deputy_id, today,
-                                    section->show_all ? 0 : FIRST_ROWS, &error);
+                                    section->show_all ? MAX_ROWS : FIRST_ROWS, &error);
   if (error != NULL)
     {
       show_error (self, error);
@@ -331,13 +318,21 @@ show_section (LiaisonFollowUpPage *self,
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     gtk_list_box_append (section->list, make_row (g_ptr_array_index (rows, i), info->list, today));
 
-  if (rows != NULL && rows->len < n)
+  if (rows != NULL && rows->len < n && !section->show_all)
     {
       GtkWidget *row = gtk_list_box_row_new ();
-      /* Translators: a button under the first rows of a section */
-      g_autofree char *label = g_strdup_printf (ngettext ("Show All %u Suggestion",
-                                                          "Show All %u Suggestions", n), n);
-      GtkWidget *button = gtk_button_new_with_label (label);
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (n <= MAX_ROWS)
+        /* Translators: a button under the first rows of a section */
+        label = g_strdup_printf (ngettext ("Show All %u Suggestion", "Show All %u Suggestions", n), n);
+      else
+        /* Translators: a button under the first rows of a section that holds too many to show all */
+        label = g_strdup_printf (ngettext ("Show the First %u Suggestion", "Show the First %u Suggestions",
+                                           MAX_ROWS),
+                                 MAX_ROWS);
+      button = gtk_button_new_with_label (label);
 
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data (G_OBJECT (button), "section", section);
@@ -347,6 +342,20 @@ show_section (LiaisonFollowUpPage *self,
       gtk_list_box_append (section->list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (section->list), gtk_widget_get_first_child (GTK_WIDGET (section->list)) != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (section->more_label), section->show_all && rows != NULL && rows->len < n);
+  if (section->show_all && rows != NULL && rows->len < n)
+    {
+      /* Translators: under a follow-up section cut short; the first %u is
+       * how many rows are shown (200), the second how many the section
+       * holds ("Showing the first 200 of 4,184.") */
+      g_autofree char *more = g_strdup_printf (ngettext ("Showing the first %u of %'u. Use the Suggestions page’s search to find others.",
+                                                         "Showing the first %u of %'u. Use the Suggestions page’s search to find others.",
+                                                         n),
+                                               rows->len, n);
+
+      gtk_label_set_text (section->more_label, more);
+    }
 }
 
 /**
@@ -362,12 +371,13 @@ liaison_follow_up_page_refresh (LiaisonFollowUpPage *self)
   g_return_if_fail (LIAISON_IS_FOLLOW_UP_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   if (self->store == NULL)
     return;
 
   g_clear_pointer (&self->actor, liaison_actor_free);
   self->actor = liaison_actor_get_current (self->store);
-  today_local (&today);
+  liaison_date_set_today (&today);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->figures_box), self->actor->role == LIAISON_LOOP_ROLE_HQ);
@@ -399,10 +409,16 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A sync or a move writes several tables at once: read once for all. */
+/* A sync or a move writes several tables at once: read once for all,
+ * and not at all while nobody can see the page. */
 static void
 queue_refresh (LiaisonFollowUpPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_cb, self);
 }
@@ -446,7 +462,19 @@ liaison_follow_up_page_set_store (LiaisonFollowUpPage *self,
   g_return_if_fail (LIAISON_IS_STORE (store));
 
   liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
-  liaison_follow_up_page_refresh (self);
+  queue_refresh (self);
+}
+
+/* Brought into view (its view stack page chosen): catch up before the
+ * first frame, so that it never shows stale lists. */
+static void
+liaison_follow_up_page_map (GtkWidget *widget)
+{
+  LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (widget);
+
+  if (self->stale)
+    liaison_follow_up_page_refresh (self);
+  GTK_WIDGET_CLASS (liaison_follow_up_page_parent_class)->map (widget);
 }
 
 static void
@@ -474,6 +502,7 @@ liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_follow_up_page_dispose;
+  widget_class->map = liaison_follow_up_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-follow-up-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, error_label);
@@ -507,6 +536,8 @@ liaison_follow_up_page_init (LiaisonFollowUpPage *self)
     {
       g_autofree char *group_id = g_strconcat (section_infos[i].id, "_group", NULL);
       g_autofree char *list_id = g_strconcat (section_infos[i].id, "_list", NULL);
+      g_autofree char *more_id = g_strconcat (section_infos[i].id, "_more_label", NULL);
+      GtkWidget *more = gtk_label_new (NULL);
 
       self->sections[i].group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (self),
                                                                                       LIAISON_TYPE_FOLLOW_UP_PAGE,
@@ -515,6 +546,16 @@ liaison_follow_up_page_init (LiaisonFollowUpPage *self)
                                                                             LIAISON_TYPE_FOLLOW_UP_PAGE,
                                                                             list_id));
       g_assert (self->sections[i].group != NULL && self->sections[i].list != NULL);
+
+      /* Under the list; tests find it by its name. */
+      gtk_widget_set_name (more, more_id);
+      gtk_label_set_xalign (GTK_LABEL (more), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+      gtk_widget_set_margin_top (more, 6);
+      gtk_widget_add_css_class (more, "dim-label");
+      gtk_widget_set_visible (more, FALSE);
+      adw_preferences_group_add (self->sections[i].group, more);
+      self->sections[i].more_label = GTK_LABEL (more);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion", FALSE);
 

@@ -11,6 +11,7 @@
 
 #include "liaison-deputy-picker.h"
 #include "liaison-motion-editor.h"
+#include "liaison-ui-util.h"
 #include "liaison-validate.h"
 
 struct _LiaisonMotionEditor
@@ -128,17 +129,6 @@ show_field_errors (LiaisonMotionEditor *self,
   return first;
 }
 
-static char *
-content_text (LiaisonMotionEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->content_view);
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -173,7 +163,7 @@ save_action (GtkWidget  *widget,
   suggestion->station_id = station->meta.id;
   suggestion->category_id = category < self->category_ids->len ? g_array_index (self->category_ids, gint64, category) : 0;
   suggestion->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  suggestion->content = content_text (self);
+  suggestion->content = g_strstrip (liaison_ui_text_view_get_text (self->content_view));
   suggestion->raised_by = g_strdup (deputy->name);
   g_clear_pointer (&suggestion->co_signer_ids, g_array_unref);
   suggestion->co_signer_ids = liaison_deputy_picker_get_deputy_ids (self->co_signer_picker);

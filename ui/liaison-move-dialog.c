@@ -25,6 +25,7 @@ struct _LiaisonMoveDialog
   GPtrArray        *deputy_uuids;  /* char *, parallel to deputy_row's model */
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
   GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
+  char             *own_deputy_uuid; /* a deputy at the desk: the only deputy a move may name */
 
   gint64           suggestion_id;
   LiaisonLoopMove  move;
@@ -36,6 +37,7 @@ struct _LiaisonMoveDialog
   GtkButton           *save_button;
   AdwPreferencesGroup *deputy_group;
   AdwComboRow         *deputy_row;
+  AdwActionRow        *own_deputy_row;
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
   AdwPreferencesGroup *refer_group;
@@ -107,28 +109,26 @@ lead_unit_changed_cb (LiaisonMoveDialog *self)
     }
 }
 
+/* Takes @text; returns it trimmed, or NULL when only spaces were typed. */
 static char *
-entry_text (AdwEntryRow *row)
+trimmed_or_null (char *text)
 {
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
+  g_strstrip (text);
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
   return text;
 }
 
 static char *
+entry_text (AdwEntryRow *row)
+{
+  return trimmed_or_null (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static char *
 view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
+  return trimmed_or_null (liaison_ui_text_view_get_text (view));
 }
 
 static char *
@@ -140,6 +140,16 @@ selected_uuid (AdwComboRow *row,
   if (uuids == NULL || selected >= uuids->len)
     return NULL;
   return g_strdup (g_ptr_array_index (uuids, selected));
+}
+
+/* The deputy a take-up or an on-the-spot answer names: a deputy at the
+ * desk records in their own name, never in another's. */
+static char *
+chosen_deputy_uuid (LiaisonMoveDialog *self)
+{
+  if (self->actor->role == LIAISON_LOOP_ROLE_DEPUTY)
+    return g_strdup (self->own_deputy_uuid);
+  return selected_uuid (self->deputy_row, self->deputy_uuids);
 }
 
 /* Reads a "YYYY-MM-DD" field (any spelling the app accepts) into @date.
@@ -166,11 +176,11 @@ fill_event (LiaisonMoveDialog *self,
   switch (self->move)
     {
     case LIAISON_LOOP_MOVE_TAKE_UP:
-      event->deputy_uuid = selected_uuid (self->deputy_row, self->deputy_uuids);
+      event->deputy_uuid = chosen_deputy_uuid (self);
       break;
 
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      event->deputy_uuid = selected_uuid (self->deputy_row, self->deputy_uuids);
+      event->deputy_uuid = chosen_deputy_uuid (self);
       event->answer = view_text (self->answer_view);
       break;
 
@@ -288,23 +298,34 @@ new_string_list (void)
 static void
 load_deputies (LiaisonMoveDialog *self)
 {
-  g_autoptr(GtkStringList) names = new_string_list ();
-  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (self->store, NULL, NULL);
-  guint selected = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GPtrArray) deputies = NULL;
 
+  /* A deputy takes up or answers in their own name: the row says who and
+   * offers no one else. */
+  if (self->actor->role == LIAISON_LOOP_ROLE_DEPUTY)
+    {
+      g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (self->store, self->actor->deputy_id, NULL);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->deputy_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->own_deputy_row), TRUE);
+      adw_action_row_set_subtitle (self->own_deputy_row, self->actor->name);
+      if (deputy != NULL)
+        self->own_deputy_uuid = g_strdup (deputy->meta.uuid);
+      return;
+    }
+
+  /* Anyone else at the desk records it for whichever deputy it was. */
+  names = new_string_list ();
+  deputies = liaison_store_list_deputies (self->store, NULL, NULL);
   for (guint i = 0; deputies != NULL && i < deputies->len; i++)
     {
       const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
 
       gtk_string_list_append (names, deputy->name);
       g_ptr_array_add (self->deputy_uuids, g_strdup (deputy->meta.uuid));
-      if (deputy->meta.id == self->actor->deputy_id)
-        selected = i;
     }
   adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
-  /* The deputy at the desk takes it up in their own name. */
-  if (selected != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->deputy_row, selected);
 }
 
 static void
@@ -366,29 +387,21 @@ load_units (LiaisonMoveDialog *self)
 static char *
 describe_limit (const LiaisonTimeLimit *limit)
 {
-  if (limit->working_days > 0)
-    return g_strdup_printf (ngettext ("Time limit: %u working day from today",
-                                      "Time limit: %u working days from today",
-                                      limit->working_days),
-                            limit->working_days);
-  return g_strdup_printf (ngettext ("Time limit: %u month from today",
-                                    "Time limit: %u months from today",
-                                    limit->months),
-                          limit->months);
+  g_autofree char *words = liaison_time_limit_describe (limit);
+
+  /* Translators: under the due date; %s is a time limit, "15 working days" or "3 months" */
+  return g_strdup_printf (_("Time limit: %s from today"), words);
 }
 
 static void
 load_refer (LiaisonMoveDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (self->store, NULL);
   g_autofree char *due_text = NULL;
   g_autofree char *hint = NULL;
   GDate today, due;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  liaison_date_set_today (&today);
   liaison_store_default_due_date (self->store, self->kind, &today, &due);
   due_text = liaison_date_to_iso (&due);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due_text);
@@ -407,10 +420,12 @@ load_refer (LiaisonMoveDialog *self)
 static void
 load_reply (LiaisonMoveDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today_text = NULL;
+  GDate today;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->reply_date_row), today);
+  liaison_date_set_today (&today);
+  today_text = liaison_date_to_iso (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->reply_date_row), today_text);
 }
 
 static void
@@ -460,7 +475,8 @@ load (LiaisonMoveDialog *self)
     case LIAISON_LOOP_MOVE_TAKE_UP:
       gtk_widget_set_visible (GTK_WIDGET (self->deputy_group), TRUE);
       load_deputies (self);
-      focus = GTK_WIDGET (self->deputy_row);
+      if (gtk_widget_get_visible (GTK_WIDGET (self->deputy_row)))
+        focus = GTK_WIDGET (self->deputy_row);
       break;
 
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
@@ -593,6 +609,7 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->own_deputy_uuid, g_free);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
 
@@ -632,6 +649,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, own_deputy_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, refer_group);

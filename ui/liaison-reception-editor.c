@@ -11,6 +11,7 @@
 #include "liaison-deputy-picker.h"
 #include "liaison-reception-editor.h"
 #include "liaison-reception-form.h"
+#include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
 
 /* The widgets of one inline suggestion; they belong to suggestions_box. */
@@ -94,16 +95,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers */
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
 
 static void
 text_view_set_text (GtkTextView *view,
@@ -449,8 +440,8 @@ static void
 read_widgets (LiaisonReceptionEditor *self)
 {
   g_autoptr(GArray) deputy_ids = liaison_deputy_picker_get_deputy_ids (self->deputy_picker);
-  g_autofree char *summary = text_view_get_text (self->summary_view);
-  g_autofree char *handling = text_view_get_text (self->handling_view);
+  g_autofree char *summary = liaison_ui_text_view_get_text (self->summary_view);
+  g_autofree char *handling = liaison_ui_text_view_get_text (self->handling_view);
   guint i = 0;
 
   liaison_reception_form_set_date (self->form, gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
@@ -482,7 +473,7 @@ read_widgets (LiaisonReceptionEditor *self)
   for (i = 0; i < self->suggestion_blocks->len && i < liaison_reception_form_get_n_suggestions (self->form); i++)
     {
       SuggestionBlock *block = g_ptr_array_index (self->suggestion_blocks, i);
-      g_autofree char *content = text_view_get_text (block->content_view);
+      g_autofree char *content = liaison_ui_text_view_get_text (block->content_view);
 
       liaison_reception_form_set_suggestion (self->form, i,
                                              gtk_editable_get_text (block->title_entry),

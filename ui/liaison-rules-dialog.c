@@ -11,6 +11,7 @@
 
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonRulesDialog
 {
@@ -57,24 +58,13 @@ holidays_changed_cb (LiaisonRulesDialog *self)
   set_error (self, NULL);
 }
 
-static char *
-holidays_text (LiaisonRulesDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->holidays_view);
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (widget);
-  g_autofree char *text = holidays_text (self);
+  g_autofree char *text = liaison_ui_text_view_get_text (self->holidays_view);
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(LiaisonCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
@@ -111,6 +101,20 @@ save_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The ranges are `liaison-hq rules set`'s (1 to 250 working days, 1 to 60
+ * months); a limit stored beyond them widens the range rather than being
+ * lowered, unasked, by the next save. */
+static void
+show_limit (GtkSpinButton *spin,
+            guint          value)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+
+  if (value > gtk_adjustment_get_upper (adjustment))
+    gtk_adjustment_set_upper (adjustment, value);
+  gtk_spin_button_set_value (spin, value);
+}
+
 static void
 load (LiaisonRulesDialog *self)
 {
@@ -128,9 +132,9 @@ load (LiaisonRulesDialog *self)
   citizen = &rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION];
   deputy = &rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION];
   if (citizen->working_days > 0)
-    gtk_spin_button_set_value (self->days_spin, citizen->working_days);
+    show_limit (self->days_spin, citizen->working_days);
   if (deputy->months > 0)
-    gtk_spin_button_set_value (self->months_spin, deputy->months);
+    show_limit (self->months_spin, deputy->months);
 
   text = liaison_calendar_to_text (rules->calendar);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->holidays_view), text, -1);

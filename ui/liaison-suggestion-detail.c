@@ -1,6 +1,12 @@
 /* liaison-suggestion-detail.c: one suggestion, where it stands in the
  * closed loop, its timeline, and the moves the person at the desk may make
- * now (docs/closed-loop.md). */
+ * now (docs/closed-loop.md).
+ *
+ * The detail is always showing something (the suggestions list selects
+ * its newest row) and reloads on every store change, on screen or not. So
+ * a reply is marked seen only while the page is in front of someone: the
+ * detail mapped, on the view stack page that is shown.
+ */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -20,7 +26,9 @@ struct _LiaisonSuggestionDetail
   LiaisonStore *store;
   GSettings    *settings;  /* who is at the desk: the moves follow */
 
-  gint64 suggestion_id;
+  gint64   suggestion_id;
+  gboolean reply_unseen;  /* as of the last reload */
+  guint    seen_idle_id;
 
   /* template children */
   GtkStack      *stack;
@@ -80,16 +88,6 @@ format_utc (const char *utc)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static void
-today_local (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static char *
 deputy_names (LiaisonStore *store,
               const GArray *ids)
@@ -120,7 +118,7 @@ show_deadline (LiaisonSuggestionDetail *self,
   g_autofree char *due_text = NULL;
   GDate today;
 
-  today_local (&today);
+  liaison_date_set_today (&today);
   deadline = liaison_loop_state_deadline (state, &today);
   for (guint i = 0; i < G_N_ELEMENTS (deadline_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[i]);
@@ -205,6 +203,7 @@ show_loop (LiaisonSuggestionDetail *self,
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(LiaisonLoopState) state = NULL;
+  g_autoptr(GHashTable) unsent = NULL;
   g_autoptr(GError) error = NULL;
   const char *describe;
 
@@ -218,10 +217,12 @@ show_loop (LiaisonSuggestionDetail *self,
       gtk_widget_set_visible (self->deadline_box, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->moves_box), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->no_moves_label), FALSE);
-      liaison_timeline_set_events (self->timeline, NULL, NULL);
+      liaison_timeline_set_events (self->timeline, NULL, NULL, NULL);
       return;
     }
   state = liaison_loop_replay (events);
+  /* Without it the timeline only lacks its sync notes: not worth a word. */
+  unsent = liaison_store_list_unsent_events (self->store, suggestion->meta.id, NULL);
   describe = liaison_loop_state_describe (state);
 
   gtk_label_set_text (self->state_label, describe);
@@ -238,7 +239,7 @@ show_loop (LiaisonSuggestionDetail *self,
                           state->key_supervision && liaison_loop_state_is_open (state));
   show_deadline (self, state);
   show_moves (self, suggestion, state);
-  liaison_timeline_set_events (self->timeline, events, state);
+  liaison_timeline_set_events (self->timeline, events, state, unsent);
 }
 
 static void
@@ -288,12 +289,43 @@ show_suggestion (LiaisonSuggestionDetail *self,
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
 
+/* Mapped, and on the page the window's view stack shows. */
+static gboolean
+in_front_of_user (LiaisonSuggestionDetail *self)
+{
+  GtkWidget *view_stack;
+  GtkWidget *shown;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  view_stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  if (view_stack == NULL)
+    return TRUE;
+  shown = adw_view_stack_get_visible_child (ADW_VIEW_STACK (view_stack));
+  return shown != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self), shown);
+}
+
+/* The reply is in front of someone now: the station's badge lets go. It
+ * writes, and so brings a reload. */
+static void
+mark_reply_seen (LiaisonSuggestionDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->reply_unseen || self->store == NULL || !in_front_of_user (self))
+    return;
+  self->reply_unseen = FALSE;
+  if (!liaison_store_mark_reply_seen (self->store, self->suggestion_id, &error))
+    g_warning ("Could not mark the reply as seen: %s", error->message);
+}
+
 static void
 reload (LiaisonSuggestionDetail *self)
 {
   g_autoptr(LiaisonSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->reply_unseen = FALSE;
   if (self->suggestion_id == 0 || self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -308,11 +340,27 @@ reload (LiaisonSuggestionDetail *self)
     }
   show_suggestion (self, suggestion);
 
-  /* The reply is in front of someone now: the station's badge lets go.
-   * Last, as it writes and so comes back here once more. */
-  if (suggestion->reply_unseen &&
-      !liaison_store_mark_reply_seen (self->store, suggestion->meta.id, &error))
-    g_warning ("Could not mark the reply as seen: %s", error->message);
+  self->reply_unseen = suggestion->reply_unseen;
+  mark_reply_seen (self);
+}
+
+static gboolean
+mark_reply_seen_cb (gpointer user_data)
+{
+  LiaisonSuggestionDetail *self = user_data;
+
+  self->seen_idle_id = 0;
+  mark_reply_seen (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown: its view stack page was chosen, or the leaflet came to it. The
+ * write waits for the main loop, out of the middle of mapping. */
+static void
+map_cb (LiaisonSuggestionDetail *self)
+{
+  if (self->reply_unseen && self->seen_idle_id == 0)
+    self->seen_idle_id = g_idle_add (mark_reply_seen_cb, self);
 }
 
 static void
@@ -406,6 +454,7 @@ liaison_suggestion_detail_dispose (GObject *object)
 {
   LiaisonSuggestionDetail *self = LIAISON_SUGGESTION_DETAIL (object);
 
+  g_clear_handle_id (&self->seen_idle_id, g_source_remove);
   liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTION_DETAIL);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -458,4 +507,5 @@ liaison_suggestion_detail_init (LiaisonSuggestionDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

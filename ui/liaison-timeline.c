@@ -251,7 +251,8 @@ add_sync_note (GtkBox     *box,
   else
     {
       /* Translators: %s is the server's reason, in its own words */
-      g_autofree char *text = g_strdup_printf (_("Headquarters refused this step: %s"), reason);
+      g_autofree char *text = *reason != '\0' ? g_strdup_printf (_("Headquarters refused this step: %s"), reason)
+                                               : g_strdup (_("Headquarters refused this step."));
 
       label = add_line (box, text, "timeline-refused");
       gtk_widget_add_css_class (label, "error");

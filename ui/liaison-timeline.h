@@ -3,7 +3,8 @@
  *
  * Each move shows who made it, in which role and when, its note and its
  * own content; a move that replay could not apply (the losing side of two
- * moves made at once) shows dimmed, with why.
+ * moves made at once) shows dimmed, with why; a move recorded here that
+ * headquarters has not taken yet says so (not sent yet, or refused and why).
  */
 #pragma once
 
@@ -22,10 +23,13 @@ GtkWidget *liaison_timeline_new          (void);
 void       liaison_timeline_set_store    (LiaisonTimeline        *self,
                                           LiaisonStore           *store);
 /* Shows @events (LiaisonLoopEvent, in timeline order); @state is their
- * replay, for the moves it rejected. NULL @events clears the timeline. */
+ * replay, for the moves it rejected; @unsent is
+ * liaison_store_list_unsent_events() of the suggestion (NULL: no notes).
+ * NULL @events clears the timeline. */
 void       liaison_timeline_set_events   (LiaisonTimeline        *self,
                                           GPtrArray              *events,
-                                          const LiaisonLoopState *state);
+                                          const LiaisonLoopState *state,
+                                          GHashTable             *unsent);
 guint      liaison_timeline_get_n_events (LiaisonTimeline        *self);
 /* The row of the @index-th event, for tests and keyboard focus; NULL past
  * the end. */

@@ -43,6 +43,24 @@ liaison_ui_get_search_text (GtkSearchEntry *search_entry)
 }
 
 /**
+ * liaison_ui_text_view_get_text:
+ *
+ * Returns: (transfer full): everything in @view's buffer, as typed
+ */
+char *
+liaison_ui_text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
  * liaison_ui_dispose_bin_template:
  * @type: the template's type, the widget's own
  *

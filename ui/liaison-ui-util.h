@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char                 *liaison_ui_normalize_date        (const char          *text);
 char                 *liaison_ui_get_search_text       (GtkSearchEntry      *search_entry);
+char                 *liaison_ui_text_view_get_text    (GtkTextView         *view);
 void                  liaison_ui_dispose_bin_template  (AdwBin              *bin,
                                                         GType                type);
 

@@ -935,13 +935,16 @@ history_add (History           *history,
   return liaison_store_add_suggestion_event (history->gen->store, history->id, owned, error);
 }
 
+/* A move by headquarters' or the station's staff, under one of their names. */
 static LiaisonLoopEvent *
-hq_move (History         *history,
-         LiaisonLoopMove  move)
+staff_move (History         *history,
+            LiaisonLoopRole  role,
+            LiaisonLoopMove  move)
 {
-  LiaisonLoopEvent *event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_HQ);
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
 
-  event->actor_name = g_strdup (PICK (history->gen->rand, hq_staff));
+  event->actor_name = g_strdup (role == LIAISON_LOOP_ROLE_HQ ? PICK (history->gen->rand, hq_staff)
+                                                             : PICK (history->gen->rand, station_staff));
   return event;
 }
 
@@ -955,16 +958,6 @@ deputy_move (History         *history,
 
   event->actor_name = g_strdup (deputy->name);
   event->deputy_uuid = g_strdup (deputy->meta.uuid);
-  return event;
-}
-
-static LiaisonLoopEvent *
-station_move (History         *history,
-              LiaisonLoopMove  move)
-{
-  LiaisonLoopEvent *event = liaison_loop_event_new (move, LIAISON_LOOP_ROLE_STATION);
-
-  event->actor_name = g_strdup (PICK (history->gen->rand, station_staff));
   return event;
 }
 
@@ -986,7 +979,7 @@ history_refer (History            *history,
                GError            **error)
 {
   GRand *rand = history->gen->rand;
-  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_REFER);
+  LiaisonLoopEvent *event = staff_move (history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_REFER);
   guint n_units = strv_len (units);
   guint index = chance (rand, 75) ? 0 : (guint) g_rand_int_range (rand, 0, n_units);
   GDate day;
@@ -1009,7 +1002,7 @@ history_reply (History     *history,
                const char  *unit,
                GError     **error)
 {
-  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_REPLY);
+  LiaisonLoopEvent *event = staff_move (history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_REPLY);
   guint template = g_rand_int_range (history->gen->rand, 0, G_N_ELEMENTS (reply_templates));
 
   event->reply_text = g_strconcat (reply_templates[template][0], unit, reply_templates[template][1], NULL);
@@ -1023,7 +1016,7 @@ history_supervise (History     *history,
                    const char  *note,
                    GError     **error)
 {
-  LiaisonLoopEvent *event = hq_move (history, LIAISON_LOOP_MOVE_SUPERVISE);
+  LiaisonLoopEvent *event = staff_move (history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_SUPERVISE);
 
   event->note = g_strdup (note);
   event->key_supervision = TRUE;
@@ -1090,7 +1083,7 @@ history_handle (History            *history,
         {
           if (!history_wait (history, 1, 4))
             return TRUE;
-          if (!history_add (history, hq_move (history, LIAISON_LOOP_MOVE_START), error))
+          if (!history_add (history, staff_move (history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_START), error))
             return FALSE;
         }
       if (chance (rand, 4))
@@ -1131,7 +1124,7 @@ history_handle (History            *history,
         continue;
 
       if (chance (rand, 90) && history_wait (history, 1, 10))
-        return history_add (history, hq_move (history, LIAISON_LOOP_MOVE_CLOSE), error);
+        return history_add (history, staff_move (history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_CLOSE), error);
       return TRUE;
     }
   return TRUE;
@@ -1178,7 +1171,7 @@ history_public_opinion (Generator                *gen,
           rated = TRUE;
         }
       if ((rated || chance (rand, 40)) && history_wait (&history, 1, 7))
-        return history_add (&history, hq_move (&history, LIAISON_LOOP_MOVE_CLOSE), error);
+        return history_add (&history, staff_move (&history, LIAISON_LOOP_ROLE_HQ, LIAISON_LOOP_MOVE_CLOSE), error);
       return TRUE;
     }
 
@@ -1194,7 +1187,7 @@ history_public_opinion (Generator                *gen,
         }
       if (!history_wait (&history, 1, 10))
         return TRUE;
-      event = station_move (&history, LIAISON_LOOP_MOVE_WITHDRAW);
+      event = staff_move (&history, LIAISON_LOOP_ROLE_STATION, LIAISON_LOOP_MOVE_WITHDRAW);
       event->reason = g_strdup (PICK (rand, withdraw_reasons));
       return history_add (&history, event, error);
     }

@@ -126,35 +126,20 @@ set_code (JsonObject *object,
     json_object_set_string_member (object, member, to_code (value));
 }
 
-static const char *
-move_code (guint value)
-{
-  return liaison_loop_move_to_code ((LiaisonLoopMove) value);
-}
+/* Adapters from the typed to_code() functions to set_code() and
+ * read_code(). */
+#define DEFINE_TO_CODE(name, Type, fn)                \
+  static const char *                                 \
+  name (guint value)                                  \
+  {                                                   \
+    return fn ((Type) value);                         \
+  }
 
-static const char *
-role_code (guint value)
-{
-  return liaison_loop_role_to_code ((LiaisonLoopRole) value);
-}
-
-static const char *
-kind_code (guint value)
-{
-  return liaison_loop_kind_to_code ((LiaisonLoopKind) value);
-}
-
-static const char *
-rating_code (guint value)
-{
-  return liaison_loop_rating_to_code ((LiaisonLoopRating) value);
-}
-
-static const char *
-asked_code (guint value)
-{
-  return liaison_loop_asked_to_code ((LiaisonLoopAsked) value);
-}
+DEFINE_TO_CODE (move_code, LiaisonLoopMove, liaison_loop_move_to_code)
+DEFINE_TO_CODE (role_code, LiaisonLoopRole, liaison_loop_role_to_code)
+DEFINE_TO_CODE (kind_code, LiaisonLoopKind, liaison_loop_kind_to_code)
+DEFINE_TO_CODE (rating_code, LiaisonLoopRating, liaison_loop_rating_to_code)
+DEFINE_TO_CODE (asked_code, LiaisonLoopAsked, liaison_loop_asked_to_code)
 
 JsonObject *
 liaison_loop_event_to_json (const LiaisonLoopEvent *event)
@@ -275,17 +260,6 @@ read_uuid (JsonObject  *data,
   return read_string (data, member, FALSE, TRUE, value, error);
 }
 
-static gboolean
-is_sha256 (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (guint i = 0; i < 64; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* An array of non-empty strings (SHA-256 hex with @sha256); [] is NULL. */
 static gboolean
 read_strv (JsonObject  *data,
@@ -313,7 +287,7 @@ read_strv (JsonObject  *data,
 
       if (text == NULL || *text == '\0')
         return invalid (error, member, "holds something other than a non-empty string");
-      if (sha256 && !is_sha256 (text))
+      if (sha256 && !liaison_loop_is_sha256 (text))
         return invalid (error, member, "holds something other than a SHA-256 in hex (64 characters)");
       g_strv_builder_add (builder, text);
     }

@@ -447,8 +447,8 @@ state_message (const LiaisonLoopState *state,
     }
 }
 
-static gboolean
-blank (const char *text)
+gboolean
+liaison_loop_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -458,8 +458,8 @@ blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-is_sha256 (const char *text)
+gboolean
+liaison_loop_is_sha256 (const char *text)
 {
   if (text == NULL || strlen (text) != 64)
     return FALSE;
@@ -504,10 +504,10 @@ check_payload (const LiaisonLoopState *current,
     return missing (error, _("Say when this happened."));
   if (blind)
     {
-      if (!blank (event->actor_name) || !blank (event->rated_by))
+      if (!liaison_loop_text_is_blank (event->actor_name) || !liaison_loop_text_is_blank (event->rated_by))
         return missing (error, _("A deputy rates the handling blind: the rating must not name who made it."));
     }
-  else if (blank (event->actor_name))
+  else if (liaison_loop_text_is_blank (event->actor_name))
     return missing (error, _("Say who is making this move."));
 
   switch (event->move)
@@ -518,14 +518,14 @@ check_payload (const LiaisonLoopState *current,
       break;
 
     case LIAISON_LOOP_MOVE_TAKE_UP:
-      if (blank (event->deputy_uuid))
+      if (liaison_loop_text_is_blank (event->deputy_uuid))
         return missing (error, _("Choose the deputy who takes up the suggestion."));
       break;
 
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      if (blank (event->deputy_uuid))
+      if (liaison_loop_text_is_blank (event->deputy_uuid))
         return missing (error, _("Choose the deputy who answered on the spot."));
-      if (blank (event->answer))
+      if (liaison_loop_text_is_blank (event->answer))
         return missing (error, _("Write the answer given on the spot."));
       break;
 
@@ -533,7 +533,7 @@ check_payload (const LiaisonLoopState *current,
       {
         GDate day;
 
-        if (blank (event->lead_unit_uuid))
+        if (liaison_loop_text_is_blank (event->lead_unit_uuid))
           return missing (error, _("Choose the lead unit."));
         if (event->co_unit_uuids != NULL &&
             g_strv_contains ((const char * const *) event->co_unit_uuids, event->lead_unit_uuid))
@@ -547,9 +547,9 @@ check_payload (const LiaisonLoopState *current,
       break;
 
     case LIAISON_LOOP_MOVE_REPLY:
-      if (blank (event->reply_text))
+      if (liaison_loop_text_is_blank (event->reply_text))
         return missing (error, _("Write the reply."));
-      if (blank (event->replying_unit_uuid))
+      if (liaison_loop_text_is_blank (event->replying_unit_uuid))
         return missing (error, _("Choose the unit that replied."));
       if (!g_date_valid (&event->reply_date))
         return missing (error, _("Set the date of the reply."));
@@ -557,7 +557,7 @@ check_payload (const LiaisonLoopState *current,
           g_date_compare (&event->reply_date, &current->referred_on) < 0)
         return missing (error, _("The reply cannot be dated before the referral."));
       for (guint i = 0; event->attachments != NULL && event->attachments[i] != NULL; i++)
-        if (!is_sha256 (event->attachments[i]))
+        if (!liaison_loop_is_sha256 (event->attachments[i]))
           return missing (error, _("An attachment is not identified by its SHA-256 checksum."));
       break;
 
@@ -566,17 +566,17 @@ check_payload (const LiaisonLoopState *current,
         return missing (error, _("Choose satisfied, basically satisfied or unsatisfied."));
       if ((guint) event->asked >= LIAISON_N_LOOP_ASKED)
         return missing (error, _("Say how the rating was asked: in person or by phone."));
-      if (!blind && blank (event->rated_by))
+      if (!blind && liaison_loop_text_is_blank (event->rated_by))
         return missing (error, _("Say who asked the citizen for the rating."));
       break;
 
     case LIAISON_LOOP_MOVE_WITHDRAW:
-      if (blank (event->reason))
+      if (liaison_loop_text_is_blank (event->reason))
         return missing (error, _("Say why the suggestion is withdrawn."));
       break;
 
     case LIAISON_LOOP_MOVE_SUPERVISE:
-      if (blank (event->note))
+      if (liaison_loop_text_is_blank (event->note))
         return missing (error, _("Write a supervision note."));
       break;
 

@@ -176,6 +176,11 @@ const char *liaison_loop_asked_label      (LiaisonLoopAsked asked);
 /* What @event did, for a timeline: "Reply received", "Rated: Satisfied". */
 char             *liaison_loop_event_title (const LiaisonLoopEvent *event);
 
+/* Whether an event's text is not given: NULL, empty or ASCII spaces only. */
+gboolean          liaison_loop_text_is_blank (const char *text);
+/* Whether @text names an attachment: a SHA-256 in 64 hex digits. */
+gboolean          liaison_loop_is_sha256     (const char *text);
+
 LiaisonLoopEvent *liaison_loop_event_new   (LiaisonLoopMove          move,
                                             LiaisonLoopRole          role);
 LiaisonLoopEvent *liaison_loop_event_copy  (const LiaisonLoopEvent  *event);

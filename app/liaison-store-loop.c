@@ -118,7 +118,6 @@ liaison_store_set_loop_rules (LiaisonStore            *self,
   g_autofree char *now = NULL;
   g_autofree char *origin = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
@@ -156,13 +155,8 @@ liaison_store_set_loop_rules (LiaisonStore            *self,
   if (origin != NULL)
     sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, data, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save the holidays and time limits"));
-      return FALSE;
-    }
+  if (!liaison_store_step_done (self, stmt, _("Could not save the holidays and time limits"), error))
+    return FALSE;
   liaison_store_emit_changed (self, "loop_rules");
   return TRUE;
 }
@@ -432,7 +426,6 @@ write_cache (LiaisonStore            *self,
   gboolean awaits_reply = liaison_loop_state_awaits_reply (state);
   gboolean reopened = state->rated && state->last_rating == LIAISON_LOOP_RATING_UNSATISFIED &&
                       state->status == LIAISON_LOOP_STATUS_TAKEN_UP;
-  int rc;
 
   /* Not an edit: version, updated_at and sync_state stay as they are. */
   stmt = liaison_store_prepare (self,
@@ -458,14 +451,7 @@ write_cache (LiaisonStore            *self,
     sqlite3_bind_text (stmt, 9, liaison_loop_rating_to_code (state->last_rating), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, state->n_replies);
   sqlite3_bind_int64 (stmt, 11, state->n_late_replies);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not update the suggestion’s state"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_done (self, stmt, _("Could not update the suggestion’s state"), error);
 }
 
 gboolean
@@ -499,16 +485,21 @@ liaison_store_refresh_loop_cache (LiaisonStore  *self,
 
 /* Adding a move */
 
+/* Whether @uuid is a live row of the list @sql reads; if not, @missing
+ * says so. NULL names nothing and passes. */
 static gboolean
-row_exists (LiaisonStore  *self,
-            const char    *sql,
-            const char    *uuid,
-            gboolean      *exists,
-            GError       **error)
+check_listed (LiaisonStore  *self,
+              const char    *sql,
+              const char    *uuid,
+              const char    *missing,
+              GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (uuid == NULL)
+    return TRUE;
+  stmt = liaison_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -519,7 +510,11 @@ row_exists (LiaisonStore  *self,
       liaison_store_set_error (self, error, _("Could not check the suggestion’s move"));
       return FALSE;
     }
-  *exists = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, missing);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -528,19 +523,9 @@ check_unit (LiaisonStore  *self,
             const char    *uuid,
             GError       **error)
 {
-  gboolean exists = FALSE;
-
-  if (uuid == NULL)
-    return TRUE;
-  if (!row_exists (self, "SELECT 1 FROM units WHERE uuid = ? AND deleted = 0", uuid, &exists, error))
-    return FALSE;
-  if (!exists)
-    {
-      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                           _("That handling unit is not on the list of units; sync and choose it again."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_listed (self, "SELECT 1 FROM units WHERE uuid = ? AND deleted = 0", uuid,
+                       _("That handling unit is not on the list of units; sync and choose it again."),
+                       error);
 }
 
 /* The deputies and units a move names must be on this replica's lists. */
@@ -549,24 +534,12 @@ check_references (LiaisonStore            *self,
                   const LiaisonLoopEvent  *event,
                   GError                 **error)
 {
-  gboolean exists = FALSE;
-
   switch (event->move)
     {
     case LIAISON_LOOP_MOVE_TAKE_UP:
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      if (event->deputy_uuid == NULL)
-        return TRUE;
-      if (!row_exists (self, "SELECT 1 FROM deputies WHERE uuid = ? AND deleted = 0",
-                       event->deputy_uuid, &exists, error))
-        return FALSE;
-      if (!exists)
-        {
-          g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                               _("That deputy is not on the roster."));
-          return FALSE;
-        }
-      return TRUE;
+      return check_listed (self, "SELECT 1 FROM deputies WHERE uuid = ? AND deleted = 0",
+                           event->deputy_uuid, _("That deputy is not on the roster."), error);
     case LIAISON_LOOP_MOVE_REFER:
       if (!check_unit (self, event->lead_unit_uuid, error))
         return FALSE;
@@ -641,7 +614,6 @@ insert_event (LiaisonStore            *self,
   g_autofree char *data = liaison_store_json_text (object);
   g_autofree char *at = liaison_loop_format_at (event->at);
   sqlite3_stmt *stmt;
-  int rc;
 
   /* A received move is stored as a pulled one: synced, version 1. */
   stmt = liaison_store_prepare (self,
@@ -659,14 +631,7 @@ insert_event (LiaisonStore            *self,
     sqlite3_bind_text (stmt, 7, head->station_uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 8, received ? LIAISON_SYNC_STATE_SYNCED : LIAISON_SYNC_STATE_PENDING);
   sqlite3_bind_int (stmt, 9, received ? 1 : 0);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not record the move"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_done (self, stmt, _("Could not record the move"), error);
 }
 
 /* Each replica pushes only its own side's moves (the server refuses the
@@ -955,7 +920,6 @@ liaison_store_count_loop (LiaisonStore     *self,
 {
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  guint count = 0;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), 0);
   g_return_val_if_fail ((guint) list < LIAISON_N_LOOP_LISTS, 0);
@@ -966,12 +930,7 @@ liaison_store_count_loop (LiaisonStore     *self,
   if (stmt == NULL)
     return 0;
   bind_list (stmt, deputy_id, today);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  else
-    liaison_store_set_error (self, error, _("Could not count the suggestions"));
-  sqlite3_reset (stmt);
-  return count;
+  return liaison_store_step_count (self, stmt, _("Could not count the suggestions"), error);
 }
 
 /* Replies that arrived */
@@ -995,7 +954,6 @@ liaison_store_mark_reply_seen (LiaisonStore  *self,
                                GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
 
@@ -1005,13 +963,8 @@ liaison_store_mark_reply_seen (LiaisonStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, suggestion_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not mark the reply as seen"));
-      return FALSE;
-    }
+  if (!liaison_store_step_done (self, stmt, _("Could not mark the reply as seen"), error))
+    return FALSE;
   if (sqlite3_changes (liaison_store_get_handle (self)) > 0)
     liaison_store_emit_changed (self, "suggestions");
   return TRUE;

@@ -53,6 +53,18 @@ GPtrArray    *liaison_store_collect_rows (LiaisonStore     *self,
 void          liaison_store_set_error    (LiaisonStore  *self,
                                           GError       **error,
                                           const char    *what);
+/* Steps @stmt, a write, and resets it; FALSE, with @error saying @what and
+ * why, unless it ran to the end. */
+gboolean      liaison_store_step_done    (LiaisonStore  *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
+/* Steps @stmt, a "SELECT count(*)", and resets it; 0, with @error saying
+ * @what and why, if it fails. */
+guint         liaison_store_step_count   (LiaisonStore  *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
 sqlite3      *liaison_store_get_handle   (LiaisonStore  *self);
 void          liaison_store_emit_changed (LiaisonStore  *self,
                                           const char    *table);

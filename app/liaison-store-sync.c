@@ -1029,23 +1029,6 @@ data_string (JsonObject *data,
   return node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
 }
 
-static gboolean
-step_done (LiaisonStore  *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A record referred to but not received yet gets an invisible stand-in: a
  * tombstone at version 0, which its real version replaces when it comes,
  * whatever order the feed brings them in (the feed lists each record at
@@ -1088,7 +1071,7 @@ resolve_or_stand_in (LiaisonStore  *self,
       sqlite3_bind_int64 (stmt, 2, station_id);
       sqlite3_bind_int64 (stmt, 3, category_id);
     }
-  if (!step_done (self, stmt, _("Could not save a record received from the server"), error))
+  if (!liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error))
     return -1;
   return sqlite3_last_insert_rowid (liaison_store_get_handle (self));
 }
@@ -1246,7 +1229,7 @@ write_reception_children (LiaisonStore      *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, deputy_id);
-      if (!step_done (self, stmt, failed, error))
+      if (!liaison_store_step_done (self, stmt, failed, error))
         return FALSE;
     }
   return TRUE;
@@ -1305,7 +1288,7 @@ write_incoming (LiaisonStore    *self,
       sqlite3_bind_int64 (stmt, 1, incoming->version);
       sqlite3_bind_text (stmt, 2, incoming->updated_at, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, local_id);
-      return step_done (self, stmt, failed, error);
+      return liaison_store_step_done (self, stmt, failed, error);
     }
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
@@ -1421,7 +1404,7 @@ write_incoming (LiaisonStore    *self,
       g_assert_not_reached ();
     }
 
-  if (!step_done (self, stmt, failed, error))
+  if (!liaison_store_step_done (self, stmt, failed, error))
     return FALSE;
   if (incoming->kind == KIND_RECEPTION)
     {
@@ -1456,7 +1439,7 @@ revive_receptions (LiaisonStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not save a reception received from the server"), error);
+  return liaison_store_step_done (self, stmt, _("Could not save a reception received from the server"), error);
 }
 
 static gboolean
@@ -1487,7 +1470,7 @@ log_conflict (LiaisonStore  *self,
   sqlite3_bind_text (stmt, 6, server_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, rule, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not log a sync conflict"), error);
+  return liaison_store_step_done (self, stmt, _("Could not log a sync conflict"), error);
 }
 
 /* The owner keeps its data: the server's version becomes the base, and
@@ -1508,7 +1491,7 @@ keep_local (LiaisonStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, server_version);
   sqlite3_bind_int64 (stmt, 2, id);
-  return step_done (self, stmt, _("Could not settle a sync conflict"), error);
+  return liaison_store_step_done (self, stmt, _("Could not settle a sync conflict"), error);
 }
 
 /* Settles a record both sides changed, by who owns its kind, and logs the
@@ -1624,7 +1607,7 @@ acknowledge (LiaisonStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, version);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not mark a record as synced"), error);
+  return liaison_store_step_done (self, stmt, _("Could not mark a record as synced"), error);
 }
 
 /* The record stays in error, not collected again, until it is edited (an
@@ -1649,7 +1632,7 @@ mark_rejected (LiaisonStore  *self,
   sqlite3_bind_int64 (stmt, 1, version);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not record the server’s refusal"), error);
+  return liaison_store_step_done (self, stmt, _("Could not record the server’s refusal"), error);
 }
 
 static gboolean
@@ -1879,7 +1862,7 @@ apply_event (LiaisonStore       *self,
   sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, data_string (incoming->data, "station"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, incoming->version);
-  if (!step_done (self, stmt, failed, error))
+  if (!liaison_store_step_done (self, stmt, failed, error))
     return FALSE;
   if (sqlite3_changes (liaison_store_get_handle (self)) == 0)
     return TRUE;
@@ -1898,7 +1881,7 @@ apply_event (LiaisonStore       *self,
         return FALSE;
       sqlite3_bind_text (stmt, 1, event->suggestion_uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, this_station, -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, failed, error))
+      if (!liaison_store_step_done (self, stmt, failed, error))
         return FALSE;
       touched[KIND_SUGGESTION] = TRUE;
     }
@@ -2051,7 +2034,7 @@ run_update (LiaisonStore  *self,
     sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
   else if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, b_id);
-  return step_done (self, stmt, _("Could not adopt the enrollment"), error);
+  return liaison_store_step_done (self, stmt, _("Could not adopt the enrollment"), error);
 }
 
 /* Makes the server's station this station. */
@@ -2123,7 +2106,7 @@ adopt_station (LiaisonStore  *self,
       g_autofree char *now = liaison_store_now_utc ();
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
     }
-  if (!step_done (self, stmt, _("Could not adopt the station"), error))
+  if (!liaison_store_step_done (self, stmt, _("Could not adopt the station"), error))
     return FALSE;
 
   if (old_uuid != NULL && strcmp (old_uuid, uuid) != 0)

@@ -387,6 +387,39 @@ liaison_store_set_error (LiaisonStore  *self,
                _("%s: %s"), what, sqlite3_errmsg (self->db));
 }
 
+gboolean
+liaison_store_step_done (LiaisonStore  *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+liaison_store_step_count (LiaisonStore  *self,
+                          sqlite3_stmt  *stmt,
+                          const char    *what,
+                          GError       **error)
+{
+  guint count = 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    liaison_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 sqlite3_stmt *
 liaison_store_prepare (LiaisonStore  *self,
                        const char    *sql,
@@ -837,7 +870,6 @@ liaison_store_set_setting (LiaisonStore  *self,
                            GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (value == NULL)
     stmt = liaison_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
@@ -850,14 +882,7 @@ liaison_store_set_setting (LiaisonStore  *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not save a setting"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_done (self, stmt, _("Could not save a setting"), error);
 }
 
 void
@@ -1659,7 +1684,6 @@ liaison_store_count_suggestions (LiaisonStore  *self,
   gboolean searching = query != NULL && *query != '\0';
   const char *sql;
   sqlite3_stmt *stmt;
-  guint count = 0;
 
   if (!searching)
     sql = "SELECT count(*) FROM suggestions g WHERE g.deleted = 0";
@@ -1673,12 +1697,7 @@ liaison_store_count_suggestions (LiaisonStore  *self,
     return 0;
   if (searching)
     bind_search (stmt, 1, query);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  else
-    liaison_store_set_error (self, error, _("Could not count the suggestions"));
-  sqlite3_reset (stmt);
-  return count;
+  return liaison_store_step_count (self, stmt, _("Could not count the suggestions"), error);
 }
 
 GPtrArray *
@@ -2212,7 +2231,6 @@ liaison_store_count_receptions (LiaisonStore                 *self,
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  guint count = 0;
 
   /* The two counts a clerk waits for most, the whole list and a plain
    * search, come from the trigger-kept total and the search index alone. */
@@ -2230,12 +2248,7 @@ liaison_store_count_receptions (LiaisonStore                 *self,
   if (stmt == NULL)
     return 0;
   bind_reception_filter (stmt, filter, search);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  else
-    liaison_store_set_error (self, error, _("Could not count the receptions"));
-  sqlite3_reset (stmt);
-  return count;
+  return liaison_store_step_count (self, stmt, _("Could not count the receptions"), error);
 }
 
 /* With this many matches or more, a search page is found faster by walking

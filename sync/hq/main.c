@@ -70,6 +70,15 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
+/* Undoes what the command began and says why it failed. */
+static int
+fail_rollback (LiaisonHqStore *store,
+               GError         *error)
+{
+  liaison_hq_store_rollback (store);
+  return fail (error);
+}
+
 typedef struct {
   char *data_dir;
   char *listen;
@@ -218,6 +227,29 @@ n_rest (const Options *options)
   return options->rest != NULL ? g_strv_length (options->rest) : 0;
 }
 
+/* Opens the database the options name; NULL, having said why, if it cannot. */
+static LiaisonHqStore *
+open_store (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonHqStore *store = liaison_hq_store_open (options->data_dir, &error);
+
+  if (store == NULL)
+    fail (error);
+  return store;
+}
+
+/* "12 holidays", "3 make-up workdays": the size of a holiday list. */
+static void
+count_calendar_days (guint   n_holidays,
+                     guint   n_workdays,
+                     char  **holidays,
+                     char  **workdays)
+{
+  *holidays = g_strdup_printf (ngettext ("%u holiday", "%u holidays", n_holidays), n_holidays);
+  *workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", n_workdays), n_workdays);
+}
+
 /* Commands */
 
 static int
@@ -283,9 +315,9 @@ command_serve (int argc, char **argv)
   if (listen == NULL)
     listen = "127.0.0.1:8600";
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   server = liaison_hq_server_new (store);
   url = liaison_hq_server_listen (server, listen,
                                   env_or (options.tls_cert, "LIAISON_HQ_TLS_CERT"),
@@ -341,18 +373,15 @@ command_station_add (int argc, char **argv)
   if (options.kind != NULL && !liaison_station_kind_parse (options.kind, &kind))
     return usage_error (_("“%s” is not a kind of station: use station, point, home or studio."), options.kind);
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   if (!liaison_hq_store_begin (store, &error))
     return fail (error);
 
   exists = liaison_hq_store_find_by_name (store, LIAISON_KIND_STATION, name, &uuid, &data, &error);
   if (error != NULL)
-    {
-      liaison_hq_store_rollback (store);
-      return fail (error);
-    }
+      return fail_rollback (store, error);
   if (!exists)
     {
       data = json_object_new ();
@@ -362,10 +391,7 @@ command_station_add (int argc, char **argv)
       /* A station is its own origin. */
       uuid = g_uuid_string_random ();
       if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
-        {
-          liaison_hq_store_rollback (store);
-          return fail (error);
-        }
+          return fail_rollback (store, error);
     }
   else if (options.kind != NULL || options.district != NULL)
     {
@@ -374,18 +400,12 @@ command_station_add (int argc, char **argv)
       if (options.district != NULL)
         json_object_set_string_member (data, "district", options.district);
       if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
-        {
-          liaison_hq_store_rollback (store);
-          return fail (error);
-        }
+          return fail_rollback (store, error);
     }
 
   code = liaison_hq_store_add_code (store, LIAISON_HQ_ROLE_STATION, uuid, name, &error);
   if (code == NULL || !liaison_hq_store_commit (store, &error))
-    {
-      liaison_hq_store_rollback (store);
-      return fail (error);
-    }
+      return fail_rollback (store, error);
 
   if (exists)
     printf (_("Station “%s” (%s) was already there: a new enrollment code for it follows.\n"), name, uuid);
@@ -415,9 +435,9 @@ command_user_add (int argc, char **argv)
   if (*name == '\0')
     return usage_error (_("The user’s name cannot be empty."));
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   code = liaison_hq_store_add_code (store, LIAISON_HQ_ROLE_HQ, NULL, name, &error);
   if (code == NULL)
     return fail (error);
@@ -439,9 +459,9 @@ command_token_list (int argc, char **argv)
     return EXIT_USAGE;
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq token list” takes no argument “%s”."), options.rest[0]);
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   tokens = liaison_hq_store_list_tokens (store, &error);
   if (tokens == NULL)
     return fail (error);
@@ -477,9 +497,9 @@ command_token_revoke (int argc, char **argv)
     return EXIT_USAGE;
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq token revoke” needs one token id (see “liaison-hq token list”)."));
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   token = liaison_hq_store_revoke_token (store, options.rest[0], &already, &error);
   if (token == NULL)
     return fail (error);
@@ -508,16 +528,14 @@ command_import_holidays (int argc, char **argv)
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq import holidays” needs one file of holidays and make-up workdays."));
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   file = g_file_new_for_commandline_arg (options.rest[0]);
   if (!liaison_hq_import_holidays (store, file, &counts, &error))
     return fail (error);
 
-  holidays = g_strdup_printf (ngettext ("%u holiday", "%u holidays", counts.holidays), counts.holidays);
-  workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", counts.workdays),
-                              counts.workdays);
+  count_calendar_days (counts.holidays, counts.workdays, &holidays, &workdays);
   if (counts.changed)
     /* Translators: "Holidays: 12 holidays and 3 make-up workdays; …" */
     printf (_("Holidays: %s and %s; stations get them at their next sync.\n"), holidays, workdays);
@@ -555,19 +573,16 @@ command_rules_show (int argc, char **argv)
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq rules” takes no argument “%s” (to change the limits: “liaison-hq rules set”)."),
                         options.rest[0]);
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   rules = liaison_hq_store_get_loop_rules (store, &version, &error);
   if (rules == NULL)
     return fail (error);
 
   printf (_("Time limits, counted from the referral day:\n"));
   print_limits (rules);
-  holidays = g_strdup_printf (ngettext ("%u holiday", "%u holidays", rules->calendar->holidays->len),
-                              rules->calendar->holidays->len);
-  workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", rules->calendar->workdays->len),
-                              rules->calendar->workdays->len);
+  count_calendar_days (rules->calendar->holidays->len, rules->calendar->workdays->len, &holidays, &workdays);
   /* Translators: "Calendar: 12 holidays and 3 make-up workdays." */
   printf (_("Calendar: %s and %s.\n"), holidays, workdays);
   if (version == 0)
@@ -612,28 +627,22 @@ command_rules_set (int argc, char **argv)
       return EXIT_FAILURE;
     }
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   /* Read and write under one lock: the holiday list kept is the latest. */
   if (!liaison_hq_store_begin (store, &error))
     return fail (error);
   rules = liaison_hq_store_get_loop_rules (store, NULL, &error);
   if (rules == NULL)
-    {
-      liaison_hq_store_rollback (store);
-      return fail (error);
-    }
+      return fail_rollback (store, error);
   if (options.public_opinion_days != NOT_GIVEN)
     rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION] = (LiaisonTimeLimit) { (guint) options.public_opinion_days, 0 };
   if (options.deputy_suggestion_months != NOT_GIVEN)
     rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { 0, (guint) options.deputy_suggestion_months };
   if (!liaison_hq_store_save_loop_rules (store, rules, &changed, &error) ||
       !liaison_hq_store_commit (store, &error))
-    {
-      liaison_hq_store_rollback (store);
-      return fail (error);
-    }
+      return fail_rollback (store, error);
 
   if (changed)
     printf (_("Time limits set; stations get them at their next sync. Due dates already set do not change.\n"));
@@ -662,9 +671,9 @@ command_import (int argc, char **argv)
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);
 
-  store = liaison_hq_store_open (options.data_dir, &error);
+  store = open_store (&options);
   if (store == NULL)
-    return fail (error);
+    return EXIT_FAILURE;
   file = g_file_new_for_commandline_arg (options.rest[0]);
   if (!liaison_hq_import (store, kind, file, &counts, &error))
     return fail (error);

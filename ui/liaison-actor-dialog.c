@@ -9,6 +9,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonActorDialog
 {
@@ -44,18 +45,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_error (LiaisonActorDialog *self,
-           const char         *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 field_changed_cb (LiaisonActorDialog *self)
 {
-  set_error (self, NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), NULL);
 }
 
 static void
@@ -77,28 +69,29 @@ switch_action (GtkWidget  *widget,
 
   if (gtk_check_button_get_active (self->deputy_check))
     {
-      guint position = adw_combo_row_get_selected (self->deputy_row);
+      gint64 deputy_id = liaison_ui_id_at (self->deputy_ids, adw_combo_row_get_selected (self->deputy_row));
       g_autoptr(LiaisonDeputy) deputy = NULL;
 
-      if (position < self->deputy_ids->len)
-        deputy = liaison_store_get_deputy (self->store, g_array_index (self->deputy_ids, gint64, position), NULL);
+      if (deputy_id != 0)
+        deputy = liaison_store_get_deputy (self->store, deputy_id, NULL);
       if (deputy == NULL)
         {
-          set_error (self, self->deputy_ids->len == 0
-                           ? _("The roster has no deputies yet. Add them on the Deputies page, or sync with headquarters.")
-                           : _("Choose the deputy at the desk."));
+          liaison_ui_show_message (self->error_label, NULL,
+                                   self->deputy_ids->len == 0
+                                   ? _("The roster has no deputies yet. Add them on the Deputies page, or sync with headquarters.")
+                                   : _("Choose the deputy at the desk."));
           return;
         }
       liaison_actor_set_current (self->store, LIAISON_LOOP_ROLE_DEPUTY, deputy->name, deputy->meta.id);
     }
   else
     {
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+      g_autofree char *name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->name_row));
 
       if (*name == '\0')
         {
-          gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-          set_error (self, _("Enter your name: every follow-up step records it."));
+          liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row),
+                                   _("Enter your name: every follow-up step records it."));
           gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
           return;
         }
@@ -119,31 +112,14 @@ static void
 load (LiaisonActorDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (self->store, NULL, NULL);
   g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
 
-  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
-    {
-      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
-
-      if (deputy->station_name != NULL && *deputy->station_name != '\0')
-        {
-          /* Translators: a deputy in a list: the name, then the station */
-          g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
-
-          gtk_string_list_append (names, label);
-        }
-      else
-        gtk_string_list_append (names, deputy->name);
-      g_array_append_val (self->deputy_ids, deputy->meta.id);
-    }
+  liaison_ui_append_deputies (self->store, TRUE, names, self->deputy_ids, NULL);
   adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
 
   if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
     {
-      for (guint i = 0; i < self->deputy_ids->len; i++)
-        if (g_array_index (self->deputy_ids, gint64, i) == actor->deputy_id)
-          adw_combo_row_set_selected (self->deputy_row, i);
+      adw_combo_row_set_selected (self->deputy_row, liaison_ui_id_position (self->deputy_ids, actor->deputy_id));
       gtk_check_button_set_active (self->deputy_check, TRUE);
     }
   else
@@ -221,11 +197,7 @@ liaison_actor_dialog_class_init (LiaisonActorDialogClass *klass)
   object_class->set_property = liaison_actor_dialog_set_property;
   object_class->dispose = liaison_actor_dialog_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

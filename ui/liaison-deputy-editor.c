@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-editor.h"
+#include "liaison-ui-util.h"
 #include "liaison-validate.h"
 
 struct _LiaisonDeputyEditor
@@ -53,27 +54,12 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_error (GtkLabel   *label,
-           GtkWidget  *row,
-           const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (row == NULL)
-    return;
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static void
 clear_errors (LiaisonDeputyEditor *self)
 {
-  set_error (self->error_label, NULL, NULL);
-  set_error (self->name_error, GTK_WIDGET (self->name_row), NULL);
-  set_error (self->specialty_error, GTK_WIDGET (self->specialty_row), NULL);
-  set_error (self->phone_error, GTK_WIDGET (self->phone_row), NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
+  liaison_ui_show_message (self->name_error, GTK_WIDGET (self->name_row), NULL);
+  liaison_ui_show_message (self->specialty_error, GTK_WIDGET (self->specialty_row), NULL);
+  liaison_ui_show_message (self->phone_error, GTK_WIDGET (self->phone_row), NULL);
 }
 
 static void
@@ -82,48 +68,20 @@ field_changed_cb (LiaisonDeputyEditor *self)
   clear_errors (self);
 }
 
-static char *
-entry_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* Shows each problem by its field; returns the widget to focus first. */
+/* Shows each problem by its group of fields; returns the widget to focus
+ * first. */
 static GtkWidget *
 show_field_errors (LiaisonDeputyEditor *self,
                    GPtrArray           *errors)
 {
-  GtkWidget *first = NULL;
+  const LiaisonUiFieldMessage fields[] = {
+    { "name", self->name_error, GTK_WIDGET (self->name_row), TRUE },
+    { "level", self->name_error, GTK_WIDGET (self->level_row), TRUE },
+    { "specialty", self->specialty_error, GTK_WIDGET (self->specialty_row), TRUE },
+    { "phone", self->phone_error, GTK_WIDGET (self->phone_row), TRUE },
+  };
 
-  for (guint i = 0; i < errors->len; i++)
-    {
-      const LiaisonFieldError *error = g_ptr_array_index (errors, i);
-      GtkLabel *label = self->error_label;
-      GtkWidget *row = NULL;
-
-      if (g_strcmp0 (error->field, "name") == 0 || g_strcmp0 (error->field, "level") == 0)
-        {
-          label = self->name_error;
-          row = g_strcmp0 (error->field, "name") == 0 ? GTK_WIDGET (self->name_row) : GTK_WIDGET (self->level_row);
-        }
-      else if (g_strcmp0 (error->field, "specialty") == 0)
-        {
-          label = self->specialty_error;
-          row = GTK_WIDGET (self->specialty_row);
-        }
-      else if (g_strcmp0 (error->field, "phone") == 0)
-        {
-          label = self->phone_error;
-          row = GTK_WIDGET (self->phone_row);
-        }
-
-      /* One message per label: the first problem of that group. */
-      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-        set_error (label, row, error->message);
-      if (first == NULL)
-        first = row;
-    }
-  return first;
+  return liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
 }
 
 static void
@@ -133,22 +91,21 @@ save_action (GtkWidget  *widget,
 {
   LiaisonDeputyEditor *self = LIAISON_DEPUTY_EDITOR (widget);
   LiaisonDeputy *deputy = self->deputy;
-  g_autofree char *group_name = entry_text (self->group_row);
+  g_autofree char *group_name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->group_row));
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
-  guint station = adw_combo_row_get_selected (self->station_row);
   GtkWidget *first;
 
   clear_errors (self);
 
   g_free (deputy->name);
-  deputy->name = entry_text (self->name_row);
+  deputy->name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->name_row));
   deputy->level = adw_combo_row_get_selected (self->level_row);
-  deputy->station_id = station < self->station_ids->len ? g_array_index (self->station_ids, gint64, station) : 0;
+  deputy->station_id = liaison_ui_id_at (self->station_ids, adw_combo_row_get_selected (self->station_row));
   g_free (deputy->specialty);
-  deputy->specialty = entry_text (self->specialty_row);
+  deputy->specialty = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->specialty_row));
   g_free (deputy->phone);
-  deputy->phone = entry_text (self->phone_row);
+  deputy->phone = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->phone_row));
 
   errors = liaison_deputy_check (deputy);
   if (errors->len > 0)
@@ -187,9 +144,9 @@ save_action (GtkWidget  *widget,
 failed:
   /* A rule the store checked again, or a write that failed. */
   if (error != NULL && error->domain == LIAISON_VALIDATION_ERROR)
-    set_error (self->name_error, NULL, error->message);
+    liaison_ui_show_message (self->name_error, NULL, error->message);
   else
-    set_error (self->error_label, NULL, error ? error->message : _("The deputy could not be saved."));
+    liaison_ui_show_message (self->error_label, NULL, error ? error->message : _("The deputy could not be saved."));
 }
 
 static void
@@ -233,7 +190,7 @@ load_deputy (LiaisonDeputyEditor *self)
   if (self->deputy == NULL)
     {
       if (error != NULL)
-        set_error (self->error_label, NULL, error->message);
+        liaison_ui_show_message (self->error_label, NULL, error->message);
       self->deputy = liaison_deputy_new ();
       self->deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
       adw_combo_row_set_selected (self->level_row, LIAISON_DEPUTY_LEVEL_CITY);
@@ -244,9 +201,7 @@ load_deputy (LiaisonDeputyEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->deputy->name ? self->deputy->name : "");
   adw_combo_row_set_selected (self->level_row, self->deputy->level);
   gtk_editable_set_text (GTK_EDITABLE (self->group_row), self->deputy->group_name ? self->deputy->group_name : "");
-  for (guint i = 0; i < self->station_ids->len; i++)
-    if (g_array_index (self->station_ids, gint64, i) == self->deputy->station_id)
-      adw_combo_row_set_selected (self->station_row, i);
+  adw_combo_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, self->deputy->station_id));
   gtk_editable_set_text (GTK_EDITABLE (self->specialty_row), self->deputy->specialty ? self->deputy->specialty : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), self->deputy->phone ? self->deputy->phone : "");
   clear_errors (self);
@@ -340,11 +295,7 @@ liaison_deputy_editor_class_init (LiaisonDeputyEditorClass *klass)
   object_class->dispose = liaison_deputy_editor_dispose;
   object_class->finalize = liaison_deputy_editor_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   properties[PROP_DEPUTY_ID] =
     g_param_spec_int64 ("deputy-id", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -379,8 +330,7 @@ liaison_deputy_editor_class_init (LiaisonDeputyEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "deputy.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "deputy.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  liaison_ui_dialog_class_add_keys (widget_class, "deputy.save");
 }
 
 static void

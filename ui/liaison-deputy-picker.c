@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-picker.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonDeputyPicker
 {
@@ -96,7 +97,7 @@ match_row_new (const LiaisonDeputy *deputy)
 static void
 refresh_matches (LiaisonDeputyPicker *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *text = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) deputies = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -10,6 +10,7 @@
 
 #include "liaison-enroll-dialog.h"
 #include "liaison-store-sync.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonEnrollDialog
 {
@@ -40,14 +41,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-show_error (LiaisonEnrollDialog *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 set_busy (LiaisonEnrollDialog *self,
           gboolean             busy)
 {
@@ -61,7 +54,7 @@ set_busy (LiaisonEnrollDialog *self,
 static void
 field_changed_cb (LiaisonEnrollDialog *self)
 {
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
 }
 
 static void
@@ -81,7 +74,7 @@ enroll_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      show_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       return;
     }
   set_busy (self, FALSE);
@@ -113,23 +106,23 @@ connect_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LiaisonEnrollDialog *self = LIAISON_ENROLL_DIALOG (widget);
-  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
-  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_row))));
+  g_autofree char *server = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->server_row));
+  g_autofree char *code = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->code_row));
 
   if (server[0] == '\0')
     {
-      show_error (self, _("Enter the headquarters address, such as https://hq.example.cn."));
+      liaison_ui_show_message (self->error_label, NULL, _("Enter the headquarters address, such as https://hq.example.cn."));
       gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
       return;
     }
   if (code[0] == '\0')
     {
-      show_error (self, _("Enter the enrollment code that headquarters gave you."));
+      liaison_ui_show_message (self->error_label, NULL, _("Enter the enrollment code that headquarters gave you."));
       gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
       return;
     }
 
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
   set_busy (self, TRUE);
   liaison_sync_engine_enroll_async (self->engine, server, code, self->cancellable,
                                     enroll_done_cb, g_object_ref (self));

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-first-run-page.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonFirstRunPage
 {
@@ -34,36 +35,24 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-show_error (LiaisonFirstRunPage *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-}
-
-static void
 name_changed_cb (LiaisonFirstRunPage *self)
 {
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), NULL);
 }
 
 static void
 start_clicked_cb (LiaisonFirstRunPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  g_autofree char *district = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->district_row))));
+  g_autofree char *name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->name_row));
+  g_autofree char *district = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->district_row));
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
   g_return_if_fail (self->store != NULL);
 
   if (*name == '\0')
     {
-      show_error (self, _("Enter the station’s name."));
+      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), _("Enter the station’s name."));
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
@@ -72,10 +61,10 @@ start_clicked_cb (LiaisonFirstRunPage *self)
 
   if (!liaison_store_set_local_station (self->store, name, kind, district, &error))
     {
-      show_error (self, error->message);
+      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), error->message);
       return;
     }
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), NULL);
   g_signal_emit (self, signals[DONE], 0);
 }
 

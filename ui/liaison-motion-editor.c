@@ -56,28 +56,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_error (GtkLabel   *label,
-           GtkWidget  *field,
-           const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field == NULL)
-    return;
-  if (message != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-}
-
-static void
 clear_errors (LiaisonMotionEditor *self)
 {
-  set_error (self->error_label, NULL, NULL);
-  set_error (self->title_error, GTK_WIDGET (self->title_row), NULL);
-  set_error (self->category_error, GTK_WIDGET (self->category_row), NULL);
-  set_error (self->content_error, NULL, NULL);
-  set_error (self->co_signers_error, NULL, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
+  liaison_ui_show_message (self->title_error, GTK_WIDGET (self->title_row), NULL);
+  liaison_ui_show_message (self->category_error, GTK_WIDGET (self->category_row), NULL);
+  liaison_ui_show_message (self->content_error, NULL, NULL);
+  liaison_ui_show_message (self->co_signers_error, NULL, NULL);
 }
 
 static void
@@ -91,42 +76,14 @@ static GtkWidget *
 show_field_errors (LiaisonMotionEditor *self,
                    GPtrArray           *errors)
 {
-  GtkWidget *first = NULL;
+  const LiaisonUiFieldMessage fields[] = {
+    { "title", self->title_error, GTK_WIDGET (self->title_row), TRUE },
+    { "category", self->category_error, GTK_WIDGET (self->category_row), TRUE },
+    { "content", self->content_error, GTK_WIDGET (self->content_view), FALSE },
+    { "co_signers", self->co_signers_error, GTK_WIDGET (self->co_signer_picker), FALSE },
+  };
 
-  for (guint i = 0; i < errors->len; i++)
-    {
-      const LiaisonFieldError *error = g_ptr_array_index (errors, i);
-      GtkLabel *label = self->error_label;
-      GtkWidget *field = NULL;
-
-      if (g_strcmp0 (error->field, "title") == 0)
-        {
-          label = self->title_error;
-          field = GTK_WIDGET (self->title_row);
-        }
-      else if (g_strcmp0 (error->field, "category") == 0)
-        {
-          label = self->category_error;
-          field = GTK_WIDGET (self->category_row);
-        }
-      else if (g_strcmp0 (error->field, "content") == 0)
-        {
-          label = self->content_error;
-          field = GTK_WIDGET (self->content_view);
-        }
-      else if (g_strcmp0 (error->field, "co_signers") == 0)
-        {
-          label = self->co_signers_error;
-          field = GTK_WIDGET (self->co_signer_picker);
-        }
-
-      /* One message per label: the first problem of that field. */
-      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-        set_error (label, label == self->content_error || label == self->co_signers_error ? NULL : field, error->message);
-      if (first == NULL)
-        first = field;
-    }
-  return first;
+  return liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
 }
 
 static void
@@ -140,7 +97,6 @@ save_action (GtkWidget  *widget,
   g_autoptr(LiaisonDeputy) deputy = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
-  guint category = adw_combo_row_get_selected (self->category_row);
   GtkWidget *first;
 
   clear_errors (self);
@@ -149,20 +105,20 @@ save_action (GtkWidget  *widget,
     deputy = liaison_store_get_deputy (self->store, self->deputy_id, NULL);
   if (deputy == NULL)
     {
-      set_error (self->error_label, NULL, _("Only a deputy on the roster can file a suggestion. Switch user first."));
+      liaison_ui_show_message (self->error_label, NULL, _("Only a deputy on the roster can file a suggestion. Switch user first."));
       return;
     }
   if (station == NULL)
     {
-      set_error (self->error_label, NULL, _("Set up the station before filing a suggestion."));
+      liaison_ui_show_message (self->error_label, NULL, _("Set up the station before filing a suggestion."));
       return;
     }
 
   suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
   suggestion->deputy_id = deputy->meta.id;
   suggestion->station_id = station->meta.id;
-  suggestion->category_id = category < self->category_ids->len ? g_array_index (self->category_ids, gint64, category) : 0;
-  suggestion->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  suggestion->category_id = liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row));
+  suggestion->title = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->title_row));
   suggestion->content = g_strstrip (liaison_ui_text_view_get_text (self->content_view));
   suggestion->raised_by = g_strdup (deputy->name);
   g_clear_pointer (&suggestion->co_signer_ids, g_array_unref);
@@ -179,7 +135,7 @@ save_action (GtkWidget  *widget,
 
   if (!liaison_store_save_suggestion (self->store, suggestion, &error))
     {
-      set_error (self->error_label, NULL, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       return;
     }
 
@@ -191,19 +147,9 @@ static void
 load_choices (LiaisonMotionEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) categories = liaison_store_list_categories (self->store, NULL);
   g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (self->store, self->deputy_id, NULL);
-  gint64 none = 0;
 
-  gtk_string_list_append (names, _("Choose…"));
-  g_array_append_val (self->category_ids, none);
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
-    {
-      const LiaisonCategory *category = g_ptr_array_index (categories, i);
-
-      gtk_string_list_append (names, g_dgettext (GETTEXT_PACKAGE, category->name));
-      g_array_append_val (self->category_ids, category->id);
-    }
+  liaison_ui_append_categories (self->store, _("Choose…"), names, self->category_ids);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (names));
 
   if (deputy != NULL)
@@ -293,11 +239,7 @@ liaison_motion_editor_class_init (LiaisonMotionEditorClass *klass)
   object_class->set_property = liaison_motion_editor_set_property;
   object_class->dispose = liaison_motion_editor_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   properties[PROP_DEPUTY_ID] =
     g_param_spec_int64 ("deputy-id", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -331,8 +273,7 @@ liaison_motion_editor_class_init (LiaisonMotionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "motion.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "motion.save", NULL);
+  liaison_ui_dialog_class_add_keys (widget_class, "motion.save");
 }
 
 static void

@@ -78,17 +78,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-show_error (LiaisonMoveDialog *self,
-            const char        *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 field_changed_cb (LiaisonMoveDialog *self)
 {
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
 }
 
 /* The lead unit cannot also be a co-unit: its box is unticked and locked. */
@@ -97,7 +89,7 @@ lead_unit_changed_cb (LiaisonMoveDialog *self)
 {
   guint lead = adw_combo_row_get_selected (self->lead_unit_row);
 
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
   for (guint i = 0; self->co_unit_checks != NULL && i < self->co_unit_checks->len; i++)
     {
       GtkWidget *check = g_ptr_array_index (self->co_unit_checks, i);
@@ -122,7 +114,7 @@ trimmed_or_null (char *text)
 static char *
 entry_text (AdwEntryRow *row)
 {
-  return trimmed_or_null (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  return trimmed_or_null (liaison_ui_editable_get_trimmed (GTK_EDITABLE (row)));
 }
 
 static char *
@@ -242,7 +234,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean blind = self->move == LIAISON_LOOP_MOVE_RATE && self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
 
-  show_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
 
   event = liaison_loop_event_new (self->move, actor->role);
   if (!blind)
@@ -254,14 +246,14 @@ save_action (GtkWidget  *widget,
   if (self->move == LIAISON_LOOP_MOVE_REFER &&
       !read_date (self->due_row, &event->due_date))
     {
-      show_error (self, _("Write the due date as year-month-day, such as 2025-10-23."));
+      liaison_ui_show_message (self->error_label, NULL, _("Write the due date as year-month-day, such as 2025-10-23."));
       gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
       return;
     }
   if (self->move == LIAISON_LOOP_MOVE_REPLY &&
       !read_date (self->reply_date_row, &event->reply_date))
     {
-      show_error (self, _("Write the reply date as year-month-day, such as 2025-10-23."));
+      liaison_ui_show_message (self->error_label, NULL, _("Write the reply date as year-month-day, such as 2025-10-23."));
       gtk_widget_grab_focus (GTK_WIDGET (self->reply_date_row));
       return;
     }
@@ -270,7 +262,7 @@ save_action (GtkWidget  *widget,
       !gtk_check_button_get_active (self->basically_check) &&
       !gtk_check_button_get_active (self->unsatisfied_check))
     {
-      show_error (self, _("Choose satisfied, basically satisfied or unsatisfied."));
+      liaison_ui_show_message (self->error_label, NULL, _("Choose satisfied, basically satisfied or unsatisfied."));
       gtk_widget_grab_focus (GTK_WIDGET (self->satisfied_check));
       return;
     }
@@ -282,24 +274,17 @@ save_action (GtkWidget  *widget,
       /* A rule the move broke (LIAISON_LOOP_ERROR, LIAISON_STORE_ERROR_INVALID)
        * or a write that failed: either way nothing was written, and the
        * clerk can put it right here. */
-      show_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       return;
     }
 
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GtkStringList *
-new_string_list (void)
-{
-  return gtk_string_list_new (NULL);
-}
-
 static void
 load_deputies (LiaisonMoveDialog *self)
 {
   g_autoptr(GtkStringList) names = NULL;
-  g_autoptr(GPtrArray) deputies = NULL;
 
   /* A deputy takes up or answers in their own name: the row says who and
    * offers no one else. */
@@ -316,15 +301,8 @@ load_deputies (LiaisonMoveDialog *self)
     }
 
   /* Anyone else at the desk records it for whichever deputy it was. */
-  names = new_string_list ();
-  deputies = liaison_store_list_deputies (self->store, NULL, NULL);
-  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
-    {
-      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
-
-      gtk_string_list_append (names, deputy->name);
-      g_ptr_array_add (self->deputy_uuids, g_strdup (deputy->meta.uuid));
-    }
+  names = gtk_string_list_new (NULL);
+  liaison_ui_append_deputies (self->store, FALSE, names, NULL, self->deputy_uuids);
   adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
 }
 
@@ -348,8 +326,8 @@ add_co_unit_row (LiaisonMoveDialog *self,
 static void
 load_units (LiaisonMoveDialog *self)
 {
-  g_autoptr(GtkStringList) lead_names = new_string_list ();
-  g_autoptr(GtkStringList) reply_names = new_string_list ();
+  g_autoptr(GtkStringList) lead_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) reply_names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) units = liaison_store_list_units (self->store, NULL);
   guint replying = GTK_INVALID_LIST_POSITION;
 
@@ -381,7 +359,7 @@ load_units (LiaisonMoveDialog *self)
     }
 
   if (units == NULL || units->len == 0)
-    show_error (self, _("No handling units are on this computer yet. Sync with headquarters to receive them."));
+    liaison_ui_show_message (self->error_label, NULL, _("No handling units are on this computer yet. Sync with headquarters to receive them."));
 }
 
 static char *
@@ -431,7 +409,7 @@ load_reply (LiaisonMoveDialog *self)
 static void
 load_rate (LiaisonMoveDialog *self)
 {
-  g_autoptr(GtkStringList) asked = new_string_list ();
+  g_autoptr(GtkStringList) asked = gtk_string_list_new (NULL);
   gboolean blind = self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
 
   for (guint i = 0; i < LIAISON_N_LOOP_ASKED; i++)
@@ -457,7 +435,7 @@ load (LiaisonMoveDialog *self)
   suggestion = liaison_store_get_suggestion (self->store, self->suggestion_id, &error);
   if (suggestion == NULL)
     {
-      show_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
       return;
     }
@@ -625,11 +603,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   object_class->dispose = liaison_move_dialog_dispose;
   object_class->finalize = liaison_move_dialog_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   properties[PROP_SUGGESTION_ID] =
     g_param_spec_int64 ("suggestion-id", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -679,9 +653,8 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lead_unit_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "move.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "move.save", NULL);
+  liaison_ui_dialog_class_add_keys (widget_class, "move.save");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "move.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

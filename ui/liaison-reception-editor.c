@@ -103,25 +103,6 @@ text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
-static guint
-category_position (LiaisonReceptionEditor *self,
-                   gint64                  category_id)
-{
-  for (guint i = 0; i < self->category_ids->len; i++)
-    if (g_array_index (self->category_ids, gint64, i) == category_id)
-      return i;
-  return 0;
-}
-
-static gint64
-category_at (LiaisonReceptionEditor *self,
-             guint                   position)
-{
-  if (position >= self->category_ids->len)
-    return 0;
-  return g_array_index (self->category_ids, gint64, position);
-}
-
 /* An error label, or the row that wraps it in a boxed list. */
 static void
 show_error (GtkLabel   *label,
@@ -395,7 +376,7 @@ populate_widgets (LiaisonReceptionEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), liaison_reception_form_get_time (self->form));
   adw_combo_row_set_selected (self->channel_row, liaison_reception_form_get_channel (self->form));
   adw_combo_row_set_selected (self->category_row,
-                              category_position (self, liaison_reception_form_get_category_id (self->form)));
+                              liaison_ui_id_position (self->category_ids, liaison_reception_form_get_category_id (self->form)));
   liaison_deputy_picker_set_deputy_ids (self->deputy_picker, liaison_reception_form_get_deputy_ids (self->form));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box))) != NULL)
@@ -431,7 +412,7 @@ populate_widgets (LiaisonReceptionEditor *self)
       gtk_editable_set_text (block->title_entry, liaison_reception_form_get_suggestion_title (self->form, i));
       text_view_set_text (block->content_view, liaison_reception_form_get_suggestion_content (self->form, i));
       gtk_drop_down_set_selected (block->category_dropdown,
-                                  category_position (self, liaison_reception_form_get_suggestion_category_id (self->form, i)));
+                                  liaison_ui_id_position (self->category_ids, liaison_reception_form_get_suggestion_category_id (self->form, i)));
     }
 }
 
@@ -448,7 +429,7 @@ read_widgets (LiaisonReceptionEditor *self)
   liaison_reception_form_set_time (self->form, gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
   liaison_reception_form_set_channel (self->form, adw_combo_row_get_selected (self->channel_row));
   liaison_reception_form_set_category_id (self->form,
-                                          category_at (self, adw_combo_row_get_selected (self->category_row)));
+                                          liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row)));
   liaison_reception_form_set_deputy_ids (self->form, deputy_ids);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
@@ -478,7 +459,7 @@ read_widgets (LiaisonReceptionEditor *self)
       liaison_reception_form_set_suggestion (self->form, i,
                                              gtk_editable_get_text (block->title_entry),
                                              content,
-                                             category_at (self, gtk_drop_down_get_selected (block->category_dropdown)));
+                                             liaison_ui_id_at (self->category_ids, gtk_drop_down_get_selected (block->category_dropdown)));
     }
 }
 
@@ -818,25 +799,13 @@ static void
 fill_models (LiaisonReceptionEditor *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) categories = NULL;
-  gint64 none = 0;
 
   for (guint i = 0; i < LIAISON_N_CHANNELS; i++)
     gtk_string_list_append (channels, liaison_channel_label (i));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
 
   /* Translators: shown in a category list before one is chosen */
-  gtk_string_list_append (self->category_names, _("Choose…"));
-  g_array_append_val (self->category_ids, none);
-  categories = liaison_store_list_categories (self->store, NULL);
-  if (categories != NULL)
-    for (guint i = 0; i < categories->len; i++)
-      {
-        const LiaisonCategory *category = g_ptr_array_index (categories, i);
-
-        gtk_string_list_append (self->category_names, g_dgettext (GETTEXT_PACKAGE, category->name));
-        g_array_append_val (self->category_ids, category->id);
-      }
+  liaison_ui_append_categories (self->store, _("Choose…"), self->category_names, self->category_ids);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (self->category_names));
 }
 
@@ -966,10 +935,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   widget_class->map = liaison_reception_editor_map;
   window_class->close_request = liaison_reception_editor_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   properties[PROP_RECEPTION_ID] =
     g_param_spec_int64 ("reception-id", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -1027,8 +993,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-visitor", NULL, add_visitor_action);
   gtk_widget_class_install_action (widget_class, "editor.add-suggestion", NULL, add_suggestion_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  liaison_ui_dialog_class_add_keys (widget_class, "editor.save");
 }
 
 static void

@@ -140,7 +140,7 @@ static gboolean
 read_date_entry (GtkEntry  *entry,
                  char     **date)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *text = liaison_ui_editable_get_trimmed (GTK_EDITABLE (entry));
 
   *date = NULL;
   if (*text == '\0')
@@ -296,16 +296,6 @@ find_string (GPtrArray  *strings,
   return 0;
 }
 
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
 /* Refills the deputy choices, keeping the deputy chosen if still there. */
 static void
 load_deputies (LiaisonReceptionsPage *self,
@@ -389,7 +379,7 @@ store_changed_cb (LiaisonReceptionsPage *self,
       load_deputies (self, NULL);
       self->restoring = FALSE;
       /* A renamed deputy keeps the filter; a removed one drops it. */
-      if (find_id (self->deputy_ids, deputy_id) == 0 && deputy_id != 0)
+      if (liaison_ui_id_position (self->deputy_ids, deputy_id) == 0 && deputy_id != 0)
         apply_filters (self);
     }
 }

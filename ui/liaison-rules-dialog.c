@@ -45,17 +45,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_error (LiaisonRulesDialog *self,
-           const char         *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 holidays_changed_cb (LiaisonRulesDialog *self)
 {
-  set_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
 }
 
 static void
@@ -69,12 +61,12 @@ save_action (GtkWidget  *widget,
   g_autoptr(LiaisonCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
 
-  set_error (self, NULL);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
 
   calendar = liaison_calendar_parse (text, &error);
   if (calendar == NULL)
     {
-      set_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->holidays_view));
       return;
     }
@@ -93,7 +85,7 @@ save_action (GtkWidget  *widget,
 
   if (!liaison_store_set_loop_rules (self->store, rules, &error))
     {
-      set_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       return;
     }
 
@@ -126,7 +118,7 @@ load (LiaisonRulesDialog *self)
 
   if (rules == NULL)
     {
-      set_error (self, error->message);
+      liaison_ui_show_message (self->error_label, NULL, error->message);
       rules = liaison_loop_rules_new ();
     }
   citizen = &rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION];
@@ -140,7 +132,7 @@ load (LiaisonRulesDialog *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->holidays_view), text, -1);
   /* Loading is not an edit: keep the load error, if any, in view. */
   if (error == NULL)
-    set_error (self, NULL);
+    liaison_ui_show_message (self->error_label, NULL, NULL);
 }
 
 static void
@@ -214,11 +206,7 @@ liaison_rules_dialog_class_init (LiaisonRulesDialogClass *klass)
   object_class->set_property = liaison_rules_dialog_set_property;
   object_class->dispose = liaison_rules_dialog_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -239,8 +227,7 @@ liaison_rules_dialog_class_init (LiaisonRulesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "rules.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "rules.save", NULL);
+  liaison_ui_dialog_class_add_keys (widget_class, "rules.save");
 }
 
 static void

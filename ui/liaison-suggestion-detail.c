@@ -72,22 +72,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (deadline_classes) == LIAISON_N_DEADLINE_URGENCIES
 
 G_DEFINE_FINAL_TYPE (LiaisonSuggestionDetail, liaison_suggestion_detail, ADW_TYPE_BIN)
 
-/* created_at is UTC ("YYYY-MM-DDTHH:MM:SSZ"); clerks read local time. */
-static char *
-format_utc (const char *utc)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL || *utc == '\0')
-    return g_strdup ("");
-  time = g_date_time_new_from_iso8601 (utc, NULL);
-  if (time == NULL)
-    return g_strdup (utc);
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static char *
 deputy_names (LiaisonStore *store,
               const GArray *ids)
@@ -249,7 +233,7 @@ show_suggestion (LiaisonSuggestionDetail *self,
   const char *category = suggestion->category_name ? suggestion->category_name : "";
   const char *status = liaison_loop_status_label (suggestion->status);
   gboolean deputys = suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
-  g_autofree char *created = format_utc (suggestion->created_at);
+  g_autofree char *created = liaison_ui_format_utc (suggestion->created_at);
   /* Translators: under a suggestion's title: its category and status, "城乡建设 · 已登记" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), category, status);
 

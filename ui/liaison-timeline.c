@@ -6,6 +6,7 @@
 
 #include "liaison-store-sync.h"
 #include "liaison-timeline.h"
+#include "liaison-ui-util.h"
 
 struct _LiaisonTimeline
 {
@@ -22,29 +23,6 @@ struct _LiaisonTimeline
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonTimeline, liaison_timeline, ADW_TYPE_BIN)
-
-/* "YYYY-MM-DD HH:MM", local time: what a clerk reads. */
-static char *
-format_local (GDateTime *at)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (at);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static gboolean
-blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 static const char *
 unit_name (LiaisonTimeline *self,
@@ -166,7 +144,7 @@ add_content (LiaisonTimeline        *self,
         /* Usually the deputy is the one who recorded it: say it once. */
         if (*name != '\0' && g_strcmp0 (name, event->actor_name) != 0)
           add_field (box, _("Deputy"), name);
-        if (event->move == LIAISON_LOOP_MOVE_ANSWER_ON_SPOT && !blank (event->answer))
+        if (event->move == LIAISON_LOOP_MOVE_ANSWER_ON_SPOT && !liaison_loop_text_is_blank (event->answer))
           add_field (box, _("Answer"), event->answer);
       }
       break;
@@ -192,7 +170,7 @@ add_content (LiaisonTimeline        *self,
         add_field (box, _("Replying unit"), unit_name (self, event->replying_unit_uuid));
         if (*date != '\0')
           add_field (box, _("Reply date"), date);
-        if (!blank (event->reply_text))
+        if (!liaison_loop_text_is_blank (event->reply_text))
           add_line (box, event->reply_text, "timeline-text");
         if (n_attachments > 0)
           {
@@ -206,14 +184,14 @@ add_content (LiaisonTimeline        *self,
     case LIAISON_LOOP_MOVE_RATE:
       if ((guint) event->asked < LIAISON_N_LOOP_ASKED)
         add_field (box, _("Asked"), liaison_loop_asked_label (event->asked));
-      if (!blank (event->rated_by))
+      if (!liaison_loop_text_is_blank (event->rated_by))
         add_field (box, _("Asked by"), event->rated_by);
       if (event->rating == LIAISON_LOOP_RATING_UNSATISFIED)
         add_line (box, _("The suggestion was reopened and awaits referral again."), "timeline-reopened");
       break;
 
     case LIAISON_LOOP_MOVE_WITHDRAW:
-      if (!blank (event->reason))
+      if (!liaison_loop_text_is_blank (event->reason))
         add_field (box, _("Reason"), event->reason);
       break;
 
@@ -273,14 +251,14 @@ make_row (LiaisonTimeline        *self,
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = liaison_loop_event_title (event);
-  g_autofree char *when = format_local (event->at);
+  g_autofree char *when = liaison_ui_format_local (event->at);
   const char *role = liaison_loop_role_label (event->role);
   const char *who = event->actor_name;
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
 
   /* A blind rating names nobody, on purpose (docs/closed-loop.md). */
-  if (blank (who))
+  if (liaison_loop_text_is_blank (who))
     who = event->move == LIAISON_LOOP_MOVE_RATE ? _("Rated without a name") : _("Unknown");
 
   gtk_widget_add_css_class (row, "timeline-row");
@@ -306,7 +284,7 @@ make_row (LiaisonTimeline        *self,
   meta = g_strdup_printf (_("%s · %s · %s"), who, role, when);
   add_line (GTK_BOX (body), meta, "timeline-meta");
   add_content (self, GTK_BOX (body), event);
-  if (!blank (event->note))
+  if (!liaison_loop_text_is_blank (event->note))
     add_line (GTK_BOX (body), event->note, "timeline-note");
   add_sync_note (GTK_BOX (body), unsent, event->uuid);
   if (rejected)

@@ -39,7 +39,57 @@ liaison_ui_normalize_date (const char *text)
 char *
 liaison_ui_get_search_text (GtkSearchEntry *search_entry)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (search_entry))));
+  return liaison_ui_editable_get_trimmed (GTK_EDITABLE (search_entry));
+}
+
+/**
+ * liaison_ui_format_local:
+ * @at: (nullable): an instant
+ *
+ * Returns: (transfer full): @at as "YYYY-MM-DD HH:MM" in local time, what
+ *   a clerk reads; "" for NULL
+ */
+char *
+liaison_ui_format_local (GDateTime *at)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (at == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (at);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * liaison_ui_format_utc:
+ * @utc: (nullable): a stored UTC time, "YYYY-MM-DDTHH:MM:SSZ"
+ *
+ * Returns: (transfer full): @utc as liaison_ui_format_local() shows it;
+ *   "" for none, and @utc itself when it is not a time
+ */
+char *
+liaison_ui_format_utc (const char *utc)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (utc == NULL || *utc == '\0')
+    return g_strdup ("");
+  time = g_date_time_new_from_iso8601 (utc, NULL);
+  if (time == NULL)
+    return g_strdup (utc);
+  return liaison_ui_format_local (time);
+}
+
+/**
+ * liaison_ui_editable_get_trimmed:
+ *
+ * Returns: (transfer full): the text of @editable without leading or
+ *   trailing spaces
+ */
+char *
+liaison_ui_editable_get_trimmed (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
 /**
@@ -367,6 +417,201 @@ liaison_ui_show_sync_state (GtkLabel                *state_label,
 }
 
 /**
+ * liaison_ui_param_spec_store:
+ *
+ * Returns: (transfer floating): the construct-only "store" property that
+ *   every editor, dialog and the window are made with
+ */
+GParamSpec *
+liaison_ui_param_spec_store (void)
+{
+  return g_param_spec_object ("store", NULL, NULL,
+                              LIAISON_TYPE_STORE,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                              G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+/**
+ * liaison_ui_dialog_class_add_keys:
+ * @save_action: the widget action that saves, "group.verb"
+ *
+ * The keys every editor and dialog window answers: Ctrl+S saves, Escape
+ * closes (through "window.close", so a close-request handler still asks
+ * before anything typed is lost).
+ */
+void
+liaison_ui_dialog_class_add_keys (GtkWidgetClass *widget_class,
+                                  const char     *save_action)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_action, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/**
+ * liaison_ui_show_message:
+ * @label: the label under a field, or a form's own
+ * @field: (nullable): the field the message is about, marked with the
+ *   "error" style while it shows
+ * @message: (nullable): the message, or NULL to hide it
+ *
+ * Shows or hides a form's message, with the field it is about.
+ */
+void
+liaison_ui_show_message (GtkLabel   *label,
+                         GtkWidget  *field,
+                         const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (field == NULL)
+    return;
+  if (message != NULL)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
+/**
+ * liaison_ui_show_field_errors:
+ * @errors: (element-type LiaisonFieldError): what a check found
+ * @fields: (array length=n_fields): where each field's problems show
+ * @other_label: where a problem about no field in @fields shows
+ *
+ * Shows each problem by its field, one message a label: the first problem
+ * of that label's fields.
+ *
+ * Returns: (transfer none) (nullable): the widget to focus first
+ */
+GtkWidget *
+liaison_ui_show_field_errors (GPtrArray                   *errors,
+                              const LiaisonUiFieldMessage *fields,
+                              guint                        n_fields,
+                              GtkLabel                    *other_label)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const LiaisonFieldError *error = g_ptr_array_index (errors, i);
+      const LiaisonUiFieldMessage *slot = NULL;
+
+      for (guint j = 0; j < n_fields && slot == NULL; j++)
+        if (g_strcmp0 (error->field, fields[j].field) == 0)
+          slot = &fields[j];
+
+      if (slot == NULL)
+        {
+          if (!gtk_widget_get_visible (GTK_WIDGET (other_label)))
+            liaison_ui_show_message (other_label, NULL, error->message);
+          continue;
+        }
+      if (!gtk_widget_get_visible (GTK_WIDGET (slot->label)))
+        liaison_ui_show_message (slot->label, slot->mark ? slot->widget : NULL, error->message);
+      if (first == NULL)
+        first = slot->widget;
+    }
+  return first;
+}
+
+/**
+ * liaison_ui_id_at:
+ * @ids: gint64 ids, parallel to a drop-down's items
+ *
+ * Returns: the id of the item at @position, or 0 past the end (nothing
+ *   chosen)
+ */
+gint64
+liaison_ui_id_at (GArray *ids,
+                  guint   position)
+{
+  if (ids == NULL || position >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, position);
+}
+
+/**
+ * liaison_ui_id_position:
+ * @ids: gint64 ids, parallel to a drop-down's items
+ *
+ * Returns: the position of @id, or 0, the first item, when it is not there
+ */
+guint
+liaison_ui_id_position (GArray *ids,
+                        gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+/**
+ * liaison_ui_append_categories:
+ * @first_label: the first item, id 0: "Choose…" or "Any category"
+ * @names: the drop-down's items, appended to
+ * @ids: gint64, parallel to @names, appended to
+ *
+ * Appends @first_label, then every category under its translated name.
+ */
+void
+liaison_ui_append_categories (LiaisonStore  *store,
+                              const char    *first_label,
+                              GtkStringList *names,
+                              GArray        *ids)
+{
+  g_autoptr(GPtrArray) categories = liaison_store_list_categories (store, NULL);
+  gint64 none = 0;
+
+  gtk_string_list_append (names, first_label);
+  g_array_append_val (ids, none);
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      const LiaisonCategory *category = g_ptr_array_index (categories, i);
+
+      gtk_string_list_append (names, g_dgettext (GETTEXT_PACKAGE, category->name));
+      g_array_append_val (ids, category->id);
+    }
+}
+
+/**
+ * liaison_ui_append_deputies:
+ * @with_station: name each deputy's station too, for a list of everyone
+ * @names: the drop-down's items, appended to
+ * @ids: (nullable): gint64, parallel to @names, appended to
+ * @uuids: (nullable): char *, parallel to @names, appended to
+ *
+ * Appends the deputies on the roster, in the store's order.
+ */
+void
+liaison_ui_append_deputies (LiaisonStore  *store,
+                            gboolean       with_station,
+                            GtkStringList *names,
+                            GArray        *ids,
+                            GPtrArray     *uuids)
+{
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (store, NULL, NULL);
+
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+
+      if (with_station && deputy->station_name != NULL && *deputy->station_name != '\0')
+        {
+          /* Translators: a deputy in a list: the name, then the station */
+          g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
+
+          gtk_string_list_append (names, label);
+        }
+      else
+        gtk_string_list_append (names, deputy->name);
+      if (ids != NULL)
+        g_array_append_val (ids, deputy->meta.id);
+      if (uuids != NULL)
+        g_ptr_array_add (uuids, g_strdup (deputy->meta.uuid));
+    }
+}
+
+/**
  * liaison_ui_csv_chooser_new:
  * @parent: (nullable): the window it is modal for
  * @accept_label: the mnemonic label of the button that opens or saves
@@ -475,10 +720,7 @@ liaison_ui_show_conflicts (LiaisonStore        *store,
     {
       LiaisonConflict *conflict = g_ptr_array_index (conflicts, i);
       g_autofree char *value = conflict_losing_value (conflict);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (conflict->created_at, NULL);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
-                                            : g_strdup (conflict->created_at);
+      g_autofree char *when = liaison_ui_format_utc (conflict->created_at);
       /* Translators: when a sync conflict was settled, then the two versions */
       g_autofree char *subtitle = g_strdup_printf (_("%s — version %lld here, %lld at headquarters"),
                                                    when, (long long) conflict->local_version,

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 char                 *liaison_ui_normalize_date        (const char          *text);
 char                 *liaison_ui_get_search_text       (GtkSearchEntry      *search_entry);
+char                 *liaison_ui_editable_get_trimmed  (GtkEditable         *editable);
+char                 *liaison_ui_format_local          (GDateTime           *at);
+char                 *liaison_ui_format_utc            (const char          *utc);
 char                 *liaison_ui_text_view_get_text    (GtkTextView         *view);
 void                  liaison_ui_dispose_bin_template  (AdwBin              *bin,
                                                         GType                type);
@@ -69,6 +72,40 @@ void                  liaison_ui_show_conflicts        (LiaisonStore        *sto
                                                         const char          *uuid,
                                                         AdwPreferencesGroup *group,
                                                         GtkListBox          *list);
+
+/* Editors and dialogs */
+
+/* Where the problems liaison_*_check() finds about one field show. */
+typedef struct {
+  const char *field;   /* LiaisonFieldError's field */
+  GtkLabel   *label;   /* the message shows here */
+  GtkWidget  *widget;  /* focused for it */
+  gboolean    mark;    /* whether @widget takes the "error" style too */
+} LiaisonUiFieldMessage;
+
+GParamSpec           *liaison_ui_param_spec_store      (void);
+void                  liaison_ui_dialog_class_add_keys (GtkWidgetClass      *widget_class,
+                                                        const char          *save_action);
+void                  liaison_ui_show_message          (GtkLabel            *label,
+                                                        GtkWidget           *field,
+                                                        const char          *message);
+GtkWidget            *liaison_ui_show_field_errors     (GPtrArray           *errors,
+                                                        const LiaisonUiFieldMessage *fields,
+                                                        guint                n_fields,
+                                                        GtkLabel            *other_label);
+gint64                liaison_ui_id_at                 (GArray              *ids,
+                                                        guint                position);
+guint                 liaison_ui_id_position           (GArray              *ids,
+                                                        gint64               id);
+void                  liaison_ui_append_categories     (LiaisonStore        *store,
+                                                        const char          *first_label,
+                                                        GtkStringList       *names,
+                                                        GArray              *ids);
+void                  liaison_ui_append_deputies       (LiaisonStore        *store,
+                                                        gboolean             with_station,
+                                                        GtkStringList       *names,
+                                                        GArray              *ids,
+                                                        GPtrArray           *uuids);
 
 /* CSV files */
 GtkFileChooserNative *liaison_ui_csv_chooser_new       (const char          *title,

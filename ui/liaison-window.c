@@ -809,11 +809,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   object_class->dispose = liaison_window_dispose;
   window_class->close_request = liaison_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = liaison_ui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_FIRST_RUN_PAGE);

@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/prctl.h>
 
 #include <glib/gstdio.h>
 
+#include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
 #include "liaison-test-util.h"
 
 /**
@@ -83,6 +87,71 @@ liaison_test_data_path (const char *name)
 }
 
 /**
+ * liaison_test_last_line:
+ * @text: a program's output, which has a line that is not blank
+ *
+ * Returns: (transfer full): its last such line, stripped
+ */
+char *
+liaison_test_last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (int i = (int) g_strv_length (lines) - 1; i >= 0; i--)
+    if (g_strstrip (lines[i])[0] != '\0')
+      return g_strdup (lines[i]);
+  g_assert_not_reached ();
+}
+
+/**
+ * liaison_test_database_checksum:
+ * @path: a database file
+ *
+ * A checksum of every row of every table, read with a connection of our
+ * own: what a failed write must leave as it was.
+ *
+ * Returns: (transfer full): the checksum, in hex
+ */
+char *
+liaison_test_database_checksum (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 5);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        continue;  /* virtual tables of a module this connection lacks */
+      g_checksum_update (checksum, (const guchar *) sql, -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *blob = sqlite3_column_blob (stmt, c);
+            int type = sqlite3_column_type (stmt, c);
+
+            g_checksum_update (checksum, (const guchar *) &type, sizeof type);
+            if (blob != NULL)
+              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
  * liaison_test_open_store:
  * @path: the database file
  *
@@ -157,6 +226,182 @@ liaison_test_add_deputy (LiaisonStore       *store,
   g_assert_no_error (error);
   g_assert_cmpint (deputy->meta.id, >, 0);
   return deputy->meta.id;
+}
+
+/**
+ * liaison_test_deputy_uuid:
+ * @name: a deputy in @store
+ *
+ * Returns: (transfer full): the deputy's uuid
+ */
+char *
+liaison_test_deputy_uuid (LiaisonStore *store,
+                          const char   *name)
+{
+  gint64 id = liaison_store_find_deputy (store, name);
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  deputy = liaison_store_get_deputy (store, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (deputy->meta.uuid);
+}
+
+/**
+ * liaison_test_local_station_uuid:
+ *
+ * Returns: (transfer full): the uuid of @store's own station, which is set up
+ */
+char *
+liaison_test_local_station_uuid (LiaisonStore *store)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (store);
+
+  g_assert_nonnull (station);
+  return g_strdup (station->meta.uuid);
+}
+
+/**
+ * liaison_test_add_unit:
+ * @uuid: the unit's uuid
+ * @name: its name
+ * @kind: its kind's code ("department", "government"...)
+ *
+ * Adds a handling unit, headquarters' reference data, as a pull would
+ * leave it (synced, not to be pushed).
+ */
+void
+liaison_test_add_unit (LiaisonStore *store,
+                       const char   *uuid,
+                       const char   *name,
+                       const char   *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
+                                          " ('%s', '2025-01-01T00:00:00Z', 0, '%s', '%s')",
+                                          uuid, name, kind);
+
+  g_assert_true (liaison_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * liaison_test_enroll_as_hq:
+ *
+ * Adopts a headquarters enrollment, as if headquarters had answered one:
+ * @store becomes a headquarters replica; its station, if any, stays.
+ */
+void
+liaison_test_enroll_as_hq (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"token\": \"0123456789abcdef0123456789abcdef\", \"role\": \"hq\","
+                                               " \"server_id\": \"11111111-1111-4111-8111-111111111111\","
+                                               " \"station\": null}", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_adopt_enrollment (store, "http://127.0.0.1:8600", json_node_get_object (node), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_HQ);
+}
+
+/**
+ * liaison_test_event_new:
+ * @actor: (nullable): who makes the move
+ * @at: (transfer full) (nullable): when
+ *
+ * Returns: (transfer full): a move with who made it and when, and nothing
+ *   else filled in yet
+ */
+LiaisonLoopEvent *
+liaison_test_event_new (LiaisonLoopMove  move,
+                        LiaisonLoopRole  role,
+                        const char      *actor,
+                        GDateTime       *at)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
+
+  event->actor_name = g_strdup (actor);
+  event->at = at;
+  return event;
+}
+
+/**
+ * liaison_test_try_record_event:
+ * @suggestion_id: the suggestion's id in @store
+ * @event: (transfer none): the move
+ *
+ * Records @event as this replica would have it: its own side's moves as
+ * made at its desk (to be pushed), the other side's as pulled from the
+ * server.
+ *
+ * Returns: whether the store took it
+ */
+gboolean
+liaison_test_try_record_event (LiaisonStore      *store,
+                               gint64             suggestion_id,
+                               LiaisonLoopEvent  *event,
+                               GError           **error)
+{
+  gboolean at_hq = liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ;
+
+  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
+    return liaison_store_add_suggestion_event (store, suggestion_id, event, error);
+  return liaison_store_add_received_event (store, suggestion_id, event, error);
+}
+
+/**
+ * liaison_test_record_event:
+ *
+ * Like liaison_test_try_record_event(); asserts that the store took the
+ * move and gave it its uuids.
+ */
+void
+liaison_test_record_event (LiaisonStore     *store,
+                           gint64            suggestion_id,
+                           LiaisonLoopEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean added = liaison_test_try_record_event (store, suggestion_id, event, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (added);
+  g_assert_true (g_uuid_string_is_valid (event->uuid));
+  g_assert_nonnull (event->suggestion_uuid);
+}
+
+/**
+ * liaison_test_add_event:
+ * @event: (transfer full): the move
+ *
+ * Like liaison_test_record_event(), and frees @event.
+ */
+void
+liaison_test_add_event (LiaisonStore     *store,
+                        gint64            suggestion_id,
+                        LiaisonLoopEvent *event)
+{
+  g_autoptr(LiaisonLoopEvent) owned = event;
+
+  liaison_test_record_event (store, suggestion_id, owned);
+}
+
+/**
+ * liaison_test_get_suggestion:
+ *
+ * Returns: (transfer full): the suggestion @id, which is there
+ */
+LiaisonSuggestion *
+liaison_test_get_suggestion (LiaisonStore *store,
+                             gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonSuggestion *suggestion = liaison_store_get_suggestion (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (suggestion);
+  return suggestion;
 }
 
 /**

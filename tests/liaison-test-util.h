@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <glib.h>
 
+#include "liaison-loop.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ void               liaison_test_remove_tree       (const char         *path);
 void               liaison_test_clear_store_dir   (LiaisonStore      **store,
                                                    char              **dir);
 char              *liaison_test_data_path         (const char         *name);
+char              *liaison_test_last_line         (const char         *text);
+char              *liaison_test_database_checksum (const char         *path);
 
 LiaisonStore      *liaison_test_open_store        (const char         *path);
 void               liaison_test_set_station       (LiaisonStore       *store,
@@ -30,6 +33,9 @@ void               liaison_test_set_station       (LiaisonStore       *store,
                                                    const char         *district);
 LiaisonStore      *liaison_test_open_store_with_station (const char *path,
                                                          const char *station_name);
+char              *liaison_test_deputy_uuid       (LiaisonStore       *store,
+                                                   const char         *name);
+char              *liaison_test_local_station_uuid (LiaisonStore      *store);
 gint64             liaison_test_add_deputy        (LiaisonStore       *store,
                                                    const char         *name,
                                                    LiaisonDeputyLevel  level);
@@ -41,6 +47,31 @@ gint64             liaison_test_count_rows        (LiaisonStore       *store,
 LiaisonTestCounts  liaison_test_count_receptions  (LiaisonStore       *store);
 void               liaison_test_assert_counts     (LiaisonTestCounts   actual,
                                                    LiaisonTestCounts   expected);
+
+/* Headquarters' handling unit, as a pull would leave it. */
+void               liaison_test_add_unit          (LiaisonStore       *store,
+                                                   const char         *uuid,
+                                                   const char         *name,
+                                                   const char         *kind);
+/* This replica becomes a headquarters desktop's (its station stays). */
+void               liaison_test_enroll_as_hq      (LiaisonStore       *store);
+
+LiaisonLoopEvent  *liaison_test_event_new         (LiaisonLoopMove     move,
+                                                   LiaisonLoopRole     role,
+                                                   const char         *actor,
+                                                   GDateTime          *at);
+gboolean           liaison_test_try_record_event  (LiaisonStore       *store,
+                                                   gint64              suggestion_id,
+                                                   LiaisonLoopEvent   *event,
+                                                   GError            **error);
+void               liaison_test_record_event      (LiaisonStore       *store,
+                                                   gint64              suggestion_id,
+                                                   LiaisonLoopEvent   *event);
+void               liaison_test_add_event         (LiaisonStore       *store,
+                                                   gint64              suggestion_id,
+                                                   LiaisonLoopEvent   *event);
+LiaisonSuggestion *liaison_test_get_suggestion    (LiaisonStore       *store,
+                                                   gint64              id);
 
 /* A visitor of a party of one, who may be contacted when @phone is given. */
 LiaisonVisitor *liaison_test_make_visitor (const char *name,

@@ -8,20 +8,16 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <signal.h>
 #include <string.h>
 
 #include "liaison-protocol.h"
+#include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
 #define CATEGORY_1 "6c1a7e00-0000-4000-8000-000000000001"
 
 typedef struct {
-  char        *dir;
-  char        *data_dir;
-  char        *log_path;
-  GSubprocess *server;
-  char        *base;       /* "http://127.0.0.1:PORT" */
+  LiaisonTestHq hq;        /* its url: "http://127.0.0.1:PORT" */
   SoupSession *session;
   /* made by setup */
   char        *station_a;  /* uuids */
@@ -31,119 +27,18 @@ typedef struct {
   char        *token_hq;
 } Fixture;
 
-/* Running liaison-hq commands */
-
-static int
-run_hq (Fixture     *fixture,
-        char       **out,
-        char       **err,
-        const char  *first,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static int
-run_hq (Fixture     *fixture,
-        char       **out,
-        char       **err,
-        const char  *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
-}
-
-/* The last non-empty line of @text. */
-static char *
-last_line (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  int n = (int) g_strv_length (lines);
-
-  for (int i = n - 1; i >= 0; i--)
-    if (*g_strstrip (lines[i]) != '\0')
-      return g_strdup (lines[i]);
-  return g_strdup ("");
-}
-
-static char *
-add_station (Fixture    *fixture,
-             const char *name)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-
-  g_assert_cmpint (run_hq (fixture, &out, &err, "station", "add", "--data-dir", fixture->data_dir,
-                           name, "--district", "相山区", NULL), ==, 0);
-  return last_line (out);
-}
-
+/* The server, on a port of its choice; over HTTPS with @cert and @key. */
 static void
 start_server (Fixture    *fixture,
               const char *cert,
               const char *key)
 {
-  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char *prefix = cert != NULL ? "liaison-hq listening on https://127.0.0.1:"
-                                    : "liaison-hq listening on http://127.0.0.1:";
-
-  g_subprocess_launcher_set_stderr_file_path (launcher, fixture->log_path);
-  if (cert != NULL)
-    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                                   "--data-dir", fixture->data_dir,
-                                                   "--listen", "127.0.0.1:0",
-                                                   "--tls-cert", cert, "--tls-key", key, NULL);
-  else
-    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                                   "--data-dir", fixture->data_dir,
-                                                   "--listen", "127.0.0.1:0", NULL);
-  g_assert_no_error (error);
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, prefix));
-  g_free (fixture->base);
-  fixture->base = g_strdup (line + strlen ("liaison-hq listening on "));
-}
-
-/* SIGTERM, and the server must exit 0. */
-static void
-stop_server (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (fixture->server == NULL)
-    return;
-  g_subprocess_send_signal (fixture->server, SIGTERM);
-  g_subprocess_wait (fixture->server, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (fixture->server));
-  g_assert_cmpint (g_subprocess_get_exit_status (fixture->server), ==, 0);
-  g_clear_object (&fixture->server);
+  g_free (fixture->hq.tls_cert);
+  g_free (fixture->hq.tls_key);
+  fixture->hq.tls_cert = g_strdup (cert);
+  fixture->hq.tls_key = g_strdup (key);
+  fixture->hq.port = 0;
+  liaison_test_hq_start (&fixture->hq);
 }
 
 /* HTTP */
@@ -192,7 +87,7 @@ request_full (Fixture      *fixture,
               const char   *content_range,
               RequestFlags  flags)
 {
-  g_autofree char *url = g_strconcat (fixture->base, path, NULL);
+  g_autofree char *url = g_strconcat (fixture->hq.url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -217,7 +112,7 @@ request_full (Fixture      *fixture,
 
       soup_message_set_request_body_from_bytes (msg, content_type, request);
     }
-  if (fixture->base != NULL && g_str_has_prefix (fixture->base, "https:"))
+  if (fixture->hq.url != NULL && g_str_has_prefix (fixture->hq.url, "https:"))
     g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_certificate), NULL);
 
   bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
@@ -425,28 +320,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
   g_autofree char *code_a = NULL;
   g_autofree char *code_b = NULL;
   g_autofree char *code_hq = NULL;
 
-  fixture->dir = liaison_test_make_tmp_dir ("test-hq-XXXXXX");
-  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->log_path = g_build_filename (fixture->dir, "serve.log", NULL);
+  liaison_test_hq_init (&fixture->hq, "test-hq-XXXXXX");
   fixture->session = soup_session_new ();
 
-  g_assert_cmpint (run_hq (fixture, &out, NULL, "init", "--data-dir", fixture->data_dir, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "hq.db"));
-
-  code_a = add_station (fixture, "东山联络站");
-  code_b = add_station (fixture, "西山联络站");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, NULL, "user", "add", "--data-dir", fixture->data_dir,
-                           "--role", "hq", "代表工委", NULL), ==, 0);
-  code_hq = last_line (out);
+  code_a = liaison_test_hq_station_code (&fixture->hq, "东山联络站");
+  code_b = liaison_test_hq_station_code (&fixture->hq, "西山联络站");
+  code_hq = liaison_test_hq_user_code (&fixture->hq, "代表工委");
 
   start_server (fixture, NULL, NULL);
-
   {
     g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code_a);
     g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
@@ -472,29 +357,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->server != NULL)
-    {
-      /* Always gone at the end, even after a failed assertion. */
-      g_subprocess_force_exit (fixture->server);
-      g_subprocess_wait (fixture->server, NULL, NULL);
-      g_clear_object (&fixture->server);
-    }
   g_clear_object (&fixture->session);
-  /* Under ASan/UBSan the server reports to its log, not to the test. */
-  {
-    g_autofree char *log = NULL;
-
-    if (g_file_get_contents (fixture->log_path, &log, NULL, NULL))
-      {
-        g_assert_null (strstr (log, "runtime error:"));
-        g_assert_null (strstr (log, "AddressSanitizer"));
-      }
-  }
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
-  g_free (fixture->log_path);
-  g_free (fixture->base);
+  liaison_test_hq_clear (&fixture->hq);
   g_free (fixture->station_a);
   g_free (fixture->station_b);
   g_free (fixture->token_a);
@@ -527,9 +391,9 @@ test_hello_enroll (Fixture       *fixture,
   g_assert_cmpstr (fixture->station_a, !=, fixture->station_b);
 
   /* A fresh code: the answer describes the station; used again, refused. */
-  g_assert_cmpint (run_hq (fixture, &out, NULL, "station", "add", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, NULL, "station", "add", "--data-dir", fixture->hq.data_dir,
                            "南湖工作室", "--kind", "studio", "--district", "杜集区", NULL), ==, 0);
-  code = last_line (out);
+  code = liaison_test_last_line (out);
   body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code);
   {
     g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
@@ -560,7 +424,7 @@ test_hello_enroll (Fixture       *fixture,
   {
     g_autofree char *list = NULL;
 
-    g_assert_cmpint (run_hq (fixture, &list, NULL, "token", "list", "--data-dir", fixture->data_dir, NULL), ==, 0);
+    g_assert_cmpint (liaison_test_run_hq (&list, NULL, "token", "list", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
     g_assert_nonnull (strstr (list, "\thq\t-\t代表工委\t"));
     g_assert_nonnull (strstr (list, fixture->station_a));
     /* Only hashes are stored: the token itself is nowhere in the list. */
@@ -573,29 +437,29 @@ test_cli_errors (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *err = NULL;
-  g_autofree char *missing = g_build_filename (fixture->dir, "nowhere", NULL);
+  g_autofree char *missing = g_build_filename (fixture->hq.dir, "nowhere", NULL);
 
   /* init twice: refused, clearly. */
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "init", "--data-dir", fixture->data_dir, NULL), ==, 1);
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "init", "--data-dir", fixture->hq.data_dir, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already"));
   g_clear_pointer (&err, g_free);
   /* Usage errors exit 2. */
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "frobnicate", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "Usage"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "station", "add", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "station", "add", "--data-dir", fixture->hq.data_dir, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "user", "add", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "user", "add", "--data-dir", fixture->hq.data_dir,
                            "--role", "station", "某人", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "station", "add", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "station", "add", "--data-dir", fixture->hq.data_dir,
                            "某站", "--kind", "castle", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   /* No database: exit 1 and say how to make one. */
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "token", "list", "--data-dir", missing, NULL), ==, 1);
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "token", "list", "--data-dir", missing, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "init"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, NULL, &err, "token", "revoke", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "token", "revoke", "--data-dir", fixture->hq.data_dir,
                            "00000000", NULL), ==, 1);
 }
 
@@ -731,7 +595,7 @@ test_push (Fixture       *fixture,
   {
     g_autofree char *log = NULL;
 
-    g_assert_true (g_file_get_contents (fixture->log_path, &log, NULL, NULL));
+    g_assert_true (g_file_get_contents (fixture->hq.log_path, &log, NULL, NULL));
     g_assert_nonnull (strstr (log, "method=POST path=/v1/push status=200 "));
     g_assert_nonnull (strstr (log, "records_in=9 "));
     g_assert_nonnull (strstr (log, " token=station:"));
@@ -849,7 +713,7 @@ test_revoke (Fixture       *fixture,
   g_autoptr(Answer) other = NULL;
 
   g_assert_cmpuint (before->status, ==, 200);
-  g_assert_cmpint (run_hq (fixture, &out, NULL, "token", "revoke", "--data-dir", fixture->data_dir, id, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, NULL, "token", "revoke", "--data-dir", fixture->hq.data_dir, id, NULL), ==, 0);
   g_assert_nonnull (strstr (out, id));
   after = get (fixture, "/v1/pull", fixture->token_a);
   assert_error (after, 401, "revoked_token");
@@ -857,7 +721,7 @@ test_revoke (Fixture       *fixture,
   other = get (fixture, "/v1/pull", fixture->token_b);
   g_assert_cmpuint (other->status, ==, 200);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, NULL, "token", "list", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, NULL, "token", "list", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "revoked"));
 }
 
@@ -1002,7 +866,7 @@ test_bad_requests (Fixture       *fixture,
   after = feed_snapshot (fixture);
   g_assert_cmpstr (before, ==, after);
   {
-    g_autofree char *dir = g_build_filename (fixture->data_dir, "attachments", NULL);
+    g_autofree char *dir = g_build_filename (fixture->hq.data_dir, "attachments", NULL);
     g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
 
     g_assert_true (listing == NULL || g_dir_read_name (listing) == NULL);
@@ -1057,7 +921,7 @@ test_attachments (Fixture       *fixture,
     g_autoptr(Answer) a = request_full (fixture, "PUT", path, fixture->token_a, "application/octet-stream",
                                         bytes + size / 3, size - size / 3, range2, 0);
     g_autoptr(Answer) h = request_full (fixture, "HEAD", path, fixture->token_a, NULL, NULL, 0, NULL, 0);
-    g_autofree char *stored_path = g_build_filename (fixture->data_dir, "attachments", sha, NULL);
+    g_autofree char *stored_path = g_build_filename (fixture->hq.data_dir, "attachments", sha, NULL);
     g_autofree char *stored = NULL;
     gsize stored_size = 0;
 
@@ -1115,7 +979,7 @@ test_sigterm_restart (Fixture       *fixture,
   assert_result (results, 0, "applied", NULL);
   before = feed_snapshot (fixture);
 
-  stop_server (fixture);
+  liaison_test_hq_stop (&fixture->hq);
   start_server (fixture, NULL, NULL);
 
   after = feed_snapshot (fixture);
@@ -1124,15 +988,15 @@ test_sigterm_restart (Fixture       *fixture,
   /* Same tokens, and the record is still there: a resend is a duplicate. */
   results = push (fixture, fixture->token_a, r, &answer);
   assert_result (results, 0, "duplicate", NULL);
-  stop_server (fixture);
+  liaison_test_hq_stop (&fixture->hq);
 }
 
 static void
 test_tls (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autofree char *cert = g_build_filename (fixture->dir, "cert.pem", NULL);
-  g_autofree char *key = g_build_filename (fixture->dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (fixture->hq.dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (fixture->hq.dir, "key.pem", NULL);
   g_autoptr(GSubprocess) openssl = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(Answer) hello = NULL;
@@ -1145,13 +1009,13 @@ test_tls (Fixture       *fixture,
   g_assert_true (g_subprocess_wait_check (openssl, NULL, &error));
   g_assert_no_error (error);
 
-  stop_server (fixture);
+  liaison_test_hq_stop (&fixture->hq);
   start_server (fixture, cert, key);
-  g_assert_true (g_str_has_prefix (fixture->base, "https://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (fixture->hq.url, "https://127.0.0.1:"));
 
   /* An untrusted certificate fails unless the client accepts it. */
   {
-    g_autofree char *url = g_strconcat (fixture->base, "/v1/hello", NULL);
+    g_autofree char *url = g_strconcat (fixture->hq.url, "/v1/hello", NULL);
     g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
     g_autoptr(GBytes) bytes = NULL;
 
@@ -1169,11 +1033,11 @@ test_tls (Fixture       *fixture,
   {
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_hq (fixture, NULL, &err, "serve", "--data-dir", fixture->data_dir, "--listen",
-                             "127.0.0.1:0", "--tls-cert", cert, "--tls-key", fixture->log_path, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (NULL, &err, "serve", "--data-dir", fixture->hq.data_dir, "--listen",
+                             "127.0.0.1:0", "--tls-cert", cert, "--tls-key", fixture->hq.log_path, NULL), ==, 1);
     g_assert_nonnull (strstr (err, "TLS"));
   }
-  stop_server (fixture);
+  liaison_test_hq_stop (&fixture->hq);
 }
 
 static char *
@@ -1181,7 +1045,7 @@ write_csv (Fixture    *fixture,
            const char *name,
            const char *contents)
 {
-  char *path = g_build_filename (fixture->dir, name, NULL);
+  char *path = g_build_filename (fixture->hq.dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return path;
@@ -1214,20 +1078,20 @@ test_import (Fixture       *fixture,
   gpointer key, value;
   guint n_groups = 0, n_units = 0, n_stations = 0, n_deputies = 0;
 
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "groups", "--data-dir", fixture->data_dir, groups, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "groups", "--data-dir", fixture->hq.data_dir, groups, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2 added"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "stations", "--data-dir", fixture->data_dir, stations, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "stations", "--data-dir", fixture->hq.data_dir, stations, NULL), ==, 0);
   /* 东山联络站 exists (setup): a new version, not a second station. */
   g_assert_nonnull (strstr (out, "1 added, 1 updated"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, units, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "units", "--data-dir", fixture->hq.data_dir, units, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, deputies, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "deputies", "--data-dir", fixture->hq.data_dir, deputies, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2 added"));
   g_clear_pointer (&out, g_free);
   /* Importing the same file again changes nothing. */
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, deputies, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "deputies", "--data-dir", fixture->hq.data_dir, deputies, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "0 added, 0 updated, 2 unchanged"));
   g_clear_pointer (&out, g_free);
 
@@ -1284,7 +1148,7 @@ test_import (Fixture       *fixture,
                                       "钱进,省,不存在的站,12\n"
                                       "王芳,市,,\n");
 
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "deputies", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "deputies", "--data-dir", fixture->hq.data_dir, bad, NULL), ==, 1);
     g_test_message ("%s", err);
     g_assert_nonnull (strstr (err, "Nothing was imported"));
     g_assert_nonnull (strstr (err, "4 rows"));
@@ -1301,7 +1165,7 @@ test_import (Fixture       *fixture,
   {
     g_autofree char *bad = write_csv (fixture, "bad-units.csv", "名称\n市教育局\n");
 
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "units", "--data-dir", fixture->hq.data_dir, bad, NULL), ==, 1);
     g_assert_nonnull (strstr (err, "“类型” (kind)"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
@@ -1309,7 +1173,7 @@ test_import (Fixture       *fixture,
   {
     g_autofree char *bad = write_csv (fixture, "bad-units2.csv", "名称,类型\n市教育局,部门\n市某某,学校\n");
 
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "units", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "units", "--data-dir", fixture->hq.data_dir, bad, NULL), ==, 1);
     g_assert_nonnull (strstr (err, "line 3: "));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
@@ -1319,19 +1183,19 @@ test_import (Fixture       *fixture,
     g_autofree char *gb = g_convert ("名称,类型,区县\n南湖联络点,城堡,杜集区\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
     g_autofree char *bad = write_csv (fixture, "bad-stations.csv", gb);
 
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "stations", "--data-dir", fixture->data_dir, bad, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "stations", "--data-dir", fixture->hq.data_dir, bad, NULL), ==, 1);
     g_assert_nonnull (strstr (err, "line 2: "));
     g_assert_nonnull (strstr (err, "城堡"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
-    g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
+    g_autofree char *missing = g_build_filename (fixture->hq.dir, "missing.csv", NULL);
 
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "groups", "--data-dir", fixture->data_dir, missing, NULL), ==, 1);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "groups", "--data-dir", fixture->hq.data_dir, missing, NULL), ==, 1);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_hq (fixture, &out, &err, "import", "motions", "--data-dir", fixture->data_dir, groups, NULL), ==, 2);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "motions", "--data-dir", fixture->hq.data_dir, groups, NULL), ==, 2);
   }
   snapshot_after = feed_snapshot (fixture);
   g_assert_cmpstr (snapshot, ==, snapshot_after);
@@ -1853,7 +1717,7 @@ test_loop_rules_cli (Fixture       *fixture,
   gint64 seq;
 
   /* Before anything is set: the defaults, and no record to pull. */
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "15 working days"));
   g_assert_nonnull (strstr (out, "3 months"));
   g_assert_nonnull (strstr (out, "0 holidays and 0 make-up workdays"));
@@ -1862,7 +1726,7 @@ test_loop_rules_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_null (pulled_rules (fixture, &version));
 
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir,
                            holidays, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Holidays: 4 holidays and 2 make-up workdays; stations get them at their next sync."));
   g_clear_pointer (&out, g_free);
@@ -1880,7 +1744,7 @@ test_loop_rules_cli (Fixture       *fixture,
 
   /* Bad files: every bad line named, exit 1, nothing written. */
   seq = feed_last_seq (fixture);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir,
                            bad, NULL), ==, 1);
   g_test_message ("%s", err);
   g_assert_nonnull (strstr (err, "Nothing was imported"));
@@ -1890,16 +1754,16 @@ test_loop_rules_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "Line 4:"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir,
                            empty, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "lists no day"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* The same list again writes nothing. */
-  g_assert_cmpint (run_hq (fixture, &out, &err, "import", "holidays", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir,
                            holidays, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "nothing was changed"));
   g_clear_pointer (&out, g_free);
@@ -1907,21 +1771,21 @@ test_loop_rules_cli (Fixture       *fixture,
   g_assert_cmpint (feed_last_seq (fixture), ==, seq);
 
   /* Limits: a 0 is refused, nothing written; a good one keeps the holidays. */
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--data-dir", fixture->hq.data_dir,
                            "--public-opinion-days", "10", "--deputy-suggestion-months", "0", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Nothing was changed"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--data-dir", fixture->hq.data_dir,
                            "--public-opinion-days", "0", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir, NULL), ==, 2);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--data-dir", fixture->hq.data_dir, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (feed_last_seq (fixture), ==, seq);
 
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--data-dir", fixture->hq.data_dir,
                            "--public-opinion-days", "10", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "10 working days"));
   g_clear_pointer (&out, g_free);
@@ -1937,11 +1801,11 @@ test_loop_rules_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-10-06,holiday"));
   g_clear_pointer (&rules, json_object_unref);
 
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--data-dir", fixture->data_dir,
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--data-dir", fixture->hq.data_dir,
                            "--deputy-suggestion-months", "2", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "--data-dir", fixture->data_dir, NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "10 working days"));
   g_assert_nonnull (strstr (out, "2 months"));
   g_assert_nonnull (strstr (out, "4 holidays and 2 make-up workdays"));
@@ -1950,12 +1814,12 @@ test_loop_rules_cli (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* Each command explains itself. */
-  g_assert_cmpint (run_hq (fixture, &out, &err, "rules", "set", "--help", NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "set", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--public-opinion-days"));
   g_assert_nonnull (strstr (out, "--deputy-suggestion-months"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_hq (fixture, &out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "import holidays"));
   g_assert_nonnull (strstr (out, "rules set"));
 }

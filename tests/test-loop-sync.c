@@ -21,10 +21,9 @@
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
+#include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 #include "liaison-token-store.h"
-
-#define WAIT_SECONDS 120
 
 #define STATION_A "相山区第一代表联络站"
 #define STATION_B "杜集区代表之家"
@@ -35,128 +34,24 @@
 #define STATION_ACTOR "联络站 刘芳"
 #define ATTACHMENT "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
-/* The server. */
+/* The server, and the test clock. */
 
 typedef struct {
-  char *dir;               /* temporary: stores, CSV files, the server's data */
-  char *data_dir;
-  GSubprocess *server;
-  GDataInputStream *server_out;
-  guint port;
-  char *url;
+  LiaisonTestHq hq;
   GDateTime *clock;        /* the next move's time (UTC) */
 } Fixture;
 
-/* Runs liaison-hq with @command's words, the fixture's data dir and the
- * NULL-terminated arguments; asserts exit 0; returns its stdout. */
-static char *
-hq_run (Fixture    *fixture,
-        const char *command,
-        ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) words = g_strsplit (command, " ", -1);
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
-  for (guint i = 0; words[i] != NULL; i++)
-    g_ptr_array_add (argv, words[i]);
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, fixture->data_dir);
-  va_start (args, command);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("liaison-hq %s failed: %s%s", command, out, err);
-  return out;
-}
-
-static char *
-last_line (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (int i = (int) g_strv_length (lines) - 1; i >= 0; i--)
-    if (g_strstrip (lines[i])[0] != '\0')
-      return g_strdup (lines[i]);
-  g_assert_not_reached ();
-}
-
-static void
-hq_start (Fixture *fixture)
-{
-  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", fixture->port);
-  g_autofree char *log = g_build_filename (fixture->dir, "hq.log", NULL);
-  g_autofree char *line = NULL;
-  const char *url;
-
-  g_assert_null (fixture->server);
-  g_subprocess_launcher_set_stderr_file_path (launcher, log);
-  fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                                 "--data-dir", fixture->data_dir, "--listen", listen, NULL);
-  g_assert_no_error (error);
-  fixture->server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-
-  /* Blocks until the server says where it listens (or dies: NULL). */
-  line = g_data_input_stream_read_line_utf8 (fixture->server_out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  url = strstr (line, "listening on ");
-  g_assert_nonnull (url);
-  g_free (fixture->url);
-  fixture->url = g_strstrip (g_strdup (url + strlen ("listening on ")));
-  g_assert_true (g_str_has_prefix (fixture->url, "http://127.0.0.1:"));
-  fixture->port = (guint) g_ascii_strtoull (strrchr (fixture->url, ':') + 1, NULL, 10);
-  g_assert_cmpuint (fixture->port, >, 0);
-}
-
-static void
-hq_stop (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (fixture->server == NULL)
-    return;
-  g_subprocess_send_signal (fixture->server, SIGTERM);
-  g_subprocess_wait (fixture->server, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&fixture->server_out);
-  g_clear_object (&fixture->server);
-}
+typedef LiaisonTestReplica Replica;
 
 /* The roster and the handling units, imported at the server. */
 static void
 import_reference_data (Fixture *fixture)
 {
-  g_autofree char *deputies = g_build_filename (fixture->dir, "deputies.csv", NULL);
-  g_autofree char *units = g_build_filename (fixture->dir, "units.csv", NULL);
-  g_autofree char *out_deputies = NULL;
+  g_autofree char *units = g_build_filename (fixture->hq.dir, "units.csv", NULL);
   g_autofree char *out_units = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (deputies,
-                                      "姓名,层级,代表小组,专业\n"
-                                      "张伟,市,农业代表小组,农业\n"
-                                      "李娜,县,农业代表小组,教育\n"
-                                      "王强,省,,法律\n",
-                                      -1, &error));
-  g_assert_no_error (error);
+  liaison_test_hq_import_roster (&fixture->hq);
   g_assert_true (g_file_set_contents (units,
                                       "名称,类型\n"
                                       LEAD_UNIT ",部门\n"
@@ -164,23 +59,19 @@ import_reference_data (Fixture *fixture)
                                       CO_UNIT ",政府\n",
                                       -1, &error));
   g_assert_no_error (error);
-  out_deputies = hq_run (fixture, "import deputies", deputies, NULL);
-  out_units = hq_run (fixture, "import units", units, NULL);
+  out_units = liaison_test_hq_run (&fixture->hq, "import units", units, NULL);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) whole = NULL;
 
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-loop-sync-XXXXXX");
-  fixture->data_dir = g_build_filename (fixture->dir, "hq", NULL);
-  out = hq_run (fixture, "init", NULL);
+  liaison_test_hq_init (&fixture->hq, "liaison-loop-sync-XXXXXX");
   import_reference_data (fixture);
-  hq_start (fixture);
+  liaison_test_hq_start (&fixture->hq);
   /* Whole seconds (the wire's precision), far enough back for a minute a
    * move (the longest test makes 1,100 of them) to stay in the past. */
   whole = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
@@ -193,11 +84,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  hq_stop (fixture);
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
-  g_free (fixture->url);
+  liaison_test_hq_clear (&fixture->hq);
   g_clear_pointer (&fixture->clock, g_date_time_unref);
 }
 
@@ -213,110 +100,14 @@ tick (Fixture *fixture)
   return at;
 }
 
-/* Engines, run to completion on the default main context. */
-
-typedef struct {
-  GAsyncResult *result;
-  gboolean timed_out;
-} Wait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Wait *wait)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, wait);
-
-  while (wait->result == NULL && !wait->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (wait->timed_out);
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-sync_engine (LiaisonSyncEngine  *engine,
-             LiaisonSyncCounts  *counts,
-             GError            **error)
-{
-  Wait wait = { 0 };
-  gboolean ok;
-
-  liaison_sync_engine_sync_async (engine, NULL, on_done, &wait);
-  wait_for (&wait);
-  ok = liaison_sync_engine_sync_finish (engine, wait.result, counts, error);
-  g_object_unref (wait.result);
-  return ok;
-}
-
-/* A replica: its store and its engine. */
-typedef struct {
-  LiaisonStore *store;
-  LiaisonSyncEngine *engine;
-} Replica;
-
-static void
-replica_clear (Replica *replica)
-{
-  g_clear_object (&replica->engine);
-  g_clear_object (&replica->store);
-}
-
-static guint
-unsynced (Replica *replica)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = liaison_store_count_unsynced (replica->store, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
 static LiaisonSyncCounts
 sync_ok (Replica *replica)
 {
-  LiaisonSyncCounts counts = { 0 };
-  g_autoptr(GError) error = NULL;
-  gboolean ok = sync_engine (replica->engine, &counts, &error);
+  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
 
-  g_assert_no_error (error);
-  g_assert_true (ok);
   g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (unsynced (replica), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
   return counts;
-}
-
-static void
-replica_enroll (Fixture    *fixture,
-                Replica    *replica,
-                const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
-  gboolean ok;
-
-  liaison_sync_engine_enroll_async (replica->engine, fixture->url, code, NULL, on_done, &wait);
-  wait_for (&wait);
-  ok = liaison_sync_engine_enroll_finish (replica->engine, wait.result, &error);
-  g_object_unref (wait.result);
-  g_assert_no_error (error);
-  g_assert_true (ok);
 }
 
 /* A station that has set itself up on its first-run page, not enrolled:
@@ -326,28 +117,12 @@ offline_station_new (Fixture    *fixture,
                      const char *file,
                      const char *name)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
+  g_autofree char *path = g_build_filename (fixture->hq.dir, file, NULL);
   Replica replica;
 
   replica.store = liaison_test_open_store_with_station (path, name);
   replica.engine = liaison_sync_engine_new (replica.store);
   return replica;
-}
-
-static void
-station_enroll (Fixture    *fixture,
-                Replica    *replica,
-                const char *name)
-{
-  g_autofree char *out = hq_run (fixture, "station add", name, "--district", "相山区", NULL);
-  g_autofree char *code = last_line (out);
-  g_autoptr(LiaisonStation) station = NULL;
-
-  replica_enroll (fixture, replica, code);
-  g_assert_cmpint (liaison_store_get_sync_role (replica->store), ==, LIAISON_SYNC_ROLE_STATION);
-  station = liaison_store_get_local_station (replica->store);
-  g_assert_nonnull (station);
-  g_assert_cmpstr (station->name, ==, name);
 }
 
 static Replica
@@ -357,7 +132,7 @@ station_new (Fixture    *fixture,
 {
   Replica replica = offline_station_new (fixture, file, name);
 
-  station_enroll (fixture, &replica, name);
+  liaison_test_replica_enroll_station (&fixture->hq, &replica, name);
   sync_ok (&replica);
   return replica;
 }
@@ -367,15 +142,9 @@ static Replica
 hq_replica_new (Fixture    *fixture,
                 const char *file)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
-  g_autofree char *out = hq_run (fixture, "user add", "--role", "hq", "代表工委办公室", NULL);
-  g_autofree char *code = last_line (out);
-  Replica replica;
+  Replica replica = liaison_test_replica_new (&fixture->hq, file);
 
-  replica.store = liaison_test_open_store (path);
-  replica.engine = liaison_sync_engine_new (replica.store);
-  replica_enroll (fixture, &replica, code);
-  g_assert_cmpint (liaison_store_get_sync_role (replica.store), ==, LIAISON_SYNC_ROLE_HQ);
+  liaison_test_replica_enroll_hq (&fixture->hq, &replica, "代表工委办公室");
   return replica;
 }
 
@@ -430,32 +199,6 @@ find_suggestion (Replica    *replica,
   g_assert_true (g_uuid_string_is_valid (uuid));
   sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM suggestions WHERE uuid = '%s' AND deleted = 0", uuid);
   return liaison_test_query_int (replica->store, sql);
-}
-
-static LiaisonSuggestion *
-get_suggestion (Replica *replica,
-                gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonSuggestion *suggestion = liaison_store_get_suggestion (replica->store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (suggestion);
-  return suggestion;
-}
-
-static char *
-deputy_uuid (Replica    *replica,
-             const char *name)
-{
-  gint64 id = liaison_store_find_deputy (replica->store, name);
-  g_autoptr(LiaisonDeputy) deputy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (id, >, 0);
-  deputy = liaison_store_get_deputy (replica->store, id, &error);
-  g_assert_no_error (error);
-  return g_strdup (deputy->meta.uuid);
 }
 
 static char *
@@ -543,11 +286,7 @@ event_new (Fixture         *fixture,
            LiaisonLoopRole  role,
            const char      *actor)
 {
-  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
-
-  event->actor_name = g_strdup (actor);
-  event->at = tick (fixture);
-  return event;
+  return liaison_test_event_new (move, role, actor, tick (fixture));
 }
 
 /* Adds @event (taken) and returns its uuid. */
@@ -557,12 +296,8 @@ add_event (Replica          *replica,
            LiaisonLoopEvent *event)
 {
   g_autoptr(LiaisonLoopEvent) owned = event;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (liaison_store_add_suggestion_event (replica->store, id, owned, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_uuid_string_is_valid (owned->uuid));
-  g_assert_nonnull (owned->suggestion_uuid);
+  liaison_test_record_event (replica->store, id, owned);
   return g_strdup (owned->uuid);
 }
 
@@ -574,7 +309,7 @@ take_up (Fixture    *fixture,
 {
   LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, deputy);
 
-  event->deputy_uuid = deputy_uuid (replica, deputy);
+  event->deputy_uuid = liaison_test_deputy_uuid (replica->store, deputy);
   event->note = g_strdup ("已了解情况，将联系住建部门。");
   return add_event (replica, id, event);
 }
@@ -798,7 +533,7 @@ test_closed_loop (Fixture       *fixture,
 
   /* 1. Station A logs the suggestion with no server at all, then enrolls
    * and syncs. */
-  hq_stop (fixture);
+  liaison_test_hq_stop (&fixture->hq);
   a = offline_station_new (fixture, "a.db", STATION_A);
   a_id = log_suggestion (fixture, &a, "关于解决金色家园小区道路积水问题的建议");
   uuid = suggestion_uuid (&a, a_id);
@@ -807,13 +542,9 @@ test_closed_loop (Fixture       *fixture,
   g_assert_true (in_loop_list (&a, LIAISON_LOOP_LIST_TO_TAKE_UP, uuid));
   g_clear_pointer (&state, liaison_loop_state_free);
 
-  hq_start (fixture);
-  station_enroll (fixture, &a, STATION_A);
-  {
-    g_autoptr(LiaisonStation) station = liaison_store_get_local_station (a.store);
-
-    a_station_uuid = g_strdup (station->meta.uuid);
-  }
+  liaison_test_hq_start (&fixture->hq);
+  liaison_test_replica_enroll_station (&fixture->hq, &a, STATION_A);
+  a_station_uuid = liaison_test_local_station_uuid (a.store);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.sent, ==, 1);
   b = station_new (fixture, "b.db", STATION_B);
@@ -821,7 +552,7 @@ test_closed_loop (Fixture       *fixture,
   /* 2. A deputy at A takes it up; A syncs. */
   g_free (take_up (fixture, &a, a_id, "张伟"));
   g_assert_false (in_loop_list (&a, LIAISON_LOOP_LIST_TO_TAKE_UP, uuid));
-  g_assert_cmpuint (unsynced (&a), ==, 1);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 1);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.sent, ==, 1);
 
@@ -831,7 +562,7 @@ test_closed_loop (Fixture       *fixture,
   counts = sync_ok (&hq);
   hq_id = find_suggestion (&hq, uuid);
   g_assert_cmpint (hq_id, >, 0);
-  suggestion = get_suggestion (&hq, hq_id);
+  suggestion = liaison_test_get_suggestion (hq.store, hq_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
   g_assert_cmpstr (suggestion->taken_up_by, ==, "张伟");
   g_assert_cmpstr (suggestion->station_name, ==, STATION_A);
@@ -844,7 +575,7 @@ test_closed_loop (Fixture       *fixture,
   g_free (supervise (fixture, &hq, hq_id, TRUE));
   g_assert_true (in_loop_list (&hq, LIAISON_LOOP_LIST_KEY_SUPERVISION, uuid));
   g_free (simple_move (fixture, &hq, hq_id, LIAISON_LOOP_MOVE_START, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR));
-  suggestion = get_suggestion (&hq, hq_id);
+  suggestion = liaison_test_get_suggestion (hq.store, hq_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_IN_PROGRESS);
   g_assert_true (g_date_valid (&suggestion->due_date));
   g_assert_cmpint (g_date_compare (&suggestion->due_date, &due1), ==, 0);
@@ -876,7 +607,7 @@ test_closed_loop (Fixture       *fixture,
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.replies, ==, 1);
   g_assert_cmpuint (counts.received, >=, 4);
-  suggestion = get_suggestion (&a, a_id);
+  suggestion = liaison_test_get_suggestion (a.store, a_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
   g_assert_true (suggestion->reply_unseen);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
@@ -887,11 +618,11 @@ test_closed_loop (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (liaison_store_count_unseen_replies (a.store, &error), ==, 0);
   g_assert_no_error (error);
-  suggestion = get_suggestion (&a, a_id);
+  suggestion = liaison_test_get_suggestion (a.store, a_id);
   g_assert_false (suggestion->reply_unseen);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
   /* Headquarters' moves are not the station's to push. */
-  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
   assert_same_timeline (&a, &hq, uuid);
 
   /* 4. A rates it unsatisfied; headquarters sees it reopened. */
@@ -901,7 +632,7 @@ test_closed_loop (Fixture       *fixture,
   counts = sync_ok (&hq);
   g_assert_cmpuint (counts.received, >=, 1);
   g_assert_cmpuint (counts.replies, ==, 0);
-  suggestion = get_suggestion (&hq, hq_id);
+  suggestion = liaison_test_get_suggestion (hq.store, hq_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
   g_assert_cmpuint (suggestion->round, ==, 2);
   g_assert_true (suggestion->reopened);
@@ -926,7 +657,7 @@ test_closed_loop (Fixture       *fixture,
   g_assert_cmpuint (counts.sent, ==, 3);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.replies, ==, 1);
-  suggestion = get_suggestion (&a, a_id);
+  suggestion = liaison_test_get_suggestion (a.store, a_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
   g_assert_cmpuint (suggestion->round, ==, 2);
   g_assert_true (suggestion->reply_unseen);
@@ -958,7 +689,7 @@ test_closed_loop (Fixture       *fixture,
   g_assert_cmpuint (state->rejected->len, ==, 0);
   g_assert_cmpuint (state->n_events, ==, G_N_ELEMENTS (expected));
   g_clear_pointer (&state, liaison_loop_state_free);
-  suggestion = get_suggestion (&hq, hq_id);
+  suggestion = liaison_test_get_suggestion (hq.store, hq_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_CLOSED);
   g_assert_false (suggestion->reopened);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
@@ -1028,12 +759,12 @@ test_closed_loop (Fixture       *fixture,
     g_assert_false (liaison_store_add_suggestion_event (a.store, a_id, late, &error));
     g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
     g_clear_error (&error);
-    g_assert_cmpuint (unsynced (&a), ==, 0);
+    g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
   }
 
-  replica_clear (&a);
-  replica_clear (&b);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&b);
+  liaison_test_replica_clear (&hq);
 }
 
 /* A withdraws while headquarters, not yet synced, refers the same item. */
@@ -1065,7 +796,7 @@ test_concurrent_moves (Fixture       *fixture,
    * earlier of the two. */
   withdraw_uuid = withdraw (fixture, &a, a_id);
   refer_uuid = refer (fixture, &hq, hq_id, LEAD_UNIT, NULL, &due);
-  suggestion = get_suggestion (&hq, hq_id);
+  suggestion = liaison_test_get_suggestion (hq.store, hq_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REFERRED);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
 
@@ -1102,7 +833,7 @@ test_concurrent_moves (Fixture       *fixture,
         g_assert_cmpint (count_events (replicas[i]), ==, 3);
 
         /* The cached columns agree with the replay. */
-        suggestion = get_suggestion (replicas[i], id);
+        suggestion = liaison_test_get_suggestion (replicas[i]->store, id);
         g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_WITHDRAWN);
         g_assert_false (g_date_valid (&suggestion->due_date));
         g_clear_pointer (&suggestion, liaison_suggestion_free);
@@ -1116,58 +847,8 @@ test_concurrent_moves (Fixture       *fixture,
   counts = sync_ok (&hq);
   g_assert_cmpuint (counts.sent + counts.received, ==, 0);
 
-  replica_clear (&a);
-  replica_clear (&hq);
-}
-
-/* Kills the server as soon as the engine reports progress. */
-typedef struct {
-  Fixture *fixture;
-  const char *property;
-  gboolean killed;
-} Killer;
-
-static void
-on_progress (GObject    *object,
-             GParamSpec *pspec,
-             gpointer    user_data)
-{
-  Killer *killer = user_data;
-  guint value = 0;
-
-  g_object_get (object, killer->property, &value, NULL);
-  if (killer->killed || value == 0)
-    return;
-  killer->killed = TRUE;
-  /* SIGKILL: no clean stop, the socket just drops. */
-  g_subprocess_force_exit (killer->fixture->server);
-}
-
-static void
-sync_until_killed (Fixture    *fixture,
-                   Replica    *replica,
-                   const char *property)
-{
-  Killer killer = { fixture, property, FALSE };
-  g_autofree char *signal_name = g_strconcat ("notify::", property, NULL);
-  g_autoptr(GError) error = NULL;
-  LiaisonSyncCounts counts = { 0 };
-  gulong handler;
-  guint port;
-
-  handler = g_signal_connect (replica->engine, signal_name, G_CALLBACK (on_progress), &killer);
-  g_assert_false (sync_engine (replica->engine, &counts, &error));
-  g_signal_handler_disconnect (replica->engine, handler);
-  g_assert_true (killer.killed);
-  g_assert_true (liaison_sync_error_is_transient (error));
-
-  /* Same data, same port (the store knows the address). */
-  port = fixture->port;
-  g_subprocess_wait (fixture->server, NULL, NULL);
-  g_clear_object (&fixture->server_out);
-  g_clear_object (&fixture->server);
-  hq_start (fixture);
-  g_assert_cmpuint (fixture->port, ==, port);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
 }
 
 static gint64
@@ -1212,19 +893,19 @@ test_cut_connection (Fixture       *fixture,
   g_assert_true (liaison_store_commit (a.store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_events (&a), ==, n_events);
-  g_assert_cmpuint (unsynced (&a), ==, n_events);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, n_events);
 
   /* Mid-push: killed after the first batch was acknowledged. */
-  sync_until_killed (fixture, &a, "sent");
-  g_assert_cmpuint (unsynced (&a), >, 0);
-  g_assert_cmpuint (unsynced (&a), <, n_events);
+  liaison_test_hq_sync_until_killed (&fixture->hq, a.engine, "sent");
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), >, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), <, n_events);
   sync_ok (&a);
   g_assert_cmpint (count_events (&a), ==, n_events);
   g_assert_cmpint (count_distinct_events (&a), ==, n_events);
 
   /* Mid-pull: a headquarters desktop pulling them all. */
   hq = hq_replica_new (fixture, "hq.db");
-  sync_until_killed (fixture, &hq, "received");
+  liaison_test_hq_sync_until_killed (&fixture->hq, hq.engine, "received");
   g_assert_cmpint (count_events (&hq), <, n_events);
   sync_ok (&hq);
   g_assert_cmpint (count_events (&hq), ==, n_events);
@@ -1253,8 +934,8 @@ test_cut_connection (Fixture       *fixture,
   g_assert_cmpuint (counts.sent + counts.received, ==, 0);
   g_assert_cmpint (count_events (&a), ==, n_events);
 
-  replica_clear (&a);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
 }
 
 /* Pushes @records as @replica's engine would, and drops the answer, as a
@@ -1276,7 +957,7 @@ push_and_lose_answer (Fixture   *fixture,
   g_autofree char *server_id = liaison_store_get_server_id (replica->store);
   g_autofree char *token = liaison_token_store_load (server_id, liaison_store_get_path (replica->store), &error);
   g_autofree char *bearer = NULL;
-  g_autofree char *url = g_strconcat (fixture->url, "/v1/push", NULL);
+  g_autofree char *url = g_strconcat (fixture->hq.url, "/v1/push", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GBytes) request = NULL;
   JsonArray *array = json_array_new ();
@@ -1338,7 +1019,7 @@ test_resend_after_move (Fixture       *fixture,
   g_assert_cmpuint (records->len, ==, 1);
   statuses = push_and_lose_answer (fixture, &a, records);
   g_assert_cmpstr (statuses, ==, "applied");
-  g_assert_cmpuint (unsynced (&a), ==, 1);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 1);
 
   /* Offline, a deputy takes it up: its cached status changes. */
   g_free (take_up (fixture, &a, id, "张伟"));
@@ -1355,12 +1036,12 @@ test_resend_after_move (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts->len, ==, 0);
   {
-    g_autoptr(LiaisonSuggestion) suggestion = get_suggestion (&a, id);
+    g_autoptr(LiaisonSuggestion) suggestion = liaison_test_get_suggestion (a.store, id);
 
     g_assert_cmpint (suggestion->meta.version, ==, 1);
     g_assert_cmpint (suggestion->meta.sync_state, ==, LIAISON_SYNC_STATE_SYNCED);
   }
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 }
 
 /* Headquarters' holiday list and time limits reach a station. */
@@ -1394,7 +1075,7 @@ test_rules (Fixture       *fixture,
   g_assert_false (liaison_store_set_loop_rules (a.store, rules, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
   g_clear_pointer (&rules, liaison_loop_rules_free);
 
   /* Headquarters sets the 2025 National Day list. */
@@ -1452,8 +1133,8 @@ test_rules (Fixture       *fixture,
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  replica_clear (&a);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
 }
 
 int

@@ -165,41 +165,10 @@ new_event (LiaisonLoopMove  move,
            const char      *actor,
            const char      *at)
 {
-  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
+  LiaisonLoopEvent *event = liaison_test_event_new (move, role, actor, liaison_loop_parse_at (at));
 
-  event->actor_name = g_strdup (actor);
-  event->at = liaison_loop_parse_at (at);
   g_assert_nonnull (event->at);
   return event;
-}
-
-/* Records @event as this replica would have it: its own side's moves as
- * made at its desk, the other side's as pulled from the server. */
-static gboolean
-record_event (LiaisonStore      *store,
-              gint64             id,
-              LiaisonLoopEvent  *event,
-              GError           **error)
-{
-  gboolean at_hq = liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ;
-
-  if ((event->role == LIAISON_LOOP_ROLE_HQ) != at_hq)
-    return liaison_store_add_received_event (store, id, event, error);
-  return liaison_store_add_suggestion_event (store, id, event, error);
-}
-
-static void
-add_ok (Fixture          *fixture,
-        gint64            id,
-        LiaisonLoopEvent *event)
-{
-  g_autoptr(LiaisonLoopEvent) owned = event;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (record_event (fixture->store, id, owned, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (owned->uuid);
-  g_assert_nonnull (owned->suggestion_uuid);
 }
 
 static gint64
@@ -222,7 +191,7 @@ add_refused (Fixture          *fixture,
   g_autoptr(LiaisonSuggestion) after = NULL;
   gint64 n_events = count_events (fixture);
 
-  g_assert_false (record_event (fixture->store, id, owned, &error));
+  g_assert_false (liaison_test_try_record_event (fixture->store, id, owned, &error));
   g_assert_error (error, domain, code);
   g_assert_nonnull (error->message);
   g_assert_cmpuint (strlen (error->message), >, 0);
@@ -256,17 +225,6 @@ in_list (Fixture         *fixture,
   return found;
 }
 
-static LiaisonSuggestion *
-get (Fixture *fixture,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonSuggestion *suggestion = liaison_store_get_suggestion (fixture->store, id, &error);
-
-  g_assert_no_error (error);
-  return suggestion;
-}
-
 static void
 assert_cache (Fixture           *fixture,
               gint64             id,
@@ -276,7 +234,7 @@ assert_cache (Fixture           *fixture,
               gboolean           key_supervision,
               gboolean           reopened)
 {
-  g_autoptr(LiaisonSuggestion) suggestion = get (fixture, id);
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonLoopState) state = liaison_store_get_loop_state (fixture->store, id, &error);
   g_autofree char *due = liaison_date_to_iso (&suggestion->due_date);
@@ -323,7 +281,7 @@ test_whole_loop (Fixture       *fixture,
   set_role (fixture->store, LIAISON_SYNC_ROLE_STATION);
 
   id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "小区路灯不亮", "2025-09-25T01:00:00Z");
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   updated_at = g_strdup (suggestion->meta.updated_at);
   g_assert_cmpint (suggestion->meta.sync_state, ==, LIAISON_SYNC_STATE_PENDING);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REGISTERED, 1, NULL, FALSE, FALSE);
@@ -353,10 +311,10 @@ test_whole_loop (Fixture       *fixture,
   /* Taken up by 张伟. */
   event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_TAKEN_UP, 1, NULL, FALSE, FALSE);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_cmpstr (suggestion->taken_up_by, ==, "张伟");
   g_assert_cmpstr (suggestion->meta.updated_at, ==, updated_at);
   g_assert_cmpint (suggestion->meta.sync_state, ==, LIAISON_SYNC_STATE_PENDING);
@@ -391,7 +349,7 @@ test_whole_loop (Fixture       *fixture,
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->co_unit_uuids = g_strsplit (CO_UNIT, ",", -1);
   event->due_date = due;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 1, "2025-10-23", FALSE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TAKEN_UP_BY, fixture->deputy_ids[0], NULL, id));
@@ -401,7 +359,7 @@ test_whole_loop (Fixture       *fixture,
   today = day (2025, 10, 20);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_DUE_SOON, 0, &today, id));
   g_clear_pointer (&suggestion, liaison_suggestion_free);
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_cmpint (liaison_suggestion_deadline (suggestion, &today).days_left, ==, 3);
   today = day (2025, 10, 23);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_DUE_SOON, 0, &today, id));
@@ -416,7 +374,7 @@ test_whole_loop (Fixture       *fixture,
   event = new_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-09T02:00:00Z");
   event->note = g_strdup ("群众反映强烈，列为重点督办");
   event->key_supervision = TRUE;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 1, "2025-10-23", TRUE, FALSE);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, NULL, id));
 
@@ -425,7 +383,7 @@ test_whole_loop (Fixture       *fixture,
   event->reply_text = g_strdup ("已更换路灯");
   event->reply_date = day (2025, 10, 20);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REPLIED, 1, NULL, TRUE, FALSE);
   today = day (2025, 10, 24);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_OVERDUE, 0, &today, id));
@@ -438,13 +396,13 @@ test_whole_loop (Fixture       *fixture,
   event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("陈静");
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_TAKEN_UP, 2, NULL, TRUE, TRUE);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_UNSATISFIED, 0, NULL, id));
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
   g_clear_pointer (&suggestion, liaison_suggestion_free);
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_cmpstr (liaison_suggestion_describe_status (suggestion), ==, "Reopened, awaiting referral");
 
   /* Referred again on Monday 2025-10-27: due 2025-11-17. */
@@ -455,7 +413,7 @@ test_whole_loop (Fixture       *fixture,
   event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-27T02:00:00Z");
   event->lead_unit_uuid = g_strdup (CO_UNIT);
   event->due_date = due;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 2, "2025-11-17", TRUE, FALSE);
   /* Still the latest rating: unsatisfied, until it is rated again. */
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_UNSATISFIED, 0, NULL, id));
@@ -467,7 +425,7 @@ test_whole_loop (Fixture       *fixture,
   event->reply_text = g_strdup ("已增设路灯并安排定期巡检");
   event->reply_date = day (2025, 11, 10);
   event->replying_unit_uuid = g_strdup (CO_UNIT);
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REPLIED, 2, NULL, TRUE, FALSE);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
 
@@ -475,7 +433,7 @@ test_whole_loop (Fixture       *fixture,
   event->rating = LIAISON_LOOP_RATING_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
   event->rated_by = g_strdup ("陈静");
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_RATED, 2, NULL, TRUE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_UNSATISFIED, 0, NULL, id));
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
@@ -484,7 +442,7 @@ test_whole_loop (Fixture       *fixture,
   /* A move with no time gets now; it may not be dated before the last. */
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_CLOSE, LIAISON_LOOP_ROLE_HQ);
   event->actor_name = g_strdup ("代表工委");
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_CLOSED, 2, NULL, TRUE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, NULL, id));
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TAKEN_UP_BY, fixture->deputy_ids[0], NULL, id));
@@ -597,7 +555,7 @@ test_deputy_suggestion (Fixture       *fixture,
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TO_TAKE_UP, 0, NULL, id));
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TO_TAKE_UP, 0, NULL, other));
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_cmpstr (liaison_suggestion_describe_status (suggestion), ==, "Registered");
 
   event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-09-26T01:00:00Z");
@@ -614,7 +572,7 @@ test_deputy_suggestion (Fixture       *fixture,
   event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-30T02:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = due;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 1, "2026-02-28", FALSE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
 
@@ -622,7 +580,7 @@ test_deputy_suggestion (Fixture       *fixture,
   event->reply_text = g_strdup ("已纳入2026年改造计划");
   event->reply_date = day (2026, 1, 15);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   /* The deputy is told, not a citizen. */
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
 
@@ -640,7 +598,7 @@ test_deputy_suggestion (Fixture       *fixture,
   event->at = liaison_loop_parse_at ("2026-01-20T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_RATED, 1, NULL, FALSE, FALSE);
 
   state = liaison_store_get_loop_state (fixture->store, id, &error);
@@ -677,7 +635,7 @@ test_filed_by (Fixture       *fixture,
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_FILED_BY, fixture->deputy_ids[3], NULL, id));
 
   /* 赵刚 co-signs instead of 李秀兰 and 王建国. */
-  edited = get (fixture, id);
+  edited = liaison_test_get_suggestion (fixture->store, id);
   g_array_set_size (edited->co_signer_ids, 0);
   g_array_append_val (edited->co_signer_ids, fixture->deputy_ids[3]);
   g_assert_true (liaison_store_save_suggestion (fixture->store, edited, &error));
@@ -742,52 +700,52 @@ test_figures (Fixture       *fixture,
     {
       event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-10-15T01:00:00Z");
       event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
-      add_ok (fixture, ids[i], event);
+      liaison_test_add_event (fixture->store, ids[i], event);
       event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-16T01:00:00Z");
       event->lead_unit_uuid = g_strdup (LEAD_UNIT);
       event->due_date = i == 0 ? day (2025, 10, 23) : day (2025, 11, 20);
-      add_ok (fixture, ids[i], event);
+      liaison_test_add_event (fixture->store, ids[i], event);
     }
   event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-24T01:00:00Z");
   event->reply_text = g_strdup ("已处理");
   event->reply_date = day (2025, 10, 24);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
-  add_ok (fixture, ids[0], event);
+  liaison_test_add_event (fixture->store, ids[0], event);
   event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-25T01:00:00Z");
   event->rating = LIAISON_LOOP_RATING_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("陈静");
-  add_ok (fixture, ids[0], event);
+  liaison_test_add_event (fixture->store, ids[0], event);
   event = new_event (LIAISON_LOOP_MOVE_CLOSE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-26T01:00:00Z");
-  add_ok (fixture, ids[0], event);
+  liaison_test_add_event (fixture->store, ids[0], event);
   event = new_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-21T01:00:00Z");
   event->note = g_strdup ("逾期，重点督办");
   event->key_supervision = TRUE;
-  add_ok (fixture, ids[1], event);
+  liaison_test_add_event (fixture->store, ids[1], event);
 
   event = new_event (LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-10-11T02:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[1]);
   event->answer = g_strdup ("当场解释了政策");
-  add_ok (fixture, ids[2], event);
+  liaison_test_add_event (fixture->store, ids[2], event);
 
   event = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-12T02:00:00Z");
   event->reason = g_strdup ("已自行解决");
-  add_ok (fixture, ids[3], event);
+  liaison_test_add_event (fixture->store, ids[3], event);
 
   event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-15T01:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = day (2026, 1, 15);
-  add_ok (fixture, ids[5], event);
+  liaison_test_add_event (fixture->store, ids[5], event);
   event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-01T01:00:00Z");
   event->reply_text = g_strdup ("正在研究");
   event->reply_date = day (2025, 11, 1);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
-  add_ok (fixture, ids[5], event);
+  liaison_test_add_event (fixture->store, ids[5], event);
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_DEPUTY);
   event->at = liaison_loop_parse_at ("2025-11-02T01:00:00Z");
   event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
-  add_ok (fixture, ids[5], event);
+  liaison_test_add_event (fixture->store, ids[5], event);
 
   /* A tombstoned suggestion is not counted. */
   add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "已删除", "2025-10-13T01:00:00Z");
@@ -1080,14 +1038,14 @@ test_unseen_replies (Fixture       *fixture,
   sql = g_strdup_printf ("UPDATE suggestions SET reply_unseen = 1 WHERE id = %" G_GINT64_FORMAT, id);
   exec_ok (fixture->store, sql);
   g_assert_cmpuint (liaison_store_count_unseen_replies (fixture->store, &error), ==, 1);
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_true (suggestion->reply_unseen);
 
   g_assert_true (liaison_store_mark_reply_seen (fixture->store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (liaison_store_count_unseen_replies (fixture->store, &error), ==, 0);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_false (suggestion->reply_unseen);
   /* Seeing is not an edit. */
   g_assert_cmpint (suggestion->meta.version, ==, 1);
@@ -1112,7 +1070,7 @@ test_item (Fixture       *fixture,
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
   event->actor_name = g_strdup ("张伟");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   /* Due a long way ahead: on track whatever day the test runs. */
   liaison_date_set_today (&today);
   g_date_add_years (&today, 1);
@@ -1120,7 +1078,7 @@ test_item (Fixture       *fixture,
   event->actor_name = g_strdup ("代表工委");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = today;
-  add_ok (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
   expected_due = liaison_date_to_iso (&today);
   /* Both moves got "now", likely the same second: the second one is still
    * placed after the first, or the replay would take it first and refuse it. */
@@ -1305,7 +1263,7 @@ test_future (Fixture       *fixture,
 
   /* A step an hour ahead came in by other means (a fast clock, before the
    * server checked): a new move would be placed after it, so it waits. */
-  suggestion = get (fixture, id);
+  suggestion = liaison_test_get_suggestion (fixture->store, id);
   forged->uuid = g_uuid_string_random ();
   forged->suggestion_uuid = g_strdup (suggestion->meta.uuid);
   {

@@ -155,17 +155,6 @@ pull (LiaisonStore      *store,
 
 /* Store helpers */
 
-static char *
-local_station_uuid (LiaisonStore *store)
-{
-  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (store);
-  char *uuid;
-
-  g_assert_nonnull (station);
-  uuid = g_strdup (station->meta.uuid);
-  return uuid;
-}
-
 static void
 enroll (LiaisonStore *store,
         const char   *server_id,
@@ -193,7 +182,7 @@ enroll (LiaisonStore *store,
 static void
 enroll_as_station (LiaisonStore *store)
 {
-  g_autofree char *uuid = local_station_uuid (store);
+  g_autofree char *uuid = liaison_test_local_station_uuid (store);
 
   enroll (store, SERVER_A, "station", uuid);
 }
@@ -419,7 +408,7 @@ test_collect_station (Fixture       *fixture,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) one = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   JsonObject *record;
   JsonObject *data_object;
   JsonArray *visitors;
@@ -502,7 +491,7 @@ test_collect_hq (Fixture       *fixture,
   g_autoptr(LiaisonReception) reception = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autofree char *group_uuid = NULL;
   gint64 group_id;
   JsonObject *record;
@@ -693,7 +682,7 @@ test_push_conflict_owner (Fixture       *fixture,
   g_autoptr(JsonArray) results = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autofree char *server_data = reception_data (station_uuid, "服务器上的摘要");
   g_autofree char *current = wire ("reception", reception->meta.uuid, 5, FALSE, server_data);
   g_autofree char *summary = NULL;
@@ -856,7 +845,7 @@ static void
 test_pull_reference_data (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autofree char *d1 = deputy_data ("陈静", GROUP_1, NULL);
   g_autofree char *d1_station = NULL;
   g_autofree char *d2 = deputy_data ("陈静（新）", GROUP_1, OTHER_STATION);
@@ -1069,7 +1058,7 @@ test_pull_conflicts (Fixture       *fixture,
   g_autoptr(LiaisonDeputy) after = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autofree char *server_reception = reception_data (station_uuid, "服务器上的摘要");
   g_autofree char *server_deputy = deputy_data ("张伟（市）", NULL, NULL);
   g_autofree char *summary = NULL;
@@ -1238,7 +1227,7 @@ test_adopt_enrollment (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "路灯");
-  g_autofree char *old_uuid = local_station_uuid (fixture->store);
+  g_autofree char *old_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autoptr(LiaisonStation) station = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) stations = NULL;
@@ -1327,7 +1316,7 @@ test_adopt_refused (Fixture       *fixture,
   g_clear_error (&error);
   server_id = liaison_store_get_server_id (fixture->store);
   g_assert_cmpstr (server_id, ==, SERVER_A);
-  station_uuid = local_station_uuid (fixture->store);
+  station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_assert_cmpstr (station_uuid, ==, HQ_STATION);
 
   g_assert_false (liaison_store_leave_server (fixture->store, &error));
@@ -1356,7 +1345,7 @@ test_adopt_refused (Fixture       *fixture,
   /* Another server: its feed starts from the beginning. */
   g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 0);
   g_clear_pointer (&station_uuid, g_free);
-  station_uuid = local_station_uuid (fixture->store);
+  station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_assert_cmpstr (station_uuid, ==, OTHER_STATION);
 }
 
@@ -1366,7 +1355,7 @@ test_count_unsynced (Fixture       *fixture,
 {
   g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "路灯");
   g_autoptr(GError) error = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
 
   /* Not enrolled: the receptions and suggestions a station will push. */
   g_assert_cmpuint (liaison_store_count_unsynced (fixture->store, &error), ==, 2);
@@ -1506,18 +1495,6 @@ suggestion_change (const char *uuid,
   return wire ("suggestion", uuid, 1, FALSE, data);
 }
 
-static char *
-deputy_uuid_of (LiaisonStore *store,
-                const char   *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, liaison_store_find_deputy (store, name),
-                                                              &error);
-
-  g_assert_no_error (error);
-  return g_strdup (deputy->meta.uuid);
-}
-
 static void
 add_event (LiaisonStore     *store,
            gint64            suggestion_id,
@@ -1542,47 +1519,6 @@ get_suggestion (LiaisonStore *store,
   return suggestion;
 }
 
-/* A checksum of every row of every table, read with a connection of our
- * own: what a failed write must leave as it was. */
-static char *
-database_checksum (const char *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 5);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
-
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        continue;  /* virtual tables of a module this connection lacks */
-      g_checksum_update (checksum, (const guchar *) sql, -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const void *blob = sqlite3_column_blob (stmt, c);
-            int type = sqlite3_column_type (stmt, c);
-
-            g_checksum_update (checksum, (const guchar *) &type, sizeof type);
-            if (blob != NULL)
-              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
-          }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* A station pushes the moves it recorded, each after its suggestion, once;
  * a refused one stays in error on the timeline. */
 static void
@@ -1599,8 +1535,8 @@ test_loop_collect_station (Fixture       *fixture,
   g_autoptr(LiaisonLoopEvent) take_up = NULL;
   g_autoptr(LiaisonLoopEvent) withdraw = NULL;
   g_autoptr(LiaisonLoopEvent) back = NULL;
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
-  g_autofree char *deputy = deputy_uuid_of (fixture->store, "张伟");
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
+  g_autofree char *deputy = liaison_test_deputy_uuid (fixture->store, "张伟");
   g_autofree char *reason = NULL;
   g_autofree char *at = NULL;
   const LiaisonSuggestion *suggestion = g_ptr_array_index (reception->suggestions, 0);
@@ -1767,8 +1703,8 @@ test_loop_pull_events (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "雨水管网堵塞");
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
-  g_autofree char *deputy = deputy_uuid_of (fixture->store, "张伟");
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
+  g_autofree char *deputy = liaison_test_deputy_uuid (fixture->store, "张伟");
   g_autofree char *at_1 = at_from_now (1);
   g_autofree char *at_2 = at_from_now (2);
   g_autofree char *at_3 = at_from_now (3);
@@ -1918,8 +1854,8 @@ test_loop_collect_suggestion_fields (Fixture       *fixture,
   JsonObject *deputy_item;
   JsonArray *co_signers;
 
-  filer = deputy_uuid_of (fixture->store, "王建国");
-  co_signer = deputy_uuid_of (fixture->store, "张伟");
+  filer = liaison_test_deputy_uuid (fixture->store, "王建国");
+  co_signer = liaison_test_deputy_uuid (fixture->store, "张伟");
   motion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
   motion->deputy_id = filer_id;
   g_array_append_val (motion->co_signer_ids, co_signer_id);
@@ -1950,7 +1886,7 @@ static void
 test_loop_pull_malformed (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *station_uuid = local_station_uuid (fixture->store);
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (fixture->store);
   g_autoptr(LiaisonLoopEvent) good = take_up_event (EVENT_2, SUGGESTION_1, "2025-01-06T02:00:00Z", DEPUTY_1);
   g_autofree char *good_event = event_change (good, station_uuid);
   g_autofree char *base = NULL;
@@ -2007,7 +1943,7 @@ test_loop_pull_malformed (Fixture       *fixture,
   enroll_as_station (fixture->store);
   pull (fixture->store, page (suggestion_change (SUGGESTION_1, station_uuid, "registered", NULL), NULL),
         30, &counts);
-  before = database_checksum (fixture->path);
+  before = liaison_test_database_checksum (fixture->path);
 
   for (guint i = 0; i < n_bad; i++)
     {
@@ -2029,7 +1965,7 @@ test_loop_pull_malformed (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, "nothing was saved"));
       g_assert_cmpuint (these.received + these.replies, ==, 0);
       g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 30);
-      after = database_checksum (fixture->path);
+      after = liaison_test_database_checksum (fixture->path);
       g_assert_cmpstr (after, ==, before);
       g_free (bad[i]);
     }

@@ -4,17 +4,14 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
-#include <signal.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-protocol.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
+#include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 #include "liaison-token-store.h"
-
-#define WAIT_SECONDS 120
 
 /* A self-signed certificate for 127.0.0.1 (valid until 2125), for the
  * HTTPS test. */
@@ -69,299 +66,35 @@ static const char test_tls_key[] =
   "xKA5MtNG83JKQy6R2er5W2E=\n"
   "-----END PRIVATE KEY-----\n";
 
-/* The server. */
+/* The server: its data in fixture->dir, restarted as tests need. */
 
-typedef struct {
-  char *dir;               /* temporary: stores, CSV files, the server's data */
-  char *data_dir;
-  GSubprocess *server;
-  GDataInputStream *server_out;
-  guint port;
-  char *url;
-  char *tls_cert;          /* set: serve HTTPS with this certificate */
-  char *tls_key;
-} Fixture;
-
-/* Runs liaison-hq with @args and the fixture's data dir; asserts exit 0;
- * returns its stdout. */
-static char *
-hq_run (Fixture     *fixture,
-        const char  *command,
-        ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                          G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) words = g_strsplit (command, " ", -1);
-  char *out = NULL;
-  char *err = NULL;
-  g_autofree char *err_owned = NULL;
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
-  for (guint i = 0; words[i] != NULL; i++)
-    g_ptr_array_add (argv, words[i]);
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, fixture->data_dir);
-  va_start (args, command);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  err_owned = err;
-  if (!g_subprocess_get_successful (process))
-    g_error ("liaison-hq %s failed: %s%s", command, out, err);
-  return out;
-}
-
-static char *
-last_line (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (int i = (int) g_strv_length (lines) - 1; i >= 0; i--)
-    if (g_strstrip (lines[i])[0] != '\0')
-      return g_strdup (lines[i]);
-  g_assert_not_reached ();
-}
-
-static char *
-hq_station_code (Fixture    *fixture,
-                 const char *name)
-{
-  g_autofree char *out = hq_run (fixture, "station add", name, "--district", "相山区", NULL);
-
-  return last_line (out);
-}
-
-static char *
-hq_user_code (Fixture    *fixture,
-              const char *name)
-{
-  g_autofree char *out = hq_run (fixture, "user add", "--role", "hq", name, NULL);
-
-  return last_line (out);
-}
-
-static void
-hq_start (Fixture *fixture)
-{
-  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", fixture->port);
-  g_autofree char *log = g_build_filename (fixture->dir, "hq.log", NULL);
-  g_autofree char *line = NULL;
-  const char *url;
-
-  g_assert_null (fixture->server);
-  g_subprocess_launcher_set_stderr_file_path (launcher, log);
-  if (fixture->tls_cert != NULL)
-    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                                   "--data-dir", fixture->data_dir, "--listen", listen,
-                                                   "--tls-cert", fixture->tls_cert, "--tls-key", fixture->tls_key,
-                                                   NULL);
-  else
-    fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                                   "--data-dir", fixture->data_dir, "--listen", listen, NULL);
-  g_assert_no_error (error);
-  fixture->server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-
-  /* Blocks until the server says where it listens (or dies: NULL). */
-  line = g_data_input_stream_read_line_utf8 (fixture->server_out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  url = strstr (line, "listening on ");
-  g_assert_nonnull (url);
-  url += strlen ("listening on ");
-  g_free (fixture->url);
-  fixture->url = g_strstrip (g_strdup (url));
-  g_assert_true (g_str_has_prefix (fixture->url, fixture->tls_cert != NULL ? "https://127.0.0.1:"
-                                                                          : "http://127.0.0.1:"));
-  fixture->port = (guint) g_ascii_strtoull (strrchr (fixture->url, ':') + 1, NULL, 10);
-  g_assert_cmpuint (fixture->port, >, 0);
-}
-
-static void
-hq_stop (Fixture *fixture,
-         int      signal_number)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (fixture->server == NULL)
-    return;
-  g_subprocess_send_signal (fixture->server, signal_number);
-  g_subprocess_wait (fixture->server, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&fixture->server_out);
-  g_clear_object (&fixture->server);
-}
+typedef LiaisonTestHq Fixture;
+typedef LiaisonTestReplica Replica;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
-
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-sync-XXXXXX");
-  fixture->data_dir = g_build_filename (fixture->dir, "hq", NULL);
-  out = hq_run (fixture, "init", NULL);
-  hq_start (fixture);
+  liaison_test_hq_init (fixture, "liaison-sync-XXXXXX");
+  liaison_test_hq_start (fixture);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  hq_stop (fixture, SIGTERM);
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
-  g_free (fixture->url);
-  g_free (fixture->tls_cert);
-  g_free (fixture->tls_key);
+  liaison_test_hq_clear (fixture);
 }
 
-/* Engines, run to completion on the default main context. */
-
-typedef struct {
-  GAsyncResult *result;
-  gboolean timed_out;
-} Wait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Wait *wait)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, wait);
-
-  while (wait->result == NULL && !wait->timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (wait->timed_out);
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-sync_engine (LiaisonSyncEngine  *engine,
-             LiaisonSyncCounts  *counts,
-             GError            **error)
-{
-  Wait wait = { 0 };
-  gboolean ok;
-
-  liaison_sync_engine_sync_async (engine, NULL, on_done, &wait);
-  wait_for (&wait);
-  ok = liaison_sync_engine_sync_finish (engine, wait.result, counts, error);
-  g_object_unref (wait.result);
-  return ok;
-}
-
-static LiaisonSyncCounts
-sync_ok (LiaisonSyncEngine *engine)
-{
-  LiaisonSyncCounts counts = { 0 };
-  g_autoptr(GError) error = NULL;
-  gboolean ok = sync_engine (engine, &counts, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_null (liaison_sync_engine_get_last_error (engine));
-  g_assert_nonnull (liaison_sync_engine_get_last_sync (engine));
-  return counts;
-}
-
-static gboolean
-enroll_engine (LiaisonSyncEngine  *engine,
-               const char         *url,
-               const char         *code,
-               GError            **error)
-{
-  Wait wait = { 0 };
-  gboolean ok;
-
-  liaison_sync_engine_enroll_async (engine, url, code, NULL, on_done, &wait);
-  wait_for (&wait);
-  ok = liaison_sync_engine_enroll_finish (engine, wait.result, error);
-  g_object_unref (wait.result);
-  return ok;
-}
-
-/* A replica: its store and its engine. */
-typedef struct {
-  LiaisonStore *store;
-  LiaisonSyncEngine *engine;
-} Replica;
-
-static void
-replica_clear (Replica *replica)
-{
-  g_clear_object (&replica->engine);
-  g_clear_object (&replica->store);
-}
-
-static Replica
-replica_new (Fixture    *fixture,
-             const char *file)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
-  Replica replica;
-
-  replica.store = liaison_test_open_store (path);
-  replica.engine = liaison_sync_engine_new (replica.store);
-  return replica;
-}
-
-static void
-replica_enroll (Fixture    *fixture,
-                Replica    *replica,
-                const char *code)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (enroll_engine (replica->engine, fixture->url, code, &error));
-  g_assert_no_error (error);
-}
-
-/* A station named @name, enrolled, with its first sync done. */
+/* A station named @name, enrolled. */
 static Replica
 station_new (Fixture    *fixture,
              const char *file,
              const char *name)
 {
-  g_autofree char *code = hq_station_code (fixture, name);
-  Replica replica = replica_new (fixture, file);
-  g_autoptr(LiaisonStation) station = NULL;
+  Replica replica = liaison_test_replica_new (fixture, file);
 
-  replica_enroll (fixture, &replica, code);
-  g_assert_cmpint (liaison_store_get_sync_role (replica.store), ==, LIAISON_SYNC_ROLE_STATION);
-  station = liaison_store_get_local_station (replica.store);
-  g_assert_nonnull (station);
-  g_assert_cmpstr (station->name, ==, name);
+  liaison_test_replica_enroll_station (fixture, &replica, name);
   return replica;
 }
 
@@ -369,32 +102,13 @@ static Replica
 hq_replica_new (Fixture    *fixture,
                 const char *file)
 {
-  g_autofree char *code = hq_user_code (fixture, "总部办公室");
-  Replica replica = replica_new (fixture, file);
+  Replica replica = liaison_test_replica_new (fixture, file);
 
-  replica_enroll (fixture, &replica, code);
-  g_assert_cmpint (liaison_store_get_sync_role (replica.store), ==, LIAISON_SYNC_ROLE_HQ);
+  liaison_test_replica_enroll_hq (fixture, &replica, "总部办公室");
   return replica;
 }
 
 /* Records. */
-
-static void
-import_roster (Fixture *fixture)
-{
-  g_autofree char *csv = g_build_filename (fixture->dir, "deputies.csv", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  g_assert_true (g_file_set_contents (csv,
-                                      "姓名,层级,代表小组,专业\n"
-                                      "张伟,市,农业代表小组,农业\n"
-                                      "李娜,县,农业代表小组,教育\n"
-                                      "王强,省,,法律\n",
-                                      -1, &error));
-  g_assert_no_error (error);
-  out = hq_run (fixture, "import deputies", csv, NULL);
-}
 
 static gint64
 add_receptions (Replica    *replica,
@@ -412,19 +126,13 @@ add_receptions (Replica    *replica,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-      LiaisonVisitor *visitor = liaison_visitor_new ();
 
       reception->received_at = g_strdup_printf ("2024-03-%02u %02u:%02u", 1 + i % 28, 8 + i % 10, i % 60);
       reception->channel = LIAISON_CHANNEL_WALK_IN;
       reception->category_id = category_id;
       reception->summary = g_strdup_printf ("%s %u：小区路灯不亮", summary_prefix, i);
       g_array_append_val (reception->deputy_ids, deputy_id);
-      visitor->name = g_strdup ("赵敏");
-      visitor->phone = g_strdup ("13912345678");
-      visitor->community = g_strdup ("翠竹园社区");
-      visitor->party_size = 1;
-      visitor->consent = TRUE;
-      g_ptr_array_add (reception->visitors, visitor);
+      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
       g_assert_true (liaison_store_save_reception (replica->store, reception, &error));
       g_assert_no_error (error);
       last_id = reception->meta.id;
@@ -444,25 +152,6 @@ static gint64
 count_distinct_receptions (Replica *replica)
 {
   return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM receptions");
-}
-
-static guint
-unsynced (Replica *replica)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = liaison_store_count_unsynced (replica->store, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-static char *
-local_station_uuid (Replica *replica)
-{
-  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (replica->store);
-
-  g_assert_nonnull (station);
-  return g_strdup (station->meta.uuid);
 }
 
 static gint64
@@ -488,11 +177,11 @@ test_first_and_incremental (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 last_id;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
 
   /* First sync: nothing to send, the roster and the stations come in. */
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 0);
   g_assert_cmpuint (counts.received, >=, 3);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "李娜"), >, 0);
@@ -500,16 +189,16 @@ test_first_and_incremental (Fixture       *fixture,
   g_assert_cmpint (liaison_store_get_checkpoint (a.store), >, 0);
 
   last_id = add_receptions (&a, 12, "第一批");
-  g_assert_cmpuint (unsynced (&a), ==, 12);
-  counts = sync_ok (a.engine);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 12);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 12);
   g_assert_cmpuint (counts.conflicts, ==, 0);
   g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
   g_assert_cmpuint (liaison_sync_engine_get_sent (a.engine), ==, 12);
 
   /* Nothing changed: nothing moves. */
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 0);
   g_assert_cmpuint (counts.received, ==, 0);
 
@@ -521,13 +210,13 @@ test_first_and_incremental (Fixture       *fixture,
   g_assert_true (liaison_store_save_reception (a.store, reception, &error));
   g_assert_no_error (error);
   add_receptions (&a, 2, "第二批");
-  g_assert_cmpuint (unsynced (&a), ==, 3);
-  counts = sync_ok (a.engine);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 3);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 3);
   g_assert_cmpuint (counts.received, ==, 0);
   g_assert_cmpint (count_receptions (&a), ==, 14);
 
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 }
 
 static void
@@ -539,22 +228,22 @@ test_scope (Fixture       *fixture,
   g_autofree char *b_uuid = NULL;
   LiaisonSyncCounts counts;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
   b = station_new (fixture, "b.db", "杜集区代表之家");
-  a_uuid = local_station_uuid (&a);
-  b_uuid = local_station_uuid (&b);
+  a_uuid = liaison_test_local_station_uuid (a.store);
+  b_uuid = liaison_test_local_station_uuid (b.store);
   g_assert_cmpstr (a_uuid, !=, b_uuid);
-  sync_ok (a.engine);
-  sync_ok (b.engine);
+  liaison_test_sync_ok (a.engine);
+  liaison_test_sync_ok (b.engine);
 
   add_receptions (&a, 5, "一站");
   add_receptions (&b, 3, "二站");
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 5);
-  counts = sync_ok (b.engine);
+  counts = liaison_test_sync_ok (b.engine);
   g_assert_cmpuint (counts.sent, ==, 3);
-  sync_ok (a.engine);
+  liaison_test_sync_ok (a.engine);
 
   /* Each station sees only its own receptions. */
   g_assert_cmpint (count_receptions (&a), ==, 5);
@@ -562,15 +251,15 @@ test_scope (Fixture       *fixture,
 
   /* Headquarters sees both, each under its station. */
   hq = hq_replica_new (fixture, "hq.db");
-  counts = sync_ok (hq.engine);
+  counts = liaison_test_sync_ok (hq.engine);
   g_assert_cmpint (count_receptions (&hq), ==, 8);
   g_assert_cmpint (count_receptions_of (&hq, a_uuid), ==, 5);
   g_assert_cmpint (count_receptions_of (&hq, b_uuid), ==, 3);
   g_assert_cmpuint (counts.received, >=, 8);
 
-  replica_clear (&a);
-  replica_clear (&b);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&b);
+  liaison_test_replica_clear (&hq);
 }
 
 static void
@@ -591,20 +280,6 @@ rename_deputy (Replica    *replica,
   g_assert_no_error (error);
 }
 
-static char *
-deputy_uuid (Replica    *replica,
-             const char *name)
-{
-  gint64 id = liaison_store_find_deputy (replica->store, name);
-  g_autoptr(LiaisonDeputy) deputy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (id, >, 0);
-  deputy = liaison_store_get_deputy (replica->store, id, &error);
-  g_assert_no_error (error);
-  return g_strdup (deputy->meta.uuid);
-}
-
 static void
 test_roster_and_conflicts (Fixture       *fixture,
                            gconstpointer  data)
@@ -616,20 +291,20 @@ test_roster_and_conflicts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   LiaisonConflict *conflict;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
   hq1 = hq_replica_new (fixture, "hq1.db");
   hq2 = hq_replica_new (fixture, "hq2.db");
-  sync_ok (a.engine);
-  sync_ok (hq1.engine);
-  sync_ok (hq2.engine);
-  uuid = deputy_uuid (&a, "张伟");
+  liaison_test_sync_ok (a.engine);
+  liaison_test_sync_ok (hq1.engine);
+  liaison_test_sync_ok (hq2.engine);
+  uuid = liaison_test_deputy_uuid (a.store, "张伟");
 
   /* A roster change at headquarters reaches the station. */
   rename_deputy (&hq1, "李娜", "李娜娜");
-  counts = sync_ok (hq1.engine);
+  counts = liaison_test_sync_ok (hq1.engine);
   g_assert_cmpuint (counts.sent, ==, 1);
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.received, ==, 1);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "李娜娜"), >, 0);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "李娜"), ==, 0);
@@ -641,8 +316,8 @@ test_roster_and_conflicts (Fixture       *fixture,
 
     g_assert_true (g_file_set_contents (csv, "name,level\n陈静,city\n", -1, &error));
     g_assert_no_error (error);
-    out = hq_run (fixture, "import deputies", csv, NULL);
-    sync_ok (a.engine);
+    out = liaison_test_hq_run (fixture, "import deputies", csv, NULL);
+    liaison_test_sync_ok (a.engine);
     g_assert_cmpint (liaison_store_find_deputy (a.store, "陈静"), >, 0);
   }
 
@@ -651,11 +326,11 @@ test_roster_and_conflicts (Fixture       *fixture,
    * server's and sends again. */
   rename_deputy (&hq1, "张伟", "张伟（一）");
   rename_deputy (&hq2, "张伟", "张伟（二）");
-  sync_ok (hq1.engine);
-  counts = sync_ok (hq2.engine);
+  liaison_test_sync_ok (hq1.engine);
+  counts = liaison_test_sync_ok (hq2.engine);
   g_assert_cmpuint (counts.conflicts, ==, 1);
   g_assert_cmpuint (counts.sent, ==, 1);
-  g_assert_cmpuint (unsynced (&hq2), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&hq2), ==, 0);
   conflicts = liaison_store_list_conflicts (hq2.store, "deputy", uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts->len, ==, 1);
@@ -667,7 +342,7 @@ test_roster_and_conflicts (Fixture       *fixture,
   /* The station changed its copy (it does not own deputies): the server's
    * value replaces it and the station's goes to the log. */
   rename_deputy (&a, "张伟", "张伟（站）");
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.conflicts, ==, 1);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "张伟（二）"), >, 0);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "张伟（站）"), ==, 0);
@@ -679,64 +354,24 @@ test_roster_and_conflicts (Fixture       *fixture,
   g_assert_nonnull (strstr (conflict->local_json, "张伟（站）"));
 
   /* And the first desktop ends with the winning value too. */
-  sync_ok (hq1.engine);
+  liaison_test_sync_ok (hq1.engine);
   g_assert_cmpint (liaison_store_find_deputy (hq1.store, "张伟（二）"), >, 0);
 
-  replica_clear (&a);
-  replica_clear (&hq1);
-  replica_clear (&hq2);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq1);
+  liaison_test_replica_clear (&hq2);
 }
 
-/* Kills the server as soon as the engine reports progress. */
-typedef struct {
-  Fixture *fixture;
-  const char *property;
-  gboolean killed;
-} Killer;
-
-static void
-on_progress (GObject    *object,
-             GParamSpec *pspec,
-             gpointer    user_data)
-{
-  Killer *killer = user_data;
-  guint value = 0;
-
-  g_object_get (object, killer->property, &value, NULL);
-  if (killer->killed || value == 0)
-    return;
-  killer->killed = TRUE;
-  /* SIGKILL: no clean stop, the socket just drops. */
-  g_subprocess_force_exit (killer->fixture->server);
-}
-
+/* Kills the server in the middle of a sync; the engine says it is offline
+ * and why. */
 static void
 sync_until_killed (Fixture    *fixture,
                    Replica    *replica,
                    const char *property)
 {
-  Killer killer = { fixture, property, FALSE };
-  g_autofree char *signal_name = g_strconcat ("notify::", property, NULL);
-  g_autoptr(GError) error = NULL;
-  LiaisonSyncCounts counts = { 0 };
-  gulong handler;
-  guint port;
-
-  handler = g_signal_connect (replica->engine, signal_name, G_CALLBACK (on_progress), &killer);
-  g_assert_false (sync_engine (replica->engine, &counts, &error));
-  g_signal_handler_disconnect (replica->engine, handler);
-  g_assert_true (killer.killed);
-  g_assert_true (liaison_sync_error_is_transient (error));
+  liaison_test_hq_sync_until_killed (fixture, replica->engine, property);
   g_assert_false (liaison_sync_engine_get_online (replica->engine));
   g_assert_nonnull (liaison_sync_engine_get_last_error (replica->engine));
-
-  /* Same data, same port (the store knows the address). */
-  port = fixture->port;
-  g_subprocess_wait (fixture->server, NULL, NULL);
-  g_clear_object (&fixture->server_out);
-  g_clear_object (&fixture->server);
-  hq_start (fixture);
-  g_assert_cmpuint (fixture->port, ==, port);
 }
 
 static void
@@ -748,19 +383,19 @@ test_cut_connection (Fixture       *fixture,
   g_autofree char *a_uuid = NULL;
   const guint n = 3000;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
-  a_uuid = local_station_uuid (&a);
-  sync_ok (a.engine);
+  a_uuid = liaison_test_local_station_uuid (a.store);
+  liaison_test_sync_ok (a.engine);
   add_receptions (&a, n, "大批");
 
   /* Mid-push: after the first batch was acknowledged. */
   sync_until_killed (fixture, &a, "sent");
-  g_assert_cmpuint (unsynced (&a), >, 0);
-  g_assert_cmpuint (unsynced (&a), <, n);
-  counts = sync_ok (a.engine);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), >, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), <, n);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
   g_assert_cmpint (count_receptions (&a), ==, n);
   g_assert_cmpint (count_distinct_receptions (&a), ==, n);
 
@@ -768,18 +403,18 @@ test_cut_connection (Fixture       *fixture,
   hq = hq_replica_new (fixture, "hq.db");
   sync_until_killed (fixture, &hq, "received");
   g_assert_cmpint (count_receptions (&hq), <, n);
-  sync_ok (hq.engine);
+  liaison_test_sync_ok (hq.engine);
   g_assert_cmpint (count_receptions (&hq), ==, n);
   g_assert_cmpint (count_distinct_receptions (&hq), ==, n);
   g_assert_cmpint (count_receptions_of (&hq, a_uuid), ==, n);
 
   /* Nothing left to move either way. */
-  counts = sync_ok (a.engine);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 0);
   g_assert_cmpuint (counts.received, ==, 0);
 
-  replica_clear (&a);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
 }
 
 /* POSTs @body to the real server with @token; returns the parsed answer. */
@@ -829,9 +464,9 @@ test_replay (Fixture       *fixture,
   LiaisonSyncCounts counts;
   guint status = 0;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
-  sync_ok (a.engine);
+  liaison_test_sync_ok (a.engine);
   add_receptions (&a, 4, "重发");
 
   /* The same batch, sent twice by hand with the station's key. */
@@ -862,18 +497,18 @@ test_replay (Fixture       *fixture,
 
   /* The station never heard the answers: its own sync resends, and the
    * server calls them duplicates. */
-  g_assert_cmpuint (unsynced (&a), ==, 4);
-  counts = sync_ok (a.engine);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 4);
+  counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 4);
   g_assert_cmpuint (counts.conflicts, ==, 0);
-  g_assert_cmpuint (unsynced (&a), ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
 
   hq = hq_replica_new (fixture, "hq.db");
-  sync_ok (hq.engine);
+  liaison_test_sync_ok (hq.engine);
   g_assert_cmpint (count_receptions (&hq), ==, 4);
 
-  replica_clear (&a);
-  replica_clear (&hq);
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
 }
 
 static void
@@ -888,11 +523,11 @@ test_revoked (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   LiaisonSyncCounts counts = { 0 };
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "烈山区代表联络点");
-  sync_ok (a.engine);
+  liaison_test_sync_ok (a.engine);
 
-  list = hq_run (fixture, "token list", NULL);
+  list = liaison_test_hq_run (fixture, "token list", NULL);
   lines = g_strsplit (list, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (strstr (lines[i], "烈山区代表联络点") != NULL)
@@ -902,17 +537,17 @@ test_revoked (Fixture       *fixture,
         token_id = g_strdup (words[0]);
       }
   g_assert_nonnull (token_id);
-  out = hq_run (fixture, "token revoke", token_id, NULL);
+  out = liaison_test_hq_run (fixture, "token revoke", token_id, NULL);
 
   add_receptions (&a, 2, "撤销后");
-  g_assert_false (sync_engine (a.engine, &counts, &error));
+  g_assert_false (liaison_test_sync (a.engine, &counts, &error));
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_REVOKED);
   g_assert_false (liaison_sync_error_is_transient (error));
   g_assert_nonnull (strstr (error->message, "enroll again"));
   g_assert_cmpstr (liaison_sync_engine_get_last_error (a.engine), ==, error->message);
-  g_assert_cmpuint (unsynced (&a), ==, 2);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 2);
 
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 }
 
 static gboolean
@@ -942,7 +577,7 @@ has_error (Replica *replica)
 static gboolean
 all_sent (Replica *replica)
 {
-  return !liaison_sync_engine_get_syncing (replica->engine) && unsynced (replica) == 0;
+  return !liaison_sync_engine_get_syncing (replica->engine) && liaison_test_replica_unsynced (replica) == 0;
 }
 
 static void
@@ -951,30 +586,30 @@ test_automatic (Fixture       *fixture,
 {
   Replica a;
 
-  import_roster (fixture);
+  liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
-  sync_ok (a.engine);
+  liaison_test_sync_ok (a.engine);
 
   /* Offline: the automatic sync fails, says why, and retries (1 s, 2 s,
    * 4 s…) until the server is back. */
-  hq_stop (fixture, SIGTERM);
+  liaison_test_hq_stop (fixture);
   add_receptions (&a, 3, "离线");
   liaison_sync_engine_start_automatic (a.engine, 3);
   g_assert_true (iterate_until (has_error, &a, 10));
   g_assert_false (liaison_sync_engine_get_online (a.engine));
-  g_assert_cmpuint (unsynced (&a), ==, 3);
-  hq_start (fixture);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 3);
+  liaison_test_hq_start (fixture);
   g_assert_true (iterate_until (all_sent, &a, 15));
   g_assert_null (liaison_sync_engine_get_last_error (a.engine));
   g_assert_true (liaison_sync_engine_get_online (a.engine));
 
   /* On the timer: a new record goes without anyone asking. */
   add_receptions (&a, 2, "定时");
-  g_assert_cmpuint (unsynced (&a), ==, 2);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 2);
   g_assert_true (iterate_until (all_sent, &a, 10));
 
   liaison_sync_engine_stop_automatic (a.engine);
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 }
 
 static void
@@ -992,29 +627,29 @@ test_tls (Fixture       *fixture,
   g_assert_true (g_file_set_contents_full (fixture->tls_key, test_tls_key, -1,
                                            G_FILE_SET_CONTENTS_NONE, 0600, &error));
   g_assert_no_error (error);
-  hq_stop (fixture, SIGTERM);
+  liaison_test_hq_stop (fixture);
   fixture->port = 0;
-  hq_start (fixture);
-  code = hq_station_code (fixture, "相山区第一代表联络站");
+  liaison_test_hq_start (fixture);
+  code = liaison_test_hq_station_code (fixture, "相山区第一代表联络站");
 
   /* A certificate nobody vouches for: refused, in words, and nothing
    * enrolled (the code is still good). */
-  a = replica_new (fixture, "a.db");
-  g_assert_false (enroll_engine (a.engine, fixture->url, code, &error));
+  a = liaison_test_replica_new (fixture, "a.db");
+  g_assert_false (liaison_test_enroll (a.engine, fixture->url, code, &error));
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_TLS);
   g_assert_nonnull (strstr (error->message, "certificate"));
   g_assert_cmpint (liaison_store_get_sync_role (a.store), ==, LIAISON_SYNC_ROLE_NONE);
   g_clear_error (&error);
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 
   /* With headquarters' own authority trusted, it works. */
   g_setenv ("LIAISON_CA_FILE", fixture->tls_cert, TRUE);
-  a = replica_new (fixture, "a.db");
+  a = liaison_test_replica_new (fixture, "a.db");
   g_unsetenv ("LIAISON_CA_FILE");
-  replica_enroll (fixture, &a, code);
-  sync_ok (a.engine);
+  liaison_test_replica_enroll (fixture, &a, code);
+  liaison_test_sync_ok (a.engine);
   g_assert_cmpint (liaison_store_get_checkpoint (a.store), >, 0);
-  replica_clear (&a);
+  liaison_test_replica_clear (&a);
 }
 
 /* The headless commands. */
@@ -1064,8 +699,8 @@ test_commands (Fixture       *fixture,
   g_autoptr(LiaisonStation) station = NULL;
   int status = -1;
 
-  import_roster (fixture);
-  code = hq_station_code (fixture, "相山区命令行联络站");
+  liaison_test_hq_import_roster (fixture);
+  code = liaison_test_hq_station_code (fixture, "相山区命令行联络站");
 
   /* A wrong code: refused, with the reason, and nothing enrolled. */
   out = run_liaison (&status, &err, "enroll", "--database", database, "--server", fixture->url,
@@ -1100,11 +735,11 @@ test_commands (Fixture       *fixture,
    * with the store's reason, and the station stays what it was. */
   {
     Replica replica = { 0 };
-    g_autofree char *other_code = hq_station_code (fixture, "另一个联络站");
+    g_autofree char *other_code = liaison_test_hq_station_code (fixture, "另一个联络站");
 
     replica.store = liaison_test_open_store (database);
     add_receptions (&replica, 2, "未发送");
-    replica_clear (&replica);
+    liaison_test_replica_clear (&replica);
     out = run_liaison (&status, &err, "enroll", "--database", database, "--server", fixture->url,
                        "--code", other_code, NULL);
     g_assert_cmpint (status, ==, 1);
@@ -1137,7 +772,7 @@ test_commands (Fixture       *fixture,
 
     replica.store = liaison_test_open_store (database);
     add_receptions (&replica, 1, "离开前");
-    replica_clear (&replica);
+    liaison_test_replica_clear (&replica);
     out = run_liaison (&status, &err, "leave", "--database", database, NULL);
     g_assert_cmpint (status, ==, 1);
     g_assert_cmpuint (strlen (err), >, 10);
@@ -1179,7 +814,7 @@ test_commands (Fixture       *fixture,
 
     /* Enrolled again, for the failure below. */
     g_clear_pointer (&code, g_free);
-    code = hq_station_code (fixture, "相山区命令行联络站");
+    code = liaison_test_hq_station_code (fixture, "相山区命令行联络站");
     out = run_liaison (&status, &err, "enroll", "--database", database, "--server", fixture->url,
                        "--code", code, NULL);
     g_assert_cmpint (status, ==, 0);
@@ -1188,7 +823,7 @@ test_commands (Fixture       *fixture,
   }
 
   /* The server is gone: a transient failure, said in words. */
-  hq_stop (fixture, SIGTERM);
+  liaison_test_hq_stop (fixture);
   out = run_liaison (&status, &err, "sync", "--database", database, NULL);
   g_assert_cmpint (status, ==, 75);
   g_assert_nonnull (strstr (err, "Headquarters could not be reached"));
@@ -1250,47 +885,6 @@ fake_handler (SoupServer        *server,
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }
 
-/* A checksum of every row of every table, read with a connection of our
- * own. */
-static char *
-database_checksum (const char *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 5);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
-
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        continue;  /* virtual tables of a module this connection lacks */
-      g_checksum_update (checksum, (const guchar *) sql, -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const void *blob = sqlite3_column_blob (stmt, c);
-            int type = sqlite3_column_type (stmt, c);
-
-            g_checksum_update (checksum, (const guchar *) &type, sizeof type);
-            if (blob != NULL)
-              g_checksum_update (checksum, blob, sqlite3_column_bytes (stmt, c));
-          }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 typedef struct {
   const char *push_answer;
   const char *pull_answer;
@@ -1331,15 +925,15 @@ test_malformed_answers (void)
    * straight to pulling). */
   pending.store = liaison_test_open_store (pending_path);
   pending.engine = liaison_sync_engine_new (pending.store);
-  g_assert_true (enroll_engine (pending.engine, url, "fake", &error));
+  g_assert_true (liaison_test_enroll (pending.engine, url, "fake", &error));
   g_assert_no_error (error);
   deputy_id = liaison_test_add_deputy (pending.store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
   g_assert_cmpint (deputy_id, >, 0);
   add_receptions (&pending, 3, "假");
-  g_assert_cmpuint (unsynced (&pending), ==, 3);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&pending), ==, 3);
   quiet.store = liaison_test_open_store (quiet_path);
   quiet.engine = liaison_sync_engine_new (quiet.store);
-  g_assert_true (enroll_engine (quiet.engine, url, "fake", &error));
+  g_assert_true (liaison_test_enroll (quiet.engine, url, "fake", &error));
   g_assert_no_error (error);
 
   /* A good deputy, then a reception whose time is no real time (the
@@ -1401,7 +995,7 @@ test_malformed_answers (void)
         const BadCase *bad = is_push ? &cases[i] : &pull_cases[i - G_N_ELEMENTS (cases)];
         Replica *replica = is_push ? &pending : &quiet;
         const char *path = is_push ? pending_path : quiet_path;
-        g_autofree char *before = database_checksum (path);
+        g_autofree char *before = liaison_test_database_checksum (path);
         g_autofree char *after = NULL;
         g_autoptr(GError) sync_error = NULL;
         LiaisonSyncCounts counts = { 0 };
@@ -1411,17 +1005,17 @@ test_malformed_answers (void)
         fake.pull_answer = bad->pull_answer;
         fake.protocol = bad->protocol;
         fake.status = bad->status;
-        g_assert_false (sync_engine (replica->engine, &counts, &sync_error));
+        g_assert_false (liaison_test_sync (replica->engine, &counts, &sync_error));
         g_assert_error (sync_error, LIAISON_SYNC_ERROR, (gint) bad->expected);
-        after = database_checksum (path);
+        after = liaison_test_database_checksum (path);
         g_assert_cmpstr (before, ==, after);
       }
   }
-  g_assert_cmpuint (unsynced (&pending), ==, 3);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&pending), ==, 3);
   g_assert_cmpint (liaison_store_find_deputy (quiet.store, "新代表"), ==, 0);
 
-  replica_clear (&pending);
-  replica_clear (&quiet);
+  liaison_test_replica_clear (&pending);
+  liaison_test_replica_clear (&quiet);
   g_free (fake.station_uuid);
   liaison_test_remove_tree (dir);
 }

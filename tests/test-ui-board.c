@@ -19,10 +19,10 @@
 #include "liaison-store-private.h"
 #include "liaison-reception-editor.h"
 #include "liaison-store-sync.h"
+#include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-window.h"
 
-#define TIMEOUT_MS 10000
 #define STATION_NAME "相山区东山代表联络站"
 
 typedef struct {
@@ -55,16 +55,8 @@ fixture_set_up (Fixture *fixture)
     }
   fixture->unit_uuid = g_uuid_string_random ();
 
-  /* Units are headquarters' reference data, as a pull would leave them. */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
-                                            " ('%s', '2025-01-01T00:00:00Z', 0, '市住房和城乡建设局', 'department')",
-                                            fixture->unit_uuid);
-
-    g_assert_true (liaison_store_exec (fixture->store, sql, &error));
-    g_assert_no_error (error);
-  }
+  /* Units are headquarters' reference data. */
+  liaison_test_add_unit (fixture->store, fixture->unit_uuid, "市住房和城乡建设局", "department");
 }
 
 static void
@@ -74,26 +66,6 @@ fixture_tear_down (Fixture *fixture)
     g_free (fixture->deputy_uuids[i]);
   g_free (fixture->unit_uuid);
   liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
-}
-
-/* This replica becomes headquarters' (its station stays, so the window
- * shows its pages). */
-static void
-enroll_as_hq (Fixture *fixture)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *answer;
-
-  g_assert_true (json_parser_load_from_data (parser,
-                                             "{\"token\": \"0123456789abcdef0123456789abcdef\", \"role\": \"hq\","
-                                             " \"server_id\": \"server-a\", \"station\": null}",
-                                             -1, &error));
-  g_assert_no_error (error);
-  answer = json_node_get_object (json_parser_get_root (parser));
-  g_assert_true (liaison_store_adopt_enrollment (fixture->store, "http://127.0.0.1:8600", answer, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (liaison_store_get_sync_role (fixture->store), ==, LIAISON_SYNC_ROLE_HQ);
 }
 
 /* Dates */
@@ -190,31 +162,22 @@ new_event (LiaisonLoopMove  move,
            LiaisonLoopRole  role,
            int              age)
 {
-  LiaisonLoopEvent *event = liaison_loop_event_new (move, role);
-
-  event->at = days_ago (age);
-  event->actor_name = g_strdup (role == LIAISON_LOOP_ROLE_HQ ? "代表工委 赵敏" : "接待员 陈静");
-  return event;
+  return liaison_test_event_new (move, role, role == LIAISON_LOOP_ROLE_HQ ? "代表工委 赵敏" : "接待员 陈静",
+                                 days_ago (age));
 }
 
-static void
-add_event (Fixture          *fixture,
-           gint64            suggestion_id,
-           LiaisonLoopEvent *event_ptr)
+/* A deputy's move, in the deputy's own name. */
+static LiaisonLoopEvent *
+deputy_event (Fixture         *fixture,
+              LiaisonLoopMove  move,
+              guint            deputy,
+              int              age)
 {
-  g_autoptr(LiaisonLoopEvent) event = event_ptr;
-  g_autoptr(GError) error = NULL;
-  gboolean at_hq = liaison_store_get_sync_role (fixture->store) == LIAISON_SYNC_ROLE_HQ;
-  gboolean added;
+  LiaisonLoopEvent *event = liaison_test_event_new (move, LIAISON_LOOP_ROLE_DEPUTY, deputy_names[deputy],
+                                                    days_ago (age));
 
-  /* This replica's own side's moves at its desk; the other side's as if
-   * pulled. */
-  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
-    added = liaison_store_add_suggestion_event (fixture->store, suggestion_id, event, &error);
-  else
-    added = liaison_store_add_received_event (fixture->store, suggestion_id, event, &error);
-  g_assert_no_error (error);
-  g_assert_true (added);
+  event->deputy_uuid = g_strdup (fixture->deputy_uuids[deputy]);
+  return event;
 }
 
 static void
@@ -223,12 +186,7 @@ take_up (Fixture *fixture,
          guint    deputy,
          int      age)
 {
-  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, age);
-
-  g_free (event->actor_name);
-  event->actor_name = g_strdup (deputy_names[deputy]);
-  event->deputy_uuid = g_strdup (fixture->deputy_uuids[deputy]);
-  add_event (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, deputy_event (fixture, LIAISON_LOOP_MOVE_TAKE_UP, deputy, age));
 }
 
 static void
@@ -237,13 +195,10 @@ answer_on_spot (Fixture *fixture,
                 guint    deputy,
                 int      age)
 {
-  LiaisonLoopEvent *event = new_event (LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, LIAISON_LOOP_ROLE_DEPUTY, age);
+  LiaisonLoopEvent *event = deputy_event (fixture, LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, deputy, age);
 
-  g_free (event->actor_name);
-  event->actor_name = g_strdup (deputy_names[deputy]);
-  event->deputy_uuid = g_strdup (fixture->deputy_uuids[deputy]);
   event->answer = g_strdup ("已当场解释政策。");
-  add_event (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
 }
 
 /* Referred @age days ago, due @due_in days from today. */
@@ -257,7 +212,7 @@ refer (Fixture *fixture,
 
   event->lead_unit_uuid = g_strdup (fixture->unit_uuid);
   day_from_today (&event->due_date, due_in);
-  add_event (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
 }
 
 static void
@@ -270,7 +225,7 @@ reply (Fixture *fixture,
   event->reply_text = g_strdup ("已安排维修。");
   event->replying_unit_uuid = g_strdup (fixture->unit_uuid);
   day_from_today (&event->reply_date, -age);
-  add_event (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
 }
 
 static void
@@ -284,7 +239,7 @@ rate (Fixture           *fixture,
   event->rating = rating;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("接待员 陈静");
-  add_event (fixture, id, event);
+  liaison_test_add_event (fixture->store, id, event);
 }
 
 static void
@@ -296,109 +251,10 @@ supervise (Fixture *fixture,
 
   event->note = g_strdup ("请加快办理。");
   event->key_supervision = TRUE;
-  add_event (fixture, id, event);
-}
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
+  liaison_test_add_event (fixture->store, id, event);
 }
 
 /* Widget tree helpers */
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
-  return widget;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-toplevel_is_mapped (gpointer data)
-{
-  GtkWidget *window = find_toplevel ((GType) GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
-static gboolean
-toplevel_is_gone (gpointer data)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  g_assert_true (wait_until (toplevel_is_mapped, GSIZE_TO_POINTER (type)));
-  return find_toplevel (type);
-}
 
 /* The rows of a section's list: AdwActionRows, not the "Show all" row. */
 static GPtrArray *
@@ -406,7 +262,7 @@ section_rows (GtkWidget  *page,
               const char *section)
 {
   g_autofree char *list_id = g_strconcat (section, "_list", NULL);
-  GtkWidget *list = get_by_id (page, list_id);
+  GtkWidget *list = liaison_test_get_by_id (page, list_id);
   GPtrArray *rows = g_ptr_array_new ();
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
@@ -421,7 +277,7 @@ section_title (GtkWidget  *page,
 {
   g_autofree char *group_id = g_strconcat (section, "_group", NULL);
 
-  return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (get_by_id (page, group_id)));
+  return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (liaison_test_get_by_id (page, group_id)));
 }
 
 static gboolean
@@ -430,7 +286,7 @@ section_shown (GtkWidget  *page,
 {
   g_autofree char *group_id = g_strconcat (section, "_group", NULL);
 
-  return gtk_widget_get_visible (get_by_id (page, group_id));
+  return gtk_widget_get_visible (liaison_test_get_by_id (page, group_id));
 }
 
 static GtkWidget *
@@ -462,7 +318,7 @@ static const char *
 label_text (GtkWidget  *root,
             const char *id)
 {
-  return gtk_label_get_text (GTK_LABEL (get_by_id (root, id)));
+  return gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (root, id)));
 }
 
 typedef struct {
@@ -487,7 +343,7 @@ wait_for_rows (GtkWidget  *page,
 {
   SectionCount count = { page, section, n_rows };
 
-  if (!wait_until (section_has_n_rows, &count))
+  if (!liaison_test_wait_until (section_has_n_rows, &count))
     {
       g_autoptr(GPtrArray) rows = section_rows (page, section);
 
@@ -502,10 +358,10 @@ open_follow_up (Fixture    *fixture,
   LiaisonWindow *window = liaison_window_new (NULL, fixture->store);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
-  *page = get_by_id (GTK_WIDGET (window), "follow_up_page");
-  g_assert_true (wait_until (is_mapped, *page));
+  *page = liaison_test_get_by_id (GTK_WIDGET (window), "follow_up_page");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, *page));
   return window;
 }
 
@@ -554,11 +410,11 @@ run_hq_board (void)
   reply (&fixture, resolved, 30);
   rate (&fixture, resolved, LIAISON_LOOP_RATING_SATISFIED, 25);
 
-  enroll_as_hq (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
   window = open_follow_up (&fixture, &page);
 
   /* Headquarters' sections only. */
-  g_assert_true (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   g_assert_false (section_shown (page, "tell_citizen"));
   g_assert_false (section_shown (page, "taken_up"));
   g_assert_false (section_shown (page, "to_take_up"));
@@ -617,7 +473,7 @@ run_hq_board (void)
 
   /* Activating a row opens the suggestion. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", overdue));
-  g_assert_true (wait_until (is_mapped, get_by_id (GTK_WIDGET (window), "suggestions_page")));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (GTK_WIDGET (window), "suggestions_page")));
 
   (void) waiting;
   gtk_window_destroy (GTK_WINDOW (window));
@@ -652,7 +508,7 @@ run_station_board (void)
 
   window = open_follow_up (&fixture, &page);
 
-  g_assert_false (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   g_assert_false (section_shown (page, "to_refer"));
   g_assert_false (section_shown (page, "taken_up"));
   g_assert_true (section_shown (page, "tell_citizen"));
@@ -721,12 +577,12 @@ run_deputy_board (void)
 
   /* Switch user: a deputy, picked from the roster. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
-  dialog = wait_for_toplevel (LIAISON_TYPE_ACTOR_DIALOG);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_id (dialog, "deputy_check")), TRUE);
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "deputy_row")));
-  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "name_row")));
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_ACTOR_DIALOG);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (liaison_test_get_by_id (dialog, "deputy_check")), TRUE);
+  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "deputy_row")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "name_row")));
   {
-    AdwComboRow *deputy_row = ADW_COMBO_ROW (get_by_id (dialog, "deputy_row"));
+    AdwComboRow *deputy_row = ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "deputy_row"));
     GListModel *names = adw_combo_row_get_model (deputy_row);
     guint position = GTK_INVALID_LIST_POSITION;
 
@@ -736,8 +592,8 @@ run_deputy_board (void)
     g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
     adw_combo_row_set_selected (deputy_row, position);
   }
-  g_signal_emit_by_name (get_by_id (dialog, "switch_button"), "clicked");
-  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_ACTOR_DIALOG)));
+  g_signal_emit_by_name (liaison_test_get_by_id (dialog, "switch_button"), "clicked");
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_ACTOR_DIALOG));
 
   role = g_settings_get_string (settings, "actor-role");
   g_assert_cmpstr (role, ==, "deputy");
@@ -747,7 +603,7 @@ run_deputy_board (void)
   g_assert_cmpstr (actor->name, ==, "王建国");
 
   /* The header says who is at the desk. */
-  header = adw_button_content_get_label (ADW_BUTTON_CONTENT (get_by_id (GTK_WIDGET (window), "actor_content")));
+  header = adw_button_content_get_label (ADW_BUTTON_CONTENT (liaison_test_get_by_id (GTK_WIDGET (window), "actor_content")));
   g_assert_true (strstr (header, "王建国") != NULL);
 
   /* The page is the deputy's now. */
@@ -763,28 +619,28 @@ run_deputy_board (void)
 
   /* File a suggestion: an empty title is refused by its field. */
   before = liaison_store_count_suggestions (fixture.store, NULL, NULL);
-  g_signal_emit_by_name (get_by_id (page, "file_button"), "clicked");
-  editor = wait_for_toplevel (LIAISON_TYPE_MOTION_EDITOR);
+  g_signal_emit_by_name (liaison_test_get_by_id (page, "file_button"), "clicked");
+  editor = liaison_test_wait_for_toplevel (LIAISON_TYPE_MOTION_EDITOR);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (editor, "content_view"))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (editor, "content_view"))),
                             "建议在老旧小区加装电梯，并由财政给予补贴。", -1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_by_id (editor, "category_row")), 1);
-  g_signal_emit_by_name (get_by_id (editor, "save_button"), "clicked");
-  spin (50);
-  g_assert_true (gtk_widget_get_visible (get_by_id (editor, "title_error")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (editor, "category_row")), 1);
+  g_signal_emit_by_name (liaison_test_get_by_id (editor, "save_button"), "clicked");
+  liaison_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (editor, "title_error")));
   g_assert_cmpstr (label_text (editor, "title_error"), !=, "");
-  g_assert_true (gtk_widget_has_css_class (get_by_id (editor, "title_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (liaison_test_get_by_id (editor, "title_row"), "error"));
   g_assert_cmpuint (liaison_store_count_suggestions (fixture.store, NULL, NULL), ==, before);
   g_assert_true (gtk_widget_get_mapped (editor));
 
   /* With a title and a co-signer, it is filed. */
-  title_row = get_by_id (editor, "title_row");
+  title_row = liaison_test_get_by_id (editor, "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "关于老旧小区加装电梯的建议");
-  g_assert_false (gtk_widget_get_visible (get_by_id (editor, "title_error")));
-  g_assert_true (liaison_deputy_picker_add_deputy (LIAISON_DEPUTY_PICKER (get_by_id (editor, "co_signer_picker")),
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (editor, "title_error")));
+  g_assert_true (liaison_deputy_picker_add_deputy (LIAISON_DEPUTY_PICKER (liaison_test_get_by_id (editor, "co_signer_picker")),
                                                    fixture.deputy_ids[1]));
-  g_signal_emit_by_name (get_by_id (editor, "save_button"), "clicked");
-  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_MOTION_EDITOR)));
+  g_signal_emit_by_name (liaison_test_get_by_id (editor, "save_button"), "clicked");
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOTION_EDITOR));
   g_assert_cmpuint (liaison_store_count_suggestions (fixture.store, NULL, NULL), ==, before + 1);
 
   wait_for_rows (page, "filed", 1);
@@ -829,29 +685,29 @@ run_rules_dialog (void)
 
   /* Not headquarters: neither the rules nor the figures. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL) &&
-                  find_toplevel (LIAISON_TYPE_RULES_DIALOG) != NULL);
-  g_assert_false (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+                  liaison_test_find_toplevel (LIAISON_TYPE_RULES_DIALOG) != NULL);
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  enroll_as_hq (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
   window = open_follow_up (&fixture, &page);
-  g_assert_true (gtk_widget_get_visible (get_by_id (page, "figures_box")));
+  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   /* No denominator: no rate. */
   g_assert_cmpstr (label_text (page, "satisfaction_rate_value"), ==, "—");
-  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (window), "actor_button")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (GTK_WIDGET (window), "actor_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
-  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin"))), ==, 15);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 3);
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin"))), ==, 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin"))), ==, 3);
 
   /* 2025-10-09 is a Thursday: it cannot be a make-up workday. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (dialog, "holidays_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "holidays_view")));
   gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-10-09,workday\n", -1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin")), 10);
-  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
-  spin (50);
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "error_label")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin")), 10);
+  g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
+  liaison_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "error_label")));
   g_assert_true (strstr (label_text (dialog, "error_label"), "Line 3") != NULL);
   g_assert_true (gtk_widget_get_mapped (dialog));
   rules = liaison_store_get_loop_rules (fixture.store, NULL);
@@ -862,10 +718,10 @@ run_rules_dialog (void)
 
   /* Corrected: saved, limits and days alike. */
   gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-09-28,workday\n", -1);
-  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "error_label")));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin")), 2);
-  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
-  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "error_label")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin")), 2);
+  g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_RULES_DIALOG));
 
   rules = liaison_store_get_loop_rules (fixture.store, NULL);
   g_assert_nonnull (rules);
@@ -892,7 +748,7 @@ run_rules_keep_limits (void)
   GtkWidget *dialog;
 
   fixture_set_up (&fixture);
-  enroll_as_hq (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
   rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION] = (LiaisonTimeLimit) { 250, 0 };
   rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION] = (LiaisonTimeLimit) { 0, 36 };
   g_assert_true (liaison_store_set_loop_rules (fixture.store, rules, &error));
@@ -901,17 +757,17 @@ run_rules_keep_limits (void)
 
   window = open_follow_up (&fixture, &page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
-  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin"))), ==, 250);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 36);
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin"))), ==, 250);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin"))), ==, 36);
   /* The whole range of `liaison-hq rules set` can be typed. */
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin")))),
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin")))),
                      ==, 60);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (get_by_id (dialog, "days_spin")))),
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin")))),
                      ==, 250);
 
-  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
-  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+  g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_RULES_DIALOG));
 
   rules = liaison_store_get_loop_rules (fixture.store, &error);
   g_assert_no_error (error);
@@ -926,10 +782,10 @@ run_rules_keep_limits (void)
   g_assert_no_error (error);
   g_clear_pointer (&rules, liaison_loop_rules_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
-  dialog = wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_by_id (dialog, "months_spin"))), ==, 72);
-  g_signal_emit_by_name (get_by_id (dialog, "save_button"), "clicked");
-  g_assert_true (wait_until (toplevel_is_gone, GSIZE_TO_POINTER (LIAISON_TYPE_RULES_DIALOG)));
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin"))), ==, 72);
+  g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_RULES_DIALOG));
   rules = liaison_store_get_loop_rules (fixture.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 72);
@@ -959,7 +815,7 @@ show_all_button (GtkWidget  *page,
                  const char *section)
 {
   g_autofree char *list_id = g_strconcat (section, "_list", NULL);
-  GtkWidget *list = get_by_id (page, list_id);
+  GtkWidget *list = liaison_test_get_by_id (page, list_id);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && GTK_IS_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))))
@@ -1016,20 +872,20 @@ run_overdue_capped (void)
 
       add_overdue (&fixture, title);
     }
-  enroll_as_hq (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
 
   window = liaison_window_new (NULL, fixture.store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
-  view_stack = ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"));
-  page = get_by_id (GTK_WIDGET (window), "follow_up_page");
-  spin (200);
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  view_stack = ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "view_stack"));
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "follow_up_page");
+  liaison_test_spin (200);
   /* Not shown yet: not read yet. */
   g_assert_false (gtk_widget_get_mapped (page));
   g_assert_false (g_str_has_prefix (section_title (page, "overdue"), "Overdue"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
-  g_assert_true (wait_until (is_mapped, page));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, page));
   g_assert_cmpstr (section_title (page, "overdue"), ==, "Overdue (250)");
   rows = section_rows (page, "overdue");
   g_assert_cmpuint (rows->len, ==, 10);
@@ -1051,15 +907,15 @@ run_overdue_capped (void)
 
   /* Out of sight, a new overdue suggestion leaves the page as it was... */
   adw_view_stack_set_visible_child_name (view_stack, "receptions");
-  g_assert_true (wait_until (is_mapped, get_by_id (GTK_WIDGET (window), "receptions_page")));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page")));
   add_overdue (&fixture, "菜市场门口积水");
-  spin (300);
+  liaison_test_spin (300);
   g_assert_cmpstr (section_title (page, "overdue"), ==, "Overdue (250)");
 
   /* ...and shown again, the page has caught up. */
   adw_view_stack_set_visible_child_name (view_stack, "follow-up");
   wait = (TitleWait) { page, "overdue", "Overdue (251)" };
-  g_assert_true (wait_until (section_title_is, &wait));
+  g_assert_true (liaison_test_wait_until (section_title_is, &wait));
   wait_for_rows (page, "overdue", MAX_ROWS);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (more)), ==,
                    "Showing the first 200 of 251. Use the Suggestions page’s search to find others.");
@@ -1087,20 +943,20 @@ run_hq_without_station (void)
 
   fixture.dir = g_steal_pointer (&dir);
   fixture.store = liaison_test_open_store (path);
-  enroll_as_hq (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
   g_assert_null (liaison_store_get_local_station (fixture.store));
 
   window = open_follow_up (&fixture, &page);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_by_id (GTK_WIDGET (window), "main_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "main_stack"))),
                    ==, "main");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Headquarters — Liaison");
   /* New reception is disabled: asking for it opens no editor. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reception", NULL);
-  spin (200);
-  g_assert_null (find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR));
+  liaison_test_spin (200);
+  g_assert_null (liaison_test_find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR));
   /* The figures show, with no rate to give yet. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (page, "collected_value"))), ==, "0");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (page, "resolution_rate_value"))), ==, "—");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (page, "collected_value"))), ==, "0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (page, "resolution_rate_value"))), ==, "—");
 
   gtk_window_destroy (GTK_WINDOW (window));
   liaison_test_clear_store_dir (&fixture.store, &fixture.dir);
@@ -1118,13 +974,13 @@ run_replies_toast (void)
   fixture_set_up (&fixture);
   window = liaison_window_new (NULL, fixture.store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"))),
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "view_stack"))),
                    ==, "receptions");
 
   liaison_window_show_replies (window, 2);
-  spin (300);
-  toast_overlay = get_by_id (GTK_WIDGET (window), "toast_overlay");
+  liaison_test_spin (300);
+  toast_overlay = liaison_test_get_by_id (GTK_WIDGET (window), "toast_overlay");
   /* The toast's button is the only one in the overlay with that label. */
   {
     GPtrArray *stack = g_ptr_array_new ();
@@ -1145,47 +1001,31 @@ run_replies_toast (void)
   }
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (100);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (get_by_id (GTK_WIDGET (window), "view_stack"))),
+  liaison_test_spin (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "view_stack"))),
                    ==, "follow-up");
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
 }
 
-/* Each case runs in a child: GTK cannot be reset between cases. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  void (*run) (void) = (void (*) (void)) data;
-
-  if (g_test_subprocess ())
-    {
-      /* Deadlines are read in local time; pin it. */
-      g_setenv ("TZ", "Asia/Shanghai", TRUE);
-      gtk_init ();
-      adw_init ();
-      run ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
 {
+  /* Deadlines are read in local time; pin it (the cases' children
+   * inherit it). */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_data_func ("/ui/board/hq", (gconstpointer) run_hq_board, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/station", (gconstpointer) run_station_board, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/deputy", (gconstpointer) run_deputy_board, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/rules", (gconstpointer) run_rules_dialog, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/hq-without-station", (gconstpointer) run_hq_without_station, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/replies-toast", (gconstpointer) run_replies_toast, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/rules-keep-limits", (gconstpointer) run_rules_keep_limits, run_in_subprocess);
-  g_test_add_data_func ("/ui/board/overdue-capped", (gconstpointer) run_overdue_capped, run_in_subprocess);
+  liaison_test_add_ui_case ("/ui/board/hq", run_hq_board);
+  liaison_test_add_ui_case ("/ui/board/station", run_station_board);
+  liaison_test_add_ui_case ("/ui/board/deputy", run_deputy_board);
+  liaison_test_add_ui_case ("/ui/board/rules", run_rules_dialog);
+  liaison_test_add_ui_case ("/ui/board/hq-without-station", run_hq_without_station);
+  liaison_test_add_ui_case ("/ui/board/replies-toast", run_replies_toast);
+  liaison_test_add_ui_case ("/ui/board/rules-keep-limits", run_rules_keep_limits);
+  liaison_test_add_ui_case ("/ui/board/overdue-capped", run_overdue_capped);
 
   return g_test_run ();
 }

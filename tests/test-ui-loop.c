@@ -18,11 +18,11 @@
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-detail.h"
+#include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-timeline.h"
 #include "liaison-window.h"
 
-#define TIMEOUT_MS 10000
 
 #define UNIT_HOUSING "9e000000-0000-4000-8000-000000000001"
 #define UNIT_TRANSPORT "9e000000-0000-4000-8000-000000000002"
@@ -35,19 +35,6 @@ typedef struct {
   LiaisonWindow *window;
   GtkWidget     *detail;
 } Fixture;
-
-static void
-add_units (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Reference data headquarters owns, as a pull would leave it. */
-  g_assert_true (liaison_store_exec (store,
-    "INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
-    " ('" UNIT_HOUSING "', '2025-01-01T00:00:00Z', 0, '市住房和城乡建设局', 'department'),"
-    " ('" UNIT_TRANSPORT "', '2025-01-01T00:00:00Z', 0, '市交通运输局', 'department')", &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up_kind (Fixture         *fixture,
@@ -63,7 +50,9 @@ fixture_set_up_kind (Fixture         *fixture,
   liaison_test_set_station (fixture->store, "相山区东山代表联络站", LIAISON_STATION_KIND_STATION, "相山区");
   fixture->deputy_ids[0] = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_CITY);
   fixture->deputy_ids[1] = liaison_test_add_deputy (fixture->store, "李秀英", LIAISON_DEPUTY_LEVEL_CITY);
-  add_units (fixture->store);
+  /* Reference data headquarters owns. */
+  liaison_test_add_unit (fixture->store, UNIT_HOUSING, "市住房和城乡建设局", "department");
+  liaison_test_add_unit (fixture->store, UNIT_TRANSPORT, "市交通运输局", "department");
 
   suggestion->category_id = liaison_store_find_category (fixture->store, "transport");
   suggestion->title = g_strdup ("增设公交站台");
@@ -95,128 +84,13 @@ fixture_tear_down (Fixture *fixture)
   liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Widget tree helpers */
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
-  return widget;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_is_mapped (gpointer data)
-{
-  GtkWidget *dialog = find_toplevel (LIAISON_TYPE_MOVE_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (dialog);
-}
-
-static gboolean
-dialog_is_gone (gpointer data)
-{
-  return find_toplevel (LIAISON_TYPE_MOVE_DIALOG) == NULL;
-}
-
-/* Concatenates every label's text under @root, to look for words. */
-static void
-collect_text (GtkWidget *root,
-              GString   *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (root)));
-      g_string_append_c (text, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-static char *
-text_under (GtkWidget *root)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_text (root, text);
-  return g_string_free (text, FALSE);
-}
 
 /* The detail's move buttons, by move code, joined with ",". */
 static char *
 move_buttons (GtkWidget *detail)
 {
-  GtkWidget *box = get_by_id (detail, "moves_box");
+  GtkWidget *box = liaison_test_get_by_id (detail, "moves_box");
   GString *codes = g_string_new (NULL);
 
   if (!gtk_widget_get_visible (box))
@@ -256,7 +130,7 @@ assert_moves (GtkWidget  *detail,
 {
   MovesWait wait = { detail, expected };
 
-  if (!wait_until (moves_are, &wait))
+  if (!liaison_test_wait_until (moves_are, &wait))
     {
       g_autofree char *moves = move_buttons (detail);
 
@@ -268,7 +142,7 @@ static GtkWidget *
 move_button (GtkWidget  *detail,
              const char *code)
 {
-  GtkWidget *box = get_by_id (detail, "moves_box");
+  GtkWidget *box = liaison_test_get_by_id (detail, "moves_box");
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
     if (g_strcmp0 (gtk_widget_get_name (child), code) == 0)
@@ -287,8 +161,7 @@ open_move (GtkWidget  *detail,
 
   g_assert_true (liaison_loop_move_from_code (code, &move));
   g_assert_true (gtk_widget_activate (move_button (detail, code)));
-  g_assert_true (wait_until (dialog_is_mapped, NULL));
-  dialog = find_toplevel (LIAISON_TYPE_MOVE_DIALOG);
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_MOVE_DIALOG);
   g_assert_cmpint (liaison_move_dialog_get_move (LIAISON_MOVE_DIALOG (dialog)), ==, move);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (gtk_widget_get_root (detail)));
@@ -312,9 +185,9 @@ static LiaisonTimeline *
 wait_timeline (GtkWidget *detail,
                guint      n)
 {
-  TimelineWait wait = { LIAISON_TIMELINE (get_by_id (detail, "timeline")), n };
+  TimelineWait wait = { LIAISON_TIMELINE (liaison_test_get_by_id (detail, "timeline")), n };
 
-  if (!wait_until (timeline_has, &wait))
+  if (!liaison_test_wait_until (timeline_has, &wait))
     g_error ("The timeline shows %u moves, not %u", liaison_timeline_get_n_events (wait.timeline), n);
   return wait.timeline;
 }
@@ -338,9 +211,9 @@ assert_label (GtkWidget  *root,
               const char *id,
               const char *text)
 {
-  LabelWait wait = { GTK_LABEL (get_by_id (root, id)), text };
+  LabelWait wait = { GTK_LABEL (liaison_test_get_by_id (root, id)), text };
 
-  if (!wait_until (label_is, &wait))
+  if (!liaison_test_wait_until (label_is, &wait))
     g_error ("“%s” says “%s” (%s), not “%s”", id, gtk_label_get_text (wait.label),
              gtk_widget_get_mapped (GTK_WIDGET (wait.label)) ? "shown" : "hidden", text);
 }
@@ -368,18 +241,9 @@ add_event (Fixture          *fixture,
            LiaisonLoopEvent *event,
            GDateTime        *at)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean at_hq = liaison_store_get_sync_role (fixture->store) == LIAISON_SYNC_ROLE_HQ;
-  gboolean added;
-
   if (at != NULL)
     event->at = g_date_time_ref (at);
-  if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
-    added = liaison_store_add_suggestion_event (fixture->store, fixture->suggestion_id, event, &error);
-  else
-    added = liaison_store_add_received_event (fixture->store, fixture->suggestion_id, event, &error);
-  g_assert_no_error (error);
-  g_assert_true (added);
+  liaison_test_record_event (fixture->store, fixture->suggestion_id, event);
 }
 
 static void
@@ -393,20 +257,6 @@ take_up (Fixture   *fixture,
   add_event (fixture, event, at);
 }
 
-static void
-enroll_as_hq (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string ("{\"token\": \"t\", \"role\": \"hq\","
-                                               " \"server_id\": \"11111111-1111-4111-8111-111111111111\","
-                                               " \"station\": null}", &error);
-
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_adopt_enrollment (store, "http://127.0.0.1:8600", json_node_get_object (node), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (liaison_store_get_sync_role (store), ==, LIAISON_SYNC_ROLE_HQ);
-}
-
 static gboolean
 detail_shows (gpointer data)
 {
@@ -414,7 +264,7 @@ detail_shows (gpointer data)
 
   return gtk_widget_get_mapped (fixture->detail) &&
          liaison_suggestion_detail_get_suggestion_id (LIAISON_SUGGESTION_DETAIL (fixture->detail)) == fixture->suggestion_id &&
-         gtk_widget_get_mapped (get_by_id (fixture->detail, "timeline"));
+         gtk_widget_get_mapped (liaison_test_get_by_id (fixture->detail, "timeline"));
 }
 
 /* Opens the real window on the suggestion's page. */
@@ -424,11 +274,11 @@ open_page (Fixture *fixture)
   fixture->window = liaison_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-suggestion", "x",
                                              fixture->suggestion_id));
-  fixture->detail = get_by_id (get_by_id (GTK_WIDGET (fixture->window), "suggestions_page"), "detail");
-  g_assert_true (wait_until (detail_shows, fixture));
+  fixture->detail = liaison_test_get_by_id (liaison_test_get_by_id (GTK_WIDGET (fixture->window), "suggestions_page"), "detail");
+  g_assert_true (liaison_test_wait_until (detail_shows, fixture));
   return fixture->detail;
 }
 
@@ -448,13 +298,13 @@ run_moves_by_actor (void)
 
   assert_label (detail, "state_label", "Registered");
   assert_moves (detail, "withdraw");
-  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "deadline_box")));
-  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "round_label")));
-  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "key_supervision_label")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "deadline_box")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "round_label")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "key_supervision_label")));
 
   /* The register move heads the timeline, with who and in which role. */
   timeline = wait_timeline (detail, 1);
-  row_text = text_under (liaison_timeline_get_row (timeline, 0));
+  row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 0));
   g_assert_nonnull (strstr (row_text, "Registered"));
   /* Registered by the station, not by the citizen who raised it. */
   g_assert_nonnull (strstr (row_text, "相山区东山代表联络站 · Station staff · "));
@@ -494,14 +344,14 @@ run_take_up (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Take up");
   /* The deputy at the desk takes it up in their own name: no one else is
    * offered. */
-  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "deputy_row")));
-  own_row = get_by_id (dialog, "own_deputy_row");
+  g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "deputy_row")));
+  own_row = liaison_test_get_by_id (dialog, "own_deputy_row");
   g_assert_true (gtk_widget_get_mapped (own_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (own_row)), ==, "李秀英");
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "note_row")), "下周约交通局现场查看");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "note_row")), "下周约交通局现场查看");
 
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
 
   g_assert_cmpint (count_events (&fixture), ==, 1);
   events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
@@ -517,13 +367,13 @@ run_take_up (void)
 
   /* The page follows: a second row, the new state, no more deputy moves. */
   timeline = wait_timeline (detail, 2);
-  row_text = text_under (liaison_timeline_get_row (timeline, 1));
+  row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 1));
   g_assert_nonnull (strstr (row_text, "Taken up by a deputy\n"));
   g_assert_nonnull (strstr (row_text, "李秀英 · Deputy · "));
   g_assert_nonnull (strstr (row_text, "下周约交通局现场查看"));
   assert_label (detail, "state_label", "Taken up");
   assert_moves (detail, "");
-  g_assert_true (gtk_widget_get_mapped (get_by_id (detail, "no_moves_label")));
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (detail, "no_moves_label")));
 
   /* Station staff may still withdraw it. */
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_STATION, "张敏", 0);
@@ -535,7 +385,7 @@ run_take_up (void)
 static gboolean
 pill_shown (gpointer data)
 {
-  return gtk_widget_get_mapped (get_by_id (GTK_WIDGET (data), "deadline_label"));
+  return gtk_widget_get_mapped (liaison_test_get_by_id (GTK_WIDGET (data), "deadline_label"));
 }
 
 /* (c) Headquarters refers it: the due date is filled in from the rules,
@@ -561,7 +411,7 @@ run_refer_at_hq (void)
 
   fixture_set_up (&fixture);
   take_up (&fixture, NULL);
-  enroll_as_hq (fixture.store);
+  liaison_test_enroll_as_hq (fixture.store);
   detail = open_page (&fixture);
   assert_moves (detail, "refer,supervise");
 
@@ -569,8 +419,8 @@ run_refer_at_hq (void)
   liaison_date_set_today (&today);
   liaison_store_default_due_date (fixture.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &today, &due);
   due_text = liaison_date_to_iso (&due);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_id (dialog, "due_row"))), ==, due_text);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_by_id (dialog, "due_hint_label"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "due_row"))), ==, due_text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (dialog, "due_hint_label"))),
                    ==, "Time limit: 15 working days from today");
   /* 15 working days are at least three weeks of calendar days. */
   days = g_date_days_between (&today, &due);
@@ -580,7 +430,7 @@ run_refer_at_hq (void)
    * listed by name: 市交通运输局 sorts after 市住房和城乡建设局 or not, so
    * look them up. */
   {
-    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (get_by_id (dialog, "lead_unit_row")));
+    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")));
     guint transport = GTK_INVALID_LIST_POSITION;
     guint housing = GTK_INVALID_LIST_POSITION;
 
@@ -591,9 +441,9 @@ run_refer_at_hq (void)
       else
         housing = i;
     g_assert_cmpuint (transport, !=, GTK_INVALID_LIST_POSITION);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (get_by_id (dialog, "lead_unit_row")), transport);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")), transport);
 
-    co_units = get_by_id (dialog, "co_units_list");
+    co_units = liaison_test_get_by_id (dialog, "co_units_list");
     g_assert_true (gtk_widget_get_mapped (co_units));
     for (GtkWidget *row = gtk_widget_get_first_child (co_units); row; row = gtk_widget_get_next_sibling (row))
       if ((guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) == housing)
@@ -607,7 +457,7 @@ run_refer_at_hq (void)
   }
 
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
 
   events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
   g_assert_no_error (error);
@@ -622,10 +472,10 @@ run_refer_at_hq (void)
   g_assert_cmpint (g_date_compare (&event->due_date, &due), ==, 0);
 
   /* The pill, in words and in the on-track colour. */
-  g_assert_true (wait_until (pill_shown, detail));
+  g_assert_true (liaison_test_wait_until (pill_shown, detail));
   expected_words = g_strdup_printf ("%d days left", days);
   assert_label (detail, "deadline_label", expected_words);
-  pill = get_by_id (detail, "deadline_label");
+  pill = liaison_test_get_by_id (detail, "deadline_label");
   g_assert_true (gtk_widget_has_css_class (pill, "deadline-on-track"));
   g_assert_false (gtk_widget_has_css_class (pill, "deadline-overdue"));
   {
@@ -638,7 +488,7 @@ run_refer_at_hq (void)
 
   /* The timeline names the units. */
   timeline = wait_timeline (detail, 3);
-  row_text = text_under (liaison_timeline_get_row (timeline, 2));
+  row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 2));
   g_assert_nonnull (strstr (row_text, "Lead unit: 市交通运输局"));
   g_assert_nonnull (strstr (row_text, "Co-units: 市住房和城乡建设局"));
   g_assert_nonnull (strstr (row_text, "Headquarters"));
@@ -662,25 +512,25 @@ run_withdraw_needs_reason (void)
   g_assert_cmpint (count_events (&fixture), ==, 0);
 
   dialog = open_move (detail, "withdraw");
-  error_label = get_by_id (dialog, "error_label");
+  error_label = liaison_test_get_by_id (dialog, "error_label");
   g_assert_false (gtk_widget_get_visible (error_label));
-  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "note_row")));
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "reason_row")), "   ");
+  g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "note_row")));
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "reason_row")), "   ");
 
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  spin (100);
+  liaison_test_spin (100);
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "Say why the suggestion is withdrawn.");
-  g_assert_true (find_toplevel (LIAISON_TYPE_MOVE_DIALOG) == dialog);
+  g_assert_true (liaison_test_find_toplevel (LIAISON_TYPE_MOVE_DIALOG) == dialog);
   g_assert_true (gtk_widget_get_mapped (dialog));
   g_assert_cmpint (count_events (&fixture), ==, 0);
   wait_timeline (detail, 1);
 
   /* Typing clears the message; a reason records the move. */
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (dialog, "reason_row")), "群众已自行解决");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "reason_row")), "群众已自行解决");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
   g_assert_cmpint (count_events (&fixture), ==, 1);
 
   wait_timeline (detail, 2);
@@ -734,7 +584,7 @@ run_overdue (void)
   wait_timeline (detail, 4);
   assert_label (detail, "state_label", "Referred");
   assert_label (detail, "deadline_label", "Overdue by 5 days");
-  pill = get_by_id (detail, "deadline_label");
+  pill = liaison_test_get_by_id (detail, "deadline_label");
   g_assert_true (gtk_widget_has_css_class (pill, "deadline-overdue"));
   g_assert_false (gtk_widget_has_css_class (pill, "deadline-on-track"));
   assert_label (detail, "key_supervision_label", "Key supervision");
@@ -759,7 +609,7 @@ detail_holds_suggestion (gpointer data)
 
   return liaison_suggestion_detail_get_suggestion_id (LIAISON_SUGGESTION_DETAIL (fixture->detail)) ==
          fixture->suggestion_id &&
-         liaison_timeline_get_n_events (LIAISON_TIMELINE (get_by_id (fixture->detail, "timeline"))) > 0;
+         liaison_timeline_get_n_events (LIAISON_TIMELINE (liaison_test_get_by_id (fixture->detail, "timeline"))) > 0;
 }
 
 /* (f) A reply that arrived by sync stays unseen while the window shows
@@ -785,24 +635,24 @@ run_reply_seen (void)
   fixture.window = liaison_window_new (NULL, fixture.store);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture.window));
-  g_assert_true (wait_until (is_mapped, fixture.window));
-  view_stack = ADW_VIEW_STACK (get_by_id (GTK_WIDGET (fixture.window), "view_stack"));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, fixture.window));
+  view_stack = ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (fixture.window), "view_stack"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "receptions");
-  fixture.detail = get_by_id (get_by_id (GTK_WIDGET (fixture.window), "suggestions_page"), "detail");
-  g_assert_true (wait_until (detail_holds_suggestion, &fixture));
+  fixture.detail = liaison_test_get_by_id (liaison_test_get_by_id (GTK_WIDGET (fixture.window), "suggestions_page"), "detail");
+  g_assert_true (liaison_test_wait_until (detail_holds_suggestion, &fixture));
   g_assert_false (gtk_widget_get_mapped (fixture.detail));
 
   /* A move from elsewhere reloads it, still out of sight. */
   take_up (&fixture, NULL);
   wait_timeline (fixture.detail, 2);
-  spin (200);
+  liaison_test_spin (200);
   g_assert_cmpuint (liaison_store_count_unseen_replies (fixture.store, &error), ==, 1);
   g_assert_no_error (error);
 
   /* Someone looks at it. */
   adw_view_stack_set_visible_child_name (view_stack, "suggestions");
-  g_assert_true (wait_until (detail_shows, &fixture));
-  g_assert_true (wait_until (no_unseen_replies, &fixture));
+  g_assert_true (liaison_test_wait_until (detail_shows, &fixture));
+  g_assert_true (liaison_test_wait_until (no_unseen_replies, &fixture));
 
   fixture_tear_down (&fixture);
 }
@@ -827,10 +677,10 @@ run_answer_in_own_name (void)
   assert_moves (detail, "take_up,answer_on_spot");
 
   dialog = open_move (detail, "answer_on_spot");
-  deputy_row = get_by_id (dialog, "deputy_row");
+  deputy_row = liaison_test_get_by_id (dialog, "deputy_row");
   g_assert_false (gtk_widget_get_mapped (deputy_row));
-  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "own_deputy_row")));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (dialog, "own_deputy_row"))), ==, "李秀英");
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "own_deputy_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (liaison_test_get_by_id (dialog, "own_deputy_row"))), ==, "李秀英");
   /* Even a roster put behind the hidden row, with another deputy chosen,
    * changes nothing. */
   {
@@ -839,10 +689,10 @@ run_answer_in_own_name (void)
     adw_combo_row_set_model (ADW_COMBO_ROW (deputy_row), G_LIST_MODEL (names));
     adw_combo_row_set_selected (ADW_COMBO_ROW (deputy_row), 0);
   }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (dialog, "answer_view"))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "answer_view"))),
                             "已当场解释公交站台规划。", -1);
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
 
   events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
   g_assert_no_error (error);
@@ -892,7 +742,7 @@ assert_row_says (LiaisonTimeline *timeline,
                  const char      *text,
                  const char      *absent)
 {
-  g_autofree char *row_text = text_under (liaison_timeline_get_row (timeline, index));
+  g_autofree char *row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, index));
 
   if (text != NULL && strstr (row_text, text) == NULL)
     g_error ("Row %u of the timeline does not say “%s”:\n%s", index, text, row_text);
@@ -1024,26 +874,26 @@ run_blind_rating (void)
   detail = open_page (&fixture);
   wait_timeline (detail, 3);
   assert_moves (detail, "");
-  g_assert_true (gtk_widget_get_mapped (get_by_id (detail, "filer_info")));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (detail, "filer_info"))), ==, "王建国");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_by_id (detail, "co_signers_info"))), ==, "李秀英");
-  g_assert_false (gtk_widget_get_visible (get_by_id (detail, "raised_by_info")));
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (detail, "filer_info")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (liaison_test_get_by_id (detail, "filer_info"))), ==, "王建国");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (liaison_test_get_by_id (detail, "co_signers_info"))), ==, "李秀英");
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "raised_by_info")));
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
   assert_moves (detail, "rate,withdraw");
   dialog = open_move (detail, "rate");
-  g_assert_false (gtk_widget_get_mapped (get_by_id (dialog, "rated_by_row")));
-  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "blind_label")));
+  g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "rated_by_row")));
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "blind_label")));
 
   /* No rating chosen: said in the dialog, nothing written. */
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  spin (50);
-  g_assert_true (gtk_widget_get_mapped (get_by_id (dialog, "error_label")));
+  liaison_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "error_label")));
   g_assert_cmpint (count_events (&fixture), ==, 2);
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_id (dialog, "basically_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (liaison_test_get_by_id (dialog, "basically_check")), TRUE);
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
-  g_assert_true (wait_until (dialog_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
 
   events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
   g_assert_no_error (error);
@@ -1056,7 +906,7 @@ run_blind_rating (void)
   g_assert_null (event->rated_by);
 
   timeline = wait_timeline (detail, 4);
-  row_text = text_under (liaison_timeline_get_row (timeline, 3));
+  row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 3));
   g_assert_nonnull (strstr (row_text, "Rated: Basically satisfied"));
   g_assert_nonnull (strstr (row_text, "Rated without a name · Deputy · "));
   g_assert_null (strstr (row_text, "王建国"));
@@ -1065,38 +915,21 @@ run_blind_rating (void)
   fixture_tear_down (&fixture);
 }
 
-/* Each case runs in a child: GTK cannot be reset between cases. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  void (*run) (void) = (void (*) (void)) data;
-
-  if (g_test_subprocess ())
-    {
-      gtk_init ();
-      adw_init ();
-      run ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_data_func ("/ui/loop/moves-by-actor", (gconstpointer) run_moves_by_actor, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/take-up", (gconstpointer) run_take_up, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/refer-at-hq", (gconstpointer) run_refer_at_hq, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/withdraw-needs-reason", (gconstpointer) run_withdraw_needs_reason, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/overdue", (gconstpointer) run_overdue, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/reply-seen", (gconstpointer) run_reply_seen, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/blind-rating", (gconstpointer) run_blind_rating, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/answer-in-own-name", (gconstpointer) run_answer_in_own_name, run_in_subprocess);
-  g_test_add_data_func ("/ui/loop/sync-notes", (gconstpointer) run_sync_notes, run_in_subprocess);
+  liaison_test_add_ui_case ("/ui/loop/moves-by-actor", run_moves_by_actor);
+  liaison_test_add_ui_case ("/ui/loop/take-up", run_take_up);
+  liaison_test_add_ui_case ("/ui/loop/refer-at-hq", run_refer_at_hq);
+  liaison_test_add_ui_case ("/ui/loop/withdraw-needs-reason", run_withdraw_needs_reason);
+  liaison_test_add_ui_case ("/ui/loop/overdue", run_overdue);
+  liaison_test_add_ui_case ("/ui/loop/reply-seen", run_reply_seen);
+  liaison_test_add_ui_case ("/ui/loop/blind-rating", run_blind_rating);
+  liaison_test_add_ui_case ("/ui/loop/answer-in-own-name", run_answer_in_own_name);
+  liaison_test_add_ui_case ("/ui/loop/sync-notes", run_sync_notes);
 
   return g_test_run ();
 }

@@ -14,11 +14,11 @@
 #include "liaison-reception-editor.h"
 #include "liaison-reception-item.h"
 #include "liaison-store.h"
+#include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-visitor-row.h"
 #include "liaison-window.h"
 
-#define TIMEOUT_MS 10000
 
 #define SUMMARY "小区门口的路灯坏了三个月，晚上出行很不安全，希望尽快修复。"
 #define SUMMARY_WORD "路灯坏了"
@@ -107,42 +107,6 @@ fixture_tear_down (Fixture *fixture)
 
 /* Main loop helpers */
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or the time is up. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-/* Lets pending idles, timeouts and redraws run for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static gboolean
 is_not_mapped (gpointer data)
 {
@@ -156,32 +120,6 @@ is_folded (gpointer data)
 }
 
 /* Widget tree helpers */
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
-  return widget;
-}
 
 static GtkWidget *
 find_by_type (GtkWidget *root,
@@ -233,36 +171,6 @@ check_icon_buttons (GtkWidget *root)
   return n;
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-editor_is_gone (gpointer data)
-{
-  return find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR) == NULL;
-}
-
-static gboolean
-editor_is_mapped (gpointer data)
-{
-  GtkWidget *editor = find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
-
-  return editor != NULL && gtk_widget_get_mapped (editor);
-}
-
 static LiaisonWindow *
 open_window (Fixture *fixture)
 {
@@ -270,7 +178,7 @@ open_window (Fixture *fixture)
 
   g_assert_nonnull (window);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
   return window;
 }
 
@@ -303,31 +211,31 @@ run_window_opens (void)
   fixture_set_up (&fixture, TRUE);
   window = open_window (&fixture);
 
-  page = get_by_id (GTK_WIDGET (window), "receptions_page");
-  g_assert_true (wait_until (is_mapped, page));
-  g_assert_false (gtk_widget_get_mapped (get_by_id (GTK_WIDGET (window), "first_run_page")));
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, page));
+  g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (GTK_WIDGET (window), "first_run_page")));
 
-  list_view = get_by_id (page, "list_view");
+  list_view = liaison_test_get_by_id (page, "list_view");
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))), ==, 0);
 
   /* The empty state shows, and says how to start. */
-  g_assert_true (wait_until (is_mapped, get_by_id (page, "empty_page")));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_by_id (page, "empty_page"))), ==, "No Receptions Yet");
-  g_assert_false (gtk_widget_get_mapped (get_by_id (page, "no_match_page")));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (page, "empty_page")));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (liaison_test_get_by_id (page, "empty_page"))), ==, "No Receptions Yet");
+  g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (page, "no_match_page")));
 
   /* The station's name is the window's subtitle. */
-  title = get_by_id (GTK_WIDGET (window), "switcher_title");
+  title = liaison_test_get_by_id (GTK_WIDGET (window), "switcher_title");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "相山区东山代表联络站");
 
-  search_entry = get_by_id (page, "search_entry");
+  search_entry = liaison_test_get_by_id (page, "search_entry");
   g_assert_true (GTK_IS_SEARCH_ENTRY (search_entry));
-  g_assert_nonnull (get_by_id (GTK_WIDGET (window), "toast_overlay"));
+  g_assert_nonnull (liaison_test_get_by_id (GTK_WIDGET (window), "toast_overlay"));
   g_assert_cmpuint (check_icon_buttons (GTK_WIDGET (window)), >, 0);
 
   /* win.search puts the cursor in the search entry. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  spin (50);
+  liaison_test_spin (50);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == search_entry || gtk_widget_is_ancestor (focus, search_entry));
@@ -351,34 +259,34 @@ run_first_run (void)
   g_assert_null (liaison_store_get_local_station (fixture.store));
   window = open_window (&fixture);
 
-  first_run = get_by_id (GTK_WIDGET (window), "first_run_page");
-  receptions_page = get_by_id (GTK_WIDGET (window), "receptions_page");
-  g_assert_true (wait_until (is_mapped, first_run));
+  first_run = liaison_test_get_by_id (GTK_WIDGET (window), "first_run_page");
+  receptions_page = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, first_run));
   g_assert_false (gtk_widget_get_mapped (receptions_page));
 
   /* Start with no name: a message, and nothing written. */
-  g_signal_emit_by_name (get_by_id (first_run, "start_button"), "clicked");
-  spin (50);
+  g_signal_emit_by_name (liaison_test_get_by_id (first_run, "start_button"), "clicked");
+  liaison_test_spin (50);
   g_assert_cmpuint (count_visible_errors (first_run), ==, 1);
   g_assert_null (liaison_store_get_local_station (fixture.store));
   g_assert_true (gtk_widget_get_mapped (first_run));
 
-  name_row = get_by_id (first_run, "name_row");
+  name_row = liaison_test_get_by_id (first_run, "name_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "  烈山区宋疃镇代表之家 ");
   g_assert_cmpuint (count_visible_errors (first_run), ==, 0);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_by_id (first_run, "kind_row")), LIAISON_STATION_KIND_HOME);
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (first_run, "district_row")), "烈山区");
-  g_signal_emit_by_name (get_by_id (first_run, "start_button"), "clicked");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (first_run, "kind_row")), LIAISON_STATION_KIND_HOME);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (first_run, "district_row")), "烈山区");
+  g_signal_emit_by_name (liaison_test_get_by_id (first_run, "start_button"), "clicked");
 
-  g_assert_true (wait_until (is_mapped, receptions_page));
-  g_assert_true (wait_until (is_not_mapped, first_run));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, receptions_page));
+  g_assert_true (liaison_test_wait_until (is_not_mapped, first_run));
 
   station = liaison_store_get_local_station (fixture.store);
   g_assert_nonnull (station);
   g_assert_cmpstr (station->name, ==, "烈山区宋疃镇代表之家");
   g_assert_cmpint (station->kind, ==, LIAISON_STATION_KIND_HOME);
   g_assert_cmpstr (station->district, ==, "烈山区");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (get_by_id (GTK_WIDGET (window), "switcher_title"))),
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (liaison_test_get_by_id (GTK_WIDGET (window), "switcher_title"))),
                    ==, "烈山区宋疃镇代表之家");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -410,41 +318,40 @@ run_new_reception (void)
 
   fixture_set_up (&fixture, TRUE);
   window = open_window (&fixture);
-  page = get_by_id (GTK_WIDGET (window), "receptions_page");
-  list_view = GTK_LIST_VIEW (get_by_id (page, "list_view"));
-  search_entry = get_by_id (page, "search_entry");
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  list_view = GTK_LIST_VIEW (liaison_test_get_by_id (page, "list_view"));
+  search_entry = liaison_test_get_by_id (page, "search_entry");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reception", NULL));
-  g_assert_true (wait_until (editor_is_mapped, NULL));
-  editor = find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
+  editor = liaison_test_wait_for_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
 
   /* The visitor. */
-  visitor_row = find_by_type (get_by_id (editor, "visitors_box"), LIAISON_TYPE_VISITOR_ROW);
+  visitor_row = find_by_type (liaison_test_get_by_id (editor, "visitors_box"), LIAISON_TYPE_VISITOR_ROW);
   g_assert_nonnull (visitor_row);
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (visitor_row, "name_entry")), "张桂兰");
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (visitor_row, "phone_entry")), "13812345678");
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (visitor_row, "community_entry")), "东山社区");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (visitor_row, "name_entry")), "张桂兰");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (visitor_row, "phone_entry")), "13812345678");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (visitor_row, "community_entry")), "东山社区");
 
   /* The deputy on duty, by typing part of the name and pressing Enter. */
-  picker = get_by_id (editor, "deputy_picker");
-  picker_entry = get_by_id (picker, "search_entry");
+  picker = liaison_test_get_by_id (editor, "deputy_picker");
+  picker_entry = liaison_test_get_by_id (picker, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (picker_entry), "王");
-  spin (400);
+  liaison_test_spin (400);
   g_signal_emit_by_name (picker_entry, "activate");
-  spin (50);
+  liaison_test_spin (50);
 
   /* A category, and what was raised. */
-  category_row = ADW_COMBO_ROW (get_by_id (editor, "category_row"));
+  category_row = ADW_COMBO_ROW (liaison_test_get_by_id (editor, "category_row"));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (category_row)), >, 1);
   adw_combo_row_set_selected (category_row, 1);
-  summary_view = GTK_TEXT_VIEW (get_by_id (editor, "summary_view"));
+  summary_view = GTK_TEXT_VIEW (liaison_test_get_by_id (editor, "summary_view"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (summary_view), SUMMARY, -1);
 
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  if (!wait_until (editor_is_gone, NULL))
+  if (!liaison_test_wait_until_gone (LIAISON_TYPE_RECEPTION_EDITOR))
     g_error ("The editor stayed open after saving; it shows %u errors",
-             count_visible_errors (find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR)));
+             count_visible_errors (liaison_test_find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR)));
 
   /* The store has it, with the deputy and the visitor. */
   g_assert_cmpuint (liaison_store_count_receptions (fixture.store, NULL, &error), ==, 1);
@@ -459,40 +366,39 @@ run_new_reception (void)
 
   /* The list shows it, and the detail beside it is that reception. */
   count = (ListCount) { list_view, 1 };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
   item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), 0);
   g_assert_true (LIAISON_IS_RECEPTION_ITEM (item));
   g_object_get (item, "summary", &summary, NULL);
   g_assert_cmpstr (summary, ==, SUMMARY);
-  g_assert_cmpint (liaison_reception_detail_get_reception_id (LIAISON_RECEPTION_DETAIL (get_by_id (page, "detail"))),
+  g_assert_cmpint (liaison_reception_detail_get_reception_id (LIAISON_RECEPTION_DETAIL (liaison_test_get_by_id (page, "detail"))),
                    ==, reception_id);
-  g_assert_true (wait_until (is_mapped, list_view));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, list_view));
 
   /* The detail's Edit button opens the editor on that reception. */
-  g_assert_true (wait_until (is_mapped, get_by_id (page, "edit_button")));
-  g_assert_true (gtk_widget_activate (get_by_id (page, "edit_button")));
-  g_assert_true (wait_until (editor_is_mapped, NULL));
-  editor = find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (page, "edit_button")));
+  g_assert_true (gtk_widget_activate (liaison_test_get_by_id (page, "edit_button")));
+  editor = liaison_test_wait_for_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
   g_assert_cmpint (liaison_reception_editor_get_reception_id (LIAISON_RECEPTION_EDITOR (editor)), ==, reception_id);
   gtk_window_destroy (GTK_WINDOW (editor));
-  g_assert_true (wait_until (editor_is_gone, NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_RECEPTION_EDITOR));
 
   /* A word not in it finds nothing, and the page says so. */
   gtk_editable_set_text (GTK_EDITABLE (search_entry), OTHER_WORD);
   count = (ListCount) { list_view, 0 };
-  g_assert_true (wait_until (list_has_n_items, &count));
-  g_assert_true (wait_until (is_mapped, get_by_id (page, "no_match_page")));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (page, "no_match_page")));
 
   /* A four-character word from the summary finds it again. */
   gtk_editable_set_text (GTK_EDITABLE (search_entry), SUMMARY_WORD);
   count = (ListCount) { list_view, 1 };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
   g_clear_object (&item);
   g_clear_pointer (&summary, g_free);
   item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), 0);
   g_object_get (item, "summary", &summary, NULL);
   g_assert_cmpstr (summary, ==, SUMMARY);
-  g_assert_true (wait_until (is_mapped, list_view));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, list_view));
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
@@ -511,20 +417,19 @@ run_empty_editor (void)
   window = open_window (&fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reception", NULL));
-  g_assert_true (wait_until (editor_is_mapped, NULL));
-  editor = find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
+  editor = liaison_test_wait_for_toplevel (LIAISON_TYPE_RECEPTION_EDITOR);
 
   g_assert_cmpuint (count_visible_errors (editor), ==, 0);
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  spin (100);
+  liaison_test_spin (100);
 
   g_assert_cmpuint (count_visible_errors (editor), >=, 2);
-  g_assert_true (find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR) == editor);
+  g_assert_true (liaison_test_find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR) == editor);
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_cmpuint (liaison_store_count_receptions (fixture.store, NULL, &error), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-                      GTK_LIST_VIEW (get_by_id (get_by_id (GTK_WIDGET (window), "receptions_page"), "list_view"))))),
+                      GTK_LIST_VIEW (liaison_test_get_by_id (liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page"), "list_view"))))),
                     ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -557,13 +462,13 @@ run_remembered_filters (void)
   g_settings_set_string (settings, "filter-category", "");
 
   window = open_window (&fixture);
-  page = get_by_id (GTK_WIDGET (window), "receptions_page");
-  list_view = GTK_LIST_VIEW (get_by_id (page, "list_view"));
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  list_view = GTK_LIST_VIEW (liaison_test_get_by_id (page, "list_view"));
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_id (page, "from_entry"))), ==, "2024-04-01");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (get_by_id (page, "filter_button"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_get_by_id (page, "from_entry"))), ==, "2024-04-01");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (liaison_test_get_by_id (page, "filter_button"))));
   count = (ListCount) { list_view, 2 };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
 
   /* Choosing a category narrows the list and is written down. */
   categories = liaison_store_list_categories (fixture.store, NULL);
@@ -571,23 +476,23 @@ run_remembered_filters (void)
     if (g_strcmp0 (((LiaisonCategory *) g_ptr_array_index (categories, i))->code, "health") == 0)
       health = i + 1;  /* after "Any category" */
   g_assert_cmpuint (health, >, 0);
-  category_dropdown = GTK_DROP_DOWN (get_by_id (page, "category_dropdown"));
+  category_dropdown = GTK_DROP_DOWN (liaison_test_get_by_id (page, "category_dropdown"));
   gtk_drop_down_set_selected (category_dropdown, health);
   count = (ListCount) { list_view, 1 };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
   saved_category = g_settings_get_string (settings, "filter-category");
   g_assert_cmpstr (saved_category, ==, "health");
 
   /* A date that is not one leaves the list alone and says so. */
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (page, "to_entry")), "2024-13-45");
-  spin (50);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (page, "to_entry")), "2024-13-45");
+  liaison_test_spin (50);
   g_assert_cmpuint (count_visible_errors (page), ==, 1);
   g_assert_true (list_has_n_items (&count));
 
   /* Clearing the filters shows everything again. */
-  g_signal_emit_by_name (get_by_id (page, "clear_filters_button"), "clicked");
+  g_signal_emit_by_name (liaison_test_get_by_id (page, "clear_filters_button"), "clicked");
   count = (ListCount) { list_view, 3 };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
   g_clear_pointer (&saved_category, g_free);
   saved_category = g_settings_get_string (settings, "filter-category");
   g_assert_cmpstr (saved_category, ==, "");
@@ -615,22 +520,22 @@ run_narrow (void)
   window = liaison_window_new (NULL, fixture.store);
   gtk_window_set_default_size (GTK_WINDOW (window), 480, 640);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
 
-  page = get_by_id (GTK_WIDGET (window), "receptions_page");
-  leaflet = get_by_id (page, "leaflet");
-  list_view = get_by_id (page, "list_view");
-  detail = get_by_id (page, "detail");
-  g_assert_true (wait_until (is_mapped, list_view));
-  g_assert_true (wait_until (is_folded, leaflet));
-  g_assert_true (wait_until (is_not_mapped, detail));
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  leaflet = liaison_test_get_by_id (page, "leaflet");
+  list_view = liaison_test_get_by_id (page, "list_view");
+  detail = liaison_test_get_by_id (page, "detail");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, list_view));
+  g_assert_true (liaison_test_wait_until (is_folded, leaflet));
+  g_assert_true (liaison_test_wait_until (is_not_mapped, detail));
 
   /* A click on the row opens the detail; Back returns to the list. */
   g_signal_emit_by_name (list_view, "activate", 0);
-  g_assert_true (wait_until (is_mapped, detail));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, detail));
   g_assert_cmpint (liaison_reception_detail_get_reception_id (LIAISON_RECEPTION_DETAIL (detail)), ==, id);
   g_assert_true (adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK));
-  g_assert_true (wait_until (is_mapped, list_view));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, list_view));
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
@@ -779,9 +684,9 @@ run_show_suggestion_far_down (void)
     }
 
   window = open_window (&fixture);
-  list_view = GTK_LIST_VIEW (get_by_id (get_by_id (GTK_WIDGET (window), "suggestions_page"), "list_view"));
+  list_view = GTK_LIST_VIEW (liaison_test_get_by_id (liaison_test_get_by_id (GTK_WIDGET (window), "suggestions_page"), "list_view"));
   count = (ListCount) { list_view, N_SUGGESTIONS };
-  g_assert_true (wait_until (list_has_n_items, &count));
+  g_assert_true (liaison_test_wait_until (list_has_n_items, &count));
   /* The window opens on the receptions: the suggestions list has never
    * been laid out. */
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list_view)));
@@ -794,8 +699,8 @@ run_show_suggestion_far_down (void)
   /* As a row of the follow-up board does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", id));
   selection = (ListSelection) { list_view, FAR_POSITION };
-  g_assert_true (wait_until (list_has_selected, &selection));
-  spin (300);
+  g_assert_true (liaison_test_wait_until (list_has_selected, &selection));
+  liaison_test_spin (300);
   assert_rows_fill_list (list_view, title);
 
   /* Once shown, the list scrolls at once to another suggestion far off. */
@@ -805,28 +710,11 @@ run_show_suggestion_far_down (void)
   g_object_get (item, "id", &id, "title", &title, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x", id));
   g_assert_true (gtk_selection_model_is_selected (gtk_list_view_get_model (list_view), 20));
-  spin (300);
+  liaison_test_spin (300);
   assert_rows_fill_list (list_view, title);
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
-}
-
-/* Each case runs in a child: GTK cannot be reset between cases. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  void (*run) (void) = (void (*) (void)) data;
-
-  if (g_test_subprocess ())
-    {
-      gtk_init ();
-      adw_init ();
-      run ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
 }
 
 int
@@ -835,14 +723,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_data_func ("/ui/window/opens", (gconstpointer) run_window_opens, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/first-run", (gconstpointer) run_first_run, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/new-reception", (gconstpointer) run_new_reception, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/empty-editor", (gconstpointer) run_empty_editor, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/remembered-filters", (gconstpointer) run_remembered_filters, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/narrow", (gconstpointer) run_narrow, run_in_subprocess);
-  g_test_add_data_func ("/ui/window/show-suggestion-far-down", (gconstpointer) run_show_suggestion_far_down,
-                        run_in_subprocess);
+  liaison_test_add_ui_case ("/ui/window/opens", run_window_opens);
+  liaison_test_add_ui_case ("/ui/window/first-run", run_first_run);
+  liaison_test_add_ui_case ("/ui/window/new-reception", run_new_reception);
+  liaison_test_add_ui_case ("/ui/window/empty-editor", run_empty_editor);
+  liaison_test_add_ui_case ("/ui/window/remembered-filters", run_remembered_filters);
+  liaison_test_add_ui_case ("/ui/window/narrow", run_narrow);
+  liaison_test_add_ui_case ("/ui/window/show-suggestion-far-down", run_show_suggestion_far_down);
 
   return g_test_run ();
 }

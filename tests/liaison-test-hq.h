@@ -1,0 +1,78 @@
+/* liaison-test-hq.h: a real liaison-hq on loopback for the sync tests, and
+ * replicas (a store and its sync engine) that enroll and sync with it.
+ * Every helper asserts on failure. */
+#pragma once
+
+#include <gio/gio.h>
+#include <glib.h>
+
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/* A server's temporary folder, its data and, while it runs, its process. */
+typedef struct {
+  char *dir;                    /* temporary: stores, CSV files, the server's data */
+  char *data_dir;
+  char *log_path;               /* the server's stderr */
+  GSubprocess *server;
+  GDataInputStream *server_out;
+  guint port;                   /* 0: any free port; then the one it took */
+  char *url;                    /* "http://127.0.0.1:PORT" */
+  char *tls_cert;               /* set: serve HTTPS with this certificate */
+  char *tls_key;
+} LiaisonTestHq;
+
+/* A replica: its store and its engine. */
+typedef struct {
+  LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+} LiaisonTestReplica;
+
+int                 liaison_test_run_hq             (char              **out,
+                                                     char              **err,
+                                                     const char         *first,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+
+void                liaison_test_hq_init            (LiaisonTestHq      *hq,
+                                                     const char         *tmpl);
+void                liaison_test_hq_clear           (LiaisonTestHq      *hq);
+char               *liaison_test_hq_run             (LiaisonTestHq      *hq,
+                                                     const char         *command,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+void                liaison_test_hq_start           (LiaisonTestHq      *hq);
+void                liaison_test_hq_stop            (LiaisonTestHq      *hq);
+char               *liaison_test_hq_station_code    (LiaisonTestHq      *hq,
+                                                     const char         *name);
+char               *liaison_test_hq_user_code       (LiaisonTestHq      *hq,
+                                                     const char         *name);
+void                liaison_test_hq_import_roster   (LiaisonTestHq      *hq);
+
+gboolean            liaison_test_sync               (LiaisonSyncEngine  *engine,
+                                                     LiaisonSyncCounts  *counts,
+                                                     GError            **error);
+LiaisonSyncCounts   liaison_test_sync_ok            (LiaisonSyncEngine  *engine);
+gboolean            liaison_test_enroll             (LiaisonSyncEngine  *engine,
+                                                     const char         *url,
+                                                     const char         *code,
+                                                     GError            **error);
+void                liaison_test_hq_sync_until_killed (LiaisonTestHq     *hq,
+                                                       LiaisonSyncEngine *engine,
+                                                       const char        *property);
+
+LiaisonTestReplica  liaison_test_replica_new        (LiaisonTestHq      *hq,
+                                                     const char         *file);
+void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
+guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
+void                liaison_test_replica_enroll     (LiaisonTestHq      *hq,
+                                                     LiaisonTestReplica *replica,
+                                                     const char         *code);
+void                liaison_test_replica_enroll_station (LiaisonTestHq      *hq,
+                                                         LiaisonTestReplica *replica,
+                                                         const char         *name);
+void                liaison_test_replica_enroll_hq  (LiaisonTestHq      *hq,
+                                                     LiaisonTestReplica *replica,
+                                                     const char         *name);
+
+G_END_DECLS

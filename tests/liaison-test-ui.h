@@ -1,0 +1,32 @@
+/* liaison-test-ui.h: driving the real widgets under Xvfb: the main loop,
+ * the widget tree and the windows on screen, and each case in a child
+ * process of its own. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LiaisonTestCondition) (gpointer data);
+
+gboolean   liaison_test_wait_until         (LiaisonTestCondition  condition,
+                                            gpointer              data);
+void       liaison_test_spin               (guint                 ms);
+gboolean   liaison_test_is_mapped          (gpointer              widget);
+
+GtkWidget *liaison_test_find_by_id         (GtkWidget            *root,
+                                            const char           *id);
+GtkWidget *liaison_test_get_by_id          (GtkWidget            *root,
+                                            const char           *id);
+char      *liaison_test_text_under         (GtkWidget            *root);
+
+GtkWidget *liaison_test_find_toplevel      (GType                 type);
+gboolean   liaison_test_toplevel_is_mapped (gpointer              type);
+gboolean   liaison_test_toplevel_is_gone   (gpointer              type);
+GtkWidget *liaison_test_wait_for_toplevel  (GType                 type);
+gboolean   liaison_test_wait_until_gone    (GType                 type);
+
+void       liaison_test_add_ui_case        (const char           *path,
+                                            void                (*run) (void));
+
+G_END_DECLS

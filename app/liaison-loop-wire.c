@@ -30,6 +30,7 @@ static const MoveField move_fields[] = {
   { "reply_date",      LIAISON_LOOP_MOVE_REPLY,          LIAISON_N_LOOP_MOVES },
   { "replying_unit",   LIAISON_LOOP_MOVE_REPLY,          LIAISON_N_LOOP_MOVES },
   { "attachments",     LIAISON_LOOP_MOVE_REPLY,          LIAISON_N_LOOP_MOVES },
+  { "attachment_names", LIAISON_LOOP_MOVE_REPLY,         LIAISON_N_LOOP_MOVES },
   { "rating",          LIAISON_LOOP_MOVE_RATE,           LIAISON_N_LOOP_MOVES },
   { "asked",           LIAISON_LOOP_MOVE_RATE,           LIAISON_N_LOOP_MOVES },
   { "rated_by",        LIAISON_LOOP_MOVE_RATE,           LIAISON_N_LOOP_MOVES },
@@ -182,6 +183,9 @@ liaison_loop_event_to_json (const LiaisonLoopEvent *event)
       set_date (data, "reply_date", &event->reply_date);
       set_string_or_null (data, "replying_unit", event->replying_unit_uuid);
       set_strv (data, "attachments", (const char * const *) event->attachments);
+      /* Left out when there are none, so that older moves keep their bytes. */
+      if (event->attachment_names != NULL)
+        set_strv (data, "attachment_names", (const char * const *) event->attachment_names);
       break;
     case LIAISON_LOOP_MOVE_RATE:
       set_code (data, "rating", event->rating, LIAISON_N_LOOP_RATINGS, rating_code);
@@ -375,7 +379,9 @@ read_payload (JsonObject        *data,
       return read_string (data, "reply_text", FALSE, FALSE, &event->reply_text, error) &&
              read_date (data, "reply_date", &event->reply_date, error) &&
              read_uuid (data, "replying_unit", &event->replying_unit_uuid, error) &&
-             read_strv (data, "attachments", TRUE, &event->attachments, error);
+             read_strv (data, "attachments", TRUE, &event->attachments, error) &&
+             (!json_object_has_member (data, "attachment_names") ||
+              read_strv (data, "attachment_names", FALSE, &event->attachment_names, error));
 
     case LIAISON_LOOP_MOVE_RATE:
       if (!read_code (data, "rating", rating_from_code, rating_code, &code, error))

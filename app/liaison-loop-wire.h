@@ -14,7 +14,8 @@
  *   take_up:         "deputy" uuid
  *   answer_on_spot:  "deputy" uuid, "answer"
  *   refer:           "lead_unit" uuid, "co_units" [uuid], "due_date" "YYYY-MM-DD"
- *   reply:           "reply_text", "reply_date", "replying_unit" uuid, "attachments" [sha256 hex]
+ *   reply:           "reply_text", "reply_date", "replying_unit" uuid, "attachments" [sha256 hex],
+ *                    and "attachment_names" [string] when it lists any
  *   rate:            "rating", "asked", "rated_by" string or null
  *   withdraw:        "reason"
  *   supervise:       "key_supervision" bool

@@ -141,6 +141,7 @@ liaison_loop_event_copy (const LiaisonLoopEvent *event)
   copy->reply_text = g_strdup (event->reply_text);
   copy->replying_unit_uuid = g_strdup (event->replying_unit_uuid);
   copy->attachments = g_strdupv (event->attachments);
+  copy->attachment_names = g_strdupv (event->attachment_names);
   copy->rated_by = g_strdup (event->rated_by);
   copy->reason = g_strdup (event->reason);
   return copy;
@@ -164,6 +165,7 @@ liaison_loop_event_free (LiaisonLoopEvent *event)
   g_free (event->reply_text);
   g_free (event->replying_unit_uuid);
   g_strfreev (event->attachments);
+  g_strfreev (event->attachment_names);
   g_free (event->rated_by);
   g_free (event->reason);
   g_free (event);
@@ -216,6 +218,7 @@ liaison_loop_event_equal (const LiaisonLoopEvent *a,
          date_equal (&a->reply_date, &b->reply_date) &&
          g_strcmp0 (a->replying_unit_uuid, b->replying_unit_uuid) == 0 &&
          strv_equal ((const char * const *) a->attachments, (const char * const *) b->attachments) &&
+         strv_equal ((const char * const *) a->attachment_names, (const char * const *) b->attachment_names) &&
          a->rating == b->rating &&
          a->asked == b->asked &&
          g_strcmp0 (a->rated_by, b->rated_by) == 0 &&
@@ -463,8 +466,9 @@ liaison_loop_is_sha256 (const char *text)
 {
   if (text == NULL || strlen (text) != 64)
     return FALSE;
+  /* Lowercase only: the name of the file here and at the server. */
   for (guint i = 0; i < 64; i++)
-    if (!g_ascii_isxdigit (text[i]))
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
       return FALSE;
   return TRUE;
 }
@@ -559,6 +563,12 @@ check_payload (const LiaisonLoopState *current,
       for (guint i = 0; event->attachments != NULL && event->attachments[i] != NULL; i++)
         if (!liaison_loop_is_sha256 (event->attachments[i]))
           return missing (error, _("An attachment is not identified by its SHA-256 checksum."));
+      if (event->attachment_names != NULL &&
+          g_strv_length (event->attachment_names) != (event->attachments ? g_strv_length (event->attachments) : 0))
+        return missing (error, _("Every attachment needs its file name."));
+      for (guint i = 0; event->attachment_names != NULL && event->attachment_names[i] != NULL; i++)
+        if (liaison_loop_text_is_blank (event->attachment_names[i]))
+          return missing (error, _("Every attachment needs its file name."));
       break;
 
     case LIAISON_LOOP_MOVE_RATE:

@@ -104,6 +104,7 @@ typedef struct {
   GDate             reply_date;
   char             *replying_unit_uuid;
   GStrv             attachments;      /* SHA-256 hex of each attached file */
+  GStrv             attachment_names; /* NULL, or each file's name, in the same order */
   /* rate */
   LiaisonLoopRating rating;
   LiaisonLoopAsked  asked;

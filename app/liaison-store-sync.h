@@ -77,6 +77,8 @@ typedef struct {
   guint conflicts;   /* conflicts settled (and logged) */
   guint rejected;    /* records the server refused (now in sync_state error with the reason) */
   guint replies;     /* pulled reply moves on suggestions this station registered: "2 replies arrived" */
+  guint attachments_sent;      /* files the server did not have, sent before their moves */
+  guint attachments_received;  /* files listed by moves here, fetched after the pull */
 } LiaisonSyncCounts;
 
 /* Conflict rules, as stored in sync_conflicts.rule. */

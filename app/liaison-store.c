@@ -334,12 +334,38 @@ static const char migration_4[] =
   "  data TEXT NOT NULL\n"
   ");\n";
 
+/* Reply attachments (app/liaison-store-attachments.h): the files here, and
+ * the files the moves list, kept from every inserted reply by a trigger
+ * so that "what to fetch" is one anti-join. */
+static const char migration_5[] =
+  "CREATE TABLE attachments (\n"
+  "  sha256 TEXT PRIMARY KEY,\n"
+  "  size INTEGER NOT NULL,\n"
+  "  added_at TEXT NOT NULL,\n"
+  "  at_server INTEGER NOT NULL DEFAULT 0\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX attachments_to_send ON attachments (sha256) WHERE at_server = 0;\n"
+  "CREATE TABLE attachment_refs (\n"
+  "  sha256 TEXT NOT NULL,\n"
+  "  event_uuid TEXT NOT NULL,\n"
+  "  PRIMARY KEY (sha256, event_uuid)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TRIGGER suggestion_events_attachments AFTER INSERT ON suggestion_events"
+  " WHEN new.move = 'reply' BEGIN\n"
+  "  INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
+  "    SELECT value, new.uuid FROM json_each (new.data, '$.attachments') WHERE type = 'text';\n"
+  "END;\n"
+  "INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
+  "  SELECT j.value, e.uuid FROM suggestion_events e, json_each (e.data, '$.attachments') j\n"
+  "  WHERE e.move = 'reply' AND j.type = 'text';\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -246,6 +246,10 @@ run_sync (char ***args)
   /* Translators: a summary after a sync; each %u is a number of records. */
   g_print (_("Sent %u, received %u, conflicts %u, rejected %u.\n"),
            waiter.counts.sent, waiter.counts.received, waiter.counts.conflicts, waiter.counts.rejected);
+  if (waiter.counts.attachments_sent > 0 || waiter.counts.attachments_received > 0)
+    /* Translators: each %u is a number of files attached to replies. */
+    g_print (_("Attachments: %u sent, %u received.\n"),
+             waiter.counts.attachments_sent, waiter.counts.attachments_received);
   unsynced = liaison_store_count_unsynced (store, NULL);
   if (waiter.counts.rejected > 0 || unsynced > 0)
     g_print (ngettext ("%u record is not accepted by headquarters yet; its page says why.\n",

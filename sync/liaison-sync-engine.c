@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-protocol.h"
+#include "liaison-store-attachments.h"
 #include "liaison-sync-engine.h"
 #include "liaison-token-store.h"
 
@@ -16,6 +17,8 @@
  * server's version); a batch that makes no progress three times means
  * the server and the store disagree, and looping would not help. */
 #define MAX_IDLE_PUSH_ROUNDS 3
+
+G_STATIC_ASSERT (LIAISON_ATTACHMENT_MAX_BYTES == LIAISON_MAX_ATTACHMENT_BYTES);
 
 struct _LiaisonSyncEngine
 {
@@ -223,23 +226,20 @@ set_bad_answer (GError     **error,
                detail);
 }
 
-/* Turns what libsoup gave back into the answer's JSON object, or an error
- * that says in words what went wrong. @send_error is consumed. */
-static JsonNode *
-read_answer (LiaisonSyncEngine  *self,
-             SoupMessage        *message,
-             GBytes             *bytes,
-             GError             *send_error,
-             GError            **error)
+/* Whether what libsoup gave back is a success from a Liaison server; if
+ * not, @error says in words what went wrong. @send_error is consumed. */
+static gboolean
+check_answer (LiaisonSyncEngine  *self,
+              SoupMessage        *message,
+              GBytes             *bytes,
+              GError             *send_error,
+              GError            **error)
 {
   SoupMessageHeaders *headers;
   const char *protocol;
   guint status;
   const char *data = NULL;
   gsize length = 0;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
 
   if (send_error != NULL)
     {
@@ -260,7 +260,7 @@ read_answer (LiaisonSyncEngine  *self,
                        _("Headquarters could not be reached: %s"), send_error->message);
           g_error_free (send_error);
         }
-      return NULL;
+      return FALSE;
     }
 
   set_online (self, TRUE);
@@ -279,11 +279,11 @@ read_answer (LiaisonSyncEngine  *self,
           g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                        _("Headquarters is not answering right now (HTTP %u); the station will try again"),
                        status);
-          return NULL;
+          return FALSE;
         }
       g_set_error_literal (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_WRONG_SERVER,
                            _("This address does not answer like a Liaison headquarters server"));
-      return NULL;
+      return FALSE;
     }
   if (g_strcmp0 (protocol, G_STRINGIFY (LIAISON_PROTOCOL_VERSION)) != 0)
     {
@@ -292,7 +292,7 @@ read_answer (LiaisonSyncEngine  *self,
                    _("Headquarters speaks sync protocol %s and this Liaison speaks protocol 1; "
                      "Liaison or the server needs updating"),
                    protocol);
-      return NULL;
+      return FALSE;
     }
 
   if (status >= 400)
@@ -330,7 +330,7 @@ read_answer (LiaisonSyncEngine  *self,
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_PROTOCOL,
                      /* Translators: the first %s is an error code, the second the server's English message. */
                      _("Headquarters refused the request (%s: %s)"), code, server_message);
-      return NULL;
+      return FALSE;
     }
 
   if (status < 200 || status >= 300)
@@ -338,9 +338,31 @@ read_answer (LiaisonSyncEngine  *self,
       g_autofree char *detail = g_strdup_printf ("HTTP %u", status);
 
       set_bad_answer (error, detail);
-      return NULL;
+      return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Turns what libsoup gave back into the answer's JSON object, or an error
+ * that says in words what went wrong. @send_error is consumed. */
+static JsonNode *
+read_answer (LiaisonSyncEngine  *self,
+             SoupMessage        *message,
+             GBytes             *bytes,
+             GError             *send_error,
+             GError            **error)
+{
+  const char *data = NULL;
+  gsize length = 0;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (!check_answer (self, message, bytes, send_error, error))
+    return NULL;
+  if (bytes != NULL)
+    data = g_bytes_get_data (bytes, &length);
   parser = json_parser_new ();
   if (data == NULL || length == 0 ||
       !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
@@ -371,6 +393,11 @@ typedef struct {
   guint batch_limit;
   guint idle_rounds;
   gint64 since;
+  GPtrArray *attachments;     /* char *: the hashes to send, or to fetch */
+  guint attachment_index;
+  GBytes *attachment_bytes;   /* the file being sent */
+  guint64 attachment_offset;  /* where its upload resumed */
+  gboolean attachment_restarted;
   LiaisonSyncCounts counts;
 } SyncOp;
 
@@ -387,6 +414,8 @@ sync_op_free (SyncOp *op)
     memset (op->token, 0, strlen (op->token));
   g_clear_pointer (&op->token, g_free);
   g_clear_pointer (&op->pushed, g_ptr_array_unref);
+  g_clear_pointer (&op->attachments, g_ptr_array_unref);
+  g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -395,6 +424,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncOp, sync_op_free)
 
 static void push_next (SyncOp *op);
 static void pull_next (SyncOp *op);
+static void send_attachments (SyncOp *op);
+static void fetch_attachments (SyncOp *op);
 
 /* Ends the sync for everyone waiting on it. Takes @op and @error. */
 static void
@@ -748,7 +779,7 @@ pull_done (GObject      *source,
   if (more)
     pull_next (op);
   else
-    sync_finish (op, NULL);
+    fetch_attachments (op);
 }
 
 static void
@@ -775,6 +806,294 @@ pull_next (SyncOp *op)
     }
   soup_session_send_and_read_async (self->session, op->message, G_PRIORITY_DEFAULT,
                                     op->cancellable, pull_done, op);
+}
+
+/* Attachments: the files this replica's moves list go to the server before
+ * the moves, so a move never arrives before its file; the files pulled
+ * moves list come after the pull. */
+
+static void send_next_attachment (SyncOp *op);
+
+static char *
+attachment_path (const char *sha256)
+{
+  return g_strconcat ("/v1/attachments/", sha256, NULL);
+}
+
+/* The server's answer that it does not have a file (whole). */
+static gboolean
+is_not_found (SoupMessage *message,
+              GError      *send_error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+
+  return send_error == NULL &&
+         soup_message_get_status (message) == SOUP_STATUS_NOT_FOUND &&
+         g_strcmp0 (soup_message_headers_get_one (headers, LIAISON_PROTOCOL_HEADER),
+                    G_STRINGIFY (LIAISON_PROTOCOL_VERSION)) == 0;
+}
+
+static void
+attachment_sent (SyncOp *op)
+{
+  const char *sha256 = g_ptr_array_index (op->attachments, op->attachment_index);
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_store_mark_attachment_sent (op->self->store, sha256, &error))
+    {
+      sync_finish (op, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+  op->attachment_index++;
+  op->attachment_restarted = FALSE;
+  send_next_attachment (op);
+}
+
+static void
+attachment_put_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SyncOp *op = user_data;
+  GError *send_error = NULL;
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
+  root = read_answer (op->self, op->message, bytes, send_error, &error);
+  status = soup_message_get_status (op->message);
+  g_clear_object (&op->message);
+  if (root == NULL && status == SOUP_STATUS_BAD_REQUEST && op->attachment_offset > 0 &&
+      !op->attachment_restarted)
+    {
+      /* The part the server kept was not this file's (the server dropped
+       * it): send the whole file, once. */
+      g_clear_error (&error);
+      op->attachment_restarted = TRUE;
+      g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+      send_next_attachment (op);
+      return;
+    }
+  if (root == NULL)
+    {
+      sync_finish (op, error);
+      return;
+    }
+  if (status != SOUP_STATUS_CREATED)
+    {
+      /* The server took a part only: ask again where it stands. */
+      g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+      send_next_attachment (op);
+      return;
+    }
+  op->counts.attachments_sent++;
+  attachment_sent (op);
+}
+
+static void
+attachment_head_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SyncOp *op = user_data;
+  LiaisonSyncEngine *self = op->self;
+  const char *sha256 = g_ptr_array_index (op->attachments, op->attachment_index);
+  GError *send_error = NULL;
+  GError *error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  SoupMessageHeaders *headers;
+  guint64 received = 0;
+  gsize size;
+
+  answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
+  if (!is_not_found (op->message, send_error))
+    {
+      gboolean ok = check_answer (self, op->message, answer, send_error, &error);
+
+      g_clear_object (&op->message);
+      if (!ok)
+        sync_finish (op, error);
+      else
+        attachment_sent (op);
+      return;
+    }
+
+  /* Resume where an interrupted upload stopped. */
+  headers = soup_message_get_response_headers (op->message);
+  if (soup_message_headers_get_one (headers, "Liaison-Received") != NULL)
+    g_ascii_string_to_unsigned (soup_message_headers_get_one (headers, "Liaison-Received"), 10, 0,
+                                G_MAXUINT64, &received, NULL);
+  g_clear_object (&op->message);
+
+  file = liaison_store_get_attachment_path (self->store, sha256);
+  mapped = file != NULL ? g_mapped_file_new (file, FALSE, NULL) : NULL;
+  if (mapped == NULL)
+    {
+      /* Nothing to send it from; the move goes without it. */
+      g_message ("The attachment %s is missing from this computer; its move goes without it", sha256);
+      op->attachment_index++;
+      op->attachment_restarted = FALSE;
+      send_next_attachment (op);
+      return;
+    }
+  op->attachment_bytes = g_mapped_file_get_bytes (mapped);
+  size = g_bytes_get_size (op->attachment_bytes);
+  if (received >= size || op->attachment_restarted)
+    received = 0;
+  op->attachment_offset = received;
+  part = g_bytes_new_from_bytes (op->attachment_bytes, received, size - received);
+
+  path = attachment_path (sha256);
+  op->message = new_request (SOUP_METHOD_PUT, op->base_url, path, op->token, NULL, &error);
+  if (op->message == NULL)
+    {
+      sync_finish (op, error);
+      return;
+    }
+  if (received > 0)
+    {
+      g_autofree char *range = g_strdup_printf ("bytes %" G_GUINT64_FORMAT "-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT,
+                                                received, size - 1, size);
+
+      soup_message_headers_replace (soup_message_get_request_headers (op->message), "Content-Range", range);
+    }
+  soup_message_set_request_body_from_bytes (op->message, "application/octet-stream", part);
+  soup_session_send_and_read_async (self->session, op->message, G_PRIORITY_DEFAULT,
+                                    op->cancellable, attachment_put_done, op);
+}
+
+static void
+send_next_attachment (SyncOp *op)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
+    {
+      sync_finish (op, g_steal_pointer (&error));
+      return;
+    }
+  if (op->attachment_index >= op->attachments->len)
+    {
+      g_clear_pointer (&op->attachments, g_ptr_array_unref);
+      push_next (op);
+      return;
+    }
+
+  path = attachment_path (g_ptr_array_index (op->attachments, op->attachment_index));
+  op->message = new_request (SOUP_METHOD_HEAD, op->base_url, path, op->token, NULL, &error);
+  if (op->message == NULL)
+    {
+      sync_finish (op, g_steal_pointer (&error));
+      return;
+    }
+  soup_session_send_and_read_async (op->self->session, op->message, G_PRIORITY_DEFAULT,
+                                    op->cancellable, attachment_head_done, op);
+}
+
+static void
+send_attachments (SyncOp *op)
+{
+  GError *error = NULL;
+
+  op->attachments = liaison_store_list_attachments_to_send (op->self->store, &error);
+  if (op->attachments == NULL)
+    {
+      sync_finish (op, error);
+      return;
+    }
+  op->attachment_index = 0;
+  send_next_attachment (op);
+}
+
+static void fetch_next_attachment (SyncOp *op);
+
+static void
+attachment_get_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SyncOp *op = user_data;
+  const char *sha256 = g_ptr_array_index (op->attachments, op->attachment_index);
+  GError *send_error = NULL;
+  GError *error = NULL;
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean not_found;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
+  not_found = is_not_found (op->message, send_error);
+  if (!not_found && !check_answer (op->self, op->message, bytes, send_error, &error))
+    {
+      g_clear_object (&op->message);
+      sync_finish (op, error);
+      return;
+    }
+  g_clear_object (&op->message);
+
+  /* Not found: whoever attached it has not sent it yet; the next sync asks again. */
+  if (!not_found)
+    {
+      if (!liaison_store_save_received_attachment (op->self->store, sha256, bytes, &store_error))
+        {
+          sync_finish (op, answer_error_from_store (store_error));
+          return;
+        }
+      op->counts.attachments_received++;
+    }
+  op->attachment_index++;
+  fetch_next_attachment (op);
+}
+
+static void
+fetch_next_attachment (SyncOp *op)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
+    {
+      sync_finish (op, g_steal_pointer (&error));
+      return;
+    }
+  if (op->attachment_index >= op->attachments->len)
+    {
+      sync_finish (op, NULL);
+      return;
+    }
+
+  path = attachment_path (g_ptr_array_index (op->attachments, op->attachment_index));
+  op->message = new_request (SOUP_METHOD_GET, op->base_url, path, op->token, NULL, &error);
+  if (op->message == NULL)
+    {
+      sync_finish (op, g_steal_pointer (&error));
+      return;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (op->message), "Accept", "application/octet-stream");
+  soup_session_send_and_read_async (op->self->session, op->message, G_PRIORITY_DEFAULT,
+                                    op->cancellable, attachment_get_done, op);
+}
+
+static void
+fetch_attachments (SyncOp *op)
+{
+  GError *error = NULL;
+
+  op->attachments = liaison_store_list_missing_attachments (op->self->store, &error);
+  if (op->attachments == NULL)
+    {
+      sync_finish (op, error);
+      return;
+    }
+  op->attachment_index = 0;
+  fetch_next_attachment (op);
 }
 
 static void
@@ -826,7 +1145,7 @@ token_loaded (GObject      *source,
   op->token = g_task_propagate_pointer (G_TASK (result), &error);
   if (op->token != NULL)
     {
-      push_next (op);
+      send_attachments (op);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

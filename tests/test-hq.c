@@ -118,12 +118,16 @@ request_full (Fixture      *fixture,
   bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
   g_assert_no_error (error);
   answer->status = soup_message_get_status (msg);
-  answer->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Byte for byte, NULs too (an attachment), and still a string. */
   answer->length = g_bytes_get_size (bytes);
+  answer->body = g_malloc0 (answer->length + 1);
+  if (answer->length > 0)
+    memcpy (answer->body, g_bytes_get_data (bytes, NULL), answer->length);
   answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   /* Every answer says which protocol it speaks. */
   g_assert_cmpstr (soup_message_headers_get_one (answer->headers, LIAISON_PROTOCOL_HEADER), ==, "1");
-  if (answer->length > 0 && !g_str_equal (method, "HEAD"))
+  if (answer->length > 0 && !g_str_equal (method, "HEAD") &&
+      g_strcmp0 (soup_message_headers_get_content_type (answer->headers, NULL), "application/json") == 0)
     answer->json = json_from_string (answer->body, NULL);
   return answer;
 }
@@ -745,6 +749,7 @@ test_bad_requests (Fixture       *fixture,
     { "GET", "/v1/pull", TRUE, FALSE },
     { "PUT", attachment, TRUE, FALSE },
     { "HEAD", attachment, TRUE, FALSE },
+    { "GET", attachment, TRUE, FALSE },
   };
   g_autofree char *before = feed_snapshot (fixture);
   g_autofree char *after = NULL;
@@ -1515,6 +1520,206 @@ test_loop_events (Fixture       *fixture,
   }
 }
 
+/* Whether the server's log has a line that starts with @start and holds @part. */
+static gboolean
+log_has_line (Fixture    *fixture,
+              const char *start,
+              const char *part)
+{
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->hq.log_path, &log, NULL, NULL));
+  lines = g_strsplit (log, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], start) && strstr (lines[i], part) != NULL)
+      return TRUE;
+  g_test_message ("no log line “%s…%s” in:\n%s", start, part, log);
+  return FALSE;
+}
+
+/* A reply from headquarters to @suggestion at @station, noting @note and
+ * listing @attachments (a JSON array's members). */
+static JsonArray *
+push_reply (Fixture    *fixture,
+            const char *station,
+            const char *suggestion,
+            const char *note,
+            const char *attachments,
+            Answer    **out)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *payload = g_strdup_printf (
+    ", \"reply_text\": \"复函见附件 %s\", \"reply_date\": \"2025-03-20\","
+    " \"replying_unit\": \"" UNIT_1 "\", \"attachments\": [%s]", note, attachments);
+  g_autofree char *event = event_json_full (uuid, 1, FALSE, station, suggestion, "reply", "hq",
+                                            NULL, note, payload);
+
+  return push (fixture, fixture->token_hq, event, out);
+}
+
+static void
+assert_attachment (Answer     *answer,
+                   const char *bytes,
+                   gsize       size)
+{
+  if (answer->status != 200)
+    g_test_message ("answer: %u %s", answer->status, answer->body);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (answer->headers, NULL), ==, "application/octet-stream");
+  g_assert_cmpint (soup_message_headers_get_content_length (answer->headers), ==, size);
+  g_assert_cmpmem (answer->body, answer->length, bytes, size);
+}
+
+/* GET of an attachment: headquarters gets any file; a station only one
+ * that a move in its feed lists (headquarters' reply to its suggestion),
+ * and for any other the same 404 as for a file the server does not have. */
+static void
+test_attachment_get (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gsize size = 200 * 1024;
+  g_autofree char *bytes = g_malloc (size);
+  g_autofree char *sha = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unknown_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "never sent", -1);
+  g_autofree char *unknown = g_strconcat ("/v1/attachments/", unknown_sha, NULL);
+  g_autofree char *partial_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "0123456789", -1);
+  g_autofree char *partial = g_strconcat ("/v1/attachments/", partial_sha, NULL);
+  g_autofree char *sugg_a = g_uuid_string_random ();
+  g_autofree char *sugg_b = g_uuid_string_random ();
+  g_autofree char *listed = NULL;
+  g_autoptr(Answer) answer = NULL;
+  JsonArray *results;
+
+  /* NULs and every other byte value: what comes back is the file. */
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (char) (i * 31 + i / 997);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, size);
+  path = g_strconcat ("/v1/attachments/", sha, NULL);
+
+  /* Headquarters uploads a unit's reply letter, and a part of another file. */
+  {
+    g_autoptr(Answer) a = request_full (fixture, "PUT", path, fixture->token_hq, "application/octet-stream",
+                                        bytes, size, NULL, 0);
+    g_autoptr(Answer) b = request_full (fixture, "PUT", partial, fixture->token_hq, "application/octet-stream",
+                                        "01234", 5, "bytes 0-4/10", 0);
+
+    g_assert_cmpuint (a->status, ==, 201);
+    g_assert_cmpuint (b->status, ==, 202);
+  }
+
+  /* Headquarters gets exactly the bytes, with a token only. */
+  {
+    g_autoptr(Answer) a = get (fixture, path, fixture->token_hq);
+    g_autoptr(Answer) none = get (fixture, path, NULL);
+    g_autoptr(Answer) made_up = get (fixture, path, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+    assert_attachment (a, bytes, size);
+    assert_error (none, 401, "no_token");
+    assert_error (made_up, 401, "bad_token");
+  }
+  /* A file the server does not have, or not whole, is 404. */
+  {
+    g_autoptr(Answer) a = get (fixture, unknown, fixture->token_hq);
+    g_autoptr(Answer) b = get (fixture, partial, fixture->token_hq);
+
+    assert_error (a, 404, "not_found");
+    assert_error (b, 404, "not_found");
+    g_assert_null (soup_message_headers_get_one (b->headers, "Liaison-Received"));
+  }
+
+  /* No move of a station lists the file: 404, as for a file not there. */
+  {
+    g_autoptr(Answer) a = get (fixture, path, fixture->token_a);
+    g_autoptr(Answer) b = get (fixture, path, fixture->token_b);
+    g_autoptr(Answer) c = get (fixture, unknown, fixture->token_a);
+
+    assert_error (a, 404, "not_found");
+    assert_error (b, 404, "not_found");
+    assert_error (c, 404, "not_found");
+    g_assert_cmpstr (a->body, ==, c->body);
+  }
+
+  {
+    g_autofree char *a = suggestion_json (sugg_a, fixture->station_a, NULL, NULL);
+    g_autofree char *b = suggestion_json (sugg_b, fixture->station_b, NULL, NULL);
+
+    results = push (fixture, fixture->token_a, a, &answer);
+    assert_result (results, 0, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+    results = push (fixture, fixture->token_b, b, &answer);
+    assert_result (results, 0, "applied", NULL);
+    g_clear_pointer (&answer, answer_free);
+  }
+  /* A reply to B's suggestion that names the hash only in its text, and
+   * lists another file: the match is on the listed hashes, whole. */
+  listed = g_strdup_printf ("\"%s\"", unknown_sha);
+  results = push_reply (fixture, fixture->station_b, sugg_b, sha, listed, &answer);
+  assert_result (results, 0, "applied", NULL);
+  g_clear_pointer (&answer, answer_free);
+  {
+    g_autoptr(Answer) a = get (fixture, path, fixture->token_b);
+    g_autoptr(Answer) b = get (fixture, unknown, fixture->token_b);
+
+    assert_error (a, 404, "not_found");
+    assert_error (b, 404, "not_found");
+  }
+
+  /* Headquarters' reply to A's suggestion lists the file: A gets it, B
+   * still does not. A file listed but not whole on the server is 404. */
+  g_free (listed);
+  listed = g_strdup_printf ("\"%s\", \"%s\"", partial_sha, sha);
+  results = push_reply (fixture, fixture->station_a, sugg_a, "", listed, &answer);
+  assert_result (results, 0, "applied", NULL);
+  g_clear_pointer (&answer, answer_free);
+  {
+    g_autoptr(Answer) a = get (fixture, path, fixture->token_a);
+    g_autoptr(Answer) b = get (fixture, path, fixture->token_b);
+    g_autoptr(Answer) c = get (fixture, partial, fixture->token_a);
+    g_autoptr(Answer) d = get (fixture, path, fixture->token_hq);
+
+    assert_attachment (a, bytes, size);
+    assert_error (b, 404, "not_found");
+    assert_error (c, 404, "not_found");
+    assert_attachment (d, bytes, size);
+  }
+
+  /* A station's own upload: PUT and HEAD as before; GET only as scoped. */
+  {
+    g_autofree char *own_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "签到表", -1);
+    g_autofree char *own = g_strconcat ("/v1/attachments/", own_sha, NULL);
+    g_autoptr(Answer) put = request_full (fixture, "PUT", own, fixture->token_b, "image/jpeg",
+                                          "签到表", -1, NULL, 0);
+    g_autoptr(Answer) head = request_full (fixture, "HEAD", own, fixture->token_b, NULL, NULL, 0, NULL, 0);
+    g_autoptr(Answer) again = request_full (fixture, "PUT", own, fixture->token_b, "image/jpeg",
+                                            "签到表", -1, NULL, 0);
+    g_autoptr(Answer) got_b = get (fixture, own, fixture->token_b);
+    g_autoptr(Answer) got_hq = get (fixture, own, fixture->token_hq);
+
+    g_assert_cmpuint (put->status, ==, 201);
+    g_assert_cmpuint (head->status, ==, 200);
+    g_assert_cmpint (soup_message_headers_get_content_length (head->headers), ==, strlen ("签到表"));
+    g_assert_cmpuint (again->status, ==, 201);
+    assert_error (got_b, 404, "not_found");
+    assert_attachment (got_hq, "签到表", strlen ("签到表"));
+  }
+
+  /* One log line per GET, as for every request. The requests above came
+   * after these, so their lines are written. */
+  {
+    g_autofree char *start_get = g_strdup_printf ("method=GET path=%s status=", path);
+    g_autofree char *ok = g_strdup_printf ("method=GET path=%s status=200 ", path);
+    g_autofree char *not_found = g_strdup_printf ("method=GET path=%s status=404 ", path);
+
+    g_assert_true (log_has_line (fixture, ok, " token=hq:"));
+    g_assert_true (log_has_line (fixture, ok, " token=station:"));
+    g_assert_true (log_has_line (fixture, not_found, " token=station:"));
+    g_assert_true (log_has_line (fixture, not_found, " error=not_found"));
+    g_assert_true (log_has_line (fixture, start_get, " token=- error=no_token"));
+  }
+}
+
 /* "at" of an event @minutes from the server's now (whole seconds, UTC). */
 static char *
 at_from_now (int minutes)
@@ -1839,6 +2044,7 @@ main (int   argc,
   ADD ("/hq/revoke", test_revoke);
   ADD ("/hq/bad-requests", test_bad_requests);
   ADD ("/hq/attachments", test_attachments);
+  ADD ("/hq/attachment-get", test_attachment_get);
   ADD ("/hq/sigterm-restart", test_sigterm_restart);
   ADD ("/hq/tls", test_tls);
   ADD ("/hq/import", test_import);

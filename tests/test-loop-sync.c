@@ -18,6 +18,7 @@
 
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
+#include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
@@ -32,7 +33,9 @@
 #define CO_UNIT "东山街道办事处"
 #define HQ_ACTOR "市人大代表工委 李明"
 #define STATION_ACTOR "联络站 刘芳"
-#define ATTACHMENT "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+/* The unit's reply letter, attached at headquarters. */
+#define LETTER_NAME "区城市管理局答复函.pdf"
+#define LETTER_TEXT "%PDF-1.4 关于小区排水管网疏通情况的答复"
 
 /* The server, and the test clock. */
 
@@ -357,8 +360,15 @@ reply (Fixture    *fixture,
   day_of (event->at, &event->reply_date);
   if (attach)
     {
+      g_autofree char *path = g_build_filename (fixture->hq.dir, LETTER_NAME, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (path, LETTER_TEXT, -1, &error));
+      g_assert_no_error (error);
       event->attachments = g_new0 (char *, 2);
-      event->attachments[0] = g_strdup (ATTACHMENT);
+      event->attachments[0] = liaison_store_add_attachment (replica->store, path, &error);
+      g_assert_no_error (error);
+      event->attachment_names = g_strsplit (LETTER_NAME, "|", -1);
     }
   return add_event (replica, id, event);
 }
@@ -653,10 +663,31 @@ test_closed_loop (Fixture       *fixture,
                  "排水管网已全部疏通并加装雨水篦子，经回访近期降雨未再积水。", TRUE));
   g_free (supervise (fixture, &hq, hq_id, FALSE));
   g_assert_false (in_loop_list (&hq, LIAISON_LOOP_LIST_KEY_SUPERVISION, uuid));
+  /* Not sent yet: A has the move's name for the letter, not the letter. */
+  g_assert_cmpuint (liaison_test_replica_unsynced (&hq), ==, 3);
   counts = sync_ok (&hq);
   g_assert_cmpuint (counts.sent, ==, 3);
+  g_assert_cmpuint (counts.attachments_sent, ==, 1);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.replies, ==, 1);
+  g_assert_cmpuint (counts.attachments_received, ==, 1);
+  {
+    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, LETTER_TEXT, -1);
+    g_autofree char *path = liaison_store_get_attachment_path (a.store, sha);
+    g_autofree char *contents = NULL;
+    g_autoptr(GPtrArray) missing = liaison_store_list_missing_attachments (a.store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (missing->len, ==, 0);
+    g_assert_nonnull (path);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+    g_assert_cmpstr (contents, ==, LETTER_TEXT);
+  }
+  /* Nothing more to send or fetch. */
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.attachments_sent, ==, 0);
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.attachments_received, ==, 0);
   suggestion = liaison_test_get_suggestion (a.store, a_id);
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
   g_assert_cmpuint (suggestion->round, ==, 2);
@@ -707,6 +738,7 @@ test_closed_loop (Fixture       *fixture,
   g_assert_cmpint (liaison_test_count_rows (b.store, "suggestions"), ==, 0);
   g_assert_cmpint (count_events (&b), ==, 0);
   g_assert_cmpint (find_suggestion (&b, uuid), ==, 0);
+  g_assert_cmpint (liaison_test_count_rows (b.store, "attachments"), ==, 0);
 
   /* The figures at headquarters, today and over the suggestion's own day. */
   {
@@ -938,6 +970,172 @@ test_cut_connection (Fixture       *fixture,
   liaison_test_replica_clear (&hq);
 }
 
+/* Puts @length bytes of @data at the server as the start of the file
+ * @sha256 of @total bytes: what an upload cut off by a lost line leaves. */
+static void
+put_first_part (Fixture    *fixture,
+                Replica    *replica,
+                const char *sha256,
+                const char *data,
+                gsize       length,
+                gsize       total)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (fixture->hq.url, "/v1/attachments/", sha256, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_PUT, url);
+  g_autofree char *server_id = liaison_store_get_server_id (replica->store);
+  g_autofree char *token = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *range = g_strdup_printf ("bytes 0-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT, length - 1, total);
+  g_autoptr(GBytes) body = g_bytes_new (data, length);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  token = liaison_token_store_load (server_id, liaison_store_get_path (replica->store), &error);
+  g_assert_no_error (error);
+  bearer = g_strconcat ("Bearer ", token, NULL);
+  soup_message_headers_replace (headers, "Authorization", bearer);
+  soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
+  soup_message_headers_replace (headers, "Content-Range", range);
+  soup_message_set_request_body_from_bytes (message, "application/octet-stream", body);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_ACCEPTED);
+}
+
+/* How many PUTs of @sha256 the server answered with @status. */
+static guint
+count_puts (Fixture    *fixture,
+            const char *sha256,
+            guint       status)
+{
+  g_autofree char *log = NULL;
+  g_autofree char *needle = g_strdup_printf ("method=PUT path=/v1/attachments/%s status=%u ", sha256, status);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (fixture->hq.log_path, &log, NULL, &error));
+  g_assert_no_error (error);
+  for (const char *at = strstr (log, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* A reply's files and a cut line: the reply is not sent before its files;
+ * an upload cut off part way resumes where it stopped; a kept part that
+ * is not the file's is dropped and the whole file sent; the station gets
+ * the very bytes. */
+static void
+test_attachments_cut (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const gsize size = 3 * 1024 * 1024;
+  const gsize part = 1024 * 1024;
+  Replica a, hq;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = g_malloc (size);
+  g_autofree char *photo = g_malloc (size);
+  g_autofree char *letter_path = g_build_filename (fixture->hq.dir, "答复函.pdf", NULL);
+  g_autofree char *photo_path = g_build_filename (fixture->hq.dir, "现场照片.jpg", NULL);
+  g_autofree char *letter_sha = NULL;
+  g_autofree char *photo_sha = NULL;
+  g_autofree char *wrong = g_strnfill (part, 'x');
+  LiaisonLoopEvent *event;
+  LiaisonSyncCounts counts;
+  gint64 a_id, hq_id;
+  GDate due;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      letter[i] = (char) (i * 7 + i / 4096);
+      photo[i] = (char) (i * 13 + 1);
+    }
+  g_assert_true (g_file_set_contents (letter_path, letter, (gssize) size, &error));
+  g_assert_true (g_file_set_contents (photo_path, photo, (gssize) size, &error));
+  g_assert_no_error (error);
+
+  a = station_new (fixture, "a.db", STATION_A);
+  a_id = log_suggestion (fixture, &a, "关于修缮老旧小区屋面防水的建议");
+  g_free (take_up (fixture, &a, a_id, "张伟"));
+  sync_ok (&a);
+  hq = hq_replica_new (fixture, "hq.db");
+  sync_ok (&hq);
+  {
+    g_autofree char *uuid = suggestion_uuid (&a, a_id);
+
+    hq_id = find_suggestion (&hq, uuid);
+  }
+  g_free (refer (fixture, &hq, hq_id, LEAD_UNIT, NULL, &due));
+
+  event = event_new (fixture, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
+  event->reply_text = g_strdup ("已列入年度维修计划，本月底前完成屋面防水施工。");
+  event->replying_unit_uuid = unit_uuid (&hq, LEAD_UNIT);
+  day_of (event->at, &event->reply_date);
+  letter_sha = liaison_store_add_attachment (hq.store, letter_path, &error);
+  g_assert_no_error (error);
+  photo_sha = liaison_store_add_attachment (hq.store, photo_path, &error);
+  g_assert_no_error (error);
+  event->attachments = g_new0 (char *, 3);
+  event->attachments[0] = g_strdup (letter_sha);
+  event->attachments[1] = g_strdup (photo_sha);
+  event->attachment_names = g_strsplit ("答复函.pdf|现场照片.jpg", "|", -1);
+  g_free (add_event (&hq, hq_id, event));
+
+  /* The line was cut during the uploads: the letter's first megabyte
+   * arrived; what arrived of the photo is not the photo. */
+  put_first_part (fixture, &hq, letter_sha, letter, part, size);
+  put_first_part (fixture, &hq, photo_sha, wrong, part, size);
+
+  /* The server is down: nothing is sent, and the reply waits for its files. */
+  liaison_test_hq_stop (&fixture->hq);
+  g_assert_false (liaison_test_sync (hq.engine, &counts, &error));
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&hq), ==, 2);
+  liaison_test_hq_start (&fixture->hq);
+
+  counts = sync_ok (&hq);
+  g_assert_cmpuint (counts.attachments_sent, ==, 2);
+  g_assert_cmpuint (counts.sent, ==, 2);
+  /* The letter: one resumed PUT. The photo: the resumed PUT refused for
+   * its hash, then the whole file. */
+  g_assert_cmpuint (count_puts (fixture, letter_sha, 201), ==, 1);
+  g_assert_cmpuint (count_puts (fixture, letter_sha, 400), ==, 0);
+  g_assert_cmpuint (count_puts (fixture, photo_sha, 400), ==, 1);
+  g_assert_cmpuint (count_puts (fixture, photo_sha, 201), ==, 1);
+  {
+    g_autoptr(GPtrArray) left = liaison_store_list_attachments_to_send (hq.store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+
+  counts = sync_ok (&a);
+  g_assert_cmpuint (counts.replies, ==, 1);
+  g_assert_cmpuint (counts.attachments_received, ==, 2);
+  {
+    const char *const shas[] = { letter_sha, photo_sha };
+    const char *const bytes[] = { letter, photo };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shas); i++)
+      {
+        g_autofree char *path = liaison_store_get_attachment_path (a.store, shas[i]);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_nonnull (path);
+        g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+        g_assert_no_error (error);
+        g_assert_cmpmem (contents, length, bytes[i], size);
+      }
+  }
+  g_assert_cmpint (liaison_test_count_rows (a.store, "attachments"), ==, 2);
+
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
+}
+
 /* Pushes @records as @replica's engine would, and drops the answer, as a
  * connection cut after the server wrote them would; returns the statuses,
  * comma-separated. */
@@ -1157,6 +1355,7 @@ main (int   argc,
   g_test_add ("/loop-sync/closed-loop", Fixture, NULL, fixture_set_up, test_closed_loop, fixture_tear_down);
   g_test_add ("/loop-sync/concurrent-moves", Fixture, NULL, fixture_set_up, test_concurrent_moves, fixture_tear_down);
   g_test_add ("/loop-sync/cut-connection", Fixture, NULL, fixture_set_up, test_cut_connection, fixture_tear_down);
+  g_test_add ("/loop-sync/attachments-cut", Fixture, NULL, fixture_set_up, test_attachments_cut, fixture_tear_down);
   g_test_add ("/loop-sync/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
   g_test_add ("/loop-sync/resend-after-move", Fixture, NULL, fixture_set_up, test_resend_after_move,
               fixture_tear_down);

@@ -57,6 +57,7 @@ full_event (LiaisonLoopMove move,
       event->attachments = g_new0 (char *, 3);
       event->attachments[0] = g_strdup (sha_a);
       event->attachments[1] = g_strdup (sha_b);
+      event->attachment_names = g_strsplit ("答复函.pdf|现场照片.jpg", "|", -1);
       break;
     case LIAISON_LOOP_MOVE_RATE:
       event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
@@ -126,7 +127,7 @@ static void
 test_round_trip (void)
 {
   /* The move's own fields, beyond the 6 every event has. */
-  static const guint own_fields[LIAISON_N_LOOP_MOVES] = { 2, 1, 2, 3, 0, 4, 3, 0, 1, 1 };
+  static const guint own_fields[LIAISON_N_LOOP_MOVES] = { 2, 1, 2, 3, 0, 5, 3, 0, 1, 1 };
 
   /* register is no event: /loop-wire/register-refused. */
   for (guint m = LIAISON_LOOP_MOVE_REGISTER + 1; m < LIAISON_N_LOOP_MOVES; m++)
@@ -161,6 +162,7 @@ test_round_trip_variants (void)
   blind->asked = LIAISON_LOOP_ASKED_IN_PERSON;
   g_clear_pointer (&refer->co_unit_uuids, g_strfreev);
   g_clear_pointer (&reply->attachments, g_strfreev);
+  g_clear_pointer (&reply->attachment_names, g_strfreev);
   off->key_supervision = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
@@ -185,6 +187,13 @@ test_round_trip_variants (void)
 
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "co_units")), ==, 0);
     g_assert_cmpstr (json_object_get_string_member (data, "due_date"), ==, "2025-10-23");
+  }
+  {
+    /* A reply with no files has no names member, as before there were names. */
+    g_autoptr(JsonObject) data = liaison_loop_event_to_json (reply);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "attachments")), ==, 0);
+    g_assert_false (json_object_has_member (data, "attachment_names"));
   }
   {
     g_autoptr(JsonObject) data = liaison_loop_event_to_json (off);
@@ -303,6 +312,12 @@ test_refuses (void)
       " \"attachments\": [\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0\"]}", "attachments" },
     { "{" BASE ("reply", "hq") ", \"reply_text\": \"t\", \"reply_date\": \"2025-10-09\", \"replying_unit\": \"u\","
       " \"attachments\": [\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0g\"]}", "attachments" },
+    { "{" BASE ("reply", "hq") ", \"reply_text\": \"t\", \"reply_date\": \"2025-10-09\", \"replying_unit\": \"u\","
+      " \"attachments\": [\"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"]}", "attachments" },
+    { "{" BASE ("reply", "hq") ", \"reply_text\": \"t\", \"reply_date\": \"2025-10-09\", \"replying_unit\": \"u\","
+      " \"attachments\": [], \"attachment_names\": [\"\"]}", "attachment_names" },
+    { "{" BASE ("reply", "hq") ", \"reply_text\": \"t\", \"reply_date\": \"2025-10-09\", \"replying_unit\": \"u\","
+      " \"attachments\": [], \"attachment_names\": \"答复函.pdf\"}", "attachment_names" },
     /* rate */
     { "{" BASE ("rate", "station") ", \"asked\": \"phone\", \"rated_by\": \"b\"}", "rating" },
     { "{" BASE ("rate", "station") ", \"rating\": \"happy\", \"asked\": \"phone\", \"rated_by\": \"b\"}", "rating" },
@@ -348,7 +363,7 @@ test_accepts (void)
     "{" BASE ("answer_on_spot", "deputy") ", \"deputy\": \"d\", \"answer\": \"a\"}",
     "{" BASE ("refer", "hq") ", \"lead_unit\": \"u\", \"co_units\": [\"v\"], \"due_date\": \"2025-10-23\"}",
     "{" BASE ("reply", "hq") ", \"reply_text\": \"t\", \"reply_date\": \"2025-10-09\", \"replying_unit\": \"u\","
-    " \"attachments\": [\"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"]}",
+    " \"attachments\": [\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"]}",
     "{\"suggestion\": \"s\", \"move\": \"rate\", \"role\": \"deputy\", \"actor_name\": null,"
     " \"at\": \"2025-09-26T02:30:15Z\", \"note\": null, \"rating\": \"satisfied\", \"asked\": \"phone\", \"rated_by\": null}",
     "{" BASE ("withdraw", "station") ", \"reason\": \"r\"}",

@@ -9,6 +9,7 @@
 
 #include "liaison-demo.h"
 #include "liaison-loop-wire.h"
+#include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
@@ -249,6 +250,215 @@ assert_cache (Fixture           *fixture,
   g_assert_cmpint (suggestion->reopened, ==, reopened);
   /* The cache is not an edit: the record stays as saved. */
   g_assert_cmpint (suggestion->meta.version, ==, 1);
+}
+
+/* Writes @size bytes of @fill to @name in the fixture's folder. */
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            gsize       size,
+            char        fill)
+{
+  g_autofree char *contents = g_malloc (MAX (size, 1));
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  memset (contents, fill, size);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) size, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_hashes (GPtrArray  *hashes,
+               const char *first,
+               ...)
+{
+  va_list args;
+  guint n = 0;
+
+  g_assert_nonnull (hashes);
+  va_start (args, first);
+  for (const char *sha = first; sha != NULL; sha = va_arg (args, const char *))
+    {
+      g_assert_cmpuint (n, <, hashes->len);
+      g_assert_cmpstr (g_ptr_array_index (hashes, n), ==, sha);
+      n++;
+    }
+  va_end (args);
+  g_assert_cmpuint (hashes->len, ==, n);
+}
+
+static GPtrArray *
+to_send (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hashes = liaison_store_list_attachments_to_send (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return hashes;
+}
+
+static GPtrArray *
+missing (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hashes = liaison_store_list_missing_attachments (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return hashes;
+}
+
+/* A reply's files: kept by hash beside the database, sent when a move
+ * lists them, fetched when a move lists them and they are not here; bad
+ * files and bad bytes change nothing; a schema 4 file learns which files
+ * its replies list. */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = write_file (fixture, "答复函.pdf", 3000, 'a');
+  g_autofree char *empty = write_file (fixture, "empty.pdf", 0, 'x');
+  g_autofree char *huge = write_file (fixture, "huge.tif", LIAISON_ATTACHMENT_MAX_BYTES + 1, 'h');
+  g_autofree char *gone = g_build_filename (fixture->dir, "gone.pdf", NULL);
+  g_autofree char *contents = g_strnfill (3000, 'a');
+  g_autofree char *expected_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, 3000);
+  g_autofree char *photo_contents = g_strnfill (100, 'p');
+  g_autofree char *photo_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, photo_contents, 100);
+  g_autofree char *sha = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_contents = NULL;
+  g_autoptr(GPtrArray) hashes = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(GBytes) wrong = NULL;
+  const char *const bad_files[] = { empty, huge, gone };
+  const LiaisonLoopEvent *stored;
+  LiaisonLoopEvent *event;
+  gsize length = 0;
+  gint64 id;
+
+  sha = liaison_store_add_attachment (fixture->store, letter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sha, ==, expected_sha);
+  kept = liaison_store_get_attachment_path (fixture->store, sha);
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (kept, fixture->path));
+  g_assert_true (g_file_get_contents (kept, &kept_contents, &length, &error));
+  g_assert_cmpmem (kept_contents, length, contents, 3000);
+  g_assert_cmpint (liaison_store_get_attachment_size (fixture->store, sha), ==, 3000);
+  again = liaison_store_add_attachment (fixture->store, letter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, sha);
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "attachments"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *none = liaison_store_add_attachment (fixture->store, bad_files[i], &error);
+
+      g_assert_null (none);
+      g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, strrchr (bad_files[i], G_DIR_SEPARATOR) + 1));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (liaison_test_count_rows (fixture->store, "attachments"), ==, 1);
+  g_assert_null (liaison_store_get_attachment_path (fixture->store, photo_sha));
+  g_assert_cmpint (liaison_store_get_attachment_size (fixture->store, photo_sha), ==, -1);
+
+  /* Added but listed by no move: nothing to send yet. */
+  hashes = to_send (fixture);
+  assert_hashes (hashes, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+
+  id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "小区路灯不亮", "2025-09-25T01:00:00Z");
+  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
+  event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
+  liaison_test_add_event (fixture->store, id, event);
+  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
+  event->lead_unit_uuid = g_strdup (LEAD_UNIT);
+  event->due_date = day (2025, 10, 23);
+  liaison_test_add_event (fixture->store, id, event);
+
+  /* Names must match the files one for one. */
+  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
+  event->reply_text = g_strdup ("已更换路灯");
+  event->reply_date = day (2025, 10, 20);
+  event->replying_unit_uuid = g_strdup (LEAD_UNIT);
+  event->attachments = g_strsplit (sha, ",", -1);
+  event->attachment_names = g_strsplit ("答复函.pdf,照片.jpg", ",", -1);
+  add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
+
+  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
+  event->reply_text = g_strdup ("已更换路灯");
+  event->reply_date = day (2025, 10, 20);
+  event->replying_unit_uuid = g_strdup (LEAD_UNIT);
+  {
+    g_autofree char *both = g_strconcat (sha, ",", photo_sha, NULL);
+
+    event->attachments = g_strsplit (both, ",", -1);
+  }
+  event->attachment_names = g_strsplit ("答复函.pdf,照片.jpg", ",", -1);
+  liaison_test_add_event (fixture->store, id, event);
+
+  timeline = liaison_store_list_suggestion_events (fixture->store, id, &error);
+  g_assert_no_error (error);
+  stored = g_ptr_array_index (timeline, timeline->len - 1);
+  g_assert_cmpint (stored->move, ==, LIAISON_LOOP_MOVE_REPLY);
+  g_assert_cmpuint (g_strv_length (stored->attachment_names), ==, 2);
+  g_assert_cmpstr (stored->attachment_names[0], ==, "答复函.pdf");
+  g_assert_cmpstr (stored->attachments[1], ==, photo_sha);
+
+  /* The letter is here and listed: to send. The photo is listed and not
+   * here: to fetch. */
+  hashes = to_send (fixture);
+  assert_hashes (hashes, sha, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+  hashes = missing (fixture);
+  assert_hashes (hashes, photo_sha, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+
+  g_assert_true (liaison_store_mark_attachment_sent (fixture->store, sha, &error));
+  g_assert_no_error (error);
+  hashes = to_send (fixture);
+  assert_hashes (hashes, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+
+  /* Bytes that are not the photo are refused, and nothing is kept. */
+  wrong = g_bytes_new (contents, 100);
+  g_assert_false (liaison_store_save_received_attachment (fixture->store, photo_sha, wrong, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (liaison_store_get_attachment_path (fixture->store, photo_sha));
+  hashes = missing (fixture);
+  assert_hashes (hashes, photo_sha, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+
+  photo = g_bytes_new (photo_contents, 100);
+  g_assert_true (liaison_store_save_received_attachment (fixture->store, photo_sha, photo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&kept, g_free);
+  kept = liaison_store_get_attachment_path (fixture->store, photo_sha);
+  g_assert_nonnull (kept);
+  hashes = missing (fixture);
+  assert_hashes (hashes, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+  /* Fetched from the server: never sent back. */
+  hashes = to_send (fixture);
+  assert_hashes (hashes, NULL);
+  g_clear_pointer (&hashes, g_ptr_array_unref);
+
+  /* A schema 4 file (no attachment tables) learns from its replies which
+   * files they list. */
+  exec_ok (fixture->store,
+           "DROP TRIGGER suggestion_events_attachments; DROP TABLE attachment_refs;"
+           " DROP TABLE attachments; PRAGMA user_version = 4");
+  g_clear_object (&fixture->store);
+  fixture->store = liaison_test_open_store (fixture->path);
+  g_assert_cmpint (liaison_store_get_schema_version (fixture->store), ==, 5);
+  hashes = missing (fixture);
+  assert_hashes (hashes, sha, photo_sha, NULL);
 }
 
 static void
@@ -1303,6 +1513,7 @@ main (int   argc,
   ADD ("/store-loop/item", test_item);
   ADD ("/store-loop/owner", test_owner);
   ADD ("/store-loop/future", test_future);
+  ADD ("/store-loop/attachments", test_attachments);
 #undef ADD
 
   return g_test_run ();

@@ -315,8 +315,8 @@ assert_schema (LiaisonStore *store)
     "suggestion_events", "loop_rules",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 4);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 5);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s')"
@@ -325,7 +325,8 @@ assert_schema (LiaisonStore *store)
     }
   g_assert_cmpint (liaison_test_query_int (store,
     "SELECT count(*) FROM sqlite_master WHERE name IN ('sync_conflicts', 'units',"
-    " 'suggestions_by_sync_state', 'sync_conflicts_by_record')"), ==, 4);
+    " 'suggestions_by_sync_state', 'sync_conflicts_by_record', 'attachments', 'attachment_refs',"
+    " 'suggestion_events_attachments')"), ==, 7);
   /* Seeded categories are the server's too: synced at version 1. */
   g_assert_cmpint (liaison_test_query_int (store,
     "SELECT count(*) FROM categories WHERE server_version = 1 AND sync_state = 0"), ==, 10);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-hq-server.h"
+#include "liaison-loop.h"
 #include "liaison-protocol.h"
 
 /* Connections waiting to be accepted (the kernel caps it at somaxconn). */
@@ -141,17 +142,6 @@ reply_error (SoupServerMessage *msg,
 
 /* Routing */
 
-static gboolean
-is_sha256 (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
-      return FALSE;
-  return TRUE;
-}
-
 static Endpoint
 route (const char  *path,
        const char **allowed)
@@ -177,9 +167,9 @@ route (const char  *path,
       return ENDPOINT_PULL;
     }
   if (g_str_has_prefix (path, "/v1/attachments/") &&
-      is_sha256 (path + strlen ("/v1/attachments/")))
+      liaison_loop_is_sha256 (path + strlen ("/v1/attachments/")))
     {
-      *allowed = "HEAD, PUT";
+      *allowed = "GET, HEAD, PUT";
       return ENDPOINT_ATTACHMENT;
     }
   *allowed = NULL;
@@ -667,6 +657,61 @@ parse_content_range (const char *text,
          *start <= *end && *end < *total;
 }
 
+/* GET: the bytes of a whole attachment. A station gets only the files
+ * that a move on one of its suggestions lists (a unit's reply letter);
+ * any other is the same 404 as a file the server does not have, so that a
+ * station cannot tell which of other stations' files exist. */
+static void
+handle_attachment_get (LiaisonHqServer      *self,
+                       SoupServerMessage    *msg,
+                       const char           *path,
+                       const LiaisonHqToken *token)
+{
+  const char *sha = path + strlen ("/v1/attachments/");
+  g_autofree char *final = g_build_filename (self->attachments_dir, sha, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (token->role != LIAISON_HQ_ROLE_HQ &&
+      !liaison_hq_store_attachment_visible (self->store, token->station_uuid, sha, &error))
+    {
+      if (error != NULL)
+        {
+          g_printerr ("liaison-hq: %s\n", error->message);
+          reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
+                       "The server could not read its records.");
+        }
+      else
+        reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
+                     "The server has no such attachment for this token.");
+      return;
+    }
+
+  /* Read whole (at most 10 MiB, what a PUT holds too) rather than mapped:
+   * a file rewritten in place meanwhile, as a restore with cp does, would
+   * fault a mapping and stop the server. Only whole, checked files have
+   * this name; a partial upload is "<sha>.part". */
+  if (!g_file_get_contents (final, &contents, &length, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
+                     "The server has no such attachment for this token.");
+      else
+        {
+          g_printerr ("liaison-hq: cannot read %s: %s\n", final, error->message);
+          reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
+                       "The server could not read the attachment.");
+        }
+      return;
+    }
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), LIAISON_PROTOCOL_HEADER, "1");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&contents), length);
+}
+
+/* HEAD and PUT: whether the server has a file, and its upload. */
 static void
 handle_attachment (LiaisonHqServer   *self,
                    SoupServerMessage *msg,
@@ -859,7 +904,10 @@ handler (SoupServer        *soup,
       handle_pull (self, msg, query, token);
       break;
     case ENDPOINT_ATTACHMENT:
-      handle_attachment (self, msg, path);
+      if (g_str_equal (method, "GET"))
+        handle_attachment_get (self, msg, path, token);
+      else
+        handle_attachment (self, msg, path);
       break;
     case ENDPOINT_NONE:
     case ENDPOINT_HELLO:

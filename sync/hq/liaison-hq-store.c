@@ -174,9 +174,9 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-/* A statement of the push path, prepared once: a push runs a few per
- * record, and parsing them each time cost more than running them.
- * @sql is a string literal. Borrowed; reset it after use. */
+/* A statement of a hot path (push, attachment scope), prepared once: a
+ * push runs a few per record, and parsing them each time cost more than
+ * running them. @sql is a string literal. Borrowed; reset it after use. */
 static sqlite3_stmt *
 prepare_cached (LiaisonHqStore  *self,
                 const char      *sql,
@@ -1508,4 +1508,37 @@ fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
   liaison_hq_store_rollback (self);
   return NULL;
+}
+
+/* Attachments */
+
+gboolean
+liaison_hq_store_attachment_visible (LiaisonHqStore  *self,
+                                     const char      *station_uuid,
+                                     const char      *sha256,
+                                     GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (station_uuid == NULL)
+    return FALSE;
+  /* Events are filed under their suggestion's station, headquarters'
+   * replies too (push_one()). json_each matches whole array elements: a
+   * hash quoted in a note, or inside another string, opens nothing. */
+  stmt = prepare_cached (self,
+    "SELECT 1 FROM records AS r, json_each (r.data, '$.attachments') AS a"
+    " WHERE r.kind = '" LIAISON_KIND_SUGGESTION_EVENT "' AND r.origin_station = ?1"
+    " AND r.deleted = 0 AND a.value = ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, station_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    set_error (self, error, _("The records could not be read"));
+  return FALSE;
 }

@@ -969,8 +969,12 @@ attachment_head_done (GObject      *source,
                                     op->cancellable, attachment_put_done, op);
 }
 
-static void
-send_next_attachment (SyncOp *op)
+/* Asks about the current attachment with @method; FALSE when there is none
+ * left (or the sync ended). */
+static gboolean
+request_attachment (SyncOp              *op,
+                    const char          *method,
+                    GAsyncReadyCallback  callback)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -978,39 +982,58 @@ send_next_attachment (SyncOp *op)
   if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
     {
       sync_finish (op, g_steal_pointer (&error));
-      return;
+      return TRUE;
     }
   if (op->attachment_index >= op->attachments->len)
     {
       g_clear_pointer (&op->attachments, g_ptr_array_unref);
-      push_next (op);
-      return;
+      return FALSE;
     }
 
   path = attachment_path (g_ptr_array_index (op->attachments, op->attachment_index));
-  op->message = new_request (SOUP_METHOD_HEAD, op->base_url, path, op->token, NULL, &error);
+  op->message = new_request (method, op->base_url, path, op->token, NULL, &error);
   if (op->message == NULL)
     {
       sync_finish (op, g_steal_pointer (&error));
-      return;
+      return TRUE;
     }
+  if (g_str_equal (method, SOUP_METHOD_GET))
+    soup_message_headers_replace (soup_message_get_request_headers (op->message), "Accept",
+                                  "application/octet-stream");
   soup_session_send_and_read_async (op->self->session, op->message, G_PRIORITY_DEFAULT,
-                                    op->cancellable, attachment_head_done, op);
+                                    op->cancellable, callback, op);
+  return TRUE;
 }
 
+/* Starts on the hashes @list gives, with @next. */
 static void
-send_attachments (SyncOp *op)
+start_attachments (SyncOp     *op,
+                   GPtrArray *(*list) (LiaisonStore *, GError **),
+                   void       (*next) (SyncOp *))
 {
   GError *error = NULL;
 
-  op->attachments = liaison_store_list_attachments_to_send (op->self->store, &error);
+  op->attachments = list (op->self->store, &error);
   if (op->attachments == NULL)
     {
       sync_finish (op, error);
       return;
     }
   op->attachment_index = 0;
-  send_next_attachment (op);
+  next (op);
+}
+
+static void
+send_next_attachment (SyncOp *op)
+{
+  if (!request_attachment (op, SOUP_METHOD_HEAD, attachment_head_done))
+    push_next (op);
+}
+
+static void
+send_attachments (SyncOp *op)
+{
+  start_attachments (op, liaison_store_list_attachments_to_send, send_next_attachment);
 }
 
 static void fetch_next_attachment (SyncOp *op);
@@ -1055,45 +1078,14 @@ attachment_get_done (GObject      *source,
 static void
 fetch_next_attachment (SyncOp *op)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
-    {
-      sync_finish (op, g_steal_pointer (&error));
-      return;
-    }
-  if (op->attachment_index >= op->attachments->len)
-    {
-      sync_finish (op, NULL);
-      return;
-    }
-
-  path = attachment_path (g_ptr_array_index (op->attachments, op->attachment_index));
-  op->message = new_request (SOUP_METHOD_GET, op->base_url, path, op->token, NULL, &error);
-  if (op->message == NULL)
-    {
-      sync_finish (op, g_steal_pointer (&error));
-      return;
-    }
-  soup_message_headers_replace (soup_message_get_request_headers (op->message), "Accept", "application/octet-stream");
-  soup_session_send_and_read_async (op->self->session, op->message, G_PRIORITY_DEFAULT,
-                                    op->cancellable, attachment_get_done, op);
+  if (!request_attachment (op, SOUP_METHOD_GET, attachment_get_done))
+    sync_finish (op, NULL);
 }
 
 static void
 fetch_attachments (SyncOp *op)
 {
-  GError *error = NULL;
-
-  op->attachments = liaison_store_list_missing_attachments (op->self->store, &error);
-  if (op->attachments == NULL)
-    {
-      sync_finish (op, error);
-      return;
-    }
-  op->attachment_index = 0;
-  fetch_next_attachment (op);
+  start_attachments (op, liaison_store_list_missing_attachments, fetch_next_attachment);
 }
 
 static void

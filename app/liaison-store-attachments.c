@@ -239,5 +239,9 @@ liaison_store_save_received_attachment (LiaisonStore  *self,
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (!g_str_equal (digest, sha256))
     return invalid (error, _("Headquarters sent an attachment whose contents do not match its checksum; it was not kept."));
-  return keep_bytes (self, sha256, bytes, TRUE, error);
+  if (!keep_bytes (self, sha256, bytes, TRUE, error))
+    return FALSE;
+  /* A timeline on screen that said "arrives with the next sync" can open it now. */
+  liaison_store_emit_changed (self, "attachments");
+  return TRUE;
 }

@@ -14,6 +14,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
+#include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
@@ -179,6 +180,16 @@ timeline_has (gpointer data)
   TimelineWait *wait = data;
 
   return liaison_timeline_get_n_events (wait->timeline) == wait->n;
+}
+
+/* Whether the timeline's first reply offers every file it lists. */
+static gboolean
+all_attachments_here (gpointer data)
+{
+  GtkWidget *row = liaison_timeline_get_row (data, 3);
+  g_autofree char *text = row != NULL ? liaison_test_text_under (row) : NULL;
+
+  return text != NULL && strstr (text, "现场照片.jpg") != NULL && strstr (text, "Arrives with the next sync") == NULL;
 }
 
 static LiaisonTimeline *
@@ -915,6 +926,389 @@ run_blind_rating (void)
   fixture_tear_down (&fixture);
 }
 
+/* Attachments */
+
+/* Writes @contents (@length bytes) to @name in the fixture's folder. */
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* The first widget under @root named @name, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_named (GtkWidget  *root,
+             const char *name)
+{
+  guint n = g_strcmp0 (gtk_widget_get_name (root), name) == 0 ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_named (child, name);
+  return n;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+  return n;
+}
+
+typedef struct {
+  GtkWidget *list;
+  guint      n;
+} RowsWait;
+
+static gboolean
+rows_are (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return count_rows (wait->list) == wait->n;
+}
+
+/* The @index-th attached file of the reply dialog says @name and @size. */
+static void
+assert_attachment_row (GtkWidget  *list,
+                       guint       index,
+                       const char *name,
+                       gsize       size)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) index);
+  g_autofree char *size_text = g_format_size (size);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, size_text);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_nonnull (find_named (GTK_WIDGET (row), "remove-attachment"));
+}
+
+/* Headquarters' desk, with a suggestion a deputy took up and
+ * headquarters referred: the reply is next. */
+static void
+set_up_referred_at_hq (Fixture *fixture)
+{
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+
+  fixture_set_up (fixture);
+  take_up (fixture, NULL);
+  liaison_test_enroll_as_hq (fixture->store);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  liaison_date_set_today (&refer->due_date);
+  g_date_add_days (&refer->due_date, 30);
+  add_event (fixture, refer, NULL);
+}
+
+/* (j) Headquarters attaches the unit's files to the reply: each is listed
+ * with its size as it is chosen, once however often; one taken off is not
+ * sent; an empty file is refused in the dialog and not listed. The reply
+ * lists exactly the files left, by checksum and name, and the file is in
+ * the store. */
+static void
+run_reply_attachments (void)
+{
+  static const char letter[] = "关于在濉溪路口增设公交站台的答复：已列入明年建设计划。";
+  static const char photo[] = "\xff\xd8\xff\xe0 not really a JPEG, but bytes all the same";
+  Fixture fixture = { NULL };
+  g_autoptr(GFile) letter_file = NULL;
+  g_autoptr(GFile) photo_file = NULL;
+  g_autoptr(GFile) empty_file = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) letter, strlen (letter));
+  g_autofree char *stored_path = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *row_text = NULL;
+  const LiaisonLoopEvent *event;
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *error_label;
+  GtkWidget *remove;
+  gsize stored_length = 0;
+
+  set_up_referred_at_hq (&fixture);
+  letter_file = write_file (&fixture, "答复函.txt", letter, strlen (letter));
+  photo_file = write_file (&fixture, "现场照片.jpg", photo, sizeof photo - 1);
+  empty_file = write_file (&fixture, "空白.txt", "", 0);
+
+  detail = open_page (&fixture);
+  assert_moves (detail, "start,reply,supervise");
+  dialog = open_move (detail, "reply");
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "attachments_group")));
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "attach_button")));
+  list = liaison_test_get_by_id (dialog, "attachments_list");
+  error_label = liaison_test_get_by_id (dialog, "error_label");
+  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_false (gtk_widget_get_visible (list));
+
+  /* Two files, listed in the order chosen; the letter again changes nothing. */
+  g_assert_true (liaison_move_dialog_attach_file (LIAISON_MOVE_DIALOG (dialog), letter_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_move_dialog_attach_file (LIAISON_MOVE_DIALOG (dialog), photo_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_move_dialog_attach_file (LIAISON_MOVE_DIALOG (dialog), letter_file, &error));
+  g_assert_no_error (error);
+  liaison_test_spin (50);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  assert_attachment_row (list, 0, "答复函.txt", strlen (letter));
+  assert_attachment_row (list, 1, "现场照片.jpg", sizeof photo - 1);
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* The photo is taken off with its own button. */
+  remove = find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1)), "remove-attachment");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove 现场照片.jpg");
+  g_assert_true (gtk_widget_activate (remove));
+  {
+    RowsWait wait = { list, 1 };
+
+    g_assert_true (liaison_test_wait_until (rows_are, &wait));
+  }
+  assert_attachment_row (list, 0, "答复函.txt", strlen (letter));
+
+  /* An empty file: said in the dialog, nothing listed. */
+  g_assert_false (liaison_move_dialog_attach_file (LIAISON_MOVE_DIALOG (dialog), empty_file, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  liaison_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, error->message);
+  g_assert_nonnull (strstr (error->message, "空白.txt"));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_clear_error (&error);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "reply_text_view"))),
+                            "已列入明年公交站点建设计划。", -1);
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
+
+  events = liaison_store_list_suggestion_events (fixture.store, fixture.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_REPLY);
+  g_assert_cmpstr (event->replying_unit_uuid, ==, UNIT_TRANSPORT);
+  g_assert_nonnull (event->attachments);
+  g_assert_cmpuint (g_strv_length (event->attachments), ==, 1);
+  g_assert_cmpstr (event->attachments[0], ==, letter_sha);
+  g_assert_nonnull (event->attachment_names);
+  g_assert_cmpuint (g_strv_length (event->attachment_names), ==, 1);
+  g_assert_cmpstr (event->attachment_names[0], ==, "答复函.txt");
+
+  /* The store holds the letter's bytes, to send before the move. */
+  stored_path = liaison_store_get_attachment_path (fixture.store, letter_sha);
+  g_assert_nonnull (stored_path);
+  g_assert_true (g_file_get_contents (stored_path, &stored, &stored_length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (stored, stored_length, letter, strlen (letter));
+
+  /* The timeline lists it, to open. */
+  timeline = wait_timeline (detail, 4);
+  row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 3));
+  g_assert_nonnull (strstr (row_text, "1 attachment\n答复函.txt\n"));
+  g_assert_null (strstr (row_text, "现场照片.jpg"));
+  g_assert_cmpuint (count_named (liaison_timeline_get_row (timeline, 3), "open-attachment"), ==, 1);
+
+  fixture_tear_down (&fixture);
+}
+
+/* The line of @row's attachment named @name. */
+static GtkWidget *
+attachment_line (GtkWidget  *row,
+                 const char *name)
+{
+  if (gtk_widget_has_css_class (row, "timeline-attachment"))
+    {
+      g_autofree char *text = liaison_test_text_under (row);
+
+      if (g_str_has_prefix (text, name) && text[strlen (name)] == '\n')
+        return row;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = attachment_line (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An attachment here: its name, its size, and a button that opens it. */
+static void
+assert_attachment_here (GtkWidget  *row,
+                        const char *name,
+                        gsize       size)
+{
+  GtkWidget *line = attachment_line (row, name);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *size_text = g_format_size (size);
+  GtkWidget *open;
+
+  if (line == NULL)
+    {
+      g_autofree char *row_text = liaison_test_text_under (row);
+
+      g_error ("The timeline lists no attachment “%s”:\n%s", name, row_text);
+    }
+  text = liaison_test_text_under (line);
+  expected = g_strdup_printf ("%s\n%s\n", name, size_text);
+  g_assert_cmpstr (text, ==, expected);
+  open = find_named (line, "open-attachment");
+  g_assert_nonnull (open);
+  g_assert_true (GTK_IS_BUTTON (open));
+  g_assert_true (gtk_widget_get_mapped (open));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (open)), ==, "document-open-symbolic");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (open));
+}
+
+/* An attachment not here yet: its name, when it comes, and no button. */
+static void
+assert_attachment_missing (GtkWidget  *row,
+                           const char *name)
+{
+  GtkWidget *line = attachment_line (row, name);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *note;
+
+  g_assert_nonnull (line);
+  text = liaison_test_text_under (line);
+  expected = g_strdup_printf ("%s\nArrives with the next sync\n", name);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (find_named (line, "open-attachment"));
+  note = find_with_class (line, "timeline-attachment-missing");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_has_css_class (note, "dim-label"));
+  g_assert_true (gtk_widget_get_mapped (note));
+}
+
+static LiaisonLoopEvent *
+reply_event (const char * const *attachments,
+             const char * const *names)
+{
+  LiaisonLoopEvent *reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
+
+  reply->actor_name = g_strdup ("市人大代表工委");
+  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
+  liaison_date_set_today (&reply->reply_date);
+  reply->attachments = g_strdupv ((char **) attachments);
+  reply->attachment_names = g_strdupv ((char **) names);
+  return reply;
+}
+
+static LiaisonLoopEvent *
+refer_event (void)
+{
+  LiaisonLoopEvent *refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  liaison_date_set_today (&refer->due_date);
+  g_date_add_days (&refer->due_date, 30);
+  return refer;
+}
+
+/* (k) At a station, replies pulled from headquarters list their files:
+ * one that came is named with its size and opens; one still to come says
+ * it arrives with the next sync, with no button; a reply without names
+ * numbers its files. Once the file comes, it opens too. */
+static void
+run_timeline_attachments (void)
+{
+  static const char letter[] = "关于增设公交站台的答复函";
+  static const char photo[] = "现场照片的字节";
+  Fixture fixture = { NULL };
+  g_autoptr(GBytes) letter_bytes = g_bytes_new_static (letter, strlen (letter));
+  g_autoptr(GBytes) photo_bytes = g_bytes_new_static (photo, strlen (photo));
+  g_autofree char *letter_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, letter_bytes);
+  g_autofree char *photo_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, photo_bytes);
+  g_autoptr(LiaisonLoopEvent) rate = liaison_loop_event_new (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row_text = NULL;
+  LiaisonTimeline *timeline;
+  GtkWidget *detail;
+  GtkWidget *row;
+
+  fixture_set_up (&fixture);
+  take_up (&fixture, NULL);
+  /* The letter came with the last sync; the photo has not yet. */
+  g_assert_true (liaison_store_save_received_attachment (fixture.store, letter_sha, letter_bytes, &error));
+  g_assert_no_error (error);
+  liaison_test_add_event (fixture.store, fixture.suggestion_id, refer_event ());
+  liaison_test_add_event (fixture.store, fixture.suggestion_id,
+                          reply_event ((const char *[]) { letter_sha, photo_sha, NULL },
+                                       (const char *[]) { "答复函.pdf", "现场照片.jpg", NULL }));
+  g_assert_null (liaison_store_get_attachment_path (fixture.store, photo_sha));
+  /* The citizen was not satisfied; the second reply came without names. */
+  rate->actor_name = g_strdup ("张敏");
+  rate->rating = LIAISON_LOOP_RATING_UNSATISFIED;
+  rate->asked = LIAISON_LOOP_ASKED_PHONE;
+  rate->rated_by = g_strdup ("张敏");
+  add_event (&fixture, rate, NULL);
+  liaison_test_add_event (fixture.store, fixture.suggestion_id, refer_event ());
+  liaison_test_add_event (fixture.store, fixture.suggestion_id,
+                          reply_event ((const char *[]) { letter_sha, NULL }, NULL));
+
+  detail = open_page (&fixture);
+  timeline = wait_timeline (detail, 7);
+  row = liaison_timeline_get_row (timeline, 3);
+  row_text = liaison_test_text_under (row);
+  g_assert_nonnull (strstr (row_text, "2 attachments\n"));
+  assert_attachment_here (row, "答复函.pdf", strlen (letter));
+  assert_attachment_missing (row, "现场照片.jpg");
+  g_assert_cmpuint (count_named (row, "open-attachment"), ==, 1);
+
+  row = liaison_timeline_get_row (timeline, 6);
+  assert_attachment_here (row, "Attachment 1", strlen (letter));
+  g_assert_cmpuint (count_named (row, "open-attachment"), ==, 1);
+
+  /* The next sync brings the photo: the page on screen offers it by itself. */
+  g_assert_true (liaison_store_save_received_attachment (fixture.store, photo_sha, photo_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_test_wait_until (all_attachments_here, timeline));
+  row = liaison_timeline_get_row (timeline, 3);
+  assert_attachment_here (row, "答复函.pdf", strlen (letter));
+  assert_attachment_here (row, "现场照片.jpg", strlen (photo));
+  g_clear_pointer (&row_text, g_free);
+  row_text = liaison_test_text_under (row);
+  g_assert_null (strstr (row_text, "Arrives with the next sync"));
+
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1324,8 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/loop/blind-rating", run_blind_rating);
   liaison_test_add_ui_case ("/ui/loop/answer-in-own-name", run_answer_in_own_name);
   liaison_test_add_ui_case ("/ui/loop/sync-notes", run_sync_notes);
+  liaison_test_add_ui_case ("/ui/loop/reply-attachments", run_reply_attachments);
+  liaison_test_add_ui_case ("/ui/loop/timeline-attachments", run_timeline_attachments);
 
   return g_test_run ();
 }

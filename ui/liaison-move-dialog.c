@@ -3,6 +3,10 @@
  * The rules are the loop's (liaison_loop_check_move(), run by the store
  * before anything is written): the dialog gathers the move's fields and
  * shows the store's refusal as it comes, in the loop's own words.
+ *
+ * A reply's files are copied into the store as they are attached
+ * (liaison_store_add_attachment()), so that a file the store refuses is
+ * said at once; the reply lists them by hash and name when it is saved.
  */
 #include "config.h"
 
@@ -10,6 +14,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
+#include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
@@ -26,6 +31,8 @@ struct _LiaisonMoveDialog
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
   GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
   char             *own_deputy_uuid; /* a deputy at the desk: the only deputy a move may name */
+  GPtrArray        *attachments;   /* Attachment *, in the order listed */
+  GtkFileChooserNative *chooser;   /* while "Attach File…" is open */
 
   gint64           suggestion_id;
   LiaisonLoopMove  move;
@@ -50,6 +57,9 @@ struct _LiaisonMoveDialog
   AdwComboRow         *replying_unit_row;
   AdwEntryRow         *reply_date_row;
   GtkTextView         *reply_text_view;
+  AdwPreferencesGroup *attachments_group;
+  GtkListBox          *attachments_list;
+  GtkButton           *attach_button;
   AdwPreferencesGroup *rate_group;
   GtkCheckButton      *satisfied_check;
   GtkCheckButton      *basically_check;
@@ -64,6 +74,23 @@ struct _LiaisonMoveDialog
   AdwPreferencesGroup *note_group;
   AdwEntryRow         *note_row;
 };
+
+/* A file attached to the reply: in the store already, listed by name. */
+typedef struct {
+  char      *sha256;
+  char      *name;  /* the file's name, for display */
+  GtkWidget *row;   /* its row in attachments_list; borrowed */
+} Attachment;
+
+static void
+attachment_free (gpointer data)
+{
+  Attachment *attachment = data;
+
+  g_free (attachment->sha256);
+  g_free (attachment->name);
+  g_free (attachment);
+}
 
 G_DEFINE_FINAL_TYPE (LiaisonMoveDialog, liaison_move_dialog, ADW_TYPE_WINDOW)
 
@@ -191,6 +218,22 @@ fill_event (LiaisonMoveDialog *self,
     case LIAISON_LOOP_MOVE_REPLY:
       event->replying_unit_uuid = selected_uuid (self->replying_unit_row, self->unit_uuids);
       event->reply_text = view_text (self->reply_text_view);
+      /* None attached: the move carries neither list, as before files. */
+      if (self->attachments->len > 0)
+        {
+          g_autoptr(GStrvBuilder) hashes = g_strv_builder_new ();
+          g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+          for (guint i = 0; i < self->attachments->len; i++)
+            {
+              const Attachment *attachment = g_ptr_array_index (self->attachments, i);
+
+              g_strv_builder_add (hashes, attachment->sha256);
+              g_strv_builder_add (names, attachment->name);
+            }
+          event->attachments = g_strv_builder_end (hashes);
+          event->attachment_names = g_strv_builder_end (names);
+        }
       break;
 
     case LIAISON_LOOP_MOVE_RATE:
@@ -221,6 +264,196 @@ fill_event (LiaisonMoveDialog *self,
     default:
       break;
     }
+}
+
+static guint
+find_attachment (LiaisonMoveDialog *self,
+                 const char        *sha256)
+{
+  for (guint i = 0; i < self->attachments->len; i++)
+    if (g_str_equal (((Attachment *) g_ptr_array_index (self->attachments, i))->sha256, sha256))
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+remove_attachment_cb (GtkButton         *button,
+                      LiaisonMoveDialog *self)
+{
+  const char *sha256 = g_object_get_data (G_OBJECT (button), "sha256");
+  guint index = find_attachment (self, sha256);
+  Attachment *attachment;
+
+  if (index == G_MAXUINT)
+    return;
+  attachment = g_ptr_array_index (self->attachments, index);
+  /* The row goes with the click: keep the focus in the group. The file
+   * stays in the store, listed by no move, and is never sent. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->attach_button));
+  gtk_list_box_remove (self->attachments_list, attachment->row);
+  g_ptr_array_remove_index (self->attachments, index);
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), self->attachments->len > 0);
+  liaison_ui_show_message (self->error_label, NULL, NULL);
+}
+
+static GtkWidget *
+attachment_row_new (LiaisonMoveDialog *self,
+                    const char        *sha256,
+                    const char        *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gint64 size = liaison_store_get_attachment_size (self->store, sha256);
+  g_autofree char *size_text = g_format_size (size > 0 ? (guint64) size : 0);
+  /* Translators: %s is a file's name; the button takes it off the reply */
+  g_autofree char *remove = g_strdup_printf (_("Remove %s"), name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size_text);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_name (button, "remove-attachment");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (sha256), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_attachment_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Copies @file into the store and lists it; says nothing. */
+static gboolean
+attach_one (LiaisonMoveDialog  *self,
+            GFile              *file,
+            GError            **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *sha256 = NULL;
+  Attachment *attachment;
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: %s is where the file is, a web address or a network share */
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("“%s” is not on this computer; copy it here first, then attach it."), name);
+      return FALSE;
+    }
+  sha256 = liaison_store_add_attachment (self->store, path, error);
+  if (sha256 == NULL)
+    return FALSE;
+  /* The same file chosen twice is listed once. */
+  if (find_attachment (self, sha256) != G_MAXUINT)
+    return TRUE;
+
+  attachment = g_new0 (Attachment, 1);
+  attachment->sha256 = g_steal_pointer (&sha256);
+  attachment->name = g_filename_display_basename (path);
+  attachment->row = attachment_row_new (self, attachment->sha256, attachment->name);
+  g_ptr_array_add (self->attachments, attachment);
+  gtk_list_box_append (self->attachments_list, attachment->row);
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), TRUE);
+  return TRUE;
+}
+
+/* Says why a file was not attached, in the dialog's message at the top,
+ * and scrolls up to it from the attachments below. */
+static void
+show_attach_error (LiaisonMoveDialog *self,
+                   const char        *message)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->error_label), GTK_TYPE_SCROLLED_WINDOW);
+
+  liaison_ui_show_message (self->error_label, NULL, message);
+  if (message != NULL && scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+}
+
+/**
+ * liaison_move_dialog_attach_file:
+ * @file: the file to attach to the reply
+ *
+ * Copies @file into the store (liaison_store_add_attachment()) and lists
+ * it with the reply, once however often it is attached. A file the store
+ * refuses (empty, over 10 MB, unreadable) is said in the dialog and not
+ * listed.
+ *
+ * Returns: whether @file is listed
+ */
+gboolean
+liaison_move_dialog_attach_file (LiaisonMoveDialog  *self,
+                                 GFile              *file,
+                                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_MOVE_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!attach_one (self, file, &local_error))
+    {
+      show_attach_error (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  liaison_ui_show_message (self->error_label, NULL, NULL);
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *native,
+                     int                response,
+                     LiaisonMoveDialog *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) first_error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_clear_object (&self->chooser);
+
+  /* Every file the store takes is listed; the first it refuses is said. */
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!attach_one (self, file, &error) && first_error == NULL)
+        first_error = g_steal_pointer (&error);
+    }
+  if (files != NULL)
+    show_attach_error (self, first_error ? first_error->message : NULL);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Attach"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -473,6 +706,7 @@ load (LiaisonMoveDialog *self)
 
     case LIAISON_LOOP_MOVE_REPLY:
       gtk_widget_set_visible (GTK_WIDGET (self->reply_group), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->attachments_group), TRUE);
       load_units (self);
       load_reply (self);
       focus = GTK_WIDGET (self->reply_text_view);
@@ -572,6 +806,12 @@ liaison_move_dialog_dispose (GObject *object)
 {
   LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
 
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_MOVE_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->dispose (object);
@@ -588,6 +828,7 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
   g_clear_pointer (&self->own_deputy_uuid, g_free);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
 
@@ -636,6 +877,9 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, replying_unit_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_date_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_text_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attachments_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attachments_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attach_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, rate_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, satisfied_check);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, basically_check);
@@ -653,6 +897,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lead_unit_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "move.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "move.attach", NULL, attach_action);
   liaison_ui_dialog_class_add_keys (widget_class, "move.save");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "move.save", NULL);
 }
@@ -664,6 +909,7 @@ liaison_move_dialog_init (LiaisonMoveDialog *self)
   self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
   self->co_unit_checks = g_ptr_array_new ();
+  self->attachments = g_ptr_array_new_with_free_func (attachment_free);
 }
 
 /**

@@ -1,10 +1,10 @@
 /* liaison-move-dialog.h: records one move on a suggestion's timeline.
  *
  * One dialog for every move: it shows the fields that move carries (a
- * deputy, an answer, units and a due date, a reply, a rating, a reason, a
- * supervision note) and records the move as the current actor
- * (liaison-actor.h). A move the rules refuse is explained inside the
- * dialog, which stays open; a recorded move closes it.
+ * deputy, an answer, units and a due date, a reply and its files, a
+ * rating, a reason, a supervision note) and records the move as the
+ * current actor (liaison-actor.h). A move the rules refuse is explained
+ * inside the dialog, which stays open; a recorded move closes it.
  */
 #pragma once
 
@@ -24,5 +24,11 @@ GtkWidget       *liaison_move_dialog_new           (GtkWindow         *parent,
                                                     LiaisonLoopMove    move);
 LiaisonLoopMove  liaison_move_dialog_get_move      (LiaisonMoveDialog *self);
 gint64           liaison_move_dialog_get_suggestion_id (LiaisonMoveDialog *self);
+/* A reply's file: copied into the store now and listed (once); a file the
+ * store refuses is said in the dialog and not listed. The "Attach File…"
+ * chooser attaches each file it is given this way. */
+gboolean         liaison_move_dialog_attach_file   (LiaisonMoveDialog *self,
+                                                    GFile             *file,
+                                                    GError           **error);
 
 G_END_DECLS

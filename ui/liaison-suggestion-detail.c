@@ -352,7 +352,7 @@ store_changed_cb (LiaisonSuggestionDetail *self,
                   const char              *table)
 {
   static const char *const tables[] = {
-    "suggestions", "suggestion_events", "receptions", "units", "deputies", "loop_rules", NULL,
+    "suggestions", "suggestion_events", "receptions", "units", "deputies", "loop_rules", "attachments", NULL,
   };
 
   if (g_strv_contains (tables, table))

@@ -1,9 +1,14 @@
 /* liaison-timeline.c: a suggestion's moves as a vertical timeline, each
- * recorded here and not yet taken by headquarters with a note saying so. */
+ * recorded here and not yet taken by headquarters with a note saying so;
+ * a reply's files open from it once they are on this computer. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "liaison-store-attachments.h"
 #include "liaison-store-sync.h"
 #include "liaison-timeline.h"
 #include "liaison-ui-util.h"
@@ -117,6 +122,160 @@ add_field (GtkBox     *box,
   add_line (box, text, "timeline-field");
 }
 
+/* A name from another computer, fit to be a file's name here: no folder
+ * in it, not hidden. NULL when nothing is left of it. */
+static char *
+safe_file_name (const char *name)
+{
+  g_autofree char *safe = g_strdup (name);
+
+  g_strdelimit (safe, "/\\", '_');
+  g_strstrip (safe);
+  while (safe[0] == '.')
+    memmove (safe, safe + 1, strlen (safe));
+  if (*safe == '\0')
+    return NULL;
+  return g_steal_pointer (&safe);
+}
+
+/* The store keeps a file under its checksum, without its name or
+ * extension: the program that opens it gets a copy under its own name,
+ * "<cache>/liaison/attachments/<sha256>/答复函.pdf", so that it knows the
+ * kind of file and shows its name. Failing that, the stored file. */
+static char *
+file_to_open (const char *path,
+              const char *sha256,
+              const char *name)
+{
+  g_autofree char *safe = safe_file_name (name);
+  g_autofree char *dir = NULL;
+  g_autofree char *named = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  if (safe == NULL)
+    return g_strdup (path);
+  dir = g_build_filename (g_get_user_cache_dir (), "liaison", "attachments", sha256, NULL);
+  named = g_build_filename (dir, safe, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return g_strdup (path);
+  /* A fresh copy each time, read-only: one opened before may have been
+   * changed, and the reply's file is a record. */
+  g_remove (named);
+  source = g_file_new_for_path (path);
+  target = g_file_new_for_path (named);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL))
+    return g_strdup (path);
+  g_chmod (named, 0400);
+  return g_steal_pointer (&named);
+}
+
+static void
+open_attachment_cb (GtkButton *button)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  const char *sha256 = g_object_get_data (G_OBJECT (button), "sha256");
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  g_autofree char *open_path = file_to_open (path, sha256, name);
+  g_autoptr(GFile) file = g_file_new_for_path (open_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* One file of a reply: its name and size, and a button that opens it;
+ * a file not here yet says when it comes instead. */
+static void
+add_attachment (LiaisonTimeline *self,
+                GtkListBox      *list,
+                const char      *sha256,
+                const char      *name)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *path = self->store != NULL ? liaison_store_get_attachment_path (self->store, sha256) : NULL;
+  GtkWidget *label;
+  GtkWidget *row;
+
+  gtk_widget_add_css_class (line, "timeline-attachment");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_box_append (GTK_BOX (line), words);
+  add_line (GTK_BOX (words), name, "timeline-attachment-name");
+
+  if (path != NULL)
+    {
+      gint64 size = liaison_store_get_attachment_size (self->store, sha256);
+      g_autofree char *size_text = g_format_size (size > 0 ? (guint64) size : 0);
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+      /* Translators: a screen reader's words for the button that opens a reply's file, "Open 答复函.pdf" */
+      g_autofree char *accessible = g_strdup_printf (_("Open %s"), name);
+
+      label = add_line (GTK_BOX (words), size_text, "timeline-attachment-size");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_name (button, "open-attachment");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      /* Translators: the tooltip of the button that opens a reply's file */
+      gtk_widget_set_tooltip_text (button, _("Open with the default app"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "path", g_steal_pointer (&path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (sha256), g_free);
+      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (open_attachment_cb), NULL);
+      gtk_box_append (GTK_BOX (line), button);
+    }
+  else
+    {
+      /* Pulled with its reply; the file itself comes with the next sync. */
+      label = add_line (GTK_BOX (words), _("Arrives with the next sync"), "timeline-attachment-missing");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  gtk_list_box_append (list, line);
+  /* The row is only a frame: the focus goes to its button. */
+  row = gtk_widget_get_parent (line);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+}
+
+static void
+add_attachments (LiaisonTimeline        *self,
+                 GtkBox                 *box,
+                 const LiaisonLoopEvent *event)
+{
+  guint n_attachments = event->attachments ? g_strv_length (event->attachments) : 0;
+  guint n_names = event->attachment_names ? g_strv_length (event->attachment_names) : 0;
+  g_autofree char *heading = NULL;
+  GtkWidget *list;
+
+  if (n_attachments == 0)
+    return;
+  heading = g_strdup_printf (ngettext ("%u attachment", "%u attachments", n_attachments), n_attachments);
+  add_line (box, heading, "timeline-field");
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "timeline-attachments");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  -1);
+  gtk_box_append (box, list);
+  for (guint i = 0; i < n_attachments; i++)
+    {
+      /* Translators: a reply's file whose name did not come with it, "Attachment 2" */
+      g_autofree char *name = i < n_names ? g_strdup (event->attachment_names[i])
+                                          : g_strdup_printf (_("Attachment %u"), i + 1);
+
+      add_attachment (self, GTK_LIST_BOX (list), event->attachments[i], name);
+    }
+}
+
 /* The move's own fields. */
 static void
 add_content (LiaisonTimeline        *self,
@@ -165,19 +324,13 @@ add_content (LiaisonTimeline        *self,
     case LIAISON_LOOP_MOVE_REPLY:
       {
         g_autofree char *date = liaison_date_to_iso (&event->reply_date);
-        guint n_attachments = event->attachments ? g_strv_length (event->attachments) : 0;
 
         add_field (box, _("Replying unit"), unit_name (self, event->replying_unit_uuid));
         if (*date != '\0')
           add_field (box, _("Reply date"), date);
         if (!liaison_loop_text_is_blank (event->reply_text))
           add_line (box, event->reply_text, "timeline-text");
-        if (n_attachments > 0)
-          {
-            g_autofree char *text = g_strdup_printf (ngettext ("%u attachment", "%u attachments", n_attachments),
-                                                     n_attachments);
-            add_line (box, text, "timeline-field");
-          }
+        add_attachments (self, box, event);
       }
       break;
 
@@ -382,7 +535,7 @@ liaison_timeline_set_events (LiaisonTimeline        *self,
 /**
  * liaison_timeline_set_store:
  *
- * Sets where unit and deputy names are read from.
+ * Sets where unit and deputy names, and replies' files, are read from.
  */
 void
 liaison_timeline_set_store (LiaisonTimeline *self,

@@ -5,6 +5,8 @@
  * own content; a move that replay could not apply (the losing side of two
  * moves made at once) shows dimmed, with why; a move recorded here that
  * headquarters has not taken yet says so (not sent yet, or refused and why).
+ * A reply lists its files, each with a button that opens it once it is on
+ * this computer.
  */
 #pragma once
 
@@ -19,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonTimeline, liaison_timeline, LIAISON, TIMELINE, AdwBin)
 
 GtkWidget *liaison_timeline_new          (void);
-/* Where unit and deputy names are read from. */
+/* Where unit and deputy names, and replies' files, are read from. */
 void       liaison_timeline_set_store    (LiaisonTimeline        *self,
                                           LiaisonStore           *store);
 /* Shows @events (LiaisonLoopEvent, in timeline order); @state is their

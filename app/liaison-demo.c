@@ -1008,6 +1008,27 @@ history_reply (History     *history,
   event->reply_text = g_strconcat (reply_templates[template][0], unit, reply_templates[template][1], NULL);
   event->replying_unit_uuid = unit_uuid (history->gen, unit);
   history_day (history, &event->reply_date);
+  /* Some replies come with the unit's letter, as headquarters would
+   * attach it; at a station it has arrived with the sync. */
+  if (chance (history->gen->rand, 40))
+    {
+      g_autofree char *date = liaison_date_to_iso (&event->reply_date);
+      g_autofree char *letter = g_strdup_printf ("%s关于群众建议办理情况的答复\n\n%s\n\n%s\n%s\n",
+                                                 unit, event->reply_text, unit, date);
+      gsize length = strlen (letter);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&letter), length);
+      char *sha256 = liaison_store_keep_attachment (history->gen->store, bytes, !history->gen->hq, error);
+
+      if (sha256 == NULL)
+        {
+          liaison_loop_event_free (event);
+          return FALSE;
+        }
+      event->attachments = g_new0 (char *, 2);
+      event->attachments[0] = sha256;
+      event->attachment_names = g_new0 (char *, 2);
+      event->attachment_names[0] = g_strconcat (unit, "答复函.txt", NULL);
+    }
   return history_add (history, event, error);
 }
 

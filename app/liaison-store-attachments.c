@@ -89,7 +89,6 @@ liaison_store_add_attachment (LiaisonStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *sha256 = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -117,8 +116,18 @@ liaison_store_add_attachment (LiaisonStore  *self,
     }
 
   bytes = g_mapped_file_get_bytes (mapped);
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  if (!keep_bytes (self, sha256, bytes, FALSE, error))
+  return liaison_store_keep_attachment (self, bytes, FALSE, error);
+}
+
+char *
+liaison_store_keep_attachment (LiaisonStore  *self,
+                               GBytes        *bytes,
+                               gboolean       at_server,
+                               GError       **error)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (!keep_bytes (self, sha256, bytes, at_server, error))
     return NULL;
   return g_steal_pointer (&sha256);
 }

@@ -65,6 +65,12 @@ guint         liaison_store_step_count   (LiaisonStore  *self,
                                           sqlite3_stmt  *stmt,
                                           const char    *what,
                                           GError       **error);
+/* Keeps @bytes as an attachment (liaison-store-attachments.h) and returns
+ * their SHA-256; @at_server: as fetched from the server, not to be sent. */
+char         *liaison_store_keep_attachment (LiaisonStore  *self,
+                                             GBytes        *bytes,
+                                             gboolean       at_server,
+                                             GError       **error);
 sqlite3      *liaison_store_get_handle   (LiaisonStore  *self);
 void          liaison_store_emit_changed (LiaisonStore  *self,
                                           const char    *table);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-store.h"
@@ -165,7 +166,7 @@ test_demo_loop (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   guint n_status[LIAISON_N_LOOP_STATUSES] = { 0, };
-  guint n_motions = 0, n_co_signed = 0, n_second_round = 0, n_refers = 0, n_replies = 0;
+  guint n_motions = 0, n_co_signed = 0, n_second_round = 0, n_refers = 0, n_replies = 0, n_letters = 0;
   guint n_blind = 0, n_taken_up_here = 0, n_taken_up = 0;
   gboolean has_unit = FALSE;
   LiaisonFigures figures = { 0, };
@@ -250,6 +251,18 @@ test_demo_loop (Fixture       *fixture,
               g_assert_true (g_date_valid (&referred_on));
               g_assert_cmpint (g_date_compare (&event->reply_date, &referred_on), >=, 0);
               n_replies++;
+              /* A letter came with it: here, and named. */
+              for (guint a = 0; event->attachments != NULL && event->attachments[a] != NULL; a++)
+                {
+                  g_autofree char *path = liaison_store_get_attachment_path (store, event->attachments[a]);
+                  g_autofree char *letter = NULL;
+
+                  g_assert_nonnull (path);
+                  g_assert_true (g_file_get_contents (path, &letter, NULL, NULL));
+                  g_assert_nonnull (strstr (letter, event->reply_text));
+                  g_assert_true (g_str_has_suffix (event->attachment_names[a], "答复函.txt"));
+                  n_letters++;
+                }
               break;
             case LIAISON_LOOP_MOVE_RATE:
               n_blind += event->actor_name == NULL;
@@ -274,6 +287,17 @@ test_demo_loop (Fixture       *fixture,
   g_assert_cmpuint (n_taken_up_here, >, n_taken_up / 2);
   g_assert_cmpuint (n_refers, >, suggestions->len / 2);
   g_assert_cmpuint (n_replies, >, n_refers / 2);
+  g_assert_cmpuint (n_letters, >, n_replies / 5);
+  g_assert_cmpuint (n_letters, <, n_replies);
+  {
+    /* Nothing to fetch, and nothing of headquarters' for a station to send. */
+    g_autoptr(GPtrArray) missing = liaison_store_list_missing_attachments (store, &error);
+    g_autoptr(GPtrArray) to_send = liaison_store_list_attachments_to_send (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (missing->len, ==, 0);
+    g_assert_cmpuint (to_send->len, ==, 0);
+  }
   g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_CLOSED], >, suggestions->len / 3);
   g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_WITHDRAWN], >, 0);
   g_assert_cmpuint (n_status[LIAISON_LOOP_STATUS_WITHDRAWN], <, suggestions->len / 10);

@@ -560,6 +560,28 @@ check_payload (const LiaisonLoopState *current,
       if (g_date_valid (&current->referred_on) &&
           g_date_compare (&event->reply_date, &current->referred_on) < 0)
         return missing (error, _("The reply cannot be dated before the referral."));
+      /* The reply date decides "answered in time": not one yet to come.
+       * Every replica must judge alike, whatever its time zone: the day
+       * after the UTC day of recording covers the local day everywhere
+       * east of Greenwich, China included. */
+      if (event->at != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (event->at);
+          GDate latest;
+
+          g_date_clear (&latest, 1);
+          g_date_set_dmy (&latest, (GDateDay) g_date_time_get_day_of_month (utc),
+                          (GDateMonth) g_date_time_get_month (utc), (GDateYear) g_date_time_get_year (utc));
+          g_date_add_days (&latest, 1);
+          if (g_date_compare (&event->reply_date, &latest) > 0)
+            return missing (error, _("The reply cannot be dated after the day it is recorded."));
+        }
+      /* Only a unit the suggestion was referred to answers it. */
+      if (current->lead_unit_uuid != NULL &&
+          g_strcmp0 (event->replying_unit_uuid, current->lead_unit_uuid) != 0 &&
+          (current->co_unit_uuids == NULL ||
+           !g_strv_contains ((const char * const *) current->co_unit_uuids, event->replying_unit_uuid)))
+        return missing (error, _("The reply must come from the lead unit or a co-unit of the referral."));
       for (guint i = 0; event->attachments != NULL && event->attachments[i] != NULL; i++)
         if (!liaison_loop_is_sha256 (event->attachments[i]))
           return missing (error, _("An attachment is not identified by its SHA-256 checksum."));
@@ -618,6 +640,16 @@ liaison_loop_check_move (const LiaisonLoopState  *current,
   if (current->status == LIAISON_LOOP_STATUS_NONE && event != NULL &&
       move == LIAISON_LOOP_MOVE_REGISTER && (guint) event->kind < LIAISON_N_LOOP_KINDS)
     kind = event->kind;
+
+  /* Nobody takes up a deputy's own suggestion: say that, whoever asks. */
+  if (kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION &&
+      (move == LIAISON_LOOP_MOVE_TAKE_UP || move == LIAISON_LOOP_MOVE_ANSWER_ON_SPOT))
+    {
+      g_autofree char *message = state_message (current, move);
+
+      g_set_error_literal (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE, message);
+      return FALSE;
+    }
 
   if (liaison_loop_move_role (kind, move) != role)
     {

@@ -197,9 +197,13 @@ check_table (LiaisonLoopKind kind,
               else
                 {
                   /* The wrong role is told whose move it is; the right role
-                   * in the wrong state is told what the state allows. */
+                   * in the wrong state is told what the state allows; anyone
+                   * taking up a deputy's own suggestion, that nobody does. */
+                  gboolean never = kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION &&
+                                   (m == LIAISON_LOOP_MOVE_TAKE_UP || m == LIAISON_LOOP_MOVE_ANSWER_ON_SPOT);
+
                   g_assert_nonnull (error);
-                  g_assert_cmpint (error->code, ==, owner[m] == (int) r
+                  g_assert_cmpint (error->code, ==, owner[m] == (int) r || never
                                                     ? LIAISON_LOOP_ERROR_STATE
                                                     : LIAISON_LOOP_ERROR_ROLE);
                   g_assert_cmpuint (strlen (error->message), >, 10);
@@ -417,6 +421,70 @@ assert_state_eq (const LiaisonLoopState *a,
 
 /* The end-to-end story of issue 4: referred, replied, rated unsatisfied,
  * referred again, replied, rated satisfied, closed. */
+/* A reply comes from a unit the round was referred to, and is not dated
+ * after the day it is recorded (in any replica's time zone). */
+static void
+test_reply_rules (void)
+{
+  g_autoptr(LiaisonLoopState) state = state_at (LIAISON_LOOP_KIND_PUBLIC_OPINION, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_autoptr(LiaisonLoopEvent) refer = full_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ,
+                                                  LIAISON_LOOP_KIND_PUBLIC_OPINION, utc (9, 1, 4));
+  static const struct {
+    const char *unit;
+    int         day;     /* of September; recorded on 2025-09-10 at 23:00 UTC */
+    const char *message; /* NULL: accepted */
+  } cases[] = {
+    { "unit-a", 10, NULL },
+    { "unit-b", 10, NULL },
+    { "unit-c", 10, "The reply must come from the lead unit or a co-unit of the referral." },
+    { "unit-a", 11, NULL },   /* already the 11th in China */
+    { "unit-a", 12, "The reply cannot be dated after the day it is recorded." },
+    { "unit-a", 30, "The reply cannot be dated after the day it is recorded." },
+  };
+
+  g_assert_true (liaison_loop_check_move (state, LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, refer, NULL));
+  liaison_loop_apply (state, refer);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_REFERRED);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LiaisonLoopEvent) reply = full_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ,
+                                                      LIAISON_LOOP_KIND_PUBLIC_OPINION, utc (9, 10, 23));
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      g_free (reply->replying_unit_uuid);
+      reply->replying_unit_uuid = g_strdup (cases[i].unit);
+      g_date_set_dmy (&reply->reply_date, (GDateDay) cases[i].day, 9, 2025);
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (liaison_loop_check_move (state, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, reply, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (liaison_loop_check_move (state, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, reply, &error));
+          g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+}
+
+/* Whoever tries to take up a deputy's own suggestion is told that nobody does. */
+static void
+test_deputy_suggestion_not_taken_up (void)
+{
+  g_autoptr(LiaisonLoopState) state = state_at (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, LIAISON_LOOP_STATUS_REGISTERED);
+
+  for (guint r = 0; r < LIAISON_N_LOOP_ROLES; r++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (liaison_loop_check_move (state, LIAISON_LOOP_MOVE_TAKE_UP, (LiaisonLoopRole) r, NULL, &error));
+      g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+      g_assert_cmpstr (error->message, ==, "A deputy’s own suggestion is not taken up: headquarters refers it directly.");
+    }
+}
+
 static void
 test_two_rounds (void)
 {
@@ -710,6 +778,8 @@ main (int   argc,
   g_test_add_func ("/loop/table/deputy-suggestion", test_table_deputy);
   g_test_add_func ("/loop/messages", test_messages);
   g_test_add_func ("/loop/payload", test_payload);
+  g_test_add_func ("/loop/reply-rules", test_reply_rules);
+  g_test_add_func ("/loop/deputy-suggestion-not-taken-up", test_deputy_suggestion_not_taken_up);
   g_test_add_func ("/loop/two-rounds", test_two_rounds);
   g_test_add_func ("/loop/replay-conflict", test_replay_conflict);
   g_test_add_func ("/loop/answer-on-spot", test_answer_on_spot);

@@ -1107,6 +1107,15 @@ run_reply_attachments (void)
   g_assert_cmpuint (count_rows (list), ==, 1);
   g_clear_error (&error);
 
+  /* Only the unit it was referred to can have replied: 市交通运输局, not
+   * the housing bureau the desk also knows. */
+  {
+    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "replying_unit_row")));
+
+    g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (units), 0), ==, "市交通运输局");
+  }
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "reply_text_view"))),
                             "已列入明年公交站点建设计划。", -1);
   g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));

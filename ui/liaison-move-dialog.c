@@ -556,11 +556,20 @@ add_co_unit_row (LiaisonMoveDialog *self,
   g_ptr_array_add (self->co_unit_checks, check);
 }
 
+/* Whether the current round was referred to @uuid: only such a unit replies. */
+static gboolean
+is_referred_unit (const LiaisonLoopState *state,
+                  const char             *uuid)
+{
+  return state != NULL &&
+         (g_strcmp0 (uuid, state->lead_unit_uuid) == 0 ||
+          (state->co_unit_uuids != NULL && g_strv_contains ((const char * const *) state->co_unit_uuids, uuid)));
+}
+
 static void
 load_units (LiaisonMoveDialog *self)
 {
-  g_autoptr(GtkStringList) lead_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) reply_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) units = liaison_store_list_units (self->store, NULL);
   guint replying = GTK_INVALID_LIST_POSITION;
 
@@ -568,25 +577,26 @@ load_units (LiaisonMoveDialog *self)
     {
       const LiaisonUnit *unit = g_ptr_array_index (units, i);
 
-      gtk_string_list_append (lead_names, unit->name);
-      gtk_string_list_append (reply_names, unit->name);
+      if (self->move == LIAISON_LOOP_MOVE_REPLY && !is_referred_unit (self->state, unit->meta.uuid))
+        continue;
+      gtk_string_list_append (names, unit->name);
       g_ptr_array_add (self->unit_uuids, g_strdup (unit->meta.uuid));
       if (self->move == LIAISON_LOOP_MOVE_REFER)
         add_co_unit_row (self, unit->name);
       if (self->state != NULL && g_strcmp0 (unit->meta.uuid, self->state->lead_unit_uuid) == 0)
-        replying = i;
+        replying = self->unit_uuids->len - 1;
     }
 
   if (self->move == LIAISON_LOOP_MOVE_REFER)
     {
-      adw_combo_row_set_model (self->lead_unit_row, G_LIST_MODEL (lead_names));
+      adw_combo_row_set_model (self->lead_unit_row, G_LIST_MODEL (names));
       gtk_widget_set_visible (GTK_WIDGET (self->co_units_group), units != NULL && units->len > 1);
       lead_unit_changed_cb (self);
     }
   else if (self->move == LIAISON_LOOP_MOVE_REPLY)
     {
-      adw_combo_row_set_model (self->replying_unit_row, G_LIST_MODEL (reply_names));
-      /* Most replies come from the lead unit. */
+      /* The units it was referred to; most replies come from the lead unit. */
+      adw_combo_row_set_model (self->replying_unit_row, G_LIST_MODEL (names));
       if (replying != GTK_INVALID_LIST_POSITION)
         adw_combo_row_set_selected (self->replying_unit_row, replying);
     }

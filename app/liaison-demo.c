@@ -1008,9 +1008,10 @@ history_reply (History     *history,
   event->reply_text = g_strconcat (reply_templates[template][0], unit, reply_templates[template][1], NULL);
   event->replying_unit_uuid = unit_uuid (history->gen, unit);
   history_day (history, &event->reply_date);
-  /* Some replies come with the unit's letter, as headquarters would
-   * attach it; at a station it has arrived with the sync. */
-  if (chance (history->gen->rand, 40))
+  /* Two replies in five come with the unit's letter, as headquarters
+   * would attach it; at a station it has arrived with the sync. Not drawn
+   * from the generator, so the rest of the city stays as it was. */
+  if (history->id % 5 < 2)
     {
       g_autofree char *date = liaison_date_to_iso (&event->reply_date);
       g_autofree char *letter = g_strdup_printf ("%s关于群众建议办理情况的答复\n\n%s\n\n%s\n%s\n",

@@ -403,6 +403,48 @@ liaison_store_list_suggestion_events (LiaisonStore  *self,
 }
 
 LiaisonLoopState *
+liaison_store_replay_timeline (LiaisonStore *self,
+                               GPtrArray    *events)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  const LiaisonLoopEvent *registration;
+  LiaisonLoopState *state;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  g_return_val_if_fail (events != NULL && events->len > 0, NULL);
+
+  /* The register move's uuid is the suggestion's. */
+  registration = g_ptr_array_index (events, 0);
+  stmt = liaison_store_prepare (self,
+    "SELECT uuid FROM suggestion_events WHERE suggestion_uuid = ?1 AND sync_state = ?2", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, registration->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, LIAISON_SYNC_STATE_ERROR);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (refused, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  if (refused->len == 0)
+    return liaison_loop_replay (events);
+
+  kept = g_ptr_array_new ();
+  for (guint i = 0; i < events->len; i++)
+    {
+      LiaisonLoopEvent *event = g_ptr_array_index (events, i);
+
+      if (!g_ptr_array_find_with_equal_func (refused, event->uuid, g_str_equal, NULL))
+        g_ptr_array_add (kept, event);
+    }
+  state = liaison_loop_replay (kept);
+  for (guint i = 0; i < refused->len; i++)
+    g_ptr_array_add (state->rejected, g_strdup (g_ptr_array_index (refused, i)));
+  return state;
+}
+
+LiaisonLoopState *
 liaison_store_get_loop_state (LiaisonStore  *self,
                               gint64         suggestion_id,
                               GError       **error)
@@ -411,7 +453,7 @@ liaison_store_get_loop_state (LiaisonStore  *self,
 
   if (events == NULL)
     return NULL;
-  return liaison_loop_replay (events);
+  return liaison_store_replay_timeline (self, events);
 }
 
 /* The cache */
@@ -459,6 +501,17 @@ liaison_store_refresh_loop_cache (LiaisonStore  *self,
                                   const char    *suggestion_uuid,
                                   GError       **error)
 {
+  g_autoptr(LiaisonLoopState) state = NULL;
+
+  return liaison_store_refresh_loop_cache_full (self, suggestion_uuid, &state, error);
+}
+
+gboolean
+liaison_store_refresh_loop_cache_full (LiaisonStore      *self,
+                                       const char        *suggestion_uuid,
+                                       LiaisonLoopState **state_out,
+                                       GError           **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autoptr(Head) head = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -466,6 +519,7 @@ liaison_store_refresh_loop_cache (LiaisonStore  *self,
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (suggestion_uuid != NULL, FALSE);
+  g_return_val_if_fail (state_out != NULL && *state_out == NULL, FALSE);
 
   head = load_head (self, 0, suggestion_uuid, &local_error);
   if (head == NULL)
@@ -479,8 +533,11 @@ liaison_store_refresh_loop_cache (LiaisonStore  *self,
   events = load_timeline (self, head, error);
   if (events == NULL)
     return FALSE;
-  state = liaison_loop_replay (events);
-  return write_cache (self, head->uuid, state, error);
+  state = liaison_store_replay_timeline (self, events);
+  if (!write_cache (self, head->uuid, state, error))
+    return FALSE;
+  *state_out = g_steal_pointer (&state);
+  return TRUE;
 }
 
 /* Adding a move */
@@ -703,7 +760,7 @@ add_event (LiaisonStore      *self,
   timeline = load_timeline (self, head, error);
   if (timeline == NULL)
     goto failed;
-  state = liaison_loop_replay (timeline);
+  state = liaison_store_replay_timeline (self, timeline);
 
   if (event->uuid == NULL)
     event->uuid = g_uuid_string_random ();

@@ -67,7 +67,14 @@ GPtrArray        *liaison_store_list_suggestion_events (LiaisonStore *self,
 GHashTable       *liaison_store_list_unsent_events (LiaisonStore *self,
                                                     gint64        suggestion_id,
                                                     GError      **error);
-/* liaison_loop_replay() of that timeline. */
+/* What @events, a timeline from liaison_store_list_suggestion_events(),
+ * adds up to here: liaison_loop_replay() of it without the moves made here
+ * that the server refused. Those will never be anywhere else, so the state
+ * leaves them out, as every other replica does; they are listed in
+ * ->rejected, and the move can be made again. */
+LiaisonLoopState *liaison_store_replay_timeline (LiaisonStore  *self,
+                                                 GPtrArray     *events);
+/* liaison_store_replay_timeline() of that timeline. */
 LiaisonLoopState *liaison_store_get_loop_state (LiaisonStore  *self,
                                                 gint64         suggestion_id,
                                                 GError       **error);

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "liaison-loop.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -88,6 +89,12 @@ char         *liaison_store_visitors_text (const LiaisonReception *reception);
 gboolean      liaison_store_refresh_loop_cache (LiaisonStore *self,
                                                 const char   *suggestion_uuid,
                                                 GError      **error);
+/* The same, giving the replay's state too (NULL when there is no such
+ * suggestion yet). */
+gboolean      liaison_store_refresh_loop_cache_full (LiaisonStore      *self,
+                                                     const char        *suggestion_uuid,
+                                                     LiaisonLoopState **state,
+                                                     GError           **error);
 
 /* @object as compact JSON text, as the store keeps it in a column. */
 char         *liaison_store_json_text (JsonObject *object);

@@ -1235,14 +1235,45 @@ write_reception_children (LiaisonStore      *self,
   return TRUE;
 }
 
-/* Adds @uuid to @loop_touched (a set of suggestion uuids whose loop cache
- * is refreshed once the page is written). */
+/* A new loop_touched: suggestion uuids whose loop cache is refreshed once
+ * the page is written, each with the reply moves it received (NULL or a
+ * GPtrArray of event uuids), which count only if the replay takes them. */
+static void
+replies_free (gpointer replies)
+{
+  if (replies != NULL)
+    g_ptr_array_unref (replies);
+}
+
+static GHashTable *
+loop_touched_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, replies_free);
+}
+
+/* Adds @uuid to @loop_touched. */
 static void
 touch_loop (GHashTable *loop_touched,
             const char *uuid)
 {
-  if (loop_touched != NULL && uuid != NULL)
-    g_hash_table_add (loop_touched, g_strdup (uuid));
+  if (loop_touched != NULL && uuid != NULL && !g_hash_table_contains (loop_touched, uuid))
+    g_hash_table_insert (loop_touched, g_strdup (uuid), NULL);
+}
+
+/* Adds @suggestion_uuid to @loop_touched with the reply @event_uuid it received. */
+static void
+touch_loop_reply (GHashTable *loop_touched,
+                  const char *suggestion_uuid,
+                  const char *event_uuid)
+{
+  GPtrArray *replies = g_hash_table_lookup (loop_touched, suggestion_uuid);
+
+  if (replies == NULL)
+    {
+      replies = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (loop_touched, g_strdup (suggestion_uuid), replies);
+    }
+  g_ptr_array_add (replies, g_strdup (event_uuid));
 }
 
 /* Writes the server's record as this replica's copy: its version is both
@@ -1543,21 +1574,60 @@ add_counts (LiaisonSyncCounts       *counts,
   counts->replies += more->replies;
 }
 
-/* Rewrites the loop cache of every suggestion a page or an answer touched
- * (its record, or events of it), now that all of them are written. */
+/* Counts the replies a station received for @suggestion_uuid that its
+ * replay took (one that lost to a move made here first is no news), and
+ * flags the suggestion if it is this station's. */
 static gboolean
-refresh_loop_caches (LiaisonStore  *self,
-                     GHashTable    *loop_touched,
-                     gboolean       touched[N_KINDS],
-                     GError       **error)
+count_replies (LiaisonStore            *self,
+               const char              *suggestion_uuid,
+               GPtrArray               *replies,
+               const LiaisonLoopState  *state,
+               const char              *this_station,
+               LiaisonSyncCounts       *counts,
+               GError                 **error)
+{
+  guint n = 0;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < replies->len; i++)
+    n += state == NULL || !g_ptr_array_find_with_equal_func (state->rejected, g_ptr_array_index (replies, i),
+                                                             g_str_equal, NULL);
+  if (n == 0)
+    return TRUE;
+  counts->replies += n;
+  stmt = liaison_store_prepare (self,
+    "UPDATE suggestions SET reply_unseen = 1 WHERE uuid = ?1"
+    " AND station_id = (SELECT id FROM stations WHERE uuid = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, suggestion_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, this_station, -1, SQLITE_TRANSIENT);
+  return liaison_store_step_done (self, stmt, _("Could not save a suggestion event received from the server"), error);
+}
+
+/* Rewrites the loop cache of every suggestion a page or an answer touched
+ * (its record, or events of it), now that all of them are written, and
+ * counts the replies received (@counts may be NULL when none can be). */
+static gboolean
+refresh_loop_caches (LiaisonStore       *self,
+                     GHashTable         *loop_touched,
+                     const char         *this_station,
+                     LiaisonSyncCounts  *counts,
+                     gboolean            touched[N_KINDS],
+                     GError            **error)
 {
   GHashTableIter iter;
-  gpointer uuid;
+  gpointer uuid, replies;
 
   g_hash_table_iter_init (&iter, loop_touched);
-  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+  while (g_hash_table_iter_next (&iter, &uuid, &replies))
     {
-      if (!liaison_store_refresh_loop_cache (self, uuid, error))
+      g_autoptr(LiaisonLoopState) state = NULL;
+
+      if (!liaison_store_refresh_loop_cache_full (self, uuid, &state, error))
+        return FALSE;
+      if (replies != NULL && counts != NULL &&
+          !count_replies (self, uuid, replies, state, this_station, counts, error))
         return FALSE;
       touched[KIND_SUGGESTION] = TRUE;
     }
@@ -1752,6 +1822,10 @@ apply_one_result (LiaisonStore       *self,
                             json_object_get_string_member (result, "reason"), error))
           return FALSE;
         counts->rejected++;
+        /* A refused move leaves this replica's replay as it leaves everyone's. */
+        if (kind == KIND_SUGGESTION_EVENT && json_object_get_member (sent, "data") != NULL &&
+            JSON_NODE_HOLDS_OBJECT (json_object_get_member (sent, "data")))
+          touch_loop (loop_touched, data_string (json_object_get_object_member (sent, "data"), "suggestion"));
       }
       break;
 
@@ -1769,7 +1843,7 @@ liaison_store_apply_push_results (LiaisonStore       *store,
                                   LiaisonSyncCounts  *counts,
                                   GError            **error)
 {
-  g_autoptr(GHashTable) loop_touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) loop_touched = loop_touched_new ();
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
   LiaisonSyncRole role;
@@ -1796,7 +1870,7 @@ liaison_store_apply_push_results (LiaisonStore       *store,
         liaison_store_rollback (store);
         return FALSE;
       }
-  if (!refresh_loop_caches (store, loop_touched, touched, error))
+  if (!refresh_loop_caches (store, loop_touched, NULL, NULL, touched, error))
     {
       liaison_store_rollback (store);
       return FALSE;
@@ -1869,22 +1943,10 @@ apply_event (LiaisonStore       *self,
 
   counts->received++;
   touched[KIND_SUGGESTION_EVENT] = TRUE;
-  touch_loop (loop_touched, event->suggestion_uuid);
-
   if (role == LIAISON_SYNC_ROLE_STATION && event->move == LIAISON_LOOP_MOVE_REPLY)
-    {
-      counts->replies++;
-      stmt = liaison_store_prepare (self,
-        "UPDATE suggestions SET reply_unseen = 1 WHERE uuid = ?1"
-        " AND station_id = (SELECT id FROM stations WHERE uuid = ?2)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, event->suggestion_uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, this_station, -1, SQLITE_TRANSIENT);
-      if (!liaison_store_step_done (self, stmt, failed, error))
-        return FALSE;
-      touched[KIND_SUGGESTION] = TRUE;
-    }
+    touch_loop_reply (loop_touched, event->suggestion_uuid, event->uuid);
+  else
+    touch_loop (loop_touched, event->suggestion_uuid);
   return TRUE;
 }
 
@@ -1948,7 +2010,7 @@ liaison_store_apply_pulled (LiaisonStore       *store,
 {
   g_autoptr(GArray) incoming = g_array_new (FALSE, TRUE, sizeof (Incoming));
   g_autoptr(GArray) revive = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) loop_touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) loop_touched = loop_touched_new ();
   g_autofree char *this_station = NULL;
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
@@ -1988,7 +2050,7 @@ liaison_store_apply_pulled (LiaisonStore       *store,
                          revive, loop_touched, error))
       goto failed;
   if (!revive_receptions (store, revive, error) ||
-      !refresh_loop_caches (store, loop_touched, touched, error) ||
+      !refresh_loop_caches (store, loop_touched, this_station, &these, touched, error) ||
       !set_checkpoint (store, last_seq, error))
     goto failed;
   emit_touched (store, touched);

@@ -808,6 +808,7 @@ test_concurrent_moves (Fixture       *fixture,
   g_autofree char *uuid = NULL;
   g_autofree char *withdraw_uuid = NULL;
   g_autofree char *refer_uuid = NULL;
+  g_autofree char *reply_uuid = NULL;
   g_autoptr(GPtrArray) timeline = NULL;
   g_autoptr(LiaisonSuggestion) suggestion = NULL;
   LiaisonSyncCounts counts;
@@ -828,18 +829,21 @@ test_concurrent_moves (Fixture       *fixture,
    * earlier of the two. */
   withdraw_uuid = withdraw (fixture, &a, a_id);
   refer_uuid = refer (fixture, &hq, hq_id, LEAD_UNIT, NULL, &due);
+  reply_uuid = reply (fixture, &hq, hq_id, LEAD_UNIT, "已安排施工单位增设减速带。", FALSE);
   suggestion = liaison_test_get_suggestion (hq.store, hq_id);
-  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REFERRED);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REPLIED);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
 
   /* Headquarters pushes first, then the station: the server keeps both. */
   counts = sync_ok (&hq);
-  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpuint (counts.sent, ==, 2);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.sent, ==, 1);
-  g_assert_cmpuint (counts.received, >=, 1);
-  /* A referral that lost is no reply. */
+  g_assert_cmpuint (counts.received, >=, 2);
+  /* A reply that lost to the withdrawal is no news for the clerk: no
+   * toast, no badge. */
   g_assert_cmpuint (counts.replies, ==, 0);
+  g_assert_cmpuint (liaison_store_count_unseen_replies (a.store, NULL), ==, 0);
   counts = sync_ok (&hq);
   g_assert_cmpuint (counts.received, >=, 1);
 
@@ -849,6 +853,7 @@ test_concurrent_moves (Fixture       *fixture,
   {
     const LiaisonLoopMove expected[] = {
       LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_MOVE_REFER,
+      LIAISON_LOOP_MOVE_REPLY,
     };
     Replica *replicas[] = { &a, &hq };
 
@@ -859,10 +864,11 @@ test_concurrent_moves (Fixture       *fixture,
         g_autoptr(LiaisonLoopState) state = loop_state (replicas[i], id);
 
         g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_WITHDRAWN);
-        g_assert_cmpuint (state->rejected->len, ==, 1);
+        g_assert_cmpuint (state->rejected->len, ==, 2);
         g_assert_cmpstr (g_ptr_array_index (state->rejected, 0), ==, refer_uuid);
+        g_assert_cmpstr (g_ptr_array_index (state->rejected, 1), ==, reply_uuid);
         g_assert_null (state->lead_unit_uuid);
-        g_assert_cmpint (count_events (replicas[i]), ==, 3);
+        g_assert_cmpint (count_events (replicas[i]), ==, 4);
 
         /* The cached columns agree with the replay. */
         suggestion = liaison_test_get_suggestion (replicas[i]->store, id);

@@ -1463,7 +1463,7 @@ reply_event (const char *uuid,
   LiaisonLoopEvent *event = make_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, uuid, suggestion, at);
 
   event->reply_text = g_strdup ("已组织疏通雨水管网");
-  date_from_now (&event->reply_date, 20);
+  date_from_now (&event->reply_date, 0);
   event->replying_unit_uuid = g_strdup (UNIT_1);
   return event;
 }
@@ -1695,6 +1695,63 @@ test_loop_collect_hq (Fixture       *fixture,
   g_assert_cmpint (row_int (fixture->store, "loop_rules", "server_version", LIAISON_LOOP_RULES_UUID), ==, 1);
   again = collect (fixture->store, 100);
   g_assert_cmpuint (again->len, ==, 0);
+}
+
+/* A move the server refuses (a station clock far ahead, say) leaves the
+ * station's replay, as it never reaches anyone else's: the suggestion is
+ * back where it was, the move is listed as not applied with the server's
+ * reason, and it can be made again. */
+static void
+test_loop_refused_move (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "雨水管网堵塞");
+  g_autofree char *deputy = liaison_test_deputy_uuid (fixture->store, "张伟");
+  const LiaisonSuggestion *saved = g_ptr_array_index (reception->suggestions, 0);
+  g_autoptr(LiaisonLoopEvent) take_up = take_up_event (NULL, NULL, NULL, deputy);
+  g_autoptr(LiaisonLoopEvent) again = take_up_event (NULL, NULL, NULL, deputy);
+  g_autoptr(LiaisonLoopState) state = NULL;
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GHashTable) unsent = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  enroll_as_station (fixture->store);
+  push_all (fixture->store, "applied", &counts);
+
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, saved->meta.id, take_up, &error));
+  g_assert_no_error (error);
+  suggestion = get_suggestion (fixture->store, saved->meta.uuid);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_clear_pointer (&suggestion, liaison_suggestion_free);
+
+  memset (&counts, 0, sizeof counts);
+  push_all (fixture->store, "rejected", &counts);
+  g_assert_cmpuint (counts.rejected, ==, 1);
+
+  /* Back to registered, in the replay and in the cached columns. */
+  state = liaison_store_get_loop_state (fixture->store, saved->meta.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_cmpuint (state->rejected->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (state->rejected, 0), ==, take_up->uuid);
+  suggestion = get_suggestion (fixture->store, saved->meta.uuid);
+  g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_REGISTERED);
+  g_assert_null (suggestion->taken_up_by);
+  unsent = liaison_store_list_unsent_events (fixture->store, saved->meta.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (unsent, take_up->uuid), ==, "The summary is empty.");
+
+  /* Taken up again: accepted, and it alone goes to the server. */
+  g_assert_true (liaison_store_add_suggestion_event (fixture->store, saved->meta.id, again, &error));
+  g_assert_no_error (error);
+  pending = collect (fixture->store, 100);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (pending, 0), "uuid"), ==, again->uuid);
+  g_clear_pointer (&state, liaison_loop_state_free);
+  state = liaison_store_get_loop_state (fixture->store, saved->meta.id, &error);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
 }
 
 /* A station receives headquarters' moves: stored once, synced, the cache
@@ -2155,6 +2212,7 @@ main (int   argc,
   ADD ("/store-sync/loop/collect-station", test_loop_collect_station);
   ADD ("/store-sync/loop/collect-hq", test_loop_collect_hq);
   ADD ("/store-sync/loop/collect-suggestion-fields", test_loop_collect_suggestion_fields);
+  ADD ("/store-sync/loop/refused-move", test_loop_refused_move);
   ADD ("/store-sync/loop/pull-events", test_loop_pull_events);
   ADD ("/store-sync/loop/pull-out-of-order", test_loop_pull_out_of_order);
   ADD ("/store-sync/loop/pull-malformed", test_loop_pull_malformed);

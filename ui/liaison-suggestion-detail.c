@@ -204,7 +204,7 @@ show_loop (LiaisonSuggestionDetail *self,
       liaison_timeline_set_events (self->timeline, NULL, NULL, NULL);
       return;
     }
-  state = liaison_loop_replay (events);
+  state = liaison_store_replay_timeline (self->store, events);
   /* Without it the timeline only lacks its sync notes: not worth a word. */
   unsent = liaison_store_list_unsent_events (self->store, suggestion->meta.id, NULL);
   describe = liaison_loop_state_describe (state);

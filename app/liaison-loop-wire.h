@@ -36,6 +36,12 @@
 
 G_BEGIN_DECLS
 
+/* The server's reasons for refusing an event that a client explains in
+ * its own words (the wire's reasons are English). */
+#define LIAISON_LOOP_WIRE_REASON_FUTURE        "The step is dated in the future; check this computer's clock."
+#define LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION "The suggestion of this event is not on the server; send the suggestion first."
+#define LIAISON_LOOP_WIRE_REASON_CHANGED       "An event is never changed once recorded."
+
 #define LIAISON_LOOP_WIRE_ERROR (liaison_loop_wire_error_quark ())
 GQuark liaison_loop_wire_error_quark (void);
 

@@ -1705,6 +1705,43 @@ mark_rejected (LiaisonStore  *self,
   return liaison_store_step_done (self, stmt, _("Could not record the server’s refusal"), error);
 }
 
+/* The server's refusal in the user's words: its reason is English, for
+ * logs; the known ones and the codes have their own translated sentence,
+ * and anything else keeps the server's words after a translated lead. */
+static char *
+describe_refusal (const char *code,
+                  const char *reason)
+{
+  static const struct {
+    const char *reason;
+    const char *words;
+  } reasons[] = {
+    { LIAISON_LOOP_WIRE_REASON_FUTURE,
+      N_("Headquarters’ clock says this step is dated in the future. Check this computer’s date and time, then make the step again.") },
+    { LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION,
+      N_("Headquarters does not have this suggestion.") },
+    { LIAISON_LOOP_WIRE_REASON_CHANGED,
+      N_("Headquarters holds this step with other contents.") },
+  };
+  static const struct {
+    const char *code;
+    const char *words;
+  } codes[] = {
+    { "read_only",        N_("Headquarters does not let this computer record this.") },
+    { "not_your_station", N_("This belongs to another station.") },
+    { "unknown_kind",     N_("Headquarters does not know this kind of record; Liaison or the server needs updating.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_strcmp0 (reason, reasons[i].reason) == 0)
+      return g_strdup (_(reasons[i].words));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_strcmp0 (code, codes[i].code) == 0)
+      return g_strdup (_(codes[i].words));
+  /* Translators: %s is the server's reason, in English. */
+  return g_strdup_printf (_("Headquarters found it invalid (%s)"), reason);
+}
+
 static gboolean
 apply_one_result (LiaisonStore       *self,
                   LiaisonSyncRole     role,
@@ -1813,13 +1850,15 @@ apply_one_result (LiaisonStore       *self,
     case RESULT_REJECTED:
       {
         JsonNode *code = json_object_get_member (result, "code");
+        g_autofree char *words = NULL;
 
         if (!node_is (json_object_get_member (result, "reason"), G_TYPE_STRING))
           return bad_result (error, position, "reason");
         if (!node_is_null (code) && !node_is (code, G_TYPE_STRING))
           return bad_result (error, position, "code");
-        if (!mark_rejected (self, kind, uuid, sent_version,
-                            json_object_get_string_member (result, "reason"), error))
+        words = describe_refusal (node_is_null (code) ? NULL : json_node_get_string (code),
+                                  json_object_get_string_member (result, "reason"));
+        if (!mark_rejected (self, kind, uuid, sent_version, words, error))
           return FALSE;
         counts->rejected++;
         /* A refused move leaves this replica's replay as it leaves everyone's. */

@@ -267,8 +267,10 @@ row_text (LiaisonStore *store,
 
 /* A result for each pushed record, all with @status. */
 static JsonArray *
-results_for (GPtrArray  *pushed,
-             const char *status)
+results_refusing (GPtrArray  *pushed,
+                  const char *status,
+                  const char *code,
+                  const char *reason)
 {
   JsonArray *results = json_array_new ();
 
@@ -282,14 +284,23 @@ results_for (GPtrArray  *pushed,
       json_object_set_string_member (result, "status", status);
       if (strcmp (status, "rejected") == 0)
         {
-          json_object_set_string_member (result, "code", "invalid");
-          json_object_set_string_member (result, "reason", "The summary is empty.");
+          json_object_set_string_member (result, "code", code);
+          json_object_set_string_member (result, "reason", reason);
         }
       else
         json_object_set_int_member (result, "version", json_object_get_int_member (record, "version"));
       json_array_add_object_element (results, result);
     }
   return results;
+}
+
+/* The server's answer to @pushed: all @status, a refusal saying the
+ * summary is empty. */
+static JsonArray *
+results_for (GPtrArray  *pushed,
+             const char *status)
+{
+  return results_refusing (pushed, status, "invalid", "The summary is empty.");
 }
 
 static void
@@ -652,10 +663,10 @@ test_push_rejected (Fixture       *fixture,
   g_assert_cmpuint (counts.sent, ==, 0);
   g_assert_cmpint (row_int (fixture->store, "receptions", "sync_state", reception->meta.uuid), ==, 2);
   reason = row_text (fixture->store, "receptions", "sync_error", reception->meta.uuid);
-  g_assert_cmpstr (reason, ==, "The summary is empty.");
+  g_assert_cmpstr (reason, ==, "Headquarters found it invalid (The summary is empty.)");
   edited = liaison_store_get_reception (fixture->store, reception->meta.id, &error);
   g_assert_cmpint (edited->meta.sync_state, ==, LIAISON_SYNC_STATE_ERROR);
-  g_assert_cmpstr (edited->meta.sync_error, ==, "The summary is empty.");
+  g_assert_cmpstr (edited->meta.sync_error, ==, "Headquarters found it invalid (The summary is empty.)");
 
   /* Not sent again, but still unsynced: leaving would lose them. */
   after = collect (fixture->store, 100);
@@ -1623,7 +1634,7 @@ test_loop_collect_station (Fixture       *fixture,
   g_assert_cmpuint (counts.rejected, ==, 1);
   g_assert_cmpint (row_int (fixture->store, "suggestion_events", "sync_state", take_up->uuid), ==, 2);
   reason = row_text (fixture->store, "suggestion_events", "sync_error", take_up->uuid);
-  g_assert_cmpstr (reason, ==, "The summary is empty.");
+  g_assert_cmpstr (reason, ==, "Headquarters found it invalid (The summary is empty.)");
   g_clear_pointer (&again, g_ptr_array_unref);
   again = collect (fixture->store, 100);
   g_assert_cmpuint (again->len, ==, 0);
@@ -1726,9 +1737,17 @@ test_loop_refused_move (Fixture       *fixture,
   g_assert_cmpint (suggestion->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
   g_clear_pointer (&suggestion, liaison_suggestion_free);
 
-  memset (&counts, 0, sizeof counts);
-  push_all (fixture->store, "rejected", &counts);
-  g_assert_cmpuint (counts.rejected, ==, 1);
+  /* The station's clock ran fast. */
+  {
+    g_autoptr(GPtrArray) pushed = collect (fixture->store, 500);
+    g_autoptr(JsonArray) results = results_refusing (pushed, "rejected", "invalid",
+                                                     LIAISON_LOOP_WIRE_REASON_FUTURE);
+
+    memset (&counts, 0, sizeof counts);
+    g_assert_true (liaison_store_apply_push_results (fixture->store, pushed, results, &counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts.rejected, ==, 1);
+  }
 
   /* Back to registered, in the replay and in the cached columns. */
   state = liaison_store_get_loop_state (fixture->store, saved->meta.id, &error);
@@ -1741,7 +1760,10 @@ test_loop_refused_move (Fixture       *fixture,
   g_assert_null (suggestion->taken_up_by);
   unsent = liaison_store_list_unsent_events (fixture->store, saved->meta.id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_hash_table_lookup (unsent, take_up->uuid), ==, "The summary is empty.");
+  /* Said in the clerk's words, not the server's English. */
+  g_assert_cmpstr (g_hash_table_lookup (unsent, take_up->uuid), ==,
+                   "Headquarters’ clock says this step is dated in the future. "
+                   "Check this computer’s date and time, then make the step again.");
 
   /* Taken up again: accepted, and it alone goes to the server. */
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, saved->meta.id, again, &error));

@@ -1157,8 +1157,7 @@ check_event_owner (LiaisonHqStore        *self,
   sqlite3_bind_text (stmt, 1, suggestion, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    *refusal = rejected (record, LIAISON_REJECT_INVALID,
-                         "The suggestion of this event is not on the server; send the suggestion first.");
+    *refusal = rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION);
   else if (rc == SQLITE_ROW &&
            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
     *refusal = token->role == LIAISON_HQ_ROLE_STATION
@@ -1255,8 +1254,7 @@ push_one (LiaisonHqStore       *self,
       if (refusal != NULL)
         return refusal;
       if (event_is_dated_ahead (record))
-        return rejected (record, LIAISON_REJECT_INVALID,
-                         "The step is dated in the future; check this computer's clock.");
+        return rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_FUTURE);
       /* The suggestion's station, for headquarters' moves too: a reply
        * goes to the feed of the station where the citizen was received. */
       origin = data_station;
@@ -1327,7 +1325,7 @@ push_one (LiaisonHqStore       *self,
 
   /* Insert-only: the same event with other content is not a new version. */
   if (is_event && exists)
-    return rejected (record, LIAISON_REJECT_INVALID, "An event is never changed once recorded.");
+    return rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_CHANGED);
 
   /* A record the server never saw is taken whatever its base: the
    * client's copy is all there is (a server restored from an old backup). */

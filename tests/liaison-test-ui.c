@@ -58,6 +58,59 @@ liaison_test_is_mapped (gpointer widget)
 }
 
 /**
+ * liaison_test_find_widget:
+ *
+ * Returns: (nullable) (transfer none): @root or the first widget under it
+ *   that @match takes
+ */
+GtkWidget *
+liaison_test_find_widget (GtkWidget              *root,
+                          LiaisonTestWidgetMatch  match,
+                          gconstpointer           data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = liaison_test_find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * liaison_test_count_widgets:
+ *
+ * Returns: how many widgets under @root, @root included, @match takes
+ */
+guint
+liaison_test_count_widgets (GtkWidget              *root,
+                            LiaisonTestWidgetMatch  match,
+                            gconstpointer           data)
+{
+  guint n = match (root, data) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += liaison_test_count_widgets (child, match, data);
+  return n;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return GTK_IS_BUILDABLE (widget) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+gboolean
+liaison_test_has_name (GtkWidget     *widget,
+                       gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/**
  * liaison_test_find_by_id:
  *
  * Returns: (nullable) (transfer none): @root or the first widget under it
@@ -67,15 +120,20 @@ GtkWidget *
 liaison_test_find_by_id (GtkWidget  *root,
                          const char *id)
 {
-  if (GTK_IS_BUILDABLE (root) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = liaison_test_find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return liaison_test_find_widget (root, has_id, id);
+}
+
+/**
+ * liaison_test_find_by_name:
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root
+ *   whose widget name (gtk_widget_set_name()) is @name
+ */
+GtkWidget *
+liaison_test_find_by_name (GtkWidget  *root,
+                           const char *name)
+{
+  return liaison_test_find_widget (root, liaison_test_has_name, name);
 }
 
 /**

@@ -14,8 +14,22 @@ gboolean   liaison_test_wait_until         (LiaisonTestCondition  condition,
 void       liaison_test_spin               (guint                 ms);
 gboolean   liaison_test_is_mapped          (gpointer              widget);
 
+/* Whether @widget is the one sought, with the caller's @data. */
+typedef gboolean (*LiaisonTestWidgetMatch) (GtkWidget     *widget,
+                                            gconstpointer  data);
+
+GtkWidget *liaison_test_find_widget        (GtkWidget            *root,
+                                            LiaisonTestWidgetMatch match,
+                                            gconstpointer         data);
+guint      liaison_test_count_widgets      (GtkWidget            *root,
+                                            LiaisonTestWidgetMatch match,
+                                            gconstpointer         data);
+gboolean   liaison_test_has_name           (GtkWidget            *widget,
+                                            gconstpointer         name);
 GtkWidget *liaison_test_find_by_id         (GtkWidget            *root,
                                             const char           *id);
+GtkWidget *liaison_test_find_by_name       (GtkWidget            *root,
+                                            const char           *name);
 GtkWidget *liaison_test_get_by_id          (GtkWidget            *root,
                                             const char           *id);
 char      *liaison_test_text_under         (GtkWidget            *root);

@@ -794,21 +794,6 @@ run_rules_keep_limits (void)
   fixture_tear_down (&fixture);
 }
 
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The section's "Show all" button, or NULL. */
 static GtkWidget *
 show_all_button (GtkWidget  *page,
@@ -890,7 +875,7 @@ run_overdue_capped (void)
   rows = section_rows (page, "overdue");
   g_assert_cmpuint (rows->len, ==, 10);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  more = find_by_name (page, "overdue_more_label");
+  more = liaison_test_find_by_name (page, "overdue_more_label");
   g_assert_nonnull (more);
   g_assert_false (gtk_widget_get_visible (more));
 
@@ -924,7 +909,7 @@ run_overdue_capped (void)
   rows = section_rows (page, "to_refer");
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  g_assert_false (gtk_widget_get_visible (find_by_name (page, "to_refer_more_label")));
+  g_assert_false (gtk_widget_get_visible (liaison_test_find_by_name (page, "to_refer_more_label")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);

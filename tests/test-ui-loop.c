@@ -767,19 +767,19 @@ assert_row_says (LiaisonTimeline *timeline,
 }
 
 /* The label under @row with @css_class, or NULL. */
+/* A label styled @css_class. */
+static gboolean
+is_label_with_class (GtkWidget     *widget,
+                     gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
 static GtkWidget *
 find_with_class (GtkWidget  *row,
                  const char *css_class)
 {
-  if (GTK_IS_LABEL (row) && gtk_widget_has_css_class (row, css_class))
-    return row;
-  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return liaison_test_find_widget (row, is_label_with_class, css_class);
 }
 
 /* (i) The timeline says which moves recorded here headquarters has not
@@ -943,33 +943,6 @@ write_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
-/* The first widget under @root named @name, or NULL. */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static guint
-count_named (GtkWidget  *root,
-             const char *name)
-{
-  guint n = g_strcmp0 (gtk_widget_get_name (root), name) == 0 ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    n += count_named (child, name);
-  return n;
-}
-
 static guint
 count_rows (GtkWidget *list)
 {
@@ -1009,7 +982,7 @@ assert_attachment_row (GtkWidget  *list,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, size_text);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
-  g_assert_nonnull (find_named (GTK_WIDGET (row), "remove-attachment"));
+  g_assert_nonnull (liaison_test_find_by_name (GTK_WIDGET (row), "remove-attachment"));
 }
 
 /* Headquarters' desk, with a suggestion a deputy took up and
@@ -1087,7 +1060,7 @@ run_reply_attachments (void)
   g_assert_false (gtk_widget_get_visible (error_label));
 
   /* The photo is taken off with its own button. */
-  remove = find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1)), "remove-attachment");
+  remove = liaison_test_find_by_name (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1)), "remove-attachment");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove 现场照片.jpg");
   g_assert_true (gtk_widget_activate (remove));
   {
@@ -1146,31 +1119,30 @@ run_reply_attachments (void)
   row_text = liaison_test_text_under (liaison_timeline_get_row (timeline, 3));
   g_assert_nonnull (strstr (row_text, "1 attachment\n答复函.txt\n"));
   g_assert_null (strstr (row_text, "现场照片.jpg"));
-  g_assert_cmpuint (count_named (liaison_timeline_get_row (timeline, 3), "open-attachment"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_widgets (liaison_timeline_get_row (timeline, 3), liaison_test_has_name, "open-attachment"), ==, 1);
 
   fixture_tear_down (&fixture);
 }
 
 /* The line of @row's attachment named @name. */
+/* A file's line in a reply's attachment list, named @name. */
+static gboolean
+is_attachment_line (GtkWidget     *widget,
+                    gconstpointer  name)
+{
+  g_autofree char *text = NULL;
+
+  if (!gtk_widget_has_css_class (widget, "timeline-attachment"))
+    return FALSE;
+  text = liaison_test_text_under (widget);
+  return g_str_has_prefix (text, name) && text[strlen (name)] == '\n';
+}
+
 static GtkWidget *
 attachment_line (GtkWidget  *row,
                  const char *name)
 {
-  if (gtk_widget_has_css_class (row, "timeline-attachment"))
-    {
-      g_autofree char *text = liaison_test_text_under (row);
-
-      if (g_str_has_prefix (text, name) && text[strlen (name)] == '\n')
-        return row;
-      return NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = attachment_line (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return liaison_test_find_widget (row, is_attachment_line, name);
 }
 
 /* An attachment here: its name, its size, and a button that opens it. */
@@ -1194,7 +1166,7 @@ assert_attachment_here (GtkWidget  *row,
   text = liaison_test_text_under (line);
   expected = g_strdup_printf ("%s\n%s\n", name, size_text);
   g_assert_cmpstr (text, ==, expected);
-  open = find_named (line, "open-attachment");
+  open = liaison_test_find_by_name (line, "open-attachment");
   g_assert_nonnull (open);
   g_assert_true (GTK_IS_BUTTON (open));
   g_assert_true (gtk_widget_get_mapped (open));
@@ -1216,7 +1188,7 @@ assert_attachment_missing (GtkWidget  *row,
   text = liaison_test_text_under (line);
   expected = g_strdup_printf ("%s\nArrives with the next sync\n", name);
   g_assert_cmpstr (text, ==, expected);
-  g_assert_null (find_named (line, "open-attachment"));
+  g_assert_null (liaison_test_find_by_name (line, "open-attachment"));
   note = find_with_class (line, "timeline-attachment-missing");
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_has_css_class (note, "dim-label"));
@@ -1298,11 +1270,11 @@ run_timeline_attachments (void)
   g_assert_nonnull (strstr (row_text, "2 attachments\n"));
   assert_attachment_here (row, "答复函.pdf", strlen (letter));
   assert_attachment_missing (row, "现场照片.jpg");
-  g_assert_cmpuint (count_named (row, "open-attachment"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_widgets (row, liaison_test_has_name, "open-attachment"), ==, 1);
 
   row = liaison_timeline_get_row (timeline, 6);
   assert_attachment_here (row, "Attachment 1", strlen (letter));
-  g_assert_cmpuint (count_named (row, "open-attachment"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_widgets (row, liaison_test_has_name, "open-attachment"), ==, 1);
 
   /* The next sync brings the photo: the page on screen offers it by itself. */
   g_assert_true (liaison_store_save_received_attachment (fixture.store, photo_sha, photo_bytes, &error));

@@ -121,19 +121,18 @@ is_folded (gpointer data)
 
 /* Widget tree helpers */
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
 static GtkWidget *
 find_by_type (GtkWidget *root,
               GType      type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return liaison_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Counts the labels styled "error" that a user can see right now. */

@@ -496,3 +496,42 @@ liaison_test_make_visitor (const char *name,
   visitor->consent = phone != NULL && *phone;
   return visitor;
 }
+
+/**
+ * liaison_test_suggestion_id:
+ *
+ * Returns: the id of the live suggestion @uuid in @store; 0 if it is not there
+ */
+gint64
+liaison_test_suggestion_id (LiaisonStore *store,
+                            const char   *uuid)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM suggestions WHERE uuid = '%s' AND deleted = 0", uuid);
+  return liaison_test_query_int (store, sql);
+}
+
+/**
+ * liaison_test_unit_uuid:
+ *
+ * Returns: (transfer full): the uuid of the handling unit @name, which is there
+ */
+char *
+liaison_test_unit_uuid (LiaisonStore *store,
+                        const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = liaison_store_list_units (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+
+      if (g_strcmp0 (unit->name, name) == 0)
+        return g_strdup (unit->meta.uuid);
+    }
+  g_error ("no unit %s", name);
+}

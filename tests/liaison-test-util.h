@@ -72,6 +72,10 @@ void               liaison_test_add_event         (LiaisonStore       *store,
                                                    LiaisonLoopEvent   *event);
 LiaisonSuggestion *liaison_test_get_suggestion    (LiaisonStore       *store,
                                                    gint64              id);
+gint64             liaison_test_suggestion_id     (LiaisonStore       *store,
+                                                   const char         *uuid);
+char              *liaison_test_unit_uuid         (LiaisonStore       *store,
+                                                   const char         *name);
 
 /* A visitor of a party of one, who may be contacted when @phone is given. */
 LiaisonVisitor *liaison_test_make_visitor (const char *name,

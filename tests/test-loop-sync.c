@@ -197,29 +197,14 @@ static gint64
 find_suggestion (Replica    *replica,
                  const char *uuid)
 {
-  g_autofree char *sql = NULL;
-
-  g_assert_true (g_uuid_string_is_valid (uuid));
-  sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM suggestions WHERE uuid = '%s' AND deleted = 0", uuid);
-  return liaison_test_query_int (replica->store, sql);
+  return liaison_test_suggestion_id (replica->store, uuid);
 }
 
 static char *
 unit_uuid (Replica    *replica,
            const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = liaison_store_list_units (replica->store, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < units->len; i++)
-    {
-      const LiaisonUnit *unit = g_ptr_array_index (units, i);
-
-      if (g_strcmp0 (unit->name, name) == 0)
-        return g_strdup (unit->meta.uuid);
-    }
-  g_error ("no unit %s", name);
+  return liaison_test_unit_uuid (replica->store, name);
 }
 
 static LiaisonLoopState *

@@ -714,6 +714,8 @@ liaison_window_set_sync_engine (LiaisonWindow     *self,
     {
       g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (update_sync_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (syncing_changed_cb), self, G_CONNECT_SWAPPED);
+      /* The start-up sync may be running already: its replies get a toast too. */
+      syncing_changed_cb (self);
     }
   liaison_sync_status_set_engine (self->sync_status, engine);
   update_sync_actions (self);

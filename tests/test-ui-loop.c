@@ -307,6 +307,16 @@ run_moves_by_actor (void)
   fixture_set_up (&fixture);
   detail = open_page (&fixture);
 
+  /* Nobody said who is at the desk: a login ("root") is no name for the
+   * timeline; the account's full name is, or else the role's words. */
+  {
+    g_autoptr(LiaisonActor) actor = liaison_actor_get_current (fixture.store);
+
+    g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_STATION);
+    g_assert_cmpstr (actor->name, !=, g_get_user_name ());
+    g_assert_cmpuint (strlen (actor->name), >, 0);
+  }
+
   assert_label (detail, "state_label", "Registered");
   assert_moves (detail, "withdraw");
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "deadline_box")));

@@ -122,7 +122,8 @@ load (LiaisonActorDialog *self)
       adw_combo_row_set_selected (self->deputy_row, liaison_ui_id_position (self->deputy_ids, actor->deputy_id));
       gtk_check_button_set_active (self->deputy_check, TRUE);
     }
-  else
+  /* The role's words stand in for a name nobody gave: ask for one. */
+  else if (g_strcmp0 (actor->name, liaison_loop_role_label (actor->role)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), actor->name);
   role_toggled_cb (self);
 }

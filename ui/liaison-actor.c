@@ -20,15 +20,18 @@ liaison_actor_free (LiaisonActor *actor)
   g_free (actor);
 }
 
-/* The person at the desk when nobody said: the account's full name. */
+/* The person at the desk when nobody said: the account's full name, or,
+ * where the account has none but its login ("root", "Administrator"),
+ * the role's words ("Station staff"), never a login on the timeline. */
 static char *
-default_name (void)
+default_name (LiaisonLoopRole role)
 {
   const char *real = g_get_real_name ();
 
-  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
+      g_ascii_strcasecmp (real, g_get_user_name ()) != 0)
     return g_strdup (real);
-  return g_strdup (g_get_user_name ());
+  return g_strdup (liaison_loop_role_label (role));
 }
 
 LiaisonActor *
@@ -60,7 +63,7 @@ liaison_actor_get_current (LiaisonStore *store)
         }
     }
 
-  actor->name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : default_name ();
+  actor->name = (name != NULL && *name != '\0') ? g_steal_pointer (&name) : default_name (actor->role);
   return actor;
 }
 

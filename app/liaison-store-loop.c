@@ -877,9 +877,11 @@ static const ListQuery list_queries[LIAISON_N_LOOP_LISTS] = {
   [LIAISON_LOOP_LIST_DUE_SOON] = {
     AWAITING_REPLY " AND g.due_date >= ?1 AND g.due_date <= ?2",
     " ORDER BY g.due_date, g.id" },
+  /* Those awaiting a reply first, soonest due (the most overdue) at the
+   * top; the others after them, newest first. A short list: sorted. */
   [LIAISON_LOOP_LIST_KEY_SUPERVISION] = {
     " g.key_supervision = 1 AND" OPEN_STATUS,
-    NEWEST_FIRST },
+    " ORDER BY g.due_date IS NULL, g.due_date, g.created_at DESC, g.id DESC" },
   /* The latest rating is unsatisfied while the suggestion is open, until
    * it is rated again (docs/closed-loop.md): it stays on the list once it
    * is referred again, as the figures count it. */

@@ -403,6 +403,7 @@ run_hq_board (void)
   rate (&fixture, unsatisfied, LIAISON_LOOP_RATING_UNSATISFIED, 15);
 
   waiting = add_suggestion (&fixture, "学校门口需要红绿灯", 3, NULL);
+  supervise (&fixture, waiting, 2);
 
   resolved = add_suggestion (&fixture, "垃圾清运不及时", 50, NULL);
   take_up (&fixture, resolved, 1, 49);
@@ -458,8 +459,20 @@ run_hq_board (void)
   deadline = row_deadline (row_with_title (rows, "菜市场门口积水"));
   g_assert_cmpstr (gtk_label_get_text (deadline), ==, "2 days left");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (deadline), "deadline-due-soon"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_with_title (rows, "菜市场门口积水"))),
+                            "Key supervision"));
   g_clear_pointer (&rows, g_ptr_array_unref);
-  g_assert_cmpstr (section_title (page, "key_supervision"), ==, "Under Key Supervision (1)");
+
+  /* Under key supervision: the one with a deadline first, though the
+   * other is newer; the list's own name is not repeated on its rows. */
+  g_assert_cmpstr (section_title (page, "key_supervision"), ==, "Under Key Supervision (2)");
+  rows = section_rows (page, "key_supervision");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "菜市场门口积水");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "学校门口需要红绿灯");
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_null (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), "Key supervision"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
 
   rows = section_rows (page, "unsatisfied");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -523,6 +536,8 @@ run_station_board (void)
   g_assert_true (strstr (subtitle, "张桂兰") != NULL);
   g_assert_true (strstr (subtitle, "13812345678") != NULL);
   g_assert_null (strstr (subtitle, "No contact"));
+  /* Every row is this station's own: its name would only repeat. */
+  g_assert_null (strstr (subtitle, STATION_NAME));
 
   row = row_with_title (rows, "菜市场门口积水");
   g_assert_nonnull (row);

@@ -21,6 +21,7 @@ typedef struct {
   LiaisonTestHq      hq;
   LiaisonTestReplica station;
   LiaisonTestReplica desk;
+  char              *suggestion_uuid;
 } Fixture;
 
 static void
@@ -67,6 +68,7 @@ fixture_set_up (Fixture *fixture)
   suggestion->raised_by = g_strdup ("赵敏");
   g_assert_true (liaison_store_save_suggestion (fixture->station.store, suggestion, &error));
   g_assert_no_error (error);
+  fixture->suggestion_uuid = g_strdup (suggestion->meta.uuid);
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
   event->actor_name = g_strdup ("张伟");
   event->deputy_uuid = liaison_test_deputy_uuid (fixture->station.store, "张伟");
@@ -96,6 +98,7 @@ fixture_set_up (Fixture *fixture)
 static void
 fixture_tear_down (Fixture *fixture)
 {
+  g_free (fixture->suggestion_uuid);
   liaison_test_replica_clear (&fixture->station);
   liaison_test_replica_clear (&fixture->desk);
   liaison_test_hq_clear (&fixture->hq);
@@ -156,7 +159,32 @@ run_startup_sync (void)
   fixture_tear_down (&fixture);
 }
 
-/* (b) The clerk presses Sync now in an open window. */
+static gboolean
+no_unseen_replies (gpointer store)
+{
+  return liaison_store_count_unseen_replies (store, NULL) == 0;
+}
+
+static gboolean
+tell_citizen_row_is_new (gpointer window)
+{
+  GtkWidget *list = liaison_test_get_by_id (window, "tell_citizen_list");
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  return ADW_IS_ACTION_ROW (row) && liaison_test_find_by_name (row, "new-reply") != NULL;
+}
+
+static gboolean
+tell_citizen_row_is_seen (gpointer window)
+{
+  GtkWidget *list = liaison_test_get_by_id (window, "tell_citizen_list");
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  return ADW_IS_ACTION_ROW (row) && liaison_test_find_by_name (row, "new-reply") == NULL;
+}
+
+/* (b) The clerk presses Sync now in an open window; the reply is marked
+ * new on the Tell the Citizen list until its page is opened. */
 static void
 run_sync_now (void)
 {
@@ -173,6 +201,15 @@ run_sync_now (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-now", NULL));
   assert_reply_shown (window);
   g_assert_true (liaison_test_wait_until (engine_idle, fixture.station.engine));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
+  g_assert_true (liaison_test_wait_until (tell_citizen_row_is_new, window));
+  /* The clerk reads the reply on its page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestion", "x",
+                                             liaison_test_suggestion_id (fixture.station.store, fixture.suggestion_uuid)));
+  g_assert_true (liaison_test_wait_until (no_unseen_replies, fixture.station.store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
+  g_assert_true (liaison_test_wait_until (tell_citizen_row_is_seen, window));
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
 }

@@ -172,15 +172,25 @@ urgency_css_class (LiaisonDeadlineUrgency urgency)
     }
 }
 
+/* Whether @info is a section of headquarters', whose rows come from
+ * every station. */
+static gboolean
+is_hq_section (const SectionInfo *info)
+{
+  return info->roles == ROLE_BIT (LIAISON_LOOP_ROLE_HQ);
+}
+
 static char *
 describe_row (const LiaisonSuggestion *suggestion,
-              LiaisonLoopList          list)
+              const SectionInfo       *info)
 {
+  LiaisonLoopList list = info->list;
   g_autoptr(GString) text = NULL;
   g_autofree char *joined = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (suggestion->station_name != NULL && *suggestion->station_name != '\0')
+  /* At a station every row is its own: its name would only repeat. */
+  if (is_hq_section (info) && suggestion->station_name != NULL && *suggestion->station_name != '\0')
     g_ptr_array_add (parts, g_strdup (suggestion->station_name));
   if (suggestion->category_name != NULL && *suggestion->category_name != '\0')
     g_ptr_array_add (parts, g_strdup (suggestion->category_name));
@@ -203,7 +213,7 @@ describe_row (const LiaisonSuggestion *suggestion,
   if (suggestion->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION && suggestion->deputy_name != NULL)
     /* Translators: %s is the deputy who filed a deputy's suggestion */
     g_ptr_array_add (parts, g_strdup_printf (_("Filed by %s"), suggestion->deputy_name));
-  if (suggestion->key_supervision)
+  if (suggestion->key_supervision && list != LIAISON_LOOP_LIST_KEY_SUPERVISION)
     g_ptr_array_add (parts, g_strdup (_("Key supervision")));
   g_ptr_array_add (parts, NULL);
 
@@ -225,11 +235,11 @@ describe_row (const LiaisonSuggestion *suggestion,
 
 static GtkWidget *
 make_row (const LiaisonSuggestion *suggestion,
-          LiaisonLoopList          list,
+          const SectionInfo       *info,
           const GDate             *today)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = describe_row (suggestion, list);
+  g_autofree char *subtitle = describe_row (suggestion, info);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -255,6 +265,17 @@ make_row (const LiaisonSuggestion *suggestion,
         gtk_widget_add_css_class (label, css_class);
       gtk_widget_set_tooltip_text (label, tooltip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  /* The replies the badge counts: which rows are news. */
+  if (info->list == LIAISON_LOOP_LIST_TELL_CITIZEN && suggestion->reply_unseen)
+    {
+      /* Translators: a tag on a reply from headquarters nobody has opened yet */
+      GtkWidget *tag = gtk_label_new (_("New"));
+
+      gtk_widget_set_name (tag, "new-reply");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "new-reply");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -316,7 +337,7 @@ show_section (LiaisonFollowUpPage *self,
   adw_preferences_group_set_description (section->group, n == 0 ? _(info->empty) : NULL);
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
-    gtk_list_box_append (section->list, make_row (g_ptr_array_index (rows, i), info->list, today));
+    gtk_list_box_append (section->list, make_row (g_ptr_array_index (rows, i), info, today));
 
   if (rows != NULL && rows->len < n && !section->show_all)
     {

@@ -590,6 +590,28 @@ run_deputy_board (void)
   g_assert_true (section_shown (page, "tell_citizen"));
   g_assert_false (section_shown (page, "taken_up"));
 
+  /* 张伟 is this station's deputy; 赵刚 another station's. */
+  {
+    g_autoptr(LiaisonStation) here = liaison_store_get_local_station (fixture.store);
+    g_autoptr(LiaisonStation) other = liaison_station_new ();
+    g_autoptr(LiaisonDeputy) zhang = liaison_store_get_deputy (fixture.store, fixture.deputy_ids[2], NULL);
+    g_autoptr(LiaisonDeputy) zhao = liaison_deputy_new ();
+    g_autoptr(GError) error = NULL;
+
+    other->name = g_strdup ("杜集区代表之家");
+    other->kind = LIAISON_STATION_KIND_HOME;
+    g_assert_true (liaison_store_save_station (fixture.store, other, &error));
+    g_assert_no_error (error);
+    zhang->station_id = here->meta.id;
+    g_assert_true (liaison_store_save_deputy (fixture.store, zhang, &error));
+    g_assert_no_error (error);
+    zhao->name = g_strdup ("赵刚");
+    zhao->level = LIAISON_DEPUTY_LEVEL_CITY;
+    zhao->station_id = other->meta.id;
+    g_assert_true (liaison_store_save_deputy (fixture.store, zhao, &error));
+    g_assert_no_error (error);
+  }
+
   /* Switch user: a deputy, picked from the roster. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
   dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_ACTOR_DIALOG);
@@ -600,6 +622,14 @@ run_deputy_board (void)
     AdwComboRow *deputy_row = ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "deputy_row"));
     GListModel *names = adw_combo_row_get_model (deputy_row);
     guint position = GTK_INVALID_LIST_POSITION;
+    gboolean other_named = FALSE;
+
+    /* The deputies on duty here come first, by name alone; another
+     * station's say which. */
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "张伟");
+    for (guint i = 1; i < g_list_model_get_n_items (names); i++)
+      other_named |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "赵刚 (杜集区代表之家)") == 0;
+    g_assert_true (other_named);
 
     for (guint i = 0; i < g_list_model_get_n_items (names); i++)
       if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "王建国"))

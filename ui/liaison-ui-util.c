@@ -590,25 +590,32 @@ liaison_ui_append_deputies (LiaisonStore  *store,
                             GPtrArray     *uuids)
 {
   g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (store, NULL, NULL);
+  g_autoptr(LiaisonStation) here = liaison_store_get_local_station (store);
+  gint64 here_id = here != NULL ? here->meta.id : 0;
 
-  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
-    {
-      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+  /* This station's deputies first: they are the ones on duty here. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+      {
+        const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+        gboolean local = here_id != 0 && deputy->station_id == here_id;
 
-      if (with_station && deputy->station_name != NULL && *deputy->station_name != '\0')
-        {
-          /* Translators: a deputy in a list: the name, then the station */
-          g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
+        if (local != (pass == 0))
+          continue;
+        if (with_station && !local && deputy->station_name != NULL && *deputy->station_name != '\0')
+          {
+            /* Translators: a deputy in a list: the name, then the station */
+            g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
 
-          gtk_string_list_append (names, label);
-        }
-      else
-        gtk_string_list_append (names, deputy->name);
-      if (ids != NULL)
-        g_array_append_val (ids, deputy->meta.id);
-      if (uuids != NULL)
-        g_ptr_array_add (uuids, g_strdup (deputy->meta.uuid));
-    }
+            gtk_string_list_append (names, label);
+          }
+        else
+          gtk_string_list_append (names, deputy->name);
+        if (ids != NULL)
+          g_array_append_val (ids, deputy->meta.id);
+        if (uuids != NULL)
+          g_ptr_array_add (uuids, g_strdup (deputy->meta.uuid));
+      }
 }
 
 /**

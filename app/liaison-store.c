@@ -2504,6 +2504,34 @@ suggestion_source_fetch (gpointer   user_data,
   return items;
 }
 
+guint
+liaison_store_suggestion_position (LiaisonStore  *self,
+                                   gint64         id,
+                                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint position = G_MAXUINT;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), G_MAXUINT);
+
+  /* The rows before it in the list's own order, counted on its index. */
+  stmt = liaison_store_prepare (self,
+    "SELECT (SELECT count(*) FROM suggestions g WHERE g.deleted = 0 AND"
+    " (g.created_at > s.created_at OR (g.created_at = s.created_at AND g.id > s.id)))"
+    " FROM suggestions s WHERE s.id = ?1 AND s.deleted = 0", error);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    position = (guint) sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    liaison_store_set_error (self, error, _("Could not find the suggestion in the list"));
+  sqlite3_reset (stmt);
+  return position;
+}
+
 LiaisonPagedList *
 liaison_store_new_suggestion_model (LiaisonStore *self,
                                     const char   *search)

@@ -165,5 +165,10 @@ GPtrArray    *liaison_store_list_suggestions   (LiaisonStore  *self,
 /* A GListModel of LiaisonSuggestionItem, newest first. */
 LiaisonPagedList *liaison_store_new_suggestion_model (LiaisonStore *self,
                                                       const char   *search);
+/* Where the live suggestion @id stands in that list with no search;
+ * G_MAXUINT when it is not there. */
+guint         liaison_store_suggestion_position (LiaisonStore  *self,
+                                                 gint64         id,
+                                                 GError       **error);
 
 G_END_DECLS

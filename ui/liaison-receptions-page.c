@@ -417,7 +417,7 @@ liaison_receptions_page_show_reception (LiaisonReceptionsPage *self,
 {
   g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
 
-  liaison_ui_select_record (self->selection, self->list_view, reception_id);
+  liaison_ui_select_record (self->selection, self->list_view, reception_id, G_MAXUINT);
   liaison_reception_detail_set_reception_id (self->detail, reception_id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }

@@ -162,7 +162,14 @@ select_pending_cb (gpointer user_data)
   self->select_idle_id = 0;
   self->pending_id = 0;
   if (suggestion_id != 0)
-    liaison_ui_select_record (self->selection, self->list_view, suggestion_id);
+    {
+      g_autofree char *search = liaison_ui_get_search_text (self->search_entry);
+      /* Unsearched, the store knows where it is, however far down. */
+      guint position = *search == '\0' ? liaison_store_suggestion_position (self->store, suggestion_id, NULL)
+                                        : G_MAXUINT;
+
+      liaison_ui_select_record (self->selection, self->list_view, suggestion_id, position);
+    }
   return G_SOURCE_REMOVE;
 }
 

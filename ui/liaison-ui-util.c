@@ -327,37 +327,48 @@ liaison_ui_get_selected_id (GtkSingleSelection *selection)
   return id;
 }
 
+/* The id of the item at @position of @model, or 0. */
+static gint64
+id_at (GListModel *model,
+       guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  gint64 id = 0;
+
+  if (item != NULL)
+    g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
 /**
  * liaison_ui_select_record:
  * @selection: a selection over items with an "id" property
  * @id: the record's id
+ * @position: where the store says the record is, or G_MAXUINT
  *
- * Selects the record and scrolls to it if it is among the first rows of
- * the list.
+ * Selects the record and scrolls to it: at @position wherever that is,
+ * or else if it is among the first rows of the list.
  */
 void
 liaison_ui_select_record (GtkSingleSelection *selection,
                           GtkListView        *list_view,
-                          gint64              id)
+                          gint64              id,
+                          guint               position)
 {
   GListModel *model = G_LIST_MODEL (selection);
-  guint n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SCAN);
+  guint n_items = g_list_model_get_n_items (model);
 
-  for (guint i = 0; i < n_items; i++)
+  if (position >= n_items || id_at (model, position) != id)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      gint64 item_id = 0;
-
-      if (item == NULL)
-        continue;
-      g_object_get (item, "id", &item_id, NULL);
-      if (item_id == id)
-        {
-          gtk_single_selection_set_selected (selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", i);
-          break;
-        }
+      position = GTK_INVALID_LIST_POSITION;
+      for (guint i = 0; i < MIN (n_items, MAX_ROWS_TO_SCAN) && position == GTK_INVALID_LIST_POSITION; i++)
+        if (id_at (model, i) == id)
+          position = i;
     }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u", position);
 }
 
 /**

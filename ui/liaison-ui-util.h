@@ -54,7 +54,8 @@ void                  liaison_ui_leaflet_focus_search  (AdwLeaflet          *lea
 gint64                liaison_ui_get_selected_id       (GtkSingleSelection  *selection);
 void                  liaison_ui_select_record         (GtkSingleSelection  *selection,
                                                         GtkListView         *list_view,
-                                                        gint64               id);
+                                                        gint64               id,
+                                                        guint                position);
 
 /* Detail panes */
 void                  liaison_ui_watch_store           (LiaisonStore       **store_slot,

@@ -1542,7 +1542,16 @@ liaison_demo_generate (LiaisonStore              *store,
       !liaison_store_set_setting (store, "sync_role", liaison_sync_role_to_code (LIAISON_SYNC_ROLE_HQ), error))
     return FALSE;
 
-  return add_stations (store, rand, n_stations, station_ids, error) &&
-         add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) &&
-         add_receptions (store, rand, station, options, error);
+  if (!add_stations (store, rand, n_stations, station_ids, error) ||
+      !add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) ||
+      !add_receptions (store, rand, station, options, error))
+    return FALSE;
+  /* At headquarters the stations' receptions and suggestions came from
+   * them: synced, as a pull leaves them, not waiting to be sent. */
+  if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)
+    return liaison_store_exec (store,
+                               "UPDATE receptions SET sync_state = 0, sync_error = NULL, server_version = version;"
+                               " UPDATE suggestions SET sync_state = 0, sync_error = NULL, server_version = version;",
+                               error);
+  return TRUE;
 }

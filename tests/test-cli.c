@@ -355,6 +355,9 @@ test_demo_hq (Fixture       *fixture,
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events WHERE role <> 'hq'"), >, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestion_events"
                                                   " WHERE (role = 'hq') <> (sync_state <> 0)"), ==, 0);
+  /* So did the stations' receptions and suggestions: none says "not synced". */
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM receptions WHERE sync_state <> 0"), ==, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM suggestions WHERE sync_state <> 0"), ==, 0);
   g_clear_object (&store);
 
   /* Run again: still headquarters, with more receptions. */

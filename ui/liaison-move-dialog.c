@@ -33,6 +33,8 @@ struct _LiaisonMoveDialog
   char             *own_deputy_uuid; /* a deputy at the desk: the only deputy a move may name */
   GPtrArray        *attachments;   /* Attachment *, in the order listed */
   GtkFileChooserNative *chooser;   /* while "Attach File…" is open */
+  char             *default_due;   /* the due date filled in, YYYY-MM-DD */
+  GDate             opened_on;     /* the day it was filled in */
 
   gint64           suggestion_id;
   LiaisonLoopMove  move;
@@ -483,6 +485,17 @@ save_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
       return;
     }
+  /* Left as filled in, the due date counts from the day it is saved: a
+   * dialog left open overnight refers today, not yesterday. */
+  if (self->move == LIAISON_LOOP_MOVE_REFER &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), self->default_due) == 0)
+    {
+      GDate today;
+
+      liaison_date_set_today (&today);
+      if (g_date_compare (&today, &self->opened_on) != 0)
+        liaison_store_default_due_date (self->store, self->kind, &today, &event->due_date);
+    }
   if (self->move == LIAISON_LOOP_MOVE_REPLY &&
       !read_date (self->reply_date_row, &event->reply_date))
     {
@@ -626,6 +639,9 @@ load_refer (LiaisonMoveDialog *self)
   liaison_store_default_due_date (self->store, self->kind, &today, &due);
   due_text = liaison_date_to_iso (&due);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due_text);
+  g_free (self->default_due);
+  self->default_due = g_strdup (due_text);
+  self->opened_on = today;
 
   if (rules != NULL)
     hint = describe_limit (&rules->limits[self->kind]);
@@ -838,6 +854,7 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
   g_clear_pointer (&self->own_deputy_uuid, g_free);
+  g_clear_pointer (&self->default_due, g_free);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }

@@ -856,8 +856,8 @@ liaison_store_list_unsent_events (LiaisonStore  *self,
 /* The follow-up lists */
 
 /* Each list's WHERE is word for word the WHERE of its partial index in
- * migration_4 (liaison-store.c): SQLite uses a partial index only for a
- * query whose terms include the index's own. */
+ * migration_4 or migration_5 (liaison-store.c): SQLite uses a partial
+ * index only for a query whose terms include the index's own. */
 #define OPEN_STATUS " g.status NOT IN ('none', 'closed', 'withdrawn')"
 #define AWAITING_REPLY " g.status IN ('referred', 'in_progress')"
 #define NEWEST_FIRST " ORDER BY g.created_at DESC, g.id DESC"
@@ -878,7 +878,8 @@ static const ListQuery list_queries[LIAISON_N_LOOP_LISTS] = {
     AWAITING_REPLY " AND g.due_date >= ?1 AND g.due_date <= ?2",
     " ORDER BY g.due_date, g.id" },
   /* Those awaiting a reply first, soonest due (the most overdue) at the
-   * top; the others after them, newest first. A short list: sorted. */
+   * top; the others after them, newest first: the order of
+   * suggestions_key_supervision_by_due (migration_5). */
   [LIAISON_LOOP_LIST_KEY_SUPERVISION] = {
     " g.key_supervision = 1 AND" OPEN_STATUS,
     " ORDER BY g.due_date IS NULL, g.due_date, g.created_at DESC, g.id DESC" },

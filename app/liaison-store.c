@@ -336,7 +336,8 @@ static const char migration_4[] =
 
 /* Reply attachments (app/liaison-store-attachments.h): the files here, and
  * the files the moves list, kept from every inserted reply by a trigger
- * so that "what to fetch" is one anti-join. */
+ * so that "what to fetch" is one anti-join; and the key supervision
+ * list's order. */
 static const char migration_5[] =
   "CREATE TABLE attachments (\n"
   "  sha256 TEXT PRIMARY KEY,\n"
@@ -357,7 +358,12 @@ static const char migration_5[] =
   "END;\n"
   "INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
   "  SELECT j.value, e.uuid FROM suggestion_events e, json_each (e.data, '$.attachments') j\n"
-  "  WHERE e.move = 'reply' AND j.type = 'text';\n";
+  "  WHERE e.move = 'reply' AND j.type = 'text';\n"
+  /* Key supervision lists what awaits a reply first, soonest due first
+   * (liaison-store-loop.c): the page walks this in that order. */
+  "CREATE INDEX suggestions_key_supervision_by_due ON suggestions"
+  " (due_date IS NULL, due_date, created_at DESC, id DESC)"
+  " WHERE deleted = 0 AND key_supervision = 1 AND status NOT IN ('none', 'closed', 'withdrawn');\n";
 
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {

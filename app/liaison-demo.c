@@ -632,9 +632,15 @@ make_received_at (Generator *gen)
   int minute = g_rand_int_range (gen->rand, 0, 60);
 
   when = g_date_time_add_full (day, 0, 0, 0, hour, minute, 0);
-  /* Never in the future: today's visits are before now. */
+  /* Never in the future: a visit today after now came the day before, at
+   * the same office hour (not all at this very minute, or at night). */
   if (g_date_time_compare (when, gen->now) > 0)
-    return g_date_time_format (gen->now, "%Y-%m-%d %H:%M");
+    {
+      GDateTime *before = g_date_time_add_days (when, -1);
+
+      g_date_time_unref (when);
+      when = before;
+    }
   return g_date_time_format (when, "%Y-%m-%d %H:%M");
 }
 

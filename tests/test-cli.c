@@ -141,8 +141,17 @@ test_demo (Fixture       *fixture,
   deputies = liaison_store_list_deputies (store, NULL, NULL);
   g_assert_cmpuint (deputies->len, ==, 330);
   g_assert_cmpuint (liaison_store_count_receptions (store, NULL, NULL), ==, 120);
-  /* None in the future. */
+  /* None in the future, and all in office hours: a visit that would come
+   * later today came the day before, not at the minute the demo ran. */
   g_assert_cmpuint (liaison_store_count_receptions (store, &past, NULL), ==, 120);
+  {
+    g_autofree char *minute = g_date_time_format (now, "%Y-%m-%d %H:%M");
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM receptions WHERE received_at > '%s'", minute);
+
+    g_assert_cmpint (liaison_test_query_int (store, sql), ==, 0);
+    g_assert_cmpint (liaison_test_query_int (store,
+      "SELECT count(*) FROM receptions WHERE substr (received_at, 12, 2) NOT BETWEEN '08' AND '17'"), ==, 0);
+  }
   g_clear_object (&store);
 
   /* Again with the same seed: the city is not doubled. */

@@ -992,6 +992,20 @@ run_hq_without_station (void)
   liaison_test_clear_store_dir (&fixture.store, &fixture.dir);
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* (e) Replies from headquarters: a toast whose button shows the page. */
 static void
 run_replies_toast (void)
@@ -999,7 +1013,8 @@ run_replies_toast (void)
   Fixture fixture = { NULL };
   LiaisonWindow *window;
   GtkWidget *toast_overlay;
-  GtkWidget *button = NULL;
+  GtkWidget *label;
+  GtkWidget *button;
 
   fixture_set_up (&fixture);
   window = liaison_window_new (NULL, fixture.store);
@@ -1011,24 +1026,11 @@ run_replies_toast (void)
   liaison_window_show_replies (window, 2);
   liaison_test_spin (300);
   toast_overlay = liaison_test_get_by_id (GTK_WIDGET (window), "toast_overlay");
+  label = liaison_test_find_widget (toast_overlay, is_label_saying, "2 replies arrived from headquarters");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
   /* The toast's button is the only one in the overlay with that label. */
-  {
-    GPtrArray *stack = g_ptr_array_new ();
-
-    g_ptr_array_add (stack, toast_overlay);
-    while (stack->len > 0 && button == NULL)
-      {
-        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
-
-        if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "2 replies arrived from headquarters") == 0)
-          g_assert_true (gtk_widget_get_mapped (widget));
-        if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Show") == 0)
-          button = widget;
-        for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-          g_ptr_array_add (stack, child);
-      }
-    g_ptr_array_unref (stack);
-  }
+  button = liaison_test_find_widget (toast_overlay, is_button_labelled, "_Show");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   liaison_test_spin (100);

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "liaison-loop.h"
@@ -24,6 +24,17 @@ attachment_file (LiaisonStore *self,
   g_autofree char *dir = attachments_dir (self);
 
   return g_build_filename (dir, sha256, NULL);
+}
+
+/* The size of the file at @path, or -1 if there is none. */
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0 || !S_ISREG (buf.st_mode))
+    return -1;
+  return (gint64) buf.st_size;
 }
 
 static gboolean
@@ -59,7 +70,9 @@ keep_bytes (LiaisonStore  *self,
                    _("Could not make the attachments folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+  /* A file of the right size is these bytes already (the name is their
+   * hash); anything else there is replaced. */
+  if (file_size (path) != (gint64) size &&
       !g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,

@@ -449,6 +449,15 @@ test_attachments (Fixture       *fixture,
   assert_hashes (hashes, NULL);
   g_clear_pointer (&hashes, g_ptr_array_unref);
 
+  /* A file spoilt on disk is replaced when its bytes come again. */
+  g_assert_true (g_file_set_contents (kept, "spoilt", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_save_received_attachment (fixture->store, photo_sha, photo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&kept_contents, g_free);
+  g_assert_true (g_file_get_contents (kept, &kept_contents, &length, &error));
+  g_assert_cmpmem (kept_contents, length, photo_contents, 100);
+
   /* A schema 4 file (no attachment tables) learns from its replies which
    * files they list. */
   exec_ok (fixture->store,

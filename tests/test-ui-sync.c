@@ -218,11 +218,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = NULL;
+  int status;
+
   g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* The stations' keys go to a folder of the test's, not the keyring or
+   * the user's own configuration (the cases' children inherit it). */
+  config = liaison_test_make_tmp_dir ("liaison-ui-sync-config-XXXXXX");
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
 
   liaison_test_add_ui_case ("/ui/sync/startup-sync", run_startup_sync);
   liaison_test_add_ui_case ("/ui/sync/sync-now", run_sync_now);
 
-  return g_test_run ();
+  status = g_test_run ();
+  liaison_test_remove_tree (config);
+  return status;
 }

@@ -352,9 +352,12 @@ read_event_row (JsonParser *parser,
   return event;
 }
 
+/* The timeline, register move first; @refused (may be NULL) gets the uuids
+ * of the moves made here that the server refused, read in the same pass. */
 static GPtrArray *
 load_timeline (LiaisonStore  *self,
                const Head    *head,
+               GPtrArray     *refused,
                GError       **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
@@ -365,18 +368,19 @@ load_timeline (LiaisonStore  *self,
   g_ptr_array_add (events, register_event (head, parser));
 
   stmt = liaison_store_prepare (self,
-    "SELECT uuid, data FROM suggestion_events WHERE suggestion_uuid = ? ORDER BY at, uuid", error);
+    "SELECT uuid, data, sync_state FROM suggestion_events WHERE suggestion_uuid = ? ORDER BY at, uuid", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, head->uuid, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LiaisonLoopEvent *event = read_event_row (parser,
-                                                (const char *) sqlite3_column_text (stmt, 0),
-                                                (const char *) sqlite3_column_text (stmt, 1));
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      LiaisonLoopEvent *event = read_event_row (parser, uuid, (const char *) sqlite3_column_text (stmt, 1));
 
       if (event != NULL)
         g_ptr_array_add (events, event);
+      if (refused != NULL && sqlite3_column_int (stmt, 2) == LIAISON_SYNC_STATE_ERROR)
+        g_ptr_array_add (refused, g_strdup (uuid));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -387,46 +391,15 @@ load_timeline (LiaisonStore  *self,
   return g_steal_pointer (&events);
 }
 
-GPtrArray *
-liaison_store_list_suggestion_events (LiaisonStore  *self,
-                                      gint64         suggestion_id,
-                                      GError       **error)
-{
-  g_autoptr(Head) head = NULL;
-
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-
-  head = load_head (self, suggestion_id, NULL, error);
-  if (head == NULL)
-    return NULL;
-  return load_timeline (self, head, error);
-}
-
-LiaisonLoopState *
-liaison_store_replay_timeline (LiaisonStore *self,
-                               GPtrArray    *events)
+/* liaison_loop_replay() of @events without the moves in @refused, which
+ * go to ->rejected (liaison_store_replay_timeline()). */
+static LiaisonLoopState *
+replay_without (GPtrArray *events,
+                GPtrArray *refused)
 {
   g_autoptr(GPtrArray) kept = NULL;
-  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
-  const LiaisonLoopEvent *registration;
   LiaisonLoopState *state;
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  g_return_val_if_fail (events != NULL && events->len > 0, NULL);
-
-  /* The register move's uuid is the suggestion's. */
-  registration = g_ptr_array_index (events, 0);
-  stmt = liaison_store_prepare (self,
-    "SELECT uuid FROM suggestion_events WHERE suggestion_uuid = ?1 AND sync_state = ?2", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, registration->uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, LIAISON_SYNC_STATE_ERROR);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (refused, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-    }
   if (refused->len == 0)
     return liaison_loop_replay (events);
 
@@ -444,16 +417,65 @@ liaison_store_replay_timeline (LiaisonStore *self,
   return state;
 }
 
+GPtrArray *
+liaison_store_list_suggestion_events (LiaisonStore  *self,
+                                      gint64         suggestion_id,
+                                      GError       **error)
+{
+  g_autoptr(Head) head = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  head = load_head (self, suggestion_id, NULL, error);
+  if (head == NULL)
+    return NULL;
+  return load_timeline (self, head, NULL, error);
+}
+
+LiaisonLoopState *
+liaison_store_replay_timeline (LiaisonStore *self,
+                               GPtrArray    *events)
+{
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  const LiaisonLoopEvent *registration;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  g_return_val_if_fail (events != NULL && events->len > 0, NULL);
+
+  /* The register move's uuid is the suggestion's. */
+  registration = g_ptr_array_index (events, 0);
+  stmt = liaison_store_prepare (self,
+    "SELECT uuid FROM suggestion_events WHERE suggestion_uuid = ?1 AND sync_state = ?2", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, registration->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, LIAISON_SYNC_STATE_ERROR);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (refused, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  return replay_without (events, refused);
+}
+
 LiaisonLoopState *
 liaison_store_get_loop_state (LiaisonStore  *self,
                               gint64         suggestion_id,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) events = liaison_store_list_suggestion_events (self, suggestion_id, error);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(Head) head = NULL;
 
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  head = load_head (self, suggestion_id, NULL, error);
+  if (head == NULL)
+    return NULL;
+  events = load_timeline (self, head, refused, error);
   if (events == NULL)
     return NULL;
-  return liaison_store_replay_timeline (self, events);
+  return replay_without (events, refused);
 }
 
 /* The cache */
@@ -515,6 +537,7 @@ liaison_store_refresh_loop_cache_full (LiaisonStore      *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(Head) head = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LiaisonLoopState) state = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
@@ -530,10 +553,10 @@ liaison_store_refresh_loop_cache_full (LiaisonStore      *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  events = load_timeline (self, head, error);
+  events = load_timeline (self, head, refused, error);
   if (events == NULL)
     return FALSE;
-  state = liaison_store_replay_timeline (self, events);
+  state = replay_without (events, refused);
   if (!write_cache (self, head->uuid, state, error))
     return FALSE;
   *state_out = g_steal_pointer (&state);
@@ -734,6 +757,7 @@ add_event (LiaisonStore      *self,
 {
   g_autoptr(Head) head = NULL;
   g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LiaisonLoopState) state = NULL;
 
   if (event->move == LIAISON_LOOP_MOVE_REGISTER)
@@ -757,10 +781,10 @@ add_event (LiaisonStore      *self,
   head = load_head (self, suggestion_id, NULL, error);
   if (head == NULL)
     goto failed;
-  timeline = load_timeline (self, head, error);
+  timeline = load_timeline (self, head, refused, error);
   if (timeline == NULL)
     goto failed;
-  state = liaison_store_replay_timeline (self, timeline);
+  state = replay_without (timeline, refused);
 
   if (event->uuid == NULL)
     event->uuid = g_uuid_string_random ();

@@ -55,7 +55,7 @@ keep_bytes (LiaisonStore  *self,
             GError       **error)
 {
   g_autofree char *dir = attachments_dir (self);
-  g_autofree char *path = g_build_filename (dir, sha256, NULL);
+  g_autofree char *path = attachment_file (self, sha256);
   g_autofree char *now = liaison_store_now_utc ();
   g_autoptr(GError) local_error = NULL;
   gsize size = 0;

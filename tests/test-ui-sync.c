@@ -24,18 +24,6 @@ typedef struct {
   char              *suggestion_uuid;
 } Fixture;
 
-static void
-add_move (LiaisonTestReplica *replica,
-          gint64              id,
-          LiaisonLoopEvent   *event)
-{
-  g_autoptr(LiaisonLoopEvent) owned = event;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (liaison_store_add_suggestion_event (replica->store, id, owned, &error));
-  g_assert_no_error (error);
-}
-
 /* A station with a suggestion a deputy took up, and a headquarters desk
  * that referred it and recorded the reply, pushed to the server; the
  * station has not synced since. */
@@ -72,7 +60,7 @@ fixture_set_up (Fixture *fixture)
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY);
   event->actor_name = g_strdup ("张伟");
   event->deputy_uuid = liaison_test_deputy_uuid (fixture->station.store, "张伟");
-  add_move (&fixture->station, suggestion->meta.id, event);
+  liaison_test_add_event (fixture->station.store, suggestion->meta.id, event);
   liaison_test_sync_ok (fixture->station.engine);
 
   fixture->desk = liaison_test_replica_new (&fixture->hq, "desk.db");
@@ -85,13 +73,13 @@ fixture_set_up (Fixture *fixture)
   event->actor_name = g_strdup ("代表工委李明");
   event->lead_unit_uuid = liaison_test_unit_uuid (fixture->desk.store, LEAD_UNIT);
   liaison_store_default_due_date (fixture->desk.store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &today, &event->due_date);
-  add_move (&fixture->desk, desk_id, event);
+  liaison_test_add_event (fixture->desk.store, desk_id, event);
   event = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
   event->actor_name = g_strdup ("代表工委李明");
   event->replying_unit_uuid = liaison_test_unit_uuid (fixture->desk.store, LEAD_UNIT);
   event->reply_text = g_strdup ("已安排施工单位疏通排水管网，两周内完成。");
   event->reply_date = today;
-  add_move (&fixture->desk, desk_id, event);
+  liaison_test_add_event (fixture->desk.store, desk_id, event);
   liaison_test_sync_ok (fixture->desk.engine);
 }
 

@@ -576,11 +576,7 @@ check_payload (const LiaisonLoopState *current,
           if (g_date_compare (&event->reply_date, &latest) > 0)
             return missing (error, _("The reply cannot be dated after the day it is recorded."));
         }
-      /* Only a unit the suggestion was referred to answers it. */
-      if (current->lead_unit_uuid != NULL &&
-          g_strcmp0 (event->replying_unit_uuid, current->lead_unit_uuid) != 0 &&
-          (current->co_unit_uuids == NULL ||
-           !g_strv_contains ((const char * const *) current->co_unit_uuids, event->replying_unit_uuid)))
+      if (current->lead_unit_uuid != NULL && !liaison_loop_state_referred_to (current, event->replying_unit_uuid))
         return missing (error, _("The reply must come from the lead unit or a co-unit of the referral."));
       for (guint i = 0; event->attachments != NULL && event->attachments[i] != NULL; i++)
         if (!liaison_loop_is_sha256 (event->attachments[i]))
@@ -891,4 +887,15 @@ liaison_loop_state_describe (const LiaisonLoopState *state)
       state->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
     return _("Awaiting referral");
   return liaison_loop_status_label (state->status);
+}
+
+gboolean
+liaison_loop_state_referred_to (const LiaisonLoopState *state,
+                                const char             *unit_uuid)
+{
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  return unit_uuid != NULL &&
+         (g_strcmp0 (unit_uuid, state->lead_unit_uuid) == 0 ||
+          (state->co_unit_uuids != NULL && g_strv_contains ((const char * const *) state->co_unit_uuids, unit_uuid)));
 }

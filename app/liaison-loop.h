@@ -240,6 +240,11 @@ LiaisonTimeLimit  liaison_loop_kind_default_limit (LiaisonLoopKind kind);
  * by an unsatisfied rating: what a page shows as its state. */
 const char       *liaison_loop_state_describe (const LiaisonLoopState *state);
 
+/* Whether the current round was referred to @unit_uuid, as lead unit or
+ * co-unit: only such a unit replies. */
+gboolean          liaison_loop_state_referred_to (const LiaisonLoopState *state,
+                                                  const char             *unit_uuid);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonLoopEvent, liaison_loop_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonLoopState, liaison_loop_state_free)
 

@@ -569,16 +569,6 @@ add_co_unit_row (LiaisonMoveDialog *self,
   g_ptr_array_add (self->co_unit_checks, check);
 }
 
-/* Whether the current round was referred to @uuid: only such a unit replies. */
-static gboolean
-is_referred_unit (const LiaisonLoopState *state,
-                  const char             *uuid)
-{
-  return state != NULL &&
-         (g_strcmp0 (uuid, state->lead_unit_uuid) == 0 ||
-          (state->co_unit_uuids != NULL && g_strv_contains ((const char * const *) state->co_unit_uuids, uuid)));
-}
-
 static void
 load_units (LiaisonMoveDialog *self)
 {
@@ -590,7 +580,8 @@ load_units (LiaisonMoveDialog *self)
     {
       const LiaisonUnit *unit = g_ptr_array_index (units, i);
 
-      if (self->move == LIAISON_LOOP_MOVE_REPLY && !is_referred_unit (self->state, unit->meta.uuid))
+      if (self->move == LIAISON_LOOP_MOVE_REPLY &&
+          (self->state == NULL || !liaison_loop_state_referred_to (self->state, unit->meta.uuid)))
         continue;
       gtk_string_list_append (names, unit->name);
       g_ptr_array_add (self->unit_uuids, g_strdup (unit->meta.uuid));

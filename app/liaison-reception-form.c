@@ -1008,9 +1008,10 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
     }
 
   reception->summary = strip_or_null (self->summary);
+  /* 办理情况 belongs to every reception, not only to one handled on the
+   * spot: a ledger says "referred to the water company" just as often. */
   reception->handled_on_spot = self->handled_on_spot;
-  /* What was typed before the switch was turned off is not kept. */
-  reception->handling = self->handled_on_spot ? strip_or_null (self->handling) : NULL;
+  reception->handling = strip_or_null (self->handling);
 
   for (guint i = 0; i < self->suggestions->len; i++)
     {
@@ -1079,6 +1080,11 @@ liaison_reception_form_save (LiaisonReceptionForm  *self,
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
 
   g_ptr_array_set_size (self->field_errors, 0);
+  /* Saving what was loaded, untouched, writes nothing: the record keeps its
+   * version, so it is neither sent to headquarters again nor able to
+   * overwrite someone else's newer edit there. */
+  if (self->meta.id != 0 && !liaison_reception_form_is_dirty (self))
+    return TRUE;
   reception = liaison_reception_form_build (self, NULL, &errors);
   if (reception == NULL)
     {

@@ -127,7 +127,9 @@ LiaisonReception *liaison_reception_form_build (LiaisonReceptionForm  *self,
  * in LIAISON_VALIDATION_ERROR and the problems in
  * liaison_reception_form_get_field_errors(); when the store refuses,
  * returns FALSE with the store's error and no field errors. On success the
- * form holds the saved record (its id and version) and is no longer dirty. */
+ * form holds the saved record (its id and version) and is no longer dirty.
+ * A stored reception that is not dirty is not written again (its version
+ * and updated_at stay). */
 gboolean      liaison_reception_form_save          (LiaisonReceptionForm  *self,
                                                     LiaisonStore          *store,
                                                     GError               **error);

@@ -165,9 +165,18 @@ show_reception (LiaisonReceptionDetail *self,
   gtk_label_set_text (self->summary_label, reception->summary ? reception->summary : "");
 
   gtk_label_set_text (self->handled_label, reception->handled_on_spot ? _("Yes") : _("No"));
-  gtk_widget_set_visible (GTK_WIDGET (self->handling_label),
-                          reception->handling != NULL && *reception->handling);
-  gtk_label_set_text (self->handling_label, reception->handling ? reception->handling : "");
+  /* 办理情况 is always shown, whether or not it was handled on the spot, so
+   * that an empty one reads as not written yet rather than as missing. */
+  if (reception->handling != NULL && *reception->handling)
+    {
+      gtk_label_set_text (self->handling_label, reception->handling);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->handling_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->handling_label, _("Nothing written down about how it was handled"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->handling_label), "dim-label");
+    }
 
   clear_list (self->suggestions_list);
   if (reception->suggestions->len == 0)

@@ -69,7 +69,6 @@ struct _LiaisonReceptionEditor
   GtkTextView          *summary_view;
   GtkLabel             *summary_error;
   GtkSwitch            *handled_switch;
-  GtkWidget            *handling_box;
   GtkTextView          *handling_view;
   GtkLabel             *handling_error;
   GtkButton            *add_suggestion_button;
@@ -982,7 +981,6 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handled_switch);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, add_suggestion_button);
@@ -1005,10 +1003,6 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
   self->form = liaison_reception_form_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_object_bind_property (self->handled_switch, "active",
-                          self->handling_box, "visible",
-                          G_BINDING_SYNC_CREATE);
 
   /* An error goes away as soon as its field is edited. */
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (hide_error_cb), self->date_error_row);

@@ -10,6 +10,7 @@
 
 #include "liaison-csv.h"
 #include "liaison-ledger.h"
+#include "liaison-ledger-visitors.h"
 #include "liaison-validate.h"
 
 G_DEFINE_QUARK (liaison-ledger-error-quark, liaison_ledger_error)
@@ -86,33 +87,6 @@ column_name (const CsvRow *header,
              int           column)
 {
   return liaison_csv_cell (header, column);
-}
-
-static gboolean
-parse_yes_no (const char *text,
-              gboolean   *value)
-{
-  static const char *const yes[] = { "是", "yes", "y", "1", "true", "同意", "√" };
-  static const char *const no[] = { "否", "no", "n", "0", "false", "不同意", "×" };
-
-  if (*text == '\0')
-    {
-      *value = FALSE;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (g_ascii_strcasecmp (text, yes[i]) == 0)
-      {
-        *value = TRUE;
-        return TRUE;
-      }
-  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
-    if (g_ascii_strcasecmp (text, no[i]) == 0)
-      {
-        *value = FALSE;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static gboolean
@@ -351,7 +325,6 @@ reception_from_row (Lookup         *lookup,
   g_autoptr(LiaisonReception) reception = liaison_reception_new ();
   g_autoptr(GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) field_errors = NULL;
-  g_autoptr(GPtrArray) names = NULL;
   g_autofree char *date = liaison_csv_cell (row, column[RC_DATE]);
   g_autofree char *deputies = liaison_csv_cell (row, column[RC_DEPUTIES]);
   g_autofree char *visitor = liaison_csv_cell (row, column[RC_VISITOR]);
@@ -364,8 +337,13 @@ reception_from_row (Lookup         *lookup,
   g_autofree char *channel = liaison_csv_cell (row, column[RC_CHANNEL]);
   g_autofree char *consent = liaison_csv_cell (row, column[RC_CONSENT]);
   g_autofree char *on_spot = liaison_csv_cell (row, column[RC_ON_SPOT]);
-  guint64 party_size = 1;
-  gboolean consent_value = FALSE;
+  g_autofree char *phone_name = column_name (header, column[RC_PHONE]);
+  g_autofree char *party_name = column_name (header, column[RC_PARTY_SIZE]);
+  g_autofree char *community_name = column_name (header, column[RC_COMMUNITY]);
+  g_autofree char *consent_name = column_name (header, column[RC_CONSENT]);
+  const char *visitor_cells[LIAISON_LEDGER_N_VISITOR_CELLS] = { phone, party, community, consent };
+  const char *visitor_columns[LIAISON_LEDGER_N_VISITOR_CELLS] = { phone_name, party_name, community_name, consent_name };
+  guint visitors_reported = 0;
 
   reception->station_id = station_id;
 
@@ -444,51 +422,23 @@ reception_from_row (Lookup         *lookup,
       add_reason (reasons, _("unknown way of reception “%s” (use 来访, 电话, 网络 or 流动办公桌)"), channel);
       g_hash_table_add (reported, "channel");
     }
-  if (!parse_yes_no (consent, &consent_value))
-    {
-      g_autofree char *name = column_name (header, column[RC_CONSENT]);
-      add_reason (reasons, _("“%s” in the “%s” column is neither 是 nor 否"), consent, name);
-    }
-  if (!parse_yes_no (on_spot, &reception->handled_on_spot))
+  if (!liaison_ledger_parse_yes_no (on_spot, &reception->handled_on_spot))
     {
       g_autofree char *name = column_name (header, column[RC_ON_SPOT]);
       add_reason (reasons, _("“%s” in the “%s” column is neither 是 nor 否"), on_spot, name);
     }
 
-  names = split_list (visitor, TRUE);
-  if (*party != '\0' &&
-      !g_ascii_string_to_unsigned (party, 10, 1, LIAISON_MAX_PARTY_SIZE, &party_size, NULL))
-    {
-      add_reason (reasons, _("the party size “%s” is not a number from 1 to %d"),
-                  party, LIAISON_MAX_PARTY_SIZE);
-      g_hash_table_add (reported, "party_size");
-      party_size = names->len;
-    }
-  else if (party_size < names->len)
-    {
-      add_reason (reasons,
-                  ngettext ("the party size is %u but %u visitor is named",
-                            "the party size is %u but %u visitors are named",
-                            names->len),
-                  (guint) party_size, names->len);
-      g_hash_table_add (reported, "party_size");
-      party_size = names->len;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      LiaisonVisitor *v = liaison_visitor_new ();
-
-      v->name = g_strdup (g_ptr_array_index (names, i));
-      v->community = g_strdup (community);
-      if (i == 0)
-        {
-          v->phone = g_strdup (phone);
-          v->consent = consent_value;
-          v->party_size = (int) (party_size - (names->len - 1));
-        }
-      g_ptr_array_add (reception->visitors, v);
-    }
+  /* One row per reception: its visitor columns hold one value, or one
+   * per visitor (liaison-ledger-visitors.h). */
+  g_ptr_array_unref (reception->visitors);
+  reception->visitors = liaison_ledger_visitors_parse (visitor, visitor_cells, visitor_columns,
+                                                       reasons, &visitors_reported);
+  if (visitors_reported & (1u << LIAISON_LEDGER_VISITOR_PARTY_SIZE))
+    g_hash_table_add (reported, "party_size");
+  if (visitors_reported & (1u << LIAISON_LEDGER_VISITOR_COMMUNITY))
+    g_hash_table_add (reported, "community");
+  if (visitors_reported & (1u << LIAISON_LEDGER_VISITOR_PHONE))
+    g_hash_table_add (reported, "phone");
 
   field_errors = liaison_reception_check (reception, now);
   for (guint i = 0; i < field_errors->len; i++)
@@ -935,40 +885,37 @@ liaison_ledger_export_receptions (LiaisonStore  *store,
   for (guint r = 0; r < receptions->len; r++)
     {
       const LiaisonReception *reception = g_ptr_array_index (receptions, r);
-      const LiaisonVisitor *first = NULL;
       g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *phones = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PHONE);
       g_autofree char *phone = NULL;
-      g_autofree char *party = NULL;
-      guint total = 0;
+      g_autofree char *party = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PARTY_SIZE);
+      g_autofree char *community = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_COMMUNITY);
+      g_autofree char *consent = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_CONSENT);
       const char *fields[N_RECEPTION_COLUMNS];
 
       for (guint i = 0; i < reception->visitors->len; i++)
         {
           const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
 
-          if (i == 0)
-            first = visitor;
-          else
+          if (i > 0)
             g_string_append (names, "、");
           g_string_append (names, visitor->name ? visitor->name : "");
-          total += visitor->party_size;
         }
       /* A tab keeps Excel from reading the number as a number. */
-      if (first != NULL && first->phone != NULL && *first->phone)
-        phone = g_strconcat ("\t", first->phone, NULL);
-      party = g_strdup_printf ("%u", MAX (total, 1));
+      if (*phones != '\0')
+        phone = g_strconcat ("\t", phones, NULL);
 
       fields[RC_DATE] = reception->received_at;
       fields[RC_DEPUTIES] = reception->deputy_names;
       fields[RC_VISITOR] = names->str;
       fields[RC_PHONE] = phone;
       fields[RC_PARTY_SIZE] = party;
-      fields[RC_COMMUNITY] = first ? first->community : NULL;
+      fields[RC_COMMUNITY] = community;
       fields[RC_CATEGORY] = g_hash_table_lookup (category_names, &reception->category_id);
       fields[RC_CONTENT] = reception->summary;
       fields[RC_HANDLING] = reception->handling;
       fields[RC_CHANNEL] = channel_names_zh[reception->channel];
-      fields[RC_CONSENT] = first && first->consent ? "是" : "否";
+      fields[RC_CONSENT] = consent;
       fields[RC_ON_SPOT] = reception->handled_on_spot ? "是" : "否";
 
       for (guint i = 0; i < N_RECEPTION_COLUMNS; i++)

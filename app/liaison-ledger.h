@@ -31,7 +31,9 @@ typedef enum {
  * and must already be on the roster. Several visitors may be named in
  * 来访人, separated by 、 (as export writes them): the first one gets the
  * phone, the consent and the party size less one per other visitor; the
- * others count one person each, in the same community. */
+ * others count one person each, in the same community. When 联系电话,
+ * 人数, 所在社区 or 同意联系 lists one value per named visitor (separated
+ * by 、), each visitor gets their own (liaison-ledger-visitors.h). */
 gboolean liaison_ledger_import_receptions (LiaisonStore  *store,
                                            GFile         *file,
                                            guint         *n_imported,
@@ -48,11 +50,15 @@ gboolean liaison_ledger_import_deputies   (LiaisonStore  *store,
 /* Writes receptions with received_at in [from_date, to_date] (dates,
  * inclusive, in any spelling liaison_normalize_datetime() accepts) in the
  * import's columns with their Chinese names, oldest first, UTF-8 with BOM
- * and CRLF so that Excel and WPS read it. One row per reception: the first
- * visitor's phone, community and consent, every visitor's name joined
- * with 、 (anonymous ones as empty names), and the total party size.
+ * and CRLF so that Excel and WPS read it. One row per reception: every
+ * visitor's name joined with 、 (anonymous ones as empty names); the first
+ * visitor's phone and consent, the community and the total party size
+ * when the other visitors add nothing to them, else one value per visitor
+ * joined with 、, so that import gives back every visitor as they were.
  * Phones are written after a tab so that Excel keeps them as text; import
- * trims it. Inline suggestions are not written. */
+ * trims it. Not written: inline suggestions (they have their own life),
+ * the record's sync metadata, and the minutes' order of deputies (they
+ * are written by name). */
 gboolean liaison_ledger_export_receptions (LiaisonStore  *store,
                                            const char    *from_date,
                                            const char    *to_date,

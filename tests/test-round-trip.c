@@ -1,0 +1,431 @@
+/* test-round-trip.c: every value a user can store survives being opened
+ * and saved unchanged, and a ledger export reads back as it was written.
+ *
+ * Each case fills every field with awkward values (Chinese, text at its
+ * longest, newlines, commas and quotes, phones with leading zeros, empty
+ * optional fields, boundary dates), saves it, opens it the way the app
+ * does, saves it again untouched and compares the database rows column by
+ * column. The editors whose load and save live only in widgets are driven
+ * as real windows under Xvfb, each case in its own child process.
+ *
+ * What an untouched save may change: nothing. The reception form and the
+ * reception editor write nothing when nothing changed (no new version, so
+ * nothing is sent to headquarters again). The deputy editor writes every
+ * time: its rows keep every value and only version, updated_at and the
+ * sync state move.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "liaison-actor.h"
+#include "liaison-deputy-editor.h"
+#include "liaison-deputy-picker.h"
+#include "liaison-ledger.h"
+#include "liaison-loop-wire.h"
+#include "liaison-motion-editor.h"
+#include "liaison-reception-editor.h"
+#include "liaison-reception-form.h"
+#include "liaison-store-loop.h"
+#include "liaison-test-rows.h"
+#include "liaison-test-ui.h"
+#include "liaison-test-util.h"
+#include "liaison-validate.h"
+
+#define STATION "相山区东山街道“幸福里”代表联络站"
+/* The ledger names deputies; a name with · is as awkward as the roster has. */
+#define DEPUTY_1 "买买提·艾力"
+#define DEPUTY_2 "欧阳秀英"
+
+typedef struct {
+  char         *dir;
+  char         *path;
+  LiaisonStore *store;
+  gint64        deputy_ids[2];
+  gint64        categories[2];  /* the first and the last */
+} Fixture;
+
+/* @n copies of @unit: text at a field's longest. */
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, unit);
+  return g_string_free (text, FALSE);
+}
+
+/* A deputy with every field filled in. */
+static gint64
+add_full_deputy (LiaisonStore *store,
+                 const char   *name,
+                 const char   *phone)
+{
+  g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (store);
+  g_autoptr(GError) error = NULL;
+
+  deputy->name = g_strdup (name);
+  deputy->level = LIAISON_DEPUTY_LEVEL_TOWNSHIP;
+  deputy->group_id = liaison_store_ensure_deputy_group (store, "第三代表小组（东山、西园）", &error);
+  g_assert_no_error (error);
+  deputy->station_id = station->meta.id;
+  deputy->specialty = repeat ("城乡建设,“环保”\"", LIAISON_MAX_COMMUNITY_CHARS / 12);
+  deputy->phone = g_strdup (phone);
+  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
+  g_assert_no_error (error);
+  return deputy->meta.id;
+}
+
+static void
+fixture_open (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-round-trip-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "station.db", NULL);
+  fixture->store = liaison_test_open_store_with_station (fixture->path, STATION);
+  fixture->deputy_ids[0] = add_full_deputy (fixture->store, DEPUTY_1, "0561-3012345");
+  fixture->deputy_ids[1] = add_full_deputy (fixture->store, DEPUTY_2, "010-62345678");
+
+  categories = liaison_store_list_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (categories->len, >=, 2);
+  fixture->categories[0] = ((LiaisonCategory *) g_ptr_array_index (categories, 0))->id;
+  fixture->categories[1] = ((LiaisonCategory *) g_ptr_array_index (categories, categories->len - 1))->id;
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  g_free (fixture->path);
+  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_open (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_close (fixture);
+}
+
+static LiaisonVisitor *
+visitor_new (const char *name,
+             const char *phone,
+             const char *community,
+             int         party_size,
+             gboolean    consent)
+{
+  LiaisonVisitor *visitor = liaison_visitor_new ();
+
+  visitor->name = g_strdup (name);
+  visitor->phone = g_strdup (phone);
+  visitor->community = g_strdup (community);
+  visitor->party_size = party_size;
+  visitor->consent = consent;
+  return visitor;
+}
+
+static LiaisonSuggestion *
+suggestion_new (const char *title,
+                const char *content,
+                gint64      category_id,
+                const char *raised_by)
+{
+  LiaisonSuggestion *suggestion = liaison_suggestion_new ();
+
+  suggestion->title = g_strdup (title);
+  suggestion->content = g_strdup (content);
+  suggestion->category_id = category_id;
+  suggestion->raised_by = g_strdup (raised_by);
+  return suggestion;
+}
+
+/* The summary at its longest: quotes, commas, blank lines, an indented
+ * line and a tab, padded with Chinese to exactly the limit. */
+static char *
+longest_summary (void)
+{
+  const char *start = "反映“金色家园”小区停水三天，物业称\"管网问题\",供水公司称二次供水设备问题。\n\n"
+                      "  二、居民诉求：\t尽快恢复供水；公开原因。\n";
+  glong missing = LIAISON_MAX_SUMMARY_CHARS - g_utf8_strlen (start, -1);
+  g_autofree char *padding = repeat ("水", (guint) missing);
+
+  return g_strconcat (start, padding, NULL);
+}
+
+/* Every field of a reception filled in awkwardly; three visitors, two
+ * deputies in the order the clerk chose them, two inline suggestions. */
+static gint64
+save_awkward_reception (Fixture *fixture)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = repeat ("龘", LIAISON_MAX_NAME_CHARS);
+  g_autofree char *long_community = repeat ("幸福,里\"", LIAISON_MAX_COMMUNITY_CHARS / 5);
+  g_autofree char *long_title = repeat ("“路\",", LIAISON_MAX_TITLE_CHARS / 4);
+
+  reception->received_at = g_strdup ("2024-02-29 23:59");
+  reception->channel = LIAISON_CHANNEL_MOBILE_DESK;
+  reception->category_id = fixture->categories[1];
+  g_array_append_val (reception->deputy_ids, fixture->deputy_ids[1]);
+  g_array_append_val (reception->deputy_ids, fixture->deputy_ids[0]);
+  g_ptr_array_add (reception->visitors, visitor_new ("欧阳·娜娜", "0561-3012345", "东山社区\"幸福里\",3栋",
+                                                     LIAISON_MAX_PARTY_SIZE, TRUE));
+  g_ptr_array_add (reception->visitors, visitor_new (NULL, NULL, "西园村", 1, FALSE));
+  g_ptr_array_add (reception->visitors, visitor_new (long_name, "13800001111", long_community, 3, TRUE));
+  reception->summary = longest_summary ();
+  reception->handled_on_spot = FALSE;
+  reception->handling = g_strdup ("已转物业和供水公司核实,\n“待回复”后\"再联系\"");
+  g_ptr_array_add (reception->suggestions,
+                   suggestion_new (long_title, "建议：\n1. 增设路灯,\n2. \"定期\"维护", fixture->categories[0], long_name));
+  g_ptr_array_add (reception->suggestions,
+                   suggestion_new ("修缮道路", "东山路路面破损，多处坑洼", fixture->categories[1], "欧阳·娜娜"));
+
+  liaison_store_save_reception (fixture->store, reception, &error);
+  g_assert_no_error (error);
+  return reception->meta.id;
+}
+
+/* Every row of a reception: itself, its visitors, its deputies and its
+ * suggestions, every column. */
+typedef struct {
+  GPtrArray *receptions;
+  GPtrArray *visitors;
+  GPtrArray *deputies;
+  GPtrArray *suggestions;
+} ReceptionRows;
+
+static void
+reception_rows_read (ReceptionRows *rows,
+                     LiaisonStore  *store,
+                     gint64         id)
+{
+  g_autofree char *reception = g_strdup_printf ("SELECT * FROM receptions WHERE id = %" G_GINT64_FORMAT, id);
+  g_autofree char *visitors = g_strdup_printf ("SELECT * FROM reception_visitors WHERE reception_id = %"
+                                               G_GINT64_FORMAT " ORDER BY position", id);
+  g_autofree char *deputies = g_strdup_printf ("SELECT * FROM reception_deputies WHERE reception_id = %"
+                                               G_GINT64_FORMAT " ORDER BY deputy_id", id);
+  g_autofree char *suggestions = g_strdup_printf ("SELECT * FROM suggestions WHERE reception_id = %"
+                                                  G_GINT64_FORMAT " ORDER BY id", id);
+
+  rows->receptions = liaison_test_rows_read (store, reception);
+  rows->visitors = liaison_test_rows_read (store, visitors);
+  rows->deputies = liaison_test_rows_read (store, deputies);
+  rows->suggestions = liaison_test_rows_read (store, suggestions);
+  g_assert_cmpuint (rows->receptions->len, ==, 1);
+}
+
+static void
+reception_rows_clear (ReceptionRows *rows)
+{
+  g_clear_pointer (&rows->receptions, g_ptr_array_unref);
+  g_clear_pointer (&rows->visitors, g_ptr_array_unref);
+  g_clear_pointer (&rows->deputies, g_ptr_array_unref);
+  g_clear_pointer (&rows->suggestions, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReceptionRows, reception_rows_clear)
+
+/* @may_change: columns of the reception and its suggestions that may
+ * move; NULL for none. */
+static void
+reception_rows_assert (ReceptionRows      *before,
+                       ReceptionRows      *after,
+                       const char * const *may_change)
+{
+  liaison_test_rows_assert_only_changed (before->receptions, after->receptions, may_change);
+  liaison_test_rows_assert_same (before->visitors, after->visitors);
+  liaison_test_rows_assert_same (before->deputies, after->deputies);
+  liaison_test_rows_assert_only_changed (before->suggestions, after->suggestions, may_change);
+}
+
+/* The reception form, as the editor uses it: loaded, then built and saved
+ * untouched; and the form's own save, which writes nothing. */
+static void
+test_reception_form (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char * const meta[] = { "version", "updated_at", NULL };
+  g_autoptr(LiaisonReceptionForm) form = liaison_reception_form_new ();
+  g_autoptr(LiaisonReception) loaded = NULL;
+  g_autoptr(LiaisonReception) built = NULL;
+  g_autoptr(GPtrArray) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ReceptionRows) before = { NULL, };
+  g_auto(ReceptionRows) forced = { NULL, };
+  g_auto(ReceptionRows) after = { NULL, };
+  gint64 id = save_awkward_reception (fixture);
+
+  reception_rows_read (&before, fixture->store, id);
+  g_assert_cmpuint (before.visitors->len, ==, 3);
+  g_assert_cmpuint (before.deputies->len, ==, 2);
+  g_assert_cmpuint (before.suggestions->len, ==, 2);
+
+  loaded = liaison_store_get_reception (fixture->store, id, &error);
+  g_assert_no_error (error);
+  liaison_reception_form_load (form, loaded);
+  g_assert_false (liaison_reception_form_is_dirty (form));
+
+  /* What the form makes of it, written as a dirty save would write it. */
+  built = liaison_reception_form_build (form, NULL, &field_errors);
+  g_assert_null (field_errors);
+  g_assert_nonnull (built);
+  g_assert_true (liaison_store_save_reception (fixture->store, built, &error));
+  g_assert_no_error (error);
+  reception_rows_read (&forced, fixture->store, id);
+  reception_rows_assert (&before, &forced, meta);
+
+  /* The form's own save of an untouched form writes nothing at all. */
+  g_clear_pointer (&loaded, liaison_reception_free);
+  loaded = liaison_store_get_reception (fixture->store, id, &error);
+  g_assert_no_error (error);
+  liaison_reception_form_load (form, loaded);
+  g_assert_true (liaison_reception_form_save (form, fixture->store, &error));
+  g_assert_no_error (error);
+  reception_rows_read (&after, fixture->store, id);
+  reception_rows_assert (&forced, &after, NULL);
+}
+
+/* A reception with the given visitors, for the ledger's cases. */
+static void
+save_reception (Fixture        *fixture,
+                const char     *received_at,
+                LiaisonChannel  channel,
+                const char     *summary,
+                gboolean        handled_on_spot,
+                const char     *handling,
+                LiaisonVisitor *first,
+                ...)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  reception->received_at = g_strdup (received_at);
+  reception->channel = channel;
+  reception->category_id = fixture->categories[0];
+  g_array_append_val (reception->deputy_ids, fixture->deputy_ids[0]);
+  reception->summary = g_strdup (summary);
+  reception->handled_on_spot = handled_on_spot;
+  reception->handling = g_strdup (handling);
+  va_start (args, first);
+  for (LiaisonVisitor *visitor = first; visitor != NULL; visitor = va_arg (args, LiaisonVisitor *))
+    g_ptr_array_add (reception->visitors, visitor);
+  va_end (args);
+  liaison_store_save_reception (fixture->store, reception, &error);
+  g_assert_no_error (error);
+}
+
+/* What a ledger carries, with ids turned into what the file names. */
+static const char ledger_receptions[] =
+  "SELECT r.received_at, r.channel, c.code, r.summary, r.handled_on_spot, r.handling, r.visitors_text,"
+  " (SELECT group_concat (name, '|') FROM (SELECT d.name FROM reception_deputies rd"
+  "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))"
+  " FROM receptions r JOIN categories c ON c.id = r.category_id ORDER BY r.received_at, r.id";
+static const char ledger_visitors[] =
+  "SELECT r.received_at, v.position, v.name, v.phone, v.community, v.party_size, v.consent"
+  " FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id"
+  " ORDER BY r.received_at, r.id, v.position";
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* `liaison export` of a year, then import into a new database with the
+ * same roster: every exported field comes back, and exporting that gives
+ * the same file again. */
+static void
+test_ledger (Fixture       *fixture,
+             gconstpointer  data)
+{
+  Fixture target = { NULL, };
+  g_autofree char *first_path = NULL;
+  g_autofree char *second_path = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GPtrArray) receptions_before = NULL;
+  g_autoptr(GPtrArray) visitors_before = NULL;
+  g_autoptr(GPtrArray) receptions_after = NULL;
+  g_autoptr(GPtrArray) visitors_after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  save_awkward_reception (fixture);
+  /* The first minute of the range; an anonymous visitor alone; a summary
+   * Excel would take for a formula; handled on the spot. */
+  save_reception (fixture, "2024-01-01 00:00", LIAISON_CHANNEL_PHONE, "=1+2，-3 反映“噪音”", TRUE,
+                  "代表当场解答。\n已告知投诉渠道", visitor_new (NULL, NULL, "东山社区", 1, FALSE), NULL);
+  /* Two visitors as the ledger's one value says them: the first brought
+   * one more person, the second came alone from the same community. */
+  save_reception (fixture, "2024-06-30 12:00", LIAISON_CHANNEL_WALK_IN, "反映停车难", FALSE, NULL,
+                  visitor_new ("张桂兰", "13812345678", "金海社区", 2, TRUE),
+                  visitor_new ("李明", NULL, "金海社区", 1, FALSE), NULL);
+  /* Two visitors who differ in everything, on the last minute. */
+  save_reception (fixture, "2024-12-31 23:59", LIAISON_CHANNEL_ONLINE, "反映\n路面破损", FALSE,
+                  "已转区城管局", visitor_new ("", "010-62345678", "西园村", 1, FALSE),
+                  visitor_new ("王\"小\"明, Jr.", "0561-3012345", "东山社区", 4, TRUE), NULL);
+
+  first_path = g_build_filename (fixture->dir, "ledger.csv", NULL);
+  first = g_file_new_for_path (first_path);
+  g_assert_true (liaison_ledger_export_receptions (fixture->store, "2024-01-01", "2024-12-31", first, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  fixture_open (&target);
+  liaison_ledger_import_receptions (target.store, first, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  receptions_before = liaison_test_rows_read (fixture->store, ledger_receptions);
+  visitors_before = liaison_test_rows_read (fixture->store, ledger_visitors);
+  receptions_after = liaison_test_rows_read (target.store, ledger_receptions);
+  visitors_after = liaison_test_rows_read (target.store, ledger_visitors);
+  liaison_test_rows_assert_same (receptions_before, receptions_after);
+  liaison_test_rows_assert_same (visitors_before, visitors_after);
+
+  second_path = g_build_filename (fixture->dir, "again.csv", NULL);
+  second = g_file_new_for_path (second_path);
+  g_assert_true (liaison_ledger_export_receptions (target.store, "2024-01-01", "2024-12-31", second, &n, &error));
+  g_assert_no_error (error);
+  first_text = read_text (first_path);
+  second_text = read_text (second_path);
+  g_assert_cmpstr (first_text, ==, second_text);
+
+  fixture_close (&target);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/round-trip/reception-form", Fixture, NULL,
+              fixture_set_up, test_reception_form, fixture_tear_down);
+  g_test_add ("/round-trip/ledger", Fixture, NULL,
+              fixture_set_up, test_ledger, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -416,6 +416,168 @@ test_ledger (Fixture       *fixture,
   fixture_close (&target);
 }
 
+/* Widgets: each case runs in a child process (liaison_test_add_ui_case). */
+
+static char *
+text_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+text_view_set (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Presents @window, presses its save action and waits until it closed. */
+static void
+save_and_wait (GtkWidget  *window,
+               GType       type,
+               const char *save_action)
+{
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  g_assert_true (gtk_widget_activate_action (window, save_action, NULL));
+  if (!liaison_test_wait_until_gone (type))
+    {
+      g_autofree char *text = liaison_test_text_under (window);
+
+      g_error ("the window stayed open after saving; it says: %s", text);
+    }
+}
+
+/* The real reception editor on the awkward reception: Edit, then Ctrl+S
+ * with nothing touched writes nothing; Edit, change the summary, Ctrl+S
+ * changes the summary and nothing else (issue 8's data loss). */
+static void
+run_reception_editor (void)
+{
+  const char * const edit[] = { "summary", "version", "updated_at", NULL };
+  Fixture fixture = { NULL, };
+  g_auto(ReceptionRows) before = { NULL, };
+  g_auto(ReceptionRows) untouched = { NULL, };
+  g_auto(ReceptionRows) edited = { NULL, };
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *handling = NULL;
+  GtkWidget *editor;
+  GtkWidget *handling_view;
+  gint64 id;
+
+  fixture_open (&fixture);
+  id = save_awkward_reception (&fixture);
+  reception_rows_read (&before, fixture.store, id);
+
+  editor = liaison_reception_editor_new (NULL, fixture.store, id);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  /* 办理情况 is on screen for a reception not handled on the spot. */
+  handling_view = liaison_test_get_by_id (editor, "handling_view");
+  g_assert_true (gtk_widget_is_visible (handling_view));
+  handling = text_view_text (handling_view);
+  g_assert_cmpstr (handling, ==, "已转物业和供水公司核实,\n“待回复”后\"再联系\"");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (liaison_test_get_by_id (editor, "handled_switch"))));
+  save_and_wait (editor, LIAISON_TYPE_RECEPTION_EDITOR, "editor.save");
+  reception_rows_read (&untouched, fixture.store, id);
+  reception_rows_assert (&before, &untouched, NULL);
+
+  editor = liaison_reception_editor_new (NULL, fixture.store, id);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  text_view_set (liaison_test_get_by_id (editor, "summary_view"), "反映金色家园小区停水三天。");
+  save_and_wait (editor, LIAISON_TYPE_RECEPTION_EDITOR, "editor.save");
+  reception_rows_read (&edited, fixture.store, id);
+  liaison_test_rows_assert_only_changed (before.receptions, edited.receptions, edit);
+  liaison_test_rows_assert_same (before.visitors, edited.visitors);
+  liaison_test_rows_assert_same (before.deputies, edited.deputies);
+  /* Inline suggestions are saved with their reception: only their meta moves. */
+  liaison_test_rows_assert_only_changed (before.suggestions, edited.suggestions, edit + 1);
+
+  reception = liaison_store_get_reception (fixture.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reception->summary, ==, "反映金色家园小区停水三天。");
+  g_assert_cmpstr (reception->handling, ==, "已转物业和供水公司核实,\n“待回复”后\"再联系\"");
+  g_assert_cmpint (reception->meta.version, ==, 2);
+  fixture_close (&fixture);
+}
+
+/* The real deputy editor, opened on a deputy with every field filled in
+ * and saved untouched: every value stays; it writes a new version. */
+static void
+run_deputy_editor (void)
+{
+  const char * const meta[] = { "version", "updated_at", "sync_state", NULL };
+  Fixture fixture = { NULL, };
+  g_autoptr(GPtrArray) deputies_before = NULL;
+  g_autoptr(GPtrArray) groups_before = NULL;
+  g_autoptr(GPtrArray) deputies_after = NULL;
+  g_autoptr(GPtrArray) groups_after = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *editor;
+
+  fixture_open (&fixture);
+  sql = g_strdup_printf ("SELECT * FROM deputies WHERE id = %" G_GINT64_FORMAT, fixture.deputy_ids[0]);
+  deputies_before = liaison_test_rows_read (fixture.store, sql);
+  groups_before = liaison_test_rows_read (fixture.store, "SELECT * FROM deputy_groups ORDER BY id");
+
+  editor = liaison_deputy_editor_new (NULL, fixture.store, fixture.deputy_ids[0]);
+  gtk_window_present (GTK_WINDOW (editor));
+  save_and_wait (editor, LIAISON_TYPE_DEPUTY_EDITOR, "deputy.save");
+
+  deputies_after = liaison_test_rows_read (fixture.store, sql);
+  groups_after = liaison_test_rows_read (fixture.store, "SELECT * FROM deputy_groups ORDER BY id");
+  liaison_test_rows_assert_only_changed (deputies_before, deputies_after, meta);
+  liaison_test_rows_assert_same (groups_before, groups_after);
+  fixture_close (&fixture);
+}
+
+/* The motion editor only files new suggestions: what is typed into it,
+ * awkward as it is, is what the row holds. */
+static void
+run_motion_editor (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(LiaisonSuggestion) suggestion = NULL;
+  g_autoptr(GArray) co_signers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autofree char *title = repeat ("“议”,\"", LIAISON_MAX_TITLE_CHARS / 5);
+  const char *content = "关于东山路“路灯”的建议：\n\n  1. 增设路灯,\t夜间照明；\n2. \"定期\"维护。";
+  GtkWidget *editor;
+  gint64 id;
+
+  fixture_open (&fixture);
+  categories = liaison_store_list_categories (fixture.store, NULL);
+  g_array_append_val (co_signers, fixture.deputy_ids[1]);
+
+  editor = GTK_WIDGET (liaison_motion_editor_new (NULL, fixture.store, fixture.deputy_ids[0]));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (editor, "title_row")), title);
+  /* "Choose…" comes first, then the categories in order: the last one. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (editor, "category_row")), categories->len);
+  text_view_set (liaison_test_get_by_id (editor, "content_view"), content);
+  liaison_deputy_picker_set_deputy_ids (LIAISON_DEPUTY_PICKER (liaison_test_get_by_id (editor, "co_signer_picker")),
+                                        co_signers);
+  save_and_wait (editor, LIAISON_TYPE_MOTION_EDITOR, "motion.save");
+
+  id = liaison_test_query_int (fixture.store, "SELECT max(id) FROM suggestions");
+  suggestion = liaison_test_get_suggestion (fixture.store, id);
+  g_assert_cmpstr (suggestion->title, ==, title);
+  g_assert_cmpstr (suggestion->content, ==, content);
+  g_assert_cmpint (suggestion->category_id, ==, fixture.categories[1]);
+  g_assert_cmpint (suggestion->kind, ==, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  g_assert_cmpint (suggestion->deputy_id, ==, fixture.deputy_ids[0]);
+  g_assert_cmpstr (suggestion->raised_by, ==, DEPUTY_1);
+  g_assert_cmpuint (suggestion->co_signer_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (suggestion->co_signer_ids, gint64, 0), ==, fixture.deputy_ids[1]);
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +588,9 @@ main (int   argc,
               fixture_set_up, test_reception_form, fixture_tear_down);
   g_test_add ("/round-trip/ledger", Fixture, NULL,
               fixture_set_up, test_ledger, fixture_tear_down);
+  liaison_test_add_ui_case ("/round-trip/ui/reception-editor", run_reception_editor);
+  liaison_test_add_ui_case ("/round-trip/ui/deputy-editor", run_deputy_editor);
+  liaison_test_add_ui_case ("/round-trip/ui/motion-editor", run_motion_editor);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "liaison-ledger.h"
 #include "liaison-loop-wire.h"
 #include "liaison-motion-editor.h"
+#include "liaison-move-dialog.h"
 #include "liaison-reception-editor.h"
 #include "liaison-reception-form.h"
 #include "liaison-store-loop.h"
@@ -150,6 +151,8 @@ suggestion_new (const char *title,
   suggestion->content = g_strdup (content);
   suggestion->category_id = category_id;
   suggestion->raised_by = g_strdup (raised_by);
+  /* Registered in the past, so that the loop's moves can follow it. */
+  suggestion->created_at = g_strdup ("2024-03-01T00:30:00Z");
   return suggestion;
 }
 
@@ -416,6 +419,151 @@ test_ledger (Fixture       *fixture,
   fixture_close (&target);
 }
 
+/* The moves of the loop: what the move dialogs gather is an event, which
+ * the store keeps and the wire carries to the other replicas. */
+
+#define LEAD_UNIT "9b2f6f0e-8a51-4c3e-9d55-1a2b3c4d5e01"
+#define CO_UNIT   "9b2f6f0e-8a51-4c3e-9d55-1a2b3c4d5e02"
+
+static void
+assert_same_strv (GStrv a,
+                  GStrv b)
+{
+  guint n = a != NULL ? g_strv_length (a) : 0;
+
+  g_assert_cmpuint (n, ==, b != NULL ? g_strv_length (b) : 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (a[i], ==, b[i]);
+}
+
+static void
+assert_same_date (const GDate *a,
+                  const GDate *b)
+{
+  g_assert_cmpint (g_date_valid (a), ==, g_date_valid (b));
+  if (g_date_valid (a))
+    g_assert_cmpint (g_date_compare (a, b), ==, 0);
+}
+
+/* Every field of two moves. */
+static void
+assert_same_event (const LiaisonLoopEvent *a,
+                   const LiaisonLoopEvent *b)
+{
+  g_autofree char *at_a = liaison_loop_format_at (a->at);
+  g_autofree char *at_b = liaison_loop_format_at (b->at);
+
+  g_assert_cmpstr (a->uuid, ==, b->uuid);
+  g_assert_cmpstr (a->suggestion_uuid, ==, b->suggestion_uuid);
+  g_assert_cmpint (a->move, ==, b->move);
+  g_assert_cmpint (a->role, ==, b->role);
+  g_assert_cmpstr (a->actor_name, ==, b->actor_name);
+  g_assert_cmpstr (at_a, ==, at_b);
+  g_assert_cmpstr (a->note, ==, b->note);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  assert_same_strv (a->co_signers, b->co_signers);
+  g_assert_cmpstr (a->deputy_uuid, ==, b->deputy_uuid);
+  g_assert_cmpstr (a->answer, ==, b->answer);
+  g_assert_cmpstr (a->lead_unit_uuid, ==, b->lead_unit_uuid);
+  assert_same_strv (a->co_unit_uuids, b->co_unit_uuids);
+  assert_same_date (&a->due_date, &b->due_date);
+  g_assert_cmpstr (a->reply_text, ==, b->reply_text);
+  assert_same_date (&a->reply_date, &b->reply_date);
+  g_assert_cmpstr (a->replying_unit_uuid, ==, b->replying_unit_uuid);
+  assert_same_strv (a->attachments, b->attachments);
+  assert_same_strv (a->attachment_names, b->attachment_names);
+  g_assert_cmpint (a->rating, ==, b->rating);
+  g_assert_cmpint (a->asked, ==, b->asked);
+  g_assert_cmpstr (a->rated_by, ==, b->rated_by);
+  g_assert_cmpstr (a->reason, ==, b->reason);
+  g_assert_cmpint (a->key_supervision, ==, b->key_supervision);
+}
+
+static LiaisonLoopEvent *
+move_new (LiaisonLoopMove  move,
+          LiaisonLoopRole  role,
+          const char      *actor,
+          const char      *at)
+{
+  LiaisonLoopEvent *event = liaison_test_event_new (move, role, actor, liaison_loop_parse_at (at));
+
+  g_assert_nonnull (event->at);
+  return event;
+}
+
+/* Take-up, referral, supervision, reply and rating, each with its fields
+ * filled awkwardly, as the move dialogs gather them: the timeline the
+ * store reads back, and each move through the wire, hold every value. */
+static void
+test_loop_moves (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_reply = repeat ("已更换“路灯”,\n\"复查\"。", 4000 / 13);
+  gint64 reception_id = save_awkward_reception (fixture);
+  gint64 suggestion_id;
+  LiaisonLoopEvent *event;
+
+  reception = liaison_store_get_reception (fixture->store, reception_id, &error);
+  g_assert_no_error (error);
+  suggestion_id = ((LiaisonSuggestion *) g_ptr_array_index (reception->suggestions, 0))->meta.id;
+  liaison_test_add_unit (fixture->store, LEAD_UNIT, "市城市管理局（市政“设施”处）", "department");
+  liaison_test_add_unit (fixture->store, CO_UNIT, "相山区人民政府,东山街道办事处", "government");
+
+  event = move_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, DEPUTY_1, "2024-03-01T01:00:00Z");
+  event->deputy_uuid = liaison_test_deputy_uuid (fixture->store, DEPUTY_1);
+  event->note = g_strdup ("领办，\n与“物业”沟通,\"下周\"回复");
+  g_ptr_array_add (made, event);
+
+  event = move_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委“办公室”", "2024-03-04T02:00:00Z");
+  event->lead_unit_uuid = g_strdup (LEAD_UNIT);
+  event->co_unit_uuids = g_strsplit (CO_UNIT, ",", -1);
+  g_date_clear (&event->due_date, 1);
+  g_date_set_dmy (&event->due_date, 29, G_DATE_FEBRUARY, 2028);
+  g_ptr_array_add (made, event);
+
+  event = move_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委“办公室”", "2024-03-05T02:00:00Z");
+  event->key_supervision = TRUE;
+  event->note = g_strdup ("群众反映强烈,列为“重点督办”");
+  g_ptr_array_add (made, event);
+
+  event = move_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委“办公室”", "2024-03-20T02:00:00Z");
+  event->reply_text = g_strdup (long_reply);
+  g_date_clear (&event->reply_date, 1);
+  g_date_set_dmy (&event->reply_date, 20, G_DATE_MARCH, 2024);
+  event->replying_unit_uuid = g_strdup (LEAD_UNIT);
+  g_ptr_array_add (made, event);
+
+  event = move_new (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "欧阳·娜娜", "2024-03-21T02:00:00Z");
+  event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
+  event->asked = LIAISON_LOOP_ASKED_PHONE;
+  event->rated_by = g_strdup ("站点“值班”员,小王");
+  g_ptr_array_add (made, event);
+
+  for (guint i = 0; i < made->len; i++)
+    liaison_test_record_event (fixture->store, suggestion_id, g_ptr_array_index (made, i));
+
+  timeline = liaison_store_list_suggestion_events (fixture->store, suggestion_id, &error);
+  g_assert_no_error (error);
+  /* The register move, which saving the suggestion made, comes first. */
+  g_assert_cmpuint (timeline->len, ==, made->len + 1);
+  for (guint i = 0; i < made->len; i++)
+    {
+      const LiaisonLoopEvent *stored = g_ptr_array_index (timeline, i + 1);
+      g_autoptr(JsonObject) wire = liaison_loop_event_to_json (stored);
+      g_autoptr(LiaisonLoopEvent) carried = liaison_loop_event_from_json (stored->uuid, wire, &error);
+
+      assert_same_event (g_ptr_array_index (made, i), stored);
+      g_assert_no_error (error);
+      /* The wire does not carry what its record says around it. */
+      carried->suggestion_uuid = g_strdup (stored->suggestion_uuid);
+      assert_same_event (stored, carried);
+    }
+}
+
 /* Widgets: each case runs in a child process (liaison_test_add_ui_case). */
 
 static char *
@@ -578,6 +726,62 @@ run_motion_editor (void)
   fixture_close (&fixture);
 }
 
+/* The real rate dialog at the station, on a replied suggestion: what is
+ * typed and chosen is what the move holds (the names trimmed, as the
+ * dialog says it does). */
+static void
+run_rate_dialog (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  const LiaisonLoopEvent *rate;
+  LiaisonLoopEvent *event;
+  GtkWidget *dialog;
+  gint64 suggestion_id;
+
+  fixture_open (&fixture);
+  reception = liaison_store_get_reception (fixture.store, save_awkward_reception (&fixture), &error);
+  g_assert_no_error (error);
+  suggestion_id = ((LiaisonSuggestion *) g_ptr_array_index (reception->suggestions, 0))->meta.id;
+  liaison_test_add_unit (fixture.store, LEAD_UNIT, "市城市管理局（市政“设施”处）", "department");
+
+  event = move_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, DEPUTY_1, "2024-03-01T01:00:00Z");
+  event->deputy_uuid = liaison_test_deputy_uuid (fixture.store, DEPUTY_1);
+  liaison_test_add_event (fixture.store, suggestion_id, event);
+  event = move_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2024-03-04T02:00:00Z");
+  event->lead_unit_uuid = g_strdup (LEAD_UNIT);
+  g_date_clear (&event->due_date, 1);
+  g_date_set_dmy (&event->due_date, 29, G_DATE_MARCH, 2024);
+  liaison_test_add_event (fixture.store, suggestion_id, event);
+  event = move_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2024-03-20T02:00:00Z");
+  event->reply_text = g_strdup ("已更换路灯");
+  g_date_clear (&event->reply_date, 1);
+  g_date_set_dmy (&event->reply_date, 20, G_DATE_MARCH, 2024);
+  event->replying_unit_uuid = g_strdup (LEAD_UNIT);
+  liaison_test_add_event (fixture.store, suggestion_id, event);
+
+  dialog = liaison_move_dialog_new (NULL, fixture.store, suggestion_id, LIAISON_LOOP_MOVE_RATE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (liaison_test_get_by_id (dialog, "basically_check")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "asked_row")), LIAISON_LOOP_ASKED_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "rated_by_row")), "  站点“值班”员,小王 ");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "note_row")), "回访：\"基本满意\",仍担心“复发”");
+  save_and_wait (dialog, LIAISON_TYPE_MOVE_DIALOG, "move.save");
+
+  timeline = liaison_store_list_suggestion_events (fixture.store, suggestion_id, &error);
+  g_assert_no_error (error);
+  rate = g_ptr_array_index (timeline, timeline->len - 1);
+  g_assert_cmpint (rate->move, ==, LIAISON_LOOP_MOVE_RATE);
+  g_assert_cmpint (rate->rating, ==, LIAISON_LOOP_RATING_BASICALLY_SATISFIED);
+  g_assert_cmpint (rate->asked, ==, LIAISON_LOOP_ASKED_PHONE);
+  g_assert_cmpstr (rate->rated_by, ==, "站点“值班”员,小王");
+  g_assert_cmpstr (rate->note, ==, "回访：\"基本满意\",仍担心“复发”");
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,9 +792,12 @@ main (int   argc,
               fixture_set_up, test_reception_form, fixture_tear_down);
   g_test_add ("/round-trip/ledger", Fixture, NULL,
               fixture_set_up, test_ledger, fixture_tear_down);
+  g_test_add ("/round-trip/loop-moves", Fixture, NULL,
+              fixture_set_up, test_loop_moves, fixture_tear_down);
   liaison_test_add_ui_case ("/round-trip/ui/reception-editor", run_reception_editor);
   liaison_test_add_ui_case ("/round-trip/ui/deputy-editor", run_deputy_editor);
   liaison_test_add_ui_case ("/round-trip/ui/motion-editor", run_motion_editor);
+  liaison_test_add_ui_case ("/round-trip/ui/rate-dialog", run_rate_dialog);
 
   return g_test_run ();
 }

@@ -7,7 +7,6 @@
 
 #include "liaison-reception-form.h"
 #include "liaison-store.h"
-#include "liaison-test-rows.h"
 #include "liaison-test-util.h"
 #include "liaison-validate.h"
 
@@ -167,7 +166,6 @@ test_complete_builds (void)
   g_assert_cmpint (g_array_index (reception->deputy_ids, gint64, 0), ==, 1);
   g_assert_cmpint (g_array_index (reception->deputy_ids, gint64, 1), ==, 7);
   g_assert_cmpstr (reception->summary, ==, "小区路灯坏了三个月无人修理");
-  /* 办理情况 is kept whether or not it was handled on the spot. */
   g_assert_false (reception->handled_on_spot);
   g_assert_cmpstr (reception->handling, ==, "已转物业和供水公司核实");
   g_assert_cmpuint (reception->visitors->len, ==, 2);
@@ -778,132 +776,6 @@ test_save_without_station (Fixture       *fixture,
   assert_counts (fixture, (LiaisonTestCounts) { 0, 0, 0, 0 });
 }
 
-/* Runs `liaison import` on @csv, as a clerk would from a terminal. */
-static void
-run_liaison_import (const char *database,
-                    const char *csv)
-{
-  const char *bin = g_getenv ("LIAISON_BIN");
-  const char *argv[] = { bin, "import", "--database", database, csv, NULL };
-  g_auto(GStrv) env = g_get_environ ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (bin);
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "G_DEBUG");
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("liaison import: %s%s", out, err);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-}
-
-#define RECEPTION_ROWS(id) \
-  "SELECT * FROM receptions WHERE id = " id
-#define CHILD_ROWS(id) \
-  "SELECT 'visitor', * FROM reception_visitors WHERE reception_id = " id " ORDER BY position"
-#define DEPUTY_ROWS(id) \
-  "SELECT 'deputy', * FROM reception_deputies WHERE reception_id = " id " ORDER BY deputy_id"
-
-/* Issue 8: a ledger's 办理情况 on a row that was not handled on the spot
- * was dropped by the next edit. Import it with `liaison import`, open it
- * as the editor does, change the summary and save: nothing else moves. */
-static void
-test_edit_imported_keeps_every_column (Fixture       *fixture,
-                                       gconstpointer  data)
-{
-  g_autofree char *database = g_build_filename (fixture->dir, "station.db", NULL);
-  g_autofree char *csv = liaison_test_data_path ("ledger-handling-gb18030.csv");
-  g_autoptr(LiaisonReceptionForm) form = liaison_reception_form_new ();
-  g_autoptr(LiaisonReception) imported = NULL;
-  g_autoptr(LiaisonReception) edited = NULL;
-  g_autoptr(GPtrArray) receptions_before = NULL;
-  g_autoptr(GPtrArray) visitors_before = NULL;
-  g_autoptr(GPtrArray) deputies_before = NULL;
-  g_autoptr(GPtrArray) receptions_after = NULL;
-  g_autoptr(GPtrArray) visitors_after = NULL;
-  g_autoptr(GPtrArray) deputies_after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reception_sql = NULL;
-  g_autofree char *visitor_sql = NULL;
-  g_autofree char *deputy_sql = NULL;
-  const char * const may_change[] = { "summary", "version", "updated_at", NULL };
-  gint64 id;
-
-  /* The file is read by another process: let go of the database meanwhile. */
-  g_clear_object (&fixture->store);
-  run_liaison_import (database, csv);
-  fixture->store = liaison_test_open_store (database);
-
-  id = liaison_test_query_int (fixture->store, "SELECT id FROM receptions");
-  reception_sql = g_strdup_printf (RECEPTION_ROWS ("%" G_GINT64_FORMAT), id);
-  visitor_sql = g_strdup_printf (CHILD_ROWS ("%" G_GINT64_FORMAT), id);
-  deputy_sql = g_strdup_printf (DEPUTY_ROWS ("%" G_GINT64_FORMAT), id);
-  receptions_before = liaison_test_rows_read (fixture->store, reception_sql);
-  visitors_before = liaison_test_rows_read (fixture->store, visitor_sql);
-  deputies_before = liaison_test_rows_read (fixture->store, deputy_sql);
-  g_assert_cmpuint (receptions_before->len, ==, 1);
-  g_assert_cmpuint (visitors_before->len, ==, 2);
-  g_assert_cmpuint (deputies_before->len, ==, 2);
-
-  imported = liaison_store_get_reception (fixture->store, id, &error);
-  g_assert_no_error (error);
-  g_assert_false (imported->handled_on_spot);
-  g_assert_cmpstr (imported->handling, ==, "已转物业和供水公司核实");
-
-  /* As the editor's Edit does, then one change and Ctrl+S. */
-  liaison_reception_form_load (form, imported);
-  g_assert_cmpstr (liaison_reception_form_get_handling (form), ==, "已转物业和供水公司核实");
-  liaison_reception_form_set_summary (form, "反映金色家园小区停水三天，物业与供水公司互相推诿。");
-  g_assert_true (liaison_reception_form_save (form, fixture->store, &error));
-  g_assert_no_error (error);
-
-  receptions_after = liaison_test_rows_read (fixture->store, reception_sql);
-  visitors_after = liaison_test_rows_read (fixture->store, visitor_sql);
-  deputies_after = liaison_test_rows_read (fixture->store, deputy_sql);
-  liaison_test_rows_assert_only_changed (receptions_before, receptions_after, may_change);
-  liaison_test_rows_assert_same (visitors_before, visitors_after);
-  liaison_test_rows_assert_same (deputies_before, deputies_after);
-
-  edited = liaison_store_get_reception (fixture->store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (edited->summary, ==, "反映金色家园小区停水三天，物业与供水公司互相推诿。");
-  g_assert_cmpstr (edited->handling, ==, "已转物业和供水公司核实");
-  g_assert_false (edited->handled_on_spot);
-  g_assert_cmpint (edited->meta.version, ==, imported->meta.version + 1);
-}
-
-/* Saving an untouched form writes nothing at all: not even the version. */
-static void
-test_untouched_save_writes_nothing (Fixture       *fixture,
-                                    gconstpointer  data)
-{
-  g_autoptr(LiaisonReceptionForm) form = liaison_reception_form_new ();
-  g_autoptr(LiaisonReceptionForm) editing = liaison_reception_form_new ();
-  g_autoptr(LiaisonReception) saved = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fill_complete (form, fixture->deputy_id, fixture->category_id);
-  liaison_reception_form_set_handling (form, "已转物业和供水公司核实");
-  g_assert_true (liaison_reception_form_save (form, fixture->store, &error));
-  g_assert_no_error (error);
-  before = liaison_test_rows_read (fixture->store, "SELECT * FROM receptions");
-
-  saved = liaison_store_get_reception (fixture->store, liaison_reception_form_get_id (form), &error);
-  g_assert_no_error (error);
-  liaison_reception_form_load (editing, saved);
-  g_assert_true (liaison_reception_form_save (editing, fixture->store, &error));
-  g_assert_no_error (error);
-  after = liaison_test_rows_read (fixture->store, "SELECT * FROM receptions");
-  liaison_test_rows_assert_same (before, after);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -935,10 +807,6 @@ main (int   argc,
               fixture_set_up, test_failed_save_writes_nothing, fixture_tear_down);
   g_test_add ("/reception-form/store/no-station", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_save_without_station, fixture_tear_down);
-  g_test_add ("/reception-form/store/edit-imported-keeps-every-column", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_edit_imported_keeps_every_column, fixture_tear_down);
-  g_test_add ("/reception-form/store/untouched-save-writes-nothing", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_untouched_save_writes_nothing, fixture_tear_down);
 
   return g_test_run ();
 }

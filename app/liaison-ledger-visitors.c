@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "liaison-csv.h"
+#include "liaison-import-problems.h"
 #include "liaison-ledger-visitors.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
@@ -148,6 +149,16 @@ split_at_separator (const char *text)
   return parts;
 }
 
+/* A reason about @column, for the import's list of problems; takes @reason. */
+static void
+add_reason (GPtrArray  *reasons,
+            const char *column,
+            char       *reason)
+{
+  g_ptr_array_add (reasons, liaison_import_problem_new (0, column, reason));
+  g_free (reason);
+}
+
 /* The values of @cell, one per visitor, or NULL when the cell holds one
  * value for the whole row. Adds a reason when it lists a wrong number. */
 static GPtrArray *
@@ -163,11 +174,11 @@ per_visitor_values (const char *text,
   parts = split_at_separator (text);
   if (parts->len != n_visitors)
     {
-      g_ptr_array_add (reasons,
-                       g_strdup_printf (ngettext ("the “%s” cell lists %u values for %u visitor: give one value, or one for each visitor separated by 、",
-                                                  "the “%s” cell lists %u values for %u visitors: give one value, or one for each visitor separated by 、",
-                                                  n_visitors),
-                                        column_name, parts->len, n_visitors));
+      add_reason (reasons, column_name,
+                  g_strdup_printf (ngettext ("the “%s” cell lists %u values for %u visitor: give one value, or one for each visitor separated by 、",
+                                             "the “%s” cell lists %u values for %u visitors: give one value, or one for each visitor separated by 、",
+                                             n_visitors),
+                                   column_name, parts->len, n_visitors));
       return NULL;
     }
   return g_steal_pointer (&parts);
@@ -224,8 +235,9 @@ liaison_ledger_visitors_parse (const char         *names_cell,
       if (!liaison_ledger_parse_yes_no (consent, &visitor->consent) &&
           !(*reported & (1u << LIAISON_LEDGER_VISITOR_CONSENT)))
         {
-          g_ptr_array_add (reasons, g_strdup_printf (_("“%s” in the “%s” column is neither 是 nor 否"),
-                                                     consent, column_names[LIAISON_LEDGER_VISITOR_CONSENT]));
+          add_reason (reasons, column_names[LIAISON_LEDGER_VISITOR_CONSENT],
+                      g_strdup_printf (_("“%s” in the “%s” column is neither 是 nor 否"),
+                                       consent, column_names[LIAISON_LEDGER_VISITOR_CONSENT]));
           *reported |= 1u << LIAISON_LEDGER_VISITOR_CONSENT;
         }
 
@@ -239,8 +251,9 @@ liaison_ledger_visitors_parse (const char         *names_cell,
             visitor->party_size = (int) value;
           else if (!(*reported & (1u << LIAISON_LEDGER_VISITOR_PARTY_SIZE)))
             {
-              g_ptr_array_add (reasons, g_strdup_printf (_("the party size “%s” is not a number from 1 to %d"),
-                                                         size, LIAISON_MAX_PARTY_SIZE));
+              add_reason (reasons, column_names[LIAISON_LEDGER_VISITOR_PARTY_SIZE],
+                          g_strdup_printf (_("the party size “%s” is not a number from 1 to %d"),
+                                           size, LIAISON_MAX_PARTY_SIZE));
               *reported |= 1u << LIAISON_LEDGER_VISITOR_PARTY_SIZE;
             }
         }
@@ -253,17 +266,19 @@ liaison_ledger_visitors_parse (const char         *names_cell,
     {
       if (*party != '\0' && !parse_party_size (party, &party_size))
         {
-          g_ptr_array_add (reasons, g_strdup_printf (_("the party size “%s” is not a number from 1 to %d"),
-                                                     party, LIAISON_MAX_PARTY_SIZE));
+          add_reason (reasons, column_names[LIAISON_LEDGER_VISITOR_PARTY_SIZE],
+                      g_strdup_printf (_("the party size “%s” is not a number from 1 to %d"),
+                                       party, LIAISON_MAX_PARTY_SIZE));
           *reported |= 1u << LIAISON_LEDGER_VISITOR_PARTY_SIZE;
           party_size = n;
         }
       else if (party_size < n)
         {
-          g_ptr_array_add (reasons, g_strdup_printf (ngettext ("the party size is %u but %u visitor is named",
-                                                               "the party size is %u but %u visitors are named",
-                                                               n),
-                                                     (guint) party_size, n));
+          add_reason (reasons, column_names[LIAISON_LEDGER_VISITOR_PARTY_SIZE],
+                      g_strdup_printf (ngettext ("the party size is %u but %u visitor is named",
+                                                 "the party size is %u but %u visitors are named",
+                                                 n),
+                                       (guint) party_size, n));
           *reported |= 1u << LIAISON_LEDGER_VISITOR_PARTY_SIZE;
           party_size = n;
         }

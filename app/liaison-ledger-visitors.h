@@ -29,7 +29,8 @@ char      *liaison_ledger_visitors_cell    (const GPtrArray          *visitors,
                                             LiaisonLedgerVisitorCell  cell);
 /* The visitors a row names: @names is the 来访人 cell, @cells the trimmed
  * cells indexed by LiaisonLedgerVisitorCell ("" when absent) and
- * @column_names what the file calls them. Adds a reason to @reasons for
+ * @column_names what the file calls them. Adds a reason to @reasons
+ * (LiaisonImportProblem *, about its column, line unset) for
  * each cell that cannot be read, and sets the bit (1 << cell) in @reported
  * for those whose rule must not be reported again. Returns the visitors
  * (LiaisonVisitor *), at least one. */

@@ -81,6 +81,39 @@ static const ColumnSpec deputy_columns[N_DEPUTY_COLUMNS] = {
   [DC_PHONE]     = { "电话",     "phone",     "联系电话", FALSE },
 };
 
+/* Which column a validation error is about: liaison_reception_check() and
+ * liaison_deputy_check() name fields, a problem names the file's column. */
+typedef struct {
+  const char *field;  /* a visitor's "visitor.N.phone" is looked up as "phone" */
+  int         column;
+} FieldColumn;
+
+static const FieldColumn reception_fields[] = {
+  { "received_at", RC_DATE },     { "channel", RC_CHANNEL },       { "deputies", RC_DEPUTIES },
+  { "category", RC_CATEGORY },    { "summary", RC_CONTENT },       { "handling", RC_HANDLING },
+  { "visitors", RC_VISITOR },     { "name", RC_VISITOR },          { "phone", RC_PHONE },
+  { "community", RC_COMMUNITY },  { "party_size", RC_PARTY_SIZE },
+};
+
+static const FieldColumn deputy_fields[] = {
+  { "name", DC_NAME }, { "level", DC_LEVEL }, { "specialty", DC_SPECIALTY }, { "phone", DC_PHONE },
+};
+
+static int
+field_column (const char        *field,
+              const FieldColumn *map,
+              guint              n_map,
+              const int         *column)
+{
+  const char *dot = strrchr (field, '.');
+  const char *key = g_str_has_prefix (field, "visitor.") && dot != NULL ? dot + 1 : field;
+
+  for (guint i = 0; i < n_map; i++)
+    if (strcmp (key, map[i].field) == 0)
+      return column[map[i].column];
+  return -1;
+}
+
 /* What the file calls @column, for messages. */
 static char *
 column_name (const CsvRow *header,
@@ -128,59 +161,67 @@ split_list (const char *text,
   return parts;
 }
 
-/* Bad rows */
+/* Bad rows: each reason names its column, and liaison-import-problems.c
+ * keeps every (line, column, reason) once. */
 
-typedef struct {
-  GPtrArray *lines;  /* "line N: reason; reason" */
-  guint      n_bad;
-} RowProblems;
-
-static void
-row_problems_add (RowProblems *problems,
-                  guint        line,
-                  GPtrArray   *reasons)
+/* A row's reasons are LiaisonImportProblems whose line is not set yet. */
+static GPtrArray *
+reasons_new (void)
 {
-  g_autoptr(GString) joined = NULL;
-
-  if (reasons->len == 0)
-    return;
-  problems->n_bad++;
-  if (problems->lines->len >= MAX_LISTED_ROWS)
-    return;
-
-  joined = g_string_new (NULL);
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between two problems of the same row */
-        g_string_append (joined, _("; "));
-      g_string_append (joined, g_ptr_array_index (reasons, i));
-    }
-  /* Translators: "line 12: unknown deputy “王五”" */
-  g_ptr_array_add (problems->lines, g_strdup_printf (_("line %u: %s"), line, joined->str));
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_import_problem_free);
 }
 
 static void
-row_problems_to_error (RowProblems  *problems,
-                       GFile        *file,
-                       GError      **error)
+row_problems_add (LiaisonImportProblems *problems,
+                  guint                  line,
+                  GPtrArray             *reasons)
+{
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const LiaisonImportProblem *reason = g_ptr_array_index (reasons, i);
+
+      liaison_import_problems_add (problems, line, reason->column, reason->reason);
+    }
+}
+
+static void
+row_problems_to_error (LiaisonImportProblems  *problems,
+                       GFile                  *file,
+                       GError                **error)
 {
   g_autofree char *name = file_display_name (file);
   g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint n_bad = liaison_import_problems_get_n_lines (problems);
+  guint n = liaison_import_problems_get_n (problems);
+  guint listed = 0;
 
   g_string_append_printf (message,
                           ngettext ("Nothing was imported: %u row of “%s” has a problem. Correct it and import the file again.",
                                     "Nothing was imported: %u rows of “%s” have problems. Correct them and import the file again.",
-                                    problems->n_bad),
-                          problems->n_bad, name);
-  for (guint i = 0; i < problems->lines->len; i++)
+                                    n_bad),
+                          n_bad, name);
+  /* One line of the message a row: a row's problems are added together. */
+  for (guint i = 0; i < n && listed < MAX_LISTED_ROWS; i++)
     {
+      const LiaisonImportProblem *problem = liaison_import_problems_get (problems, i);
+      const LiaisonImportProblem *next = i + 1 < n ? liaison_import_problems_get (problems, i + 1) : NULL;
+
+      if (joined->len > 0)
+        /* Translators: between two problems of the same row */
+        g_string_append (joined, _("; "));
+      g_string_append (joined, problem->reason);
+      if (next != NULL && next->line == problem->line)
+        continue;
       g_string_append_c (message, '\n');
-      g_string_append (message, g_ptr_array_index (problems->lines, i));
+      /* Translators: "line 12: unknown deputy “王五”" */
+      g_string_append_printf (message, _("line %u: %s"), problem->line, joined->str);
+      g_string_truncate (joined, 0);
+      listed++;
     }
-  if (problems->n_bad > problems->lines->len)
+  if (n_bad > listed)
     {
-      guint more = problems->n_bad - problems->lines->len;
+      guint more = n_bad - listed;
 
       g_string_append_c (message, '\n');
       g_string_append_printf (message,
@@ -190,17 +231,23 @@ row_problems_to_error (RowProblems  *problems,
   g_set_error_literal (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, message->str);
 }
 
-G_GNUC_PRINTF (2, 3)
+/* Adds why a row is bad, about @column (-1: the row as a whole). */
+G_GNUC_PRINTF (4, 5)
 static void
-add_reason (GPtrArray  *reasons,
-            const char *format,
+add_reason (GPtrArray    *reasons,
+            const CsvRow *header,
+            int           column,
+            const char   *format,
             ...)
 {
+  g_autofree char *name = column_name (header, column);
+  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (reasons, g_strdup_vprintf (format, args));
+  reason = g_strdup_vprintf (format, args);
   va_end (args);
+  g_ptr_array_add (reasons, liaison_import_problem_new (0, name, reason));
 }
 
 static void
@@ -211,7 +258,7 @@ add_empty_reason (GPtrArray    *reasons,
   g_autofree char *name = column_name (header, column);
 
   /* Translators: %s is the column's name as the file's first row gives it */
-  add_reason (reasons, _("the “%s” cell is empty"), name);
+  add_reason (reasons, header, column, _("the “%s” cell is empty"), name);
 }
 
 /* Reads the file and its header. */
@@ -375,7 +422,7 @@ reception_from_row (Lookup         *lookup,
           id = lookup_cached (lookup->deputies, lookup->store, name, liaison_store_find_deputy);
           if (id == 0)
             {
-              add_reason (reasons, _("unknown deputy “%s” (add them to the roster first)"), name);
+              add_reason (reasons, header, column[RC_DEPUTIES], _("unknown deputy “%s” (add them to the roster first)"), name);
               g_hash_table_add (reported, "deputies");
               continue;
             }
@@ -397,7 +444,7 @@ reception_from_row (Lookup         *lookup,
                                               liaison_store_find_category);
       if (reception->category_id == 0)
         {
-          add_reason (reasons, _("unknown category “%s” (use one of %s)"),
+          add_reason (reasons, header, column[RC_CATEGORY], _("unknown category “%s” (use one of %s)"),
                       category, lookup_category_names (lookup));
           g_hash_table_add (reported, "category");
         }
@@ -419,13 +466,13 @@ reception_from_row (Lookup         *lookup,
 
   if (*channel != '\0' && !liaison_channel_parse (channel, &reception->channel))
     {
-      add_reason (reasons, _("unknown way of reception “%s” (use 来访, 电话, 网络 or 流动办公桌)"), channel);
+      add_reason (reasons, header, column[RC_CHANNEL], _("unknown way of reception “%s” (use 来访, 电话, 网络 or 流动办公桌)"), channel);
       g_hash_table_add (reported, "channel");
     }
   if (!liaison_ledger_parse_yes_no (on_spot, &reception->handled_on_spot))
     {
       g_autofree char *name = column_name (header, column[RC_ON_SPOT]);
-      add_reason (reasons, _("“%s” in the “%s” column is neither 是 nor 否"), on_spot, name);
+      add_reason (reasons, header, column[RC_ON_SPOT], _("“%s” in the “%s” column is neither 是 nor 否"), on_spot, name);
     }
 
   /* One row per reception: its visitor columns hold one value, or one
@@ -446,7 +493,9 @@ reception_from_row (Lookup         *lookup,
       const LiaisonFieldError *problem = g_ptr_array_index (field_errors, i);
 
       if (!field_is_reported (reported, problem->field))
-        add_reason (reasons, "%s", problem->message);
+        add_reason (reasons, header,
+                    field_column (problem->field, reception_fields, G_N_ELEMENTS (reception_fields), column),
+                    "%s", problem->message);
     }
 
   if (reasons->len > 0)
@@ -456,23 +505,34 @@ reception_from_row (Lookup         *lookup,
 
 gboolean
 liaison_ledger_import_receptions (LiaisonStore  *store,
-                                  GFile         *file,
-                                  guint         *n_imported,
-                                  GError       **error)
+                        GFile         *file,
+                        guint         *n_imported,
+                        GError       **error)
+{
+  return liaison_ledger_import_receptions_with_problems (store, file, n_imported, NULL, error);
+}
+
+gboolean
+liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
+                                                GFile                 *file,
+                                                guint                 *n_imported,
+                                                LiaisonImportProblems *problems_out,
+                                                GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) receptions = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autoptr(LiaisonStation) station = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) problem_lines = g_ptr_array_new_with_free_func (g_free);
-  RowProblems problems = { problem_lines, 0 };
+  g_autoptr(LiaisonImportProblems) problems = problems_out != NULL ? liaison_import_problems_ref (problems_out)
+                                                                   : liaison_import_problems_new ();
   Lookup lookup = { store, NULL, NULL, NULL };
   int column[N_RECEPTION_COLUMNS];
   const CsvRow *header;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  liaison_import_problems_clear (problems);
 
   if (n_imported != NULL)
     *n_imported = 0;
@@ -498,7 +558,7 @@ liaison_ledger_import_receptions (LiaisonStore  *store,
   for (guint i = 1; i < rows->len; i++)
     {
       const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) reasons = reasons_new ();
       LiaisonReception *reception;
 
       reception = reception_from_row (&lookup, header, row, column, station->meta.id, now, reasons);
@@ -508,13 +568,13 @@ liaison_ledger_import_receptions (LiaisonStore  *store,
           g_array_append_val (lines, row->line);
         }
       else
-        row_problems_add (&problems, row->line, reasons);
+        row_problems_add (problems, row->line, reasons);
     }
   lookup_clear (&lookup);
 
-  if (problems.n_bad > 0)
+  if (liaison_import_problems_get_n (problems) > 0)
     {
-      row_problems_to_error (&problems, file, error);
+      row_problems_to_error (problems, file, error);
       return FALSE;
     }
 
@@ -630,7 +690,7 @@ roster_row_from_row (GHashTable   *stations,
   if (*level == '\0')
     add_empty_reason (reasons, header, column[DC_LEVEL]);
   else if (!parse_level (level, &result->level))
-    add_reason (reasons, _("unknown level “%s” (use 全国, 省, 市, 县(区) or 乡镇)"), level);
+    add_reason (reasons, header, column[DC_LEVEL], _("unknown level “%s” (use 全国, 省, 市, 县(区) or 乡镇)"), level);
 
   if (column[DC_GROUP] >= 0)
     result->group = liaison_csv_cell (row, column[DC_GROUP]);
@@ -648,12 +708,12 @@ roster_row_from_row (GHashTable   *stations,
           if (g_hash_table_lookup_extended (stations, station, NULL, &id))
             result->station_id = *(gint64 *) id;
           else
-            add_reason (reasons, _("unknown station “%s”"), station);
+            add_reason (reasons, header, column[DC_STATION], _("unknown station “%s”"), station);
         }
     }
 
   if (result->group != NULL && g_utf8_strlen (result->group, -1) > LIAISON_MAX_TITLE_CHARS)
-    add_reason (reasons, _("the group’s name is longer than %d characters"), LIAISON_MAX_TITLE_CHARS);
+    add_reason (reasons, header, column[DC_GROUP], _("the group’s name is longer than %d characters"), LIAISON_MAX_TITLE_CHARS);
 
   deputy->name = g_strdup (name);
   deputy->level = result->level;
@@ -666,7 +726,9 @@ roster_row_from_row (GHashTable   *stations,
 
       if (name_reported && strcmp (problem->field, "name") == 0)
         continue;
-      add_reason (reasons, "%s", problem->message);
+      add_reason (reasons, header,
+                  field_column (problem->field, deputy_fields, G_N_ELEMENTS (deputy_fields), column),
+                  "%s", problem->message);
     }
 
   result->name = g_steal_pointer (&name);
@@ -723,21 +785,32 @@ save_roster_row (LiaisonStore  *store,
 
 gboolean
 liaison_ledger_import_deputies (LiaisonStore  *store,
-                                GFile         *file,
-                                guint         *n_imported,
-                                GError       **error)
+                        GFile         *file,
+                        guint         *n_imported,
+                        GError       **error)
+{
+  return liaison_ledger_import_deputies_with_problems (store, file, n_imported, NULL, error);
+}
+
+gboolean
+liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
+                                              GFile                 *file,
+                                              guint                 *n_imported,
+                                              LiaisonImportProblems *problems_out,
+                                              GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) stations = NULL;
   g_autoptr(GHashTable) station_ids = NULL;
   g_autoptr(GPtrArray) roster = NULL;
-  g_autoptr(GPtrArray) problem_lines = g_ptr_array_new_with_free_func (g_free);
-  RowProblems problems = { problem_lines, 0 };
+  g_autoptr(LiaisonImportProblems) problems = problems_out != NULL ? liaison_import_problems_ref (problems_out)
+                                                                   : liaison_import_problems_new ();
   int column[N_DEPUTY_COLUMNS];
   const CsvRow *header;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  liaison_import_problems_clear (problems);
 
   if (n_imported != NULL)
     *n_imported = 0;
@@ -762,18 +835,18 @@ liaison_ledger_import_deputies (LiaisonStore  *store,
   for (guint i = 1; i < rows->len; i++)
     {
       const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) reasons = reasons_new ();
       RosterRow *entry = roster_row_from_row (station_ids, header, row, column, reasons);
 
       if (entry != NULL)
         g_ptr_array_add (roster, entry);
       else
-        row_problems_add (&problems, row->line, reasons);
+        row_problems_add (problems, row->line, reasons);
     }
 
-  if (problems.n_bad > 0)
+  if (liaison_import_problems_get_n (problems) > 0)
     {
-      row_problems_to_error (&problems, file, error);
+      row_problems_to_error (problems, file, error);
       return FALSE;
     }
 

@@ -1,6 +1,7 @@
 /* liaison-ledger.h: a station's ledger (台账) as CSV, in and out. */
 #pragma once
 
+#include "liaison-import-problems.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,20 @@ gboolean liaison_ledger_import_deputies   (LiaisonStore  *store,
                                            GFile         *file,
                                            guint         *n_imported,
                                            GError       **error);
+/* The same imports, and when the rows are bad (LIAISON_LEDGER_ERROR_ROWS)
+ * @problems (emptied first) holds every problem by line and column, each
+ * once, for a person to read, copy or save; @error's message lists the
+ * same by line. */
+gboolean liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
+                                                         GFile                 *file,
+                                                         guint                 *n_imported,
+                                                         LiaisonImportProblems *problems,
+                                                         GError               **error);
+gboolean liaison_ledger_import_deputies_with_problems   (LiaisonStore          *store,
+                                                         GFile                 *file,
+                                                         guint                 *n_imported,
+                                                         LiaisonImportProblems *problems,
+                                                         GError               **error);
 /* Writes receptions with received_at in [from_date, to_date] (dates,
  * inclusive, in any spelling liaison_normalize_datetime() accepts) in the
  * import's columns with their Chinese names, oldest first, UTF-8 with BOM

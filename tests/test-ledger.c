@@ -4,8 +4,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "liaison-csv.h"
 #include "liaison-demo.h"
 #include "liaison-ledger.h"
+#include "liaison-locale.h"
 #include "liaison-store.h"
 #include "liaison-test-util.h"
 
@@ -307,6 +309,160 @@ test_import_bad_rows (Fixture       *fixture,
   g_assert_null (strstr (message, "line 6:"));
   g_assert_null (strstr (message, "line 8:"));
   g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+}
+
+/* A long community for two visitors and a deputy named twice: each said
+ * once, under its column. */
+#define REPEATING_ROW "2024-03-06,王五、王五,张三、李四,,2," \
+  "东山街道东山社区居民委员会第一网格第二小区第三栋第四单元第五层五零一室隔壁的那户人家门口的小花园旁边的那棵大槐树底下的石凳子上," \
+  "城乡建设,内容。,\r\n"
+#define BAD_DATE_ROW  "2024-02-30,王建国,李四,,1,东山社区,城乡建设,日期不存在。,\r\n"
+
+static guint
+count_matches (const char *text,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+static void
+assert_problem (LiaisonImportProblems *problems,
+                guint                  i,
+                guint                  line,
+                const char            *column,
+                const char            *reason)
+{
+  const LiaisonImportProblem *problem = liaison_import_problems_get (problems, i);
+
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpstr (problem->column, ==, column);
+  if (reason != NULL)
+    g_assert_cmpstr (problem->reason, ==, reason);
+}
+
+static void
+test_import_problems_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *contents = g_strconcat (GOOD_HEADER, GOOD_ROW, REPEATING_ROW, BAD_DATE_ROW, NULL);
+  g_autoptr(GFile) file = write_temp (fixture, "repeats.csv", contents, -1);
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_csv = NULL;
+  g_autofree char *expected_text = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "problems.csv", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *too_long;
+  guint n = 99;
+
+  /* A list from an earlier import is emptied first. */
+  liaison_import_problems_add (problems, 1, "x", "stale");
+  g_assert_false (liaison_ledger_import_receptions_with_problems (fixture->store, file, &n, problems, &error));
+  g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+  message = g_strdup (error->message);
+  g_clear_error (&error);
+
+  /* One problem a (line, column, reason), in the file's order. */
+  g_assert_cmpuint (liaison_import_problems_get_n (problems), ==, 3);
+  g_assert_cmpuint (liaison_import_problems_get_n_lines (problems), ==, 2);
+  assert_problem (problems, 0, 3, "接待代表", "unknown deputy “王五” (add them to the roster first)");
+  assert_problem (problems, 1, 3, "所在社区", NULL);
+  assert_problem (problems, 2, 4, "接待日期", "“2024-02-30” is not a date; write it as 2024-03-05 09:30.");
+  too_long = liaison_import_problems_get (problems, 1)->reason;
+  /* The message says each once too. */
+  g_assert_cmpuint (count_matches (message, "“王五”"), ==, 1);
+  g_assert_cmpuint (count_matches (message, too_long), ==, 1);
+  g_assert_nonnull (strstr (message, "2 rows"));
+
+  text = liaison_import_problems_to_text (problems);
+  expected_text = g_strdup_printf ("Line\tColumn\tProblem\n"
+                                   "3\t接待代表\tunknown deputy “王五” (add them to the roster first)\n"
+                                   "3\t所在社区\t%s\n"
+                                   "4\t接待日期\t“2024-02-30” is not a date; write it as 2024-03-05 09:30.\n",
+                                   too_long);
+  g_assert_cmpstr (text, ==, expected_text);
+
+  /* CSV for Excel and WPS: a BOM, CRLF, quoted where a comma or a quote is. */
+  csv = liaison_import_problems_to_csv (problems);
+  expected_csv = g_strdup_printf ("\xEF\xBB\xBFLine,Column,Problem\r\n"
+                                  "3,接待代表,unknown deputy “王五” (add them to the roster first)\r\n"
+                                  "3,所在社区,%s\r\n"
+                                  "4,接待日期,“2024-02-30” is not a date; write it as 2024-03-05 09:30.\r\n",
+                                  too_long);
+  g_assert_cmpstr (csv, ==, expected_csv);
+  g_assert_true (liaison_import_problems_save_csv (problems, saved_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (saved_path, &saved, NULL, &error));
+  g_assert_cmpstr (saved, ==, expected_csv);
+  /* The project's own reader reads it back as three columns. */
+  rows = liaison_csv_parse (saved + 3, strlen (saved + 3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (((LiaisonCsvRow *) g_ptr_array_index (rows, i))->fields->len, ==, 3);
+
+  /* A good import leaves the list empty. */
+  {
+    g_autoptr(GFile) good = data_file ("ledger-good.csv");
+
+    g_assert_true (liaison_ledger_import_receptions_with_problems (fixture->store, good, &n, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (liaison_import_problems_get_n (problems), ==, 0);
+  }
+}
+
+/* In Chinese, the CSV's header is what a clerk reads in Excel. */
+static void
+test_import_problems_csv_zh_cn (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
+      g_autofree char *csv = NULL;
+      g_autofree char *text = NULL;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      liaison_locale_init ();
+      liaison_import_problems_add (problems, 3, "接待日期", "“2024-02-30”不是有效日期");
+      csv = liaison_import_problems_to_csv (problems);
+      g_assert_cmpstr (csv, ==, "\xEF\xBB\xBF行号,列,问题\r\n3,接待日期,“2024-02-30”不是有效日期\r\n");
+      text = liaison_import_problems_to_text (problems);
+      g_assert_true (g_str_has_prefix (text, "行号\t列\t问题\n"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* The roster's problems are listed the same way. */
+static void
+test_roster_problems (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("roster-bad.csv");
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (liaison_ledger_import_deputies_with_problems (fixture->store, file, NULL, problems, &error));
+  g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_assert_cmpuint (liaison_import_problems_get_n (problems), ==, 4);
+  assert_problem (problems, 0, 3, "层级", "unknown level “部级” (use 全国, 省, 市, 县(区) or 乡镇)");
+  assert_problem (problems, 1, 4, "联络站", "unknown station “不存在的联络站”");
+  assert_problem (problems, 2, 5, "电话", NULL);
+  assert_problem (problems, 3, 6, "姓名", "the “姓名” cell is empty");
 }
 
 typedef struct {
@@ -704,6 +860,8 @@ main (int   argc,
   ADD ("/ledger/import/bad-rows", test_import_bad_rows);
   ADD ("/ledger/import/each-bad-row", test_import_each_bad_row);
   ADD ("/ledger/import/many-bad-rows", test_import_many_bad_rows);
+  ADD ("/ledger/import/problems-once", test_import_problems_once);
+  g_test_add_func ("/ledger/import/problems-csv-zh_CN", test_import_problems_csv_zh_cn);
   ADD ("/ledger/import/missing-column", test_import_missing_column);
   ADD ("/ledger/import/invalid-bytes", test_import_invalid_bytes);
   ADD ("/ledger/import/unclosed-quote", test_import_unclosed_quote);
@@ -714,6 +872,7 @@ main (int   argc,
   ADD ("/ledger/roster/import", test_roster_import);
   ADD ("/ledger/roster/update", test_roster_update);
   ADD ("/ledger/roster/bad", test_roster_bad);
+  ADD ("/ledger/roster/problems", test_roster_problems);
 
 #undef ADD
 

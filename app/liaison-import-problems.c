@@ -1,0 +1,229 @@
+/* liaison-import-problems.c: an import's problems, kept once each, and
+ * written out for a clipboard or a spreadsheet. */
+#define G_LOG_DOMAIN "liaison-import-problems"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-csv.h"
+#include "liaison-import-problems.h"
+
+struct _LiaisonImportProblems
+{
+  GPtrArray  *items;  /* LiaisonImportProblem *, in the order added */
+  GHashTable *seen;   /* "line\ncolumn\nreason", for repeats */
+  GHashTable *lines;  /* GUINT_TO_POINTER (line) */
+};
+
+G_DEFINE_BOXED_TYPE (LiaisonImportProblems, liaison_import_problems,
+                     liaison_import_problems_ref, liaison_import_problems_unref)
+
+LiaisonImportProblem *
+liaison_import_problem_new (guint       line,
+                            const char *column,
+                            const char *reason)
+{
+  LiaisonImportProblem *problem = g_new0 (LiaisonImportProblem, 1);
+
+  problem->line = line;
+  problem->column = g_strdup (column != NULL ? column : "");
+  problem->reason = g_strdup (reason);
+  return problem;
+}
+
+void
+liaison_import_problem_free (LiaisonImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->column);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+problems_finalize (LiaisonImportProblems *problems)
+{
+  g_ptr_array_unref (problems->items);
+  g_hash_table_unref (problems->seen);
+  g_hash_table_unref (problems->lines);
+}
+
+LiaisonImportProblems *
+liaison_import_problems_new (void)
+{
+  LiaisonImportProblems *problems = g_rc_box_new0 (LiaisonImportProblems);
+
+  problems->items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_import_problem_free);
+  problems->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  problems->lines = g_hash_table_new (NULL, NULL);
+  return problems;
+}
+
+LiaisonImportProblems *
+liaison_import_problems_ref (LiaisonImportProblems *problems)
+{
+  return g_rc_box_acquire (problems);
+}
+
+void
+liaison_import_problems_unref (LiaisonImportProblems *problems)
+{
+  if (problems != NULL)
+    g_rc_box_release_full (problems, (GDestroyNotify) problems_finalize);
+}
+
+void
+liaison_import_problems_clear (LiaisonImportProblems *problems)
+{
+  g_return_if_fail (problems != NULL);
+
+  g_ptr_array_set_size (problems->items, 0);
+  g_hash_table_remove_all (problems->seen);
+  g_hash_table_remove_all (problems->lines);
+}
+
+gboolean
+liaison_import_problems_add (LiaisonImportProblems *problems,
+                             guint                  line,
+                             const char            *column,
+                             const char            *reason)
+{
+  char *key;
+
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  if (column == NULL)
+    column = "";
+  key = g_strdup_printf ("%u\n%s\n%s", line, column, reason);
+  if (!g_hash_table_add (problems->seen, key))
+    return FALSE;
+
+  g_ptr_array_add (problems->items, liaison_import_problem_new (line, column, reason));
+  g_hash_table_add (problems->lines, GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+guint
+liaison_import_problems_get_n (LiaisonImportProblems *problems)
+{
+  g_return_val_if_fail (problems != NULL, 0);
+  return problems->items->len;
+}
+
+const LiaisonImportProblem *
+liaison_import_problems_get (LiaisonImportProblems *problems,
+                             guint                  i)
+{
+  g_return_val_if_fail (problems != NULL, NULL);
+  g_return_val_if_fail (i < problems->items->len, NULL);
+  return g_ptr_array_index (problems->items, i);
+}
+
+guint
+liaison_import_problems_get_n_lines (LiaisonImportProblems *problems)
+{
+  g_return_val_if_fail (problems != NULL, 0);
+  return g_hash_table_size (problems->lines);
+}
+
+char *
+liaison_import_problem_describe (const LiaisonImportProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (*problem->column == '\0')
+    /* Translators: a problem of a whole row of an import, read by a screen reader */
+    return g_strdup_printf (_("Line %u: %s"), problem->line, problem->reason);
+  /* Translators: "Line 3, column 接待日期: “2024-02-30” is not a date…" */
+  return g_strdup_printf (_("Line %u, column %s: %s"), problem->line, problem->column, problem->reason);
+}
+
+/* The three column titles, in the user's language. */
+static void
+titles (const char *out[3])
+{
+  /* Translators: the titles of the list of an import's problems, and of its CSV */
+  out[0] = C_("import problems", "Line");
+  out[1] = C_("import problems", "Column");
+  out[2] = C_("import problems", "Problem");
+}
+
+/* A cell of tab-separated text: no tab or line break inside. */
+static void
+append_plain (GString    *out,
+              const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+char *
+liaison_import_problems_to_text (LiaisonImportProblems *problems)
+{
+  GString *out = g_string_new (NULL);
+  const char *head[3];
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  titles (head);
+  g_string_append_printf (out, "%s\t%s\t%s\n", head[0], head[1], head[2]);
+  for (guint i = 0; i < problems->items->len; i++)
+    {
+      const LiaisonImportProblem *problem = g_ptr_array_index (problems->items, i);
+
+      g_string_append_printf (out, "%u\t", problem->line);
+      append_plain (out, problem->column);
+      g_string_append_c (out, '\t');
+      append_plain (out, problem->reason);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+liaison_import_problems_to_csv (LiaisonImportProblems *problems)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  const char *head[3];
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  titles (head);
+  for (guint c = 0; c < 3; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      liaison_csv_append_field (out, head[c]);
+    }
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < problems->items->len; i++)
+    {
+      const LiaisonImportProblem *problem = g_ptr_array_index (problems->items, i);
+
+      g_string_append_printf (out, "%u,", problem->line);
+      liaison_csv_append_field (out, problem->column);
+      g_string_append_c (out, ',');
+      liaison_csv_append_field (out, problem->reason);
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+liaison_import_problems_save_csv (LiaisonImportProblems  *problems,
+                                  GFile                  *file,
+                                  GError                **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  csv = liaison_import_problems_to_csv (problems);
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}

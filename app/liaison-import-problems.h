@@ -1,0 +1,67 @@
+/* liaison-import-problems.h: what is wrong with an import's rows, one
+ * problem per line, column and reason, for a person to read, copy or save.
+ *
+ * An import adds every problem it finds; the list keeps each (line,
+ * column, reason) once, so that a sentence is never shown twice for the
+ * same cell, in the order they were added.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint  line;    /* the file's physical line, the header being 1 */
+  char  *column;  /* the column as the file's header names it; "" for the row as a whole */
+  char  *reason;
+} LiaisonImportProblem;
+
+typedef struct _LiaisonImportProblems LiaisonImportProblems;
+
+/* One problem on its own: a row's reasons are gathered before its line is
+ * added to the list. */
+LiaisonImportProblem  *liaison_import_problem_new         (guint       line,
+                                                           const char *column,
+                                                           const char *reason);
+void                   liaison_import_problem_free        (LiaisonImportProblem *problem);
+
+GType                  liaison_import_problems_get_type   (void) G_GNUC_CONST;
+#define LIAISON_TYPE_IMPORT_PROBLEMS (liaison_import_problems_get_type ())
+
+LiaisonImportProblems *liaison_import_problems_new        (void);
+LiaisonImportProblems *liaison_import_problems_ref        (LiaisonImportProblems *problems);
+void                   liaison_import_problems_unref      (LiaisonImportProblems *problems);
+/* Forgets every problem: an import starts from an empty list. */
+void                   liaison_import_problems_clear      (LiaisonImportProblems *problems);
+
+/* Adds a problem; FALSE (and nothing added) when the same line, column and
+ * reason are already there. @column may be NULL for the whole row. */
+gboolean               liaison_import_problems_add        (LiaisonImportProblems *problems,
+                                                           guint                  line,
+                                                           const char            *column,
+                                                           const char            *reason);
+guint                  liaison_import_problems_get_n      (LiaisonImportProblems *problems);
+const LiaisonImportProblem *
+                       liaison_import_problems_get        (LiaisonImportProblems *problems,
+                                                           guint                  i);
+/* How many different lines have a problem. */
+guint                  liaison_import_problems_get_n_lines (LiaisonImportProblems *problems);
+
+/* "Line 3, 接待日期: reason": the whole problem in one sentence, for a
+ * screen reader. */
+char                  *liaison_import_problem_describe    (const LiaisonImportProblem *problem);
+
+/* A header row (Line, Column, Problem, in the user's language) and one row
+ * a problem, tab-separated with LF line ends: what a spreadsheet pastes
+ * into three columns. Tabs and line breaks inside a cell become spaces. */
+char                  *liaison_import_problems_to_text    (LiaisonImportProblems *problems);
+/* The same rows as CSV that Excel and WPS open: UTF-8 with a BOM, CRLF. */
+char                  *liaison_import_problems_to_csv     (LiaisonImportProblems *problems);
+gboolean               liaison_import_problems_save_csv   (LiaisonImportProblems *problems,
+                                                           GFile                 *file,
+                                                           GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonImportProblems, liaison_import_problems_unref)
+
+G_END_DECLS

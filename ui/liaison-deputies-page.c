@@ -9,6 +9,7 @@
 
 #include "liaison-deputies-page.h"
 #include "liaison-deputy-editor.h"
+#include "liaison-import-report.h"
 #include "liaison-ledger.h"
 #include "liaison-ui-util.h"
 #include "liaison-window.h"
@@ -234,19 +235,25 @@ import_roster_response_cb (GtkNativeDialog     *native,
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
 
   if (file == NULL || self->store == NULL)
     return;
 
-  if (!liaison_ledger_import_deputies (self->store, file, &n_imported, &error))
+  if (!liaison_ledger_import_deputies_with_problems (self->store, file, &n_imported, problems, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       /* Translators: %s is a file name */
       g_autofree char *body = g_strdup_printf (_("Nobody was imported from “%s”. Correct the file and import it again."), name);
 
-      if (window != NULL)
+      /* Bad rows are listed as the ledger's are, one problem a row. */
+      if (liaison_import_problems_get_n (problems) > 0)
+        gtk_window_present (GTK_WINDOW (liaison_import_report_new (window != NULL ? GTK_WINDOW (window) : NULL,
+                                                                   _("The Roster Could Not Be Imported"),
+                                                                   file, problems)));
+      else if (window != NULL)
         liaison_window_show_error (LIAISON_WINDOW (window), _("The Roster Could Not Be Imported"), body, error->message);
       else
         g_warning ("%s", error->message);

@@ -16,6 +16,7 @@
 #include "liaison-enroll-dialog.h"
 #include "liaison-first-run-page.h"
 #include "liaison-follow-up-page.h"
+#include "liaison-import-report.h"
 #include "liaison-ledger.h"
 #include "liaison-reception-editor.h"
 #include "liaison-receptions-page.h"
@@ -371,25 +372,35 @@ search_action (GtkWidget  *widget,
 
 /* Import */
 
-static void
-import_ledger_response_cb (GtkNativeDialog *native,
-                           int              response,
-                           LiaisonWindow   *self)
+/**
+ * liaison_window_import_ledger:
+ * @file: the ledger chosen
+ *
+ * Imports @file. Bad rows are listed in a dialog, one problem a row, to
+ * read, copy or save; other failures in an error dialog.
+ */
+void
+liaison_window_import_ledger (LiaisonWindow *self,
+                              GFile         *file)
 {
-  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
 
-  if (file == NULL)
-    return;
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if (!liaison_ledger_import_receptions (self->store, file, &n_imported, &error))
+  if (!liaison_ledger_import_receptions_with_problems (self->store, file, &n_imported, problems, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       /* Translators: %s is a file name */
       g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”. Correct the file and import it again."), name);
 
-      liaison_window_show_error (self, _("The Ledger Could Not Be Imported"), body, error->message);
+      if (liaison_import_problems_get_n (problems) > 0)
+        gtk_window_present (GTK_WINDOW (liaison_import_report_new (GTK_WINDOW (self), _("The Ledger Could Not Be Imported"),
+                                                                   file, problems)));
+      else
+        liaison_window_show_error (self, _("The Ledger Could Not Be Imported"), body, error->message);
       return;
     }
 
@@ -401,6 +412,17 @@ import_ledger_response_cb (GtkNativeDialog *native,
     adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
     liaison_window_add_toast (self, message);
   }
+}
+
+static void
+import_ledger_response_cb (GtkNativeDialog *native,
+                           int              response,
+                           LiaisonWindow   *self)
+{
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
+
+  if (file != NULL)
+    liaison_window_import_ledger (self, file);
 }
 
 static void

@@ -19,6 +19,8 @@ void           liaison_window_show_error (LiaisonWindow *self,
                                           const char    *heading,
                                           const char    *body,
                                           const char    *details);
+void           liaison_window_import_ledger (LiaisonWindow *self,
+                                             GFile         *file);
 void           liaison_window_show_replies (LiaisonWindow *self,
                                             guint          n_replies);
 void           liaison_window_set_sync_engine (LiaisonWindow     *self,

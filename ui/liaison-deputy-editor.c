@@ -18,6 +18,7 @@ struct _LiaisonDeputyEditor
   /* owned */
   LiaisonStore  *store;
   LiaisonDeputy *deputy;       /* the record edited; a new one if adding */
+  char          *loaded;       /* deputy_snapshot() of it as opened; NULL if adding */
   GArray        *station_ids;  /* gint64, parallel to station_row's model; 0 first */
 
   gint64 deputy_id;
@@ -84,6 +85,19 @@ show_field_errors (LiaisonDeputyEditor *self,
   return liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
 }
 
+/* Everything the editor can change, as one string: a save writes only
+ * when it differs from what was opened, so that an untouched deputy keeps
+ * its version and is not sent again. */
+static char *
+deputy_snapshot (const LiaisonDeputy *deputy,
+                 const char          *group_name)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s",
+                          deputy->name ? deputy->name : "", deputy->level,
+                          group_name ? group_name : "", deputy->station_id,
+                          deputy->specialty ? deputy->specialty : "", deputy->phone ? deputy->phone : "");
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -92,6 +106,7 @@ save_action (GtkWidget  *widget,
   LiaisonDeputyEditor *self = LIAISON_DEPUTY_EDITOR (widget);
   LiaisonDeputy *deputy = self->deputy;
   g_autofree char *group_name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->group_row));
+  g_autofree char *snapshot = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *first;
@@ -113,6 +128,14 @@ save_action (GtkWidget  *widget,
       first = show_field_errors (self, errors);
       if (first != NULL)
         gtk_widget_grab_focus (first);
+      return;
+    }
+
+  snapshot = deputy_snapshot (deputy, group_name);
+  if (g_strcmp0 (snapshot, self->loaded) == 0)
+    {
+      g_signal_emit (self, signals[SAVED], 0, deputy->meta.id);
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
@@ -204,6 +227,7 @@ load_deputy (LiaisonDeputyEditor *self)
   adw_combo_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, self->deputy->station_id));
   gtk_editable_set_text (GTK_EDITABLE (self->specialty_row), self->deputy->specialty ? self->deputy->specialty : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), self->deputy->phone ? self->deputy->phone : "");
+  self->loaded = deputy_snapshot (self->deputy, self->deputy->group_name);
   clear_errors (self);
 }
 
@@ -279,6 +303,7 @@ liaison_deputy_editor_finalize (GObject *object)
   LiaisonDeputyEditor *self = LIAISON_DEPUTY_EDITOR (object);
 
   g_clear_pointer (&self->deputy, liaison_deputy_free);
+  g_clear_pointer (&self->loaded, g_free);
   g_clear_pointer (&self->station_ids, g_array_unref);
   G_OBJECT_CLASS (liaison_deputy_editor_parent_class)->finalize (object);
 }

@@ -26,7 +26,7 @@ typedef enum {
 } LiaisonStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LIAISON_STORE_SCHEMA_VERSION 5
+#define LIAISON_STORE_SCHEMA_VERSION 6
 
 #define LIAISON_TYPE_STORE (liaison_store_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)
@@ -122,6 +122,7 @@ typedef struct {
   char   *to_date;      /* "YYYY-MM-DD", inclusive; NULL for open */
   gint64  deputy_id;    /* 0 for any */
   gint64  category_id;  /* 0 for any */
+  gint64  station_id;   /* 0 for any: headquarters sees every station's */
 } LiaisonReceptionFilter;
 
 void          liaison_reception_filter_clear   (LiaisonReceptionFilter *filter);

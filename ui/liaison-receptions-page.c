@@ -10,6 +10,8 @@
 
 #include "liaison-reception-detail.h"
 #include "liaison-receptions-page.h"
+#include "liaison-receptions-table.h"
+#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonReceptionsPage
@@ -26,7 +28,11 @@ struct _LiaisonReceptionsPage
   GtkStringList      *category_names;  /* "Any category", then the categories */
   GArray             *category_ids;
   GPtrArray          *category_codes;
+  GtkStringList      *station_names;   /* "Every station", then the stations (headquarters) */
+  GArray             *station_ids;
+  GPtrArray          *station_uuids;
   gboolean            restoring;
+  gboolean            shows_sync;      /* the desk syncs: rows show their sync state */
 
   /* template children */
   AdwLeaflet             *leaflet;
@@ -36,9 +42,17 @@ struct _LiaisonReceptionsPage
   GtkEntry               *to_entry;
   GtkDropDown            *deputy_dropdown;
   GtkDropDown            *category_dropdown;
+  GtkDropDown            *station_dropdown;
   GtkLabel               *date_error_label;
+  GtkLabel               *count_label;
+  GtkToggleButton        *cards_button;
+  GtkToggleButton        *table_button;
   GtkStack               *content_stack;
+  GtkStack               *view_stack;
   GtkListView            *list_view;
+  LiaisonReceptionsTable *table;
+  GtkWidget              *list_pane;
+  GtkWidget              *detail_pane;
   AdwStatusPage          *error_page;
   LiaisonReceptionDetail *detail;
 };
@@ -132,6 +146,64 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   liaison_ui_set_row_text (box, "sync", sync_state);
 }
 
+/* A desk with no server never syncs: a "not synced" tag on each of its
+ * rows would only say so thousands of times. The header says it once. */
+static void
+bind_sync_tag_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  LiaisonReceptionsPage    *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "sync"), self->shows_sync);
+}
+
+static void
+update_sync_mode (LiaisonReceptionsPage *self)
+{
+  gboolean shows_sync = liaison_store_is_enrolled (self->store);
+  gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->station_dropdown), hq);
+  liaison_receptions_table_set_shows_sync (self->table, shows_sync);
+  if (shows_sync == self->shows_sync)
+    return;
+  self->shows_sync = shows_sync;
+  /* Bind the rows on screen again. */
+  if (model != NULL)
+    liaison_paged_list_reload (LIAISON_PAGED_LIST (model));
+}
+
+/* Cards or table */
+
+static void
+show_view (LiaisonReceptionsPage *self,
+           gboolean               table)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, table ? "table" : "cards");
+  /* The table takes the room, and the reception's page keeps its own. */
+  gtk_widget_set_hexpand (self->list_pane, table);
+  gtk_widget_set_hexpand (self->detail_pane, !table);
+}
+
+static void
+view_toggled_cb (LiaisonReceptionsPage *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->table_button);
+
+  /* Each button of the pair says so when it goes up and down. */
+  if (!table && !gtk_toggle_button_get_active (self->cards_button))
+    return;
+  show_view (self, table);
+  /* save_filters() left the settings delayed: apply at once. */
+  if (!self->restoring)
+    {
+      g_settings_set_string (self->settings, "receptions-view", table ? "table" : "cards");
+      g_settings_apply (self->settings);
+    }
+}
+
 /* Filters */
 
 /* Reads a date entry: TRUE with *date NULL for empty, TRUE with the
@@ -158,12 +230,19 @@ is_filtering (LiaisonReceptionsPage *self)
          gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
          gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0' ||
          gtk_drop_down_get_selected (self->deputy_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->category_dropdown) > 0;
+         gtk_drop_down_get_selected (self->category_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->station_dropdown) > 0;
 }
 
 static void
 update_content (LiaisonReceptionsPage *self)
 {
+  /* The paged list counted its rows when it was made or reloaded; the
+   * label reads that count, it does not count again. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u reception", "%'u receptions", n), n);
+
+  gtk_label_set_text (self->count_label, count);
   liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
                                  is_filtering (self));
 }
@@ -175,6 +254,7 @@ save_filters (LiaisonReceptionsPage *self,
 {
   guint deputy = gtk_drop_down_get_selected (self->deputy_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint station = gtk_drop_down_get_selected (self->station_dropdown);
 
   g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "filter-from-date", from_date ? from_date : "");
@@ -183,6 +263,8 @@ save_filters (LiaisonReceptionsPage *self,
                          deputy < self->deputy_uuids->len ? g_ptr_array_index (self->deputy_uuids, deputy) : "");
   g_settings_set_string (self->settings, "filter-category",
                          category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category) : "");
+  g_settings_set_string (self->settings, "filter-station",
+                         station < self->station_uuids->len ? g_ptr_array_index (self->station_uuids, station) : "");
   g_settings_apply (self->settings);
 }
 
@@ -193,6 +275,7 @@ apply_filters (LiaisonReceptionsPage *self)
   g_autoptr(LiaisonPagedList) model = NULL;
   guint deputy;
   guint category;
+  guint station;
   gboolean dates_ok;
 
   if (self->store == NULL || self->restoring)
@@ -215,6 +298,9 @@ apply_filters (LiaisonReceptionsPage *self)
   category = gtk_drop_down_get_selected (self->category_dropdown);
   if (category < self->category_ids->len)
     filter.category_id = g_array_index (self->category_ids, gint64, category);
+  station = gtk_drop_down_get_selected (self->station_dropdown);
+  if (station < self->station_ids->len)
+    filter.station_id = g_array_index (self->station_ids, gint64, station);
 
   save_filters (self, filter.from_date, filter.to_date);
 
@@ -270,6 +356,7 @@ clear_filters_cb (LiaisonReceptionsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
   gtk_drop_down_set_selected (self->deputy_dropdown, 0);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
+  gtk_drop_down_set_selected (self->station_dropdown, 0);
   self->restoring = FALSE;
   mark_date_entry (self->from_entry);
   mark_date_entry (self->to_entry);
@@ -365,10 +452,62 @@ load_categories (LiaisonReceptionsPage *self,
   gtk_drop_down_set_selected (self->category_dropdown, find_string (self->category_codes, select_code));
 }
 
+/* Headquarters' choice of station; empty elsewhere, where the dropdown
+ * stays hidden. */
+static void
+load_stations (LiaisonReceptionsPage *self,
+               const char            *select_uuid)
+{
+  g_autoptr(GPtrArray) stations = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *selected_uuid = NULL;
+  gint64 none = 0;
+
+  if (select_uuid != NULL)
+    selected_uuid = g_strdup (select_uuid);
+  else if (self->station_uuids->len > 0)
+    selected_uuid = g_strdup (g_ptr_array_index (self->station_uuids,
+                                                 MIN (gtk_drop_down_get_selected (self->station_dropdown),
+                                                      self->station_uuids->len - 1)));
+
+  g_array_set_size (self->station_ids, 0);
+  g_ptr_array_set_size (self->station_uuids, 0);
+  gtk_string_list_append (names, _("Every station"));
+  g_array_append_val (self->station_ids, none);
+  g_ptr_array_add (self->station_uuids, g_strdup (""));
+  if (liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
+    stations = liaison_store_list_stations (self->store, NULL);
+  for (guint i = 0; stations != NULL && i < stations->len; i++)
+    {
+      const LiaisonStation *station = g_ptr_array_index (stations, i);
+
+      gtk_string_list_append (names, station->name);
+      g_array_append_val (self->station_ids, station->meta.id);
+      g_ptr_array_add (self->station_uuids, g_strdup (station->meta.uuid ? station->meta.uuid : ""));
+    }
+
+  g_set_object (&self->station_names, names);
+  gtk_drop_down_set_model (self->station_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->station_dropdown, find_string (self->station_uuids, selected_uuid));
+}
+
 static void
 store_changed_cb (LiaisonReceptionsPage *self,
                   const char            *table)
 {
+  update_sync_mode (self);
+  if (g_strcmp0 (table, "stations") == 0)
+    {
+      gint64 station_id = g_array_index (self->station_ids, gint64,
+                                         MIN (gtk_drop_down_get_selected (self->station_dropdown),
+                                              self->station_ids->len - 1));
+
+      self->restoring = TRUE;
+      load_stations (self, NULL);
+      self->restoring = FALSE;
+      if (liaison_ui_id_position (self->station_ids, station_id) == 0 && station_id != 0)
+        apply_filters (self);
+    }
   if (g_strcmp0 (table, "deputies") == 0)
     {
       gint64 deputy_id = g_array_index (self->deputy_ids, gint64,
@@ -448,6 +587,7 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
   g_autofree char *to_date = NULL;
   g_autofree char *deputy_uuid = NULL;
   g_autofree char *category_code = NULL;
+  g_autofree char *station_uuid = NULL;
 
   g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
   g_return_if_fail (LIAISON_IS_STORE (store));
@@ -460,10 +600,12 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
   to_date = g_settings_get_string (self->settings, "filter-to-date");
   deputy_uuid = g_settings_get_string (self->settings, "filter-deputy");
   category_code = g_settings_get_string (self->settings, "filter-category");
+  station_uuid = g_settings_get_string (self->settings, "filter-station");
 
   self->restoring = TRUE;
   load_deputies (self, deputy_uuid);
   load_categories (self, category_code);
+  load_stations (self, station_uuid);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from_date);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to_date);
   self->restoring = FALSE;
@@ -475,6 +617,8 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deputy_dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->category_dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->station_dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sync_mode (self);
 
   mark_date_entry (self->from_entry);
   mark_date_entry (self->to_entry);
@@ -490,6 +634,7 @@ liaison_receptions_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->deputy_names);
   g_clear_object (&self->category_names);
+  g_clear_object (&self->station_names);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -505,6 +650,8 @@ liaison_receptions_page_finalize (GObject *object)
   g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->station_ids, g_array_unref);
+  g_clear_pointer (&self->station_uuids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_receptions_page_parent_class)->finalize (object);
 }
@@ -519,6 +666,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   object_class->finalize = liaison_receptions_page_finalize;
 
   g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
+  g_type_ensure (LIAISON_TYPE_RECEPTIONS_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-receptions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, leaflet);
@@ -528,9 +676,17 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, deputy_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, cards_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, table_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, table);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -540,12 +696,15 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
 }
 
 static void
 liaison_receptions_page_init (LiaisonReceptionsPage *self)
 {
   g_autoptr(GtkExpression) name_expression = NULL;
+  g_autofree char *view = NULL;
+  GtkColumnView *table_view;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -554,6 +713,9 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
+  self->station_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->station_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->shows_sync = TRUE;
 
   self->selection = liaison_ui_list_view_init (self->list_view, NULL,
                                                G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
@@ -562,7 +724,20 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   liaison_ui_leaflet_bind_folded (self->leaflet, self->list_view);
+  g_signal_connect_object (gtk_list_view_get_factory (self->list_view), "bind",
+                           G_CALLBACK (bind_sync_tag_cb), self, G_CONNECT_AFTER);
+
+  liaison_receptions_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  table_view = liaison_receptions_table_get_column_view (self->table);
+  g_signal_connect_object (table_view, "activate", G_CALLBACK (list_activated_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->leaflet, "folded", table_view, "single-click-activate", G_BINDING_SYNC_CREATE);
+  self->restoring = TRUE;
+  view = g_settings_get_string (self->settings, "receptions-view");
+  gtk_toggle_button_set_active (g_str_equal (view, "table") ? self->table_button : self->cards_button, TRUE);
+  show_view (self, g_str_equal (view, "table"));
+  self->restoring = FALSE;
 
   name_expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->deputy_dropdown, name_expression);
+  gtk_drop_down_set_expression (self->station_dropdown, name_expression);
 }

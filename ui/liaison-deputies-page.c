@@ -58,6 +58,7 @@ struct _LiaisonDeputiesPage
 
   /* template children */
   GtkSearchEntry *search_entry;
+  GtkLabel       *count_label;
   GtkStack       *content_stack;
   GtkListView    *list_view;
   AdwStatusPage  *error_page;
@@ -114,6 +115,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 /* The roster */
 
 static void
+show_count (LiaisonDeputiesPage *self,
+            guint                n)
+{
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u deputy", "%'u deputies", n), n);
+
+  gtk_label_set_text (self->count_label, count);
+}
+
+static void
 reload (LiaisonDeputiesPage *self)
 {
   g_autofree char *search = liaison_ui_get_search_text (self->search_entry);
@@ -130,6 +140,7 @@ reload (LiaisonDeputiesPage *self)
   if (deputies == NULL)
     {
       g_list_store_remove_all (self->deputies);
+      show_count (self, 0);
       liaison_ui_show_list_content (self->content_stack, self->error_page, 0, error, FALSE);
       return;
     }
@@ -151,6 +162,7 @@ reload (LiaisonDeputiesPage *self)
     if (LIAISON_ROSTER_ITEM (g_ptr_array_index (items, i))->deputy->meta.id == selected_id)
       gtk_single_selection_set_selected (self->selection, i);
 
+  show_count (self, items->len);
   liaison_ui_show_list_content (self->content_stack, self->error_page, items->len, NULL, *search != '\0');
 }
 
@@ -338,6 +350,7 @@ liaison_deputies_page_class_init (LiaisonDeputiesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-deputies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputiesPage, error_page);

@@ -15,6 +15,7 @@
 
 #include "liaison-suggestion-detail.h"
 #include "liaison-suggestion-item.h"
+#include "liaison-store-sync.h"
 #include "liaison-suggestions-page.h"
 #include "liaison-ui-util.h"
 
@@ -28,10 +29,12 @@ struct _LiaisonSuggestionsPage
   /* the suggestion to select once the list has a height, or 0 */
   gint64              pending_id;
   guint               select_idle_id;
+  gboolean            shows_sync;  /* the desk syncs: rows show their sync state */
 
   /* template children */
   AdwLeaflet              *leaflet;
   GtkSearchEntry          *search_entry;
+  GtkLabel                *count_label;
   GtkStack                *content_stack;
   GtkListView             *list_view;
   AdwStatusPage           *error_page;
@@ -97,10 +100,40 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   liaison_ui_set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));
 }
 
+/* A desk with no server shows no "not synced" tag on every row; the
+ * header says once that it does not sync. */
+static void
+bind_sync_tag_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  LiaisonSuggestionsPage   *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "sync"), self->shows_sync);
+}
+
+static void
+store_changed_cb (LiaisonSuggestionsPage *self)
+{
+  gboolean shows_sync = liaison_store_is_enrolled (self->store);
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+
+  if (shows_sync == self->shows_sync)
+    return;
+  self->shows_sync = shows_sync;
+  if (model != NULL)
+    liaison_paged_list_reload (LIAISON_PAGED_LIST (model));
+}
+
 static void
 update_content (LiaisonSuggestionsPage *self)
 {
   g_autofree char *search = liaison_ui_get_search_text (self->search_entry);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  /* The paged list's own count, read when it was made or reloaded. */
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u suggestion", "%'u suggestions", n), n);
+
+  gtk_label_set_text (self->count_label, count);
 
   liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
                                  *search != '\0');
@@ -231,6 +264,8 @@ liaison_suggestions_page_set_store (LiaisonSuggestionsPage *self,
 
   self->store = g_object_ref (store);
   liaison_suggestion_detail_set_store (self->detail, store);
+  self->shows_sync = liaison_store_is_enrolled (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   search_changed_cb (self);
 }
 
@@ -260,6 +295,7 @@ liaison_suggestions_page_class_init (LiaisonSuggestionsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-suggestions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSuggestionsPage, error_page);
@@ -284,4 +320,6 @@ liaison_suggestions_page_init (LiaisonSuggestionsPage *self)
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "notify::page-size",
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
   liaison_ui_leaflet_bind_folded (self->leaflet, self->list_view);
+  g_signal_connect_object (gtk_list_view_get_factory (self->list_view), "bind",
+                           G_CALLBACK (bind_sync_tag_cb), self, G_CONNECT_AFTER);
 }

@@ -2,7 +2,8 @@
  *
  * Online or offline, then one short line: when the last sync was, what a
  * running sync has moved, or why the last one failed (the tooltip says it
- * all). Hidden until the station is enrolled with headquarters.
+ * all). A desk with no server says once, here, that it does not sync,
+ * instead of every record saying it is not synced.
  */
 #include "config.h"
 
@@ -52,6 +53,29 @@ format_last_sync (const char *last_sync)
   return g_strdup (last_sync);
 }
 
+/* No server: nothing is sent anywhere, and the header says so once. */
+static void
+show_no_sync (LiaisonSyncStatus *self)
+{
+  gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
+  const char *text = hq ? _("Not syncing") : _("Not connected to headquarters · not syncing");
+
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_label_set_text (self->label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
+  gtk_widget_set_tooltip_text (self->box,
+                               hq ? _("This headquarters desk has no server: its records stay on this computer.")
+                                  : _("Records stay on this computer. To send them to headquarters, choose Connect to Headquarters in the main menu."));
+  gtk_image_set_from_icon_name (self->online_image, "computer-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->online_image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), FALSE);
+  g_free (self->text);
+  self->text = g_strdup (text);
+}
+
 static void
 update (LiaisonSyncStatus *self)
 {
@@ -63,12 +87,19 @@ update (LiaisonSyncStatus *self)
   gboolean online;
   guint unsynced;
 
-  if (engine == NULL || !liaison_store_is_enrolled (self->store))
+  if (self->store != NULL && !liaison_store_is_enrolled (self->store))
+    {
+      show_no_sync (self);
+      return;
+    }
+  if (engine == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_clear_pointer (&self->text, g_free);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), TRUE);
 
   online = liaison_sync_engine_get_online (engine);
   last_error = liaison_sync_engine_get_last_error (engine);
@@ -139,8 +170,31 @@ static void
 store_changed_cb (LiaisonSyncStatus *self)
 {
   /* While a sync writes page after page, its own progress updates do. */
-  if (self->engine != NULL && !liaison_sync_engine_get_syncing (self->engine))
+  if (self->engine == NULL || !liaison_sync_engine_get_syncing (self->engine))
     update (self);
+}
+
+/**
+ * liaison_sync_status_set_store:
+ *
+ * Watches @store, whether or not there is an engine to sync it: a store
+ * with no server says that it does not sync.
+ */
+void
+liaison_sync_status_set_store (LiaisonSyncStatus *self,
+                               LiaisonStore      *store)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_STATUS (self));
+  g_return_if_fail (store == NULL || LIAISON_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  update (self);
 }
 
 /**
@@ -159,17 +213,12 @@ liaison_sync_status_set_engine (LiaisonSyncStatus *self,
     return;
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
   g_set_object (&self->engine, engine);
 
   if (engine != NULL)
     {
-      self->store = g_object_ref (liaison_sync_engine_get_store (engine));
-      self->store_changed_id = g_signal_connect_swapped (self->store, "changed",
-                                                         G_CALLBACK (store_changed_cb), self);
       g_signal_connect_swapped (engine, "notify", G_CALLBACK (update), self);
+      liaison_sync_status_set_store (self, liaison_sync_engine_get_store (engine));
     }
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
@@ -201,6 +250,7 @@ liaison_sync_status_dispose (GObject *object)
   LiaisonSyncStatus *self = LIAISON_SYNC_STATUS (object);
 
   liaison_sync_status_set_engine (self, NULL);
+  liaison_sync_status_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SYNC_STATUS);
   G_OBJECT_CLASS (liaison_sync_status_parent_class)->dispose (object);
 }

@@ -15,6 +15,9 @@ LiaisonSyncEngine *liaison_sync_status_get_engine (LiaisonSyncStatus *self);
 /* NULL hides the widget (a window with no sync). */
 void               liaison_sync_status_set_engine (LiaisonSyncStatus *self,
                                                    LiaisonSyncEngine *engine);
+/* The store to watch when there is no engine (a desk with no server). */
+void               liaison_sync_status_set_store  (LiaisonSyncStatus *self,
+                                                   LiaisonStore      *store);
 /* The text the header shows now, for tests. */
 const char        *liaison_sync_status_get_text   (LiaisonSyncStatus *self);
 

@@ -361,12 +361,26 @@ add_content (LiaisonTimeline        *self,
     }
 }
 
+/* What a move recorded here and not yet sent is called: a station's wait
+ * for headquarters; headquarters' own moves only wait for the server, and
+ * a headquarters desk with no server never sends them at all (NULL). */
+static const char *
+waiting_note (LiaisonTimeline *self)
+{
+  if (self->store == NULL || liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_HQ)
+    return _("Not sent to headquarters yet");
+  if (!liaison_store_is_enrolled (self->store))
+    return NULL;
+  return _("Not synced yet");
+}
+
 /* A move recorded here that headquarters has not taken yet: waiting to
- * be sent, or refused with the server's reason. */
+ * be sent (@waiting), or refused with the server's reason. */
 static void
 add_sync_note (GtkBox     *box,
                GHashTable *unsent,
-               const char *uuid)
+               const char *uuid,
+               const char *waiting)
 {
   const char *reason = NULL;
   GtkWidget *label;
@@ -374,9 +388,11 @@ add_sync_note (GtkBox     *box,
   if (unsent == NULL || uuid == NULL ||
       !g_hash_table_lookup_extended (unsent, uuid, NULL, (gpointer *) &reason))
     return;
+  if (reason == NULL && waiting == NULL)
+    return;
   if (reason == NULL)
     {
-      label = add_line (box, _("Not sent to headquarters yet"), "timeline-unsent");
+      label = add_line (box, waiting, "timeline-unsent");
       gtk_widget_add_css_class (label, "dim-label");
     }
   else
@@ -395,6 +411,7 @@ make_row (LiaisonTimeline        *self,
           const LiaisonLoopEvent *event,
           gboolean                rejected,
           GHashTable             *unsent,
+          const char             *waiting,
           gboolean                last)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -439,7 +456,7 @@ make_row (LiaisonTimeline        *self,
   add_content (self, GTK_BOX (body), event);
   if (!liaison_loop_text_is_blank (event->note))
     add_line (GTK_BOX (body), event->note, "timeline-note");
-  add_sync_note (GTK_BOX (body), unsent, event->uuid);
+  add_sync_note (GTK_BOX (body), unsent, event->uuid, waiting);
   if (rejected)
     {
       add_line (GTK_BOX (body), _("Not applied: another step was recorded first"), "timeline-rejected-note");
@@ -515,6 +532,8 @@ liaison_timeline_set_events (LiaisonTimeline        *self,
                              const LiaisonLoopState *state,
                              GHashTable             *unsent)
 {
+  const char *waiting;
+
   g_return_if_fail (LIAISON_IS_TIMELINE (self));
 
   clear_rows (self);
@@ -522,10 +541,12 @@ liaison_timeline_set_events (LiaisonTimeline        *self,
     return;
 
   load_unit_names (self);
+  waiting = waiting_note (self);
   for (guint i = 0; i < events->len; i++)
     {
       const LiaisonLoopEvent *event = g_ptr_array_index (events, i);
-      GtkWidget *row = make_row (self, event, is_rejected (state, event->uuid), unsent, i + 1 == events->len);
+      GtkWidget *row = make_row (self, event, is_rejected (state, event->uuid), unsent, waiting,
+                                 i + 1 == events->len);
 
       gtk_list_box_append (self->list, row);
     }

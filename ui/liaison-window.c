@@ -621,7 +621,10 @@ update_sync_actions (LiaisonWindow *self)
 {
   gboolean enrolled = self->sync_engine != NULL && liaison_store_is_enrolled (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enroll", self->sync_engine != NULL);
+  /* Headquarters hands out the codes; it has nowhere to connect to. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enroll",
+                                 self->sync_engine != NULL &&
+                                 liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_HQ);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
                                  enrolled && !liaison_sync_engine_get_syncing (self->sync_engine));
 }
@@ -765,6 +768,7 @@ liaison_window_constructed (GObject *object)
   liaison_follow_up_page_set_store (self->follow_up_page, self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  liaison_sync_status_set_store (self->sync_status, self->store);
   update_station (self);
   update_badge (self);
   update_sync_actions (self);

@@ -20,6 +20,7 @@
 #include "liaison-follow-up-page.h"
 #include "liaison-motion-editor.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-ui-util.h"
 
@@ -180,9 +181,47 @@ is_hq_section (const SectionInfo *info)
   return info->roles == ROLE_BIT (LIAISON_LOOP_ROLE_HQ);
 }
 
+/* Whether @info's rows wait on a unit's reply, so that the row names the
+ * lead unit that is late or about to be. */
+static gboolean
+names_lead_unit (const SectionInfo *info)
+{
+  return info->list == LIAISON_LOOP_LIST_OVERDUE || info->list == LIAISON_LOOP_LIST_DUE_SOON;
+}
+
+/* The lead unit of the current round of each of @rows, as the timeline
+ * replays it: the cached columns do not keep it, and a section shows at
+ * most MAX_ROWS rows. Returns: suggestion id -> unit name. */
+static GHashTable *
+read_lead_units (LiaisonStore *store,
+                 GPtrArray    *rows)
+{
+  GHashTable *lead_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GPtrArray) units = liaison_store_list_units (store, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+      g_hash_table_insert (names, unit->meta.uuid, unit->name);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonSuggestion *suggestion = g_ptr_array_index (rows, i);
+      g_autoptr(LiaisonLoopState) state = liaison_store_get_loop_state (store, suggestion->meta.id, NULL);
+      const char *name = state != NULL && state->lead_unit_uuid != NULL
+                           ? g_hash_table_lookup (names, state->lead_unit_uuid) : NULL;
+
+      if (name != NULL)
+        g_hash_table_insert (lead_units, &suggestion->meta.id, g_strdup (name));
+    }
+  return lead_units;
+}
+
 static char *
 describe_row (const LiaisonSuggestion *suggestion,
-              const SectionInfo       *info)
+              const SectionInfo       *info,
+              const char              *lead_unit)
 {
   LiaisonLoopList list = info->list;
   g_autoptr(GString) text = NULL;
@@ -192,6 +231,9 @@ describe_row (const LiaisonSuggestion *suggestion,
   /* At a station every row is its own: its name would only repeat. */
   if (is_hq_section (info) && suggestion->station_name != NULL && *suggestion->station_name != '\0')
     g_ptr_array_add (parts, g_strdup (suggestion->station_name));
+  if (lead_unit != NULL)
+    /* Translators: in a follow-up row: the unit that must reply, "主办：市住建局" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Lead unit: %s"), lead_unit));
   if (suggestion->category_name != NULL && *suggestion->category_name != '\0')
     g_ptr_array_add (parts, g_strdup (suggestion->category_name));
   /* The state, and the deputy's name where the state is the deputy's
@@ -236,10 +278,11 @@ describe_row (const LiaisonSuggestion *suggestion,
 static GtkWidget *
 make_row (const LiaisonSuggestion *suggestion,
           const SectionInfo       *info,
-          const GDate             *today)
+          const GDate             *today,
+          const char              *lead_unit)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = describe_row (suggestion, info);
+  g_autofree char *subtitle = describe_row (suggestion, info, lead_unit);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -315,6 +358,7 @@ show_section (LiaisonFollowUpPage *self,
   gboolean by_deputy = info->list == LIAISON_LOOP_LIST_TAKEN_UP_BY || info->list == LIAISON_LOOP_LIST_FILED_BY;
   gint64 deputy_id = by_deputy ? self->actor->deputy_id : 0;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) lead_units = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   guint n;
@@ -336,8 +380,15 @@ show_section (LiaisonFollowUpPage *self,
   adw_preferences_group_set_title (section->group, title);
   adw_preferences_group_set_description (section->group, n == 0 ? _(info->empty) : NULL);
 
+  if (rows != NULL && names_lead_unit (info))
+    lead_units = read_lead_units (self->store, rows);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
-    gtk_list_box_append (section->list, make_row (g_ptr_array_index (rows, i), info, today));
+    {
+      LiaisonSuggestion *suggestion = g_ptr_array_index (rows, i);
+      const char *lead_unit = lead_units != NULL ? g_hash_table_lookup (lead_units, &suggestion->meta.id) : NULL;
+
+      gtk_list_box_append (section->list, make_row (suggestion, info, today, lead_unit));
+    }
 
   if (rows != NULL && rows->len < n && !section->show_all)
     {

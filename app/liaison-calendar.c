@@ -33,6 +33,22 @@ liaison_day_kind_label (LiaisonDayKind kind)
   return g_dgettext (GETTEXT_PACKAGE, day_kinds[kind].label);
 }
 
+/* The words Chinese notices and calendars use, whatever the user's
+ * language: 休 and 班 as on a wall calendar, and the notices' own. */
+static const struct {
+  const char     *word;
+  LiaisonDayKind  kind;
+} day_kind_words[] = {
+  { "节假日", LIAISON_DAY_KIND_HOLIDAY },
+  { "休", LIAISON_DAY_KIND_HOLIDAY },
+  { "放假", LIAISON_DAY_KIND_HOLIDAY },
+  { "调休", LIAISON_DAY_KIND_WORKDAY },
+  { "班", LIAISON_DAY_KIND_WORKDAY },
+  { "上班", LIAISON_DAY_KIND_WORKDAY },
+  { "补班", LIAISON_DAY_KIND_WORKDAY },
+  { "调休上班日", LIAISON_DAY_KIND_WORKDAY },
+};
+
 gboolean
 liaison_day_kind_from_code (const char     *code,
                             LiaisonDayKind *kind)
@@ -47,7 +63,26 @@ liaison_day_kind_from_code (const char     *code,
           return TRUE;
         }
     }
+  for (guint i = 0; i < G_N_ELEMENTS (day_kind_words); i++)
+    {
+      if (strcmp (code, day_kind_words[i].word) == 0)
+        {
+          *kind = day_kind_words[i].kind;
+          return TRUE;
+        }
+    }
   return FALSE;
+}
+
+/* The kind as a person writes it in the holiday list, in their language. */
+static const char *
+day_kind_word (LiaisonDayKind kind)
+{
+  /* Translators: a day off, in the holiday list's text ("2025-10-01,holiday,National Day");
+   * the list also reads 节假日, 休 and 放假, so 休 is the short Chinese word */
+  return kind == LIAISON_DAY_KIND_HOLIDAY ? C_("holiday list", "holiday")
+  /* Translators: a make-up workday (调休上班) in the holiday list's text; the list also reads 调休, 班 and 上班 */
+                                          : C_("holiday list", "workday");
 }
 
 gboolean
@@ -89,6 +124,7 @@ liaison_calendar_new (void)
 
   cal->holidays = g_array_new (FALSE, FALSE, sizeof (GDate));
   cal->workdays = g_array_new (FALSE, FALSE, sizeof (GDate));
+  cal->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   return cal;
 }
 
@@ -99,6 +135,7 @@ liaison_calendar_free (LiaisonCalendar *cal)
     return;
   g_array_unref (cal->holidays);
   g_array_unref (cal->workdays);
+  g_hash_table_unref (cal->names);
   g_free (cal);
 }
 
@@ -106,9 +143,14 @@ LiaisonCalendar *
 liaison_calendar_copy (const LiaisonCalendar *cal)
 {
   LiaisonCalendar *copy = liaison_calendar_new ();
+  GHashTableIter iter;
+  gpointer day, name;
 
   g_array_append_vals (copy->holidays, cal->holidays->data, cal->holidays->len);
   g_array_append_vals (copy->workdays, cal->workdays->data, cal->workdays->len);
+  g_hash_table_iter_init (&iter, cal->names);
+  while (g_hash_table_iter_next (&iter, &day, &name))
+    g_hash_table_insert (copy->names, day, g_strdup (name));
   return copy;
 }
 
@@ -219,13 +261,15 @@ liaison_calendar_parse (const char *text,
         g_strstrip (fields[f]);
 
       if (n_fields < 2)
-        problem = g_strdup_printf (_("expected a date and “holiday” or “workday”, found “%s”."), line);
+        problem = g_strdup_printf (_("expected a date and “holiday” or “workday” (节假日/休/放假 or 调休/班/上班), found “%s”."), line);
       else if (!liaison_date_parse_iso (fields[0], &date))
         problem = g_strdup_printf (_("“%s” is not a date in the form YYYY-MM-DD."), fields[0]);
       else if (!liaison_day_kind_from_code (fields[1], &kind))
-        problem = g_strdup_printf (_("“%s” is neither “holiday” nor “workday”."), fields[1]);
+        problem = g_strdup_printf (_("“%s” is neither “holiday” nor “workday” (节假日/休/放假 or 调休/班/上班)."), fields[1]);
       else if (!liaison_calendar_add_day (cal, &date, kind, &local_error))
         problem = g_strdup (local_error->message);
+      else if (n_fields > 2 && fields[2][0] != '\0')
+        g_hash_table_insert (cal->names, GUINT_TO_POINTER (g_date_get_julian (&date)), g_strdup (fields[2]));
 
       if (problem != NULL)
         {
@@ -245,8 +289,9 @@ liaison_calendar_parse (const char *text,
   return g_steal_pointer (&cal);
 }
 
-char *
-liaison_calendar_to_text (const LiaisonCalendar *cal)
+static char *
+calendar_text (const LiaisonCalendar *cal,
+               gboolean               display)
 {
   GString *text = g_string_new (NULL);
   guint h = 0, w = 0;
@@ -255,6 +300,7 @@ liaison_calendar_to_text (const LiaisonCalendar *cal)
     {
       const GDate *date;
       LiaisonDayKind kind;
+      const char *name;
       g_autofree char *iso = NULL;
 
       if (w >= cal->workdays->len ||
@@ -271,9 +317,36 @@ liaison_calendar_to_text (const LiaisonCalendar *cal)
           kind = LIAISON_DAY_KIND_WORKDAY;
         }
       iso = liaison_date_to_iso (date);
-      g_string_append_printf (text, "%s,%s\n", iso, liaison_day_kind_to_code (kind));
+      g_string_append_printf (text, "%s,%s", iso,
+                              display ? day_kind_word (kind) : liaison_day_kind_to_code (kind));
+      name = liaison_calendar_get_name (cal, date);
+      if (name != NULL)
+        g_string_append_printf (text, ",%s", name);
+      g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+liaison_calendar_to_text (const LiaisonCalendar *cal)
+{
+  return calendar_text (cal, FALSE);
+}
+
+char *
+liaison_calendar_to_display_text (const LiaisonCalendar *cal)
+{
+  return calendar_text (cal, TRUE);
+}
+
+const char *
+liaison_calendar_get_name (const LiaisonCalendar *cal,
+                           const GDate           *date)
+{
+  g_return_val_if_fail (cal != NULL, NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_hash_table_lookup (cal->names, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
 
 gboolean

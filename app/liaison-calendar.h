@@ -31,8 +31,9 @@ typedef enum {
 } LiaisonDayKind;
 
 typedef struct {
-  GArray *holidays;  /* GDate, sorted, no repeats */
-  GArray *workdays;  /* GDate, sorted, no repeats; every one a Saturday or Sunday */
+  GArray     *holidays;  /* GDate, sorted, no repeats */
+  GArray     *workdays;  /* GDate, sorted, no repeats; every one a Saturday or Sunday */
+  GHashTable *names;     /* Julian day -> what the day is ("国庆节"), when the list names it */
 } LiaisonCalendar;
 
 /* A time limit: working days, or calendar months (clamped to the month's
@@ -74,14 +75,28 @@ gboolean         liaison_calendar_add_day         (LiaisonCalendar *cal,
                                                    LiaisonDayKind   kind,
                                                    GError         **error);
 
-/* Reads "2025-10-01,holiday" / "2025-09-28,workday" lines; a third column
- * (a name, "National Day") is allowed and ignored. Blank lines and lines
- * starting with # are skipped. Every bad line is reported, one per line of
- * the message, "Line 3: ..."; NULL then. */
+/* Reads "2025-10-01,holiday" / "2025-09-28,workday" lines. The kind may
+ * be written in Chinese as the State Council's notices and wall calendars
+ * do: 节假日, 休 or 放假 for a holiday, 调休, 班 or 上班 (补班, 调休上班日)
+ * for a make-up workday. A third column names the day ("国庆节") and is
+ * kept. Blank lines and lines starting with # are skipped. Every bad line
+ * is reported, one per line of the message, "Line 3: ..."; NULL then. */
 LiaisonCalendar *liaison_calendar_parse           (const char *text,
                                                    GError    **error);
-/* The same form, sorted by date; parses back to an equal calendar. */
+/* The same form, sorted by date, with the English codes (holiday,
+ * workday) that every version reads: what sync carries. Parses back to an
+ * equal calendar. */
 char            *liaison_calendar_to_text         (const LiaisonCalendar *cal);
+/* The same, with the kinds in the user's language (休 and 班 in Chinese):
+ * what a person edits. Parses back to an equal calendar too. */
+char            *liaison_calendar_to_display_text (const LiaisonCalendar *cal);
+/* The day's name from the list, or NULL. */
+const char      *liaison_calendar_get_name        (const LiaisonCalendar *cal,
+                                                   const GDate           *date);
+/* The State Council's published holidays and make-up workdays (放假安排)
+ * for the years the program ships with (resources/holidays-cn.txt): what
+ * a new headquarters starts with. */
+LiaisonCalendar *liaison_calendar_new_official    (void);
 
 /* @cal may be NULL: weekends only. */
 gboolean         liaison_calendar_is_working_day  (const LiaisonCalendar *cal,

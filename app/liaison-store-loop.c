@@ -94,7 +94,14 @@ liaison_store_get_loop_rules (LiaisonStore  *self,
       return NULL;
     }
   if (data == NULL)
-    return liaison_loop_rules_new ();
+    {
+      /* No rules from headquarters yet: the published holidays, not
+       * weekends alone, so that a first referral's due date is right. */
+      rules = liaison_loop_rules_new ();
+      liaison_calendar_free (rules->calendar);
+      rules->calendar = liaison_calendar_new_official ();
+      return rules;
+    }
 
   parser = json_parser_new ();
   object = parse_object (parser, data, &local_error);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "liaison-calendar.h"
+#include "liaison-locale.h"
 #include "liaison-loop.h"
 
 /* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
@@ -109,7 +110,9 @@ test_parse_2025 (void)
                                      &g_array_index (cal->holidays, GDate, i)), <, 0);
 
   text = liaison_calendar_to_text (cal);
-  g_assert_true (g_str_has_prefix (text, "2025-01-01,holiday\n2025-01-26,workday\n2025-01-28,holiday\n"));
+  /* Names are kept: what headquarters typed comes back. */
+  g_assert_true (g_str_has_prefix (text, "2025-01-01,holiday,New Year's Day\n2025-01-26,workday\n"
+                                         "2025-01-28,holiday,Spring Festival\n2025-01-29,holiday\n"));
   again = liaison_calendar_parse (text, NULL);
   g_assert_nonnull (again);
   text_again = liaison_calendar_to_text (again);
@@ -117,6 +120,9 @@ test_parse_2025 (void)
 
   copy = liaison_calendar_copy (cal);
   g_assert_cmpuint (copy->holidays->len, ==, 28);
+  g_clear_pointer (&text_again, g_free);
+  text_again = liaison_calendar_to_text (copy);
+  g_assert_cmpstr (text, ==, text_again);
 
   /* Adding a day that is already there changes nothing. */
   d = day (2025, 10, 1);
@@ -340,8 +346,8 @@ test_bad_lines (void)
   g_assert_cmpstr (error->message, ==,
                    "Line 3: “2025-13-01” is not a date in the form YYYY-MM-DD.\n"
                    "Line 4: 2025-10-09 is a weekday; only a Saturday or Sunday can be a make-up workday.\n"
-                   "Line 5: “vacation” is neither “holiday” nor “workday”.\n"
-                   "Line 6: expected a date and “holiday” or “workday”, found “hello”.\n"
+                   "Line 5: “vacation” is neither “holiday” nor “workday” (节假日/休/放假 or 调休/班/上班).\n"
+                   "Line 6: expected a date and “holiday” or “workday” (节假日/休/放假 or 调休/班/上班), found “hello”.\n"
                    "Line 9: 2025-10-04 is listed both as a holiday and as a make-up workday.\n"
                    "Line 10: “2025/10/05” is not a date in the form YYYY-MM-DD.");
 }
@@ -373,6 +379,176 @@ test_parse_edges (void)
   g_assert_cmpint (kind, ==, LIAISON_DAY_KIND_WORKDAY);
   g_assert_cmpstr (liaison_day_kind_to_code (LIAISON_DAY_KIND_HOLIDAY), ==, "holiday");
   g_assert_cmpstr (liaison_day_kind_label (LIAISON_DAY_KIND_WORKDAY), ==, "Make-up workday");
+}
+
+/* The words of the State Council's notices and of wall calendars. */
+static void
+test_chinese_words (void)
+{
+  static const struct {
+    const char     *word;
+    LiaisonDayKind  kind;
+  } words[] = {
+    { "节假日", LIAISON_DAY_KIND_HOLIDAY },
+    { "休", LIAISON_DAY_KIND_HOLIDAY },
+    { "放假", LIAISON_DAY_KIND_HOLIDAY },
+    { "调休", LIAISON_DAY_KIND_WORKDAY },
+    { "班", LIAISON_DAY_KIND_WORKDAY },
+    { "上班", LIAISON_DAY_KIND_WORKDAY },
+    { "补班", LIAISON_DAY_KIND_WORKDAY },
+    { "调休上班日", LIAISON_DAY_KIND_WORKDAY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gboolean holiday = words[i].kind == LIAISON_DAY_KIND_HOLIDAY;
+      /* A Thursday off, or a Sunday worked. */
+      g_autofree char *text = g_strdup_printf ("%s,%s,国庆节\n", holiday ? "2026-10-01" : "2026-09-20", words[i].word);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LiaisonCalendar) cal = liaison_calendar_parse (text, &error);
+      g_autofree char *back = NULL;
+      GDate date = holiday ? day (2026, 10, 1) : day (2026, 9, 20);
+      LiaisonDayKind kind = LIAISON_N_DAY_KINDS;
+
+      g_test_message ("%s", text);
+      g_assert_no_error (error);
+      g_assert_true (liaison_day_kind_from_code (words[i].word, &kind));
+      g_assert_cmpint (kind, ==, words[i].kind);
+      g_assert_cmpuint (cal->holidays->len, ==, holiday ? 1 : 0);
+      g_assert_cmpuint (cal->workdays->len, ==, holiday ? 0 : 1);
+      g_assert_true (liaison_calendar_is_working_day (cal, &date) == !holiday);
+      /* The name is kept, and sync writes the codes every version reads. */
+      g_assert_cmpstr (liaison_calendar_get_name (cal, &date), ==, "国庆节");
+      back = liaison_calendar_to_text (cal);
+      g_assert_cmpstr (back, ==, holiday ? "2026-10-01,holiday,国庆节\n" : "2026-09-20,workday,国庆节\n");
+    }
+
+  g_assert_false (liaison_day_kind_from_code ("假期", &(LiaisonDayKind) { 0 }));
+  g_assert_false (liaison_day_kind_from_code ("", &(LiaisonDayKind) { 0 }));
+}
+
+/* In Chinese, the rules dialog shows 休 and 班, and reads them back. */
+static void
+test_display_text_zh_cn (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(LiaisonCalendar) cal = NULL;
+      g_autoptr(LiaisonCalendar) again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *text_again = NULL;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      liaison_locale_init ();
+      cal = liaison_calendar_parse ("2026-09-20,workday,国庆节\n2026-10-01,holiday,国庆节\n2026-10-02,放假\n", &error);
+      g_assert_no_error (error);
+      shown = liaison_calendar_to_display_text (cal);
+      g_assert_cmpstr (shown, ==, "2026-09-20,班,国庆节\n2026-10-01,休,国庆节\n2026-10-02,休\n");
+      again = liaison_calendar_parse (shown, &error);
+      g_assert_no_error (error);
+      text = liaison_calendar_to_text (cal);
+      text_again = liaison_calendar_to_text (again);
+      g_assert_cmpstr (text, ==, text_again);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A run of days from @from to @to, inclusive, as "YYYY-MM-DD" lines. */
+static void
+append_days (GString    *out,
+             const char *from,
+             const char *to)
+{
+  GDate d, end;
+
+  g_assert_true (liaison_date_parse_iso (from, &d));
+  g_assert_true (liaison_date_parse_iso (to, &end));
+  for (; g_date_compare (&d, &end) <= 0; g_date_add_days (&d, 1))
+    {
+      g_autofree char *iso = liaison_date_to_iso (&d);
+
+      g_string_append_printf (out, "%s\n", iso);
+    }
+}
+
+static char *
+list_of (GArray *dates)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      g_autofree char *iso = liaison_date_to_iso (&g_array_index (dates, GDate, i));
+
+      g_string_append_printf (out, "%s\n", iso);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The shipped list is the State Council's, day for day: 国办发明电〔2023〕7号
+ * (2024), 〔2024〕12号 (2025) and 〔2025〕7号 (2026). */
+static void
+test_official (void)
+{
+  static const char *const holiday_runs[][2] = {
+    { "2024-01-01", "2024-01-01" }, { "2024-02-10", "2024-02-17" }, { "2024-04-04", "2024-04-06" },
+    { "2024-05-01", "2024-05-05" }, { "2024-06-10", "2024-06-10" }, { "2024-09-15", "2024-09-17" },
+    { "2024-10-01", "2024-10-07" },
+    { "2025-01-01", "2025-01-01" }, { "2025-01-28", "2025-02-04" }, { "2025-04-04", "2025-04-06" },
+    { "2025-05-01", "2025-05-05" }, { "2025-05-31", "2025-06-02" }, { "2025-10-01", "2025-10-08" },
+    { "2026-01-01", "2026-01-03" }, { "2026-02-15", "2026-02-23" }, { "2026-04-04", "2026-04-06" },
+    { "2026-05-01", "2026-05-05" }, { "2026-06-19", "2026-06-21" }, { "2026-09-25", "2026-09-27" },
+    { "2026-10-01", "2026-10-07" },
+  };
+  static const char workdays[] =
+    "2024-02-04\n2024-02-18\n2024-04-07\n2024-04-28\n2024-05-11\n2024-09-14\n2024-09-29\n2024-10-12\n"
+    "2025-01-26\n2025-02-08\n2025-04-27\n2025-09-28\n2025-10-11\n"
+    "2026-01-04\n2026-02-14\n2026-02-28\n2026-05-09\n2026-09-20\n2026-10-10\n";
+  g_autoptr(LiaisonCalendar) cal = liaison_calendar_new_official ();
+  g_autoptr(GString) holidays = g_string_new (NULL);
+  g_autofree char *got_holidays = list_of (cal->holidays);
+  g_autofree char *got_workdays = list_of (cal->workdays);
+  GDate national_day = day (2026, 10, 1);
+  GDate make_up = day (2026, 2, 14);
+
+  for (guint i = 0; i < G_N_ELEMENTS (holiday_runs); i++)
+    append_days (holidays, holiday_runs[i][0], holiday_runs[i][1]);
+  g_assert_cmpstr (got_holidays, ==, holidays->str);
+  g_assert_cmpstr (got_workdays, ==, workdays);
+  g_assert_cmpstr (liaison_calendar_get_name (cal, &national_day), ==, "国庆节");
+  g_assert_cmpstr (liaison_calendar_get_name (cal, &make_up), ==, "春节调休上班");
+}
+
+/* A referral the Friday before the 2026 Spring Festival: the Saturday
+ * worked counts, the nine days off do not. */
+static void
+test_official_spring_festival_2026 (void)
+{
+  g_autoptr(LiaisonCalendar) cal = liaison_calendar_new_official ();
+  LiaisonTimeLimit fifteen = { 15, 0 };
+  GDate referral = day (2026, 2, 13);
+  GDate due;
+  GDate d;
+
+  liaison_calendar_due_date (cal, &referral, &fifteen, &due);
+  assert_iso (&due, "2026-03-12");
+  /* Weekends alone would have said 2026-03-06. */
+  liaison_calendar_due_date (NULL, &referral, &fifteen, &due);
+  assert_iso (&due, "2026-03-06");
+
+  d = referral;
+  liaison_calendar_add_working_days (cal, &d, 1);
+  assert_iso (&d, "2026-02-14");
+  liaison_calendar_add_working_days (cal, &d, 1);
+  assert_iso (&d, "2026-02-24");
+  d = day (2026, 2, 27);
+  liaison_calendar_add_working_days (cal, &d, 1);
+  assert_iso (&d, "2026-02-28");
 }
 
 static void
@@ -415,6 +591,10 @@ main (int   argc,
   g_test_add_func ("/calendar/deadline-boundary", test_deadline_boundary);
   g_test_add_func ("/calendar/bad-lines", test_bad_lines);
   g_test_add_func ("/calendar/parse-edges", test_parse_edges);
+  g_test_add_func ("/calendar/chinese-words", test_chinese_words);
+  g_test_add_func ("/calendar/display-text-zh_CN", test_display_text_zh_cn);
+  g_test_add_func ("/calendar/official", test_official);
+  g_test_add_func ("/calendar/official-spring-festival-2026", test_official_spring_festival_2026);
 
   g_test_add_func ("/calendar/today-and-limits", test_today_and_limits);
   return g_test_run ();

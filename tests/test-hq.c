@@ -10,7 +10,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
+#include "liaison-store-loop.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
@@ -651,10 +653,10 @@ test_pull_scope (Fixture       *fixture,
   g_assert_cmpuint (pages, ==, 1);
   seen_hq = pull_all (fixture, fixture->token_hq, 10, &last_hq, &pages);
 
-  /* 2 stations + 10 categories + 1 deputy, and the station's own 25. */
-  g_assert_cmpuint (g_hash_table_size (seen_a), ==, 13 + 25);
-  g_assert_cmpuint (g_hash_table_size (seen_b), ==, 13 + 25);
-  g_assert_cmpuint (g_hash_table_size (seen_hq), ==, 13 + 50);
+  /* 2 stations + 10 categories + the rules + 1 deputy, and the station's own 25. */
+  g_assert_cmpuint (g_hash_table_size (seen_a), ==, 14 + 25);
+  g_assert_cmpuint (g_hash_table_size (seen_b), ==, 14 + 25);
+  g_assert_cmpuint (g_hash_table_size (seen_hq), ==, 14 + 50);
   g_hash_table_iter_init (&iter, seen_a);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_str_has_prefix (key, "reception/"))
@@ -1476,10 +1478,10 @@ test_loop_events (Fixture       *fixture,
                      ==, "deputy_suggestion");
   }
 
-  /* The loop rules are headquarters'. */
+  /* The loop rules are headquarters', an edit of those init seeded. */
   {
     g_autofree char *rules = g_strdup_printf (
-      "{\"kind\": \"loop_rules\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
+      "{\"kind\": \"loop_rules\", \"uuid\": \"%s\", \"version\": 2, \"base_version\": 1,"
       " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": null, \"deleted\": false,"
       " \"data\": {\"calendar\": \"2025-10-01,holiday\\n\", \"public_opinion_working_days\": 10,"
       " \"public_opinion_months\": 0, \"deputy_suggestion_working_days\": 0, \"deputy_suggestion_months\": 3}}",
@@ -1878,6 +1880,16 @@ feed_last_seq (Fixture *fixture)
   return json_object_get_int_member (page, "last_seq");
 }
 
+static gboolean
+dates_has (GArray      *dates,
+           const GDate *date)
+{
+  for (guint i = 0; i < dates->len; i++)
+    if (g_date_compare (&g_array_index (dates, GDate, i), date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The loop_rules record as station A pulls it; NULL when there is none. */
 static JsonObject *
 pulled_rules (Fixture *fixture,
@@ -1894,6 +1906,50 @@ pulled_rules (Fixture *fixture,
     return NULL;
   *version = json_object_get_int_member (record, "version");
   return json_object_ref (json_object_get_object_member (record, "data"));
+}
+
+/* A new headquarters starts with the State Council's published holidays,
+ * and its stations pull them. */
+static void
+test_init_holidays (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const national_day[] = {
+    "2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07",
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) data_pulled = NULL;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+  GDate d;
+
+  /* The fixture's data directory is fresh from `liaison-hq init`. */
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "15 working days"));
+  g_assert_nonnull (strstr (out, "3 months"));
+  g_assert_nonnull (strstr (out, "89 holidays and 19 make-up workdays"));
+  g_assert_nonnull (strstr (out, "version 1"));
+
+  data_pulled = pulled_rules (fixture, &version);
+  g_assert_nonnull (data_pulled);
+  g_assert_cmpint (version, ==, 1);
+  rules = liaison_loop_rules_from_json (data_pulled, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (national_day); i++)
+    {
+      g_assert_true (liaison_date_parse_iso (national_day[i], &d));
+      g_assert_true (dates_has (rules->calendar->holidays, &d));
+      g_assert_cmpstr (liaison_calendar_get_name (rules->calendar, &d), ==, "国庆节");
+    }
+  g_assert_true (liaison_date_parse_iso ("2026-10-08", &d));
+  g_assert_true (liaison_calendar_is_working_day (rules->calendar, &d));
+  g_assert_true (liaison_date_parse_iso ("2026-02-14", &d));
+  g_assert_true (dates_has (rules->calendar->workdays, &d));
+  g_assert_true (liaison_calendar_is_working_day (rules->calendar, &d));
+  g_assert_cmpint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
+  g_assert_cmpint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 3);
 }
 
 static void
@@ -1921,15 +1977,10 @@ test_loop_rules_cli (Fixture       *fixture,
   gint64 version = 0;
   gint64 seq;
 
-  /* Before anything is set: the defaults, and no record to pull. */
-  g_assert_cmpint (liaison_test_run_hq (&out, &err, "rules", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "15 working days"));
-  g_assert_nonnull (strstr (out, "3 months"));
-  g_assert_nonnull (strstr (out, "0 holidays and 0 make-up workdays"));
-  g_assert_nonnull (strstr (out, "defaults"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_null (pulled_rules (fixture, &version));
+  /* Before anything is set: what init seeded (test_init_holidays). */
+  g_assert_nonnull ((rules = pulled_rules (fixture, &version)));
+  g_assert_cmpint (version, ==, 1);
+  g_clear_pointer (&rules, json_object_unref);
 
   g_assert_cmpint (liaison_test_run_hq (&out, &err, "import", "holidays", "--data-dir", fixture->hq.data_dir,
                            holidays, NULL), ==, 0);
@@ -1940,7 +1991,7 @@ test_loop_rules_cli (Fixture       *fixture,
   /* A station pulls them, limits as they were. */
   rules = pulled_rules (fixture, &version);
   g_assert_nonnull (rules);
-  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (version, ==, 2);
   g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-10-06,holiday"));
   g_assert_nonnull (strstr (json_object_get_string_member (rules, "calendar"), "2025-09-28,workday"));
   g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_working_days"), ==, 15);
@@ -1999,7 +2050,7 @@ test_loop_rules_cli (Fixture       *fixture,
 
   rules = pulled_rules (fixture, &version);
   g_assert_nonnull (rules);
-  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (version, ==, 3);
   g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_working_days"), ==, 10);
   g_assert_cmpint (json_object_get_int_member (rules, "public_opinion_months"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (rules, "deputy_suggestion_months"), ==, 3);
@@ -2014,7 +2065,7 @@ test_loop_rules_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "10 working days"));
   g_assert_nonnull (strstr (out, "2 months"));
   g_assert_nonnull (strstr (out, "4 holidays and 2 make-up workdays"));
-  g_assert_nonnull (strstr (out, "version 3"));
+  g_assert_nonnull (strstr (out, "version 4"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -2050,6 +2101,7 @@ main (int   argc,
   ADD ("/hq/import", test_import);
   ADD ("/hq/loop-events", test_loop_events);
   ADD ("/hq/loop-event-guards", test_loop_event_guards);
+  ADD ("/hq/init-holidays", test_init_holidays);
   ADD ("/hq/loop-rules-cli", test_loop_rules_cli);
 #undef ADD
 

@@ -746,8 +746,19 @@ run_rules_dialog (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin"))), ==, 15);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin"))), ==, 3);
 
-  /* 2025-10-09 is a Thursday: it cannot be a make-up workday. */
+  /* No rules yet: the State Council's published list, names and all. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "holidays_view")));
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_true (g_str_has_prefix (shown, "2024-01-01,holiday,元旦\n2024-02-04,workday,春节调休上班\n"));
+    g_assert_nonnull (strstr (shown, "\n2026-10-07,holiday,国庆节\n2026-10-10,workday,国庆节调休上班\n"));
+  }
+
+  /* 2025-10-09 is a Thursday: it cannot be a make-up workday. */
   gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-10-09,workday\n", -1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin")), 10);
   g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
@@ -758,7 +769,13 @@ run_rules_dialog (void)
   rules = liaison_store_get_loop_rules (fixture.store, NULL);
   g_assert_nonnull (rules);
   g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 15);
-  g_assert_cmpuint (rules->calendar->holidays->len, ==, 0);
+  {
+    g_autoptr(LiaisonCalendar) official = liaison_calendar_new_official ();
+    g_autofree char *official_text = liaison_calendar_to_text (official);
+    g_autofree char *kept = liaison_calendar_to_text (rules->calendar);
+
+    g_assert_cmpstr (kept, ==, official_text);
+  }
   g_clear_pointer (&rules, liaison_loop_rules_free);
 
   /* Corrected: saved, limits and days alike. */

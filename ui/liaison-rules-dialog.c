@@ -2,8 +2,10 @@
  *
  * The default time limits (working days for a citizen's suggestion, months
  * for a deputy's) and the holiday list as text, in the form
- * liaison_calendar_parse() reads. A bad line shows the parser's message,
- * which names every bad line, and nothing is saved.
+ * liaison_calendar_parse() reads, with the kinds of day in the user's
+ * words. A headquarters with no rules yet starts from the State Council's
+ * published list (liaison_store_get_loop_rules()). A bad line shows the
+ * parser's message, which names every bad line, and nothing is saved.
  */
 #include "config.h"
 
@@ -128,7 +130,8 @@ load (LiaisonRulesDialog *self)
   if (deputy->months > 0)
     show_limit (self->months_spin, deputy->months);
 
-  text = liaison_calendar_to_text (rules->calendar);
+  /* In the user's words (休 and 班 in Chinese); the parser reads them back. */
+  text = liaison_calendar_to_display_text (rules->calendar);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->holidays_view), text, -1);
   /* Loading is not an edit: keep the load error, if any, in view. */
   if (error == NULL)

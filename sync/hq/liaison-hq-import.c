@@ -616,7 +616,7 @@ liaison_hq_import_holidays (LiaisonHqStore          *store,
     {
       g_set_error (error, LIAISON_HQ_IMPORT_ERROR, LIAISON_HQ_IMPORT_ERROR_ROWS,
                    _("Nothing was imported: “%s” lists no day. Each line is a date and “holiday” or "
-                     "“workday”, e.g. “2025-10-01,holiday,National Day”."), name);
+                     "“workday” (休 or 班), e.g. “2025-10-01,holiday,National Day” or “2026-10-01,休,国庆节”."), name);
       return FALSE;
     }
 

@@ -524,7 +524,13 @@ liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
   sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    return liaison_loop_rules_new ();
+    {
+      /* A data directory from before init seeded the rules. */
+      rules = liaison_loop_rules_new ();
+      liaison_calendar_free (rules->calendar);
+      rules->calendar = liaison_calendar_new_official ();
+      return rules;
+    }
   if (rc != SQLITE_ROW)
     {
       set_error (self, error, _("The rules could not be read"));
@@ -594,6 +600,17 @@ seed (LiaisonHqStore  *self,
                                          NULL, NULL, error))
         return FALSE;
     }
+
+  /* The default time limits and the State Council's published holidays:
+   * stations get them at their first sync, and headquarters edits them. */
+  {
+    g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_new ();
+
+    liaison_calendar_free (rules->calendar);
+    rules->calendar = liaison_calendar_new_official ();
+    if (!liaison_hq_store_save_loop_rules (self, rules, NULL, error))
+      return FALSE;
+  }
   return TRUE;
 }
 

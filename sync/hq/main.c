@@ -132,9 +132,11 @@ command_summary (const char *command)
                    "a bad row and nothing is imported.") },
     { "import holidays", N_("Sets the holiday and make-up workday list from FILE, one day a line:\n"
                             "“2025-10-01,holiday,National Day” or “2025-09-28,workday” (a Saturday or Sunday\n"
-                            "worked in exchange). Blank lines and lines starting with # are skipped. The file\n"
-                            "is the whole list: it replaces the one stations have; the time limits are kept.\n"
-                            "All or nothing: a bad line and nothing is imported.") },
+                            "worked in exchange); 节假日, 休 or 放假 and 调休, 班 or 上班 are read too, as in\n"
+                            "“2026-10-01,休,国庆节”. Blank lines and lines starting with # are skipped. The file\n"
+                            "is the whole list: it replaces the one stations have (a new headquarters starts\n"
+                            "with the State Council’s for 2024 to 2026; keep those years in the file to keep\n"
+                            "them); the time limits are kept. All or nothing: a bad line and nothing is imported.") },
     { "rules", N_("Shows the time limits of the closed loop and the size of the holiday list.") },
     { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
                       "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
@@ -270,6 +272,14 @@ command_init (int argc, char **argv)
     return fail (error);
   path = g_build_filename (options.data_dir, "hq.db", NULL);
   printf (_("Created the headquarters database %s with the 10 standard categories.\n"), path);
+  {
+    g_autoptr(LiaisonCalendar) official = liaison_calendar_new_official ();
+
+    /* Translators: the years are those of resources/holidays-cn.txt */
+    printf (_("Holidays: the State Council’s published holidays and make-up workdays (%u and %u days, 2024 to 2026); "
+              "change them with “liaison-hq import holidays”.\n"),
+            official->holidays->len, official->workdays->len);
+  }
   printf (_("Server id: %s\n"), liaison_hq_store_get_server_id (store));
   printf (_("Next: add stations with “liaison-hq station add”, then start the server with “liaison-hq serve”.\n"));
   return EXIT_SUCCESS;

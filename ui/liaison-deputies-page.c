@@ -121,6 +121,7 @@ show_count (LiaisonDeputiesPage *self,
   g_autofree char *count = g_strdup_printf (ngettext ("%'u deputy", "%'u deputies", n), n);
 
   gtk_label_set_text (self->count_label, count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
 }
 
 static void

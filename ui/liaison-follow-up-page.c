@@ -181,17 +181,19 @@ is_hq_section (const SectionInfo *info)
   return info->roles == ROLE_BIT (LIAISON_LOOP_ROLE_HQ);
 }
 
-/* Whether @info's rows wait on a unit's reply, so that the row names the
- * lead unit that is late or about to be. */
+/* Whether @info's rows may wait on a unit's reply, so that such a row
+ * names the lead unit that is late or about to be. */
 static gboolean
 names_lead_unit (const SectionInfo *info)
 {
-  return info->list == LIAISON_LOOP_LIST_OVERDUE || info->list == LIAISON_LOOP_LIST_DUE_SOON;
+  return info->list == LIAISON_LOOP_LIST_OVERDUE || info->list == LIAISON_LOOP_LIST_DUE_SOON ||
+         info->list == LIAISON_LOOP_LIST_KEY_SUPERVISION;
 }
 
-/* The lead unit of the current round of each of @rows, as the timeline
- * replays it: the cached columns do not keep it, and a section shows at
- * most MAX_ROWS rows. Returns: suggestion id -> unit name. */
+/* The lead unit of the current round of each of @rows that awaits a
+ * reply (has a due date), as the timeline replays it: the cached columns
+ * do not keep it, and a section shows at most MAX_ROWS rows.
+ * Returns: suggestion id -> unit name. */
 static GHashTable *
 read_lead_units (LiaisonStore *store,
                  GPtrArray    *rows)
@@ -208,10 +210,13 @@ read_lead_units (LiaisonStore *store,
   for (guint i = 0; i < rows->len; i++)
     {
       LiaisonSuggestion *suggestion = g_ptr_array_index (rows, i);
-      g_autoptr(LiaisonLoopState) state = liaison_store_get_loop_state (store, suggestion->meta.id, NULL);
-      const char *name = state != NULL && state->lead_unit_uuid != NULL
-                           ? g_hash_table_lookup (names, state->lead_unit_uuid) : NULL;
+      g_autoptr(LiaisonLoopState) state = NULL;
+      const char *name;
 
+      if (!g_date_valid (&suggestion->due_date))
+        continue;
+      state = liaison_store_get_loop_state (store, suggestion->meta.id, NULL);
+      name = state != NULL && state->lead_unit_uuid != NULL ? g_hash_table_lookup (names, state->lead_unit_uuid) : NULL;
       if (name != NULL)
         g_hash_table_insert (lead_units, &suggestion->meta.id, g_strdup (name));
     }

@@ -243,6 +243,10 @@ update_content (LiaisonReceptionsPage *self)
   g_autofree char *count = g_strdup_printf (ngettext ("%'u reception", "%'u receptions", n), n);
 
   gtk_label_set_text (self->count_label, count);
+  /* A screen reader hears the count with the list, in either view. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (liaison_receptions_table_get_column_view (self->table)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
   liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
                                  is_filtering (self));
 }

@@ -134,6 +134,7 @@ update_content (LiaisonSuggestionsPage *self)
   g_autofree char *count = g_strdup_printf (ngettext ("%'u suggestion", "%'u suggestions", n), n);
 
   gtk_label_set_text (self->count_label, count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
 
   liaison_ui_show_paged_content (self->content_stack, self->error_page, self->selection,
                                  *search != '\0');

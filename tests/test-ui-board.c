@@ -14,6 +14,7 @@
 #include "liaison-actor-dialog.h"
 #include "liaison-deputy-picker.h"
 #include "liaison-motion-editor.h"
+#include "liaison-picker-row.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -619,8 +620,8 @@ run_deputy_board (void)
   g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "deputy_row")));
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "name_row")));
   {
-    AdwComboRow *deputy_row = ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "deputy_row"));
-    GListModel *names = adw_combo_row_get_model (deputy_row);
+    LiaisonPickerRow *deputy_row = LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "deputy_row"));
+    GListModel *names = liaison_picker_row_get_model (deputy_row);
     guint position = GTK_INVALID_LIST_POSITION;
     gboolean other_named = FALSE;
 
@@ -635,7 +636,7 @@ run_deputy_board (void)
       if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "王建国"))
         position = i;
     g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-    adw_combo_row_set_selected (deputy_row, position);
+    liaison_picker_row_set_selected (deputy_row, position);
   }
   g_signal_emit_by_name (liaison_test_get_by_id (dialog, "switch_button"), "clicked");
   g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_ACTOR_DIALOG));

@@ -14,6 +14,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
+#include "liaison-picker-row.h"
 #include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -451,7 +452,7 @@ run_refer_at_hq (void)
    * listed by name: 市交通运输局 sorts after 市住房和城乡建设局 or not, so
    * look them up. */
   {
-    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")));
+    GListModel *units = liaison_picker_row_get_model (LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")));
     guint transport = GTK_INVALID_LIST_POSITION;
     guint housing = GTK_INVALID_LIST_POSITION;
 
@@ -462,7 +463,7 @@ run_refer_at_hq (void)
       else
         housing = i;
     g_assert_cmpuint (transport, !=, GTK_INVALID_LIST_POSITION);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")), transport);
+    liaison_picker_row_set_selected (LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")), transport);
 
     co_units = liaison_test_get_by_id (dialog, "co_units_list");
     g_assert_true (gtk_widget_get_mapped (co_units));
@@ -707,8 +708,8 @@ run_answer_in_own_name (void)
   {
     g_autoptr(GtkStringList) names = gtk_string_list_new ((const char *[]) { "王建国", "李秀英", NULL });
 
-    adw_combo_row_set_model (ADW_COMBO_ROW (deputy_row), G_LIST_MODEL (names));
-    adw_combo_row_set_selected (ADW_COMBO_ROW (deputy_row), 0);
+    liaison_picker_row_set_model (LIAISON_PICKER_ROW (deputy_row), G_LIST_MODEL (names));
+    liaison_picker_row_set_selected (LIAISON_PICKER_ROW (deputy_row), 0);
   }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "answer_view"))),
                             "已当场解释公交站台规划。", -1);
@@ -1093,7 +1094,7 @@ run_reply_attachments (void)
   /* Only the unit it was referred to can have replied: 市交通运输局, not
    * the housing bureau the desk also knows. */
   {
-    GListModel *units = adw_combo_row_get_model (ADW_COMBO_ROW (liaison_test_get_by_id (dialog, "replying_unit_row")));
+    GListModel *units = liaison_picker_row_get_model (LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "replying_unit_row")));
 
     g_assert_cmpuint (g_list_model_get_n_items (units), ==, 1);
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (units), 0), ==, "市交通运输局");

@@ -9,6 +9,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
+#include "liaison-picker-row.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonActorDialog
@@ -23,7 +24,7 @@ struct _LiaisonActorDialog
   GtkCheckButton *station_check;
   GtkCheckButton *deputy_check;
   AdwEntryRow    *name_row;
-  AdwComboRow    *deputy_row;
+  LiaisonPickerRow *deputy_row;
   GtkLabel       *error_label;
 };
 
@@ -69,7 +70,7 @@ switch_action (GtkWidget  *widget,
 
   if (gtk_check_button_get_active (self->deputy_check))
     {
-      gint64 deputy_id = liaison_ui_id_at (self->deputy_ids, adw_combo_row_get_selected (self->deputy_row));
+      gint64 deputy_id = liaison_ui_id_at (self->deputy_ids, liaison_picker_row_get_selected (self->deputy_row));
       g_autoptr(LiaisonDeputy) deputy = NULL;
 
       if (deputy_id != 0)
@@ -115,11 +116,11 @@ load (LiaisonActorDialog *self)
   g_autoptr(LiaisonActor) actor = liaison_actor_get_current (self->store);
 
   liaison_ui_append_deputies (self->store, TRUE, names, self->deputy_ids, NULL);
-  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
+  liaison_picker_row_set_model (self->deputy_row, G_LIST_MODEL (names));
 
   if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
     {
-      adw_combo_row_set_selected (self->deputy_row, liaison_ui_id_position (self->deputy_ids, actor->deputy_id));
+      liaison_picker_row_set_selected (self->deputy_row, liaison_ui_id_position (self->deputy_ids, actor->deputy_id));
       gtk_check_button_set_active (self->deputy_check, TRUE);
     }
   /* The role's words stand in for a name nobody gave: ask for one. */
@@ -212,6 +213,7 @@ liaison_actor_dialog_class_init (LiaisonActorDialogClass *klass)
                                     0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 0);
 
+  g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-actor-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, station_check);
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, deputy_check);

@@ -8,8 +8,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-editor.h"
+#include "liaison-picker-row.h"
+#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 #include "liaison-validate.h"
+#include "liaison-window-fit.h"
 
 struct _LiaisonDeputyEditor
 {
@@ -24,12 +27,13 @@ struct _LiaisonDeputyEditor
   gint64 deputy_id;
 
   /* template children */
+  GtkButton   *save_button;
   GtkLabel    *error_label;
   AdwEntryRow *name_row;
   AdwComboRow *level_row;
   GtkLabel    *name_error;
   AdwEntryRow *group_row;
-  AdwComboRow *station_row;
+  LiaisonPickerRow *station_row;
   AdwEntryRow *specialty_row;
   GtkLabel    *specialty_error;
   AdwEntryRow *phone_row;
@@ -116,7 +120,7 @@ save_action (GtkWidget  *widget,
   g_free (deputy->name);
   deputy->name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->name_row));
   deputy->level = adw_combo_row_get_selected (self->level_row);
-  deputy->station_id = liaison_ui_id_at (self->station_ids, adw_combo_row_get_selected (self->station_row));
+  deputy->station_id = liaison_ui_id_at (self->station_ids, liaison_picker_row_get_selected (self->station_row));
   g_free (deputy->specialty);
   deputy->specialty = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->specialty_row));
   g_free (deputy->phone);
@@ -200,7 +204,21 @@ load_choices (LiaisonDeputyEditor *self)
       gtk_string_list_append (stations, station->name);
       g_array_append_val (self->station_ids, station->meta.id);
     }
-  adw_combo_row_set_model (self->station_row, G_LIST_MODEL (stations));
+  liaison_picker_row_set_model (self->station_row, G_LIST_MODEL (stations));
+}
+
+/* A deputy added at a station is most often one of its own; headquarters
+ * adds them for every station and must choose. */
+static void
+select_own_station (LiaisonDeputyEditor *self)
+{
+  g_autoptr(LiaisonStation) station = NULL;
+
+  if (liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
+    return;
+  station = liaison_store_get_local_station (self->store);
+  if (station != NULL)
+    liaison_picker_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, station->meta.id));
 }
 
 static void
@@ -217,6 +235,9 @@ load_deputy (LiaisonDeputyEditor *self)
       self->deputy = liaison_deputy_new ();
       self->deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
       adw_combo_row_set_selected (self->level_row, LIAISON_DEPUTY_LEVEL_CITY);
+      select_own_station (self);
+      /* The button says what it does: a new deputy is added. */
+      gtk_button_set_label (self->save_button, _("_Add Deputy"));
       return;
     }
 
@@ -224,7 +245,7 @@ load_deputy (LiaisonDeputyEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->deputy->name ? self->deputy->name : "");
   adw_combo_row_set_selected (self->level_row, self->deputy->level);
   gtk_editable_set_text (GTK_EDITABLE (self->group_row), self->deputy->group_name ? self->deputy->group_name : "");
-  adw_combo_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, self->deputy->station_id));
+  liaison_picker_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, self->deputy->station_id));
   gtk_editable_set_text (GTK_EDITABLE (self->specialty_row), self->deputy->specialty ? self->deputy->specialty : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), self->deputy->phone ? self->deputy->phone : "");
   self->loaded = deputy_snapshot (self->deputy, self->deputy->group_name);
@@ -242,6 +263,7 @@ liaison_deputy_editor_constructed (GObject *object)
 
   load_choices (self);
   load_deputy (self);
+  liaison_ui_window_fit (GTK_WINDOW (self), 520, LIAISON_UI_MAX_DIALOG_HEIGHT);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -340,7 +362,9 @@ liaison_deputy_editor_class_init (LiaisonDeputyEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-deputy-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, level_row);

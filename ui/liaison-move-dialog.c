@@ -13,11 +13,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-actor.h"
+#include "liaison-check-rows.h"
+#include "liaison-date-button.h"
 #include "liaison-move-dialog.h"
+#include "liaison-picker-row.h"
 #include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
+#include "liaison-window-fit.h"
 
 struct _LiaisonMoveDialog
 {
@@ -45,18 +50,20 @@ struct _LiaisonMoveDialog
   GtkLabel            *error_label;
   GtkButton           *save_button;
   AdwPreferencesGroup *deputy_group;
-  AdwComboRow         *deputy_row;
+  LiaisonPickerRow    *deputy_row;
   AdwActionRow        *own_deputy_row;
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
   AdwPreferencesGroup *refer_group;
-  AdwComboRow         *lead_unit_row;
+  LiaisonPickerRow    *lead_unit_row;
   AdwEntryRow         *due_row;
   GtkLabel            *due_hint_label;
   AdwPreferencesGroup *co_units_group;
+  GtkSearchEntry      *co_units_search;
   GtkListBox          *co_units_list;
+  GtkLabel            *co_units_chosen_label;
   AdwPreferencesGroup *reply_group;
-  AdwComboRow         *replying_unit_row;
+  LiaisonPickerRow    *replying_unit_row;
   AdwEntryRow         *reply_date_row;
   GtkTextView         *reply_text_view;
   AdwPreferencesGroup *attachments_group;
@@ -106,6 +113,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The button that records a move says which: never a bare "Save". */
+static const char * const save_labels[LIAISON_N_LOOP_MOVES] = {
+  [LIAISON_LOOP_MOVE_REGISTER]       = N_("_Register"),
+  [LIAISON_LOOP_MOVE_TAKE_UP]        = N_("_Take Up"),
+  [LIAISON_LOOP_MOVE_ANSWER_ON_SPOT] = N_("Record _Answer"),
+  [LIAISON_LOOP_MOVE_REFER]          = N_("_Refer"),
+  [LIAISON_LOOP_MOVE_START]          = N_("_Mark In Progress"),
+  [LIAISON_LOOP_MOVE_REPLY]          = N_("Record _Reply"),
+  [LIAISON_LOOP_MOVE_RATE]           = N_("Record R_ating"),
+  [LIAISON_LOOP_MOVE_CLOSE]          = N_("_Close Suggestion"),
+  [LIAISON_LOOP_MOVE_WITHDRAW]       = N_("_Withdraw"),
+  [LIAISON_LOOP_MOVE_SUPERVISE]      = N_("_Supervise"),
+};
+
 static void
 field_changed_cb (LiaisonMoveDialog *self)
 {
@@ -116,7 +137,7 @@ field_changed_cb (LiaisonMoveDialog *self)
 static void
 lead_unit_changed_cb (LiaisonMoveDialog *self)
 {
-  guint lead = adw_combo_row_get_selected (self->lead_unit_row);
+  guint lead = liaison_picker_row_get_selected (self->lead_unit_row);
 
   liaison_ui_show_message (self->error_label, NULL, NULL);
   for (guint i = 0; self->co_unit_checks != NULL && i < self->co_unit_checks->len; i++)
@@ -128,6 +149,7 @@ lead_unit_changed_cb (LiaisonMoveDialog *self)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
       gtk_widget_set_sensitive (row != NULL ? row : check, i != lead);
     }
+  liaison_check_rows_update (self->co_units_list);
 }
 
 /* Takes @text; returns it trimmed, or NULL when only spaces were typed. */
@@ -153,10 +175,10 @@ view_text (GtkTextView *view)
 }
 
 static char *
-selected_uuid (AdwComboRow *row,
-               GPtrArray   *uuids)
+selected_uuid (LiaisonPickerRow *row,
+               GPtrArray        *uuids)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected = liaison_picker_row_get_selected (row);
 
   if (uuids == NULL || selected >= uuids->len)
     return NULL;
@@ -319,7 +341,7 @@ attachment_row_new (LiaisonMoveDialog *self,
   gtk_widget_set_name (button, "remove-attachment");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, remove);
+  liaison_ui_set_tooltip (button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
                                   -1);
@@ -549,24 +571,7 @@ load_deputies (LiaisonMoveDialog *self)
   /* Anyone else at the desk records it for whichever deputy it was. */
   names = gtk_string_list_new (NULL);
   liaison_ui_append_deputies (self->store, FALSE, names, NULL, self->deputy_uuids);
-  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
-}
-
-static void
-add_co_unit_row (LiaisonMoveDialog *self,
-                 const char        *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_list_box_append (self->co_units_list, row);
-  g_ptr_array_add (self->co_unit_checks, check);
+  liaison_picker_row_set_model (self->deputy_row, G_LIST_MODEL (names));
 }
 
 static void
@@ -586,23 +591,23 @@ load_units (LiaisonMoveDialog *self)
       gtk_string_list_append (names, unit->name);
       g_ptr_array_add (self->unit_uuids, g_strdup (unit->meta.uuid));
       if (self->move == LIAISON_LOOP_MOVE_REFER)
-        add_co_unit_row (self, unit->name);
+        g_ptr_array_add (self->co_unit_checks, liaison_check_rows_append (self->co_units_list, unit->name));
       if (self->state != NULL && g_strcmp0 (unit->meta.uuid, self->state->lead_unit_uuid) == 0)
         replying = self->unit_uuids->len - 1;
     }
 
   if (self->move == LIAISON_LOOP_MOVE_REFER)
     {
-      adw_combo_row_set_model (self->lead_unit_row, G_LIST_MODEL (names));
+      liaison_picker_row_set_model (self->lead_unit_row, G_LIST_MODEL (names));
       gtk_widget_set_visible (GTK_WIDGET (self->co_units_group), units != NULL && units->len > 1);
       lead_unit_changed_cb (self);
     }
   else if (self->move == LIAISON_LOOP_MOVE_REPLY)
     {
       /* The units it was referred to; most replies come from the lead unit. */
-      adw_combo_row_set_model (self->replying_unit_row, G_LIST_MODEL (names));
+      liaison_picker_row_set_model (self->replying_unit_row, G_LIST_MODEL (names));
       if (replying != GTK_INVALID_LIST_POSITION)
-        adw_combo_row_set_selected (self->replying_unit_row, replying);
+        liaison_picker_row_set_selected (self->replying_unit_row, replying);
     }
 
   if (units == NULL || units->len == 0)
@@ -693,6 +698,7 @@ load (LiaisonMoveDialog *self)
   self->state = liaison_store_get_loop_state (self->store, self->suggestion_id, NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), liaison_loop_move_label (self->move));
+  gtk_button_set_label (self->save_button, _(save_labels[self->move]));
   /* The window's title says the move; this says which suggestion (the
    * group's title is markup). */
   title = g_markup_escape_text (suggestion->title ? suggestion->title : "", -1);
@@ -756,6 +762,7 @@ load (LiaisonMoveDialog *self)
       break;
     }
 
+  liaison_ui_window_fit (GTK_WINDOW (self), 520, LIAISON_UI_MAX_DIALOG_HEIGHT);
   gtk_widget_grab_focus (focus);
 }
 
@@ -876,6 +883,8 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIAISON_TYPE_PICKER_ROW);
+  g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-move-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, intro_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, error_label);
@@ -890,7 +899,9 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_hint_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_search);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_chosen_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, replying_unit_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_date_row);
@@ -924,6 +935,8 @@ static void
 liaison_move_dialog_init (LiaisonMoveDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  liaison_ui_wrap_tooltips (GTK_WIDGET (self));
+  liaison_check_rows_init (self->co_units_list, self->co_units_search, self->co_units_chosen_label);
   self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
   self->co_unit_checks = g_ptr_array_new ();

@@ -8,9 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-date-button.h"
 #include "liaison-deputy-picker.h"
 #include "liaison-reception-editor.h"
 #include "liaison-reception-form.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
 
@@ -954,6 +956,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   g_type_ensure (LIAISON_TYPE_DEPUTY_PICKER);
   g_type_ensure (LIAISON_TYPE_VISITOR_ROW);
 
@@ -1003,6 +1006,7 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
   self->form = liaison_reception_form_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  liaison_ui_wrap_tooltips (GTK_WIDGET (self));
 
   /* An error goes away as soon as its field is edited. */
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (hide_error_cb), self->date_error_row);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-date-button.h"
 #include "liaison-reception-detail.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
@@ -669,6 +670,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   object_class->dispose = liaison_receptions_page_dispose;
   object_class->finalize = liaison_receptions_page_finalize;
 
+  g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_TABLE);
 

@@ -12,6 +12,7 @@
 
 #include "liaison-store-sync.h"
 #include "liaison-sync-status.h"
+#include "liaison-tooltip.h"
 
 struct _LiaisonSyncStatus
 {
@@ -147,7 +148,7 @@ update (LiaisonSyncStatus *self)
     }
 
   gtk_label_set_text (self->label, text);
-  gtk_widget_set_tooltip_text (self->box, tooltip);
+  liaison_ui_set_tooltip (self->box, tooltip);
   if (last_error != NULL && !liaison_sync_engine_get_syncing (engine))
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
   else

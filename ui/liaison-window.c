@@ -25,6 +25,7 @@
 #include "liaison-store-sync.h"
 #include "liaison-suggestions-page.h"
 #include "liaison-sync-status.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 #include "liaison-window.h"
 
@@ -142,7 +143,7 @@ update_station (LiaisonWindow *self)
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   gtk_label_set_text (self->station_label, name != NULL ? name : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->station_label), name);
+  liaison_ui_set_tooltip (GTK_WIDGET (self->station_label), name);
   if (name != NULL)
     {
       /* Translators: the window title: the station's name, then the app's */
@@ -885,6 +886,7 @@ static void
 liaison_window_init (LiaisonWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  liaison_ui_wrap_tooltips (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-picker.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonDeputyPicker
@@ -184,7 +185,7 @@ chip_new (LiaisonDeputyPicker *self,
   gtk_box_append (GTK_BOX (box), gtk_label_new (name));
   gtk_box_append (GTK_BOX (box), icon);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_set_tooltip_text (button, remove);
+  liaison_ui_set_tooltip (button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
                                   -1);

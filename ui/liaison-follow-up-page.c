@@ -22,6 +22,7 @@
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-item.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 
 /* Rows a section shows before "Show all", and at most after it. */
@@ -311,7 +312,7 @@ make_row (const LiaisonSuggestion *suggestion,
       gtk_widget_add_css_class (label, "deadline-pill");
       if (css_class != NULL)
         gtk_widget_add_css_class (label, css_class);
-      gtk_widget_set_tooltip_text (label, tooltip);
+      liaison_ui_set_tooltip (label, tooltip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
   /* The replies the badge counts: which rows are news. */

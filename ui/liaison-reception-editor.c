@@ -226,7 +226,7 @@ renumber_suggestions (LiaisonReceptionEditor *self)
       g_autofree char *remove = g_strdup_printf (_("Remove Suggestion %u"), i + 1);
 
       gtk_label_set_label (block->heading, heading);
-      gtk_widget_set_tooltip_text (block->remove_button, remove);
+      liaison_ui_set_tooltip (block->remove_button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (block->remove_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
                                       -1);

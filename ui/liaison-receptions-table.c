@@ -11,6 +11,7 @@
 
 #include "liaison-reception-item.h"
 #include "liaison-receptions-table.h"
+#include "liaison-tooltip.h"
 
 typedef enum {
   COLUMN_DATE,
@@ -156,7 +157,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   /* The whole summary or community, when the column cuts it short. */
   if (column == COLUMN_SUMMARY || column == COLUMN_COMMUNITY || column == COLUMN_DEPUTIES)
-    gtk_widget_set_tooltip_text (label, text != NULL && *text ? text : NULL);
+    liaison_ui_set_tooltip (label, text != NULL && *text ? text : NULL);
   if (column == COLUMN_DATE)
     name_row (label, reception);
 }

@@ -64,9 +64,9 @@ show_no_sync (LiaisonSyncStatus *self)
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_label_set_text (self->label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
-  gtk_widget_set_tooltip_text (self->box,
-                               hq ? _("This headquarters desk has no server: its records stay on this computer.")
-                                  : _("Records stay on this computer. To send them to headquarters, choose Connect to Headquarters in the main menu."));
+  liaison_ui_set_tooltip (self->box,
+                          hq ? _("This headquarters desk has no server: its records stay on this computer.")
+                             : _("Records stay on this computer. To send them to headquarters, choose Connect to Headquarters in the main menu."));
   gtk_image_set_from_icon_name (self->online_image, "computer-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->online_image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,

@@ -11,6 +11,7 @@
 #include "liaison-store-attachments.h"
 #include "liaison-store-sync.h"
 #include "liaison-timeline.h"
+#include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonTimeline
@@ -221,7 +222,7 @@ add_attachment (LiaisonTimeline *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       /* Translators: the tooltip of the button that opens a reply's file */
-      gtk_widget_set_tooltip_text (button, _("Open with the default app"));
+      liaison_ui_set_tooltip (button, _("Open with the default app"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);

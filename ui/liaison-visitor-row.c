@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-tooltip.h"
 #include "liaison-visitor-row.h"
 
 struct _LiaisonVisitorRow
@@ -120,7 +121,7 @@ liaison_visitor_row_set_position (LiaisonVisitorRow *self,
   /* Translators: accessible name of the button that removes the Nth visitor */
   remove = g_strdup_printf (_("Remove Visitor %u"), position + 1);
   gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove);
+  liaison_ui_set_tooltip (GTK_WIDGET (self->remove_button), remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
                                   -1);

@@ -205,6 +205,60 @@ run_ledger_problems (void)
   fixture_tear_down (&fixture);
 }
 
+/* A ledger whose 600 rows all name a deputy not on the roster: the dialog
+ * lists the first 500 and says so; Copy gives all 600. */
+static void
+run_many_problems (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(GString) contents = g_string_new ("接待日期,接待代表,来访人,联系电话,人数,所在社区,类别,反映内容\r\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copied = NULL;
+  g_auto(GStrv) lines = NULL;
+  LiaisonWindow *window;
+  GtkWidget *report;
+  GtkWidget *list;
+  GtkWidget *more;
+  guint n_rows = 0;
+
+  fixture_set_up (&fixture);
+  for (guint i = 0; i < 600; i++)
+    g_string_append (contents, "2024-03-06,王五,李四,,1,东山社区,城乡建设,内容。\r\n");
+  path = g_build_filename (fixture.dir, "many.csv", NULL);
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  window = liaison_window_new (NULL, fixture.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  liaison_window_import_ledger (window, file);
+  report = liaison_test_wait_for_toplevel (LIAISON_TYPE_IMPORT_REPORT);
+
+  list = liaison_test_get_by_id (report, "list");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows += GTK_IS_LIST_BOX_ROW (row);
+  g_assert_cmpuint (n_rows, ==, 500);
+  more = liaison_test_get_by_id (report, "more_label");
+  g_assert_true (gtk_widget_get_visible (more));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (more)), ==,
+                   "The list shows the first 500 of 600 problems; Copy and Save As… give every one.");
+  g_assert_cmpint (gtk_widget_get_height (report), <=, 768 - 32);
+
+  g_signal_emit_by_name (liaison_test_get_by_id (report, "copy_button"), "clicked");
+  copied = clipboard_text (report);
+  lines = g_strsplit (copied, "\n", -1);
+  /* The header, 600 problems, and the empty string after the last LF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 602);
+  g_assert_cmpstr (lines[600], ==, "601\t接待代表\tunknown deputy “王五” (add them to the roster first)");
+
+  gtk_window_destroy (GTK_WINDOW (report));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +266,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   liaison_test_add_ui_case ("/ui/import/ledger-problems", run_ledger_problems);
+  liaison_test_add_ui_case ("/ui/import/many-problems", run_many_problems);
 
   return g_test_run ();
 }

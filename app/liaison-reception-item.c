@@ -15,6 +15,7 @@ struct _LiaisonReceptionItem
 
   /* owned */
   LiaisonReception *reception;
+  char *search;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonReceptionItem, liaison_reception_item, G_TYPE_OBJECT)
@@ -106,6 +107,7 @@ liaison_reception_item_finalize (GObject *object)
   LiaisonReceptionItem *self = LIAISON_RECEPTION_ITEM (object);
 
   g_clear_pointer (&self->reception, liaison_reception_free);
+  g_clear_pointer (&self->search, g_free);
   G_OBJECT_CLASS (liaison_reception_item_parent_class)->finalize (object);
 }
 
@@ -159,4 +161,20 @@ liaison_reception_item_get_id (LiaisonReceptionItem *self)
 {
   g_return_val_if_fail (LIAISON_IS_RECEPTION_ITEM (self), 0);
   return self->reception->meta.id;
+}
+
+void
+liaison_reception_item_set_search (LiaisonReceptionItem *self,
+                            const char *search)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_ITEM (self));
+  g_free (self->search);
+  self->search = g_strdup (search);
+}
+
+const char *
+liaison_reception_item_get_search (LiaisonReceptionItem *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_ITEM (self), NULL);
+  return self->search;
 }

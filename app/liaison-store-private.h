@@ -38,6 +38,9 @@ gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
                                               GPtrArray     *visitors,
                                               GError       **error);
 
+/* A LIKE pattern (ESCAPE '\\') that matches @text anywhere. */
+char         *liaison_store_like_pattern (const char    *text);
+
 /* Makes one record from the current row of a statement. */
 typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
 

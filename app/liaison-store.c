@@ -10,6 +10,7 @@
 #include "liaison-loop-wire.h"
 #include "liaison-reception-item.h"
 #include "liaison-store-private.h"
+#include "liaison-store-search.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-validate.h"
 
@@ -379,6 +380,7 @@ static const char *const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  liaison_store_search_migration,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
@@ -1325,9 +1327,8 @@ liaison_store_get_deputy (LiaisonStore  *self,
   return deputy;
 }
 
-/* A LIKE pattern that matches @text anywhere, with % and _ escaped. */
-static char *
-like_pattern (const char *text)
+char *
+liaison_store_like_pattern (const char *text)
 {
   GString *pattern = g_string_new ("%");
 
@@ -1356,7 +1357,7 @@ liaison_store_list_deputies (LiaisonStore  *self,
     return NULL;
   if (searching)
     {
-      g_autofree char *pattern = like_pattern (search);
+      g_autofree char *pattern = liaison_store_like_pattern (search);
       sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
     }
   return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) read_deputy, (GDestroyNotify) liaison_deputy_free,
@@ -1664,110 +1665,6 @@ liaison_store_get_suggestion (LiaisonStore  *self,
                  _("There is no suggestion number %lld."), (long long) id);
   sqlite3_reset (stmt);
   return suggestion;
-}
-
-/* A trigram index needs three characters; shorter queries scan with LIKE. */
-static gboolean
-search_uses_index (const char *search)
-{
-  return g_utf8_strlen (search, -1) >= 3;
-}
-
-/* The FTS5 query for @search: one phrase, quotes doubled, so that what the
- * user types is never read as FTS5 syntax. */
-static char *
-fts_phrase (const char *search)
-{
-  g_autoptr(GString) phrase = g_string_new ("\"");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-  return g_string_free (g_steal_pointer (&phrase), FALSE);
-}
-
-static char *
-normalize_search (const char *search)
-{
-  if (search == NULL)
-    return NULL;
-  return g_strstrip (g_strdup (search));
-}
-
-#define SUGGESTION_WHERE_INDEXED \
-  " WHERE g.deleted = 0 AND g.id IN (SELECT rowid FROM suggestion_search WHERE suggestion_search MATCH ?1)"
-#define SUGGESTION_WHERE_LIKE \
-  " WHERE g.deleted = 0 AND (g.title LIKE ?1 ESCAPE '\\' OR g.content LIKE ?1 ESCAPE '\\'" \
-  " OR g.raised_by LIKE ?1 ESCAPE '\\')"
-
-static void
-bind_search (sqlite3_stmt *stmt,
-             int           index,
-             const char   *search)
-{
-  g_autofree char *value = search_uses_index (search) ? fts_phrase (search) : like_pattern (search);
-
-  sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-guint
-liaison_store_count_suggestions (LiaisonStore  *self,
-                                 const char    *search,
-                                 GError       **error)
-{
-  g_autofree char *query = normalize_search (search);
-  gboolean searching = query != NULL && *query != '\0';
-  const char *sql;
-  sqlite3_stmt *stmt;
-
-  if (!searching)
-    sql = "SELECT count(*) FROM suggestions g WHERE g.deleted = 0";
-  else if (search_uses_index (query))
-    sql = "SELECT count(*) FROM suggestions g" SUGGESTION_WHERE_INDEXED;
-  else
-    sql = "SELECT count(*) FROM suggestions g" SUGGESTION_WHERE_LIKE;
-
-  stmt = liaison_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return 0;
-  if (searching)
-    bind_search (stmt, 1, query);
-  return liaison_store_step_count (self, stmt, _("Could not count the suggestions"), error);
-}
-
-GPtrArray *
-liaison_store_list_suggestions (LiaisonStore  *self,
-                                const char    *search,
-                                guint          offset,
-                                guint          limit,
-                                GError       **error)
-{
-  g_autofree char *query = normalize_search (search);
-  gboolean searching = query != NULL && *query != '\0';
-  const char *sql;
-  sqlite3_stmt *stmt;
-
-  if (!searching)
-    sql = LIAISON_SUGGESTION_SELECT " WHERE g.deleted = 0 ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
-  else if (search_uses_index (query))
-    sql = LIAISON_SUGGESTION_SELECT SUGGESTION_WHERE_INDEXED " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
-  else
-    sql = LIAISON_SUGGESTION_SELECT SUGGESTION_WHERE_LIKE " ORDER BY g.created_at DESC, g.id DESC LIMIT ?2 OFFSET ?3";
-
-  stmt = liaison_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  if (searching)
-    bind_search (stmt, 1, query);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int (stmt, 3, offset);
-
-  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) liaison_store_read_suggestion, (GDestroyNotify) liaison_suggestion_free,
-                                     _("Could not read the suggestions"), error);
 }
 
 static GPtrArray *
@@ -2197,15 +2094,7 @@ reception_where (const LiaisonReceptionFilter *filter,
     g_string_append (where, " AND r.id IN (SELECT reception_id FROM reception_deputies"
                             " WHERE deputy_id = :deputy)");
   if (search != NULL && *search)
-    {
-      if (search_uses_index (search))
-        g_string_append (where, " AND r.id IN (SELECT rowid FROM reception_search"
-                                " WHERE reception_search MATCH :search)");
-      else
-        g_string_append (where, " AND (r.summary LIKE :search ESCAPE '\\'"
-                                " OR r.handling LIKE :search ESCAPE '\\'"
-                                " OR r.visitors_text LIKE :search ESCAPE '\\')");
-    }
+    liaison_store_search_append_receptions (where, search);
   return g_string_free (where, FALSE);
 }
 
@@ -2250,10 +2139,7 @@ bind_reception_filter (sqlite3_stmt                 *stmt,
   bind_named_int (stmt, ":deputy", filter->deputy_id);
   bind_named_int (stmt, ":station", filter->station_id);
   if (search != NULL && *search)
-    {
-      g_autofree char *value = search_uses_index (search) ? fts_phrase (search) : like_pattern (search);
-      bind_named (stmt, ":search", value);
-    }
+    liaison_store_search_bind_receptions (stmt, search);
 }
 
 static gboolean
@@ -2270,7 +2156,7 @@ liaison_store_count_receptions (LiaisonStore                 *self,
                                 const LiaisonReceptionFilter *filter,
                                 GError                      **error)
 {
-  g_autofree char *search = normalize_search (filter ? filter->search : NULL);
+  g_autofree char *search = liaison_store_search_normalize (filter ? filter->search : NULL);
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
@@ -2279,8 +2165,8 @@ liaison_store_count_receptions (LiaisonStore                 *self,
    * search, come from the trigger-kept total and the search index alone. */
   if (filter_is_search_only (filter) && (search == NULL || *search == '\0'))
     sql = g_strdup ("SELECT live FROM reception_totals");
-  else if (filter_is_search_only (filter) && search_uses_index (search))
-    sql = g_strdup ("SELECT count(*) FROM reception_search WHERE reception_search MATCH :search");
+  else if (filter_is_search_only (filter) && liaison_store_search_index_only (search))
+    sql = g_strdup (LIAISON_STORE_SEARCH_COUNT_RECEPTIONS);
   else
     {
       where = reception_where (filter, search);
@@ -2311,7 +2197,7 @@ list_receptions (LiaisonStore                 *self,
                  guint                         n_matches,
                  GError                      **error)
 {
-  g_autofree char *search = normalize_search (filter ? filter->search : NULL);
+  g_autofree char *search = liaison_store_search_normalize (filter ? filter->search : NULL);
   g_autofree char *where = reception_where (filter, search);
   const char *order = oldest_first
                         ? " ORDER BY r.received_at, r.id"
@@ -2319,7 +2205,7 @@ list_receptions (LiaisonStore                 *self,
   /* The page's ids first, from the index alone; the joins and the
    * deputies' names are then read for the page's rows only, not for every
    * row sorted or skipped by the OFFSET (seconds on a million rows). */
-  gboolean walk_time_index = search != NULL && search_uses_index (search) &&
+  gboolean walk_time_index = search != NULL && liaison_store_search_uses_index (search) &&
                              n_matches >= DENSE_SEARCH_MATCHES;
   g_autofree char *sql = g_strconcat (RECEPTION_SELECT,
                                       " WHERE r.id IN (SELECT r.id FROM receptions r",
@@ -2399,8 +2285,9 @@ reception_source_count (gpointer   user_data,
 }
 
 static GPtrArray *
-wrap_receptions (GPtrArray *receptions,
-                 gboolean   reverse)
+wrap_receptions (GPtrArray  *receptions,
+                 gboolean    reverse,
+                 const char *search)
 {
   GPtrArray *items = g_ptr_array_new_full (receptions->len, g_object_unref);
 
@@ -2409,7 +2296,10 @@ wrap_receptions (GPtrArray *receptions,
   for (guint i = 0; i < receptions->len; i++)
     {
       guint from = reverse ? receptions->len - 1 - i : i;
-      g_ptr_array_add (items, liaison_reception_item_new (g_ptr_array_index (receptions, from)));
+      LiaisonReceptionItem *item = liaison_reception_item_new (g_ptr_array_index (receptions, from));
+
+      liaison_reception_item_set_search (item, search);
+      g_ptr_array_add (items, item);
     }
   g_ptr_array_unref (receptions);
   return items;
@@ -2439,7 +2329,14 @@ reception_source_fetch (gpointer   user_data,
 
   if (receptions == NULL)
     return NULL;
-  return wrap_receptions (receptions, from_end);
+  /* A search may have found any visitor: the row says which. */
+  if (source->filter.search != NULL && *source->filter.search &&
+      !liaison_store_search_read_visitors (source->store, receptions, error))
+    {
+      g_ptr_array_unref (receptions);
+      return NULL;
+    }
+  return wrap_receptions (receptions, from_end, source->filter.search);
 }
 
 static void
@@ -2518,7 +2415,12 @@ suggestion_source_fetch (gpointer   user_data,
   items = g_ptr_array_new_full (suggestions->len, g_object_unref);
   g_ptr_array_set_free_func (suggestions, NULL);
   for (guint i = 0; i < suggestions->len; i++)
-    g_ptr_array_add (items, liaison_suggestion_item_new (g_ptr_array_index (suggestions, i)));
+    {
+      LiaisonSuggestionItem *item = liaison_suggestion_item_new (g_ptr_array_index (suggestions, i));
+
+      liaison_suggestion_item_set_search (item, source->search);
+      g_ptr_array_add (items, item);
+    }
   return items;
 }
 

@@ -11,6 +11,7 @@ struct _LiaisonSuggestionItem
 
   /* owned */
   LiaisonSuggestion *suggestion;
+  char *search;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSuggestionItem, liaison_suggestion_item, G_TYPE_OBJECT)
@@ -171,6 +172,7 @@ liaison_suggestion_item_finalize (GObject *object)
   LiaisonSuggestionItem *self = LIAISON_SUGGESTION_ITEM (object);
 
   g_clear_pointer (&self->suggestion, liaison_suggestion_free);
+  g_clear_pointer (&self->search, g_free);
   G_OBJECT_CLASS (liaison_suggestion_item_parent_class)->finalize (object);
 }
 
@@ -241,4 +243,20 @@ liaison_suggestion_item_get_id (LiaisonSuggestionItem *self)
 {
   g_return_val_if_fail (LIAISON_IS_SUGGESTION_ITEM (self), 0);
   return self->suggestion->meta.id;
+}
+
+void
+liaison_suggestion_item_set_search (LiaisonSuggestionItem *self,
+                            const char *search)
+{
+  g_return_if_fail (LIAISON_IS_SUGGESTION_ITEM (self));
+  g_free (self->search);
+  self->search = g_strdup (search);
+}
+
+const char *
+liaison_suggestion_item_get_search (LiaisonSuggestionItem *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SUGGESTION_ITEM (self), NULL);
+  return self->search;
 }

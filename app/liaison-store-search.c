@@ -1,0 +1,463 @@
+/* liaison-store-search.c: the search indexes and the queries on them.
+ *
+ * Receptions: an FTS5 trigram index over the summary, the handling, the
+ * visitors' names and communities, their phones, the deputies present and
+ * the category. The people are kept in receptions' search_* columns by
+ * triggers on the tables they live in, so that every writer (a save, a
+ * pulled page, an import) keeps the index current, and the index's
+ * external content, a view, always gives back the text it was made of.
+ * Suggestions: the same over their title, content, who raised them, their
+ * deputies and category.
+ *
+ * A word of three characters or more is a phrase of the FTS5 query; the
+ * index cannot find shorter ones, which are LIKE conditions on the rows.
+ */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-search.h"
+#include "liaison-store-search.h"
+
+/* The text kept for reception @id: its visitors' names and communities;
+ * their phones, digits only, each followed by ";" so that a word can ask
+ * for the end of a number ("5678;"); and the deputies present. */
+#define VISITORS_TEXT(id)                                                           \
+  "(SELECT ifnull (group_concat (trim (v.name || ' ' || v.community), ' '), '')"    \
+  " FROM reception_visitors v WHERE v.reception_id = " id ")"
+#define PHONES_TEXT(id)                                                             \
+  "(SELECT ifnull (group_concat (replace (replace (replace (replace (replace ("     \
+  "v.phone, '-', ''), ' ', ''), '+', ''), '(', ''), ')', '') || ';', ' '), '')"     \
+  " FROM reception_visitors v WHERE v.reception_id = " id " AND v.phone <> '')"
+#define DEPUTIES_TEXT(id)                                                           \
+  "(SELECT ifnull (group_concat (d.name, ' '), '') FROM reception_deputies rd"      \
+  " JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = " id ")"
+/* A category as indexed: both its names, as shown in Chinese and English. */
+#define CATEGORY_TEXT(id) \
+  "(SELECT c.name_zh || ' ' || c.name FROM categories c WHERE c.id = " id ")"
+#define SET_PEOPLE_TEXT                                      \
+  " search_visitors = " VISITORS_TEXT ("receptions.id") "," \
+  " search_phones = " PHONES_TEXT ("receptions.id")
+#define SET_DEPUTIES_TEXT " search_deputies = " DEPUTIES_TEXT ("receptions.id")
+
+#define RECEPTION_COLUMNS "summary, handling, visitors, phones, deputies, category"
+#define RECEPTION_VALUES(row)                                                  \
+  row ".id, " row ".summary, " row ".handling, " row ".search_visitors, "     \
+  row ".search_phones, " row ".search_deputies, " CATEGORY_TEXT (row ".category_id")
+
+/* A suggestion's deputies as indexed: who filed it and who took it up,
+ * each name given by @filer and @taker. */
+#define SUGGESTION_DEPUTIES(filer, taker) \
+  "trim (ifnull (" filer ", '') || ' ' || ifnull (" taker ", ''))"
+#define DEPUTY_NAME(id) "(SELECT name FROM deputies WHERE id = " id ")"
+#define SUGGESTION_COLUMNS "title, content, raised_by, deputies, category"
+#define SUGGESTION_VALUES(row, deputies) \
+  row ".id, " row ".title, " row ".content, " row ".raised_by, " deputies ", " CATEGORY_TEXT (row ".category_id")
+#define SUGGESTION_NEW_VALUES(row) \
+  SUGGESTION_VALUES (row, SUGGESTION_DEPUTIES (DEPUTY_NAME (row ".deputy_id"), DEPUTY_NAME (row ".taken_up_by_id")))
+/* In a trigger on deputies, after a rename: the names the index holds. */
+#define RENAMED_NAME(column) \
+  "CASE WHEN g." column " = old.id THEN old.name ELSE " DEPUTY_NAME ("g." column) " END"
+
+const char liaison_store_search_migration[] =
+  "DROP TRIGGER receptions_search_insert;\n"
+  "DROP TRIGGER receptions_search_delete;\n"
+  "DROP TRIGGER receptions_search_update;\n"
+  "DROP TRIGGER suggestions_search_insert;\n"
+  "DROP TRIGGER suggestions_search_delete;\n"
+  "DROP TRIGGER suggestions_search_update;\n"
+  "DROP TABLE reception_search;\n"
+  "DROP TABLE suggestion_search;\n"
+  "ALTER TABLE receptions ADD COLUMN search_visitors TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE receptions ADD COLUMN search_phones TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE receptions ADD COLUMN search_deputies TEXT NOT NULL DEFAULT '';\n"
+  "UPDATE receptions SET" SET_PEOPLE_TEXT "," SET_DEPUTIES_TEXT ";\n"
+  /* Tombstones stay out of the index, as since schema 2. */
+  "CREATE VIEW reception_search_text AS SELECT r.id, r.summary, r.handling,"
+  " r.search_visitors AS visitors, r.search_phones AS phones, r.search_deputies AS deputies,"
+  " " CATEGORY_TEXT ("r.category_id") " AS category FROM receptions r WHERE r.deleted = 0;\n"
+  "CREATE VIRTUAL TABLE reception_search USING fts5 (" RECEPTION_COLUMNS ","
+  " content = 'reception_search_text', content_rowid = 'id', tokenize = 'trigram');\n"
+  "INSERT INTO reception_search (reception_search) VALUES ('rebuild');\n"
+  "CREATE VIEW suggestion_search_text AS SELECT g.id, g.title, g.content, g.raised_by,"
+  " " SUGGESTION_DEPUTIES (DEPUTY_NAME ("g.deputy_id"), DEPUTY_NAME ("g.taken_up_by_id")) " AS deputies,"
+  " " CATEGORY_TEXT ("g.category_id") " AS category FROM suggestions g;\n"
+  "CREATE VIRTUAL TABLE suggestion_search USING fts5 (" SUGGESTION_COLUMNS ","
+  " content = 'suggestion_search_text', content_rowid = 'id', tokenize = 'trigram');\n"
+  "INSERT INTO suggestion_search (suggestion_search) VALUES ('rebuild');\n"
+
+  /* The people, from the tables they live in. */
+  "CREATE TRIGGER reception_visitors_search_insert AFTER INSERT ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET" SET_PEOPLE_TEXT " WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_search_delete AFTER DELETE ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET" SET_PEOPLE_TEXT " WHERE id = old.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_search_update\n"
+  "  AFTER UPDATE OF reception_id, name, phone, community ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET" SET_PEOPLE_TEXT " WHERE id IN (old.reception_id, new.reception_id);\n"
+  "END;\n"
+  "CREATE TRIGGER reception_deputies_search_insert AFTER INSERT ON reception_deputies BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT " WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_deputies_search_delete AFTER DELETE ON reception_deputies BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT " WHERE id = old.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_deputies_search_update\n"
+  "  AFTER UPDATE OF reception_id, deputy_id ON reception_deputies BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT " WHERE id IN (old.reception_id, new.reception_id);\n"
+  "END;\n"
+
+  /* The index, from receptions. */
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions WHEN new.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
+  "    VALUES (" RECEPTION_VALUES ("new") ");\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions WHEN old.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
+  "    VALUES ('delete', " RECEPTION_VALUES ("old") ");\n"
+  "END;\n"
+  /* Only a real change: a save rewrites every column, and the visitors
+   * and deputies it writes again come back to the same text. */
+  "CREATE TRIGGER receptions_search_update\n"
+  "  AFTER UPDATE OF summary, handling, search_visitors, search_phones, search_deputies,"
+  " category_id, deleted ON receptions\n"
+  "  WHEN old.summary IS NOT new.summary OR old.handling IS NOT new.handling"
+  " OR old.search_visitors IS NOT new.search_visitors OR old.search_phones IS NOT new.search_phones"
+  " OR old.search_deputies IS NOT new.search_deputies OR old.category_id IS NOT new.category_id"
+  " OR old.deleted IS NOT new.deleted BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
+  "    SELECT 'delete', " RECEPTION_VALUES ("old") " WHERE old.deleted = 0;\n"
+  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
+  "    SELECT " RECEPTION_VALUES ("new") " WHERE new.deleted = 0;\n"
+  "END;\n"
+
+  "CREATE TRIGGER suggestions_search_insert AFTER INSERT ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
+  "    VALUES (" SUGGESTION_NEW_VALUES ("new") ");\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_search_delete AFTER DELETE ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n"
+  "    VALUES ('delete', " SUGGESTION_NEW_VALUES ("old") ");\n"
+  "END;\n"
+  /* The loop's cache rewrites taken_up_by_id at every move: only a change
+   * touches the index. */
+  "CREATE TRIGGER suggestions_search_update\n"
+  "  AFTER UPDATE OF title, content, raised_by, deputy_id, taken_up_by_id, category_id ON suggestions\n"
+  "  WHEN old.title IS NOT new.title OR old.content IS NOT new.content"
+  " OR old.raised_by IS NOT new.raised_by OR old.deputy_id IS NOT new.deputy_id"
+  " OR old.taken_up_by_id IS NOT new.taken_up_by_id OR old.category_id IS NOT new.category_id BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n"
+  "    VALUES ('delete', " SUGGESTION_NEW_VALUES ("old") ");\n"
+  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
+  "    VALUES (" SUGGESTION_NEW_VALUES ("new") ");\n"
+  "END;\n"
+
+  /* Renames, rare (a roster or categories from headquarters): the rows
+   * that show the old name are indexed again. */
+  "CREATE TRIGGER deputies_search_rename AFTER UPDATE OF name ON deputies"
+  " WHEN old.name IS NOT new.name BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT "\n"
+  "    WHERE id IN (SELECT reception_id FROM reception_deputies WHERE deputy_id = new.id);\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n"
+  "    SELECT 'delete', " SUGGESTION_VALUES ("g", SUGGESTION_DEPUTIES (RENAMED_NAME ("deputy_id"),
+                                                                        RENAMED_NAME ("taken_up_by_id")))
+  "    FROM suggestions g WHERE g.deputy_id = new.id OR g.taken_up_by_id = new.id;\n"
+  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
+  "    SELECT " SUGGESTION_NEW_VALUES ("g")
+  "    FROM suggestions g WHERE g.deputy_id = new.id OR g.taken_up_by_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER categories_search_rename AFTER UPDATE OF name, name_zh ON categories"
+  " WHEN old.name IS NOT new.name OR old.name_zh IS NOT new.name_zh BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
+  "    SELECT 'delete', r.id, r.summary, r.handling, r.search_visitors, r.search_phones,"
+  " r.search_deputies, old.name_zh || ' ' || old.name\n"
+  "    FROM receptions r WHERE r.category_id = old.id AND r.deleted = 0;\n"
+  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
+  "    SELECT " RECEPTION_VALUES ("r") " FROM receptions r WHERE r.category_id = new.id AND r.deleted = 0;\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n"
+  "    SELECT 'delete', g.id, g.title, g.content, g.raised_by,"
+  " " SUGGESTION_DEPUTIES (DEPUTY_NAME ("g.deputy_id"), DEPUTY_NAME ("g.taken_up_by_id")) ","
+  " old.name_zh || ' ' || old.name FROM suggestions g WHERE g.category_id = old.id;\n"
+  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
+  "    SELECT " SUGGESTION_NEW_VALUES ("g") " FROM suggestions g WHERE g.category_id = new.id;\n"
+  "END;\n";
+
+/* Queries */
+
+char *
+liaison_store_search_normalize (const char *search)
+{
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  if (terms->len == 0)
+    return NULL;
+  return g_strstrip (g_strdup (search));
+}
+
+gboolean
+liaison_store_search_uses_index (const char *search)
+{
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  for (guint i = 0; i < terms->len; i++)
+    if (((LiaisonSearchTerm *) g_ptr_array_index (terms, i))->indexed)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+liaison_store_search_index_only (const char *search)
+{
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  for (guint i = 0; i < terms->len; i++)
+    if (!((LiaisonSearchTerm *) g_ptr_array_index (terms, i))->indexed)
+      return FALSE;
+  return terms->len > 0;
+}
+
+/* An FTS5 phrase of @text followed by @tail, quotes doubled, so that what
+ * the user types is never read as FTS5 syntax. */
+static void
+append_phrase (GString    *query,
+               const char *text,
+               const char *tail)
+{
+  g_string_append_c (query, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append (query, tail);
+  g_string_append_c (query, '"');
+}
+
+/* The FTS5 query for the indexed words of @terms, all of them; NULL when
+ * there are none. With @phones, a word with digits looks in the text
+ * columns, never at the middle of a phone number, and a phone word also at
+ * the end of one. */
+static char *
+fts_query (GPtrArray *terms,
+           gboolean   phones)
+{
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const LiaisonSearchTerm *term = g_ptr_array_index (terms, i);
+      gboolean text_columns = phones && strpbrk (term->text, "0123456789;") != NULL;
+
+      if (!term->indexed)
+        continue;
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      if (text_columns && term->digits != NULL)
+        g_string_append_c (query, '(');
+      if (text_columns)
+        g_string_append (query, "{summary handling visitors deputies category} : ");
+      append_phrase (query, term->text, "");
+      if (text_columns && term->digits != NULL)
+        {
+          g_string_append (query, " OR phones : ");
+          append_phrase (query, term->digits, ";");
+          g_string_append_c (query, ')');
+        }
+    }
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+/* One LIKE condition per short word; @columns are the row's text columns,
+ * @others conditions with the parameter written as %1$s. */
+static void
+append_short_terms (GString            *where,
+                    GPtrArray          *terms,
+                    const char * const *columns,
+                    const char * const *others)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const LiaisonSearchTerm *term = g_ptr_array_index (terms, i);
+      g_autofree char *name = NULL;
+
+      if (term->indexed)
+        continue;
+      name = g_strdup_printf (":like%u", n++);
+      g_string_append (where, " AND (");
+      for (guint c = 0; columns[c] != NULL; c++)
+        g_string_append_printf (where, "%s%s LIKE %s ESCAPE '\\'", c > 0 ? " OR " : "", columns[c], name);
+      for (guint c = 0; others[c] != NULL; c++)
+        {
+          g_autoptr(GString) other = g_string_new (others[c]);
+
+          g_string_replace (other, "%1$s", name, 0);
+          g_string_append_printf (where, " OR %s", other->str);
+        }
+      g_string_append_c (where, ')');
+    }
+}
+
+static void
+bind_terms (sqlite3_stmt *stmt,
+            GPtrArray    *terms,
+            gboolean      phones)
+{
+  g_autofree char *query = fts_query (terms, phones);
+  guint n = 0;
+  int index = sqlite3_bind_parameter_index (stmt, ":search");
+
+  if (index > 0 && query != NULL)
+    sqlite3_bind_text (stmt, index, query, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const LiaisonSearchTerm *term = g_ptr_array_index (terms, i);
+      g_autofree char *name = NULL;
+
+      if (term->indexed)
+        continue;
+      name = g_strdup_printf (":like%u", n++);
+      index = sqlite3_bind_parameter_index (stmt, name);
+      if (index > 0)
+        sqlite3_bind_text (stmt, index, liaison_store_like_pattern (term->text), -1, g_free);
+    }
+}
+
+#define CATEGORY_LIKE "IN (SELECT id FROM categories WHERE name_zh LIKE %1$s ESCAPE '\\' OR name LIKE %1$s ESCAPE '\\')"
+#define DEPUTY_LIKE "IN (SELECT id FROM deputies WHERE name LIKE %1$s ESCAPE '\\')"
+
+void
+liaison_store_search_append_receptions (GString    *where,
+                                        const char *search)
+{
+  static const char * const columns[] = {
+    "r.summary", "r.handling", "r.search_visitors", "r.search_deputies", NULL
+  };
+  static const char * const others[] = { "r.category_id " CATEGORY_LIKE, NULL };
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  if (liaison_store_search_uses_index (search))
+    g_string_append (where, " AND r.id IN (SELECT rowid FROM reception_search"
+                            " WHERE reception_search MATCH :search)");
+  append_short_terms (where, terms, columns, others);
+}
+
+void
+liaison_store_search_bind_receptions (sqlite3_stmt *stmt,
+                                      const char   *search)
+{
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  bind_terms (stmt, terms, TRUE);
+}
+
+gboolean
+liaison_store_search_read_visitors (LiaisonStore  *self,
+                                    GPtrArray     *receptions,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
+    " WHERE reception_id = ? ORDER BY position", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < receptions->len; i++)
+    {
+      LiaisonReception *reception = g_ptr_array_index (receptions, i);
+      int rc;
+
+      g_ptr_array_set_size (reception->visitors, 0);
+      sqlite3_bind_int64 (stmt, 1, reception->meta.id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          LiaisonVisitor *visitor = liaison_visitor_new ();
+
+          visitor->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          visitor->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          visitor->community = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          visitor->party_size = sqlite3_column_int (stmt, 3);
+          visitor->consent = sqlite3_column_int (stmt, 4) != 0;
+          g_ptr_array_add (reception->visitors, visitor);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, _("Could not read the receptions"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Suggestions */
+
+static char *
+suggestion_where (const char *search)
+{
+  static const char * const columns[] = { "g.title", "g.content", "g.raised_by", NULL };
+  static const char * const others[] = {
+    "g.category_id " CATEGORY_LIKE, "g.deputy_id " DEPUTY_LIKE, "g.taken_up_by_id " DEPUTY_LIKE, NULL
+  };
+  GString *where = g_string_new (" WHERE g.deleted = 0");
+  g_autoptr(GPtrArray) terms = liaison_search_parse (search);
+
+  if (liaison_store_search_uses_index (search))
+    g_string_append (where, " AND g.id IN (SELECT rowid FROM suggestion_search"
+                            " WHERE suggestion_search MATCH :search)");
+  append_short_terms (where, terms, columns, others);
+  return g_string_free (where, FALSE);
+}
+
+guint
+liaison_store_count_suggestions (LiaisonStore  *self,
+                                 const char    *search,
+                                 GError       **error)
+{
+  g_autofree char *query = liaison_store_search_normalize (search);
+  g_autofree char *where = suggestion_where (query);
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM suggestions g", where, NULL);
+  g_autoptr(GPtrArray) terms = liaison_search_parse (query);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  bind_terms (stmt, terms, FALSE);
+  return liaison_store_step_count (self, stmt, _("Could not count the suggestions"), error);
+}
+
+GPtrArray *
+liaison_store_list_suggestions (LiaisonStore  *self,
+                                const char    *search,
+                                guint          offset,
+                                guint          limit,
+                                GError       **error)
+{
+  g_autofree char *query = liaison_store_search_normalize (search);
+  g_autofree char *where = suggestion_where (query);
+  g_autofree char *sql = g_strconcat (LIAISON_SUGGESTION_SELECT, where,
+                                      " ORDER BY g.created_at DESC, g.id DESC LIMIT :limit OFFSET :offset", NULL);
+  g_autoptr(GPtrArray) terms = liaison_search_parse (query);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_terms (stmt, terms, FALSE);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+
+  return liaison_store_collect_rows (self, stmt, (LiaisonRowReader) liaison_store_read_suggestion,
+                                     (GDestroyNotify) liaison_suggestion_free,
+                                     _("Could not read the suggestions"), error);
+}

@@ -1,0 +1,38 @@
+/* liaison-store-search.h: finding receptions and suggestions by the words
+ * a clerk types (liaison-search.h), for the store's queries. Private to
+ * the store. */
+#pragma once
+
+#include "liaison-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Schema 7: what the search indexes hold and the triggers that keep them. */
+extern const char liaison_store_search_migration[];
+
+/* @search without outer spaces, or NULL when it has no words. */
+char     *liaison_store_search_normalize       (const char    *search);
+/* Whether @search has a word the trigram index can find (3 characters or
+ * more), and whether the index alone decides it (every word is such). */
+gboolean  liaison_store_search_uses_index      (const char    *search);
+gboolean  liaison_store_search_index_only      (const char    *search);
+
+/* Appends the conditions for @search on receptions (table alias r) to a
+ * WHERE clause; binds their values, named :search and :likeN. */
+void      liaison_store_search_append_receptions (GString      *where,
+                                                  const char   *search);
+void      liaison_store_search_bind_receptions   (sqlite3_stmt *stmt,
+                                                  const char   *search);
+/* The FTS5 query that counts @search's receptions from the index alone,
+ * when liaison_store_search_index_only(); binds as above. */
+#define LIAISON_STORE_SEARCH_COUNT_RECEPTIONS \
+  "SELECT count(*) FROM reception_search WHERE reception_search MATCH :search"
+
+/* Reads every visitor of each of @receptions (LiaisonReception *), which
+ * the list query fills with the first only, so that a row can show which
+ * visitor a search found. */
+gboolean  liaison_store_search_read_visitors   (LiaisonStore  *self,
+                                                GPtrArray     *receptions,
+                                                GError       **error);
+
+G_END_DECLS

@@ -10,8 +10,11 @@
 
 #include "liaison-date-button.h"
 #include "liaison-reception-detail.h"
+#include "liaison-reception-item.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
+#include "liaison-search-highlight.h"
+#include "liaison-search.h"
 #include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 
@@ -83,6 +86,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   liaison_ui_add_row_label (box, GTK_BOX (box), "visitor", NULL, 20);
   liaison_ui_add_row_label (box, GTK_BOX (box), "summary", NULL, 20);
+  /* Where a search matched what the row does not show. */
+  label = liaison_ui_add_row_label (box, GTK_BOX (box), "elsewhere", "search-elsewhere", 20);
+  gtk_widget_set_visible (label, FALSE);
   liaison_ui_add_row_label (box, GTK_BOX (box), "deputies", "dim-label", 20);
   liaison_ui_add_row_label (box, GTK_BOX (box), "sync", "sync-state", 20);
 
@@ -96,16 +102,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GObject *item = gtk_list_item_get_item (list_item);
+  const LiaisonReception *reception;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *received_at = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *visitor = NULL;
-  g_autofree char *masked_phone = NULL;
   g_autofree char *deputies = NULL;
   g_autofree char *category = NULL;
   g_autofree char *sync_state = NULL;
   g_autofree char *visitor_line = NULL;
   g_autofree char *deputies_line = NULL;
   g_autofree char *one_line_summary = NULL;
+  g_autofree char *elsewhere = NULL;
 
   /* A row can vanish between the count and the read of its page. */
   if (item == NULL)
@@ -113,37 +120,62 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       static const char * const keys[] = { "time", "category", "visitor", "summary", "deputies", "sync", NULL };
 
       liaison_ui_clear_row_texts (box, keys);
+      liaison_search_highlight_set_row (box, "elsewhere", NULL);
       return;
     }
 
   g_object_get (item,
                 "received-at", &received_at,
-                "summary", &summary,
                 "visitor", &visitor,
-                "masked-phone", &masked_phone,
                 "deputies", &deputies,
                 "category", &category,
                 "sync-state", &sync_state,
                 NULL);
+  /* What a search matched is marked, so that the reason for a hit shows. */
+  reception = liaison_reception_item_get_reception (LIAISON_RECEPTION_ITEM (item));
+  terms = liaison_search_parse (liaison_reception_item_get_search (LIAISON_RECEPTION_ITEM (item)));
 
-  if (masked_phone != NULL && *masked_phone)
-    /* Translators: a visitor and their (masked) phone, "张三 · 东山社区  138****5678" */
-    visitor_line = g_strdup_printf (_("%s  %s"), visitor, masked_phone);
-  else
-    visitor_line = g_strdup (visitor);
+  {
+    g_autofree char *visitor_markup = liaison_search_highlight_text (visitor, terms);
+    const LiaisonVisitor *first = reception->visitors->len > 0 ? g_ptr_array_index (reception->visitors, 0) : NULL;
+
+    if (first != NULL && first->phone != NULL && *first->phone)
+      {
+        g_autofree char *phone_markup = liaison_search_highlight_phone (first->phone, terms);
+
+        /* Translators: a visitor and their (masked) phone, "张三 · 东山社区  138****5678" */
+        visitor_line = liaison_search_highlight_format (_("%s  %s"), visitor_markup, phone_markup, NULL);
+      }
+    else
+      visitor_line = g_steal_pointer (&visitor_markup);
+  }
 
   if (deputies != NULL && *deputies)
-    /* Translators: the deputies who received a visit, listed in a row of the receptions list */
-    deputies_line = g_strdup_printf (_("Deputies: %s"), deputies);
+    {
+      g_autofree char *deputies_markup = liaison_search_highlight_text (deputies, terms);
 
-  one_line_summary = g_strdup (summary ? summary : "");
-  g_strdelimit (one_line_summary, "\r\n\t", ' ');
+      /* Translators: the deputies who received a visit, listed in a row of the receptions list */
+      deputies_line = liaison_search_highlight_format (_("Deputies: %s"), deputies_markup, NULL);
+    }
 
+  {
+    g_autofree char *summary = liaison_search_highlight_from_match (reception->summary, terms);
+
+    g_strdelimit (summary, "\r\n\t", ' ');
+    one_line_summary = liaison_search_highlight_text (summary, terms);
+  }
+  elsewhere = liaison_search_highlight_reception_elsewhere (reception, terms);
+
+  {
+    g_autofree char *category_markup = liaison_search_highlight_text (category, terms);
+
+    liaison_search_highlight_set_row (box, "category", category_markup);
+  }
   liaison_ui_set_row_text (box, "time", received_at);
-  liaison_ui_set_row_text (box, "category", category);
-  liaison_ui_set_row_text (box, "visitor", visitor_line);
-  liaison_ui_set_row_text (box, "summary", one_line_summary);
-  liaison_ui_set_row_text (box, "deputies", deputies_line);
+  liaison_search_highlight_set_row (box, "visitor", visitor_line);
+  liaison_search_highlight_set_row (box, "summary", one_line_summary);
+  liaison_search_highlight_set_row (box, "deputies", deputies_line ? deputies_line : "");
+  liaison_search_highlight_set_row (box, "elsewhere", elsewhere);
   liaison_ui_set_row_text (box, "sync", sync_state);
 }
 

@@ -17,6 +17,8 @@
 #include "liaison-suggestion-item.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestions-page.h"
+#include "liaison-search-highlight.h"
+#include "liaison-search.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionsPage
@@ -61,6 +63,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   liaison_ui_add_row_label (box, GTK_BOX (box), "content", NULL, 20);
   liaison_ui_add_row_label (box, GTK_BOX (box), "meta", "dim-label", 20);
+  /* Where a search matched what the row does not show. */
+  label = liaison_ui_add_row_label (box, GTK_BOX (box), "elsewhere", "search-elsewhere", 20);
+  gtk_widget_set_visible (label, FALSE);
   liaison_ui_add_row_label (box, GTK_BOX (box), "sync", "sync-state", 20);
 
   gtk_list_item_set_child (list_item, box);
@@ -74,29 +79,45 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GObject *item = gtk_list_item_get_item (list_item);
   const LiaisonSuggestion *suggestion;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *content = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *raised_by = NULL;
   g_autofree char *meta = NULL;
-  const char *raised_by;
+  g_autofree char *elsewhere = NULL;
 
   if (item == NULL)
     {
       static const char * const keys[] = { "title", "status", "content", "meta", "sync", NULL };
 
       liaison_ui_clear_row_texts (box, keys);
+      liaison_search_highlight_set_row (box, "elsewhere", NULL);
       return;
     }
 
   suggestion = liaison_suggestion_item_get_suggestion (LIAISON_SUGGESTION_ITEM (item));
-  content = g_strdup (suggestion->content ? suggestion->content : "");
-  g_strdelimit (content, "\r\n\t", ' ');
-  raised_by = suggestion->raised_by && *suggestion->raised_by ? suggestion->raised_by : _("Anonymous");
-  /* Translators: a row of the suggestions list: category, who raised it, "城乡建设 · 张三" */
-  meta = g_strdup_printf (_("%s · %s"), suggestion->category_name ? suggestion->category_name : "", raised_by);
+  /* What a search matched is marked, so that the reason for a hit shows. */
+  terms = liaison_search_parse (liaison_suggestion_item_get_search (LIAISON_SUGGESTION_ITEM (item)));
+  {
+    g_autofree char *from_match = liaison_search_highlight_from_match (suggestion->content, terms);
 
-  liaison_ui_set_row_text (box, "title", suggestion->title);
+    g_strdelimit (from_match, "\r\n\t", ' ');
+    content = liaison_search_highlight_text (from_match, terms);
+  }
+  title = liaison_search_highlight_text (suggestion->title, terms);
+  category = liaison_search_highlight_text (suggestion->category_name, terms);
+  raised_by = liaison_search_highlight_text (suggestion->raised_by && *suggestion->raised_by
+                                             ? suggestion->raised_by : _("Anonymous"), terms);
+  /* Translators: a row of the suggestions list: category, who raised it, "城乡建设 · 张三" */
+  meta = liaison_search_highlight_format (_("%s · %s"), category, raised_by, NULL);
+  elsewhere = liaison_search_highlight_suggestion_elsewhere (suggestion, terms);
+
+  liaison_search_highlight_set_row (box, "title", title);
   liaison_ui_set_row_text (box, "status", liaison_loop_status_label (suggestion->status));
-  liaison_ui_set_row_text (box, "content", content);
-  liaison_ui_set_row_text (box, "meta", meta);
+  liaison_search_highlight_set_row (box, "content", content);
+  liaison_search_highlight_set_row (box, "meta", meta);
+  liaison_search_highlight_set_row (box, "elsewhere", elsewhere);
   liaison_ui_set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));
 }
 

@@ -28,6 +28,12 @@ void      liaison_store_search_bind_receptions   (sqlite3_stmt *stmt,
 #define LIAISON_STORE_SEARCH_COUNT_RECEPTIONS \
   "SELECT count(*) FROM reception_search WHERE reception_search MATCH :search"
 
+/* A reception written with search_held = 1 stays out of the index while
+ * its visitors and deputies are written; this indexes it, once. */
+gboolean  liaison_store_search_release         (LiaisonStore  *self,
+                                                gint64         reception_id,
+                                                GError       **error);
+
 /* Reads every visitor of each of @receptions (LiaisonReception *), which
  * the list query fills with the first only, so that a row can show which
  * visitor a search found. */

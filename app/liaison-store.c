@@ -1853,10 +1853,10 @@ liaison_store_save_reception (LiaisonStore      *self,
   stmt = begin_record_write (self, &reception->meta,
     "INSERT INTO receptions (uuid, version, updated_at, origin_station_uuid, sync_state,"
     " received_at, station_id, channel, category_id, summary, handled_on_spot, handling,"
-    " visitors_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    " visitors_text, search_held) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1)",
     "UPDATE receptions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
     " received_at = ?6, station_id = ?7, channel = ?8, category_id = ?9, summary = ?10,"
-    " handled_on_spot = ?11, handling = ?12, visitors_text = ?13"
+    " handled_on_spot = ?11, handling = ?12, visitors_text = ?13, search_held = 1"
     " WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     goto failed;
@@ -1875,7 +1875,9 @@ liaison_store_save_reception (LiaisonStore      *self,
                          _("The category or the station of the reception does not exist."), error))
     goto failed;
 
-  if (!write_reception_children (self, reception, error))
+  /* Indexed once, with its visitors and deputies (liaison-store-search.c). */
+  if (!write_reception_children (self, reception, error) ||
+      !liaison_store_search_release (self, reception->meta.id, error))
     goto failed;
 
   if (!liaison_store_commit (self, error))

@@ -535,3 +535,50 @@ liaison_test_unit_uuid (LiaisonStore *store,
     }
   g_error ("no unit %s", name);
 }
+
+/**
+ * liaison_test_undo_search_schema:
+ *
+ * Takes a store of schema 6 back to schema 5's search indexes, for tests
+ * that fake an older file to check an earlier migration: schema 6 then
+ * runs again on reopening.
+ */
+void
+liaison_test_undo_search_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  static const char *const triggers[] = {
+    "reception_visitors_search_insert", "reception_visitors_search_delete", "reception_visitors_search_update",
+    "reception_deputies_search_insert", "reception_deputies_search_delete", "reception_deputies_search_update",
+    "receptions_search_insert", "receptions_search_delete", "receptions_search_update",
+    "suggestions_search_insert", "suggestions_search_delete", "suggestions_search_update",
+    "deputies_search_rename", "categories_search_rename",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s", triggers[i]);
+
+      g_assert_true (liaison_store_exec (store, sql, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (liaison_store_exec (store,
+    "DROP TABLE reception_search; DROP VIEW reception_search_text;"
+    " DROP TABLE suggestion_search; DROP VIEW suggestion_search_text;"
+    " ALTER TABLE receptions DROP COLUMN search_visitors;"
+    " ALTER TABLE receptions DROP COLUMN search_phones;"
+    " ALTER TABLE receptions DROP COLUMN search_deputies;"
+    " ALTER TABLE receptions DROP COLUMN search_held;"
+    " CREATE VIRTUAL TABLE reception_search USING fts5 (summary, handling, visitors_text,"
+    "   content = 'receptions', content_rowid = 'id', tokenize = 'trigram');"
+    " CREATE VIRTUAL TABLE suggestion_search USING fts5 (title, content, raised_by,"
+    "   content = 'suggestions', content_rowid = 'id', tokenize = 'trigram');"
+    " CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions BEGIN SELECT 1; END;"
+    " CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions BEGIN SELECT 1; END;"
+    " CREATE TRIGGER receptions_search_update AFTER UPDATE ON receptions BEGIN SELECT 1; END;"
+    " CREATE TRIGGER suggestions_search_insert AFTER INSERT ON suggestions BEGIN SELECT 1; END;"
+    " CREATE TRIGGER suggestions_search_delete AFTER DELETE ON suggestions BEGIN SELECT 1; END;"
+    " CREATE TRIGGER suggestions_search_update AFTER UPDATE ON suggestions BEGIN SELECT 1; END;",
+    &error));
+  g_assert_no_error (error);
+}

@@ -248,6 +248,7 @@ test_kept_current (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonReception) school = liaison_store_get_reception (fixture->store, fixture->school, &error);
   g_autoptr(LiaisonDeputy) wang = liaison_store_get_deputy (fixture->store, fixture->wang, &error);
+  gint64 pulled;
 
   g_assert_no_error (error);
 
@@ -289,11 +290,28 @@ test_kept_current (Fixture       *fixture,
   g_assert_no_error (error);
   assert_found (fixture, "教育事业", fixture->school, 0);
 
+  /* As a pulled page writes them: a tombstone, its people, then alive. */
+  g_assert_true (liaison_store_exec (fixture->store,
+    "INSERT INTO receptions (uuid, updated_at, received_at, station_id, channel, category_id, summary, deleted)"
+    " SELECT 'pulled', updated_at, '2024-07-04 09:00', station_id, channel, category_id, '楼道堆物', 1"
+    " FROM receptions WHERE id = 1;"
+    "INSERT INTO reception_visitors (reception_id, position, name, phone, community)"
+    " SELECT id, 0, '冯七', '13611112222', '人民路社区' FROM receptions WHERE uuid = 'pulled';"
+    "INSERT INTO reception_deputies (reception_id, deputy_id)"
+    " SELECT id, 1 FROM receptions WHERE uuid = 'pulled';", &error));
+  g_assert_no_error (error);
+  assert_found (fixture, "2222", 0, 0);
+  g_assert_true (liaison_store_exec (fixture->store, "UPDATE receptions SET deleted = 0 WHERE uuid = 'pulled'", &error));
+  g_assert_no_error (error);
+  pulled = liaison_test_query_int (fixture->store, "SELECT id FROM receptions WHERE uuid = 'pulled'");
+  assert_found (fixture, "2222 张伟", pulled, 0);
+  assert_found (fixture, "人民路社区", pulled, fixture->school);
+
   /* A deleted reception leaves the index. */
   g_assert_true (liaison_store_delete_reception (fixture->store, fixture->water, &error));
   g_assert_no_error (error);
   assert_found (fixture, "4321", 0, 0);
-  assert_found (fixture, "张伟", 0, 0);
+  assert_found (fixture, "张伟", pulled, 0);
 
   assert_index_intact (fixture->store);
 }

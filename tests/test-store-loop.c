@@ -460,6 +460,7 @@ test_attachments (Fixture       *fixture,
 
   /* A schema 4 file (no attachment tables) learns from its replies which
    * files they list. */
+  liaison_test_undo_search_schema (fixture->store);
   exec_ok (fixture->store,
            "DROP TRIGGER suggestion_events_attachments; DROP TABLE attachment_refs;"
            " DROP TABLE attachments; DROP INDEX suggestions_key_supervision_by_due;"

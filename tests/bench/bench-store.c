@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "liaison-reception-item.h"
+#include "liaison-search.h"
 #include "liaison-store.h"
 
 #define FIRST_PAGE 50
@@ -297,6 +298,33 @@ cmd_list (const char *path)
   return 0;
 }
 
+static gboolean
+text_has (const char *text,
+          const char *word)
+{
+  gsize start, end;
+
+  return liaison_search_find (text, 0, word, &start, &end);
+}
+
+static gboolean
+reception_matches (const LiaisonReception  *reception,
+                   const LiaisonSearchTerm *term)
+{
+  if (text_has (reception->summary, term->text) || text_has (reception->handling, term->text) ||
+      text_has (reception->deputy_names, term->text) || text_has (reception->category_name, term->text))
+    return TRUE;
+  for (guint i = 0; i < reception->visitors->len; i++)
+    {
+      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+
+      if (text_has (visitor->name, term->text) || text_has (visitor->community, term->text) ||
+          liaison_search_phone_matches (term, visitor->phone))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 cmd_search (const char *path,
             const char *word,
@@ -321,21 +349,22 @@ cmd_search (const char *path,
         printf ("search-first %.1f\n", ms);
     }
 
-  /* The rows must really contain the word. */
+  /* The first row must really match every word, somewhere. */
   if (n > 0)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) page = liaison_store_list_receptions (store, &filter, 0, 1, &error);
-      const LiaisonReception *row;
+      g_autoptr(LiaisonReception) row = NULL;
+      g_autoptr(GPtrArray) terms = liaison_search_parse (word);
 
       if (page == NULL || page->len != 1)
         die ("read the search's first row", error);
-      row = g_ptr_array_index (page, 0);
-      if (strstr (row->summary, word) == NULL && strstr (row->handling, word) == NULL &&
-          !(row->visitors->len > 0 &&
-            (strstr (((LiaisonVisitor *) g_ptr_array_index (row->visitors, 0))->name, word) != NULL ||
-             strstr (((LiaisonVisitor *) g_ptr_array_index (row->visitors, 0))->community, word) != NULL)))
-        die ("the first row found does not contain the word", NULL);
+      row = liaison_store_get_reception (store, ((LiaisonReception *) g_ptr_array_index (page, 0))->meta.id, &error);
+      if (row == NULL)
+        die ("read the search's first row", error);
+      for (guint i = 0; i < terms->len; i++)
+        if (!reception_matches (row, g_ptr_array_index (terms, i)))
+          die ("the first row found does not match the search", NULL);
     }
 
   printf ("search-matches %u\n", n);

@@ -539,8 +539,8 @@ liaison_test_unit_uuid (LiaisonStore *store,
 /**
  * liaison_test_undo_search_schema:
  *
- * Takes a store of schema 6 back to schema 5's search indexes, for tests
- * that fake an older file to check an earlier migration: schema 6 then
+ * Takes a store of schema 7 back to schema 6's search indexes, for tests
+ * that fake an older file to check an earlier migration: schema 7 then
  * runs again on reopening.
  */
 void

@@ -77,7 +77,7 @@ gint64             liaison_test_suggestion_id     (LiaisonStore       *store,
 char              *liaison_test_unit_uuid         (LiaisonStore       *store,
                                                    const char         *name);
 
-/* Back to schema 5's search indexes, to fake an older file. */
+/* Back to schema 6's search indexes, to fake an older file. */
 void               liaison_test_undo_search_schema (LiaisonStore     *store);
 
 /* A visitor of a party of one, who may be contacted when @phone is given. */

@@ -326,8 +326,8 @@ assert_schema (LiaisonStore *store)
     "suggestion_events", "loop_rules",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 6);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 7);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s')"

@@ -558,6 +558,7 @@ run_unenrolled_says_once (void)
   LiaisonSyncStatus *status;
   GtkWidget *receptions;
   GtkWidget *suggestions;
+  GtkWidget *button;
   ModelWait count;
 
   fixture_set_up (&fixture);
@@ -574,7 +575,11 @@ run_unenrolled_says_once (void)
 
   status = LIAISON_SYNC_STATUS (liaison_test_get_by_id (GTK_WIDGET (window), "sync_status"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
-  g_assert_cmpstr (liaison_sync_status_get_text (status), ==, "Not connected to headquarters · not syncing");
+  g_assert_cmpstr (liaison_sync_status_get_text (status), ==, "Not connected · not syncing");
+  /* Beside it, the way to connect. */
+  button = liaison_test_get_by_id (GTK_WIDGET (status), "sync_button");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.enroll");
 
   show_view (window, "suggestions");
   suggestions = liaison_test_get_by_id (GTK_WIDGET (window), "suggestions_page");
@@ -587,7 +592,7 @@ run_unenrolled_says_once (void)
   g_assert_true (liaison_test_wait_until (has_sync_tags, liaison_test_get_by_id (suggestions, "list_view")));
   show_view (window, "receptions");
   g_assert_true (liaison_test_wait_until (has_sync_tags, liaison_test_get_by_id (receptions, "list_view")));
-  g_assert_cmpstr (liaison_sync_status_get_text (status), !=, "Not connected to headquarters · not syncing");
+  g_assert_cmpstr (liaison_sync_status_get_text (status), !=, "Not connected · not syncing");
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);
@@ -602,6 +607,7 @@ run_unenrolled_says_once (void)
   g_assert_cmpuint (count_sync_tags (liaison_test_get_by_id (receptions, "list_view")), ==, 0);
   status = LIAISON_SYNC_STATUS (liaison_test_get_by_id (GTK_WIDGET (window), "sync_status"));
   g_assert_cmpstr (liaison_sync_status_get_text (status), ==, "Not syncing");
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (GTK_WIDGET (status), "sync_button")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);

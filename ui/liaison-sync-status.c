@@ -55,11 +55,26 @@ format_last_sync (const char *last_sync)
 }
 
 /* No server: nothing is sent anywhere, and the header says so once. */
+/* The button beside the words: sync now, or, where nothing syncs yet,
+ * connect to headquarters. */
+static void
+set_button (LiaisonSyncStatus *self,
+            const char        *action_name,
+            const char        *icon_name,
+            const char        *tooltip,
+            const char        *label)
+{
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sync_button), action_name);
+  gtk_button_set_icon_name (self->sync_button, icon_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 show_no_sync (LiaisonSyncStatus *self)
 {
   gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
-  const char *text = hq ? _("Not syncing") : _("Not connected to headquarters · not syncing");
+  const char *text = hq ? _("Not syncing") : _("Not connected · not syncing");
 
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_label_set_text (self->label, text);
@@ -72,7 +87,10 @@ show_no_sync (LiaisonSyncStatus *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), FALSE);
+  /* Headquarters hands out the codes; a station may ask for one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !hq);
+  set_button (self, "win.enroll", "network-server-symbolic",
+              _("Connect to Headquarters…"), _("Connect to headquarters"));
   g_free (self->text);
   self->text = g_strdup (text);
 }
@@ -101,6 +119,7 @@ update (LiaisonSyncStatus *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), TRUE);
+  set_button (self, "win.sync-now", "view-refresh-symbolic", _("Sync Now"), _("Sync now"));
 
   online = liaison_sync_engine_get_online (engine);
   last_error = liaison_sync_engine_get_last_error (engine);

@@ -25,6 +25,7 @@
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-detail.h"
+#include "liaison-test-hq.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-tooltip.h"
@@ -639,6 +640,54 @@ run_dialog_sizes (void)
   fixture_tear_down (&fixture);
 }
 
+static gboolean
+enroll_done (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (liaison_test_get_by_id (GTK_WIDGET (data), "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "done") == 0;
+}
+
+/* (g2) Enrolled against a real liaison-hq, the dialog says so on a page
+ * that fits: its Done button is inside the window, not scrolled away. */
+static void
+run_enroll_done_fits (void)
+{
+  LiaisonTestHq hq = { NULL };
+  LiaisonTestReplica station;
+  g_autofree char *code = NULL;
+  graphene_rect_t bounds;
+  GtkWidget *dialog;
+  GtkWidget *done;
+
+  liaison_test_hq_init (&hq, "liaison-ui-pickers-hq-XXXXXX");
+  liaison_test_hq_start (&hq);
+  code = liaison_test_hq_station_code (&hq, STATION_NAME);
+  station = liaison_test_replica_new (&hq, "station.db");
+
+  dialog = GTK_WIDGET (liaison_enroll_dialog_new (NULL, station.engine));
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "server_row")), hq.url);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "code_row")), code);
+  g_assert_true (gtk_widget_activate_action (dialog, "enroll.connect", NULL));
+  g_assert_true (liaison_test_wait_until (enroll_done, dialog));
+  settle (dialog);
+
+  done = liaison_test_find_widget (dialog, is_label_saying, "Done");
+  done = done != NULL ? gtk_widget_get_ancestor (done, GTK_TYPE_BUTTON) : NULL;
+  g_assert_nonnull (done);
+  g_assert_true (gtk_widget_compute_bounds (done, dialog, &bounds));
+  g_test_message ("done page: %d px tall, its button ends at %.0f",
+                  gtk_widget_get_height (dialog), bounds.origin.y + bounds.size.height);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (dialog));
+  g_assert_cmpint (gtk_widget_get_height (dialog), <=, 700);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  liaison_test_replica_clear (&station);
+  liaison_test_hq_clear (&hq);
+}
+
 typedef struct {
   GtkWidget *detail;
   gint64     id;
@@ -809,6 +858,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/pickers/deputy-editor-station", run_deputy_editor_station);
   liaison_test_add_ui_case ("/ui/pickers/button-labels", run_button_labels);
   liaison_test_add_ui_case ("/ui/pickers/dialog-sizes", run_dialog_sizes);
+  liaison_test_add_ui_case ("/ui/pickers/enroll-done-fits", run_enroll_done_fits);
   liaison_test_add_ui_case ("/ui/pickers/title-not-selected", run_title_not_selected);
   liaison_test_add_ui_case ("/ui/pickers/tooltip", run_tooltip);
   liaison_test_add_ui_case ("/ui/pickers/window-tooltips", run_window_tooltips);

@@ -302,6 +302,10 @@ liaison_date_button_set_field (LiaisonDateButton *self,
     name = g_strdup (_("Pick a date"));
   liaison_ui_set_tooltip (self->menu_button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The menu button's own toggle is what takes the focus. */
+  if (gtk_widget_get_first_child (self->menu_button) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 

@@ -11,6 +11,7 @@
 #include "liaison-enroll-dialog.h"
 #include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
+#include "liaison-window-fit.h"
 
 struct _LiaisonEnrollDialog
 {
@@ -44,6 +45,10 @@ static void
 set_busy (LiaisonEnrollDialog *self,
           gboolean             busy)
 {
+  /* A field made insensitive with the focus in it keeps blinking its
+   * cursor, and GTK warns; the focus comes back on a failure. */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
@@ -75,6 +80,7 @@ enroll_done_cb (GObject      *source,
         return;
       set_busy (self, FALSE);
       liaison_ui_show_message (self->error_label, NULL, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
       return;
     }
   set_busy (self, FALSE);
@@ -93,7 +99,19 @@ enroll_done_cb (GObject      *source,
       description = g_strdup_printf ("%s\n\n%s", which, key_place != NULL ? key_place : "");
     }
   adw_status_page_set_description (self->done_page, description);
+  /* The dialog is as tall as its form; the page that says it is done
+   * asks for its own height, and the window grows to it. */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (GTK_WIDGET (self->done_page), GTK_ORIENTATION_VERTICAL,
+                        gtk_widget_get_width (GTK_WIDGET (self->stack)), NULL, &natural, NULL, NULL);
+    gtk_widget_set_size_request (GTK_WIDGET (self->stack), -1, MIN (natural, LIAISON_UI_MAX_DIALOG_HEIGHT - 60));
+  }
+  /* The focus leaves the form before it goes, for the page's button. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_widget_grab_focus (adw_status_page_get_child (self->done_page));
   /* Nothing left to cancel or connect: the page's own button closes. */
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);

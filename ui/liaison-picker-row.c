@@ -171,6 +171,11 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), name);
   gtk_widget_set_opacity (check, position_in_model (self, item) == self->selected ? 1 : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The list's row (GTK's own widget) is what takes the focus: it is
+   * named the name too. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void

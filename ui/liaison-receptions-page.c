@@ -13,6 +13,7 @@
 #include "liaison-reception-item.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
+#include "liaison-station-choices.h"
 #include "liaison-search-highlight.h"
 #include "liaison-search.h"
 #include "liaison-store-sync.h"
@@ -32,9 +33,7 @@ struct _LiaisonReceptionsPage
   GtkStringList      *category_names;  /* "Any category", then the categories */
   GArray             *category_ids;
   GPtrArray          *category_codes;
-  GtkStringList      *station_names;   /* "Every station", then the stations (headquarters) */
-  GArray             *station_ids;
-  GPtrArray          *station_uuids;
+  LiaisonStationChoices *stations;     /* headquarters' station filter */
   gboolean            restoring;
   gboolean            shows_sync;      /* the desk syncs: rows show their sync state */
 
@@ -291,7 +290,6 @@ save_filters (LiaisonReceptionsPage *self,
 {
   guint deputy = gtk_drop_down_get_selected (self->deputy_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
-  guint station = gtk_drop_down_get_selected (self->station_dropdown);
 
   g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "filter-from-date", from_date ? from_date : "");
@@ -300,8 +298,7 @@ save_filters (LiaisonReceptionsPage *self,
                          deputy < self->deputy_uuids->len ? g_ptr_array_index (self->deputy_uuids, deputy) : "");
   g_settings_set_string (self->settings, "filter-category",
                          category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category) : "");
-  g_settings_set_string (self->settings, "filter-station",
-                         station < self->station_uuids->len ? g_ptr_array_index (self->station_uuids, station) : "");
+  g_settings_set_string (self->settings, "filter-station", liaison_station_choices_get_uuid (self->stations));
   g_settings_apply (self->settings);
 }
 
@@ -312,7 +309,6 @@ apply_filters (LiaisonReceptionsPage *self)
   g_autoptr(LiaisonPagedList) model = NULL;
   guint deputy;
   guint category;
-  guint station;
   gboolean dates_ok;
 
   if (self->store == NULL || self->restoring)
@@ -335,9 +331,7 @@ apply_filters (LiaisonReceptionsPage *self)
   category = gtk_drop_down_get_selected (self->category_dropdown);
   if (category < self->category_ids->len)
     filter.category_id = g_array_index (self->category_ids, gint64, category);
-  station = gtk_drop_down_get_selected (self->station_dropdown);
-  if (station < self->station_ids->len)
-    filter.station_id = g_array_index (self->station_ids, gint64, station);
+  filter.station_id = liaison_station_choices_get_id (self->stations);
 
   save_filters (self, filter.from_date, filter.to_date);
 
@@ -489,45 +483,6 @@ load_categories (LiaisonReceptionsPage *self,
   gtk_drop_down_set_selected (self->category_dropdown, find_string (self->category_codes, select_code));
 }
 
-/* Headquarters' choice of station; empty elsewhere, where the dropdown
- * stays hidden. */
-static void
-load_stations (LiaisonReceptionsPage *self,
-               const char            *select_uuid)
-{
-  g_autoptr(GPtrArray) stations = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *selected_uuid = NULL;
-  gint64 none = 0;
-
-  if (select_uuid != NULL)
-    selected_uuid = g_strdup (select_uuid);
-  else if (self->station_uuids->len > 0)
-    selected_uuid = g_strdup (g_ptr_array_index (self->station_uuids,
-                                                 MIN (gtk_drop_down_get_selected (self->station_dropdown),
-                                                      self->station_uuids->len - 1)));
-
-  g_array_set_size (self->station_ids, 0);
-  g_ptr_array_set_size (self->station_uuids, 0);
-  gtk_string_list_append (names, _("Every station"));
-  g_array_append_val (self->station_ids, none);
-  g_ptr_array_add (self->station_uuids, g_strdup (""));
-  if (liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
-    stations = liaison_store_list_stations (self->store, NULL);
-  for (guint i = 0; stations != NULL && i < stations->len; i++)
-    {
-      const LiaisonStation *station = g_ptr_array_index (stations, i);
-
-      gtk_string_list_append (names, station->name);
-      g_array_append_val (self->station_ids, station->meta.id);
-      g_ptr_array_add (self->station_uuids, g_strdup (station->meta.uuid ? station->meta.uuid : ""));
-    }
-
-  g_set_object (&self->station_names, names);
-  gtk_drop_down_set_model (self->station_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->station_dropdown, find_string (self->station_uuids, selected_uuid));
-}
-
 static void
 store_changed_cb (LiaisonReceptionsPage *self,
                   const char            *table)
@@ -535,14 +490,13 @@ store_changed_cb (LiaisonReceptionsPage *self,
   update_sync_mode (self);
   if (g_strcmp0 (table, "stations") == 0)
     {
-      gint64 station_id = g_array_index (self->station_ids, gint64,
-                                         MIN (gtk_drop_down_get_selected (self->station_dropdown),
-                                              self->station_ids->len - 1));
+      gint64 station_id = liaison_station_choices_get_id (self->stations);
 
       self->restoring = TRUE;
-      load_stations (self, NULL);
+      liaison_station_choices_load (self->stations, self->store, NULL);
       self->restoring = FALSE;
-      if (liaison_ui_id_position (self->station_ids, station_id) == 0 && station_id != 0)
+      /* A station gone from the list drops the filter. */
+      if (station_id != liaison_station_choices_get_id (self->stations))
         apply_filters (self);
     }
   if (g_strcmp0 (table, "deputies") == 0)
@@ -642,7 +596,7 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
   self->restoring = TRUE;
   load_deputies (self, deputy_uuid);
   load_categories (self, category_code);
-  load_stations (self, station_uuid);
+  liaison_station_choices_load (self->stations, store, station_uuid);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from_date);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to_date);
   self->restoring = FALSE;
@@ -671,7 +625,6 @@ liaison_receptions_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->deputy_names);
   g_clear_object (&self->category_names);
-  g_clear_object (&self->station_names);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -687,8 +640,7 @@ liaison_receptions_page_finalize (GObject *object)
   g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->station_ids, g_array_unref);
-  g_clear_pointer (&self->station_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->stations, liaison_station_choices_free);
 
   G_OBJECT_CLASS (liaison_receptions_page_parent_class)->finalize (object);
 }
@@ -751,8 +703,7 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
-  self->station_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->station_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->stations = liaison_station_choices_new (self->station_dropdown);
   self->shows_sync = TRUE;
 
   self->selection = liaison_ui_list_view_init (self->list_view, NULL,
@@ -777,5 +728,4 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
 
   name_expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->deputy_dropdown, name_expression);
-  gtk_drop_down_set_expression (self->station_dropdown, name_expression);
 }

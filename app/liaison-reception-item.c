@@ -165,7 +165,7 @@ liaison_reception_item_get_id (LiaisonReceptionItem *self)
 
 void
 liaison_reception_item_set_search (LiaisonReceptionItem *self,
-                            const char *search)
+                                   const char           *search)
 {
   g_return_if_fail (LIAISON_IS_RECEPTION_ITEM (self));
   g_free (self->search);

@@ -16,7 +16,7 @@ const LiaisonReception *liaison_reception_item_get_reception (LiaisonReceptionIt
 gint64                  liaison_reception_item_get_id        (LiaisonReceptionItem *self);
 /* The search the list found it by (NULL: none), for the row to mark. */
 void                    liaison_reception_item_set_search    (LiaisonReceptionItem *self,
-                                                        const char *search);
+                                                              const char           *search);
 const char             *liaison_reception_item_get_search    (LiaisonReceptionItem *self);
 
 G_END_DECLS

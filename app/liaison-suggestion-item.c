@@ -247,7 +247,7 @@ liaison_suggestion_item_get_id (LiaisonSuggestionItem *self)
 
 void
 liaison_suggestion_item_set_search (LiaisonSuggestionItem *self,
-                            const char *search)
+                                    const char            *search)
 {
   g_return_if_fail (LIAISON_IS_SUGGESTION_ITEM (self));
   g_free (self->search);

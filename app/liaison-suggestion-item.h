@@ -16,9 +16,9 @@ LiaisonSuggestionItem   *liaison_suggestion_item_new            (LiaisonSuggesti
 const LiaisonSuggestion *liaison_suggestion_item_get_suggestion (LiaisonSuggestionItem *self);
 gint64                   liaison_suggestion_item_get_id         (LiaisonSuggestionItem *self);
 /* The search the list found it by (NULL: none), for the row to mark. */
-void                    liaison_suggestion_item_set_search    (LiaisonSuggestionItem *self,
-                                                        const char *search);
-const char             *liaison_suggestion_item_get_search    (LiaisonSuggestionItem *self);
+void                     liaison_suggestion_item_set_search     (LiaisonSuggestionItem *self,
+                                                                 const char            *search);
+const char              *liaison_suggestion_item_get_search     (LiaisonSuggestionItem *self);
 
 /* What a list shows as the state: "Referred", or "Reopened, awaiting
  * referral" for one sent back by an unsatisfied rating (as

@@ -1,7 +1,7 @@
 /* test-ui-search.c: typing into the search entries of the real window,
  * under Xvfb, and reading what the rows show: every match marked, and a
- * line saying where a reception matched when its row does not show that
- * field, with the phone still masked. */
+ * line saying where a reception or a suggestion matched when its row does
+ * not show that field, a phone still masked. */
 #define G_LOG_DOMAIN "test-ui-search"
 
 #include "config.h"
@@ -20,6 +20,7 @@
 typedef struct {
   char         *dir;
   LiaisonStore *store;
+  gint64        deputy;
 } Fixture;
 
 static void
@@ -47,6 +48,24 @@ add_reception (Fixture        *fixture,
   g_assert_no_error (error);
 }
 
+/* A suggestion that 王建国 filed: its row does not show who filed it. */
+static void
+add_filed_suggestion (Fixture *fixture)
+{
+  g_autoptr(LiaisonStation) station = liaison_store_get_local_station (fixture->store);
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+
+  suggestion->station_id = station->meta.id;
+  suggestion->category_id = liaison_store_find_category (fixture->store, "urban_construction");
+  suggestion->title = g_strdup ("老旧小区加装电梯");
+  suggestion->content = g_strdup ("建议财政补贴老旧小区加装电梯。");
+  suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  suggestion->deputy_id = fixture->deputy;
+  g_assert_true (liaison_store_save_suggestion (fixture->store, suggestion, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture *fixture)
 {
@@ -58,6 +77,7 @@ fixture_set_up (Fixture *fixture)
   fixture->store = liaison_test_open_store (path);
   liaison_test_set_station (fixture->store, "相山区东山代表联络站", LIAISON_STATION_KIND_STATION, "相山区");
   deputy = liaison_test_add_deputy (fixture->store, "王建国", LIAISON_DEPUTY_LEVEL_CITY);
+  fixture->deputy = deputy;
 
   /* A name with markup's own characters: shown as typed, never parsed. */
   add_reception (fixture, "2024-07-01 09:00", "幸福里小区道路积水严重", "",
@@ -65,6 +85,7 @@ fixture_set_up (Fixture *fixture)
   add_reception (fixture, "2024-07-02 09:00", "学校门口接送车辆拥堵", "已转物业和供水公司核实",
                  deputy, liaison_test_make_visitor ("孙丽", "", "东山社区"),
                  liaison_test_make_visitor ("钱多多", "13900005678", "凤凰山村"));
+  add_filed_suggestion (fixture);
 }
 
 static void
@@ -75,6 +96,7 @@ fixture_tear_down (Fixture *fixture)
 
 typedef struct {
   GtkWidget  *root;
+  const char *row_class;  /* "reception-row", "suggestion-row" */
   const char *key;     /* the row label: "visitor", "elsewhere" */
   const char *needle;  /* what its markup must contain */
   GtkWidget  *found;
@@ -87,7 +109,7 @@ is_row_label (GtkWidget     *widget,
   const RowLabel *sought = data;
   GtkWidget *label;
 
-  if (!gtk_widget_has_css_class (widget, "reception-row"))
+  if (!gtk_widget_has_css_class (widget, sought->row_class))
     return FALSE;
   label = g_object_get_data (G_OBJECT (widget), sought->key);
   return label != NULL && gtk_widget_get_visible (label) &&
@@ -105,15 +127,24 @@ row_label_shows (gpointer data)
 }
 
 static const char *
-wait_for_row_label (GtkWidget  *list_view,
-                    const char *key,
-                    const char *needle)
+wait_for_label (GtkWidget  *list_view,
+                const char *row_class,
+                const char *key,
+                const char *needle)
 {
-  RowLabel sought = { list_view, key, needle, NULL };
+  RowLabel sought = { list_view, row_class, key, needle, NULL };
 
   if (!liaison_test_wait_until (row_label_shows, &sought))
     g_error ("No row's “%s” shows “%s”", key, needle);
   return gtk_label_get_label (GTK_LABEL (sought.found));
+}
+
+static const char *
+wait_for_row_label (GtkWidget  *list_view,
+                    const char *key,
+                    const char *needle)
+{
+  return wait_for_label (list_view, "reception-row", key, needle);
 }
 
 static void
@@ -155,6 +186,17 @@ run_search_marks_rows (void)
   /* The full number marks the whole masked phone. */
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "138 0000 5678");
   wait_for_row_label (list_view, "visitor", MARK "138****5678</span>");
+
+  /* A suggestion found by the deputy who filed it, whom its row does not
+   * name, and by a word of its title. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "view_stack")),
+                                         "suggestions");
+  page = liaison_test_get_by_id (GTK_WIDGET (window), "suggestions_page");
+  list_view = liaison_test_get_by_id (page, "list_view");
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (page, "search_entry")), "王建国 电梯");
+  markup = wait_for_label (list_view, "suggestion-row", "elsewhere", MARK "王建国</span>");
+  g_test_message ("elsewhere: %s", markup);
+  wait_for_label (list_view, "suggestion-row", "title", "老旧小区加装" MARK "电梯</span>");
 
   gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture);

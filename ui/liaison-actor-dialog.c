@@ -11,6 +11,7 @@
 #include "liaison-actor-dialog.h"
 #include "liaison-picker-row.h"
 #include "liaison-ui-util.h"
+#include "liaison-window-fit.h"
 
 struct _LiaisonActorDialog
 {
@@ -59,6 +60,8 @@ role_toggled_cb (LiaisonActorDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), !deputy);
   gtk_widget_set_visible (GTK_WIDGET (self->deputy_row), deputy);
   field_changed_cb (self);
+  /* The deputy's row and its hint are taller than the name's field. */
+  liaison_ui_window_fit (GTK_WINDOW (self), 460, LIAISON_UI_MAX_DIALOG_HEIGHT);
 }
 
 static void

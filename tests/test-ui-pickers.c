@@ -316,7 +316,7 @@ run_date_button (void)
 }
 
 /* (d) Every date field has its calendar: the reception's date, the
- * filters' range and the reply's date. */
+ * filters' range, the export's period and the reply's date. */
 static void
 run_every_date_field (void)
 {
@@ -337,6 +337,16 @@ run_every_date_field (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_get_by_id (page, "from_entry"))), ==, "2025-03-09");
   button = LIAISON_DATE_BUTTON (liaison_test_get_by_id (page, "to_date_button"));
   g_assert_true (liaison_date_button_get_editable (button) == GTK_EDITABLE (liaison_test_get_by_id (page, "to_entry")));
+
+  /* The export's period: a calendar for each end, writing into its row. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.export-ledger", NULL));
+  dialog = liaison_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (liaison_test_count_widgets (dialog, liaison_test_is_of_type, GSIZE_TO_POINTER (LIAISON_TYPE_DATE_BUTTON)), ==, 2);
+  button = LIAISON_DATE_BUTTON (liaison_test_find_widget (dialog, liaison_test_is_of_type, GSIZE_TO_POINTER (LIAISON_TYPE_DATE_BUTTON)));
+  g_assert_true (ADW_IS_ENTRY_ROW (liaison_date_button_get_editable (button)));
+  gtk_calendar_select_day (liaison_date_button_get_calendar (button), picked);
+  g_assert_cmpstr (gtk_editable_get_text (liaison_date_button_get_editable (button)), ==, "2025-03-09");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   editor = liaison_reception_editor_new (GTK_WINDOW (fixture.window), fixture.store, fixture.reception_id);
   gtk_window_present (GTK_WINDOW (editor));

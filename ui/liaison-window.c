@@ -12,6 +12,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
+#include "liaison-date-button.h"
 #include "liaison-deputies-page.h"
 #include "liaison-enroll-dialog.h"
 #include "liaison-first-run-page.h"
@@ -578,12 +579,14 @@ export_ledger_action (GtkWidget  *widget,
   /* Translators: the first date of the export, written YYYY-MM-DD */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
   gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (from_row), liaison_date_button_new (GTK_EDITABLE (from_row), _("From date")));
   gtk_list_box_append (GTK_LIST_BOX (list), from_row);
 
   to_row = adw_entry_row_new ();
   /* Translators: the last date of the export, written YYYY-MM-DD */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
   gtk_editable_set_text (GTK_EDITABLE (to_row), today);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
 
   adw_message_dialog_set_extra_child (dialog, list);

@@ -477,6 +477,22 @@ liaison_loop_event_from_json (const char  *uuid,
   return g_steal_pointer (&event);
 }
 
+static const char *const event_members[] = {
+  "suggestion", "move", "role", "actor_name", "at", "note", "station",
+};
+
+gboolean
+liaison_loop_event_has_member (const char *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (event_members); i++)
+    if (g_strcmp0 (member, event_members[i]) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (move_fields); i++)
+    if (g_strcmp0 (member, move_fields[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The rules */
 
 typedef struct {
@@ -491,6 +507,17 @@ static const LimitField limit_fields[] = {
   { "deputy_suggestion_working_days", LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, FALSE },
   { "deputy_suggestion_months",       LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, TRUE },
 };
+
+gboolean
+liaison_loop_rules_has_member (const char *member)
+{
+  if (g_strcmp0 (member, "calendar") == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (limit_fields); i++)
+    if (g_strcmp0 (member, limit_fields[i].member) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 JsonObject *
 liaison_loop_rules_to_json (const LiaisonLoopRules *rules)

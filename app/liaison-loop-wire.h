@@ -58,6 +58,12 @@ LiaisonLoopEvent *liaison_loop_event_from_json (const char             *uuid,
                                                 JsonObject             *data,
                                                 GError                **error);
 
+/* Whether @member may be in an event's data (any move's own field or the
+ * common ones, and "station"), or in the rules' data: the wire refuses
+ * any other member. */
+gboolean          liaison_loop_event_has_member (const char          *member);
+gboolean          liaison_loop_rules_has_member (const char          *member);
+
 JsonObject       *liaison_loop_rules_to_json   (const LiaisonLoopRules *rules);
 LiaisonLoopRules *liaison_loop_rules_from_json (JsonObject             *data,
                                                 GError                **error);

@@ -1,12 +1,15 @@
 /* liaison-protocol.h: sync protocol v1, the pieces both ends share.
  *
  * docs/sync-protocol.md is the contract; this file holds its constants,
- * its error bodies, tokens, and the shape check of a record on the wire.
+ * its error bodies and tokens; the check of a record on the wire is
+ * app/liaison-wire-schema.h.
  * GLib and json-glib only: the server and the client both link it.
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
+
+#include "liaison-wire-schema.h"
 
 G_BEGIN_DECLS
 
@@ -44,17 +47,6 @@ G_BEGIN_DECLS
 #define LIAISON_REJECT_INVALID          "invalid"
 #define LIAISON_REJECT_UNKNOWN_KIND     "unknown_kind"
 
-/* Record kinds on the wire. */
-#define LIAISON_KIND_STATION      "station"
-#define LIAISON_KIND_DEPUTY_GROUP "deputy_group"
-#define LIAISON_KIND_DEPUTY       "deputy"
-#define LIAISON_KIND_CATEGORY     "category"
-#define LIAISON_KIND_UNIT         "unit"
-#define LIAISON_KIND_RECEPTION    "reception"
-#define LIAISON_KIND_SUGGESTION   "suggestion"
-#define LIAISON_KIND_SUGGESTION_EVENT "suggestion_event"
-#define LIAISON_KIND_LOOP_RULES   "loop_rules"
-
 #define LIAISON_PROTOCOL_ERROR (liaison_protocol_error_quark ())
 GQuark liaison_protocol_error_quark (void);
 
@@ -87,20 +79,9 @@ gboolean  liaison_protocol_kind_is_known (const char *kind);
  * and kept in its station's feed) and for unknown kinds. */
 gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
 
-/* Checks a wire record's shape: kind known, uuid, version >= 1,
- * base_version >= 0 when present, updated_at, origin_station (uuid or
- * null), deleted (bool) and a data object with the kind's fields and
- * types. Sets LIAISON_PROTOCOL_ERROR_INVALID with the offending field in
- * English. A tombstone (deleted: true) may have a null, empty or partial
- * data object. A suggestion_event must be version 1 and never deleted,
- * its data an event of app/liaison-loop-wire.h plus "station"; loop_rules
- * has the uuid LIAISON_LOOP_RULES_UUID and is never deleted. */
-gboolean  liaison_protocol_check_record  (JsonObject  *record,
-                                          GError     **error);
-/* Optional text fields (district, specialty, phone, handling, a visitor's
- * name…) may be null or "" on the wire and mean the same; this turns the
- * nulls of a checked record into "" in place, as a replica stores them. */
-void      liaison_protocol_normalize_record (JsonObject *record);
+/* The check of a record itself, and its normalization, are
+ * liaison_wire_check_record() and liaison_wire_normalize_record()
+ * (app/liaison-wire-schema.h), which the store runs too. */
 /* SHA-256 hex of the canonical JSON (keys sorted, no spaces) of
  * {"data": …, "deleted": …, "version": …}: equal digests mean an
  * identical resend. */

@@ -490,12 +490,12 @@ accept_record (JsonNode    *node,
       set_bad_answer (error, what);
       return FALSE;
     }
-  if (!liaison_protocol_check_record (json_node_get_object (node), &record_error))
+  if (!liaison_wire_check_record (json_node_get_object (node), &record_error))
     {
       set_bad_answer (error, record_error->message);
       return FALSE;
     }
-  liaison_protocol_normalize_record (json_node_get_object (node));
+  liaison_wire_normalize_record (json_node_get_object (node));
   return TRUE;
 }
 

@@ -1458,7 +1458,7 @@ test_loop_events (Fixture       *fixture,
         {
           g_autoptr(GError) error = NULL;
 
-          g_assert_true (liaison_protocol_check_record (value, &error));
+          g_assert_true (liaison_wire_check_record (value, &error));
           g_assert_no_error (error);
         }
     }
@@ -1865,7 +1865,7 @@ test_loop_event_guards (Fixture       *fixture,
     pulled = feed_lookup (feed, "suggestion", sugg_b);
     g_assert_nonnull (pulled);
     g_assert_false (json_object_has_member (json_object_get_object_member (pulled, "data"), "status"));
-    g_assert_true (liaison_protocol_check_record (pulled, NULL));
+    g_assert_true (liaison_wire_check_record (pulled, NULL));
   }
 }
 

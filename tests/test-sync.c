@@ -1031,7 +1031,7 @@ test_protocol_helpers (void)
   g_autofree char *code = NULL;
   g_autofree char *message = NULL;
   g_autoptr(JsonNode) a = json_from_string ("{\"kind\":\"unit\",\"uuid\":\"6c1a7e00-0000-4000-8000-000000000001\","
-                                            "\"version\":2,\"updated_at\":\"x\",\"deleted\":false,"
+                                            "\"version\":2,\"updated_at\":\"2024-03-05T01:30:00Z\",\"deleted\":false,"
                                             "\"data\":{\"name\":\"市住建局\",\"kind\":\"department\"}}", NULL);
   g_autoptr(JsonNode) b = json_from_string ("{\"data\":{\"kind\":\"department\",\"name\":\"市住建局\"},"
                                             "\"version\":2,\"kind\":\"unit\",\"deleted\":false,\"updated_at\":\"y\","
@@ -1060,12 +1060,12 @@ test_protocol_helpers (void)
   g_assert_cmpstr (digest_a, ==, digest_b);
   g_assert_cmpstr (digest_a, !=, digest_c);
 
-  g_assert_true (liaison_protocol_check_record (json_node_get_object (a), &error));
+  g_assert_true (liaison_wire_check_record (json_node_get_object (a), &error));
   g_assert_no_error (error);
   json_object_set_string_member (json_object_get_object_member (json_node_get_object (a), "data"),
                                  "kind", "bank");
-  g_assert_false (liaison_protocol_check_record (json_node_get_object (a), &error));
-  g_assert_error (error, LIAISON_PROTOCOL_ERROR, LIAISON_PROTOCOL_ERROR_INVALID);
+  g_assert_false (liaison_wire_check_record (json_node_get_object (a), &error));
+  g_assert_error (error, LIAISON_WIRE_ERROR, LIAISON_WIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "data.kind"));
 }
 

@@ -1243,7 +1243,7 @@ push_one (LiaisonHqStore       *self,
           !liaison_protocol_kind_is_known (json_node_get_string (kind_node)))
         return rejected (record, LIAISON_REJECT_UNKNOWN_KIND, "This server does not know the record's kind.");
     }
-  if (!liaison_protocol_check_record (record, &local_error))
+  if (!liaison_wire_check_record (record, &local_error))
     return rejected (record, LIAISON_REJECT_INVALID, local_error->message);
 
   kind = json_object_get_string_member (record, "kind");

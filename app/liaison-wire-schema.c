@@ -1,0 +1,640 @@
+/* liaison-wire-schema.c: the one check of a record on the sync wire (see
+ * the header). Messages are wire messages: English, naming the field. */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-loop-wire.h"
+#include "liaison-records.h"
+#include "liaison-validate.h"
+#include "liaison-wire-schema.h"
+
+G_DEFINE_QUARK (liaison-wire-error-quark, liaison_wire_error)
+
+typedef enum {
+  FIELD_TEXT,           /* a non-empty string */
+  FIELD_TEXT_OR_NULL,   /* a string (maybe empty) or null */
+  FIELD_UUID,
+  FIELD_UUID_OR_NULL,
+  FIELD_INT,
+  FIELD_BOOL,
+  FIELD_UUID_ARRAY,
+  FIELD_VISITORS,
+  FIELD_STATION_KIND,
+  FIELD_DEPUTY_LEVEL,
+  FIELD_CHANNEL,
+  FIELD_UNIT_KIND,
+  FIELD_LOOP_KIND,
+  FIELD_LOOP_STATUS,
+  FIELD_LOCAL_DATETIME, /* a reception's time, as liaison_normalize_datetime() reads it */
+  FIELD_WIRE_TIME,      /* YYYY-MM-DDTHH:MM:SSZ */
+  FIELD_PARTY_SIZE,     /* 1 to LIAISON_MAX_PARTY_SIZE */
+  FIELD_POSITION,       /* 0 to G_MAXINT32 */
+} FieldType;
+
+typedef struct {
+  const char *name;
+  FieldType   type;
+  gboolean    required;  /* may not be missing (a null still needs _OR_NULL) */
+} FieldSpec;
+
+typedef struct {
+  const char      *kind;
+  const FieldSpec *fields;
+  /* the data members the loop's decoder reads, or NULL */
+  gboolean       (*also_known) (const char *member);
+} KindSpec;
+
+static const FieldSpec station_fields[] = {
+  { "name", FIELD_TEXT, TRUE },
+  { "kind", FIELD_STATION_KIND, TRUE },
+  { "district", FIELD_TEXT_OR_NULL, FALSE },
+  { NULL }
+};
+
+static const FieldSpec deputy_group_fields[] = {
+  { "name", FIELD_TEXT, TRUE },
+  { NULL }
+};
+
+static const FieldSpec deputy_fields[] = {
+  { "name", FIELD_TEXT, TRUE },
+  { "level", FIELD_DEPUTY_LEVEL, TRUE },
+  { "group", FIELD_UUID_OR_NULL, FALSE },
+  { "station", FIELD_UUID_OR_NULL, FALSE },
+  { "specialty", FIELD_TEXT_OR_NULL, FALSE },
+  { "phone", FIELD_TEXT_OR_NULL, FALSE },
+  { NULL }
+};
+
+static const FieldSpec category_fields[] = {
+  { "code", FIELD_TEXT, TRUE },
+  { "name", FIELD_TEXT, TRUE },
+  { "name_zh", FIELD_TEXT_OR_NULL, FALSE },
+  { "position", FIELD_POSITION, FALSE },
+  { NULL }
+};
+
+static const FieldSpec unit_fields[] = {
+  { "name", FIELD_TEXT, TRUE },
+  { "kind", FIELD_UNIT_KIND, TRUE },
+  { NULL }
+};
+
+static const FieldSpec reception_fields[] = {
+  { "received_at", FIELD_LOCAL_DATETIME, TRUE },
+  { "station", FIELD_UUID, TRUE },
+  { "channel", FIELD_CHANNEL, TRUE },
+  { "category", FIELD_UUID, TRUE },
+  { "summary", FIELD_TEXT_OR_NULL, TRUE },
+  { "handled_on_spot", FIELD_BOOL, TRUE },
+  { "handling", FIELD_TEXT_OR_NULL, FALSE },
+  { "deputies", FIELD_UUID_ARRAY, TRUE },
+  { "visitors", FIELD_VISITORS, TRUE },
+  { NULL }
+};
+
+static const FieldSpec suggestion_fields[] = {
+  { "reception", FIELD_UUID_OR_NULL, FALSE },
+  { "station", FIELD_UUID, TRUE },
+  { "category", FIELD_UUID, TRUE },
+  { "title", FIELD_TEXT, TRUE },
+  { "content", FIELD_TEXT_OR_NULL, FALSE },
+  { "raised_by", FIELD_TEXT_OR_NULL, FALSE },
+  /* Once the sender's cache of the replayed loop; no longer sent (it made
+   * a resend after a move differ from the first send), still accepted
+   * from older senders and ignored. */
+  { "status", FIELD_LOOP_STATUS, FALSE },
+  { "created_at", FIELD_WIRE_TIME, TRUE },
+  { "kind", FIELD_LOOP_KIND, FALSE },
+  { "deputy", FIELD_UUID_OR_NULL, FALSE },
+  { "co_signers", FIELD_UUID_ARRAY, FALSE },
+  { NULL }
+};
+
+/* The rest of an event's data is checked by liaison_loop_event_from_json(). */
+static const FieldSpec suggestion_event_fields[] = {
+  { "station", FIELD_UUID, TRUE },
+  { "suggestion", FIELD_UUID, TRUE },
+  { NULL }
+};
+
+/* Checked by liaison_loop_rules_from_json(). */
+static const FieldSpec loop_rules_fields[] = {
+  { NULL }
+};
+
+static const FieldSpec visitor_fields[] = {
+  { "name", FIELD_TEXT_OR_NULL, FALSE },
+  { "phone", FIELD_TEXT_OR_NULL, FALSE },
+  { "community", FIELD_TEXT_OR_NULL, FALSE },
+  { "party_size", FIELD_PARTY_SIZE, TRUE },
+  { "consent", FIELD_BOOL, TRUE },
+  { NULL }
+};
+
+static const KindSpec kind_specs[] = {
+  { LIAISON_KIND_STATION, station_fields },
+  { LIAISON_KIND_DEPUTY_GROUP, deputy_group_fields },
+  { LIAISON_KIND_DEPUTY, deputy_fields },
+  { LIAISON_KIND_CATEGORY, category_fields },
+  { LIAISON_KIND_UNIT, unit_fields },
+  { LIAISON_KIND_RECEPTION, reception_fields },
+  { LIAISON_KIND_SUGGESTION, suggestion_fields },
+  { LIAISON_KIND_SUGGESTION_EVENT, suggestion_event_fields, liaison_loop_event_has_member },
+  { LIAISON_KIND_LOOP_RULES, loop_rules_fields, liaison_loop_rules_has_member },
+};
+
+static const char * const unit_kinds[] = {
+  "government", "department", "supervision", "court", "procuratorate", "other", NULL
+};
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_int (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+node_is_bool (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
+node_is_uuid (JsonNode *node)
+{
+  return node_is_string (node) && g_uuid_string_is_valid (json_node_get_string (node));
+}
+
+static gboolean invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, LIAISON_WIRE_ERROR, LIAISON_WIRE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean check_fields (JsonObject      *object,
+                              const FieldSpec *fields,
+                              gboolean       (*also_known) (const char *member),
+                              const char      *prefix,
+                              GError         **error);
+
+static gboolean
+check_field (JsonNode        *node,
+             const FieldSpec *spec,
+             const char      *prefix,
+             GError         **error)
+{
+  gboolean null_ok = spec->type == FIELD_TEXT_OR_NULL || spec->type == FIELD_UUID_OR_NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (null_ok)
+        return TRUE;
+      return invalid (error, "%s%s may not be null", prefix, spec->name);
+    }
+
+  switch (spec->type)
+    {
+    case FIELD_TEXT:
+      if (!node_is_string (node) || json_node_get_string (node)[0] == '\0')
+        return invalid (error, "%s%s must be a non-empty string", prefix, spec->name);
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return invalid (error, "%s%s is not UTF-8", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_TEXT_OR_NULL:
+      if (!node_is_string (node))
+        return invalid (error, "%s%s must be a string or null", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_LOCAL_DATETIME:
+      {
+        g_autofree char *normalized = NULL;
+
+        if (node_is_string (node))
+          normalized = liaison_normalize_datetime (json_node_get_string (node));
+        if (normalized == NULL)
+          return invalid (error, "%s%s must be a date and time YYYY-MM-DD HH:MM", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_WIRE_TIME:
+      {
+        g_autoptr(GDateTime) time = NULL;
+
+        if (node_is_string (node))
+          time = liaison_loop_parse_at (json_node_get_string (node));
+        if (time == NULL)
+          return invalid (error, "%s%s must be a time YYYY-MM-DDTHH:MM:SSZ", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_PARTY_SIZE:
+      if (!node_is_int (node) || json_node_get_int (node) < 1 ||
+          json_node_get_int (node) > LIAISON_MAX_PARTY_SIZE)
+        return invalid (error, "%s%s must be a whole number from 1 to %d", prefix, spec->name,
+                        LIAISON_MAX_PARTY_SIZE);
+      return TRUE;
+
+    case FIELD_POSITION:
+      if (!node_is_int (node) || json_node_get_int (node) < 0 || json_node_get_int (node) > G_MAXINT32)
+        return invalid (error, "%s%s must be a whole number from 0 to %d", prefix, spec->name, G_MAXINT32);
+      return TRUE;
+
+    case FIELD_UUID:
+    case FIELD_UUID_OR_NULL:
+      if (!node_is_uuid (node))
+        return invalid (error, "%s%s must be a UUID", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_INT:
+      if (!node_is_int (node))
+        return invalid (error, "%s%s must be an integer", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_BOOL:
+      if (!node_is_bool (node))
+        return invalid (error, "%s%s must be true or false", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_UUID_ARRAY:
+      {
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return invalid (error, "%s%s must be an array of UUIDs", prefix, spec->name);
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!node_is_uuid (json_array_get_element (array, i)))
+            return invalid (error, "%s%s[%u] must be a UUID", prefix, spec->name, i);
+        return TRUE;
+      }
+
+    case FIELD_VISITORS:
+      {
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return invalid (error, "%s%s must be an array of objects", prefix, spec->name);
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            g_autofree char *sub_prefix = g_strdup_printf ("%s%s[%u].", prefix, spec->name, i);
+
+            if (!JSON_NODE_HOLDS_OBJECT (element))
+              return invalid (error, "%s%s[%u] must be an object", prefix, spec->name, i);
+            if (!check_fields (json_node_get_object (element), visitor_fields, NULL, sub_prefix, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+
+    case FIELD_STATION_KIND:
+      {
+        LiaisonStationKind kind;
+
+        if (!node_is_string (node) ||
+            !liaison_station_kind_from_code (json_node_get_string (node), &kind))
+          return invalid (error, "%s%s must be one of home, studio, station, point", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_DEPUTY_LEVEL:
+      {
+        LiaisonDeputyLevel level;
+
+        if (!node_is_string (node) ||
+            !liaison_deputy_level_from_code (json_node_get_string (node), &level))
+          return invalid (error, "%s%s must be a deputy level code", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_CHANNEL:
+      {
+        LiaisonChannel channel;
+
+        if (!node_is_string (node) ||
+            !liaison_channel_from_code (json_node_get_string (node), &channel))
+          return invalid (error, "%s%s must be a channel code", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_UNIT_KIND:
+      if (!node_is_string (node) || !g_strv_contains (unit_kinds, json_node_get_string (node)))
+        return invalid (error, "%s%s must be one of government, department, supervision, "
+                        "court, procuratorate, other", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_LOOP_KIND:
+      {
+        LiaisonLoopKind kind;
+
+        if (!node_is_string (node) ||
+            !liaison_loop_kind_from_code (json_node_get_string (node), &kind) ||
+            g_strcmp0 (liaison_loop_kind_to_code (kind), json_node_get_string (node)) != 0)
+          return invalid (error, "%s%s must be public_opinion or deputy_suggestion", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_LOOP_STATUS:
+      {
+        LiaisonLoopStatus status;
+
+        if (!node_is_string (node) ||
+            !liaison_loop_status_from_code (json_node_get_string (node), &status))
+          return invalid (error, "%s%s must be a loop status code (registered, taken_up, "
+                          "answered_on_spot, referred, in_progress, replied, rated, closed, "
+                          "withdrawn)", prefix, spec->name);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Members the sender added that no replica reads would travel to every
+ * desk, and a newer field a desk does not know would be dropped there
+ * without a word: both are refused. */
+static gboolean
+check_known_members (JsonObject      *object,
+                     const FieldSpec *fields,
+                     gboolean       (*also_known) (const char *member),
+                     const char      *prefix,
+                     GError         **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+      gboolean known = also_known != NULL && also_known (member);
+
+      for (const FieldSpec *spec = fields; !known && spec->name != NULL; spec++)
+        known = g_str_equal (spec->name, member);
+      if (!known)
+        return invalid (error, "%s%s is not a field of this record", prefix, member);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_fields (JsonObject      *object,
+              const FieldSpec *fields,
+              gboolean       (*also_known) (const char *member),
+              const char      *prefix,
+              GError         **error)
+{
+  if (!check_known_members (object, fields, also_known, prefix, error))
+    return FALSE;
+  for (const FieldSpec *spec = fields; spec->name != NULL; spec++)
+    {
+      JsonNode *node = json_object_get_member (object, spec->name);
+
+      if (node == NULL)
+        {
+          if (spec->required)
+            return invalid (error, "%s%s is missing", prefix, spec->name);
+          continue;
+        }
+      if (!check_field (node, spec, prefix, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deeper than any record's shape (record, data, visitors, a visitor, a
+ * value): the walk below stops there rather than follow the input down. */
+#define MAX_RECORD_DEPTH 8
+
+/* json-glib turns a lone surrogate escape (\ud802) into bytes that are not
+ * UTF-8, which would then travel in every pull answer: every key and
+ * string of the record is checked. @member names the nearest member. */
+static gboolean
+check_utf8 (JsonNode    *node,
+            const char  *member,
+            guint        depth,
+            GError     **error)
+{
+  if (depth > MAX_RECORD_DEPTH)
+    return invalid (error, "%s is nested too deeply", member);
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *value;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &value))
+          {
+            if (!g_utf8_validate (name, -1, NULL))
+              return invalid (error, "a member name of %s is not valid UTF-8", member);
+            if (!check_utf8 (value, name, depth + 1, error))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!check_utf8 (json_array_get_element (array, i), member, depth + 1, error))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return invalid (error, "%s is not valid UTF-8 (a lone surrogate escape?)", member);
+      return TRUE;
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+liaison_wire_check_record (JsonObject  *record,
+                           GError     **error)
+{
+  JsonNode *node;
+  const KindSpec *spec = NULL;
+  const char *kind;
+  gboolean tombstone = FALSE;
+
+  if (record == NULL)
+    return invalid (error, "the record is not an object");
+
+  {
+    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), record);
+
+    if (!check_utf8 (root, "the record", 0, error))
+      return FALSE;
+  }
+
+  node = json_object_get_member (record, "kind");
+  if (!node_is_string (node))
+    return invalid (error, "kind is missing");
+  kind = json_node_get_string (node);
+  for (gsize i = 0; i < G_N_ELEMENTS (kind_specs); i++)
+    if (g_str_equal (kind_specs[i].kind, kind))
+      spec = &kind_specs[i];
+  if (spec == NULL)
+    return invalid (error, "unknown kind “%s”", kind);
+
+  if (!node_is_uuid (json_object_get_member (record, "uuid")))
+    return invalid (error, "uuid must be a UUID");
+
+  node = json_object_get_member (record, "version");
+  if (!node_is_int (node) || json_node_get_int (node) < 1)
+    return invalid (error, "version must be an integer of at least 1");
+
+  node = json_object_get_member (record, "base_version");
+  if (node != NULL && (!node_is_int (node) || json_node_get_int (node) < 0))
+    return invalid (error, "base_version must be an integer of at least 0");
+
+  node = json_object_get_member (record, "seq");
+  if (node != NULL && (!node_is_int (node) || json_node_get_int (node) < 1))
+    return invalid (error, "seq must be a positive integer");
+
+  {
+    g_autoptr(GDateTime) time = NULL;
+
+    node = json_object_get_member (record, "updated_at");
+    if (node_is_string (node))
+      time = liaison_loop_parse_at (json_node_get_string (node));
+    if (time == NULL)
+      return invalid (error, "updated_at must be a time YYYY-MM-DDTHH:MM:SSZ");
+  }
+
+  node = json_object_get_member (record, "origin_station");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !node_is_uuid (node))
+    return invalid (error, "origin_station must be a UUID or null");
+
+  node = json_object_get_member (record, "deleted");
+  if (node != NULL)
+    {
+      if (!node_is_bool (node))
+        return invalid (error, "deleted must be true or false");
+      tombstone = json_node_get_boolean (node);
+    }
+
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT))
+    {
+      /* Events are kept forever as recorded (docs/closed-loop.md). */
+      if (json_object_get_int_member (record, "version") != 1)
+        return invalid (error, "version must be 1: an event is never changed once recorded");
+      if (tombstone)
+        return invalid (error, "deleted must be false: an event is never deleted");
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
+    {
+      if (!g_str_equal (json_object_get_string_member (record, "uuid"), LIAISON_LOOP_RULES_UUID))
+        return invalid (error, "uuid must be " LIAISON_LOOP_RULES_UUID ": there is one loop_rules record");
+      if (tombstone)
+        return invalid (error, "deleted must be false: the loop rules are never deleted");
+    }
+
+  /* A tombstone's data is none, or the whole record as it was: a replica
+   * writes what it is given. */
+  node = json_object_get_member (record, "data");
+  if (tombstone &&
+      (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
+       (JSON_NODE_HOLDS_OBJECT (node) && json_object_get_size (json_node_get_object (node)) == 0)))
+    return TRUE;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "data must be an object");
+
+  if (!check_fields (json_node_get_object (node), spec->fields, spec->also_known, "data.", error))
+    return FALSE;
+
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT))
+    {
+      g_autoptr(GError) wire_error = NULL;
+      g_autoptr(LiaisonLoopEvent) event =
+        liaison_loop_event_from_json (json_object_get_string_member (record, "uuid"),
+                                      json_node_get_object (node), &wire_error);
+
+      if (event == NULL)
+        return invalid (error, "data: %s", wire_error->message);
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
+    {
+      g_autoptr(GError) wire_error = NULL;
+      g_autoptr(LiaisonLoopRules) rules =
+        liaison_loop_rules_from_json (json_node_get_object (node), &wire_error);
+
+      if (rules == NULL)
+        return invalid (error, "data: %s", wire_error->message);
+      for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
+        if (rules->limits[k].working_days > 0 && rules->limits[k].months > 0)
+          return invalid (error, "data.%s_working_days and data.%s_months are both set: a time limit is one or the other",
+                          liaison_loop_kind_to_code (k), liaison_loop_kind_to_code (k));
+    }
+  return TRUE;
+}
+
+static void
+normalize_fields (JsonObject      *object,
+                  const FieldSpec *fields)
+{
+  for (const FieldSpec *spec = fields; spec->name != NULL; spec++)
+    {
+      JsonNode *node = json_object_get_member (object, spec->name);
+
+      if (node == NULL)
+        continue;
+      if (spec->type == FIELD_TEXT_OR_NULL && JSON_NODE_HOLDS_NULL (node))
+        json_object_set_string_member (object, spec->name, "");
+      else if (spec->type == FIELD_VISITORS && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+              normalize_fields (json_array_get_object_element (array, i), visitor_fields);
+        }
+    }
+}
+
+void
+liaison_wire_normalize_record (JsonObject *record)
+{
+  const char *kind;
+  JsonNode *data;
+
+  g_return_if_fail (record != NULL);
+
+  kind = json_object_get_string_member_with_default (record, "kind", NULL);
+  data = json_object_get_member (record, "data");
+  if (kind == NULL || data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (kind_specs); i++)
+    if (g_str_equal (kind_specs[i].kind, kind))
+      normalize_fields (json_node_get_object (data), kind_specs[i].fields);
+}

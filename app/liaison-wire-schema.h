@@ -1,0 +1,51 @@
+/* liaison-wire-schema.h: the one check of a record on the sync wire.
+ *
+ * Both ends run it on every record: the server on each pushed record
+ * (sync/hq), the station on each record of a pulled page and on a
+ * conflict's current record (sync/liaison-sync-engine.c and the store's
+ * apply), and `liaison-hq check` on what the server holds. So whatever
+ * the server accepts, every desk can take. GLib and json-glib only: the
+ * server links it without the station's store.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Record kinds on the wire. */
+#define LIAISON_KIND_STATION      "station"
+#define LIAISON_KIND_DEPUTY_GROUP "deputy_group"
+#define LIAISON_KIND_DEPUTY       "deputy"
+#define LIAISON_KIND_CATEGORY     "category"
+#define LIAISON_KIND_UNIT         "unit"
+#define LIAISON_KIND_RECEPTION    "reception"
+#define LIAISON_KIND_SUGGESTION   "suggestion"
+#define LIAISON_KIND_SUGGESTION_EVENT "suggestion_event"
+#define LIAISON_KIND_LOOP_RULES   "loop_rules"
+
+#define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
+GQuark liaison_wire_error_quark (void);
+
+typedef enum {
+  LIAISON_WIRE_ERROR_INVALID,  /* the message names the field, in English (a wire message) */
+} LiaisonWireError;
+
+/* Checks a wire record: kind known, uuid, version >= 1, base_version >= 0
+ * when present, updated_at a time YYYY-MM-DDTHH:MM:SSZ, origin_station
+ * (uuid or null), deleted (bool) and a data object with exactly the
+ * kind's fields (no unknown member), of their types, codes, dates and
+ * ranges; every string and key valid UTF-8. A tombstone (deleted: true)
+ * may have a null or empty data object, or a whole one. A
+ * suggestion_event must be version 1 and never deleted, its data an event
+ * of app/liaison-loop-wire.h plus "station"; loop_rules has the uuid
+ * LIAISON_LOOP_RULES_UUID and is never deleted. FALSE with
+ * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
+gboolean liaison_wire_check_record     (JsonObject  *record,
+                                        GError     **error);
+/* Optional text fields (district, specialty, phone, handling, a visitor's
+ * name…) may be null or "" on the wire and mean the same; this turns the
+ * nulls of a record into "" in place, as a replica stores them. */
+void     liaison_wire_normalize_record (JsonObject  *record);
+
+G_END_DECLS

@@ -236,16 +236,33 @@ run_sync (char ***args)
 
       /* Translators: %s says why, in words. */
       g_printerr (_("Sync failed: %s\n"), waiter.error->message);
-      if (liaison_sync_engine_get_sent (engine) > 0 || liaison_sync_engine_get_received (engine) > 0)
-        g_printerr (_("Before that, %u records were sent and %u received; they are kept.\n"),
-                    liaison_sync_engine_get_sent (engine), liaison_sync_engine_get_received (engine));
+      if (liaison_sync_engine_get_sent (engine) > 0)
+        g_printerr (ngettext ("Before that, %u record was sent; headquarters has it.\n",
+                              "Before that, %u records were sent; headquarters has them.\n",
+                              liaison_sync_engine_get_sent (engine)),
+                    liaison_sync_engine_get_sent (engine));
+      if (liaison_sync_engine_get_received (engine) > 0)
+        g_printerr (ngettext ("Before that, %u record was received; it is kept.\n",
+                              "Before that, %u records were received; they are kept.\n",
+                              liaison_sync_engine_get_received (engine)),
+                    liaison_sync_engine_get_received (engine));
       g_clear_error (&waiter.error);
       return status;
     }
 
-  /* Translators: a summary after a sync; each %u is a number of records. */
-  g_print (_("Sent %u, received %u, conflicts %u, rejected %u.\n"),
-           waiter.counts.sent, waiter.counts.received, waiter.counts.conflicts, waiter.counts.rejected);
+  /* One line a count, so that each gets its plural. */
+  g_print (ngettext ("Sent %u record.\n", "Sent %u records.\n", waiter.counts.sent), waiter.counts.sent);
+  g_print (ngettext ("Received %u record.\n", "Received %u records.\n", waiter.counts.received),
+           waiter.counts.received);
+  if (waiter.counts.conflicts > 0)
+    g_print (ngettext ("%u conflict was settled; the record’s page shows both values.\n",
+                       "%u conflicts were settled; the records’ pages show both values.\n",
+                       waiter.counts.conflicts),
+             waiter.counts.conflicts);
+  if (waiter.counts.rejected > 0)
+    g_print (ngettext ("Headquarters refused %u record.\n", "Headquarters refused %u records.\n",
+                       waiter.counts.rejected),
+             waiter.counts.rejected);
   if (waiter.counts.attachments_sent > 0 || waiter.counts.attachments_received > 0)
     /* Translators: each %u is a number of files attached to replies. */
     g_print (_("Attachments: %u sent, %u received.\n"),

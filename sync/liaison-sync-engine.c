@@ -9,6 +9,8 @@
 #include "liaison-protocol.h"
 #include "liaison-store-attachments.h"
 #include "liaison-sync-engine.h"
+#include "liaison-sync-network.h"
+#include "liaison-sync-own-seqs.h"
 #include "liaison-token-store.h"
 
 #define DEFAULT_INTERVAL 600
@@ -48,6 +50,8 @@ struct _LiaisonSyncEngine
   gboolean online;
   guint sent;
   guint received;
+  guint pulled_records;        /* changes in the pull answers of the running (or last) sync */
+  guint64 pulled_bytes;        /* and the size of those answers */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
@@ -255,9 +259,9 @@ check_answer (LiaisonSyncEngine  *self,
         }
       else
         {
-          set_online (self, FALSE);
-          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NETWORK,
-                       _("Headquarters could not be reached: %s"), send_error->message);
+          /* A line cut mid-answer still means headquarters is out there. */
+          set_online (self, liaison_sync_network_classify (message, send_error) == LIAISON_SYNC_LINE_CUT);
+          g_propagate_error (error, liaison_sync_network_error (message, send_error));
           g_error_free (send_error);
         }
       return FALSE;
@@ -626,6 +630,7 @@ push_done (GObject      *source,
       return;
     }
   g_clear_pointer (&op->pushed, g_ptr_array_unref);
+  liaison_sync_own_seqs_remember (self->store, results);
   set_progress (self, op->counts.sent, op->counts.received);
 
   if (op->counts.sent + op->counts.rejected == done_before)
@@ -764,11 +769,13 @@ pull_done (GObject      *source,
       sync_finish (op, error);
       return;
     }
+  self->pulled_bytes += g_bytes_get_size (bytes);
   if (!check_pull_answer (root, op->since, &changes, &last_seq, &more, &error))
     {
       sync_finish (op, error);
       return;
     }
+  self->pulled_records += json_array_get_length (changes);
   if (!liaison_store_apply_pulled (self->store, changes, last_seq, &op->counts, &store_error))
     {
       sync_finish (op, answer_error_from_store (store_error));
@@ -788,6 +795,7 @@ pull_next (SyncOp *op)
   LiaisonSyncEngine *self = op->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *skip = NULL;
 
   if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
     {
@@ -796,8 +804,11 @@ pull_next (SyncOp *op)
     }
 
   op->since = liaison_store_get_checkpoint (self->store);
-  path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=%d",
-                          op->since, LIAISON_MAX_PULL_LIMIT);
+  /* The changes this replica's pushes wrote are here already. */
+  skip = liaison_sync_own_seqs_for_pull (self->store, op->since);
+  path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=%d%s%s",
+                          op->since, LIAISON_MAX_PULL_LIMIT,
+                          skip != NULL ? "&skip=" : "", skip != NULL ? skip : "");
   op->message = new_request (SOUP_METHOD_GET, op->base_url, path, op->token, NULL, &error);
   if (op->message == NULL)
     {
@@ -1221,6 +1232,8 @@ liaison_sync_engine_sync_async (LiaisonSyncEngine   *self,
     }
 
   set_progress (self, 0, 0);
+  self->pulled_records = 0;
+  self->pulled_bytes = 0;
   set_syncing (self, TRUE);
   /* Default priority, not idle: a spinner redrawing every frame would
    * starve an idle source on a slow renderer. */
@@ -1651,6 +1664,20 @@ liaison_sync_engine_get_received (LiaisonSyncEngine *self)
 {
   g_return_val_if_fail (LIAISON_IS_SYNC_ENGINE (self), 0);
   return self->received;
+}
+
+guint
+liaison_sync_engine_get_pulled_records (LiaisonSyncEngine *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_ENGINE (self), 0);
+  return self->pulled_records;
+}
+
+guint64
+liaison_sync_engine_get_pulled_bytes (LiaisonSyncEngine *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_ENGINE (self), 0);
+  return self->pulled_bytes;
 }
 
 /* GObject. */

@@ -80,6 +80,10 @@ const char *liaison_sync_engine_get_last_error (LiaisonSyncEngine *self);
 /* Progress of the running (or last) sync. */
 guint       liaison_sync_engine_get_sent       (LiaisonSyncEngine *self);
 guint       liaison_sync_engine_get_received   (LiaisonSyncEngine *self);
+/* What the pulls of the running (or last) sync carried: changes in the
+ * answers, applied or not, and the answers' bytes. */
+guint       liaison_sync_engine_get_pulled_records (LiaisonSyncEngine *self);
+guint64     liaison_sync_engine_get_pulled_bytes   (LiaisonSyncEngine *self);
 /* Where the station key is kept, in words; NULL when not enrolled. */
 char       *liaison_sync_engine_describe_key_place (LiaisonSyncEngine *self);
 

@@ -16,6 +16,7 @@
 #include "liaison-hq-server.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
+#include "liaison-seq-ranges.h"
 
 /* Connections waiting to be accepted (the kernel caps it at somaxconn). */
 #define LISTEN_BACKLOG 1024
@@ -50,6 +51,7 @@ typedef struct {
   gboolean    too_large;
   guint       records_in;
   guint       records_out;
+  guint       records_skipped;  /* pull: changes the caller's own pushes wrote */
   char       *token_label;   /* "station:ab12cd34", NULL without a token */
   const char *error_code;
 } RequestInfo;
@@ -262,11 +264,11 @@ request_done_cb (SoupServer        *soup,
     return;
   ms = (g_get_monotonic_time () - info->started) / 1000.0;
   /* One line per request; never a token, a code or a body. */
-  g_printerr ("method=%s path=%s status=%u ms=%.1f records_in=%u records_out=%u token=%s%s%s\n",
+  g_printerr ("method=%s path=%s status=%u ms=%.1f records_in=%u records_out=%u records_skipped=%u token=%s%s%s\n",
               soup_server_message_get_method (msg),
               uri != NULL ? g_uri_get_path (uri) : "-",
               soup_server_message_get_status (msg),
-              ms, info->records_in, info->records_out,
+              ms, info->records_in, info->records_out, info->records_skipped,
               info->token_label != NULL ? info->token_label : "-",
               info->error_code != NULL ? " error=" : "",
               info->error_code != NULL ? info->error_code : "");
@@ -549,6 +551,8 @@ handle_pull (LiaisonHqServer   *self,
   gint64 since;
   gint64 limit;
   guint n = 0;
+  guint n_skipped = 0;
+  g_autoptr(GArray) skip = NULL;
   char *page;
 
   if (!parse_query_int (query, "since", 0, G_MAXINT64, 0, &since) ||
@@ -558,7 +562,13 @@ handle_pull (LiaisonHqServer   *self,
                    "since must be a sequence number (0 or more) and limit a number from 1 to 1000.");
       return;
     }
-  page = liaison_hq_store_pull (self->store, token, since, (guint) limit, &n, &error);
+  skip = liaison_seq_ranges_parse (query != NULL ? g_hash_table_lookup (query, "skip") : NULL, &error);
+  if (skip == NULL)
+    {
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_REQUEST, error->message);
+      return;
+    }
+  page = liaison_hq_store_pull (self->store, token, since, (guint) limit, skip, &n, &n_skipped, &error);
   if (page == NULL)
     {
       g_printerr ("liaison-hq: %s\n", error->message);
@@ -567,7 +577,10 @@ handle_pull (LiaisonHqServer   *self,
       return;
     }
   if (info != NULL)
-    info->records_out = n;
+    {
+      info->records_out = n;
+      info->records_skipped = n_skipped;
+    }
   reply_text (msg, SOUP_STATUS_OK, page);
 }
 

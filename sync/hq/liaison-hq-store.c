@@ -10,6 +10,7 @@
 #include "liaison-hq-store.h"
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
+#include "liaison-seq-ranges.h"
 
 G_DEFINE_QUARK (liaison-hq-store-error-quark, liaison_hq_store_error)
 
@@ -1226,6 +1227,7 @@ push_one (LiaisonHqStore       *self,
   gboolean deleted = FALSE;
   gboolean exists = FALSE;
   gint64 current_version = 0;
+  gint64 current_seq = 0;
   g_autofree char *current_digest = NULL;
   g_autofree char *current_origin = NULL;
   g_autofree char *digest = NULL;
@@ -1302,7 +1304,7 @@ push_one (LiaisonHqStore       *self,
 
   {
     sqlite3_stmt *stmt = prepare_cached (self,
-      "SELECT version, digest, origin_station FROM records WHERE kind = ? AND uuid = ?", error);
+      "SELECT version, digest, origin_station, seq FROM records WHERE kind = ? AND uuid = ?", error);
     int rc;
 
     if (stmt == NULL)
@@ -1316,6 +1318,7 @@ push_one (LiaisonHqStore       *self,
         current_version = sqlite3_column_int64 (stmt, 0);
         current_digest = column_dup (stmt, 1);
         current_origin = column_dup (stmt, 2);
+        current_seq = sqlite3_column_int64 (stmt, 3);
       }
     sqlite3_reset (stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1337,6 +1340,8 @@ push_one (LiaisonHqStore       *self,
       JsonObject *result = result_new (record, LIAISON_PUSH_DUPLICATE);
 
       json_object_set_int_member (result, "version", version);
+      /* The feed holds what the pusher has: it may skip this seq. */
+      json_object_set_int_member (result, "seq", current_seq);
       return result;
     }
 
@@ -1391,6 +1396,7 @@ push_one (LiaisonHqStore       *self,
     JsonObject *result = result_new (record, LIAISON_PUSH_APPLIED);
 
     json_object_set_int_member (result, "version", version);
+    json_object_set_int_member (result, "seq", *seq);
     return result;
   }
 }
@@ -1453,7 +1459,9 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
                        const LiaisonHqToken *token,
                        gint64                since,
                        guint                 limit,
+                       GArray               *skip,
                        guint                *n_changes,
+                       guint                *n_skipped,
                        GError              **error)
 {
   g_autoptr(GString) out = g_string_new ("{\"changes\":[");
@@ -1465,6 +1473,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   int rc;
 
   *n_changes = 0;
+  *n_skipped = 0;
   /* One read transaction: the feed's end and the page agree. */
   if (!exec (self, "BEGIN", error))
     return NULL;
@@ -1485,12 +1494,20 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+  /* The rows skipped do not count towards the page. */
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1 + liaison_seq_ranges_count_above (skip, since, G_MAXINT32));
   if (token->role != LIAISON_HQ_ROLE_HQ)
     sqlite3_bind_text (stmt, 3, token->station_uuid, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      /* A change the caller's own push wrote: it has it; pass it by. */
+      if (liaison_seq_ranges_contains (skip, sqlite3_column_int64 (stmt, 7)))
+        {
+          last = sqlite3_column_int64 (stmt, 7);
+          (*n_skipped)++;
+          continue;
+        }
       if (n == limit)
         {
           more = TRUE;

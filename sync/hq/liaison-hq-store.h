@@ -147,12 +147,17 @@ JsonArray *liaison_hq_store_push (LiaisonHqStore       *self,
                                   guint                *n_applied,
                                   GError              **error);
 /* Pull: up to @limit changes after @since that @token may see, as the
- * JSON text of {"changes": …, "last_seq": …, "more": …}. */
+ * JSON text of {"changes": …, "last_seq": …, "more": …}. The changes at
+ * the seqs in @skip (liaison-seq-ranges.h, may be NULL), which the caller
+ * says it holds, are passed by and not sent, and last_seq moves past them
+ * all the same; @n_skipped counts them. */
 char      *liaison_hq_store_pull (LiaisonHqStore       *self,
                                   const LiaisonHqToken *token,
                                   gint64                since,
                                   guint                 limit,
+                                  GArray               *skip,
                                   guint                *n_changes,
+                                  guint                *n_skipped,
                                   GError              **error);
 
 /* Whether the station @station_uuid may fetch the attachment @sha256: a

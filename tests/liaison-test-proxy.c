@@ -1,0 +1,270 @@
+/* liaison-test-proxy.c: a loopback TCP proxy that cuts one answer. */
+#define G_LOG_DOMAIN "liaison-test-proxy"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "liaison-test-proxy.h"
+
+struct _LiaisonTestProxy
+{
+  GSocket *listener;
+  guint upstream_port;
+  char *url;
+  GCancellable *stop;
+  GThread *accept_thread;
+
+  GMutex lock;           /* guards what follows */
+  GPtrArray *threads;    /* GThread *: one a connection */
+  char *cut_request;     /* NULL: nothing to cut */
+  gssize cut_offset;
+  guint cuts;
+};
+
+typedef struct {
+  LiaisonTestProxy *proxy;
+  GSocket *client;
+  GSocket *upstream;
+} Connection;
+
+static gboolean
+send_all (GSocket    *socket,
+          const char *data,
+          gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n = g_socket_send (socket, data, length, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Where the answer being cut stands. */
+typedef struct {
+  gboolean armed;
+  gssize offset;
+  gint64 seen;         /* bytes of the answer forwarded so far */
+  gint64 body_start;   /* -1 until the blank line after the headers */
+  guint blank_match;   /* how much of "\r\n\r\n" was matched last */
+} Cut;
+
+/* How many of the @n bytes at @data to forward before the cut; @n when the
+ * cut is not in them. */
+static gsize
+bytes_before_cut (Cut        *cut,
+                  const char *data,
+                  gsize       n)
+{
+  static const char blank[] = "\r\n\r\n";
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 at = cut->seen + (gint64) i;
+
+      if (cut->offset < 0 && at >= -cut->offset)
+        return i;
+      if (cut->offset >= 0 && cut->body_start >= 0 && at >= cut->body_start + cut->offset)
+        return i;
+      if (cut->body_start < 0)
+        {
+          cut->blank_match = data[i] == blank[cut->blank_match] ? cut->blank_match + 1
+                             : data[i] == '\r' ? 1 : 0;
+          if (cut->blank_match == 4)
+            cut->body_start = at + 1;
+        }
+    }
+  return n;
+}
+
+static gpointer
+pump (gpointer user_data)
+{
+  Connection *connection = user_data;
+  LiaisonTestProxy *proxy = connection->proxy;
+  Cut cut = { FALSE, 0, 0, -1, 0 };
+  GPollFD fds[3];
+  char buffer[16384];
+
+  fds[0].fd = g_socket_get_fd (connection->client);
+  fds[1].fd = g_socket_get_fd (connection->upstream);
+  fds[0].events = fds[1].events = G_IO_IN | G_IO_HUP | G_IO_ERR;
+  g_cancellable_make_pollfd (proxy->stop, &fds[2]);
+
+  for (;;)
+    {
+      fds[0].revents = fds[1].revents = fds[2].revents = 0;
+      if (g_poll (fds, 3, -1) < 0 || g_cancellable_is_cancelled (proxy->stop))
+        break;
+      if (fds[0].revents != 0)
+        {
+          gssize n = g_socket_receive (connection->client, buffer, sizeof buffer, NULL, NULL);
+
+          if (n <= 0)
+            break;
+          /* A request: is it the one whose answer is to be cut? */
+          g_mutex_lock (&proxy->lock);
+          if (proxy->cut_request != NULL && (gsize) n >= strlen (proxy->cut_request) &&
+              memcmp (buffer, proxy->cut_request, strlen (proxy->cut_request)) == 0)
+            {
+              cut = (Cut) { TRUE, proxy->cut_offset, 0, -1, 0 };
+              g_clear_pointer (&proxy->cut_request, g_free);
+            }
+          g_mutex_unlock (&proxy->lock);
+          if (!send_all (connection->upstream, buffer, (gsize) n))
+            break;
+        }
+      if (fds[1].revents != 0)
+        {
+          gssize n = g_socket_receive (connection->upstream, buffer, sizeof buffer, NULL, NULL);
+          gsize forward;
+
+          if (n <= 0)
+            break;
+          forward = cut.armed ? bytes_before_cut (&cut, buffer, (gsize) n) : (gsize) n;
+          if (!send_all (connection->client, buffer, forward))
+            break;
+          cut.seen += (gint64) forward;
+          if (forward < (gsize) n)
+            {
+              g_mutex_lock (&proxy->lock);
+              proxy->cuts++;
+              g_mutex_unlock (&proxy->lock);
+              break;
+            }
+        }
+    }
+
+  g_cancellable_release_fd (proxy->stop);
+  g_socket_close (connection->client, NULL);
+  g_socket_close (connection->upstream, NULL);
+  g_object_unref (connection->client);
+  g_object_unref (connection->upstream);
+  g_free (connection);
+  return NULL;
+}
+
+static gpointer
+accept_loop (gpointer user_data)
+{
+  LiaisonTestProxy *proxy = user_data;
+
+  for (;;)
+    {
+      g_autoptr(GSocket) client = g_socket_accept (proxy->listener, proxy->stop, NULL);
+      g_autoptr(GInetAddress) loopback = NULL;
+      g_autoptr(GSocketAddress) address = NULL;
+      g_autoptr(GSocket) upstream = NULL;
+      Connection *connection;
+
+      if (client == NULL)
+        break;
+      loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      address = g_inet_socket_address_new (loopback, (guint16) proxy->upstream_port);
+      upstream = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+      if (upstream == NULL || !g_socket_connect (upstream, address, NULL, NULL))
+        continue;  /* the server is down: the client sees its connection close */
+
+      connection = g_new0 (Connection, 1);
+      connection->proxy = proxy;
+      connection->client = g_steal_pointer (&client);
+      connection->upstream = g_steal_pointer (&upstream);
+      g_mutex_lock (&proxy->lock);
+      g_ptr_array_add (proxy->threads, g_thread_new ("proxy-pump", pump, connection));
+      g_mutex_unlock (&proxy->lock);
+    }
+  return NULL;
+}
+
+LiaisonTestProxy *
+liaison_test_proxy_start (guint upstream_port)
+{
+  LiaisonTestProxy *proxy = g_new0 (LiaisonTestProxy, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_init (&proxy->lock);
+  proxy->threads = g_ptr_array_new ();
+  proxy->upstream_port = upstream_port;
+  proxy->stop = g_cancellable_new ();
+  proxy->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (proxy->listener, any_port, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_socket_listen (proxy->listener, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (proxy->listener, &error);
+  g_assert_no_error (error);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%u",
+                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  proxy->accept_thread = g_thread_new ("proxy-accept", accept_loop, proxy);
+  return proxy;
+}
+
+void
+liaison_test_proxy_stop (LiaisonTestProxy *proxy)
+{
+  g_autoptr(GPtrArray) threads = NULL;
+
+  if (proxy->accept_thread == NULL)
+    return;
+  g_cancellable_cancel (proxy->stop);
+  g_thread_join (g_steal_pointer (&proxy->accept_thread));
+  g_socket_close (proxy->listener, NULL);
+  g_mutex_lock (&proxy->lock);
+  threads = g_steal_pointer (&proxy->threads);
+  proxy->threads = g_ptr_array_new ();
+  g_mutex_unlock (&proxy->lock);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
+void
+liaison_test_proxy_free (LiaisonTestProxy *proxy)
+{
+  liaison_test_proxy_stop (proxy);
+  g_clear_object (&proxy->listener);
+  g_clear_object (&proxy->stop);
+  g_ptr_array_unref (proxy->threads);
+  g_free (proxy->cut_request);
+  g_free (proxy->url);
+  g_mutex_clear (&proxy->lock);
+  g_free (proxy);
+}
+
+const char *
+liaison_test_proxy_get_url (LiaisonTestProxy *proxy)
+{
+  return proxy->url;
+}
+
+void
+liaison_test_proxy_cut_next (LiaisonTestProxy *proxy,
+                             const char       *request_prefix,
+                             gssize            offset)
+{
+  g_mutex_lock (&proxy->lock);
+  g_free (proxy->cut_request);
+  proxy->cut_request = g_strdup (request_prefix);
+  proxy->cut_offset = offset;
+  g_mutex_unlock (&proxy->lock);
+}
+
+guint
+liaison_test_proxy_get_cuts (LiaisonTestProxy *proxy)
+{
+  guint cuts;
+
+  g_mutex_lock (&proxy->lock);
+  cuts = proxy->cuts;
+  g_mutex_unlock (&proxy->lock);
+  return cuts;
+}

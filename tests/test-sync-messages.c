@@ -1,0 +1,372 @@
+/* test-sync-messages.c: what a station says when the line to headquarters
+ * fails, and how much it pulls back after a push, against a real
+ * liaison-hq on loopback behind a proxy of this test that cuts answers. */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+#include "liaison-test-hq.h"
+#include "liaison-test-proxy.h"
+#include "liaison-test-util.h"
+
+/* The English sentences (msgids) and their zh_CN translations. */
+#define CUT_EN "The connection to headquarters was cut in the middle of the exchange. " \
+               "Nothing was lost: what headquarters did not confirm is sent again " \
+               "at the next sync, and the station tries again by itself."
+#define CUT_ZH "与市人大常委会的连接在数据交换中途断开。没有丢失任何内容：" \
+               "市人大常委会尚未确认的记录会在下次同步时重新发送，联络站会自动重试。"
+#define UNREACHABLE_EN "Headquarters could not be reached. Check this computer’s network " \
+                       "connection and the server address. Nothing was lost: the records wait " \
+                       "on this computer and the station tries again by itself."
+#define UNREACHABLE_ZH "无法连接市人大常委会服务器。请检查本机的网络连接和服务器地址。" \
+                       "没有丢失任何内容：记录仍保存在本机，联络站会自动重试。"
+
+typedef struct {
+  LiaisonTestHq hq;
+  LiaisonTestProxy *proxy;
+} Fixture;
+
+typedef LiaisonTestReplica Replica;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  liaison_test_hq_init (&fixture->hq, "liaison-sync-messages-XXXXXX");
+  liaison_test_hq_start (&fixture->hq);
+  liaison_test_hq_import_roster (&fixture->hq);
+  fixture->proxy = liaison_test_proxy_start (fixture->hq.port);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&fixture->proxy, liaison_test_proxy_free);
+  liaison_test_hq_clear (&fixture->hq);
+}
+
+/* A station desk enrolled through the proxy, synced once. */
+static Replica
+desk_new (Fixture    *fixture,
+          const char *file,
+          const char *station)
+{
+  Replica replica = liaison_test_replica_new (&fixture->hq, file);
+  g_autofree char *code = liaison_test_hq_station_code (&fixture->hq, station);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_test_enroll (replica.engine, liaison_test_proxy_get_url (fixture->proxy),
+                                      code, &error));
+  g_assert_no_error (error);
+  liaison_test_sync_ok (replica.engine);
+  return replica;
+}
+
+static void
+add_receptions (LiaisonStore *store,
+                guint         n,
+                const char   *prefix)
+{
+  gint64 deputy_id = liaison_store_find_deputy (store, "张伟");
+  gint64 category_id = liaison_store_find_category (store, "urban_construction");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (deputy_id, >, 0);
+  g_assert_true (liaison_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+
+      reception->received_at = g_strdup_printf ("2024-05-%02u %02u:%02u", 1 + i % 28, 8 + i % 10, i % 60);
+      reception->channel = LIAISON_CHANNEL_WALK_IN;
+      reception->category_id = category_id;
+      reception->summary = g_strdup_printf ("%s %u：楼道灯不亮", prefix, i);
+      g_array_append_val (reception->deputy_ids, deputy_id);
+      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("钱芳", "13812345678", "东山社区"));
+      g_assert_true (liaison_store_save_reception (store, reception, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (liaison_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Syncs, which must fail with @message, transient. */
+static void
+assert_sync_fails (Replica    *replica,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (liaison_test_sync (replica->engine, NULL, &error));
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NETWORK);
+  g_assert_true (liaison_sync_error_is_transient (error));
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpstr (liaison_sync_engine_get_last_error (replica->engine), ==, message);
+}
+
+/* Runs `liaison sync --database @database` in @language ("C" or
+ * "zh_CN"); returns its stdout, and its stderr in @err. */
+static char *
+run_sync_command (const char  *database,
+                  const char  *language,
+                  int         *status,
+                  char       **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *locale = g_str_equal (language, "C") ? "C.UTF-8" : "zh_CN.UTF-8";
+  char *out = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", locale, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_BIN"), "sync",
+                                         "--database", database, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (process);
+  return out;
+}
+
+static gint64
+count_receptions (Replica *replica)
+{
+  return liaison_test_query_int (replica->store, "SELECT count(*) FROM receptions WHERE NOT deleted");
+}
+
+static gint64
+count_distinct_receptions (Replica *replica)
+{
+  return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM receptions");
+}
+
+/* A line cut in the middle of an answer: the clerk reads what happened,
+ * in English and in Chinese, and the next sync loses and doubles nothing. */
+static void
+test_cut_mid_answer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Replica a = desk_new (fixture, "a.db", "相山区断线测试联络站");
+  Replica hq;
+  g_autofree char *database = g_strdup (liaison_store_get_path (a.store));
+  g_autofree char *station_uuid = liaison_test_local_station_uuid (a.store);
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  add_receptions (a.store, 3, "断线");
+
+  /* In the push's answer, 10 bytes into its body: headquarters saved the
+   * records, the station never heard so. */
+  liaison_test_proxy_cut_next (fixture->proxy, "POST /v1/push", 10);
+  assert_sync_fails (&a, CUT_EN);
+  g_assert_cmpuint (liaison_test_proxy_get_cuts (fixture->proxy), ==, 1);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 3);
+  /* Headquarters was reached: the station is not offline. */
+  g_assert_true (liaison_sync_engine_get_online (a.engine));
+
+  /* In the status line: libsoup's "Could not parse HTTP response". */
+  liaison_test_proxy_cut_next (fixture->proxy, "POST /v1/push", -12);
+  assert_sync_fails (&a, CUT_EN);
+  g_assert_cmpuint (liaison_test_proxy_get_cuts (fixture->proxy), ==, 2);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 3);
+
+  /* In the pull's answer, after the push was acknowledged. */
+  liaison_test_proxy_cut_next (fixture->proxy, "GET /v1/pull", 5);
+  assert_sync_fails (&a, CUT_EN);
+  g_assert_cmpuint (liaison_test_proxy_get_cuts (fixture->proxy), ==, 3);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
+
+  /* The command, in Chinese, with one record sent before the cut. */
+  add_receptions (a.store, 1, "命令行断线");
+  liaison_test_replica_clear (&a);
+  liaison_test_proxy_cut_next (fixture->proxy, "GET /v1/pull", 5);
+  out = run_sync_command (database, "zh_CN", &status, &err);
+  g_assert_cmpint (status, ==, 75);
+  g_assert_nonnull (strstr (err, CUT_ZH));
+  g_assert_nonnull (strstr (err, "在此之前已发送 1 条记录，市人大常委会已收到。"));
+  /* No libsoup English in what the clerk reads. */
+  g_assert_null (strstr (err, "Connection terminated"));
+  g_assert_null (strstr (err, "Could not parse"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The next sync completes: nothing lost, nothing twice. */
+  a.store = liaison_test_open_store (database);
+  a.engine = liaison_sync_engine_new (a.store);
+  liaison_test_sync_ok (a.engine);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
+  g_assert_cmpint (count_receptions (&a), ==, 4);
+  g_assert_cmpint (count_distinct_receptions (&a), ==, 4);
+
+  hq = liaison_test_replica_new (&fixture->hq, "hq.db");
+  liaison_test_replica_enroll_hq (&fixture->hq, &hq, "总部办公室");
+  liaison_test_sync_ok (hq.engine);
+  sql = g_strdup_printf ("SELECT count(*) FROM receptions r JOIN stations s ON s.id = r.station_id"
+                         " WHERE s.uuid = '%s'", station_uuid);
+  g_assert_cmpint (liaison_test_query_int (hq.store, sql), ==, 4);
+  g_assert_cmpint (count_distinct_receptions (&hq), ==, 4);
+
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&hq);
+}
+
+/* Nothing listens: "could not be reached", and the station is offline. */
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Replica a = desk_new (fixture, "a.db", "相山区无法连接联络站");
+  g_autofree char *database = g_strdup (liaison_store_get_path (a.store));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  add_receptions (a.store, 2, "离线");
+  liaison_test_proxy_stop (fixture->proxy);
+
+  assert_sync_fails (&a, UNREACHABLE_EN);
+  g_assert_false (liaison_sync_engine_get_online (a.engine));
+  g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 2);
+
+  liaison_test_replica_clear (&a);
+  out = run_sync_command (database, "zh_CN", &status, &err);
+  g_assert_cmpint (status, ==, 75);
+  g_assert_nonnull (strstr (err, UNREACHABLE_ZH));
+  g_assert_null (strstr (err, "refused"));
+}
+
+/* `liaison sync` counts with the right plural, in English and Chinese. */
+static void
+test_plurals (Fixture       *fixture,
+              gconstpointer  data)
+{
+  Replica a = desk_new (fixture, "a.db", "相山区复数测试联络站");
+  g_autofree char *database = g_strdup (liaison_store_get_path (a.store));
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *code = NULL;
+  int status = 0;
+
+  liaison_test_replica_clear (&a);
+
+  /* One record each way. */
+  store = liaison_test_open_store (database);
+  add_receptions (store, 1, "单条");
+  g_clear_object (&store);
+  code = liaison_test_hq_station_code (&fixture->hq, "相山区新增一站");
+  g_clear_pointer (&code, g_free);
+  out = run_sync_command (database, "C", &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "Sent 1 record.\nReceived 1 record.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Two each way. */
+  store = liaison_test_open_store (database);
+  add_receptions (store, 2, "两条");
+  g_clear_object (&store);
+  code = liaison_test_hq_station_code (&fixture->hq, "相山区新增二站");
+  g_clear_pointer (&code, g_free);
+  code = liaison_test_hq_station_code (&fixture->hq, "相山区新增三站");
+  g_clear_pointer (&code, g_free);
+  out = run_sync_command (database, "C", &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "Sent 2 records.\nReceived 2 records.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Chinese has one form. */
+  store = liaison_test_open_store (database);
+  add_receptions (store, 1, "中文");
+  g_clear_object (&store);
+  out = run_sync_command (database, "zh_CN", &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "已发送 1 条记录。\n已接收 0 条记录。\n");
+}
+
+/* After a push of 1,500, the pull brings none of them back; another desk
+ * of the same station gets them all, and a change made there comes back. */
+static void
+test_own_records_not_pulled (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const guint n = 1500;
+  Replica a = desk_new (fixture, "a.db", "相山区大批量联络站");
+  Replica b;
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts;
+  gint64 id;
+
+  add_receptions (a.store, n, "大批");
+  counts = liaison_test_sync_ok (a.engine);
+  g_assert_cmpuint (counts.sent, ==, n);
+  g_assert_cmpuint (counts.received, ==, 0);
+  g_test_message ("after a push of %u: pulled %u records in %" G_GUINT64_FORMAT " bytes",
+                  n, liaison_sync_engine_get_pulled_records (a.engine),
+                  liaison_sync_engine_get_pulled_bytes (a.engine));
+  g_assert_cmpuint (liaison_sync_engine_get_pulled_records (a.engine), ==, 0);
+
+  /* A second desk of the same station (its own token) gets them all. */
+  b = desk_new (fixture, "b.db", "相山区大批量联络站");
+  g_assert_cmpint (count_receptions (&b), ==, n);
+  g_assert_cmpuint (liaison_sync_engine_get_pulled_records (b.engine), >=, n);
+
+  /* And what it changes in one of them comes back to the first desk. */
+  id = liaison_test_query_int (b.store, "SELECT min(id) FROM receptions");
+  reception = liaison_store_get_reception (b.store, id, &error);
+  g_assert_no_error (error);
+  g_free (reception->summary);
+  reception->summary = g_strdup ("第二台电脑改过：楼道灯已修好");
+  g_assert_true (liaison_store_save_reception (b.store, reception, &error));
+  g_assert_no_error (error);
+  counts = liaison_test_sync_ok (b.engine);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpuint (liaison_sync_engine_get_pulled_records (b.engine), ==, 0);
+
+  counts = liaison_test_sync_ok (a.engine);
+  g_assert_cmpuint (counts.received, ==, 1);
+  g_assert_cmpuint (liaison_sync_engine_get_pulled_records (a.engine), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (a.store, "SELECT count(*) FROM receptions"
+                                           " WHERE summary = '第二台电脑改过：楼道灯已修好'"), ==, 1);
+  g_assert_cmpint (count_receptions (&a), ==, n);
+  g_assert_cmpint (count_distinct_receptions (&a), ==, n);
+
+  liaison_test_replica_clear (&a);
+  liaison_test_replica_clear (&b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  int status;
+
+  /* Keys go to a file in a folder of our own, never a real keyring; the
+   * command reads them there too. */
+  config = liaison_test_make_tmp_dir ("liaison-sync-messages-config-XXXXXX");
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sync-messages/cut-mid-answer", Fixture, NULL, fixture_set_up, test_cut_mid_answer, fixture_tear_down);
+  g_test_add ("/sync-messages/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
+  g_test_add ("/sync-messages/plurals", Fixture, NULL, fixture_set_up, test_plurals, fixture_tear_down);
+  g_test_add ("/sync-messages/own-records-not-pulled", Fixture, NULL, fixture_set_up,
+              test_own_records_not_pulled, fixture_tear_down);
+
+  status = g_test_run ();
+  liaison_test_remove_tree (config);
+  return status;
+}

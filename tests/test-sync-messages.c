@@ -3,13 +3,17 @@
  * liaison-hq on loopback behind a proxy of this test that cuts answers. */
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
+#include "liaison-protocol.h"
+#include "liaison-seq-ranges.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-proxy.h"
 #include "liaison-test-util.h"
+#include "liaison-token-store.h"
 
 /* The English sentences (msgids) and their zh_CN translations. */
 #define CUT_EN "The connection to headquarters was cut in the middle of the exchange. " \
@@ -345,6 +349,136 @@ test_own_records_not_pulled (Fixture       *fixture,
   liaison_test_replica_clear (&b);
 }
 
+static void
+assert_ranges (GArray     *ranges,
+               const char *expected)
+{
+  g_autofree char *text = liaison_seq_ranges_format (ranges, G_MAXUINT);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_parse_fails (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ranges = liaison_seq_ranges_parse (text, &error);
+
+  g_assert_null (ranges);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+/* The "skip" ranges: merged, trimmed, counted, and read strictly. */
+static void
+test_seq_ranges (void)
+{
+  g_autoptr(GArray) ranges = liaison_seq_ranges_new ();
+  g_autoptr(GArray) parsed = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  liaison_seq_ranges_add (ranges, 5, 7);
+  liaison_seq_ranges_add (ranges, 1, 2);
+  assert_ranges (ranges, "1-2,5-7");
+  liaison_seq_ranges_add (ranges, 3, 4);
+  liaison_seq_ranges_add (ranges, 10, 10);
+  liaison_seq_ranges_add (ranges, 6, 6);
+  assert_ranges (ranges, "1-7,10-10");
+  g_assert_true (liaison_seq_ranges_contains (ranges, 1));
+  g_assert_true (liaison_seq_ranges_contains (ranges, 10));
+  g_assert_false (liaison_seq_ranges_contains (ranges, 8));
+  g_assert_false (liaison_seq_ranges_contains (ranges, 11));
+  g_assert_cmpint (liaison_seq_ranges_count_above (ranges, 0, 100), ==, 8);
+  g_assert_cmpint (liaison_seq_ranges_count_above (ranges, 5, 100), ==, 3);
+  g_assert_cmpint (liaison_seq_ranges_count_above (ranges, 0, 4), ==, 4);
+  liaison_seq_ranges_drop_to (ranges, 6);
+  assert_ranges (ranges, "7-7,10-10");
+  liaison_seq_ranges_drop_to (ranges, 10);
+  assert_ranges (ranges, "");
+
+  parsed = liaison_seq_ranges_parse ("9-12,1-3,4-4", &error);
+  g_assert_no_error (error);
+  assert_ranges (parsed, "1-4,9-12");
+  g_clear_pointer (&parsed, g_array_unref);
+  parsed = liaison_seq_ranges_parse ("1-9223372036854775807", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_seq_ranges_count_above (parsed, 0, G_MAXINT32), ==, G_MAXINT32);
+  g_clear_pointer (&parsed, g_array_unref);
+  parsed = liaison_seq_ranges_parse (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 0);
+
+  assert_parse_fails ("0-1");
+  assert_parse_fails ("5-4");
+  assert_parse_fails ("a-b");
+  assert_parse_fails ("1-2,");
+  assert_parse_fails ("-1-2");
+  assert_parse_fails ("+1-2");
+  assert_parse_fails ("1-9223372036854775808");
+  assert_parse_fails ("7");
+  for (guint i = 0; i <= LIAISON_MAX_SKIP_RANGES; i++)
+    g_string_append_printf (many, "%s%u-%u", i > 0 ? "," : "", 2 * i + 1, 2 * i + 1);
+  assert_parse_fails (many->str);
+}
+
+/* GETs /v1/pull?@query from the real server with @replica's key. */
+static char *
+get_pull (Fixture    *fixture,
+          Replica    *replica,
+          const char *query,
+          guint      *status)
+{
+  g_autofree char *server_id = liaison_store_get_server_id (replica->store);
+  g_autofree char *token = liaison_token_store_load (server_id, liaison_store_get_path (replica->store), NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *url = g_strconcat (fixture->hq.url, "/v1/pull?", query, NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Liaison-Protocol", "1");
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (message);
+  return g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+}
+
+/* The server passes by the changes named in "skip" and refuses a bad one. */
+static void
+test_skip_parameter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Replica a = desk_new (fixture, "a.db", "相山区跳过参数联络站");
+  g_autofree char *page = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  guint status = 0;
+
+  page = get_pull (fixture, &a, "since=0&skip=5-4", &status);
+  g_assert_cmpuint (status, ==, 400);
+  g_assert_true (liaison_protocol_parse_error (page, strlen (page), &code, &message));
+  g_assert_cmpstr (code, ==, LIAISON_PROTOCOL_ERROR_BAD_REQUEST);
+  g_clear_pointer (&page, g_free);
+
+  /* Everything skipped: no change, and the checkpoint still moves to the
+   * feed's end. */
+  page = get_pull (fixture, &a, "since=0&skip=1-9223372036854775807", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (g_str_has_prefix (page, "{\"changes\":[],\"last_seq\":"));
+  g_assert_cmpint (g_ascii_strtoll (page + strlen ("{\"changes\":[],\"last_seq\":"), NULL, 10), ==,
+                   liaison_store_get_checkpoint (a.store));
+  g_clear_pointer (&page, g_free);
+
+  /* Nothing skipped: the same page as without. */
+  page = get_pull (fixture, &a, "since=0", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (page, "\"kind\":\"station\""));
+
+  liaison_test_replica_clear (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +494,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sync-messages/seq-ranges", test_seq_ranges);
+  g_test_add ("/sync-messages/skip-parameter", Fixture, NULL, fixture_set_up, test_skip_parameter, fixture_tear_down);
   g_test_add ("/sync-messages/cut-mid-answer", Fixture, NULL, fixture_set_up, test_cut_mid_answer, fixture_tear_down);
   g_test_add ("/sync-messages/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/sync-messages/plurals", Fixture, NULL, fixture_set_up, test_plurals, fixture_tear_down);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -54,7 +55,8 @@ parse_object (JsonParser  *parser,
 {
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, text, -1, error))
+  /* Came over sync: checked for depth before json-glib recurses into it. */
+  if (!liaison_json_load (parser, text, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -288,7 +290,7 @@ parse_uuid_array (JsonParser *parser,
   JsonArray *array;
 
   /* Nearly every suggestion has none: skip the parser then. */
-  if (text == NULL || strcmp (text, "[]") == 0 || !json_parser_load_from_data (parser, text, -1, NULL))
+  if (text == NULL || strcmp (text, "[]") == 0 || !liaison_json_load (parser, text, -1, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))

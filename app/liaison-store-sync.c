@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -356,7 +357,7 @@ column_json (sqlite3_stmt *stmt,
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  return text != NULL ? json_from_string (text, NULL) : NULL;
+  return text != NULL ? liaison_json_from_string (text, NULL) : NULL;
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
@@ -55,7 +56,7 @@ liaison_protocol_parse_error (const char  *body,
 
   if (body == NULL || length == 0 || length > G_MAXSSIZE)
     return FALSE;
-  if (!json_parser_load_from_data (parser, body, (gssize) length, NULL))
+  if (!liaison_json_load (parser, body, (gssize) length, NULL))
     return FALSE;
 
   root = json_parser_get_root (parser);

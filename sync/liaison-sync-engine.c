@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "liaison-json-depth.h"
 #include "liaison-protocol.h"
 #include "liaison-store-attachments.h"
 #include "liaison-sync-engine.h"
@@ -369,9 +370,16 @@ read_answer (LiaisonSyncEngine  *self,
     data = g_bytes_get_data (bytes, &length);
   parser = json_parser_new ();
   if (data == NULL || length == 0 ||
-      !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+      !liaison_json_load (parser, data, (gssize) length, &parse_error))
     {
-      set_bad_answer (error, parse_error != NULL ? parse_error->message : "empty body");
+      if (g_error_matches (parse_error, LIAISON_JSON_ERROR, LIAISON_JSON_ERROR_TOO_DEEP))
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BAD_ANSWER,
+                     /* Translators: %d is a number of levels, 64. */
+                     _("Headquarters sent an answer nested more than %d levels deep, which this station "
+                       "does not read; nothing was changed. Tell headquarters' administrator"),
+                     LIAISON_JSON_MAX_DEPTH);
+      else
+        set_bad_answer (error, parse_error != NULL ? parse_error->message : "empty body");
       return NULL;
     }
   root = json_parser_get_root (parser);

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "liaison-json-depth.h"
 #include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 #include "liaison-validate.h"
@@ -696,7 +697,7 @@ conflict_losing_value (const LiaisonConflict *conflict)
 {
   const char *json = g_strcmp0 (conflict->rule, LIAISON_CONFLICT_RULE_KEPT_LOCAL) == 0
                      ? conflict->server_json : conflict->local_json;
-  g_autoptr(JsonNode) root = json != NULL ? json_from_string (json, NULL) : NULL;
+  g_autoptr(JsonNode) root = json != NULL ? liaison_json_from_string (json, NULL) : NULL;
   JsonObject *data;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-hq-server.h"
+#include "liaison-json-depth.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
 #include "liaison-seq-ranges.h"
@@ -331,6 +332,7 @@ read_json_body (SoupServerMessage  *msg,
   const char *type = soup_message_headers_get_content_type (headers, NULL);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   JsonNode *root;
   JsonObject *object;
   JsonNode *protocol;
@@ -345,6 +347,16 @@ read_json_body (SoupServerMessage  *msg,
     }
   bytes = soup_message_body_flatten (body);
   data = g_bytes_get_data (bytes, &size);
+  /* json-glib recurses per nesting level: a deep body would overflow the
+   * stack, so its depth is checked before it is parsed. */
+  if (!liaison_json_check (data, (gssize) size, LIAISON_JSON_MAX_DEPTH, &error))
+    {
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_JSON,
+                   g_error_matches (error, LIAISON_JSON_ERROR, LIAISON_JSON_ERROR_TOO_DEEP)
+                   ? "The body is nested more than " G_STRINGIFY (LIAISON_JSON_MAX_DEPTH) " levels deep."
+                   : "The body is not plain JSON: it has a comment, a single-quoted string or a broken \\u escape.");
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -890,6 +902,15 @@ handler (SoupServer        *soup,
       reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
                    endpoint == ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB."
                                                    : "The request body is over 8 MiB.");
+      return;
+    }
+
+  if ((g_str_equal (method, "GET") || g_str_equal (method, "HEAD")) &&
+      soup_server_message_get_request_body (msg)->length > 0)
+    {
+      /* No client sends one; such a request is not a station's. */
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_REQUEST,
+                   "A GET or HEAD request takes no body.");
       return;
     }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-hq-store.h"
+#include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 #include "liaison-seq-ranges.h"
@@ -427,7 +428,7 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
 static JsonObject *
 parse_object (const char *text)
 {
-  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+  g_autoptr(JsonNode) node = text != NULL ? liaison_json_from_string (text, NULL) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
@@ -1374,7 +1375,7 @@ push_one (LiaisonHqStore       *self,
           return NULL;
         }
       append_record (text, stmt);
-      current = json_from_string (text->str, NULL);
+      current = liaison_json_from_string (text->str, NULL);
       if (current != NULL)
         {
           /* The feed's seq means nothing to a push result. */

@@ -1,0 +1,618 @@
+/* test-hostile.c: hostile requests against a real liaison-hq on loopback,
+ * each a row of a table (test-hostile-answers.c has the station's side).
+ *
+ * HOW TO ADD A CASE
+ * 1. A new body: add a Shape to shapes[], a name and a function that
+ *    builds the body for an endpoint (it may use the tokens and the
+ *    station's uuid in `hostile`).
+ * 2. Add rows to cases[]: (endpoint, shape, token, status, error code).
+ *    An endpoint is a name in endpoints[] (the server's route table);
+ *    ANY_TOKEN stands for each of no token, a bad token, a station's and
+ *    headquarters'; status 0 is any 4xx; code NULL is any error code.
+ *    EVERY_ENDPOINT (shape) is the rows for a body no endpoint may take.
+ * Each row becomes the test /hostile/SHAPE/ENDPOINT/TOKEN, which asserts
+ * four things: the answer has the row's status (a 4xx with a JSON error
+ * body, but for HEAD); the server still answers /v1/hello; nothing was
+ * written (every row of hq.db and every other file of its data folder are
+ * as before); and a headquarters desk still syncs.
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-json-depth.h"
+#include "liaison-protocol.h"
+#include "liaison-test-hq.h"
+#include "liaison-test-util.h"
+
+/* json-glib 1.6 overflows an 8 MiB stack at well under this. */
+#define DEEP 100000
+/* The address of a file the server does not have. */
+#define ABSENT_SHA "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+/* The server's route table, each method apart. */
+typedef struct {
+  const char *name;
+  const char *method;
+  const char *path;
+} Endpoint;
+
+static const Endpoint endpoints[] = {
+  { "GET-hello", "GET", "/v1/hello" },
+  { "POST-enroll", "POST", "/v1/enroll" },
+  { "POST-push", "POST", "/v1/push" },
+  { "GET-pull", "GET", "/v1/pull?since=0&limit=10" },
+  { "GET-attachment", "GET", "/v1/attachments/" ABSENT_SHA },
+  { "HEAD-attachment", "HEAD", "/v1/attachments/" ABSENT_SHA },
+  { "PUT-attachment", "PUT", "/v1/attachments/" ABSENT_SHA },
+};
+
+typedef enum {
+  TOKEN_NONE,
+  TOKEN_BAD,
+  TOKEN_STATION,
+  TOKEN_HQ,
+  ANY_TOKEN,
+} Token;
+
+static const char * const token_names[] = { "no-token", "bad-token", "station-token", "hq-token" };
+
+/* One server for every case: a case that stops it fails, and so do the
+ * ones after it. */
+typedef struct {
+  LiaisonTestHq hq;
+  SoupSession *session;
+  char *tokens[ANY_TOKEN];       /* raw tokens, by Token */
+  char *station_uuid;            /* the station of tokens[TOKEN_STATION] */
+  LiaisonTestReplica station;    /* a station's desk, with receptions */
+  LiaisonTestReplica desk;       /* a headquarters desk */
+} Hostile;
+
+static Hostile hostile;
+
+/* Bodies */
+
+typedef GString *(*ShapeFunc) (const Endpoint *endpoint);
+
+typedef struct {
+  const char *name;
+  ShapeFunc make;
+} Shape;
+
+static GString *
+repeat (GString    *out,
+        const char *text,
+        guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, text);
+  return out;
+}
+
+/* The start of a body each JSON endpoint would read: the protocol, a code
+ * for enroll and an empty records array for push. */
+static GString *
+envelope (void)
+{
+  return g_string_new ("{\"protocol\": 1, \"code\": \"hostile\", \"records\": [], \"pad\": ");
+}
+
+static GString *
+deep_arrays (const Endpoint *endpoint)
+{
+  return repeat (g_string_new (NULL), "[", DEEP);
+}
+
+static GString *
+deep_arrays_closed (const Endpoint *endpoint)
+{
+  return repeat (repeat (g_string_new (NULL), "[", DEEP), "]", DEEP);
+}
+
+static GString *
+deep_objects (const Endpoint *endpoint)
+{
+  GString *out = repeat (g_string_new (NULL), "{\"a\":", DEEP);
+
+  g_string_append_c (out, '1');
+  return repeat (out, "}", DEEP);
+}
+
+static GString *
+deep_mixed (const Endpoint *endpoint)
+{
+  GString *out = repeat (g_string_new (NULL), "[{\"a\":", DEEP / 2);
+
+  g_string_append_c (out, '1');
+  return repeat (out, "}]", DEEP / 2);
+}
+
+static GString *
+deep_in_envelope (const Endpoint *endpoint)
+{
+  return repeat (envelope (), "[", DEEP);
+}
+
+/* The whole body nested @depth deep, closed: valid JSON. */
+static GString *
+nested (guint depth)
+{
+  GString *out = repeat (envelope (), "[", depth - 1);
+
+  repeat (out, "]", depth - 1);
+  g_string_append_c (out, '}');
+  return out;
+}
+
+static GString *
+depth_at_limit (const Endpoint *endpoint)
+{
+  return nested (LIAISON_JSON_MAX_DEPTH);
+}
+
+static GString *
+depth_over_limit (const Endpoint *endpoint)
+{
+  return nested (LIAISON_JSON_MAX_DEPTH + 1);
+}
+
+/* Where json-glib 1.6 reads a string otherwise than JSON does: a scan that
+ * followed JSON would take the brackets after these for text. */
+static GString *
+deep_after_comment (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, "[ / \"\n");
+  return repeat (out, "[", DEEP);
+}
+
+static GString *
+deep_after_single_quote (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, "['\"', ");
+  return repeat (out, "[", DEEP);
+}
+
+static GString *
+deep_after_lone_surrogate (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, "[\"\\ud800\", \"");
+  return repeat (out, "[", DEEP);
+}
+
+static GString *
+deep_after_short_escape (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, "[\"\\u12\", \"");
+  return repeat (out, "[", DEEP);
+}
+
+static GString *
+deep_after_escaped_backslash (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, "[\"\\\\\", ");
+  return repeat (out, "[", DEEP);
+}
+
+/* Brackets inside strings are text: the body is shallow and valid. */
+static GString *
+brackets_in_strings (const Endpoint *endpoint)
+{
+  GString *out = envelope ();
+
+  g_string_append_c (out, '"');
+  repeat (out, "[{\\\"", DEEP / 4);
+  g_string_append (out, "\\ud83d\\ude00\"}");
+  return out;
+}
+
+static const Shape shapes[] = {
+  { "deep-arrays", deep_arrays },
+  { "deep-arrays-closed", deep_arrays_closed },
+  { "deep-objects", deep_objects },
+  { "deep-mixed", deep_mixed },
+  { "deep-in-envelope", deep_in_envelope },
+  { "depth-at-limit", depth_at_limit },
+  { "depth-over-limit", depth_over_limit },
+  { "deep-after-comment", deep_after_comment },
+  { "deep-after-single-quote", deep_after_single_quote },
+  { "deep-after-lone-surrogate", deep_after_lone_surrogate },
+  { "deep-after-short-escape", deep_after_short_escape },
+  { "deep-after-escaped-backslash", deep_after_escaped_backslash },
+  { "brackets-in-strings", brackets_in_strings },
+};
+
+/* Cases */
+
+typedef struct {
+  const char *endpoint;
+  const char *shape;
+  Token       token;
+  guint       status;   /* 0: any 4xx */
+  const char *code;     /* NULL: any */
+} HostileCase;
+
+/* A body no endpoint may take: GET and HEAD take none, enroll and push
+ * refuse it as JSON (push after the token), PUT as an attachment whose
+ * bytes do not have the SHA-256 of its address. */
+#define EVERY_ENDPOINT(shape) \
+  { "GET-hello", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "POST-enroll", shape, ANY_TOKEN, 400, "bad_json" }, \
+  { "POST-push", shape, TOKEN_NONE, 401, "no_token" }, \
+  { "POST-push", shape, TOKEN_BAD, 401, "bad_token" }, \
+  { "POST-push", shape, TOKEN_STATION, 400, "bad_json" }, \
+  { "POST-push", shape, TOKEN_HQ, 400, "bad_json" }, \
+  { "GET-pull", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "GET-attachment", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "HEAD-attachment", shape, ANY_TOKEN, 400, NULL }, \
+  { "PUT-attachment", shape, TOKEN_NONE, 401, "no_token" }, \
+  { "PUT-attachment", shape, TOKEN_BAD, 401, "bad_token" }, \
+  { "PUT-attachment", shape, TOKEN_STATION, 400, "bad_hash" }, \
+  { "PUT-attachment", shape, TOKEN_HQ, 400, "bad_hash" }
+
+static const HostileCase cases[] = {
+  /* Deep nesting, in every shape (issue 9, defect 1). */
+  EVERY_ENDPOINT ("deep-arrays"),
+  EVERY_ENDPOINT ("deep-arrays-closed"),
+  EVERY_ENDPOINT ("deep-objects"),
+  EVERY_ENDPOINT ("deep-mixed"),
+  EVERY_ENDPOINT ("deep-in-envelope"),
+  EVERY_ENDPOINT ("depth-over-limit"),
+  EVERY_ENDPOINT ("deep-after-comment"),
+  EVERY_ENDPOINT ("deep-after-single-quote"),
+  EVERY_ENDPOINT ("deep-after-lone-surrogate"),
+  EVERY_ENDPOINT ("deep-after-short-escape"),
+  EVERY_ENDPOINT ("deep-after-escaped-backslash"),
+  /* At the limit, and brackets in strings: read as usual. The code is
+   * unknown, and a push of no records writes nothing. */
+  { "POST-enroll", "depth-at-limit", TOKEN_NONE, 403, "bad_code" },
+  { "POST-push", "depth-at-limit", TOKEN_STATION, 200, NULL },
+  { "POST-push", "depth-at-limit", TOKEN_HQ, 200, NULL },
+  { "POST-enroll", "brackets-in-strings", TOKEN_NONE, 403, "bad_code" },
+  { "POST-push", "brackets-in-strings", TOKEN_STATION, 200, NULL },
+};
+
+typedef struct {
+  const Endpoint *endpoint;
+  const Shape *shape;
+  Token token;
+  guint status;
+  const char *code;
+} Expanded;
+
+static const Endpoint *
+find_endpoint (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    if (g_str_equal (endpoints[i].name, name))
+      return &endpoints[i];
+  g_error ("no endpoint %s in the table", name);
+}
+
+static const Shape *
+find_shape (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    if (g_str_equal (shapes[i].name, name))
+      return &shapes[i];
+  g_error ("no shape %s in the table", name);
+}
+
+/* The server and its desks */
+
+/* One request; its status, and its body in @body. */
+static guint
+send_request (const char  *method,
+              const char  *path,
+              Token        token,
+              GString     *request,
+              GBytes     **body)
+{
+  g_autofree char *url = g_strconcat (hostile.hq.url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
+  if (token != TOKEN_NONE)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", hostile.tokens[token], NULL);
+
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (request != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (request->str, request->len);
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  *body = soup_session_send_and_read (hostile.session, msg, NULL, &error);
+  /* A server that died answers nothing at all. */
+  g_assert_no_error (error);
+  return soup_message_get_status (msg);
+}
+
+
+static void
+hostile_start (void)
+{
+  g_autofree char *code_station = NULL;
+  g_autofree char *code_hq = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deputy_id;
+  gint64 category_id;
+
+  if (hostile.hq.server != NULL)
+    return;
+  liaison_test_hq_init (&hostile.hq, "test-hostile-XXXXXX");
+  liaison_test_hq_import_roster (&hostile.hq);
+  code_station = liaison_test_hq_station_code (&hostile.hq, "东山联络站");
+  code_hq = liaison_test_hq_user_code (&hostile.hq, "代表工委");
+  liaison_test_hq_start (&hostile.hq);
+  hostile.session = soup_session_new ();
+  hostile.tokens[TOKEN_BAD] = liaison_protocol_new_token ();
+
+  /* Raw tokens, enrolled by hand. */
+  for (Token token = TOKEN_STATION; token <= TOKEN_HQ; token++)
+    {
+      g_autofree char *url = g_strconcat (hostile.hq.url, "/v1/enroll", NULL);
+      g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}",
+                                               token == TOKEN_STATION ? code_station : code_hq);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+      g_autoptr(GBytes) answer = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), LIAISON_PROTOCOL_HEADER, "1");
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+      answer = soup_session_send_and_read (hostile.session, msg, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+      root = json_from_string (g_bytes_get_data (answer, NULL), &error);
+      g_assert_no_error (error);
+      object = json_node_get_object (root);
+      hostile.tokens[token] = g_strdup (json_object_get_string_member (object, "token"));
+      if (token == TOKEN_STATION)
+        hostile.station_uuid = g_strdup (json_object_get_string_member (
+          json_object_get_object_member (object, "station"), "uuid"));
+    }
+
+  /* A station with two receptions at headquarters, and a desk that has
+   * them: there is something to lose. */
+  hostile.station = liaison_test_replica_new (&hostile.hq, "station.db");
+  liaison_test_replica_enroll_station (&hostile.hq, &hostile.station, "西山联络站");
+  liaison_test_sync_ok (hostile.station.engine);
+  deputy_id = liaison_store_find_deputy (hostile.station.store, "张伟");
+  category_id = liaison_store_find_category (hostile.station.store, "urban_construction");
+  g_assert_cmpint (deputy_id, >, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+
+      reception->received_at = g_strdup_printf ("2024-03-0%u 09:30", i + 1);
+      reception->channel = LIAISON_CHANNEL_WALK_IN;
+      reception->category_id = category_id;
+      reception->summary = g_strdup ("小区路灯不亮");
+      g_array_append_val (reception->deputy_ids, deputy_id);
+      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+      g_assert_true (liaison_store_save_reception (hostile.station.store, reception, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (liaison_test_sync_ok (hostile.station.engine).sent, ==, 2);
+
+  /* And a file. */
+  {
+    const char *letter = "市住建局的答复函";
+    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, letter, -1);
+    g_autofree char *path = g_strconcat ("/v1/attachments/", sha, NULL);
+    g_autoptr(GString) bytes = g_string_new (letter);
+    g_autoptr(GBytes) answer = NULL;
+
+    g_assert_cmpuint (send_request ("PUT", path, TOKEN_HQ, bytes, &answer), ==, 201);
+  }
+  hostile.desk = liaison_test_replica_new (&hostile.hq, "desk.db");
+  liaison_test_replica_enroll_hq (&hostile.hq, &hostile.desk, "办公室");
+  g_assert_cmpuint (liaison_test_sync_ok (hostile.desk.engine).received, >=, 2);
+}
+
+static void
+hostile_stop (void)
+{
+  if (hostile.hq.dir == NULL)
+    return;
+  liaison_test_replica_clear (&hostile.station);
+  liaison_test_replica_clear (&hostile.desk);
+  g_clear_object (&hostile.session);
+  liaison_test_hq_clear (&hostile.hq);
+  for (guint i = 0; i < ANY_TOKEN; i++)
+    g_clear_pointer (&hostile.tokens[i], g_free);
+  g_clear_pointer (&hostile.station_uuid, g_free);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every row of every table of hq.db, in a stable order, and every other
+ * file of the data folder: what a refused request must leave as it was. */
+static void
+checksum_database (GChecksum  *checksum,
+                   const char *path)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", sqlite3_column_text (tables, 0));
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (sql);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (row, "\x1f%d:", sqlite3_column_type (stmt, c));
+              if (text != NULL)
+                g_string_append_len (row, text, sqlite3_column_bytes (stmt, c));
+            }
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  g_ptr_array_sort (rows, compare_strings);
+  for (guint i = 0; i < rows->len; i++)
+      g_checksum_update (checksum, g_ptr_array_index (rows, i), -1);
+}
+
+static void
+checksum_files (GChecksum  *checksum,
+                const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      /* The database is compared row by row: reads touch its -shm. */
+      if (g_str_has_prefix (file, "hq.db"))
+        continue;
+      g_checksum_update (checksum, (const guchar *) path, -1);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        checksum_files (checksum, path);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, length);
+    }
+}
+
+static char *
+server_state (void)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *db = g_build_filename (hostile.hq.data_dir, "hq.db", NULL);
+
+  checksum_database (checksum, db);
+  checksum_files (checksum, hostile.hq.data_dir);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const Expanded *c = data;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) hello = NULL;
+  guint status;
+
+  hostile_start ();
+  before = server_state ();
+  request = c->shape->make (c->endpoint);
+  status = send_request (c->endpoint->method, c->endpoint->path, c->token, request, &body);
+
+  /* 1. The answer. */
+  if (c->status != 0)
+    g_assert_cmpuint (status, ==, c->status);
+  else
+    g_assert_true (status >= 400 && status < 500);
+  if (status >= 400 && !g_str_equal (c->endpoint->method, "HEAD"))
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *message = NULL;
+      gsize length = 0;
+      const char *text = g_bytes_get_data (body, &length);
+
+      g_assert_true (liaison_protocol_parse_error (text, length, &code, &message));
+      g_assert_cmpstr (message, !=, "");
+      if (c->code != NULL)
+        g_assert_cmpstr (code, ==, c->code);
+    }
+
+  /* 2. The server is up. */
+  g_assert_cmpuint (send_request ("GET", "/v1/hello", TOKEN_NONE, NULL, &hello), ==, 200);
+
+  /* 3. Nothing was written. */
+  after = server_state ();
+  g_assert_cmpstr (before, ==, after);
+
+  /* 4. A headquarters desk still syncs. */
+  liaison_test_sync_ok (hostile.desk.engine);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *config = NULL;
+  int status;
+
+  /* Keys go to a file in a folder of our own, never a real keyring. */
+  config = liaison_test_make_tmp_dir ("liaison-hostile-config-XXXXXX");
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (Token token = TOKEN_NONE; token < ANY_TOKEN; token++)
+      {
+        Expanded *c;
+        g_autofree char *path = NULL;
+
+        if (cases[i].token != ANY_TOKEN && cases[i].token != token)
+          continue;
+        c = g_new0 (Expanded, 1);
+        c->endpoint = find_endpoint (cases[i].endpoint);
+        c->shape = find_shape (cases[i].shape);
+        c->token = token;
+        c->status = cases[i].status;
+        c->code = cases[i].code;
+        g_ptr_array_add (expanded, c);
+        path = g_strdup_printf ("/hostile/%s/%s/%s", c->shape->name, c->endpoint->name, token_names[token]);
+        g_test_add_data_func (path, c, test_case);
+      }
+
+  status = g_test_run ();
+  hostile_stop ();
+  liaison_test_remove_tree (config);
+  return status;
+}

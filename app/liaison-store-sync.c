@@ -1628,8 +1628,10 @@ liaison_store_apply_push_results (LiaisonStore       *store,
   if (results == NULL || json_array_get_length (results) != pushed->len)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   /* Translators: both numbers count records */
-                   _("The server’s answer to the records sent cannot be used, so nothing was saved: %u records were sent and it answered for %u."),
+                   /* Translators: both numbers count records; the plural follows the first */
+                   ngettext ("The server’s answer to the records sent cannot be used, so nothing was saved: %u record was sent and it answered for %u.",
+                             "The server’s answer to the records sent cannot be used, so nothing was saved: %u records were sent and it answered for %u.",
+                             pushed->len),
                    pushed->len, results != NULL ? json_array_get_length (results) : 0);
       return FALSE;
     }

@@ -421,6 +421,30 @@ test_seq_ranges (void)
   assert_parse_fails (many->str);
 }
 
+/* The store's refusal of a push answer of the wrong length counts right. */
+static void
+test_answer_length_plural (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-sync-messages-store-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "station.db", NULL);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
+  g_autoptr(GPtrArray) pushed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonArray) results = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  g_ptr_array_add (pushed, json_object_new ());
+  g_assert_false (liaison_store_apply_push_results (store, pushed, results, &counts, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ": 1 record was sent and it answered for 0."));
+  g_clear_error (&error);
+
+  g_ptr_array_add (pushed, json_object_new ());
+  g_assert_false (liaison_store_apply_push_results (store, pushed, results, &counts, &error));
+  g_assert_nonnull (strstr (error->message, ": 2 records were sent and it answered for 0."));
+  liaison_test_clear_store_dir (&store, &dir);
+}
+
 /* GETs /v1/pull?@query from the real server with @replica's key. */
 static char *
 get_pull (Fixture    *fixture,
@@ -495,6 +519,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync-messages/seq-ranges", test_seq_ranges);
+  g_test_add_func ("/sync-messages/answer-length-plural", test_answer_length_plural);
   g_test_add ("/sync-messages/skip-parameter", Fixture, NULL, fixture_set_up, test_skip_parameter, fixture_tear_down);
   g_test_add ("/sync-messages/cut-mid-answer", Fixture, NULL, fixture_set_up, test_cut_mid_answer, fixture_tear_down);
   g_test_add ("/sync-messages/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);

@@ -1455,6 +1455,8 @@ fail:
 
 /* Pull */
 
+#define SKIP_SCAN_CAP 100000
+
 char *
 liaison_hq_store_pull (LiaisonHqStore       *self,
                        const LiaisonHqToken *token,
@@ -1469,6 +1471,8 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 last = since;
   gint64 feed_end;
+  gint64 scan;
+  gint64 scanned = 0;
   gboolean more = FALSE;
   guint n = 0;
   int rc;
@@ -1495,13 +1499,16 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, since);
-  /* The rows skipped do not count towards the page. */
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1 + liaison_seq_ranges_count_above (skip, since, G_MAXINT32));
+  /* The rows skipped do not count towards the page, but a page reads at
+   * most SKIP_SCAN_CAP of them (a client could name the whole feed). */
+  scan = (gint64) limit + 1 + liaison_seq_ranges_count_above (skip, since, SKIP_SCAN_CAP);
+  sqlite3_bind_int64 (stmt, 2, scan);
   if (token->role != LIAISON_HQ_ROLE_HQ)
     sqlite3_bind_text (stmt, 3, token->station_uuid, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      scanned++;
       /* A change the caller's own push wrote: it has it; pass it by. */
       if (liaison_seq_ranges_contains (skip, sqlite3_column_int64 (stmt, 7)))
         {
@@ -1525,6 +1532,9 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
       set_error (self, error, _("The change feed could not be read"));
       goto fail;
     }
+  /* The scan stopped at its cap: what lies after it was not looked at. */
+  if (!more && scanned == scan)
+    more = TRUE;
   /* Everything up to the feed's end was looked at: a station need not
    * look at other stations' changes again. */
   if (!more && feed_end > last)

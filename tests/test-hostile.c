@@ -47,6 +47,12 @@ static const Endpoint endpoints[] = {
   { "GET-attachment", "GET", "/v1/attachments/" ABSENT_SHA },
   { "HEAD-attachment", "HEAD", "/v1/attachments/" ABSENT_SHA },
   { "PUT-attachment", "PUT", "/v1/attachments/" ABSENT_SHA },
+  /* A pull's skip ranges (issue 9, defect 5), each malformed its own way. */
+  { "GET-pull-skip-backwards", "GET", "/v1/pull?since=0&skip=5-4" },
+  { "GET-pull-skip-zero", "GET", "/v1/pull?since=0&skip=0-3" },
+  { "GET-pull-skip-words", "GET", "/v1/pull?since=0&skip=a-b" },
+  { "GET-pull-skip-overflow", "GET", "/v1/pull?since=0&skip=1-9223372036854775808" },
+  { "GET-pull-skip-65-ranges", "GET", "/v1/pull?since=0&skip=1-1,3-3,5-5,7-7,9-9,11-11,13-13,15-15,17-17,19-19,21-21,23-23,25-25,27-27,29-29,31-31,33-33,35-35,37-37,39-39,41-41,43-43,45-45,47-47,49-49,51-51,53-53,55-55,57-57,59-59,61-61,63-63,65-65,67-67,69-69,71-71,73-73,75-75,77-77,79-79,81-81,83-83,85-85,87-87,89-89,91-91,93-93,95-95,97-97,99-99,101-101,103-103,105-105,107-107,109-109,111-111,113-113,115-115,117-117,119-119,121-121,123-123,125-125,127-127,129-129" },
 };
 
 typedef enum {
@@ -97,6 +103,13 @@ static GString *
 envelope (void)
 {
   return g_string_new ("{\"protocol\": 1, \"code\": \"hostile\", \"records\": [], \"pad\": ");
+}
+
+/* No body at all: for a hostile query string. */
+static GString *
+no_body (const Endpoint *endpoint)
+{
+  return NULL;
 }
 
 static GString *
@@ -231,6 +244,7 @@ static const Shape shapes[] = {
   { "deep-after-short-escape", deep_after_short_escape },
   { "deep-after-escaped-backslash", deep_after_escaped_backslash },
   { "brackets-in-strings", brackets_in_strings },
+  { "no-body", no_body },
 };
 
 /* Cases */
@@ -261,6 +275,13 @@ typedef struct {
   { "PUT-attachment", shape, TOKEN_STATION, 400, "bad_hash" }, \
   { "PUT-attachment", shape, TOKEN_HQ, 400, "bad_hash" }
 
+/* A query the server refuses once it knows the caller. */
+#define BAD_QUERY(endpoint) \
+  { endpoint, "no-body", TOKEN_NONE, 401, "no_token" }, \
+  { endpoint, "no-body", TOKEN_BAD, 401, "bad_token" }, \
+  { endpoint, "no-body", TOKEN_STATION, 400, "bad_request" }, \
+  { endpoint, "no-body", TOKEN_HQ, 400, "bad_request" }
+
 static const HostileCase cases[] = {
   /* Deep nesting, in every shape (issue 9, defect 1). */
   EVERY_ENDPOINT ("deep-arrays"),
@@ -281,6 +302,11 @@ static const HostileCase cases[] = {
   { "POST-push", "depth-at-limit", TOKEN_HQ, 200, NULL },
   { "POST-enroll", "brackets-in-strings", TOKEN_NONE, 403, "bad_code" },
   { "POST-push", "brackets-in-strings", TOKEN_STATION, 200, NULL },
+  BAD_QUERY ("GET-pull-skip-backwards"),
+  BAD_QUERY ("GET-pull-skip-zero"),
+  BAD_QUERY ("GET-pull-skip-words"),
+  BAD_QUERY ("GET-pull-skip-overflow"),
+  BAD_QUERY ("GET-pull-skip-65-ranges"),
 };
 
 typedef struct {

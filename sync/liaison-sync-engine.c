@@ -260,8 +260,9 @@ check_answer (LiaisonSyncEngine  *self,
         }
       else
         {
-          /* A line cut mid-answer still means headquarters is out there. */
-          set_online (self, liaison_sync_network_classify (message, send_error) == LIAISON_SYNC_LINE_CUT);
+          /* Cut or never reached, the line is down for now; the sentence
+           * says which. */
+          set_online (self, FALSE);
           g_propagate_error (error, liaison_sync_network_error (message, send_error));
           g_error_free (send_error);
         }

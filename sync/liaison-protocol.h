@@ -18,6 +18,13 @@ G_BEGIN_DECLS
 #define LIAISON_MAX_BODY_BYTES (8 * 1024 * 1024)
 #define LIAISON_MAX_PUSH_RECORDS 500
 #define LIAISON_MAX_PULL_LIMIT 1000
+/* A pull page stops short of this many bytes (but holds one record at least). */
+#define LIAISON_MAX_PULL_BYTES (4 * 1024 * 1024)
+/* A pushed record's data, as canonical JSON, is refused over this. */
+#define LIAISON_MAX_RECORD_DATA_BYTES (64 * 1024)
+/* How far a pushed version may run ahead of its base_version: a desk adds
+ * one per save between two syncs. */
+#define LIAISON_MAX_VERSION_STEP 10000
 #define LIAISON_DEFAULT_PULL_LIMIT 500
 #define LIAISON_MAX_ATTACHMENT_BYTES (10 * 1024 * 1024)
 

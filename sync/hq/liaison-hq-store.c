@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-hq-store.h"
+#include "liaison-hq-store-private.h"
 #include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
@@ -33,7 +34,9 @@ G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
 /* A station's pull reads the shared records and its own, in feed order. */
 #define FEED_INDEXES \
   "CREATE INDEX IF NOT EXISTS records_hq_feed ON records (hq_owned, seq);\n" \
-  "CREATE INDEX IF NOT EXISTS records_station_feed ON records (origin_station, seq);\n"
+  "CREATE INDEX IF NOT EXISTS records_station_feed ON records (origin_station, seq);\n" \
+  "CREATE INDEX IF NOT EXISTS records_by_uuid ON records (uuid);\n" \
+  LIAISON_HQ_QUARANTINE_TABLE
 
 static const char schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -205,6 +208,22 @@ prepare_cached (LiaisonHqStore  *self,
   return stmt;
 }
 
+sqlite3_stmt *
+liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
+                                 const char      *sql,
+                                 GError         **error)
+{
+  return prepare_cached (self, sql, error);
+}
+
+gboolean
+liaison_hq_store_db_error (LiaisonHqStore  *self,
+                           GError         **error,
+                           const char      *what)
+{
+  return set_error (self, error, what);
+}
+
 /* Runs a cached statement that returns no rows. */
 static gboolean
 exec_cached (LiaisonHqStore  *self,
@@ -291,7 +310,11 @@ static gint64
 last_seq (LiaisonHqStore  *self,
           GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT COALESCE(MAX(seq), 0) FROM records", error);
+  /* A quarantined record keeps its seq: a desk may have pulled up to it,
+   * and the next change must still come after. */
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT max (COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM quarantine), 0))",
+    error);
 
   if (stmt == NULL)
     return -1;
@@ -1104,10 +1127,10 @@ result_new (JsonObject *record,
   return result;
 }
 
-static JsonObject *
-rejected (JsonObject *record,
-          const char *code,
-          const char *reason)
+JsonObject *
+liaison_hq_push_rejected (JsonObject *record,
+                          const char *code,
+                          const char *reason)
 {
   JsonObject *result = result_new (record, LIAISON_PUSH_REJECTED);
 
@@ -1115,6 +1138,7 @@ rejected (JsonObject *record,
   json_object_set_string_member (result, "reason", reason);
   return result;
 }
+
 
 /* Who may push a suggestion_event is decided by the event's role, not by
  * its kind: a station token records the station's and its deputies' moves
@@ -1144,20 +1168,20 @@ check_event_owner (LiaisonHqStore        *self,
     {
       if (role == LIAISON_LOOP_ROLE_HQ)
         {
-          *refusal = rejected (record, LIAISON_REJECT_READ_ONLY,
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                                "Only headquarters may record a headquarters move (role hq).");
           return TRUE;
         }
       if (g_strcmp0 (data_station, token->station_uuid) != 0)
         {
-          *refusal = rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                                "The event's suggestion belongs to another station.");
           return TRUE;
         }
     }
   else if (role != LIAISON_LOOP_ROLE_HQ)
     {
-      *refusal = rejected (record, LIAISON_REJECT_READ_ONLY,
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                            "Headquarters may record only its own moves (role hq); "
                            "stations and deputies record theirs.");
       return TRUE;
@@ -1176,13 +1200,13 @@ check_event_owner (LiaisonHqStore        *self,
   sqlite3_bind_text (stmt, 1, suggestion, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    *refusal = rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION);
+    *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION);
   else if (rc == SQLITE_ROW &&
            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
     *refusal = token->role == LIAISON_HQ_ROLE_STATION
-               ? rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+               ? liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                            "The event's suggestion belongs to another station.")
-               : rejected (record, LIAISON_REJECT_INVALID,
+               : liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID,
                            "data.station is not the station of the event's suggestion.");
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1235,7 +1259,7 @@ push_one (LiaisonHqStore       *self,
   g_autofree char *data_json = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return rejected (NULL, LIAISON_REJECT_INVALID, "The record is not a JSON object.");
+    return liaison_hq_push_rejected (NULL, LIAISON_REJECT_INVALID, "The record is not a JSON object.");
   record = json_node_get_object (node);
 
   if (json_object_has_member (record, "kind"))
@@ -1244,10 +1268,10 @@ push_one (LiaisonHqStore       *self,
 
       if (JSON_NODE_HOLDS_VALUE (kind_node) && json_node_get_value_type (kind_node) == G_TYPE_STRING &&
           !liaison_protocol_kind_is_known (json_node_get_string (kind_node)))
-        return rejected (record, LIAISON_REJECT_UNKNOWN_KIND, "This server does not know the record's kind.");
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_UNKNOWN_KIND, "This server does not know the record's kind.");
     }
   if (!liaison_wire_check_record (record, &local_error))
-    return rejected (record, LIAISON_REJECT_INVALID, local_error->message);
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, local_error->message);
 
   kind = json_object_get_string_member (record, "kind");
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
@@ -1263,7 +1287,15 @@ push_one (LiaisonHqStore       *self,
     data_station = json_object_get_string_member (data, "station");
 
   if (version <= base_version)
-    return rejected (record, LIAISON_REJECT_INVALID, "version must be greater than base_version.");
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, "version must be greater than base_version.");
+  {
+    JsonObject *refusal = NULL;
+
+    if (!liaison_hq_push_rules_check (self, token, record, &refusal, error))
+      return NULL;
+    if (refusal != NULL)
+      return refusal;
+  }
 
   if (is_event)
     {
@@ -1274,7 +1306,7 @@ push_one (LiaisonHqStore       *self,
       if (refusal != NULL)
         return refusal;
       if (event_is_dated_ahead (record))
-        return rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_FUTURE);
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_FUTURE);
       /* The suggestion's station, for headquarters' moves too: a reply
        * goes to the feed of the station where the citizen was received. */
       origin = data_station;
@@ -1282,13 +1314,13 @@ push_one (LiaisonHqStore       *self,
   else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
       if (liaison_protocol_kind_is_hq_owned (kind))
-        return rejected (record, LIAISON_REJECT_READ_ONLY,
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                          "Only headquarters may change this kind of record.");
       if (data_station != NULL && g_strcmp0 (data_station, token->station_uuid) != 0)
-        return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                          "The record belongs to another station.");
       if (data_station == NULL && !deleted)
-        return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                          "The record names no station.");
       /* The station comes from the token, whatever the record says. */
       origin = token->station_uuid;
@@ -1296,7 +1328,7 @@ push_one (LiaisonHqStore       *self,
   else
     {
       if (!liaison_protocol_kind_is_hq_owned (kind))
-        return rejected (record, LIAISON_REJECT_READ_ONLY,
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                          "Stations own this kind of record; headquarters may not change it.");
       if (json_object_has_member (record, "origin_station") &&
           !JSON_NODE_HOLDS_NULL (json_object_get_member (record, "origin_station")))
@@ -1332,7 +1364,7 @@ push_one (LiaisonHqStore       *self,
   if (token->role == LIAISON_HQ_ROLE_STATION &&
       ((exists && g_strcmp0 (current_origin, token->station_uuid) != 0) ||
        (!exists && data_station == NULL)))
-    return rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
 
   digest = liaison_protocol_record_digest (record);
 
@@ -1348,7 +1380,7 @@ push_one (LiaisonHqStore       *self,
 
   /* Insert-only: the same event with other content is not a new version. */
   if (is_event && exists)
-    return rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_CHANGED);
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_CHANGED);
 
   /* A record the server never saw is taken whatever its base: the
    * client's copy is all there is (a server restored from an old backup). */
@@ -1508,6 +1540,8 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gsize mark = out->len;
+
       scanned++;
       /* A change the caller's own push wrote: it has it; pass it by. */
       if (liaison_seq_ranges_contains (skip, sqlite3_column_int64 (stmt, 7)))
@@ -1524,6 +1558,14 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
       if (n > 0)
         g_string_append_c (out, ',');
       append_record (out, stmt);
+      /* A page stays under the byte cap too, with at least one record
+       * (one record is at most LIAISON_MAX_RECORD_DATA_BYTES and a bit). */
+      if (n > 0 && out->len > LIAISON_MAX_PULL_BYTES)
+        {
+          g_string_truncate (out, mark);
+          more = TRUE;
+          break;
+        }
       last = sqlite3_column_int64 (stmt, 7);
       n++;
     }

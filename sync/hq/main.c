@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "liaison-csv.h"
+#include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
@@ -38,6 +39,7 @@ print_usage (FILE *out)
              "  liaison-hq import holidays --data-dir DIR FILE\n"
              "  liaison-hq rules --data-dir DIR\n"
              "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
+             "  liaison-hq check --data-dir DIR [--quarantine]\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
              "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
@@ -89,6 +91,7 @@ typedef struct {
   char *role;
   int public_opinion_days;       /* NOT_GIVEN or what was typed */
   int deputy_suggestion_months;
+  gboolean quarantine;
   char **rest;
 } Options;
 
@@ -115,6 +118,7 @@ typedef enum {
   OPTIONS_STATION = 1 << 1,
   OPTIONS_USER    = 1 << 2,
   OPTIONS_RULES   = 1 << 3,
+  OPTIONS_CHECK   = 1 << 4,
 } OptionSet;
 
 /* What “liaison-hq COMMAND --help” says above the options. */
@@ -137,6 +141,10 @@ command_summary (const char *command)
                             "is the whole list: it replaces the one stations have (a new headquarters starts\n"
                             "with the State Council’s for 2024 to 2026; keep those years in the file to keep\n"
                             "them); the time limits are kept. All or nothing: a bad line and nothing is imported.") },
+    { "check", N_("Finds the stored records that desks would refuse (written before today’s checks)\n"
+                  "and says what is wrong with each. With --quarantine, moves them out of the feed\n"
+                  "into the quarantine table, so that desks stop receiving them; nothing is deleted.\n"
+                  "Exits with 1 while such records are still in the feed.") },
     { "rules", N_("Shows the time limits of the closed loop and the size of the holiday list.") },
     { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
                       "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
@@ -185,6 +193,11 @@ parse_options (int          argc,
       N_("Time limit of a deputy’s suggestion, in months"), N_("N") },
     { NULL }
   };
+  GOptionEntry check_entries[] = {
+    { "quarantine", 0, 0, G_OPTION_ARG_NONE, &options->quarantine,
+      N_("Move the records found out of the feed, into the quarantine table"), NULL },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = g_new0 (char *, argc + 2);
@@ -206,6 +219,8 @@ parse_options (int          argc,
     g_option_context_add_main_entries (context, user_entries, GETTEXT_PACKAGE);
   if (sets & OPTIONS_RULES)
     g_option_context_add_main_entries (context, rules_entries, GETTEXT_PACKAGE);
+  if (sets & OPTIONS_CHECK)
+    g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       usage_error ("%s", error->message);
@@ -698,6 +713,22 @@ command_import (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+command_check (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+
+  if (!parse_options (argc, argv, "check", OPTIONS_CHECK, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq check” takes no argument “%s”."), options.rest[0]);
+  store = open_store (&options);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  return liaison_hq_check_run (store, options.quarantine);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +763,8 @@ main (int   argc,
     return command_rules_set (argc - 3, argv + 3);
   if (g_str_equal (command, "rules"))
     return command_rules_show (argc - 2, argv + 2);
+  if (g_str_equal (command, "check"))
+    return command_check (argc - 2, argv + 2);
   if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))
     return command_station_add (argc - 3, argv + 3);
   if (g_str_equal (command, "user") && argc >= 3 && g_str_equal (argv[2], "add"))

@@ -1,0 +1,164 @@
+/* liaison-hq-push-rules.c: what headquarters refuses in a push beyond the
+ * wire schema (app/liaison-wire-schema.c), which every end shares: rules
+ * that need the server's records or the pusher's token. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-hq-store-private.h"
+#include "liaison-loop.h"
+#include "liaison-protocol.h"
+
+/* A station token records the station's and its deputies' moves; the
+ * moves that are headquarters' whatever the suggestion's kind (refer,
+ * start, reply, close, supervise) it may not push under any role. */
+static gboolean
+is_hq_only_move (const char *code)
+{
+  LiaisonLoopMove move;
+
+  return liaison_loop_move_from_code (code, &move) &&
+         move < LIAISON_N_LOOP_MOVES &&
+         liaison_loop_move_role (LIAISON_LOOP_KIND_PUBLIC_OPINION, move) == LIAISON_LOOP_ROLE_HQ &&
+         liaison_loop_move_role (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, move) == LIAISON_LOOP_ROLE_HQ;
+}
+
+/* The kind of another record holding @uuid, or NULL. */
+static gboolean
+other_kind_of_uuid (LiaisonHqStore  *self,
+                    const char      *kind,
+                    const char      *uuid,
+                    char           **other,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+    "SELECT kind FROM records WHERE uuid = ?1 AND kind <> ?2 LIMIT 1", error);
+  int rc;
+
+  *other = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
+  return TRUE;
+}
+
+/* The station of the reception @uuid on the server (NULL if it is not
+ * here yet: a station sends its receptions before their suggestions). */
+static gboolean
+reception_station (LiaisonHqStore  *self,
+                   const char      *uuid,
+                   char           **station,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+    "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_RECEPTION "' AND uuid = ?1", error);
+  int rc;
+
+  *station = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *station = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
+  return TRUE;
+}
+
+gboolean
+liaison_hq_push_rules_check (LiaisonHqStore        *self,
+                             const LiaisonHqToken  *token,
+                             JsonObject            *record,
+                             JsonObject           **refusal,
+                             GError               **error)
+{
+  const char *kind = json_object_get_string_member (record, "kind");
+  const char *uuid = json_object_get_string_member (record, "uuid");
+  gint64 version = json_object_get_int_member (record, "version");
+  gint64 base_version = json_object_get_int_member_with_default (record, "base_version", 0);
+  JsonNode *data_node = json_object_get_member (record, "data");
+  JsonObject *data = data_node != NULL && JSON_NODE_HOLDS_OBJECT (data_node) ? json_node_get_object (data_node) : NULL;
+  g_autofree char *other_kind = NULL;
+
+  *refusal = NULL;
+
+  /* A version far ahead would leave the next edits no room (2^63 − 1). */
+  if (version - base_version > LIAISON_MAX_VERSION_STEP)
+    {
+      g_autofree char *reason = g_strdup_printf ("version may be at most base_version + %d.",
+                                                 LIAISON_MAX_VERSION_STEP);
+
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, reason);
+      return TRUE;
+    }
+
+  /* Every desk receives every headquarters-owned record, and each page is
+   * capped in bytes: one record may not fill it. */
+  if (data != NULL)
+    {
+      g_autofree char *text = liaison_protocol_canonical_json (data_node);
+      gsize size = strlen (text);
+
+      if (size > LIAISON_MAX_RECORD_DATA_BYTES)
+        {
+          g_autofree char *reason = g_strdup_printf ("data is %" G_GSIZE_FORMAT " bytes, over the %d bytes a record may hold.",
+                                                     size, LIAISON_MAX_RECORD_DATA_BYTES);
+
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, reason);
+          return TRUE;
+        }
+    }
+
+  /* A desk keys records by uuid within a kind; the same uuid under two
+   * kinds would make a reference name either. */
+  if (!other_kind_of_uuid (self, kind, uuid, &other_kind, error))
+    return FALSE;
+  if (other_kind != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf ("The uuid is already used by a record of kind %s.", other_kind);
+
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, reason);
+      return TRUE;
+    }
+
+  if (token->role == LIAISON_HQ_ROLE_STATION && g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT) &&
+      data != NULL && is_hq_only_move (json_object_get_string_member_with_default (data, "move", NULL)))
+    {
+      g_autofree char *reason = g_strdup_printf ("Only headquarters may record a %s move.",
+                                                 json_object_get_string_member (data, "move"));
+
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, reason);
+      return TRUE;
+    }
+
+  /* A suggestion names a reception of its own station, or a desk would
+   * show another station's visitors under it. */
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION) && data != NULL &&
+      json_object_get_string_member_with_default (data, "reception", NULL) != NULL)
+    {
+      g_autofree char *station = NULL;
+      const char *own = token->role == LIAISON_HQ_ROLE_STATION
+                        ? token->station_uuid
+                        : json_object_get_string_member_with_default (data, "station", NULL);
+
+      if (!reception_station (self, json_object_get_string_member (data, "reception"), &station, error))
+        return FALSE;
+      if (station != NULL && g_strcmp0 (station, own) != 0)
+        {
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                                               "The suggestion's reception belongs to another station.");
+          return TRUE;
+        }
+    }
+  return TRUE;
+}

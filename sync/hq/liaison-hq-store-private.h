@@ -1,0 +1,45 @@
+/* liaison-hq-store-private.h: the database of headquarters' store, for the
+ * files that keep parts of it (push rules, the stored-record check). Not
+ * for the server's HTTP side. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "liaison-hq-store.h"
+
+G_BEGIN_DECLS
+
+/* Records taken out of the feed by `liaison-hq check --quarantine`: the
+ * records row as it was, with why and when. Nothing is deleted. */
+#define LIAISON_HQ_QUARANTINE_TABLE \
+  "CREATE TABLE IF NOT EXISTS quarantine (\n" \
+  "  kind TEXT NOT NULL, uuid TEXT NOT NULL, version INTEGER NOT NULL, origin_station TEXT,\n" \
+  "  deleted INTEGER NOT NULL, updated_at TEXT NOT NULL, data TEXT NOT NULL, digest TEXT NOT NULL,\n" \
+  "  seq INTEGER NOT NULL, hq_owned INTEGER NOT NULL, reason TEXT NOT NULL, quarantined_at TEXT NOT NULL\n" \
+  ");\n"
+
+/* A statement prepared once and kept (@sql is a string literal); borrowed,
+ * already reset. NULL with @error when the database failed. */
+sqlite3_stmt *liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
+                                               const char      *sql,
+                                               GError         **error);
+/* Sets @error to "@what: SQLite's message"; returns FALSE. */
+gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
+                                               GError         **error,
+                                               const char      *what);
+
+/* The reason a pushed record (already through the wire schema) is refused
+ * by headquarters' own rules, as a push result ("rejected"), or NULL in
+ * *refusal when none applies; FALSE with @error when the database failed.
+ * In liaison-hq-push-rules.c. */
+gboolean      liaison_hq_push_rules_check     (LiaisonHqStore        *self,
+                                               const LiaisonHqToken  *token,
+                                               JsonObject            *record,
+                                               JsonObject           **refusal,
+                                               GError               **error);
+/* A push result: rejected with @code and @reason (English). */
+JsonObject   *liaison_hq_push_rejected        (JsonObject            *record,
+                                               const char            *code,
+                                               const char            *reason);
+
+G_END_DECLS

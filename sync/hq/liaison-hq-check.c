@@ -234,15 +234,16 @@ liaison_hq_check_run (LiaisonHqStore *store,
   for (guint i = 0; i < bad->len; i++)
     {
       LiaisonHqBadRecord *found = g_ptr_array_index (bad, i);
+      g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, found->seq);
 
       if (found->station != NULL)
-        /* Translators: "  reception 9f10…, of 东山街道联络站 (change 1234): data.received_at must be …" */
-        printf (_("  %s %s, of %s (change %" G_GINT64_FORMAT "): %s\n"),
-                found->kind, found->uuid, found->station, found->seq, found->reason);
+        /* Translators: "  reception 9f10…, of 东山街道联络站 (change 1234): data.received_at must be …";
+         * the reason at the end is in English */
+        printf (_("  %s %s, of %s (change %s): %s\n"),
+                found->kind, found->uuid, found->station, seq, found->reason);
       else
         /* Translators: "  unit 9e00… (change 1234): data.kind must be …" */
-        printf (_("  %s %s (change %" G_GINT64_FORMAT "): %s\n"),
-                found->kind, found->uuid, found->seq, found->reason);
+        printf (_("  %s %s (change %s): %s\n"), found->kind, found->uuid, seq, found->reason);
     }
 
   if (!quarantine)

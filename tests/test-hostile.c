@@ -230,6 +230,85 @@ brackets_in_strings (const Endpoint *endpoint)
   return out;
 }
 
+/* One pushed record that the wire schema or headquarters' rules refuse
+ * (issue 9, defect 2): the push answers 200 with the record rejected, and
+ * nothing is written. @summary and @party_size are JSON text; @extra more
+ * data members. */
+static GString *
+record_body (const char *summary,
+             const char *party_size,
+             const char *extra)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  GString *out = g_string_new (NULL);
+
+  g_string_printf (out,
+    "{\"protocol\": 1, \"code\": \"hostile\", \"records\": [{\"kind\": \"reception\", \"uuid\": \"%s\","
+    " \"version\": 1, \"base_version\": 0, \"updated_at\": \"2025-03-05T01:30:00Z\","
+    " \"origin_station\": \"%s\", \"deleted\": false, \"data\": {\"received_at\": \"2025-03-05 09:30\","
+    " \"station\": \"%s\", \"channel\": \"walk_in\", \"category\": \"6c1a7e00-0000-4000-8000-000000000001\","
+    " \"summary\": %s, \"handled_on_spot\": false, \"handling\": \"\", \"deputies\": [],"
+    " \"visitors\": [{\"name\": \"赵敏\", \"phone\": \"\", \"community\": \"\", \"party_size\": %s,"
+    " \"consent\": true}]%s}}]}",
+    uuid, hostile.station_uuid, hostile.station_uuid, summary, party_size, extra);
+  return out;
+}
+
+static GString *
+record_lone_surrogate (const Endpoint *endpoint)
+{
+  return record_body ("\"路灯\\ud802不亮\"", "1", "");
+}
+
+static GString *
+record_out_of_range (const Endpoint *endpoint)
+{
+  return record_body ("\"路灯\"", "9223372036854775807", "");
+}
+
+static GString *
+record_unknown_key (const Endpoint *endpoint)
+{
+  return record_body ("\"路灯\"", "1", ", \"mood\": \"好\"");
+}
+
+static GString *
+record_oversized (const Endpoint *endpoint)
+{
+  g_autoptr(GString) summary = repeat (g_string_new ("\""), "路", 25000);
+
+  g_string_append_c (summary, '"');
+  return record_body (summary->str, "1", "");
+}
+
+/* A suggestion of the token's station under another station's reception. */
+static GString *
+record_foreign_reference (const Endpoint *endpoint)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *reception = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (liaison_store_get_path (hostile.station.store), &db,
+                                    SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uuid FROM receptions LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  reception = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_string_printf (out,
+    "{\"protocol\": 1, \"code\": \"hostile\", \"records\": [{\"kind\": \"suggestion\", \"uuid\": \"%s\","
+    " \"version\": 1, \"base_version\": 0, \"updated_at\": \"2025-03-05T01:40:00Z\","
+    " \"origin_station\": \"%s\", \"deleted\": false, \"data\": {\"reception\": \"%s\", \"station\": \"%s\","
+    " \"category\": \"6c1a7e00-0000-4000-8000-000000000001\", \"title\": \"修路灯\", \"content\": \"\","
+    " \"raised_by\": \"\", \"created_at\": \"2025-03-05T01:40:00Z\", \"kind\": \"public_opinion\","
+    " \"deputy\": null, \"co_signers\": []}}]}",
+    uuid, hostile.station_uuid, reception, hostile.station_uuid);
+  return out;
+}
+
 static const Shape shapes[] = {
   { "deep-arrays", deep_arrays },
   { "deep-arrays-closed", deep_arrays_closed },
@@ -245,6 +324,11 @@ static const Shape shapes[] = {
   { "deep-after-escaped-backslash", deep_after_escaped_backslash },
   { "brackets-in-strings", brackets_in_strings },
   { "no-body", no_body },
+  { "record-lone-surrogate", record_lone_surrogate },
+  { "record-out-of-range", record_out_of_range },
+  { "record-unknown-key", record_unknown_key },
+  { "record-oversized", record_oversized },
+  { "record-foreign-reference", record_foreign_reference },
 };
 
 /* Cases */
@@ -282,6 +366,24 @@ typedef struct {
   { endpoint, "no-body", TOKEN_STATION, 400, "bad_request" }, \
   { endpoint, "no-body", TOKEN_HQ, 400, "bad_request" }
 
+/* A body of one record headquarters must not keep: a push takes the
+ * request (200) and rejects the record; every other endpoint refuses the
+ * request as it refuses any body. */
+#define RECORD_SHAPE(shape) \
+  { "GET-hello", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "POST-enroll", shape, TOKEN_NONE, 403, "bad_code" }, \
+  { "POST-push", shape, TOKEN_NONE, 401, "no_token" }, \
+  { "POST-push", shape, TOKEN_BAD, 401, "bad_token" }, \
+  { "POST-push", shape, TOKEN_STATION, 200, NULL }, \
+  { "POST-push", shape, TOKEN_HQ, 200, NULL }, \
+  { "GET-pull", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "GET-attachment", shape, ANY_TOKEN, 400, "bad_request" }, \
+  { "HEAD-attachment", shape, ANY_TOKEN, 400, NULL }, \
+  { "PUT-attachment", shape, TOKEN_NONE, 401, "no_token" }, \
+  { "PUT-attachment", shape, TOKEN_BAD, 401, "bad_token" }, \
+  { "PUT-attachment", shape, TOKEN_STATION, 400, "bad_hash" }, \
+  { "PUT-attachment", shape, TOKEN_HQ, 400, "bad_hash" }
+
 static const HostileCase cases[] = {
   /* Deep nesting, in every shape (issue 9, defect 1). */
   EVERY_ENDPOINT ("deep-arrays"),
@@ -307,6 +409,13 @@ static const HostileCase cases[] = {
   BAD_QUERY ("GET-pull-skip-words"),
   BAD_QUERY ("GET-pull-skip-overflow"),
   BAD_QUERY ("GET-pull-skip-65-ranges"),
+  /* Records a desk would refuse, or that point at another station's
+   * (issue 9, defect 2). */
+  RECORD_SHAPE ("record-lone-surrogate"),
+  RECORD_SHAPE ("record-out-of-range"),
+  RECORD_SHAPE ("record-unknown-key"),
+  RECORD_SHAPE ("record-oversized"),
+  RECORD_SHAPE ("record-foreign-reference"),
 };
 
 typedef struct {

@@ -3,8 +3,9 @@
  *
  * HOW TO ADD A CASE
  * 1. A new body: add a Shape to shapes[], a name and a function that
- *    builds the body for an endpoint (it may use the tokens and the
- *    station's uuid in `hostile`).
+ *    builds the body for an endpoint (it may use what `hostile` holds:
+ *    the tokens, the station's uuid, another station's reception, a file
+ *    at the server; add there what a new shape needs, in hostile_start()).
  * 2. Add rows to cases[]: (endpoint, shape, token, status, error code).
  *    An endpoint is a name in endpoints[] (the server's route table);
  *    ANY_TOKEN stands for each of no token, a bad token, a station's and
@@ -29,7 +30,7 @@
 
 /* json-glib 1.6 overflows an 8 MiB stack at well under this. */
 #define DEEP 100000
-/* The address of a file the server does not have. */
+/* The address of a file the server does not have (an empty one). */
 #define ABSENT_SHA "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 /* The server's route table, each method apart. */
@@ -53,6 +54,9 @@ static const Endpoint endpoints[] = {
   { "GET-pull-skip-words", "GET", "/v1/pull?since=0&skip=a-b" },
   { "GET-pull-skip-overflow", "GET", "/v1/pull?since=0&skip=1-9223372036854775808" },
   { "GET-pull-skip-65-ranges", "GET", "/v1/pull?since=0&skip=1-1,3-3,5-5,7-7,9-9,11-11,13-13,15-15,17-17,19-19,21-21,23-23,25-25,27-27,29-29,31-31,33-33,35-35,37-37,39-39,41-41,43-43,45-45,47-47,49-49,51-51,53-53,55-55,57-57,59-59,61-61,63-63,65-65,67-67,69-69,71-71,73-73,75-75,77-77,79-79,81-81,83-83,85-85,87-87,89-89,91-91,93-93,95-95,97-97,99-99,101-101,103-103,105-105,107-107,109-109,111-111,113-113,115-115,117-117,119-119,121-121,123-123,125-125,127-127,129-129" },
+  /* {file}: the file headquarters uploaded, hostile.attachment_sha. */
+  { "GET-stored-file", "GET", "/v1/attachments/{file}" },
+  { "HEAD-stored-file", "HEAD", "/v1/attachments/{file}" },
 };
 
 typedef enum {
@@ -72,7 +76,9 @@ typedef struct {
   SoupSession *session;
   char *tokens[ANY_TOKEN];       /* raw tokens, by Token */
   char *station_uuid;            /* the station of tokens[TOKEN_STATION] */
-  LiaisonTestReplica station;    /* a station's desk, with receptions */
+  LiaisonTestReplica station;    /* another station's desk, with receptions */
+  char *foreign_reception;       /* the uuid of one of them */
+  char *attachment_sha;          /* a file at the server, from headquarters */
   LiaisonTestReplica desk;       /* a headquarters desk */
 } Hostile;
 
@@ -416,6 +422,10 @@ static const HostileCase cases[] = {
   RECORD_SHAPE ("record-unknown-key"),
   RECORD_SHAPE ("record-oversized"),
   RECORD_SHAPE ("record-foreign-reference"),
+  /* A file is no one's without a token. */
+  { "GET-stored-file", "no-body", TOKEN_NONE, 401, "no_token" },
+  { "GET-stored-file", "no-body", TOKEN_BAD, 401, "bad_token" },
+  { "HEAD-stored-file", "no-body", TOKEN_NONE, 401, NULL },
 };
 
 typedef struct {
@@ -544,17 +554,21 @@ hostile_start (void)
       g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
       g_assert_true (liaison_store_save_reception (hostile.station.store, reception, &error));
       g_assert_no_error (error);
+      g_free (hostile.foreign_reception);
+      hostile.foreign_reception = g_strdup (reception->meta.uuid);
     }
+  g_assert_true (g_uuid_string_is_valid (hostile.foreign_reception));
   g_assert_cmpuint (liaison_test_sync_ok (hostile.station.engine).sent, ==, 2);
 
   /* And a file. */
   {
     const char *letter = "市住建局的答复函";
-    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, letter, -1);
-    g_autofree char *path = g_strconcat ("/v1/attachments/", sha, NULL);
+    g_autofree char *path = NULL;
     g_autoptr(GString) bytes = g_string_new (letter);
     g_autoptr(GBytes) answer = NULL;
 
+    hostile.attachment_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, letter, -1);
+    path = g_strconcat ("/v1/attachments/", hostile.attachment_sha, NULL);
     g_assert_cmpuint (send_request ("PUT", path, TOKEN_HQ, bytes, &answer), ==, 201);
   }
   hostile.desk = liaison_test_replica_new (&hostile.hq, "desk.db");
@@ -574,6 +588,8 @@ hostile_stop (void)
   for (guint i = 0; i < ANY_TOKEN; i++)
     g_clear_pointer (&hostile.tokens[i], g_free);
   g_clear_pointer (&hostile.station_uuid, g_free);
+  g_clear_pointer (&hostile.foreign_reception, g_free);
+  g_clear_pointer (&hostile.attachment_sha, g_free);
 }
 
 static int
@@ -676,12 +692,16 @@ test_case (gconstpointer data)
   g_autoptr(GString) request = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) hello = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *path = NULL;
   guint status;
 
   hostile_start ();
   before = server_state ();
   request = c->shape->make (c->endpoint);
-  status = send_request (c->endpoint->method, c->endpoint->path, c->token, request, &body);
+  parts = g_strsplit (c->endpoint->path, "{file}", -1);
+  path = g_strjoinv (hostile.attachment_sha, parts);
+  status = send_request (c->endpoint->method, path, c->token, request, &body);
 
   /* 1. The answer. */
   if (c->status != 0)

@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-json-depth.h"
 #include "liaison-protocol.h"
+#include "liaison-store-loop.h"
 #include "liaison-sync-engine.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
@@ -271,6 +273,42 @@ test_deep_answers (void)
   liaison_test_remove_tree (dir);
 }
 
+/* JSON a desk stored after sync is parsed again each time it is read: rules
+ * stored nested too deep (as a server without the limit could send) are
+ * an error in words, not a crash. */
+static void
+test_stored_rules (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-hostile-stored-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
+  g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_new ();
+  g_autoptr(LiaisonLoopRules) read = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"pad\": ");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  liaison_test_enroll_as_hq (store);
+  g_assert_true (liaison_store_set_loop_rules (store, rules, &error));
+  g_assert_no_error (error);
+  repeat (deep, "[", DEEP);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE loop_rules SET data = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, deep->str, (int) deep->len, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  read = liaison_store_get_loop_rules (store, &error);
+  g_assert_null (read);
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "64"));
+
+  g_clear_object (&store);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/hostile-answers/scan", test_scan);
   g_test_add_func ("/hostile-answers/load", test_load);
   g_test_add_func ("/hostile-answers/deep", test_deep_answers);
+  g_test_add_func ("/hostile-answers/stored-rules", test_stored_rules);
   status = g_test_run ();
   liaison_test_remove_tree (config);
   return status;

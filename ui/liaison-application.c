@@ -11,6 +11,7 @@
 #include "liaison-application.h"
 #include "liaison-store.h"
 #include "liaison-sync-engine.h"
+#include "liaison-ui-a11y.h"
 #include "liaison-window.h"
 
 struct _LiaisonApplication
@@ -130,6 +131,7 @@ liaison_application_startup (GApplication *application)
                                    app_entries, G_N_ELEMENTS (app_entries),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  liaison_ui_a11y_install ();
 }
 
 static void

@@ -130,8 +130,9 @@ liaison_check_rows_append (GtkListBox *list,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* This also names the check box by the row's title; a label of its own
+   * would have it said twice. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_object_set_data (G_OBJECT (row), CHECK_KEY, check);
   g_signal_connect_object (check, "toggled", G_CALLBACK (liaison_check_rows_update), list, G_CONNECT_SWAPPED);

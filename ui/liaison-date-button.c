@@ -304,8 +304,13 @@ liaison_date_button_set_field (LiaisonDateButton *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   /* The menu button's own toggle is what takes the focus. */
   if (gtk_widget_get_first_child (self->menu_button) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    {
+      GtkAccessible *toggle = GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button));
+
+      /* GTK labels the toggle by the menu button too: the name once. */
+      gtk_accessible_reset_relation (toggle, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (toggle, GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 

@@ -5,6 +5,7 @@
 
 #include "liaison-deputy-picker.h"
 #include "liaison-tooltip.h"
+#include "liaison-ui-a11y.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonDeputyPicker
@@ -90,6 +91,7 @@ match_row_new (const LiaisonDeputy *deputy)
   gtk_box_append (GTK_BOX (box), details);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  liaison_ui_a11y_name_from_texts (row);
   return row;
 }
 
@@ -212,6 +214,9 @@ add_deputy (LiaisonDeputyPicker *self,
   g_array_append_val (self->deputy_ids, deputy_id);
   chip = chip_new (self, deputy_id, deputy->name);
   gtk_flow_box_append (self->chips_box, chip);
+  /* The chip's cell in the flow box, not only its remove button, says who. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chip)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, deputy->name, -1);
   /* The chip's button takes the focus, not the flow box's child. */
   gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), TRUE);

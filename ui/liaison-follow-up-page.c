@@ -23,6 +23,7 @@
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-tooltip.h"
+#include "liaison-ui-a11y.h"
 #include "liaison-ui-util.h"
 
 /* Rows a section shows before "Show all", and at most after it. */
@@ -149,6 +150,11 @@ show_figures (LiaisonFollowUpPage *self,
   set_rate (self->satisfaction_rate_value, figures.satisfied + figures.basically_satisfied, figures.rated);
   set_rate (self->in_time_value, figures.replied_in_time, figures.replied);
   set_count (self->overdue_value, figures.overdue);
+  /* Each card says its figure and what it counts. */
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    liaison_ui_a11y_name_from_texts (card);
 }
 
 /* Rows */
@@ -331,6 +337,8 @@ make_row (const LiaisonSuggestion *suggestion,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-suggestion");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (suggestion->meta.id));
+  /* The title alone would not say which station or how late. */
+  liaison_ui_a11y_name_from_texts (row);
   return row;
 }
 
@@ -385,6 +393,7 @@ show_section (LiaisonFollowUpPage *self,
   title = g_strdup_printf (C_("section title", "%s (%u)"), _(info->title), n);
   adw_preferences_group_set_title (section->group, title);
   adw_preferences_group_set_description (section->group, n == 0 ? _(info->empty) : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
 
   if (rows != NULL && names_lead_unit (info))
     lead_units = read_lead_units (self->store, rows);
@@ -417,6 +426,7 @@ show_section (LiaisonFollowUpPage *self,
       g_signal_connect_object (button, "clicked", G_CALLBACK (show_all_cb), self, 0);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_list_box_append (section->list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (section->list), gtk_widget_get_first_child (GTK_WIDGET (section->list)) != NULL);

@@ -638,5 +638,6 @@ liaison_timeline_init (LiaisonTimeline *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "timeline-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
 }

@@ -103,6 +103,8 @@ update_actor (LiaisonWindow *self)
   else
     label = g_strdup (actor->name);
   adw_button_content_set_label (self->actor_content, label);
+  /* Else the content's label would say the name a second time. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->actor_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -573,6 +575,8 @@ export_ledger_action (GtkWidget  *widget,
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dates to export"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
 
   from_row = adw_entry_row_new ();

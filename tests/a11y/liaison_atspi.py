@@ -1,0 +1,367 @@
+"""Driving the real liaison window over AT-SPI, as a screen reader would.
+
+Shared by the accessible-tree test and the clerk's-day scenario. Everything
+here goes through accessible names, roles, actions and the text interfaces;
+nothing reaches into the app's database or widgets. run.sh starts the bus.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+# GTK 4.8 names a node after its widget type when nothing names it: that is
+# no name to a person.
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Liaison)[A-Z][A-Za-z]*$")
+
+# What a person can focus or activate, and so must hear a name for.
+INTERACTIVE_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "switch",
+    "menu item", "check menu item", "radio menu item", "combo box",
+    "text", "entry", "password text", "spin button", "slider", "link",
+    "list item", "list", "page tab", "tree item", "table cell", "table",
+    "tree table",
+}
+
+# GTK 4.8 marks every GtkScrolledWindow focusable; it passes focus to its
+# content, whose own names a screen reader reads. Not counted.
+NOT_COUNTED_ROLES = {"scroll pane"}
+
+TIMEOUT = float(os.environ.get("LIAISON_ATSPI_TIMEOUT", "20"))
+
+
+class TAP:
+    """TAP on stdout, so meson counts each case."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def case(self, ok, title, notes=()):
+        self.n += 1
+        if not ok:
+            self.failed += 1
+        print(f"{'ok' if ok else 'not ok'} {self.n} - {title}")
+        for note in notes:
+            print(f"# {note}")
+            # meson --print-errorlogs shows stderr: why a case failed.
+            if not ok:
+                print(f"{title}: {note}", file=sys.stderr)
+        sys.stdout.flush()
+
+    def note(self, text):
+        print(f"# {text}")
+        sys.stdout.flush()
+
+    def done(self):
+        print(f"1..{self.n}")
+        return 1 if self.failed else 0
+
+
+def app_env():
+    env = dict(os.environ)
+    # The GLib tests switch the bridge off; this test needs it on.
+    env.pop("NO_AT_BRIDGE", None)
+    env["GTK_A11Y"] = "atspi"
+    # GTK 4.8 under a fresh bus may warn about portals and the like.
+    env.pop("G_DEBUG", None)
+    env.update(LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    return env
+
+
+def liaison_bin():
+    return os.environ.get("LIAISON_BIN", "build/liaison")
+
+
+def run_cli(*args):
+    """Runs a headless liaison command (demo, import); fails loudly."""
+    subprocess.run([liaison_bin(), *args], env=app_env(), check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def wait_for(what, probe, timeout=TIMEOUT):
+    """Polls @probe until it returns something true; raises after @timeout."""
+    end = time.time() + timeout
+    while True:
+        try:
+            found = probe()
+        except Exception:  # a node can vanish while it is read
+            found = None
+        if found:
+            return found
+        if time.time() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+class App:
+    """A liaison process and its accessible application node."""
+
+    def __init__(self, database, *args):
+        self.proc = subprocess.Popen([liaison_bin(), "--database", database, *args],
+                                     env=app_env())
+        self.node = wait_for("the liaison application on the bus", self._find)
+        wait_for("its window", lambda: self.node.childCount > 0)
+
+    def _find(self):
+        for a in pyatspi.Registry.getDesktop(0):
+            try:
+                if a is not None and a.get_process_id() == self.proc.pid:
+                    return a
+            except Exception:
+                pass
+        return None
+
+    def windows(self):
+        return [w for w in self.node if w is not None]
+
+    def window(self, name, timeout=TIMEOUT):
+        return wait_for(f"the window “{name}”",
+                        lambda: next((w for w in self.windows() if w.name == name), None),
+                        timeout)
+
+    def main_window(self):
+        return self.windows()[0]
+
+    def wait_window_gone(self, name):
+        wait_for(f"the window “{name}” to close",
+                 lambda: all(w.name != name for w in self.windows()))
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+
+# Rows of one list are built by one function, so past the first few their
+# insides repeat: only each row itself is read, which keeps a walk of a
+# 200-row page to seconds over D-Bus.
+ROWS_WALKED_INSIDE = 12
+
+
+def walk(node, path=(), hidden=False, shallow=False):
+    """Yields (node, path) for @node and everything under it; path is a
+    tuple of "role 'name'" steps from @node. A hidden widget and all under
+    it are left out unless @hidden: nobody can reach them. With @shallow,
+    only @node itself."""
+    try:
+        step = f"{node.getRoleName()} '{node.name}'" if node.name else node.getRoleName()
+        if not hidden and not has_state(node, pyatspi.STATE_VISIBLE):
+            return
+    except Exception:
+        return
+    here = path + (step,)
+    yield node, here
+    if shallow:
+        return
+    try:
+        count = node.childCount
+        rows = step.startswith("list ") or step.startswith("table ")
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            yield from walk(child, here, hidden, shallow=rows and i >= ROWS_WALKED_INSIDE)
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def is_interactive(node):
+    role = node.getRoleName()
+    if role in NOT_COUNTED_ROLES:
+        return False
+    return role in INTERACTIVE_ROLES or has_state(node, pyatspi.STATE_FOCUSABLE)
+
+
+def name_problem(name):
+    """Why @name is no good as an accessible name, or None."""
+    if not name or not name.strip():
+        return "no name"
+    if TYPE_NAME.match(name):
+        return "only its widget type for a name"
+    if "_" in name:
+        return "a raw underscore"
+    words = name.split(" ")
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half > 0:
+        first, second = " ".join(words[:half]), " ".join(words[half:])
+        # "当场办结 当场办结(H)": a label and a labelled-by saying it twice
+        if re.sub(r"\(\w\)$", "", second) == re.sub(r"\(\w\)$", "", first):
+            return "the same name twice"
+    return None
+
+
+def audit(root):
+    """Returns (checked, offenders): offenders are (role, name, problem, path)."""
+    checked = 0
+    offenders = []
+    for node, path in walk(root):
+        try:
+            if not is_interactive(node):
+                continue
+            name = node.name
+            role = node.getRoleName()
+        except Exception:
+            continue
+        checked += 1
+        problem = name_problem(name)
+        if problem:
+            offenders.append((role, name, problem, " > ".join(path)))
+    return checked, offenders
+
+
+def find_all(root, role=None, name=None, pred=None):
+    out = []
+    for node, _ in walk(root):
+        try:
+            if role is not None and node.getRoleName() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if pred is not None and not pred(node):
+                continue
+        except Exception:
+            continue
+        out.append(node)
+    return out
+
+
+def find_list(window, name, timeout=TIMEOUT):
+    """A page's list named @name, not a detail pane's group of that name."""
+    def probe():
+        for node, path in walk(window):
+            try:
+                if (node.getRoleName() == "list" and node.name == name
+                        and not any("Detail'" in step for step in path)):
+                    return node
+            except Exception:
+                continue
+        return None
+    return wait_for(f"the list “{name}”", probe, timeout)
+
+
+def find(root, role=None, name=None, pred=None, timeout=TIMEOUT):
+    what = f"{role or 'a node'} named “{name}”" if name is not None else (role or "a node")
+    return wait_for(what, lambda: next(iter(find_all(root, role, name, pred)), None), timeout)
+
+
+def action_names(node):
+    try:
+        action = node.queryAction()
+    except NotImplementedError:
+        return []
+    return [action.getName(i) for i in range(action.nActions)]
+
+
+def do_action(node, name="click"):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == name:
+            action.doAction(i)
+            return
+    raise AssertionError(f"{node.getRoleName()} “{node.name}” has no action {name}: "
+                         f"{action_names(node)}")
+
+
+def click(root, role, name, timeout=TIMEOUT):
+    """Clicks the first @role named @name under @root that can be clicked."""
+    node = find(root, role, name, pred=lambda n: "click" in action_names(n), timeout=timeout)
+    do_action(node, "click")
+    return node
+
+
+def text_of(node):
+    try:
+        t = node.queryText()
+        return t.getText(0, t.characterCount)
+    except NotImplementedError:
+        return node.name or ""
+
+
+def set_text(node, text):
+    """Replaces an entry's or text view's text through EditableText."""
+    editable = node.queryEditableText()
+    count = node.queryText().characterCount
+    if count:
+        editable.deleteText(0, count)
+    editable.insertText(0, text, len(text.encode("utf-8")))
+
+
+def texts_under(root):
+    """The names and texts of every label and text under @root, in order."""
+    out = []
+    for node, _ in walk(root):
+        try:
+            role = node.getRoleName()
+        except Exception:
+            continue
+        if role in ("label", "text"):
+            value = text_of(node) if role == "text" else node.name
+            if value:
+                out.append(value)
+    return out
+
+
+def select_child(list_node, index):
+    list_node.querySelection().selectChild(index)
+
+
+def new_window(app, before, what):
+    """Waits for a window that was not among @before (a list of nodes)."""
+    def probe():
+        for w in app.windows():
+            if all(not w == b for b in before):
+                return w
+        return None
+    return wait_for(what, probe)
+
+
+def close_window(app, window):
+    """Closes a dialog the way Escape or its close button would."""
+    count = len(app.windows())
+    do_action(window, "window.close")
+    wait_for("the window to close", lambda: len(app.windows()) < count)
+
+
+KEYS = {"tab": 0xff09, "space": 0x20, "return": 0xff0d, "escape": 0xff1b,
+        "down": 0xff54, "up": 0xff52, "backspace": 0xff08}
+
+
+def press(key):
+    """A key press and release, through AT-SPI's own keyboard synthesis,
+    to whatever has the focus."""
+    pyatspi.Registry.generateKeyboardEvent(KEYS[key], None, pyatspi.KEY_SYM)
+    time.sleep(0.15)
+
+
+def focused(root):
+    return next((n for n, _ in walk(root) if has_state(n, pyatspi.STATE_FOCUSED)), None)
+
+
+def focus_by_tab(root, pred, limit=60):
+    """Presses Tab until the focused node under @root satisfies @pred: GTK
+    4.8 does not let AT-SPI move the focus (grabFocus fails), a keyboard
+    does."""
+    for _ in range(limit):
+        node = focused(root)
+        if node is not None and pred(node):
+            return node
+        press("tab")
+    raise AssertionError("Tab never reached the control sought")

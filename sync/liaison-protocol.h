@@ -27,6 +27,8 @@ G_BEGIN_DECLS
 #define LIAISON_MAX_VERSION_STEP 10000
 #define LIAISON_DEFAULT_PULL_LIMIT 500
 #define LIAISON_MAX_ATTACHMENT_BYTES (10 * 1024 * 1024)
+/* 429 Too Many Requests (RFC 6585), which libsoup 3 does not name. */
+#define LIAISON_HTTP_TOO_MANY_REQUESTS 429
 
 /* Error codes, as in docs/sync-protocol.md. */
 #define LIAISON_PROTOCOL_ERROR_BAD_JSON             "bad_json"
@@ -40,6 +42,7 @@ G_BEGIN_DECLS
 #define LIAISON_PROTOCOL_ERROR_NOT_FOUND            "not_found"
 #define LIAISON_PROTOCOL_ERROR_METHOD_NOT_ALLOWED   "method_not_allowed"
 #define LIAISON_PROTOCOL_ERROR_TOO_LARGE            "too_large"
+#define LIAISON_PROTOCOL_ERROR_QUOTA_REACHED        "quota_reached"
 #define LIAISON_PROTOCOL_ERROR_BAD_CONTENT_TYPE     "bad_content_type"
 #define LIAISON_PROTOCOL_ERROR_BAD_HASH             "bad_hash"
 #define LIAISON_PROTOCOL_ERROR_SERVER_ERROR         "server_error"

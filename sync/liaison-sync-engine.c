@@ -411,6 +411,7 @@ typedef struct {
   GBytes *attachment_bytes;   /* the file being sent */
   guint64 attachment_offset;  /* where its upload resumed */
   gboolean attachment_restarted;
+  GError *attachment_refused; /* headquarters took no more files: said at the end */
   LiaisonSyncCounts counts;
 } SyncOp;
 
@@ -429,6 +430,7 @@ sync_op_free (SyncOp *op)
   g_clear_pointer (&op->pushed, g_ptr_array_unref);
   g_clear_pointer (&op->attachments, g_ptr_array_unref);
   g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+  g_clear_error (&op->attachment_refused);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -448,6 +450,10 @@ sync_finish (SyncOp *op,
   LiaisonSyncEngine *self = g_object_ref (op->self);
   g_autoptr(GPtrArray) callers = g_steal_pointer (&self->callers);
   LiaisonSyncCounts counts = op->counts;
+
+  /* The rest went through; the clerk still reads why a file did not. */
+  if (error == NULL && op->attachment_refused != NULL)
+    error = g_steal_pointer (&op->attachment_refused);
 
   sync_op_free (op);
   self->callers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -870,6 +876,29 @@ attachment_sent (SyncOp *op)
   send_next_attachment (op);
 }
 
+/* Headquarters will not take this file (413) or no more files today
+ * (429): the sentence the clerk reads at the end of the sync, which sends
+ * and fetches everything else meanwhile. */
+static GError *
+attachment_refusal (guint  status,
+                    gsize  size)
+{
+  g_autofree char *bytes = g_format_size (size);
+
+  if (status == LIAISON_HTTP_TOO_MANY_REQUESTS)
+    return g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_ATTACHMENT_REFUSED,
+                                _("Headquarters takes only so many attached files from a station in a day, and "
+                                  "this station has reached today’s limit. Everything else was synced and "
+                                  "nothing is lost: the remaining files are sent by the first sync after "
+                                  "midnight. If this happens often, ask headquarters to raise the limit."));
+  return g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_ATTACHMENT_REFUSED,
+                      /* Translators: %s is a file's size, as "12.5 MB" */
+                      _("Headquarters does not take an attached file this large (%s) from a station. "
+                        "Everything else was synced and the file stays on this computer; ask "
+                        "headquarters to raise its limit, or give them the file another way."),
+                      bytes);
+}
+
 static void
 attachment_put_done (GObject      *source,
                      GAsyncResult *result,
@@ -894,6 +923,23 @@ attachment_put_done (GObject      *source,
       g_clear_error (&error);
       op->attachment_restarted = TRUE;
       g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+      send_next_attachment (op);
+      return;
+    }
+  if (root == NULL && g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_PROTOCOL) &&
+      (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE || status == LIAISON_HTTP_TOO_MANY_REQUESTS))
+    {
+      g_clear_error (&error);
+      g_clear_error (&op->attachment_refused);
+      op->attachment_refused = attachment_refusal (status, g_bytes_get_size (op->attachment_bytes));
+      g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
+      op->attachment_restarted = FALSE;
+      if (status == LIAISON_HTTP_TOO_MANY_REQUESTS)
+        /* None goes today: the moves go on without their files, whose
+         * readers ask again at their next sync. */
+        op->attachment_index = op->attachments->len;
+      else
+        op->attachment_index++;
       send_next_attachment (op);
       return;
     }

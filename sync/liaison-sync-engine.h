@@ -28,6 +28,7 @@ typedef enum {
   LIAISON_SYNC_ERROR_NETWORK,     /* transient */
   LIAISON_SYNC_ERROR_SERVER,      /* transient: 5xx */
   LIAISON_SYNC_ERROR_BAD_ANSWER,
+  LIAISON_SYNC_ERROR_ATTACHMENT_REFUSED,  /* a file over headquarters' size or daily quota; the rest synced */
 } LiaisonSyncError;
 
 /* TRUE for the errors a later try may not meet (network, 5xx). */

@@ -115,6 +115,7 @@ liaison_test_hq_clear (LiaisonTestHq *hq)
   g_clear_pointer (&hq->url, g_free);
   g_clear_pointer (&hq->tls_cert, g_free);
   g_clear_pointer (&hq->tls_key, g_free);
+  g_clear_pointer (&hq->serve_args, g_strfreev);
 }
 
 /**
@@ -165,18 +166,29 @@ liaison_test_hq_start (LiaisonTestHq *hq)
   g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GError) error = NULL;
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", hq->port);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *line = NULL;
   const char *prefix = hq->tls_cert != NULL ? LISTENING "https://127.0.0.1:" : LISTENING "http://127.0.0.1:";
 
   g_assert_null (hq->server);
   g_subprocess_launcher_set_stderr_file_path (launcher, hq->log_path);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
+  g_ptr_array_add (argv, "serve");
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, hq->data_dir);
+  g_ptr_array_add (argv, "--listen");
+  g_ptr_array_add (argv, listen);
   if (hq->tls_cert != NULL)
-    hq->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                              "--data-dir", hq->data_dir, "--listen", listen,
-                                              "--tls-cert", hq->tls_cert, "--tls-key", hq->tls_key, NULL);
-  else
-    hq->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_HQ_BIN"), "serve",
-                                              "--data-dir", hq->data_dir, "--listen", listen, NULL);
+    {
+      g_ptr_array_add (argv, "--tls-cert");
+      g_ptr_array_add (argv, hq->tls_cert);
+      g_ptr_array_add (argv, "--tls-key");
+      g_ptr_array_add (argv, hq->tls_key);
+    }
+  for (guint i = 0; hq->serve_args != NULL && hq->serve_args[i] != NULL; i++)
+    g_ptr_array_add (argv, hq->serve_args[i]);
+  g_ptr_array_add (argv, NULL);
+  hq->server = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   hq->server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (hq->server));
 

@@ -22,6 +22,7 @@ typedef struct {
   char *url;                    /* "http://127.0.0.1:PORT" */
   char *tls_cert;               /* set: serve HTTPS with this certificate */
   char *tls_key;
+  char **serve_args;            /* more options of `serve`, or NULL */
 } LiaisonTestHq;
 
 /* A replica: its store and its engine. */

@@ -1574,7 +1574,7 @@ assert_attachment (Answer     *answer,
 }
 
 /* GET of an attachment: headquarters gets any file; a station only one
- * that a move in its feed lists (headquarters' reply to its suggestion),
+ * that headquarters' reply to its suggestion lists, or its own upload,
  * and for any other the same 404 as for a file the server does not have. */
 static void
 test_attachment_get (Fixture       *fixture,
@@ -1687,7 +1687,8 @@ test_attachment_get (Fixture       *fixture,
     assert_attachment (d, bytes, size);
   }
 
-  /* A station's own upload: PUT and HEAD as before; GET only as scoped. */
+  /* A station's own upload: PUT and HEAD as before, and it may read it
+   * back (tests/test-hq-files.c checks that no other station may). */
   {
     g_autofree char *own_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "签到表", -1);
     g_autofree char *own = g_strconcat ("/v1/attachments/", own_sha, NULL);
@@ -1703,7 +1704,7 @@ test_attachment_get (Fixture       *fixture,
     g_assert_cmpuint (head->status, ==, 200);
     g_assert_cmpint (soup_message_headers_get_content_length (head->headers), ==, strlen ("签到表"));
     g_assert_cmpuint (again->status, ==, 201);
-    assert_error (got_b, 404, "not_found");
+    assert_attachment (got_b, "签到表", strlen ("签到表"));
     assert_attachment (got_hq, "签到表", strlen ("签到表"));
   }
 

@@ -13,7 +13,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "liaison-hq-attachments.h"
 #include "liaison-hq-server.h"
+#include "liaison-hq-server-private.h"
 #include "liaison-json-depth.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
@@ -29,7 +31,7 @@ struct _LiaisonHqServer
   /* owned */
   LiaisonHqStore *store;
   SoupServer     *soup;
-  char           *attachments_dir;
+  LiaisonHqAttachments *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqServer, liaison_hq_server, G_TYPE_OBJECT)
@@ -88,7 +90,7 @@ liaison_hq_server_finalize (GObject *object)
 {
   LiaisonHqServer *self = LIAISON_HQ_SERVER (object);
 
-  g_free (self->attachments_dir);
+  g_clear_pointer (&self->attachments, liaison_hq_attachments_free);
 
   G_OBJECT_CLASS (liaison_hq_server_parent_class)->finalize (object);
 }
@@ -141,6 +143,25 @@ reply_error (SoupServerMessage *msg,
   if (info != NULL)
     info->error_code = code;
   reply_node (msg, status, body);
+}
+
+/* For the attachment handlers (liaison-hq-server-private.h). */
+
+void
+liaison_hq_server_reply_text (SoupServerMessage *msg,
+                              guint              status,
+                              char              *json)
+{
+  reply_text (msg, status, json);
+}
+
+void
+liaison_hq_server_reply_error (SoupServerMessage *msg,
+                               guint              status,
+                               const char        *code,
+                               const char        *message)
+{
+  reply_error (msg, status, code, message);
 }
 
 /* Routing */
@@ -596,272 +617,6 @@ handle_pull (LiaisonHqServer   *self,
   reply_text (msg, SOUP_STATUS_OK, page);
 }
 
-/* Attachments */
-
-static goffset
-file_size (const char *path)
-{
-  GStatBuf buf;
-
-  if (g_stat (path, &buf) != 0)
-    return -1;
-  return buf.st_size;
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
-set_received (SoupServerMessage *msg,
-              goffset            received)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GOFFSET_FORMAT, received);
-
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Liaison-Received", text);
-}
-
-static void
-reply_stored (SoupServerMessage *msg,
-              guint              status,
-              const char        *sha,
-              goffset            received)
-{
-  set_received (msg, received);
-  reply_text (msg, status,
-              g_strdup_printf ("{\"sha256\":\"%s\",\"received\":%" G_GOFFSET_FORMAT "}", sha, received));
-}
-
-static gboolean
-append_bytes (const char  *path,
-              const char  *data,
-              gsize        size,
-              gboolean     truncate,
-              GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-
-  stream = truncate ? g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error)
-                    : g_file_append_to (file, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL, NULL, error))
-    return FALSE;
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
-}
-
-/* "bytes START-END/TOTAL" */
-static gboolean
-parse_content_range (const char *text,
-                     guint64    *start,
-                     guint64    *end,
-                     guint64    *total)
-{
-  g_auto(GStrv) parts = NULL;
-  g_auto(GStrv) range = NULL;
-
-  if (!g_str_has_prefix (text, "bytes "))
-    return FALSE;
-  parts = g_strsplit (text + 6, "/", 2);
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  range = g_strsplit (parts[0], "-", 2);
-  if (g_strv_length (range) != 2)
-    return FALSE;
-  return g_ascii_string_to_unsigned (range[0], 10, 0, G_MAXINT64, start, NULL) &&
-         g_ascii_string_to_unsigned (range[1], 10, 0, G_MAXINT64, end, NULL) &&
-         g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, total, NULL) &&
-         *start <= *end && *end < *total;
-}
-
-/* GET: the bytes of a whole attachment. A station gets only the files
- * that a move on one of its suggestions lists (a unit's reply letter);
- * any other is the same 404 as a file the server does not have, so that a
- * station cannot tell which of other stations' files exist. */
-static void
-handle_attachment_get (LiaisonHqServer      *self,
-                       SoupServerMessage    *msg,
-                       const char           *path,
-                       const LiaisonHqToken *token)
-{
-  const char *sha = path + strlen ("/v1/attachments/");
-  g_autofree char *final = g_build_filename (self->attachments_dir, sha, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-
-  if (token->role != LIAISON_HQ_ROLE_HQ &&
-      !liaison_hq_store_attachment_visible (self->store, token->station_uuid, sha, &error))
-    {
-      if (error != NULL)
-        {
-          g_printerr ("liaison-hq: %s\n", error->message);
-          reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
-                       "The server could not read its records.");
-        }
-      else
-        reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
-                     "The server has no such attachment for this token.");
-      return;
-    }
-
-  /* Read whole (at most 10 MiB, what a PUT holds too) rather than mapped:
-   * a file rewritten in place meanwhile, as a restore with cp does, would
-   * fault a mapping and stop the server. Only whole, checked files have
-   * this name; a partial upload is "<sha>.part". */
-  if (!g_file_get_contents (final, &contents, &length, &error))
-    {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
-                     "The server has no such attachment for this token.");
-      else
-        {
-          g_printerr ("liaison-hq: cannot read %s: %s\n", final, error->message);
-          reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
-                       "The server could not read the attachment.");
-        }
-      return;
-    }
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), LIAISON_PROTOCOL_HEADER, "1");
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&contents), length);
-}
-
-/* HEAD and PUT: whether the server has a file, and its upload. */
-static void
-handle_attachment (LiaisonHqServer   *self,
-                   SoupServerMessage *msg,
-                   const char        *path)
-{
-  const char *sha = path + strlen ("/v1/attachments/");
-  const char *method = soup_server_message_get_method (msg);
-  g_autofree char *final = g_build_filename (self->attachments_dir, sha, NULL);
-  g_autofree char *partial = g_strconcat (final, ".part", NULL);
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *range_header;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  guint64 start = 0, end = 0, total = 0;
-  goffset have;
-  gsize size = 0;
-  const char *data;
-
-  if (g_str_equal (method, "HEAD"))
-    {
-      goffset whole = file_size (final);
-      SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
-
-      soup_message_headers_replace (response, LIAISON_PROTOCOL_HEADER, "1");
-      if (whole >= 0)
-        {
-          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-          soup_message_headers_set_content_length (response, whole);
-          return;
-        }
-      have = file_size (partial);
-      if (have >= 0)
-        set_received (msg, have);
-      reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
-                   "The server does not have this attachment whole.");
-      return;
-    }
-
-  /* PUT */
-  if (g_mkdir_with_parents (self->attachments_dir, 0700) != 0)
-    {
-      g_printerr ("liaison-hq: cannot create %s: %s\n", self->attachments_dir, g_strerror (errno));
-      reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
-                   "The server could not store the attachment.");
-      return;
-    }
-  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  data = g_bytes_get_data (bytes, &size);
-  range_header = soup_message_headers_get_one (headers, "Content-Range");
-
-  if (range_header == NULL)
-    {
-      start = 0;
-      total = size;
-      end = size > 0 ? size - 1 : 0;
-      if (size == 0)
-        {
-          reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_REQUEST,
-                       "An attachment cannot be empty.");
-          return;
-        }
-    }
-  else if (!parse_content_range (range_header, &start, &end, &total) || end - start + 1 != size)
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_REQUEST,
-                   "Content-Range must be \"bytes START-END/TOTAL\" and match the body.");
-      return;
-    }
-  if (total > LIAISON_MAX_ATTACHMENT_BYTES)
-    {
-      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
-                   "An attachment may be at most 10 MiB.");
-      return;
-    }
-
-  if (file_size (final) >= 0)
-    {
-      /* Addressed by content: it is here already. */
-      reply_stored (msg, SOUP_STATUS_CREATED, sha, file_size (final));
-      return;
-    }
-
-  have = range_header != NULL ? MAX (file_size (partial), 0) : 0;
-  if ((guint64) have != start)
-    {
-      set_received (msg, have);
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_REQUEST,
-                   "The range does not start where the received part ends (see Liaison-Received).");
-      return;
-    }
-  if (!append_bytes (partial, data, size, start == 0, &error))
-    {
-      g_printerr ("liaison-hq: cannot write %s: %s\n", partial, error->message);
-      reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
-                   "The server could not store the attachment.");
-      return;
-    }
-
-  if (end + 1 < total)
-    {
-      reply_stored (msg, SOUP_STATUS_ACCEPTED, sha, (goffset) end + 1);
-      return;
-    }
-
-  {
-    g_autofree char *digest = file_sha256 (partial);
-
-    if (digest == NULL || !g_str_equal (digest, sha))
-      {
-        g_unlink (partial);
-        reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_HASH,
-                     "The bytes do not have the SHA-256 the address names; the upload was dropped.");
-        return;
-      }
-    if (g_rename (partial, final) != 0)
-      {
-        g_printerr ("liaison-hq: cannot rename %s: %s\n", partial, g_strerror (errno));
-        reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, LIAISON_PROTOCOL_ERROR_SERVER_ERROR,
-                     "The server could not store the attachment.");
-        return;
-      }
-    reply_stored (msg, SOUP_STATUS_CREATED, sha, (goffset) total);
-  }
-}
-
 static void
 handler (SoupServer        *soup,
          SoupServerMessage *msg,
@@ -938,10 +693,7 @@ handler (SoupServer        *soup,
       handle_pull (self, msg, query, token);
       break;
     case ENDPOINT_ATTACHMENT:
-      if (g_str_equal (method, "GET"))
-        handle_attachment_get (self, msg, path, token);
-      else
-        handle_attachment (self, msg, path);
+      liaison_hq_attachments_handle (self->attachments, msg, path + strlen ("/v1/attachments/"), token);
       break;
     case ENDPOINT_NONE:
     case ENDPOINT_HELLO:
@@ -957,7 +709,7 @@ liaison_hq_server_new (LiaisonHqStore *store)
   LiaisonHqServer *self = g_object_new (LIAISON_TYPE_HQ_SERVER, NULL);
 
   self->store = g_object_ref (store);
-  self->attachments_dir = g_build_filename (liaison_hq_store_get_data_dir (store), "attachments", NULL);
+  self->attachments = liaison_hq_attachments_new (store);
   self->soup = soup_server_new ("server-header", "liaison-hq", NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
@@ -1072,6 +824,13 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
   if (strchr (host, ':') != NULL)
     return g_strdup_printf ("%s://[%s]:%u", tls_cert != NULL ? "https" : "http", host, port);
   return g_strdup_printf ("%s://%s:%u", tls_cert != NULL ? "https" : "http", host, port);
+}
+
+void
+liaison_hq_server_set_quota (LiaisonHqServer      *self,
+                             const LiaisonHqQuota *quota)
+{
+  liaison_hq_attachments_set_quota (self->attachments, quota);
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "liaison-hq-attachments.h"
 #include "liaison-hq-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ char            *liaison_hq_server_listen (LiaisonHqServer  *self,
                                            const char       *tls_cert,
                                            const char       *tls_key,
                                            GError          **error);
+/* What each station may upload in a day (liaison-hq-attachments.h). */
+void             liaison_hq_server_set_quota (LiaisonHqServer      *self,
+                                              const LiaisonHqQuota *quota);
 /* Stops listening and drops open connections. */
 void             liaison_hq_server_stop   (LiaisonHqServer  *self);
 

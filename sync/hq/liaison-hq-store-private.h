@@ -1,5 +1,6 @@
 /* liaison-hq-store-private.h: the database of headquarters' store, for the
- * files that keep parts of it (push rules, the stored-record check). Not
+ * files that keep parts of it (push rules, the stored-record check,
+ * attachments' uploaders and quotas). Not
  * for the server's HTTP side. */
 #pragma once
 
@@ -41,5 +42,14 @@ gboolean      liaison_hq_push_rules_check     (LiaisonHqStore        *self,
 JsonObject   *liaison_hq_push_rejected        (JsonObject            *record,
                                                const char            *code,
                                                const char            *reason);
+
+/* Runs @sql (statements with no rows) in the store's database. */
+gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
+                                               const char      *sql,
+                                               GError         **error);
+/* Creates the attachment bookkeeping of an older hq.db, once (in
+ * liaison-hq-store-attachments.c). */
+gboolean      liaison_hq_store_open_attachments (LiaisonHqStore  *self,
+                                                 GError         **error);
 
 G_END_DECLS

@@ -671,7 +671,8 @@ liaison_hq_store_create (const char  *data_dir,
   if (!exec (self, schema, error) ||
       !exec (self, "PRAGMA user_version = 1", error) ||
       !seed (self, error) ||
-      !liaison_hq_store_commit (self, error))
+      !liaison_hq_store_commit (self, error) ||
+      !liaison_hq_store_open_attachments (self, error))
     {
       liaison_hq_store_rollback (self);
       liaison_hq_store_close (self);
@@ -712,6 +713,9 @@ liaison_hq_store_open (const char  *data_dir,
       return NULL;
     }
   self->server_id = column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!liaison_hq_store_open_attachments (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -1595,35 +1599,12 @@ fail:
   return NULL;
 }
 
-/* Attachments */
+/* For liaison-hq-store-attachments.c (liaison-hq-store-private.h). */
 
 gboolean
-liaison_hq_store_attachment_visible (LiaisonHqStore  *self,
-                                     const char      *station_uuid,
-                                     const char      *sha256,
-                                     GError         **error)
+liaison_hq_store_exec (LiaisonHqStore  *self,
+                       const char      *sql,
+                       GError         **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (station_uuid == NULL)
-    return FALSE;
-  /* Events are filed under their suggestion's station, headquarters'
-   * replies too (push_one()). json_each matches whole array elements: a
-   * hash quoted in a note, or inside another string, opens nothing. */
-  stmt = prepare_cached (self,
-    "SELECT 1 FROM records AS r, json_each (r.data, '$.attachments') AS a"
-    " WHERE r.kind = '" LIAISON_KIND_SUGGESTION_EVENT "' AND r.origin_station = ?1"
-    " AND r.deleted = 0 AND a.value = ?2 LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, station_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    set_error (self, error, _("The records could not be read"));
-  return FALSE;
+  return exec (self, sql, error);
 }

@@ -160,13 +160,4 @@ char      *liaison_hq_store_pull (LiaisonHqStore       *self,
                                   guint                *n_skipped,
                                   GError              **error);
 
-/* Whether the station @station_uuid may fetch the attachment @sha256: a
- * suggestion_event in its feed (a reply to one of its suggestions) lists
- * the hash in data.attachments. FALSE without @error when none does, FALSE
- * with @error when the database failed. Headquarters may fetch any. */
-gboolean   liaison_hq_store_attachment_visible (LiaisonHqStore  *self,
-                                                const char      *station_uuid,
-                                                const char      *sha256,
-                                                GError         **error);
-
 G_END_DECLS

@@ -92,6 +92,8 @@ typedef struct {
   int public_opinion_days;       /* NOT_GIVEN or what was typed */
   int deputy_suggestion_months;
   gboolean quarantine;
+  gint64 files_per_day;          /* -1 when not given */
+  gint64 mib_per_day;
   char **rest;
 } Options;
 
@@ -175,6 +177,10 @@ parse_options (int          argc,
     { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen, N_("Address and port to listen on"), N_("HOST:PORT") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_cert, N_("TLS certificate (PEM) for HTTPS"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key, N_("TLS private key (PEM) for HTTPS"), N_("FILE") },
+    { "attachment-files-per-day", 0, 0, G_OPTION_ARG_INT64, &options->files_per_day,
+      N_("Attachment files a station may upload a day (0: no limit)"), N_("N") },
+    { "attachment-mib-per-day", 0, 0, G_OPTION_ARG_INT64, &options->mib_per_day,
+      N_("Attachment megabytes (MiB) a station may upload a day (0: no limit)"), N_("N") },
     { NULL }
   };
   GOptionEntry station_entries[] = {
@@ -207,6 +213,8 @@ parse_options (int          argc,
     args[i + 1] = g_strdup (argv[i]);
   options->public_opinion_days = NOT_GIVEN;
   options->deputy_suggestion_months = NOT_GIVEN;
+  options->files_per_day = -1;
+  options->mib_per_day = -1;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, command_summary (command));
@@ -329,6 +337,7 @@ command_serve (int argc, char **argv)
   g_autoptr(LiaisonHqServer) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  LiaisonHqQuota quota = { 0 };
   const char *listen;
   guint term_id, int_id;
 
@@ -336,6 +345,8 @@ command_serve (int argc, char **argv)
     return EXIT_USAGE;
   if (n_rest (&options) > 0)
     return usage_error (_("“liaison-hq serve” takes no argument “%s”."), options.rest[0]);
+  if (!liaison_hq_quota_from_options (options.files_per_day, options.mib_per_day, &quota, &error))
+    return usage_error ("%s", error->message);
   listen = env_or (options.listen, "LIAISON_HQ_LISTEN");
   if (listen == NULL)
     listen = "127.0.0.1:8600";
@@ -344,6 +355,7 @@ command_serve (int argc, char **argv)
   if (store == NULL)
     return EXIT_FAILURE;
   server = liaison_hq_server_new (store);
+  liaison_hq_server_set_quota (server, &quota);
   url = liaison_hq_server_listen (server, listen,
                                   env_or (options.tls_cert, "LIAISON_HQ_TLS_CERT"),
                                   env_or (options.tls_key, "LIAISON_HQ_TLS_KEY"),

@@ -57,6 +57,7 @@ static const Endpoint endpoints[] = {
   /* {file}: the file headquarters uploaded, hostile.attachment_sha. */
   { "GET-stored-file", "GET", "/v1/attachments/{file}" },
   { "HEAD-stored-file", "HEAD", "/v1/attachments/{file}" },
+  { "PUT-stored-file", "PUT", "/v1/attachments/{file}" },
 };
 
 typedef enum {
@@ -315,7 +316,26 @@ record_foreign_reference (const Endpoint *endpoint)
   return out;
 }
 
+/* Bytes that are not the file the address names. */
+static GString *
+not_the_file (const Endpoint *endpoint)
+{
+  return g_string_new ("不是这封答复函");
+}
+
+static GString *
+oversized_attachment (const Endpoint *endpoint)
+{
+  GString *out = g_string_sized_new (LIAISON_MAX_ATTACHMENT_BYTES + 2);
+
+  g_string_set_size (out, LIAISON_MAX_ATTACHMENT_BYTES + 1);
+  memset (out->str, 'x', out->len);
+  return out;
+}
+
 static const Shape shapes[] = {
+  { "not-the-file", not_the_file },
+  { "oversized-attachment", oversized_attachment },
   { "deep-arrays", deep_arrays },
   { "deep-arrays-closed", deep_arrays_closed },
   { "deep-objects", deep_objects },
@@ -426,6 +446,17 @@ static const HostileCase cases[] = {
   { "GET-stored-file", "no-body", TOKEN_NONE, 401, "no_token" },
   { "GET-stored-file", "no-body", TOKEN_BAD, 401, "bad_token" },
   { "HEAD-stored-file", "no-body", TOKEN_NONE, 401, NULL },
+  /* Headquarters' file, which no reply to the station lists, is absent to
+   * the station, to GET, HEAD and PUT alike; bytes that are not the file
+   * prove nothing; an oversized file is refused before any token (issue
+   * 9, defect 3). */
+  { "GET-stored-file", "no-body", TOKEN_STATION, 404, "not_found" },
+  { "HEAD-stored-file", "no-body", TOKEN_STATION, 404, NULL },
+  { "HEAD-attachment", "no-body", TOKEN_STATION, 404, NULL },
+  { "PUT-stored-file", "not-the-file", TOKEN_NONE, 401, "no_token" },
+  { "PUT-stored-file", "not-the-file", TOKEN_STATION, 400, "bad_hash" },
+  { "PUT-attachment", "oversized-attachment", ANY_TOKEN, 413, "too_large" },
+  { "PUT-stored-file", "oversized-attachment", TOKEN_STATION, 413, "too_large" },
 };
 
 typedef struct {

@@ -395,9 +395,9 @@ check_quota (LiaisonHqAttachments *self,
   return TRUE;
 }
 
-/* The last byte of @partial arrived: checks the hash, makes it the whole
- * file (or drops it when another token finished first: same bytes) and
- * records the uploader. */
+/* The last @size bytes of @partial arrived: checks the hash, makes it the
+ * whole file (or drops it when another token finished first: same bytes)
+ * and records the uploader, the file and those bytes. */
 static void
 finish_upload (LiaisonHqAttachments *self,
                SoupServerMessage    *msg,
@@ -405,6 +405,7 @@ finish_upload (LiaisonHqAttachments *self,
                const char           *partial,
                const LiaisonHqToken *token,
                const char           *day,
+               guint64               size,
                guint64               total)
 {
   g_autofree char *final = g_build_filename (self->dir, sha, NULL);
@@ -426,7 +427,8 @@ finish_upload (LiaisonHqAttachments *self,
       reply_failed (msg, "The server could not store the attachment.");
       return;
     }
-  if (!liaison_hq_store_attachment_uploaded (self->store, token, sha, day, &error))
+  if (!liaison_hq_store_attachment_uploaded (self->store, token, sha, day,
+                                             token->role != LIAISON_HQ_ROLE_HQ ? size : 0, &error))
     {
       g_printerr ("liaison-hq: %s\n", error->message);
       reply_failed (msg, "The server could not store the attachment.");
@@ -516,6 +518,13 @@ handle_put (LiaisonHqAttachments *self,
       reply_failed (msg, "The server could not store the attachment.");
       return;
     }
+  if (end + 1 == total)
+    {
+      finish_upload (self, msg, sha, partial, token, day, size, total);
+      return;
+    }
+  /* A part kept for later counts now; the last part counts only with a
+   * file that matched its hash (a refused request writes nothing). */
   if (token->role != LIAISON_HQ_ROLE_HQ &&
       !liaison_hq_store_attachment_received (self->store, liaison_hq_attachment_uploader (token), day,
                                              size, &error))
@@ -524,11 +533,7 @@ handle_put (LiaisonHqAttachments *self,
       reply_failed (msg, "The server could not store the attachment.");
       return;
     }
-
-  if (end + 1 < total)
-    reply_stored (msg, SOUP_STATUS_ACCEPTED, sha, (goffset) end + 1);
-  else
-    finish_upload (self, msg, sha, partial, token, day, total);
+  reply_stored (msg, SOUP_STATUS_ACCEPTED, sha, (goffset) end + 1);
 }
 
 void

@@ -199,6 +199,7 @@ liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
                                       const LiaisonHqToken  *token,
                                       const char            *sha256,
                                       const char            *day,
+                                      guint64                bytes,
                                       GError               **error)
 {
   const char *uploader = liaison_hq_attachment_uploader (token);
@@ -222,7 +223,7 @@ liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
       liaison_hq_store_db_error (self, error, _("The headquarters database could not be changed"));
       goto fail;
     }
-  if (!count_usage (self, uploader, day, 1, 0, error))
+  if (!count_usage (self, uploader, day, 1, (gint64) MIN (bytes, (guint64) G_MAXINT64), error))
     goto fail;
   return liaison_hq_store_commit (self, error);
 

@@ -39,11 +39,13 @@ gboolean liaison_hq_store_attachment_received (LiaisonHqStore        *self,
                                                guint64                bytes,
                                                GError               **error);
 /* Records that @token uploaded the whole file @sha256 (its bytes matched
- * the hash) and counts a file on @day, in one transaction. */
+ * the hash) and counts a file and its last part's @bytes on @day, in one
+ * transaction. */
 gboolean liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
                                                const LiaisonHqToken  *token,
                                                const char            *sha256,
                                                const char            *day,
+                                               guint64                bytes,
                                                GError               **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "liaison-loop-wire.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
+#include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
@@ -630,13 +631,15 @@ bad_change (GError     **error,
 {
   if (uuid != NULL)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                 /* Translators: the server's data could not be used; %u is the change's place in the list, %s its ID, the last %s a field name */
-                 _("The server sent data that cannot be used, so nothing was saved: change %u (%s) has a missing or wrong “%s”."),
+                 /* Translators: why a change from the server was set aside; %u is the change's place in its page,
+                  * %s its ID, the last %s a field name */
+                 _("Change %u of its page (%s) has a missing or wrong “%s”."),
                  position, uuid, member);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                 /* Translators: the server's data could not be used; %u is the change's place in the list, %s a field name */
-                 _("The server sent data that cannot be used, so nothing was saved: change %u has a missing or wrong “%s”."),
+                 /* Translators: why a change from the server was set aside; %u is the change's place in its page,
+                  * %s a field name */
+                 _("Change %u of its page has a missing or wrong “%s”."),
                  position, member);
   return FALSE;
 }
@@ -665,14 +668,15 @@ check_incoming (JsonNode  *node,
       member = json_object_get_member (object, "uuid");
       if (node_is (member, G_TYPE_STRING) && g_uuid_string_is_valid (json_node_get_string (member)))
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                     /* Translators: %u is the change's place in the list, the first %s its ID, the last the
-                      * server's reason, in English */
-                     _("The server sent data that cannot be used, so nothing was saved: change %u (%s) is not valid (%s)."),
+                     /* Translators: why a change from the server was set aside; %u is the change's place in
+                      * its page, the first %s its ID, the last the reason, in English */
+                     _("Change %u of its page (%s) is not valid (%s)."),
                      position, json_node_get_string (member), wire_error->message);
       else
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                     /* Translators: %u is the change's place in the list, %s the reason, in English */
-                     _("The server sent data that cannot be used, so nothing was saved: change %u is not valid (%s)."),
+                     /* Translators: why a change from the server was set aside; %u is the change's place in
+                      * its page, %s the reason, in English */
+                     _("Change %u of its page is not valid (%s)."),
                      position, wire_error->message);
       return FALSE;
     }
@@ -1307,6 +1311,7 @@ add_counts (LiaisonSyncCounts       *counts,
   counts->conflicts += more->conflicts;
   counts->rejected += more->rejected;
   counts->replies += more->replies;
+  counts->set_aside += more->set_aside;
 }
 
 /* Counts the replies a station received for @suggestion_uuid that its
@@ -1777,6 +1782,51 @@ apply_incoming (LiaisonStore       *self,
   return TRUE;
 }
 
+/* Sets aside the changes that fail the schema (into @set_aside), and
+ * leaves in @incoming the ones that pass, in reference order. */
+static gboolean
+check_page (JsonArray  *changes,
+            GArray     *incoming,
+            GPtrArray  *set_aside)
+{
+  guint n_changes = json_array_get_length (changes);
+  guint n_good = 0;
+
+  g_array_set_size (incoming, n_changes);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *node = json_array_get_element (changes, i);
+
+      if (check_incoming (node, i + 1, &g_array_index (incoming, Incoming, n_good), &error))
+        n_good++;
+      else
+        g_ptr_array_add (set_aside, liaison_quarantined_new_node (node, error->message));
+    }
+  g_array_set_size (incoming, n_good);
+  g_array_sort (incoming, compare_incoming);
+  return TRUE;
+}
+
+/* A good version of a record set aside before supersedes it. */
+static gboolean
+replace_quarantined (LiaisonStore  *self,
+                     GArray        *incoming,
+                     GError       **error)
+{
+  if (liaison_store_count_quarantined (self) == 0)
+    return TRUE;
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      const Incoming *change = &g_array_index (incoming, Incoming, i);
+
+      if (!liaison_store_quarantine_replaced (self, kinds[change->kind].name, change->uuid, change->version,
+                                              error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 liaison_store_apply_pulled (LiaisonStore       *store,
                             JsonArray          *changes,
@@ -1784,14 +1834,25 @@ liaison_store_apply_pulled (LiaisonStore       *store,
                             LiaisonSyncCounts  *counts,
                             GError            **error)
 {
+  return liaison_store_apply_pulled_page (store, changes, NULL, last_seq, counts, error);
+}
+
+gboolean
+liaison_store_apply_pulled_page (LiaisonStore       *store,
+                                 JsonArray          *changes,
+                                 GPtrArray          *set_aside,
+                                 gint64              last_seq,
+                                 LiaisonSyncCounts  *counts,
+                                 GError            **error)
+{
   g_autoptr(GArray) incoming = g_array_new (FALSE, TRUE, sizeof (Incoming));
   g_autoptr(GArray) revive = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) loop_touched = loop_touched_new ();
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
   g_autofree char *this_station = NULL;
   LiaisonSyncCounts these = { 0 };
   gboolean touched[N_KINDS] = { FALSE };
   LiaisonSyncRole role;
-  guint n_changes;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
 
@@ -1808,25 +1869,28 @@ liaison_store_apply_pulled (LiaisonStore       *store,
       return FALSE;
     }
 
-  /* Every change is checked before anything is written. */
-  n_changes = json_array_get_length (changes);
-  g_array_set_size (incoming, n_changes);
-  for (guint i = 0; i < n_changes; i++)
-    if (!check_incoming (json_array_get_element (changes, i), i + 1,
-                         &g_array_index (incoming, Incoming, i), error))
-      return FALSE;
-  g_array_sort (incoming, compare_incoming);
+  /* Every change is checked before anything is written; one that fails is
+   * set aside, and never sinks its page (DESIGN.md, sync principle 2). */
+  check_page (changes, incoming, refused);
 
   role = liaison_store_get_sync_role (store);
   this_station = liaison_store_get_setting (store, SETTING_STATION);
   if (!liaison_store_begin (store, error))
     return FALSE;
+  for (guint i = 0; set_aside != NULL && i < set_aside->len; i++)
+    if (!liaison_store_quarantine_add (store, g_ptr_array_index (set_aside, i), error))
+      goto failed;
+  for (guint i = 0; i < refused->len; i++)
+    if (!liaison_store_quarantine_add (store, g_ptr_array_index (refused, i), error))
+      goto failed;
+  these.set_aside = refused->len + (set_aside != NULL ? set_aside->len : 0);
   for (guint i = 0; i < incoming->len; i++)
     if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), this_station, &these, touched,
                          revive, loop_touched, error))
       goto failed;
   if (!revive_receptions (store, revive, error) ||
       !refresh_loop_caches (store, loop_touched, this_station, &these, touched, error) ||
+      !replace_quarantined (store, incoming, error) ||
       !set_checkpoint (store, last_seq, error))
     goto failed;
   emit_touched (store, touched);

@@ -79,6 +79,7 @@ typedef struct {
   guint replies;     /* pulled reply moves on suggestions this station registered: "2 replies arrived" */
   guint attachments_sent;      /* files the server did not have, sent before their moves */
   guint attachments_received;  /* files listed by moves here, fetched after the pull */
+  guint set_aside;   /* pulled changes this replica could not use, kept aside (liaison-store-quarantine.h) */
 } LiaisonSyncCounts;
 
 /* Conflict rules, as stored in sync_conflicts.rule. */
@@ -193,13 +194,24 @@ gboolean        liaison_store_apply_push_results (LiaisonStore      *store,
  * equal ones are ignored, and a change to a record with unsent local
  * edits goes through the conflict rule. A reception or suggestion whose
  * station or category is not here fails the page; other references to a
- * record not here become NULL. A malformed page changes nothing.
+ * record not here become NULL. A change that fails the wire schema is set
+ * aside (liaison-store-quarantine.h) and the rest of its page applied; a
+ * page that is not a list of changes, or a negative @last_seq, changes
+ * nothing.
  */
 gboolean        liaison_store_apply_pulled    (LiaisonStore      *store,
                                                JsonArray         *changes,
                                                gint64             last_seq,
                                                LiaisonSyncCounts *counts,
                                                GError           **error);
+/* The same, keeping also @set_aside (LiaisonQuarantined *, may be NULL):
+ * changes the caller took out of the page before (not valid UTF-8, say). */
+gboolean        liaison_store_apply_pulled_page (LiaisonStore      *store,
+                                                 JsonArray         *changes,
+                                                 GPtrArray         *set_aside,
+                                                 gint64             last_seq,
+                                                 LiaisonSyncCounts *counts,
+                                                 GError           **error);
 
 /* The conflict log of one record, newest first.
  * Returns: (transfer full) (element-type LiaisonConflict) */

@@ -10,6 +10,7 @@
 #include "liaison-loop-wire.h"
 #include "liaison-reception-item.h"
 #include "liaison-store-private.h"
+#include "liaison-store-quarantine.h"
 #include "liaison-store-search.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-validate.h"
@@ -381,6 +382,7 @@ static const char *const migrations[] = {
   migration_5,
   migration_6,
   liaison_store_search_migration,
+  liaison_store_quarantine_migration,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -8,7 +8,9 @@
 
 #include "liaison-json-depth.h"
 #include "liaison-protocol.h"
+#include "liaison-pull-page.h"
 #include "liaison-store-attachments.h"
+#include "liaison-store-quarantine.h"
 #include "liaison-sync-engine.h"
 #include "liaison-sync-network.h"
 #include "liaison-sync-own-seqs.h"
@@ -20,6 +22,8 @@
  * server's version); a batch that makes no progress three times means
  * the server and the store disagree, and looping would not help. */
 #define MAX_IDLE_PUSH_ROUNDS 3
+/* Set-aside records reported to headquarters in one push. */
+#define MAX_SET_ASIDE_REPORT 100
 
 G_STATIC_ASSERT (LIAISON_ATTACHMENT_MAX_BYTES == LIAISON_MAX_ATTACHMENT_BYTES);
 
@@ -227,7 +231,9 @@ set_bad_answer (GError     **error,
 {
   g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BAD_ANSWER,
                /* Translators: %s is a technical detail, in English. */
-               _("Headquarters sent an answer this station cannot read (%s); nothing was changed"),
+               _("Headquarters sent an answer this station cannot read (%s). Nothing here was changed. "
+                 "Sync again later; if this keeps happening, tell the city people's congress standing "
+                 "committee and give them this message"),
                detail);
 }
 
@@ -413,6 +419,9 @@ typedef struct {
   gboolean attachment_restarted;
   GError *attachment_refused; /* headquarters took no more files: said at the end */
   LiaisonSyncCounts counts;
+  GPtrArray *set_aside;       /* LiaisonQuarantined *: this page's changes that could not be read */
+  gint64 reported_up_to;      /* the last set-aside record this push reports; 0: none */
+  gboolean report_sent;       /* the set-aside report went with an earlier push of this sync */
 } SyncOp;
 
 static void
@@ -422,6 +431,7 @@ sync_op_free (SyncOp *op)
     g_cancellable_disconnect (op->caller_cancellable, op->cancelled_id);
   g_clear_object (&op->caller_cancellable);
   g_clear_object (&op->cancellable);
+  g_clear_pointer (&op->set_aside, g_ptr_array_unref);
   g_clear_object (&op->message);
   g_clear_pointer (&op->base_url, g_free);
   if (op->token != NULL)
@@ -624,6 +634,7 @@ push_done (GObject      *source,
         {
           g_clear_error (&error);
           op->batch_limit /= 2;
+          op->report_sent = FALSE;
           g_clear_pointer (&op->pushed, g_ptr_array_unref);
           push_next (op);
           return;
@@ -647,6 +658,15 @@ push_done (GObject      *source,
   g_clear_pointer (&op->pushed, g_ptr_array_unref);
   liaison_sync_own_seqs_remember (self->store, results);
   set_progress (self, op->counts.sent, op->counts.received);
+  if (op->reported_up_to > 0)
+    {
+      if (!liaison_store_mark_quarantine_reported (self->store, op->reported_up_to, &error))
+        {
+          sync_finish (op, error);
+          return;
+        }
+      op->reported_up_to = 0;
+    }
 
   if (op->counts.sent + op->counts.rejected == done_before)
     op->idle_rounds++;
@@ -667,6 +687,7 @@ push_next (SyncOp *op)
   LiaisonSyncEngine *self = op->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonArray) report = NULL;
   JsonArray *records;
 
   if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
@@ -681,7 +702,21 @@ push_next (SyncOp *op)
       sync_finish (op, g_steal_pointer (&error));
       return;
     }
-  if (op->pushed->len == 0)
+  /* Pulled records set aside go to headquarters once, with the first push
+   * (an empty one if nothing else waits); a server that does not know the
+   * member ignores it (docs/sync-protocol.md). */
+  op->reported_up_to = 0;
+  if (!op->report_sent)
+    {
+      report = liaison_store_quarantine_report (self->store, MAX_SET_ASIDE_REPORT, &op->reported_up_to, &error);
+      if (error != NULL)
+        {
+          sync_finish (op, g_steal_pointer (&error));
+          return;
+        }
+      op->report_sent = TRUE;
+    }
+  if (op->pushed->len == 0 && report == NULL)
     {
       g_clear_pointer (&op->pushed, g_ptr_array_unref);
       pull_next (op);
@@ -693,6 +728,8 @@ push_next (SyncOp *op)
   for (guint i = 0; i < op->pushed->len; i++)
     json_array_add_object_element (records, json_object_ref (g_ptr_array_index (op->pushed, i)));
   json_object_set_array_member (json_node_get_object (body), "records", records);
+  if (report != NULL)
+    json_object_set_array_member (json_node_get_object (body), "set_aside", g_steal_pointer (&report));
 
   op->message = new_request (SOUP_METHOD_POST, op->base_url, "/v1/push", op->token, body, &error);
   if (op->message == NULL)
@@ -704,9 +741,35 @@ push_next (SyncOp *op)
                                     op->cancellable, push_done, op);
 }
 
+/* A change of a page that does not follow the protocol is set aside into
+ * @set_aside and taken out of the page; FALSE if it was. */
+static gboolean
+accept_change (JsonArray *changes,
+               guint      index,
+               GPtrArray *set_aside)
+{
+  JsonNode *element = json_array_get_element (changes, index);
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (element) &&
+      liaison_protocol_check_record (json_node_get_object (element), &record_error))
+    {
+      liaison_protocol_normalize_record (json_node_get_object (element));
+      return TRUE;
+    }
+  /* Translators: why a change from headquarters was set aside; %s is the technical reason, in English */
+  reason = g_strdup_printf (_("It does not follow the sync protocol (%s)."),
+                            record_error != NULL ? record_error->message : "not an object");
+  g_ptr_array_add (set_aside, liaison_quarantined_new_node (element, reason));
+  json_array_remove_element (changes, index);
+  return FALSE;
+}
+
 static gboolean
 check_pull_answer (JsonNode   *root,
                    gint64      since,
+                   GPtrArray  *set_aside,
                    JsonArray **changes_out,
                    gint64     *last_seq_out,
                    gboolean   *more_out,
@@ -741,11 +804,14 @@ check_pull_answer (JsonNode   *root,
     }
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
-      JsonNode *element = json_array_get_element (changes, i);
+      JsonNode *element;
       JsonNode *seq;
 
-      if (!accept_record (element, "a change is not an object", error))
-        return FALSE;
+      while (i < json_array_get_length (changes) && !accept_change (changes, i, set_aside))
+        ;
+      if (i == json_array_get_length (changes))
+        break;
+      element = json_array_get_element (changes, i);
       seq = json_object_get_member (json_node_get_object (element), "seq");
       if (seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64 ||
           json_node_get_int (seq) <= since || json_node_get_int (seq) > last_seq)
@@ -772,12 +838,16 @@ pull_done (GObject      *source,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) store_error = NULL;
+  g_autoptr(GBytes) readable = NULL;
   JsonArray *changes = NULL;
   gint64 last_seq = 0;
   gboolean more = FALSE;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
-  root = read_answer (self, op->message, bytes, send_error, &error);
+  g_clear_pointer (&op->set_aside, g_ptr_array_unref);
+  op->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
+  readable = liaison_pull_page_take_invalid (bytes, op->set_aside);
+  root = read_answer (self, op->message, readable != NULL ? readable : bytes, send_error, &error);
   g_clear_object (&op->message);
   if (root == NULL)
     {
@@ -785,13 +855,14 @@ pull_done (GObject      *source,
       return;
     }
   self->pulled_bytes += g_bytes_get_size (bytes);
-  if (!check_pull_answer (root, op->since, &changes, &last_seq, &more, &error))
+  if (!check_pull_answer (root, op->since, op->set_aside, &changes, &last_seq, &more, &error))
     {
       sync_finish (op, error);
       return;
     }
   self->pulled_records += json_array_get_length (changes);
-  if (!liaison_store_apply_pulled (self->store, changes, last_seq, &op->counts, &store_error))
+  if (!liaison_store_apply_pulled_page (self->store, changes, op->set_aside, last_seq, &op->counts,
+                                        &store_error))
     {
       sync_finish (op, answer_error_from_store (store_error));
       return;

@@ -539,9 +539,10 @@ liaison_test_unit_uuid (LiaisonStore *store,
 /**
  * liaison_test_undo_search_schema:
  *
- * Takes a store of schema 7 back to schema 6's search indexes, for tests
- * that fake an older file to check an earlier migration: schema 7 then
- * runs again on reopening.
+ * Takes a store of schema 8 back to schema 6: schema 8's set-aside
+ * records (pull_quarantine) go and so do schema 7's search indexes, for
+ * tests that fake an older file to check an earlier migration: schemas 7
+ * and 8 then run again on reopening.
  */
 void
 liaison_test_undo_search_schema (LiaisonStore *store)
@@ -563,7 +564,8 @@ liaison_test_undo_search_schema (LiaisonStore *store)
       g_assert_no_error (error);
     }
   g_assert_true (liaison_store_exec (store,
-    "DROP TABLE reception_search; DROP VIEW reception_search_text;"
+    "DROP TABLE pull_quarantine;"
+    " DROP TABLE reception_search; DROP VIEW reception_search_text;"
     " DROP TABLE suggestion_search; DROP VIEW suggestion_search_text;"
     " ALTER TABLE receptions DROP COLUMN search_visitors;"
     " ALTER TABLE receptions DROP COLUMN search_phones;"

@@ -6,6 +6,7 @@
 #include "liaison-loop-wire.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
+#include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
 
@@ -326,8 +327,9 @@ assert_schema (LiaisonStore *store)
     "suggestion_events", "loop_rules",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 7);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 8);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 8);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s')"
@@ -1132,7 +1134,8 @@ test_pull_conflicts (Fixture       *fixture,
   g_assert_cmpstr (summary, ==, "路灯");
 }
 
-/* Each bad page fails as a whole: nothing written, checkpoint unmoved. */
+/* Each bad change is set aside, kept as it came with its reason; the good
+ * one of its page is written and the checkpoint moves. */
 static void
 test_pull_malformed (Fixture       *fixture,
                      gconstpointer  data)
@@ -1202,16 +1205,31 @@ test_pull_malformed (Fixture       *fixture,
                         " \"group\": null, \"station\": null, \"specialty\": \"\", \"phone\": \"\"}");
       json = g_strdup_printf ("[%s, %s]", good_json, bad_json);
       changes = parse_array (json);
-      g_assert_false (liaison_store_apply_pulled (fixture->store, changes, 99, &these, &error));
-      g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
-      g_test_message ("bad change %u: %s", i, error->message);
-      g_assert_nonnull (strstr (error->message, "nothing was saved"));
-      g_assert_cmpuint (these.received, ==, 0);
-      g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 30);
+      g_assert_true (liaison_store_apply_pulled (fixture->store, changes, 99, &these, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (these.received, ==, i == 0 ? 1 : 0);
+      g_assert_cmpuint (these.set_aside, ==, 1);
+      g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 99);
       g_assert_cmpint (liaison_test_count_rows (fixture->store, "deputies"), ==, deputies);
       g_assert_cmpint (liaison_test_count_rows (fixture->store, "receptions"), ==, receptions);
       g_assert_cmpint (liaison_test_count_rows (fixture->store, "units"), ==, units);
-      g_assert_cmpint (row_int (fixture->store, "deputies", "version", DEPUTY_1), ==, 1);
+      g_assert_cmpint (row_int (fixture->store, "deputies", "version", DEPUTY_1), ==, 2);
+      {
+        g_autoptr(GPtrArray) set_aside = liaison_store_list_quarantined (fixture->store, &error);
+        const LiaisonQuarantined *entry;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (set_aside->len, ==, i + 1);
+        entry = g_ptr_array_index (set_aside, 0);
+        g_test_message ("bad change %u: %s", i, entry->reason);
+        g_assert_nonnull (strstr (entry->reason, "Change 2 of its page"));
+        {
+          g_autoptr(JsonNode) kept = json_from_string (entry->text, NULL);
+          g_autoptr(JsonNode) sent = json_from_string (bad_json, NULL);
+
+          g_assert_true (json_node_equal (kept, sent));
+        }
+      }
     }
 
   /* A negative checkpoint, and no list at all. */
@@ -1961,7 +1979,8 @@ test_loop_collect_suggestion_fields (Fixture       *fixture,
   g_assert_false (json_object_has_member (deputy_item, "status"));
 }
 
-/* A bad event or rules record fails its page: not a row, not a byte. */
+/* A bad event or rules record is set aside, the good ones of its page
+ * written. */
 static void
 test_loop_pull_malformed (Fixture       *fixture,
                           gconstpointer  data)
@@ -1970,7 +1989,6 @@ test_loop_pull_malformed (Fixture       *fixture,
   g_autoptr(LiaisonLoopEvent) good = take_up_event (EVENT_2, SUGGESTION_1, "2025-01-06T02:00:00Z", DEPUTY_1);
   g_autofree char *good_event = event_change (good, station_uuid);
   g_autofree char *base = NULL;
-  g_autofree char *before = NULL;
   const char *rules_ok = "\"public_opinion_working_days\": 15, \"public_opinion_months\": 0,"
                          " \"deputy_suggestion_working_days\": 0, \"deputy_suggestion_months\": 3";
   char *bad[16];
@@ -2023,34 +2041,30 @@ test_loop_pull_malformed (Fixture       *fixture,
   enroll_as_station (fixture->store);
   pull (fixture->store, page (suggestion_change (SUGGESTION_1, station_uuid, "registered", NULL), NULL),
         30, &counts);
-  before = liaison_test_database_checksum (fixture->path);
 
   for (guint i = 0; i < n_bad; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonArray) changes = NULL;
       g_autofree char *json = NULL;
-      g_autofree char *after = NULL;
       g_autofree char *good_deputy = wire ("deputy", DEPUTY_1, 1, FALSE,
                                            "{\"name\": \"陈静\", \"level\": \"city\", \"group\": null,"
                                            " \"station\": null, \"specialty\": \"\", \"phone\": \"\"}");
       LiaisonSyncCounts these = { 0 };
 
-      /* Good changes first, of the same kinds: they must not be written either. */
+      /* Good changes first, of the same kinds: they are written all the same. */
       json = g_strdup_printf ("[%s, %s, %s]", good_deputy, good_event, bad[i]);
       changes = parse_array (json);
-      g_assert_false (liaison_store_apply_pulled (fixture->store, changes, 99, &these, &error));
-      g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
-      g_test_message ("bad change %u: %s", i, error->message);
-      g_assert_nonnull (strstr (error->message, "nothing was saved"));
-      g_assert_cmpuint (these.received + these.replies, ==, 0);
-      g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 30);
-      after = liaison_test_database_checksum (fixture->path);
-      g_assert_cmpstr (after, ==, before);
+      g_assert_true (liaison_store_apply_pulled (fixture->store, changes, 99, &these, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (these.set_aside, ==, 1);
+      g_assert_cmpuint (liaison_store_count_quarantined (fixture->store), ==, i + 1);
+      g_assert_cmpint (liaison_store_get_checkpoint (fixture->store), ==, 99);
+      g_assert_cmpint (liaison_test_count_rows (fixture->store, "suggestion_events"), ==, 1);
       g_free (bad[i]);
     }
 
-  /* The good ones alone go in. */
+  /* Again, the good one alone: nothing new. */
   {
     g_autoptr(LiaisonSuggestion) suggestion = NULL;
 

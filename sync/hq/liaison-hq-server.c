@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-hq-attachments.h"
+#include "liaison-hq-reports.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-server-private.h"
 #include "liaison-json-depth.h"
@@ -534,6 +535,11 @@ handle_push (LiaisonHqServer   *self,
     }
   if (info != NULL)
     info->records_in = json_array_get_length (json_node_get_array (records));
+  /* Optional (docs/sync-protocol.md): an older desk never sends it, an
+   * older server ignores it, and a bad one never fails the push. */
+  if (json_object_has_member (body, "set_aside") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (body, "set_aside")))
+    liaison_hq_reports_add (self->store, token, json_object_get_array_member (body, "set_aside"));
 
   results = liaison_hq_store_push (self->store, token, json_node_get_array (records), &n_applied, &error);
   if (results == NULL)

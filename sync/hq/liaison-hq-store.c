@@ -725,6 +725,12 @@ liaison_hq_store_get_server_id (LiaisonHqStore *self)
   return self->server_id;
 }
 
+sqlite3 *
+liaison_hq_store_get_handle (LiaisonHqStore *self)
+{
+  return self->db;
+}
+
 const char *
 liaison_hq_store_get_data_dir (LiaisonHqStore *self)
 {

@@ -18,6 +18,7 @@
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
 #include "liaison-locale.h"
+#include "liaison-hq-reports.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
 #include "liaison-store-loop.h"
@@ -35,6 +36,7 @@ print_usage (FILE *out)
              "  liaison-hq user add --data-dir DIR --role hq NAME\n"
              "  liaison-hq token list --data-dir DIR\n"
              "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"
+             "  liaison-hq reports --data-dir DIR\n"
              "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
              "  liaison-hq import holidays --data-dir DIR FILE\n"
              "  liaison-hq rules --data-dir DIR\n"
@@ -521,6 +523,39 @@ command_token_list (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* What desks set aside from their pulls and reported (liaison-hq-reports.h). */
+static int
+command_reports (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  if (!parse_options (argc, argv, "reports", OPTIONS_COMMON, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) > 0)
+    return usage_error (_("“liaison-hq reports” takes no argument “%s”."), options.rest[0]);
+  store = open_store (&options);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  reports = liaison_hq_reports_list (store, &error);
+  if (reports == NULL)
+    return fail (error);
+  if (reports->len == 0)
+    printf (_("No desk has reported a record set aside.\n"));
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const LiaisonHqReport *report = g_ptr_array_index (reports, i);
+
+      /* received, who, kind, uuid, version, seq, set aside at, reason, then the text (tab-separated) */
+      printf ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+              report->received, report->token_name, report->kind, report->uuid, report->version,
+              report->seq, report->set_aside_at, report->reason, report->text);
+    }
+  return EXIT_SUCCESS;
+}
+
 static int
 command_token_revoke (int argc, char **argv)
 {
@@ -783,6 +818,8 @@ main (int   argc,
     return command_user_add (argc - 3, argv + 3);
   if (g_str_equal (command, "token") && argc >= 3 && g_str_equal (argv[2], "list"))
     return command_token_list (argc - 3, argv + 3);
+  if (g_str_equal (command, "reports"))
+    return command_reports (argc - 2, argv + 2);
   if (g_str_equal (command, "token") && argc >= 3 && g_str_equal (argv[2], "revoke"))
     return command_token_revoke (argc - 3, argv + 3);
   {

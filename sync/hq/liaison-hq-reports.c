@@ -1,0 +1,203 @@
+/* liaison-hq-reports.c: keeps and lists the set-aside reports of stations
+ * (liaison-hq-reports.h). */
+#define G_LOG_DOMAIN "liaison-hq"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-hq-reports.h"
+
+/* Made when first needed, so that a data directory from before needs no
+ * upgrade step. */
+static const char reports_table[] =
+  "CREATE TABLE IF NOT EXISTS set_aside_reports (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  received TEXT NOT NULL,\n"
+  "  token_id TEXT NOT NULL,\n"
+  "  token_name TEXT NOT NULL,\n"
+  "  station_uuid TEXT,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  version INTEGER NOT NULL,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  reason TEXT NOT NULL,\n"
+  "  set_aside_at TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL\n"
+  ")";
+
+static const char *
+text_member (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+int_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* Cut at a character boundary, at most @max bytes. */
+static char *
+cut_text (const char *text,
+          gsize       max)
+{
+  const char *end;
+
+  if (strlen (text) <= max)
+    return g_strdup (text);
+  end = g_utf8_find_prev_char (text, text + max + 1);
+  return g_strndup (text, end != NULL ? (gsize) (end - text) : 0);
+}
+
+guint
+liaison_hq_reports_add (LiaisonHqStore       *store,
+                        const LiaisonHqToken *token,
+                        JsonArray            *report)
+{
+  sqlite3 *db = liaison_hq_store_get_handle (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *received = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt = NULL;
+  guint n = json_array_get_length (report);
+  guint kept = 0;
+
+  if (n > LIAISON_HQ_REPORTS_MAX)
+    {
+      g_printerr ("liaison-hq: %s reported %u records set aside; the first %u are kept\n",
+                  token->name, n, LIAISON_HQ_REPORTS_MAX);
+      n = LIAISON_HQ_REPORTS_MAX;
+    }
+  if (sqlite3_exec (db, reports_table, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO set_aside_reports (received, token_id, token_name, station_uuid,"
+                              " kind, uuid, version, seq, reason, set_aside_at, text)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("liaison-hq: the set-aside report of %s could not be kept: %s\n", token->name,
+                  sqlite3_errmsg (db));
+      return 0;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (report, i);
+      JsonObject *entry;
+      const char *kind, *uuid, *reason, *at, *text;
+      g_autofree char *kept_text = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      entry = json_node_get_object (node);
+      kind = text_member (entry, "kind");
+      uuid = text_member (entry, "uuid");
+      reason = text_member (entry, "reason");
+      at = text_member (entry, "set_aside_at");
+      text = text_member (entry, "text");
+      if (kind == NULL || uuid == NULL || reason == NULL || at == NULL || text == NULL)
+        continue;
+      kept_text = cut_text (text, LIAISON_HQ_REPORTS_TEXT_MAX);
+
+      g_printerr ("liaison-hq: %s set aside %s %s version %" G_GINT64_FORMAT " (seq %" G_GINT64_FORMAT
+                  ") at %s: %s\n", token->name, kind, uuid, int_member (entry, "version"),
+                  int_member (entry, "seq"), at, reason);
+      sqlite3_bind_text (stmt, 1, received, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, token->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, token->station_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, int_member (entry, "version"));
+      sqlite3_bind_int64 (stmt, 8, int_member (entry, "seq"));
+      sqlite3_bind_text (stmt, 9, reason, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, kept_text, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_DONE)
+        kept++;
+      else
+        g_printerr ("liaison-hq: a set-aside report could not be kept: %s\n", sqlite3_errmsg (db));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return kept;
+}
+
+void
+liaison_hq_report_free (LiaisonHqReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->received);
+  g_free (report->token_name);
+  g_free (report->station_uuid);
+  g_free (report->kind);
+  g_free (report->uuid);
+  g_free (report->reason);
+  g_free (report->set_aside_at);
+  g_free (report->text);
+  g_free (report);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+liaison_hq_reports_list (LiaisonHqStore  *store,
+                         GError         **error)
+{
+  sqlite3 *db = liaison_hq_store_get_handle (store);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_hq_report_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_exec (db, reports_table, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT received, token_name, station_uuid, kind, uuid, version, seq, reason,"
+                              " set_aside_at, text FROM set_aside_reports ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                   _("The reports of records set aside could not be read: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonHqReport *report = g_new0 (LiaisonHqReport, 1);
+
+      report->received = column_dup (stmt, 0);
+      report->token_name = column_dup (stmt, 1);
+      report->station_uuid = column_dup (stmt, 2);
+      report->kind = column_dup (stmt, 3);
+      report->uuid = column_dup (stmt, 4);
+      report->version = sqlite3_column_int64 (stmt, 5);
+      report->seq = sqlite3_column_int64 (stmt, 6);
+      report->reason = column_dup (stmt, 7);
+      report->set_aside_at = column_dup (stmt, 8);
+      report->text = column_dup (stmt, 9);
+      g_ptr_array_add (reports, report);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                   _("The reports of records set aside could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&reports);
+}

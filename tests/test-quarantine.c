@@ -1,0 +1,280 @@
+/* test-quarantine.c: records an older liaison-hq stored that a desk's
+ * check of a pulled page refuses. Written straight into a real server's
+ * SQLite file, then pulled by a headquarters desk and a station through
+ * the real server on loopback: the rest of the page arrives, the bad ones
+ * are set aside with their reasons, sync goes on, the next push reports
+ * them and the server keeps the report. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-store-quarantine.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+#include "liaison-test-hq.h"
+#include "liaison-test-util.h"
+
+typedef LiaisonTestHq Fixture;
+typedef LiaisonTestReplica Replica;
+
+#define BAD_DATE    "0badda7e-0000-4000-8000-000000000001"
+#define BAD_PARTY   "0badda7e-0000-4000-8000-000000000002"
+#define BAD_UTF8    "0badda7e-0000-4000-8000-000000000003"
+#define GOOD_LATER  "600dda7e-0000-4000-8000-000000000004"
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  liaison_test_hq_init (fixture, "liaison-quarantine-XXXXXX");
+  liaison_test_hq_start (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  liaison_test_hq_clear (fixture);
+}
+
+static void
+add_reception (Replica    *replica,
+               const char *summary)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deputy_id = liaison_store_find_deputy (replica->store, "张伟");
+
+  g_assert_cmpint (deputy_id, >, 0);
+  g_array_append_val (reception->deputy_ids, deputy_id);
+  reception->received_at = g_strdup ("2026-03-05 09:30");
+  reception->channel = LIAISON_CHANNEL_WALK_IN;
+  reception->category_id = liaison_store_find_category (replica->store, "urban_construction");
+  reception->summary = g_strdup (summary);
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+  liaison_store_save_reception (replica->store, reception, &error);
+  g_assert_no_error (error);
+}
+
+static sqlite3 *
+open_hq_db (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static void
+exec_hq (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A copy of the reception @from, as an older server would have stored it
+ * from a push it did not check: @uuid, its data changed by @sql_data (an
+ * SQL expression on the column "data"), at the end of the feed. */
+static void
+write_copy (sqlite3    *db,
+                const char *from_summary,
+                const char *uuid,
+                int         version,
+                const char *sql_data)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT OR REPLACE INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
+    " seq, hq_owned) SELECT kind, '%s', %d, origin_station, 0, updated_at, %s, 'old-server',"
+    " (SELECT max (seq) + 1 FROM records), 0 FROM records"
+    " WHERE kind = 'reception' AND digest != 'old-server' AND json_extract (data, '$.summary') = '%s'",
+    uuid, version, sql_data, from_summary);
+
+  exec_hq (db, sql);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+}
+
+static gint64
+count_where (Replica    *replica,
+             const char *table,
+             const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE uuid = '%s'", table, uuid);
+
+  return liaison_test_query_int (replica->store, sql);
+}
+
+static const LiaisonQuarantined *
+find_set_aside (GPtrArray  *entries,
+                const char *uuid)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LiaisonQuarantined *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->uuid, uuid))
+        return entry;
+    }
+  return NULL;
+}
+
+/* What a desk must have after pulling the bad records: every good one,
+ * the three bad ones aside with their reasons, nothing fatal. */
+static void
+assert_set_aside (Replica *replica)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = liaison_store_list_quarantined (replica->store, &error);
+  const LiaisonQuarantined *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpuint (liaison_store_count_quarantined (replica->store), ==, 3);
+
+  entry = find_set_aside (entries, BAD_DATE);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->kind, ==, "reception");
+  g_assert_cmpint (entry->version, ==, 1);
+  g_assert_nonnull (strstr (entry->reason, "received_at"));
+  g_assert_nonnull (strstr (entry->text, "\"received_at\":\"x\""));
+  g_assert_nonnull (entry->set_aside_at);
+
+  entry = find_set_aside (entries, BAD_PARTY);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (strstr (entry->reason, "visitors"));
+  g_assert_nonnull (strstr (entry->text, "\"party_size\":-1"));
+
+  /* Kept as it came, the bytes that are not UTF-8 written \xNN. */
+  entry = find_set_aside (entries, BAD_UTF8);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->kind, ==, "reception");
+  g_assert_nonnull (strstr (entry->reason, "UTF-8"));
+  g_assert_nonnull (strstr (entry->text, "路灯\\xED\\xA0\\x82坏了"));
+  g_assert_true (g_utf8_validate (entry->text, -1, NULL));
+
+  g_assert_cmpint (count_where (replica, "receptions", BAD_DATE), ==, 0);
+  g_assert_cmpint (count_where (replica, "receptions", BAD_PARTY), ==, 0);
+  g_assert_cmpint (count_where (replica, "receptions", BAD_UTF8), ==, 0);
+  g_assert_null (liaison_sync_engine_get_last_error (replica->engine));
+}
+
+static void
+test_pulled_bad_records (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Replica station, hq;
+  LiaisonSyncCounts counts;
+  g_autofree char *reports = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gint64 feed_end;
+
+  liaison_test_hq_import_roster (fixture);
+  station = liaison_test_replica_new (fixture, "station.db");
+  liaison_test_replica_enroll_station (fixture, &station, "相山区第一代表联络站");
+  hq = liaison_test_replica_new (fixture, "hq.db");
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委张敏");
+  liaison_test_sync_ok (station.engine);
+  add_reception (&station, "第一条：路灯不亮");
+  add_reception (&station, "第二条：路面积水");
+  liaison_test_sync_ok (station.engine);
+
+  /* What an older server accepted and stored as applied. */
+  db = open_hq_db (fixture);
+  write_copy (db, "第一条：路灯不亮", BAD_DATE, 1, "json_set (data, '$.received_at', 'x')");
+  write_copy (db, "第一条：路灯不亮", BAD_PARTY, 1, "json_set (data, '$.visitors[0].party_size', -1)");
+  /* "\ud802" in a pushed summary, as json-glib decoded it: ED A0 82. */
+  write_copy (db, "第一条：路灯不亮", BAD_UTF8, 1,
+                  "replace (data, '路灯不亮', CAST (X'E8B7AFE781AFEDA082E59D8FE4BA86' AS TEXT))");
+  sqlite3_close (db);
+
+  /* And a good record after them in the feed. */
+  add_reception (&station, "第三条：噪音扰民");
+  counts = liaison_test_sync_ok (station.engine);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpuint (counts.set_aside, ==, 3);
+  assert_set_aside (&station);
+
+  /* Headquarters' desk pulls the whole feed: the good ones all arrive. */
+  counts = liaison_test_sync_ok (hq.engine);
+  g_assert_cmpuint (counts.set_aside, ==, 3);
+  assert_set_aside (&hq);
+  g_assert_cmpint (liaison_test_count_rows (hq.store, "receptions"), ==, 3);
+  db = open_hq_db (fixture);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (seq) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    feed_end = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpint (liaison_store_get_checkpoint (hq.store), ==, feed_end);
+
+  /* The next push reports them, once; the server keeps who and why. */
+  counts = liaison_test_sync_ok (hq.engine);
+  g_assert_cmpuint (counts.set_aside, ==, 0);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM pull_quarantine"
+                                                     " WHERE reported_at IS NULL"), ==, 0);
+  liaison_test_sync_ok (station.engine);
+  reports = liaison_test_hq_run (fixture, "reports", NULL);
+  g_test_message ("%s", reports);
+  g_assert_nonnull (strstr (reports, "代表工委张敏\treception\t" BAD_DATE "\t1\t"));
+  g_assert_nonnull (strstr (reports, "相山区第一代表联络站\treception\t" BAD_UTF8 "\t1\t"));
+  g_assert_nonnull (strstr (reports, "received_at"));
+  g_assert_nonnull (strstr (reports, "\\xED\\xA0\\x82"));
+  liaison_test_sync_ok (hq.engine);
+  {
+    g_autofree char *again = liaison_test_hq_run (fixture, "reports", NULL);
+
+    g_assert_cmpstr (again, ==, reports);
+  }
+
+  /* A good version of one of them, later: it replaces the one aside. */
+  db = open_hq_db (fixture);
+  write_copy (db, "第一条：路灯不亮", BAD_DATE, 2, "json_set (data, '$.summary', '第一条（改正）')");
+  sqlite3_close (db);
+  counts = liaison_test_sync_ok (hq.engine);
+  g_assert_cmpuint (counts.received, ==, 1);
+  g_assert_cmpuint (counts.set_aside, ==, 0);
+  g_assert_cmpint (count_where (&hq, "receptions", BAD_DATE), ==, 1);
+  g_assert_cmpuint (liaison_store_count_quarantined (hq.store), ==, 2);
+  {
+    g_autoptr(GPtrArray) entries = liaison_store_list_quarantined (hq.store, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (find_set_aside (entries, BAD_DATE));
+  }
+  /* Kept all the same: nothing is deleted. */
+  g_assert_cmpint (count_where (&hq, "pull_quarantine", BAD_DATE), ==, 1);
+
+  /* Automatic sync goes on. */
+  liaison_sync_engine_start_automatic (station.engine, 1);
+  add_reception (&station, "第四条：自动同步");
+  for (guint i = 0; i < 100 && liaison_test_replica_unsynced (&station) > 0; i++)
+    {
+      g_usleep (50000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_cmpuint (liaison_test_replica_unsynced (&station), ==, 0);
+  liaison_sync_engine_stop_automatic (station.engine);
+
+  liaison_test_replica_clear (&station);
+  liaison_test_replica_clear (&hq);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/quarantine/pulled-bad-records", Fixture, NULL, fixture_set_up, test_pulled_bad_records,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -267,6 +267,13 @@ run_sync (char ***args)
     /* Translators: each %u is a number of files attached to replies. */
     g_print (_("Attachments: %u sent, %u received.\n"),
              waiter.counts.attachments_sent, waiter.counts.attachments_received);
+  if (waiter.counts.set_aside > 0)
+    g_print (ngettext ("%u record from headquarters could not be used and was set aside; the main menu's "
+                       "Records Set Aside lists it, and headquarters is told at the next sync.\n",
+                       "%u records from headquarters could not be used and were set aside; the main menu's "
+                       "Records Set Aside lists them, and headquarters is told at the next sync.\n",
+                       waiter.counts.set_aside),
+             waiter.counts.set_aside);
   unsynced = liaison_store_count_unsynced (store, NULL);
   if (waiter.counts.rejected > 0 || unsynced > 0)
     g_print (ngettext ("%u record is not accepted by headquarters yet; its page says why.\n",

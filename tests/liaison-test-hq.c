@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-test-hq.h"
@@ -532,4 +533,73 @@ liaison_test_replica_enroll_hq (LiaisonTestHq      *hq,
 
   liaison_test_replica_enroll (hq, replica, code);
   g_assert_cmpint (liaison_store_get_sync_role (replica->store), ==, LIAISON_SYNC_ROLE_HQ);
+}
+
+static sqlite3 *
+open_hq_db (LiaisonTestHq *hq)
+{
+  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static void
+exec_hq (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/**
+ * liaison_test_hq_store_copy:
+ * @from_summary: (nullable): the summary of the reception copied; NULL: the
+ *   first one in the feed
+ *
+ * Writes straight into the server's SQLite file a copy of a reception, as
+ * an older server would have stored it from a push it did not check:
+ * @uuid, @version, its data changed by @sql_data (an SQL expression on the
+ * column "data"), at the end of the feed.
+ */
+void
+liaison_test_hq_store_copy (LiaisonTestHq *hq,
+                            const char    *from_summary,
+                            const char    *uuid,
+                            int            version,
+                            const char    *sql_data)
+{
+  sqlite3 *db = open_hq_db (hq);
+  g_autofree char *which = from_summary != NULL
+    ? g_strdup_printf ("json_extract (data, '$.summary') = '%s'", from_summary) : g_strdup ("1");
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT OR REPLACE INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
+    " seq, hq_owned) SELECT kind, '%s', %d, origin_station, 0, updated_at, %s, 'old-server',"
+    " (SELECT max (seq) + 1 FROM records), 0 FROM records"
+    " WHERE kind = 'reception' AND digest != 'old-server' AND %s ORDER BY seq LIMIT 1",
+    uuid, version, sql_data, which);
+
+  exec_hq (db, sql);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+/* The last seq of the server's feed, read from its file. */
+gint64
+liaison_test_hq_feed_end (LiaisonTestHq *hq)
+{
+  sqlite3 *db = open_hq_db (hq);
+  sqlite3_stmt *stmt = NULL;
+  gint64 end;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (seq) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  end = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return end;
 }

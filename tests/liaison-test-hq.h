@@ -49,6 +49,12 @@ char               *liaison_test_hq_station_code    (LiaisonTestHq      *hq,
 char               *liaison_test_hq_user_code       (LiaisonTestHq      *hq,
                                                      const char         *name);
 void                liaison_test_hq_import_roster   (LiaisonTestHq      *hq);
+void                liaison_test_hq_store_copy      (LiaisonTestHq      *hq,
+                                                     const char         *from_summary,
+                                                     const char         *uuid,
+                                                     int                 version,
+                                                     const char         *sql_data);
+gint64              liaison_test_hq_feed_end        (LiaisonTestHq      *hq);
 
 gboolean            liaison_test_sync               (LiaisonSyncEngine  *engine,
                                                      LiaisonSyncCounts  *counts,

@@ -6,7 +6,6 @@
  * them and the server keeps the report. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-store-quarantine.h"
@@ -55,48 +54,6 @@ add_reception (Replica    *replica,
   g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
   liaison_store_save_reception (replica->store, reception, &error);
   g_assert_no_error (error);
-}
-
-static sqlite3 *
-open_hq_db (Fixture *fixture)
-{
-  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-exec_hq (sqlite3    *db,
-         const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-/* A copy of the reception @from, as an older server would have stored it
- * from a push it did not check: @uuid, its data changed by @sql_data (an
- * SQL expression on the column "data"), at the end of the feed. */
-static void
-write_copy (sqlite3    *db,
-                const char *from_summary,
-                const char *uuid,
-                int         version,
-                const char *sql_data)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT OR REPLACE INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
-    " seq, hq_owned) SELECT kind, '%s', %d, origin_station, 0, updated_at, %s, 'old-server',"
-    " (SELECT max (seq) + 1 FROM records), 0 FROM records"
-    " WHERE kind = 'reception' AND digest != 'old-server' AND json_extract (data, '$.summary') = '%s'",
-    uuid, version, sql_data, from_summary);
-
-  exec_hq (db, sql);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
 }
 
 static gint64
@@ -171,8 +128,6 @@ test_pulled_bad_records (Fixture       *fixture,
   LiaisonSyncCounts counts;
   g_autofree char *reports = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-  gint64 feed_end;
 
   liaison_test_hq_import_roster (fixture);
   station = liaison_test_replica_new (fixture, "station.db");
@@ -185,13 +140,12 @@ test_pulled_bad_records (Fixture       *fixture,
   liaison_test_sync_ok (station.engine);
 
   /* What an older server accepted and stored as applied. */
-  db = open_hq_db (fixture);
-  write_copy (db, "第一条：路灯不亮", BAD_DATE, 1, "json_set (data, '$.received_at', 'x')");
-  write_copy (db, "第一条：路灯不亮", BAD_PARTY, 1, "json_set (data, '$.visitors[0].party_size', -1)");
+  liaison_test_hq_store_copy (fixture, "第一条：路灯不亮", BAD_DATE, 1, "json_set (data, '$.received_at', 'x')");
+  liaison_test_hq_store_copy (fixture, "第一条：路灯不亮", BAD_PARTY, 1,
+                              "json_set (data, '$.visitors[0].party_size', -1)");
   /* "\ud802" in a pushed summary, as json-glib decoded it: ED A0 82. */
-  write_copy (db, "第一条：路灯不亮", BAD_UTF8, 1,
-                  "replace (data, '路灯不亮', CAST (X'E8B7AFE781AFEDA082E59D8FE4BA86' AS TEXT))");
-  sqlite3_close (db);
+  liaison_test_hq_store_copy (fixture, "第一条：路灯不亮", BAD_UTF8, 1,
+                              "replace (data, '路灯不亮', CAST (X'E8B7AFE781AFEDA082E59D8FE4BA86' AS TEXT))");
 
   /* And a good record after them in the feed. */
   add_reception (&station, "第三条：噪音扰民");
@@ -205,16 +159,7 @@ test_pulled_bad_records (Fixture       *fixture,
   g_assert_cmpuint (counts.set_aside, ==, 3);
   assert_set_aside (&hq);
   g_assert_cmpint (liaison_test_count_rows (hq.store, "receptions"), ==, 3);
-  db = open_hq_db (fixture);
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (seq) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    feed_end = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
-  }
-  g_assert_cmpint (liaison_store_get_checkpoint (hq.store), ==, feed_end);
+  g_assert_cmpint (liaison_store_get_checkpoint (hq.store), ==, liaison_test_hq_feed_end (fixture));
 
   /* The next push reports them, once; the server keeps who and why. */
   counts = liaison_test_sync_ok (hq.engine);
@@ -236,9 +181,7 @@ test_pulled_bad_records (Fixture       *fixture,
   }
 
   /* A good version of one of them, later: it replaces the one aside. */
-  db = open_hq_db (fixture);
-  write_copy (db, "第一条：路灯不亮", BAD_DATE, 2, "json_set (data, '$.summary', '第一条（改正）')");
-  sqlite3_close (db);
+  liaison_test_hq_store_copy (fixture, "第一条：路灯不亮", BAD_DATE, 2, "json_set (data, '$.summary', '第一条（改正）')");
   counts = liaison_test_sync_ok (hq.engine);
   g_assert_cmpuint (counts.received, ==, 1);
   g_assert_cmpuint (counts.set_aside, ==, 0);

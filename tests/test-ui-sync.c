@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "liaison-quarantine-dialog.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
@@ -202,6 +203,98 @@ run_sync_now (void)
   fixture_tear_down (&fixture);
 }
 
+#define SET_ASIDE_UUID "0badda7e-0000-4000-8000-000000000001"
+
+/* Whether the main menu shows Records Set Aside (hidden when its action is
+ * disabled): a button bound to the action is sensitive exactly then. */
+static gboolean
+set_aside_enabled (gpointer window)
+{
+  GtkWidget *header = liaison_test_get_by_id (GTK_WIDGET (window), "header_bar");
+  GtkWidget *probe = gtk_button_new_with_label ("probe");
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.set-aside-records");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), probe);
+  liaison_test_spin (50);
+  enabled = gtk_widget_get_sensitive (probe);
+  adw_header_bar_remove (ADW_HEADER_BAR (header), probe);
+  return enabled;
+}
+
+static gboolean
+is_expander_row (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_EXPANDER_ROW (widget);
+}
+
+/* (c) A record headquarters sent that this station cannot use: the sync
+ * goes on, and Records Set Aside in the main menu lists it, with why. */
+static void
+run_set_aside (void)
+{
+  Fixture fixture;
+  LiaisonWindow *window;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deputy_id;
+
+  fixture_set_up (&fixture);
+  deputy_id = liaison_store_find_deputy (fixture.station.store, "张伟");
+  g_array_append_val (reception->deputy_ids, deputy_id);
+  reception->received_at = g_strdup ("2026-03-05 09:30");
+  reception->channel = LIAISON_CHANNEL_WALK_IN;
+  reception->category_id = liaison_store_find_category (fixture.station.store, "urban_construction");
+  reception->summary = g_strdup ("小区路灯不亮");
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+  liaison_store_save_reception (fixture.station.store, reception, &error);
+  g_assert_no_error (error);
+  liaison_test_sync_ok (fixture.station.engine);
+  /* As an older server stored it from another desk's push. */
+  liaison_test_hq_store_copy (&fixture.hq, "小区路灯不亮", SET_ASIDE_UUID, 1, "json_set (data, '$.received_at', 'x')");
+  window = liaison_window_new (NULL, fixture.station.store);
+  liaison_window_set_sync_engine (window, fixture.station.engine);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  g_assert_false (set_aside_enabled (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-now", NULL));
+  g_assert_true (liaison_test_wait_until (engine_idle, fixture.station.engine));
+  g_assert_null (liaison_sync_engine_get_last_error (fixture.station.engine));
+  g_assert_true (liaison_test_wait_until (set_aside_enabled, window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-aside-records", NULL));
+  dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_QUARANTINE_DIALOG);
+  list = liaison_test_get_by_id (dialog, "list");
+  g_assert_cmpuint (liaison_test_count_widgets (list, is_expander_row, NULL), ==, 1);
+  row = liaison_test_find_widget (list, is_expander_row, NULL);
+  text = liaison_test_text_under (row);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Reception · " SET_ASIDE_UUID));
+  g_assert_nonnull (strstr (text, "received_at"));
+  g_assert_nonnull (strstr (text, "headquarters will be told at the next sync"));
+  {
+    /* The row's name is its title and subtitle, as shown. */
+    g_autofree char *sentence = g_strdup_printf ("%s. %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                 adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
+
+    name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+    g_assert_null (name);
+    g_assert_nonnull (strstr (sentence, SET_ASIDE_UUID));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +312,7 @@ main (int   argc,
 
   liaison_test_add_ui_case ("/ui/sync/startup-sync", run_startup_sync);
   liaison_test_add_ui_case ("/ui/sync/sync-now", run_sync_now);
+  liaison_test_add_ui_case ("/ui/sync/set-aside", run_set_aside);
 
   status = g_test_run ();
   liaison_test_remove_tree (config);

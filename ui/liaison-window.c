@@ -19,10 +19,12 @@
 #include "liaison-follow-up-page.h"
 #include "liaison-import-report.h"
 #include "liaison-ledger.h"
+#include "liaison-quarantine-dialog.h"
 #include "liaison-reception-editor.h"
 #include "liaison-receptions-page.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestions-page.h"
 #include "liaison-sync-status.h"
@@ -197,6 +199,9 @@ store_changed_cb (LiaisonWindow *self,
     update_badge (self);
   else if (g_strcmp0 (table, "deputies") == 0 || g_strcmp0 (table, "settings") == 0)
     update_actor (self);
+  else if (g_strcmp0 (table, "pull_quarantine") == 0)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-aside-records",
+                                   liaison_store_count_quarantined (self->store) > 0);
 }
 
 /* Errors */
@@ -635,6 +640,18 @@ update_sync_actions (LiaisonWindow *self)
                                  liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_HQ);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
                                  enrolled && !liaison_sync_engine_get_syncing (self->sync_engine));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-aside-records",
+                                 liaison_store_count_quarantined (self->store) > 0);
+}
+
+static void
+set_aside_records_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (liaison_quarantine_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -883,6 +900,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "win.set-aside-records", NULL, set_aside_records_action);
   gtk_widget_class_install_action (widget_class, "win.enroll", NULL, enroll_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-reception", NULL);

@@ -753,9 +753,9 @@ accept_change (JsonArray *changes,
   g_autofree char *reason = NULL;
 
   if (JSON_NODE_HOLDS_OBJECT (element) &&
-      liaison_protocol_check_record (json_node_get_object (element), &record_error))
+      liaison_wire_check_record (json_node_get_object (element), &record_error))
     {
-      liaison_protocol_normalize_record (json_node_get_object (element));
+      liaison_wire_normalize_record (json_node_get_object (element));
       return TRUE;
     }
   /* Translators: why a change from headquarters was set aside; %s is the technical reason, in English */

@@ -239,6 +239,23 @@ liaison_store_count_quarantined (LiaisonStore *store)
   return liaison_store_step_count (store, stmt, _("Could not read the records set aside"), NULL);
 }
 
+/* The text as reported: its first 64 KiB (where a character ends), as much
+ * as liaison-hq keeps, so that a report never makes a push too big. The
+ * whole of it stays here. */
+static const char *
+cut (char *text)
+{
+  gsize length = strlen (text);
+
+  if (length > LIAISON_QUARANTINE_REPORT_TEXT_MAX)
+    {
+      const char *end = g_utf8_find_prev_char (text, text + LIAISON_QUARANTINE_REPORT_TEXT_MAX + 1);
+
+      text[end != NULL ? end - text : 0] = '\0';
+    }
+  return text;
+}
+
 JsonArray *
 liaison_store_quarantine_report (LiaisonStore  *store,
                                  guint          limit,
@@ -274,7 +291,7 @@ liaison_store_quarantine_report (LiaisonStore  *store,
       json_object_set_int_member (object, "seq", entry->seq);
       json_object_set_string_member (object, "reason", entry->reason);
       json_object_set_string_member (object, "set_aside_at", entry->set_aside_at);
-      json_object_set_string_member (object, "text", entry->text);
+      json_object_set_string_member (object, "text", cut (entry->text));
       json_array_add_object_element (report, object);
       *last_id = entry->id;
     }

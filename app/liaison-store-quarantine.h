@@ -49,9 +49,11 @@ GPtrArray *liaison_store_list_quarantined  (LiaisonStore  *store,
 guint      liaison_store_count_quarantined (LiaisonStore  *store);
 
 /* The report for the next push: an array of at most @limit objects (kind,
- * uuid, version, seq, reason, set_aside_at, text) for the records not yet
+ * uuid, version, seq, reason, set_aside_at, text, its first
+ * LIAISON_QUARANTINE_REPORT_TEXT_MAX bytes) for the records not yet
  * reported, oldest first; NULL when there are none. *@last_id gets the
  * last one's id, for liaison_store_mark_quarantine_reported(). */
+#define LIAISON_QUARANTINE_REPORT_TEXT_MAX (64 * 1024)
 JsonArray *liaison_store_quarantine_report        (LiaisonStore  *store,
                                                    guint          limit,
                                                    gint64        *last_id,

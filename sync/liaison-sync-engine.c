@@ -22,8 +22,9 @@
  * server's version); a batch that makes no progress three times means
  * the server and the store disagree, and looping would not help. */
 #define MAX_IDLE_PUSH_ROUNDS 3
-/* Set-aside records reported to headquarters in one push. */
-#define MAX_SET_ASIDE_REPORT 100
+/* Set-aside records reported to headquarters in one push: at most 1.3 MB
+ * of their texts, well inside the server's body limit with 500 records. */
+#define MAX_SET_ASIDE_REPORT 20
 
 G_STATIC_ASSERT (LIAISON_ATTACHMENT_MAX_BYTES == LIAISON_MAX_ATTACHMENT_BYTES);
 

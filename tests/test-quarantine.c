@@ -212,11 +212,80 @@ test_pulled_bad_records (Fixture       *fixture,
   liaison_test_replica_clear (&hq);
 }
 
+/* A report goes in pieces of 20, each text cut at 64 KiB where a
+ * character ends, so that it never makes a push too big; what is kept here
+ * stays whole. */
+static void
+test_report_in_pieces (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-quarantine-report-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
+  g_autoptr(GString) page = g_string_new ("[");
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+  gint64 last_id = 0;
+  guint reported = 0;
+
+  liaison_test_enroll_as_hq (store);
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("0badda7e-0000-4000-8000-%012u", i + 1);
+
+      /* The first one long: 40,000 characters of three bytes. */
+      g_string_append_printf (page, "%s{\"kind\": \"reception\", \"uuid\": \"%s\", \"version\": 1, \"seq\": %u,"
+                              " \"updated_at\": \"2026-12-04T08:00:00Z\", \"deleted\": false,"
+                              " \"data\": {\"received_at\": \"x\", \"summary\": \"",
+                              i > 0 ? ", " : "", uuid, i + 1);
+      for (guint j = 0; i == 0 && j < 40000; j++)
+        g_string_append (page, "路");
+      g_string_append (page, "\"}}");
+    }
+  g_string_append (page, "]");
+  root = json_from_string (page->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_apply_pulled (store, json_node_get_array (root), 25, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.set_aside, ==, 25);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(JsonArray) report = liaison_store_quarantine_report (store, 20, &last_id, &error);
+
+      g_assert_no_error (error);
+      if (round == 2)
+        {
+          g_assert_null (report);
+          break;
+        }
+      g_assert_cmpuint (json_array_get_length (report), ==, round == 0 ? 20 : 5);
+      for (guint i = 0; i < json_array_get_length (report); i++)
+        {
+          const char *text = json_object_get_string_member (json_array_get_object_element (report, i), "text");
+
+          g_assert_cmpuint (strlen (text), <=, LIAISON_QUARANTINE_REPORT_TEXT_MAX);
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          if (round == 0 && i == 0)
+            g_assert_cmpuint (strlen (text), >, LIAISON_QUARANTINE_REPORT_TEXT_MAX - 3);
+        }
+      reported += json_array_get_length (report);
+      g_assert_true (liaison_store_mark_quarantine_reported (store, last_id, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (reported, ==, 25);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT max (length (CAST (text AS BLOB))) FROM pull_quarantine"),
+                   >, 120000);
+  g_clear_object (&store);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/quarantine/report-in-pieces", test_report_in_pieces);
   g_test_add ("/quarantine/pulled-bad-records", Fixture, NULL, fixture_set_up, test_pulled_bad_records,
               fixture_tear_down);
   return g_test_run ();

@@ -288,6 +288,23 @@ record_oversized (const Endpoint *endpoint)
   return record_body (summary->str, "1", "");
 }
 
+/* A push of no records with a report of records set aside (issue 9,
+ * defect 2) that says nothing usable: taken (200), and nothing kept. */
+static GString *
+set_aside_unreadable (const Endpoint *endpoint)
+{
+  return g_string_new ("{\"protocol\": 1, \"code\": \"hostile\", \"records\": [],"
+                       " \"set_aside\": [1, \"x\", null, [], {\"kind\": 5, \"uuid\": {}},"
+                       " {\"kind\": \"reception\", \"uuid\": \"u\", \"reason\": \"r\"}]}");
+}
+
+static GString *
+set_aside_not_a_list (const Endpoint *endpoint)
+{
+  return g_string_new ("{\"protocol\": 1, \"code\": \"hostile\", \"records\": [],"
+                       " \"set_aside\": {\"kind\": \"reception\"}}");
+}
+
 /* A suggestion of the token's station under another station's reception. */
 static GString *
 record_foreign_reference (const Endpoint *endpoint)
@@ -355,6 +372,8 @@ static const Shape shapes[] = {
   { "record-unknown-key", record_unknown_key },
   { "record-oversized", record_oversized },
   { "record-foreign-reference", record_foreign_reference },
+  { "set-aside-unreadable", set_aside_unreadable },
+  { "set-aside-not-a-list", set_aside_not_a_list },
 };
 
 /* Cases */
@@ -442,6 +461,10 @@ static const HostileCase cases[] = {
   RECORD_SHAPE ("record-unknown-key"),
   RECORD_SHAPE ("record-oversized"),
   RECORD_SHAPE ("record-foreign-reference"),
+  /* A report of records set aside that says nothing usable never fails
+   * the push, and is not kept. */
+  RECORD_SHAPE ("set-aside-unreadable"),
+  RECORD_SHAPE ("set-aside-not-a-list"),
   /* A file is no one's without a token. */
   { "GET-stored-file", "no-body", TOKEN_NONE, 401, "no_token" },
   { "GET-stored-file", "no-body", TOKEN_BAD, 401, "bad_token" },

@@ -50,6 +50,19 @@ int_member (JsonObject *object,
   return json_node_get_int (node);
 }
 
+static gboolean
+entry_is_usable (JsonNode *node)
+{
+  JsonObject *entry;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  entry = json_node_get_object (node);
+  return text_member (entry, "kind") != NULL && text_member (entry, "uuid") != NULL &&
+         text_member (entry, "reason") != NULL && text_member (entry, "set_aside_at") != NULL &&
+         text_member (entry, "text") != NULL;
+}
+
 /* Cut at a character boundary, at most @max bytes. */
 static char *
 cut_text (const char *text,
@@ -81,6 +94,20 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
                   token->name, n, LIAISON_HQ_REPORTS_MAX);
       n = LIAISON_HQ_REPORTS_MAX;
     }
+  /* A report of nothing usable writes nothing, not even the table. */
+  {
+    guint usable = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (entry_is_usable (json_array_get_element (report, i)))
+        usable++;
+    if (usable == 0)
+      {
+        if (n > 0)
+          g_printerr ("liaison-hq: %s sent a report of records set aside that cannot be read\n", token->name);
+        return 0;
+      }
+  }
   if (sqlite3_exec (db, reports_table, NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "INSERT INTO set_aside_reports (received, token_id, token_name, station_uuid,"
                               " kind, uuid, version, seq, reason, set_aside_at, text)"
@@ -98,7 +125,7 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
       const char *kind, *uuid, *reason, *at, *text;
       g_autofree char *kept_text = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!entry_is_usable (node))
         continue;
       entry = json_node_get_object (node);
       kind = text_member (entry, "kind");
@@ -106,8 +133,6 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
       reason = text_member (entry, "reason");
       at = text_member (entry, "set_aside_at");
       text = text_member (entry, "text");
-      if (kind == NULL || uuid == NULL || reason == NULL || at == NULL || text == NULL)
-        continue;
       kept_text = cut_text (text, LIAISON_HQ_REPORTS_TEXT_MAX);
 
       g_printerr ("liaison-hq: %s set aside %s %s version %" G_GINT64_FORMAT " (seq %" G_GINT64_FORMAT

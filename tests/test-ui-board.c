@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "liaison-actor.h"
+#include "liaison-store-desk.h"
 #include "liaison-actor-dialog.h"
 #include "liaison-deputy-picker.h"
 #include "liaison-motion-editor.h"
@@ -566,7 +567,6 @@ static void
 run_deputy_board (void)
 {
   Fixture fixture = { NULL };
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(LiaisonActor) actor = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -641,7 +641,7 @@ run_deputy_board (void)
   g_signal_emit_by_name (liaison_test_get_by_id (dialog, "switch_button"), "clicked");
   g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_ACTOR_DIALOG));
 
-  role = g_settings_get_string (settings, "actor-role");
+  role = liaison_store_get_desk_setting (fixture.store, "role");
   g_assert_cmpstr (role, ==, "deputy");
   actor = liaison_actor_get_current (fixture.store);
   g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_DEPUTY);

@@ -5,11 +5,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-actor.h"
+#include "liaison-store-desk.h"
 #include "liaison-store-sync.h"
 
-#define KEY_ROLE   "actor-role"
-#define KEY_NAME   "actor-name"
-#define KEY_DEPUTY "actor-deputy"
+#define KEY_ROLE   "role"
+#define KEY_NAME   "name"
+#define KEY_DEPUTY "deputy"
 
 void
 liaison_actor_free (LiaisonActor *actor)
@@ -37,15 +38,21 @@ default_name (LiaisonLoopRole role)
 LiaisonActor *
 liaison_actor_get_current (LiaisonStore *store)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *role = g_settings_get_string (settings, KEY_ROLE);
-  g_autofree char *name = g_strstrip (g_settings_get_string (settings, KEY_NAME));
-  g_autofree char *deputy_uuid = g_settings_get_string (settings, KEY_DEPUTY);
+  g_autofree char *role = liaison_store_get_desk_setting (store, KEY_ROLE);
+  g_autofree char *name = liaison_store_get_desk_setting (store, KEY_NAME);
+  g_autofree char *deputy_uuid = liaison_store_get_desk_setting (store, KEY_DEPUTY);
   LiaisonActor *actor = g_new0 (LiaisonActor, 1);
 
+  if (name != NULL)
+    g_strstrip (name);
   actor->role = LIAISON_LOOP_ROLE_STATION;
   if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)
-    actor->role = LIAISON_LOOP_ROLE_HQ;
+    {
+      /* Headquarters acts as itself: a name or deputy left from when this
+       * file was a station's is no one at headquarters' desk. */
+      actor->role = LIAISON_LOOP_ROLE_HQ;
+      g_clear_pointer (&name, g_free);
+    }
   else if (g_strcmp0 (role, "deputy") == 0)
     {
       gint64 deputy_id = liaison_store_find_deputy_by_uuid (store, deputy_uuid);
@@ -73,17 +80,17 @@ liaison_actor_set_current (LiaisonStore    *store,
                            const char      *name,
                            gint64           deputy_id)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(LiaisonDeputy) deputy = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (role == LIAISON_LOOP_ROLE_STATION || role == LIAISON_LOOP_ROLE_DEPUTY);
 
   if (role == LIAISON_LOOP_ROLE_DEPUTY && deputy_id != 0)
     deputy = liaison_store_get_deputy (store, deputy_id, NULL);
 
-  g_settings_delay (settings);
-  g_settings_set_string (settings, KEY_ROLE, deputy != NULL ? "deputy" : "station");
-  g_settings_set_string (settings, KEY_NAME, name != NULL ? name : "");
-  g_settings_set_string (settings, KEY_DEPUTY, deputy != NULL ? deputy->meta.uuid : "");
-  g_settings_apply (settings);
+  /* Per database: the next file opened has its own desk. */
+  if (!liaison_store_set_desk_actor (store, deputy != NULL ? "deputy" : "station",
+                                     name != NULL ? name : "",
+                                     deputy != NULL ? deputy->meta.uuid : "", &error))
+    g_warning ("Could not save who is at the desk: %s", error->message);
 }

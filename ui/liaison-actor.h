@@ -2,7 +2,7 @@
  *
  * A replica enrolled as headquarters acts as headquarters. Elsewhere the
  * person at the desk is station staff, or a deputy who signed in on the
- * "Switch user" dialog (GSettings actor-role, actor-name, actor-deputy).
+ * "Switch user" dialog, kept per database (liaison-store-desk.h).
  * Every move records this role and name (docs/closed-loop.md).
  */
 #pragma once
@@ -18,10 +18,10 @@ typedef struct {
   gint64           deputy_id;  /* role deputy: who; 0 otherwise */
 } LiaisonActor;
 
-/* The actor now, from the store's sync role and the settings. A deputy
+/* The actor now, from the store's sync role and its desk settings. A deputy
  * whose uuid is no longer in the roster falls back to station staff. */
 LiaisonActor *liaison_actor_get_current (LiaisonStore *store);
-/* Writes the settings: @role station or deputy (headquarters comes from
+/* Writes the store's desk settings (::changed "settings"): @role station or deputy (headquarters comes from
  * enrollment, not from here), @name the person's name, @deputy_id for a
  * deputy. */
 void          liaison_actor_set_current (LiaisonStore    *store,

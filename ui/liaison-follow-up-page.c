@@ -80,7 +80,6 @@ struct _LiaisonFollowUpPage
 
   /* owned */
   LiaisonStore *store;
-  GSettings    *settings;
   LiaisonActor *actor;  /* as of the last refresh */
 
   guint    refresh_id;
@@ -571,9 +570,6 @@ liaison_follow_up_page_dispose (GObject *object)
   LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -646,10 +642,4 @@ liaison_follow_up_page_init (LiaisonFollowUpPage *self)
       self->sections[i].more_label = GTK_LABEL (more);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion", FALSE);
-
-  /* Someone else sat down at the desk. */
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::actor-role", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::actor-name", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::actor-deputy", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }

@@ -24,7 +24,6 @@ struct _LiaisonSuggestionDetail
 
   /* owned */
   LiaisonStore *store;
-  GSettings    *settings;  /* who is at the desk: the moves follow */
 
   gint64   suggestion_id;
   gboolean reply_unseen;  /* as of the last reload */
@@ -352,18 +351,12 @@ store_changed_cb (LiaisonSuggestionDetail *self,
                   const char              *table)
 {
   static const char *const tables[] = {
-    "suggestions", "suggestion_events", "receptions", "units", "deputies", "loop_rules", "attachments", NULL,
+    /* settings: who is at the desk, and so the moves offered */
+    "suggestions", "suggestion_events", "receptions", "units", "deputies", "loop_rules", "attachments",
+    "settings", NULL,
   };
 
   if (g_strv_contains (tables, table))
-    reload (self);
-}
-
-static void
-settings_changed_cb (LiaisonSuggestionDetail *self,
-                     const char              *key)
-{
-  if (g_str_has_prefix (key, "actor-"))
     reload (self);
 }
 
@@ -440,7 +433,6 @@ liaison_suggestion_detail_dispose (GObject *object)
 
   g_clear_handle_id (&self->seen_idle_id, g_source_remove);
   liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_SUGGESTION_DETAIL);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_suggestion_detail_parent_class)->dispose (object);
 }
@@ -489,7 +481,5 @@ static void
 liaison_suggestion_detail_init (LiaisonSuggestionDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -916,10 +916,6 @@ liaison_window_init (LiaisonWindow *self)
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
-  /* The person at the desk may change in another window. */
-  g_signal_connect_object (self->settings, "changed::actor-role", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::actor-name", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::actor-deputy", G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -254,6 +254,8 @@ run_date_button (void)
   liaison_test_enroll_as_hq (fixture.store);
   liaison_test_desk_open_window (&fixture);
   dialog = liaison_test_desk_open_move (&fixture, LIAISON_LOOP_MOVE_REFER);
+  /* The officer names the lead unit: the dialog chooses none. */
+  liaison_picker_row_set_selected (LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "lead_unit_row")), 0);
   due_row = liaison_test_get_by_id (dialog, "due_row");
   button = LIAISON_DATE_BUTTON (liaison_test_get_by_id (dialog, "due_date_button"));
   g_assert_true (liaison_date_button_get_editable (button) == GTK_EDITABLE (due_row));

@@ -150,6 +150,10 @@ lead_unit_changed_cb (LiaisonMoveDialog *self)
       gtk_widget_set_sensitive (row != NULL ? row : check, i != lead);
     }
   liaison_check_rows_update (self->co_units_list);
+  /* Nothing is referred until the officer names the lead unit: a unit
+   * chosen for them would send it wherever the list happens to start. */
+  if (self->move == LIAISON_LOOP_MOVE_REFER)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "move.save", lead != GTK_INVALID_LIST_POSITION);
 }
 
 /* Takes @text; returns it trimmed, or NULL when only spaces were typed. */
@@ -599,6 +603,9 @@ load_units (LiaisonMoveDialog *self)
   if (self->move == LIAISON_LOOP_MOVE_REFER)
     {
       liaison_picker_row_set_model (self->lead_unit_row, G_LIST_MODEL (names));
+      liaison_picker_row_set_selected (self->lead_unit_row, GTK_INVALID_LIST_POSITION);
+      /* Translators: under "Lead unit" in the refer dialog until one is chosen */
+      liaison_picker_row_set_placeholder (self->lead_unit_row, _("Not chosen yet: choose the unit that handles it"));
       gtk_widget_set_visible (GTK_WIDGET (self->co_units_group), units != NULL && units->len > 1);
       lead_unit_changed_cb (self);
     }

@@ -28,6 +28,8 @@ struct _LiaisonPickerRow
   GtkListView        *list_view;
 
   guint               selected;
+  char               *placeholder; /* the subtitle while nothing is chosen */
+  guint               scroll_tick;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPickerRow, liaison_picker_row, ADW_TYPE_ACTION_ROW)
@@ -61,7 +63,9 @@ show_selected (LiaisonPickerRow *self)
 {
   const char *name = name_at (self->model, self->selected);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), name != NULL ? name : "");
+  if (name == NULL)
+    name = self->placeholder != NULL ? self->placeholder : "";
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), name);
 }
 
 static guint
@@ -169,6 +173,8 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   const char *name = gtk_string_object_get_string (item);
 
   gtk_label_set_text (GTK_LABEL (label), name);
+  /* Kept for update_ticks(): a row stays bound while the choice changes. */
+  g_object_set_data (G_OBJECT (box), "liaison-item", item);
   gtk_widget_set_opacity (check, position_in_model (self, item) == self->selected ? 1 : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   /* The list's row (GTK's own widget) is what takes the focus: it is
@@ -179,12 +185,54 @@ bind_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+unbind_item_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                LiaisonPickerRow         *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "liaison-item", NULL);
+}
+
+/* The tick follows the choice in rows already on screen. */
+static void
+update_ticks (LiaisonPickerRow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      gpointer item = box != NULL ? g_object_get_data (G_OBJECT (box), "liaison-item") : NULL;
+
+      if (item != NULL)
+        gtk_widget_set_opacity (gtk_widget_get_last_child (box),
+                                position_in_model (self, item) == self->selected ? 1 : 0);
+    }
+}
+
+/* Scrolling to the chosen name before the list has a height leaves the
+ * list blank until the next scroll: wait for a frame that has one. */
+static gboolean
+scroll_to_selected_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  LiaisonPickerRow *self = data;
+
+  if (gtk_widget_get_height (widget) <= 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (self->selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (widget, "list.scroll-to-item", "u", self->selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 popover_show_cb (LiaisonPickerRow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_string_filter_set_search (self->filter, NULL);
-  if (self->selected != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", self->selected);
+  if (self->selected != GTK_INVALID_LIST_POSITION && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_selected_cb, self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -258,7 +306,11 @@ liaison_picker_row_dispose (GObject *object)
 {
   LiaisonPickerRow *self = LIAISON_PICKER_ROW (object);
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_pointer (&self->placeholder, g_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
@@ -318,6 +370,7 @@ liaison_picker_row_init (LiaisonPickerRow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), self);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -418,7 +471,23 @@ liaison_picker_row_set_selected (LiaisonPickerRow *self,
     return;
   self->selected = position;
   show_selected (self);
+  update_ticks (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * liaison_picker_row_set_placeholder:
+ * @text: (nullable): the subtitle while nothing is chosen
+ */
+void
+liaison_picker_row_set_placeholder (LiaisonPickerRow *self,
+                                    const char       *text)
+{
+  g_return_if_fail (LIAISON_IS_PICKER_ROW (self));
+
+  g_free (self->placeholder);
+  self->placeholder = g_strdup (text);
+  show_selected (self);
 }
 
 /**

@@ -22,6 +22,8 @@ GListModel *liaison_picker_row_get_model    (LiaisonPickerRow *self);
 guint       liaison_picker_row_get_selected (LiaisonPickerRow *self);
 void        liaison_picker_row_set_selected (LiaisonPickerRow *self,
                                              guint             position);
+void        liaison_picker_row_set_placeholder (LiaisonPickerRow *self,
+                                                const char       *text);
 void        liaison_picker_row_popup        (LiaisonPickerRow *self);
 GListModel *liaison_picker_row_get_shown    (LiaisonPickerRow *self);
 

@@ -1,0 +1,236 @@
+/* test-ui-review.c: what a reviewer met using the desk, through the real
+ * window under Xvfb: who is at the desk follows the database, the refer
+ * dialog leaves the lead unit to the officer, the picker's list is there
+ * on first open and ticks the choice.
+ *
+ * Each case runs in its own subprocess (GTK keeps global state) over
+ * temporary databases (liaison-test-desk.h).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "liaison-actor.h"
+#include "liaison-move-dialog.h"
+#include "liaison-picker-row.h"
+#include "liaison-store-loop.h"
+#include "liaison-test-desk.h"
+#include "liaison-test-ui.h"
+#include "liaison-test-util.h"
+
+static const char *
+header_actor (LiaisonTestDesk *desk)
+{
+  GtkWidget *content = liaison_test_get_by_id (GTK_WIDGET (desk->window), "actor_content");
+
+  return adw_button_content_get_label (ADW_BUTTON_CONTENT (content));
+}
+
+static GtkWidget *
+picker_popover (GtkWidget *row)
+{
+  return liaison_test_find_widget (row, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+}
+
+/* The list's rows on screen: each its name and whether it is ticked. */
+static guint
+count_ticked (GtkWidget  *row,
+              const char *name,
+              gboolean   *name_ticked)
+{
+  GtkWidget *list = liaison_test_find_widget (picker_popover (row), liaison_test_is_of_type,
+                                              GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  guint ticked = 0;
+
+  *name_ticked = FALSE;
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (item);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (!GTK_IS_LABEL (label) || !gtk_widget_get_child_visible (item))
+        continue;
+      if (gtk_widget_get_opacity (gtk_widget_get_last_child (box)) > 0.5)
+        {
+          ticked++;
+          if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
+            *name_ticked = TRUE;
+        }
+    }
+  return ticked;
+}
+
+static guint
+position_of (LiaisonPickerRow *row,
+             const char       *name)
+{
+  GListModel *names = liaison_picker_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      return i;
+  g_error ("“%s” is not in the list", name);
+}
+
+/* (a) A deputy at one station's desk is no one at another database's:
+ * headquarters refers as headquarters, and a second station's desk is
+ * its own staff's. */
+static void
+run_actor_per_database (void)
+{
+  LiaisonTestDesk station = { NULL };
+  LiaisonTestDesk hq = { NULL };
+  LiaisonTestDesk other = { NULL };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  const LiaisonLoopEvent *event;
+  GtkWidget *dialog;
+  LiaisonPickerRow *lead;
+  gint64 jiang;
+
+  /* Headquarters' file once had a deputy at its own desk, too. */
+  liaison_test_desk_set_up (&hq);
+  liaison_test_desk_take_up (&hq);
+  liaison_actor_set_current (hq.store, LIAISON_LOOP_ROLE_DEPUTY, "王建国", hq.deputy_id);
+  liaison_test_enroll_as_hq (hq.store);
+
+  /* At a station, later, 蒋晓 signs in on Switch User. */
+  liaison_test_desk_set_up (&station);
+  jiang = liaison_test_add_deputy (station.store, "蒋晓", LIAISON_DEPUTY_LEVEL_CITY);
+  liaison_test_desk_open_window (&station);
+  /* As the Switch User dialog does: the name with the deputy. */
+  liaison_actor_set_current (station.store, LIAISON_LOOP_ROLE_DEPUTY, "蒋晓", jiang);
+  g_assert_nonnull (strstr (header_actor (&station), "蒋晓"));
+  {
+    g_autoptr(LiaisonActor) actor = liaison_actor_get_current (station.store);
+
+    g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_DEPUTY);
+    g_assert_cmpstr (actor->name, ==, "蒋晓");
+  }
+  gtk_window_destroy (GTK_WINDOW (station.window));
+  station.window = NULL;
+
+  /* Then headquarters' desk is opened. */
+  liaison_test_desk_open_window (&hq);
+  {
+    g_autoptr(LiaisonActor) actor = liaison_actor_get_current (hq.store);
+
+    g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_HQ);
+    g_assert_cmpint (actor->deputy_id, ==, 0);
+    g_assert_cmpstr (actor->name, !=, "蒋晓");
+    g_assert_cmpstr (actor->name, !=, "王建国");
+  }
+  /* Headquarters has no one to switch to. */
+  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (GTK_WIDGET (hq.window), "actor_button")));
+
+  dialog = liaison_test_desk_open_move (&hq, LIAISON_LOOP_MOVE_REFER);
+  lead = LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "lead_unit_row"));
+  liaison_picker_row_set_selected (lead, position_of (lead, "市交通运输局"));
+  g_assert_true (gtk_widget_activate_action (dialog, "move.save", NULL));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
+
+  events = liaison_store_list_suggestion_events (hq.store, hq.suggestion_id, &error);
+  g_assert_no_error (error);
+  event = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpint (event->move, ==, LIAISON_LOOP_MOVE_REFER);
+  g_assert_cmpint (event->role, ==, LIAISON_LOOP_ROLE_HQ);
+  g_assert_null (event->deputy_uuid);
+  g_assert_cmpstr (event->actor_name, !=, "蒋晓");
+  g_assert_cmpstr (event->actor_name, !=, "王建国");
+
+  /* Another station's file: its own staff at the desk. */
+  liaison_test_desk_set_up (&other);
+  liaison_test_desk_open_window (&other);
+  {
+    g_autoptr(LiaisonActor) actor = liaison_actor_get_current (other.store);
+
+    g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_STATION);
+    g_assert_cmpstr (actor->name, !=, "蒋晓");
+  }
+  g_assert_null (strstr (header_actor (&other), "蒋晓"));
+
+  /* And the station still remembers 蒋晓. */
+  {
+    g_autoptr(LiaisonActor) actor = liaison_actor_get_current (station.store);
+
+    g_assert_cmpint (actor->role, ==, LIAISON_LOOP_ROLE_DEPUTY);
+    g_assert_cmpstr (actor->name, ==, "蒋晓");
+  }
+
+  liaison_test_desk_tear_down (&other);
+  liaison_test_desk_tear_down (&hq);
+  liaison_test_desk_tear_down (&station);
+}
+
+/* (b) The refer dialog chooses no lead unit: 交办 waits for the officer's
+ * choice, and the list ticks the one chosen. */
+static void
+run_refer_needs_lead (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *save;
+  GtkWidget *popover;
+  LiaisonPickerRow *lead;
+  gboolean ticked = FALSE;
+
+  liaison_test_desk_set_up (&desk);
+  liaison_test_desk_take_up (&desk);
+  liaison_test_enroll_as_hq (desk.store);
+  liaison_test_desk_open_window (&desk);
+  dialog = liaison_test_desk_open_move (&desk, LIAISON_LOOP_MOVE_REFER);
+  lead = LIAISON_PICKER_ROW (liaison_test_get_by_id (dialog, "lead_unit_row"));
+  save = liaison_test_get_by_id (dialog, "save_button");
+
+  g_assert_cmpuint (liaison_picker_row_get_selected (lead), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), ==,
+                   "Not chosen yet: choose the unit that handles it");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  /* Ctrl+Enter does not refer it either. */
+  gtk_widget_activate_action (dialog, "move.save", NULL);
+  liaison_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  events = liaison_store_list_suggestion_events (desk.store, desk.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Nothing ticked in the list until chosen. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (lead)));
+  popover = picker_popover (GTK_WIDGET (lead));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, popover));
+  liaison_test_spin (50);
+  g_assert_cmpuint (count_ticked (GTK_WIDGET (lead), "市交通运输局", &ticked), ==, 0);
+  liaison_picker_row_set_selected (lead, position_of (lead, "市交通运输局"));
+  /* The tick moves in the rows already on screen. */
+  g_assert_cmpuint (count_ticked (GTK_WIDGET (lead), "市交通运输局", &ticked), ==, 1);
+  g_assert_true (ticked);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), ==, "市交通运输局");
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  g_assert_true (gtk_widget_activate (save));
+  g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_MOVE_DIALOG));
+  events = liaison_store_list_suggestion_events (desk.store, desk.suggestion_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((LiaisonLoopEvent *) g_ptr_array_index (events, events->len - 1))->lead_unit_uuid, ==,
+                   LIAISON_TEST_UNIT_TRANSPORT);
+
+  liaison_test_desk_tear_down (&desk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  liaison_test_add_ui_case ("/ui/review/actor-per-database", run_actor_per_database);
+  liaison_test_add_ui_case ("/ui/review/refer-needs-lead", run_refer_needs_lead);
+
+  return g_test_run ();
+}

@@ -229,6 +229,17 @@ is_expander_row (GtkWidget     *widget,
   return ADW_IS_EXPANDER_ROW (widget);
 }
 
+/* The sync status's tooltip says where the record set aside is listed. */
+static gboolean
+status_tells_set_aside (gpointer window)
+{
+  GtkWidget *box = liaison_test_get_by_id (liaison_test_get_by_id (window, "sync_status"), "box");
+  const char *tooltip = gtk_widget_get_tooltip_text (box);
+
+  return tooltip != NULL &&
+         strstr (tooltip, "1 record from headquarters was set aside: Records Set Aside in the main menu.") != NULL;
+}
+
 /* (c) A record headquarters sent that this station cannot use: the sync
  * goes on, and Records Set Aside in the main menu lists it, with why. */
 static void
@@ -269,6 +280,7 @@ run_set_aside (void)
   g_assert_true (liaison_test_wait_until (engine_idle, fixture.station.engine));
   g_assert_null (liaison_sync_engine_get_last_error (fixture.station.engine));
   g_assert_true (liaison_test_wait_until (set_aside_enabled, window));
+  g_assert_true (liaison_test_wait_until (status_tells_set_aside, window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-aside-records", NULL));
   dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_QUARANTINE_DIALOG);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-status.h"
 #include "liaison-tooltip.h"
@@ -105,6 +106,7 @@ update (LiaisonSyncStatus *self)
   const char *last_error;
   gboolean online;
   guint unsynced;
+  guint set_aside;
 
   if (self->store != NULL && !liaison_store_is_enrolled (self->store))
     {
@@ -161,6 +163,18 @@ update (LiaisonSyncStatus *self)
   if (waiting != NULL)
     {
       g_autofree char *joined = g_strdup_printf ("%s\n%s", tooltip, waiting);
+
+      g_free (tooltip);
+      tooltip = g_steal_pointer (&joined);
+    }
+  set_aside = self->store != NULL ? liaison_store_count_quarantined (self->store) : 0;
+  if (set_aside > 0)
+    {
+      g_autofree char *joined = g_strdup_printf (
+        ngettext ("%s\n%u record from headquarters was set aside: Records Set Aside in the main menu.",
+                  "%s\n%u records from headquarters were set aside: Records Set Aside in the main menu.",
+                  set_aside),
+        tooltip, set_aside);
 
       g_free (tooltip);
       tooltip = g_steal_pointer (&joined);

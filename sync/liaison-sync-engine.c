@@ -58,6 +58,7 @@ struct _LiaisonSyncEngine
   guint received;
   guint pulled_records;        /* changes in the pull answers of the running (or last) sync */
   guint64 pulled_bytes;        /* and the size of those answers */
+  gint64 files_paused_until;   /* monotonic µs: a 429's Retry-After, when no file is sent */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
@@ -981,11 +982,17 @@ attachment_put_done (GObject      *source,
   GError *error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
+  const char *retry_after;
+  guint64 seconds = 0;
   guint status;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
   root = read_answer (op->self, op->message, bytes, send_error, &error);
   status = soup_message_get_status (op->message);
+  retry_after = soup_message_headers_get_one (soup_message_get_response_headers (op->message), "Retry-After");
+  if (status == LIAISON_HTTP_TOO_MANY_REQUESTS && retry_after != NULL &&
+      g_ascii_string_to_unsigned (retry_after, 10, 1, 2 * 24 * 3600, &seconds, NULL))
+    op->self->files_paused_until = g_get_monotonic_time () + (gint64) seconds * G_TIME_SPAN_SECOND;
   g_clear_object (&op->message);
   if (root == NULL && status == SOUP_STATUS_BAD_REQUEST && op->attachment_offset > 0 &&
       !op->attachment_restarted)
@@ -1171,6 +1178,15 @@ send_next_attachment (SyncOp *op)
 static void
 send_attachments (SyncOp *op)
 {
+  /* Headquarters took as many files as it takes today: sending one again
+   * before its Retry-After would only carry up to 10 MiB to be refused. */
+  if (g_get_monotonic_time () < op->self->files_paused_until)
+    {
+      g_clear_error (&op->attachment_refused);
+      op->attachment_refused = attachment_refusal (LIAISON_HTTP_TOO_MANY_REQUESTS, 0);
+      push_next (op);
+      return;
+    }
   start_attachments (op, liaison_store_list_attachments_to_send, send_next_attachment);
 }
 

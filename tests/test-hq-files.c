@@ -313,6 +313,21 @@ test_upgrade (Fixture       *fixture,
   }
 }
 
+/* How many PUTs of @sha the server answered 429. */
+static guint
+count_refused_puts (Fixture    *fixture,
+                    const char *sha)
+{
+  g_autofree char *log = NULL;
+  g_autofree char *needle = g_strdup_printf ("method=PUT path=/v1/attachments/%s status=429 ", sha);
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (fixture->hq.log_path, &log, NULL, NULL));
+  for (const char *at = strstr (log, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
 /* Quotas: two files a day from a station (command line), 1 MiB a day
  * (environment, as from liaison-hq.conf). A file over the day's bytes is
  * 413, a file past the day's count 429, both JSON; headquarters has no
@@ -417,6 +432,18 @@ test_quota (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (left->len, ==, 2);
   }
+
+  /* The desk meets the 429 once, then sends no file until Retry-After
+   * (midnight): the next sync carries no 10 MiB to be refused again, and
+   * still says why the files wait. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_false (liaison_test_sync (fixture->a.engine, &counts, &error));
+      g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_ATTACHMENT_REFUSED);
+      g_assert_nonnull (strstr (error->message, "reached today’s limit"));
+      g_clear_error (&error);
+      g_assert_cmpuint (count_refused_puts (fixture, small_sha), ==, 2);
+    }
 }
 
 /* Tokens and keys go to files in a folder of our own. */

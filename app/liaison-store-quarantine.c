@@ -143,9 +143,12 @@ liaison_store_quarantine_add (LiaisonStore       *store,
                               LiaisonQuarantined *entry,
                               GError            **error)
 {
+  /* The same change pulled again (a checkpoint reset by enrolling anew)
+   * is kept once. */
   sqlite3_stmt *stmt = liaison_store_prepare (store,
     "INSERT INTO pull_quarantine (kind, uuid, version, seq, reason, text, set_aside_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM pull_quarantine"
+    "  WHERE uuid = ?2 AND kind = ?1 AND version = ?3 AND text = ?6)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -158,6 +161,8 @@ liaison_store_quarantine_add (LiaisonStore       *store,
   sqlite3_bind_text (stmt, 7, entry->set_aside_at, -1, SQLITE_TRANSIENT);
   if (!liaison_store_step_done (store, stmt, _("Could not set aside a record received from the server"), error))
     return FALSE;
+  if (sqlite3_changes (liaison_store_get_handle (store)) == 0)
+    return TRUE;
   liaison_store_emit_changed (store, "pull_quarantine");
   entry->id = sqlite3_last_insert_rowid (liaison_store_get_handle (store));
   g_message ("Set aside %s %s version %" G_GINT64_FORMAT " from the server: %s",

@@ -274,6 +274,18 @@ test_report_in_pieces (void)
       g_assert_no_error (error);
     }
   g_assert_cmpuint (reported, ==, 25);
+
+  /* The same page again (a checkpoint reset by enrolling anew): each kept
+   * once, nothing new to report. */
+  g_assert_true (liaison_store_apply_pulled (store, json_node_get_array (root), 25, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_quarantined (store), ==, 25);
+  {
+    g_autoptr(JsonArray) report = liaison_store_quarantine_report (store, 20, &last_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (report);
+  }
   g_assert_cmpint (liaison_test_query_int (store, "SELECT max (length (CAST (text AS BLOB))) FROM pull_quarantine"),
                    >, 120000);
   g_clear_object (&store);

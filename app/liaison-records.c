@@ -80,6 +80,12 @@ liaison_sync_state_label (LiaisonSyncState state)
     }
 }
 
+const char *
+liaison_sync_state_note (LiaisonSyncState state)
+{
+  return state == LIAISON_SYNC_STATE_SYNCED ? NULL : liaison_sync_state_label (state);
+}
+
 static void
 record_meta_clear (LiaisonRecordMeta *meta)
 {

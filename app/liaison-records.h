@@ -54,6 +54,9 @@ const char *liaison_channel_to_code       (LiaisonChannel channel);
 gboolean    liaison_channel_from_code     (const char *code, LiaisonChannel *channel);
 const char *liaison_channel_label         (LiaisonChannel channel);
 const char *liaison_sync_state_label      (LiaisonSyncState state);
+/* What a card or a record's page says of its sync: NULL once synced,
+ * which is nothing to tell; the label otherwise. */
+const char *liaison_sync_state_note       (LiaisonSyncState state);
 
 /* Accepts a code, an English label or a zh_CN label ("市", "city", "City"). */
 gboolean    liaison_deputy_level_parse    (const char *text, LiaisonDeputyLevel *level);

@@ -15,7 +15,10 @@
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
 #include "liaison-picker-row.h"
+#include "liaison-reception-detail.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-suggestion-detail.h"
 #include "liaison-test-desk.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
@@ -223,6 +226,104 @@ run_refer_needs_lead (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+/* Labels styled "sync-state" a user can see, with text, under @root. */
+static guint
+count_sync_tags (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "sync-state") &&
+      gtk_widget_is_drawable (root) && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_sync_tags (child);
+  return n;
+}
+
+typedef struct {
+  GtkWidget *root;
+  guint      n;
+} TagsWait;
+
+static gboolean
+tags_are (gpointer data)
+{
+  TagsWait *wait = data;
+
+  return count_sync_tags (wait->root) == wait->n;
+}
+
+static void
+assert_sync_tags (GtkWidget *root,
+                  guint      n)
+{
+  TagsWait wait = { root, n };
+
+  if (!liaison_test_wait_until (tags_are, &wait))
+    g_error ("%u sync tags are shown, not %u", count_sync_tags (root), n);
+}
+
+/* Both detail pages of the desk, one after the other: their sync tags. */
+static void
+assert_detail_tags (LiaisonTestDesk *desk,
+                    guint            n)
+{
+  GtkWidget *window = GTK_WIDGET (desk->window);
+  GtkWidget *detail;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-reception", "x", desk->reception_id));
+  detail = liaison_test_get_by_id (liaison_test_get_by_id (window, "receptions_page"), "detail");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, detail));
+  g_assert_cmpint (liaison_reception_detail_get_reception_id (LIAISON_RECEPTION_DETAIL (detail)), ==, desk->reception_id);
+  liaison_test_spin (50);
+  assert_sync_tags (detail, n);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-suggestion", "x", desk->suggestion_id));
+  detail = liaison_test_get_by_id (liaison_test_get_by_id (window, "suggestions_page"), "detail");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (detail, "timeline")));
+  g_assert_cmpint (liaison_suggestion_detail_get_suggestion_id (LIAISON_SUGGESTION_DETAIL (detail)), ==, desk->suggestion_id);
+  liaison_test_spin (50);
+  assert_sync_tags (detail, n);
+}
+
+/* (c) A sync tag only where there is something to say: none on a desk
+ * that does not sync; "not yet synced" on an enrolled desk's pending
+ * records; nothing once they are synced, on the pages nor the cards. */
+static void
+run_sync_tags (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  GtkWidget *receptions;
+
+  liaison_test_desk_set_up (&desk);
+  liaison_test_desk_open_window (&desk);
+  receptions = liaison_test_get_by_id (GTK_WIDGET (desk.window), "receptions_page");
+  liaison_test_spin (100);
+  assert_sync_tags (receptions, 0);
+  assert_detail_tags (&desk, 0);
+
+  /* Enrolled, the records wait to be sent: each page says so, once. */
+  liaison_test_enroll_as_hq (desk.store);
+  liaison_store_emit_changed (desk.store, "receptions");
+  liaison_store_emit_changed (desk.store, "suggestions");
+  assert_detail_tags (&desk, 1);
+
+  /* Synced, there is nothing to say. */
+  g_assert_true (liaison_store_exec (desk.store, "UPDATE receptions SET sync_state = 0;"
+                                                 " UPDATE suggestions SET sync_state = 0", NULL));
+  liaison_store_emit_changed (desk.store, "receptions");
+  liaison_store_emit_changed (desk.store, "suggestions");
+  assert_detail_tags (&desk, 0);
+  assert_sync_tags (liaison_test_get_by_id (liaison_test_get_by_id (GTK_WIDGET (desk.window), "suggestions_page"),
+                                            "list_view"), 0);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (desk.window), "view_stack")),
+                                         "receptions");
+  liaison_test_spin (100);
+  assert_sync_tags (liaison_test_get_by_id (receptions, "list_view"), 0);
+
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +332,7 @@ main (int   argc,
 
   liaison_test_add_ui_case ("/ui/review/actor-per-database", run_actor_per_database);
   liaison_test_add_ui_case ("/ui/review/refer-needs-lead", run_refer_needs_lead);
+  liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonReceptionDetail
@@ -184,7 +185,13 @@ show_reception (LiaisonReceptionDetail *self,
   for (guint i = 0; i < reception->suggestions->len; i++)
     gtk_list_box_append (self->suggestions_list, new_suggestion_row (g_ptr_array_index (reception->suggestions, i)));
 
-  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &reception->meta);
+  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &reception->meta,
+                              liaison_store_is_enrolled (self->store));
+  /* The group holds only the sync row and its error: no empty box. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->sync_state_label), ADW_TYPE_PREFERENCES_GROUP),
+                          gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->sync_state_label),
+                                                                           ADW_TYPE_ACTION_ROW)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->sync_error_label)));
   liaison_ui_show_conflicts (self->store, "reception", reception->meta.uuid,
                              self->conflicts_group, self->conflicts_list);
 

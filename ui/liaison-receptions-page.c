@@ -107,7 +107,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *visitor = NULL;
   g_autofree char *deputies = NULL;
   g_autofree char *category = NULL;
-  g_autofree char *sync_state = NULL;
   g_autofree char *visitor_line = NULL;
   g_autofree char *deputies_line = NULL;
   g_autofree char *one_line_summary = NULL;
@@ -128,7 +127,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                 "visitor", &visitor,
                 "deputies", &deputies,
                 "category", &category,
-                "sync-state", &sync_state,
                 NULL);
   /* What a search matched is marked, so that the reason for a hit shows. */
   reception = liaison_reception_item_get_reception (LIAISON_RECEPTION_ITEM (item));
@@ -175,11 +173,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   liaison_search_highlight_set_row (box, "summary", one_line_summary);
   liaison_search_highlight_set_row (box, "deputies", deputies_line ? deputies_line : "");
   liaison_search_highlight_set_row (box, "elsewhere", elsewhere);
-  liaison_ui_set_row_text (box, "sync", sync_state);
+  /* Synced is nothing to tell on a card: only pending and errors show. */
+  liaison_ui_set_row_text (box, "sync", liaison_sync_state_note (reception->meta.sync_state));
 }
 
 /* A desk with no server never syncs: a "not synced" tag on each of its
- * rows would only say so thousands of times. The header says it once. */
+ * rows would only say so thousands of times. The header says it once.
+ * Elsewhere only a card with something to tell has the tag. */
 static void
 bind_sync_tag_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -187,7 +187,9 @@ bind_sync_tag_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "sync"), self->shows_sync);
+  GtkLabel *sync = g_object_get_data (G_OBJECT (box), "sync");
+
+  gtk_widget_set_visible (GTK_WIDGET (sync), self->shows_sync && *gtk_label_get_text (sync) != '\0');
 }
 
 static void

@@ -104,7 +104,8 @@ cell_text (const LiaisonReception *reception,
         g_strdelimit (text, "\r\n\t", ' ');
       return text;
     case COLUMN_SYNC:
-      return g_strdup (liaison_sync_state_label (reception->meta.sync_state));
+      /* As on the cards: a column of "Synced" says nothing. */
+      return g_strdup (liaison_sync_state_note (reception->meta.sync_state));
     case N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);

@@ -16,6 +16,7 @@
 #include "liaison-store-loop.h"
 #include "liaison-suggestion-detail.h"
 #include "liaison-timeline.h"
+#include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionDetail
@@ -264,7 +265,8 @@ show_suggestion (LiaisonSuggestionDetail *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reception_row),
                                           g_variant_new_int64 (suggestion->reception_id));
 
-  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &suggestion->meta);
+  liaison_ui_show_sync_state (self->sync_state_label, self->sync_error_label, &suggestion->meta,
+                              liaison_store_is_enrolled (self->store));
   liaison_ui_show_conflicts (self->store, "suggestion", suggestion->meta.uuid,
                              self->conflicts_group, self->conflicts_list);
   show_loop (self, suggestion);

@@ -118,7 +118,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   liaison_search_highlight_set_row (box, "content", content);
   liaison_search_highlight_set_row (box, "meta", meta);
   liaison_search_highlight_set_row (box, "elsewhere", elsewhere);
-  liaison_ui_set_row_text (box, "sync", liaison_sync_state_label (suggestion->meta.sync_state));
+  /* Synced is nothing to tell on a card: only pending and errors show. */
+  liaison_ui_set_row_text (box, "sync", liaison_sync_state_note (suggestion->meta.sync_state));
 }
 
 /* A desk with no server shows no "not synced" tag on every row; the
@@ -130,7 +131,9 @@ bind_sync_tag_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "sync"), self->shows_sync);
+  GtkLabel *sync = g_object_get_data (G_OBJECT (box), "sync");
+
+  gtk_widget_set_visible (GTK_WIDGET (sync), self->shows_sync && *gtk_label_get_text (sync) != '\0');
 }
 
 static void

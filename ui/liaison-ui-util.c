@@ -416,15 +416,25 @@ liaison_ui_show_load_error (GtkStack      *stack,
 /**
  * liaison_ui_show_sync_state:
  *
- * Shows a record's sync state, and its sync error only if it has one.
+ * @enrolled: whether the desk syncs at all
+ *
+ * Shows a record's sync state in the row holding @state_label only when
+ * there is something to say (not yet synced, an error) on a desk that
+ * syncs: "synced" on every page, or "not synced" on a desk that never
+ * syncs, says nothing. The sync error shows only if it has one.
  */
 void
 liaison_ui_show_sync_state (GtkLabel                *state_label,
                             GtkLabel                *error_label,
-                            const LiaisonRecordMeta *meta)
+                            const LiaisonRecordMeta *meta,
+                            gboolean                 enrolled)
 {
-  gtk_label_set_text (state_label, liaison_sync_state_label (meta->sync_state));
-  gtk_widget_set_visible (GTK_WIDGET (error_label), meta->sync_error != NULL && *meta->sync_error);
+  const char *note = liaison_sync_state_note (meta->sync_state);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (state_label), ADW_TYPE_ACTION_ROW);
+
+  gtk_label_set_text (state_label, note != NULL ? note : "");
+  gtk_widget_set_visible (row != NULL ? row : GTK_WIDGET (state_label), enrolled && note != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), enrolled && meta->sync_error != NULL && *meta->sync_error);
   gtk_label_set_text (error_label, meta->sync_error ? meta->sync_error : "");
 }
 

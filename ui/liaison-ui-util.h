@@ -67,7 +67,8 @@ void                  liaison_ui_show_load_error       (GtkStack            *sta
                                                         const GError        *error);
 void                  liaison_ui_show_sync_state       (GtkLabel            *state_label,
                                                         GtkLabel            *error_label,
-                                                        const LiaisonRecordMeta *meta);
+                                                        const LiaisonRecordMeta *meta,
+                                                        gboolean             enrolled);
 void                  liaison_ui_show_conflicts        (LiaisonStore        *store,
                                                         const char          *kind,
                                                         const char          *uuid,

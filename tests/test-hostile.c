@@ -663,7 +663,11 @@ checksum_database (GChecksum  *checksum,
   sqlite3 *db = NULL;
   sqlite3_stmt *tables = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Opened read-write, used only to read: a read-only connection to a WAL
+   * file cannot build its -shm index itself, and once failed with
+   * SQLITE_CANTOPEN while other tests ran beside this one. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)

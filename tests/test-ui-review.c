@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "liaison-actor.h"
+#include "liaison-deputy-editor.h"
 #include "liaison-move-dialog.h"
 #include "liaison-picker-row.h"
 #include "liaison-reception-detail.h"
@@ -324,6 +325,99 @@ run_sync_tags (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+typedef struct {
+  GtkWidget  *list;
+  const char *name;
+} RowsWait;
+
+/* Rows the list shows on screen, and whether @name is one of them. */
+static guint
+rows_on_screen (GtkWidget  *list,
+                const char *name,
+                gboolean   *name_shown)
+{
+  guint n = 0;
+
+  *name_shown = FALSE;
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (item);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_LABEL (label) || !gtk_widget_is_drawable (item) || gtk_widget_get_height (item) <= 0 ||
+          !gtk_widget_compute_bounds (item, list, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (list))
+        continue;
+      n++;
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
+        *name_shown = TRUE;
+    }
+  return n;
+}
+
+static gboolean
+rows_shown (gpointer data)
+{
+  RowsWait *wait = data;
+  gboolean shown;
+
+  return rows_on_screen (wait->list, wait->name, &shown) >= 5 && shown;
+}
+
+/* (d) The deputy editor's station list is there the first time it opens,
+ * scrolled to the station chosen, not blank until a scroll. */
+static void
+run_picker_first_open (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  GtkWidget *row;
+  GtkWidget *popover;
+  GListModel *names;
+  RowsWait wait;
+  gboolean shown = FALSE;
+  guint last;
+
+  liaison_test_desk_set_up (&desk);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(LiaisonStation) station = liaison_station_new ();
+
+      station->name = g_strdup_printf ("濉溪县第%02u代表联络站", i);
+      station->kind = LIAISON_STATION_KIND_STATION;
+      station->district = g_strdup ("濉溪县");
+      g_assert_true (liaison_store_save_station (desk.store, station, &error));
+      g_assert_no_error (error);
+    }
+  liaison_test_desk_open_window (&desk);
+  editor = liaison_deputy_editor_new (GTK_WINDOW (desk.window), desk.store, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+
+  /* A station far down the list is the one chosen. */
+  row = liaison_test_get_by_id (editor, "station_row");
+  names = liaison_picker_row_get_model (LIAISON_PICKER_ROW (row));
+  last = g_list_model_get_n_items (names) - 1;
+  liaison_picker_row_set_selected (LIAISON_PICKER_ROW (row), last);
+
+  g_assert_true (gtk_widget_activate (row));
+  popover = picker_popover (row);
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, popover));
+  wait.list = liaison_test_find_widget (popover, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  wait.name = gtk_string_list_get_string (GTK_STRING_LIST (names), last);
+  if (!liaison_test_wait_until (rows_shown, &wait))
+    {
+      guint n = rows_on_screen (wait.list, wait.name, &shown);
+
+      g_error ("The list shows %u rows on first open (the chosen one: %s)", n, shown ? "yes" : "no");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +427,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/actor-per-database", run_actor_per_database);
   liaison_test_add_ui_case ("/ui/review/refer-needs-lead", run_refer_needs_lead);
   liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
+  liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
 
   return g_test_run ();
 }

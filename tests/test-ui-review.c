@@ -418,6 +418,43 @@ run_picker_first_open (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+static gboolean
+name_shown_whole (gpointer data)
+{
+  GtkLabel *label = GTK_LABEL (data);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (label)) && gtk_widget_get_width (GTK_WIDGET (label)) > 0 &&
+         !pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+/* (e) The station's name is read whole in the header at the window's
+ * default 1100×720 and at 1366 wide, not cut to "相山区…". */
+static void
+run_station_name_whole (void)
+{
+  static const int widths[] = { 1100, 1366 };
+  LiaisonTestDesk desk = { NULL };
+
+  liaison_test_desk_set_up (&desk);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *label;
+
+      desk.window = liaison_window_new (NULL, desk.store);
+      gtk_window_set_default_size (GTK_WINDOW (desk.window), widths[i], 720);
+      gtk_window_present (GTK_WINDOW (desk.window));
+      g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, desk.window));
+      label = liaison_test_get_by_id (GTK_WIDGET (desk.window), "station_label");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, LIAISON_TEST_STATION_NAME);
+      liaison_test_spin (100);
+      if (!liaison_test_wait_until (name_shown_whole, label))
+        g_error ("At %d wide the header cuts the station's name (%d px)", widths[i], gtk_widget_get_width (label));
+      gtk_window_destroy (GTK_WINDOW (desk.window));
+      desk.window = NULL;
+    }
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +465,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/refer-needs-lead", run_refer_needs_lead);
   liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
   liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
+  liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
 
   return g_test_run ();
 }

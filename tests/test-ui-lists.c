@@ -261,8 +261,9 @@ run_counts (void)
   fixture_tear_down (&fixture);
 }
 
+/* A headquarters desk's: with each reception's station. */
 static const char * const table_titles[] = {
-  "Date", "Visitors", "Community", "Deputies Present", "Category", "Summary", "Sync",
+  "Date", "Station", "Visitors", "Phone", "Community", "Deputies Present", "Category", "Summary", "Sync",
 };
 
 typedef struct {

@@ -455,6 +455,114 @@ run_station_name_whole (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *wanted;   /* markup a label shows, in part */
+} MarkupWait;
+
+static gboolean
+is_label_with_markup (GtkWidget     *widget,
+                      gconstpointer  wanted)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), wanted) != NULL;
+}
+
+static gboolean
+markup_shown (gpointer data)
+{
+  MarkupWait *wait = data;
+
+  return liaison_test_find_widget (wait->root, is_label_with_markup, wait->wanted) != NULL;
+}
+
+static void
+assert_markup_shown (GtkWidget  *root,
+                     const char *wanted)
+{
+  MarkupWait wait = { root, wanted };
+
+  if (!liaison_test_wait_until (markup_shown, &wait))
+    g_error ("No label on screen shows “%s”", wanted);
+}
+
+static gboolean
+has_column_titled (GtkColumnView *view,
+                   const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define MARK "<span weight=\"bold\" background=\"#f6d32d\" bgalpha=\"45%\">"
+
+/* (f) Headquarters reads each reception's station, on the cards and in
+ * the table; the table marks what a search matched as the cards do, a
+ * phone masked. */
+static void
+run_hq_station_and_table_marks (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  GtkWidget *page;
+  GtkWidget *table;
+  GtkColumnView *view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonReception) reception = NULL;
+
+  liaison_test_desk_set_up (&desk);
+  /* The desk's reception gets a first visitor with a phone. */
+  reception = liaison_store_get_reception (desk.store, desk.reception_id, &error);
+  g_assert_no_error (error);
+  g_ptr_array_insert (reception->visitors, 0, liaison_test_make_visitor ("李德静", "13712344752", "古城社区"));
+  g_assert_true (liaison_store_save_reception (desk.store, reception, &error));
+  g_assert_no_error (error);
+
+  /* A station's table has no station column. */
+  liaison_test_desk_open_window (&desk);
+  page = liaison_test_get_by_id (GTK_WIDGET (desk.window), "receptions_page");
+  table = liaison_test_get_by_id (page, "table");
+  view = GTK_COLUMN_VIEW (liaison_test_get_by_id (table, "column_view"));
+  g_assert_false (has_column_titled (view, "Station"));
+  g_assert_true (has_column_titled (view, "Phone"));
+  gtk_window_destroy (GTK_WINDOW (desk.window));
+  desk.window = NULL;
+
+  liaison_test_enroll_as_hq (desk.store);
+  liaison_test_desk_open_window (&desk);
+  page = liaison_test_get_by_id (GTK_WIDGET (desk.window), "receptions_page");
+  /* The card says whose station. */
+  assert_markup_shown (liaison_test_get_by_id (page, "list_view"), "Station: " LIAISON_TEST_STATION_NAME);
+
+  gtk_widget_activate (liaison_test_get_by_id (page, "table_button"));
+  table = liaison_test_get_by_id (page, "table");
+  view = GTK_COLUMN_VIEW (liaison_test_get_by_id (table, "column_view"));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, view));
+  g_assert_true (has_column_titled (view, "Station"));
+  assert_markup_shown (GTK_WIDGET (view), LIAISON_TEST_STATION_NAME);
+
+  /* A search marks the table's cells: the station, the phone's last four
+   * digits (the number masked), the summary. */
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (page, "search_entry")), "4752");
+  assert_markup_shown (GTK_WIDGET (view), "137****" MARK "4752</span>");
+  g_assert_null (liaison_test_find_widget (GTK_WIDGET (view), is_label_with_markup, "13712344752"));
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (page, "search_entry")), "站台");
+  assert_markup_shown (GTK_WIDGET (view), MARK "站台</span>");
+  /* 东山 finds it by its second visitor's community; the station's name
+   * holds it too. */
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (page, "search_entry")), "东山");
+  assert_markup_shown (GTK_WIDGET (view), "相山区" MARK "东山</span>街道");
+
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +574,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
   liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
   liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
+  liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
 
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ struct _LiaisonReceptionsPage
   LiaisonStationChoices *stations;     /* headquarters' station filter */
   gboolean            restoring;
   gboolean            shows_sync;      /* the desk syncs: rows show their sync state */
+  gboolean            shows_station;   /* headquarters: rows say whose station */
 
   /* template children */
   AdwLeaflet             *leaflet;
@@ -89,6 +90,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   label = liaison_ui_add_row_label (box, GTK_BOX (box), "elsewhere", "search-elsewhere", 20);
   gtk_widget_set_visible (label, FALSE);
   liaison_ui_add_row_label (box, GTK_BOX (box), "deputies", "dim-label", 20);
+  /* Headquarters sees every station's receptions: each says whose. */
+  label = liaison_ui_add_row_label (box, GTK_BOX (box), "station", "dim-label", 20);
+  gtk_widget_set_visible (label, FALSE);
   liaison_ui_add_row_label (box, GTK_BOX (box), "sync", "sync-state", 20);
 
   gtk_list_item_set_child (list_item, box);
@@ -119,6 +123,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
       liaison_ui_clear_row_texts (box, keys);
       liaison_search_highlight_set_row (box, "elsewhere", NULL);
+      liaison_search_highlight_set_row (box, "station", NULL);
       return;
     }
 
@@ -173,6 +178,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   liaison_search_highlight_set_row (box, "summary", one_line_summary);
   liaison_search_highlight_set_row (box, "deputies", deputies_line ? deputies_line : "");
   liaison_search_highlight_set_row (box, "elsewhere", elsewhere);
+  if (reception->station_name != NULL && *reception->station_name)
+    {
+      g_autofree char *station_markup = liaison_search_highlight_text (reception->station_name, terms);
+      /* Translators: the station a reception was at, in a row of headquarters' receptions list */
+      g_autofree char *station_line = liaison_search_highlight_format (_("Station: %s"), station_markup, NULL);
+
+      liaison_search_highlight_set_row (box, "station", station_line);
+    }
+  else
+    liaison_search_highlight_set_row (box, "station", NULL);
   /* Synced is nothing to tell on a card: only pending and errors show. */
   liaison_ui_set_row_text (box, "sync", liaison_sync_state_note (reception->meta.sync_state));
 }
@@ -186,10 +201,11 @@ bind_sync_tag_cb (GtkSignalListItemFactory *factory,
                   LiaisonReceptionsPage    *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-
   GtkLabel *sync = g_object_get_data (G_OBJECT (box), "sync");
+  GtkLabel *station = g_object_get_data (G_OBJECT (box), "station");
 
   gtk_widget_set_visible (GTK_WIDGET (sync), self->shows_sync && *gtk_label_get_text (sync) != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (station), self->shows_station && *gtk_label_get_text (station) != '\0');
 }
 
 static void
@@ -201,9 +217,11 @@ update_sync_mode (LiaisonReceptionsPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->station_dropdown), hq);
   liaison_receptions_table_set_shows_sync (self->table, shows_sync);
-  if (shows_sync == self->shows_sync)
+  liaison_receptions_table_set_shows_station (self->table, hq);
+  if (shows_sync == self->shows_sync && hq == self->shows_station)
     return;
   self->shows_sync = shows_sync;
+  self->shows_station = hq;
   /* Bind the rows on screen again. */
   if (model != NULL)
     liaison_paged_list_reload (LIAISON_PAGED_LIST (model));

@@ -11,11 +11,15 @@
 
 #include "liaison-reception-item.h"
 #include "liaison-receptions-table.h"
+#include "liaison-search.h"
+#include "liaison-search-highlight.h"
 #include "liaison-tooltip.h"
 
 typedef enum {
   COLUMN_DATE,
+  COLUMN_STATION,
   COLUMN_VISITORS,
+  COLUMN_PHONE,
   COLUMN_COMMUNITY,
   COLUMN_DEPUTIES,
   COLUMN_CATEGORY,
@@ -32,8 +36,10 @@ struct _LiaisonReceptionsTable
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
 
-  /* owned: the sync column, also while it is out of the view */
-  GtkColumnViewColumn *sync_column;
+  /* owned: every column, also while it is out of the view */
+  GtkColumnViewColumn *owned[N_COLUMNS];
+  gboolean             shows_sync;
+  gboolean             shows_station;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonReceptionsTable, liaison_receptions_table, ADW_TYPE_BIN)
@@ -41,7 +47,9 @@ G_DEFINE_FINAL_TYPE (LiaisonReceptionsTable, liaison_receptions_table, ADW_TYPE_
 /* The template ids of the columns, in the order of Column. */
 static const char * const column_ids[N_COLUMNS] = {
   "date_column",
+  "station_column",
   "visitors_column",
+  "phone_column",
   "community_column",
   "deputies_column",
   "category_column",
@@ -90,8 +98,12 @@ cell_text (const LiaisonReception *reception,
     {
     case COLUMN_DATE:
       return g_strdup (reception->received_at);
+    case COLUMN_STATION:
+      return g_strdup (reception->station_name);
     case COLUMN_VISITORS:
       return describe_visitors (reception);
+    case COLUMN_PHONE:
+      return g_strdup (visitor != NULL ? visitor->phone : NULL);
     case COLUMN_COMMUNITY:
       return g_strdup (visitor != NULL ? visitor->community : NULL);
     case COLUMN_DEPUTIES:
@@ -147,17 +159,39 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   GObject *item = gtk_list_item_get_item (list_item);
   const LiaisonReception *reception = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
 
   /* A row can vanish between the count and the read of its page. */
   if (item != NULL)
     {
       reception = liaison_reception_item_get_reception (LIAISON_RECEPTION_ITEM (item));
       text = cell_text (reception, column);
+      terms = liaison_search_parse (liaison_reception_item_get_search (LIAISON_RECEPTION_ITEM (item)));
     }
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* What a search matched is marked, as on the cards; a phone is masked
+   * as everywhere in the lists, its matched digits marked. */
+  if (text == NULL || *text == '\0' || column == COLUMN_SYNC)
+    markup = g_markup_escape_text (text != NULL ? text : "", -1);
+  else if (column == COLUMN_PHONE)
+    markup = liaison_search_highlight_phone (text, terms);
+  else
+    {
+      /* A long summary starts a little before its match, so it shows. */
+      g_autofree char *shown = column == COLUMN_SUMMARY ? liaison_search_highlight_from_match (text, terms)
+                                                        : g_strdup (text);
+
+      g_strdelimit (shown, "\r\n\t", ' ');
+      markup = liaison_search_highlight_text (shown, terms);
+    }
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  /* Never the whole phone in a tooltip. */
+  if (column == COLUMN_PHONE)
+    g_clear_pointer (&text, g_free);
   /* The whole summary or community, when the column cuts it short. */
-  if (column == COLUMN_SUMMARY || column == COLUMN_COMMUNITY || column == COLUMN_DEPUTIES)
+  if (column == COLUMN_SUMMARY || column == COLUMN_COMMUNITY || column == COLUMN_DEPUTIES ||
+      column == COLUMN_STATION)
     liaison_ui_set_tooltip (label, text != NULL && *text ? text : NULL);
   if (column == COLUMN_DATE)
     name_row (label, reception);
@@ -183,21 +217,59 @@ liaison_receptions_table_set_model (LiaisonReceptionsTable *self,
  *
  * Shows or hides the sync state column.
  */
+static gboolean
+column_wanted (LiaisonReceptionsTable *self,
+               Column                  column)
+{
+  if (column == COLUMN_SYNC)
+    return self->shows_sync;
+  if (column == COLUMN_STATION)
+    return self->shows_station;
+  return TRUE;
+}
+
+/* Taken out rather than hidden: GTK 4.8 keeps a hidden column's width out
+ * of the room it shares among the others. GTK 4.8 cannot insert a column
+ * either, so the columns after a change are put back in order. */
+static void
+update_columns (LiaisonReceptionsTable *self)
+{
+  guint first_change = N_COLUMNS;
+
+  for (guint i = 0; i < N_COLUMNS && first_change == N_COLUMNS; i++)
+    if ((gtk_column_view_column_get_column_view (self->owned[i]) != NULL) != column_wanted (self, i))
+      first_change = i;
+  for (guint i = first_change; i < N_COLUMNS; i++)
+    if (gtk_column_view_column_get_column_view (self->owned[i]) != NULL)
+      gtk_column_view_remove_column (self->column_view, self->owned[i]);
+  for (guint i = first_change; i < N_COLUMNS; i++)
+    if (column_wanted (self, i))
+      gtk_column_view_append_column (self->column_view, self->owned[i]);
+}
+
 void
 liaison_receptions_table_set_shows_sync (LiaisonReceptionsTable *self,
                                          gboolean                shows_sync)
 {
-  GtkColumnView *shown_in;
-
   g_return_if_fail (LIAISON_IS_RECEPTIONS_TABLE (self));
 
-  /* Taken out rather than hidden: GTK 4.8 keeps a hidden column's width
-   * out of the room it shares among the others. */
-  shown_in = gtk_column_view_column_get_column_view (self->columns[COLUMN_SYNC]);
-  if (shows_sync && shown_in == NULL)
-    gtk_column_view_append_column (self->column_view, self->columns[COLUMN_SYNC]);
-  else if (!shows_sync && shown_in != NULL)
-    gtk_column_view_remove_column (self->column_view, self->columns[COLUMN_SYNC]);
+  self->shows_sync = shows_sync;
+  update_columns (self);
+}
+
+/**
+ * liaison_receptions_table_set_shows_station:
+ *
+ * Shows or hides the station column: headquarters sees every station's.
+ */
+void
+liaison_receptions_table_set_shows_station (LiaisonReceptionsTable *self,
+                                            gboolean                shows_station)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTIONS_TABLE (self));
+
+  self->shows_station = shows_station;
+  update_columns (self);
 }
 
 /**
@@ -218,7 +290,8 @@ liaison_receptions_table_dispose (GObject *object)
   LiaisonReceptionsTable *self = LIAISON_RECEPTIONS_TABLE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LIAISON_TYPE_RECEPTIONS_TABLE);
-  g_clear_object (&self->sync_column);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->owned[i]);
   G_OBJECT_CLASS (liaison_receptions_table_parent_class)->dispose (object);
 }
 
@@ -251,5 +324,10 @@ liaison_receptions_table_init (LiaisonReceptionsTable *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
-  self->sync_column = g_object_ref (self->columns[COLUMN_SYNC]);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    self->owned[i] = g_object_ref (self->columns[i]);
+  self->shows_sync = TRUE;
+  /* Only headquarters' desk has every station's receptions. */
+  self->shows_station = FALSE;
+  update_columns (self);
 }

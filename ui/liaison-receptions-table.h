@@ -16,6 +16,8 @@ void           liaison_receptions_table_set_model      (LiaisonReceptionsTable *
 /* Whether the desk syncs: a desk that does not shows no sync column. */
 void           liaison_receptions_table_set_shows_sync (LiaisonReceptionsTable *self,
                                                         gboolean                shows_sync);
+void           liaison_receptions_table_set_shows_station (LiaisonReceptionsTable *self,
+                                                           gboolean                shows_station);
 GtkColumnView *liaison_receptions_table_get_column_view (LiaisonReceptionsTable *self);
 
 G_END_DECLS

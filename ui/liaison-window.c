@@ -12,6 +12,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
+#include "liaison-header-station.h"
 #include "liaison-date-button.h"
 #include "liaison-deputies-page.h"
 #include "liaison-enroll-dialog.h"
@@ -914,6 +915,7 @@ liaison_window_init (LiaisonWindow *self)
   liaison_ui_wrap_tooltips (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
 
+  liaison_ui_header_station_follow (GTK_WINDOW (self), self->station_label);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
 }

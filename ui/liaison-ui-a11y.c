@@ -10,9 +10,10 @@
  * - The list an AdwPreferencesGroup keeps its rows in is named "GtkListBox".
  *
  * Rows are named from the texts they show, so a screen reader says what
- * the eye reads, in the same language. Everything a page or dialog names
- * itself (a .ui accessible label, gtk_accessible_update_property) is left
- * alone: only the toolkit's own widgets and rows are touched here.
+ * the eye reads, in the same language. Names a page gives its own widgets
+ * (a .ui accessible label, gtk_accessible_update_property) are left alone,
+ * except on a button with a mnemonic, which is named by its label as
+ * shown; the rows of a column view are left to the table that fills them.
  */
 #define G_LOG_DOMAIN "liaison-ui-a11y"
 
@@ -41,8 +42,8 @@ is_list_row (GtkWidget *widget)
   return type != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
 }
 
-/* A row of a column view holds a cell for each column; the cells are
- * list rows of their own. */
+/* A row of a column view: it holds a cell for each column, and the cells
+ * are list rows of their own, named here; the row is the table's to name. */
 static gboolean
 is_table_row (GtkWidget *widget)
 {

@@ -29,7 +29,8 @@ INTERACTIVE_ROLES = {
 # content, whose own names a screen reader reads. Not counted.
 NOT_COUNTED_ROLES = {"scroll pane"}
 
-TIMEOUT = float(os.environ.get("LIAISON_ATSPI_TIMEOUT", "20"))
+# Generous: the sanitizer build under a loaded ./dev test is slow to draw.
+TIMEOUT = float(os.environ.get("LIAISON_ATSPI_TIMEOUT", "30"))
 
 
 class TAP:

@@ -15,6 +15,7 @@
 #include "liaison-actor.h"
 #include "liaison-deputy-editor.h"
 #include "liaison-move-dialog.h"
+#include "liaison-reception-editor.h"
 #include "liaison-picker-row.h"
 #include "liaison-reception-detail.h"
 #include "liaison-store-loop.h"
@@ -563,6 +564,91 @@ run_hq_station_and_table_marks (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+typedef struct {
+  GtkListBox *list;
+  guint       n;
+} MatchesWait;
+
+static gboolean
+has_n_matches (gpointer data)
+{
+  MatchesWait *wait = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (wait->list)) &&
+         gtk_list_box_get_row_at_index (wait->list, (int) wait->n - 1) != NULL;
+}
+
+/* (g) The deputy editor opens with the cursor after the name, nothing
+ * selected; the reception editor's deputy search puts this station's
+ * deputies first and says another's station. */
+static void
+run_deputy_search_and_editor (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  g_autoptr(LiaisonStation) other = liaison_station_new ();
+  g_autoptr(LiaisonDeputy) away = liaison_deputy_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkWidget *editor;
+  GtkWidget *search;
+  GtkListBox *matches;
+  MatchesWait wait;
+  int start, end;
+
+  liaison_test_desk_set_up (&desk);
+  other->name = g_strdup ("杜集区矿山集街道代表之家");
+  other->kind = LIAISON_STATION_KIND_STATION;
+  other->district = g_strdup ("杜集区");
+  g_assert_true (liaison_store_save_station (desk.store, other, &error));
+  g_assert_no_error (error);
+  /* 王安 sorts before 王建国 and sits elsewhere. */
+  away->name = g_strdup ("王安");
+  away->level = LIAISON_DEPUTY_LEVEL_CITY;
+  away->station_id = other->meta.id;
+  g_assert_true (liaison_store_save_deputy (desk.store, away, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(LiaisonDeputy) here = liaison_store_get_deputy (desk.store, desk.deputy_id, &error);
+    g_autoptr(LiaisonStation) station = liaison_store_get_local_station (desk.store);
+
+    g_assert_no_error (error);
+    here->station_id = station->meta.id;
+    g_assert_true (liaison_store_save_deputy (desk.store, here, &error));
+    g_assert_no_error (error);
+  }
+  liaison_test_desk_open_window (&desk);
+
+  editor = liaison_deputy_editor_new (GTK_WINDOW (desk.window), desk.store, desk.deputy_id);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  liaison_test_spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_get_by_id (editor, "name_row"))), ==, "王建国");
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (liaison_test_get_by_id (editor, "name_row")),
+                                                     &start, &end));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = liaison_reception_editor_new (GTK_WINDOW (desk.window), desk.store, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  search = liaison_test_get_by_id (liaison_test_get_by_id (editor, "deputy_picker"), "search_entry");
+  matches = GTK_LIST_BOX (liaison_test_get_by_id (liaison_test_get_by_id (editor, "deputy_picker"), "matches_list"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "王");
+  g_signal_emit_by_name (search, "search-changed");
+  wait = (MatchesWait) { matches, 2 };
+  g_assert_true (liaison_test_wait_until (has_n_matches, &wait));
+  first = liaison_test_text_under (GTK_WIDGET (gtk_list_box_get_row_at_index (matches, 0)));
+  second = liaison_test_text_under (GTK_WIDGET (gtk_list_box_get_row_at_index (matches, 1)));
+  g_test_message ("%s | %s", first, second);
+  g_assert_nonnull (strstr (first, "王建国"));
+  g_assert_null (strstr (first, "杜集区"));
+  g_assert_nonnull (strstr (second, "王安"));
+  g_assert_nonnull (strstr (second, "杜集区矿山集街道代表之家"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +661,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
   liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
   liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
+  liaison_test_add_ui_case ("/ui/review/deputy-search-and-editor", run_deputy_search_and_editor);
 
   return g_test_run ();
 }

@@ -265,6 +265,9 @@ liaison_deputy_editor_constructed (GObject *object)
   load_deputy (self);
   liaison_ui_window_fit (GTK_WINDOW (self), 520, LIAISON_UI_MAX_DIALOG_HEIGHT);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* Focus selects the whole name: one key would replace it. The cursor
+   * goes to its end instead. */
+  gtk_editable_select_region (GTK_EDITABLE (self->name_row), -1, -1);
 }
 
 static void

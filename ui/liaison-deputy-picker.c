@@ -64,7 +64,8 @@ remove_all_matches (LiaisonDeputyPicker *self)
 }
 
 static GtkWidget *
-match_row_new (const LiaisonDeputy *deputy)
+match_row_new (const LiaisonDeputy *deputy,
+               gint64               here_id)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -72,6 +73,9 @@ match_row_new (const LiaisonDeputy *deputy)
   GtkWidget *details;
   g_autoptr(GString) text = g_string_new (liaison_deputy_level_label (deputy->level));
 
+  /* Another station's deputy says which: a city deputy may sit at any. */
+  if (deputy->station_id != here_id && deputy->station_name != NULL && *deputy->station_name)
+    g_string_append_printf (text, " · %s", deputy->station_name);
   if (deputy->group_name != NULL && *deputy->group_name)
     g_string_append_printf (text, " · %s", deputy->group_name);
   if (deputy->specialty != NULL && *deputy->specialty)
@@ -102,6 +106,7 @@ refresh_matches (LiaisonDeputyPicker *self)
 {
   g_autofree char *text = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(LiaisonStation) here = NULL;
   g_autoptr(GError) error = NULL;
 
   remove_all_matches (self);
@@ -121,6 +126,9 @@ refresh_matches (LiaisonDeputyPicker *self)
       gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
       return;
     }
+  /* Those on duty here first, as in every other list of deputies. */
+  liaison_ui_deputies_here_first (self->store, deputies);
+  here = liaison_store_get_local_station (self->store);
 
   for (guint i = 0; i < deputies->len && self->match_ids->len < LIAISON_DEPUTY_PICKER_MAX_MATCHES; i++)
     {
@@ -128,7 +136,7 @@ refresh_matches (LiaisonDeputyPicker *self)
 
       if (is_chosen (self, deputy->meta.id))
         continue;
-      gtk_list_box_append (self->matches_list, match_row_new (deputy));
+      gtk_list_box_append (self->matches_list, match_row_new (deputy, here != NULL ? here->meta.id : 0));
       g_array_append_val (self->match_ids, deputy->meta.id);
     }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include <json-glib/json-glib.h>
 
@@ -595,6 +596,30 @@ liaison_ui_append_categories (LiaisonStore  *store,
     }
 }
 
+/* liaison_ui_deputies_here_first: reorders @deputies (LiaisonDeputy) in
+ * place, this station's (on duty here) before the rest, each in order. */
+void
+liaison_ui_deputies_here_first (LiaisonStore *store,
+                                GPtrArray    *deputies)
+{
+  g_autoptr(LiaisonStation) here = liaison_store_get_local_station (store);
+  g_autofree gpointer *ordered = NULL;
+  guint n = 0;
+
+  if (here == NULL || deputies == NULL || deputies->len == 0)
+    return;
+  ordered = g_new (gpointer, deputies->len);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < deputies->len; i++)
+      {
+        const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+
+        if ((deputy->station_id == here->meta.id) == (pass == 0))
+          ordered[n++] = (gpointer) deputy;
+      }
+  memcpy (deputies->pdata, ordered, deputies->len * sizeof (gpointer));
+}
+
 /**
  * liaison_ui_append_deputies:
  * @with_station: name each deputy's station too, for a list of everyone
@@ -616,28 +641,26 @@ liaison_ui_append_deputies (LiaisonStore  *store,
   gint64 here_id = here != NULL ? here->meta.id : 0;
 
   /* This station's deputies first: they are the ones on duty here. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; deputies != NULL && i < deputies->len; i++)
-      {
-        const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
-        gboolean local = here_id != 0 && deputy->station_id == here_id;
+  liaison_ui_deputies_here_first (store, deputies);
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      const LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
+      gboolean local = here_id != 0 && deputy->station_id == here_id;
 
-        if (local != (pass == 0))
-          continue;
-        if (with_station && !local && deputy->station_name != NULL && *deputy->station_name != '\0')
-          {
-            /* Translators: a deputy in a list: the name, then the station */
-            g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
+      if (with_station && !local && deputy->station_name != NULL && *deputy->station_name != '\0')
+        {
+          /* Translators: a deputy in a list: the name, then the station */
+          g_autofree char *label = g_strdup_printf (_("%s (%s)"), deputy->name, deputy->station_name);
 
-            gtk_string_list_append (names, label);
-          }
-        else
-          gtk_string_list_append (names, deputy->name);
-        if (ids != NULL)
-          g_array_append_val (ids, deputy->meta.id);
-        if (uuids != NULL)
-          g_ptr_array_add (uuids, g_strdup (deputy->meta.uuid));
-      }
+          gtk_string_list_append (names, label);
+        }
+      else
+        gtk_string_list_append (names, deputy->name);
+      if (ids != NULL)
+        g_array_append_val (ids, deputy->meta.id);
+      if (uuids != NULL)
+        g_ptr_array_add (uuids, g_strdup (deputy->meta.uuid));
+    }
 }
 
 /**

@@ -103,6 +103,8 @@ void                  liaison_ui_append_categories     (LiaisonStore        *sto
                                                         const char          *first_label,
                                                         GtkStringList       *names,
                                                         GArray              *ids);
+void                  liaison_ui_deputies_here_first   (LiaisonStore        *store,
+                                                        GPtrArray           *deputies);
 void                  liaison_ui_append_deputies       (LiaisonStore        *store,
                                                         gboolean             with_station,
                                                         GtkStringList       *names,

@@ -604,7 +604,6 @@ static gboolean
 seed (LiaisonHqStore  *self,
       GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO meta (key, value) VALUES ('server_id', '%s'), ('schema_version', '%d')",
     self->server_id, HQ_SCHEMA_VERSION);

@@ -50,7 +50,12 @@ liaison_loop_format_at (GDateTime *at)
   g_return_val_if_fail (at != NULL, NULL);
 
   utc = g_date_time_to_utc (at);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Not g_date_time_format (): its %Y writes the year 589 as "589", which
+   * liaison_loop_parse_at () does not read back. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
 GDateTime *

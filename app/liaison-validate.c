@@ -156,11 +156,13 @@ liaison_normalize_datetime (const char *text)
 
           while (g_ascii_isdigit (*p))
             {
+              /* Before the digit, not after: a long run would overflow. */
+              if (++digits > 4)
+                return NULL;
               value = value * 10 + (*p - '0');
-              digits++;
               p++;
             }
-          if (n_numbers == (int) G_N_ELEMENTS (numbers) || digits > 4)
+          if (n_numbers == (int) G_N_ELEMENTS (numbers))
             return NULL;
           numbers[n_numbers++] = value;
         }

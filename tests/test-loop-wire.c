@@ -225,6 +225,18 @@ test_at (void)
   g_assert_true (g_date_time_equal (parsed, local));
   g_assert_cmpint (g_date_time_get_utc_offset (parsed), ==, 0);
 
+  /* A year before 1000 is written with four digits, so that it reads
+   * back: a pulled event dated so was stored and then never read. */
+  {
+    g_autoptr(GDateTime) early = g_date_time_new_utc (589, 3, 3, 15, 58, 0);
+    g_autofree char *early_text = liaison_loop_format_at (early);
+    g_autoptr(GDateTime) early_parsed = liaison_loop_parse_at (early_text);
+
+    g_assert_cmpstr (early_text, ==, "0589-03-03T15:58:00Z");
+    g_assert_nonnull (early_parsed);
+    g_assert_true (g_date_time_equal (early_parsed, early));
+  }
+
   leap = liaison_loop_parse_at ("2024-02-29T00:00:00Z");
   g_assert_nonnull (leap);
   g_assert_cmpint (g_date_time_get_day_of_month (leap), ==, 29);

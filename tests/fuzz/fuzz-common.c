@@ -3,6 +3,7 @@
 
 #include "fuzz-common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "liaison-ledger.h"
@@ -26,7 +27,16 @@ quiet_writer (GLogLevelFlags   level,
 {
   if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     {
-      g_log_writer_standard_streams (level, fields, n_fields, user_data);
+      /* Escaped: the message may quote the input's bytes. */
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+          {
+            g_autofree char *text = fields[i].length < 0 ? g_strdup (fields[i].value)
+                                                         : g_strndup (fields[i].value, (gsize) fields[i].length);
+            g_autofree char *escaped = g_strescape (text, NULL);
+
+            fprintf (stderr, "GLib %s: %s\n", level & G_LOG_LEVEL_WARNING ? "WARNING" : "CRITICAL", escaped);
+          }
       abort ();
     }
   return G_LOG_WRITER_HANDLED;

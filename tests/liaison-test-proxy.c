@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <math.h>
 #include <string.h>
 
 #include "liaison-test-proxy.h"
@@ -17,17 +18,37 @@ struct _LiaisonTestProxy
   GThread *accept_thread;
 
   GMutex lock;           /* guards what follows */
-  GPtrArray *threads;    /* GThread *: one a connection */
+  GCond done;            /* a pump ended */
+  guint active;          /* pumps running; detached, so that a soak's thousands do not pile up */
+  guint connections;
+  GRand *rand;           /* cutting randomly: the choices */
+  double cut_share;
   char *cut_request;     /* NULL: nothing to cut */
   gssize cut_offset;
   guint cuts;
 };
 
+/* Far enough for a page of 1,000 records. */
+#define MAX_RANDOM_OFFSET (4.0 * 1024.0 * 1024.0)
+
 typedef struct {
   LiaisonTestProxy *proxy;
   GSocket *client;
   GSocket *upstream;
+  gboolean random_cut;   /* this connection is cut at ... */
+  gboolean cut_requests; /* ... this many bytes of its requests, or of its answers */
+  gint64 cut_at;
 } Connection;
+
+/* The bytes of @n to forward in a direction that has passed @seen bytes,
+ * when the connection is cut at @at bytes of it. */
+static gsize
+bytes_before (gint64 seen,
+              gint64 at,
+              gsize  n)
+{
+  return seen + (gint64) n <= at ? n : (gsize) MAX (at - seen, 0);
+}
 
 static gboolean
 send_all (GSocket    *socket,
@@ -89,6 +110,8 @@ pump (gpointer user_data)
   Connection *connection = user_data;
   LiaisonTestProxy *proxy = connection->proxy;
   Cut cut = { FALSE, 0, 0, -1, 0 };
+  gint64 requests_seen = 0, answers_seen = 0;
+  gboolean random_cut = FALSE;
   GPollFD fds[3];
   char buffer[16384];
 
@@ -117,6 +140,20 @@ pump (gpointer user_data)
               g_clear_pointer (&proxy->cut_request, g_free);
             }
           g_mutex_unlock (&proxy->lock);
+          if (connection->random_cut && connection->cut_requests)
+            {
+              gsize forward = bytes_before (requests_seen, connection->cut_at, (gsize) n);
+
+              if (!send_all (connection->upstream, buffer, forward))
+                break;
+              requests_seen += (gint64) forward;
+              if (forward < (gsize) n)
+                {
+                  random_cut = TRUE;
+                  break;
+                }
+              continue;
+            }
           if (!send_all (connection->upstream, buffer, (gsize) n))
             break;
         }
@@ -128,7 +165,15 @@ pump (gpointer user_data)
           if (n <= 0)
             break;
           forward = cut.armed ? bytes_before_cut (&cut, buffer, (gsize) n) : (gsize) n;
+          if (connection->random_cut && !connection->cut_requests)
+            {
+              forward = bytes_before (answers_seen, connection->cut_at, forward);
+              answers_seen += (gint64) forward;
+              random_cut = random_cut || forward < (gsize) n;
+            }
           if (!send_all (connection->client, buffer, forward))
+            break;
+          if (random_cut)
             break;
           cut.seen += (gint64) forward;
           if (forward < (gsize) n)
@@ -147,6 +192,12 @@ pump (gpointer user_data)
   g_object_unref (connection->client);
   g_object_unref (connection->upstream);
   g_free (connection);
+  g_mutex_lock (&proxy->lock);
+  if (random_cut)
+    proxy->cuts++;
+  proxy->active--;
+  g_cond_broadcast (&proxy->done);
+  g_mutex_unlock (&proxy->lock);
   return NULL;
 }
 
@@ -176,7 +227,15 @@ accept_loop (gpointer user_data)
       connection->client = g_steal_pointer (&client);
       connection->upstream = g_steal_pointer (&upstream);
       g_mutex_lock (&proxy->lock);
-      g_ptr_array_add (proxy->threads, g_thread_new ("proxy-pump", pump, connection));
+      proxy->connections++;
+      if (proxy->rand != NULL && g_rand_double (proxy->rand) < proxy->cut_share)
+        {
+          connection->random_cut = TRUE;
+          connection->cut_requests = g_rand_boolean (proxy->rand);
+          connection->cut_at = (gint64) exp (g_rand_double_range (proxy->rand, 0.0, log (MAX_RANDOM_OFFSET)));
+        }
+      proxy->active++;
+      g_thread_unref (g_thread_new ("proxy-pump", pump, connection));
       g_mutex_unlock (&proxy->lock);
     }
   return NULL;
@@ -192,7 +251,7 @@ liaison_test_proxy_start (guint upstream_port)
   g_autoptr(GError) error = NULL;
 
   g_mutex_init (&proxy->lock);
-  proxy->threads = g_ptr_array_new ();
+  g_cond_init (&proxy->done);
   proxy->upstream_port = upstream_port;
   proxy->stop = g_cancellable_new ();
   proxy->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
@@ -212,19 +271,15 @@ liaison_test_proxy_start (guint upstream_port)
 void
 liaison_test_proxy_stop (LiaisonTestProxy *proxy)
 {
-  g_autoptr(GPtrArray) threads = NULL;
-
   if (proxy->accept_thread == NULL)
     return;
   g_cancellable_cancel (proxy->stop);
   g_thread_join (g_steal_pointer (&proxy->accept_thread));
   g_socket_close (proxy->listener, NULL);
   g_mutex_lock (&proxy->lock);
-  threads = g_steal_pointer (&proxy->threads);
-  proxy->threads = g_ptr_array_new ();
+  while (proxy->active > 0)
+    g_cond_wait (&proxy->done, &proxy->lock);
   g_mutex_unlock (&proxy->lock);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
 }
 
 void
@@ -233,7 +288,8 @@ liaison_test_proxy_free (LiaisonTestProxy *proxy)
   liaison_test_proxy_stop (proxy);
   g_clear_object (&proxy->listener);
   g_clear_object (&proxy->stop);
-  g_ptr_array_unref (proxy->threads);
+  g_clear_pointer (&proxy->rand, g_rand_free);
+  g_cond_clear (&proxy->done);
   g_free (proxy->cut_request);
   g_free (proxy->url);
   g_mutex_clear (&proxy->lock);
@@ -267,4 +323,27 @@ liaison_test_proxy_get_cuts (LiaisonTestProxy *proxy)
   cuts = proxy->cuts;
   g_mutex_unlock (&proxy->lock);
   return cuts;
+}
+
+void
+liaison_test_proxy_cut_randomly (LiaisonTestProxy *proxy,
+                                 double            share,
+                                 guint32           seed)
+{
+  g_mutex_lock (&proxy->lock);
+  g_clear_pointer (&proxy->rand, g_rand_free);
+  proxy->rand = g_rand_new_with_seed (seed);
+  proxy->cut_share = share;
+  g_mutex_unlock (&proxy->lock);
+}
+
+guint
+liaison_test_proxy_get_connections (LiaisonTestProxy *proxy)
+{
+  guint connections;
+
+  g_mutex_lock (&proxy->lock);
+  connections = proxy->connections;
+  g_mutex_unlock (&proxy->lock);
+  return connections;
 }

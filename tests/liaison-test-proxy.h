@@ -1,6 +1,6 @@
 /* liaison-test-proxy.h: a loopback TCP proxy in front of a real liaison-hq
  * that can cut the answer to one request after a given number of bytes,
- * as a bad line does. It runs in threads of its own, so that the engine
+ * as a bad line does, or a random share of connections for a soak. It runs in threads of its own, so that the engine
  * under test keeps the main loop. */
 #pragma once
 
@@ -25,7 +25,17 @@ const char       *liaison_test_proxy_get_url    (LiaisonTestProxy *proxy);
 void              liaison_test_proxy_cut_next   (LiaisonTestProxy *proxy,
                                                  const char       *request_prefix,
                                                  gssize            offset);
-/* How many answers were cut so far. */
+/* From now on cuts @share (0 to 1) of the new connections, each at a
+ * random byte offset of its requests or of its answers, counted from the
+ * connection's start: log-uniform, so that request lines, headers and
+ * the bodies of pushes and pages all get cut. The choices come from one
+ * generator seeded with @seed, in the order connections are accepted. */
+void              liaison_test_proxy_cut_randomly (LiaisonTestProxy *proxy,
+                                                   double            share,
+                                                   guint32           seed);
+/* How many answers (or, cutting randomly, connections) were cut so far. */
 guint             liaison_test_proxy_get_cuts   (LiaisonTestProxy *proxy);
+/* How many connections were accepted so far. */
+guint             liaison_test_proxy_get_connections (LiaisonTestProxy *proxy);
 
 G_END_DECLS

@@ -625,14 +625,20 @@ normalize_fields (JsonObject      *object,
 void
 liaison_wire_normalize_record (JsonObject *record)
 {
+  JsonNode *kind_node;
   const char *kind;
   JsonNode *data;
 
   g_return_if_fail (record != NULL);
 
-  kind = json_object_get_string_member_with_default (record, "kind", NULL);
+  /* Runs before the check: "kind" may be anything (the fuzzer sent an
+   * object, which json_object_get_string_member () warns about). */
+  kind_node = json_object_get_member (record, "kind");
+  if (kind_node == NULL || json_node_get_value_type (kind_node) != G_TYPE_STRING)
+    return;
+  kind = json_node_get_string (kind_node);
   data = json_object_get_member (record, "data");
-  if (kind == NULL || data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     return;
   for (gsize i = 0; i < G_N_ELEMENTS (kind_specs); i++)
     if (g_str_equal (kind_specs[i].kind, kind))

@@ -31,7 +31,7 @@ GFile      *fuzz_write_file (const char    *name,
                              const uint8_t *data,
                              size_t         size);
 /* Parses @data as JSON the way liaison-hq (immutable) or the station
- * reads a body; NULL when it is not JSON. */
+ * reads a body, depth check first; NULL when it is not JSON. */
 JsonNode   *fuzz_parse_json (const uint8_t *data,
                              size_t         size,
                              gboolean       immutable);

@@ -1,10 +1,11 @@
 /* fuzz-wire-record.c: one wire record, through both ends' checks.
  *
  * The input is one record as a push carries it or a pull page lists it.
- * liaison-hq's check (liaison_protocol_check_record) and digest, the loop
- * decoders, and the client's check and write of a one-record page on a
- * headquarters desk (which takes every kind) all run on it; nothing they
- * do may crash or trip a GLib check, whatever the record says.
+ * The one wire schema both ends run (liaison_wire_check_record), the
+ * server's digest, the loop decoders, and the client's check and write
+ * of a one-record page on a headquarters desk (which takes every kind)
+ * all run on it; nothing they do may crash or trip a GLib check,
+ * whatever the record says.
  */
 #define G_LOG_DOMAIN "liaison-fuzz"
 
@@ -14,6 +15,7 @@
 
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
+#include "liaison-wire-schema.h"
 
 static LiaisonStore *store;
 
@@ -59,17 +61,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
   record = json_node_get_object (root);
 
-  /* The server's end. */
+  /* The schema, as the server checks a pushed record. */
   {
     g_autoptr(JsonNode) copy = json_node_copy (root);
 
-    if (liaison_protocol_check_record (json_node_get_object (copy), NULL))
+    if (liaison_wire_check_record (json_node_get_object (copy), NULL))
       {
         g_autofree char *digest = liaison_protocol_record_digest (json_node_get_object (copy));
 
         g_assert_cmpuint (strlen (digest), ==, 64);
-
-        liaison_protocol_normalize_record (json_node_get_object (copy));
+        liaison_wire_normalize_record (json_node_get_object (copy));
       }
   }
   decode_loop (record);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-hq-attachments.h"
+#include "liaison-hq-deadline.h"
 #include "liaison-hq-reports.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-server-private.h"
@@ -242,6 +243,7 @@ request_started_cb (SoupServer        *soup,
   g_object_set_data_full (G_OBJECT (msg), "liaison-hq-request", info,
                           (GDestroyNotify) request_info_free);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  liaison_hq_deadline_watch (msg);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "liaison-test-desk.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
+#include "liaison-tooltip.h"
 
 static const char *
 header_actor (LiaisonTestDesk *desk)
@@ -649,6 +650,30 @@ run_deputy_search_and_editor (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+/* (h) A short tooltip is one line however narrow GTK makes its window:
+ * 同意联系's fourteen characters came out seven a line. */
+static void
+run_short_tooltip_one_line (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = liaison_ui_tooltip_label_new ("来访群众同意就办理结果回访联系");
+  int min_width, natural_width, min_height, one_line;
+
+  /* The tooltip's window may be given less than a wrapping label asks
+   * for (GTK 4.8): a label that cannot wrap stays one line. */
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (label)));
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &natural_width, NULL, NULL);
+  /* At its narrowest it is as wide as its one line. */
+  g_assert_cmpint (min_width, ==, natural_width);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, natural_width, NULL, &one_line, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_height, ==, one_line);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +687,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
   liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
   liaison_test_add_ui_case ("/ui/review/deputy-search-and-editor", run_deputy_search_and_editor);
+  liaison_test_add_ui_case ("/ui/review/short-tooltip-one-line", run_short_tooltip_one_line);
 
   return g_test_run ();
 }

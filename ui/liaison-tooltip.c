@@ -3,8 +3,8 @@
  * GTK's own tooltip label wraps but sets no width of its own: by the
  * screen's right edge (the main menu's button) its window is shrunk to
  * fit and "主菜单" stands one character a line. This one sets
- * width-chars from the text, so the window slides instead: a short
- * tooltip is one line, a long one wraps at MAX_CHARS.
+ * width-chars, so the window slides instead: a short tooltip is one
+ * line, unwrapped; a long one wraps at MAX_CHARS.
  */
 #define G_LOG_DOMAIN "liaison-tooltip"
 
@@ -50,10 +50,15 @@ liaison_ui_tooltip_label_new (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A short one does not wrap at all: a wrapping label's tooltip window
+   * may be given less than its width-chars, and "同意联系" tooltips of 14
+   * characters came out 7 a line. */
+  if (longest_line (text) <= MAX_CHARS)
+    return label;
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest_line (text), MAX_CHARS));
+  gtk_label_set_width_chars (GTK_LABEL (label), MAX_CHARS);
   gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CHARS);
   return label;
 }

@@ -674,6 +674,56 @@ run_short_tooltip_one_line (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_has_focus (gpointer data)
+{
+  GtkWidget *search = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (search));
+
+  return focus != NULL && (focus == search || gtk_widget_is_ancestor (focus, search));
+}
+
+/* (i) Headquarters' station filter opens in its search, which says what
+ * the pickers say and finds a station by any part of its name. */
+static void
+run_station_filter_search (void)
+{
+  LiaisonTestDesk desk = { NULL };
+  GtkWidget *page;
+  GtkWidget *dropdown;
+  GtkWidget *popover;
+  GtkWidget *search;
+  GtkWidget *list;
+  GListModel *shown;
+
+  liaison_test_desk_set_up (&desk);
+  liaison_test_enroll_as_hq (desk.store);
+  liaison_test_desk_open_window (&desk);
+  page = liaison_test_get_by_id (GTK_WIDGET (desk.window), "receptions_page");
+  gtk_widget_activate (liaison_test_get_by_id (page, "filter_button"));
+  dropdown = liaison_test_get_by_id (page, "station_dropdown");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, dropdown));
+  g_signal_emit_by_name (dropdown, "activate");
+  popover = liaison_test_find_widget (dropdown, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, popover));
+  search = liaison_test_find_widget (popover, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (liaison_test_wait_until (search_has_focus, search));
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (search, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Type part of a name");
+  }
+  /* 东山街道 is in the middle of the station's name. */
+  list = liaison_test_find_widget (popover, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  gtk_editable_set_text (GTK_EDITABLE (search), "东山街道");
+  liaison_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  liaison_test_desk_tear_down (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +738,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
   liaison_test_add_ui_case ("/ui/review/deputy-search-and-editor", run_deputy_search_and_editor);
   liaison_test_add_ui_case ("/ui/review/short-tooltip-one-line", run_short_tooltip_one_line);
+  liaison_test_add_ui_case ("/ui/review/station-filter-search", run_station_filter_search);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "liaison-date-button.h"
 #include "liaison-reception-detail.h"
 #include "liaison-reception-item.h"
+#include "liaison-dropdown-search.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
 #include "liaison-station-choices.h"
@@ -724,6 +725,8 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
   self->stations = liaison_station_choices_new (self->station_dropdown);
+  liaison_ui_dropdown_search_like_pickers (self->station_dropdown);
+  liaison_ui_dropdown_search_like_pickers (self->deputy_dropdown);
   self->shows_sync = TRUE;
 
   self->selection = liaison_ui_list_view_init (self->list_view, NULL,

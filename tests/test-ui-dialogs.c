@@ -162,10 +162,24 @@ run_enroll_done_fits (void)
   gtk_window_present (GTK_WINDOW (dialog));
   liaison_test_settle (dialog);
   gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "server_row")), hq.url);
+  /* A code headquarters never gave: the reason, with room below it. */
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "code_row")), "AAAA-BBBB-CCCC-DDDD");
+  g_assert_true (gtk_widget_activate_action (dialog, "enroll.connect", NULL));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_test_get_by_id (dialog, "error_label")));
+  g_assert_cmpint (gtk_widget_get_margin_bottom (liaison_test_get_by_id (dialog, "error_label")), >=, 12);
   gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (dialog, "code_row")), code);
   g_assert_true (gtk_widget_activate_action (dialog, "enroll.connect", NULL));
   g_assert_true (liaison_test_wait_until (enroll_done, dialog));
   liaison_test_settle (dialog);
+  /* In a clerk's words: no file path, no keyring. */
+  {
+    const char *said = adw_status_page_get_description (ADW_STATUS_PAGE (liaison_test_get_by_id (dialog, "done_page")));
+
+    g_test_message ("done page: %s", said);
+    g_assert_nonnull (strstr (said, "The key that lets this computer sync is saved on it."));
+    g_assert_null (strchr (said, '/'));
+    g_assert_null (strstr (said, "keyring"));
+  }
 
   done = liaison_test_find_widget (dialog, liaison_test_is_label_saying, "Done");
   done = done != NULL ? gtk_widget_get_ancestor (done, GTK_TYPE_BUTTON) : NULL;

@@ -87,16 +87,21 @@ enroll_done_cb (GObject      *source,
 
   store = liaison_sync_engine_get_store (self->engine);
   station = liaison_store_get_local_station (store);
+  /* Where the key is (a file path, whether a keyring runs) is for
+   * whoever looks after the computer: the log has it, the clerk gets
+   * words. */
   key_place = liaison_sync_engine_describe_key_place (self->engine);
+  if (key_place != NULL)
+    g_message ("%s", key_place);
   if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ || station == NULL)
     description = g_strdup_printf ("%s\n\n%s", _("This desktop is now a headquarters desktop: it sees every station’s records."),
-                                   key_place != NULL ? key_place : "");
+                                   _("The key that lets this computer sync is saved on it."));
   else
     {
       /* Translators: %s is the station's name as headquarters knows it. */
       g_autofree char *which = g_strdup_printf (_("This desktop is now the station “%s”."), station->name);
 
-      description = g_strdup_printf ("%s\n\n%s", which, key_place != NULL ? key_place : "");
+      description = g_strdup_printf ("%s\n\n%s", which, _("The key that lets this computer sync is saved on it."));
     }
   adw_status_page_set_description (self->done_page, description);
   /* The dialog is as tall as its form; the page that says it is done

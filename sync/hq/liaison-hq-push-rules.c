@@ -24,6 +24,34 @@ is_hq_only_move (const char *code)
          liaison_loop_move_role (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, move) == LIAISON_LOOP_ROLE_HQ;
 }
 
+/* The first column of @sql's first row with ?1 = @first and, if not NULL,
+ * ?2 = @second; *@text is NULL when no row matches. */
+static gboolean
+lookup_text (LiaisonHqStore  *self,
+             const char      *sql,
+             const char      *first,
+             const char      *second,
+             char           **text,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self, sql, error);
+  int rc;
+
+  *text = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
+  return TRUE;
+}
+
 /* The kind of another record holding @uuid, or NULL. */
 static gboolean
 other_kind_of_uuid (LiaisonHqStore  *self,
@@ -32,22 +60,8 @@ other_kind_of_uuid (LiaisonHqStore  *self,
                     char           **other,
                     GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
-    "SELECT kind FROM records WHERE uuid = ?1 AND kind <> ?2 LIMIT 1", error);
-  int rc;
-
-  *other = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
-  return TRUE;
+  return lookup_text (self, "SELECT kind FROM records WHERE uuid = ?1 AND kind <> ?2 LIMIT 1",
+                      uuid, kind, other, error);
 }
 
 /* The station of the reception @uuid on the server (NULL if it is not
@@ -58,21 +72,9 @@ reception_station (LiaisonHqStore  *self,
                    char           **station,
                    GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
-    "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_RECEPTION "' AND uuid = ?1", error);
-  int rc;
-
-  *station = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *station = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
-  return TRUE;
+  return lookup_text (self,
+                      "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_RECEPTION "' AND uuid = ?1",
+                      uuid, NULL, station, error);
 }
 
 gboolean

@@ -161,55 +161,59 @@ append_plain (GString    *out,
     g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
-char *
-liaison_import_problems_to_text (LiaisonImportProblems *problems)
+/* The titles and one row a problem, cells written by @append_cell and
+ * separated by @separator, each row ended by @eol: the text and the CSV
+ * differ only in these. */
+static void
+append_table (LiaisonImportProblems *problems,
+              GString               *out,
+              char                   separator,
+              const char            *eol,
+              void                 (*append_cell) (GString *out, const char *text))
 {
-  GString *out = g_string_new (NULL);
   const char *head[3];
 
-  g_return_val_if_fail (problems != NULL, NULL);
-
   titles (head);
-  g_string_append_printf (out, "%s\t%s\t%s\n", head[0], head[1], head[2]);
+  for (guint c = 0; c < 3; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, separator);
+      append_cell (out, head[c]);
+    }
+  g_string_append (out, eol);
   for (guint i = 0; i < problems->items->len; i++)
     {
       const LiaisonImportProblem *problem = g_ptr_array_index (problems->items, i);
 
-      g_string_append_printf (out, "%u\t", problem->line);
-      append_plain (out, problem->column);
-      g_string_append_c (out, '\t');
-      append_plain (out, problem->reason);
-      g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%u%c", problem->line, separator);
+      append_cell (out, problem->column);
+      g_string_append_c (out, separator);
+      append_cell (out, problem->reason);
+      g_string_append (out, eol);
     }
+}
+
+char *
+liaison_import_problems_to_text (LiaisonImportProblems *problems)
+{
+  GString *out;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_table (problems, out, '\t', "\n", append_plain);
   return g_string_free (out, FALSE);
 }
 
 char *
 liaison_import_problems_to_csv (LiaisonImportProblems *problems)
 {
-  GString *out = g_string_new ("\xEF\xBB\xBF");
-  const char *head[3];
+  GString *out;
 
   g_return_val_if_fail (problems != NULL, NULL);
 
-  titles (head);
-  for (guint c = 0; c < 3; c++)
-    {
-      if (c > 0)
-        g_string_append_c (out, ',');
-      liaison_csv_append_field (out, head[c]);
-    }
-  g_string_append (out, "\r\n");
-  for (guint i = 0; i < problems->items->len; i++)
-    {
-      const LiaisonImportProblem *problem = g_ptr_array_index (problems->items, i);
-
-      g_string_append_printf (out, "%u,", problem->line);
-      liaison_csv_append_field (out, problem->column);
-      g_string_append_c (out, ',');
-      liaison_csv_append_field (out, problem->reason);
-      g_string_append (out, "\r\n");
-    }
+  out = g_string_new ("\xEF\xBB\xBF");
+  append_table (problems, out, ',', "\r\n", liaison_csv_append_field);
   return g_string_free (out, FALSE);
 }
 

@@ -178,51 +178,46 @@ depth_over_limit (const Endpoint *endpoint)
   return nested (LIAISON_JSON_MAX_DEPTH + 1);
 }
 
+/* The envelope, @prefix, then DEEP brackets. */
+static GString *
+deep_after (const char *prefix)
+{
+  GString *out = envelope ();
+
+  g_string_append (out, prefix);
+  return repeat (out, "[", DEEP);
+}
+
 /* Where json-glib 1.6 reads a string otherwise than JSON does: a scan that
  * followed JSON would take the brackets after these for text. */
 static GString *
 deep_after_comment (const Endpoint *endpoint)
 {
-  GString *out = envelope ();
-
-  g_string_append (out, "[ / \"\n");
-  return repeat (out, "[", DEEP);
+  return deep_after ("[ / \"\n");
 }
 
 static GString *
 deep_after_single_quote (const Endpoint *endpoint)
 {
-  GString *out = envelope ();
-
-  g_string_append (out, "['\"', ");
-  return repeat (out, "[", DEEP);
+  return deep_after ("['\"', ");
 }
 
 static GString *
 deep_after_lone_surrogate (const Endpoint *endpoint)
 {
-  GString *out = envelope ();
-
-  g_string_append (out, "[\"\\ud800\", \"");
-  return repeat (out, "[", DEEP);
+  return deep_after ("[\"\\ud800\", \"");
 }
 
 static GString *
 deep_after_short_escape (const Endpoint *endpoint)
 {
-  GString *out = envelope ();
-
-  g_string_append (out, "[\"\\u12\", \"");
-  return repeat (out, "[", DEEP);
+  return deep_after ("[\"\\u12\", \"");
 }
 
 static GString *
 deep_after_escaped_backslash (const Endpoint *endpoint)
 {
-  GString *out = envelope ();
-
-  g_string_append (out, "[\"\\\\\", ");
-  return repeat (out, "[", DEEP);
+  return deep_after ("[\"\\\\\", ");
 }
 
 /* Brackets inside strings are text: the body is shallow and valid. */
@@ -799,9 +794,7 @@ main (int   argc,
   int status;
 
   /* Keys go to a file in a folder of our own, never a real keyring. */
-  config = liaison_test_make_tmp_dir ("liaison-hostile-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-hostile-config-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 

@@ -30,6 +30,26 @@ liaison_test_make_tmp_dir (const char *tmpl)
 }
 
 /**
+ * liaison_test_private_keys:
+ * @tmpl: a template for g_dir_make_tmp()
+ *
+ * Points the config folder at a new temporary one and turns the keyring off,
+ * so that sync keys go to a file there, never to a real keyring; the
+ * `liaison` commands a test runs inherit both.
+ *
+ * Returns: (transfer full): the folder, for liaison_test_remove_tree()
+ */
+char *
+liaison_test_private_keys (const char *tmpl)
+{
+  char *config = liaison_test_make_tmp_dir (tmpl);
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  return config;
+}
+
+/**
  * liaison_test_remove_tree:
  * @path: a file or folder
  *

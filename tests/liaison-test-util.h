@@ -20,6 +20,7 @@ typedef struct {
 
 char              *liaison_test_make_tmp_dir      (const char         *tmpl);
 void               liaison_test_remove_tree       (const char         *path);
+char              *liaison_test_private_keys      (const char         *tmpl);
 void               liaison_test_clear_store_dir   (LiaisonStore      **store,
                                                    char              **dir);
 char              *liaison_test_data_path         (const char         *name);

@@ -451,11 +451,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *config = liaison_test_make_tmp_dir ("liaison-hq-files-config-XXXXXX");
+  /* Keys go to a file in a folder of our own, never a real keyring. */
+  g_autofree char *config = liaison_test_private_keys ("liaison-hq-files-config-XXXXXX");
   int status;
 
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func, set_up) \

@@ -1338,9 +1338,7 @@ main (int   argc,
   /* Local dates are UTC dates here, for the server and the stores alike. */
   g_setenv ("TZ", "UTC", TRUE);
   /* Keys go to a file in a folder of our own, never a real keyring. */
-  config = liaison_test_make_tmp_dir ("liaison-loop-sync-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-loop-sync-config-XXXXXX");
   g_setenv ("LANGUAGE", "C", TRUE);
 
   g_test_init (&argc, &argv, NULL);

@@ -510,9 +510,7 @@ main (int   argc,
 
   /* Keys go to a file in a folder of our own, never a real keyring; the
    * command reads them there too. */
-  config = liaison_test_make_tmp_dir ("liaison-sync-messages-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-sync-messages-config-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 

@@ -881,7 +881,10 @@ bind_data_text (sqlite3_stmt *stmt,
                 JsonObject   *data,
                 const char   *member)
 {
-  sqlite3_bind_text (stmt, index, json_object_get_string_member (data, member), -1, SQLITE_TRANSIENT);
+  /* The schema lets optional text be missing as well as null or "": all
+   * three are "" here (json_object_get_string_member () would warn). */
+  sqlite3_bind_text (stmt, index, json_object_get_string_member_with_default (data, member, ""), -1,
+                     SQLITE_TRANSIENT);
 }
 
 /* Decodes the visitors into a reception, for its visitors_text. */
@@ -1103,7 +1106,7 @@ write_incoming (LiaisonStore    *self,
       bind_data_text (stmt, 6, data, "code");
       bind_data_text (stmt, 7, data, "name");
       bind_data_text (stmt, 8, data, "name_zh");
-      sqlite3_bind_int64 (stmt, 9, json_object_get_int_member (data, "position"));
+      sqlite3_bind_int64 (stmt, 9, json_object_get_int_member_with_default (data, "position", 0));
       break;
     case KIND_DEPUTY:
       liaison_deputy_level_from_code (json_object_get_string_member (data, "level"), &level);

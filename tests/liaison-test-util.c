@@ -518,6 +518,48 @@ liaison_test_make_visitor (const char *name,
 }
 
 /**
+ * liaison_test_add_receptions:
+ * @store: a store holding the roster's deputy 张伟
+ * @n: how many
+ * @prefix: begins each summary, then the reception's number
+ *
+ * Adds @n walk-in receptions with 张伟, in one transaction.
+ *
+ * Returns: the id of the last one
+ */
+gint64
+liaison_test_add_receptions (LiaisonStore *store,
+                             guint         n,
+                             const char   *prefix)
+{
+  gint64 deputy_id = liaison_store_find_deputy (store, "张伟");
+  gint64 category_id = liaison_store_find_category (store, "urban_construction");
+  g_autoptr(GError) error = NULL;
+  gint64 last_id = 0;
+
+  g_assert_cmpint (deputy_id, >, 0);
+  g_assert_cmpint (category_id, >, 0);
+  g_assert_true (liaison_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+
+      reception->received_at = g_strdup_printf ("2024-03-%02u %02u:%02u", 1 + i % 28, 8 + i % 10, i % 60);
+      reception->channel = LIAISON_CHANNEL_WALK_IN;
+      reception->category_id = category_id;
+      reception->summary = g_strdup_printf ("%s %u：小区路灯不亮", prefix, i);
+      g_array_append_val (reception->deputy_ids, deputy_id);
+      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+      g_assert_true (liaison_store_save_reception (store, reception, &error));
+      g_assert_no_error (error);
+      last_id = reception->meta.id;
+    }
+  g_assert_true (liaison_store_commit (store, &error));
+  g_assert_no_error (error);
+  return last_id;
+}
+
+/**
  * liaison_test_suggestion_id:
  *
  * Returns: the id of the live suggestion @uuid in @store; 0 if it is not there

@@ -85,6 +85,10 @@ void               liaison_test_undo_search_schema (LiaisonStore     *store);
 LiaisonVisitor *liaison_test_make_visitor (const char *name,
                                            const char *phone,
                                            const char *community);
+/* @n walk-in receptions with the roster's 张伟; the last one's id. */
+gint64          liaison_test_add_receptions (LiaisonStore *store,
+                                             guint         n,
+                                             const char   *prefix);
 
 /* A launcher whose children die with the test: a failed assertion aborts
  * the test without teardown, and a server it started must not outlive it. */

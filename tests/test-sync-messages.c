@@ -69,34 +69,6 @@ desk_new (Fixture    *fixture,
   return replica;
 }
 
-static void
-add_receptions (LiaisonStore *store,
-                guint         n,
-                const char   *prefix)
-{
-  gint64 deputy_id = liaison_store_find_deputy (store, "张伟");
-  gint64 category_id = liaison_store_find_category (store, "urban_construction");
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (deputy_id, >, 0);
-  g_assert_true (liaison_store_begin (store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-
-      reception->received_at = g_strdup_printf ("2024-05-%02u %02u:%02u", 1 + i % 28, 8 + i % 10, i % 60);
-      reception->channel = LIAISON_CHANNEL_WALK_IN;
-      reception->category_id = category_id;
-      reception->summary = g_strdup_printf ("%s %u：楼道灯不亮", prefix, i);
-      g_array_append_val (reception->deputy_ids, deputy_id);
-      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("钱芳", "13812345678", "东山社区"));
-      g_assert_true (liaison_store_save_reception (store, reception, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (liaison_store_commit (store, &error));
-  g_assert_no_error (error);
-}
-
 /* Syncs, which must fail with @message, transient. */
 static void
 assert_sync_fails (Replica    *replica,
@@ -165,7 +137,7 @@ test_cut_mid_answer (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status = 0;
 
-  add_receptions (a.store, 3, "断线");
+  liaison_test_add_receptions (a.store, 3, "断线");
 
   /* In the push's answer, 10 bytes into its body: headquarters saved the
    * records, the station never heard so. */
@@ -187,7 +159,7 @@ test_cut_mid_answer (Fixture       *fixture,
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
 
   /* The command, in Chinese, with one record sent before the cut. */
-  add_receptions (a.store, 1, "命令行断线");
+  liaison_test_add_receptions (a.store, 1, "命令行断线");
   liaison_test_replica_clear (&a);
   liaison_test_proxy_cut_next (fixture->proxy, "GET /v1/pull", 5);
   out = run_sync_command (database, "zh_CN", &status, &err);
@@ -231,7 +203,7 @@ test_unreachable (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status = 0;
 
-  add_receptions (a.store, 2, "离线");
+  liaison_test_add_receptions (a.store, 2, "离线");
   liaison_test_proxy_stop (fixture->proxy);
 
   assert_sync_fails (&a, UNREACHABLE_EN);
@@ -262,7 +234,7 @@ test_plurals (Fixture       *fixture,
 
   /* One record each way. */
   store = liaison_test_open_store (database);
-  add_receptions (store, 1, "单条");
+  liaison_test_add_receptions (store, 1, "单条");
   g_clear_object (&store);
   code = liaison_test_hq_station_code (&fixture->hq, "相山区新增一站");
   g_clear_pointer (&code, g_free);
@@ -274,7 +246,7 @@ test_plurals (Fixture       *fixture,
 
   /* Two each way. */
   store = liaison_test_open_store (database);
-  add_receptions (store, 2, "两条");
+  liaison_test_add_receptions (store, 2, "两条");
   g_clear_object (&store);
   code = liaison_test_hq_station_code (&fixture->hq, "相山区新增二站");
   g_clear_pointer (&code, g_free);
@@ -288,7 +260,7 @@ test_plurals (Fixture       *fixture,
 
   /* Chinese has one form. */
   store = liaison_test_open_store (database);
-  add_receptions (store, 1, "中文");
+  liaison_test_add_receptions (store, 1, "中文");
   g_clear_object (&store);
   out = run_sync_command (database, "zh_CN", &status, &err);
   g_assert_cmpint (status, ==, 0);
@@ -309,7 +281,7 @@ test_own_records_not_pulled (Fixture       *fixture,
   LiaisonSyncCounts counts;
   gint64 id;
 
-  add_receptions (a.store, n, "大批");
+  liaison_test_add_receptions (a.store, n, "大批");
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, n);
   g_assert_cmpuint (counts.received, ==, 0);

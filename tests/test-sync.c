@@ -112,38 +112,6 @@ hq_replica_new (Fixture    *fixture,
 /* Records. */
 
 static gint64
-add_receptions (Replica    *replica,
-                guint       n,
-                const char *summary_prefix)
-{
-  gint64 deputy_id = liaison_store_find_deputy (replica->store, "张伟");
-  gint64 category_id = liaison_store_find_category (replica->store, "urban_construction");
-  g_autoptr(GError) error = NULL;
-  gint64 last_id = 0;
-
-  g_assert_cmpint (deputy_id, >, 0);
-  g_assert_cmpint (category_id, >, 0);
-  g_assert_true (liaison_store_begin (replica->store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-
-      reception->received_at = g_strdup_printf ("2024-03-%02u %02u:%02u", 1 + i % 28, 8 + i % 10, i % 60);
-      reception->channel = LIAISON_CHANNEL_WALK_IN;
-      reception->category_id = category_id;
-      reception->summary = g_strdup_printf ("%s %u：小区路灯不亮", summary_prefix, i);
-      g_array_append_val (reception->deputy_ids, deputy_id);
-      g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
-      g_assert_true (liaison_store_save_reception (replica->store, reception, &error));
-      g_assert_no_error (error);
-      last_id = reception->meta.id;
-    }
-  g_assert_true (liaison_store_commit (replica->store, &error));
-  g_assert_no_error (error);
-  return last_id;
-}
-
-static gint64
 count_receptions (Replica *replica)
 {
   return liaison_test_query_int (replica->store, "SELECT count(*) FROM receptions WHERE NOT deleted");
@@ -189,7 +157,7 @@ test_first_and_incremental (Fixture       *fixture,
   g_assert_cmpint (liaison_store_find_deputy (a.store, "王强"), >, 0);
   g_assert_cmpint (liaison_store_get_checkpoint (a.store), >, 0);
 
-  last_id = add_receptions (&a, 12, "第一批");
+  last_id = liaison_test_add_receptions (a.store, 12, "第一批");
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 12);
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 12);
@@ -210,7 +178,7 @@ test_first_and_incremental (Fixture       *fixture,
   reception->summary = g_strdup ("路灯已修好，居民满意");
   g_assert_true (liaison_store_save_reception (a.store, reception, &error));
   g_assert_no_error (error);
-  add_receptions (&a, 2, "第二批");
+  liaison_test_add_receptions (a.store, 2, "第二批");
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 3);
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 3);
@@ -238,8 +206,8 @@ test_scope (Fixture       *fixture,
   liaison_test_sync_ok (a.engine);
   liaison_test_sync_ok (b.engine);
 
-  add_receptions (&a, 5, "一站");
-  add_receptions (&b, 3, "二站");
+  liaison_test_add_receptions (a.store, 5, "一站");
+  liaison_test_add_receptions (b.store, 3, "二站");
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 5);
   counts = liaison_test_sync_ok (b.engine);
@@ -388,7 +356,7 @@ test_cut_connection (Fixture       *fixture,
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
   a_uuid = liaison_test_local_station_uuid (a.store);
   liaison_test_sync_ok (a.engine);
-  add_receptions (&a, n, "大批");
+  liaison_test_add_receptions (a.store, n, "大批");
 
   /* Mid-push: after the first batch was acknowledged. */
   sync_until_killed (fixture, &a, "sent");
@@ -468,7 +436,7 @@ test_replay (Fixture       *fixture,
   liaison_test_hq_import_roster (fixture);
   a = station_new (fixture, "a.db", "相山区第一代表联络站");
   liaison_test_sync_ok (a.engine);
-  add_receptions (&a, 4, "重发");
+  liaison_test_add_receptions (a.store, 4, "重发");
 
   /* The same batch, sent twice by hand with the station's key. */
   pending = liaison_store_collect_pending (a.store, 500, &error);
@@ -540,7 +508,7 @@ test_revoked (Fixture       *fixture,
   g_assert_nonnull (token_id);
   out = liaison_test_hq_run (fixture, "token revoke", token_id, NULL);
 
-  add_receptions (&a, 2, "撤销后");
+  liaison_test_add_receptions (a.store, 2, "撤销后");
   g_assert_false (liaison_test_sync (a.engine, &counts, &error));
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_REVOKED);
   g_assert_false (liaison_sync_error_is_transient (error));
@@ -594,7 +562,7 @@ test_automatic (Fixture       *fixture,
   /* Offline: the automatic sync fails, says why, and retries (1 s, 2 s,
    * 4 s…) until the server is back. */
   liaison_test_hq_stop (fixture);
-  add_receptions (&a, 3, "离线");
+  liaison_test_add_receptions (a.store, 3, "离线");
   liaison_sync_engine_start_automatic (a.engine, 3);
   g_assert_true (iterate_until (has_error, &a, 10));
   g_assert_false (liaison_sync_engine_get_online (a.engine));
@@ -605,7 +573,7 @@ test_automatic (Fixture       *fixture,
   g_assert_true (liaison_sync_engine_get_online (a.engine));
 
   /* On the timer: a new record goes without anyone asking. */
-  add_receptions (&a, 2, "定时");
+  liaison_test_add_receptions (a.store, 2, "定时");
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 2);
   g_assert_true (iterate_until (all_sent, &a, 10));
 
@@ -739,7 +707,7 @@ test_commands (Fixture       *fixture,
     g_autofree char *other_code = liaison_test_hq_station_code (fixture, "另一个联络站");
 
     replica.store = liaison_test_open_store (database);
-    add_receptions (&replica, 2, "未发送");
+    liaison_test_add_receptions (replica.store, 2, "未发送");
     liaison_test_replica_clear (&replica);
     out = run_liaison (&status, &err, "enroll", "--database", database, "--server", fixture->url,
                        "--code", other_code, NULL);
@@ -774,7 +742,7 @@ test_commands (Fixture       *fixture,
     g_autofree char *key_file = NULL;
 
     replica.store = liaison_test_open_store (database);
-    add_receptions (&replica, 1, "离开前");
+    liaison_test_add_receptions (replica.store, 1, "离开前");
     liaison_test_replica_clear (&replica);
     out = run_liaison (&status, &err, "leave", "--database", database, NULL);
     g_assert_cmpint (status, ==, 1);
@@ -932,7 +900,7 @@ test_malformed_answers (void)
   g_assert_no_error (error);
   deputy_id = liaison_test_add_deputy (pending.store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
   g_assert_cmpint (deputy_id, >, 0);
-  add_receptions (&pending, 3, "假");
+  liaison_test_add_receptions (pending.store, 3, "假");
   g_assert_cmpuint (liaison_test_replica_unsynced (&pending), ==, 3);
   quiet.store = liaison_test_open_store (quiet_path);
   quiet.engine = liaison_sync_engine_new (quiet.store);

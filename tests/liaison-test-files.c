@@ -49,11 +49,8 @@ station_new (LiaisonTestFiles *fixture,
              const char       *file,
              const char       *name)
 {
-  g_autofree char *path = g_build_filename (fixture->hq.dir, file, NULL);
-  LiaisonTestReplica replica;
+  LiaisonTestReplica replica = liaison_test_replica_new_station (&fixture->hq, file, name);
 
-  replica.store = liaison_test_open_store_with_station (path, name);
-  replica.engine = liaison_sync_engine_new (replica.store);
   liaison_test_replica_enroll_station (&fixture->hq, &replica, name);
   liaison_test_sync_ok (replica.engine);
   return replica;

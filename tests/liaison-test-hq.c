@@ -459,6 +459,19 @@ liaison_test_replica_new (LiaisonTestHq *hq,
   return replica;
 }
 
+LiaisonTestReplica
+liaison_test_replica_new_station (LiaisonTestHq *hq,
+                                  const char    *file,
+                                  const char    *name)
+{
+  g_autofree char *path = g_build_filename (hq->dir, file, NULL);
+  LiaisonTestReplica replica;
+
+  replica.store = liaison_test_open_store_with_station (path, name);
+  replica.engine = liaison_sync_engine_new (replica.store);
+  return replica;
+}
+
 void
 liaison_test_replica_clear (LiaisonTestReplica *replica)
 {

@@ -70,6 +70,11 @@ void                liaison_test_hq_sync_until_killed (LiaisonTestHq     *hq,
 
 LiaisonTestReplica  liaison_test_replica_new        (LiaisonTestHq      *hq,
                                                      const char         *file);
+/* A replica whose store set itself up as the station @name on its first-run
+ * page: not enrolled, so offline as far as sync goes. */
+LiaisonTestReplica  liaison_test_replica_new_station (LiaisonTestHq     *hq,
+                                                      const char        *file,
+                                                      const char        *name);
 void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
 guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
 void                liaison_test_replica_enroll     (LiaisonTestHq      *hq,

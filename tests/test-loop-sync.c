@@ -113,27 +113,12 @@ sync_ok (Replica *replica)
   return counts;
 }
 
-/* A station that has set itself up on its first-run page, not enrolled:
- * offline as far as sync goes. */
-static Replica
-offline_station_new (Fixture    *fixture,
-                     const char *file,
-                     const char *name)
-{
-  g_autofree char *path = g_build_filename (fixture->hq.dir, file, NULL);
-  Replica replica;
-
-  replica.store = liaison_test_open_store_with_station (path, name);
-  replica.engine = liaison_sync_engine_new (replica.store);
-  return replica;
-}
-
 static Replica
 station_new (Fixture    *fixture,
              const char *file,
              const char *name)
 {
-  Replica replica = offline_station_new (fixture, file, name);
+  Replica replica = liaison_test_replica_new_station (&fixture->hq, file, name);
 
   liaison_test_replica_enroll_station (&fixture->hq, &replica, name);
   sync_ok (&replica);
@@ -529,7 +514,7 @@ test_closed_loop (Fixture       *fixture,
   /* 1. Station A logs the suggestion with no server at all, then enrolls
    * and syncs. */
   liaison_test_hq_stop (&fixture->hq);
-  a = offline_station_new (fixture, "a.db", STATION_A);
+  a = liaison_test_replica_new_station (&fixture->hq, "a.db", STATION_A);
   a_id = log_suggestion (fixture, &a, "关于解决金色家园小区道路积水问题的建议");
   uuid = suggestion_uuid (&a, a_id);
   state = loop_state (&a, a_id);

@@ -13,11 +13,7 @@ char *
 liaison_test_repeat (const char *unit,
                      guint       n)
 {
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append (text, unit);
-  return g_string_free (text, FALSE);
+  return g_string_free (liaison_test_append_repeat (g_string_new (NULL), unit, n), FALSE);
 }
 
 /* A deputy with every field filled in. */

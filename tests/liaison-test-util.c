@@ -30,6 +30,23 @@ liaison_test_make_tmp_dir (const char *tmpl)
 }
 
 /**
+ * liaison_test_append_repeat:
+ *
+ * Appends @text to @out @n times, for hostile bodies of any depth.
+ *
+ * Returns: @out
+ */
+GString *
+liaison_test_append_repeat (GString    *out,
+                            const char *text,
+                            guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, text);
+  return out;
+}
+
+/**
  * liaison_test_private_keys:
  * @tmpl: a template for g_dir_make_tmp()
  *

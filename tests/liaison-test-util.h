@@ -25,6 +25,9 @@ void               liaison_test_clear_store_dir   (LiaisonStore      **store,
                                                    char              **dir);
 char              *liaison_test_data_path         (const char         *name);
 char              *liaison_test_last_line         (const char         *text);
+GString           *liaison_test_append_repeat     (GString            *out,
+                                                   const char         *text,
+                                                   guint               n);
 char              *liaison_test_database_checksum (const char         *path);
 
 LiaisonStore      *liaison_test_open_store        (const char         *path);

@@ -19,16 +19,6 @@
 /* json-glib 1.6 overflows an 8 MiB stack at well under this. */
 #define DEEP 100000
 
-static GString *
-repeat (GString    *out,
-        const char *text,
-        guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    g_string_append (out, text);
-  return out;
-}
-
 /* The scan alone */
 
 static gboolean
@@ -105,12 +95,12 @@ test_load (void)
 {
   g_autoptr(GString) at = g_string_new (NULL);
   g_autoptr(GString) over = NULL;
-  g_autoptr(GString) deep = repeat (g_string_new (NULL), "[", DEEP);
+  g_autoptr(GString) deep = liaison_test_append_repeat (g_string_new (NULL), "[", DEEP);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  repeat (repeat (at, "[", LIAISON_JSON_MAX_DEPTH), "]", LIAISON_JSON_MAX_DEPTH);
+  liaison_test_append_repeat (liaison_test_append_repeat (at, "[", LIAISON_JSON_MAX_DEPTH), "]", LIAISON_JSON_MAX_DEPTH);
   over = g_string_new ("[");
   g_string_append (over, at->str);
   g_string_append_c (over, ']');
@@ -182,7 +172,7 @@ page (guint depth)
 {
   GString *out = g_string_new ("{\"changes\": [], \"last_seq\": 0, \"more\": false, \"pad\": ");
 
-  repeat (repeat (out, "[", depth - 1), "]", depth - 1);
+  liaison_test_append_repeat (liaison_test_append_repeat (out, "[", depth - 1), "]", depth - 1);
   g_string_append_c (out, '}');
   return out;
 }
@@ -204,16 +194,16 @@ test_deep_answers (void)
     LiaisonSyncError expected;   /* for a pull */
     const char *says;            /* in the message, English */
   } cases[] = {
-    { 200, repeat (g_string_new (NULL), "[", DEEP), LIAISON_SYNC_ERROR_BAD_ANSWER, "more than 64 levels" },
-    { 200, repeat (repeat (g_string_new (NULL), "{\"a\":", DEEP), "}", DEEP), LIAISON_SYNC_ERROR_BAD_ANSWER,
+    { 200, liaison_test_append_repeat (g_string_new (NULL), "[", DEEP), LIAISON_SYNC_ERROR_BAD_ANSWER, "more than 64 levels" },
+    { 200, liaison_test_append_repeat (liaison_test_append_repeat (g_string_new (NULL), "{\"a\":", DEEP), "}", DEEP), LIAISON_SYNC_ERROR_BAD_ANSWER,
       "more than 64 levels" },
     { 200, page (LIAISON_JSON_MAX_DEPTH + 1), LIAISON_SYNC_ERROR_BAD_ANSWER, "more than 64 levels" },
     /* Deep after a string json-glib 1.6 would end elsewhere. */
-    { 200, repeat (g_string_new ("{\"changes\": [], \"pad\": [\"\\ud800\", \""), "[", DEEP),
+    { 200, liaison_test_append_repeat (g_string_new ("{\"changes\": [], \"pad\": [\"\\ud800\", \""), "[", DEEP),
       LIAISON_SYNC_ERROR_BAD_ANSWER, "not plain JSON" },
     /* An error answer too deep to read: its status still says enough. */
-    { 400, repeat (g_string_new ("{\"error\": "), "[", DEEP), LIAISON_SYNC_ERROR_PROTOCOL, "Headquarters" },
-    { 503, repeat (g_string_new ("{\"error\": "), "[", DEEP), LIAISON_SYNC_ERROR_SERVER, "try again" },
+    { 400, liaison_test_append_repeat (g_string_new ("{\"error\": "), "[", DEEP), LIAISON_SYNC_ERROR_PROTOCOL, "Headquarters" },
+    { 503, liaison_test_append_repeat (g_string_new ("{\"error\": "), "[", DEEP), LIAISON_SYNC_ERROR_SERVER, "try again" },
   };
 
   soup_server_add_handler (server, NULL, fake_handler, &fake, NULL);
@@ -259,7 +249,7 @@ test_deep_answers (void)
     fake.deep_enroll = TRUE;
     fake.status = 200;
     g_string_free (fake.answer, TRUE);
-    fake.answer = repeat (g_string_new (NULL), "[", DEEP);
+    fake.answer = liaison_test_append_repeat (g_string_new (NULL), "[", DEEP);
     g_assert_false (liaison_test_enroll (engine, url, "fake", &error));
     g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BAD_ANSWER);
     g_assert_nonnull (strstr (error->message, "64"));
@@ -292,7 +282,7 @@ test_stored_rules (void)
   liaison_test_enroll_as_hq (store);
   g_assert_true (liaison_store_set_loop_rules (store, rules, &error));
   g_assert_no_error (error);
-  repeat (deep, "[", DEEP);
+  liaison_test_append_repeat (deep, "[", DEEP);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE loop_rules SET data = ?", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, deep->str, (int) deep->len, SQLITE_STATIC);

@@ -94,16 +94,6 @@ typedef struct {
   ShapeFunc make;
 } Shape;
 
-static GString *
-repeat (GString    *out,
-        const char *text,
-        guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    g_string_append (out, text);
-  return out;
-}
-
 /* The start of a body each JSON endpoint would read: the protocol, a code
  * for enroll and an empty records array for push. */
 static GString *
@@ -122,46 +112,46 @@ no_body (const Endpoint *endpoint)
 static GString *
 deep_arrays (const Endpoint *endpoint)
 {
-  return repeat (g_string_new (NULL), "[", DEEP);
+  return liaison_test_append_repeat (g_string_new (NULL), "[", DEEP);
 }
 
 static GString *
 deep_arrays_closed (const Endpoint *endpoint)
 {
-  return repeat (repeat (g_string_new (NULL), "[", DEEP), "]", DEEP);
+  return liaison_test_append_repeat (liaison_test_append_repeat (g_string_new (NULL), "[", DEEP), "]", DEEP);
 }
 
 static GString *
 deep_objects (const Endpoint *endpoint)
 {
-  GString *out = repeat (g_string_new (NULL), "{\"a\":", DEEP);
+  GString *out = liaison_test_append_repeat (g_string_new (NULL), "{\"a\":", DEEP);
 
   g_string_append_c (out, '1');
-  return repeat (out, "}", DEEP);
+  return liaison_test_append_repeat (out, "}", DEEP);
 }
 
 static GString *
 deep_mixed (const Endpoint *endpoint)
 {
-  GString *out = repeat (g_string_new (NULL), "[{\"a\":", DEEP / 2);
+  GString *out = liaison_test_append_repeat (g_string_new (NULL), "[{\"a\":", DEEP / 2);
 
   g_string_append_c (out, '1');
-  return repeat (out, "}]", DEEP / 2);
+  return liaison_test_append_repeat (out, "}]", DEEP / 2);
 }
 
 static GString *
 deep_in_envelope (const Endpoint *endpoint)
 {
-  return repeat (envelope (), "[", DEEP);
+  return liaison_test_append_repeat (envelope (), "[", DEEP);
 }
 
 /* The whole body nested @depth deep, closed: valid JSON. */
 static GString *
 nested (guint depth)
 {
-  GString *out = repeat (envelope (), "[", depth - 1);
+  GString *out = liaison_test_append_repeat (envelope (), "[", depth - 1);
 
-  repeat (out, "]", depth - 1);
+  liaison_test_append_repeat (out, "]", depth - 1);
   g_string_append_c (out, '}');
   return out;
 }
@@ -185,7 +175,7 @@ deep_after (const char *prefix)
   GString *out = envelope ();
 
   g_string_append (out, prefix);
-  return repeat (out, "[", DEEP);
+  return liaison_test_append_repeat (out, "[", DEEP);
 }
 
 /* Where json-glib 1.6 reads a string otherwise than JSON does: a scan that
@@ -227,7 +217,7 @@ brackets_in_strings (const Endpoint *endpoint)
   GString *out = envelope ();
 
   g_string_append_c (out, '"');
-  repeat (out, "[{\\\"", DEEP / 4);
+  liaison_test_append_repeat (out, "[{\\\"", DEEP / 4);
   g_string_append (out, "\\ud83d\\ude00\"}");
   return out;
 }
@@ -277,7 +267,7 @@ record_unknown_key (const Endpoint *endpoint)
 static GString *
 record_oversized (const Endpoint *endpoint)
 {
-  g_autoptr(GString) summary = repeat (g_string_new ("\""), "路", 25000);
+  g_autoptr(GString) summary = liaison_test_append_repeat (g_string_new ("\""), "路", 25000);
 
   g_string_append_c (summary, '"');
   return record_body (summary->str, "1", "");

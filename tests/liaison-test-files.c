@@ -139,27 +139,11 @@ liaison_test_files_request (LiaisonTestFiles *fixture,
                             gsize             length,
                             const char       *content_range)
 {
-  g_autofree char *url = g_strconcat (fixture->hq.url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
   LiaisonTestAnswer *answer = g_new0 (LiaisonTestAnswer, 1);
 
-  soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
-  soup_message_headers_replace (headers, "Authorization", auth);
-  if (content_range != NULL)
-    soup_message_headers_replace (headers, "Content-Range", content_range);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, length);
-
-      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
-    }
-  answer->body = soup_session_send_and_read (fixture->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  answer->status = soup_message_get_status (msg);
-  answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  answer->body = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token, FALSE,
+                                       content_type, body, length, content_range,
+                                       &answer->status, &answer->headers);
   return answer;
 }
 

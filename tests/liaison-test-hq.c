@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-protocol.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
@@ -447,6 +448,64 @@ liaison_test_hq_sync_until_killed (LiaisonTestHq     *hq,
  *
  * Returns: a store, set up as nothing yet, and its engine
  */
+/* The tests trust the self-signed certificate they made. */
+static gboolean
+accept_any_certificate (SoupMessage          *msg,
+                        GTlsCertificate      *certificate,
+                        GTlsCertificateFlags  errors,
+                        gpointer              user_data)
+{
+  return TRUE;
+}
+
+GBytes *
+liaison_test_hq_send (LiaisonTestHq       *hq,
+                      SoupSession         *session,
+                      const char          *method,
+                      const char          *path,
+                      const char          *token,
+                      gboolean             no_protocol,
+                      const char          *content_type,
+                      const void          *body,
+                      gsize                length,
+                      const char          *content_range,
+                      guint               *status,
+                      SoupMessageHeaders **headers)
+{
+  g_autofree char *url = g_strconcat (hq->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *request_headers;
+  GBytes *answer;
+
+  g_assert_nonnull (msg);
+  request_headers = soup_message_get_request_headers (msg);
+  if (!no_protocol)
+    soup_message_headers_replace (request_headers, LIAISON_PROTOCOL_HEADER, "1");
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (request_headers, "Authorization", auth);
+    }
+  if (content_range != NULL)
+    soup_message_headers_replace (request_headers, "Content-Range", content_range);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, length);
+
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+    }
+  if (g_str_has_prefix (url, "https:"))
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_certificate), NULL);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  if (headers != NULL)
+    *headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return answer;
+}
+
 LiaisonTestReplica
 liaison_test_replica_new (LiaisonTestHq *hq,
                           const char    *file)

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib.h>
+#include <libsoup/soup.h>
 
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
@@ -55,6 +56,23 @@ void                liaison_test_hq_store_copy      (LiaisonTestHq      *hq,
                                                      int                 version,
                                                      const char         *sql_data);
 gint64              liaison_test_hq_feed_end        (LiaisonTestHq      *hq);
+
+/* One request to @hq's @path, as any client makes it: the protocol header
+ * unless @no_protocol, "Bearer @token" unless @token is NULL, and @length
+ * bytes of @body unless it is NULL. Returns the answer's body; its status
+ * goes to @status and, if @headers is not NULL, its headers there. */
+GBytes             *liaison_test_hq_send            (LiaisonTestHq       *hq,
+                                                     SoupSession         *session,
+                                                     const char          *method,
+                                                     const char          *path,
+                                                     const char          *token,
+                                                     gboolean             no_protocol,
+                                                     const char          *content_type,
+                                                     const void          *body,
+                                                     gsize                length,
+                                                     const char          *content_range,
+                                                     guint               *status,
+                                                     SoupMessageHeaders **headers);
 
 gboolean            liaison_test_sync               (LiaisonSyncEngine  *engine,
                                                      LiaisonSyncCounts  *counts,

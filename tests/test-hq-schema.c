@@ -42,31 +42,16 @@ request (Fixture    *fixture,
          guint       status,
          gsize      *length)
 {
-  g_autofree char *url = g_strconcat (fixture->hq.url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  guint got;
 
-  soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
-    }
-  bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  if (soup_message_get_status (msg) != status)
-    g_test_message ("%s %s: %u %.*s", method, path, soup_message_get_status (msg),
+  bytes = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token, FALSE,
+                                "application/json", body, body != NULL ? strlen (body) : 0, NULL,
+                                &got, NULL);
+  if (got != status)
+    g_test_message ("%s %s: %u %.*s", method, path, got,
                     (int) MIN (g_bytes_get_size (bytes), 2000), (const char *) g_bytes_get_data (bytes, NULL));
-  g_assert_cmpuint (soup_message_get_status (msg), ==, status);
+  g_assert_cmpuint (got, ==, status);
   if (length != NULL)
     *length = g_bytes_get_size (bytes);
   return json_from_string (g_bytes_get_data (bytes, NULL), NULL);

@@ -64,16 +64,6 @@ answer_free (Answer *answer)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
 
-/* The tests trust the self-signed certificate they made. */
-static gboolean
-accept_any_certificate (SoupMessage          *msg,
-                        GTlsCertificate      *certificate,
-                        GTlsCertificateFlags  errors,
-                        gpointer              user_data)
-{
-  return TRUE;
-}
-
 typedef enum {
   NO_PROTOCOL = 1 << 0,
 } RequestFlags;
@@ -89,43 +79,18 @@ request_full (Fixture      *fixture,
               const char   *content_range,
               RequestFlags  flags)
 {
-  g_autofree char *url = g_strconcat (fixture->hq.url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
   Answer *answer = g_new0 (Answer, 1);
+  g_autoptr(GBytes) bytes = NULL;
 
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (!(flags & NO_PROTOCOL))
-    soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-  if (content_range != NULL)
-    soup_message_headers_replace (headers, "Content-Range", content_range);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
-
-      soup_message_set_request_body_from_bytes (msg, content_type, request);
-    }
-  if (fixture->hq.url != NULL && g_str_has_prefix (fixture->hq.url, "https:"))
-    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_certificate), NULL);
-
-  bytes = soup_session_send_and_read (fixture->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  answer->status = soup_message_get_status (msg);
+  bytes = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token,
+                                (flags & NO_PROTOCOL) != 0, content_type, body,
+                                body == NULL || length >= 0 ? (gsize) length : strlen (body),
+                                content_range, &answer->status, &answer->headers);
   /* Byte for byte, NULs too (an attachment), and still a string. */
   answer->length = g_bytes_get_size (bytes);
   answer->body = g_malloc0 (answer->length + 1);
   if (answer->length > 0)
     memcpy (answer->body, g_bytes_get_data (bytes, NULL), answer->length);
-  answer->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   /* Every answer says which protocol it speaks. */
   g_assert_cmpstr (soup_message_headers_get_one (answer->headers, LIAISON_PROTOCOL_HEADER), ==, "1");
   if (answer->length > 0 && !g_str_equal (method, "HEAD") &&

@@ -543,6 +543,18 @@ liaison_test_replica_clear (LiaisonTestReplica *replica)
  *
  * Returns: how many records wait to be sent
  */
+gint64
+liaison_test_replica_receptions (LiaisonTestReplica *replica)
+{
+  return liaison_test_query_int (replica->store, "SELECT count(*) FROM receptions WHERE NOT deleted");
+}
+
+gint64
+liaison_test_replica_distinct_receptions (LiaisonTestReplica *replica)
+{
+  return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM receptions");
+}
+
 guint
 liaison_test_replica_unsynced (LiaisonTestReplica *replica)
 {

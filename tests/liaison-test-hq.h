@@ -95,6 +95,10 @@ LiaisonTestReplica  liaison_test_replica_new_station (LiaisonTestHq     *hq,
                                                       const char        *name);
 void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
 guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
+/* Its live receptions; and its receptions by uuid, tombstones too, so
+ * that a doubled one shows. */
+gint64              liaison_test_replica_receptions (LiaisonTestReplica *replica);
+gint64              liaison_test_replica_distinct_receptions (LiaisonTestReplica *replica);
 void                liaison_test_replica_enroll     (LiaisonTestHq      *hq,
                                                      LiaisonTestReplica *replica,
                                                      const char         *code);

@@ -110,18 +110,6 @@ run_sync_command (const char  *database,
   return out;
 }
 
-static gint64
-count_receptions (Replica *replica)
-{
-  return liaison_test_query_int (replica->store, "SELECT count(*) FROM receptions WHERE NOT deleted");
-}
-
-static gint64
-count_distinct_receptions (Replica *replica)
-{
-  return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM receptions");
-}
-
 /* A line cut in the middle of an answer: the clerk reads what happened,
  * in English and in Chinese, and the next sync loses and doubles nothing. */
 static void
@@ -177,8 +165,8 @@ test_cut_mid_answer (Fixture       *fixture,
   a.engine = liaison_sync_engine_new (a.store);
   liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
-  g_assert_cmpint (count_receptions (&a), ==, 4);
-  g_assert_cmpint (count_distinct_receptions (&a), ==, 4);
+  g_assert_cmpint (liaison_test_replica_receptions (&a), ==, 4);
+  g_assert_cmpint (liaison_test_replica_distinct_receptions (&a), ==, 4);
 
   hq = liaison_test_replica_new (&fixture->hq, "hq.db");
   liaison_test_replica_enroll_hq (&fixture->hq, &hq, "总部办公室");
@@ -186,7 +174,7 @@ test_cut_mid_answer (Fixture       *fixture,
   sql = g_strdup_printf ("SELECT count(*) FROM receptions r JOIN stations s ON s.id = r.station_id"
                          " WHERE s.uuid = '%s'", station_uuid);
   g_assert_cmpint (liaison_test_query_int (hq.store, sql), ==, 4);
-  g_assert_cmpint (count_distinct_receptions (&hq), ==, 4);
+  g_assert_cmpint (liaison_test_replica_distinct_receptions (&hq), ==, 4);
 
   liaison_test_replica_clear (&a);
   liaison_test_replica_clear (&hq);
@@ -292,7 +280,7 @@ test_own_records_not_pulled (Fixture       *fixture,
 
   /* A second desk of the same station (its own token) gets them all. */
   b = desk_new (fixture, "b.db", "相山区大批量联络站");
-  g_assert_cmpint (count_receptions (&b), ==, n);
+  g_assert_cmpint (liaison_test_replica_receptions (&b), ==, n);
   g_assert_cmpuint (liaison_sync_engine_get_pulled_records (b.engine), >=, n);
 
   /* And what it changes in one of them comes back to the first desk. */
@@ -312,8 +300,8 @@ test_own_records_not_pulled (Fixture       *fixture,
   g_assert_cmpuint (liaison_sync_engine_get_pulled_records (a.engine), ==, 1);
   g_assert_cmpint (liaison_test_query_int (a.store, "SELECT count(*) FROM receptions"
                                            " WHERE summary = '第二台电脑改过：楼道灯已修好'"), ==, 1);
-  g_assert_cmpint (count_receptions (&a), ==, n);
-  g_assert_cmpint (count_distinct_receptions (&a), ==, n);
+  g_assert_cmpint (liaison_test_replica_receptions (&a), ==, n);
+  g_assert_cmpint (liaison_test_replica_distinct_receptions (&a), ==, n);
 
   liaison_test_replica_clear (&a);
   liaison_test_replica_clear (&b);

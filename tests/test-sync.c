@@ -112,18 +112,6 @@ hq_replica_new (Fixture    *fixture,
 /* Records. */
 
 static gint64
-count_receptions (Replica *replica)
-{
-  return liaison_test_query_int (replica->store, "SELECT count(*) FROM receptions WHERE NOT deleted");
-}
-
-static gint64
-count_distinct_receptions (Replica *replica)
-{
-  return liaison_test_query_int (replica->store, "SELECT count(DISTINCT uuid) FROM receptions");
-}
-
-static gint64
 count_receptions_of (Replica    *hq,
                      const char *station_uuid)
 {
@@ -183,7 +171,7 @@ test_first_and_incremental (Fixture       *fixture,
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.sent, ==, 3);
   g_assert_cmpuint (counts.received, ==, 0);
-  g_assert_cmpint (count_receptions (&a), ==, 14);
+  g_assert_cmpint (liaison_test_replica_receptions (&a), ==, 14);
 
   liaison_test_replica_clear (&a);
 }
@@ -215,13 +203,13 @@ test_scope (Fixture       *fixture,
   liaison_test_sync_ok (a.engine);
 
   /* Each station sees only its own receptions. */
-  g_assert_cmpint (count_receptions (&a), ==, 5);
-  g_assert_cmpint (count_receptions (&b), ==, 3);
+  g_assert_cmpint (liaison_test_replica_receptions (&a), ==, 5);
+  g_assert_cmpint (liaison_test_replica_receptions (&b), ==, 3);
 
   /* Headquarters sees both, each under its station. */
   hq = hq_replica_new (fixture, "hq.db");
   counts = liaison_test_sync_ok (hq.engine);
-  g_assert_cmpint (count_receptions (&hq), ==, 8);
+  g_assert_cmpint (liaison_test_replica_receptions (&hq), ==, 8);
   g_assert_cmpint (count_receptions_of (&hq, a_uuid), ==, 5);
   g_assert_cmpint (count_receptions_of (&hq, b_uuid), ==, 3);
   g_assert_cmpuint (counts.received, >=, 8);
@@ -365,16 +353,16 @@ test_cut_connection (Fixture       *fixture,
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.rejected, ==, 0);
   g_assert_cmpuint (liaison_test_replica_unsynced (&a), ==, 0);
-  g_assert_cmpint (count_receptions (&a), ==, n);
-  g_assert_cmpint (count_distinct_receptions (&a), ==, n);
+  g_assert_cmpint (liaison_test_replica_receptions (&a), ==, n);
+  g_assert_cmpint (liaison_test_replica_distinct_receptions (&a), ==, n);
 
   /* Mid-pull: a headquarters desktop pulling them all. */
   hq = hq_replica_new (fixture, "hq.db");
   sync_until_killed (fixture, &hq, "received");
-  g_assert_cmpint (count_receptions (&hq), <, n);
+  g_assert_cmpint (liaison_test_replica_receptions (&hq), <, n);
   liaison_test_sync_ok (hq.engine);
-  g_assert_cmpint (count_receptions (&hq), ==, n);
-  g_assert_cmpint (count_distinct_receptions (&hq), ==, n);
+  g_assert_cmpint (liaison_test_replica_receptions (&hq), ==, n);
+  g_assert_cmpint (liaison_test_replica_distinct_receptions (&hq), ==, n);
   g_assert_cmpint (count_receptions_of (&hq, a_uuid), ==, n);
 
   /* Nothing left to move either way. */
@@ -474,7 +462,7 @@ test_replay (Fixture       *fixture,
 
   hq = hq_replica_new (fixture, "hq.db");
   liaison_test_sync_ok (hq.engine);
-  g_assert_cmpint (count_receptions (&hq), ==, 4);
+  g_assert_cmpint (liaison_test_replica_receptions (&hq), ==, 4);
 
   liaison_test_replica_clear (&a);
   liaison_test_replica_clear (&hq);

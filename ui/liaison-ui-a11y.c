@@ -146,6 +146,10 @@ liaison_ui_a11y_name_from_texts (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     add_texts (child, name);
+  if (name->len == 0)
+    /* Translators: the accessible name of a table cell or list row that
+     * shows nothing, such as a reception with no deputy */
+    g_string_append (name, C_("accessible name", "Empty"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 

@@ -341,7 +341,7 @@ def close_window(app, window):
     wait_for("the window to close", lambda: len(app.windows()) < count)
 
 
-KEYS = {"tab": 0xff09, "space": 0x20, "return": 0xff0d, "escape": 0xff1b,
+KEYS = {"slash": 0x2f, "tab": 0xff09, "space": 0x20, "return": 0xff0d, "escape": 0xff1b,
         "down": 0xff54, "up": 0xff52, "backspace": 0xff08}
 
 
@@ -366,3 +366,17 @@ def focus_by_tab(root, pred, limit=60):
             return node
         press("tab")
     raise AssertionError("Tab never reached the control sought")
+
+
+def choose_file(app, before, path):
+    """GTK's own file chooser, opened since @before: types "/" to open its
+    location entry, as a keyboard user does, and puts @path in it. The
+    caller then presses the accept button its dialog named."""
+    chooser = new_window(app, before, "the file chooser")
+    time.sleep(0.5)
+    press("slash")
+    entry = wait_for("the location entry",
+                     lambda: next((n for n in find_all(chooser, role="text")
+                                   if text_of(n).startswith("/")), None))
+    set_text(entry, path)
+    return chooser

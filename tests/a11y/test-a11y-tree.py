@@ -16,9 +16,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pyatspi  # noqa: E402
 
 from liaison_atspi import (TAP, App, audit, click, close_window, do_action,  # noqa: E402
-                           find, find_all, find_list, focus_by_tab, has_state, new_window,
+                           choose_file, find, find_all, find_list, focus_by_tab, has_state, new_window,
                            press, run_cli, select_child, set_text, wait_for)
 
+DATA = os.environ.get("LIAISON_TEST_DATA",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
 tap = TAP()
 totals = {"checked": 0, "offenders": 0}
 
@@ -118,6 +120,20 @@ def filled_editor(app, window):
     app.wait_window_gone(editor.name)
 
 
+def import_errors(app, window):
+    """A ledger with bad rows, through the menu and the file chooser: the
+    dialog that lists its problems."""
+    before = app.windows()
+    menu(app, window, "导入台账(I)…")
+    chooser = choose_file(app, before, os.path.join(DATA, "ledger-bad.csv"))
+    before = app.windows()
+    click(chooser, "push button", "导入(I)")
+    report = new_window(app, before, "the import errors")
+    time.sleep(0.5)
+    check("ledger import errors", report)
+    close_window(app, report)
+
+
 def become_deputy(app, window):
     """Switch User, as a keyboard user: Tab to 代表, Space, then 切换."""
     before = app.windows()
@@ -180,6 +196,7 @@ def station_desk(tmp):
         open_dialog(app, "reception editor",
                     lambda: click(window, "push button", "新建接待登记"))
         run_case("reception editor, filled in", lambda: filled_editor(app, window))
+        run_case("ledger import errors", lambda: import_errors(app, window))
         open_dialog(app, "export period", lambda: menu(app, window, "导出台账(E)…"))
         open_dialog(app, "Switch User", lambda: menu(app, window, "切换用户(S)…"))
         open_dialog(app, "enroll", lambda: menu(app, window, "接入市人大常委会(H)…"))
@@ -204,6 +221,8 @@ def hq_desk(tmp):
     try:
         window = app.main_window()
         find_list(window, "接待登记")
+        run_case("main window at headquarters",
+                 lambda: check("main window at headquarters", window))
         open_dialog(app, "Time limits and holidays",
                     lambda: menu(app, window, "办理时限和节假日调休(T)…"))
         open_page(window, "意见建议")

@@ -17,9 +17,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, click, find, find_all, focus_by_tab,  # noqa: E402
-                           focused, new_window, press, set_text, text_of,
-                           texts_under, wait_for)
+from liaison_atspi import (TAP, App, choose_file, click, find, find_all,  # noqa: E402
+                           focus_by_tab, focused, new_window, press, set_text,
+                           text_of, texts_under, wait_for)
 
 DATA = os.environ.get("LIAISON_TEST_DATA",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
@@ -36,26 +36,6 @@ DATE = "2025-03-05"
 def menu(window, item):
     click(window, "push button", "主菜单")
     click(window, "menu item", item)
-
-
-def choose_file(app, before, path):
-    """GTK's own file chooser: type "/" to open its location entry, as a
-    keyboard user does, put the path in it, then press the accept button
-    (whose name the caller's dialog chose)."""
-    chooser = new_window(app, before, "the file chooser")
-    time.sleep(0.5)
-    press_key_char("/")
-    entry = wait_for("the location entry",
-                     lambda: next((n for n in find_all(chooser, role="text")
-                                   if text_of(n).startswith("/")), None))
-    set_text(entry, path)
-    return chooser
-
-
-def press_key_char(char):
-    import pyatspi
-    pyatspi.Registry.generateKeyboardEvent(ord(char), None, pyatspi.KEY_SYM)
-    time.sleep(0.3)
 
 
 def choose(window, combo, item, button=False):

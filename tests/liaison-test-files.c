@@ -44,18 +44,6 @@ token_of (LiaisonTestReplica *replica)
   return token;
 }
 
-static LiaisonTestReplica
-station_new (LiaisonTestFiles *fixture,
-             const char       *file,
-             const char       *name)
-{
-  LiaisonTestReplica replica = liaison_test_replica_new_station (&fixture->hq, file, name);
-
-  liaison_test_replica_enroll_station (&fixture->hq, &replica, name);
-  liaison_test_sync_ok (replica.engine);
-  return replica;
-}
-
 /* The server with more options of `serve` (NULL-terminated, may be none),
  * two stations and a headquarters desk, all enrolled and synced. */
 void
@@ -86,8 +74,8 @@ liaison_test_files_set_up_with (LiaisonTestFiles *fixture,
 
   fixture->session = soup_session_new ();
   fixture->clock = g_date_time_add_days (now, -2);
-  fixture->a = station_new (fixture, "a.db", STATION_A);
-  fixture->b = station_new (fixture, "b.db", STATION_B);
+  fixture->a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
+  fixture->b = liaison_test_replica_new_synced_station (&fixture->hq, "b.db", STATION_B);
   fixture->desk = liaison_test_replica_new (&fixture->hq, "desk.db");
   liaison_test_replica_enroll_hq (&fixture->hq, &fixture->desk, "代表工委办公室");
   fixture->token_a = token_of (&fixture->a);

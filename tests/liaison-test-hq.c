@@ -531,6 +531,21 @@ liaison_test_replica_new_station (LiaisonTestHq *hq,
   return replica;
 }
 
+LiaisonTestReplica
+liaison_test_replica_new_synced_station (LiaisonTestHq *hq,
+                                         const char    *file,
+                                         const char    *name)
+{
+  LiaisonTestReplica replica = liaison_test_replica_new_station (hq, file, name);
+  LiaisonSyncCounts counts;
+
+  liaison_test_replica_enroll_station (hq, &replica, name);
+  counts = liaison_test_sync_ok (replica.engine);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&replica), ==, 0);
+  return replica;
+}
+
 void
 liaison_test_replica_clear (LiaisonTestReplica *replica)
 {

@@ -93,6 +93,10 @@ LiaisonTestReplica  liaison_test_replica_new        (LiaisonTestHq      *hq,
 LiaisonTestReplica  liaison_test_replica_new_station (LiaisonTestHq     *hq,
                                                       const char        *file,
                                                       const char        *name);
+/* The same, enrolled and synced once, all of it taken. */
+LiaisonTestReplica  liaison_test_replica_new_synced_station (LiaisonTestHq *hq,
+                                                             const char    *file,
+                                                             const char    *name);
 void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
 guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
 /* Its live receptions; and its receptions by uuid, tombstones too, so

@@ -113,18 +113,6 @@ sync_ok (Replica *replica)
   return counts;
 }
 
-static Replica
-station_new (Fixture    *fixture,
-             const char *file,
-             const char *name)
-{
-  Replica replica = liaison_test_replica_new_station (&fixture->hq, file, name);
-
-  liaison_test_replica_enroll_station (&fixture->hq, &replica, name);
-  sync_ok (&replica);
-  return replica;
-}
-
 /* A headquarters desktop, enrolled with a code from `user add --role hq`. */
 static Replica
 hq_replica_new (Fixture    *fixture,
@@ -527,7 +515,7 @@ test_closed_loop (Fixture       *fixture,
   a_station_uuid = liaison_test_local_station_uuid (a.store);
   counts = sync_ok (&a);
   g_assert_cmpuint (counts.sent, ==, 1);
-  b = station_new (fixture, "b.db", STATION_B);
+  b = liaison_test_replica_new_synced_station (&fixture->hq, "b.db", STATION_B);
 
   /* 2. A deputy at A takes it up; A syncs. */
   g_free (take_up (fixture, &a, a_id, "张伟"));
@@ -785,7 +773,7 @@ test_concurrent_moves (Fixture       *fixture,
   GDate due;
   gint64 a_id, hq_id;
 
-  a = station_new (fixture, "a.db", STATION_A);
+  a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
   a_id = log_suggestion (fixture, &a, "关于增设东山路减速带的建议");
   uuid = suggestion_uuid (&a, a_id);
   g_free (take_up (fixture, &a, a_id, "李娜"));
@@ -877,7 +865,7 @@ test_cut_connection (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   LiaisonSyncCounts counts;
 
-  a = station_new (fixture, "a.db", STATION_A);
+  a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
   g_assert_true (liaison_store_begin (a.store, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
@@ -1031,7 +1019,7 @@ test_attachments_cut (Fixture       *fixture,
   g_assert_true (g_file_set_contents (photo_path, photo, (gssize) size, &error));
   g_assert_no_error (error);
 
-  a = station_new (fixture, "a.db", STATION_A);
+  a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
   a_id = log_suggestion (fixture, &a, "关于修缮老旧小区屋面防水的建议");
   g_free (take_up (fixture, &a, a_id, "张伟"));
   sync_ok (&a);
@@ -1177,7 +1165,7 @@ static void
 test_resend_after_move (Fixture       *fixture,
                         gconstpointer  data)
 {
-  Replica a = station_new (fixture, "a.db", STATION_A);
+  Replica a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
@@ -1231,7 +1219,7 @@ test_rules (Fixture       *fixture,
   LiaisonSyncCounts counts;
   GDate friday, due, expected;
 
-  a = station_new (fixture, "a.db", STATION_A);
+  a = liaison_test_replica_new_synced_station (&fixture->hq, "a.db", STATION_A);
   hq = hq_replica_new (fixture, "hq.db");
   sync_ok (&hq);
 

@@ -15,20 +15,13 @@
 #include <string.h>
 
 #include "liaison-protocol.h"
+#include "liaison-test-hq-enrolled.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
 #define CATEGORY_1 "6c1a7e00-0000-4000-8000-000000000001"
 
-typedef struct {
-  LiaisonTestHq hq;
-  SoupSession *session;
-  char        *station_a;
-  char        *station_b;
-  char        *token_a;
-  char        *token_b;
-  char        *token_hq;
-} Fixture;
+typedef LiaisonTestHqEnrolled Fixture;
 
 /* HTTP */
 
@@ -55,21 +48,6 @@ request (Fixture    *fixture,
   if (length != NULL)
     *length = g_bytes_get_size (bytes);
   return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-}
-
-static void
-enroll (Fixture     *fixture,
-        const char  *code,
-        char       **token,
-        char       **station)
-{
-  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code);
-  g_autoptr(JsonNode) answer = request (fixture, "POST", "/v1/enroll", NULL, body, 200, NULL);
-  JsonObject *object = json_node_get_object (answer);
-
-  *token = g_strdup (json_object_get_string_member (object, "token"));
-  if (station != NULL)
-    *station = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "station"), "uuid"));
 }
 
 /* Pushes @records (a JSON array's members, joined) and returns the results. */
@@ -190,32 +168,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *code_a = NULL;
-  g_autofree char *code_b = NULL;
-  g_autofree char *code_hq = NULL;
-
-  liaison_test_hq_init (&fixture->hq, "test-hq-schema-XXXXXX");
-  fixture->session = soup_session_new ();
-  code_a = liaison_test_hq_station_code (&fixture->hq, "东山联络站");
-  code_b = liaison_test_hq_station_code (&fixture->hq, "西山联络站");
-  code_hq = liaison_test_hq_user_code (&fixture->hq, "代表工委");
-  liaison_test_hq_start (&fixture->hq);
-  enroll (fixture, code_a, &fixture->token_a, &fixture->station_a);
-  enroll (fixture, code_b, &fixture->token_b, &fixture->station_b);
-  enroll (fixture, code_hq, &fixture->token_hq, NULL);
+  liaison_test_hq_enrolled_set_up (fixture, "test-hq-schema-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->session);
-  liaison_test_hq_clear (&fixture->hq);
-  g_free (fixture->station_a);
-  g_free (fixture->station_b);
-  g_free (fixture->token_a);
-  g_free (fixture->token_b);
-  g_free (fixture->token_hq);
+  liaison_test_hq_enrolled_clear (fixture);
 }
 
 /* A headquarters desk enrolls and pulls the whole feed without an error;

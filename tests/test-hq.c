@@ -13,21 +13,13 @@
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 #include "liaison-store-loop.h"
+#include "liaison-test-hq-enrolled.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
 #define CATEGORY_1 "6c1a7e00-0000-4000-8000-000000000001"
 
-typedef struct {
-  LiaisonTestHq hq;        /* its url: "http://127.0.0.1:PORT" */
-  SoupSession *session;
-  /* made by setup */
-  char        *station_a;  /* uuids */
-  char        *station_b;
-  char        *token_a;
-  char        *token_b;
-  char        *token_hq;
-} Fixture;
+typedef LiaisonTestHqEnrolled Fixture;
 
 /* The server, on a port of its choice; over HTTPS with @cert and @key. */
 static void
@@ -140,17 +132,6 @@ assert_error (Answer     *answer,
   g_assert_cmpstr (got_code, ==, code);
   g_assert_nonnull (message);
   g_assert_cmpstr (message, !=, "");
-}
-
-static char *
-enroll (Fixture    *fixture,
-        const char *code)
-{
-  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code);
-  g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
-
-  g_assert_cmpuint (answer->status, ==, 200);
-  return g_strdup (json_object_get_string_member (answer_object (answer), "token"));
 }
 
 /* Records */
@@ -291,50 +272,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *code_a = NULL;
-  g_autofree char *code_b = NULL;
-  g_autofree char *code_hq = NULL;
-
-  liaison_test_hq_init (&fixture->hq, "test-hq-XXXXXX");
-  fixture->session = soup_session_new ();
-
-  code_a = liaison_test_hq_station_code (&fixture->hq, "东山联络站");
-  code_b = liaison_test_hq_station_code (&fixture->hq, "西山联络站");
-  code_hq = liaison_test_hq_user_code (&fixture->hq, "代表工委");
-
-  start_server (fixture, NULL, NULL);
-  {
-    g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code_a);
-    g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
-    JsonObject *object = answer_object (answer);
-
-    g_assert_cmpuint (answer->status, ==, 200);
-    fixture->token_a = g_strdup (json_object_get_string_member (object, "token"));
-    fixture->station_a = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "station"), "uuid"));
-  }
-  {
-    g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"code\": \"%s\"}", code_b);
-    g_autoptr(Answer) answer = post (fixture, "/v1/enroll", NULL, body);
-    JsonObject *object = answer_object (answer);
-
-    g_assert_cmpuint (answer->status, ==, 200);
-    fixture->token_b = g_strdup (json_object_get_string_member (object, "token"));
-    fixture->station_b = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "station"), "uuid"));
-  }
-  fixture->token_hq = enroll (fixture, code_hq);
+  liaison_test_hq_enrolled_set_up (fixture, "test-hq-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->session);
-  liaison_test_hq_clear (&fixture->hq);
-  g_free (fixture->station_a);
-  g_free (fixture->station_b);
-  g_free (fixture->token_a);
-  g_free (fixture->token_b);
-  g_free (fixture->token_hq);
+  liaison_test_hq_enrolled_clear (fixture);
 }
 
 /* Tests */

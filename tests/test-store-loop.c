@@ -14,6 +14,7 @@
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-suggestion-item.h"
+#include "liaison-test-awkward.h"
 #include "liaison-test-util.h"
 
 #define LEAD_UNIT "a0000000-0000-4000-8000-000000000001"
@@ -158,18 +159,6 @@ add_suggestion (Fixture          *fixture,
   g_assert_true (liaison_store_refresh_loop_cache (fixture->store, suggestion->meta.uuid, &error));
   g_assert_no_error (error);
   return suggestion->meta.id;
-}
-
-static LiaisonLoopEvent *
-new_event (LiaisonLoopMove  move,
-           LiaisonLoopRole  role,
-           const char      *actor,
-           const char      *at)
-{
-  LiaisonLoopEvent *event = liaison_test_event_new (move, role, actor, liaison_loop_parse_at (at));
-
-  g_assert_nonnull (event->at);
-  return event;
 }
 
 static gint64
@@ -373,16 +362,16 @@ test_attachments (Fixture       *fixture,
   g_clear_pointer (&hashes, g_ptr_array_unref);
 
   id = add_suggestion (fixture, LIAISON_LOOP_KIND_PUBLIC_OPINION, "小区路灯不亮", "2025-09-25T01:00:00Z");
-  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
   liaison_test_add_event (fixture->store, id, event);
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = day (2025, 10, 23);
   liaison_test_add_event (fixture->store, id, event);
 
   /* Names must match the files one for one. */
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
   event->reply_text = g_strdup ("已更换路灯");
   event->reply_date = day (2025, 10, 20);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
@@ -390,7 +379,7 @@ test_attachments (Fixture       *fixture,
   event->attachment_names = g_strsplit ("答复函.pdf,照片.jpg", ",", -1);
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
 
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
   event->reply_text = g_strdup ("已更换路灯");
   event->reply_date = day (2025, 10, 20);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
@@ -510,27 +499,27 @@ test_whole_loop (Fixture       *fixture,
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
 
   /* Illegal moves: nothing written. */
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_STATION, "站点工作人员", "2025-09-25T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_STATION, "站点工作人员", "2025-09-25T02:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = day (2025, 10, 30);
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_ROLE);
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("陈静");
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
-  event = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
   /* Registering is saving the suggestion; an unknown deputy is refused. */
-  event = new_event (LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-25T02:00:00Z");
   add_refused (fixture, id, event, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
-  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
   event->deputy_uuid = g_strdup ("d0000000-0000-4000-8000-000000000099");
   add_refused (fixture, id, event, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_assert_cmpint (count_events (fixture), ==, 0);
 
   /* Taken up by 张伟. */
-  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-09-25T03:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
   liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_TAKEN_UP, 1, NULL, FALSE, FALSE);
@@ -552,7 +541,7 @@ test_whole_loop (Fixture       *fixture,
   }
 
   /* A second take-up is refused by the state now. */
-  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-09-25T04:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-09-25T04:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[1]);
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
 
@@ -562,11 +551,11 @@ test_whole_loop (Fixture       *fixture,
   liaison_store_default_due_date (fixture->store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &referral_day, &due);
   expected = day (2025, 10, 23);
   g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
   event->lead_unit_uuid = g_strdup (GONE_UNIT);
   event->due_date = due;
   add_refused (fixture, id, event, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-09-26T02:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->co_unit_uuids = g_strsplit (CO_UNIT, ",", -1);
   event->due_date = due;
@@ -592,7 +581,7 @@ test_whole_loop (Fixture       *fixture,
 
   /* Key supervision. */
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, NULL, id));
-  event = new_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-09T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-09T02:00:00Z");
   event->note = g_strdup ("群众反映强烈，列为重点督办");
   event->key_supervision = TRUE;
   liaison_test_add_event (fixture->store, id, event);
@@ -600,7 +589,7 @@ test_whole_loop (Fixture       *fixture,
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, NULL, id));
 
   /* The reply: tell the citizen; no deadline any more. */
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-20T02:00:00Z");
   event->reply_text = g_strdup ("已更换路灯");
   event->reply_date = day (2025, 10, 20);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
@@ -613,7 +602,7 @@ test_whole_loop (Fixture       *fixture,
 
   /* Rated unsatisfied: reopened, round 2, back in headquarters' inbox. */
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_UNSATISFIED, 0, NULL, id));
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-21T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-21T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("陈静");
@@ -631,7 +620,7 @@ test_whole_loop (Fixture       *fixture,
   liaison_store_default_due_date (fixture->store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &referral_day, &due);
   expected = day (2025, 11, 17);
   g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-27T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-27T02:00:00Z");
   event->lead_unit_uuid = g_strdup (CO_UNIT);
   event->due_date = due;
   liaison_test_add_event (fixture->store, id, event);
@@ -642,7 +631,7 @@ test_whole_loop (Fixture       *fixture,
   today = day (2025, 11, 18);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_OVERDUE, 0, &today, id));
 
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-10T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-10T02:00:00Z");
   event->reply_text = g_strdup ("已增设路灯并安排定期巡检");
   event->reply_date = day (2025, 11, 10);
   event->replying_unit_uuid = g_strdup (CO_UNIT);
@@ -650,7 +639,7 @@ test_whole_loop (Fixture       *fixture,
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REPLIED, 2, NULL, TRUE, FALSE);
   g_assert_true (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
 
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-11-11T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-11-11T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
   event->rated_by = g_strdup ("陈静");
@@ -667,7 +656,7 @@ test_whole_loop (Fixture       *fixture,
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_CLOSED, 2, NULL, TRUE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_KEY_SUPERVISION, 0, NULL, id));
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TAKEN_UP_BY, fixture->deputy_ids[0], NULL, id));
-  event = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-11-12T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-11-12T02:00:00Z");
   event->reason = g_strdup ("群众撤回");
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
 
@@ -779,7 +768,7 @@ test_deputy_suggestion (Fixture       *fixture,
   suggestion = liaison_test_get_suggestion (fixture->store, id);
   g_assert_cmpstr (liaison_suggestion_describe_status (suggestion), ==, "Registered");
 
-  event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-09-26T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-09-26T01:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[1]);
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
 
@@ -790,14 +779,14 @@ test_deputy_suggestion (Fixture       *fixture,
     liaison_store_default_due_date (fixture->store, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, &referral_day, &due);
     g_assert_cmpint (g_date_compare (&due, &expected), ==, 0);
   }
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-30T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-30T02:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = due;
   liaison_test_add_event (fixture->store, id, event);
   assert_cache (fixture, id, LIAISON_LOOP_STATUS_REFERRED, 1, "2026-02-28", FALSE, FALSE);
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TO_REFER, 0, NULL, id));
 
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2026-01-15T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2026-01-15T02:00:00Z");
   event->reply_text = g_strdup ("已纳入2026年改造计划");
   event->reply_date = day (2026, 1, 15);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
@@ -806,11 +795,11 @@ test_deputy_suggestion (Fixture       *fixture,
   g_assert_false (in_list (fixture, LIAISON_LOOP_LIST_TELL_CITIZEN, 0, NULL, id));
 
   /* Not blind, or by the station: refused. */
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2026-01-20T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2026-01-20T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, NULL, "2026-01-20T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, NULL, "2026-01-20T02:00:00Z");
   event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_IN_PERSON;
   add_refused (fixture, id, event, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_ROLE);
@@ -919,45 +908,45 @@ test_figures (Fixture       *fixture,
 
   for (guint i = 0; i < 2; i++)
     {
-      event = new_event (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-10-15T01:00:00Z");
+      event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-10-15T01:00:00Z");
       event->deputy_uuid = g_strdup (fixture->deputy_uuids[0]);
       liaison_test_add_event (fixture->store, ids[i], event);
-      event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-16T01:00:00Z");
+      event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-16T01:00:00Z");
       event->lead_unit_uuid = g_strdup (LEAD_UNIT);
       event->due_date = i == 0 ? day (2025, 10, 23) : day (2025, 11, 20);
       liaison_test_add_event (fixture->store, ids[i], event);
     }
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-24T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-24T01:00:00Z");
   event->reply_text = g_strdup ("已处理");
   event->reply_date = day (2025, 10, 24);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
   liaison_test_add_event (fixture->store, ids[0], event);
-  event = new_event (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-25T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-25T01:00:00Z");
   event->rating = LIAISON_LOOP_RATING_SATISFIED;
   event->asked = LIAISON_LOOP_ASKED_PHONE;
   event->rated_by = g_strdup ("陈静");
   liaison_test_add_event (fixture->store, ids[0], event);
-  event = new_event (LIAISON_LOOP_MOVE_CLOSE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-26T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_CLOSE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-26T01:00:00Z");
   liaison_test_add_event (fixture->store, ids[0], event);
-  event = new_event (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-21T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-21T01:00:00Z");
   event->note = g_strdup ("逾期，重点督办");
   event->key_supervision = TRUE;
   liaison_test_add_event (fixture->store, ids[1], event);
 
-  event = new_event (LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-10-11T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_ANSWER_ON_SPOT, LIAISON_LOOP_ROLE_DEPUTY, "李秀兰", "2025-10-11T02:00:00Z");
   event->deputy_uuid = g_strdup (fixture->deputy_uuids[1]);
   event->answer = g_strdup ("当场解释了政策");
   liaison_test_add_event (fixture->store, ids[2], event);
 
-  event = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-12T02:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-12T02:00:00Z");
   event->reason = g_strdup ("已自行解决");
   liaison_test_add_event (fixture->store, ids[3], event);
 
-  event = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-15T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-15T01:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->due_date = day (2026, 1, 15);
   liaison_test_add_event (fixture->store, ids[5], event);
-  event = new_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-01T01:00:00Z");
+  event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-11-01T01:00:00Z");
   event->reply_text = g_strdup ("正在研究");
   event->reply_date = day (2025, 11, 1);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
@@ -1373,7 +1362,7 @@ test_owner (Fixture       *fixture,
 
   /* Not enrolled: the station it will be. Headquarters' move is refused. */
   g_assert_cmpint (liaison_store_get_sync_role (fixture->store), ==, LIAISON_SYNC_ROLE_NONE);
-  refer = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-11T01:00:00Z");
+  refer = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-11T01:00:00Z");
   refer->lead_unit_uuid = g_strdup (LEAD_UNIT);
   refer->due_date = due;
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, deputy_move, &error));
@@ -1413,7 +1402,7 @@ test_owner (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < pending->len; i++)
     g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (pending, i), "uuid"), !=, refer->uuid);
-  again = new_event (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-12T01:00:00Z");
+  again = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-12T01:00:00Z");
   again->lead_unit_uuid = g_strdup (CO_UNIT);
   again->due_date = due;
   g_assert_false (liaison_store_add_received_event (fixture->store, id, again, &error));
@@ -1448,7 +1437,7 @@ test_owner (Fixture       *fixture,
   set_role (fixture->store, LIAISON_SYNC_ROLE_HQ);
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, supervise, &error));
   g_assert_no_error (error);
-  rate = new_event (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-13T01:00:00Z");
+  rate = liaison_test_awkward_move (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-10-13T01:00:00Z");
   rate->reason = g_strdup ("群众撤回");
   g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, rate, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);

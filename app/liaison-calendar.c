@@ -1,4 +1,6 @@
 /* liaison-calendar.c: working days, due dates and deadline status. */
+#define G_LOG_DOMAIN "liaison-calendar"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -7,6 +7,8 @@
  * They run before GTK starts, so they need no display. Exit status: 0 done,
  * 1 failed (the message says why), 2 the command was not understood.
  */
+#define G_LOG_DOMAIN "liaison-cli"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

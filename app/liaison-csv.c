@@ -1,4 +1,6 @@
 /* liaison-csv.c: reading CSV files that Excel and WPS write. */
+#define G_LOG_DOMAIN "liaison-csv"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

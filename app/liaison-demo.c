@@ -13,6 +13,8 @@
  * handled. The handling units arrive as headquarters would send them, as
  * a pulled page.
  */
+#define G_LOG_DOMAIN "liaison-demo"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* liaison-figures.c: collected, resolved, satisfaction, in time, overdue. */
+#define G_LOG_DOMAIN "liaison-figures"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

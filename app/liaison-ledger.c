@@ -3,6 +3,8 @@
  * Import reads the whole file, checks every row, and writes only when
  * every row is good, in one transaction. Export writes what import reads.
  */
+#define G_LOG_DOMAIN "liaison-ledger"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* liaison-locale.c: translations for every Liaison program. */
+#define G_LOG_DOMAIN "liaison-locale"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

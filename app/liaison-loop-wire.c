@@ -1,6 +1,8 @@
 /* liaison-loop-wire.c: loop events and rules as JSON (see the header for
  * the shape). Messages are wire messages: English, naming the field, for
  * logs and the server's "reason"; the user sees the store's own words. */
+#define G_LOG_DOMAIN "liaison-loop-wire"
+
 #include "config.h"
 
 #include <stdio.h>

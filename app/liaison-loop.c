@@ -1,5 +1,7 @@
 /* liaison-loop.c: the closed loop's state machine: who may make which move
  * when, and what a timeline of moves adds up to. */
+#define G_LOG_DOMAIN "liaison-loop"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* liaison-paged-list.c: a GListModel over pages read on demand. */
+#define G_LOG_DOMAIN "liaison-paged-list"
+
 #include "config.h"
 
 #include "liaison-paged-list.h"

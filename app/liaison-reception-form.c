@@ -1,4 +1,6 @@
 /* liaison-reception-form.c: the reception editor's logic, without widgets. */
+#define G_LOG_DOMAIN "liaison-reception-form"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

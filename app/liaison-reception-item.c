@@ -3,6 +3,8 @@
  * Properties are read-only strings ready for display, so that list rows in
  * .ui templates can bind them with <lookup>.
  */
+#define G_LOG_DOMAIN "liaison-reception-item"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

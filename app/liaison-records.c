@@ -1,4 +1,6 @@
 /* liaison-records.c: codes, labels and memory of the record structs. */
+#define G_LOG_DOMAIN "liaison-records"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

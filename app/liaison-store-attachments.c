@@ -1,5 +1,7 @@
 /* liaison-store-attachments.c: reply attachments, kept by hash beside the
  * database (see the header). */
+#define G_LOG_DOMAIN "liaison-store-attachments"
+
 #include "config.h"
 
 #include <errno.h>

@@ -1,6 +1,8 @@
 /* liaison-store-loop.c: the closed loop in the store (see the header and
  * docs/closed-loop.md): timelines, moves, the cached loop columns, the
  * follow-up lists, headquarters' rules and the figures. */
+#define G_LOG_DOMAIN "liaison-store-loop"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

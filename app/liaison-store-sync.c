@@ -1,5 +1,7 @@
 /* liaison-store-sync.c: enrollment, pending records, push results and pull
  * pages, written to the station's SQLite file. */
+#define G_LOG_DOMAIN "liaison-store-sync"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

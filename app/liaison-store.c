@@ -1,4 +1,6 @@
 /* liaison-store.c: the station's SQLite file: schema, migrations, queries. */
+#define G_LOG_DOMAIN "liaison-store"
+
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,6 @@
 /* liaison-suggestion-item.c: a suggestion as the list shows it. */
+#define G_LOG_DOMAIN "liaison-suggestion-item"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* liaison-validate.c: field rules shared by the form, the store and import. */
+#define G_LOG_DOMAIN "liaison-validate"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* liaison-wire-schema.c: the one check of a record on the sync wire (see
  * the header). Messages are wire messages: English, naming the field. */
+#define G_LOG_DOMAIN "liaison-wire-schema"
+
 #include "config.h"
 
 #include <string.h>

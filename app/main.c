@@ -1,5 +1,7 @@
 /* main.c: the station app. Headless commands run without GTK; everything
  * else opens the window. */
+#define G_LOG_DOMAIN "liaison"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* liaison-protocol.c: sync protocol v1, the pieces both ends share. */
 
+#define G_LOG_DOMAIN "liaison-protocol"
+
 #include "config.h"
 
 #include <errno.h>

@@ -8,6 +8,8 @@
  * Exit status: 0 done, 1 failed (the message says why), 2 the command was
  * not understood, 75 a transient failure (network, server): try later.
  */
+#define G_LOG_DOMAIN "liaison-sync-cli"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

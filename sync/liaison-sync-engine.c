@@ -1,5 +1,7 @@
 /* liaison-sync-engine.c: push, then pull, asynchronously. */
 
+#define G_LOG_DOMAIN "liaison-sync-engine"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* liaison-token-store.c: the station's key, in the keyring or a 0600 file. */
 
+#define G_LOG_DOMAIN "liaison-token-store"
+
 #include "config.h"
 
 #include <errno.h>

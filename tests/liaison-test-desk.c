@@ -1,4 +1,6 @@
 /* liaison-test-desk.c: a station's desk for the window tests. */
+#define G_LOG_DOMAIN "liaison-test-desk"
+
 #include "config.h"
 
 #include "liaison-move-dialog.h"

@@ -1,6 +1,8 @@
 /* liaison-test-files.c: two stations and a headquarters desk at a real
  * liaison-hq on loopback, and the requests, records and files that
  * test-hq-files.c makes of them (issue 9, defect 3). */
+#define G_LOG_DOMAIN "liaison-test-files"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

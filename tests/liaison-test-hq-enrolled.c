@@ -1,5 +1,7 @@
 /* liaison-test-hq-enrolled.c: a real liaison-hq with two stations and
  * headquarters enrolled over HTTP, shared by test-hq and test-hq-schema. */
+#define G_LOG_DOMAIN "liaison-test-hq-enrolled"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

@@ -1,5 +1,7 @@
 /* liaison-test-hq.c: a real liaison-hq on loopback, and replicas syncing
  * with it, for the sync tests. */
+#define G_LOG_DOMAIN "liaison-test-hq"
+
 #include "config.h"
 
 #include <signal.h>

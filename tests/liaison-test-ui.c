@@ -1,4 +1,6 @@
 /* liaison-test-ui.c: helpers shared by the UI tests. */
+#define G_LOG_DOMAIN "liaison-test-ui"
+
 #include "config.h"
 
 #include <adwaita.h>

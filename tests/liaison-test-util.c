@@ -1,4 +1,6 @@
 /* liaison-test-util.c: helpers shared by the tests. */
+#define G_LOG_DOMAIN "liaison-test-util"
+
 #include "config.h"
 
 #include <signal.h>

@@ -1,5 +1,7 @@
 /* test-calendar.c: working days across weekends, holidays and make-up
  * workdays, due dates, month-end clamping and deadlines at the boundary. */
+#define G_LOG_DOMAIN "test-calendar"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,7 @@
 /* test-cli.c: the real `liaison` program's headless commands, with no
  * display. */
+#define G_LOG_DOMAIN "test-cli"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

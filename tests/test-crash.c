@@ -6,6 +6,8 @@
  * again: every reported reception must be there once, whole, and SQLite
  * and the full-text index must find nothing wrong.
  */
+#define G_LOG_DOMAIN "test-crash"
+
 #include "config.h"
 
 #include <errno.h>

@@ -1,5 +1,7 @@
 /* test-figures.c: the seed's figures over a fixed set of suggestions whose
  * answers were worked out by hand (see the table in build_data_set()). */
+#define G_LOG_DOMAIN "test-figures"
+
 #include "config.h"
 
 #include <string.h>

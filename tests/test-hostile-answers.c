@@ -3,6 +3,8 @@
  * deeper than json-glib's parser can recurse. The station must say so in
  * words, change nothing and not crash. (test-hostile.c is the server's
  * side.) */
+#define G_LOG_DOMAIN "test-hostile-answers"
+
 #include "config.h"
 
 #include <libsoup/soup.h>

@@ -17,6 +17,8 @@
  * written (every row of hq.db and every other file of its data folder are
  * as before); and a headquarters desk still syncs.
  */
+#define G_LOG_DOMAIN "test-hostile"
+
 #include "config.h"
 
 #include <libsoup/soup.h>

@@ -9,6 +9,8 @@
  * its desk says in words, in Chinese too; and files kept before uploaders
  * were recorded stay their uploader's.
  */
+#define G_LOG_DOMAIN "test-hq-files"
+
 #include "config.h"
 
 #include <string.h>

@@ -7,6 +7,8 @@
  * finds what an older server let in, and --quarantine takes it out of the
  * feed; a pull page stays under its byte cap.
  */
+#define G_LOG_DOMAIN "test-hq-schema"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

@@ -4,6 +4,8 @@
  * 127.0.0.1:0` in a temporary directory, reads the port from its first
  * line, talks to it with libsoup and stops it with SIGTERM.
  */
+#define G_LOG_DOMAIN "test-hq"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

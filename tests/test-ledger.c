@@ -1,4 +1,6 @@
 /* test-ledger.c: the station ledger as CSV, against real SQLite files. */
+#define G_LOG_DOMAIN "test-ledger"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

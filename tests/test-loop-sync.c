@@ -10,6 +10,8 @@
  * minute apart, so that the replay order (at, uuid) is the order of the
  * steps. The clock starts two days back: no replica may record, and the
  * server takes no step, dated more than 10 minutes ahead of now. */
+#define G_LOG_DOMAIN "test-loop-sync"
+
 #include "config.h"
 
 #include <libsoup/soup.h>

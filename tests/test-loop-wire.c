@@ -1,5 +1,7 @@
 /* test-loop-wire.c: loop events and rules as JSON: every move survives the
  * round trip, and a malformed object is refused naming the field. */
+#define G_LOG_DOMAIN "test-loop-wire"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,7 @@
 /* test-loop.c: the closed loop's state machine: who may make which move in
  * which state, the payload each move needs, and replaying a timeline. */
+#define G_LOG_DOMAIN "test-loop"
+
 #include "config.h"
 
 #include <string.h>

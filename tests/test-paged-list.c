@@ -1,4 +1,6 @@
 /* test-paged-list.c: LiaisonPagedList alone, and the store's list models. */
+#define G_LOG_DOMAIN "test-paged-list"
+
 #include "config.h"
 
 #include <glib.h>

@@ -4,6 +4,8 @@
  * the real server on loopback: the rest of the page arrives, the bad ones
  * are set aside with their reasons, sync goes on, the next push reports
  * them and the server keeps the report. */
+#define G_LOG_DOMAIN "test-quarantine"
+
 #include "config.h"
 
 #include <string.h>

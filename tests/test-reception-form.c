@@ -1,4 +1,6 @@
 /* test-reception-form.c: the reception editor's logic, without widgets. */
+#define G_LOG_DOMAIN "test-reception-form"
+
 #include "config.h"
 
 #include <glib.h>

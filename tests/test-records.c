@@ -1,4 +1,6 @@
 /* test-records.c: codes and labels, phones, dates and the record checks. */
+#define G_LOG_DOMAIN "test-records"
+
 #include "config.h"
 
 #include <string.h>

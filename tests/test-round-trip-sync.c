@@ -3,6 +3,8 @@
  * on loopback and pulled by a headquarters desktop, arrives with every
  * value: its visitors, its deputies, its inline suggestions, and its
  * 办理情况 although it was not handled on the spot. */
+#define G_LOG_DOMAIN "test-round-trip-sync"
+
 #include "config.h"
 
 #include "liaison-reception-form.h"

@@ -8,6 +8,8 @@
  * motion editor and the move dialogs only ever add records: what is typed
  * is what is stored.
  */
+#define G_LOG_DOMAIN "test-round-trip-ui"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -11,6 +11,8 @@
  * nothing when nothing changed (no new version, so nothing is sent to
  * headquarters again); what it would write if it did is checked too.
  */
+#define G_LOG_DOMAIN "test-round-trip"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

@@ -6,6 +6,8 @@
  *
  * Skipped when slowhttptest (Debian package slowhttptest) is missing.
  */
+#define G_LOG_DOMAIN "test-slow-clients"
+
 #include "config.h"
 
 #include <string.h>

@@ -8,6 +8,8 @@
  * LIAISON_SOAK_ROUNDS (30), LIAISON_SOAK_CUT (0.25) and LIAISON_SOAK_SEED
  * (random, printed) set the run; ./dev soak runs it longer.
  */
+#define G_LOG_DOMAIN "test-soak"
+
 #include "config.h"
 
 #include <sqlite3.h>

@@ -1,6 +1,8 @@
 /* test-store-loop.c: the closed loop in the store, against a real SQLite
  * file: moves, the cached loop columns, the follow-up lists, the rules and
  * the figures. */
+#define G_LOG_DOMAIN "test-store-loop"
+
 #include "config.h"
 
 #include <glib.h>

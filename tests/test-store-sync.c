@@ -1,4 +1,6 @@
 /* test-store-sync.c: the store's side of sync, on real SQLite files. */
+#define G_LOG_DOMAIN "test-store-sync"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,6 @@
 /* test-store.c: the store against real SQLite files in a temporary folder. */
+#define G_LOG_DOMAIN "test-store"
+
 #include "config.h"
 
 #include <glib.h>

@@ -1,6 +1,8 @@
 /* test-sync-messages.c: what a station says when the line to headquarters
  * fails, and how much it pulls back after a push, against a real
  * liaison-hq on loopback behind a proxy of this test that cuts answers. */
+#define G_LOG_DOMAIN "test-sync-messages"
+
 #include "config.h"
 
 #include <libsoup/soup.h>

@@ -1,6 +1,8 @@
 /* test-sync.c: stations and headquarters replicas syncing through a real
  * liaison-hq on loopback, driven by LiaisonSyncEngine; a fake server in
  * this process for answers a real one never gives. */
+#define G_LOG_DOMAIN "test-sync"
+
 #include "config.h"
 
 #include <libsoup/soup.h>

@@ -6,6 +6,8 @@
  * suggestions were moved through the loop with the store's own API, with
  * dates in the past so that one of them is overdue today.
  */
+#define G_LOG_DOMAIN "test-ui-board"
+
 #include "config.h"
 
 #include <adwaita.h>

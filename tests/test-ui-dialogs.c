@@ -6,6 +6,8 @@
  * Each case runs in its own subprocess over a temporary database
  * (liaison-test-desk.h).
  */
+#define G_LOG_DOMAIN "test-ui-dialogs"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -5,6 +5,8 @@
  * Real windows under Xvfb over real SQLite files, a child process a case;
  * the headquarters cases work on what `liaison demo --hq` writes.
  */
+#define G_LOG_DOMAIN "test-ui-lists"
+
 #include "config.h"
 
 #include <adwaita.h>

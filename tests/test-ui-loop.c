@@ -6,6 +6,8 @@
  * temporary database with a station, deputies, handling units and one
  * suggestion.
  */
+#define G_LOG_DOMAIN "test-ui-loop"
+
 #include "config.h"
 
 #include <string.h>

@@ -6,6 +6,8 @@
  * Each case runs in its own subprocess (GTK keeps global state) over
  * temporary databases (liaison-test-desk.h).
  */
+#define G_LOG_DOMAIN "test-ui-review"
+
 #include "config.h"
 
 #include <string.h>

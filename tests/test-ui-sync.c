@@ -1,6 +1,8 @@
 /* test-ui-sync.c: the station's window and a real sync with a real
  * liaison-hq on loopback: replies that arrive get a toast and a badge,
  * whether the window started the sync or found it running. */
+#define G_LOG_DOMAIN "test-ui-sync"
+
 #include "config.h"
 
 #include <adwaita.h>

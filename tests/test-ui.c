@@ -4,6 +4,8 @@
  * the real window over a temporary database and works it the way a clerk
  * would: typing into entries, pressing buttons, activating actions.
  */
+#define G_LOG_DOMAIN "test-ui"
+
 #include "config.h"
 
 #include <adwaita.h>

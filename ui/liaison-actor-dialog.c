@@ -3,6 +3,8 @@
  * Station staff give their name; a deputy is picked from the roster and
  * acts under the roster's name, so that what a deputy takes up is theirs.
  */
+#define G_LOG_DOMAIN "liaison-actor-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* liaison-actor.c: who is using the app (liaison-actor.h). */
+#define G_LOG_DOMAIN "liaison-actor"
+
 #include "config.h"
 
 #include <gio/gio.h>

@@ -4,6 +4,8 @@
  * any window exists, so that a file it cannot use ends the program with a
  * one-line reason instead of a broken window.
  */
+#define G_LOG_DOMAIN "liaison-application"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * A roster is a few hundred names at most, so the page reads it whole into
  * a GListStore, again whenever the search or the deputies change.
  */
+#define G_LOG_DOMAIN "liaison-deputies-page"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * Checks the deputy with liaison_deputy_check() and shows each problem
  * under its group of fields; nothing is written while any remains.
  */
+#define G_LOG_DOMAIN "liaison-deputy-editor"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

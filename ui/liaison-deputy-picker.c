@@ -1,4 +1,6 @@
 /* liaison-deputy-picker.c: choose the deputies on duty by typing names. */
+#define G_LOG_DOMAIN "liaison-deputy-picker"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * gave; the dialog then says which station this desktop became and where
  * its key is kept. Closing it cancels a request still under way.
  */
+#define G_LOG_DOMAIN "liaison-enroll-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * Shown instead of the main views until the database knows which station
  * it belongs to; emits ::done once it does.
  */
+#define G_LOG_DOMAIN "liaison-first-run-page"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -12,6 +12,8 @@
  * and a boxed list of thousands of rows stalls the window. The section
  * then says how many it left out and where to find them.
  */
+#define G_LOG_DOMAIN "liaison-follow-up-page"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

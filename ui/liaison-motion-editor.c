@@ -5,6 +5,8 @@
  * Saving it registers it (docs/closed-loop.md): the filing deputy is the
  * person at the desk, and it belongs to this station.
  */
+#define G_LOG_DOMAIN "liaison-motion-editor"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

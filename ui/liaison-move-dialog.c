@@ -8,6 +8,8 @@
  * (liaison_store_add_attachment()), so that a file the store refuses is
  * said at once; the reply lists them by hash and name when it is saved.
  */
+#define G_LOG_DOMAIN "liaison-move-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * A visitor's phone number is shown in full only when that visitor agreed
  * to be contacted; otherwise it stays masked, as in the list.
  */
+#define G_LOG_DOMAIN "liaison-reception-detail"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

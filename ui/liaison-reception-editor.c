@@ -4,6 +4,8 @@
  * saves it. Visitor rows and suggestion blocks sit in the same order as the
  * form's visitors and suggestions, so "visitor.2.phone" is the third row.
  */
+#define G_LOG_DOMAIN "liaison-reception-editor"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * a sort or filter model would read every row, and a station may hold
  * years of them. Searching and filtering make a new model instead.
  */
+#define G_LOG_DOMAIN "liaison-receptions-page"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

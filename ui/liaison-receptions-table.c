@@ -5,6 +5,8 @@
  * the same selection, and never a row more. Every cell is a one-line
  * label; the summary takes the room that is left.
  */
+#define G_LOG_DOMAIN "liaison-receptions-table"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -7,6 +7,8 @@
  * published list (liaison_store_get_loop_rules()). A bad line shows the
  * parser's message, which names every bad line, and nothing is saved.
  */
+#define G_LOG_DOMAIN "liaison-rules-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* liaison-station-choices.c: headquarters' choice of station, in a
  * dropdown, with each choice's id and uuid kept beside its name. */
+#define G_LOG_DOMAIN "liaison-station-choices"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

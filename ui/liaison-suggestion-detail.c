@@ -7,6 +7,8 @@
  * a reply is marked seen only while the page is in front of someone: the
  * detail mapped, on the view stack page that is shown.
  */
+#define G_LOG_DOMAIN "liaison-suggestion-detail"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -9,6 +9,8 @@
  * only around the selected row while showing the top of the list, so the
  * rows in between stay blank.
  */
+#define G_LOG_DOMAIN "liaison-suggestions-page"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -5,6 +5,8 @@
  * all). A desk with no server says once, here, that it does not sync,
  * instead of every record saying it is not synced.
  */
+#define G_LOG_DOMAIN "liaison-sync-status"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

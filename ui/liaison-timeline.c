@@ -1,6 +1,8 @@
 /* liaison-timeline.c: a suggestion's moves as a vertical timeline, each
  * recorded here and not yet taken by headquarters with a note saying so;
  * a reply's files open from it once they are on this computer. */
+#define G_LOG_DOMAIN "liaison-timeline"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,7 @@
 /* liaison-ui-util.c: small pieces the pages, detail panes and the window
  * share. */
+#define G_LOG_DOMAIN "liaison-ui-util"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

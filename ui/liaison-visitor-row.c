@@ -1,4 +1,6 @@
 /* liaison-visitor-row.c: the fields of one visitor in the reception editor. */
+#define G_LOG_DOMAIN "liaison-visitor-row"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -6,6 +6,8 @@
  * Everything that opens another window or a file chooser lives here as a
  * win.* action, so that pages and details only name what they want.
  */
+#define G_LOG_DOMAIN "liaison-window"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* liaison-hq-check.c: the stored records that fail today's wire schema,
  * and their quarantine (see the header). */
+#define G_LOG_DOMAIN "liaison-hq-check"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * every row is checked, and only then is anything written, in one
  * transaction.
  */
+#define G_LOG_DOMAIN "liaison-hq-import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

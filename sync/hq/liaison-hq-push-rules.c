@@ -1,6 +1,8 @@
 /* liaison-hq-push-rules.c: what headquarters refuses in a push beyond the
  * wire schema (app/liaison-wire-schema.c), which every end shares: rules
  * that need the server's records or the pusher's token. */
+#define G_LOG_DOMAIN "liaison-hq-push-rules"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -5,6 +5,8 @@
  * line on stderr. Messages on the wire are English: they are read by the
  * client, which says what happened in the user's words.
  */
+#define G_LOG_DOMAIN "liaison-hq-server"
+
 #include "config.h"
 
 #include <errno.h>

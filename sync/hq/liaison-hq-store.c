@@ -1,4 +1,6 @@
 /* liaison-hq-store.c: headquarters' own store (DATA_DIR/hq.db). */
+#define G_LOG_DOMAIN "liaison-hq-store"
+
 #include "config.h"
 
 #include <errno.h>

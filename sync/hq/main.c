@@ -4,6 +4,8 @@
  * stdout and a clear message on stderr when they fail (exit 1); a wrong
  * command line exits 2.
  */
+#define G_LOG_DOMAIN "liaison-hq"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

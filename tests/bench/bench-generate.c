@@ -3,6 +3,8 @@
  *
  *   bench-generate DB N_RECEPTIONS [N_DAYS]
  */
+#define G_LOG_DOMAIN "bench-generate"
+
 #include "config.h"
 
 #include <glib.h>

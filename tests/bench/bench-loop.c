@@ -10,6 +10,8 @@
  * "measure" writes to DB (the added moves): give it a copy. Each prints
  * "KEY VALUE" lines on stdout; the run script formats them.
  */
+#define G_LOG_DOMAIN "bench-loop"
+
 #include "config.h"
 
 #include <glib.h>

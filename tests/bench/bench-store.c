@@ -8,6 +8,8 @@
  *
  * Each prints "KEY VALUE" lines on stdout; the run script formats them.
  */
+#define G_LOG_DOMAIN "bench-store"
+
 #include "config.h"
 
 #include <glib.h>

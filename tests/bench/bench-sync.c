@@ -14,6 +14,8 @@
  * on one main loop. Each command prints "KEY VALUE" lines on stdout; the
  * run script formats them. Progress goes to stderr.
  */
+#define G_LOG_DOMAIN "bench-sync"
+
 #include "config.h"
 
 #include <gio/gio.h>

@@ -186,6 +186,32 @@ liaison_test_text_under (GtkWidget *root)
 }
 
 /**
+ * liaison_test_action_enabled:
+ * @window: a window with an AdwHeaderBar of the id "header_bar"
+ * @action: a detailed action name such as "win.enroll"
+ *
+ * A menu hides an item whose action is disabled, so nothing on screen says
+ * so; a button bound to @action is sensitive exactly when it is enabled.
+ *
+ * Returns: whether @action is enabled in @window
+ */
+gboolean
+liaison_test_action_enabled (GtkWidget  *window,
+                             const char *action)
+{
+  GtkWidget *header = liaison_test_get_by_id (window, "header_bar");
+  GtkWidget *probe = gtk_button_new_with_label ("probe");
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), probe);
+  liaison_test_spin (50);
+  enabled = gtk_widget_get_sensitive (probe);
+  adw_header_bar_remove (ADW_HEADER_BAR (header), probe);
+  return enabled;
+}
+
+/**
  * liaison_test_find_toplevel:
  *
  * Returns: (nullable) (transfer none): a visible window of @type

@@ -33,6 +33,8 @@ GtkWidget *liaison_test_find_by_name       (GtkWidget            *root,
 GtkWidget *liaison_test_get_by_id          (GtkWidget            *root,
                                             const char           *id);
 char      *liaison_test_text_under         (GtkWidget            *root);
+gboolean   liaison_test_action_enabled     (GtkWidget            *window,
+                                            const char           *action);
 
 GtkWidget *liaison_test_find_toplevel      (GType                 type);
 gboolean   liaison_test_toplevel_is_mapped (gpointer              type);

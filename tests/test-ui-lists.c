@@ -616,23 +616,6 @@ run_unenrolled_says_once (void)
   fixture_tear_down (&fixture);
 }
 
-/* Whether win.enroll is enabled in @window: a button bound to it is
- * sensitive exactly then. */
-static gboolean
-enroll_enabled (LiaisonWindow *window)
-{
-  GtkWidget *header = liaison_test_get_by_id (GTK_WIDGET (window), "header_bar");
-  GtkWidget *probe = gtk_button_new_with_label ("probe");
-  gboolean enabled;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.enroll");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), probe);
-  liaison_test_spin (50);
-  enabled = gtk_widget_get_sensitive (probe);
-  adw_header_bar_remove (ADW_HEADER_BAR (header), probe);
-  return enabled;
-}
-
 static gboolean
 timeline_has_two (gpointer data)
 {
@@ -659,14 +642,14 @@ run_hq_desk (void)
   engine = liaison_sync_engine_new (fixture.store);
   window = open_window (fixture.store);
   liaison_window_set_sync_engine (window, engine);
-  g_assert_true (enroll_enabled (window));
+  g_assert_true (liaison_test_action_enabled (GTK_WIDGET (window), "win.enroll"));
 
   /* Enrolled as headquarters, it may not. */
   liaison_test_enroll_as_hq (fixture.store);
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window (fixture.store);
   liaison_window_set_sync_engine (window, engine);
-  g_assert_false (enroll_enabled (window));
+  g_assert_false (liaison_test_action_enabled (GTK_WIDGET (window), "win.enroll"));
 
   /* A move made here waits for the server, not for headquarters. */
   supervise = liaison_test_event_new (LIAISON_LOOP_MOVE_SUPERVISE, LIAISON_LOOP_ROLE_HQ, "代表工委张敏", NULL);

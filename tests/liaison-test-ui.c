@@ -186,6 +186,26 @@ liaison_test_text_under (GtkWidget *root)
 }
 
 /**
+ * liaison_test_count_shown_labels:
+ *
+ * Returns: how many labels styled @css_class, mapped and not empty, stand
+ *   under @root (itself included): what a user can see of them right now
+ */
+guint
+liaison_test_count_shown_labels (GtkWidget  *root,
+                                 const char *css_class)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class) &&
+      gtk_widget_get_mapped (root) && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += liaison_test_count_shown_labels (child, css_class);
+  return n;
+}
+
+/**
  * liaison_test_action_enabled:
  * @window: a window with an AdwHeaderBar of the id "header_bar"
  * @action: a detailed action name such as "win.enroll"

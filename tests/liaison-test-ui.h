@@ -33,6 +33,8 @@ GtkWidget *liaison_test_find_by_name       (GtkWidget            *root,
 GtkWidget *liaison_test_get_by_id          (GtkWidget            *root,
                                             const char           *id);
 char      *liaison_test_text_under         (GtkWidget            *root);
+guint      liaison_test_count_shown_labels (GtkWidget            *root,
+                                            const char           *css_class);
 gboolean   liaison_test_action_enabled     (GtkWidget            *window,
                                             const char           *action);
 

@@ -180,14 +180,7 @@ model_has_n_items (gpointer data)
 static guint
 count_sync_tags (GtkWidget *root)
 {
-  guint n = 0;
-
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "sync-state") &&
-      gtk_widget_get_mapped (root) && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
-    n++;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    n += count_sync_tags (child);
-  return n;
+  return liaison_test_count_shown_labels (root, "sync-state");
 }
 
 static gboolean

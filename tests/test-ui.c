@@ -141,14 +141,7 @@ find_by_type (GtkWidget *root,
 static guint
 count_visible_errors (GtkWidget *root)
 {
-  guint n = 0;
-
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error") &&
-      gtk_widget_get_mapped (root) && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
-    n++;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    n += count_visible_errors (child);
-  return n;
+  return liaison_test_count_shown_labels (root, "error");
 }
 
 /* Every icon-only button of ours names itself for tooltips and screen

@@ -185,6 +185,37 @@ liaison_test_text_under (GtkWidget *root)
   return g_string_free (text, FALSE);
 }
 
+typedef struct {
+  GtkLabel   *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (wait->label)) &&
+         g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
+}
+
+/**
+ * liaison_test_assert_label:
+ *
+ * Waits for the label of the id @id under @root to say @text on screen.
+ */
+void
+liaison_test_assert_label (GtkWidget  *root,
+                           const char *id,
+                           const char *text)
+{
+  LabelWait wait = { GTK_LABEL (liaison_test_get_by_id (root, id)), text };
+
+  if (!liaison_test_wait_until (label_is, &wait))
+    g_error ("“%s” says “%s” (%s), not “%s”", id, gtk_label_get_text (wait.label),
+             gtk_widget_get_mapped (GTK_WIDGET (wait.label)) ? "shown" : "hidden", text);
+}
+
 /**
  * liaison_test_count_shown_labels:
  *

@@ -35,6 +35,9 @@ GtkWidget *liaison_test_get_by_id          (GtkWidget            *root,
 char      *liaison_test_text_under         (GtkWidget            *root);
 guint      liaison_test_count_shown_labels (GtkWidget            *root,
                                             const char           *css_class);
+void       liaison_test_assert_label       (GtkWidget            *root,
+                                            const char           *id,
+                                            const char           *text);
 gboolean   liaison_test_action_enabled     (GtkWidget            *window,
                                             const char           *action);
 

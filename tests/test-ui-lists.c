@@ -131,29 +131,12 @@ show_view (LiaisonWindow *window,
                                          name);
 }
 
-typedef struct {
-  GtkLabel   *label;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_is (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
-}
-
 /* The count label of @page comes to say @text, on screen. */
 static void
 assert_count (GtkWidget  *page,
               const char *text)
 {
-  LabelWait wait = { GTK_LABEL (liaison_test_get_by_id (page, "count_label")), text };
-
-  if (!liaison_test_wait_until (label_is, &wait))
-    g_error ("The count says “%s”, not “%s”", gtk_label_get_text (wait.label), text);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (wait.label)));
+  liaison_test_assert_label (page, "count_label", text);
 }
 
 static void

@@ -206,32 +206,6 @@ wait_timeline (GtkWidget *detail,
   return wait.timeline;
 }
 
-typedef struct {
-  GtkLabel   *label;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_is (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (wait->label)) &&
-         g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
-}
-
-static void
-assert_label (GtkWidget  *root,
-              const char *id,
-              const char *text)
-{
-  LabelWait wait = { GTK_LABEL (liaison_test_get_by_id (root, id)), text };
-
-  if (!liaison_test_wait_until (label_is, &wait))
-    g_error ("“%s” says “%s” (%s), not “%s”", id, gtk_label_get_text (wait.label),
-             gtk_widget_get_mapped (GTK_WIDGET (wait.label)) ? "shown" : "hidden", text);
-}
-
 static gint64
 count_events (Fixture *fixture)
 {
@@ -320,7 +294,7 @@ run_moves_by_actor (void)
     g_assert_cmpuint (strlen (actor->name), >, 0);
   }
 
-  assert_label (detail, "state_label", "Registered");
+  liaison_test_assert_label (detail, "state_label", "Registered");
   assert_moves (detail, "withdraw");
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "deadline_box")));
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "round_label")));
@@ -395,7 +369,7 @@ run_take_up (void)
   g_assert_nonnull (strstr (row_text, "Taken up by a deputy\n"));
   g_assert_nonnull (strstr (row_text, "李秀英 · Deputy · "));
   g_assert_nonnull (strstr (row_text, "下周约交通局现场查看"));
-  assert_label (detail, "state_label", "Taken up");
+  liaison_test_assert_label (detail, "state_label", "Taken up");
   assert_moves (detail, "");
   g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (detail, "no_moves_label")));
 
@@ -498,16 +472,16 @@ run_refer_at_hq (void)
   /* The pill, in words and in the on-track colour. */
   g_assert_true (liaison_test_wait_until (pill_shown, detail));
   expected_words = g_strdup_printf ("%d days left", days);
-  assert_label (detail, "deadline_label", expected_words);
+  liaison_test_assert_label (detail, "deadline_label", expected_words);
   pill = liaison_test_get_by_id (detail, "deadline_label");
   g_assert_true (gtk_widget_has_css_class (pill, "deadline-on-track"));
   g_assert_false (gtk_widget_has_css_class (pill, "deadline-overdue"));
   {
     g_autofree char *due_on = g_strdup_printf ("Due on %s", due_text);
 
-    assert_label (detail, "due_label", due_on);
+    liaison_test_assert_label (detail, "due_label", due_on);
   }
-  assert_label (detail, "state_label", "Referred");
+  liaison_test_assert_label (detail, "state_label", "Referred");
   assert_moves (detail, "start,reply,supervise");
 
   /* The timeline names the units. */
@@ -558,9 +532,9 @@ run_withdraw_needs_reason (void)
   g_assert_cmpint (count_events (&fixture), ==, 1);
 
   wait_timeline (detail, 2);
-  assert_label (detail, "state_label", "Withdrawn");
+  liaison_test_assert_label (detail, "state_label", "Withdrawn");
   assert_moves (detail, "");
-  assert_label (detail, "no_moves_label", "This suggestion is finished: nothing more can be recorded.");
+  liaison_test_assert_label (detail, "no_moves_label", "This suggestion is finished: nothing more can be recorded.");
 
   fixture_tear_down (&fixture);
 }
@@ -606,12 +580,12 @@ run_overdue (void)
 
   detail = open_page (&fixture);
   wait_timeline (detail, 4);
-  assert_label (detail, "state_label", "Referred");
-  assert_label (detail, "deadline_label", "Overdue by 5 days");
+  liaison_test_assert_label (detail, "state_label", "Referred");
+  liaison_test_assert_label (detail, "deadline_label", "Overdue by 5 days");
   pill = liaison_test_get_by_id (detail, "deadline_label");
   g_assert_true (gtk_widget_has_css_class (pill, "deadline-overdue"));
   g_assert_false (gtk_widget_has_css_class (pill, "deadline-on-track"));
-  assert_label (detail, "key_supervision_label", "Key supervision");
+  liaison_test_assert_label (detail, "key_supervision_label", "Key supervision");
   /* Station staff have nothing to do while the unit handles it, but may withdraw. */
   assert_moves (detail, "withdraw");
 
@@ -934,7 +908,7 @@ run_blind_rating (void)
   g_assert_nonnull (strstr (row_text, "Rated: Basically satisfied"));
   g_assert_nonnull (strstr (row_text, "Rated without a name · Deputy · "));
   g_assert_null (strstr (row_text, "王建国"));
-  assert_label (detail, "state_label", "Rated");
+  liaison_test_assert_label (detail, "state_label", "Rated");
 
   fixture_tear_down (&fixture);
 }

@@ -17,10 +17,10 @@
 
 #include "liaison-hq-attachments.h"
 #include "liaison-hq-deadline.h"
+#include "liaison-hq-json-body.h"
 #include "liaison-hq-reports.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-server-private.h"
-#include "liaison-json-depth.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
 #include "liaison-seq-ranges.h"
@@ -348,63 +348,6 @@ authenticate (LiaisonHqServer   *self,
   return token;
 }
 
-/* Parses a JSON request body: content type, JSON, an object, protocol 1. */
-static JsonObject *
-read_json_body (SoupServerMessage  *msg,
-                JsonParser        **parser_out)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  JsonObject *object;
-  JsonNode *protocol;
-  gsize size = 0;
-  const char *data;
-
-  if (type == NULL || g_ascii_strcasecmp (type, "application/json") != 0)
-    {
-      reply_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, LIAISON_PROTOCOL_ERROR_BAD_CONTENT_TYPE,
-                   "The body must be application/json.");
-      return NULL;
-    }
-  bytes = soup_message_body_flatten (body);
-  data = g_bytes_get_data (bytes, &size);
-  /* json-glib recurses per nesting level: a deep body would overflow the
-   * stack, so its depth is checked before it is parsed. */
-  if (!liaison_json_check (data, (gssize) size, LIAISON_JSON_MAX_DEPTH, &error))
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_JSON,
-                   g_error_matches (error, LIAISON_JSON_ERROR, LIAISON_JSON_ERROR_TOO_DEEP)
-                   ? "The body is nested more than " G_STRINGIFY (LIAISON_JSON_MAX_DEPTH) " levels deep."
-                   : "The body is not plain JSON: it has a comment, a single-quoted string or a broken \\u escape.");
-      return NULL;
-    }
-  parser = json_parser_new_immutable ();
-  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_JSON,
-                   "The body is not a JSON object.");
-      return NULL;
-    }
-  object = json_node_get_object (root);
-  protocol = json_object_get_member (object, "protocol");
-  if (protocol == NULL || !JSON_NODE_HOLDS_VALUE (protocol) ||
-      json_node_get_value_type (protocol) != G_TYPE_INT64 ||
-      json_node_get_int (protocol) != LIAISON_PROTOCOL_VERSION)
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_UNSUPPORTED_PROTOCOL,
-                   "The body must say \"protocol\": 1.");
-      return NULL;
-    }
-  *parser_out = g_steal_pointer (&parser);
-  return object;
-}
-
 /* Endpoints */
 
 static void
@@ -436,7 +379,7 @@ handle_enroll (LiaisonHqServer   *self,
   g_autoptr(LiaisonHqToken) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  JsonObject *body = read_json_body (msg, &parser);
+  JsonObject *body = liaison_hq_read_json_body (msg, &parser);
   JsonNode *code;
 
   if (body == NULL)
@@ -518,7 +461,7 @@ handle_push (LiaisonHqServer   *self,
   g_autoptr(JsonArray) results = NULL;
   g_autoptr(GError) error = NULL;
   RequestInfo *info = request_info (msg);
-  JsonObject *body = read_json_body (msg, &parser);
+  JsonObject *body = liaison_hq_read_json_body (msg, &parser);
   JsonNode *records;
   guint n_applied = 0;
 

@@ -19,6 +19,7 @@
 #include "liaison-hq-import.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
+#include "liaison-hq-usage.h"
 #include "liaison-locale.h"
 #include "liaison-hq-reports.h"
 #include "liaison-protocol.h"
@@ -26,29 +27,6 @@
 #include "liaison-store-loop.h"
 
 #define EXIT_USAGE 2
-
-static void
-print_usage (FILE *out)
-{
-  fprintf (out, "%s",
-           _("Usage:\n"
-             "  liaison-hq init --data-dir DIR\n"
-             "  liaison-hq serve --data-dir DIR [--listen 127.0.0.1:8600] [--tls-cert FILE --tls-key FILE]\n"
-             "  liaison-hq station add --data-dir DIR NAME [--kind station|point|home|studio] [--district DISTRICT]\n"
-             "  liaison-hq user add --data-dir DIR --role hq NAME\n"
-             "  liaison-hq token list --data-dir DIR\n"
-             "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"
-             "  liaison-hq reports --data-dir DIR\n"
-             "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
-             "  liaison-hq import holidays --data-dir DIR FILE\n"
-             "  liaison-hq rules --data-dir DIR\n"
-             "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
-             "  liaison-hq check --data-dir DIR [--quarantine]\n"
-             "\n"
-             "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
-             "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
-             "a command; docs/hq.md describes them all.\n"));
-}
 
 static int
 usage_error (const char *format,
@@ -65,7 +43,7 @@ usage_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   fprintf (stderr, "liaison-hq: %s\n\n", message);
-  print_usage (stderr);
+  liaison_hq_print_usage (stderr);
   return EXIT_USAGE;
 }
 
@@ -127,42 +105,6 @@ typedef enum {
   OPTIONS_CHECK   = 1 << 4,
 } OptionSet;
 
-/* What “liaison-hq COMMAND --help” says above the options. */
-static const char *
-command_summary (const char *command)
-{
-  static const struct { const char *command; const char *summary; } summaries[] = {
-    { "init", N_("Creates the data directory and its headquarters database.") },
-    { "serve", N_("Serves the sync protocol to the stations until SIGTERM or SIGINT.") },
-    { "station add", N_("Adds a station (or finds it by name) and prints a one-time enrollment code for it.") },
-    { "user add", N_("Prints a one-time enrollment code for a headquarters desktop.") },
-    { "token list", N_("Lists the tokens: id, role, station, name, created, active or revoked.") },
-    { "token revoke", N_("Revokes a token: its next sync is refused.") },
-    { "import", N_("Imports deputies, groups, units or stations from a CSV file. All or nothing:\n"
-                   "a bad row and nothing is imported.") },
-    { "import holidays", N_("Sets the holiday and make-up workday list from FILE, one day a line:\n"
-                            "“2025-10-01,holiday,National Day” or “2025-09-28,workday” (a Saturday or Sunday\n"
-                            "worked in exchange); 节假日, 休 or 放假 and 调休, 班 or 上班 are read too, as in\n"
-                            "“2026-10-01,休,国庆节”. Blank lines and lines starting with # are skipped. The file\n"
-                            "is the whole list: it replaces the one stations have (a new headquarters starts\n"
-                            "with the State Council’s for 2024 to 2026; keep those years in the file to keep\n"
-                            "them); the time limits are kept. All or nothing: a bad line and nothing is imported.") },
-    { "check", N_("Finds the stored records that desks would refuse (written before today’s checks)\n"
-                  "and says what is wrong with each. With --quarantine, moves them out of the feed\n"
-                  "into the quarantine table, so that desks stop receiving them; nothing is deleted.\n"
-                  "Exits with 1 while such records are still in the feed.") },
-    { "rules", N_("Shows the time limits of the closed loop and the size of the holiday list.") },
-    { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
-                      "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
-                      "Stations get them at their next sync. Due dates already set do not change.") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
-    if (g_str_equal (summaries[i].command, command))
-      return _(summaries[i].summary);
-  return NULL;
-}
-
 /* Parses the options after the command words. Returns FALSE on a usage
  * error (already printed). */
 static gboolean
@@ -221,7 +163,7 @@ parse_options (int          argc,
   options->mib_per_day = -1;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, command_summary (command));
+  g_option_context_set_summary (context, liaison_hq_command_summary (command));
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   if (sets & OPTIONS_SERVE)
     g_option_context_add_main_entries (context, serve_entries, GETTEXT_PACKAGE);
@@ -794,7 +736,7 @@ main (int   argc,
 
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
     {
-      print_usage (stdout);
+      liaison_hq_print_usage (stdout);
       return EXIT_SUCCESS;
     }
   if (g_str_equal (command, "--version"))

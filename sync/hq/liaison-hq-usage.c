@@ -1,0 +1,67 @@
+/* liaison-hq-usage.c: what liaison-hq says about its commands, with
+ * --help and after a wrong command line (liaison-hq-usage.h). */
+#define G_LOG_DOMAIN "liaison-hq"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-hq-usage.h"
+
+void
+liaison_hq_print_usage (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  liaison-hq init --data-dir DIR\n"
+             "  liaison-hq serve --data-dir DIR [--listen 127.0.0.1:8600] [--tls-cert FILE --tls-key FILE]\n"
+             "  liaison-hq station add --data-dir DIR NAME [--kind station|point|home|studio] [--district DISTRICT]\n"
+             "  liaison-hq user add --data-dir DIR --role hq NAME\n"
+             "  liaison-hq token list --data-dir DIR\n"
+             "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"
+             "  liaison-hq reports --data-dir DIR\n"
+             "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
+             "  liaison-hq import holidays --data-dir DIR FILE\n"
+             "  liaison-hq rules --data-dir DIR\n"
+             "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
+             "  liaison-hq check --data-dir DIR [--quarantine]\n"
+             "\n"
+             "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
+             "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
+             "a command; docs/hq.md describes them all.\n"));
+}
+
+const char *
+liaison_hq_command_summary (const char *command)
+{
+  static const struct { const char *command; const char *summary; } summaries[] = {
+    { "init", N_("Creates the data directory and its headquarters database.") },
+    { "serve", N_("Serves the sync protocol to the stations until SIGTERM or SIGINT.") },
+    { "station add", N_("Adds a station (or finds it by name) and prints a one-time enrollment code for it.") },
+    { "user add", N_("Prints a one-time enrollment code for a headquarters desktop.") },
+    { "token list", N_("Lists the tokens: id, role, station, name, created, active or revoked.") },
+    { "token revoke", N_("Revokes a token: its next sync is refused.") },
+    { "import", N_("Imports deputies, groups, units or stations from a CSV file. All or nothing:\n"
+                   "a bad row and nothing is imported.") },
+    { "import holidays", N_("Sets the holiday and make-up workday list from FILE, one day a line:\n"
+                            "“2025-10-01,holiday,National Day” or “2025-09-28,workday” (a Saturday or Sunday\n"
+                            "worked in exchange); 节假日, 休 or 放假 and 调休, 班 or 上班 are read too, as in\n"
+                            "“2026-10-01,休,国庆节”. Blank lines and lines starting with # are skipped. The file\n"
+                            "is the whole list: it replaces the one stations have (a new headquarters starts\n"
+                            "with the State Council’s for 2024 to 2026; keep those years in the file to keep\n"
+                            "them); the time limits are kept. All or nothing: a bad line and nothing is imported.") },
+    { "check", N_("Finds the stored records that desks would refuse (written before today’s checks)\n"
+                  "and says what is wrong with each. With --quarantine, moves them out of the feed\n"
+                  "into the quarantine table, so that desks stop receiving them; nothing is deleted.\n"
+                  "Exits with 1 while such records are still in the feed.") },
+    { "rules", N_("Shows the time limits of the closed loop and the size of the holiday list.") },
+    { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
+                      "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
+                      "Stations get them at their next sync. Due dates already set do not change.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    if (g_str_equal (summaries[i].command, command))
+      return _(summaries[i].summary);
+  return NULL;
+}

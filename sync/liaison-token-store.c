@@ -57,6 +57,12 @@ token_schema (void)
 }
 #endif
 
+typedef enum {
+  KEYRING_ABSENT,
+  KEYRING_LOCKED,
+  KEYRING_OPEN,
+} KeyringState;
+
 /* Asking the bus whether the Secret Service name has an owner is quick and
  * never starts a keyring daemon, which could hang for the D-Bus timeout on
  * a desktop without one. */
@@ -83,6 +89,32 @@ keyring_is_running (void)
   return has_owner;
 #else
   return FALSE;
+#endif
+}
+
+/* A locked default collection (or none at all) would make libsecret ask the
+ * keyring to show an unlock prompt, which on a headless desk or from the
+ * command line may never be answered. The key then goes to the 0600 file,
+ * and the user is told why. */
+static KeyringState
+keyring_state (void)
+{
+#ifdef LIAISON_HAVE_LIBSECRET
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+
+  if (!keyring_is_running ())
+    return KEYRING_ABSENT;
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, NULL);
+  if (service == NULL)
+    return KEYRING_ABSENT;
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, NULL);
+  if (collection == NULL || secret_collection_get_locked (collection))
+    return KEYRING_LOCKED;
+  return KEYRING_OPEN;
+#else
+  return KEYRING_ABSENT;
 #endif
 }
 
@@ -130,26 +162,29 @@ liaison_token_store_save (const char  *server_id,
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (token != NULL, FALSE);
 
+  path = liaison_token_store_file_path (server_id, database_path);
 #ifdef LIAISON_HAVE_LIBSECRET
-  if (keyring_is_running ())
+  if (keyring_state () == KEYRING_OPEN)
     {
       g_autofree char *absolute = g_canonicalize_filename (database_path, NULL);
       g_autofree char *label = g_strdup_printf (_("Liaison station key for %s"), absolute);
+      g_autoptr(GError) keyring_error = NULL;
 
       if (secret_password_store_sync (token_schema (), SECRET_COLLECTION_DEFAULT, label, token,
-                                      NULL, error,
+                                      NULL, &keyring_error,
                                       "server_id", server_id, "database", absolute, NULL))
         {
           /* A key left in a file from a time without keyring is stale now. */
-          path = liaison_token_store_file_path (server_id, database_path);
           g_unlink (path);
           return TRUE;
         }
-      return FALSE;
+      /* The key must be kept somewhere, or the enrolment code is spent
+       * for nothing; liaison_token_store_describe() says where it went. */
+      g_message ("The keyring did not keep the station key (%s); it goes to %s",
+                 keyring_error->message, path);
     }
 #endif
 
-  path = liaison_token_store_file_path (server_id, database_path);
   return save_to_file (path, token, error);
 }
 
@@ -161,12 +196,14 @@ liaison_token_store_load (const char  *server_id,
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
+  KeyringState state;
 
   g_return_val_if_fail (server_id != NULL, NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
+  state = keyring_state ();
 #ifdef LIAISON_HAVE_LIBSECRET
-  if (keyring_is_running ())
+  if (state == KEYRING_OPEN)
     {
       g_autofree char *absolute = g_canonicalize_filename (database_path, NULL);
       char *secret = secret_password_lookup_sync (token_schema (), NULL, &local_error,
@@ -190,7 +227,10 @@ liaison_token_store_load (const char  *server_id,
   path = liaison_token_store_file_path (server_id, database_path);
   if (!g_file_get_contents (path, &contents, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) && state == KEYRING_LOCKED)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                             _("The keyring that holds this station's key is locked; unlock it (for example by logging in again) and sync again"));
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                              _("This station's key to headquarters is missing; enroll again with a new code"));
       else
@@ -218,7 +258,7 @@ liaison_token_store_delete (const char  *server_id,
   g_return_val_if_fail (database_path != NULL, FALSE);
 
 #ifdef LIAISON_HAVE_LIBSECRET
-  if (keyring_is_running ())
+  if (keyring_state () == KEYRING_OPEN)
     {
       g_autofree char *absolute = g_canonicalize_filename (database_path, NULL);
       g_autoptr(GError) local_error = NULL;
@@ -262,15 +302,28 @@ liaison_token_store_describe (const char *server_id,
 {
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
+  KeyringState state;
 
   g_return_val_if_fail (server_id != NULL, NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  if (keyring_is_running ())
+  state = keyring_state ();
+  path = liaison_token_store_file_path (server_id, database_path);
+  if (state == KEYRING_OPEN && !g_file_test (path, G_FILE_TEST_EXISTS))
     return g_strdup (_("The station key is kept in the keyring."));
 
-  path = liaison_token_store_file_path (server_id, database_path);
   shown = tilde_path (path);
-  /* Translators: %s is a file path. */
-  return g_strdup_printf (_("The station key is kept in the file %s; no keyring is running."), shown);
+  switch (state)
+    {
+    case KEYRING_LOCKED:
+      /* Translators: %s is a file path. */
+      return g_strdup_printf (_("The station key is kept in the file %s, because the keyring is locked."), shown);
+    case KEYRING_OPEN:
+      /* Translators: %s is a file path. */
+      return g_strdup_printf (_("The station key is kept in the file %s, because the keyring would not keep it."), shown);
+    case KEYRING_ABSENT:
+    default:
+      /* Translators: %s is a file path. */
+      return g_strdup_printf (_("The station key is kept in the file %s; no keyring is running."), shown);
+    }
 }

@@ -26,10 +26,11 @@ gboolean liaison_token_store_delete   (const char  *server_id,
                                        GError     **error);
 /* A translated sentence for the user saying where the key is kept:
  * "The station key is kept in the keyring." or "The station key is kept in
- * the file ~/.config/liaison/…; no keyring is running." */
+ * the file ~/.config/liaison/…; no keyring is running." (or "…, because the
+ * keyring is locked."). */
 char    *liaison_token_store_describe (const char  *server_id,
                                        const char  *database_path);
-/* The file used when there is no keyring. */
+/* The file used when no keyring runs, or when it is locked. */
 char    *liaison_token_store_file_path (const char *server_id,
                                         const char *database_path);
 

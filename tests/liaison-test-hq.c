@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "liaison-protocol.h"
 #include "liaison-test-hq.h"
@@ -157,6 +158,15 @@ liaison_test_hq_run (LiaisonTestHq *hq,
   return out;
 }
 
+/* In the server's process, between fork and exec. */
+static void
+limit_fds (gpointer user_data)
+{
+  struct rlimit limit = { GPOINTER_TO_UINT (user_data), GPOINTER_TO_UINT (user_data) };
+
+  setrlimit (RLIMIT_NOFILE, &limit);
+}
+
 /**
  * liaison_test_hq_start:
  *
@@ -176,6 +186,8 @@ liaison_test_hq_start (LiaisonTestHq *hq)
 
   g_assert_null (hq->server);
   g_subprocess_launcher_set_stderr_file_path (launcher, hq->log_path);
+  if (hq->fd_limit > 0)
+    g_subprocess_launcher_set_child_setup (launcher, limit_fds, GUINT_TO_POINTER (hq->fd_limit), NULL);
   g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_HQ_BIN"));
   g_ptr_array_add (argv, "serve");
   g_ptr_array_add (argv, "--data-dir");

@@ -24,6 +24,7 @@ typedef struct {
   char *tls_cert;               /* set: serve HTTPS with this certificate */
   char *tls_key;
   char **serve_args;            /* more options of `serve`, or NULL */
+  guint fd_limit;               /* > 0: the server's hard and soft RLIMIT_NOFILE */
 } LiaisonTestHq;
 
 /* A replica: its store and its engine. */

@@ -23,10 +23,11 @@
 static GSubprocess *
 attack (LiaisonTestHq *hq,
         const char    *mode,
-        const char    *path)
+        const char    *path,
+        guint          count)
 {
   g_autofree char *url = g_strdup_printf ("%s%s", hq->url, path);
-  g_autofree char *connections = g_strdup_printf ("%d", SLOW_CONNECTIONS);
+  g_autofree char *connections = g_strdup_printf ("%u", count);
   g_autofree char *seconds = g_strdup_printf ("%d", ATTACK_SECONDS);
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
@@ -65,6 +66,17 @@ wait_seconds (guint seconds)
     }
 }
 
+/* A sync over a connection of its own: a new engine, as after the app is
+ * started, so no kept-alive connection from before the attack helps. */
+static void
+sync_afresh (LiaisonTestHq      *hq,
+             LiaisonTestReplica *station)
+{
+  liaison_test_replica_clear (station);
+  *station = liaison_test_replica_new (hq, "station.db");
+  liaison_test_sync_ok (station->engine);
+}
+
 static void
 test_slow_clients (void)
 {
@@ -90,8 +102,8 @@ test_slow_clients (void)
   liaison_test_sync_ok (station.engine);
   idle_fds = count_fds (hq.server);
 
-  headers = attack (&hq, "-H", "/v1/hello");
-  body = attack (&hq, "-B", "/v1/push");
+  headers = attack (&hq, "-H", "/v1/hello", SLOW_CONNECTIONS);
+  body = attack (&hq, "-B", "/v1/push", SLOW_CONNECTIONS);
   wait_seconds (4);
   busy_fds = count_fds (hq.server);
   g_test_message ("liaison-hq holds %u file descriptors idle, %u under attack", idle_fds, busy_fds);
@@ -100,7 +112,7 @@ test_slow_clients (void)
 
   /* A station's sync still goes through, and quickly. */
   timer = g_timer_new ();
-  liaison_test_sync_ok (station.engine);
+  sync_afresh (&hq, &station);
   g_test_message ("a sync under attack took %.1f s", g_timer_elapsed (timer, NULL));
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 15.0);
 
@@ -125,6 +137,65 @@ test_slow_clients (void)
   liaison_test_hq_clear (&hq);
 }
 
+/* A server whose process may open only FEW_FDS files, under twice as
+ * many slow connections: it must close the slowest waiting ones rather than
+ * run out, or a station's connection is never accepted. */
+#define FEW_FDS 128
+
+static void
+test_few_file_descriptors (void)
+{
+  g_autofree char *tool = g_find_program_in_path ("slowhttptest");
+  LiaisonTestHq hq = { 0 };
+  LiaisonTestReplica station;
+  g_autoptr(GSubprocess) headers = NULL;
+  g_autoptr(GSubprocess) body = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_autofree char *log = NULL;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("slowhttptest is not installed (Debian package slowhttptest)");
+      return;
+    }
+  liaison_test_hq_init (&hq, "liaison-slow-fds-XXXXXX");
+  hq.fd_limit = FEW_FDS;
+  liaison_test_hq_start (&hq);
+  liaison_test_hq_import_roster (&hq);
+  station = liaison_test_replica_new (&hq, "station.db");
+  liaison_test_replica_enroll_station (&hq, &station, "相山区第一代表联络站");
+  liaison_test_sync_ok (station.engine);
+
+  headers = attack (&hq, "-H", "/v1/hello", 2 * FEW_FDS);
+  body = attack (&hq, "-B", "/v1/push", 2 * FEW_FDS);
+  wait_seconds (4);
+  /* Never more than the limit: the server keeps room for its own files. */
+  g_assert_cmpuint (count_fds (hq.server), <=, FEW_FDS);
+
+  /* Several syncs in a row go through while the attack holds on. */
+  timer = g_timer_new ();
+  for (guint i = 0; i < 3; i++)
+    {
+      sync_afresh (&hq, &station);
+      wait_seconds (1);
+    }
+  g_test_message ("three syncs under attack with %u file descriptors took %.1f s",
+                  FEW_FDS, g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 20.0);
+
+  g_subprocess_force_exit (headers);
+  g_subprocess_force_exit (body);
+  g_subprocess_wait (headers, NULL, NULL);
+  g_subprocess_wait (body, NULL, NULL);
+  liaison_test_sync_ok (station.engine);
+
+  g_assert_true (g_file_get_contents (hq.log_path, &log, NULL, NULL));
+  g_assert_nonnull (strstr (log, "to make room for new ones"));
+
+  liaison_test_replica_clear (&station);
+  liaison_test_hq_clear (&hq);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,6 +209,7 @@ main (int    argc,
   g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/slow-clients/headers-and-body", test_slow_clients);
+  g_test_add_func ("/slow-clients/few-file-descriptors", test_few_file_descriptors);
   status = g_test_run ();
   liaison_test_remove_tree (config);
   return status;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "liaison-hq-attachments.h"
+#include "liaison-hq-connections.h"
 #include "liaison-hq-deadline.h"
 #include "liaison-hq-json-body.h"
 #include "liaison-hq-reports.h"
@@ -36,6 +37,7 @@ struct _LiaisonHqServer
   LiaisonHqStore *store;
   SoupServer     *soup;
   LiaisonHqAttachments *attachments;
+  LiaisonHqConnections *connections;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqServer, liaison_hq_server, G_TYPE_OBJECT)
@@ -95,6 +97,7 @@ liaison_hq_server_finalize (GObject *object)
   LiaisonHqServer *self = LIAISON_HQ_SERVER (object);
 
   g_clear_pointer (&self->attachments, liaison_hq_attachments_free);
+  g_clear_pointer (&self->connections, liaison_hq_connections_unref);
 
   G_OBJECT_CLASS (liaison_hq_server_parent_class)->finalize (object);
 }
@@ -238,6 +241,7 @@ request_started_cb (SoupServer        *soup,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
+  LiaisonHqServer *self = user_data;
   RequestInfo *info = g_new0 (RequestInfo, 1);
 
   info->started = g_get_monotonic_time ();
@@ -246,6 +250,7 @@ request_started_cb (SoupServer        *soup,
                           (GDestroyNotify) request_info_free);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
   liaison_hq_deadline_watch (msg);
+  liaison_hq_connections_track (self->connections, msg);
 }
 
 static void
@@ -663,6 +668,7 @@ liaison_hq_server_new (LiaisonHqStore *store)
 
   self->store = g_object_ref (store);
   self->attachments = liaison_hq_attachments_new (store);
+  self->connections = liaison_hq_connections_new (liaison_hq_connections_fit ());
   self->soup = soup_server_new ("server-header", "liaison-hq", NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
@@ -784,6 +790,12 @@ liaison_hq_server_set_quota (LiaisonHqServer      *self,
                              const LiaisonHqQuota *quota)
 {
   liaison_hq_attachments_set_quota (self->attachments, quota);
+}
+
+guint
+liaison_hq_server_get_max_connections (LiaisonHqServer *self)
+{
+  return liaison_hq_connections_get_budget (self->connections);
 }
 
 void

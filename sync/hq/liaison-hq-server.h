@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define LIAISON_TYPE_HQ_SERVER (liaison_hq_server_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonHqServer, liaison_hq_server, LIAISON, HQ_SERVER, GObject)
 
+/* Also raises the process's soft limit on open files to its hard limit,
+ * and sizes the connections it keeps open to fit (liaison-hq-connections.h). */
 LiaisonHqServer *liaison_hq_server_new    (LiaisonHqStore   *store);
 /* Listens on @listen ("HOST:PORT", "[v6]:PORT"; port 0 picks a free one),
  * over HTTPS when @tls_cert and @tls_key (PEM files) are given. Returns
@@ -23,6 +25,8 @@ char            *liaison_hq_server_listen (LiaisonHqServer  *self,
 /* What each station may upload in a day (liaison-hq-attachments.h). */
 void             liaison_hq_server_set_quota (LiaisonHqServer      *self,
                                               const LiaisonHqQuota *quota);
+/* How many connections it keeps open at once, at most. */
+guint            liaison_hq_server_get_max_connections (LiaisonHqServer *self);
 /* Stops listening and drops open connections. */
 void             liaison_hq_server_stop   (LiaisonHqServer  *self);
 

@@ -317,6 +317,7 @@ command_serve (int argc, char **argv)
   term_id = g_unix_signal_add (SIGTERM, on_signal, (gpointer) "SIGTERM");
   int_id = g_unix_signal_add (SIGINT, on_signal, (gpointer) "SIGINT");
 
+  g_printerr ("liaison-hq: room for %u connections at once\n", liaison_hq_server_get_max_connections (server));
   /* Not translated: scripts and tests read this line. */
   printf ("liaison-hq listening on %s\n", url);
   fflush (stdout);

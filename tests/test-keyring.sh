@@ -40,6 +40,7 @@ if [ "${1:-}" = "--in-session" ]; then
   fi
   hq=$dir/hq
   code=$("$LIAISON_HQ_BIN" station add --data-dir "$hq" "$mode-station" | tail -n 1)
+  : > "$dir/$mode-serve.log"
   "$LIAISON_HQ_BIN" serve --data-dir "$hq" --listen 127.0.0.1:0 > "$dir/$mode-serve.log" 2>&1 &
   server=$!
   url=

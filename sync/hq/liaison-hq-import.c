@@ -16,7 +16,7 @@
 #include "liaison-calendar.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
-#include "liaison-store-loop.h"
+#include "liaison-loop-rules.h"
 #include "liaison-validate.h"
 
 G_DEFINE_QUARK (liaison-hq-import-error-quark, liaison_hq_import_error)

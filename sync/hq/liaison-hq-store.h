@@ -9,7 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
-#include "liaison-store-loop.h"
+#include "liaison-loop-rules.h"
 
 G_BEGIN_DECLS
 

@@ -24,7 +24,7 @@
 #include "liaison-hq-reports.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
-#include "liaison-store-loop.h"
+#include "liaison-loop-rules.h"
 
 #define EXIT_USAGE 2
 

@@ -22,21 +22,10 @@
 
 #include "liaison-figures.h"
 #include "liaison-loop.h"
+#include "liaison-loop-rules.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
-
-/* The loop_rules record's fixed uuid: there is one per server. */
-#define LIAISON_LOOP_RULES_UUID "6c6f6f70-7275-4c65-8000-000000000001"
-
-typedef struct {
-  LiaisonCalendar  *calendar;                     /* never NULL */
-  LiaisonTimeLimit  limits[LIAISON_N_LOOP_KINDS]; /* by kind */
-} LiaisonLoopRules;
-
-LiaisonLoopRules *liaison_loop_rules_new  (void);  /* the defaults: no holidays, 15 working days, 3 months */
-LiaisonLoopRules *liaison_loop_rules_copy (const LiaisonLoopRules *rules);
-void              liaison_loop_rules_free (LiaisonLoopRules *rules);
 
 /* The rules this replica has: the last ones synced from headquarters, or
  * the defaults before any. */
@@ -143,7 +132,5 @@ gboolean          liaison_store_compute_figures (LiaisonStore   *self,
                                                  const GDate    *today,
                                                  LiaisonFigures *figures,
                                                  GError        **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonLoopRules, liaison_loop_rules_free)
 
 G_END_DECLS

@@ -32,7 +32,7 @@
 #include <json-glib/json-glib.h>
 
 #include "liaison-loop.h"
-#include "liaison-store-loop.h"
+#include "liaison-loop-rules.h"
 
 G_BEGIN_DECLS
 

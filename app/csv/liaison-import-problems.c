@@ -1,5 +1,5 @@
 /* liaison-import-problems.c: an import's problems, kept once each, and
- * written out for a clipboard or a spreadsheet. */
+ * written out as its error, for a clipboard or for a spreadsheet. */
 #define G_LOG_DOMAIN "liaison-import-problems"
 
 #include "config.h"
@@ -16,6 +16,9 @@ struct _LiaisonImportProblems
   GHashTable *seen;   /* "line\ncolumn\nreason", for repeats */
   GHashTable *lines;  /* GUINT_TO_POINTER (line) */
 };
+
+/* At most this many bad rows are listed in an error; the rest are counted. */
+#define MAX_LISTED_ROWS 50
 
 G_DEFINE_BOXED_TYPE (LiaisonImportProblems, liaison_import_problems,
                      liaison_import_problems_ref, liaison_import_problems_unref)
@@ -128,6 +131,111 @@ liaison_import_problems_get_n_lines (LiaisonImportProblems *problems)
 {
   g_return_val_if_fail (problems != NULL, 0);
   return g_hash_table_size (problems->lines);
+}
+
+GPtrArray *
+liaison_import_reasons_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_import_problem_free);
+}
+
+void
+liaison_import_reasons_add_valist (GPtrArray  *reasons,
+                                   const char *column,
+                                   const char *format,
+                                   va_list     args)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_if_fail (reasons != NULL);
+  g_return_if_fail (format != NULL);
+
+  reason = g_strdup_vprintf (format, args);
+  g_ptr_array_add (reasons, liaison_import_problem_new (0, column, reason));
+}
+
+void
+liaison_import_reasons_add (GPtrArray  *reasons,
+                            const char *column,
+                            const char *format,
+                            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  liaison_import_reasons_add_valist (reasons, column, format, args);
+  va_end (args);
+}
+
+void
+liaison_import_problems_add_row (LiaisonImportProblems *problems,
+                                 guint                  line,
+                                 GPtrArray             *reasons)
+{
+  g_return_if_fail (problems != NULL);
+  g_return_if_fail (reasons != NULL);
+
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const LiaisonImportProblem *reason = g_ptr_array_index (reasons, i);
+
+      liaison_import_problems_add (problems, line, reason->column, reason->reason);
+    }
+}
+
+gboolean
+liaison_import_problems_check (LiaisonImportProblems  *problems,
+                               GFile                  *file,
+                               GQuark                  domain,
+                               int                     code,
+                               GError                **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GString) message = NULL;
+  g_autoptr(GString) joined = NULL;
+  guint n_bad, n;
+  guint listed = 0;
+
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  n = liaison_import_problems_get_n (problems);
+  if (n == 0)
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  message = g_string_new (NULL);
+  joined = g_string_new (NULL);
+  n_bad = liaison_import_problems_get_n_lines (problems);
+  g_string_append_printf (message,
+                          ngettext ("Nothing was imported: %u row of “%s” has a problem. Correct it and import the file again.",
+                                    "Nothing was imported: %u rows of “%s” have problems. Correct them and import the file again.",
+                                    n_bad),
+                          n_bad, name);
+  /* One line of the message a row: a row's problems are added together. */
+  for (guint i = 0; i < n && listed < MAX_LISTED_ROWS; i++)
+    {
+      const LiaisonImportProblem *problem = liaison_import_problems_get (problems, i);
+      const LiaisonImportProblem *next = i + 1 < n ? liaison_import_problems_get (problems, i + 1) : NULL;
+
+      if (joined->len > 0)
+        /* Translators: between two problems of the same row */
+        g_string_append (joined, _("; "));
+      g_string_append (joined, problem->reason);
+      if (next != NULL && next->line == problem->line)
+        continue;
+      g_string_append_c (message, '\n');
+      /* Translators: "line 12: unknown deputy “王五”" */
+      g_string_append_printf (message, _("line %u: %s"), problem->line, joined->str);
+      g_string_truncate (joined, 0);
+      listed++;
+    }
+  if (n_bad > listed)
+    g_string_append_printf (message,
+                            ngettext ("\n…and %u more row.", "\n…and %u more rows.", n_bad - listed),
+                            n_bad - listed);
+  g_set_error_literal (error, domain, code, message->str);
+  return FALSE;
 }
 
 char *

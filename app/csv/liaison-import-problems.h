@@ -48,6 +48,33 @@ const LiaisonImportProblem *
 /* How many different lines have a problem. */
 guint                  liaison_import_problems_get_n_lines (LiaisonImportProblems *problems);
 
+/* A row's reasons, gathered before its line is added to the list: problems
+ * whose line is not set yet. @column may be NULL or "" for the whole row. */
+GPtrArray             *liaison_import_reasons_new         (void);
+void                   liaison_import_reasons_add         (GPtrArray             *reasons,
+                                                           const char            *column,
+                                                           const char            *format,
+                                                           ...) G_GNUC_PRINTF (3, 4);
+void                   liaison_import_reasons_add_valist  (GPtrArray             *reasons,
+                                                           const char            *column,
+                                                           const char            *format,
+                                                           va_list                args) G_GNUC_PRINTF (3, 0);
+/* Adds each of a row's @reasons at @line. */
+void                   liaison_import_problems_add_row    (LiaisonImportProblems *problems,
+                                                           guint                  line,
+                                                           GPtrArray             *reasons);
+
+/* TRUE when there is no problem. Otherwise FALSE, and @error (in @domain,
+ * with @code) says that nothing of @file was imported, how many rows are
+ * bad, and lists the first 50 of them, "line 12: reason; reason" a line,
+ * counting the rest: the one message of every CSV import's bad rows. A
+ * row's problems must have been added together. */
+gboolean               liaison_import_problems_check      (LiaisonImportProblems *problems,
+                                                           GFile                 *file,
+                                                           GQuark                 domain,
+                                                           int                    code,
+                                                           GError               **error);
+
 /* "Line 3, 接待日期: reason": the whole problem in one sentence, for a
  * screen reader. */
 char                  *liaison_import_problem_describe    (const LiaisonImportProblem *problem);

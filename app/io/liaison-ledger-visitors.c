@@ -155,7 +155,7 @@ add_reason (GPtrArray  *reasons,
             const char *column,
             char       *reason)
 {
-  g_ptr_array_add (reasons, liaison_import_problem_new (0, column, reason));
+  liaison_import_reasons_add (reasons, column, "%s", reason);
   g_free (reason);
 }
 

@@ -17,9 +17,6 @@
 
 G_DEFINE_QUARK (liaison-ledger-error-quark, liaison_ledger_error)
 
-/* At most this many bad rows are listed in an error; the rest are counted. */
-#define MAX_LISTED_ROWS 50
-
 /* Reading a file: through the project's one CSV reader (liaison-csv.c). */
 
 typedef LiaisonCsvRow CsvRow;
@@ -164,74 +161,7 @@ split_list (const char *text,
 }
 
 /* Bad rows: each reason names its column, and liaison-import-problems.c
- * keeps every (line, column, reason) once. */
-
-/* A row's reasons are LiaisonImportProblems whose line is not set yet. */
-static GPtrArray *
-reasons_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_import_problem_free);
-}
-
-static void
-row_problems_add (LiaisonImportProblems *problems,
-                  guint                  line,
-                  GPtrArray             *reasons)
-{
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      const LiaisonImportProblem *reason = g_ptr_array_index (reasons, i);
-
-      liaison_import_problems_add (problems, line, reason->column, reason->reason);
-    }
-}
-
-static void
-row_problems_to_error (LiaisonImportProblems  *problems,
-                       GFile                  *file,
-                       GError                **error)
-{
-  g_autofree char *name = file_display_name (file);
-  g_autoptr(GString) message = g_string_new (NULL);
-  g_autoptr(GString) joined = g_string_new (NULL);
-  guint n_bad = liaison_import_problems_get_n_lines (problems);
-  guint n = liaison_import_problems_get_n (problems);
-  guint listed = 0;
-
-  g_string_append_printf (message,
-                          ngettext ("Nothing was imported: %u row of “%s” has a problem. Correct it and import the file again.",
-                                    "Nothing was imported: %u rows of “%s” have problems. Correct them and import the file again.",
-                                    n_bad),
-                          n_bad, name);
-  /* One line of the message a row: a row's problems are added together. */
-  for (guint i = 0; i < n && listed < MAX_LISTED_ROWS; i++)
-    {
-      const LiaisonImportProblem *problem = liaison_import_problems_get (problems, i);
-      const LiaisonImportProblem *next = i + 1 < n ? liaison_import_problems_get (problems, i + 1) : NULL;
-
-      if (joined->len > 0)
-        /* Translators: between two problems of the same row */
-        g_string_append (joined, _("; "));
-      g_string_append (joined, problem->reason);
-      if (next != NULL && next->line == problem->line)
-        continue;
-      g_string_append_c (message, '\n');
-      /* Translators: "line 12: unknown deputy “王五”" */
-      g_string_append_printf (message, _("line %u: %s"), problem->line, joined->str);
-      g_string_truncate (joined, 0);
-      listed++;
-    }
-  if (n_bad > listed)
-    {
-      guint more = n_bad - listed;
-
-      g_string_append_c (message, '\n');
-      g_string_append_printf (message,
-                              ngettext ("and %u more row", "and %u more rows", more),
-                              more);
-    }
-  g_set_error_literal (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, message->str);
-}
+ * keeps every (line, column, reason) once and reports them. */
 
 /* Adds why a row is bad, about @column (-1: the row as a whole). */
 G_GNUC_PRINTF (4, 5)
@@ -243,13 +173,11 @@ add_reason (GPtrArray    *reasons,
             ...)
 {
   g_autofree char *name = column_name (header, column);
-  g_autofree char *reason = NULL;
   va_list args;
 
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  liaison_import_reasons_add_valist (reasons, name, format, args);
   va_end (args);
-  g_ptr_array_add (reasons, liaison_import_problem_new (0, name, reason));
 }
 
 static void
@@ -560,7 +488,7 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
   for (guint i = 1; i < rows->len; i++)
     {
       const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = reasons_new ();
+      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
       LiaisonReception *reception;
 
       reception = reception_from_row (&lookup, header, row, column, station->meta.id, now, reasons);
@@ -570,15 +498,12 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
           g_array_append_val (lines, row->line);
         }
       else
-        row_problems_add (problems, row->line, reasons);
+        liaison_import_problems_add_row (problems, row->line, reasons);
     }
   lookup_clear (&lookup);
 
-  if (liaison_import_problems_get_n (problems) > 0)
-    {
-      row_problems_to_error (problems, file, error);
-      return FALSE;
-    }
+  if (!liaison_import_problems_check (problems, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, error))
+    return FALSE;
 
   if (!liaison_store_begin (store, error))
     return FALSE;
@@ -837,20 +762,17 @@ liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
   for (guint i = 1; i < rows->len; i++)
     {
       const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = reasons_new ();
+      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
       RosterRow *entry = roster_row_from_row (station_ids, header, row, column, reasons);
 
       if (entry != NULL)
         g_ptr_array_add (roster, entry);
       else
-        row_problems_add (problems, row->line, reasons);
+        liaison_import_problems_add_row (problems, row->line, reasons);
     }
 
-  if (liaison_import_problems_get_n (problems) > 0)
-    {
-      row_problems_to_error (problems, file, error);
-      return FALSE;
-    }
+  if (!liaison_import_problems_check (problems, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, error))
+    return FALSE;
 
   if (!liaison_store_begin (store, error))
     return FALSE;

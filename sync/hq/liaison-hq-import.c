@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "liaison-csv.h"
+#include "liaison-import-problems.h"
 #include "liaison-hq-import.h"
 #include "liaison-calendar.h"
 #include "liaison-protocol.h"
@@ -20,9 +21,6 @@
 #include "liaison-validate.h"
 
 G_DEFINE_QUARK (liaison-hq-import-error-quark, liaison_hq_import_error)
-
-/* At most this many bad rows are listed in an error; the rest are counted. */
-#define MAX_LISTED_ROWS 50
 
 gboolean
 liaison_hq_import_kind_parse (const char          *text,
@@ -143,71 +141,9 @@ parse_level (const char *text)
   return kind_lookup (level_extra, G_N_ELEMENTS (level_extra), text);
 }
 
-/* Problems, by line */
-
-typedef struct {
-  GString *listed;
-  guint    n_rows;
-} Problems;
-
-static void
-problems_add (Problems   *problems,
-              guint       line,
-              GPtrArray  *reasons)
-{
-  if (reasons->len == 0)
-    return;
-  if (problems->n_rows++ < MAX_LISTED_ROWS)
-    {
-      g_autofree char *joined = NULL;
-
-      g_ptr_array_add (reasons, NULL);
-      /* Translators: joins the problems of one row */
-      joined = g_strjoinv (_("; "), (char **) reasons->pdata);
-      g_ptr_array_remove_index (reasons, reasons->len - 1);
-      /* Translators: one bad row of an imported file: "line 3: the “姓名” cell is empty" */
-      g_string_append_printf (problems->listed, _("\nline %u: %s"), line, joined);
-    }
-}
-
-static void G_GNUC_PRINTF (2, 3)
-add_reason (GPtrArray  *reasons,
-            const char *format,
-            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (reasons, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-static gboolean
-problems_to_error (Problems  *problems,
-                   GFile     *file,
-                   GError   **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  if (problems->n_rows == 0)
-    return TRUE;
-  g_string_append_printf (message,
-                          ngettext ("Nothing was imported: %u row of “%s” has a problem. Correct it and import the file again.",
-                                    "Nothing was imported: %u rows of “%s” have problems. Correct them and import the file again.",
-                                    problems->n_rows),
-                          problems->n_rows, name);
-  g_string_append (message, problems->listed->str);
-  if (problems->n_rows > MAX_LISTED_ROWS)
-    g_string_append_printf (message,
-                            ngettext ("\n…and %u more row.", "\n…and %u more rows.",
-                                      problems->n_rows - MAX_LISTED_ROWS),
-                            problems->n_rows - MAX_LISTED_ROWS);
-  g_set_error_literal (error, LIAISON_HQ_IMPORT_ERROR, LIAISON_HQ_IMPORT_ERROR_ROWS, message->str);
-  return FALSE;
-}
-
-/* Plan: what the import will write, checked before anything is. */
+/* Plan: what the import will write, checked before anything is. A bad row's
+ * reasons name their column; liaison-import-problems.c keeps and reports
+ * them, as it does for the station's ledger. */
 
 typedef struct {
   const char *kind;
@@ -274,12 +210,12 @@ row_name (const LiaisonCsvRow *header,
   if (*name == '\0')
     {
       /* Translators: %s is the column's name as the file's first row gives it */
-      add_reason (reasons, _("the “%s” cell is empty"), column_name);
+      liaison_import_reasons_add (reasons, column_name, _("the “%s” cell is empty"), column_name);
       return NULL;
     }
   if (g_hash_table_lookup_extended (seen, name, NULL, &earlier))
     {
-      add_reason (reasons, _("“%s” is already on line %u"), name, GPOINTER_TO_UINT (earlier));
+      liaison_import_reasons_add (reasons, column_name, _("“%s” is already on line %u"), name, GPOINTER_TO_UINT (earlier));
       return NULL;
     }
   g_hash_table_insert (seen, g_strdup (name), GUINT_TO_POINTER (row->line));
@@ -287,13 +223,13 @@ row_name (const LiaisonCsvRow *header,
 }
 
 static gboolean
-plan_rows (LiaisonHqStore      *store,
-           LiaisonHqImportKind  kind,
-           GPtrArray           *rows,
-           const int           *column,
-           GPtrArray           *plan,
-           Problems            *problems,
-           GError             **error)
+plan_rows (LiaisonHqStore         *store,
+           LiaisonHqImportKind     kind,
+           GPtrArray              *rows,
+           const int              *column,
+           GPtrArray              *plan,
+           LiaisonImportProblems  *problems,
+           GError                **error)
 {
   const LiaisonCsvRow *header = g_ptr_array_index (rows, 0);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -301,7 +237,7 @@ plan_rows (LiaisonHqStore      *store,
   for (guint i = 1; i < rows->len; i++)
     {
       const LiaisonCsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
       g_autofree char *name = NULL;
       g_autofree char *uuid = NULL;
       g_autoptr(JsonObject) data = NULL;
@@ -347,11 +283,12 @@ plan_rows (LiaisonHqStore      *store,
         {
           g_autofree char *kind_text = liaison_csv_cell (row, column[SC_KIND]);
           g_autofree char *district = liaison_csv_cell (row, column[SC_DISTRICT]);
+          g_autofree char *column_name = liaison_csv_cell (header, column[SC_KIND]);
           const char *code = *kind_text != '\0' ? parse_station_kind (kind_text) : NULL;
 
           if (*kind_text != '\0' && code == NULL)
-            add_reason (reasons, _("“%s” is not a kind of station (之家, 工作室, 联络站, 联络点; home, studio, station, point)"),
-                        kind_text);
+            liaison_import_reasons_add (reasons, column_name, _("“%s” is not a kind of station (之家, 工作室, 联络站, 联络点; home, studio, station, point)"),
+                                        kind_text);
           else if (code != NULL)
             json_object_set_string_member (data, "kind", code);
           else if (column[SC_KIND] >= 0 || !json_object_has_member (data, "kind"))
@@ -366,10 +303,10 @@ plan_rows (LiaisonHqStore      *store,
           const char *code = kind_lookup (unit_kinds, G_N_ELEMENTS (unit_kinds), kind_text);
 
           if (*kind_text == '\0')
-            add_reason (reasons, _("the “%s” cell is empty"), column_name);
+            liaison_import_reasons_add (reasons, column_name, _("the “%s” cell is empty"), column_name);
           else if (code == NULL)
-            add_reason (reasons, _("“%s” is not a kind of unit (政府, 部门, 监委, 法院, 检察院, 其他; government, department, supervision, court, procuratorate, other)"),
-                        kind_text);
+            liaison_import_reasons_add (reasons, column_name, _("“%s” is not a kind of unit (政府, 部门, 监委, 法院, 检察院, 其他; government, department, supervision, court, procuratorate, other)"),
+                                        kind_text);
           else
             json_object_set_string_member (data, "kind", code);
         }
@@ -380,14 +317,16 @@ plan_rows (LiaisonHqStore      *store,
           g_autofree char *station = liaison_csv_cell (row, column[DC_STATION]);
           g_autofree char *specialty = liaison_csv_cell (row, column[DC_SPECIALTY]);
           g_autofree char *phone = liaison_csv_cell (row, column[DC_PHONE]);
+          g_autofree char *station_column = liaison_csv_cell (header, column[DC_STATION]);
+          g_autofree char *phone_column = liaison_csv_cell (header, column[DC_PHONE]);
           const char *level = parse_level (level_text);
 
           group = liaison_csv_cell (row, column[DC_GROUP]);
           if (*level_text == '\0')
-            add_reason (reasons, _("the “%s” cell is empty"), level_column);
+            liaison_import_reasons_add (reasons, level_column, _("the “%s” cell is empty"), level_column);
           else if (level == NULL)
-            add_reason (reasons, _("“%s” is not a deputy level (全国, 省, 市, 县(区), 乡镇; national, provincial, city, county, township)"),
-                        level_text);
+            liaison_import_reasons_add (reasons, level_column, _("“%s” is not a deputy level (全国, 省, 市, 县(区), 乡镇; national, provincial, city, county, township)"),
+                                        level_text);
           else
             json_object_set_string_member (data, "level", level);
 
@@ -406,8 +345,8 @@ plan_rows (LiaisonHqStore      *store,
                   return FALSE;
                 }
               else
-                add_reason (reasons, _("there is no station “%s”: add it with “liaison-hq station add” or “liaison-hq import stations” first"),
-                            station);
+                liaison_import_reasons_add (reasons, station_column, _("there is no station “%s”: add it with “liaison-hq station add” or “liaison-hq import stations” first"),
+                                            station);
             }
           else if (!json_object_has_member (data, "station"))
             json_object_set_null_member (data, "station");
@@ -417,7 +356,7 @@ plan_rows (LiaisonHqStore      *store,
           if (column[DC_PHONE] >= 0)
             {
               if (*phone != '\0' && !liaison_phone_is_valid (phone))
-                add_reason (reasons, _("“%s” is not a phone number"), phone);
+                liaison_import_reasons_add (reasons, phone_column, _("“%s” is not a phone number"), phone);
               set_text (data, "phone", phone);
             }
           else if (!json_object_has_member (data, "phone"))
@@ -438,7 +377,7 @@ plan_rows (LiaisonHqStore      *store,
 
       if (reasons->len > 0)
         {
-          problems_add (problems, row->line, reasons);
+          liaison_import_problems_add_row (problems, row->line, reasons);
           continue;
         }
 
@@ -533,7 +472,7 @@ liaison_hq_import (LiaisonHqStore         *store,
   int column[N_DEPUTY_COLUMNS];
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) planned_free);
-  Problems problems = { g_string_new (NULL), 0 };
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   gboolean ok;
 
   memset (counts, 0, sizeof *counts);
@@ -560,22 +499,16 @@ liaison_hq_import (LiaisonHqStore         *store,
 
   rows = liaison_csv_read (file, columns, n_columns, column, error);
   if (rows == NULL)
-    {
-      g_string_free (problems.listed, TRUE);
-      return FALSE;
-    }
+    return FALSE;
 
   /* Read and write under one lock, so that names looked up stay true. */
   if (!liaison_hq_store_begin (store, error))
-    {
-      g_string_free (problems.listed, TRUE);
-      return FALSE;
-    }
-  ok = plan_rows (store, kind, rows, column, plan, &problems, error) &&
-       problems_to_error (&problems, file, error) &&
+    return FALSE;
+  ok = plan_rows (store, kind, rows, column, plan, problems, error) &&
+       liaison_import_problems_check (problems, file, LIAISON_HQ_IMPORT_ERROR,
+                                      LIAISON_HQ_IMPORT_ERROR_ROWS, error) &&
        write_plan (store, plan, counts, error) &&
        liaison_hq_store_commit (store, error);
-  g_string_free (problems.listed, TRUE);
   if (!ok)
     {
       liaison_hq_store_rollback (store);

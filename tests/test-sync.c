@@ -1007,6 +1007,31 @@ test_malformed_answers (void)
   liaison_test_remove_tree (dir);
 }
 
+/* The one JSON string writer (canonical JSON, digests, liaison-hq's pull
+ * page): every control character, quote and backslash comes back as it
+ * went in through json-glib, the parser of both ends; a newline is the
+ * short escape, so record digests stay what they were. */
+static void
+test_json_string_escaping (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int c = 1; c < 0x20; c++)
+    g_string_append_c (text, (char) c);
+  g_string_append (text, "\"\\/ 市住建局 \x7f end");
+  liaison_protocol_append_json_string (out, text->str);
+  node = json_from_string (out->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_node_get_string (node), ==, text->str);
+
+  liaison_protocol_append_json_string (line, "a\nb\tc\x01");
+  g_assert_cmpstr (line->str, ==, "\"a\\nb\\tc\\u0001\"");
+}
+
 static void
 test_protocol_helpers (void)
 {
@@ -1069,6 +1094,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/protocol-helpers", test_protocol_helpers);
+  g_test_add_func ("/sync/json-string-escaping", test_json_string_escaping);
   g_test_add_func ("/sync/malformed-answers", test_malformed_answers);
   g_test_add ("/sync/first-and-incremental", Fixture, NULL, fixture_set_up, test_first_and_incremental, fixture_tear_down);
   g_test_add ("/sync/scope", Fixture, NULL, fixture_set_up, test_scope, fixture_tear_down);

@@ -177,9 +177,9 @@ liaison_protocol_kind_is_known (const char *kind)
 
 /* Canonical JSON. */
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
+void
+liaison_protocol_append_json_string (GString    *out,
+                                     const char *text)
 {
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
@@ -225,7 +225,7 @@ append_canonical (GString  *out,
         GType type = json_node_get_value_type (node);
 
         if (type == G_TYPE_STRING)
-          append_json_string (out, json_node_get_string (node));
+          liaison_protocol_append_json_string (out, json_node_get_string (node));
         else if (type == G_TYPE_BOOLEAN)
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
         else if (type == G_TYPE_INT64)
@@ -273,7 +273,7 @@ append_canonical (GString  *out,
 
             if (i > 0)
               g_string_append_c (out, ',');
-            append_json_string (out, name);
+            liaison_protocol_append_json_string (out, name);
             g_string_append_c (out, ':');
             append_canonical (out, json_object_get_member (object, name));
           }

@@ -98,5 +98,11 @@ gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
 char     *liaison_protocol_record_digest (JsonObject *record);
 /* Canonical JSON of any node (object keys sorted, no whitespace). */
 char     *liaison_protocol_canonical_json (JsonNode *node);
+/* Appends @text (UTF-8) to @out as a JSON string (RFC 8259): \" and \\,
+ * the short escapes \n \r \t \b \f, \u00XX for the other control
+ * characters, every other byte as it is. The canonical JSON, and so every
+ * record digest, is written with it; so is liaison-hq's pull page. */
+void      liaison_protocol_append_json_string (GString    *out,
+                                               const char *text);
 
 G_END_DECLS

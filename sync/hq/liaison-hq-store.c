@@ -1068,28 +1068,6 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
 
 /* Push */
 
-static void
-json_append_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* Columns: kind, uuid, version, origin_station, deleted, updated_at, data, seq */
 #define RECORD_COLUMNS "kind, uuid, version, origin_station, deleted, updated_at, data, seq"
 
@@ -1100,15 +1078,15 @@ append_record (GString      *out,
   const char *origin = (const char *) sqlite3_column_text (stmt, 3);
 
   g_string_append (out, "{\"kind\":");
-  json_append_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
   g_string_append (out, ",\"uuid\":");
-  json_append_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
   g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
   g_string_append (out, ",\"updated_at\":");
-  json_append_string (out, (const char *) sqlite3_column_text (stmt, 5));
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 5));
   g_string_append (out, ",\"origin_station\":");
   if (origin != NULL)
-    json_append_string (out, origin);
+    liaison_protocol_append_json_string (out, origin);
   else
     g_string_append (out, "null");
   g_string_append (out, sqlite3_column_int (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "liaison-db.h"
 #include "liaison-loop.h"
 #include "liaison-store.h"
 
@@ -41,12 +42,7 @@ gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
 /* A LIKE pattern (ESCAPE '\\') that matches @text anywhere. */
 char         *liaison_store_like_pattern (const char    *text);
 
-/* Makes one record from the current row of a statement. */
-typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
-
-/* Steps @stmt (bound, not yet stepped) to the end, reading every row with
- * @read into a new array that frees them with @free_func; resets @stmt.
- * NULL, with @error saying @failed and why, if the query fails. */
+/* The store's liaison_db_collect_rows() (liaison-db.h). */
 GPtrArray    *liaison_store_collect_rows (LiaisonStore     *self,
                                           sqlite3_stmt     *stmt,
                                           LiaisonRowReader  read,

@@ -22,11 +22,7 @@ struct _LiaisonStore
   GObject parent_instance;
 
   char       *path;
-  sqlite3    *db;
-  /* owned: SQL text -> sqlite3_stmt */
-  GHashTable *statements;
-  guint       transaction_depth;
-  gboolean    transaction_failed;
+  LiaisonDb  *db;
   /* interned table names written by the open transaction */
   GPtrArray  *changed_tables;
 };
@@ -411,15 +407,13 @@ static const CategorySeed category_seeds[] = {
 char *
 liaison_store_now_utc (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return liaison_db_now_utc ();
 }
 
 sqlite3 *
 liaison_store_get_handle (LiaisonStore *self)
 {
-  return self->db;
+  return liaison_db_get_handle (self->db);
 }
 
 void
@@ -427,9 +421,7 @@ liaison_store_set_error (LiaisonStore  *self,
                          GError       **error,
                          const char    *what)
 {
-  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
-               /* Translators: "Could not save the reception: disk I/O error" */
-               _("%s: %s"), what, sqlite3_errmsg (self->db));
+  liaison_db_set_error (self->db, error, what);
 }
 
 gboolean
@@ -438,15 +430,7 @@ liaison_store_step_done (LiaisonStore  *self,
                          const char    *what,
                          GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, what);
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_db_step_done (self->db, stmt, what, error);
 }
 
 guint
@@ -455,14 +439,7 @@ liaison_store_step_count (LiaisonStore  *self,
                           const char    *what,
                           GError       **error)
 {
-  guint count = 0;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  else
-    liaison_store_set_error (self, error, what);
-  sqlite3_reset (stmt);
-  return count;
+  return liaison_db_step_count (self->db, stmt, what, error);
 }
 
 sqlite3_stmt *
@@ -470,22 +447,10 @@ liaison_store_prepare (LiaisonStore  *self,
                        const char    *sql,
                        GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = liaison_db_prepare (self->db, sql, _("The database could not prepare a query"), error);
 
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      liaison_store_set_error (self, error, _("The database could not prepare a query"));
-      g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (self->db), sql);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (stmt == NULL)
+    g_critical ("Bad SQL: %s: %s", sqlite3_errmsg (liaison_db_get_handle (self->db)), sql);
   return stmt;
 }
 
@@ -497,18 +462,7 @@ liaison_store_collect_rows (LiaisonStore      *self,
                             const char        *failed,
                             GError           **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, failed);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return liaison_db_collect_rows (self->db, stmt, read, free_func, failed, error);
 }
 
 void
@@ -519,7 +473,7 @@ liaison_store_emit_changed (LiaisonStore *self,
 
   /* Inside a transaction, models would read half a change: the outermost
    * commit tells them instead. */
-  if (self->transaction_depth == 0)
+  if (!liaison_db_in_transaction (self->db))
     g_signal_emit (self, signals[CHANGED], g_quark_from_string (interned), interned);
   else if (!g_ptr_array_find (self->changed_tables, interned, NULL))
     g_ptr_array_add (self->changed_tables, (gpointer) interned);
@@ -530,16 +484,7 @@ liaison_store_exec (LiaisonStore  *self,
                     const char    *sql,
                     GError       **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
-                   "%s", message ? message : sqlite3_errmsg (self->db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_db_exec (self->db, sql, NULL, error);
 }
 
 gint64
@@ -569,14 +514,7 @@ liaison_store_begin (LiaisonStore  *self,
 {
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
 
-  if (self->transaction_depth == 0)
-    {
-      if (!liaison_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      self->transaction_failed = FALSE;
-    }
-  self->transaction_depth++;
-  return TRUE;
+  return liaison_db_begin (self->db, NULL, error);
 }
 
 gboolean
@@ -584,25 +522,15 @@ liaison_store_commit (LiaisonStore  *self,
                       GError       **error)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+  g_return_val_if_fail (liaison_db_in_transaction (self->db), FALSE);
 
-  if (--self->transaction_depth > 0)
+  if (!liaison_db_commit (self->db, NULL, error))
+    {
+      g_ptr_array_set_size (self->changed_tables, 0);
+      return FALSE;
+    }
+  if (liaison_db_in_transaction (self->db))
     return TRUE;
-
-  if (self->transaction_failed)
-    {
-      liaison_store_exec (self, "ROLLBACK", NULL);
-      g_ptr_array_set_size (self->changed_tables, 0);
-      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
-                           _("An earlier step failed, so nothing was saved."));
-      return FALSE;
-    }
-  if (!liaison_store_exec (self, "COMMIT", error))
-    {
-      liaison_store_exec (self, "ROLLBACK", NULL);
-      g_ptr_array_set_size (self->changed_tables, 0);
-      return FALSE;
-    }
   {
     g_autoptr(GPtrArray) tables = g_steal_pointer (&self->changed_tables);
 
@@ -617,15 +545,11 @@ void
 liaison_store_rollback (LiaisonStore *self)
 {
   g_return_if_fail (LIAISON_IS_STORE (self));
-  g_return_if_fail (self->transaction_depth > 0);
+  g_return_if_fail (liaison_db_in_transaction (self->db));
 
-  if (--self->transaction_depth > 0)
-    {
-      self->transaction_failed = TRUE;
-      return;
-    }
-  liaison_store_exec (self, "ROLLBACK", NULL);
-  g_ptr_array_set_size (self->changed_tables, 0);
+  liaison_db_rollback (self->db);
+  if (!liaison_db_in_transaction (self->db))
+    g_ptr_array_set_size (self->changed_tables, 0);
 }
 
 /* Compares by the user's locale, so that zh_CN sorts names by pinyin. */
@@ -733,7 +657,7 @@ check_readable_version (LiaisonStore  *self,
   sqlite3_stmt *stmt = NULL;
   int version = -1;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (liaison_db_get_handle (self->db), "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -741,7 +665,8 @@ check_readable_version (LiaisonStore  *self,
   if (version < 0)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                   _("“%s” is not a Liaison database: %s"), self->path, sqlite3_errmsg (self->db));
+                   _("“%s” is not a Liaison database: %s"), self->path,
+                   sqlite3_errmsg (liaison_db_get_handle (self->db)));
       return FALSE;
     }
   if (version > LIAISON_STORE_SCHEMA_VERSION)
@@ -761,6 +686,7 @@ liaison_store_open (const char  *path,
   g_autoptr(LiaisonStore) self = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GError) local_error = NULL;
+  sqlite3 *handle;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -776,17 +702,19 @@ liaison_store_open (const char  *path,
   self = g_object_new (LIAISON_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  if (liaison_db_open (self->db, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != SQLITE_OK)
     {
+      handle = liaison_db_get_handle (self->db);
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
                    _("Could not open “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   handle ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_create_collation_v2 (self->db, "LOCALE", SQLITE_UTF8, NULL, locale_collate, NULL);
+  handle = liaison_db_get_handle (self->db);
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, 5000);
+  sqlite3_create_collation_v2 (handle, "LOCALE", SQLITE_UTF8, NULL, locale_collate, NULL);
 
   /* Switching to WAL rewrites the header: a file this program cannot use
    * (not a database, or a newer Liaison's) must be refused before that. */
@@ -822,10 +750,8 @@ liaison_store_finalize (GObject *object)
 {
   LiaisonStore *self = LIAISON_STORE (object);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, liaison_db_free);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
-  if (self->db != NULL)
-    sqlite3_close (self->db);
   g_free (self->path);
 
   G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
@@ -851,16 +777,9 @@ liaison_store_class_init (LiaisonStoreClass *klass)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 liaison_store_init (LiaisonStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->db = liaison_db_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED);
   self->changed_tables = g_ptr_array_new ();
 }
 
@@ -885,13 +804,6 @@ bind_id_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 char *
 liaison_store_get_setting (LiaisonStore *self,
                            const char   *key)
@@ -903,7 +815,7 @@ liaison_store_get_setting (LiaisonStore *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_text (stmt, 0);
+    value = liaison_db_column_text (stmt, 0);
   sqlite3_reset (stmt);
   return value;
 }
@@ -936,13 +848,13 @@ liaison_store_read_record_meta (sqlite3_stmt      *stmt,
                                 LiaisonRecordMeta *meta)
 {
   meta->id = sqlite3_column_int64 (stmt, column);
-  meta->uuid = column_text (stmt, column + 1);
+  meta->uuid = liaison_db_column_text (stmt, column + 1);
   meta->version = sqlite3_column_int64 (stmt, column + 2);
-  meta->updated_at = column_text (stmt, column + 3);
-  meta->origin_station_uuid = column_text (stmt, column + 4);
+  meta->updated_at = liaison_db_column_text (stmt, column + 3);
+  meta->origin_station_uuid = liaison_db_column_text (stmt, column + 4);
   meta->deleted = sqlite3_column_int (stmt, column + 5) != 0;
   meta->sync_state = sqlite3_column_int (stmt, column + 6);
-  meta->sync_error = column_text (stmt, column + 7);
+  meta->sync_error = liaison_db_column_text (stmt, column + 7);
 }
 
 /* A new record's meta: a fresh UUID, version 1, from this station. */
@@ -1016,7 +928,7 @@ end_record_write (LiaisonStore       *self,
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      if (bad_reference != NULL && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      if (bad_reference != NULL && sqlite3_extended_errcode (liaison_db_get_handle (self->db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, bad_reference);
       else
         liaison_store_set_error (self, error, failed);
@@ -1025,8 +937,8 @@ end_record_write (LiaisonStore       *self,
     }
   sqlite3_reset (stmt);
   if (is_new)
-    meta->id = sqlite3_last_insert_rowid (self->db);
-  else if (sqlite3_changes (self->db) != 1)
+    meta->id = sqlite3_last_insert_rowid (liaison_db_get_handle (self->db));
+  else if (sqlite3_changes (liaison_db_get_handle (self->db)) != 1)
     {
       g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, gone);
       return FALSE;
@@ -1042,10 +954,10 @@ read_station (sqlite3_stmt *stmt)
   LiaisonStation *station = liaison_station_new ();
 
   liaison_store_read_record_meta (stmt, 0, &station->meta);
-  station->name = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
+  station->name = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
   liaison_station_kind_from_code ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1),
                                   &station->kind);
-  station->district = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 2);
+  station->district = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 2);
   return station;
 }
 
@@ -1202,7 +1114,7 @@ read_deputy_group (sqlite3_stmt *stmt)
   LiaisonDeputyGroup *group = liaison_deputy_group_new ();
 
   liaison_store_read_record_meta (stmt, 0, &group->meta);
-  group->name = column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
+  group->name = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
   return group;
 }
 
@@ -1261,14 +1173,14 @@ read_deputy (sqlite3_stmt *stmt)
   int c = LIAISON_RECORD_SELECT_COLUMNS;
 
   liaison_store_read_record_meta (stmt, 0, &deputy->meta);
-  deputy->name = column_text (stmt, c);
+  deputy->name = liaison_db_column_text (stmt, c);
   liaison_deputy_level_from_code ((const char *) sqlite3_column_text (stmt, c + 1), &deputy->level);
   deputy->group_id = sqlite3_column_int64 (stmt, c + 2);
   deputy->station_id = sqlite3_column_int64 (stmt, c + 3);
-  deputy->specialty = column_text (stmt, c + 4);
-  deputy->phone = column_text (stmt, c + 5);
-  deputy->group_name = column_text (stmt, c + 6);
-  deputy->station_name = column_text (stmt, c + 7);
+  deputy->specialty = liaison_db_column_text (stmt, c + 4);
+  deputy->phone = liaison_db_column_text (stmt, c + 5);
+  deputy->group_name = liaison_db_column_text (stmt, c + 6);
+  deputy->station_name = liaison_db_column_text (stmt, c + 7);
   return deputy;
 }
 
@@ -1412,9 +1324,9 @@ read_category (sqlite3_stmt *stmt)
   LiaisonCategory *category = liaison_category_new ();
 
   category->id = sqlite3_column_int64 (stmt, 0);
-  category->code = column_text (stmt, 1);
-  category->name = column_text (stmt, 2);
-  category->name_zh = column_text (stmt, 3);
+  category->code = liaison_db_column_text (stmt, 1);
+  category->name = liaison_db_column_text (stmt, 2);
+  category->name_zh = liaison_db_column_text (stmt, 3);
   return category;
 }
 
@@ -1486,18 +1398,18 @@ liaison_store_read_suggestion (sqlite3_stmt *stmt)
   suggestion->reception_id = sqlite3_column_int64 (stmt, c);
   suggestion->station_id = sqlite3_column_int64 (stmt, c + 1);
   suggestion->category_id = sqlite3_column_int64 (stmt, c + 2);
-  suggestion->title = column_text (stmt, c + 3);
-  suggestion->content = column_text (stmt, c + 4);
-  suggestion->raised_by = column_text (stmt, c + 5);
-  suggestion->created_at = column_text (stmt, c + 6);
+  suggestion->title = liaison_db_column_text (stmt, c + 3);
+  suggestion->content = liaison_db_column_text (stmt, c + 4);
+  suggestion->raised_by = liaison_db_column_text (stmt, c + 5);
+  suggestion->created_at = liaison_db_column_text (stmt, c + 6);
   suggestion->category_name = g_strdup (g_dgettext (GETTEXT_PACKAGE,
                                                     (const char *) sqlite3_column_text (stmt, c + 7)));
-  suggestion->reception_received_at = column_text (stmt, c + 8);
+  suggestion->reception_received_at = liaison_db_column_text (stmt, c + 8);
   liaison_loop_kind_from_code ((const char *) sqlite3_column_text (stmt, c + 9), &suggestion->kind);
   suggestion->deputy_id = sqlite3_column_int64 (stmt, c + 10);
   read_id_list ((const char *) sqlite3_column_text (stmt, c + 11), suggestion->co_signer_ids);
-  suggestion->station_name = column_text (stmt, c + 12);
-  suggestion->deputy_name = column_text (stmt, c + 13);
+  suggestion->station_name = liaison_db_column_text (stmt, c + 12);
+  suggestion->deputy_name = liaison_db_column_text (stmt, c + 13);
   if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, c + 14), &suggestion->status))
     suggestion->status = LIAISON_LOOP_STATUS_REGISTERED;
   suggestion->round = MAX (1, sqlite3_column_int (stmt, c + 15));
@@ -1507,8 +1419,8 @@ liaison_store_read_suggestion (sqlite3_stmt *stmt)
   suggestion->key_supervision = sqlite3_column_int (stmt, c + 17) != 0;
   suggestion->reopened = sqlite3_column_int (stmt, c + 18) != 0;
   suggestion->reply_unseen = sqlite3_column_int (stmt, c + 19) != 0;
-  suggestion->taken_up_by = column_text (stmt, c + 20);
-  suggestion->contact = column_text (stmt, c + 21);
+  suggestion->taken_up_by = liaison_db_column_text (stmt, c + 20);
+  suggestion->contact = liaison_db_column_text (stmt, c + 21);
   return suggestion;
 }
 
@@ -1782,7 +1694,7 @@ write_reception_children (LiaisonStore      *self,
       sqlite3_bind_int64 (stmt, 2, g_array_index (reception->deputy_ids, gint64, i));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+          if (sqlite3_extended_errcode (liaison_db_get_handle (self->db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
             {
               sqlite3_reset (stmt);
               g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
@@ -1931,9 +1843,9 @@ read_visitor (sqlite3_stmt *stmt,
 {
   LiaisonVisitor *visitor = liaison_visitor_new ();
 
-  visitor->name = column_text (stmt, c);
-  visitor->phone = column_text (stmt, c + 1);
-  visitor->community = column_text (stmt, c + 2);
+  visitor->name = liaison_db_column_text (stmt, c);
+  visitor->phone = liaison_db_column_text (stmt, c + 1);
+  visitor->community = liaison_db_column_text (stmt, c + 2);
   visitor->party_size = sqlite3_column_int (stmt, c + 3);
   visitor->consent = sqlite3_column_int (stmt, c + 4) != 0;
   return visitor;
@@ -1946,17 +1858,17 @@ read_reception (sqlite3_stmt *stmt)
   int c = LIAISON_RECORD_SELECT_COLUMNS;
 
   liaison_store_read_record_meta (stmt, 0, &reception->meta);
-  reception->received_at = column_text (stmt, c);
+  reception->received_at = liaison_db_column_text (stmt, c);
   reception->station_id = sqlite3_column_int64 (stmt, c + 1);
   liaison_channel_from_code ((const char *) sqlite3_column_text (stmt, c + 2), &reception->channel);
   reception->category_id = sqlite3_column_int64 (stmt, c + 3);
-  reception->summary = column_text (stmt, c + 4);
+  reception->summary = liaison_db_column_text (stmt, c + 4);
   reception->handled_on_spot = sqlite3_column_int (stmt, c + 5) != 0;
-  reception->handling = column_text (stmt, c + 6);
+  reception->handling = liaison_db_column_text (stmt, c + 6);
   reception->category_name = g_strdup (g_dgettext (GETTEXT_PACKAGE,
                                                    (const char *) sqlite3_column_text (stmt, c + 7)));
-  reception->station_name = column_text (stmt, c + 8);
-  reception->deputy_names = column_text (stmt, c + 9);
+  reception->station_name = liaison_db_column_text (stmt, c + 8);
+  reception->deputy_names = liaison_db_column_text (stmt, c + 9);
   if (sqlite3_column_type (stmt, c + 10) != SQLITE_NULL)
     g_ptr_array_add (reception->visitors, read_visitor (stmt, c + 10));
   return reception;
@@ -2059,7 +1971,7 @@ liaison_store_delete_reception (LiaisonStore  *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) != 1)
+  if (sqlite3_changes (liaison_db_get_handle (self->db)) != 1)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
                    _("There is no reception number %lld."), (long long) id);

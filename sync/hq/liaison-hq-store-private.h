@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "liaison-db.h"
 #include "liaison-hq-store.h"
 
 G_BEGIN_DECLS

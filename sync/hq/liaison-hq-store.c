@@ -25,10 +25,9 @@ struct _LiaisonHqStore
   GObject parent_instance;
 
   /* owned */
-  sqlite3    *db;
+  LiaisonDb  *db;
   char       *data_dir;
   char       *server_id;
-  GHashTable *statements;  /* SQL literal → sqlite3_stmt *, kept prepared */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
@@ -116,20 +115,13 @@ liaison_hq_token_free (LiaisonHqToken *token)
   g_free (token);
 }
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 liaison_hq_store_finalize (GObject *object)
 {
   LiaisonHqStore *self = LIAISON_HQ_STORE (object);
 
   liaison_hq_store_close (self);
+  g_clear_pointer (&self->db, liaison_db_free);
   g_free (self->data_dir);
   g_free (self->server_id);
 
@@ -145,6 +137,7 @@ liaison_hq_store_class_init (LiaisonHqStoreClass *klass)
 static void
 liaison_hq_store_init (LiaisonHqStore *self)
 {
+  self->db = liaison_db_new (LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED);
 }
 
 static gboolean
@@ -152,10 +145,7 @@ set_error (LiaisonHqStore  *self,
            GError         **error,
            const char      *what)
 {
-  g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
-               /* Translators: "Could not save the record: disk I/O error" */
-               _("%s: %s"), what, self->db != NULL ? sqlite3_errmsg (self->db) : _("the database is closed"));
-  return FALSE;
+  return liaison_db_set_error (self->db, error, what);
 }
 
 static sqlite3_stmt *
@@ -163,22 +153,15 @@ prepare (LiaisonHqStore  *self,
          const char      *sql,
          GError         **error)
 {
+  sqlite3 *handle = liaison_db_get_handle (self->db);
   sqlite3_stmt *stmt = NULL;
 
-  if (self->db == NULL || sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (handle == NULL || sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_error (self, error, _("The headquarters database could not be read"));
       return NULL;
     }
   return stmt;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
 }
 
 /* A statement of a hot path (push, attachment scope), prepared once: a
@@ -189,25 +172,7 @@ prepare_cached (LiaisonHqStore  *self,
                 const char      *sql,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (self->statements == NULL)
-    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  if (self->db == NULL ||
-      sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error (self, error, _("The headquarters database could not be read"));
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return liaison_db_prepare (self->db, sql, _("The headquarters database could not be read"), error);
 }
 
 sqlite3_stmt *
@@ -233,15 +198,10 @@ exec_cached (LiaisonHqStore  *self,
              GError         **error)
 {
   sqlite3_stmt *stmt = prepare_cached (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_error (self, error, _("The headquarters database could not be changed"));
-  return TRUE;
+  return liaison_db_step_done (self->db, stmt, _("The headquarters database could not be changed"), error);
 }
 
 static gboolean
@@ -249,44 +209,27 @@ exec (LiaisonHqStore  *self,
       const char      *sql,
       GError         **error)
 {
-  if (self->db == NULL || sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_error (self, error, _("The headquarters database could not be changed"));
-  return TRUE;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return liaison_db_exec (self->db, sql, _("The headquarters database could not be changed"), error);
 }
 
 gboolean
 liaison_hq_store_begin (LiaisonHqStore  *self,
                         GError         **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return liaison_db_begin (self->db, _("The headquarters database could not be changed"), error);
 }
 
 gboolean
 liaison_hq_store_commit (LiaisonHqStore  *self,
                          GError         **error)
 {
-  if (!exec (self, "COMMIT", error))
-    {
-      liaison_hq_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_db_commit (self->db, _("The headquarters database could not be changed"), error);
 }
 
 void
 liaison_hq_store_rollback (LiaisonHqStore *self)
 {
-  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  liaison_db_rollback (self->db);
 }
 
 static gboolean
@@ -295,14 +238,13 @@ open_db (LiaisonHqStore  *self,
          int              flags,
          GError         **error)
 {
-  if (sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (liaison_db_open (self->db, path, flags | SQLITE_OPEN_NOMUTEX) != SQLITE_OK)
     {
       set_error (self, error, _("The headquarters database could not be opened"));
-      sqlite3_close (self->db);
-      self->db = NULL;
+      liaison_db_close (self->db);
       return FALSE;
     }
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (liaison_db_get_handle (self->db), 10000);
   /* WAL for readers beside the writer; FULL so that a commit, which comes
    * before every answer, survives a power cut too. */
   return exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
@@ -404,7 +346,7 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
   g_autofree char *new_uuid = NULL;
   g_autofree char *data_json = canonical_data (data);
   g_autofree char *digest = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = liaison_db_now_utc ();
   gint64 version = 1;
   gint64 seq;
 
@@ -481,7 +423,7 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
   if (rc == SQLITE_ROW)
     {
       if (uuid != NULL)
-        *uuid = column_dup (stmt, 0);
+        *uuid = liaison_db_column_text (stmt, 0);
       if (data != NULL)
         *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
       return TRUE;
@@ -713,7 +655,7 @@ liaison_hq_store_open (const char  *data_dir,
                    _("“%s” is not a headquarters database."), path);
       return NULL;
     }
-  self->server_id = column_dup (stmt, 0);
+  self->server_id = liaison_db_column_text (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!liaison_hq_store_open_attachments (self, error))
     return NULL;
@@ -729,7 +671,7 @@ liaison_hq_store_get_server_id (LiaisonHqStore *self)
 sqlite3 *
 liaison_hq_store_get_handle (LiaisonHqStore *self)
 {
-  return self->db;
+  return liaison_db_get_handle (self->db);
 }
 
 const char *
@@ -741,13 +683,13 @@ liaison_hq_store_get_data_dir (LiaisonHqStore *self)
 void
 liaison_hq_store_close (LiaisonHqStore *self)
 {
-  if (self->db == NULL)
+  sqlite3 *handle = liaison_db_get_handle (self->db);
+
+  if (handle == NULL)
     return;
   liaison_hq_store_rollback (self);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  sqlite3_close (self->db);
-  self->db = NULL;
+  sqlite3_wal_checkpoint_v2 (handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  liaison_db_close (self->db);
 }
 
 /* Enrollment codes and tokens */
@@ -812,7 +754,7 @@ liaison_hq_store_add_code (LiaisonHqStore  *self,
 {
   g_autofree char *code = new_code ();
   g_autofree char *hash = hash_code (code);
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = liaison_db_now_utc ();
   g_autoptr(sqlite3_stmt) stmt = prepare (self,
     "INSERT INTO codes (hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?)", error);
 
@@ -838,11 +780,11 @@ token_from_row (sqlite3_stmt *stmt)
   LiaisonHqToken *token = g_new0 (LiaisonHqToken, 1);
 
   /* id, role, station_uuid, name, created, revoked */
-  token->id = column_dup (stmt, 0);
+  token->id = liaison_db_column_text (stmt, 0);
   token->role = sqlite3_column_int (stmt, 1) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
-  token->station_uuid = column_dup (stmt, 2);
-  token->name = column_dup (stmt, 3);
-  token->created = column_dup (stmt, 4);
+  token->station_uuid = liaison_db_column_text (stmt, 2);
+  token->name = liaison_db_column_text (stmt, 3);
+  token->created = liaison_db_column_text (stmt, 4);
   token->revoked = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
   return token;
 }
@@ -854,7 +796,7 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
                          GError          **error)
 {
   g_autofree char *hash = hash_code (code);
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = liaison_db_now_utc ();
   g_autofree char *token = NULL;
   g_autoptr(LiaisonHqToken) result = NULL;
 
@@ -876,8 +818,8 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
       }
     result = g_new0 (LiaisonHqToken, 1);
     result->role = sqlite3_column_int (stmt, 0) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
-    result->station_uuid = column_dup (stmt, 1);
-    result->name = column_dup (stmt, 2);
+    result->station_uuid = liaison_db_column_text (stmt, 1);
+    result->name = liaison_db_column_text (stmt, 2);
     result->created = g_strdup (now);
   }
 
@@ -1006,7 +948,7 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
                                GError         **error)
 {
   g_autoptr(LiaisonHqToken) token = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = liaison_db_now_utc ();
   g_autofree char *pattern = NULL;
   int rc;
 
@@ -1338,8 +1280,8 @@ push_one (LiaisonHqStore       *self,
       {
         exists = TRUE;
         current_version = sqlite3_column_int64 (stmt, 0);
-        current_digest = column_dup (stmt, 1);
-        current_origin = column_dup (stmt, 2);
+        current_digest = liaison_db_column_text (stmt, 1);
+        current_origin = liaison_db_column_text (stmt, 2);
         current_seq = sqlite3_column_int64 (stmt, 3);
       }
     sqlite3_reset (stmt);

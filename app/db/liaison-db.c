@@ -1,0 +1,255 @@
+/* liaison-db.c: the one SQLite helper of both stores (liaison-db.h). */
+#define G_LOG_DOMAIN "liaison-db"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-db.h"
+
+struct _LiaisonDb
+{
+  sqlite3    *handle;
+  /* owned: SQL text -> sqlite3_stmt */
+  GHashTable *statements;
+  GQuark      error_domain;
+  int         error_code;
+  guint       transaction_depth;
+  gboolean    transaction_failed;
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+LiaisonDb *
+liaison_db_new (GQuark error_domain,
+                int    error_code)
+{
+  LiaisonDb *db = g_new0 (LiaisonDb, 1);
+
+  db->error_domain = error_domain;
+  db->error_code = error_code;
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_statement);
+  return db;
+}
+
+void
+liaison_db_free (LiaisonDb *db)
+{
+  if (db == NULL)
+    return;
+  liaison_db_close (db);
+  g_hash_table_unref (db->statements);
+  g_free (db);
+}
+
+int
+liaison_db_open (LiaisonDb  *db,
+                 const char *path,
+                 int         flags)
+{
+  g_return_val_if_fail (db->handle == NULL, SQLITE_MISUSE);
+
+  return sqlite3_open_v2 (path, &db->handle, flags, NULL);
+}
+
+void
+liaison_db_close (LiaisonDb *db)
+{
+  g_hash_table_remove_all (db->statements);
+  g_clear_pointer (&db->handle, sqlite3_close);
+  db->transaction_depth = 0;
+  db->transaction_failed = FALSE;
+}
+
+sqlite3 *
+liaison_db_get_handle (LiaisonDb *db)
+{
+  return db->handle;
+}
+
+gboolean
+liaison_db_set_error (LiaisonDb   *db,
+                      GError     **error,
+                      const char  *what)
+{
+  g_set_error (error, db->error_domain, db->error_code,
+               /* Translators: "Could not save the reception: disk I/O error" */
+               _("%s: %s"), what, db->handle != NULL ? sqlite3_errmsg (db->handle) : _("the database is closed"));
+  return FALSE;
+}
+
+sqlite3_stmt *
+liaison_db_prepare (LiaisonDb   *db,
+                    const char  *sql,
+                    const char  *failed,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (db->handle == NULL ||
+      sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      liaison_db_set_error (db, error, failed);
+      return NULL;
+    }
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+liaison_db_exec (LiaisonDb   *db,
+                 const char  *sql,
+                 const char  *failed,
+                 GError     **error)
+{
+  char *message = NULL;
+
+  if (db->handle != NULL && sqlite3_exec (db->handle, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+  if (failed != NULL)
+    liaison_db_set_error (db, error, failed);
+  else
+    g_set_error (error, db->error_domain, db->error_code,
+                 "%s", message ? message : sqlite3_errmsg (db->handle));
+  sqlite3_free (message);
+  return FALSE;
+}
+
+gboolean
+liaison_db_step_done (LiaisonDb     *db,
+                      sqlite3_stmt  *stmt,
+                      const char    *what,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return liaison_db_set_error (db, error, what);
+  return TRUE;
+}
+
+guint
+liaison_db_step_count (LiaisonDb     *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       GError       **error)
+{
+  guint count = 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    liaison_db_set_error (db, error, what);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+GPtrArray *
+liaison_db_collect_rows (LiaisonDb         *db,
+                         sqlite3_stmt      *stmt,
+                         LiaisonRowReader   read,
+                         GDestroyNotify     free_func,
+                         const char        *failed,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_db_set_error (db, error, failed);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+liaison_db_begin (LiaisonDb   *db,
+                  const char  *failed,
+                  GError     **error)
+{
+  if (db->transaction_depth == 0)
+    {
+      if (!liaison_db_exec (db, "BEGIN IMMEDIATE", failed, error))
+        return FALSE;
+      db->transaction_failed = FALSE;
+    }
+  db->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+liaison_db_commit (LiaisonDb   *db,
+                   const char  *failed,
+                   GError     **error)
+{
+  g_return_val_if_fail (db->transaction_depth > 0, FALSE);
+
+  if (--db->transaction_depth > 0)
+    return TRUE;
+
+  if (db->transaction_failed)
+    {
+      liaison_db_rollback (db);
+      g_set_error_literal (error, db->error_domain, db->error_code,
+                           _("An earlier step failed, so nothing was saved."));
+      return FALSE;
+    }
+  if (!liaison_db_exec (db, "COMMIT", failed, error))
+    {
+      liaison_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+liaison_db_rollback (LiaisonDb *db)
+{
+  if (db->transaction_depth > 1)
+    {
+      db->transaction_depth--;
+      db->transaction_failed = TRUE;
+      return;
+    }
+  db->transaction_depth = 0;
+  if (db->handle != NULL && !sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+liaison_db_in_transaction (LiaisonDb *db)
+{
+  return db->transaction_depth > 0;
+}
+
+char *
+liaison_db_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+char *
+liaison_db_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -1,0 +1,118 @@
+/* liaison-ledger-columns.c: the ledger's columns as a file may name them,
+ * the file read through the project's CSV reader, and a bad row's reasons,
+ * each naming its column. */
+#define G_LOG_DOMAIN "liaison-ledger"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-ledger-private.h"
+
+const ColumnSpec liaison_ledger_reception_columns[N_RECEPTION_COLUMNS] = {
+  [RC_DATE]       = { "接待日期", "date",       "接待时间|日期|received_at|reception date", TRUE },
+  [RC_DEPUTIES]   = { "接待代表", "deputies",   "代表|deputy", TRUE },
+  [RC_VISITOR]    = { "来访人",   "visitor",    "来访群众|visitors", FALSE },
+  [RC_PHONE]      = { "联系电话", "phone",      "电话", FALSE },
+  [RC_PARTY_SIZE] = { "人数",     "party size", "来访人数|party_size", FALSE },
+  [RC_COMMUNITY]  = { "所在社区", "community",  "社区", TRUE },
+  [RC_CATEGORY]   = { "类别",     "category",   "类型", TRUE },
+  [RC_CONTENT]    = { "反映内容", "content",    "summary", TRUE },
+  [RC_HANDLING]   = { "办理情况", "handling",   "", FALSE },
+  [RC_CHANNEL]    = { "接待方式", "channel",    "", FALSE },
+  [RC_CONSENT]    = { "同意联系", "consent",    "", FALSE },
+  [RC_ON_SPOT]    = { "当场办结", "handled on the spot", "handled_on_spot|on the spot", FALSE },
+};
+
+const ColumnSpec liaison_ledger_deputy_columns[N_DEPUTY_COLUMNS] = {
+  [DC_NAME]      = { "姓名",     "name",      "代表姓名", TRUE },
+  [DC_LEVEL]     = { "层级",     "level",     "代表层级|级别", TRUE },
+  [DC_GROUP]     = { "代表小组", "group",     "小组|deputy group", FALSE },
+  [DC_STATION]   = { "联络站",   "station",   "", FALSE },
+  [DC_SPECIALTY] = { "专业",     "specialty", "", FALSE },
+  [DC_PHONE]     = { "电话",     "phone",     "联系电话", FALSE },
+};
+
+int
+liaison_ledger_field_column (const char        *field,
+                             const FieldColumn *map,
+                             guint              n_map,
+                             const int         *column)
+{
+  const char *dot = strrchr (field, '.');
+  const char *key = g_str_has_prefix (field, "visitor.") && dot != NULL ? dot + 1 : field;
+
+  for (guint i = 0; i < n_map; i++)
+    if (strcmp (key, map[i].field) == 0)
+      return column[map[i].column];
+  return -1;
+}
+
+/* What the file calls @column, for messages. */
+char *
+liaison_ledger_column_name (const CsvRow *header,
+                            int           column)
+{
+  return liaison_csv_cell (header, column);
+}
+
+/* Bad rows: each reason names its column, and liaison-import-problems.c
+ * keeps every (line, column, reason) once and reports them. */
+
+/* Adds why a row is bad, about @column (-1: the row as a whole). */
+void
+liaison_ledger_add_reason (GPtrArray    *reasons,
+                           const CsvRow *header,
+                           int           column,
+                           const char   *format,
+                           ...)
+{
+  g_autofree char *name = liaison_ledger_column_name (header, column);
+  va_list args;
+
+  va_start (args, format);
+  liaison_import_reasons_add_valist (reasons, name, format, args);
+  va_end (args);
+}
+
+void
+liaison_ledger_add_empty_reason (GPtrArray    *reasons,
+                                 const CsvRow *header,
+                                 int           column)
+{
+  g_autofree char *name = liaison_ledger_column_name (header, column);
+
+  /* Translators: %s is the column's name as the file's first row gives it */
+  liaison_ledger_add_reason (reasons, header, column, _("the “%s” cell is empty"), name);
+}
+
+/* Reads the file and its header. */
+GPtrArray *
+liaison_ledger_read_rows (GFile              *file,
+                          const ColumnSpec   *specs,
+                          guint               n_specs,
+                          int                *index,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *rows = liaison_csv_read (file, specs, n_specs, index, &local_error);
+
+  if (rows == NULL)
+    {
+      /* The ledger keeps its own error codes: callers and tests match them. */
+      static const LiaisonLedgerError codes[] = {
+        [LIAISON_CSV_ERROR_ENCODING] = LIAISON_LEDGER_ERROR_ENCODING,
+        [LIAISON_CSV_ERROR_HEADER]   = LIAISON_LEDGER_ERROR_HEADER,
+        [LIAISON_CSV_ERROR_SYNTAX]   = LIAISON_LEDGER_ERROR_ROWS,
+        [LIAISON_CSV_ERROR_IO]       = LIAISON_LEDGER_ERROR_IO,
+      };
+      int code = LIAISON_LEDGER_ERROR_IO;
+
+      if (local_error->domain == LIAISON_CSV_ERROR &&
+          local_error->code >= 0 && (guint) local_error->code < G_N_ELEMENTS (codes))
+        code = codes[local_error->code];
+      g_set_error_literal (error, LIAISON_LEDGER_ERROR, code, local_error->message);
+    }
+  return rows;
+}

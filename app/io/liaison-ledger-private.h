@@ -1,0 +1,79 @@
+/* liaison-ledger-private.h: what the ledger's files (its columns, the
+ * import of receptions and of the roster, the export) share with each
+ * other and with no one else. */
+#pragma once
+
+#include "liaison-csv.h"
+#include "liaison-import-problems.h"
+#include "liaison-ledger.h"
+
+G_BEGIN_DECLS
+
+/* Reading a file: through the project's one CSV reader (liaison-csv.c). */
+
+typedef LiaisonCsvRow CsvRow;
+typedef LiaisonCsvColumn ColumnSpec;
+
+/* Columns */
+
+typedef enum {
+  RC_DATE,
+  RC_DEPUTIES,
+  RC_VISITOR,
+  RC_PHONE,
+  RC_PARTY_SIZE,
+  RC_COMMUNITY,
+  RC_CATEGORY,
+  RC_CONTENT,
+  RC_HANDLING,
+  RC_CHANNEL,
+  RC_CONSENT,
+  RC_ON_SPOT,
+  N_RECEPTION_COLUMNS
+} ReceptionColumn;
+
+typedef enum {
+  DC_NAME,
+  DC_LEVEL,
+  DC_GROUP,
+  DC_STATION,
+  DC_SPECIALTY,
+  DC_PHONE,
+  N_DEPUTY_COLUMNS
+} DeputyColumn;
+
+/* Which column a validation error is about: liaison_reception_check() and
+ * liaison_deputy_check() name fields, a problem names the file's column. */
+typedef struct {
+  const char *field;  /* a visitor's "visitor.N.phone" is looked up as "phone" */
+  int         column;
+} FieldColumn;
+
+extern const ColumnSpec liaison_ledger_reception_columns[N_RECEPTION_COLUMNS];
+extern const ColumnSpec liaison_ledger_deputy_columns[N_DEPUTY_COLUMNS];
+
+/* The file's column of a validation error's @field through @map, or -1. */
+int        liaison_ledger_field_column     (const char        *field,
+                                            const FieldColumn *map,
+                                            guint              n_map,
+                                            const int         *column);
+/* What the file calls @column, for messages. */
+char      *liaison_ledger_column_name      (const CsvRow      *header,
+                                            int                column);
+/* Adds why a row is bad, about @column (-1: the row as a whole). */
+void       liaison_ledger_add_reason       (GPtrArray         *reasons,
+                                            const CsvRow      *header,
+                                            int                column,
+                                            const char        *format,
+                                            ...) G_GNUC_PRINTF (4, 5);
+void       liaison_ledger_add_empty_reason (GPtrArray         *reasons,
+                                            const CsvRow      *header,
+                                            int                column);
+/* Reads the file and its header, with the ledger's error codes. */
+GPtrArray *liaison_ledger_read_rows        (GFile             *file,
+                                            const ColumnSpec  *specs,
+                                            guint              n_specs,
+                                            int               *index,
+                                            GError           **error);
+
+G_END_DECLS

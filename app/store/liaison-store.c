@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "liaison-categories.h"
 #include "liaison-loop-wire.h"
 #include "liaison-reception-item.h"
 #include "liaison-store-private.h"
@@ -385,25 +386,6 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
 
-typedef struct {
-  const char *code;
-  const char *name;
-  const char *name_zh;
-} CategorySeed;
-
-static const CategorySeed category_seeds[] = {
-  { "urban_construction", N_("Urban construction"),            "城乡建设" },
-  { "social_security",    N_("Social security"),               "社会保障" },
-  { "education",          N_("Education"),                     "教育" },
-  { "health",             N_("Health"),                        "医疗卫生" },
-  { "transport",          N_("Transport"),                     "交通出行" },
-  { "environment",        N_("Environment"),                   "生态环境" },
-  { "agriculture",        N_("Agriculture and rural affairs"), "农业农村" },
-  { "enterprise",         N_("Enterprise services"),           "企业服务" },
-  { "public_safety",      N_("Public safety"),                 "公共安全" },
-  { "other",              N_("Other"),                         "其他" },
-};
-
 char *
 liaison_store_now_utc (void)
 {
@@ -571,14 +553,16 @@ seed_categories (LiaisonStore  *self,
                  GError       **error)
 {
   g_autofree char *now = liaison_store_now_utc ();
+  guint n_category_seeds;
+  const LiaisonCategorySeed *category_seeds = liaison_category_seeds (&n_category_seeds);
 
-  for (guint i = 0; i < G_N_ELEMENTS (category_seeds); i++)
+  for (guint i = 0; i < n_category_seeds; i++)
     {
       sqlite3_stmt *stmt = liaison_store_prepare (self,
         "INSERT INTO categories (uuid, updated_at, sync_state, code, name, name_zh, position)"
         " VALUES (?, ?, 0, ?, ?, ?, ?)", error);
       /* Fixed UUIDs, so that every station and headquarters agree. */
-      g_autofree char *uuid = g_strdup_printf ("6c1a7e00-0000-4000-8000-%012u", i + 1);
+      g_autofree char *uuid = liaison_category_seed_uuid (i);
 
       if (stmt == NULL)
         return FALSE;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-categories.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-store-private.h"
 #include "liaison-json-depth.h"
@@ -75,27 +76,6 @@ static const char schema[] =
   "  created TEXT NOT NULL,\n"
   "  used TEXT\n"
   ");\n";
-
-typedef struct {
-  const char *code;
-  const char *name;
-  const char *name_zh;
-} CategorySeed;
-
-/* The same categories, codes and fixed UUIDs as a station's store
- * (app/liaison-store.c), so that both sides agree from the start. */
-static const CategorySeed category_seeds[] = {
-  { "urban_construction", "Urban construction",            "城乡建设" },
-  { "social_security",    "Social security",               "社会保障" },
-  { "education",          "Education",                     "教育" },
-  { "health",             "Health",                        "医疗卫生" },
-  { "transport",          "Transport",                     "交通出行" },
-  { "environment",        "Environment",                   "生态环境" },
-  { "agriculture",        "Agriculture and rural affairs", "农业农村" },
-  { "enterprise",         "Enterprise services",           "企业服务" },
-  { "public_safety",      "Public safety",                 "公共安全" },
-  { "other",              "Other",                         "其他" },
-};
 
 const char *
 liaison_hq_role_to_string (LiaisonHqRole role)
@@ -551,13 +531,17 @@ seed (LiaisonHqStore  *self,
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO meta (key, value) VALUES ('server_id', '%s'), ('schema_version', '%d')",
     self->server_id, HQ_SCHEMA_VERSION);
+  guint n_category_seeds;
+  const LiaisonCategorySeed *category_seeds = liaison_category_seeds (&n_category_seeds);
 
   if (!exec (self, sql, error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (category_seeds); i++)
+  /* The same categories, codes and fixed UUIDs as a station's store, so
+   * that both sides agree from the start. */
+  for (guint i = 0; i < n_category_seeds; i++)
     {
-      g_autofree char *uuid = g_strdup_printf ("6c1a7e00-0000-4000-8000-%012u", i + 1);
+      g_autofree char *uuid = liaison_category_seed_uuid (i);
       g_autoptr(JsonObject) data = json_object_new ();
 
       json_object_set_string_member (data, "code", category_seeds[i].code);

@@ -24,6 +24,76 @@ void          liaison_store_read_record_meta (sqlite3_stmt      *stmt,
                                               int                column,
                                               LiaisonRecordMeta *meta);
 
+/* Brings the schema up to LIAISON_STORE_SCHEMA_VERSION, in one
+ * transaction (liaison-store-schema.c). */
+gboolean      liaison_store_migrate      (LiaisonStore  *self,
+                                          GError       **error);
+
+/* Binds @text, "" for NULL; an id, NULL for 0 (liaison-store-records.c). */
+void          liaison_store_bind_text    (sqlite3_stmt  *stmt,
+                                          int            index,
+                                          const char    *text);
+void          liaison_store_bind_id_or_null (sqlite3_stmt *stmt,
+                                             int           index,
+                                             gint64        id);
+/* Starts writing a record: a new one (id 0) gets its meta and @insert_sql,
+ * an existing one a new version and @update_sql. Both statements take the
+ * meta as ?1 uuid, ?2 version, ?3 updated_at, ?4 origin, ?5 sync_state; the
+ * caller binds its own columns after them, and the id for an update. */
+sqlite3_stmt *liaison_store_begin_record_write (LiaisonStore       *self,
+                                                LiaisonRecordMeta  *meta,
+                                                const char         *insert_sql,
+                                                const char         *update_sql,
+                                                GError            **error);
+/* Runs the write begun above. A new record learns its id; an update must
+ * have found its live row, or the record was deleted meanwhile (@gone). A
+ * broken reference is reported as @bad_reference when given. */
+gboolean      liaison_store_end_record_write (LiaisonStore       *self,
+                                              sqlite3_stmt       *stmt,
+                                              LiaisonRecordMeta  *meta,
+                                              gboolean            is_new,
+                                              const char         *failed,
+                                              const char         *gone,
+                                              const char         *bad_reference,
+                                              GError            **error);
+/* Fills in the station a record belongs to: this one, unless it says. */
+gboolean      liaison_store_resolve_station (LiaisonStore  *self,
+                                             gint64        *station_id,
+                                             GError       **error);
+
+/* Writes @suggestion (new or edited) and refreshes its loop cache, inside
+ * the caller's transaction (liaison-store-suggestions.c). */
+gboolean      liaison_store_write_suggestion (LiaisonStore       *self,
+                                              LiaisonSuggestion  *suggestion,
+                                              GError            **error);
+/* The live suggestions raised at a reception, in order. */
+GPtrArray    *liaison_store_list_suggestions_of_reception (LiaisonStore  *self,
+                                                           gint64         reception_id,
+                                                           GError       **error);
+
+/* A LiaisonReception from the row of the receptions' SELECT, with its first
+ * visitor (liaison-store-receptions.c). */
+gpointer      liaison_store_read_reception (sqlite3_stmt *stmt);
+/* Reads @reception's visitors, deputies and suggestions. */
+gboolean      liaison_store_read_reception_children (LiaisonStore      *self,
+                                                     LiaisonReception  *reception,
+                                                     GError           **error);
+/* A page of the receptions @filter lists, newest first unless
+ * @oldest_first. @n_matches: how many rows the filter matches, when the
+ * caller knows (0 if not); it only chooses the query plan. */
+GPtrArray    *liaison_store_list_reception_page (LiaisonStore                 *self,
+                                                 const LiaisonReceptionFilter *filter,
+                                                 guint                         offset,
+                                                 guint                         limit,
+                                                 gboolean                      oldest_first,
+                                                 guint                         n_matches,
+                                                 GError                      **error);
+
+/* A LiaisonVisitor from columns name, phone, community, party_size,
+ * consent of @stmt, from @column on (liaison-store-visitors.c). */
+LiaisonVisitor *liaison_store_read_visitor (sqlite3_stmt *stmt,
+                                            int           column);
+
 /* The settings table: NULL when @key is not set; setting NULL removes it. */
 char         *liaison_store_get_setting  (LiaisonStore  *self,
                                           const char    *key);

@@ -1,0 +1,440 @@
+/* liaison-store-schema.c: the station's schema and its migrations, and the
+ * seeding of the categories. */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-categories.h"
+#include "liaison-store-private.h"
+#include "liaison-store-quarantine.h"
+#include "liaison-store-search.h"
+
+/* Columns every synced record has (see docs/architecture.md). */
+#define RECORD_COLUMNS                                              \
+  "  id INTEGER PRIMARY KEY,\n"                                     \
+  "  uuid TEXT NOT NULL UNIQUE,\n"                                  \
+  "  version INTEGER NOT NULL DEFAULT 1,\n"                         \
+  "  updated_at TEXT NOT NULL,\n"                                   \
+  "  origin_station_uuid TEXT,\n"                                   \
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),\n" \
+  "  sync_state INTEGER NOT NULL DEFAULT 1,\n"                      \
+  "  sync_error TEXT,\n"
+
+static const char migration_1[] =
+  "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+  "CREATE TABLE stations (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('home', 'studio', 'station', 'point')),\n"
+  "  district TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE TABLE deputy_groups (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE deputies (\n" RECORD_COLUMNS
+  "  name TEXT NOT NULL,\n"
+  "  level TEXT NOT NULL CHECK (level IN ('national', 'provincial', 'city', 'county', 'township')),\n"
+  "  group_id INTEGER REFERENCES deputy_groups (id),\n"
+  "  station_id INTEGER REFERENCES stations (id),\n"
+  "  specialty TEXT NOT NULL DEFAULT '',\n"
+  "  phone TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX deputies_by_name ON deputies (name);\n"
+  "CREATE TABLE categories (\n" RECORD_COLUMNS
+  "  code TEXT NOT NULL UNIQUE,\n"
+  "  name TEXT NOT NULL,\n"
+  "  name_zh TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE receptions (\n" RECORD_COLUMNS
+  "  received_at TEXT NOT NULL,\n"
+  "  station_id INTEGER NOT NULL REFERENCES stations (id),\n"
+  "  channel TEXT NOT NULL CHECK (channel IN ('walk_in', 'phone', 'online', 'mobile_desk')),\n"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),\n"
+  "  summary TEXT NOT NULL,\n"
+  "  handled_on_spot INTEGER NOT NULL DEFAULT 0,\n"
+  "  handling TEXT NOT NULL DEFAULT '',\n"
+  /* Visitors' names and communities, kept here for search and the list. */
+  "  visitors_text TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX receptions_by_time ON receptions (received_at, id) WHERE deleted = 0;\n"
+  "CREATE INDEX receptions_by_category ON receptions (category_id, received_at);\n"
+  "CREATE INDEX receptions_by_sync_state ON receptions (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE reception_visitors (\n"
+  "  reception_id INTEGER NOT NULL REFERENCES receptions (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  name TEXT NOT NULL DEFAULT '',\n"
+  "  phone TEXT NOT NULL DEFAULT '',\n"
+  "  community TEXT NOT NULL DEFAULT '',\n"
+  "  party_size INTEGER NOT NULL DEFAULT 1 CHECK (party_size >= 1),\n"
+  "  consent INTEGER NOT NULL DEFAULT 0,\n"
+  "  PRIMARY KEY (reception_id, position)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE reception_deputies (\n"
+  "  reception_id INTEGER NOT NULL REFERENCES receptions (id) ON DELETE CASCADE,\n"
+  "  deputy_id INTEGER NOT NULL REFERENCES deputies (id),\n"
+  "  PRIMARY KEY (reception_id, deputy_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX reception_deputies_by_deputy ON reception_deputies (deputy_id, reception_id);\n"
+  "CREATE TABLE suggestions (\n" RECORD_COLUMNS
+  "  reception_id INTEGER REFERENCES receptions (id),\n"
+  "  station_id INTEGER NOT NULL REFERENCES stations (id),\n"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),\n"
+  "  title TEXT NOT NULL,\n"
+  "  content TEXT NOT NULL,\n"
+  "  raised_by TEXT NOT NULL DEFAULT '',\n"
+  "  status TEXT NOT NULL DEFAULT 'registered',\n"
+  "  created_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX suggestions_by_time ON suggestions (created_at, id) WHERE deleted = 0;\n"
+  "CREATE INDEX suggestions_by_reception ON suggestions (reception_id);\n"
+  /* Trigram full-text indexes, so that Chinese needs no word splitting. */
+  "CREATE VIRTUAL TABLE reception_search USING fts5 (\n"
+  "  summary, handling, visitors_text,\n"
+  "  content = 'receptions', content_rowid = 'id', tokenize = 'trigram');\n"
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_update AFTER UPDATE OF summary, handling, visitors_text ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE VIRTUAL TABLE suggestion_search USING fts5 (\n"
+  "  title, content, raised_by,\n"
+  "  content = 'suggestions', content_rowid = 'id', tokenize = 'trigram');\n"
+  "CREATE TRIGGER suggestions_search_insert AFTER INSERT ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (rowid, title, content, raised_by)\n"
+  "    VALUES (new.id, new.title, new.content, new.raised_by);\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_search_delete AFTER DELETE ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, title, content, raised_by)\n"
+  "    VALUES ('delete', old.id, old.title, old.content, old.raised_by);\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_search_update AFTER UPDATE OF title, content, raised_by ON suggestions BEGIN\n"
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, title, content, raised_by)\n"
+  "    VALUES ('delete', old.id, old.title, old.content, old.raised_by);\n"
+  "  INSERT INTO suggestion_search (rowid, title, content, raised_by)\n"
+  "    VALUES (new.id, new.title, new.content, new.raised_by);\n"
+  "END;\n";
+
+/* Tombstones leave the search index, and a counter kept by triggers holds
+ * the number of live receptions: the list's first page and a search then
+ * count without reading a million rows. */
+static const char migration_2[] =
+  "DROP TRIGGER receptions_search_insert;\n"
+  "DROP TRIGGER receptions_search_delete;\n"
+  "DROP TRIGGER receptions_search_update;\n"
+  "INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "  SELECT 'delete', id, summary, handling, visitors_text FROM receptions WHERE deleted = 1;\n"
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions WHEN new.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    VALUES (new.id, new.summary, new.handling, new.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions WHEN old.deleted = 0 BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    VALUES ('delete', old.id, old.summary, old.handling, old.visitors_text);\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_search_update\n"
+  "  AFTER UPDATE OF summary, handling, visitors_text, deleted ON receptions BEGIN\n"
+  "  INSERT INTO reception_search (reception_search, rowid, summary, handling, visitors_text)\n"
+  "    SELECT 'delete', old.id, old.summary, old.handling, old.visitors_text WHERE old.deleted = 0;\n"
+  "  INSERT INTO reception_search (rowid, summary, handling, visitors_text)\n"
+  "    SELECT new.id, new.summary, new.handling, new.visitors_text WHERE new.deleted = 0;\n"
+  "END;\n"
+  "CREATE TABLE reception_totals (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL);\n"
+  "INSERT INTO reception_totals (id, live) SELECT 1, count(*) FROM receptions WHERE deleted = 0;\n"
+  "CREATE TRIGGER receptions_total_insert AFTER INSERT ON receptions WHEN new.deleted = 0 BEGIN\n"
+  "  UPDATE reception_totals SET live = live + 1;\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_total_delete AFTER DELETE ON receptions WHEN old.deleted = 0 BEGIN\n"
+  "  UPDATE reception_totals SET live = live - 1;\n"
+  "END;\n"
+  "CREATE TRIGGER receptions_total_update AFTER UPDATE OF deleted ON receptions\n"
+  "  WHEN old.deleted <> new.deleted BEGIN\n"
+  "  UPDATE reception_totals SET live = live + old.deleted - new.deleted;\n"
+  "END;\n";
+
+/* Sync (docs/sync-protocol.md): the version the server last acknowledged
+ * on every synced table (seeded categories are the server's too), handling
+ * units, the conflict log, and an index of the suggestions waiting to be
+ * pushed. */
+static const char migration_3[] =
+  "ALTER TABLE stations ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE deputy_groups ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE deputies ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE categories ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE receptions ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE categories SET server_version = version WHERE sync_state = 0;\n"
+  "CREATE TABLE units (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('government', 'department', 'supervision', 'court',"
+  " 'procuratorate', 'other'))\n"
+  ");\n"
+  "CREATE INDEX suggestions_by_sync_state ON suggestions (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE sync_conflicts (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  local_version INTEGER NOT NULL,\n"
+  "  server_version INTEGER NOT NULL,\n"
+  "  local_json TEXT NOT NULL,\n"
+  "  server_json TEXT NOT NULL,\n"
+  "  rule TEXT NOT NULL,\n"
+  "  created_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX sync_conflicts_by_record ON sync_conflicts (kind, uuid, id);\n";
+
+/* The closed loop (docs/closed-loop.md): a suggestion's kind and filer,
+ * the loop's cached columns (rewritten from the replay of the events
+ * whenever one is added, never edited on their own), the insert-only
+ * event table, and headquarters' rules (holidays, time limits). */
+static const char migration_4[] =
+  "ALTER TABLE suggestions ADD COLUMN kind TEXT NOT NULL DEFAULT 'public_opinion'"
+  " CHECK (kind IN ('public_opinion', 'deputy_suggestion'));\n"
+  "ALTER TABLE suggestions ADD COLUMN deputy_id INTEGER REFERENCES deputies (id);\n"
+  /* The co-signing deputies' uuids, as a JSON array. */
+  "ALTER TABLE suggestions ADD COLUMN co_signers TEXT NOT NULL DEFAULT '[]';\n"
+  "ALTER TABLE suggestions ADD COLUMN loop_round INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE suggestions ADD COLUMN due_date TEXT;\n"
+  "ALTER TABLE suggestions ADD COLUMN key_supervision INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN taken_up_by_id INTEGER REFERENCES deputies (id);\n"
+  "ALTER TABLE suggestions ADD COLUMN reply_unseen INTEGER NOT NULL DEFAULT 0;\n"
+  /* More of the cache, for the figures (docs/closed-loop.md): the local
+   * date of the register move, the latest rating's code (NULL: never
+   * rated), the replies over all rounds and those after their round's due
+   * date. Rows from before the loop have no events; their day is read the
+   * way SQLite reads local time, which is the C library's, as GLib's. */
+  "ALTER TABLE suggestions ADD COLUMN registered_on TEXT;\n"
+  "ALTER TABLE suggestions ADD COLUMN last_rating TEXT;\n"
+  "ALTER TABLE suggestions ADD COLUMN n_replies INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN n_late_replies INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE suggestions SET registered_on = date (created_at, 'localtime');\n"
+  "CREATE INDEX suggestions_by_deputy ON suggestions (deputy_id) WHERE deputy_id IS NOT NULL;\n"
+  /* The figures count the groups of this index in its order, with no
+   * sort (liaison_store_compute_figures). Its "registered_on IS NOT NULL"
+   * keeps it for queries on a period: a list that tests status alone would
+   * take it and read the rows of every status it names. Here and below,
+   * the columns after the key are those the query tests: SQLite 3.40 reads
+   * them from the row, even when the index's WHERE settles them, unless
+   * the index holds them too. */
+  "CREATE INDEX suggestions_for_figures ON suggestions (status, last_rating, key_supervision,"
+  " n_replies, n_late_replies, registered_on, deleted) WHERE deleted = 0 AND registered_on IS NOT NULL;\n"
+  /* One index per follow-up list (liaison-store-loop.c), its WHERE the
+   * list's own words, so that a page and its count read only the list's
+   * rows, in the list's order. */
+  "CREATE INDEX suggestions_to_refer ON suggestions (created_at, id, deleted, status, kind) WHERE deleted = 0"
+  " AND status IN ('taken_up', 'registered') AND (status = 'taken_up' OR kind = 'deputy_suggestion');\n"
+  "CREATE INDEX suggestions_awaiting_reply ON suggestions (due_date, id, deleted, status, registered_on) WHERE deleted = 0"
+  " AND status IN ('referred', 'in_progress');\n"
+  "CREATE INDEX suggestions_under_key_supervision ON suggestions (created_at, id, deleted, key_supervision, status) WHERE deleted = 0"
+  " AND key_supervision = 1 AND status NOT IN ('none', 'closed', 'withdrawn');\n"
+  "CREATE INDEX suggestions_rated_unsatisfied ON suggestions (created_at, id, deleted, last_rating, status) WHERE deleted = 0"
+  " AND last_rating = 'unsatisfied' AND status NOT IN ('none', 'closed', 'withdrawn');\n"
+  "CREATE INDEX suggestions_to_take_up ON suggestions (created_at, id, deleted, status, kind) WHERE deleted = 0"
+  " AND status = 'registered' AND kind = 'public_opinion';\n"
+  "CREATE INDEX suggestions_to_tell_citizen ON suggestions (created_at, id, deleted, status, kind) WHERE deleted = 0"
+  " AND status IN ('replied', 'answered_on_spot') AND kind = 'public_opinion';\n"
+  "CREATE INDEX suggestions_by_taker ON suggestions (taken_up_by_id, created_at, id, deleted, status) WHERE deleted = 0"
+  " AND taken_up_by_id IS NOT NULL AND status NOT IN ('closed', 'withdrawn');\n"
+  "CREATE INDEX suggestions_of_deputies ON suggestions (deputy_id, created_at, id) WHERE deleted = 0"
+  " AND kind = 'deputy_suggestion';\n"
+  /* The station's badge (liaison_store_count_unseen_replies), counted at
+   * every change: only the few suggestions with a reply nobody has opened
+   * yet are read, not the table. */
+  "CREATE INDEX suggestions_reply_unseen ON suggestions (id) WHERE reply_unseen = 1;\n"
+  /* Who co-signed what, kept from co_signers by triggers whoever writes
+   * the row (a save, a pull), so that "filed by" is an index lookup. */
+  "CREATE TABLE suggestion_co_signers (\n"
+  "  deputy_uuid TEXT NOT NULL,\n"
+  "  suggestion_id INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (deputy_uuid, suggestion_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX suggestion_co_signers_by_suggestion ON suggestion_co_signers (suggestion_id);\n"
+  "CREATE TRIGGER suggestions_co_signers_insert AFTER INSERT ON suggestions"
+  " WHEN new.co_signers <> '[]' BEGIN\n"
+  "  INSERT OR IGNORE INTO suggestion_co_signers (deputy_uuid, suggestion_id)\n"
+  "    SELECT value, new.id FROM json_each (CASE WHEN json_valid (new.co_signers) THEN new.co_signers ELSE '[]' END)\n"
+  "    WHERE type = 'text';\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_co_signers_update AFTER UPDATE OF co_signers ON suggestions"
+  " WHEN new.co_signers IS NOT old.co_signers BEGIN\n"
+  "  DELETE FROM suggestion_co_signers WHERE suggestion_id = old.id;\n"
+  "  INSERT OR IGNORE INTO suggestion_co_signers (deputy_uuid, suggestion_id)\n"
+  "    SELECT value, new.id FROM json_each (CASE WHEN json_valid (new.co_signers) THEN new.co_signers ELSE '[]' END)\n"
+  "    WHERE type = 'text';\n"
+  "END;\n"
+  "CREATE TRIGGER suggestions_co_signers_delete AFTER DELETE ON suggestions"
+  " WHEN old.co_signers <> '[]' BEGIN\n"
+  "  DELETE FROM suggestion_co_signers WHERE suggestion_id = old.id;\n"
+  "END;\n"
+  "CREATE TABLE suggestion_events (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  uuid TEXT NOT NULL UNIQUE,\n"
+  "  suggestion_uuid TEXT NOT NULL,\n"
+  "  move TEXT NOT NULL,\n"
+  "  role TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  /* liaison_loop_event_to_json(), as canonical JSON: the wire's data. */
+  "  data TEXT NOT NULL,\n"
+  "  origin_station_uuid TEXT,\n"
+  "  sync_state INTEGER NOT NULL DEFAULT 1,\n"
+  "  sync_error TEXT,\n"
+  "  server_version INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX suggestion_events_by_suggestion ON suggestion_events (suggestion_uuid, at, uuid);\n"
+  "CREATE INDEX suggestion_events_by_sync_state ON suggestion_events (sync_state) WHERE sync_state <> 0;\n"
+  /* Events are kept forever as recorded; only their sync bookkeeping moves. */
+  "CREATE TRIGGER suggestion_events_never_changed\n"
+  "  BEFORE UPDATE OF uuid, suggestion_uuid, move, role, at, data ON suggestion_events BEGIN\n"
+  "  SELECT RAISE (ABORT, 'suggestion events are never changed');\n"
+  "END;\n"
+  "CREATE TRIGGER suggestion_events_never_deleted BEFORE DELETE ON suggestion_events BEGIN\n"
+  "  SELECT RAISE (ABORT, 'suggestion events are never deleted');\n"
+  "END;\n"
+  /* One row, uuid LIAISON_LOOP_RULES_UUID; data is liaison_loop_rules_to_json(). */
+  "CREATE TABLE loop_rules (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  data TEXT NOT NULL\n"
+  ");\n";
+
+/* Reply attachments (app/liaison-store-attachments.h): the files here, and
+ * the files the moves list, kept from every inserted reply by a trigger
+ * so that "what to fetch" is one anti-join; and the key supervision
+ * list's order. */
+static const char migration_5[] =
+  "CREATE TABLE attachments (\n"
+  "  sha256 TEXT PRIMARY KEY,\n"
+  "  size INTEGER NOT NULL,\n"
+  "  added_at TEXT NOT NULL,\n"
+  "  at_server INTEGER NOT NULL DEFAULT 0\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX attachments_to_send ON attachments (sha256) WHERE at_server = 0;\n"
+  "CREATE TABLE attachment_refs (\n"
+  "  sha256 TEXT NOT NULL,\n"
+  "  event_uuid TEXT NOT NULL,\n"
+  "  PRIMARY KEY (sha256, event_uuid)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TRIGGER suggestion_events_attachments AFTER INSERT ON suggestion_events"
+  " WHEN new.move = 'reply' BEGIN\n"
+  "  INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
+  "    SELECT value, new.uuid FROM json_each (new.data, '$.attachments') WHERE type = 'text';\n"
+  "END;\n"
+  "INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
+  "  SELECT j.value, e.uuid FROM suggestion_events e, json_each (e.data, '$.attachments') j\n"
+  "  WHERE e.move = 'reply' AND j.type = 'text';\n"
+  /* Key supervision lists what awaits a reply first, soonest due first
+   * (liaison-store-loop.c): the page walks this in that order. */
+  "CREATE INDEX suggestions_key_supervision_by_due ON suggestions"
+  " (due_date IS NULL, due_date, created_at DESC, id DESC)"
+  " WHERE deleted = 0 AND key_supervision = 1 AND status NOT IN ('none', 'closed', 'withdrawn');\n";
+
+/* Headquarters' station filter on the receptions page: its count and its
+ * newest-first pages read one station's rows from the index alone (with
+ * "deleted" in it: SQLite 3.40 would read it from the row otherwise). */
+static const char migration_6[] =
+  "CREATE INDEX receptions_by_station ON receptions (station_id, received_at, id, deleted) WHERE deleted = 0;\n";
+
+/* The migrations, in order: migrations[i] takes user_version i to i + 1. */
+static const char *const migrations[] = {
+  migration_1,
+  migration_2,
+  migration_3,
+  migration_4,
+  migration_5,
+  migration_6,
+  liaison_store_search_migration,
+  liaison_store_quarantine_migration,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);
+
+static gboolean
+seed_categories (LiaisonStore  *self,
+                 GError       **error)
+{
+  g_autofree char *now = liaison_store_now_utc ();
+  guint n_category_seeds;
+  const LiaisonCategorySeed *category_seeds = liaison_category_seeds (&n_category_seeds);
+
+  for (guint i = 0; i < n_category_seeds; i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_prepare (self,
+        "INSERT INTO categories (uuid, updated_at, sync_state, code, name, name_zh, position)"
+        " VALUES (?, ?, 0, ?, ?, ?, ?)", error);
+      /* Fixed UUIDs, so that every station and headquarters agree. */
+      g_autofree char *uuid = liaison_category_seed_uuid (i);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, category_seeds[i].code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, category_seeds[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, category_seeds[i].name_zh, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 6, i);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, _("Could not add the categories"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_migrate (LiaisonStore  *self,
+                       GError       **error)
+{
+  int version = liaison_store_get_schema_version (self);
+
+  if (version > LIAISON_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Liaison (database version %d; this program knows up to %d). Update Liaison to open it."),
+                   liaison_store_get_path (self), version, LIAISON_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == LIAISON_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  for (int i = version; i < LIAISON_STORE_SCHEMA_VERSION; i++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!liaison_store_exec (self, migrations[i], error))
+        goto failed;
+      if (i == 0 && !seed_categories (self, error))
+        goto failed;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+      if (!liaison_store_exec (self, set_version, error))
+        goto failed;
+    }
+
+  return liaison_store_commit (self, error);
+
+failed:
+  liaison_store_rollback (self);
+  g_prefix_error (error, _("Could not upgrade the database: "));
+  return FALSE;
+}
+
+int
+liaison_store_get_schema_version (LiaisonStore *self)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), -1);
+  return (int) liaison_store_query_int (self, "PRAGMA user_version", NULL);
+}

@@ -89,10 +89,45 @@ GPtrArray    *liaison_store_list_reception_page (LiaisonStore                 *s
                                                  guint                         n_matches,
                                                  GError                      **error);
 
+/* A reception's visitors and deputies (liaison-store-visitors.c), for the
+ * station's saves and reads and for the records pulled and pushed alike. */
+
 /* A LiaisonVisitor from columns name, phone, community, party_size,
- * consent of @stmt, from @column on (liaison-store-visitors.c). */
+ * consent of @stmt, from @column on. */
 LiaisonVisitor *liaison_store_read_visitor (sqlite3_stmt *stmt,
                                             int           column);
+/* Appends @reception_id's visitors (LiaisonVisitor *), in order, to
+ * @visitors. */
+gboolean      liaison_store_read_reception_visitors (LiaisonStore  *self,
+                                                     gint64         reception_id,
+                                                     GPtrArray     *visitors,
+                                                     GError       **error);
+/* Appends the ids of @reception_id's deputies, by name (as the station
+ * shows them), to @deputy_ids (gint64). */
+gboolean      liaison_store_read_reception_deputy_ids (LiaisonStore  *self,
+                                                       gint64         reception_id,
+                                                       GArray        *deputy_ids,
+                                                       GError       **error);
+/* Appends the uuids of @reception_id's deputies, by uuid (as the wire
+ * lists them), to @deputy_uuids (char *, which the caller frees). */
+gboolean      liaison_store_read_reception_deputy_uuids (LiaisonStore  *self,
+                                                         gint64         reception_id,
+                                                         GPtrArray     *deputy_uuids,
+                                                         GError       **error);
+/* Replaces a reception's visitors with @visitors (LiaisonVisitor *) and
+ * forgets its deputies, for the caller to add again. */
+gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
+                                              gint64         reception_id,
+                                              GPtrArray     *visitors,
+                                              GError       **error);
+/* Adds the deputies @deputy_ids (gint64) to @reception_id's. A deputy not
+ * on the roster is LIAISON_STORE_ERROR_INVALID; another failure says
+ * @failed and why. */
+gboolean      liaison_store_add_reception_deputies (LiaisonStore  *self,
+                                                    gint64         reception_id,
+                                                    GArray        *deputy_ids,
+                                                    const char    *failed,
+                                                    GError       **error);
 
 /* The settings table: NULL when @key is not set; setting NULL removes it. */
 char         *liaison_store_get_setting  (LiaisonStore  *self,
@@ -102,12 +137,6 @@ gboolean      liaison_store_set_setting  (LiaisonStore  *self,
                                           const char    *value,
                                           GError       **error);
 
-/* Replaces a reception's visitors with @visitors (LiaisonVisitor *) and
- * forgets its deputies, for the caller to add again. */
-gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
-                                              gint64         reception_id,
-                                              GPtrArray     *visitors,
-                                              GError       **error);
 
 /* A LIKE pattern (ESCAPE '\\') that matches @text anywhere. */
 char         *liaison_store_like_pattern (const char    *text);

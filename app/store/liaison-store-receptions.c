@@ -1,5 +1,5 @@
-/* liaison-store-receptions.c: writing, reading and deleting receptions, and listing
- * them through a filter and a search. */
+/* liaison-store-receptions.c: writing, reading and deleting receptions, and
+ * listing them through a filter and a search. */
 #define G_LOG_DOMAIN "liaison-store"
 
 #include "config.h"
@@ -15,31 +15,10 @@ write_reception_children (LiaisonStore      *self,
                           LiaisonReception  *reception,
                           GError           **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!liaison_store_replace_visitors (self, reception->meta.id, reception->visitors, error))
+  if (!liaison_store_replace_visitors (self, reception->meta.id, reception->visitors, error) ||
+      !liaison_store_add_reception_deputies (self, reception->meta.id, reception->deputy_ids,
+                                             _("Could not save the reception"), error))
     return FALSE;
-
-  for (guint i = 0; i < reception->deputy_ids->len; i++)
-    {
-      stmt = liaison_store_prepare (self,
-        "INSERT OR IGNORE INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, reception->meta.id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (reception->deputy_ids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          if (sqlite3_extended_errcode (liaison_store_get_handle (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-            {
-              sqlite3_reset (stmt);
-              g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                                   _("One of the deputies is not on the roster."));
-              return FALSE;
-            }
-          goto failed;
-        }
-    }
 
   for (guint i = 0; i < reception->suggestions->len; i++)
     {
@@ -52,11 +31,6 @@ write_reception_children (LiaisonStore      *self,
         return FALSE;
     }
   return TRUE;
-
-failed:
-  liaison_store_set_error (self, error, _("Could not save the reception"));
-  sqlite3_reset (stmt);
-  return FALSE;
 }
 
 gboolean
@@ -201,36 +175,10 @@ liaison_store_read_reception_children (LiaisonStore      *self,
                                        LiaisonReception  *reception,
                                        GError           **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_ptr_array_set_size (reception->visitors, 0);
-  stmt = liaison_store_prepare (self,
-    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
-    " WHERE reception_id = ? ORDER BY position", error);
-  if (stmt == NULL)
+  if (!liaison_store_read_reception_visitors (self, reception->meta.id, reception->visitors, error) ||
+      !liaison_store_read_reception_deputy_ids (self, reception->meta.id, reception->deputy_ids, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reception->visitors, liaison_store_read_visitor (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  stmt = liaison_store_prepare (self,
-    "SELECT rd.deputy_id FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
-    " WHERE rd.reception_id = ? ORDER BY d.name", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reception->meta.id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deputy_id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (reception->deputy_ids, deputy_id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
 
   {
     g_autoptr(GPtrArray) suggestions = liaison_store_list_suggestions_of_reception (self, reception->meta.id, error);
@@ -241,10 +189,6 @@ liaison_store_read_reception_children (LiaisonStore      *self,
     reception->suggestions = g_steal_pointer (&suggestions);
   }
   return TRUE;
-
-failed:
-  liaison_store_set_error (self, error, _("Could not read the reception"));
-  return FALSE;
 }
 
 LiaisonReception *

@@ -1,5 +1,6 @@
-/* liaison-store-visitors.c: a reception's visitors and deputies, read and written
- * for the station's own receptions and for those pulled from the server. */
+/* liaison-store-visitors.c: a reception's visitors and deputies, read and
+ * written for the station's own receptions and for those pulled from the
+ * server (liaison-store-sync.c). */
 #define G_LOG_DOMAIN "liaison-store"
 
 #include "config.h"
@@ -7,8 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-store-private.h"
-
-/* Receptions */
 
 char *
 liaison_store_visitors_text (const LiaisonReception *reception)
@@ -90,4 +89,119 @@ liaison_store_read_visitor (sqlite3_stmt *stmt,
   visitor->party_size = sqlite3_column_int (stmt, c + 3);
   visitor->consent = sqlite3_column_int (stmt, c + 4) != 0;
   return visitor;
+}
+
+gboolean
+liaison_store_add_reception_deputies (LiaisonStore  *self,
+                                      gint64         reception_id,
+                                      GArray        *deputy_ids,
+                                      const char    *failed,
+                                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < deputy_ids->len; i++)
+    {
+      stmt = liaison_store_prepare (self,
+        "INSERT OR IGNORE INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, reception_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (deputy_ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          if (sqlite3_extended_errcode (liaison_store_get_handle (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            {
+              sqlite3_reset (stmt);
+              g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                                   _("One of the deputies is not on the roster."));
+              return FALSE;
+            }
+          liaison_store_set_error (self, error, failed);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_read_reception_visitors (LiaisonStore  *self,
+                                       gint64         reception_id,
+                                       GPtrArray     *visitors,
+                                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
+    " WHERE reception_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (visitors, liaison_store_read_visitor (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the reception"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_read_reception_deputy_ids (LiaisonStore  *self,
+                                         gint64         reception_id,
+                                         GArray        *deputy_ids,
+                                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT rd.deputy_id FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
+    " WHERE rd.reception_id = ? ORDER BY d.name", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deputy_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (deputy_ids, deputy_id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the reception"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_read_reception_deputy_uuids (LiaisonStore  *self,
+                                           gint64         reception_id,
+                                           GPtrArray     *deputy_uuids,
+                                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT d.uuid FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
+    " WHERE rd.reception_id = ? ORDER BY d.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reception_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (deputy_uuids, liaison_db_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the reception"));
+      return FALSE;
+    }
+  return TRUE;
 }

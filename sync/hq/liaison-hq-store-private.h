@@ -1,7 +1,7 @@
 /* liaison-hq-store-private.h: the database of headquarters' store, for the
- * files that keep parts of it (push rules, the stored-record check,
- * attachments' uploaders and quotas). Not
- * for the server's HTTP side. */
+ * files that keep parts of it (records, tokens, push, pull, push rules,
+ * the stored-record check, attachments' uploaders and quotas). Not for the
+ * server's HTTP side. */
 #pragma once
 
 #include <sqlite3.h>
@@ -20,15 +20,62 @@ G_BEGIN_DECLS
   "  seq INTEGER NOT NULL, hq_owned INTEGER NOT NULL, reason TEXT NOT NULL, quarantined_at TEXT NOT NULL\n" \
   ");\n"
 
+/* The database (liaison-hq-store.c) */
+
 /* A statement prepared once and kept (@sql is a string literal); borrowed,
  * already reset. NULL with @error when the database failed. */
 sqlite3_stmt *liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
+                                               const char      *sql,
+                                               GError         **error);
+/* A statement prepared for this once; the caller finalizes it. NULL with
+ * @error when the database failed. */
+sqlite3_stmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
                                                const char      *sql,
                                                GError         **error);
 /* Sets @error to "@what: SQLite's message"; returns FALSE. */
 gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
                                                GError         **error,
                                                const char      *what);
+/* Runs @sql (statements with no rows) in the store's database. */
+gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
+                                               const char      *sql,
+                                               GError         **error);
+/* The same, for a statement run often (@sql is a string literal): it is
+ * prepared once and kept. */
+gboolean      liaison_hq_store_exec_cached    (LiaisonHqStore  *self,
+                                               const char      *sql,
+                                               GError         **error);
+
+/* Records and the feed (liaison-hq-store-records.c) */
+
+/* The feed's last seq, quarantined records' included; -1 with @error. */
+gint64        liaison_hq_store_last_seq       (LiaisonHqStore  *self,
+                                               GError         **error);
+/* Writes one record as the feed's change @seq. @data_json is canonical. */
+gboolean      liaison_hq_store_write_record   (LiaisonHqStore  *self,
+                                               const char      *kind,
+                                               const char      *uuid,
+                                               gint64           version,
+                                               const char      *origin_station,
+                                               gboolean         deleted,
+                                               const char      *updated_at,
+                                               const char      *data_json,
+                                               const char      *digest,
+                                               gint64           seq,
+                                               GError         **error);
+/* @data as canonical JSON, as the records table keeps it. */
+char         *liaison_hq_store_canonical_data (JsonObject      *data);
+
+/* The feed's pages (liaison-hq-store-pull.c) */
+
+/* The columns liaison_hq_store_append_record() reads, in its order. */
+#define LIAISON_HQ_RECORD_COLUMNS "kind, uuid, version, origin_station, deleted, updated_at, data, seq"
+/* Appends the record of @stmt's row (LIAISON_HQ_RECORD_COLUMNS) to @out
+ * as the JSON of a change. */
+void          liaison_hq_store_append_record  (GString         *out,
+                                               sqlite3_stmt    *stmt);
+
+/* Push (liaison-hq-store-push.c, liaison-hq-push-rules.c) */
 
 /* The reason a pushed record (already through the wire schema) is refused
  * by headquarters' own rules, as a push result ("rejected"), or NULL in
@@ -44,10 +91,6 @@ JsonObject   *liaison_hq_push_rejected        (JsonObject            *record,
                                                const char            *code,
                                                const char            *reason);
 
-/* Runs @sql (statements with no rows) in the store's database. */
-gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
-                                               const char      *sql,
-                                               GError         **error);
 /* Creates the attachment bookkeeping of an older hq.db, once (in
  * liaison-hq-store-attachments.c). */
 gboolean      liaison_hq_store_open_attachments (LiaisonHqStore  *self,

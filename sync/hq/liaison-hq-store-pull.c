@@ -1,0 +1,147 @@
+/* liaison-hq-store-pull.c: a page of the change feed, as the pull answer's
+ * JSON, written straight from the stored rows. */
+#define G_LOG_DOMAIN "liaison-hq-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "liaison-hq-store.h"
+#include "liaison-hq-store-private.h"
+#include "liaison-protocol.h"
+#include "liaison-seq-ranges.h"
+
+void
+liaison_hq_store_append_record (GString      *out,
+                                sqlite3_stmt *stmt)
+{
+  const char *origin = (const char *) sqlite3_column_text (stmt, 3);
+
+  g_string_append (out, "{\"kind\":");
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  g_string_append (out, ",\"uuid\":");
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
+  g_string_append (out, ",\"updated_at\":");
+  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 5));
+  g_string_append (out, ",\"origin_station\":");
+  if (origin != NULL)
+    liaison_protocol_append_json_string (out, origin);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, sqlite3_column_int (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");
+  /* data is canonical JSON written by this server. */
+  g_string_append (out, ",\"data\":");
+  g_string_append (out, (const char *) sqlite3_column_text (stmt, 6));
+  g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT "}", (gint64) sqlite3_column_int64 (stmt, 7));
+}
+
+#define SKIP_SCAN_CAP 100000
+
+char *
+liaison_hq_store_pull (LiaisonHqStore       *self,
+                       const LiaisonHqToken *token,
+                       gint64                since,
+                       guint                 limit,
+                       GArray               *skip,
+                       guint                *n_changes,
+                       guint                *n_skipped,
+                       GError              **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"changes\":[");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last = since;
+  gint64 feed_end;
+  gint64 scan;
+  gint64 scanned = 0;
+  gboolean more = FALSE;
+  guint n = 0;
+  int rc;
+
+  *n_changes = 0;
+  *n_skipped = 0;
+  /* One read transaction: the feed's end and the page agree. */
+  if (!liaison_hq_store_exec (self, "BEGIN", error))
+    return NULL;
+  feed_end = liaison_hq_store_last_seq (self, error);
+  if (feed_end < 0)
+    goto fail;
+
+  if (token->role == LIAISON_HQ_ROLE_HQ)
+    stmt = liaison_hq_store_prepare (self, "SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records WHERE seq > ?1"
+                                           " ORDER BY seq LIMIT ?2", error);
+  else
+    /* Two ordered index walks, merged: a station's page costs its own
+     * changes, not a scan past every other station's (FEED_INDEXES in
+     * liaison-hq-store.c). */
+    stmt = liaison_hq_store_prepare (self, "SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records WHERE hq_owned = 1 AND seq > ?1"
+                                           " UNION ALL SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records"
+                                           " WHERE origin_station = ?3 AND +hq_owned = 0 AND seq > ?1"
+                                           " ORDER BY seq LIMIT ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, since);
+  /* The rows skipped do not count towards the page, but a page reads at
+   * most SKIP_SCAN_CAP of them (a client could name the whole feed). */
+  scan = (gint64) limit + 1 + liaison_seq_ranges_count_above (skip, since, SKIP_SCAN_CAP);
+  sqlite3_bind_int64 (stmt, 2, scan);
+  if (token->role != LIAISON_HQ_ROLE_HQ)
+    sqlite3_bind_text (stmt, 3, token->station_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gsize mark = out->len;
+
+      scanned++;
+      /* A change the caller's own push wrote: it has it; pass it by. */
+      if (liaison_seq_ranges_contains (skip, sqlite3_column_int64 (stmt, 7)))
+        {
+          last = sqlite3_column_int64 (stmt, 7);
+          (*n_skipped)++;
+          continue;
+        }
+      if (n == limit)
+        {
+          more = TRUE;
+          break;
+        }
+      if (n > 0)
+        g_string_append_c (out, ',');
+      liaison_hq_store_append_record (out, stmt);
+      /* A page stays under the byte cap too, with at least one record
+       * (one record is at most LIAISON_MAX_RECORD_DATA_BYTES and a bit). */
+      if (n > 0 && out->len > LIAISON_MAX_PULL_BYTES)
+        {
+          g_string_truncate (out, mark);
+          more = TRUE;
+          break;
+        }
+      last = sqlite3_column_int64 (stmt, 7);
+      n++;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_hq_store_db_error (self, error, _("The change feed could not be read"));
+      goto fail;
+    }
+  /* The scan stopped at its cap: what lies after it was not looked at. */
+  if (!more && scanned == scan)
+    more = TRUE;
+  /* Everything up to the feed's end was looked at: a station need not
+   * look at other stations' changes again. */
+  if (!more && feed_end > last)
+    last = feed_end;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  liaison_hq_store_exec (self, "COMMIT", NULL);
+
+  g_string_append_printf (out, "],\"last_seq\":%" G_GINT64_FORMAT ",\"more\":%s}",
+                          last, more ? "true" : "false");
+  *n_changes = n;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  liaison_hq_store_rollback (self);
+  return NULL;
+}

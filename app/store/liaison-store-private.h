@@ -176,8 +176,47 @@ void          liaison_store_emit_changed (LiaisonStore  *self,
 /* "YYYY-MM-DDTHH:MM:SSZ", now. */
 char         *liaison_store_now_utc      (void);
 /* The visitors' names and communities as kept in receptions.visitors_text
- * (for search and the list), so that writers outside liaison-store.c agree. */
+ * (for search and the list), so that every writer of receptions agrees. */
 char         *liaison_store_visitors_text (const LiaisonReception *reception);
+
+/* The closed loop's files (liaison-store-loop*.c). */
+
+/* A JSON object from @text, kept in a column or come over sync: checked
+ * for depth before json-glib recurses into it. Owned by @parser. */
+JsonObject   *liaison_store_parse_object (JsonParser  *parser,
+                                          const char  *text,
+                                          GError     **error);
+/* What the register move is made of: the suggestion record itself. */
+typedef struct {
+  gint64           id;
+  char            *uuid;
+  char            *station_uuid;
+  LiaisonLoopKind  kind;
+  char            *raised_by;
+  char            *created_at;
+  char            *co_signers;   /* JSON array of uuids */
+  char            *filer_name;
+  char            *station_name;
+} LiaisonLoopHead;
+
+void          liaison_store_loop_head_free (LiaisonLoopHead *head);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonLoopHead, liaison_store_loop_head_free)
+/* The live suggestion @id, or with @uuid (any, tombstones too); NULL and
+ * @error NOT_FOUND when there is none, or FAILED. */
+LiaisonLoopHead *liaison_store_load_loop_head (LiaisonStore  *self,
+                                               gint64         id,
+                                               const char    *uuid,
+                                               GError       **error);
+/* The timeline, register move first; @refused (may be NULL) gets the uuids
+ * of the moves made here that the server refused, read in the same pass. */
+GPtrArray    *liaison_store_load_timeline (LiaisonStore           *self,
+                                           const LiaisonLoopHead  *head,
+                                           GPtrArray              *refused,
+                                           GError                **error);
+/* liaison_loop_replay() of @events without the moves in @refused, which
+ * go to ->rejected (liaison_store_replay_timeline()). */
+LiaisonLoopState *liaison_store_replay_without (GPtrArray *events,
+                                                GPtrArray *refused);
 
 /* Rewrites the loop columns of the suggestion @suggestion_uuid (status,
  * loop_round, due_date, key_supervision, reopened, taken_up_by_id, and for

@@ -230,7 +230,7 @@ static const char migration_4[] =
    * the index holds them too. */
   "CREATE INDEX suggestions_for_figures ON suggestions (status, last_rating, key_supervision,"
   " n_replies, n_late_replies, registered_on, deleted) WHERE deleted = 0 AND registered_on IS NOT NULL;\n"
-  /* One index per follow-up list (liaison-store-loop.c), its WHERE the
+  /* One index per follow-up list (liaison-store-loop-lists.c), its WHERE the
    * list's own words, so that a page and its count read only the list's
    * rows, in the list's order. */
   "CREATE INDEX suggestions_to_refer ON suggestions (created_at, id, deleted, status, kind) WHERE deleted = 0"
@@ -334,7 +334,7 @@ static const char migration_5[] =
   "  SELECT j.value, e.uuid FROM suggestion_events e, json_each (e.data, '$.attachments') j\n"
   "  WHERE e.move = 'reply' AND j.type = 'text';\n"
   /* Key supervision lists what awaits a reply first, soonest due first
-   * (liaison-store-loop.c): the page walks this in that order. */
+   * (liaison-store-loop-lists.c): the page walks this in that order. */
   "CREATE INDEX suggestions_key_supervision_by_due ON suggestions"
   " (due_date IS NULL, due_date, created_at DESC, id DESC)"
   " WHERE deleted = 0 AND key_supervision = 1 AND status NOT IN ('none', 'closed', 'withdrawn');\n";

@@ -647,10 +647,14 @@ bad_change (GError     **error,
 }
 
 /* The one check every end runs on a wire record (the server ran it on
- * the push too), then the pieces this replica writes from. */
+ * the push too), unless @wire_checked says the caller ran it and
+ * normalized the record already (the engine, on a pull page: each record
+ * is checked once); then the pieces this replica writes from, and what
+ * only this replica asks of them. */
 static gboolean
 check_incoming (JsonNode  *node,
                 guint      position,
+                gboolean   wire_checked,
                 Incoming  *incoming,
                 GError   **error)
 {
@@ -664,8 +668,9 @@ check_incoming (JsonNode  *node,
     return bad_change (error, position, NULL, "record");
   object = incoming->object = json_node_get_object (node);
 
-  liaison_wire_normalize_record (object);
-  if (!liaison_wire_check_record (object, &wire_error))
+  if (!wire_checked)
+    liaison_wire_normalize_record (object);
+  if (!wire_checked && !liaison_wire_check_record (object, &wire_error))
     {
       member = json_object_get_member (object, "uuid");
       if (node_is (member, G_TYPE_STRING) && g_uuid_string_is_valid (json_node_get_string (member)))
@@ -1560,7 +1565,7 @@ apply_one_result (LiaisonStore       *self,
           return bad_result (error, position, "version");
         if (current_node == NULL || !JSON_NODE_HOLDS_OBJECT (current_node))
           return bad_result (error, position, "current");
-        if (!check_incoming (current_node, position, &current, &local_error))
+        if (!check_incoming (current_node, position, FALSE, &current, &local_error))
           {
             g_propagate_error (error, g_steal_pointer (&local_error));
             return FALSE;
@@ -1787,10 +1792,12 @@ apply_incoming (LiaisonStore       *self,
   return TRUE;
 }
 
-/* Sets aside the changes that fail the schema (into @set_aside), and
- * leaves in @incoming the ones that pass, in reference order. */
+/* Sets aside the changes that fail the schema (unless @wire_checked) or
+ * this replica's own demands (into @set_aside), and leaves in @incoming
+ * the ones that pass, in reference order. */
 static gboolean
 check_page (JsonArray  *changes,
+            gboolean    wire_checked,
             GArray     *incoming,
             GPtrArray  *set_aside)
 {
@@ -1803,7 +1810,7 @@ check_page (JsonArray  *changes,
       g_autoptr(GError) error = NULL;
       JsonNode *node = json_array_get_element (changes, i);
 
-      if (check_incoming (node, i + 1, &g_array_index (incoming, Incoming, n_good), &error))
+      if (check_incoming (node, i + 1, wire_checked, &g_array_index (incoming, Incoming, n_good), &error))
         n_good++;
       else
         g_ptr_array_add (set_aside, liaison_quarantined_new_node (node, error->message));
@@ -1832,6 +1839,14 @@ replace_quarantined (LiaisonStore  *self,
   return TRUE;
 }
 
+static gboolean apply_page (LiaisonStore       *store,
+                            JsonArray          *changes,
+                            GPtrArray          *set_aside,
+                            gboolean            wire_checked,
+                            gint64              last_seq,
+                            LiaisonSyncCounts  *counts,
+                            GError            **error);
+
 gboolean
 liaison_store_apply_pulled (LiaisonStore       *store,
                             JsonArray          *changes,
@@ -1839,7 +1854,7 @@ liaison_store_apply_pulled (LiaisonStore       *store,
                             LiaisonSyncCounts  *counts,
                             GError            **error)
 {
-  return liaison_store_apply_pulled_page (store, changes, NULL, last_seq, counts, error);
+  return apply_page (store, changes, NULL, FALSE, last_seq, counts, error);
 }
 
 gboolean
@@ -1849,6 +1864,18 @@ liaison_store_apply_pulled_page (LiaisonStore       *store,
                                  gint64              last_seq,
                                  LiaisonSyncCounts  *counts,
                                  GError            **error)
+{
+  return apply_page (store, changes, set_aside, TRUE, last_seq, counts, error);
+}
+
+static gboolean
+apply_page (LiaisonStore       *store,
+            JsonArray          *changes,
+            GPtrArray          *set_aside,
+            gboolean            wire_checked,
+            gint64              last_seq,
+            LiaisonSyncCounts  *counts,
+            GError            **error)
 {
   g_autoptr(GArray) incoming = g_array_new (FALSE, TRUE, sizeof (Incoming));
   g_autoptr(GArray) revive = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1876,7 +1903,7 @@ liaison_store_apply_pulled_page (LiaisonStore       *store,
 
   /* Every change is checked before anything is written; one that fails is
    * set aside, and never sinks its page (DESIGN.md, sync principle 2). */
-  check_page (changes, incoming, refused);
+  check_page (changes, wire_checked, incoming, refused);
 
   role = liaison_store_get_sync_role (store);
   this_station = liaison_store_get_setting (store, SETTING_STATION);

@@ -204,8 +204,13 @@ gboolean        liaison_store_apply_pulled    (LiaisonStore      *store,
                                                gint64             last_seq,
                                                LiaisonSyncCounts *counts,
                                                GError           **error);
-/* The same, keeping also @set_aside (LiaisonQuarantined *, may be NULL):
- * changes the caller took out of the page before (not valid UTF-8, say). */
+/* The same for a page whose changes the caller checked: each one passed
+ * liaison_wire_check_record() and liaison_wire_normalize_record() (the
+ * engine's check of a pull answer), so the schema is not run again; only
+ * what this replica asks on top of it (a known kind, "deleted" present)
+ * can still set one aside. Keeps also @set_aside (LiaisonQuarantined *,
+ * may be NULL): changes the caller took out of the page before (not
+ * valid UTF-8, or failing the schema). */
 gboolean        liaison_store_apply_pulled_page (LiaisonStore      *store,
                                                  JsonArray         *changes,
                                                  GPtrArray         *set_aside,

@@ -1,0 +1,339 @@
+/* liaison-store-sync-encode.c: this replica's rows as wire records, for a push
+ * and for a conflict's local side. */
+#define G_LOG_DOMAIN "liaison-store-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-json-depth.h"
+#include "liaison-store-sync-private.h"
+
+/* Encoding: rows to wire records */
+
+static void
+set_text_or_null (JsonObject   *object,
+                  const char   *member,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    json_object_set_null_member (object, member);
+  else
+    json_object_set_string_member (object, member, (const char *) sqlite3_column_text (stmt, column));
+}
+
+static JsonObject *
+data_of_record (JsonObject *record)
+{
+  return json_object_get_object_member (record, "data");
+}
+
+static void
+set_text (JsonObject   *object,
+          const char   *member,
+          sqlite3_stmt *stmt,
+          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  json_object_set_string_member (object, member, text != NULL ? text : "");
+}
+
+static gboolean
+encode_reception_children (LiaisonStore  *self,
+                           gint64         id,
+                           JsonObject    *data,
+                           GError       **error)
+{
+  g_autoptr(JsonArray) visitors = json_array_new ();
+  g_autoptr(JsonArray) deputies = json_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
+    " WHERE reception_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JsonObject *visitor = json_object_new ();
+
+      set_text (visitor, "name", stmt, 0);
+      set_text (visitor, "phone", stmt, 1);
+      set_text (visitor, "community", stmt, 2);
+      json_object_set_int_member (visitor, "party_size", sqlite3_column_int64 (stmt, 3));
+      json_object_set_boolean_member (visitor, "consent", sqlite3_column_int (stmt, 4) != 0);
+      json_array_add_object_element (visitors, visitor);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  stmt = liaison_store_prepare (self,
+    "SELECT d.uuid FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
+    " WHERE rd.reception_id = ? ORDER BY d.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_array_add_string_element (deputies, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  json_object_set_array_member (data, "deputies", g_steal_pointer (&deputies));
+  json_object_set_array_member (data, "visitors", g_steal_pointer (&visitors));
+  return TRUE;
+
+failed:
+  liaison_store_set_error (self, error, _("Could not read the reception"));
+  return FALSE;
+}
+
+/* JSON kept as text in a column (an event's or the rules' data, a
+ * suggestion's co-signers); NULL if it does not parse. */
+static JsonNode *
+column_json (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? liaison_json_from_string (text, NULL) : NULL;
+}
+
+static gboolean
+set_data_from_column (JsonObject    *record,
+                      sqlite3_stmt  *stmt,
+                      int           column,
+                      GError       **error)
+{
+  g_autoptr(JsonNode) node = column_json (stmt, column);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
+                   /* Translators: %s is a record's ID */
+                   _("Could not read the records to sync: record %s is damaged."),
+                   json_object_get_string_member (record, "uuid"));
+      return FALSE;
+    }
+  json_object_set_object_member (record, "data", json_object_ref (json_node_get_object (node)));
+  return TRUE;
+}
+
+static void
+set_co_signers (JsonObject   *data,
+                sqlite3_stmt *stmt,
+                int           column)
+{
+  g_autoptr(JsonNode) node = column_json (stmt, column);
+  JsonArray *co_signers = json_array_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *stored = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (stored); i++)
+        {
+          JsonNode *element = json_array_get_element (stored, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            json_array_add_string_element (co_signers, json_node_get_string (element));
+        }
+    }
+  json_object_set_array_member (data, "co_signers", co_signers);
+}
+
+/* The wire record of the row @stmt is on, selected by its kind's select. */
+static JsonObject *
+encode_row (LiaisonStore  *self,
+            Kind           kind,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  g_autoptr(JsonObject) record = json_object_new ();
+  JsonObject *data = json_object_new ();
+  const int c = META_COLUMNS;
+
+  json_object_set_string_member (record, "kind", liaison_store_sync_kinds[kind].name);
+  set_text (record, "uuid", stmt, 1);
+  json_object_set_int_member (record, "version", sqlite3_column_int64 (stmt, 2));
+  json_object_set_int_member (record, "base_version", sqlite3_column_int64 (stmt, 6));
+  set_text (record, "updated_at", stmt, 3);
+  set_text_or_null (record, "origin_station", stmt, 4);
+  json_object_set_boolean_member (record, "deleted", sqlite3_column_int (stmt, 5) != 0);
+  json_object_set_object_member (record, "data", data);
+
+  switch (kind)
+    {
+    case KIND_LOOP_RULES:
+      if (!set_data_from_column (record, stmt, c, error))
+        return NULL;
+      break;
+    case KIND_STATION:
+      set_text (data, "name", stmt, c);
+      set_text (data, "kind", stmt, c + 1);
+      set_text (data, "district", stmt, c + 2);
+      break;
+    case KIND_DEPUTY_GROUP:
+      set_text (data, "name", stmt, c);
+      break;
+    case KIND_UNIT:
+      set_text (data, "name", stmt, c);
+      set_text (data, "kind", stmt, c + 1);
+      break;
+    case KIND_CATEGORY:
+      set_text (data, "code", stmt, c);
+      set_text (data, "name", stmt, c + 1);
+      set_text (data, "name_zh", stmt, c + 2);
+      json_object_set_int_member (data, "position", sqlite3_column_int64 (stmt, c + 3));
+      break;
+    case KIND_DEPUTY:
+      set_text (data, "name", stmt, c);
+      set_text (data, "level", stmt, c + 1);
+      set_text_or_null (data, "group", stmt, c + 2);
+      set_text_or_null (data, "station", stmt, c + 3);
+      set_text (data, "specialty", stmt, c + 4);
+      set_text (data, "phone", stmt, c + 5);
+      break;
+    case KIND_RECEPTION:
+      set_text (data, "received_at", stmt, c);
+      set_text (data, "station", stmt, c + 1);
+      set_text (data, "channel", stmt, c + 2);
+      set_text (data, "category", stmt, c + 3);
+      set_text (data, "summary", stmt, c + 4);
+      json_object_set_boolean_member (data, "handled_on_spot", sqlite3_column_int (stmt, c + 5) != 0);
+      set_text (data, "handling", stmt, c + 6);
+      if (!encode_reception_children (self, sqlite3_column_int64 (stmt, 0), data, error))
+        return NULL;
+      break;
+    case KIND_SUGGESTION:
+      set_text_or_null (data, "reception", stmt, c);
+      set_text (data, "station", stmt, c + 1);
+      set_text (data, "category", stmt, c + 2);
+      set_text (data, "title", stmt, c + 3);
+      set_text (data, "content", stmt, c + 4);
+      set_text (data, "raised_by", stmt, c + 5);
+      /* No "status": the loop columns are a cache of the events, and a
+       * resend after a move must be the same record as the first send. */
+      set_text (data, "created_at", stmt, c + 6);
+      set_text (data, "kind", stmt, c + 7);
+      set_text_or_null (data, "deputy", stmt, c + 8);
+      set_co_signers (data, stmt, c + 9);
+      break;
+    case KIND_SUGGESTION_EVENT:
+      /* The stored data is the event as recorded; the station says whose
+       * feed it goes to. */
+      if (!set_data_from_column (record, stmt, c, error))
+        return NULL;
+      set_text_or_null (data_of_record (record), "station", stmt, 4);
+      break;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  return g_steal_pointer (&record);
+}
+
+/* Collects into @records the rows of @kind that @where selects (binding
+ * ?1 = @limit, ?2 = @uuid when given). */
+static gboolean
+encode_rows (LiaisonStore  *self,
+             Kind           kind,
+             const char    *where,
+             guint          limit,
+             const char    *uuid,
+             GPtrArray     *records,
+             GError       **error)
+{
+  g_autofree char *sql = g_strconcat (liaison_store_sync_kinds[kind].select, where, NULL);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  /* A reception's children are read by other cached statements while
+   * this one is on its row. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *record = encode_row (self, kind, stmt, &local_error);
+
+      if (record == NULL)
+        {
+          sqlite3_reset (stmt);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_ptr_array_add (records, record);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the records to sync"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GPtrArray *
+liaison_store_collect_pending (LiaisonStore  *store,
+                               guint          limit,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  LiaisonSyncRole role;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  role = liaison_store_get_sync_role (store);
+  if (role == LIAISON_SYNC_ROLE_NONE)
+    return g_steal_pointer (&records);
+
+  for (guint k = 0; k < N_KINDS && records->len < limit; k++)
+    {
+      if (!liaison_store_sync_role_pushes (role, k))
+        continue;
+      /* "sync_state <> 0" matches the partial index; "= 1" leaves out the
+       * rejected records. */
+      if (!encode_rows (store, k, " WHERE t.sync_state <> 0 AND t.sync_state = 1 ORDER BY t.id LIMIT ?1",
+                        limit - records->len, NULL, records, error))
+        return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/* The local record @uuid of @kind as a wire record, or NULL (no error) if
+ * there is none. */
+JsonObject *
+liaison_store_sync_encode_local (LiaisonStore  *self,
+                                 Kind           kind,
+                                 const char    *uuid,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  if (!encode_rows (self, kind, " WHERE t.uuid = ?2 LIMIT ?1", 1, uuid, records, error))
+    return NULL;
+  if (records->len == 0)
+    return NULL;
+  return json_object_ref (g_ptr_array_index (records, 0));
+}
+
+char *
+liaison_store_json_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}

@@ -1,0 +1,158 @@
+/* liaison-store-sync-private.h: what the files of the store's side of
+ * sync (liaison-store-sync*.c) share: the kinds of record, a decoded wire
+ * record, a local row, and the steps one file takes and another calls. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
+
+G_BEGIN_DECLS
+
+/* The kinds, in reference order: a record refers only to kinds before it
+ * (an event names its suggestion, which comes before it in a page). */
+typedef enum {
+  KIND_LOOP_RULES,
+  KIND_STATION,
+  KIND_DEPUTY_GROUP,
+  KIND_UNIT,
+  KIND_CATEGORY,
+  KIND_DEPUTY,
+  KIND_RECEPTION,
+  KIND_SUGGESTION,
+  KIND_SUGGESTION_EVENT,
+  N_KINDS
+} Kind;
+
+/* Columns every kind's SELECT starts with (the table is aliased t). */
+#define META_SELECT "t.id, t.uuid, t.version, t.updated_at, t.origin_station_uuid, t.deleted, t.server_version"
+#define META_COLUMNS 7
+
+typedef struct {
+  const char      *name;
+  const char      *table;
+  /* NONE: each record belongs to the replica that recorded it (events) */
+  LiaisonSyncRole  owner;
+  /* SELECT META_SELECT, data columns ... FROM table t ... (no WHERE) */
+  const char      *select;
+} KindInfo;
+
+extern const KindInfo liaison_store_sync_kinds[N_KINDS];
+
+#define SETTING_ROLE       "sync_role"
+#define SETTING_SERVER_URL "server_url"
+#define SETTING_SERVER_ID  "server_id"
+#define SETTING_CHECKPOINT "checkpoint"
+#define SETTING_STATION    "station_uuid"
+
+/* A wire record that passed the checks. Borrows from its JsonObject. */
+typedef struct {
+  Kind        kind;
+  JsonObject *object;
+  const char *uuid;
+  gint64      version;
+  const char *updated_at;
+  const char *origin;    /* NULL if none */
+  gboolean    deleted;
+  JsonObject *data;      /* NULL for a tombstone without data */
+  guint       position;  /* in its page, from 1, for messages */
+} Incoming;
+
+/* A record's row here, as liaison_store_sync_find_local() reads it. */
+typedef struct {
+  gint64 id;
+  gint64 version;
+  gint64 server_version;
+  int    sync_state;
+} LocalRow;
+
+static inline gboolean
+node_is (JsonNode *node,
+         GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static inline gboolean
+node_is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static inline const char *
+data_string (JsonObject *data,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (data, member);
+
+  return node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+}
+
+/* liaison-store-sync.c */
+gboolean    liaison_store_sync_kind_from_name (const char      *name,
+                                               Kind            *kind);
+gboolean    liaison_store_sync_role_pushes    (LiaisonSyncRole  role,
+                                               Kind             kind);
+gboolean    liaison_store_sync_set_checkpoint (LiaisonStore    *self,
+                                               gint64           seq,
+                                               GError         **error);
+
+/* liaison-store-sync-encode.c */
+JsonObject *liaison_store_sync_encode_local   (LiaisonStore    *self,
+                                               Kind             kind,
+                                               const char      *uuid,
+                                               GError         **error);
+
+/* liaison-store-sync-pull.c */
+gboolean    liaison_store_sync_check_incoming (JsonNode        *node,
+                                               guint            position,
+                                               gboolean         wire_checked,
+                                               Incoming        *incoming,
+                                               GError         **error);
+
+/* liaison-store-sync-write.c */
+gboolean    liaison_store_sync_find_local     (LiaisonStore    *self,
+                                               Kind             kind,
+                                               const char      *uuid,
+                                               LocalRow        *row,
+                                               GError         **error);
+gboolean    liaison_store_sync_write_incoming (LiaisonStore    *self,
+                                               const Incoming  *incoming,
+                                               gint64           local_id,
+                                               GArray          *revive,
+                                               GHashTable      *loop_touched,
+                                               GError         **error);
+gboolean    liaison_store_sync_revive_receptions (LiaisonStore  *self,
+                                                  GArray        *revive,
+                                                  GError       **error);
+
+/* liaison-store-sync-conflict.c */
+gboolean    liaison_store_sync_settle_conflict (LiaisonStore     *self,
+                                                LiaisonSyncRole   role,
+                                                const Incoming   *server,
+                                                const LocalRow   *row,
+                                                JsonObject       *local,
+                                                GHashTable       *loop_touched,
+                                                GError          **error);
+
+/* liaison-store-sync-touched.c */
+GHashTable *liaison_store_sync_loop_touched_new (void);
+void        liaison_store_sync_touch_loop       (GHashTable              *loop_touched,
+                                                 const char              *uuid);
+void        liaison_store_sync_touch_loop_reply (GHashTable              *loop_touched,
+                                                 const char              *suggestion_uuid,
+                                                 const char              *event_uuid);
+void        liaison_store_sync_emit_touched     (LiaisonStore            *self,
+                                                 const gboolean           touched[N_KINDS]);
+void        liaison_store_sync_add_counts       (LiaisonSyncCounts       *counts,
+                                                 const LiaisonSyncCounts *more);
+gboolean    liaison_store_sync_refresh_loop_caches (LiaisonStore       *self,
+                                                    GHashTable         *loop_touched,
+                                                    const char         *this_station,
+                                                    LiaisonSyncCounts  *counts,
+                                                    gboolean            touched[N_KINDS],
+                                                    GError            **error);
+
+G_END_DECLS

@@ -46,51 +46,32 @@ encode_reception_children (LiaisonStore  *self,
                            JsonObject    *data,
                            GError       **error)
 {
+  g_autoptr(GPtrArray) read_visitors = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_visitor_free);
+  g_autoptr(GPtrArray) deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonArray) visitors = json_array_new ();
   g_autoptr(JsonArray) deputies = json_array_new ();
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = liaison_store_prepare (self,
-    "SELECT name, phone, community, party_size, consent FROM reception_visitors"
-    " WHERE reception_id = ? ORDER BY position", error);
-  if (stmt == NULL)
+  if (!liaison_store_read_reception_visitors (self, id, read_visitors, error) ||
+      !liaison_store_read_reception_deputy_uuids (self, id, deputy_uuids, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < read_visitors->len; i++)
     {
+      const LiaisonVisitor *read = g_ptr_array_index (read_visitors, i);
       JsonObject *visitor = json_object_new ();
 
-      set_text (visitor, "name", stmt, 0);
-      set_text (visitor, "phone", stmt, 1);
-      set_text (visitor, "community", stmt, 2);
-      json_object_set_int_member (visitor, "party_size", sqlite3_column_int64 (stmt, 3));
-      json_object_set_boolean_member (visitor, "consent", sqlite3_column_int (stmt, 4) != 0);
+      json_object_set_string_member (visitor, "name", read->name != NULL ? read->name : "");
+      json_object_set_string_member (visitor, "phone", read->phone != NULL ? read->phone : "");
+      json_object_set_string_member (visitor, "community", read->community != NULL ? read->community : "");
+      json_object_set_int_member (visitor, "party_size", read->party_size);
+      json_object_set_boolean_member (visitor, "consent", read->consent);
       json_array_add_object_element (visitors, visitor);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  stmt = liaison_store_prepare (self,
-    "SELECT d.uuid FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
-    " WHERE rd.reception_id = ? ORDER BY d.uuid", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_array_add_string_element (deputies, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
+  for (guint i = 0; i < deputy_uuids->len; i++)
+    json_array_add_string_element (deputies, g_ptr_array_index (deputy_uuids, i));
 
   json_object_set_array_member (data, "deputies", g_steal_pointer (&deputies));
   json_object_set_array_member (data, "visitors", g_steal_pointer (&visitors));
   return TRUE;
-
-failed:
-  liaison_store_set_error (self, error, _("Could not read the reception"));
-  return FALSE;
 }
 
 /* JSON kept as text in a column (an event's or the rules' data, a

@@ -1,6 +1,7 @@
 /* liaison-store-sync-write.c: the server's record written as this replica's
  * copy: the upsert of each kind, stand-ins for records referred to and
- * not yet here, a reception's visitors and deputies. */
+ * not yet here, a reception's visitors and deputies (written by
+ * liaison-store-visitors.c, as for the station's own receptions). */
 #define G_LOG_DOMAIN "liaison-store-sync"
 
 #include "config.h"
@@ -243,7 +244,7 @@ write_reception_children (LiaisonStore      *self,
 {
   const char *failed = _("Could not save a reception received from the server");
   JsonArray *deputies = json_object_get_array_member (data, "deputies");
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!liaison_store_replace_visitors (self, id, reception->visitors, error))
     return FALSE;
@@ -255,16 +256,9 @@ write_reception_children (LiaisonStore      *self,
 
       if (deputy_id <= 0)
         return FALSE;
-      stmt = liaison_store_prepare (self,
-        "INSERT OR IGNORE INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, deputy_id);
-      if (!liaison_store_step_done (self, stmt, failed, error))
-        return FALSE;
+      g_array_append_val (deputy_ids, deputy_id);
     }
-  return TRUE;
+  return liaison_store_add_reception_deputies (self, id, deputy_ids, failed, error);
 }
 
 /* Writes the server's record as this replica's copy: its version is both

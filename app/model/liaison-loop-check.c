@@ -169,6 +169,9 @@ state_message (const LiaisonLoopState *state,
     }
 }
 
+/* Not liaison_text_is_blank(): replay runs this check on every replica,
+ * so what counts as blank must never change between versions, or an old
+ * event would apply on one desk and not on another. */
 gboolean
 liaison_loop_text_is_blank (const char *text)
 {

@@ -43,8 +43,8 @@ liaison_field_errors_add (GPtrArray  *errors,
   g_ptr_array_add (errors, error);
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+liaison_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -84,7 +84,7 @@ check_required (GPtrArray  *errors,
                 const char *text,
                 const char *message)
 {
-  if (is_blank (text))
+  if (liaison_text_is_blank (text))
     liaison_field_errors_add (errors, field, "%s", message);
 }
 
@@ -254,7 +254,7 @@ liaison_reception_check (const LiaisonReception *reception,
   GPtrArray *errors = liaison_field_errors_new ();
   g_autoptr(GDateTime) received = NULL;
 
-  if (is_blank (reception->received_at))
+  if (liaison_text_is_blank (reception->received_at))
     liaison_field_errors_add (errors, "received_at", _("Enter the date of the visit."));
   else if ((received = liaison_parse_local_datetime (reception->received_at)) == NULL)
     liaison_field_errors_add (errors, "received_at",
@@ -295,11 +295,11 @@ liaison_reception_check (const LiaisonReception *reception,
         g_autofree char *party = g_strdup_printf ("visitor.%u.party_size", i);
 
         check_length (errors, name, visitor->name, LIAISON_MAX_NAME_CHARS);
-        if (!is_blank (visitor->phone) && !liaison_phone_is_valid (visitor->phone))
+        if (!liaison_text_is_blank (visitor->phone) && !liaison_phone_is_valid (visitor->phone))
           liaison_field_errors_add (errors, phone,
                                     _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
                                     visitor->phone);
-        if (visitor->consent && is_blank (visitor->phone))
+        if (visitor->consent && liaison_text_is_blank (visitor->phone))
           liaison_field_errors_add (errors, phone, _("A visitor who may be contacted needs a phone number."));
         check_required (errors, community, visitor->community,
                         _("Enter the visitor’s community or village."));
@@ -331,7 +331,7 @@ liaison_deputy_check (const LiaisonDeputy *deputy)
   if ((guint) deputy->level >= LIAISON_N_DEPUTY_LEVELS)
     liaison_field_errors_add (errors, "level", _("Choose the deputy’s level."));
   check_length (errors, "specialty", deputy->specialty, LIAISON_MAX_COMMUNITY_CHARS);
-  if (!is_blank (deputy->phone) && !liaison_phone_is_valid (deputy->phone))
+  if (!liaison_text_is_blank (deputy->phone) && !liaison_phone_is_valid (deputy->phone))
     liaison_field_errors_add (errors, "phone",
                               _("“%s” is not a phone number: use an 11-digit mobile number or a landline with its area code, such as 0561-3012345."),
                               deputy->phone);

@@ -41,6 +41,8 @@ void       liaison_field_errors_add (GPtrArray  *errors,
 /* A mainland mobile number (11 digits, 1[3-9]...) or a landline with its
  * area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, dash or space optional). */
 gboolean liaison_phone_is_valid   (const char *phone);
+/* NULL, empty, or only white space (any Unicode space, 　 too). */
+gboolean liaison_text_is_blank    (const char *text);
 
 /* Any spelling liaison_normalize_datetime() accepts, as a local GDateTime;
  * NULL if it is not a real calendar date and time. */

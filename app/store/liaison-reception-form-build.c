@@ -13,7 +13,7 @@
 static char *
 strip_or_null (const char *text)
 {
-  if (liaison_form_is_blank (text))
+  if (liaison_text_is_blank (text))
     return NULL;
   return g_strstrip (g_strdup (text));
 }
@@ -42,7 +42,7 @@ parse_date (const char *text,
   g_autofree char *normalized = NULL;
   g_autofree char *stripped = NULL;
 
-  if (liaison_form_is_blank (text))
+  if (liaison_text_is_blank (text))
     {
       liaison_field_errors_add (errors, "date", _("Enter the date of the visit."));
       return NULL;
@@ -69,7 +69,7 @@ parse_time (const char *text,
   int n_numbers = 0;
   int hour, minute;
 
-  if (liaison_form_is_blank (text))
+  if (liaison_text_is_blank (text))
     {
       liaison_field_errors_add (errors, "time", _("Enter the time of the visit."));
       return NULL;
@@ -137,7 +137,7 @@ parse_party_size (const char *text,
   g_autofree char *stripped = NULL;
   guint64 value;
 
-  if (liaison_form_is_blank (text))
+  if (liaison_text_is_blank (text))
     return FALSE;
   stripped = g_strstrip (g_strdup (text));
   for (const char *p = stripped; *p; p++)
@@ -297,7 +297,7 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
       suggestion->content = strip_or_null (form_suggestion->content);
       suggestion->category_id = form_suggestion->category_id;
       g_free (suggestion->raised_by);
-      suggestion->raised_by = liaison_form_is_blank (form_suggestion->raised_by)
+      suggestion->raised_by = liaison_text_is_blank (form_suggestion->raised_by)
         ? g_strdup (first_name)
         : strip_or_null (form_suggestion->raised_by);
       g_ptr_array_add (reception->suggestions, suggestion);

@@ -324,7 +324,7 @@ liaison_reception_form_set_suggestion_raised_by (LiaisonReceptionForm *self,
   if (suggestion == NULL)
     return;
   g_free (suggestion->raised_by);
-  suggestion->raised_by = liaison_form_is_blank (raised_by) ? NULL : g_strdup (raised_by);
+  suggestion->raised_by = liaison_text_is_blank (raised_by) ? NULL : g_strdup (raised_by);
 }
 
 gint64

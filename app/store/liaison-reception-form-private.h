@@ -57,6 +57,5 @@ LiaisonSuggestion *liaison_form_suggestion_copy  (const LiaisonSuggestion *sugge
 void               liaison_form_set_string       (char       **field,
                                                   const char  *value);
 /* NULL, or nothing but spaces (full-width ones too). */
-gboolean           liaison_form_is_blank         (const char *text);
 
 G_END_DECLS

@@ -98,17 +98,6 @@ liaison_form_set_string (char       **field,
   *field = g_strdup (value != NULL ? value : "");
 }
 
-gboolean
-liaison_form_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 append_field (GString    *snapshot,
               const char *text)
@@ -315,7 +304,7 @@ liaison_reception_form_load (LiaisonReceptionForm   *self,
         copy->content = g_strdup (suggestion->content != NULL ? suggestion->content : "");
         copy->category_id = suggestion->category_id;
         /* A name that came from the first visitor keeps following it. */
-        if (!liaison_form_is_blank (suggestion->raised_by) && g_strcmp0 (suggestion->raised_by, first_name) != 0)
+        if (!liaison_text_is_blank (suggestion->raised_by) && g_strcmp0 (suggestion->raised_by, first_name) != 0)
           copy->raised_by = g_strdup (suggestion->raised_by);
         g_ptr_array_add (self->suggestions, copy);
       }

@@ -31,7 +31,7 @@ liaison_store_get_loop_rules (LiaisonStore  *self,
   sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    data = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    data = liaison_db_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {

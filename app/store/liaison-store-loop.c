@@ -62,15 +62,15 @@ read_head (sqlite3_stmt *stmt)
   LiaisonLoopHead *head = g_new0 (LiaisonLoopHead, 1);
 
   head->id = sqlite3_column_int64 (stmt, 0);
-  head->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  head->station_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  head->uuid = liaison_db_column_text (stmt, 1);
+  head->station_uuid = liaison_db_column_text (stmt, 2);
   if (!liaison_loop_kind_from_code ((const char *) sqlite3_column_text (stmt, 3), &head->kind))
     head->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
-  head->raised_by = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  head->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  head->co_signers = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  head->filer_name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  head->station_name = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  head->raised_by = liaison_db_column_text (stmt, 4);
+  head->created_at = liaison_db_column_text (stmt, 5);
+  head->co_signers = liaison_db_column_text (stmt, 6);
+  head->filer_name = liaison_db_column_text (stmt, 7);
+  head->station_name = liaison_db_column_text (stmt, 8);
   return head;
 }
 
@@ -290,7 +290,7 @@ liaison_store_replay_timeline (LiaisonStore *self,
       sqlite3_bind_text (stmt, 1, registration->uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, LIAISON_SYNC_STATE_ERROR);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (refused, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (refused, liaison_db_column_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   return liaison_store_replay_without (events, refused);
@@ -340,7 +340,7 @@ liaison_store_list_unsent_events (LiaisonStore  *self,
       const char *reason = (const char *) sqlite3_column_text (stmt, 2);
       gboolean refused = sqlite3_column_int (stmt, 1) == LIAISON_SYNC_STATE_ERROR;
 
-      g_hash_table_replace (unsent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+      g_hash_table_replace (unsent, liaison_db_column_text (stmt, 0),
                             refused ? g_strdup (reason != NULL ? reason : "") : NULL);
     }
   sqlite3_reset (stmt);

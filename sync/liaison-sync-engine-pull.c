@@ -1,0 +1,179 @@
+/* liaison-sync-engine-pull.c: pulling: pages from the checkpoint on, each
+ * change checked against the wire schema (once: the store does not check
+ * again) and the page written. */
+#define G_LOG_DOMAIN "liaison-sync-engine"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-protocol.h"
+#include "liaison-pull-page.h"
+#include "liaison-store-quarantine.h"
+#include "liaison-sync-engine-private.h"
+#include "liaison-sync-own-seqs.h"
+#include "liaison-wire-schema.h"
+
+/* A change of a page that does not follow the protocol is set aside into
+ * @set_aside and taken out of the page; FALSE if it was. */
+static gboolean
+accept_change (JsonArray *changes,
+               guint      index,
+               GPtrArray *set_aside)
+{
+  JsonNode *element = json_array_get_element (changes, index);
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (element) &&
+      liaison_wire_check_record (json_node_get_object (element), &record_error))
+    {
+      liaison_wire_normalize_record (json_node_get_object (element));
+      return TRUE;
+    }
+  /* Translators: why a change from headquarters was set aside; %s is the technical reason, in English */
+  reason = g_strdup_printf (_("It does not follow the sync protocol (%s)."),
+                            record_error != NULL ? record_error->message : "not an object");
+  g_ptr_array_add (set_aside, liaison_quarantined_new_node (element, reason));
+  json_array_remove_element (changes, index);
+  return FALSE;
+}
+
+static gboolean
+check_pull_answer (JsonNode   *root,
+                   gint64      since,
+                   GPtrArray  *set_aside,
+                   JsonArray **changes_out,
+                   gint64     *last_seq_out,
+                   gboolean   *more_out,
+                   GError    **error)
+{
+  JsonObject *object = json_node_get_object (root);
+  JsonNode *changes_node = json_object_get_member (object, "changes");
+  JsonNode *last_seq_node = json_object_get_member (object, "last_seq");
+  JsonNode *more_node = json_object_get_member (object, "more");
+  JsonArray *changes;
+  gint64 last_seq;
+
+  if (changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node) ||
+      last_seq_node == NULL || json_node_get_value_type (last_seq_node) != G_TYPE_INT64 ||
+      more_node == NULL || json_node_get_value_type (more_node) != G_TYPE_BOOLEAN)
+    {
+      liaison_sync_engine_set_bad_answer (error, "a pull page needs changes, last_seq and more");
+      return FALSE;
+    }
+  changes = json_node_get_array (changes_node);
+  last_seq = json_node_get_int (last_seq_node);
+  if (last_seq < since)
+    {
+      liaison_sync_engine_set_bad_answer (error, "last_seq went backwards");
+      return FALSE;
+    }
+  /* A page that says "more" but moves nowhere would loop forever. */
+  if (json_node_get_boolean (more_node) && last_seq == since)
+    {
+      liaison_sync_engine_set_bad_answer (error, "more pages promised but last_seq did not move");
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *element;
+      JsonNode *seq;
+
+      while (i < json_array_get_length (changes) && !accept_change (changes, i, set_aside))
+        ;
+      if (i == json_array_get_length (changes))
+        break;
+      element = json_array_get_element (changes, i);
+      seq = json_object_get_member (json_node_get_object (element), "seq");
+      if (seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64 ||
+          json_node_get_int (seq) <= since || json_node_get_int (seq) > last_seq)
+        {
+          liaison_sync_engine_set_bad_answer (error, "a change's seq is outside the page");
+          return FALSE;
+        }
+    }
+  *changes_out = changes;
+  *last_seq_out = last_seq;
+  *more_out = json_node_get_boolean (more_node);
+  return TRUE;
+}
+
+static void
+pull_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncOp *op = user_data;
+  LiaisonSyncEngine *self = op->self;
+  GError *send_error = NULL;
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(GBytes) readable = NULL;
+  JsonArray *changes = NULL;
+  gint64 last_seq = 0;
+  gboolean more = FALSE;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
+  g_clear_pointer (&op->set_aside, g_ptr_array_unref);
+  op->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
+  readable = liaison_pull_page_take_invalid (bytes, op->set_aside);
+  root = liaison_sync_engine_read_answer (self, op->message, readable != NULL ? readable : bytes, send_error, &error);
+  g_clear_object (&op->message);
+  if (root == NULL)
+    {
+      liaison_sync_engine_finish_sync (op, error);
+      return;
+    }
+  self->pulled_bytes += g_bytes_get_size (bytes);
+  if (!check_pull_answer (root, op->since, op->set_aside, &changes, &last_seq, &more, &error))
+    {
+      liaison_sync_engine_finish_sync (op, error);
+      return;
+    }
+  self->pulled_records += json_array_get_length (changes);
+  if (!liaison_store_apply_pulled_page (self->store, changes, op->set_aside, last_seq, &op->counts,
+                                        &store_error))
+    {
+      liaison_sync_engine_finish_sync (op, liaison_sync_engine_answer_error_from_store (store_error));
+      return;
+    }
+  liaison_sync_engine_set_progress (self, op->counts.sent, op->counts.received);
+
+  if (more)
+    liaison_sync_engine_pull_next (op);
+  else
+    liaison_sync_engine_fetch_attachments (op);
+}
+
+void
+liaison_sync_engine_pull_next (SyncOp *op)
+{
+  LiaisonSyncEngine *self = op->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *skip = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
+    {
+      liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
+      return;
+    }
+
+  op->since = liaison_store_get_checkpoint (self->store);
+  /* The changes this replica's pushes wrote are here already. */
+  skip = liaison_sync_own_seqs_for_pull (self->store, op->since);
+  path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=%d%s%s",
+                          op->since, LIAISON_MAX_PULL_LIMIT,
+                          skip != NULL ? "&skip=" : "", skip != NULL ? skip : "");
+  op->message = liaison_sync_engine_new_request (SOUP_METHOD_GET, op->base_url, path, op->token, NULL, &error);
+  if (op->message == NULL)
+    {
+      liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
+      return;
+    }
+  soup_session_send_and_read_async (self->session, op->message, G_PRIORITY_DEFAULT,
+                                    op->cancellable, pull_done, op);
+}

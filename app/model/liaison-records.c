@@ -88,13 +88,24 @@ liaison_sync_state_note (LiaisonSyncState state)
   return state == LIAISON_SYNC_STATE_SYNCED ? NULL : liaison_sync_state_label (state);
 }
 
-static void
-record_meta_clear (LiaisonRecordMeta *meta)
+void
+liaison_record_meta_clear (LiaisonRecordMeta *meta)
 {
   g_clear_pointer (&meta->uuid, g_free);
   g_clear_pointer (&meta->updated_at, g_free);
   g_clear_pointer (&meta->origin_station_uuid, g_free);
   g_clear_pointer (&meta->sync_error, g_free);
+}
+
+void
+liaison_record_meta_copy (LiaisonRecordMeta       *to,
+                          const LiaisonRecordMeta *from)
+{
+  *to = *from;
+  to->uuid = g_strdup (from->uuid);
+  to->updated_at = g_strdup (from->updated_at);
+  to->origin_station_uuid = g_strdup (from->origin_station_uuid);
+  to->sync_error = g_strdup (from->sync_error);
 }
 
 LiaisonVisitor *
@@ -147,7 +158,7 @@ liaison_reception_free (LiaisonReception *reception)
 {
   if (reception == NULL)
     return;
-  record_meta_clear (&reception->meta);
+  liaison_record_meta_clear (&reception->meta);
   g_free (reception->received_at);
   g_free (reception->summary);
   g_free (reception->handling);
@@ -177,7 +188,7 @@ liaison_suggestion_free (LiaisonSuggestion *suggestion)
 {
   if (suggestion == NULL)
     return;
-  record_meta_clear (&suggestion->meta);
+  liaison_record_meta_clear (&suggestion->meta);
   g_free (suggestion->title);
   g_free (suggestion->content);
   g_free (suggestion->raised_by);
@@ -207,7 +218,7 @@ liaison_deputy_free (LiaisonDeputy *deputy)
 {
   if (deputy == NULL)
     return;
-  record_meta_clear (&deputy->meta);
+  liaison_record_meta_clear (&deputy->meta);
   g_free (deputy->name);
   g_free (deputy->specialty);
   g_free (deputy->phone);
@@ -230,7 +241,7 @@ liaison_deputy_group_free (LiaisonDeputyGroup *group)
 {
   if (group == NULL)
     return;
-  record_meta_clear (&group->meta);
+  liaison_record_meta_clear (&group->meta);
   g_free (group->name);
   g_free (group);
 }
@@ -250,7 +261,7 @@ liaison_station_free (LiaisonStation *station)
 {
   if (station == NULL)
     return;
-  record_meta_clear (&station->meta);
+  liaison_record_meta_clear (&station->meta);
   g_free (station->name);
   g_free (station->district);
   g_free (station);

@@ -163,6 +163,12 @@ typedef struct {
   char              *deputy_names;  /* joined with 、 */
 } LiaisonReception;
 
+/* Frees the strings of @meta, not @meta itself. */
+void               liaison_record_meta_clear    (LiaisonRecordMeta *meta);
+/* @to gets copies of @from's strings; whatever @to held is not freed. */
+void               liaison_record_meta_copy     (LiaisonRecordMeta       *to,
+                                                 const LiaisonRecordMeta *from);
+
 LiaisonVisitor    *liaison_visitor_new          (void);
 LiaisonVisitor    *liaison_visitor_copy         (const LiaisonVisitor *visitor);
 void               liaison_visitor_free         (LiaisonVisitor *visitor);

@@ -14,7 +14,6 @@
 #include "liaison-import-report.h"
 #include "liaison-ledger.h"
 #include "liaison-ui-util.h"
-#include "liaison-window.h"
 
 /* A deputy as a list item: the roster's rows need a GObject. Private to
  * this page. */
@@ -248,7 +247,7 @@ import_roster_response_cb (GtkNativeDialog     *native,
                            int                  response,
                            LiaisonDeputiesPage *self)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
   g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   g_autoptr(GError) error = NULL;
@@ -265,24 +264,23 @@ import_roster_response_cb (GtkNativeDialog     *native,
 
       /* Bad rows are listed as the ledger's are, one problem a row. */
       if (liaison_import_problems_get_n (problems) > 0)
-        gtk_window_present (GTK_WINDOW (liaison_import_report_new (window != NULL ? GTK_WINDOW (window) : NULL,
+        gtk_window_present (GTK_WINDOW (liaison_import_report_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                    _("The Roster Could Not Be Imported"),
                                                                    file, problems)));
-      else if (window != NULL)
-        liaison_window_show_error (LIAISON_WINDOW (window), _("The Roster Could Not Be Imported"), body, error->message);
-      else
+      /* The window says it; a page never names its window. */
+      else if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(sss)",
+                                            _("The Roster Could Not Be Imported"), body, error->message))
         g_warning ("%s", error->message);
       return;
     }
 
-  if (window != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (ngettext ("Imported %u deputy",
-                                                            "Imported %u deputies",
-                                                            n_imported),
-                                                  n_imported);
-      liaison_window_add_toast (LIAISON_WINDOW (window), message);
-    }
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u deputy",
+                                                          "Imported %u deputies",
+                                                          n_imported),
+                                                n_imported);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+  }
 }
 
 static void

@@ -3,8 +3,10 @@
  * A fresh database shows the first-run page; once the station is set up,
  * the window shows its views (receptions, suggestions, follow-up,
  * deputies) and, in the header, who is at the desk.
- * Everything that opens another window or a file chooser lives here as a
- * win.* action, so that pages and details only name what they want.
+ * Everything that opens another window or a file chooser is a win.*
+ * action, so that pages and details only name what they want; pages say
+ * what happened through win.show-toast and win.show-error. The ledger's
+ * and sync's actions live in liaison-window-ledger.c and -sync.c.
  */
 #define G_LOG_DOMAIN "liaison-window"
 
@@ -15,53 +17,14 @@
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
 #include "liaison-header-station.h"
-#include "liaison-date-button.h"
-#include "liaison-deputies-page.h"
-#include "liaison-enroll-dialog.h"
-#include "liaison-first-run-page.h"
-#include "liaison-follow-up-page.h"
-#include "liaison-import-report.h"
-#include "liaison-ledger.h"
-#include "liaison-quarantine-dialog.h"
 #include "liaison-reception-editor.h"
-#include "liaison-receptions-page.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
-#include "liaison-suggestions-page.h"
-#include "liaison-sync-status.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
-#include "liaison-window.h"
-
-struct _LiaisonWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* owned */
-  LiaisonStore *store;
-  GSettings    *settings;
-  LiaisonSyncEngine *sync_engine;  /* NULL: no sync (tests) */
-
-  guint station_label_idle_id;
-
-  /* template children */
-  AdwToastOverlay        *toast_overlay;
-  GtkStack               *main_stack;
-  LiaisonFirstRunPage    *first_run_page;
-  AdwViewSwitcherTitle   *switcher_title;
-  GtkLabel               *station_label;
-  AdwViewStack           *view_stack;
-  LiaisonReceptionsPage  *receptions_page;
-  LiaisonSuggestionsPage *suggestions_page;
-  LiaisonDeputiesPage    *deputies_page;
-  LiaisonFollowUpPage    *follow_up_page;
-  AdwViewStackPage       *follow_up_stack_page;
-  LiaisonSyncStatus      *sync_status;
-  GtkButton              *actor_button;
-  AdwButtonContent       *actor_content;
-};
+#include "liaison-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -117,8 +80,8 @@ update_actor (LiaisonWindow *self)
 
 /* The Follow-up page's badge: replies that came from headquarters and
  * nobody has looked at yet. */
-static void
-update_badge (LiaisonWindow *self)
+void
+liaison_window_update_badge (LiaisonWindow *self)
 {
   g_autoptr(GError) error = NULL;
   guint n = liaison_store_count_unseen_replies (self->store, &error);
@@ -131,8 +94,8 @@ update_badge (LiaisonWindow *self)
 
 /* A station works on its own station; headquarters has none, and sees
  * every station's records without logging receptions of its own. */
-static void
-update_station (LiaisonWindow *self)
+void
+liaison_window_update_station (LiaisonWindow *self)
 {
   g_autoptr(LiaisonStation) station = liaison_store_get_local_station (self->store);
   gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
@@ -186,7 +149,7 @@ title_visible_changed_cb (LiaisonWindow *self)
 static void
 first_run_done_cb (LiaisonWindow *self)
 {
-  update_station (self);
+  liaison_window_update_station (self);
   /* Translators: shown once the first-run page has set the station up */
   liaison_window_add_toast (self, _("Station set up. Welcome!"));
 }
@@ -197,9 +160,9 @@ store_changed_cb (LiaisonWindow *self,
 {
   if (g_strcmp0 (table, "stations") == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
-    update_station (self);
+    liaison_window_update_station (self);
   else if (g_strcmp0 (table, "suggestions") == 0 || g_strcmp0 (table, "suggestion_events") == 0)
-    update_badge (self);
+    liaison_window_update_badge (self);
   else if (g_strcmp0 (table, "deputies") == 0 || g_strcmp0 (table, "settings") == 0)
     update_actor (self);
   else if (g_strcmp0 (table, "pull_quarantine") == 0)
@@ -249,6 +212,29 @@ liaison_window_show_error (LiaisonWindow *self,
       adw_message_dialog_set_extra_child (dialog, scrolled);
     }
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Pages say what happened through these actions; none names its window. */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  liaison_window_add_toast (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* (heading, body, details); empty details are none. */
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *heading;
+  const char *body;
+  const char *details;
+
+  g_variant_get (parameter, "(&s&s&s)", &heading, &body, &details);
+  liaison_window_show_error (LIAISON_WINDOW (widget), heading, body, details);
 }
 
 /* New and edited receptions */
@@ -382,235 +368,6 @@ search_action (GtkWidget  *widget,
     }
 }
 
-/* Import */
-
-/**
- * liaison_window_import_ledger:
- * @file: the ledger chosen
- *
- * Imports @file. Bad rows are listed in a dialog, one problem a row, to
- * read, copy or save; other failures in an error dialog.
- */
-void
-liaison_window_import_ledger (LiaisonWindow *self,
-                              GFile         *file)
-{
-  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
-  g_autoptr(GError) error = NULL;
-  guint n_imported = 0;
-
-  g_return_if_fail (LIAISON_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (!liaison_ledger_import_receptions_with_problems (self->store, file, &n_imported, problems, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”. Correct the file and import it again."), name);
-
-      if (liaison_import_problems_get_n (problems) > 0)
-        gtk_window_present (GTK_WINDOW (liaison_import_report_new (GTK_WINDOW (self), _("The Ledger Could Not Be Imported"),
-                                                                   file, problems)));
-      else
-        liaison_window_show_error (self, _("The Ledger Could Not Be Imported"), body, error->message);
-      return;
-    }
-
-  {
-    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u reception",
-                                                          "Imported %u receptions",
-                                                          n_imported),
-                                                n_imported);
-    adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
-    liaison_window_add_toast (self, message);
-  }
-}
-
-static void
-import_ledger_response_cb (GtkNativeDialog *native,
-                           int              response,
-                           LiaisonWindow   *self)
-{
-  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
-
-  if (file != NULL)
-    liaison_window_import_ledger (self, file);
-}
-
-static void
-import_ledger_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  native = liaison_ui_csv_chooser_new (_("Import Ledger"), GTK_WINDOW (self),
-                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (import_ledger_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/* Export */
-
-typedef struct {
-  LiaisonWindow *window;  /* owned */
-  char          *from_date;
-  char          *to_date;
-} ExportRequest;
-
-static void
-export_request_free (ExportRequest *request)
-{
-  g_clear_object (&request->window);
-  g_free (request->from_date);
-  g_free (request->to_date);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
-
-static void
-export_save_response_cb (GtkNativeDialog *native,
-                         int              response,
-                         ExportRequest   *request_ptr)
-{
-  g_autoptr(ExportRequest) request = request_ptr;
-  LiaisonWindow *self = request->window;
-  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
-  g_autoptr(GError) error = NULL;
-  guint n_exported = 0;
-
-  if (file == NULL)
-    return;
-
-  if (!liaison_ledger_export_receptions (self->store, request->from_date, request->to_date,
-                                         file, &n_exported, &error))
-    {
-      liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
-      return;
-    }
-
-  {
-    g_autofree char *message = g_strdup_printf (ngettext ("Exported %u reception",
-                                                          "Exported %u receptions",
-                                                          n_exported),
-                                                n_exported);
-    liaison_window_add_toast (self, message);
-  }
-}
-
-static void
-export_dates_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          LiaisonWindow    *self)
-{
-  GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
-  GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
-  ExportRequest *request;
-  GtkFileChooserNative *native;
-  g_autofree char *file_name = NULL;
-
-  if (g_strcmp0 (response, "export") != 0)
-    return;
-
-  request = g_new0 (ExportRequest, 1);
-  request->window = g_object_ref (self);
-  request->from_date = liaison_ui_normalize_date (gtk_editable_get_text (from_row));
-  request->to_date = liaison_ui_normalize_date (gtk_editable_get_text (to_row));
-  if (request->from_date == NULL || request->to_date == NULL)
-    {
-      export_request_free (request);
-      return;
-    }
-
-  native = liaison_ui_csv_chooser_new (_("Export Ledger"), GTK_WINDOW (self),
-                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), TRUE);
-  /* Translators: the file name offered when exporting; %s are the first
-   * and last dates, YYYY-MM-DD */
-  file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
-  g_signal_connect (native, "response", G_CALLBACK (export_save_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/* Export is enabled only for two real dates in order. */
-static void
-export_dates_changed_cb (AdwMessageDialog *dialog)
-{
-  GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
-  GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
-  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
-  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
-
-  if (from_date == NULL)
-    gtk_widget_add_css_class (from_row, "error");
-  else
-    gtk_widget_remove_css_class (from_row, "error");
-  if (to_date == NULL)
-    gtk_widget_add_css_class (to_row, "error");
-  else
-    gtk_widget_remove_css_class (to_row, "error");
-
-  adw_message_dialog_set_response_enabled (dialog, "export",
-                                           from_date != NULL && to_date != NULL &&
-                                           strcmp (from_date, to_date) <= 0);
-}
-
-static void
-export_ledger_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *from_row;
-  GtkWidget *to_row;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
-    _("Receptions from the first date to the last, both included, are written to a CSV file that Excel and WPS can open.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "export");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dates to export"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  from_row = adw_entry_row_new ();
-  /* Translators: the first date of the export, written YYYY-MM-DD */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (from_row), liaison_date_button_new (GTK_EDITABLE (from_row), _("From date")));
-  gtk_list_box_append (GTK_LIST_BOX (list), from_row);
-
-  to_row = adw_entry_row_new ();
-  /* Translators: the last date of the export, written YYYY-MM-DD */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (to_row), today);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
-  gtk_list_box_append (GTK_LIST_BOX (list), to_row);
-
-  adw_message_dialog_set_extra_child (dialog, list);
-  g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
-  g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
-  g_signal_connect_swapped (from_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
-  g_signal_connect_swapped (to_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_dates_response_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* GObject */
 
 static gboolean
@@ -628,150 +385,6 @@ liaison_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
-}
-
-/* Sync with headquarters */
-
-static void
-update_sync_actions (LiaisonWindow *self)
-{
-  gboolean enrolled = self->sync_engine != NULL && liaison_store_is_enrolled (self->store);
-
-  /* Headquarters hands out the codes; it has nowhere to connect to. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enroll",
-                                 self->sync_engine != NULL &&
-                                 liaison_store_get_sync_role (self->store) != LIAISON_SYNC_ROLE_HQ);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
-                                 enrolled && !liaison_sync_engine_get_syncing (self->sync_engine));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-aside-records",
-                                 liaison_store_count_quarantined (self->store) > 0);
-}
-
-static void
-set_aside_records_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (liaison_quarantine_dialog_new (GTK_WINDOW (self), self->store)));
-}
-
-static void
-sync_now_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(LiaisonWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  LiaisonSyncCounts counts = { 0 };
-
-  /* The header shows the outcome; a toast confirms what the click did. */
-  if (!liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &counts, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        liaison_window_add_toast (self, error->message);
-      return;
-    }
-  if (counts.rejected > 0)
-    {
-      g_autofree char *message = g_strdup_printf (ngettext ("Synced; headquarters refused %u record (its page says why)",
-                                                            "Synced; headquarters refused %u records (their pages say why)",
-                                                            counts.rejected),
-                                                  counts.rejected);
-      liaison_window_add_toast (self, message);
-    }
-}
-
-/* Every sync, started by anyone: the replies it brought get a toast. */
-static void
-sync_watch_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(LiaisonWindow) self = user_data;
-  LiaisonSyncCounts counts = { 0 };
-
-  /* A failure is the header's to show, and sync_now_done_cb's. */
-  if (!liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &counts, NULL))
-    return;
-  update_badge (self);
-  if (counts.replies > 0)
-    liaison_window_show_replies (self, counts.replies);
-}
-
-static void
-syncing_changed_cb (LiaisonWindow *self)
-{
-  /* A call made while a sync runs joins it and gets its counts. */
-  if (liaison_sync_engine_get_syncing (self->sync_engine))
-    liaison_sync_engine_sync_async (self->sync_engine, NULL, sync_watch_done_cb, g_object_ref (self));
-}
-
-static void
-sync_now_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
-
-  if (self->sync_engine == NULL)
-    return;
-  liaison_sync_engine_sync_async (self->sync_engine, NULL, sync_now_done_cb, g_object_ref (self));
-}
-
-static void
-enrolled_cb (LiaisonWindow *self)
-{
-  update_station (self);
-  update_sync_actions (self);
-  /* Enrolled as headquarters, the desk is headquarters'. */
-  liaison_follow_up_page_refresh (self->follow_up_page);
-  /* The roster and the reference data come in right away. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sync-now", NULL);
-}
-
-static void
-enroll_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
-  LiaisonEnrollDialog *dialog;
-
-  if (self->sync_engine == NULL)
-    return;
-  dialog = liaison_enroll_dialog_new (GTK_WINDOW (self), self->sync_engine);
-  g_signal_connect_object (dialog, "enrolled", G_CALLBACK (enrolled_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * liaison_window_set_sync_engine:
- * @engine: (nullable): the application's sync engine
- *
- * Shows sync in the header and enables "Sync now" and "Connect to
- * Headquarters".
- */
-void
-liaison_window_set_sync_engine (LiaisonWindow     *self,
-                                LiaisonSyncEngine *engine)
-{
-  g_return_if_fail (LIAISON_IS_WINDOW (self));
-  g_return_if_fail (engine == NULL || LIAISON_IS_SYNC_ENGINE (engine));
-
-  if (self->sync_engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->sync_engine, self);
-  g_set_object (&self->sync_engine, engine);
-  if (engine != NULL)
-    {
-      g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (update_sync_actions), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (engine, "notify::syncing", G_CALLBACK (syncing_changed_cb), self, G_CONNECT_SWAPPED);
-      /* The start-up sync may be running already: its replies get a toast too. */
-      syncing_changed_cb (self);
-    }
-  liaison_sync_status_set_engine (self->sync_status, engine);
-  update_sync_actions (self);
 }
 
 static void
@@ -797,9 +410,9 @@ liaison_window_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   liaison_sync_status_set_store (self->sync_status, self->store);
-  update_station (self);
-  update_badge (self);
-  update_sync_actions (self);
+  liaison_window_update_station (self);
+  liaison_window_update_badge (self);
+  liaison_window_update_sync_actions (self);
 }
 
 static void
@@ -900,11 +513,10 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.loop-rules", NULL, loop_rules_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
-  gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
-  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
-  gtk_widget_class_install_action (widget_class, "win.set-aside-records", NULL, set_aside_records_action);
-  gtk_widget_class_install_action (widget_class, "win.enroll", NULL, enroll_action);
+  liaison_window_class_add_ledger_actions (widget_class);
+  liaison_window_class_add_sync_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(sss)", show_error_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-reception", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -962,36 +574,5 @@ liaison_window_add_toast (LiaisonWindow *self,
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * liaison_window_show_replies:
- * @n_replies: how many replies the last sync brought
- *
- * Says that replies arrived from headquarters, with a button to the
- * Follow-up page, and brings its badge up to date.
- */
-void
-liaison_window_show_replies (LiaisonWindow *self,
-                             guint          n_replies)
-{
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (LIAISON_IS_WINDOW (self));
-
-  update_badge (self);
-  if (n_replies == 0)
-    return;
-  message = g_strdup_printf (ngettext ("%u reply arrived from headquarters",
-                                       "%u replies arrived from headquarters",
-                                       n_replies),
-                             n_replies);
-  toast = adw_toast_new (message);
-  /* Translators: a toast's button: go to the Follow-up page */
-  adw_toast_set_button_label (toast, _("_Show"));
-  adw_toast_set_action_name (toast, "win.show-follow-up");
-  adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

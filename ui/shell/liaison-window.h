@@ -13,12 +13,6 @@ G_DECLARE_FINAL_TYPE (LiaisonWindow, liaison_window, LIAISON, WINDOW, AdwApplica
 
 LiaisonWindow *liaison_window_new       (GtkApplication *app,
                                          LiaisonStore   *store);
-void           liaison_window_add_toast (LiaisonWindow  *self,
-                                         const char     *message);
-void           liaison_window_show_error (LiaisonWindow *self,
-                                          const char    *heading,
-                                          const char    *body,
-                                          const char    *details);
 void           liaison_window_import_ledger (LiaisonWindow *self,
                                              GFile         *file);
 void           liaison_window_show_replies (LiaisonWindow *self,

@@ -1,0 +1,249 @@
+/* liaison-window-ledger.c: the window's ledger actions: import a CSV
+ * ledger of receptions, and export one between two dates. */
+#define G_LOG_DOMAIN "liaison-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-date-button.h"
+#include "liaison-import-report.h"
+#include "liaison-ledger.h"
+#include "liaison-ui-util.h"
+#include "liaison-window-private.h"
+
+/* Import */
+
+/**
+ * liaison_window_import_ledger:
+ * @file: the ledger chosen
+ *
+ * Imports @file. Bad rows are listed in a dialog, one problem a row, to
+ * read, copy or save; other failures in an error dialog.
+ */
+void
+liaison_window_import_ledger (LiaisonWindow *self,
+                              GFile         *file)
+{
+  g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!liaison_ledger_import_receptions_with_problems (self->store, file, &n_imported, problems, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”. Correct the file and import it again."), name);
+
+      if (liaison_import_problems_get_n (problems) > 0)
+        gtk_window_present (GTK_WINDOW (liaison_import_report_new (GTK_WINDOW (self), _("The Ledger Could Not Be Imported"),
+                                                                   file, problems)));
+      else
+        liaison_window_show_error (self, _("The Ledger Could Not Be Imported"), body, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u reception",
+                                                          "Imported %u receptions",
+                                                          n_imported),
+                                                n_imported);
+    adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
+    liaison_window_add_toast (self, message);
+  }
+}
+
+static void
+import_ledger_response_cb (GtkNativeDialog *native,
+                           int              response,
+                           LiaisonWindow   *self)
+{
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
+
+  if (file != NULL)
+    liaison_window_import_ledger (self, file);
+}
+
+static void
+import_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = liaison_ui_csv_chooser_new (_("Import Ledger"), GTK_WINDOW (self),
+                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (import_ledger_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export */
+
+typedef struct {
+  LiaisonWindow *window;  /* owned */
+  char          *from_date;
+  char          *to_date;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_free (request->from_date);
+  g_free (request->to_date);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
+static void
+export_save_response_cb (GtkNativeDialog *native,
+                         int              response,
+                         ExportRequest   *request_ptr)
+{
+  g_autoptr(ExportRequest) request = request_ptr;
+  LiaisonWindow *self = request->window;
+  g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
+  g_autoptr(GError) error = NULL;
+  guint n_exported = 0;
+
+  if (file == NULL)
+    return;
+
+  if (!liaison_ledger_export_receptions (self->store, request->from_date, request->to_date,
+                                         file, &n_exported, &error))
+    {
+      liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (ngettext ("Exported %u reception",
+                                                          "Exported %u receptions",
+                                                          n_exported),
+                                                n_exported);
+    liaison_window_add_toast (self, message);
+  }
+}
+
+static void
+export_dates_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LiaisonWindow    *self)
+{
+  GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  ExportRequest *request;
+  GtkFileChooserNative *native;
+  g_autofree char *file_name = NULL;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->from_date = liaison_ui_normalize_date (gtk_editable_get_text (from_row));
+  request->to_date = liaison_ui_normalize_date (gtk_editable_get_text (to_row));
+  if (request->from_date == NULL || request->to_date == NULL)
+    {
+      export_request_free (request);
+      return;
+    }
+
+  native = liaison_ui_csv_chooser_new (_("Export Ledger"), GTK_WINDOW (self),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), TRUE);
+  /* Translators: the file name offered when exporting; %s are the first
+   * and last dates, YYYY-MM-DD */
+  file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_signal_connect (native, "response", G_CALLBACK (export_save_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export is enabled only for two real dates in order. */
+static void
+export_dates_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
+  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
+
+  if (from_date == NULL)
+    gtk_widget_add_css_class (from_row, "error");
+  else
+    gtk_widget_remove_css_class (from_row, "error");
+  if (to_date == NULL)
+    gtk_widget_add_css_class (to_row, "error");
+  else
+    gtk_widget_remove_css_class (to_row, "error");
+
+  adw_message_dialog_set_response_enabled (dialog, "export",
+                                           from_date != NULL && to_date != NULL &&
+                                           strcmp (from_date, to_date) <= 0);
+}
+
+static void
+export_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *from_row;
+  GtkWidget *to_row;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
+    _("Receptions from the first date to the last, both included, are written to a CSV file that Excel and WPS can open.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dates to export"), -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  from_row = adw_entry_row_new ();
+  /* Translators: the first date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (from_row), liaison_date_button_new (GTK_EDITABLE (from_row), _("From date")));
+  gtk_list_box_append (GTK_LIST_BOX (list), from_row);
+
+  to_row = adw_entry_row_new ();
+  /* Translators: the last date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (to_row), today);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
+  gtk_list_box_append (GTK_LIST_BOX (list), to_row);
+
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
+  g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
+  g_signal_connect_swapped (from_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
+  g_signal_connect_swapped (to_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_dates_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+liaison_window_class_add_ledger_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import-ledger", NULL, import_ledger_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
+}

@@ -1,0 +1,60 @@
+/* liaison-window-private.h: what the window's facets share: its fields,
+ * and the calls one facet makes into another. */
+#pragma once
+
+#include "liaison-deputies-page.h"
+#include "liaison-first-run-page.h"
+#include "liaison-follow-up-page.h"
+#include "liaison-receptions-page.h"
+#include "liaison-suggestions-page.h"
+#include "liaison-sync-status.h"
+#include "liaison-window.h"
+
+G_BEGIN_DECLS
+
+struct _LiaisonWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* owned */
+  LiaisonStore *store;
+  GSettings    *settings;
+  LiaisonSyncEngine *sync_engine;  /* NULL: no sync (tests) */
+
+  guint station_label_idle_id;
+
+  /* template children */
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  LiaisonFirstRunPage    *first_run_page;
+  AdwViewSwitcherTitle   *switcher_title;
+  GtkLabel               *station_label;
+  AdwViewStack           *view_stack;
+  LiaisonReceptionsPage  *receptions_page;
+  LiaisonSuggestionsPage *suggestions_page;
+  LiaisonDeputiesPage    *deputies_page;
+  LiaisonFollowUpPage    *follow_up_page;
+  AdwViewStackPage       *follow_up_stack_page;
+  LiaisonSyncStatus      *sync_status;
+  GtkButton              *actor_button;
+  AdwButtonContent       *actor_content;
+};
+
+/* liaison-window.c */
+void liaison_window_add_toast           (LiaisonWindow  *self,
+                                         const char     *message);
+void liaison_window_show_error          (LiaisonWindow  *self,
+                                         const char     *heading,
+                                         const char     *body,
+                                         const char     *details);
+void liaison_window_update_station      (LiaisonWindow  *self);
+void liaison_window_update_badge        (LiaisonWindow  *self);
+
+/* liaison-window-ledger.c: import and export of the reception ledger */
+void liaison_window_class_add_ledger_actions (GtkWidgetClass *widget_class);
+
+/* liaison-window-sync.c: sync with headquarters and enrolment */
+void liaison_window_update_sync_actions (LiaisonWindow  *self);
+void liaison_window_class_add_sync_actions   (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,8 +1,10 @@
 /* liaison-reception-editor.c: the window where a clerk logs a reception.
  *
  * The widgets only hold what is typed; LiaisonReceptionForm checks and
- * saves it. Visitor rows and suggestion blocks sit in the same order as the
- * form's visitors and suggestions, so "visitor.2.phone" is the third row.
+ * saves it. The Visitors and Suggestions sections are widgets of their
+ * own (liaison-reception-visitors.c, liaison-reception-suggestions.c);
+ * their rows sit in the same order as the form's visitors and
+ * suggestions, so "visitor.2.phone" is the third row.
  */
 #define G_LOG_DOMAIN "liaison-reception-editor"
 
@@ -14,22 +16,11 @@
 #include "liaison-deputy-picker.h"
 #include "liaison-reception-editor.h"
 #include "liaison-reception-form.h"
+#include "liaison-reception-suggestions.h"
+#include "liaison-reception-visitors.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
-
-/* The widgets of one inline suggestion; they belong to suggestions_box. */
-typedef struct {
-  GtkWidget   *widget;
-  GtkLabel    *heading;
-  GtkWidget   *remove_button;
-  GtkEditable *title_entry;
-  GtkLabel    *title_error;
-  GtkTextView *content_view;
-  GtkLabel    *content_error;
-  GtkDropDown *category_dropdown;
-  GtkLabel    *category_error;
-} SuggestionBlock;
 
 struct _LiaisonReceptionEditor
 {
@@ -41,7 +32,6 @@ struct _LiaisonReceptionEditor
   gint64                reception_id;
   GtkStringList        *category_names;  /* "Choose…", then every category */
   GArray               *category_ids;    /* gint64, parallel to category_names */
-  GPtrArray            *suggestion_blocks;  /* SuggestionBlock *, in form order */
   char                 *load_error;
   gboolean              load_error_shown;
   gboolean              discard_confirmed;
@@ -67,16 +57,13 @@ struct _LiaisonReceptionEditor
   GtkLabel             *category_error;
   LiaisonDeputyPicker  *deputy_picker;
   GtkLabel             *deputies_error;
-  GtkButton            *add_visitor_button;
-  GtkBox               *visitors_box;
-  GtkLabel             *visitors_error;
+  LiaisonReceptionVisitors *visitors_group;
   GtkTextView          *summary_view;
   GtkLabel             *summary_error;
   GtkSwitch            *handled_switch;
   GtkTextView          *handling_view;
   GtkLabel             *handling_error;
-  GtkButton            *add_suggestion_button;
-  GtkBox               *suggestions_box;
+  LiaisonReceptionSuggestions *suggestions_group;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonReceptionEditor, liaison_reception_editor, ADW_TYPE_WINDOW)
@@ -122,301 +109,24 @@ hide_error_cb (GtkWidget *error_widget)
   gtk_widget_set_visible (error_widget, FALSE);
 }
 
-/* Visitors */
-
-static guint
-n_visitor_rows (LiaisonReceptionEditor *self)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
-}
-
-static LiaisonVisitorRow *
-visitor_row_at (LiaisonReceptionEditor *self,
-                guint                   index)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-
-  for (guint i = 0; child != NULL && i < index; i++)
-    child = gtk_widget_get_next_sibling (child);
-  return child ? LIAISON_VISITOR_ROW (child) : NULL;
-}
-
-static void
-renumber_visitors (LiaisonReceptionEditor *self)
-{
-  guint n = n_visitor_rows (self);
-  guint i = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child), i++)
-    {
-      liaison_visitor_row_set_position (LIAISON_VISITOR_ROW (child), i);
-      liaison_visitor_row_set_removable (LIAISON_VISITOR_ROW (child), n > 1);
-    }
-}
-
-static void
-visitor_remove_cb (LiaisonVisitorRow      *row,
-                   LiaisonReceptionEditor *self)
-{
-  guint index = 0;
-  GtkWidget *next_focus;
-
-  if (n_visitor_rows (self) <= 1)
-    return;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-       child != NULL && child != GTK_WIDGET (row);
-       child = gtk_widget_get_next_sibling (child))
-    index++;
-
-  next_focus = gtk_widget_get_next_sibling (GTK_WIDGET (row));
-  if (next_focus == NULL)
-    next_focus = gtk_widget_get_prev_sibling (GTK_WIDGET (row));
-
-  liaison_reception_form_remove_visitor (self->form, index);
-  gtk_box_remove (self->visitors_box, GTK_WIDGET (row));
-  renumber_visitors (self);
-  /* The focused button went with its row. */
-  if (next_focus != NULL)
-    liaison_visitor_row_focus_field (LIAISON_VISITOR_ROW (next_focus), "name");
-}
-
-static LiaisonVisitorRow *
-append_visitor_row (LiaisonReceptionEditor *self)
-{
-  GtkWidget *row = liaison_visitor_row_new ();
-
-  g_signal_connect (row, "remove", G_CALLBACK (visitor_remove_cb), self);
-  gtk_box_append (self->visitors_box, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->visitors_error), FALSE);
-  renumber_visitors (self);
-  return LIAISON_VISITOR_ROW (row);
-}
-
-/* Suggestions */
-
-static guint
-suggestion_block_index (LiaisonReceptionEditor *self,
-                        GtkWidget              *widget)
-{
-  for (guint i = 0; i < self->suggestion_blocks->len; i++)
-    {
-      SuggestionBlock *block = g_ptr_array_index (self->suggestion_blocks, i);
-
-      if (block->widget == widget)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
-static void
-renumber_suggestions (LiaisonReceptionEditor *self)
-{
-  for (guint i = 0; i < self->suggestion_blocks->len; i++)
-    {
-      SuggestionBlock *block = g_ptr_array_index (self->suggestion_blocks, i);
-      /* Translators: heading of the Nth suggestion in the reception editor */
-      g_autofree char *heading = g_strdup_printf (_("Suggestion %u"), i + 1);
-      /* Translators: accessible name of the button that removes the Nth suggestion */
-      g_autofree char *remove = g_strdup_printf (_("Remove Suggestion %u"), i + 1);
-
-      gtk_label_set_label (block->heading, heading);
-      liaison_ui_set_tooltip (block->remove_button, remove);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (block->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
-                                      -1);
-    }
-}
-
-static void
-suggestion_remove_cb (GtkButton              *button,
-                      LiaisonReceptionEditor *self)
-{
-  GtkWidget *widget = g_object_get_data (G_OBJECT (button), "block-widget");
-  guint index = suggestion_block_index (self, widget);
-
-  if (index == G_MAXUINT || !liaison_reception_form_remove_suggestion (self->form, index))
-    return;
-  gtk_box_remove (self->suggestions_box, widget);
-  g_ptr_array_remove_index (self->suggestion_blocks, index);
-  renumber_suggestions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_suggestion_button));
-}
-
-static GtkLabel *
-error_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
-}
-
-static GtkWidget *
-field_label_new (const char *text,
-                 GtkWidget  *mnemonic_widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
-  return label;
-}
-
-/* A card with a title entry, a content view and a category list. Saved
- * suggestions have a life of their own, so they cannot be removed here. */
-static SuggestionBlock *
-append_suggestion_block (LiaisonReceptionEditor *self,
-                         gboolean                removable)
-{
-  SuggestionBlock *block = g_new0 (SuggestionBlock, 1);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *label;
-
-  block->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (block->widget, "card");
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_box_append (GTK_BOX (block->widget), grid);
-
-  block->heading = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (block->heading, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (block->heading), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (block->heading), "heading");
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->heading), 0, 0, 2, 1);
-
-  block->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (block->remove_button, "flat");
-  gtk_widget_add_css_class (block->remove_button, "circular");
-  gtk_widget_set_halign (block->remove_button, GTK_ALIGN_END);
-  gtk_widget_set_valign (block->remove_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (block->remove_button, removable);
-  g_object_set_data (G_OBJECT (block->remove_button), "block-widget", block->widget);
-  g_signal_connect (block->remove_button, "clicked", G_CALLBACK (suggestion_remove_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), block->remove_button, 2, 0, 1, 1);
-  if (!removable)
-    {
-      /* Keeps the heading row as tall as in a removable block. */
-      gtk_widget_set_size_request (GTK_WIDGET (block->heading), -1, 34);
-    }
-
-  block->title_entry = GTK_EDITABLE (gtk_entry_new ());
-  gtk_entry_set_max_length (GTK_ENTRY (block->title_entry), LIAISON_MAX_TITLE_CHARS);
-  gtk_widget_set_hexpand (GTK_WIDGET (block->title_entry), TRUE);
-  /* Translators: the title of a suggestion */
-  label = field_label_new (_("_Title"), GTK_WIDGET (block->title_entry));
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->title_entry), 1, 1, 2, 1);
-  block->title_error = error_label_new ();
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->title_error), 1, 2, 2, 1);
-  g_signal_connect_swapped (block->title_entry, "changed", G_CALLBACK (hide_error_cb), block->title_error);
-
-  block->content_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (block->content_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (block->content_view, FALSE);
-  gtk_text_view_set_left_margin (block->content_view, 8);
-  gtk_text_view_set_right_margin (block->content_view, 8);
-  gtk_text_view_set_top_margin (block->content_view, 6);
-  gtk_text_view_set_bottom_margin (block->content_view, 6);
-  gtk_widget_set_size_request (GTK_WIDGET (block->content_view), -1, 72);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (block->content_view));
-  gtk_widget_set_hexpand (frame, TRUE);
-  /* Translators: what a suggestion says */
-  label = field_label_new (_("C_ontent"), GTK_WIDGET (block->content_view));
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (block->content_view),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), frame, 1, 3, 2, 1);
-  block->content_error = error_label_new ();
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->content_error), 1, 4, 2, 1);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (block->content_view), "changed",
-                            G_CALLBACK (hide_error_cb), block->content_error);
-
-  block->category_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_names)), NULL));
-  gtk_widget_set_halign (GTK_WIDGET (block->category_dropdown), GTK_ALIGN_START);
-  label = field_label_new (_("C_ategory"), GTK_WIDGET (block->category_dropdown));
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 5, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->category_dropdown), 1, 5, 2, 1);
-  block->category_error = error_label_new ();
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (block->category_error), 1, 6, 2, 1);
-  g_signal_connect_swapped (block->category_dropdown, "notify::selected",
-                            G_CALLBACK (hide_error_cb), block->category_error);
-
-  gtk_box_append (self->suggestions_box, block->widget);
-  g_ptr_array_add (self->suggestion_blocks, block);
-  renumber_suggestions (self);
-  return block;
-}
-
 /* Form <-> widgets */
 
 static void
 populate_widgets (LiaisonReceptionEditor *self)
 {
-  GtkWidget *child;
-  guint n;
-
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), liaison_reception_form_get_date (self->form));
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), liaison_reception_form_get_time (self->form));
   adw_combo_row_set_selected (self->channel_row, liaison_reception_form_get_channel (self->form));
   adw_combo_row_set_selected (self->category_row,
                               liaison_ui_id_position (self->category_ids, liaison_reception_form_get_category_id (self->form)));
   liaison_deputy_picker_set_deputy_ids (self->deputy_picker, liaison_reception_form_get_deputy_ids (self->form));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box))) != NULL)
-    gtk_box_remove (self->visitors_box, child);
-  n = liaison_reception_form_get_n_visitors (self->form);
-  for (guint i = 0; i < n; i++)
-    {
-      LiaisonVisitorRow *row = append_visitor_row (self);
-      guint64 party_size = 1;
-
-      g_ascii_string_to_unsigned (liaison_reception_form_get_visitor_party_size (self->form, i),
-                                  10, 1, LIAISON_MAX_PARTY_SIZE, &party_size, NULL);
-      liaison_visitor_row_set_visitor (row,
-                                       liaison_reception_form_get_visitor_name (self->form, i),
-                                       liaison_reception_form_get_visitor_phone (self->form, i),
-                                       liaison_reception_form_get_visitor_community (self->form, i),
-                                       (int) party_size,
-                                       liaison_reception_form_get_visitor_consent (self->form, i));
-    }
+  liaison_reception_visitors_load (self->visitors_group);
 
   text_view_set_text (self->summary_view, liaison_reception_form_get_summary (self->form));
   gtk_switch_set_active (self->handled_switch, liaison_reception_form_get_handled_on_spot (self->form));
   text_view_set_text (self->handling_view, liaison_reception_form_get_handling (self->form));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
-    gtk_box_remove (self->suggestions_box, child);
-  g_ptr_array_set_size (self->suggestion_blocks, 0);
-  n = liaison_reception_form_get_n_suggestions (self->form);
-  for (guint i = 0; i < n; i++)
-    {
-      SuggestionBlock *block = append_suggestion_block (self, liaison_reception_form_get_suggestion_id (self->form, i) == 0);
-
-      gtk_editable_set_text (block->title_entry, liaison_reception_form_get_suggestion_title (self->form, i));
-      text_view_set_text (block->content_view, liaison_reception_form_get_suggestion_content (self->form, i));
-      gtk_drop_down_set_selected (block->category_dropdown,
-                                  liaison_ui_id_position (self->category_ids, liaison_reception_form_get_suggestion_category_id (self->form, i)));
-    }
+  liaison_reception_suggestions_load (self->suggestions_group);
 }
 
 /* Copies what is typed into the form, which decides what it means. */
@@ -426,7 +136,6 @@ read_widgets (LiaisonReceptionEditor *self)
   g_autoptr(GArray) deputy_ids = liaison_deputy_picker_get_deputy_ids (self->deputy_picker);
   g_autofree char *summary = liaison_ui_text_view_get_text (self->summary_view);
   g_autofree char *handling = liaison_ui_text_view_get_text (self->handling_view);
-  guint i = 0;
 
   liaison_reception_form_set_date (self->form, gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
   liaison_reception_form_set_time (self->form, gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
@@ -435,35 +144,13 @@ read_widgets (LiaisonReceptionEditor *self)
                                           liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row)));
   liaison_reception_form_set_deputy_ids (self->form, deputy_ids);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-       child != NULL && i < liaison_reception_form_get_n_visitors (self->form);
-       child = gtk_widget_get_next_sibling (child), i++)
-    {
-      LiaisonVisitorRow *row = LIAISON_VISITOR_ROW (child);
-      g_autofree char *party_size = g_strdup_printf ("%d", liaison_visitor_row_get_party_size (row));
-
-      liaison_reception_form_set_visitor (self->form, i,
-                                          liaison_visitor_row_get_name (row),
-                                          liaison_visitor_row_get_phone (row),
-                                          liaison_visitor_row_get_community (row),
-                                          party_size,
-                                          liaison_visitor_row_get_consent (row));
-    }
+  liaison_reception_visitors_read (self->visitors_group);
 
   liaison_reception_form_set_summary (self->form, summary);
   liaison_reception_form_set_handled_on_spot (self->form, gtk_switch_get_active (self->handled_switch));
   liaison_reception_form_set_handling (self->form, handling);
 
-  for (i = 0; i < self->suggestion_blocks->len && i < liaison_reception_form_get_n_suggestions (self->form); i++)
-    {
-      SuggestionBlock *block = g_ptr_array_index (self->suggestion_blocks, i);
-      g_autofree char *content = liaison_ui_text_view_get_text (block->content_view);
-
-      liaison_reception_form_set_suggestion (self->form, i,
-                                             gtk_editable_get_text (block->title_entry),
-                                             content,
-                                             liaison_ui_id_at (self->category_ids, gtk_drop_down_get_selected (block->category_dropdown)));
-    }
+  liaison_reception_suggestions_read (self->suggestions_group);
 }
 
 /* Errors */
@@ -476,23 +163,11 @@ clear_errors (LiaisonReceptionEditor *self)
   show_error (self->channel_error, self->channel_error_row, NULL);
   show_error (self->category_error, self->category_error_row, NULL);
   show_error (self->deputies_error, NULL, NULL);
-  show_error (self->visitors_error, NULL, NULL);
   show_error (self->summary_error, NULL, NULL);
   show_error (self->handling_error, NULL, NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    liaison_visitor_row_clear_errors (LIAISON_VISITOR_ROW (child));
-
-  for (guint i = 0; i < self->suggestion_blocks->len; i++)
-    {
-      SuggestionBlock *block = g_ptr_array_index (self->suggestion_blocks, i);
-
-      show_error (block->title_error, NULL, NULL);
-      show_error (block->content_error, NULL, NULL);
-      show_error (block->category_error, NULL, NULL);
-    }
+  liaison_reception_visitors_clear_errors (self->visitors_group);
+  liaison_reception_suggestions_clear_errors (self->suggestions_group);
 }
 
 /* "visitor.2.phone" -> 2 and "phone". */
@@ -545,36 +220,16 @@ show_field_error (LiaisonReceptionEditor  *self,
   if (g_strcmp0 (field, "deputies") == 0)
     SHOW_ONCE (self->deputies_error, NULL, self->deputy_picker);
   if (g_strcmp0 (field, "visitors") == 0)
-    SHOW_ONCE (self->visitors_error, NULL, self->add_visitor_button);
+    return liaison_reception_visitors_show_error (self->visitors_group, error->message);
   if (g_strcmp0 (field, "summary") == 0)
     SHOW_ONCE (self->summary_error, NULL, self->summary_view);
   if (g_strcmp0 (field, "handling") == 0)
     SHOW_ONCE (self->handling_error, NULL, self->handling_view);
 
   if (split_indexed_field (field, "visitor.", &index, &part))
-    {
-      LiaisonVisitorRow *row = visitor_row_at (self, index);
-
-      if (row == NULL)
-        return NULL;
-      liaison_visitor_row_set_error (row, part, error->message);
-      return GTK_WIDGET (row);
-    }
-
+    return liaison_reception_visitors_show_visitor_error (self->visitors_group, index, part, error->message);
   if (split_indexed_field (field, "suggestion.", &index, &part))
-    {
-      SuggestionBlock *block;
-
-      if (index >= self->suggestion_blocks->len)
-        return NULL;
-      block = g_ptr_array_index (self->suggestion_blocks, index);
-      if (g_strcmp0 (part, "content") == 0)
-        SHOW_ONCE (block->content_error, NULL, block->content_view);
-      if (g_strcmp0 (part, "category") == 0)
-        SHOW_ONCE (block->category_error, NULL, block->category_dropdown);
-      /* raised_by comes from the first visitor: its problem is a title's. */
-      SHOW_ONCE (block->title_error, NULL, block->title_entry);
-    }
+    return liaison_reception_suggestions_show_error (self->suggestions_group, index, part, error->message);
 
 #undef SHOW_ONCE
   return NULL;
@@ -682,11 +337,8 @@ add_visitor_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LiaisonReceptionEditor *self = LIAISON_RECEPTION_EDITOR (widget);
-  LiaisonVisitorRow *row;
 
-  liaison_reception_form_add_visitor (self->form);
-  row = append_visitor_row (self);
-  liaison_visitor_row_focus_field (row, "name");
+  liaison_reception_visitors_add (self->visitors_group);
 }
 
 static void
@@ -695,13 +347,9 @@ add_suggestion_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   LiaisonReceptionEditor *self = LIAISON_RECEPTION_EDITOR (widget);
-  SuggestionBlock *block;
 
-  liaison_reception_form_add_suggestion (self->form);
-  block = append_suggestion_block (self, TRUE);
   /* Most suggestions share the reception's category. */
-  gtk_drop_down_set_selected (block->category_dropdown, adw_combo_row_get_selected (self->category_row));
-  gtk_widget_grab_focus (GTK_WIDGET (block->title_entry));
+  liaison_reception_suggestions_add (self->suggestions_group, adw_combo_row_get_selected (self->category_row));
 }
 
 static void
@@ -862,7 +510,6 @@ liaison_reception_editor_dispose (GObject *object)
       self->discard_dialog = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTION_EDITOR);
-  g_clear_pointer (&self->suggestion_blocks, g_ptr_array_unref);
   g_clear_object (&self->form);
   g_clear_object (&self->store);
   g_clear_object (&self->category_names);
@@ -960,7 +607,8 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
 
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   g_type_ensure (LIAISON_TYPE_DEPUTY_PICKER);
-  g_type_ensure (LIAISON_TYPE_VISITOR_ROW);
+  g_type_ensure (LIAISON_TYPE_RECEPTION_VISITORS);
+  g_type_ensure (LIAISON_TYPE_RECEPTION_SUGGESTIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-reception-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, save_button);
@@ -980,16 +628,13 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, category_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, deputy_picker);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, deputies_error);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, add_visitor_button);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, visitors_box);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, visitors_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, visitors_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handled_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_error);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, add_suggestion_button);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, suggestions_group);
   gtk_widget_class_bind_template_callback (widget_class, deputies_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -1004,11 +649,13 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
 {
   self->category_names = gtk_string_list_new (NULL);
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->suggestion_blocks = g_ptr_array_new_with_free_func (g_free);
   self->form = liaison_reception_form_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_ui_wrap_tooltips (GTK_WIDGET (self));
+  liaison_reception_visitors_set_form (self->visitors_group, self->form);
+  liaison_reception_suggestions_set_form (self->suggestions_group, self->form,
+                                          G_LIST_MODEL (self->category_names), self->category_ids);
 
   /* An error goes away as soon as its field is edited. */
   g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (hide_error_cb), self->date_error_row);

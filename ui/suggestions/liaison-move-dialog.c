@@ -4,9 +4,9 @@
  * before anything is written): the dialog gathers the move's fields and
  * shows the store's refusal as it comes, in the loop's own words.
  *
- * A reply's files are copied into the store as they are attached
- * (liaison_store_add_attachment()), so that a file the store refuses is
- * said at once; the reply lists them by hash and name when it is saved.
+ * Sections with a life of their own are widgets of their own: the reply's
+ * attachments (liaison-reply-attachments.c) and the rating
+ * (liaison-move-rating.c).
  */
 #define G_LOG_DOMAIN "liaison-move-dialog"
 
@@ -18,8 +18,9 @@
 #include "liaison-check-rows.h"
 #include "liaison-date-button.h"
 #include "liaison-move-dialog.h"
+#include "liaison-move-rating.h"
 #include "liaison-picker-row.h"
-#include "liaison-store-attachments.h"
+#include "liaison-reply-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-tooltip.h"
@@ -38,8 +39,6 @@ struct _LiaisonMoveDialog
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
   GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
   char             *own_deputy_uuid; /* a deputy at the desk: the only deputy a move may name */
-  GPtrArray        *attachments;   /* Attachment *, in the order listed */
-  GtkFileChooserNative *chooser;   /* while "Attach File…" is open */
   char             *default_due;   /* the due date filled in, YYYY-MM-DD */
   GDate             opened_on;     /* the day it was filled in */
 
@@ -68,16 +67,8 @@ struct _LiaisonMoveDialog
   LiaisonPickerRow    *replying_unit_row;
   AdwEntryRow         *reply_date_row;
   GtkTextView         *reply_text_view;
-  AdwPreferencesGroup *attachments_group;
-  GtkListBox          *attachments_list;
-  GtkButton           *attach_button;
-  AdwPreferencesGroup *rate_group;
-  GtkCheckButton      *satisfied_check;
-  GtkCheckButton      *basically_check;
-  GtkCheckButton      *unsatisfied_check;
-  AdwComboRow         *asked_row;
-  AdwEntryRow         *rated_by_row;
-  GtkLabel            *blind_label;
+  LiaisonReplyAttachments *attachments_group;
+  LiaisonMoveRating   *rate_group;
   AdwPreferencesGroup *withdraw_group;
   AdwEntryRow         *reason_row;
   AdwPreferencesGroup *supervise_group;
@@ -85,23 +76,6 @@ struct _LiaisonMoveDialog
   AdwPreferencesGroup *note_group;
   AdwEntryRow         *note_row;
 };
-
-/* A file attached to the reply: in the store already, listed by name. */
-typedef struct {
-  char      *sha256;
-  char      *name;  /* the file's name, for display */
-  GtkWidget *row;   /* its row in attachments_list; borrowed */
-} Attachment;
-
-static void
-attachment_free (gpointer data)
-{
-  Attachment *attachment = data;
-
-  g_free (attachment->sha256);
-  g_free (attachment->name);
-  g_free (attachment);
-}
 
 G_DEFINE_FINAL_TYPE (LiaisonMoveDialog, liaison_move_dialog, ADW_TYPE_WINDOW)
 
@@ -248,35 +222,14 @@ fill_event (LiaisonMoveDialog *self,
     case LIAISON_LOOP_MOVE_REPLY:
       event->replying_unit_uuid = selected_uuid (self->replying_unit_row, self->unit_uuids);
       event->reply_text = view_text (self->reply_text_view);
-      /* None attached: the move carries neither list, as before files. */
-      if (self->attachments->len > 0)
-        {
-          g_autoptr(GStrvBuilder) hashes = g_strv_builder_new ();
-          g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-          for (guint i = 0; i < self->attachments->len; i++)
-            {
-              const Attachment *attachment = g_ptr_array_index (self->attachments, i);
-
-              g_strv_builder_add (hashes, attachment->sha256);
-              g_strv_builder_add (names, attachment->name);
-            }
-          event->attachments = g_strv_builder_end (hashes);
-          event->attachment_names = g_strv_builder_end (names);
-        }
+      liaison_reply_attachments_fill_event (self->attachments_group, event);
       break;
 
     case LIAISON_LOOP_MOVE_RATE:
-      if (gtk_check_button_get_active (self->satisfied_check))
-        event->rating = LIAISON_LOOP_RATING_SATISFIED;
-      else if (gtk_check_button_get_active (self->basically_check))
-        event->rating = LIAISON_LOOP_RATING_BASICALLY_SATISFIED;
-      else
-        event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
-      event->asked = adw_combo_row_get_selected (self->asked_row);
+      liaison_move_rating_fill_event (self->rate_group, event);
       /* A deputy rates their own suggestion blind: nobody is named. */
       if (self->kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
-        event->rated_by = entry_text (self->rated_by_row);
+        event->rated_by = trimmed_or_null (g_strdup (liaison_move_rating_get_asked_by (self->rate_group)));
       break;
 
     case LIAISON_LOOP_MOVE_WITHDRAW:
@@ -294,103 +247,6 @@ fill_event (LiaisonMoveDialog *self,
     default:
       break;
     }
-}
-
-static guint
-find_attachment (LiaisonMoveDialog *self,
-                 const char        *sha256)
-{
-  for (guint i = 0; i < self->attachments->len; i++)
-    if (g_str_equal (((Attachment *) g_ptr_array_index (self->attachments, i))->sha256, sha256))
-      return i;
-  return G_MAXUINT;
-}
-
-static void
-remove_attachment_cb (GtkButton         *button,
-                      LiaisonMoveDialog *self)
-{
-  const char *sha256 = g_object_get_data (G_OBJECT (button), "sha256");
-  guint index = find_attachment (self, sha256);
-  Attachment *attachment;
-
-  if (index == G_MAXUINT)
-    return;
-  attachment = g_ptr_array_index (self->attachments, index);
-  /* The row goes with the click: keep the focus in the group. The file
-   * stays in the store, listed by no move, and is never sent. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->attach_button));
-  gtk_list_box_remove (self->attachments_list, attachment->row);
-  g_ptr_array_remove_index (self->attachments, index);
-  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), self->attachments->len > 0);
-  liaison_ui_show_message (self->error_label, NULL, NULL);
-}
-
-static GtkWidget *
-attachment_row_new (LiaisonMoveDialog *self,
-                    const char        *sha256,
-                    const char        *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gint64 size = liaison_store_get_attachment_size (self->store, sha256);
-  g_autofree char *size_text = g_format_size (size > 0 ? (guint64) size : 0);
-  /* Translators: %s is a file's name; the button takes it off the reply */
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), name);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size_text);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  gtk_widget_set_name (button, "remove-attachment");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  liaison_ui_set_tooltip (button, remove);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (sha256), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_attachment_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return row;
-}
-
-/* Copies @file into the store and lists it; says nothing. */
-static gboolean
-attach_one (LiaisonMoveDialog  *self,
-            GFile              *file,
-            GError            **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *sha256 = NULL;
-  Attachment *attachment;
-
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* Translators: %s is where the file is, a web address or a network share */
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("“%s” is not on this computer; copy it here first, then attach it."), name);
-      return FALSE;
-    }
-  sha256 = liaison_store_add_attachment (self->store, path, error);
-  if (sha256 == NULL)
-    return FALSE;
-  /* The same file chosen twice is listed once. */
-  if (find_attachment (self, sha256) != G_MAXUINT)
-    return TRUE;
-
-  attachment = g_new0 (Attachment, 1);
-  attachment->sha256 = g_steal_pointer (&sha256);
-  attachment->name = g_filename_display_basename (path);
-  attachment->row = attachment_row_new (self, attachment->sha256, attachment->name);
-  g_ptr_array_add (self->attachments, attachment);
-  gtk_list_box_append (self->attachments_list, attachment->row);
-  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), TRUE);
-  return TRUE;
 }
 
 /* Says why a file was not attached, in the dialog's message at the top,
@@ -432,7 +288,7 @@ liaison_move_dialog_attach_file (LiaisonMoveDialog  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!attach_one (self, file, &local_error))
+  if (!liaison_reply_attachments_attach (self->attachments_group, file, &local_error))
     {
       show_attach_error (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -440,50 +296,6 @@ liaison_move_dialog_attach_file (LiaisonMoveDialog  *self,
     }
   liaison_ui_show_message (self->error_label, NULL, NULL);
   return TRUE;
-}
-
-static void
-chooser_response_cb (GtkNativeDialog   *native,
-                     int                response,
-                     LiaisonMoveDialog *self)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GError) first_error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_clear_object (&self->chooser);
-
-  /* Every file the store takes is listed; the first it refuses is said. */
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GError) error = NULL;
-
-      if (!attach_one (self, file, &error) && first_error == NULL)
-        first_error = g_steal_pointer (&error);
-    }
-  if (files != NULL)
-    show_attach_error (self, first_error ? first_error->message : NULL);
-}
-
-static void
-attach_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (widget);
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -532,12 +344,11 @@ save_action (GtkWidget  *widget,
       return;
     }
   if (self->move == LIAISON_LOOP_MOVE_RATE &&
-      !gtk_check_button_get_active (self->satisfied_check) &&
-      !gtk_check_button_get_active (self->basically_check) &&
-      !gtk_check_button_get_active (self->unsatisfied_check))
+      !liaison_move_rating_is_chosen (self->rate_group))
     {
       liaison_ui_show_message (self->error_label, NULL, _("Choose satisfied, basically satisfied or unsatisfied."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->satisfied_check));
+      /* Focuses "Satisfied". */
+      gtk_widget_grab_focus (GTK_WIDGET (self->rate_group));
       return;
     }
 
@@ -671,23 +482,6 @@ load_reply (LiaisonMoveDialog *self)
 }
 
 static void
-load_rate (LiaisonMoveDialog *self)
-{
-  g_autoptr(GtkStringList) asked = gtk_string_list_new (NULL);
-  gboolean blind = self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
-
-  for (guint i = 0; i < LIAISON_N_LOOP_ASKED; i++)
-    gtk_string_list_append (asked, liaison_loop_asked_label (i));
-  adw_combo_row_set_model (self->asked_row, G_LIST_MODEL (asked));
-  gtk_widget_set_visible (GTK_WIDGET (self->rated_by_row), !blind);
-  gtk_widget_set_visible (GTK_WIDGET (self->blind_label), blind);
-  if (!blind)
-    gtk_editable_set_text (GTK_EDITABLE (self->rated_by_row), self->actor->name);
-  if (blind)
-    adw_preferences_group_set_title (self->rate_group, _("Your Rating of the Handling"));
-}
-
-static void
 load (LiaisonMoveDialog *self)
 {
   g_autoptr(LiaisonSuggestion) suggestion = NULL;
@@ -746,8 +540,8 @@ load (LiaisonMoveDialog *self)
 
     case LIAISON_LOOP_MOVE_RATE:
       gtk_widget_set_visible (GTK_WIDGET (self->rate_group), TRUE);
-      load_rate (self);
-      focus = GTK_WIDGET (self->satisfied_check);
+      liaison_move_rating_load (self->rate_group, self->kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, self->actor->name);
+      focus = GTK_WIDGET (self->rate_group);
       break;
 
     case LIAISON_LOOP_MOVE_WITHDRAW:
@@ -783,6 +577,7 @@ liaison_move_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->constructed (object);
 
   g_return_if_fail (LIAISON_IS_STORE (self->store));
+  liaison_reply_attachments_set_store (self->attachments_group, self->store);
   load (self);
 }
 
@@ -839,12 +634,6 @@ liaison_move_dialog_dispose (GObject *object)
 {
   LiaisonMoveDialog *self = LIAISON_MOVE_DIALOG (object);
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_MOVE_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->dispose (object);
@@ -862,7 +651,6 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
   g_clear_pointer (&self->own_deputy_uuid, g_free);
   g_clear_pointer (&self->default_due, g_free);
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
 
@@ -894,6 +682,8 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
 
   g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_MOVE_RATING);
+  g_type_ensure (LIAISON_TYPE_REPLY_ATTACHMENTS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-move-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, intro_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, error_label);
@@ -916,15 +706,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_date_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_text_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attachments_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attachments_list);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, attach_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, rate_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, satisfied_check);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, basically_check);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, unsatisfied_check);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, asked_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, rated_by_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, blind_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, withdraw_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, supervise_group);
@@ -933,9 +715,9 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, note_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lead_unit_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_attach_error);
 
   gtk_widget_class_install_action (widget_class, "move.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "move.attach", NULL, attach_action);
   liaison_ui_dialog_class_add_keys (widget_class, "move.save");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "move.save", NULL);
 }
@@ -949,7 +731,6 @@ liaison_move_dialog_init (LiaisonMoveDialog *self)
   self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
   self->co_unit_checks = g_ptr_array_new ();
-  self->attachments = g_ptr_array_new_with_free_func (attachment_free);
 }
 
 /**

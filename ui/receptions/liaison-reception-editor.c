@@ -1,10 +1,10 @@
 /* liaison-reception-editor.c: the window where a clerk logs a reception.
  *
  * The widgets only hold what is typed; LiaisonReceptionForm checks and
- * saves it. The Visitors and Suggestions sections are widgets of their
- * own (liaison-reception-visitors.c, liaison-reception-suggestions.c);
- * their rows sit in the same order as the form's visitors and
- * suggestions, so "visitor.2.phone" is the third row.
+ * saves it. The When and How, Visitors and Suggestions sections are
+ * widgets of their own (liaison-reception-when.c, -visitors.c,
+ * -suggestions.c); their rows sit in the same order as the form's
+ * visitors and suggestions, so "visitor.2.phone" is the third row.
  */
 #define G_LOG_DOMAIN "liaison-reception-editor"
 
@@ -12,12 +12,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "liaison-date-button.h"
 #include "liaison-deputy-picker.h"
 #include "liaison-reception-editor.h"
 #include "liaison-reception-form.h"
 #include "liaison-reception-suggestions.h"
 #include "liaison-reception-visitors.h"
+#include "liaison-reception-when.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
@@ -43,18 +43,7 @@ struct _LiaisonReceptionEditor
   GtkButton            *save_button;
   AdwToastOverlay      *toast_overlay;
   AdwPreferencesPage   *page;
-  AdwEntryRow          *date_entry;
-  GtkWidget            *date_error_row;
-  GtkLabel             *date_error;
-  AdwEntryRow          *time_entry;
-  GtkWidget            *time_error_row;
-  GtkLabel             *time_error;
-  AdwComboRow          *channel_row;
-  GtkWidget            *channel_error_row;
-  GtkLabel             *channel_error;
-  AdwComboRow          *category_row;
-  GtkWidget            *category_error_row;
-  GtkLabel             *category_error;
+  LiaisonReceptionWhen *when_group;
   LiaisonDeputyPicker  *deputy_picker;
   GtkLabel             *deputies_error;
   LiaisonReceptionVisitors *visitors_group;
@@ -93,14 +82,13 @@ text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
-/* An error label, or the row that wraps it in a boxed list. */
+/* An error label under its field. */
 static void
 show_error (GtkLabel   *label,
-            GtkWidget  *container,
             const char *message)
 {
   gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (container ? container : GTK_WIDGET (label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
 static void
@@ -114,11 +102,7 @@ hide_error_cb (GtkWidget *error_widget)
 static void
 populate_widgets (LiaisonReceptionEditor *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), liaison_reception_form_get_date (self->form));
-  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), liaison_reception_form_get_time (self->form));
-  adw_combo_row_set_selected (self->channel_row, liaison_reception_form_get_channel (self->form));
-  adw_combo_row_set_selected (self->category_row,
-                              liaison_ui_id_position (self->category_ids, liaison_reception_form_get_category_id (self->form)));
+  liaison_reception_when_load (self->when_group);
   liaison_deputy_picker_set_deputy_ids (self->deputy_picker, liaison_reception_form_get_deputy_ids (self->form));
   liaison_reception_visitors_load (self->visitors_group);
 
@@ -137,11 +121,7 @@ read_widgets (LiaisonReceptionEditor *self)
   g_autofree char *summary = liaison_ui_text_view_get_text (self->summary_view);
   g_autofree char *handling = liaison_ui_text_view_get_text (self->handling_view);
 
-  liaison_reception_form_set_date (self->form, gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
-  liaison_reception_form_set_time (self->form, gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
-  liaison_reception_form_set_channel (self->form, adw_combo_row_get_selected (self->channel_row));
-  liaison_reception_form_set_category_id (self->form,
-                                          liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row)));
+  liaison_reception_when_read (self->when_group);
   liaison_reception_form_set_deputy_ids (self->form, deputy_ids);
 
   liaison_reception_visitors_read (self->visitors_group);
@@ -158,13 +138,10 @@ read_widgets (LiaisonReceptionEditor *self)
 static void
 clear_errors (LiaisonReceptionEditor *self)
 {
-  show_error (self->date_error, self->date_error_row, NULL);
-  show_error (self->time_error, self->time_error_row, NULL);
-  show_error (self->channel_error, self->channel_error_row, NULL);
-  show_error (self->category_error, self->category_error_row, NULL);
-  show_error (self->deputies_error, NULL, NULL);
-  show_error (self->summary_error, NULL, NULL);
-  show_error (self->handling_error, NULL, NULL);
+  liaison_reception_when_clear_errors (self->when_group);
+  show_error (self->deputies_error, NULL);
+  show_error (self->summary_error, NULL);
+  show_error (self->handling_error, NULL);
 
   liaison_reception_visitors_clear_errors (self->visitors_group);
   liaison_reception_suggestions_clear_errors (self->suggestions_group);
@@ -201,30 +178,26 @@ show_field_error (LiaisonReceptionEditor  *self,
   const char *field = error->field;
   const char *part;
   guint index;
+  GtkWidget *focus;
 
-#define SHOW_ONCE(label, container, focus)                                \
+#define SHOW_ONCE(label, focus)                                           \
   G_STMT_START {                                                          \
-    if (!gtk_widget_get_visible (container ? GTK_WIDGET (container) : GTK_WIDGET (label))) \
-      show_error (label, container, error->message);                      \
+    if (!gtk_widget_get_visible (GTK_WIDGET (label)))                     \
+      show_error (label, error->message);                                 \
     return GTK_WIDGET (focus);                                            \
   } G_STMT_END
 
-  if (g_strcmp0 (field, "date") == 0 || g_strcmp0 (field, "received_at") == 0)
-    SHOW_ONCE (self->date_error, self->date_error_row, self->date_entry);
-  if (g_strcmp0 (field, "time") == 0)
-    SHOW_ONCE (self->time_error, self->time_error_row, self->time_entry);
-  if (g_strcmp0 (field, "channel") == 0)
-    SHOW_ONCE (self->channel_error, self->channel_error_row, self->channel_row);
-  if (g_strcmp0 (field, "category") == 0)
-    SHOW_ONCE (self->category_error, self->category_error_row, self->category_row);
+  focus = liaison_reception_when_show_error (self->when_group, field, error->message);
+  if (focus != NULL)
+    return focus;
   if (g_strcmp0 (field, "deputies") == 0)
-    SHOW_ONCE (self->deputies_error, NULL, self->deputy_picker);
+    SHOW_ONCE (self->deputies_error, self->deputy_picker);
   if (g_strcmp0 (field, "visitors") == 0)
     return liaison_reception_visitors_show_error (self->visitors_group, error->message);
   if (g_strcmp0 (field, "summary") == 0)
-    SHOW_ONCE (self->summary_error, NULL, self->summary_view);
+    SHOW_ONCE (self->summary_error, self->summary_view);
   if (g_strcmp0 (field, "handling") == 0)
-    SHOW_ONCE (self->handling_error, NULL, self->handling_view);
+    SHOW_ONCE (self->handling_error, self->handling_view);
 
   if (split_indexed_field (field, "visitor.", &index, &part))
     return liaison_reception_visitors_show_visitor_error (self->visitors_group, index, part, error->message);
@@ -349,7 +322,7 @@ add_suggestion_action (GtkWidget  *widget,
   LiaisonReceptionEditor *self = LIAISON_RECEPTION_EDITOR (widget);
 
   /* Most suggestions share the reception's category. */
-  liaison_reception_suggestions_add (self->suggestions_group, adw_combo_row_get_selected (self->category_row));
+  liaison_reception_suggestions_add (self->suggestions_group, liaison_reception_when_get_category (self->when_group));
 }
 
 static void
@@ -447,20 +420,6 @@ deputies_changed_cb (LiaisonReceptionEditor *self)
 }
 
 static void
-fill_models (LiaisonReceptionEditor *self)
-{
-  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < LIAISON_N_CHANNELS; i++)
-    gtk_string_list_append (channels, liaison_channel_label (i));
-  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
-
-  /* Translators: shown in a category list before one is chosen */
-  liaison_ui_append_categories (self->store, _("Choose…"), self->category_names, self->category_ids);
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (self->category_names));
-}
-
-static void
 liaison_reception_editor_constructed (GObject *object)
 {
   LiaisonReceptionEditor *self = (LiaisonReceptionEditor *) object;
@@ -469,7 +428,9 @@ liaison_reception_editor_constructed (GObject *object)
 
   g_return_if_fail (self->store != NULL);
 
-  fill_models (self);
+  /* Translators: shown in a category list before one is chosen */
+  liaison_ui_append_categories (self->store, _("Choose…"), self->category_names, self->category_ids);
+  liaison_reception_when_set_form (self->when_group, self->form, G_LIST_MODEL (self->category_names), self->category_ids);
   liaison_deputy_picker_set_store (self->deputy_picker, self->store);
 
   if (self->reception_id > 0)
@@ -605,7 +566,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_RECEPTION_WHEN);
   g_type_ensure (LIAISON_TYPE_DEPUTY_PICKER);
   g_type_ensure (LIAISON_TYPE_RECEPTION_VISITORS);
   g_type_ensure (LIAISON_TYPE_RECEPTION_SUGGESTIONS);
@@ -614,18 +575,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, page);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, date_entry);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, date_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, date_error);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, time_entry);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, time_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, time_error);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, channel_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, channel_error);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, category_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, category_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, category_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, when_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, deputy_picker);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, deputies_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, visitors_group);
@@ -658,10 +608,6 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
                                           G_LIST_MODEL (self->category_names), self->category_ids);
 
   /* An error goes away as soon as its field is edited. */
-  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (hide_error_cb), self->date_error_row);
-  g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (hide_error_cb), self->time_error_row);
-  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (hide_error_cb), self->channel_error_row);
-  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (hide_error_cb), self->category_error_row);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (hide_error_cb), self->summary_error);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->handling_view), "changed",

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "liaison-reception-visitors.h"
+#include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
 
 struct _LiaisonReceptionVisitors
@@ -174,8 +175,7 @@ liaison_reception_visitors_clear_errors (LiaisonReceptionVisitors *self)
 {
   g_return_if_fail (LIAISON_IS_RECEPTION_VISITORS (self));
 
-  gtk_label_set_label (self->visitors_error, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->visitors_error), FALSE);
+  liaison_ui_show_message (self->visitors_error, NULL, NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -189,10 +189,7 @@ liaison_reception_visitors_show_error (LiaisonReceptionVisitors *self,
   g_return_val_if_fail (LIAISON_IS_RECEPTION_VISITORS (self), NULL);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->visitors_error)))
-    {
-      gtk_label_set_label (self->visitors_error, message ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->visitors_error), message != NULL);
-    }
+    liaison_ui_show_message (self->visitors_error, NULL, message);
   return GTK_WIDGET (self->add_visitor_button);
 }
 

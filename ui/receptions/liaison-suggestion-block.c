@@ -36,15 +36,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* An error label, shown or hidden. */
-static void
-show_error (GtkLabel   *label,
-            const char *message)
-{
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
 /* An error goes away as soon as its field is edited. */
 static void
 hide_error_cb (GtkWidget *error_widget)
@@ -221,7 +212,7 @@ liaison_suggestion_block_show_error (LiaisonSuggestionBlock *self,
   /* Else raised_by, which comes from the first visitor: its problem is a
    * title's. A field shows its first error. */
   if (!gtk_widget_get_visible (GTK_WIDGET (label)))
-    show_error (label, message);
+    liaison_ui_show_message (label, NULL, message);
   return focus;
 }
 
@@ -230,9 +221,9 @@ liaison_suggestion_block_clear_errors (LiaisonSuggestionBlock *self)
 {
   g_return_if_fail (LIAISON_IS_SUGGESTION_BLOCK (self));
 
-  show_error (self->title_error, NULL);
-  show_error (self->content_error, NULL);
-  show_error (self->category_error, NULL);
+  liaison_ui_show_message (self->title_error, NULL, NULL);
+  liaison_ui_show_message (self->content_error, NULL, NULL);
+  liaison_ui_show_message (self->category_error, NULL, NULL);
 }
 
 void

@@ -4,9 +4,9 @@
  * before anything is written): the dialog gathers the move's fields and
  * shows the store's refusal as it comes, in the loop's own words.
  *
- * Sections with a life of their own are widgets of their own: the reply's
- * attachments (liaison-reply-attachments.c) and the rating
- * (liaison-move-rating.c).
+ * Sections with a life of their own are widgets of their own: the deputy
+ * (liaison-move-deputy.c), the reply's attachments
+ * (liaison-reply-attachments.c) and the rating (liaison-move-rating.c).
  */
 #define G_LOG_DOMAIN "liaison-move-dialog"
 
@@ -17,6 +17,7 @@
 #include "liaison-actor.h"
 #include "liaison-check-rows.h"
 #include "liaison-date-button.h"
+#include "liaison-move-deputy.h"
 #include "liaison-move-dialog.h"
 #include "liaison-move-rating.h"
 #include "liaison-picker-row.h"
@@ -35,10 +36,8 @@ struct _LiaisonMoveDialog
   LiaisonStore     *store;
   LiaisonActor     *actor;
   LiaisonLoopState *state;
-  GPtrArray        *deputy_uuids;  /* char *, parallel to deputy_row's model */
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
   GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
-  char             *own_deputy_uuid; /* a deputy at the desk: the only deputy a move may name */
   char             *default_due;   /* the due date filled in, YYYY-MM-DD */
   GDate             opened_on;     /* the day it was filled in */
 
@@ -50,9 +49,7 @@ struct _LiaisonMoveDialog
   AdwPreferencesGroup *intro_group;
   GtkLabel            *error_label;
   GtkButton           *save_button;
-  AdwPreferencesGroup *deputy_group;
-  LiaisonPickerRow    *deputy_row;
-  AdwActionRow        *own_deputy_row;
+  LiaisonMoveDeputy   *deputy_group;
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
   AdwPreferencesGroup *refer_group;
@@ -154,27 +151,6 @@ view_text (GtkTextView *view)
   return trimmed_or_null (liaison_ui_text_view_get_text (view));
 }
 
-static char *
-selected_uuid (LiaisonPickerRow *row,
-               GPtrArray        *uuids)
-{
-  guint selected = liaison_picker_row_get_selected (row);
-
-  if (uuids == NULL || selected >= uuids->len)
-    return NULL;
-  return g_strdup (g_ptr_array_index (uuids, selected));
-}
-
-/* The deputy a take-up or an on-the-spot answer names: a deputy at the
- * desk records in their own name, never in another's. */
-static char *
-chosen_deputy_uuid (LiaisonMoveDialog *self)
-{
-  if (self->actor->role == LIAISON_LOOP_ROLE_DEPUTY)
-    return g_strdup (self->own_deputy_uuid);
-  return selected_uuid (self->deputy_row, self->deputy_uuids);
-}
-
 /* Reads a "YYYY-MM-DD" field (any spelling the app accepts) into @date.
  * Empty leaves @date invalid, for the loop to ask for it; a text that is
  * not a date is refused here. */
@@ -199,11 +175,11 @@ fill_event (LiaisonMoveDialog *self,
   switch (self->move)
     {
     case LIAISON_LOOP_MOVE_TAKE_UP:
-      event->deputy_uuid = chosen_deputy_uuid (self);
+      event->deputy_uuid = liaison_move_deputy_dup_uuid (self->deputy_group);
       break;
 
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      event->deputy_uuid = chosen_deputy_uuid (self);
+      event->deputy_uuid = liaison_move_deputy_dup_uuid (self->deputy_group);
       event->answer = view_text (self->answer_view);
       break;
 
@@ -211,7 +187,7 @@ fill_event (LiaisonMoveDialog *self,
       {
         g_autoptr(GStrvBuilder) co_units = g_strv_builder_new ();
 
-        event->lead_unit_uuid = selected_uuid (self->lead_unit_row, self->unit_uuids);
+        event->lead_unit_uuid = liaison_picker_row_dup_selected_id (self->lead_unit_row, self->unit_uuids);
         for (guint i = 0; i < self->co_unit_checks->len; i++)
           if (gtk_check_button_get_active (g_ptr_array_index (self->co_unit_checks, i)))
             g_strv_builder_add (co_units, g_ptr_array_index (self->unit_uuids, i));
@@ -220,7 +196,7 @@ fill_event (LiaisonMoveDialog *self,
       break;
 
     case LIAISON_LOOP_MOVE_REPLY:
-      event->replying_unit_uuid = selected_uuid (self->replying_unit_row, self->unit_uuids);
+      event->replying_unit_uuid = liaison_picker_row_dup_selected_id (self->replying_unit_row, self->unit_uuids);
       event->reply_text = view_text (self->reply_text_view);
       liaison_reply_attachments_fill_event (self->attachments_group, event);
       break;
@@ -367,31 +343,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-load_deputies (LiaisonMoveDialog *self)
-{
-  g_autoptr(GtkStringList) names = NULL;
-
-  /* A deputy takes up or answers in their own name: the row says who and
-   * offers no one else. */
-  if (self->actor->role == LIAISON_LOOP_ROLE_DEPUTY)
-    {
-      g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (self->store, self->actor->deputy_id, NULL);
-
-      gtk_widget_set_visible (GTK_WIDGET (self->deputy_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->own_deputy_row), TRUE);
-      adw_action_row_set_subtitle (self->own_deputy_row, self->actor->name);
-      if (deputy != NULL)
-        self->own_deputy_uuid = g_strdup (deputy->meta.uuid);
-      return;
-    }
-
-  /* Anyone else at the desk records it for whichever deputy it was. */
-  names = gtk_string_list_new (NULL);
-  liaison_ui_append_deputies (self->store, FALSE, names, NULL, self->deputy_uuids);
-  liaison_picker_row_set_model (self->deputy_row, G_LIST_MODEL (names));
-}
-
-static void
 load_units (LiaisonMoveDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -511,15 +462,16 @@ load (LiaisonMoveDialog *self)
     {
     case LIAISON_LOOP_MOVE_TAKE_UP:
       gtk_widget_set_visible (GTK_WIDGET (self->deputy_group), TRUE);
-      load_deputies (self);
-      if (gtk_widget_get_visible (GTK_WIDGET (self->deputy_row)))
-        focus = GTK_WIDGET (self->deputy_row);
+      liaison_move_deputy_load (self->deputy_group, self->store, self->actor);
+      /* Focuses the list of deputies. */
+      if (liaison_move_deputy_is_choosing (self->deputy_group))
+        focus = GTK_WIDGET (self->deputy_group);
       break;
 
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
       gtk_widget_set_visible (GTK_WIDGET (self->deputy_group), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->answer_group), TRUE);
-      load_deputies (self);
+      liaison_move_deputy_load (self->deputy_group, self->store, self->actor);
       focus = GTK_WIDGET (self->answer_view);
       break;
 
@@ -646,10 +598,8 @@ liaison_move_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->actor, liaison_actor_free);
   g_clear_pointer (&self->state, liaison_loop_state_free);
-  g_clear_pointer (&self->deputy_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->own_deputy_uuid, g_free);
   g_clear_pointer (&self->default_due, g_free);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
@@ -682,6 +632,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
 
   g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_MOVE_DEPUTY);
   g_type_ensure (LIAISON_TYPE_MOVE_RATING);
   g_type_ensure (LIAISON_TYPE_REPLY_ATTACHMENTS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-move-dialog.ui");
@@ -689,8 +640,6 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, deputy_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, own_deputy_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, refer_group);
@@ -728,7 +677,6 @@ liaison_move_dialog_init (LiaisonMoveDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_ui_wrap_tooltips (GTK_WIDGET (self));
   liaison_check_rows_init (self->co_units_list, self->co_units_search, self->co_units_chosen_label);
-  self->deputy_uuids = g_ptr_array_new_with_free_func (g_free);
   self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
   self->co_unit_checks = g_ptr_array_new ();
 }

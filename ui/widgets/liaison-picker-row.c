@@ -453,6 +453,28 @@ liaison_picker_row_get_selected (LiaisonPickerRow *self)
 }
 
 /**
+ * liaison_picker_row_dup_selected_id:
+ * @ids: (element-type utf8) (nullable): the ids of the model's names, in
+ *   its order
+ *
+ * Returns: (transfer full) (nullable): the chosen name's id, or %NULL
+ *   when none is chosen
+ */
+char *
+liaison_picker_row_dup_selected_id (LiaisonPickerRow *self,
+                                    GPtrArray        *ids)
+{
+  guint selected;
+
+  g_return_val_if_fail (LIAISON_IS_PICKER_ROW (self), NULL);
+
+  selected = self->selected;
+  if (ids == NULL || selected >= ids->len)
+    return NULL;
+  return g_strdup (g_ptr_array_index (ids, selected));
+}
+
+/**
  * liaison_picker_row_set_selected:
  * @position: a position in the model, or %GTK_INVALID_LIST_POSITION
  */

@@ -20,6 +20,8 @@ void        liaison_picker_row_set_model    (LiaisonPickerRow *self,
                                              GListModel       *model);
 GListModel *liaison_picker_row_get_model    (LiaisonPickerRow *self);
 guint       liaison_picker_row_get_selected (LiaisonPickerRow *self);
+char       *liaison_picker_row_dup_selected_id (LiaisonPickerRow *self,
+                                                GPtrArray        *ids);
 void        liaison_picker_row_set_selected (LiaisonPickerRow *self,
                                              guint             position);
 void        liaison_picker_row_set_placeholder (LiaisonPickerRow *self,

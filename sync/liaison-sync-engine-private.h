@@ -53,6 +53,7 @@ struct _LiaisonSyncEngine
   gint64 files_paused_until;   /* monotonic µs: a 429's Retry-After, when no file is sent */
 };
 
+/* A sync on its way, for everyone who asked for it while it runs. */
 typedef struct {
   LiaisonSyncEngine *self;    /* owned */
   GCancellable *cancellable;  /* owned: cancelled by the caller who started it */

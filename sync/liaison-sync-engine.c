@@ -9,7 +9,6 @@
 #include "liaison-sync-engine-private.h"
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
-G_DEFINE_QUARK (liaison-sync-error-quark, liaison_sync_error)
 
 enum {
   PROP_0,
@@ -24,13 +23,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-gboolean
-liaison_sync_error_is_transient (const GError *error)
-{
-  return error != NULL && error->domain == LIAISON_SYNC_ERROR &&
-         (error->code == LIAISON_SYNC_ERROR_NETWORK || error->code == LIAISON_SYNC_ERROR_SERVER);
-}
 
 /* Property setters that notify only on change. */
 

@@ -11,28 +11,9 @@
 
 #include "liaison-store.h"
 #include "liaison-store-sync.h"
+#include "liaison-sync-error.h"
 
 G_BEGIN_DECLS
-
-#define LIAISON_SYNC_ERROR (liaison_sync_error_quark ())
-GQuark liaison_sync_error_quark (void);
-
-typedef enum {
-  LIAISON_SYNC_ERROR_NOT_ENROLLED,
-  LIAISON_SYNC_ERROR_BAD_TOKEN,
-  LIAISON_SYNC_ERROR_REVOKED,
-  LIAISON_SYNC_ERROR_WRONG_SERVER,
-  LIAISON_SYNC_ERROR_TLS,
-  LIAISON_SYNC_ERROR_PROTOCOL,
-  LIAISON_SYNC_ERROR_BAD_CODE,
-  LIAISON_SYNC_ERROR_NETWORK,     /* transient */
-  LIAISON_SYNC_ERROR_SERVER,      /* transient: 5xx */
-  LIAISON_SYNC_ERROR_BAD_ANSWER,
-  LIAISON_SYNC_ERROR_ATTACHMENT_REFUSED,  /* a file over headquarters' size or daily quota; the rest synced */
-} LiaisonSyncError;
-
-/* TRUE for the errors a later try may not meet (network, 5xx). */
-gboolean liaison_sync_error_is_transient (const GError *error);
 
 #define LIAISON_TYPE_SYNC_ENGINE (liaison_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, LIAISON, SYNC_ENGINE, GObject)

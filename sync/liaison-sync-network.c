@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "liaison-sync-engine.h"
+#include "liaison-sync-error.h"
 #include "liaison-sync-network.h"
 
 LiaisonSyncLine

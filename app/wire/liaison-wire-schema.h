@@ -1,9 +1,10 @@
 /* liaison-wire-schema.h: the one check of a record on the sync wire.
  *
  * Both ends run it on every record: the server on each pushed record
- * (sync/hq), the station on each record of a pulled page and on a
- * conflict's current record (sync/liaison-sync-engine.c and the store's
- * apply), and `liaison-hq check` on what the server holds. So whatever
+ * (sync/hq), the station once on each record of a pulled page and on a
+ * conflict's current record (the sync engine; the store's apply runs it
+ * only on pages that reach it unchecked), and `liaison-hq check` on what
+ * the server holds. So whatever
  * the server accepts, every desk can take. GLib and json-glib only: the
  * server links it without the station's store.
  */

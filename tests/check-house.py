@@ -1,0 +1,170 @@
+#!/usr/bin/python3
+"""check-house.py: the house rules of docs/architecture.md, checked on the
+source tree (and, when given, on the built liaison-hq):
+
+- no non-test .c file over 800 lines;
+- every .c file defines G_LOG_DOMAIN;
+- no include circle between modules (a module is liaison-foo.c with its
+  liaison-foo.h and liaison-foo-private.h);
+- no include arrow back up the layers (the LAYERS table below);
+- liaison-hq links no liaison_store_ symbol.
+
+Usage: check-house.py SOURCE_ROOT [LIAISON_HQ_BINARY]; prints TAP.
+With --report it prints the counts only, for the notes.
+"""
+import os
+import re
+import subprocess
+import sys
+
+MAX_LINES = 800
+INCLUDE = re.compile(r'^\s*#\s*include\s+"(liaison-[a-z0-9-]+)\.h"', re.M)
+
+# What each folder may include, besides itself. ui/main.c sees everything.
+LAYERS = {
+    "app/model": [],
+    "app/csv": [],
+    "app/db": [],
+    "app/wire": ["app/model"],
+    "app/store": ["app/model", "app/wire", "app/db", "app/csv"],
+    "app/demo": ["app/model", "app/wire", "app/db", "app/store"],
+    "app/io": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/demo"],
+    "sync": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo"],
+    "sync/hq": ["app/model", "app/csv", "app/wire", "app/db"],
+    "ui": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo", "sync"],
+}
+
+
+def sources(root):
+    for top in ("app", "sync", "ui"):
+        for folder, _, files in os.walk(os.path.join(root, top)):
+            for name in sorted(files):
+                if name.endswith((".c", ".h")):
+                    yield os.path.join(folder, name)
+
+
+def layer_of(root, path):
+    rel = os.path.relpath(os.path.dirname(path), root)
+    parts = rel.split(os.sep)
+    if parts[0] == "ui":
+        return "ui"
+    if parts[0] == "sync":
+        return "sync/hq" if len(parts) > 1 and parts[1] == "hq" else "sync"
+    return "/".join(parts[:2])
+
+
+def module_of(path):
+    base = os.path.basename(path).rsplit(".", 1)[0]
+    return base[: -len("-private")] if base.endswith("-private") else base
+
+
+def find_cycles(graph):
+    """Strongly connected components with more than one module (Tarjan)."""
+    index, low, stack, on_stack, result = {}, {}, [], set(), []
+    counter = [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                result.append(sorted(component))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return result
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    report = "--report" in sys.argv
+    root = args[0]
+    hq = args[1] if len(args) > 1 else None
+
+    files = list(sources(root))
+    module_layer = {}
+    for path in files:
+        module_layer.setdefault(module_of(path), layer_of(root, path))
+
+    too_long, no_domain, upward = [], [], []
+    graph = {}
+    for path in files:
+        rel = os.path.relpath(path, root)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if path.endswith(".c"):
+            lines = text.count("\n")
+            if lines > MAX_LINES:
+                too_long.append("%s (%d lines)" % (rel, lines))
+            if "#define G_LOG_DOMAIN" not in text:
+                no_domain.append(rel)
+        mine = module_of(path)
+        here = layer_of(root, path)
+        for included in INCLUDE.findall(text):
+            if included.endswith("-private"):
+                included = included[: -len("-private")]
+            if included == mine or included not in module_layer:
+                continue
+            graph.setdefault(mine, set()).add(included)
+            there = module_layer[included]
+            if rel == os.path.join("ui", "main.c") or there == here:
+                continue
+            if there not in LAYERS.get(here, []):
+                upward.append("%s includes %s.h (%s → %s)" % (rel, included, here, there))
+
+    cycles = find_cycles(graph)
+    store_symbols = []
+    if hq is not None:
+        out = subprocess.run(["nm", hq], capture_output=True, text=True, check=True).stdout
+        store_symbols = [l.split()[-1] for l in out.splitlines()
+                         if re.search(r" [TtDdBbRr] liaison_store_", l)]
+
+    if report:
+        print("non-test .c files over %d lines: %d" % (MAX_LINES, len(too_long)))
+        print("include circles: %d" % len(cycles))
+        print("arrows back up the layers: %d" % len(upward))
+        print("files without G_LOG_DOMAIN: %d" % len(no_domain))
+        if hq is not None:
+            print("liaison_store_ symbols in liaison-hq: %d" % len(store_symbols))
+        return 0
+
+    checks = [
+        ("no non-test .c file is over %d lines" % MAX_LINES, too_long),
+        ("every .c file defines G_LOG_DOMAIN", no_domain),
+        ("no include circle between modules", [" → ".join(c) for c in cycles]),
+        ("no include arrow points back up the layers", upward),
+    ]
+    if hq is not None:
+        checks.append(("liaison-hq links no liaison_store_ symbol", store_symbols))
+    print("1..%d" % len(checks))
+    failed = 0
+    for n, (name, problems) in enumerate(checks, 1):
+        if problems:
+            failed += 1
+            print("not ok %d - %s" % (n, name))
+            for p in problems:
+                print("# %s" % p)
+        else:
+            print("ok %d - %s" % (n, name))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -103,14 +103,13 @@ def main():
     module_layer = {}
     for path in files:
         module_layer.setdefault(module_of(path), layer_of(root, path))
-    # A .c file that includes foo-private.h is a facet of foo's job.
+    # A file that includes foo-private.h is a facet of foo's job.
     job = {}
     for path in files:
-        if path.endswith(".c"):
-            with open(path, encoding="utf-8") as f:
-                for included in INCLUDE.findall(f.read()):
-                    if included.endswith("-private") and included[: -len("-private")] != module_of(path):
-                        job[module_of(path)] = included[: -len("-private")]
+        with open(path, encoding="utf-8") as f:
+            for included in INCLUDE.findall(f.read()):
+                if included.endswith("-private") and included[: -len("-private")] != module_of(path):
+                    job[module_of(path)] = included[: -len("-private")]
     def job_of(module):
         seen = set()
         while module in job and module not in seen:

@@ -24,15 +24,16 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"(liaison-[a-z0-9-]+)\.h"', re.M)
 # What each folder may include, besides itself. ui/main.c sees everything.
 LAYERS = {
     "app/model": [],
+    "app/duty": ["app/model"],
     "app/csv": [],
     "app/db": [],
-    "app/wire": ["app/model"],
-    "app/store": ["app/model", "app/wire", "app/db", "app/csv"],
-    "app/demo": ["app/model", "app/wire", "app/db", "app/store"],
-    "app/io": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/demo"],
-    "sync": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo"],
-    "sync/hq": ["app/model", "app/csv", "app/wire", "app/db"],
-    "ui": ["app/model", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo", "sync"],
+    "app/wire": ["app/model", "app/duty"],
+    "app/store": ["app/model", "app/duty", "app/wire", "app/db", "app/csv"],
+    "app/demo": ["app/model", "app/duty", "app/wire", "app/db", "app/store"],
+    "app/io": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/demo"],
+    "sync": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo"],
+    "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
+    "ui": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo", "sync"],
 }
 
 

@@ -157,6 +157,39 @@ liaison_db_step_count (LiaisonDb     *db,
   return count;
 }
 
+gboolean
+liaison_db_step_rows (LiaisonDb       *db,
+                      sqlite3_stmt    *stmt,
+                      LiaisonRowFunc   each,
+                      gpointer         data,
+                      const char      *failed,
+                      GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    each (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return liaison_db_set_error (db, error, failed);
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray        *rows;
+  LiaisonRowReader  read;
+} CollectRows;
+
+static void
+collect_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  CollectRows *collect = data;
+
+  g_ptr_array_add (collect->rows, collect->read (stmt));
+}
+
 GPtrArray *
 liaison_db_collect_rows (LiaisonDb         *db,
                          sqlite3_stmt      *stmt,
@@ -166,16 +199,10 @@ liaison_db_collect_rows (LiaisonDb         *db,
                          GError           **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  CollectRows collect = { rows, read };
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_db_set_error (db, error, failed);
-      return NULL;
-    }
+  if (!liaison_db_step_rows (db, stmt, collect_row, &collect, failed, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -244,6 +271,13 @@ liaison_db_column_text (sqlite3_stmt *stmt,
                         int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+void
+liaison_db_row_add_text (sqlite3_stmt *stmt,
+                         gpointer      rows)
+{
+  g_ptr_array_add (rows, liaison_db_column_text (stmt, 0));
 }
 
 char *

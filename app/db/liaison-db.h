@@ -59,6 +59,19 @@ guint         liaison_db_step_count      (LiaisonDb     *db,
 
 /* Makes one record from the current row of a statement. */
 typedef gpointer (*LiaisonRowReader) (sqlite3_stmt *stmt);
+/* Takes in the current row of a statement, with @data. */
+typedef void     (*LiaisonRowFunc)   (sqlite3_stmt *stmt,
+                                      gpointer      data);
+
+/* Steps @stmt (bound, not yet stepped) to the end, calling @each with
+ * every row and @data; resets @stmt. FALSE, with @error saying @failed
+ * and why, if the query fails. */
+gboolean      liaison_db_step_rows       (LiaisonDb        *db,
+                                          sqlite3_stmt     *stmt,
+                                          LiaisonRowFunc    each,
+                                          gpointer          data,
+                                          const char       *failed,
+                                          GError          **error);
 
 /* Steps @stmt (bound, not yet stepped) to the end, reading every row with
  * @read into a new array that frees them with @free_func; resets @stmt.
@@ -88,6 +101,10 @@ gboolean      liaison_db_in_transaction  (LiaisonDb     *db);
 /* A copy of the text of @column, NULL for NULL. */
 char         *liaison_db_column_text     (sqlite3_stmt  *stmt,
                                           int            column);
+/* A LiaisonRowFunc: adds a copy of the text of column 0 to @rows, a
+ * GPtrArray (NULL for NULL). */
+void          liaison_db_row_add_text    (sqlite3_stmt  *stmt,
+                                          gpointer       rows);
 /* "YYYY-MM-DDTHH:MM:SSZ", now. */
 char         *liaison_db_now_utc         (void);
 

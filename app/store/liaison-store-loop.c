@@ -190,6 +190,27 @@ read_event_row (JsonParser *parser,
   return event;
 }
 
+typedef struct
+{
+  GPtrArray  *events;
+  JsonParser *parser;
+  GPtrArray  *refused;
+} Timeline;
+
+static void
+add_timeline_row (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  Timeline *timeline = data;
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  LiaisonLoopEvent *event = read_event_row (timeline->parser, uuid, (const char *) sqlite3_column_text (stmt, 1));
+
+  if (event != NULL)
+    g_ptr_array_add (timeline->events, event);
+  if (timeline->refused != NULL && sqlite3_column_int (stmt, 2) == LIAISON_SYNC_STATE_ERROR)
+    g_ptr_array_add (timeline->refused, g_strdup (uuid));
+}
+
 /* The timeline, register move first; @refused (may be NULL) gets the uuids
  * of the moves made here that the server refused, read in the same pass. */
 GPtrArray *
@@ -200,8 +221,8 @@ liaison_store_load_timeline (LiaisonStore           *self,
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
+  Timeline timeline = { events, parser, refused };
   sqlite3_stmt *stmt;
-  int rc;
 
   g_ptr_array_add (events, register_event (head, parser));
 
@@ -210,22 +231,9 @@ liaison_store_load_timeline (LiaisonStore           *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, head->uuid, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-      LiaisonLoopEvent *event = read_event_row (parser, uuid, (const char *) sqlite3_column_text (stmt, 1));
-
-      if (event != NULL)
-        g_ptr_array_add (events, event);
-      if (refused != NULL && sqlite3_column_int (stmt, 2) == LIAISON_SYNC_STATE_ERROR)
-        g_ptr_array_add (refused, g_strdup (uuid));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the suggestion’s timeline"));
-      return NULL;
-    }
+  if (!liaison_store_step_rows (self, stmt, add_timeline_row, &timeline,
+                                _("Could not read the suggestion’s timeline"), error))
+    return NULL;
   return g_steal_pointer (&events);
 }
 
@@ -289,9 +297,8 @@ liaison_store_replay_timeline (LiaisonStore *self,
     {
       sqlite3_bind_text (stmt, 1, registration->uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, LIAISON_SYNC_STATE_ERROR);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (refused, liaison_db_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      liaison_store_step_rows (self, stmt, liaison_db_row_add_text, refused,
+                               _("Could not read the suggestion’s timeline"), NULL);
     }
   return liaison_store_replay_without (events, refused);
 }
@@ -316,6 +323,17 @@ liaison_store_get_loop_state (LiaisonStore  *self,
   return liaison_store_replay_without (events, refused);
 }
 
+static void
+add_unsent_row (sqlite3_stmt *stmt,
+                gpointer      unsent)
+{
+  const char *reason = (const char *) sqlite3_column_text (stmt, 2);
+  gboolean refused = sqlite3_column_int (stmt, 1) == LIAISON_SYNC_STATE_ERROR;
+
+  g_hash_table_replace (unsent, liaison_db_column_text (stmt, 0),
+                        refused ? g_strdup (reason != NULL ? reason : "") : NULL);
+}
+
 GHashTable *
 liaison_store_list_unsent_events (LiaisonStore  *self,
                                   gint64         suggestion_id,
@@ -323,7 +341,6 @@ liaison_store_list_unsent_events (LiaisonStore  *self,
 {
   g_autoptr(GHashTable) unsent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
@@ -335,20 +352,9 @@ liaison_store_list_unsent_events (LiaisonStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, suggestion_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *reason = (const char *) sqlite3_column_text (stmt, 2);
-      gboolean refused = sqlite3_column_int (stmt, 1) == LIAISON_SYNC_STATE_ERROR;
-
-      g_hash_table_replace (unsent, liaison_db_column_text (stmt, 0),
-                            refused ? g_strdup (reason != NULL ? reason : "") : NULL);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the suggestion’s timeline"));
-      return NULL;
-    }
+  if (!liaison_store_step_rows (self, stmt, add_unsent_row, unsent,
+                                _("Could not read the suggestion’s timeline"), error))
+    return NULL;
   return g_steal_pointer (&unsent);
 }
 

@@ -96,6 +96,10 @@ GPtrArray    *liaison_store_list_reception_page (LiaisonStore                 *s
  * consent of @stmt, from @column on. */
 LiaisonVisitor *liaison_store_read_visitor (sqlite3_stmt *stmt,
                                             int           column);
+/* A LiaisonRowFunc (liaison-db.h): adds the visitor of the row, from
+ * column 0 on, to @visitors, a GPtrArray. */
+void            liaison_store_row_add_visitor (sqlite3_stmt *stmt,
+                                               gpointer      visitors);
 /* Appends @reception_id's visitors (LiaisonVisitor *), in order, to
  * @visitors. */
 gboolean      liaison_store_read_reception_visitors (LiaisonStore  *self,
@@ -141,6 +145,13 @@ gboolean      liaison_store_set_setting  (LiaisonStore  *self,
 /* A LIKE pattern (ESCAPE '\\') that matches @text anywhere. */
 char         *liaison_store_like_pattern (const char    *text);
 
+/* The store's liaison_db_step_rows() (liaison-db.h). */
+gboolean      liaison_store_step_rows    (LiaisonStore     *self,
+                                          sqlite3_stmt     *stmt,
+                                          LiaisonRowFunc    each,
+                                          gpointer          data,
+                                          const char       *failed,
+                                          GError          **error);
 /* The store's liaison_db_collect_rows() (liaison-db.h). */
 GPtrArray    *liaison_store_collect_rows (LiaisonStore     *self,
                                           sqlite3_stmt     *stmt,

@@ -399,27 +399,12 @@ liaison_store_search_read_visitors (LiaisonStore  *self,
   for (guint i = 0; i < receptions->len; i++)
     {
       LiaisonReception *reception = g_ptr_array_index (receptions, i);
-      int rc;
 
       g_ptr_array_set_size (reception->visitors, 0);
       sqlite3_bind_int64 (stmt, 1, reception->meta.id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          LiaisonVisitor *visitor = liaison_visitor_new ();
-
-          visitor->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          visitor->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          visitor->community = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-          visitor->party_size = sqlite3_column_int (stmt, 3);
-          visitor->consent = sqlite3_column_int (stmt, 4) != 0;
-          g_ptr_array_add (reception->visitors, visitor);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          liaison_store_set_error (self, error, _("Could not read the receptions"));
-          return FALSE;
-        }
+      if (!liaison_store_step_rows (self, stmt, liaison_store_row_add_visitor, reception->visitors,
+                                    _("Could not read the receptions"), error))
+        return FALSE;
     }
   return TRUE;
 }

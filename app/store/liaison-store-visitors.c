@@ -91,6 +91,22 @@ liaison_store_read_visitor (sqlite3_stmt *stmt,
   return visitor;
 }
 
+void
+liaison_store_row_add_visitor (sqlite3_stmt *stmt,
+                               gpointer      visitors)
+{
+  g_ptr_array_add (visitors, liaison_store_read_visitor (stmt, 0));
+}
+
+static void
+add_id_row (sqlite3_stmt *stmt,
+            gpointer      ids)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) ids, id);
+}
+
 gboolean
 liaison_store_add_reception_deputies (LiaisonStore  *self,
                                       gint64         reception_id,
@@ -132,7 +148,6 @@ liaison_store_read_reception_visitors (LiaisonStore  *self,
                                        GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = liaison_store_prepare (self,
     "SELECT name, phone, community, party_size, consent FROM reception_visitors"
@@ -140,15 +155,8 @@ liaison_store_read_reception_visitors (LiaisonStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reception_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visitors, liaison_store_read_visitor (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the reception"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_rows (self, stmt, liaison_store_row_add_visitor, visitors,
+                                  _("Could not read the reception"), error);
 }
 
 gboolean
@@ -158,7 +166,6 @@ liaison_store_read_reception_deputy_ids (LiaisonStore  *self,
                                          GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = liaison_store_prepare (self,
     "SELECT rd.deputy_id FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
@@ -166,18 +173,8 @@ liaison_store_read_reception_deputy_ids (LiaisonStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reception_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deputy_id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (deputy_ids, deputy_id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the reception"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_rows (self, stmt, add_id_row, deputy_ids,
+                                  _("Could not read the reception"), error);
 }
 
 gboolean
@@ -187,7 +184,6 @@ liaison_store_read_reception_deputy_uuids (LiaisonStore  *self,
                                            GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = liaison_store_prepare (self,
     "SELECT d.uuid FROM reception_deputies rd JOIN deputies d ON d.id = rd.deputy_id"
@@ -195,13 +191,6 @@ liaison_store_read_reception_deputy_uuids (LiaisonStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reception_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (deputy_uuids, liaison_db_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, _("Could not read the reception"));
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_store_step_rows (self, stmt, liaison_db_row_add_text, deputy_uuids,
+                                  _("Could not read the reception"), error);
 }

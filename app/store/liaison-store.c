@@ -80,6 +80,17 @@ liaison_store_prepare (LiaisonStore  *self,
   return stmt;
 }
 
+gboolean
+liaison_store_step_rows (LiaisonStore    *self,
+                         sqlite3_stmt    *stmt,
+                         LiaisonRowFunc   each,
+                         gpointer         data,
+                         const char      *failed,
+                         GError         **error)
+{
+  return liaison_db_step_rows (self->db, stmt, each, data, failed, error);
+}
+
 GPtrArray *
 liaison_store_collect_rows (LiaisonStore      *self,
                             sqlite3_stmt      *stmt,

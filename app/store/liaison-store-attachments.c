@@ -187,7 +187,7 @@ liaison_store_get_attachment_path (LiaisonStore *self,
 static gpointer
 read_text_column (sqlite3_stmt *stmt)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return liaison_db_column_text (stmt, 0);
 }
 
 static GPtrArray *

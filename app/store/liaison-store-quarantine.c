@@ -203,15 +203,15 @@ read_quarantined (sqlite3_stmt *stmt)
   LiaisonQuarantined *entry = g_new0 (LiaisonQuarantined, 1);
 
   entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  entry->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  entry->kind = liaison_db_column_text (stmt, 1);
+  entry->uuid = liaison_db_column_text (stmt, 2);
   entry->version = sqlite3_column_int64 (stmt, 3);
   entry->seq = sqlite3_column_int64 (stmt, 4);
-  entry->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  entry->set_aside_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  entry->replaced_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-  entry->reported_at = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  entry->reason = liaison_db_column_text (stmt, 5);
+  entry->text = liaison_db_column_text (stmt, 6);
+  entry->set_aside_at = liaison_db_column_text (stmt, 7);
+  entry->replaced_at = liaison_db_column_text (stmt, 8);
+  entry->reported_at = liaison_db_column_text (stmt, 9);
   return entry;
 }
 

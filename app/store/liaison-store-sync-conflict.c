@@ -118,14 +118,14 @@ read_conflict (sqlite3_stmt *stmt)
 {
   LiaisonConflict *conflict = g_new0 (LiaisonConflict, 1);
 
-  conflict->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  conflict->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  conflict->kind = liaison_db_column_text (stmt, 0);
+  conflict->uuid = liaison_db_column_text (stmt, 1);
   conflict->local_version = sqlite3_column_int64 (stmt, 2);
   conflict->server_version = sqlite3_column_int64 (stmt, 3);
-  conflict->local_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  conflict->server_json = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  conflict->rule = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  conflict->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  conflict->local_json = liaison_db_column_text (stmt, 4);
+  conflict->server_json = liaison_db_column_text (stmt, 5);
+  conflict->rule = liaison_db_column_text (stmt, 6);
+  conflict->created_at = liaison_db_column_text (stmt, 7);
   return conflict;
 }
 

@@ -106,17 +106,6 @@ resolve_or_stand_in (LiaisonStore  *self,
   return sqlite3_last_insert_rowid (liaison_store_get_handle (self));
 }
 
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* The upsert of each kind: ?1 uuid, ?2 version (also server_version),
  * ?3 updated_at, ?4 origin, ?5 deleted, then the kind's columns. */
 #define UPSERT_META_COLUMNS "uuid, version, server_version, updated_at, origin_station_uuid, deleted," \
@@ -230,7 +219,7 @@ bind_loop_columns (LiaisonStore  *self,
   co_signers_text = json_to_string (co_signers_node, FALSE);
 
   sqlite3_bind_text (stmt, 14, liaison_loop_kind_to_code (kind), -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, 15, deputy_id);
+  liaison_store_bind_id_or_null (stmt, 15, deputy_id);
   sqlite3_bind_text (stmt, 16, co_signers_text, -1, SQLITE_TRANSIENT);
   return TRUE;
 }
@@ -361,8 +350,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
 
         if (group_id < 0 || station_id < 0)
           return FALSE;
-        bind_id_or_null (stmt, 8, group_id);
-        bind_id_or_null (stmt, 9, station_id);
+        liaison_store_bind_id_or_null (stmt, 8, group_id);
+        liaison_store_bind_id_or_null (stmt, 9, station_id);
       }
       bind_data_text (stmt, 10, data, "specialty");
       bind_data_text (stmt, 11, data, "phone");
@@ -402,7 +391,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
                                             station_id, category_id, error);
         if (reception_id < 0)
           return FALSE;
-        bind_id_or_null (stmt, 6, reception_id);
+        liaison_store_bind_id_or_null (stmt, 6, reception_id);
         sqlite3_bind_int64 (stmt, 7, station_id);
         sqlite3_bind_int64 (stmt, 8, category_id);
         bind_data_text (stmt, 9, data, "title");

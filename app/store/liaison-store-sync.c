@@ -210,8 +210,8 @@ read_unit (sqlite3_stmt *stmt)
   LiaisonUnit *unit = g_new0 (LiaisonUnit, 1);
 
   liaison_store_read_record_meta (stmt, 0, &unit->meta);
-  unit->name = g_strdup ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS));
-  unit->kind = g_strdup ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1));
+  unit->name = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS);
+  unit->kind = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1);
   return unit;
 }
 

@@ -47,7 +47,7 @@ lookup_text (LiaisonHqStore  *self,
     sqlite3_bind_text (stmt, 2, second, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    *text = liaison_db_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return liaison_hq_store_db_error (self, error, _("The records could not be read"));

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-db.h"
 #include "liaison-hq-reports.h"
 
 /* Made when first needed, so that a data directory from before needs no
@@ -176,13 +177,6 @@ liaison_hq_report_free (LiaisonHqReport *report)
   g_free (report);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 GPtrArray *
 liaison_hq_reports_list (LiaisonHqStore  *store,
                          GError         **error)
@@ -204,16 +198,16 @@ liaison_hq_reports_list (LiaisonHqStore  *store,
     {
       LiaisonHqReport *report = g_new0 (LiaisonHqReport, 1);
 
-      report->received = column_dup (stmt, 0);
-      report->token_name = column_dup (stmt, 1);
-      report->station_uuid = column_dup (stmt, 2);
-      report->kind = column_dup (stmt, 3);
-      report->uuid = column_dup (stmt, 4);
+      report->received = liaison_db_column_text (stmt, 0);
+      report->token_name = liaison_db_column_text (stmt, 1);
+      report->station_uuid = liaison_db_column_text (stmt, 2);
+      report->kind = liaison_db_column_text (stmt, 3);
+      report->uuid = liaison_db_column_text (stmt, 4);
       report->version = sqlite3_column_int64 (stmt, 5);
       report->seq = sqlite3_column_int64 (stmt, 6);
-      report->reason = column_dup (stmt, 7);
-      report->set_aside_at = column_dup (stmt, 8);
-      report->text = column_dup (stmt, 9);
+      report->reason = liaison_db_column_text (stmt, 7);
+      report->set_aside_at = liaison_db_column_text (stmt, 8);
+      report->text = liaison_db_column_text (stmt, 9);
       g_ptr_array_add (reports, report);
     }
   if (rc != SQLITE_DONE)

@@ -6,146 +6,15 @@
 
 #include <string.h>
 
+#include "liaison-activity.h"
+#include "liaison-calendar.h"
 #include "liaison-loop-wire.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
+#include "liaison-wire-schema-private.h"
 
 G_DEFINE_QUARK (liaison-wire-error-quark, liaison_wire_error)
-
-typedef enum {
-  FIELD_TEXT,           /* a non-empty string */
-  FIELD_TEXT_OR_NULL,   /* a string (maybe empty) or null */
-  FIELD_UUID,
-  FIELD_UUID_OR_NULL,
-  FIELD_INT,
-  FIELD_BOOL,
-  FIELD_UUID_ARRAY,
-  FIELD_VISITORS,
-  FIELD_STATION_KIND,
-  FIELD_DEPUTY_LEVEL,
-  FIELD_CHANNEL,
-  FIELD_UNIT_KIND,
-  FIELD_LOOP_KIND,
-  FIELD_LOOP_STATUS,
-  FIELD_LOCAL_DATETIME, /* a reception's time, as liaison_normalize_datetime() reads it */
-  FIELD_WIRE_TIME,      /* YYYY-MM-DDTHH:MM:SSZ */
-  FIELD_PARTY_SIZE,     /* 1 to LIAISON_MAX_PARTY_SIZE */
-  FIELD_POSITION,       /* 0 to G_MAXINT32 */
-} FieldType;
-
-typedef struct {
-  const char *name;
-  FieldType   type;
-  gboolean    required;  /* may not be missing (a null still needs _OR_NULL) */
-} FieldSpec;
-
-typedef struct {
-  const char      *kind;
-  const FieldSpec *fields;
-  /* the data members the loop's decoder reads, or NULL */
-  gboolean       (*also_known) (const char *member);
-} KindSpec;
-
-static const FieldSpec station_fields[] = {
-  { "name", FIELD_TEXT, TRUE },
-  { "kind", FIELD_STATION_KIND, TRUE },
-  { "district", FIELD_TEXT_OR_NULL, FALSE },
-  { NULL }
-};
-
-static const FieldSpec deputy_group_fields[] = {
-  { "name", FIELD_TEXT, TRUE },
-  { NULL }
-};
-
-static const FieldSpec deputy_fields[] = {
-  { "name", FIELD_TEXT, TRUE },
-  { "level", FIELD_DEPUTY_LEVEL, TRUE },
-  { "group", FIELD_UUID_OR_NULL, FALSE },
-  { "station", FIELD_UUID_OR_NULL, FALSE },
-  { "specialty", FIELD_TEXT_OR_NULL, FALSE },
-  { "phone", FIELD_TEXT_OR_NULL, FALSE },
-  { NULL }
-};
-
-static const FieldSpec category_fields[] = {
-  { "code", FIELD_TEXT, TRUE },
-  { "name", FIELD_TEXT, TRUE },
-  { "name_zh", FIELD_TEXT_OR_NULL, FALSE },
-  { "position", FIELD_POSITION, FALSE },
-  { NULL }
-};
-
-static const FieldSpec unit_fields[] = {
-  { "name", FIELD_TEXT, TRUE },
-  { "kind", FIELD_UNIT_KIND, TRUE },
-  { NULL }
-};
-
-static const FieldSpec reception_fields[] = {
-  { "received_at", FIELD_LOCAL_DATETIME, TRUE },
-  { "station", FIELD_UUID, TRUE },
-  { "channel", FIELD_CHANNEL, TRUE },
-  { "category", FIELD_UUID, TRUE },
-  { "summary", FIELD_TEXT_OR_NULL, TRUE },
-  { "handled_on_spot", FIELD_BOOL, TRUE },
-  { "handling", FIELD_TEXT_OR_NULL, FALSE },
-  { "deputies", FIELD_UUID_ARRAY, TRUE },
-  { "visitors", FIELD_VISITORS, TRUE },
-  { NULL }
-};
-
-static const FieldSpec suggestion_fields[] = {
-  { "reception", FIELD_UUID_OR_NULL, FALSE },
-  { "station", FIELD_UUID, TRUE },
-  { "category", FIELD_UUID, TRUE },
-  { "title", FIELD_TEXT, TRUE },
-  { "content", FIELD_TEXT_OR_NULL, FALSE },
-  { "raised_by", FIELD_TEXT_OR_NULL, FALSE },
-  /* Once the sender's cache of the replayed loop; no longer sent (it made
-   * a resend after a move differ from the first send), still accepted
-   * from older senders and ignored. */
-  { "status", FIELD_LOOP_STATUS, FALSE },
-  { "created_at", FIELD_WIRE_TIME, TRUE },
-  { "kind", FIELD_LOOP_KIND, FALSE },
-  { "deputy", FIELD_UUID_OR_NULL, FALSE },
-  { "co_signers", FIELD_UUID_ARRAY, FALSE },
-  { NULL }
-};
-
-/* The rest of an event's data is checked by liaison_loop_event_from_json(). */
-static const FieldSpec suggestion_event_fields[] = {
-  { "station", FIELD_UUID, TRUE },
-  { "suggestion", FIELD_UUID, TRUE },
-  { NULL }
-};
-
-/* Checked by liaison_loop_rules_from_json(). */
-static const FieldSpec loop_rules_fields[] = {
-  { NULL }
-};
-
-static const FieldSpec visitor_fields[] = {
-  { "name", FIELD_TEXT_OR_NULL, FALSE },
-  { "phone", FIELD_TEXT_OR_NULL, FALSE },
-  { "community", FIELD_TEXT_OR_NULL, FALSE },
-  { "party_size", FIELD_PARTY_SIZE, TRUE },
-  { "consent", FIELD_BOOL, TRUE },
-  { NULL }
-};
-
-static const KindSpec kind_specs[] = {
-  { LIAISON_KIND_STATION, station_fields },
-  { LIAISON_KIND_DEPUTY_GROUP, deputy_group_fields },
-  { LIAISON_KIND_DEPUTY, deputy_fields },
-  { LIAISON_KIND_CATEGORY, category_fields },
-  { LIAISON_KIND_UNIT, unit_fields },
-  { LIAISON_KIND_RECEPTION, reception_fields },
-  { LIAISON_KIND_SUGGESTION, suggestion_fields },
-  { LIAISON_KIND_SUGGESTION_EVENT, suggestion_event_fields, liaison_loop_event_has_member },
-  { LIAISON_KIND_LOOP_RULES, loop_rules_fields, liaison_loop_rules_has_member },
-};
 
 static const char * const unit_kinds[] = {
   "government", "department", "supervision", "court", "procuratorate", "other", NULL
@@ -202,12 +71,58 @@ static gboolean check_fields (JsonObject      *object,
                               GError         **error);
 
 static gboolean
+check_length (JsonNode        *node,
+              const FieldSpec *spec,
+              const char      *prefix,
+              GError         **error)
+{
+  /* Every string is valid UTF-8 by now (check_utf8 runs first). */
+  if (spec->max_chars > 0 &&
+      g_utf8_strlen (json_node_get_string (node), -1) > (glong) spec->max_chars)
+    return invalid (error, "%s%s is longer than %u characters", prefix, spec->name, spec->max_chars);
+  return TRUE;
+}
+
+/* An activity's attendees: each an object of attendee_fields, and each
+ * deputy at most once (an attendance is one deputy's, so two would be
+ * counted twice on their record). */
+static gboolean
+check_attendees (JsonNode        *node,
+                 const FieldSpec *spec,
+                 const char      *prefix,
+                 GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, "%s%s must be an array of objects", prefix, spec->name);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *sub_prefix = g_strdup_printf ("%s%s[%u].", prefix, spec->name, i);
+      char *deputy;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, "%s%s[%u] must be an object", prefix, spec->name, i);
+      if (!check_fields (json_node_get_object (element), liaison_wire_attendee_fields, NULL, sub_prefix, error))
+        return FALSE;
+      deputy = g_ascii_strdown (json_object_get_string_member (json_node_get_object (element), "deputy"), -1);
+      if (!g_hash_table_add (seen, deputy))
+        return invalid (error, "%sdeputy is listed twice in %s%s", sub_prefix, prefix, spec->name);
+    }
+  return TRUE;
+}
+
+static gboolean
 check_field (JsonNode        *node,
              const FieldSpec *spec,
              const char      *prefix,
              GError         **error)
 {
-  gboolean null_ok = spec->type == FIELD_TEXT_OR_NULL || spec->type == FIELD_UUID_OR_NULL;
+  gboolean null_ok = spec->type == FIELD_TEXT_OR_NULL || spec->type == FIELD_UUID_OR_NULL ||
+                     spec->type == FIELD_DATE_OR_NULL || spec->type == FIELD_WIRE_TIME_OR_NULL;
 
   if (JSON_NODE_HOLDS_NULL (node))
     {
@@ -223,12 +138,26 @@ check_field (JsonNode        *node,
         return invalid (error, "%s%s must be a non-empty string", prefix, spec->name);
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
         return invalid (error, "%s%s is not UTF-8", prefix, spec->name);
-      return TRUE;
+      return check_length (node, spec, prefix, error);
 
     case FIELD_TEXT_OR_NULL:
       if (!node_is_string (node))
         return invalid (error, "%s%s must be a string or null", prefix, spec->name);
-      return TRUE;
+      return check_length (node, spec, prefix, error);
+
+    case FIELD_DATE:
+    case FIELD_DATE_OR_NULL:
+      {
+        GDate date;
+
+        if (spec->type == FIELD_DATE_OR_NULL && node_is_string (node) &&
+            json_node_get_string (node)[0] == '\0')
+          return TRUE;
+        if (!node_is_string (node) || !liaison_date_parse_iso (json_node_get_string (node), &date))
+          return invalid (error, "%s%s must be a date YYYY-MM-DD", prefix, spec->name);
+        return TRUE;
+      }
+
 
     case FIELD_LOCAL_DATETIME:
       {
@@ -241,6 +170,10 @@ check_field (JsonNode        *node,
         return TRUE;
       }
 
+    case FIELD_WIRE_TIME_OR_NULL:
+      if (node_is_string (node) && json_node_get_string (node)[0] == '\0')
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
     case FIELD_WIRE_TIME:
       {
         g_autoptr(GDateTime) time = NULL;
@@ -307,7 +240,7 @@ check_field (JsonNode        *node,
 
             if (!JSON_NODE_HOLDS_OBJECT (element))
               return invalid (error, "%s%s[%u] must be an object", prefix, spec->name, i);
-            if (!check_fields (json_node_get_object (element), visitor_fields, NULL, sub_prefix, error))
+            if (!check_fields (json_node_get_object (element), liaison_wire_visitor_fields, NULL, sub_prefix, error))
               return FALSE;
           }
         return TRUE;
@@ -371,6 +304,34 @@ check_field (JsonNode        *node,
                           "withdrawn)", prefix, spec->name);
         return TRUE;
       }
+
+    case FIELD_ACTIVITY_KIND:
+      {
+        LiaisonActivityKind kind;
+
+        if (!node_is_string (node) ||
+            !liaison_activity_kind_from_code (json_node_get_string (node), &kind) ||
+            g_strcmp0 (liaison_activity_kind_to_code (kind), json_node_get_string (node)) != 0)
+          return invalid (error, "%s%s must be an activity kind code (congress_session, "
+                          "standing_committee, research, inspection, law_enforcement_inspection, "
+                          "theme_activity, group_activity, training, station_duty, other)",
+                          prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_ATTENDANCE:
+      {
+        LiaisonAttendance attendance;
+
+        if (!node_is_string (node) ||
+            !liaison_attendance_from_code (json_node_get_string (node), &attendance) ||
+            g_strcmp0 (liaison_attendance_to_code (attendance), json_node_get_string (node)) != 0)
+          return invalid (error, "%s%s must be attended, leave or absent", prefix, spec->name);
+        return TRUE;
+      }
+
+    case FIELD_ATTENDEES:
+      return check_attendees (node, spec, prefix, error);
 
     default:
       g_assert_not_reached ();
@@ -480,6 +441,35 @@ check_utf8 (JsonNode    *node,
     }
 }
 
+static const char *
+optional_text (JsonObject *data,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (data, member);
+
+  return node != NULL && node_is_string (node) ? json_node_get_string (node) : "";
+}
+
+/* What the fields' own checks cannot see: an activity ends no earlier
+ * than it begins, and a correction has both its reason and its time, or
+ * neither (a correction of a closed quarter is shown with both). */
+static gboolean
+check_activity (JsonObject  *data,
+                GError     **error)
+{
+  const char *end_date = optional_text (data, "end_date");
+  gboolean has_reason = !liaison_text_is_blank (optional_text (data, "correction_reason"));
+  gboolean has_time = optional_text (data, "corrected_at")[0] != '\0';
+
+  /* Both are YYYY-MM-DD by now, which compare as text. */
+  if (end_date[0] != '\0' && strcmp (end_date, json_object_get_string_member (data, "date")) < 0)
+    return invalid (error, "data.end_date is before data.date");
+  if (has_reason != has_time)
+    return invalid (error, "data.correction_reason and data.corrected_at go together: "
+                    "a correction has both, a plain record neither");
+  return TRUE;
+}
+
 gboolean
 liaison_wire_check_record (JsonObject  *record,
                            GError     **error)
@@ -503,9 +493,7 @@ liaison_wire_check_record (JsonObject  *record,
   if (!node_is_string (node))
     return invalid (error, "kind is missing");
   kind = json_node_get_string (node);
-  for (gsize i = 0; i < G_N_ELEMENTS (kind_specs); i++)
-    if (g_str_equal (kind_specs[i].kind, kind))
-      spec = &kind_specs[i];
+  spec = liaison_wire_kind_spec (kind);
   if (spec == NULL)
     return invalid (error, "unknown kind “%s”", kind);
 
@@ -585,6 +573,8 @@ liaison_wire_check_record (JsonObject  *record,
       if (event == NULL)
         return invalid (error, "data: %s", wire_error->message);
     }
+  else if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
+    return check_activity (json_node_get_object (node), error);
   else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
     {
       g_autoptr(GError) wire_error = NULL;
@@ -611,7 +601,8 @@ normalize_fields (JsonObject      *object,
 
       if (node == NULL)
         continue;
-      if (spec->type == FIELD_TEXT_OR_NULL && JSON_NODE_HOLDS_NULL (node))
+      if ((spec->type == FIELD_TEXT_OR_NULL || spec->type == FIELD_DATE_OR_NULL ||
+           spec->type == FIELD_WIRE_TIME_OR_NULL) && JSON_NODE_HOLDS_NULL (node))
         json_object_set_string_member (object, spec->name, "");
       else if (spec->type == FIELD_VISITORS && JSON_NODE_HOLDS_ARRAY (node))
         {
@@ -619,7 +610,7 @@ normalize_fields (JsonObject      *object,
 
           for (guint i = 0; i < json_array_get_length (array); i++)
             if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-              normalize_fields (json_array_get_object_element (array, i), visitor_fields);
+              normalize_fields (json_array_get_object_element (array, i), liaison_wire_visitor_fields);
         }
     }
 }
@@ -630,6 +621,7 @@ liaison_wire_normalize_record (JsonObject *record)
   JsonNode *kind_node;
   const char *kind;
   JsonNode *data;
+  const KindSpec *spec;
 
   g_return_if_fail (record != NULL);
 
@@ -642,7 +634,7 @@ liaison_wire_normalize_record (JsonObject *record)
   data = json_object_get_member (record, "data");
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     return;
-  for (gsize i = 0; i < G_N_ELEMENTS (kind_specs); i++)
-    if (g_str_equal (kind_specs[i].kind, kind))
-      normalize_fields (json_node_get_object (data), kind_specs[i].fields);
+  spec = liaison_wire_kind_spec (kind);
+  if (spec != NULL)
+    normalize_fields (json_node_get_object (data), spec->fields);
 }

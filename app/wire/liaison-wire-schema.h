@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_SUGGESTION   "suggestion"
 #define LIAISON_KIND_SUGGESTION_EVENT "suggestion_event"
 #define LIAISON_KIND_LOOP_RULES   "loop_rules"
+#define LIAISON_KIND_ACTIVITY     "activity"    /* app/duty/liaison-activity.h */
+#define LIAISON_KIND_DUTY_SHIFT   "duty_shift"
 
 #define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
 GQuark liaison_wire_error_quark (void);
@@ -40,13 +42,16 @@ typedef enum {
  * may have a null or empty data object, or a whole one. A
  * suggestion_event must be version 1 and never deleted, its data an event
  * of app/liaison-loop-wire.h plus "station"; loop_rules has the uuid
- * LIAISON_LOOP_RULES_UUID and is never deleted. FALSE with
+ * LIAISON_LOOP_RULES_UUID and is never deleted. An activity's end_date
+ * is not before its date, its attendees name each deputy once, and a
+ * correction has its reason and its time. FALSE with
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);
 /* Optional text fields (district, specialty, phone, handling, a visitor's
- * name…) may be null or "" on the wire and mean the same; this turns the
- * nulls of a record into "" in place, as a replica stores them. */
+ * name, an activity's end_date and corrected_at…) may be null or "" on the
+ * wire and mean the same; this turns the nulls of a record into "" in
+ * place, as a replica stores them. */
 void     liaison_wire_normalize_record (JsonObject  *record);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* liaison-ledger-columns.c: the ledger's columns as a file may name them,
- * the file read through the project's CSV reader, and a bad row's reasons,
- * each naming its column. */
+ * the file read through the project's CSV reader, a bad row's reasons,
+ * each naming its column, and the imports' all-or-nothing save. */
 #define G_LOG_DOMAIN "liaison-ledger"
 
 #include "config.h"
@@ -115,4 +115,61 @@ liaison_ledger_read_rows (GFile              *file,
       g_set_error_literal (error, LIAISON_LEDGER_ERROR, code, local_error->message);
     }
   return rows;
+}
+
+gboolean
+liaison_ledger_import_rows (LiaisonStore           *store,
+                            GFile                  *file,
+                            GPtrArray              *rows,
+                            LedgerRowFunc           make,
+                            gpointer                data,
+                            GDestroyNotify          free_record,
+                            LedgerSaveFunc          save,
+                            LiaisonImportProblems  *problems,
+                            guint                  *n_imported,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (free_record);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  const CsvRow *header = g_ptr_array_index (rows, 0);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const CsvRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
+      gpointer record = make (data, header, row, reasons);
+
+      if (record != NULL)
+        {
+          g_ptr_array_add (records, record);
+          g_array_append_val (lines, row->line);
+        }
+      else
+        liaison_import_problems_add_row (problems, row->line, reasons);
+    }
+
+  if (!liaison_import_problems_check (problems, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, error))
+    return FALSE;
+
+  if (!liaison_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (!save (store, g_ptr_array_index (records, i), error))
+        {
+          liaison_store_rollback (store);
+          g_prefix_error (error, _("Nothing was imported: line %u could not be saved: "),
+                          g_array_index (lines, guint, i));
+          return FALSE;
+        }
+    }
+  if (!liaison_store_commit (store, error))
+    {
+      g_prefix_error (error, _("Nothing was imported: "));
+      return FALSE;
+    }
+
+  if (n_imported != NULL)
+    *n_imported = records->len;
+  return TRUE;
 }

@@ -76,4 +76,30 @@ GPtrArray *liaison_ledger_read_rows        (GFile             *file,
                                             int               *index,
                                             GError           **error);
 
+/* Makes the record of a file's @row, or NULL with why in @reasons. */
+typedef gpointer (*LedgerRowFunc)  (gpointer           data,
+                                    const CsvRow      *header,
+                                    const CsvRow      *row,
+                                    GPtrArray         *reasons);
+/* Saves a record made by a LedgerRowFunc. */
+typedef gboolean (*LedgerSaveFunc) (LiaisonStore      *store,
+                                    gpointer           record,
+                                    GError           **error);
+
+/* The import's all or nothing: makes the record of every row of @rows
+ * after the header with @make (a bad row's reasons go to @problems); then,
+ * unless a row was bad, saves them all with @save in one transaction, or
+ * none, with @error naming the line that could not be saved. The records
+ * are freed with @free_record; @n_imported (may be NULL) counts them. */
+gboolean   liaison_ledger_import_rows      (LiaisonStore          *store,
+                                            GFile                 *file,
+                                            GPtrArray             *rows,
+                                            LedgerRowFunc          make,
+                                            gpointer               data,
+                                            GDestroyNotify         free_record,
+                                            LedgerSaveFunc         save,
+                                            LiaisonImportProblems *problems,
+                                            guint                 *n_imported,
+                                            GError               **error);
+
 G_END_DECLS

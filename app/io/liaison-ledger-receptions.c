@@ -278,6 +278,33 @@ liaison_ledger_import_receptions (LiaisonStore  *store,
   return liaison_ledger_import_receptions_with_problems (store, file, n_imported, NULL, error);
 }
 
+typedef struct
+{
+  Lookup      lookup;
+  const int  *column;
+  gint64      station_id;
+  GDateTime  *now;
+} ReceptionRows;
+
+static gpointer
+make_reception (gpointer      data,
+                const CsvRow *header,
+                const CsvRow *row,
+                GPtrArray    *reasons)
+{
+  ReceptionRows *rows = data;
+
+  return reception_from_row (&rows->lookup, header, row, rows->column, rows->station_id, rows->now, reasons);
+}
+
+static gboolean
+save_reception (LiaisonStore  *store,
+                gpointer       reception,
+                GError       **error)
+{
+  return liaison_store_save_reception (store, reception, error);
+}
+
 gboolean
 liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
                                                 GFile                 *file,
@@ -286,15 +313,13 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
                                                 GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) receptions = NULL;
-  g_autoptr(GArray) lines = NULL;
   g_autoptr(LiaisonStation) station = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(LiaisonImportProblems) problems = problems_out != NULL ? liaison_import_problems_ref (problems_out)
                                                                    : liaison_import_problems_new ();
-  Lookup lookup = { store, NULL, NULL, NULL };
+  ReceptionRows reception_rows = { { store, NULL, NULL, NULL }, NULL, 0, now };
   int column[N_RECEPTION_COLUMNS];
-  const CsvRow *header;
+  gboolean imported;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -306,7 +331,6 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
   rows = liaison_ledger_read_rows (file, liaison_ledger_reception_columns, N_RECEPTION_COLUMNS, column, error);
   if (rows == NULL)
     return FALSE;
-  header = g_ptr_array_index (rows, 0);
 
   station = liaison_store_get_local_station (store);
   if (station == NULL)
@@ -316,52 +340,13 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
       return FALSE;
     }
 
-  lookup.deputies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lookup.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  receptions = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_free);
-  lines = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 1; i < rows->len; i++)
-    {
-      const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
-      LiaisonReception *reception;
-
-      reception = reception_from_row (&lookup, header, row, column, station->meta.id, now, reasons);
-      if (reception != NULL)
-        {
-          g_ptr_array_add (receptions, reception);
-          g_array_append_val (lines, row->line);
-        }
-      else
-        liaison_import_problems_add_row (problems, row->line, reasons);
-    }
-  lookup_clear (&lookup);
-
-  if (!liaison_import_problems_check (problems, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, error))
-    return FALSE;
-
-  if (!liaison_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < receptions->len; i++)
-    {
-      LiaisonReception *reception = g_ptr_array_index (receptions, i);
-
-      if (!liaison_store_save_reception (store, reception, error))
-        {
-          liaison_store_rollback (store);
-          g_prefix_error (error, _("Nothing was imported: line %u could not be saved: "),
-                          g_array_index (lines, guint, i));
-          return FALSE;
-        }
-    }
-  if (!liaison_store_commit (store, error))
-    {
-      g_prefix_error (error, _("Nothing was imported: "));
-      return FALSE;
-    }
-
-  if (n_imported != NULL)
-    *n_imported = receptions->len;
-  return TRUE;
+  reception_rows.lookup.deputies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reception_rows.lookup.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reception_rows.column = column;
+  reception_rows.station_id = station->meta.id;
+  imported = liaison_ledger_import_rows (store, file, rows, make_reception, &reception_rows,
+                                         (GDestroyNotify) liaison_reception_free, save_reception,
+                                         problems, n_imported, error);
+  lookup_clear (&reception_rows.lookup);
+  return imported;
 }

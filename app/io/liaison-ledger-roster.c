@@ -17,7 +17,6 @@ static const FieldColumn deputy_fields[] = {
 };
 
 typedef struct {
-  guint          line;
   char          *name;
   LiaisonDeputyLevel level;
   char          *group;      /* NULL: column absent */
@@ -90,7 +89,6 @@ roster_row_from_row (GHashTable   *stations,
   gboolean name_reported = FALSE;
 
   result = g_new0 (RosterRow, 1);
-  result->line = row->line;
   result->station_id = -1;
 
   if (*name == '\0')
@@ -203,6 +201,31 @@ liaison_ledger_import_deputies (LiaisonStore  *store,
   return liaison_ledger_import_deputies_with_problems (store, file, n_imported, NULL, error);
 }
 
+typedef struct
+{
+  GHashTable *station_ids;
+  const int  *column;
+} RosterRows;
+
+static gpointer
+make_roster_row (gpointer      data,
+                 const CsvRow *header,
+                 const CsvRow *row,
+                 GPtrArray    *reasons)
+{
+  RosterRows *rows = data;
+
+  return roster_row_from_row (rows->station_ids, header, row, rows->column, reasons);
+}
+
+static gboolean
+save_roster_entry (LiaisonStore  *store,
+                   gpointer       entry,
+                   GError       **error)
+{
+  return save_roster_row (store, entry, error);
+}
+
 gboolean
 liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
                                               GFile                 *file,
@@ -213,11 +236,10 @@ liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) stations = NULL;
   g_autoptr(GHashTable) station_ids = NULL;
-  g_autoptr(GPtrArray) roster = NULL;
   g_autoptr(LiaisonImportProblems) problems = problems_out != NULL ? liaison_import_problems_ref (problems_out)
                                                                    : liaison_import_problems_new ();
   int column[N_DEPUTY_COLUMNS];
-  const CsvRow *header;
+  RosterRows roster_rows = { NULL, column };
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -229,7 +251,6 @@ liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
   rows = liaison_ledger_read_rows (file, liaison_ledger_deputy_columns, N_DEPUTY_COLUMNS, column, error);
   if (rows == NULL)
     return FALSE;
-  header = g_ptr_array_index (rows, 0);
 
   stations = liaison_store_list_stations (store, error);
   if (stations == NULL)
@@ -242,42 +263,8 @@ liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
       g_hash_table_insert (station_ids, station->name, &station->meta.id);
     }
 
-  roster = g_ptr_array_new_with_free_func ((GDestroyNotify) roster_row_free);
-  for (guint i = 1; i < rows->len; i++)
-    {
-      const CsvRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) reasons = liaison_import_reasons_new ();
-      RosterRow *entry = roster_row_from_row (station_ids, header, row, column, reasons);
-
-      if (entry != NULL)
-        g_ptr_array_add (roster, entry);
-      else
-        liaison_import_problems_add_row (problems, row->line, reasons);
-    }
-
-  if (!liaison_import_problems_check (problems, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS, error))
-    return FALSE;
-
-  if (!liaison_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < roster->len; i++)
-    {
-      RosterRow *entry = g_ptr_array_index (roster, i);
-
-      if (!save_roster_row (store, entry, error))
-        {
-          liaison_store_rollback (store);
-          g_prefix_error (error, _("Nothing was imported: line %u could not be saved: "), entry->line);
-          return FALSE;
-        }
-    }
-  if (!liaison_store_commit (store, error))
-    {
-      g_prefix_error (error, _("Nothing was imported: "));
-      return FALSE;
-    }
-
-  if (n_imported != NULL)
-    *n_imported = roster->len;
-  return TRUE;
+  roster_rows.station_ids = station_ids;
+  return liaison_ledger_import_rows (store, file, rows, make_roster_row, &roster_rows,
+                                     (GDestroyNotify) roster_row_free, save_roster_entry,
+                                     problems, n_imported, error);
 }

@@ -98,15 +98,9 @@ run_enroll (char ***args)
     return liaison_cli_usage_error ("enroll", _("Give the headquarters address with --server."));
   if (code == NULL)
     return liaison_cli_usage_error ("enroll", _("Give the enrollment code with --code."));
-  if (database == NULL)
-    database = liaison_store_default_path ();
-
-  store = liaison_store_open (database, &error);
+  store = liaison_cli_open_store (&database);
   if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   engine = liaison_sync_engine_new (store);
   loop = g_main_loop_new (NULL, FALSE);
@@ -143,9 +137,6 @@ run_enroll (char ***args)
 static LiaisonStore *
 open_existing_store (char **database)
 {
-  g_autoptr(GError) error = NULL;
-  LiaisonStore *store;
-
   if (*database == NULL)
     *database = liaison_store_default_path ();
   if (!g_file_test (*database, G_FILE_TEST_IS_REGULAR))
@@ -153,10 +144,7 @@ open_existing_store (char **database)
       g_printerr (_("There is no database at %s.\n"), *database);
       return NULL;
     }
-  store = liaison_store_open (*database, &error);
-  if (store == NULL)
-    g_printerr ("%s\n", error->message);
-  return store;
+  return liaison_cli_open_store (database);
 }
 
 static int

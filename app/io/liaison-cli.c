@@ -116,24 +116,34 @@ single_file (char       **args,
   return args[1];
 }
 
-/* Opens an existing database: import and export must not make an empty
- * one by mistake. */
-static LiaisonStore *
-open_existing_store (const char *path)
+LiaisonStore *
+liaison_cli_open_store (char **database)
 {
   g_autoptr(GError) error = NULL;
   LiaisonStore *store;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("There is no database at %s. Open Liaison once to set up the station, or make a demo database with “liaison demo”.\n"),
-                  path);
-      return NULL;
-    }
-  store = liaison_store_open (path, &error);
+  if (*database == NULL)
+    *database = liaison_store_default_path ();
+  store = liaison_store_open (*database, &error);
   if (store == NULL)
     g_printerr ("%s\n", error->message);
   return store;
+}
+
+/* Opens an existing database (the app's own when *@database is NULL):
+ * import and export must not make an empty one by mistake. */
+static LiaisonStore *
+open_existing_store (char **database)
+{
+  if (*database == NULL)
+    *database = liaison_store_default_path ();
+  if (!g_file_test (*database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("There is no database at %s. Open Liaison once to set up the station, or make a demo database with “liaison demo”.\n"),
+                  *database);
+      return NULL;
+    }
+  return liaison_cli_open_store (database);
 }
 
 static int
@@ -167,10 +177,7 @@ run_import (char **argv)
     return status;
   if ((path = single_file (args, "import", &status)) == NULL)
     return status;
-  if (database == NULL)
-    database = liaison_store_default_path ();
-
-  store = open_existing_store (database);
+  store = open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -254,10 +261,7 @@ run_export (char **argv)
                   from_day, to_day);
       return EXIT_FAILED;
     }
-  if (database == NULL)
-    database = liaison_store_default_path ();
-
-  store = open_existing_store (database);
+  store = open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -322,15 +326,9 @@ run_demo (char **argv)
     return liaison_cli_usage_error ("demo", _("The demo command takes no file."));
   if (n_receptions < 0 || seed < 0 || n_days < 1)
     return liaison_cli_usage_error ("demo", _("--receptions and --seed cannot be negative, and --days must be at least 1."));
-  if (database == NULL)
-    database = liaison_store_default_path ();
-
-  store = liaison_store_open (database, &error);
+  store = liaison_cli_open_store (&database);
   if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILED;
-    }
+    return EXIT_FAILED;
 
   options.n_receptions = (guint) n_receptions;
   options.seed = (guint32) seed;

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "liaison-store.h"
+
 G_BEGIN_DECLS
 
 /* TRUE when argv[1] names a headless command (import, export, demo). */
@@ -20,5 +22,8 @@ GOptionContext *liaison_cli_option_context_new (const char         *parameters,
                                                 const GOptionEntry *entries);
 int             liaison_cli_usage_error        (const char         *command,
                                                 const char         *message);
+/* Opens the database at *@database, set first to the app's own when NULL;
+ * says why on stderr and returns NULL when it cannot. */
+LiaisonStore   *liaison_cli_open_store         (char              **database);
 
 G_END_DECLS

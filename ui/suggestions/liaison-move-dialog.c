@@ -5,7 +5,8 @@
  * shows the store's refusal as it comes, in the loop's own words.
  *
  * Sections with a life of their own are widgets of their own: the deputy
- * (liaison-move-deputy.c), the reply's attachments
+ * (liaison-move-deputy.c), the referral's lead unit and due date
+ * (liaison-move-referral.c), the reply's attachments
  * (liaison-reply-attachments.c) and the rating (liaison-move-rating.c).
  */
 #define G_LOG_DOMAIN "liaison-move-dialog"
@@ -20,6 +21,7 @@
 #include "liaison-move-deputy.h"
 #include "liaison-move-dialog.h"
 #include "liaison-move-rating.h"
+#include "liaison-move-referral.h"
 #include "liaison-picker-row.h"
 #include "liaison-reply-attachments.h"
 #include "liaison-store-loop.h"
@@ -38,8 +40,6 @@ struct _LiaisonMoveDialog
   LiaisonLoopState *state;
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
   GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
-  char             *default_due;   /* the due date filled in, YYYY-MM-DD */
-  GDate             opened_on;     /* the day it was filled in */
 
   gint64           suggestion_id;
   LiaisonLoopMove  move;
@@ -52,10 +52,7 @@ struct _LiaisonMoveDialog
   LiaisonMoveDeputy   *deputy_group;
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
-  AdwPreferencesGroup *refer_group;
-  LiaisonPickerRow    *lead_unit_row;
-  AdwEntryRow         *due_row;
-  GtkLabel            *due_hint_label;
+  LiaisonMoveReferral *refer_group;
   AdwPreferencesGroup *co_units_group;
   GtkSearchEntry      *co_units_search;
   GtkListBox          *co_units_list;
@@ -110,7 +107,7 @@ field_changed_cb (LiaisonMoveDialog *self)
 static void
 lead_unit_changed_cb (LiaisonMoveDialog *self)
 {
-  guint lead = liaison_picker_row_get_selected (self->lead_unit_row);
+  guint lead = liaison_move_referral_get_lead (self->refer_group);
 
   liaison_ui_show_message (self->error_label, NULL, NULL);
   for (guint i = 0; self->co_unit_checks != NULL && i < self->co_unit_checks->len; i++)
@@ -151,23 +148,6 @@ view_text (GtkTextView *view)
   return trimmed_or_null (liaison_ui_text_view_get_text (view));
 }
 
-/* Reads a "YYYY-MM-DD" field (any spelling the app accepts) into @date.
- * Empty leaves @date invalid, for the loop to ask for it; a text that is
- * not a date is refused here. */
-static gboolean
-read_date (AdwEntryRow *row,
-           GDate       *date)
-{
-  g_autofree char *text = entry_text (row);
-  g_autofree char *normalized = NULL;
-
-  g_date_clear (date, 1);
-  if (text == NULL)
-    return TRUE;
-  normalized = liaison_ui_normalize_date (text);
-  return normalized != NULL && liaison_date_parse_iso (normalized, date);
-}
-
 static void
 fill_event (LiaisonMoveDialog *self,
             LiaisonLoopEvent  *event)
@@ -187,7 +167,7 @@ fill_event (LiaisonMoveDialog *self,
       {
         g_autoptr(GStrvBuilder) co_units = g_strv_builder_new ();
 
-        event->lead_unit_uuid = liaison_picker_row_dup_selected_id (self->lead_unit_row, self->unit_uuids);
+        event->lead_unit_uuid = liaison_move_referral_dup_lead_uuid (self->refer_group, self->unit_uuids);
         for (guint i = 0; i < self->co_unit_checks->len; i++)
           if (gtk_check_button_get_active (g_ptr_array_index (self->co_unit_checks, i)))
             g_strv_builder_add (co_units, g_ptr_array_index (self->unit_uuids, i));
@@ -295,25 +275,14 @@ save_action (GtkWidget  *widget,
   /* What only the dialog can tell: a date that is not one, a rating not
    * chosen. Everything else is the loop's to say. */
   if (self->move == LIAISON_LOOP_MOVE_REFER &&
-      !read_date (self->due_row, &event->due_date))
+      !liaison_move_referral_read_due (self->refer_group, &event->due_date))
     {
       liaison_ui_show_message (self->error_label, NULL, _("Write the due date as year-month-day, such as 2025-10-23."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
+      liaison_move_referral_focus_due (self->refer_group);
       return;
     }
-  /* Left as filled in, the due date counts from the day it is saved: a
-   * dialog left open overnight refers today, not yesterday. */
-  if (self->move == LIAISON_LOOP_MOVE_REFER &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), self->default_due) == 0)
-    {
-      GDate today;
-
-      liaison_date_set_today (&today);
-      if (g_date_compare (&today, &self->opened_on) != 0)
-        liaison_store_default_due_date (self->store, self->kind, &today, &event->due_date);
-    }
   if (self->move == LIAISON_LOOP_MOVE_REPLY &&
-      !read_date (self->reply_date_row, &event->reply_date))
+      !liaison_date_button_read_field (GTK_EDITABLE (self->reply_date_row), &event->reply_date))
     {
       liaison_ui_show_message (self->error_label, NULL, _("Write the reply date as year-month-day, such as 2025-10-23."));
       gtk_widget_grab_focus (GTK_WIDGET (self->reply_date_row));
@@ -366,10 +335,7 @@ load_units (LiaisonMoveDialog *self)
 
   if (self->move == LIAISON_LOOP_MOVE_REFER)
     {
-      liaison_picker_row_set_model (self->lead_unit_row, G_LIST_MODEL (names));
-      liaison_picker_row_set_selected (self->lead_unit_row, GTK_INVALID_LIST_POSITION);
-      /* Translators: under "Lead unit" in the refer dialog until one is chosen */
-      liaison_picker_row_set_placeholder (self->lead_unit_row, _("Not chosen yet: choose the unit that handles it"));
+      liaison_move_referral_set_units (self->refer_group, G_LIST_MODEL (names));
       gtk_widget_set_visible (GTK_WIDGET (self->co_units_group), units != NULL && units->len > 1);
       lead_unit_changed_cb (self);
     }
@@ -383,42 +349,6 @@ load_units (LiaisonMoveDialog *self)
 
   if (units == NULL || units->len == 0)
     liaison_ui_show_message (self->error_label, NULL, _("No handling units are on this computer yet. Sync with headquarters to receive them."));
-}
-
-static char *
-describe_limit (const LiaisonTimeLimit *limit)
-{
-  g_autofree char *words = liaison_time_limit_describe (limit);
-
-  /* Translators: under the due date; %s is a time limit, "15 working days" or "3 months" */
-  return g_strdup_printf (_("Time limit: %s from today"), words);
-}
-
-static void
-load_refer (LiaisonMoveDialog *self)
-{
-  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (self->store, NULL);
-  g_autofree char *due_text = NULL;
-  g_autofree char *hint = NULL;
-  GDate today, due;
-
-  liaison_date_set_today (&today);
-  liaison_store_default_due_date (self->store, self->kind, &today, &due);
-  due_text = liaison_date_to_iso (&due);
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due_text);
-  g_free (self->default_due);
-  self->default_due = g_strdup (due_text);
-  self->opened_on = today;
-
-  if (rules != NULL)
-    hint = describe_limit (&rules->limits[self->kind]);
-  else
-    {
-      LiaisonTimeLimit limit = liaison_loop_kind_default_limit (self->kind);
-
-      hint = describe_limit (&limit);
-    }
-  gtk_label_set_text (self->due_hint_label, hint);
 }
 
 static void
@@ -478,8 +408,9 @@ load (LiaisonMoveDialog *self)
     case LIAISON_LOOP_MOVE_REFER:
       gtk_widget_set_visible (GTK_WIDGET (self->refer_group), TRUE);
       load_units (self);
-      load_refer (self);
-      focus = GTK_WIDGET (self->lead_unit_row);
+      liaison_move_referral_load (self->refer_group, self->store, self->kind);
+      /* Focuses the lead unit. */
+      focus = GTK_WIDGET (self->refer_group);
       break;
 
     case LIAISON_LOOP_MOVE_REPLY:
@@ -600,7 +531,6 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->state, liaison_loop_state_free);
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->default_due, g_free);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
 
@@ -634,6 +564,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   g_type_ensure (LIAISON_TYPE_MOVE_DEPUTY);
   g_type_ensure (LIAISON_TYPE_MOVE_RATING);
+  g_type_ensure (LIAISON_TYPE_MOVE_REFERRAL);
   g_type_ensure (LIAISON_TYPE_REPLY_ATTACHMENTS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-move-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, intro_group);
@@ -643,9 +574,6 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, refer_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, lead_unit_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, due_hint_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_search);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_list);

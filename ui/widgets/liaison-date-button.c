@@ -69,19 +69,42 @@ show_date (LiaisonDateButton *self,
   remember_month (self);
 }
 
+/**
+ * liaison_date_button_read_field:
+ * @field: a field that takes a date as text
+ * @date: (out): its date; invalid when the field is empty
+ *
+ * Reads a "YYYY-MM-DD" field, in any spelling the app accepts
+ * (liaison_ui_normalize_date()). An empty field leaves @date invalid, for
+ * the form to ask for it.
+ *
+ * Returns: %FALSE when the field holds a text that is not a date
+ */
+gboolean
+liaison_date_button_read_field (GtkEditable *field,
+                                GDate       *date)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (field), FALSE);
+
+  g_date_clear (date, 1);
+  text = liaison_ui_editable_get_trimmed (field);
+  if (*text == '\0')
+    return TRUE;
+  normalized = liaison_ui_normalize_date (text);
+  return normalized != NULL && liaison_date_parse_iso (normalized, date);
+}
+
 /* The field's date, or FALSE when it holds none (yet). */
 static gboolean
 read_field (LiaisonDateButton *self,
             GDate             *date)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *normalized = NULL;
-
   if (self->editable == NULL)
     return FALSE;
-  text = liaison_ui_editable_get_trimmed (self->editable);
-  normalized = liaison_ui_normalize_date (text);
-  return normalized != NULL && liaison_date_parse_iso (normalized, date);
+  return liaison_date_button_read_field (self->editable, date) && g_date_valid (date);
 }
 
 static void

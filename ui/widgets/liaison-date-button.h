@@ -26,4 +26,7 @@ void         liaison_date_button_set_field    (LiaisonDateButton *self,
 GtkCalendar *liaison_date_button_get_calendar (LiaisonDateButton *self);
 void         liaison_date_button_popup        (LiaisonDateButton *self);
 
+gboolean     liaison_date_button_read_field   (GtkEditable       *field,
+                                               GDate             *date);
+
 G_END_DECLS

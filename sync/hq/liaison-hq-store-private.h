@@ -36,6 +36,13 @@ sqlite3_stmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
 gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
                                                GError         **error,
                                                const char      *what);
+/* liaison_db_collect_rows() (liaison-db.h) in the store's database. */
+GPtrArray    *liaison_hq_store_collect_rows   (LiaisonHqStore   *self,
+                                               sqlite3_stmt     *stmt,
+                                               LiaisonRowReader  read,
+                                               GDestroyNotify    free_func,
+                                               const char       *failed,
+                                               GError          **error);
 /* Runs @sql (statements with no rows) in the store's database. */
 gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
                                                const char      *sql,

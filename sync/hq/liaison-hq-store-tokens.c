@@ -263,19 +263,12 @@ liaison_hq_store_list_tokens (LiaisonHqStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
     "SELECT id, role, station_uuid, name, created, revoked FROM tokens ORDER BY created, id", error);
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_hq_token_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tokens, token_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      liaison_hq_store_db_error (self, error, _("The tokens could not be read"));
-      return NULL;
-    }
-  return g_steal_pointer (&tokens);
+  return liaison_hq_store_collect_rows (self, stmt, (LiaisonRowReader) token_from_row,
+                                        (GDestroyNotify) liaison_hq_token_free,
+                                        _("The tokens could not be read"), error);
 }
 
 LiaisonHqToken *

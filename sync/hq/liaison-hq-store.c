@@ -112,6 +112,17 @@ liaison_hq_store_db_error (LiaisonHqStore  *self,
   return liaison_db_set_error (self->db, error, what);
 }
 
+GPtrArray *
+liaison_hq_store_collect_rows (LiaisonHqStore    *self,
+                               sqlite3_stmt      *stmt,
+                               LiaisonRowReader   read,
+                               GDestroyNotify     free_func,
+                               const char        *failed,
+                               GError           **error)
+{
+  return liaison_db_collect_rows (self->db, stmt, read, free_func, failed, error);
+}
+
 sqlite3_stmt *
 liaison_hq_store_prepare (LiaisonHqStore  *self,
                           const char      *sql,

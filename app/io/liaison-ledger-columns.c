@@ -117,6 +117,21 @@ liaison_ledger_read_rows (GFile              *file,
   return rows;
 }
 
+GPtrArray *
+liaison_ledger_start_import (GFile                  *file,
+                             const ColumnSpec       *specs,
+                             guint                   n_specs,
+                             int                    *index,
+                             LiaisonImportProblems  *problems,
+                             guint                  *n_imported,
+                             GError                **error)
+{
+  liaison_import_problems_clear (problems);
+  if (n_imported != NULL)
+    *n_imported = 0;
+  return liaison_ledger_read_rows (file, specs, n_specs, index, error);
+}
+
 gboolean
 liaison_ledger_import_rows (LiaisonStore           *store,
                             GFile                  *file,

@@ -76,6 +76,16 @@ GPtrArray *liaison_ledger_read_rows        (GFile             *file,
                                             int               *index,
                                             GError           **error);
 
+/* An import's start: @problems emptied, *@n_imported (may be NULL) 0, and
+ * the file read as liaison_ledger_read_rows() reads it. */
+GPtrArray *liaison_ledger_start_import     (GFile                 *file,
+                                            const ColumnSpec      *specs,
+                                            guint                  n_specs,
+                                            int                   *index,
+                                            LiaisonImportProblems *problems,
+                                            guint                 *n_imported,
+                                            GError               **error);
+
 /* Makes the record of a file's @row, or NULL with why in @reasons. */
 typedef gpointer (*LedgerRowFunc)  (gpointer           data,
                                     const CsvRow      *header,

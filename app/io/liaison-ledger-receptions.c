@@ -323,12 +323,8 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  liaison_import_problems_clear (problems);
 
-  if (n_imported != NULL)
-    *n_imported = 0;
-
-  rows = liaison_ledger_read_rows (file, liaison_ledger_reception_columns, N_RECEPTION_COLUMNS, column, error);
+  rows = liaison_ledger_start_import (file, liaison_ledger_reception_columns, N_RECEPTION_COLUMNS, column, problems, n_imported, error);
   if (rows == NULL)
     return FALSE;
 

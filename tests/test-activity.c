@@ -117,12 +117,16 @@ test_duty_item_copy (void)
 
   item->activity_kind = LIAISON_ACTIVITY_INSPECTION;
   item->attendance = LIAISON_ATTENDANCE_ABSENT;
+  item->end_date = g_strdup ("2025-04-02");
+  item->station_uuid = g_strdup ("s1");
   copy = liaison_duty_item_copy (item);
   g_assert_cmpint (copy->kind, ==, LIAISON_DUTY_ITEM_ACTIVITY);
   g_assert_cmpint (copy->activity_kind, ==, LIAISON_ACTIVITY_INSPECTION);
   g_assert_cmpint (copy->attendance, ==, LIAISON_ATTENDANCE_ABSENT);
   g_assert_cmpstr (copy->date, ==, "2025-03-31");
   g_assert_cmpstr (copy->source_uuid, ==, "a1");
+  g_assert_cmpstr (copy->end_date, ==, "2025-04-02");
+  g_assert_cmpstr (copy->station_uuid, ==, "s1");
 }
 
 int

@@ -33,6 +33,8 @@ liaison_duty_item_copy (const LiaisonDutyItem *item)
 
   copy->activity_kind = item->activity_kind;
   copy->attendance = item->attendance;
+  copy->end_date = g_strdup (item->end_date);
+  copy->station_uuid = g_strdup (item->station_uuid);
   return copy;
 }
 
@@ -45,5 +47,7 @@ liaison_duty_item_free (LiaisonDutyItem *item)
   g_free (item->date);
   g_free (item->source_uuid);
   g_free (item->title);
+  g_free (item->end_date);
+  g_free (item->station_uuid);
   g_free (item);
 }

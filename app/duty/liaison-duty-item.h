@@ -37,6 +37,13 @@ typedef struct {
   char                *date;
   char                *source_uuid;    /* the activity, reception or suggestion */
   char                *title;          /* what the record lists for it */
+  /* "YYYY-MM-DD", the last day of an activity of several days; NULL or ""
+   * for one day. Each day of it is a duty day (liaison-points.h). */
+  char                *end_date;
+  /* The station of a reception or a station_duty activity, which decides
+   * its station duty day (one per deputy, station and day); NULL if not
+   * known, when the day counts once whatever the station. */
+  char                *station_uuid;
 } LiaisonDutyItem;
 
 LiaisonDutyItem *liaison_duty_item_new  (LiaisonDutyItemKind    kind,

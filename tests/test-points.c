@@ -804,6 +804,8 @@ test_engine_q1 (Fixture       *f,
   assert_line (li, "rl20", LIAISON_POINTS_RULE_RECEPTION_HOSTED, LIAISON_POINTS_LINE_OVER_CAP, 0);
   assert_line (li, "rl21", LIAISON_POINTS_RULE_RECEPTION_HOSTED, LIAISON_POINTS_LINE_OVER_CAP, 0);
   assert_line (li, "rl22", LIAISON_POINTS_RULE_RECEPTION_HOSTED, LIAISON_POINTS_LINE_OVER_CAP, 0);
+  g_assert_cmpstr (liaison_points_line_status_label (LIAISON_POINTS_LINE_OVER_CAP), ==, "Over the quarter’s cap");
+  g_assert_cmpstr (liaison_points_line_status_label (LIAISON_POINTS_LINE_SCORED), ==, "");
   /* The cap takes nothing from the duty day of a day over it. */
   assert_line (li, "rl22", LIAISON_POINTS_RULE_STATION_DUTY_DAY, LIAISON_POINTS_LINE_SCORED, 20);
   assert_line (li, "a-theme-span", LIAISON_POINTS_RULE_THEME_ACTIVITY, LIAISON_POINTS_LINE_SCORED, 20);

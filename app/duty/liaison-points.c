@@ -32,6 +32,23 @@ typedef struct {
   GPtrArray *entries;  /* Entry *, owned */
 } DeputyEntries;
 
+const char *
+liaison_points_line_status_label (LiaisonPointsLineStatus status)
+{
+  switch (status)
+    {
+    case LIAISON_POINTS_LINE_OVER_CAP:
+      return _("Over the quarter’s cap");
+    case LIAISON_POINTS_LINE_SAME_DAY:
+      return _("Duty day already counted");
+    case LIAISON_POINTS_LINE_NOT_ATTENDED:
+      return _("Not attended");
+    case LIAISON_POINTS_LINE_SCORED:
+    default:
+      return "";
+    }
+}
+
 static void
 deputy_entries_free (DeputyEntries *entries)
 {

@@ -25,6 +25,9 @@ typedef enum {
   LIAISON_POINTS_LINE_NOT_ATTENDED,  /* on leave or absent where no rule scores it: listed, 0 */
 } LiaisonPointsLineStatus;
 
+/* "Over the quarter's cap", translated; "" for a line that scored. */
+const char *liaison_points_line_status_label (LiaisonPointsLineStatus status);
+
 /* One line of a record. An item gives one line, except a reception, which
  * also gives the station duty day line when it is the first record of the
  * deputy at that station on that day. */
@@ -79,8 +82,8 @@ typedef struct {
  *   may be NULL. Every deputy in them is scored, with 0 if they have no
  *   item, and so is every deputy with an item in the period.
  *
- * Fails if no rule set is in force for a quarter, or an item has no
- * deputy or no valid date. */
+ * Fails (LIAISON_POINTS_RULES_ERROR_INVALID) if no rule set is in force
+ * for a quarter, or an item has no deputy or no valid date. */
 LiaisonPointsScore        *liaison_points_score         (GPtrArray      *items,
                                                          GPtrArray      *rule_sets,
                                                          LiaisonQuarter  first,

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "liaison-calendar.h"
+#include "liaison-json-depth.h"
 #include "liaison-points-rules.h"
 
 #define DEFAULT_PATH "/org/liaison/Liaison/data/points-default.json"
@@ -111,42 +112,6 @@ liaison_points_format_signed (LiaisonPoints points)
   g_autofree char *plain = liaison_points_format (points);
 
   return points > 0 ? g_strconcat ("+", plain, NULL) : g_steal_pointer (&plain);
-}
-
-/* A rule set nests two levels. json-glib's parser recurses once a level
- * with no limit, so that much deeper is refused before it sees it. (The
- * wire's liaison_json_check() does this for messages; it sits a layer
- * above this one.) */
-static gboolean
-nests_at_most (const char *json,
-               gsize       length,
-               guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -280,7 +245,9 @@ liaison_points_rules_from_json (const char  *json,
   g_return_val_if_fail (json != NULL, NULL);
   if (length < 0)
     length = (gssize) strlen (json);
-  if (!nests_at_most (json, (gsize) length, 8))
+  /* A rule set nests two levels; json-glib's parser recurses once a
+   * level with no limit, so much deeper is refused before it sees it. */
+  if (!liaison_json_check (json, length, 8, NULL))
     {
       fail (error, _("The points rules nest deeper than a rule set does"));
       return NULL;

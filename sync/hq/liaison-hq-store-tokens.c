@@ -103,11 +103,8 @@ liaison_hq_store_add_code (LiaisonHqStore  *self,
     sqlite3_bind_text (stmt, 3, station_uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      liaison_hq_store_db_error (self, error, _("The enrollment code could not be saved"));
-      return NULL;
-    }
+  if (!liaison_hq_store_step_done (self, stmt, _("The enrollment code could not be saved"), error))
+    return NULL;
   return g_steal_pointer (&code);
 }
 
@@ -167,11 +164,8 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
       goto fail;
     sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        liaison_hq_store_db_error (self, error, _("The enrollment code could not be used"));
-        goto fail;
-      }
+    if (!liaison_hq_store_step_done (self, stmt, _("The enrollment code could not be used"), error))
+      goto fail;
   }
 
   /* The id is the hash's first 8 digits; on the rare clash, draw again. */
@@ -328,11 +322,8 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
       return NULL;
     sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        liaison_hq_store_db_error (self, error, _("The token could not be revoked"));
-        return NULL;
-      }
+    if (!liaison_hq_store_step_done (self, stmt, _("The token could not be revoked"), error))
+      return NULL;
   }
   token->revoked = TRUE;
   return g_steal_pointer (&token);

@@ -112,6 +112,15 @@ liaison_hq_store_db_error (LiaisonHqStore  *self,
   return liaison_db_set_error (self->db, error, what);
 }
 
+gboolean
+liaison_hq_store_step_done (LiaisonHqStore  *self,
+                            sqlite3_stmt    *stmt,
+                            const char      *what,
+                            GError         **error)
+{
+  return liaison_db_step_done (self->db, stmt, what, error);
+}
+
 GPtrArray *
 liaison_hq_store_collect_rows (LiaisonHqStore    *self,
                                sqlite3_stmt      *stmt,
@@ -160,7 +169,7 @@ liaison_hq_store_exec_cached (LiaisonHqStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  return liaison_db_step_done (self->db, stmt, _("The headquarters database could not be changed"), error);
+  return liaison_hq_store_step_done (self, stmt, _("The headquarters database could not be changed"), error);
 }
 
 gboolean

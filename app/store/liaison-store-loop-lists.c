@@ -263,6 +263,21 @@ add_figures_group (LiaisonFigures *figures,
   figures->unsatisfied_open += group.unsatisfied_open * count;
 }
 
+typedef struct
+{
+  LiaisonFigures *figures;
+  const GDate    *day;
+} FiguresGroups;
+
+static void
+add_figures_row (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  FiguresGroups *groups = data;
+
+  add_figures_group (groups->figures, stmt, groups->day);
+}
+
 gboolean
 liaison_store_compute_figures (LiaisonStore    *self,
                                const GDate     *from,
@@ -273,6 +288,7 @@ liaison_store_compute_figures (LiaisonStore    *self,
 {
   sqlite3_stmt *stmt;
   GDate day;
+  FiguresGroups groups = { figures, &day };
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
@@ -285,11 +301,9 @@ liaison_store_compute_figures (LiaisonStore    *self,
   if (stmt == NULL)
     return FALSE;
   bind_figures (stmt, from, to, &day);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_figures_group (figures, stmt, &day);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
+  if (!liaison_store_step_rows (self, stmt, add_figures_row, &groups,
+                                _("Could not read the suggestions for the figures"), error))
+    return FALSE;
 
   stmt = liaison_store_prepare (self, FIGURES_DEADLINES_SELECT, error);
   if (stmt == NULL)

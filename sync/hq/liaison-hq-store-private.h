@@ -36,18 +36,9 @@ sqlite3_stmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
 gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
                                                GError         **error,
                                                const char      *what);
-/* liaison_db_step_done() (liaison-db.h) in the store's database. */
-gboolean      liaison_hq_store_step_done      (LiaisonHqStore   *self,
-                                               sqlite3_stmt     *stmt,
-                                               const char       *what,
-                                               GError          **error);
-/* liaison_db_collect_rows() (liaison-db.h) in the store's database. */
-GPtrArray    *liaison_hq_store_collect_rows   (LiaisonHqStore   *self,
-                                               sqlite3_stmt     *stmt,
-                                               LiaisonRowReader  read,
-                                               GDestroyNotify    free_func,
-                                               const char       *failed,
-                                               GError          **error);
+/* The store's database, for liaison-db.h's steps (liaison_db_step_done(),
+ * liaison_db_collect_rows()...). */
+LiaisonDb    *liaison_hq_store_get_db         (LiaisonHqStore  *self);
 /* Runs @sql (statements with no rows) in the store's database. */
 gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
                                                const char      *sql,

@@ -103,7 +103,7 @@ liaison_hq_store_add_code (LiaisonHqStore  *self,
     sqlite3_bind_text (stmt, 3, station_uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!liaison_hq_store_step_done (self, stmt, _("The enrollment code could not be saved"), error))
+  if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The enrollment code could not be saved"), error))
     return NULL;
   return g_steal_pointer (&code);
 }
@@ -164,7 +164,7 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
       goto fail;
     sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
-    if (!liaison_hq_store_step_done (self, stmt, _("The enrollment code could not be used"), error))
+    if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The enrollment code could not be used"), error))
       goto fail;
   }
 
@@ -260,9 +260,9 @@ liaison_hq_store_list_tokens (LiaisonHqStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  return liaison_hq_store_collect_rows (self, stmt, (LiaisonRowReader) token_from_row,
-                                        (GDestroyNotify) liaison_hq_token_free,
-                                        _("The tokens could not be read"), error);
+  return liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, (LiaisonRowReader) token_from_row,
+                                  (GDestroyNotify) liaison_hq_token_free,
+                                  _("The tokens could not be read"), error);
 }
 
 LiaisonHqToken *
@@ -322,7 +322,7 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
       return NULL;
     sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
-    if (!liaison_hq_store_step_done (self, stmt, _("The token could not be revoked"), error))
+    if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The token could not be revoked"), error))
       return NULL;
   }
   token->revoked = TRUE;

@@ -112,24 +112,10 @@ liaison_hq_store_db_error (LiaisonHqStore  *self,
   return liaison_db_set_error (self->db, error, what);
 }
 
-gboolean
-liaison_hq_store_step_done (LiaisonHqStore  *self,
-                            sqlite3_stmt    *stmt,
-                            const char      *what,
-                            GError         **error)
+LiaisonDb *
+liaison_hq_store_get_db (LiaisonHqStore *self)
 {
-  return liaison_db_step_done (self->db, stmt, what, error);
-}
-
-GPtrArray *
-liaison_hq_store_collect_rows (LiaisonHqStore    *self,
-                               sqlite3_stmt      *stmt,
-                               LiaisonRowReader   read,
-                               GDestroyNotify     free_func,
-                               const char        *failed,
-                               GError           **error)
-{
-  return liaison_db_collect_rows (self->db, stmt, read, free_func, failed, error);
+  return self->db;
 }
 
 sqlite3_stmt *
@@ -169,7 +155,7 @@ liaison_hq_store_exec_cached (LiaisonHqStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  return liaison_hq_store_step_done (self, stmt, _("The headquarters database could not be changed"), error);
+  return liaison_db_step_done (self->db, stmt, _("The headquarters database could not be changed"), error);
 }
 
 gboolean

@@ -172,7 +172,9 @@ liaison_protocol_kind_is_known (const char *kind)
   return liaison_protocol_kind_is_hq_owned (kind) ||
          g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0 ||
          g_strcmp0 (kind, LIAISON_KIND_SUGGESTION) == 0 ||
-         g_strcmp0 (kind, LIAISON_KIND_SUGGESTION_EVENT) == 0;
+         g_strcmp0 (kind, LIAISON_KIND_SUGGESTION_EVENT) == 0 ||
+         g_strcmp0 (kind, LIAISON_KIND_ACTIVITY) == 0 ||
+         g_strcmp0 (kind, LIAISON_KIND_DUTY_SHIFT) == 0;
 }
 
 /* Canonical JSON. */

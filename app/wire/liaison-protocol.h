@@ -86,7 +86,8 @@ gboolean  liaison_protocol_kind_is_known (const char *kind);
 /* TRUE for the kinds headquarters owns (station, deputy_group, deputy,
  * category, unit, loop_rules): shared with every station. FALSE for
  * station-owned ones, for suggestion_event (owned by each event's role,
- * and kept in its station's feed) and for unknown kinds. */
+ * and kept in its station's feed), for activity (owned by its kind, and
+ * sent to the stations of its deputies) and for unknown kinds. */
 gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
 
 /* The check of a record itself, and its normalization, are

@@ -31,6 +31,7 @@ liaison_hq_import_kind_parse (const char          *text,
     { "groups", LIAISON_HQ_IMPORT_GROUPS },
     { "units", LIAISON_HQ_IMPORT_UNITS },
     { "stations", LIAISON_HQ_IMPORT_STATIONS },
+    { "activities", LIAISON_HQ_IMPORT_ACTIVITIES },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -474,6 +475,9 @@ liaison_hq_import (LiaisonHqStore         *store,
   g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) planned_free);
   g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   gboolean ok;
+
+  if (kind == LIAISON_HQ_IMPORT_ACTIVITIES)
+    return liaison_hq_import_activities (store, file, counts, error);
 
   memset (counts, 0, sizeof *counts);
   switch (kind)

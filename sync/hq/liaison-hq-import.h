@@ -19,6 +19,7 @@ typedef enum {
   LIAISON_HQ_IMPORT_GROUPS,
   LIAISON_HQ_IMPORT_UNITS,
   LIAISON_HQ_IMPORT_STATIONS,
+  LIAISON_HQ_IMPORT_ACTIVITIES,  /* liaison-hq-import-activities.c */
 } LiaisonHqImportKind;
 
 typedef struct {
@@ -42,6 +43,17 @@ gboolean liaison_hq_import (LiaisonHqStore         *store,
                             GFile                  *file,
                             LiaisonHqImportCounts  *counts,
                             GError                **error);
+
+/* Reads @file, headquarters' duty activities (docs/hq.md lists the
+ * columns), and writes each row as an activity record with no origin
+ * station: a new one, or a new version of the one headquarters holds
+ * with the same kind, date and title. All or nothing, like
+ * liaison_hq_import(); liaison_hq_import() calls it for
+ * LIAISON_HQ_IMPORT_ACTIVITIES. */
+gboolean liaison_hq_import_activities (LiaisonHqStore         *store,
+                                       GFile                  *file,
+                                       LiaisonHqImportCounts  *counts,
+                                       GError                **error);
 
 typedef struct {
   guint    holidays;

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-activity.h"
 #include "liaison-hq-store-private.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
@@ -77,6 +78,50 @@ reception_station (LiaisonHqStore  *self,
   return lookup_text (self,
                       "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_RECEPTION "' AND uuid = ?1",
                       uuid, NULL, station, error);
+}
+
+/* Headquarters records its kinds of activity, a station its station_duty,
+ * either one group_activity and other (liaison_activity_kind_owner ()).
+ * An activity stays its recorder's: a station changes only its own (the
+ * push checks the stored record's station), headquarters only its own,
+ * which have no station. */
+static gboolean
+check_activity_owner (LiaisonHqStore        *self,
+                      const LiaisonHqToken  *token,
+                      JsonObject            *record,
+                      JsonObject            *data,
+                      JsonObject           **refusal,
+                      GError               **error)
+{
+  const char *code = data != NULL ? json_object_get_string_member_with_default (data, "kind", NULL) : NULL;
+  LiaisonActivityKind kind;
+  g_autofree char *origin = NULL;
+
+  if (code != NULL && liaison_activity_kind_from_code (code, &kind))
+    {
+      LiaisonActivityOwner owner = liaison_activity_kind_owner (kind);
+      g_autofree char *reason = NULL;
+
+      if (token->role == LIAISON_HQ_ROLE_STATION && owner == LIAISON_ACTIVITY_OWNER_HEADQUARTERS)
+        reason = g_strdup_printf ("Only headquarters records %s activities.", code);
+      else if (token->role == LIAISON_HQ_ROLE_HQ && owner == LIAISON_ACTIVITY_OWNER_STATION)
+        reason = g_strdup_printf ("A station records its own %s activities; headquarters may not.", code);
+      if (reason != NULL)
+        {
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, reason);
+          return TRUE;
+        }
+    }
+  if (token->role != LIAISON_HQ_ROLE_HQ)
+    return TRUE;
+  if (!lookup_text (self, "SELECT COALESCE (origin_station, '') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = ?1",
+                    json_object_get_string_member (record, "uuid"), NULL, &origin, error))
+    return FALSE;
+  if (origin != NULL && *origin != '\0')
+    *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                         "The station that recorded this activity owns it; headquarters may not change it.");
+  return TRUE;
 }
 
 gboolean
@@ -164,5 +209,8 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
           return TRUE;
         }
     }
+
+  if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
+    return check_activity_owner (self, token, record, data, refusal, error);
   return TRUE;
 }

@@ -20,6 +20,20 @@ G_BEGIN_DECLS
   "  seq INTEGER NOT NULL, hq_owned INTEGER NOT NULL, reason TEXT NOT NULL, quarantined_at TEXT NOT NULL\n" \
   ");\n"
 
+/* Which stations an activity goes to besides its own station's feed
+ * (liaison-hq-store-routes.c): its attendees now, and every station it
+ * has been sent to. */
+#define LIAISON_HQ_ROUTE_TABLES \
+  "CREATE TABLE IF NOT EXISTS activity_deputies (\n" \
+  "  activity_uuid TEXT NOT NULL, deputy_uuid TEXT NOT NULL,\n" \
+  "  PRIMARY KEY (activity_uuid, deputy_uuid)\n" \
+  ");\n" \
+  "CREATE INDEX IF NOT EXISTS activity_deputies_by_deputy ON activity_deputies (deputy_uuid);\n" \
+  "CREATE TABLE IF NOT EXISTS activity_routes (\n" \
+  "  station_uuid TEXT NOT NULL, activity_uuid TEXT NOT NULL,\n" \
+  "  PRIMARY KEY (station_uuid, activity_uuid)\n" \
+  ");\n"
+
 /* The database (liaison-hq-store.c) */
 
 /* A statement prepared once and kept (@sql is a string literal); borrowed,
@@ -65,6 +79,17 @@ gboolean      liaison_hq_store_write_record   (LiaisonHqStore  *self,
                                                const char      *data_json,
                                                const char      *digest,
                                                gint64           seq,
+                                               GError         **error);
+/* After a record is written: an activity is routed to its deputies'
+ * stations; a deputy at another station brings that station the
+ * activities it has not had, each as a change after *@seq (which moves
+ * on). @data may be NULL for a tombstone. In liaison-hq-store-routes.c. */
+gboolean      liaison_hq_store_route_written  (LiaisonHqStore  *self,
+                                               const char      *kind,
+                                               const char      *uuid,
+                                               gboolean         deleted,
+                                               JsonObject      *data,
+                                               gint64          *seq,
                                                GError         **error);
 /* @data as canonical JSON, as the records table keeps it. */
 char         *liaison_hq_store_canonical_data (JsonObject      *data);

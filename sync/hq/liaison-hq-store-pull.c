@@ -74,10 +74,15 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   else
     /* Two ordered index walks, merged: a station's page costs its own
      * changes, not a scan past every other station's (FEED_INDEXES in
-     * liaison-hq-store.c). */
+     * liaison-hq-store.c). The third part is the activities of its
+     * deputies that another station or headquarters recorded
+     * (liaison-hq-store-routes.c). */
     stmt = liaison_hq_store_prepare (self, "SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records WHERE hq_owned = 1 AND seq > ?1"
                                            " UNION ALL SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records"
                                            " WHERE origin_station = ?3 AND +hq_owned = 0 AND seq > ?1"
+                                           " UNION ALL SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM activity_routes"
+                                           " JOIN records ON kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = activity_uuid"
+                                           " WHERE station_uuid = ?3 AND seq > ?1 AND origin_station IS NOT ?3"
                                            " ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;

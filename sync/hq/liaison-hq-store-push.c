@@ -153,6 +153,7 @@ push_one (LiaisonHqStore       *self,
   const char *origin = NULL;
   const char *data_station = NULL;
   gboolean is_event;
+  gboolean is_activity;
   gint64 version;
   gint64 base_version = 0;
   gboolean deleted = FALSE;
@@ -181,6 +182,7 @@ push_one (LiaisonHqStore       *self,
 
   kind = json_object_get_string_member (record, "kind");
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
+  is_activity = g_str_equal (kind, LIAISON_KIND_ACTIVITY);
   uuid = json_object_get_string_member (record, "uuid");
   version = json_object_get_int_member (record, "version");
   if (json_object_has_member (record, "base_version"))
@@ -217,6 +219,11 @@ push_one (LiaisonHqStore       *self,
        * goes to the feed of the station where the citizen was received. */
       origin = data_station;
     }
+  else if (is_activity)
+    /* An activity names no station: who may push which kind of activity
+     * is the push rules'; a station's is its token's, headquarters' has
+     * none. */
+    origin = token->role == LIAISON_HQ_ROLE_STATION ? token->station_uuid : NULL;
   else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
       if (liaison_protocol_kind_is_hq_owned (kind))
@@ -269,7 +276,7 @@ push_one (LiaisonHqStore       *self,
 
   if (token->role == LIAISON_HQ_ROLE_STATION &&
       ((exists && g_strcmp0 (current_origin, token->station_uuid) != 0) ||
-       (!exists && data_station == NULL)))
+       (!exists && data_station == NULL && !is_activity)))
     return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
 
   digest = liaison_protocol_record_digest (record);
@@ -329,6 +336,8 @@ push_one (LiaisonHqStore       *self,
                                       data_json, digest, *seq + 1, error))
     return NULL;
   *seq += 1;
+  if (!liaison_hq_store_route_written (self, kind, uuid, deleted, data, seq, error))
+    return NULL;
   *applied = TRUE;
 
   {

@@ -146,8 +146,10 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
   if (seq < 0)
     return FALSE;
   digest = digest_of (data, FALSE, version);
+  seq += 1;
   if (!liaison_hq_store_write_record (self, kind, new_uuid, version, origin_station, FALSE, now,
-                                      data_json, digest, seq + 1, error))
+                                      data_json, digest, seq, error) ||
+      !liaison_hq_store_route_written (self, kind, new_uuid, FALSE, data, &seq, error))
     return FALSE;
   if (changed != NULL)
     *changed = TRUE;
@@ -195,6 +197,38 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
   if (rc != SQLITE_DONE)
     liaison_hq_store_db_error (self, error, _("The records could not be read"));
   return FALSE;
+}
+
+GHashTable *
+liaison_hq_store_list_live (LiaisonHqStore  *self,
+                            const char      *kind,
+                            gboolean         hq_recorded_only,
+                            GError         **error)
+{
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) json_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+    "SELECT uuid, data FROM records WHERE kind = ?1 AND deleted = 0"
+    " AND (?2 = 0 OR origin_station IS NULL)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, hq_recorded_only ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JsonObject *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (data != NULL)
+        g_hash_table_insert (records, liaison_db_column_text (stmt, 0), data);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_hq_store_db_error (self, error, _("The records could not be read"));
+      return NULL;
+    }
+  return g_steal_pointer (&records);
 }
 
 JsonObject *

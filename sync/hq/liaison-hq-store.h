@@ -86,6 +86,13 @@ gboolean liaison_hq_store_find_by_name (LiaisonHqStore *self,
                                         char          **uuid,
                                         JsonObject    **data,
                                         GError        **error);
+/* Every live record of @kind: uuid → its data (a JsonObject). With
+ * @hq_recorded_only, only those with no origin station (what
+ * headquarters recorded itself). NULL with @error. */
+GHashTable *liaison_hq_store_list_live (LiaisonHqStore *self,
+                                        const char     *kind,
+                                        gboolean        hq_recorded_only,
+                                        GError        **error);
 /* The data of a live record, or NULL (no error) when there is none. */
 JsonObject *liaison_hq_store_get_data  (LiaisonHqStore *self,
                                         const char     *kind,

@@ -22,6 +22,7 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq reports --data-dir DIR\n"
              "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
              "  liaison-hq import holidays --data-dir DIR FILE\n"
+             "  liaison-hq import activities --data-dir DIR FILE.csv\n"
              "  liaison-hq rules --data-dir DIR\n"
              "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
              "  liaison-hq check --data-dir DIR [--quarantine]\n"
@@ -50,6 +51,13 @@ liaison_hq_command_summary (const char *command)
                             "is the whole list: it replaces the one stations have (a new headquarters starts\n"
                             "with the State Council’s for 2024 to 2026; keep those years in the file to keep\n"
                             "them); the time limits are kept. All or nothing: a bad line and nothing is imported.") },
+    { "import activities", N_("Imports headquarters’ duty activities from a CSV file, one a row: 日期/date,\n"
+                              "结束日期/end_date, 类型/kind (the Chinese or the code), 名称/title, 地点/place and\n"
+                              "参加代表/deputies (names separated by 、 or commas, each optionally followed by\n"
+                              "（请假） or （缺席）); 主办单位/organiser and 备注/note may be added. An activity\n"
+                              "already imported with the same kind, date and title is updated, not added again.\n"
+                              "Stations receive the activities of their deputies. All or nothing: a bad row\n"
+                              "and nothing is imported.") },
     { "check", N_("Finds the stored records that desks would refuse (written before today’s checks)\n"
                   "and says what is wrong with each. With --quarantine, moves them out of the feed\n"
                   "into the quarantine table, so that desks stop receiving them; nothing is deleted.\n"

@@ -682,8 +682,9 @@ command_import (int argc, char **argv)
   if (argc >= 1 && g_str_equal (argv[0], "holidays"))
     return command_import_holidays (argc - 1, argv + 1);
   if (argc < 1 || !liaison_hq_import_kind_parse (argv[0], &kind))
-    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units, stations or holidays."));
-  if (!parse_options (argc - 1, argv + 1, "import", OPTIONS_COMMON, &options))
+    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units, stations, activities or holidays."));
+  if (!parse_options (argc - 1, argv + 1, kind == LIAISON_HQ_IMPORT_ACTIVITIES ? "import activities" : "import",
+                      OPTIONS_COMMON, &options))
     return EXIT_USAGE;
   if (n_rest (&options) != 1)
     return usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);

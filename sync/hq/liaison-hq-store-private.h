@@ -46,6 +46,14 @@ sqlite3_stmt *liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
 sqlite3_stmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
                                                const char      *sql,
                                                GError         **error);
+/* Binds @kind and @key to @stmt's ?1 and ?2 and steps it once: TRUE on a
+ * row; FALSE when there is none, or with @error ("The records could not be
+ * read") when the query failed. */
+gboolean      liaison_hq_store_step_record    (LiaisonHqStore  *self,
+                                               sqlite3_stmt    *stmt,
+                                               const char      *kind,
+                                               const char      *key,
+                                               GError         **error);
 /* Sets @error to "@what: SQLite's message"; returns FALSE. */
 gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
                                                GError         **error,

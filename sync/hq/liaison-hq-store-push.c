@@ -251,25 +251,22 @@ push_one (LiaisonHqStore       *self,
   {
     sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
       "SELECT version, digest, origin_station, seq FROM records WHERE kind = ? AND uuid = ?", error);
-    int rc;
+    g_autoptr(GError) read_error = NULL;
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
+    exists = liaison_hq_store_step_record (self, stmt, kind, uuid, &read_error);
+    if (exists)
       {
-        exists = TRUE;
         current_version = sqlite3_column_int64 (stmt, 0);
         current_digest = liaison_db_column_text (stmt, 1);
         current_origin = liaison_db_column_text (stmt, 2);
         current_seq = sqlite3_column_int64 (stmt, 3);
       }
     sqlite3_reset (stmt);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (read_error != NULL)
       {
-        liaison_hq_store_db_error (self, error, _("The records could not be read"));
+        g_propagate_error (error, g_steal_pointer (&read_error));
         return NULL;
       }
   }

@@ -124,9 +124,7 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (liaison_hq_store_step_record (self, stmt, kind, uuid, NULL))
         {
           if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), data_json) == 0 &&
               sqlite3_column_int (stmt, 2) == 0)
@@ -179,24 +177,16 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
   g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
     "SELECT uuid, data FROM records WHERE kind = ? AND deleted = 0"
     " AND json_extract (data, '$.name') = ? ORDER BY seq LIMIT 1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (uuid != NULL)
-        *uuid = liaison_db_column_text (stmt, 0);
-      if (data != NULL)
-        *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    liaison_hq_store_db_error (self, error, _("The records could not be read"));
-  return FALSE;
+  if (!liaison_hq_store_step_record (self, stmt, kind, name, error))
+    return FALSE;
+  if (uuid != NULL)
+    *uuid = liaison_db_column_text (stmt, 0);
+  if (data != NULL)
+    *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
 }
 
 GHashTable *
@@ -239,18 +229,12 @@ liaison_hq_store_get_data (LiaisonHqStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
     "SELECT data FROM records WHERE kind = ? AND uuid = ? AND deleted = 0", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return parse_object ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    liaison_hq_store_db_error (self, error, _("The records could not be read"));
-  return NULL;
+  if (!liaison_hq_store_step_record (self, stmt, kind, uuid, error))
+    return NULL;
+  return parse_object ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 gboolean

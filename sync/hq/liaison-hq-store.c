@@ -113,6 +113,25 @@ liaison_hq_store_db_error (LiaisonHqStore  *self,
   return liaison_db_set_error (self->db, error, what);
 }
 
+gboolean
+liaison_hq_store_step_record (LiaisonHqStore  *self,
+                              sqlite3_stmt    *stmt,
+                              const char      *kind,
+                              const char      *key,
+                              GError         **error)
+{
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    liaison_hq_store_db_error (self, error, _("The records could not be read"));
+  return FALSE;
+}
+
 LiaisonDb *
 liaison_hq_store_get_db (LiaisonHqStore *self)
 {

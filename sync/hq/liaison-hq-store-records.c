@@ -189,6 +189,16 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
   return TRUE;
 }
 
+static void
+add_live_row (sqlite3_stmt *stmt,
+              gpointer      records)
+{
+  JsonObject *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+
+  if (data != NULL)
+    g_hash_table_insert (records, liaison_db_column_text (stmt, 0), data);
+}
+
 GHashTable *
 liaison_hq_store_list_live (LiaisonHqStore  *self,
                             const char      *kind,
@@ -200,24 +210,14 @@ liaison_hq_store_list_live (LiaisonHqStore  *self,
   g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
     "SELECT uuid, data FROM records WHERE kind = ?1 AND deleted = 0"
     " AND (?2 = 0 OR origin_station IS NULL)", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, hq_recorded_only ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JsonObject *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
-
-      if (data != NULL)
-        g_hash_table_insert (records, liaison_db_column_text (stmt, 0), data);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      liaison_hq_store_db_error (self, error, _("The records could not be read"));
-      return NULL;
-    }
+  if (!liaison_db_step_rows (liaison_hq_store_get_db (self), stmt, add_live_row, records,
+                             _("The records could not be read"), error))
+    return NULL;
   return g_steal_pointer (&records);
 }
 

@@ -32,12 +32,7 @@ step_done (LiaisonHqStore  *self,
            sqlite3_stmt    *stmt,
            GError         **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return liaison_hq_store_db_error (self, error, _("The record could not be saved"));
-  return TRUE;
+  return liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The record could not be saved"), error);
 }
 
 /* Notes @data's attendees of the activity @uuid, and routes it to their
@@ -104,7 +99,6 @@ route_deputy (LiaisonHqStore  *self,
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = liaison_hq_store_prepare_cached (self,
     "SELECT a.activity_uuid FROM activity_deputies a WHERE a.deputy_uuid = ?1"
@@ -115,11 +109,9 @@ route_deputy (LiaisonHqStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, station, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (activities, liaison_db_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return liaison_hq_store_db_error (self, error, _("The records could not be read"));
+  if (!liaison_db_step_rows (liaison_hq_store_get_db (self), stmt, liaison_db_row_add_text, activities,
+                             _("The records could not be read"), error))
+    return FALSE;
 
   for (guint i = 0; i < activities->len; i++)
     {

@@ -6,8 +6,9 @@
  *
  * Sections with a life of their own are widgets of their own: the deputy
  * (liaison-move-deputy.c), the referral's lead unit and due date
- * (liaison-move-referral.c), the reply's attachments
- * (liaison-reply-attachments.c) and the rating (liaison-move-rating.c).
+ * (liaison-move-referral.c) and co-units (liaison-move-co-units.c), the
+ * reply's attachments (liaison-reply-attachments.c) and the rating
+ * (liaison-move-rating.c).
  */
 #define G_LOG_DOMAIN "liaison-move-dialog"
 
@@ -16,8 +17,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-actor.h"
-#include "liaison-check-rows.h"
 #include "liaison-date-button.h"
+#include "liaison-move-co-units.h"
 #include "liaison-move-deputy.h"
 #include "liaison-move-dialog.h"
 #include "liaison-move-rating.h"
@@ -39,7 +40,6 @@ struct _LiaisonMoveDialog
   LiaisonActor     *actor;
   LiaisonLoopState *state;
   GPtrArray        *unit_uuids;    /* char *, parallel to the unit rows' models */
-  GPtrArray        *co_unit_checks; /* GtkCheckButton *, parallel to unit_uuids; borrowed widgets */
 
   gint64           suggestion_id;
   LiaisonLoopMove  move;
@@ -53,10 +53,7 @@ struct _LiaisonMoveDialog
   AdwPreferencesGroup *answer_group;
   GtkTextView         *answer_view;
   LiaisonMoveReferral *refer_group;
-  AdwPreferencesGroup *co_units_group;
-  GtkSearchEntry      *co_units_search;
-  GtkListBox          *co_units_list;
-  GtkLabel            *co_units_chosen_label;
+  LiaisonMoveCoUnits  *co_units_group;
   AdwPreferencesGroup *reply_group;
   LiaisonPickerRow    *replying_unit_row;
   AdwEntryRow         *reply_date_row;
@@ -110,16 +107,7 @@ lead_unit_changed_cb (LiaisonMoveDialog *self)
   guint lead = liaison_move_referral_get_lead (self->refer_group);
 
   liaison_ui_show_message (self->error_label, NULL, NULL);
-  for (guint i = 0; self->co_unit_checks != NULL && i < self->co_unit_checks->len; i++)
-    {
-      GtkWidget *check = g_ptr_array_index (self->co_unit_checks, i);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
-
-      if (i == lead)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-      gtk_widget_set_sensitive (row != NULL ? row : check, i != lead);
-    }
-  liaison_check_rows_update (self->co_units_list);
+  liaison_move_co_units_set_lead (self->co_units_group, lead);
   /* Nothing is referred until the officer names the lead unit: a unit
    * chosen for them would send it wherever the list happens to start. */
   if (self->move == LIAISON_LOOP_MOVE_REFER)
@@ -164,15 +152,8 @@ fill_event (LiaisonMoveDialog *self,
       break;
 
     case LIAISON_LOOP_MOVE_REFER:
-      {
-        g_autoptr(GStrvBuilder) co_units = g_strv_builder_new ();
-
-        event->lead_unit_uuid = liaison_move_referral_dup_lead_uuid (self->refer_group, self->unit_uuids);
-        for (guint i = 0; i < self->co_unit_checks->len; i++)
-          if (gtk_check_button_get_active (g_ptr_array_index (self->co_unit_checks, i)))
-            g_strv_builder_add (co_units, g_ptr_array_index (self->unit_uuids, i));
-        event->co_unit_uuids = g_strv_builder_end (co_units);
-      }
+      event->lead_unit_uuid = liaison_move_referral_dup_lead_uuid (self->refer_group, self->unit_uuids);
+      event->co_unit_uuids = liaison_move_co_units_dup_chosen (self->co_units_group, self->unit_uuids);
       break;
 
     case LIAISON_LOOP_MOVE_REPLY:
@@ -328,7 +309,7 @@ load_units (LiaisonMoveDialog *self)
       gtk_string_list_append (names, unit->name);
       g_ptr_array_add (self->unit_uuids, g_strdup (unit->meta.uuid));
       if (self->move == LIAISON_LOOP_MOVE_REFER)
-        g_ptr_array_add (self->co_unit_checks, liaison_check_rows_append (self->co_units_list, unit->name));
+        liaison_move_co_units_append (self->co_units_group, unit->name);
       if (self->state != NULL && g_strcmp0 (unit->meta.uuid, self->state->lead_unit_uuid) == 0)
         replying = self->unit_uuids->len - 1;
     }
@@ -530,7 +511,6 @@ liaison_move_dialog_finalize (GObject *object)
   g_clear_pointer (&self->actor, liaison_actor_free);
   g_clear_pointer (&self->state, liaison_loop_state_free);
   g_clear_pointer (&self->unit_uuids, g_ptr_array_unref);
-  g_clear_pointer (&self->co_unit_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (liaison_move_dialog_parent_class)->finalize (object);
 }
 
@@ -562,6 +542,7 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
 
   g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_MOVE_CO_UNITS);
   g_type_ensure (LIAISON_TYPE_MOVE_DEPUTY);
   g_type_ensure (LIAISON_TYPE_MOVE_RATING);
   g_type_ensure (LIAISON_TYPE_MOVE_REFERRAL);
@@ -575,9 +556,6 @@ liaison_move_dialog_class_init (LiaisonMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, refer_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_search);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_list);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, co_units_chosen_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, replying_unit_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMoveDialog, reply_date_row);
@@ -604,9 +582,7 @@ liaison_move_dialog_init (LiaisonMoveDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_ui_wrap_tooltips (GTK_WIDGET (self));
-  liaison_check_rows_init (self->co_units_list, self->co_units_search, self->co_units_chosen_label);
   self->unit_uuids = g_ptr_array_new_with_free_func (g_free);
-  self->co_unit_checks = g_ptr_array_new ();
 }
 
 /**

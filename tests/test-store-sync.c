@@ -1494,7 +1494,18 @@ reply_event (const char *uuid,
   LiaisonLoopEvent *event = make_event (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, uuid, suggestion, at);
 
   event->reply_text = g_strdup ("已组织疏通雨水管网");
-  date_from_now (&event->reply_date, 0);
+  /* Dated the day it is recorded: a reply recorded a few hours from now
+   * may fall tomorrow, and a reply may not be dated before its referral. */
+  if (event->at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (event->at);
+
+      g_date_clear (&event->reply_date, 1);
+      g_date_set_dmy (&event->reply_date, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+    }
+  else
+    date_from_now (&event->reply_date, 0);
   event->replying_unit_uuid = g_strdup (UNIT_1);
   return event;
 }

@@ -150,6 +150,7 @@ add_attendee (const char  *piece,
       char *open = g_strrstr (name, "（");
       char *ascii_open = g_strrstr (name, "(");
       g_autofree char *status = NULL;
+      g_autofree char *bare = NULL;
 
       if (open == NULL || (ascii_open != NULL && ascii_open > open))
         open = ascii_open;
@@ -170,7 +171,9 @@ add_attendee (const char  *piece,
           return;
         }
       *open = '\0';
-      g_strchomp (name);
+      bare = liaison_csv_trim (name);
+      g_free (name);
+      name = g_steal_pointer (&bare);
     }
 
   uuid = g_hash_table_lookup (lookups->deputies, name);
@@ -233,6 +236,25 @@ set_text (JsonObject  *data,
   json_object_set_string_member (data, member, text);
 }
 
+/* A row's cells and their columns' names as the header gives them (the
+ * Chinese name of a column the file lacks). */
+typedef struct {
+  char *text[N_ACTIVITY_COLUMNS];
+  char *name[N_ACTIVITY_COLUMNS];
+} Cells;
+
+static void
+cells_clear (Cells *cells)
+{
+  for (guint i = 0; i < N_ACTIVITY_COLUMNS; i++)
+    {
+      g_clear_pointer (&cells->text[i], g_free);
+      g_clear_pointer (&cells->name[i], g_free);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cells, cells_clear)
+
 /* A plain record's: an import is no correction of a closed quarter. */
 static const char * const correction_members[] = { "correction_reason", "corrected_by", "corrected_at" };
 
@@ -244,8 +266,7 @@ plan_row (const LiaisonCsvRow *header,
           Lookups             *lookups,
           GPtrArray           *reasons)
 {
-  g_autofree char *cells[N_ACTIVITY_COLUMNS] = { NULL };
-  g_autofree char *names[N_ACTIVITY_COLUMNS] = { NULL };
+  g_auto(Cells) c = { { NULL } };
   g_autofree char *date = NULL;
   g_autofree char *end_date = NULL;
   g_autofree char *key = NULL;
@@ -258,44 +279,44 @@ plan_row (const LiaisonCsvRow *header,
 
   for (guint i = 0; i < N_ACTIVITY_COLUMNS; i++)
     {
-      cells[i] = liaison_csv_cell (row, column[i]);
-      names[i] = column[i] >= 0 ? liaison_csv_cell (header, column[i]) : g_strdup (activity_columns[i].zh);
+      c.text[i] = liaison_csv_cell (row, column[i]);
+      c.name[i] = column[i] >= 0 ? liaison_csv_cell (header, column[i]) : g_strdup (activity_columns[i].zh);
     }
 
-  date = parse_date (cells[AC_DATE]);
-  if (*cells[AC_DATE] == '\0')
-    liaison_import_reasons_add (reasons, names[AC_DATE], _("the “%s” cell is empty"), names[AC_DATE]);
+  date = parse_date (c.text[AC_DATE]);
+  if (*c.text[AC_DATE] == '\0')
+    liaison_import_reasons_add (reasons, c.name[AC_DATE], _("the “%s” cell is empty"), c.name[AC_DATE]);
   else if (date == NULL)
-    liaison_import_reasons_add (reasons, names[AC_DATE], _("“%s” is not a date (such as 2025-03-05)"), cells[AC_DATE]);
-  if (*cells[AC_END_DATE] != '\0')
+    liaison_import_reasons_add (reasons, c.name[AC_DATE], _("“%s” is not a date (such as 2025-03-05)"), c.text[AC_DATE]);
+  if (*c.text[AC_END_DATE] != '\0')
     {
-      end_date = parse_date (cells[AC_END_DATE]);
+      end_date = parse_date (c.text[AC_END_DATE]);
       if (end_date == NULL)
-        liaison_import_reasons_add (reasons, names[AC_END_DATE], _("“%s” is not a date (such as 2025-03-05)"),
-                                    cells[AC_END_DATE]);
+        liaison_import_reasons_add (reasons, c.name[AC_END_DATE], _("“%s” is not a date (such as 2025-03-05)"),
+                                    c.text[AC_END_DATE]);
       else if (date != NULL && strcmp (end_date, date) < 0)
-        liaison_import_reasons_add (reasons, names[AC_END_DATE], _("the activity ends (%s) before it begins (%s)"),
+        liaison_import_reasons_add (reasons, c.name[AC_END_DATE], _("the activity ends (%s) before it begins (%s)"),
                                     end_date, date);
     }
 
-  if (*cells[AC_KIND] == '\0')
-    liaison_import_reasons_add (reasons, names[AC_KIND], _("the “%s” cell is empty"), names[AC_KIND]);
-  else if (!liaison_activity_kind_parse (cells[AC_KIND], &kind))
-    liaison_import_reasons_add (reasons, names[AC_KIND], _("“%s” is not a kind of activity (出席人代会, 列席常委会会议, 调研, 视察, 执法检查, 主题活动, 代表小组活动, 履职学习培训, 其他, or their codes)"),
-                                cells[AC_KIND]);
+  if (*c.text[AC_KIND] == '\0')
+    liaison_import_reasons_add (reasons, c.name[AC_KIND], _("the “%s” cell is empty"), c.name[AC_KIND]);
+  else if (!liaison_activity_kind_parse (c.text[AC_KIND], &kind))
+    liaison_import_reasons_add (reasons, c.name[AC_KIND], _("“%s” is not a kind of activity (出席人代会, 列席常委会会议, 调研, 视察, 执法检查, 主题活动, 代表小组活动, 履职学习培训, 其他, or their codes)"),
+                                c.text[AC_KIND]);
   else if (liaison_activity_kind_owner (kind) == LIAISON_ACTIVITY_OWNER_STATION)
-    liaison_import_reasons_add (reasons, names[AC_KIND], _("“%s” is recorded by the station where the deputy served, not imported at headquarters"),
-                                cells[AC_KIND]);
+    liaison_import_reasons_add (reasons, c.name[AC_KIND], _("“%s” is recorded by the station where the deputy served, not imported at headquarters"),
+                                c.text[AC_KIND]);
 
-  if (*cells[AC_TITLE] == '\0')
-    liaison_import_reasons_add (reasons, names[AC_TITLE], _("the “%s” cell is empty"), names[AC_TITLE]);
+  if (*c.text[AC_TITLE] == '\0')
+    liaison_import_reasons_add (reasons, c.name[AC_TITLE], _("the “%s” cell is empty"), c.name[AC_TITLE]);
 
-  attendees = parse_attendees (cells[AC_DEPUTIES], lookups, names[AC_DEPUTIES], reasons);
+  attendees = parse_attendees (c.text[AC_DEPUTIES], lookups, c.name[AC_DEPUTIES], reasons);
 
   if (reasons->len > 0)
     return NULL;
 
-  key = activity_key (liaison_activity_kind_to_code (kind), date, cells[AC_TITLE]);
+  key = activity_key (liaison_activity_kind_to_code (kind), date, c.text[AC_TITLE]);
   if (g_hash_table_lookup_extended (lookups->seen, key, NULL, &earlier))
     {
       liaison_import_reasons_add (reasons, NULL, _("the same activity (kind, date and title) is already on line %u"),
@@ -312,16 +333,16 @@ plan_row (const LiaisonCsvRow *header,
   data = uuid != NULL ? json_object_ref (g_hash_table_lookup (lookups->data, uuid)) : json_object_new ();
 
   json_object_set_string_member (data, "kind", liaison_activity_kind_to_code (kind));
-  set_text (data, "title", cells[AC_TITLE], LIAISON_MAX_TITLE_CHARS, names[AC_TITLE], reasons);
+  set_text (data, "title", c.text[AC_TITLE], LIAISON_MAX_TITLE_CHARS, c.name[AC_TITLE], reasons);
   json_object_set_string_member (data, "date", date);
   if (column[AC_END_DATE] >= 0 || !json_object_has_member (data, "end_date"))
     json_object_set_string_member (data, "end_date", end_date != NULL ? end_date : "");
   if (column[AC_PLACE] >= 0 || !json_object_has_member (data, "place"))
-    set_text (data, "place", cells[AC_PLACE], LIAISON_MAX_TITLE_CHARS, names[AC_PLACE], reasons);
+    set_text (data, "place", c.text[AC_PLACE], LIAISON_MAX_TITLE_CHARS, c.name[AC_PLACE], reasons);
   if (column[AC_ORGANISER] >= 0 || !json_object_has_member (data, "organiser"))
-    set_text (data, "organiser", cells[AC_ORGANISER], LIAISON_MAX_TITLE_CHARS, names[AC_ORGANISER], reasons);
+    set_text (data, "organiser", c.text[AC_ORGANISER], LIAISON_MAX_TITLE_CHARS, c.name[AC_ORGANISER], reasons);
   if (column[AC_NOTE] >= 0 || !json_object_has_member (data, "note"))
-    set_text (data, "note", cells[AC_NOTE], LIAISON_MAX_CONTENT_CHARS, names[AC_NOTE], reasons);
+    set_text (data, "note", c.text[AC_NOTE], LIAISON_MAX_CONTENT_CHARS, c.name[AC_NOTE], reasons);
   json_object_set_array_member (data, "attendees", g_steal_pointer (&attendees));
   for (guint i = 0; i < G_N_ELEMENTS (correction_members); i++)
     if (!json_object_has_member (data, correction_members[i]))

@@ -618,12 +618,30 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_duty_schema:
+ *
+ * Takes a store of schema 9 back to schema 8: the duty record's tables
+ * and the take-ups' index go, and schema 9 runs again on reopening.
+ */
+void
+liaison_test_undo_duty_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store,
+    "DROP TABLE activity_attendees; DROP TABLE activities; DROP TABLE duty_shifts;"
+    " DROP INDEX suggestion_events_take_ups; PRAGMA user_version = 8;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_search_schema:
  *
- * Takes a store of schema 8 back to schema 6: schema 8's set-aside
+ * Takes a store of schema 9 back to schema 6: schema 9's duty record
+ * (liaison_test_undo_duty_schema()), schema 8's set-aside
  * records (pull_quarantine) go and so do schema 7's search indexes, for
  * tests that fake an older file to check an earlier migration: schemas 7
- * and 8 then run again on reopening.
+ * to 9 then run again on reopening.
  */
 void
 liaison_test_undo_search_schema (LiaisonStore *store)
@@ -637,6 +655,7 @@ liaison_test_undo_search_schema (LiaisonStore *store)
     "deputies_search_rename", "categories_search_rename",
   };
 
+  liaison_test_undo_duty_schema (store);
   for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s", triggers[i]);

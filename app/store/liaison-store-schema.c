@@ -345,6 +345,54 @@ static const char migration_5[] =
 static const char migration_6[] =
   "CREATE INDEX receptions_by_station ON receptions (station_id, received_at, id, deleted) WHERE deleted = 0;\n";
 
+/* The duty record (docs/duty-record.md): activities with each deputy's
+ * attendance (one row per deputy, in the order given), and the duty
+ * roster. The indexes answer "a deputy's activities in a period" (by
+ * deputy, then each activity's date) and "who is on duty at station S on
+ * day D". Empty texts are '' (an optional end date, a plain record's
+ * correction), as the wire's nulls are stored. The take-ups' index finds
+ * a deputy's take-up moves for their record. */
+static const char migration_9[] =
+  "CREATE TABLE activities (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('congress_session', 'standing_committee', 'research',"
+  " 'inspection', 'law_enforcement_inspection', 'theme_activity', 'group_activity', 'training',"
+  " 'station_duty', 'other')),\n"
+  "  title TEXT NOT NULL,\n"
+  "  date TEXT NOT NULL,\n"
+  "  end_date TEXT NOT NULL DEFAULT '',\n"
+  "  place TEXT NOT NULL DEFAULT '',\n"
+  "  organiser TEXT NOT NULL DEFAULT '',\n"
+  "  note TEXT NOT NULL DEFAULT '',\n"
+  "  correction_reason TEXT NOT NULL DEFAULT '',\n"
+  "  corrected_by TEXT NOT NULL DEFAULT '',\n"
+  "  corrected_at TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX activities_by_date ON activities (date, id) WHERE deleted = 0;\n"
+  "CREATE INDEX activities_by_sync_state ON activities (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE activity_attendees (\n"
+  "  activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,\n"
+  "  deputy_id INTEGER NOT NULL REFERENCES deputies (id),\n"
+  "  position INTEGER NOT NULL,\n"
+  "  attendance TEXT NOT NULL CHECK (attendance IN ('attended', 'leave', 'absent')),\n"
+  "  PRIMARY KEY (activity_id, deputy_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX activity_attendees_by_deputy ON activity_attendees (deputy_id, activity_id, attendance);\n"
+  "CREATE TABLE duty_shifts (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  station_id INTEGER NOT NULL REFERENCES stations (id),\n"
+  "  deputy_id INTEGER NOT NULL REFERENCES deputies (id),\n"
+  "  date TEXT NOT NULL,\n"
+  "  note TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX duty_shifts_by_station_day ON duty_shifts (station_id, date, deputy_id, deleted)"
+  " WHERE deleted = 0;\n"
+  "CREATE INDEX duty_shifts_by_deputy ON duty_shifts (deputy_id, date, deleted) WHERE deleted = 0;\n"
+  "CREATE INDEX duty_shifts_by_sync_state ON duty_shifts (sync_state) WHERE sync_state <> 0;\n"
+  /* A deputy's take-up moves, for their record (liaison-store-duty-items.c). */
+  "CREATE INDEX suggestion_events_take_ups ON suggestion_events (json_extract (data, '$.deputy'), at)"
+  " WHERE move = 'take_up';\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -355,6 +403,7 @@ static const char *const migrations[] = {
   migration_6,
   liaison_store_search_migration,
   liaison_store_quarantine_migration,
+  migration_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -212,6 +212,11 @@ encode_row (LiaisonStore  *self,
         return NULL;
       set_text_or_null (data_of_record (record), "station", stmt, 4);
       break;
+    case KIND_ACTIVITY:
+    case KIND_DUTY_SHIFT:
+      if (!liaison_store_sync_encode_duty (self, kind, stmt, data, error))
+        return NULL;
+      break;
     case N_KINDS:
     default:
       g_assert_not_reached ();

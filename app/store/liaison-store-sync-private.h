@@ -23,6 +23,8 @@ typedef enum {
   KIND_RECEPTION,
   KIND_SUGGESTION,
   KIND_SUGGESTION_EVENT,
+  KIND_ACTIVITY,     /* names deputies */
+  KIND_DUTY_SHIFT,   /* names a station and a deputy */
   N_KINDS
 } Kind;
 
@@ -124,9 +126,27 @@ gboolean    liaison_store_sync_write_incoming (LiaisonStore    *self,
                                                GArray          *revive,
                                                GHashTable      *loop_touched,
                                                GError         **error);
+/* The local id of @uuid in @kind's table, or an invisible stand-in's for
+ * a record not received yet; 0 for a NULL @uuid, -1 on error. */
+gint64      liaison_store_sync_resolve_or_stand_in (LiaisonStore  *self,
+                                                    Kind           kind,
+                                                    const char    *uuid,
+                                                    GError       **error);
 gboolean    liaison_store_sync_revive_receptions (LiaisonStore  *self,
                                                   GArray        *revive,
                                                   GError       **error);
+
+/* liaison-store-sync-duty.c: the duty record's kinds (activity,
+ * duty_shift). */
+gboolean    liaison_store_sync_encode_duty    (LiaisonStore    *self,
+                                               Kind             kind,
+                                               sqlite3_stmt    *stmt,
+                                               JsonObject      *data,
+                                               GError         **error);
+gboolean    liaison_store_sync_write_duty     (LiaisonStore    *self,
+                                               const Incoming  *incoming,
+                                               gint64           local_id,
+                                               GError         **error);
 
 /* liaison-store-sync-conflict.c */
 gboolean    liaison_store_sync_settle_conflict (LiaisonStore     *self,

@@ -106,6 +106,16 @@ resolve_or_stand_in (LiaisonStore  *self,
   return sqlite3_last_insert_rowid (liaison_store_get_handle (self));
 }
 
+gint64
+liaison_store_sync_resolve_or_stand_in (LiaisonStore  *self,
+                                        Kind           kind,
+                                        const char    *uuid,
+                                        GError       **error)
+{
+  g_return_val_if_fail (kind != KIND_RECEPTION, -1);
+  return resolve_or_stand_in (self, kind, uuid, 0, 0, error);
+}
+
 /* The upsert of each kind: ?1 uuid, ?2 version (also server_version),
  * ?3 updated_at, ?4 origin, ?5 deleted, then the kind's columns. */
 #define UPSERT_META_COLUMNS "uuid, version, server_version, updated_at, origin_station_uuid, deleted," \
@@ -296,6 +306,9 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
       return liaison_store_step_done (self, stmt, failed, error);
     }
 
+  if (incoming->kind == KIND_ACTIVITY || incoming->kind == KIND_DUTY_SHIFT)
+    return liaison_store_sync_write_duty (self, incoming, local_id, error);
+
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
     return FALSE;
@@ -404,6 +417,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
       }
       break;
     case KIND_SUGGESTION_EVENT:
+    case KIND_ACTIVITY:
+    case KIND_DUTY_SHIFT:
     case N_KINDS:
     default:
       g_assert_not_reached ();

@@ -39,6 +39,15 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
     "SELECT t.id, t.uuid, 1, t.at, coalesce (s.uuid, t.origin_station_uuid), 0, 0, t.data"
     " FROM suggestion_events t LEFT JOIN suggestions g ON g.uuid = t.suggestion_uuid"
     " LEFT JOIN stations s ON s.id = g.station_id" },
+  /* The duty record (docs/duty-record.md): each belongs to the replica
+   * that recorded it, as the store lets a station record only the kinds
+   * it owns; headquarters' server says who may push what. */
+  [KIND_ACTIVITY] = { "activity", "activities", LIAISON_SYNC_ROLE_NONE,
+    "SELECT " META_SELECT ", t.kind, t.title, t.date, t.end_date, t.place, t.organiser, t.note,"
+    " t.correction_reason, t.corrected_by, t.corrected_at FROM activities t" },
+  [KIND_DUTY_SHIFT] = { "duty_shift", "duty_shifts", LIAISON_SYNC_ROLE_NONE,
+    "SELECT " META_SELECT ", s.uuid, d.uuid, t.date, t.note FROM duty_shifts t"
+    " JOIN stations s ON s.id = t.station_id JOIN deputies d ON d.id = t.deputy_id" },
 };
 
 gboolean

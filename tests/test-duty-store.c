@@ -294,6 +294,11 @@ test_refused (Fixture       *f,
   good->corrected_at = g_strdup ("2025-06-10T02:00:00Z");
   assert_refused (f, good, NULL);
   g_clear_pointer (&good->corrected_at, g_free);
+  good->correction_reason = g_strdup ("补录");
+  good->corrected_at = g_strdup ("2025-06-10 10:00");
+  assert_refused (f, good, NULL);
+  g_clear_pointer (&good->corrected_at, g_free);
+  g_clear_pointer (&good->correction_reason, g_free);
 
   /* A deputy twice, or one not on the roster. */
   attend (good, f->zhang, LIAISON_ATTENDANCE_LEAVE);

@@ -1,8 +1,8 @@
 /* test-duty-sync.c: the duty record the whole way through a real
  * liaison-hq on loopback, between real station and headquarters desks:
- * activities imported at headquarters reach the station of each deputy
- * involved and no other, and a station's duty days and its own activities
- * reach headquarters. */
+ * activities imported at headquarters or recorded at its desk reach the
+ * station of each deputy involved and no other, and a station's duty days
+ * and its own activities reach headquarters. */
 #define G_LOG_DOMAIN "test-duty-sync"
 
 #include "config.h"
@@ -184,11 +184,31 @@ test_activities_and_roster (Fixture       *fixture,
     g_assert_cmpstr (received->title, ==, "进站接待群众");
     g_assert_cmpstr (received->meta.origin_station_uuid, ==, east_uuid);
   }
+  /* Headquarters' desk records an inspection with 王强: pushed, it
+   * reaches 西山, his station, and not 东山. */
+  {
+    g_autoptr(LiaisonActivity) inspection = liaison_activity_new ();
+    g_autofree char *hq_wang = deputy_uuid (hq.store, "王强");
+
+    inspection->kind = LIAISON_ACTIVITY_INSPECTION;
+    inspection->title = g_strdup ("城区防汛工作视察");
+    inspection->date = g_strdup ("2025-06-12");
+    g_ptr_array_add (inspection->attendees, liaison_attendee_new (hq_wang, LIAISON_ATTENDANCE_ATTENDED));
+    g_assert_true (liaison_store_save_activity (hq.store, inspection, &error));
+    g_assert_no_error (error);
+    counts = liaison_test_sync_ok (hq.engine);
+    g_assert_cmpuint (counts.sent, ==, 1);
+    g_assert_cmpuint (counts.rejected, ==, 0);
+  }
   liaison_test_sync_ok (west.engine);
+  liaison_test_sync_ok (east.engine);
   g_clear_pointer (&west_titles, g_free);
   west_titles = titles (west.store);
-  g_assert_cmpstr (west_titles, ==, "市十七届人大五次会议第一天|食品安全法执法检查");
+  g_assert_cmpstr (west_titles, ==, "城区防汛工作视察|市十七届人大五次会议第一天|食品安全法执法检查");
   g_assert_cmpint (liaison_test_count_rows (west.store, "duty_shifts"), ==, 0);
+  g_clear_pointer (&east_titles, g_free);
+  east_titles = titles (east.store);
+  g_assert_cmpstr (east_titles, ==, "市十七届人大五次会议第一天|老旧小区改造调研|进站接待群众");
 
   liaison_test_replica_clear (&east);
   liaison_test_replica_clear (&west);

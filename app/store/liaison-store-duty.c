@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-loop-wire.h"
 #include "liaison-quarter.h"
 #include "liaison-store-duty-private.h"
 #include "liaison-store-sync.h"
@@ -99,6 +100,14 @@ check_activity (LiaisonStore     *self,
     return invalid (error, _("The correction’s reason or the name of who made it is too long."));
   if (liaison_text_is_blank (activity->correction_reason) && !is_empty (activity->corrected_at))
     return invalid (error, _("A correction needs its reason."));
+  if (!is_empty (activity->corrected_at))
+    {
+      g_autoptr(GDateTime) at = liaison_loop_parse_at (activity->corrected_at);
+
+      /* The wire's time, so that the record can be pushed. */
+      if (at == NULL)
+        return invalid (error, _("The correction’s time must be written YYYY-MM-DDTHH:MM:SSZ."));
+    }
 
   for (guint i = 0; i < activity->attendees->len; i++)
     {

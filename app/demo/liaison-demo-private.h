@@ -109,4 +109,11 @@ gboolean          liaison_demo_add_motions             (Generator  *gen,
                                                         guint       n,
                                                         GError    **error);
 
+/* liaison-demo-duty.c: a year of the city's duty record (activities,
+ * session days, duty rosters), once per database, from its own GRand
+ * seeded from @seed. */
+gboolean          liaison_demo_add_duty_record         (LiaisonStore  *store,
+                                                        guint32        seed,
+                                                        GError       **error);
+
 G_END_DECLS

@@ -323,6 +323,10 @@ liaison_demo_generate (LiaisonStore              *store,
       !liaison_demo_add_deputies (store, rand, n_deputies, station->meta.id, station_ids, error) ||
       !add_receptions (store, rand, station, options, error))
     return FALSE;
+  /* A demo of the city's work has its duty record; a roster alone
+   * (no receptions) does not. */
+  if (options->n_receptions > 0 && !liaison_demo_add_duty_record (store, options->seed, error))
+    return FALSE;
   /* At headquarters the stations' receptions and suggestions came from
    * them: synced, as a pull leaves them, not waiting to be sent. */
   if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)

@@ -168,6 +168,7 @@ liaison_application_init (LiaisonApplication *self)
     _("Commands that need no display:\n"
       "  import    Import a reception ledger, or with --roster the deputy roster, from CSV\n"
       "  export    Export receptions between two dates to CSV\n"
+      "  points    Write a quarter’s points report per deputy group as XLSX or CSV\n"
       "  demo      Fill a database with realistic demo data\n"
       "  enroll    Connect this station to headquarters with an enrollment code\n"
       "  sync      Send new records to headquarters and receive what changed there\n"

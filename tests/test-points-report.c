@@ -1,0 +1,378 @@
+/* test-points-report.c: `liaison points`, the quarterly group report
+ * (季度积分通报), run as the real program on a small store made by hand:
+ * the CSV's rows and figures against totals worked out below, the XLSX
+ * read back with a real reader (openpyxl, from /usr/bin/python3), and bad
+ * input that writes nothing. */
+#define G_LOG_DOMAIN "test-points-report"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "liaison-store-duty.h"
+#include "liaison-store-private.h"
+#include "liaison-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *database;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs `liaison` with the arguments (NULL-terminated), in English, with
+ * no display. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  const char *bin = g_getenv ("LIAISON_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "G_DEBUG");
+
+  result_clear (result);
+  memset (result, 0, sizeof *result);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+static void
+put_in_group (LiaisonStore *store,
+              gint64        deputy_id,
+              const char   *group)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, deputy_id, &error);
+
+  g_assert_no_error (error);
+  deputy->group_id = liaison_store_ensure_deputy_group (store, group, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_activity (LiaisonStore        *store,
+              LiaisonActivityKind  kind,
+              const char          *title,
+              const char          *date,
+              ...)
+{
+  g_autoptr(LiaisonActivity) activity = liaison_activity_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  activity->kind = kind;
+  activity->title = g_strdup (title);
+  activity->date = g_strdup (date);
+  /* Pairs of a deputy's name and their attendance, up to NULL. */
+  va_start (args, date);
+  for (const char *name = va_arg (args, const char *); name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *uuid = liaison_test_deputy_uuid (store, name);
+
+      g_ptr_array_add (activity->attendees, liaison_attendee_new (uuid, va_arg (args, LiaisonAttendance)));
+    }
+  va_end (args);
+  g_assert_true (liaison_store_save_activity (store, activity, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_reception (LiaisonStore *store,
+               const char   *deputy,
+               const char   *received_at)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = liaison_store_find_deputy (store, deputy);
+
+  reception->received_at = g_strdup (received_at);
+  reception->channel = LIAISON_CHANNEL_WALK_IN;
+  reception->category_id = liaison_store_find_category (store, "urban_construction");
+  reception->summary = g_strdup ("小区路灯不亮");
+  g_array_append_val (reception->deputy_ids, id);
+  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
+  g_assert_true (liaison_store_save_reception (store, reception, &error));
+  g_assert_no_error (error);
+}
+
+/* Two groups: 城区小组 (张伟, 李秀兰, 赵磊) and 开发区小组 (王建国, 陈静);
+ * 刘洋 is in none. In 2025Q1, with the default rules:
+ *
+ *   2025-01-10 congress session: 张伟 attended +2, 李秀兰 on leave 0,
+ *              王建国 absent -2, 陈静 attended +2, 刘洋 attended +2
+ *   2025-01-15 reception, 陈静: +1, and a station duty day +2
+ *   2025-02-20 research: 张伟 +3, 王建国 +3
+ *   2025-03-05 two receptions, 张伟: +1 +1, and one station duty day +2
+ *   2025-03-31 training: 李秀兰 +1
+ *   2025-04-01 theme activity, 张伟: Q2, not in the report
+ *
+ *   张伟   2 + 3 + 2 + 2 = 9, duty days 01-10, 02-20, 03-05 = 3
+ *   李秀兰 0 + 1         = 1, duty days 03-31 = 1 (leave is none)
+ *   赵磊   nothing       = 0
+ *   城区小组 total 10, average 10 / 3 = 3.3; ranks 1, 2, 3
+ *   陈静   2 + 1 + 2     = 5, duty days 01-10, 01-15 = 2
+ *   王建国 -2 + 3        = 1, duty days 02-20 = 1 (absent is none)
+ *   开发区小组 total 6, average 3; ranks 1, 2
+ */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "张伟", "李秀兰", "赵磊", "王建国", "陈静", "刘洋" };
+  const char *groups[] = { "城区小组", "城区小组", "城区小组", "开发区小组", "开发区小组", NULL };
+
+  fixture->dir = liaison_test_make_tmp_dir ("liaison-points-report-XXXXXX");
+  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
+  store = liaison_test_open_store_with_station (fixture->database, "相山区东山街道代表联络站");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 id = liaison_test_add_deputy (store, names[i], LIAISON_DEPUTY_LEVEL_CITY);
+
+      if (groups[i] != NULL)
+        put_in_group (store, id, groups[i]);
+    }
+
+  /* Headquarters' kinds are recorded at a headquarters desk. */
+  g_assert_true (liaison_store_set_setting (store, "sync_role", "hq", &error));
+  g_assert_no_error (error);
+  add_activity (store, LIAISON_ACTIVITY_CONGRESS_SESSION, "市十七届人大四次会议", "2025-01-10",
+                "张伟", LIAISON_ATTENDANCE_ATTENDED, "李秀兰", LIAISON_ATTENDANCE_LEAVE,
+                "王建国", LIAISON_ATTENDANCE_ABSENT, "陈静", LIAISON_ATTENDANCE_ATTENDED,
+                "刘洋", LIAISON_ATTENDANCE_ATTENDED, NULL);
+  add_activity (store, LIAISON_ACTIVITY_RESEARCH, "城市更新专题调研", "2025-02-20",
+                "张伟", LIAISON_ATTENDANCE_ATTENDED, "王建国", LIAISON_ATTENDANCE_ATTENDED, NULL);
+  add_activity (store, LIAISON_ACTIVITY_TRAINING, "代表履职学习培训", "2025-03-31",
+                "李秀兰", LIAISON_ATTENDANCE_ATTENDED, NULL);
+  add_activity (store, LIAISON_ACTIVITY_THEME_ACTIVITY, "“5+4”主题活动", "2025-04-01",
+                "张伟", LIAISON_ATTENDANCE_ATTENDED, NULL);
+  g_assert_true (liaison_store_set_setting (store, "sync_role", NULL, &error));
+  g_assert_no_error (error);
+  add_reception (store, "陈静", "2025-01-15 10:00");
+  add_reception (store, "张伟", "2025-03-05 09:10");
+  add_reception (store, "张伟", "2025-03-05 15:40");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  liaison_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+#define BOM "\xEF\xBB\xBF"
+#define TITLE "2025年第一季度 代表履职积分通报\r\n"
+#define HEADER "代表小组,排名,姓名,积分,履职天数,出席人代会,缺席人代会,列席常委会,调研视察,活动培训,进站履职,接待群众,领办建议,提出议案建议\r\n"
+#define CITY_ROWS \
+  "城区小组,1,张伟,9,3,1,0,0,1,0,1,2,0,0\r\n" \
+  "城区小组,2,李秀兰,1,1,0,0,0,0,1,0,0,0,0\r\n" \
+  "城区小组,3,赵磊,0,0,0,0,0,0,0,0,0,0,0\r\n" \
+  "城区小组,,小组合计,10\r\n" \
+  "城区小组,,小组平均,3.3\r\n"
+#define ZONE_ROWS \
+  "开发区小组,1,陈静,5,2,1,0,0,0,0,1,1,0,0\r\n" \
+  "开发区小组,2,王建国,1,1,0,1,0,1,0,0,0,0,0\r\n" \
+  "开发区小组,,小组合计,6\r\n" \
+  "开发区小组,,小组平均,3\r\n"
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_csv (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "通报.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *group_text = NULL;
+  g_auto(Result) result = { 0, };
+  GStatBuf info;
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Wrote the points of 5 deputies for 2025Q1"));
+  text = read_text (path);
+  g_assert_true (g_str_has_prefix (text, BOM));
+  g_assert_cmpstr (text, ==, BOM TITLE HEADER CITY_ROWS ZONE_ROWS);
+  /* Readable by others, not the temporary file's owner-only mode. */
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0644);
+
+  /* One group only, and a file already there is replaced. */
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025q1",
+       "--group", "开发区小组", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  group_text = read_text (path);
+  g_assert_cmpstr (group_text, ==, BOM TITLE HEADER ZONE_ROWS);
+}
+
+/* The workbook's cells, the frozen panes, the merged title and the sheet's
+ * name, as openpyxl (Debian's python3-openpyxl) reads them: one line of
+ * JSON per row. */
+static const char reader[] =
+  "import json, sys, openpyxl\n"
+  "book = openpyxl.load_workbook(sys.argv[1])\n"
+  "sheet = book.active\n"
+  "print(sheet.title, sheet.freeze_panes, [str(r) for r in sheet.merged_cells.ranges])\n"
+  "for row in sheet.iter_rows(values_only=True):\n"
+  "    print(json.dumps(row, ensure_ascii=False))\n";
+
+static void
+test_xlsx (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "通报.xlsx", NULL);
+  g_auto(Result) result = { 0, };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
+  int wait_status = 0;
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_test_message ("openpyxl: %s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  /* Numbers are numbers: 9, not "9"; the average 3.3 keeps its tenth. */
+  g_assert_cmpstr (out, ==,
+    "2025年第一季度 A3 ['A1:N1']\n"
+    "[\"2025年第一季度 代表履职积分通报\", null, null, null, null, null, null, null, null, null, null, null, null, null]\n"
+    "[\"代表小组\", \"排名\", \"姓名\", \"积分\", \"履职天数\", \"出席人代会\", \"缺席人代会\", \"列席常委会\", \"调研视察\", \"活动培训\", \"进站履职\", \"接待群众\", \"领办建议\", \"提出议案建议\"]\n"
+    "[\"城区小组\", 1, \"张伟\", 9, 3, 1, 0, 0, 1, 0, 1, 2, 0, 0]\n"
+    "[\"城区小组\", 2, \"李秀兰\", 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0]\n"
+    "[\"城区小组\", 3, \"赵磊\", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n"
+    "[\"城区小组\", null, \"小组合计\", 10, null, null, null, null, null, null, null, null, null, null]\n"
+    "[\"城区小组\", null, \"小组平均\", 3.3, null, null, null, null, null, null, null, null, null, null]\n"
+    "[\"开发区小组\", 1, \"陈静\", 5, 2, 1, 0, 0, 0, 0, 1, 1, 0, 0]\n"
+    "[\"开发区小组\", 2, \"王建国\", 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0]\n"
+    "[\"开发区小组\", null, \"小组合计\", 6, null, null, null, null, null, null, null, null, null, null]\n"
+    "[\"开发区小组\", null, \"小组平均\", 3, null, null, null, null, null, null, null, null, null, null]\n");
+}
+
+/* The names in the fixture's folder, sorted, to see that nothing, not
+ * even a temporary file, was left. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "通报.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "通报.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "通报.pdf", NULL);
+  g_autofree char *missing_dir = g_build_filename (fixture->dir, "没有这个文件夹", "通报.xlsx", NULL);
+  g_autofree char *before = list_dir (fixture->dir);
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0, };
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q5", csv, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "2025Q5"));
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1",
+       "--group", "没有的小组", xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "There is no deputy group named “没有的小组”: nothing was written.\n");
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "“通报.pdf” is neither a .xlsx nor a .csv file: name the report FILE.xlsx or FILE.csv.\n");
+
+  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", missing_dir, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result.err, "Could not write “"));
+
+  run (&result, "points", "--database", fixture->database, csv, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--quarter 2025Q1"));
+
+  after = list_dir (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/points-report/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
+  g_test_add ("/points-report/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
+  g_test_add ("/points-report/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+
+  return g_test_run ();
+}

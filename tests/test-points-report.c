@@ -364,6 +364,92 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+static char *
+describe_items (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LiaisonDutyItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (out, "%s %d %d %d %s %s %s %s %s\n", item->deputy_uuid, item->kind,
+                              item->activity_kind, item->attendance, item->date, item->source_uuid,
+                              item->title, item->end_date, item->station_uuid);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The whole city's gathering in six queries gives each deputy the items
+ * the per-deputy gathering gives: on the fixture (activities, attendance,
+ * receptions) and on a demo city (take-ups, satisfied ratings, filings,
+ * co-signings). */
+static void
+assert_city_matches (const char *database,
+                     const char *from,
+                     const char *to)
+{
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (database);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = liaison_store_gather_all_duty_items (store, from, to, &error);
+  g_autoptr(GPtrArray) deputies = liaison_store_list_deputies (store, NULL, &error);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) one_by_one = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < deputies->len; i++)
+    g_ptr_array_add (uuids, ((LiaisonDeputy *) g_ptr_array_index (deputies, i))->meta.uuid);
+  g_ptr_array_sort (uuids, compare_names);
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_autoptr(GPtrArray) own = liaison_store_gather_duty_items (store, g_ptr_array_index (uuids, i), from, to, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_set_free_func (own, NULL);
+      g_ptr_array_extend_and_steal (one_by_one, g_steal_pointer (&own));
+    }
+  expected = describe_items (one_by_one);
+  got = describe_items (all);
+  g_assert_cmpuint (one_by_one->len, >, 0);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_city_gathering (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
+  g_auto(Result) result = { 0, };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_kinds = 0;
+
+  assert_city_matches (fixture->database, "2025-01-01", "2025-03-31");
+  assert_city_matches (fixture->database, NULL, NULL);
+
+  run (&result, "demo", "--database", demo, "--receptions", "300", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_city_matches (demo, NULL, NULL);
+  /* The demo has each suggestion-made kind, or the check above is empty. */
+  store = liaison_test_open_store (demo);
+  for (LiaisonDutyItemKind kind = LIAISON_DUTY_ITEM_TAKE_UP; kind <= LIAISON_DUTY_ITEM_CO_SIGNED; kind++)
+    {
+      g_autoptr(GPtrArray) all = liaison_store_gather_all_duty_items (store, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < all->len; i++)
+        if (((LiaisonDutyItem *) g_ptr_array_index (all, i))->kind == kind)
+          {
+            n_kinds++;
+            break;
+          }
+    }
+  g_test_message ("the demo has %u of the 5 kinds made from suggestions", n_kinds);
+  g_assert_cmpuint (n_kinds, >=, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +459,8 @@ main (int   argc,
   g_test_add ("/points-report/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/points-report/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
   g_test_add ("/points-report/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+
+  g_test_add ("/points-report/city-gathering", Fixture, NULL, fixture_set_up, test_city_gathering, fixture_tear_down);
 
   return g_test_run ();
 }

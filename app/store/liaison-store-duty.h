@@ -80,4 +80,13 @@ GPtrArray        *liaison_store_gather_duty_items (LiaisonStore   *store,
                                                    const char     *to,
                                                    GError        **error);
 
+/* Every deputy's duty items from @from to @to, as gather_duty_items()
+ * gives them deputy by deputy, in six queries for the whole city
+ * (liaison-store-duty-city.c), by deputy uuid and then in its order. A
+ * take-up or co-signing may name a deputy no longer on the roster. */
+GPtrArray        *liaison_store_gather_all_duty_items (LiaisonStore *store,
+                                                       const char   *from,
+                                                       const char   *to,
+                                                       GError      **error);
+
 G_END_DECLS

@@ -252,6 +252,7 @@ test_csv (Fixture       *fixture,
   run (&result, "points", "--database", fixture->database, "--quarter", "2025q1",
        "--group", "开发区小组", path, NULL);
   g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Wrote the points of 2 deputies for 2025Q1"));
   group_text = read_text (path);
   g_assert_cmpstr (group_text, ==, BOM TITLE HEADER ZONE_ROWS);
 }

@@ -301,6 +301,7 @@ run_points (char **argv)
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(LiaisonPointsReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *quarter_name = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   LiaisonPointsReportFormat format;
   LiaisonQuarter quarter;
@@ -340,11 +341,12 @@ run_points (char **argv)
       return EXIT_FAILED;
     }
 
+  quarter_name = liaison_quarter_format (quarter);
   for (guint g = 0; g < report->groups->len; g++)
     n_deputies += ((LiaisonPointsReportGroup *) g_ptr_array_index (report->groups, g))->rows->len;
   g_print (ngettext ("Wrote the points of %u deputy for %s to %s.\n",
                      "Wrote the points of %u deputies for %s to %s.\n", n_deputies),
-           n_deputies, quarter_text, path);
+           n_deputies, quarter_name, path);
   return 0;
 }
 

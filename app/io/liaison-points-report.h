@@ -87,7 +87,7 @@ gboolean             liaison_points_report_write (const LiaisonPointsReport *rep
                                                   GError                   **error);
 void                 liaison_points_report_free  (LiaisonPointsReport       *report);
 
-/* "12.5" or "12": the report's figure for @points. */
+/* @points as the number a workbook holds: 125 tenths are 12.5. */
 double               liaison_points_report_value (LiaisonPoints points);
 
 /* The writers, each to a path it may fill: liaison_points_report_write()

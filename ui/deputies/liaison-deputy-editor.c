@@ -75,9 +75,8 @@ field_changed_cb (LiaisonDeputyEditor *self)
   clear_errors (self);
 }
 
-/* Shows each problem by its group of fields; returns the widget to focus
- * first. */
-static GtkWidget *
+/* Shows each problem by its group of fields; focuses the first. */
+static void
 show_field_errors (LiaisonDeputyEditor *self,
                    GPtrArray           *errors)
 {
@@ -88,7 +87,7 @@ show_field_errors (LiaisonDeputyEditor *self,
     { "phone", self->phone_error, GTK_WIDGET (self->phone_row), TRUE },
   };
 
-  return liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
+  liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
 }
 
 /* Everything the editor can change, as one string: a save writes only
@@ -115,7 +114,6 @@ save_action (GtkWidget  *widget,
   g_autofree char *snapshot = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *first;
 
   clear_errors (self);
 
@@ -131,9 +129,7 @@ save_action (GtkWidget  *widget,
   errors = liaison_deputy_check (deputy);
   if (errors->len > 0)
     {
-      first = show_field_errors (self, errors);
-      if (first != NULL)
-        gtk_widget_grab_focus (first);
+      show_field_errors (self, errors);
       return;
     }
 

@@ -73,8 +73,8 @@ field_changed_cb (LiaisonMotionEditor *self)
   clear_errors (self);
 }
 
-/* Shows each problem by its field; returns the widget to focus first. */
-static GtkWidget *
+/* Shows each problem by its field; focuses the first. */
+static void
 show_field_errors (LiaisonMotionEditor *self,
                    GPtrArray           *errors)
 {
@@ -85,7 +85,7 @@ show_field_errors (LiaisonMotionEditor *self,
     { "co_signers", self->co_signers_error, GTK_WIDGET (self->co_signer_picker), FALSE },
   };
 
-  return liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
+  liaison_ui_show_field_errors (errors, fields, G_N_ELEMENTS (fields), self->error_label);
 }
 
 static void
@@ -99,7 +99,6 @@ save_action (GtkWidget  *widget,
   g_autoptr(LiaisonDeputy) deputy = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *first;
 
   clear_errors (self);
 
@@ -129,9 +128,7 @@ save_action (GtkWidget  *widget,
   errors = liaison_suggestion_check (suggestion, NULL);
   if (errors->len > 0)
     {
-      first = show_field_errors (self, errors);
-      if (first != NULL)
-        gtk_widget_grab_focus (first);
+      show_field_errors (self, errors);
       return;
     }
 

@@ -502,12 +502,10 @@ liaison_ui_show_message (GtkLabel   *label,
  * @fields: (array length=n_fields): where each field's problems show
  * @other_label: where a problem about no field in @fields shows
  *
- * Shows each problem by its field, one message a label: the first problem
- * of that label's fields.
- *
- * Returns: (transfer none) (nullable): the widget to focus first
+ * Shows each problem by its field, one message a label (the first problem
+ * of that label's fields), and focuses the first field that has one.
  */
-GtkWidget *
+void
 liaison_ui_show_field_errors (GPtrArray                   *errors,
                               const LiaisonUiFieldMessage *fields,
                               guint                        n_fields,
@@ -535,7 +533,8 @@ liaison_ui_show_field_errors (GPtrArray                   *errors,
       if (first == NULL)
         first = slot->widget;
     }
-  return first;
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
 }
 
 /**

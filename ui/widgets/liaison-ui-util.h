@@ -91,7 +91,7 @@ void                  liaison_ui_dialog_class_add_keys (GtkWidgetClass      *wid
 void                  liaison_ui_show_message          (GtkLabel            *label,
                                                         GtkWidget           *field,
                                                         const char          *message);
-GtkWidget            *liaison_ui_show_field_errors     (GPtrArray           *errors,
+void                  liaison_ui_show_field_errors     (GPtrArray           *errors,
                                                         const LiaisonUiFieldMessage *fields,
                                                         guint                n_fields,
                                                         GtkLabel            *other_label);

@@ -11,6 +11,7 @@
 
 #include "liaison-reception-detail.h"
 #include "liaison-store-sync.h"
+#include "liaison-store-watch.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonReceptionDetail

@@ -23,6 +23,7 @@
 #include "liaison-motion-editor.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
+#include "liaison-store-watch.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-a11y.h"

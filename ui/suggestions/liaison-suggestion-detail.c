@@ -16,6 +16,7 @@
 #include "liaison-actor.h"
 #include "liaison-move-dialog.h"
 #include "liaison-store-loop.h"
+#include "liaison-store-watch.h"
 #include "liaison-suggestion-detail.h"
 #include "liaison-timeline.h"
 #include "liaison-store-sync.h"

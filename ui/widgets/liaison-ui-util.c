@@ -376,26 +376,6 @@ liaison_ui_select_record (GtkSingleSelection *selection,
 }
 
 /**
- * liaison_ui_watch_store:
- * @store_slot: where @self keeps its store
- * @self: the widget, passed to @changed_cb
- * @changed_cb: (scope notified): a "changed" handler, called swapped
- *
- * Replaces the store @self watches with @store.
- */
-void
-liaison_ui_watch_store (LiaisonStore **store_slot,
-                        LiaisonStore  *store,
-                        gpointer       self,
-                        GCallback      changed_cb)
-{
-  if (*store_slot != NULL)
-    g_signal_handlers_disconnect_by_data (*store_slot, self);
-  g_set_object (store_slot, store);
-  g_signal_connect_object (store, "changed", changed_cb, self, G_CONNECT_SWAPPED);
-}
-
-/**
  * liaison_ui_show_load_error:
  * @stack: a detail pane's stack, with "empty" and "error" pages
  *

@@ -58,10 +58,6 @@ void                  liaison_ui_select_record         (GtkSingleSelection  *sel
                                                         guint                position);
 
 /* Detail panes */
-void                  liaison_ui_watch_store           (LiaisonStore       **store_slot,
-                                                        LiaisonStore        *store,
-                                                        gpointer             self,
-                                                        GCallback            changed_cb);
 void                  liaison_ui_show_load_error       (GtkStack            *stack,
                                                         AdwStatusPage       *error_page,
                                                         const GError        *error);

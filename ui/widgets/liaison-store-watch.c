@@ -1,0 +1,27 @@
+/* liaison-store-watch.c: a widget watches the one store it shows, and
+ * stops watching the one it showed before. */
+#define G_LOG_DOMAIN "liaison-ui-util"
+
+#include "config.h"
+
+#include "liaison-store-watch.h"
+
+/**
+ * liaison_ui_watch_store:
+ * @store_slot: where @self keeps its store
+ * @self: the widget, passed to @changed_cb
+ * @changed_cb: (scope notified): a "changed" handler, called swapped
+ *
+ * Replaces the store @self watches with @store.
+ */
+void
+liaison_ui_watch_store (LiaisonStore **store_slot,
+                        LiaisonStore  *store,
+                        gpointer       self,
+                        GCallback      changed_cb)
+{
+  if (*store_slot != NULL)
+    g_signal_handlers_disconnect_by_data (*store_slot, self);
+  g_set_object (store_slot, store);
+  g_signal_connect_object (store, "changed", changed_cb, self, G_CONNECT_SWAPPED);
+}

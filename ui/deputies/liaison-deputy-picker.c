@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-picker.h"
+#include "liaison-store-watch.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-a11y.h"
 #include "liaison-ui-util.h"
@@ -16,7 +17,6 @@ struct _LiaisonDeputyPicker
 
   /* owned */
   LiaisonStore   *store;
-  gulong          store_changed_id;
   GArray         *deputy_ids;    /* gint64, in the order chosen */
   GArray         *match_ids;     /* gint64, one per row of matches_list */
 
@@ -302,9 +302,7 @@ liaison_deputy_picker_dispose (GObject *object)
 {
   LiaisonDeputyPicker *self = (LiaisonDeputyPicker *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
+  liaison_ui_watch_store (&self->store, NULL, self, NULL);
   /* AdwBin holds its child; let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_DEPUTY_PICKER);
@@ -437,12 +435,7 @@ liaison_deputy_picker_set_store (LiaisonDeputyPicker *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_swapped (store, "changed::deputies",
-                                                       G_CALLBACK (store_changed_cb), self);
+  liaison_ui_watch_store_detailed (&self->store, store, "changed::deputies", self, G_CALLBACK (store_changed_cb));
 
   update_empty_hint (self);
   refresh_matches (self);

@@ -14,6 +14,7 @@
 
 #include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
+#include "liaison-store-watch.h"
 #include "liaison-sync-status.h"
 #include "liaison-tooltip.h"
 
@@ -24,7 +25,6 @@ struct _LiaisonSyncStatus
   /* owned */
   LiaisonSyncEngine *engine;
   LiaisonStore *store;
-  gulong store_changed_id;
   char *text;
 
   /* template children */
@@ -225,11 +225,7 @@ liaison_sync_status_set_store (LiaisonSyncStatus *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
   update (self);
 }
 

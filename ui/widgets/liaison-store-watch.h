@@ -8,9 +8,14 @@
 
 G_BEGIN_DECLS
 
-void liaison_ui_watch_store (LiaisonStore **store_slot,
-                             LiaisonStore  *store,
-                             gpointer       self,
-                             GCallback      changed_cb);
+void liaison_ui_watch_store          (LiaisonStore **store_slot,
+                                      LiaisonStore  *store,
+                                      gpointer       self,
+                                      GCallback      changed_cb);
+void liaison_ui_watch_store_detailed (LiaisonStore **store_slot,
+                                      LiaisonStore  *store,
+                                      const char    *detailed_signal,
+                                      gpointer       self,
+                                      GCallback      changed_cb);
 
 G_END_DECLS

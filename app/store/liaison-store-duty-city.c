@@ -14,10 +14,9 @@
 
 #include "liaison-store-duty-private.h"
 
-/* Every query selects: the deputy's uuid, then the columns of
- * liaison-store-duty-items.c: the item's date, source uuid, title, end
- * date, station uuid, then its own. ?1 and ?2 are the period's bounds. */
-#define PERIOD(date) " AND (?1 IS NULL OR " date " >= ?1) AND (?2 IS NULL OR " date " <= ?2)"
+/* The columns of liaison-store-duty-items.c's queries; ?2 and ?3 are the
+ * period's bounds (there is no ?1: no one deputy). */
+#define PERIOD(date) " AND (?2 IS NULL OR " date " >= ?2) AND (?3 IS NULL OR " date " <= ?3)"
 
 static const char activities_sql[] =
   "SELECT d.uuid, a.date, a.uuid, a.title, a.end_date,"
@@ -60,78 +59,9 @@ static const char co_signed_sql[] =
   " WHERE g.kind = 'deputy_suggestion' AND g.deleted = 0"
   PERIOD ("coalesce (g.registered_on, date (g.created_at, 'localtime'))");
 
-typedef struct {
-  GPtrArray           *items;
-  LiaisonDutyItemKind  kind;
-} Gather;
-
-static char *
-text_or_null (sqlite3_stmt *stmt,
-              int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
-}
-
-static void
-add_item (sqlite3_stmt *stmt,
-          gpointer      data)
-{
-  Gather *gather = data;
-  LiaisonDutyItem *item = liaison_duty_item_new (gather->kind,
-                                                 (const char *) sqlite3_column_text (stmt, 0),
-                                                 (const char *) sqlite3_column_text (stmt, 1),
-                                                 (const char *) sqlite3_column_text (stmt, 2),
-                                                 (const char *) sqlite3_column_text (stmt, 3));
-
-  item->end_date = text_or_null (stmt, 4);
-  item->station_uuid = text_or_null (stmt, 5);
-  if (gather->kind == LIAISON_DUTY_ITEM_ACTIVITY)
-    {
-      liaison_activity_kind_from_code ((const char *) sqlite3_column_text (stmt, 6), &item->activity_kind);
-      liaison_attendance_from_code ((const char *) sqlite3_column_text (stmt, 7), &item->attendance);
-    }
-  g_ptr_array_add (gather->items, item);
-}
-
-static gboolean
-gather (LiaisonStore         *self,
-        Gather               *gathering,
-        LiaisonDutyItemKind   kind,
-        const char           *sql,
-        const char           *from,
-        const char           *to,
-        GError              **error)
-{
-  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  liaison_store_duty_bind_bound (stmt, 1, from);
-  liaison_store_duty_bind_bound (stmt, 2, to);
-  gathering->kind = kind;
-  return liaison_store_step_rows (self, stmt, add_item, gathering, _("Could not read the deputy’s duty record"),
-                                  error);
-}
-
-/* By deputy, then as a deputy's own list: date, kind, source. */
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
-{
-  const LiaisonDutyItem *x = *(LiaisonDutyItem **) a;
-  const LiaisonDutyItem *y = *(LiaisonDutyItem **) b;
-  int order = g_strcmp0 (x->deputy_uuid, y->deputy_uuid);
-
-  if (order == 0)
-    order = g_strcmp0 (x->date, y->date);
-  if (order != 0)
-    return order;
-  if (x->kind != y->kind)
-    return x->kind < y->kind ? -1 : 1;
-  return g_strcmp0 (x->source_uuid, y->source_uuid);
-}
+static const LiaisonDutyQueries city_queries = {
+  activities_sql, receptions_sql, take_ups_sql, closed_satisfied_sql, filed_sql, co_signed_sql,
+};
 
 GPtrArray *
 liaison_store_gather_all_duty_items (LiaisonStore  *self,
@@ -139,18 +69,7 @@ liaison_store_gather_all_duty_items (LiaisonStore  *self,
                                      const char    *to,
                                      GError       **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
-  Gather gathering = { items, 0 };
-
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
-  if (!gather (self, &gathering, LIAISON_DUTY_ITEM_ACTIVITY, activities_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_RECEPTION, receptions_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_TAKE_UP, take_ups_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_CLOSED_SATISFIED, closed_satisfied_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_SUGGESTION, filed_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_CO_SIGNED, co_signed_sql, from, to, error))
-    return NULL;
-  g_ptr_array_sort (items, compare_items);
-  return g_steal_pointer (&items);
+  return liaison_store_duty_gather (self, &city_queries, NULL, from, to, error);
 }

@@ -11,22 +11,24 @@
 
 #include "liaison-store-duty-private.h"
 
-/* Every query selects: the item's date (a local YYYY-MM-DD day), source
- * uuid, title, end date, station uuid, then its own columns. ?1 is the
- * deputy's uuid, ?2 and ?3 the period's bounds (NULL: open). */
+/* Every query selects: the deputy's uuid, the item's date (a local
+ * YYYY-MM-DD day), source uuid, title, end date, station uuid, then its
+ * own columns. ?1 is the deputy's uuid, ?2 and ?3 the period's bounds
+ * (NULL: open); liaison-store-duty-city.c's queries take the same columns
+ * and bounds for every deputy at once. */
 #define PERIOD(date) " AND (?2 IS NULL OR " date " >= ?2) AND (?3 IS NULL OR " date " <= ?3)"
 
 /* The activities, with the deputy's attendance; a station_duty activity's
  * station is the one that recorded it (a station owns that kind). */
 static const char activities_sql[] =
-  "SELECT a.date, a.uuid, a.title, a.end_date,"
+  "SELECT d.uuid, a.date, a.uuid, a.title, a.end_date,"
   " CASE WHEN a.kind = 'station_duty' THEN a.origin_station_uuid END, a.kind, t.attendance"
   " FROM deputies d JOIN activity_attendees t ON t.deputy_id = d.id JOIN activities a ON a.id = t.activity_id"
   " WHERE d.uuid = ?1 AND a.deleted = 0" PERIOD ("a.date");
 
 /* The receptions at which the deputy was present, on their local day. */
 static const char receptions_sql[] =
-  "SELECT substr (r.received_at, 1, 10), r.uuid, r.summary, NULL, s.uuid"
+  "SELECT d.uuid, substr (r.received_at, 1, 10), r.uuid, r.summary, NULL, s.uuid"
   " FROM deputies d JOIN reception_deputies rd ON rd.deputy_id = d.id JOIN receptions r ON r.id = rd.reception_id"
   " JOIN stations s ON s.id = r.station_id"
   " WHERE d.uuid = ?1 AND r.deleted = 0" PERIOD ("substr (r.received_at, 1, 10)");
@@ -34,7 +36,7 @@ static const char receptions_sql[] =
 /* The deputy's take-up moves (suggestion_events_take_ups), on the local
  * day of the move; a move headquarters refused is not one. */
 static const char take_ups_sql[] =
-  "SELECT date (e.at, 'localtime'), g.uuid, g.title, NULL, NULL"
+  "SELECT ?1, date (e.at, 'localtime'), g.uuid, g.title, NULL, NULL"
   " FROM suggestion_events e JOIN suggestions g ON g.uuid = e.suggestion_uuid"
   " WHERE json_extract (e.data, '$.deputy') = ?1 AND e.move = 'take_up' AND e.sync_state <> 2"
   " AND g.deleted = 0" PERIOD ("date (e.at, 'localtime')");
@@ -43,7 +45,7 @@ static const char take_ups_sql[] =
  * satisfied or basically satisfied rating (rated, or closed after it), on
  * the local day of that rating: the latest rate move. */
 static const char closed_satisfied_sql[] =
-  "SELECT c.day, c.uuid, c.title, NULL, NULL FROM (SELECT g.uuid, g.title,"
+  "SELECT ?1, c.day, c.uuid, c.title, NULL, NULL FROM (SELECT g.uuid, g.title,"
   "   (SELECT date (max (r.at), 'localtime') FROM suggestion_events r"
   "    WHERE r.suggestion_uuid = g.uuid AND r.move = 'rate' AND r.sync_state <> 2) AS day"
   "  FROM deputies d JOIN suggestions g ON g.taken_up_by_id = d.id"
@@ -55,21 +57,20 @@ static const char closed_satisfied_sql[] =
 
 /* The deputy suggestions filed as first signer, on the day registered. */
 static const char filed_sql[] =
-  "SELECT coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
+  "SELECT d.uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
   " FROM deputies d JOIN suggestions g ON g.deputy_id = d.id"
   " WHERE d.uuid = ?1 AND g.kind = 'deputy_suggestion' AND g.deleted = 0"
   PERIOD ("coalesce (g.registered_on, date (g.created_at, 'localtime'))");
 
 /* Those co-signed (suggestion_co_signers, kept from co_signers). */
 static const char co_signed_sql[] =
-  "SELECT coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
+  "SELECT c.deputy_uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
   " FROM suggestion_co_signers c JOIN suggestions g ON g.id = c.suggestion_id"
   " WHERE c.deputy_uuid = ?1 AND g.kind = 'deputy_suggestion' AND g.deleted = 0"
   PERIOD ("coalesce (g.registered_on, date (g.created_at, 'localtime'))");
 
 typedef struct {
   GPtrArray           *items;
-  const char          *deputy_uuid;
   LiaisonDutyItemKind  kind;
 } Gather;
 
@@ -87,51 +88,34 @@ add_item (sqlite3_stmt *stmt,
           gpointer      data)
 {
   Gather *gather = data;
-  LiaisonDutyItem *item = liaison_duty_item_new (gather->kind, gather->deputy_uuid,
+  LiaisonDutyItem *item = liaison_duty_item_new (gather->kind,
                                                  (const char *) sqlite3_column_text (stmt, 0),
                                                  (const char *) sqlite3_column_text (stmt, 1),
-                                                 (const char *) sqlite3_column_text (stmt, 2));
+                                                 (const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3));
 
-  item->end_date = text_or_null (stmt, 3);
-  item->station_uuid = text_or_null (stmt, 4);
+  item->end_date = text_or_null (stmt, 4);
+  item->station_uuid = text_or_null (stmt, 5);
   if (gather->kind == LIAISON_DUTY_ITEM_ACTIVITY)
     {
-      liaison_activity_kind_from_code ((const char *) sqlite3_column_text (stmt, 5), &item->activity_kind);
-      liaison_attendance_from_code ((const char *) sqlite3_column_text (stmt, 6), &item->attendance);
+      liaison_activity_kind_from_code ((const char *) sqlite3_column_text (stmt, 6), &item->activity_kind);
+      liaison_attendance_from_code ((const char *) sqlite3_column_text (stmt, 7), &item->attendance);
     }
   g_ptr_array_add (gather->items, item);
 }
 
-static gboolean
-gather (LiaisonStore         *self,
-        Gather               *gathering,
-        LiaisonDutyItemKind   kind,
-        const char           *sql,
-        const char           *from,
-        const char           *to,
-        GError              **error)
-{
-  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, gathering->deputy_uuid, -1, SQLITE_TRANSIENT);
-  liaison_store_duty_bind_bound (stmt, 2, from);
-  liaison_store_duty_bind_bound (stmt, 3, to);
-  gathering->kind = kind;
-  return liaison_store_step_rows (self, stmt, add_item, gathering, _("Could not read the deputy’s duty record"),
-                                  error);
-}
-
-/* By date, then kind, then source: every desk lists them alike. */
+/* By deputy, then as a deputy's own list: date, kind, source, so that
+ * every desk lists them alike. */
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
 {
   const LiaisonDutyItem *x = *(LiaisonDutyItem **) a;
   const LiaisonDutyItem *y = *(LiaisonDutyItem **) b;
-  int order = g_strcmp0 (x->date, y->date);
+  int order = g_strcmp0 (x->deputy_uuid, y->deputy_uuid);
 
+  if (order == 0)
+    order = g_strcmp0 (x->date, y->date);
   if (order != 0)
     return order;
   if (x->kind != y->kind)
@@ -140,27 +124,58 @@ compare_items (gconstpointer a,
 }
 
 GPtrArray *
+liaison_store_duty_gather (LiaisonStore              *self,
+                           const LiaisonDutyQueries  *queries,
+                           const char                *deputy_uuid,
+                           const char                *from,
+                           const char                *to,
+                           GError                   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
+  const struct { LiaisonDutyItemKind kind; const char *sql; } steps[] = {
+    { LIAISON_DUTY_ITEM_ACTIVITY, queries->activities },
+    { LIAISON_DUTY_ITEM_RECEPTION, queries->receptions },
+    { LIAISON_DUTY_ITEM_TAKE_UP, queries->take_ups },
+    { LIAISON_DUTY_ITEM_CLOSED_SATISFIED, queries->closed_satisfied },
+    /* No motion (议案) is told from a suggestion (建议) yet: every
+     * filing is a suggestion (docs/duty-record.md, known gaps). */
+    { LIAISON_DUTY_ITEM_SUGGESTION, queries->filed },
+    { LIAISON_DUTY_ITEM_CO_SIGNED, queries->co_signed },
+  };
+  Gather gathering = { items, 0 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_prepare (self, steps[i].sql, error);
+
+      if (stmt == NULL)
+        return NULL;
+      if (deputy_uuid != NULL)
+        sqlite3_bind_text (stmt, 1, deputy_uuid, -1, SQLITE_TRANSIENT);
+      liaison_store_duty_bind_bound (stmt, 2, from);
+      liaison_store_duty_bind_bound (stmt, 3, to);
+      gathering.kind = steps[i].kind;
+      if (!liaison_store_step_rows (self, stmt, add_item, &gathering,
+                                    _("Could not read the deputy’s duty record"), error))
+        return NULL;
+    }
+  g_ptr_array_sort (items, compare_items);
+  return g_steal_pointer (&items);
+}
+
+static const LiaisonDutyQueries deputy_queries = {
+  activities_sql, receptions_sql, take_ups_sql, closed_satisfied_sql, filed_sql, co_signed_sql,
+};
+
+GPtrArray *
 liaison_store_gather_duty_items (LiaisonStore  *self,
                                  const char    *deputy_uuid,
                                  const char    *from,
                                  const char    *to,
                                  GError       **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
-  Gather gathering = { items, deputy_uuid, 0 };
-
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   g_return_val_if_fail (deputy_uuid != NULL, NULL);
 
-  if (!gather (self, &gathering, LIAISON_DUTY_ITEM_ACTIVITY, activities_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_RECEPTION, receptions_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_TAKE_UP, take_ups_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_CLOSED_SATISFIED, closed_satisfied_sql, from, to, error) ||
-      /* No motion (议案) is told from a suggestion (建议) yet: every
-       * filing is a suggestion (docs/duty-record.md, known gaps). */
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_SUGGESTION, filed_sql, from, to, error) ||
-      !gather (self, &gathering, LIAISON_DUTY_ITEM_CO_SIGNED, co_signed_sql, from, to, error))
-    return NULL;
-  g_ptr_array_sort (items, compare_items);
-  return g_steal_pointer (&items);
+  return liaison_store_duty_gather (self, &deputy_queries, deputy_uuid, from, to, error);
 }

@@ -15,4 +15,24 @@ void     liaison_store_duty_bind_bound (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
 
+/* The six queries that gather duty items (liaison-store-duty-items.c
+ * says what each selects): for one deputy, or for the whole city. */
+typedef struct {
+  const char *activities;
+  const char *receptions;
+  const char *take_ups;
+  const char *closed_satisfied;
+  const char *filed;
+  const char *co_signed;
+} LiaisonDutyQueries;
+
+/* Runs @queries with ?1 = @deputy_uuid (if not NULL) and ?2, ?3 = the
+ * period's bounds; the items sorted by deputy, date, kind and source. */
+GPtrArray *liaison_store_duty_gather (LiaisonStore              *self,
+                                      const LiaisonDutyQueries  *queries,
+                                      const char                *deputy_uuid,
+                                      const char                *from,
+                                      const char                *to,
+                                      GError                   **error);
+
 G_END_DECLS

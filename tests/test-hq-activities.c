@@ -646,6 +646,43 @@ test_deputy_moves (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (lookup (feed_b, "activity", research), "deleted"));
 }
 
+/* A tombstone with no data member, or a null one, is a tombstone like
+ * one with {}: applied, and sent on as deleted. (The push fuzzer found
+ * the server aborting on the first.) */
+static void
+test_tombstone_without_data (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *zhang = deputy_uuid (fixture, "张伟");
+  g_autofree char *absent = g_uuid_string_random ();
+  g_autofree char *null = g_uuid_string_random ();
+  g_autofree char *absent_json = activity_json (absent, 1, "research", "调研", zhang);
+  g_autofree char *null_json = activity_json (null, 1, "inspection", "视察", zhang);
+  g_autofree char *absent_tombstone = g_strdup_printf (
+    "{\"kind\": \"activity\", \"uuid\": \"%s\", \"version\": 2, \"base_version\": 1,"
+    " \"updated_at\": \"2025-03-07T01:30:00Z\", \"origin_station\": null, \"deleted\": true}", absent);
+  g_autofree char *null_tombstone = g_strdup_printf (
+    "{\"kind\": \"activity\", \"uuid\": \"%s\", \"version\": 2, \"base_version\": 1,"
+    " \"updated_at\": \"2025-03-07T01:30:00Z\", \"origin_station\": null, \"deleted\": true,"
+    " \"data\": null}", null);
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(GHashTable) feed = NULL;
+  gint64 since = 0;
+
+  results = push (fixture, fixture->token_hq, absent_json, null_json, NULL);
+  assert_result (results, 0, "applied", NULL);
+  assert_result (results, 1, "applied", NULL);
+  g_clear_pointer (&results, json_array_unref);
+  results = push (fixture, fixture->token_hq, absent_tombstone, null_tombstone, NULL);
+  assert_result (results, 0, "applied", NULL);
+  assert_result (results, 1, "applied", NULL);
+
+  feed = pull_from (fixture, fixture->token_a, &since);
+  g_assert_true (json_object_get_boolean_member (lookup (feed, "activity", absent), "deleted"));
+  g_assert_true (json_object_get_boolean_member (lookup (feed, "activity", null), "deleted"));
+  g_assert_cmpint (json_object_get_int_member (lookup (feed, "activity", absent), "version"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +695,7 @@ main (int   argc,
   ADD ("/hq-activities/import-good", test_import_good);
   ADD ("/hq-activities/import-bad-row", test_import_bad_row);
   ADD ("/hq-activities/import-gb18030", test_import_gb18030);
+  ADD ("/hq-activities/tombstone-without-data", test_tombstone_without_data);
   ADD ("/hq-activities/push-rules", test_push_rules);
   ADD ("/hq-activities/routing", test_routing);
   ADD ("/hq-activities/deputy-moves", test_deputy_moves);

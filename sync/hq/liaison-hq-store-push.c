@@ -148,6 +148,7 @@ push_one (LiaisonHqStore       *self,
   g_autoptr(GError) local_error = NULL;
   JsonObject *record;
   JsonObject *data;
+  g_autoptr(JsonObject) empty_data = NULL;
   const char *kind;
   const char *uuid;
   const char *origin = NULL;
@@ -189,7 +190,11 @@ push_one (LiaisonHqStore       *self,
     base_version = json_object_get_int_member (record, "base_version");
   if (json_object_has_member (record, "deleted"))
     deleted = json_object_get_boolean_member (record, "deleted");
-  data = json_object_get_object_member (record, "data");
+  /* A tombstone may come with no data at all, or a null one: it is kept
+   * as an empty object, as the feed sends a tombstone. */
+  data = json_object_has_member (record, "data") ? json_object_get_object_member (record, "data") : NULL;
+  if (data == NULL)
+    data = empty_data = json_object_new ();
   if (json_object_has_member (data, "station") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (data, "station")))
     data_station = json_object_get_string_member (data, "station");

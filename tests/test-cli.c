@@ -6,73 +6,18 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "liaison-store-attachments.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-store.h"
+#include "liaison-test-cli.h"
 #include "liaison-test-util.h"
 
 typedef struct {
   char *dir;
   char *database;
 } Fixture;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs `liaison` with the arguments (NULL-terminated) and no display, in
- * English. */
-static void
-run (Result     *result,
-     const char *first,
-     ...)
-{
-  const char *bin = g_getenv ("LIAISON_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  /* Warnings would be part of what the user sees, so none are allowed. */
-  env = g_environ_unsetenv (env, "G_DEBUG");
-
-  /* A Result is reused from one run to the next. */
-  result_clear (result);
-  memset (result, 0, sizeof *result);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -106,13 +51,13 @@ count_receptions (const char *path)
 static void
 make_station (Fixture *fixture)
 {
-  g_auto(Result) demo = { 0, };
-  g_auto(Result) roster = { 0, };
+  g_auto(LiaisonTestCliResult) demo = { 0, };
+  g_auto(LiaisonTestCliResult) roster = { 0, };
   g_autofree char *roster_path = liaison_test_data_path ("roster.csv");
 
-  run (&demo, "demo", "--database", fixture->database, "--receptions", "0", NULL);
+  liaison_test_run_liaison (&demo, "demo", "--database", fixture->database, "--receptions", "0", NULL);
   g_assert_cmpint (demo.status, ==, 0);
-  run (&roster, "import", "--roster", "--database", fixture->database, roster_path, NULL);
+  liaison_test_run_liaison (&roster, "import", "--roster", "--database", fixture->database, roster_path, NULL);
   g_assert_cmpint (roster.status, ==, 0);
   g_assert_nonnull (strstr (roster.out, "Imported 5 deputies from"));
 }
@@ -121,7 +66,7 @@ static void
 test_demo (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(LiaisonStation) station = NULL;
   g_autoptr(GPtrArray) stations = NULL;
@@ -130,7 +75,7 @@ test_demo (Fixture       *fixture,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   LiaisonReceptionFilter past = { .to_date = today };
 
-  run (&result, "demo", "--database", fixture->database, "--receptions", "120", "--seed", "5", NULL);
+  liaison_test_run_liaison (&result, "demo", "--database", fixture->database, "--receptions", "120", "--seed", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Added 120 receptions at "));
   g_assert_cmpstr (result.err, ==, "");
@@ -157,7 +102,7 @@ test_demo (Fixture       *fixture,
   g_clear_object (&store);
 
   /* Again with the same seed: the city is not doubled. */
-  run (&result, "demo", "--database", fixture->database, "--receptions", "30", "--seed", "5", NULL);
+  liaison_test_run_liaison (&result, "demo", "--database", fixture->database, "--receptions", "30", "--seed", "5", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "267 stations, 330 deputies"));
   g_assert_cmpuint (count_receptions (fixture->database), ==, 150);
@@ -170,7 +115,7 @@ static void
 test_demo_loop (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GPtrArray) units = NULL;
@@ -183,7 +128,7 @@ test_demo_loop (Fixture       *fixture,
   LiaisonFigures figures = { 0, };
   GDate today;
 
-  run (&result, "demo", "--database", fixture->database, "--receptions", "600", "--seed", "7", NULL);
+  liaison_test_run_liaison (&result, "demo", "--database", fixture->database, "--receptions", "600", "--seed", "7", NULL);
   /* After the run: the demo's histories end at its own "now". */
   now = g_date_time_new_now_utc ();
   g_assert_cmpint (result.status, ==, 0);
@@ -345,11 +290,11 @@ static void
 test_demo_hq (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autoptr(LiaisonStore) store = NULL;
   g_autofree char *url = NULL;
 
-  run (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "200", NULL);
+  liaison_test_run_liaison (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "200", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "headquarters replica"));
@@ -372,7 +317,7 @@ test_demo_hq (Fixture       *fixture,
   g_clear_object (&store);
 
   /* Run again: still headquarters, with more receptions. */
-  run (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "10", NULL);
+  liaison_test_run_liaison (&result, "demo", "--hq", "--database", fixture->database, "--receptions", "10", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpuint (count_receptions (fixture->database), ==, 210);
 }
@@ -381,8 +326,8 @@ static void
 test_import_export (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(Result) imported = { 0, };
-  g_auto(Result) exported = { 0, };
+  g_auto(LiaisonTestCliResult) imported = { 0, };
+  g_auto(LiaisonTestCliResult) exported = { 0, };
   g_autofree char *ledger = liaison_test_data_path ("ledger-good.csv");
   g_autofree char *out = g_build_filename (fixture->dir, "2024年3月.csv", NULL);
   g_autofree char *expected = NULL;
@@ -390,13 +335,13 @@ test_import_export (Fixture       *fixture,
 
   make_station (fixture);
 
-  run (&imported, "import", "--database", fixture->database, ledger, NULL);
+  liaison_test_run_liaison (&imported, "import", "--database", fixture->database, ledger, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   expected = g_strdup_printf ("Imported 4 receptions from %s into %s.\n", ledger, fixture->database);
   g_assert_cmpstr (imported.out, ==, expected);
   g_assert_cmpuint (count_receptions (fixture->database), ==, 4);
 
-  run (&exported, "export", "--database", fixture->database,
+  liaison_test_run_liaison (&exported, "export", "--database", fixture->database,
        "--from", "2024-03-06", "--to", "2024-03-31", out, NULL);
   g_assert_cmpint (exported.status, ==, 0);
   g_free (expected);
@@ -410,13 +355,13 @@ static void
 test_import_bad (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autofree char *ledger = liaison_test_data_path ("ledger-bad.csv");
   g_autofree char *missing = liaison_test_data_path ("ledger-missing-column.csv");
 
   make_station (fixture);
 
-  run (&result, "import", "--database", fixture->database, ledger, NULL);
+  liaison_test_run_liaison (&result, "import", "--database", fixture->database, ledger, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.out, ==, "");
   g_assert_nonnull (strstr (result.err, "Nothing was imported"));
@@ -424,7 +369,7 @@ test_import_bad (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "\nline 9: "));
   g_assert_cmpuint (count_receptions (fixture->database), ==, 0);
 
-  run (&result, "import", "--database", fixture->database, missing, NULL);
+  liaison_test_run_liaison (&result, "import", "--database", fixture->database, missing, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "“类别” (category)"));
   g_assert_cmpuint (count_receptions (fixture->database), ==, 0);
@@ -434,11 +379,11 @@ static void
 test_import_no_database (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autofree char *ledger = liaison_test_data_path ("ledger-good.csv");
 
   /* No database is made by mistake. */
-  run (&result, "import", "--database", fixture->database, ledger, NULL);
+  liaison_test_run_liaison (&result, "import", "--database", fixture->database, ledger, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, fixture->database));
   g_assert_false (g_file_test (fixture->database, G_FILE_TEST_EXISTS));
@@ -460,9 +405,9 @@ test_export_bad_dates (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) result = { 0, };
+      g_auto(LiaisonTestCliResult) result = { 0, };
 
-      run (&result, "export", "--database", fixture->database,
+      liaison_test_run_liaison (&result, "export", "--database", fixture->database,
            "--from", cases[i][0], "--to", cases[i][1], out, NULL);
       g_assert_cmpint (result.status, ==, 1);
       g_assert_cmpstr (result.out, ==, "");
@@ -471,10 +416,10 @@ test_export_bad_dates (Fixture       *fixture,
     }
 
   {
-    g_auto(Result) result = { 0, };
+    g_auto(LiaisonTestCliResult) result = { 0, };
 
     /* A missing date is a usage error. */
-    run (&result, "export", "--database", fixture->database, "--from", "2024-01-01", out, NULL);
+    liaison_test_run_liaison (&result, "export", "--database", fixture->database, "--from", "2024-01-01", out, NULL);
     g_assert_cmpint (result.status, ==, 2);
     g_assert_nonnull (strstr (result.err, "--to"));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -485,23 +430,23 @@ static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
 
-  run (&result, "import", "--database", fixture->database, NULL);
+  liaison_test_run_liaison (&result, "import", "--database", fixture->database, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "liaison import --help"));
 
-  run (&result, "import", "--no-such-option", "x.csv", NULL);
+  liaison_test_run_liaison (&result, "import", "--no-such-option", "x.csv", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "--no-such-option"));
 
-  run (&result, "export", "--from", "2024-01-01", "--to", "2024-01-02", "a.csv", "b.csv", NULL);
+  liaison_test_run_liaison (&result, "export", "--from", "2024-01-01", "--to", "2024-01-02", "a.csv", "b.csv", NULL);
   g_assert_cmpint (result.status, ==, 2);
 
-  run (&result, "demo", "--receptions", "many", NULL);
+  liaison_test_run_liaison (&result, "demo", "--receptions", "many", NULL);
   g_assert_cmpint (result.status, ==, 2);
 
-  run (&result, "import", "--help", NULL);
+  liaison_test_run_liaison (&result, "import", "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "liaison import"));
   g_assert_nonnull (strstr (result.out, "--roster"));
@@ -513,10 +458,10 @@ static void
 test_no_display (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autofree char *last = NULL;
 
-  run (&result, "--database", fixture->database, NULL);
+  liaison_test_run_liaison (&result, "--database", fixture->database, NULL);
   g_assert_cmpint (result.status, !=, 0);
   /* One line, saying why. */
   g_assert_true (g_str_has_suffix (result.err, "\n"));
@@ -529,9 +474,9 @@ static void
 test_help_without_display (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
 
-  run (&result, "--help", NULL);
+  liaison_test_run_liaison (&result, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "--database"));
   /* The headless commands are listed, so that a clerk finds them. */

@@ -9,69 +9,16 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "liaison-store-duty.h"
 #include "liaison-store-private.h"
+#include "liaison-test-cli.h"
 #include "liaison-test-util.h"
 
 typedef struct {
   char *dir;
   char *database;
 } Fixture;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs `liaison` with the arguments (NULL-terminated), in English, with
- * no display. */
-static void
-run (Result     *result,
-     const char *first,
-     ...)
-{
-  const char *bin = g_getenv ("LIAISON_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_unsetenv (env, "G_DEBUG");
-
-  result_clear (result);
-  memset (result, 0, sizeof *result);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
-}
 
 static void
 put_in_group (LiaisonStore *store,
@@ -235,10 +182,10 @@ test_csv (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "通报.csv", NULL);
   g_autofree char *text = NULL;
   g_autofree char *group_text = NULL;
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   GStatBuf info;
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Wrote the points of 5 deputies for 2025Q1"));
   text = read_text (path);
@@ -249,7 +196,7 @@ test_csv (Fixture       *fixture,
   g_assert_cmpint (info.st_mode & 0777, ==, 0644);
 
   /* One group only, and a file already there is replaced. */
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025q1",
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025q1",
        "--group", "开发区小组", path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Wrote the points of 2 deputies for 2025Q1"));
@@ -273,14 +220,14 @@ test_xlsx (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "通报.xlsx", NULL);
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
   int wait_status = 0;
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
@@ -338,26 +285,26 @@ test_bad_input (Fixture       *fixture,
   g_autofree char *missing_dir = g_build_filename (fixture->dir, "没有这个文件夹", "通报.xlsx", NULL);
   g_autofree char *before = list_dir (fixture->dir);
   g_autofree char *after = NULL;
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q5", csv, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q5", csv, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "2025Q5"));
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1",
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1",
        "--group", "没有的小组", xlsx, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.err, ==, "There is no deputy group named “没有的小组”: nothing was written.\n");
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", pdf, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", pdf, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.err, ==, "“通报.pdf” is neither a .xlsx nor a .csv file: name the report FILE.xlsx or FILE.csv.\n");
 
-  run (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", missing_dir, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", missing_dir, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_true (g_str_has_prefix (result.err, "Could not write “"));
 
-  run (&result, "points", "--database", fixture->database, csv, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, csv, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "--quarter 2025Q1"));
 
@@ -422,7 +369,7 @@ test_city_gathering (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
-  g_auto(Result) result = { 0, };
+  g_auto(LiaisonTestCliResult) result = { 0, };
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint n_kinds = 0;
@@ -430,7 +377,7 @@ test_city_gathering (Fixture       *fixture,
   assert_city_matches (fixture->database, "2025-01-01", "2025-03-31");
   assert_city_matches (fixture->database, NULL, NULL);
 
-  run (&result, "demo", "--database", demo, "--receptions", "300", NULL);
+  liaison_test_run_liaison (&result, "demo", "--database", demo, "--receptions", "300", NULL);
   g_assert_cmpint (result.status, ==, 0);
   assert_city_matches (demo, NULL, NULL);
   /* The demo has each suggestion-made kind, or the check above is empty. */

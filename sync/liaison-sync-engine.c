@@ -78,9 +78,13 @@ void
 liaison_sync_engine_mark_synced_now (LiaisonSyncEngine *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
 
   g_free (self->last_sync);
   self->last_sync = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  /* Kept in the store too, for a duty record's "data synced at". */
+  if (!liaison_store_mark_synced_now (self->store, &error))
+    g_warning ("Could not keep the time of the sync: %s", error->message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
 }
 

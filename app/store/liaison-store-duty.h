@@ -11,6 +11,7 @@
 
 #include "liaison-activity.h"
 #include "liaison-duty-item.h"
+#include "liaison-loop.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -88,5 +89,35 @@ GPtrArray        *liaison_store_gather_all_duty_items (LiaisonStore *store,
                                                        const char   *from,
                                                        const char   *to,
                                                        GError      **error);
+
+/* What a deputy's duty record reads besides the items
+ * (liaison-store-duty-record.c). */
+
+/* The live receptions @deputy_uuid was present at from @from to @to (the
+ * receptions the gathering lists), and their visitors' party sizes added
+ * up. */
+gboolean          liaison_store_count_deputy_visitors (LiaisonStore  *store,
+                                                       const char    *deputy_uuid,
+                                                       const char    *from,
+                                                       const char    *to,
+                                                       guint         *receptions,
+                                                       guint         *visitors,
+                                                       GError       **error);
+
+/* Where a suggestion stands now, from its loop cache. */
+typedef struct {
+  LiaisonLoopKind   kind;
+  LiaisonLoopStatus status;
+  gboolean          reopened;     /* taken up again after an unsatisfied rating */
+  gboolean          rated;
+  LiaisonLoopRating last_rating;  /* a deputy's suggestion: the filer's blind rating */
+} LiaisonSuggestionOutcome;
+
+/* The outcome of the live suggestion @uuid, or FALSE with
+ * LIAISON_STORE_ERROR_NOT_FOUND. */
+gboolean          liaison_store_get_suggestion_outcome (LiaisonStore              *store,
+                                                        const char                *uuid,
+                                                        LiaisonSuggestionOutcome  *outcome,
+                                                        GError                   **error);
 
 G_END_DECLS

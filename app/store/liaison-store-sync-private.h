@@ -48,6 +48,7 @@ extern const KindInfo liaison_store_sync_kinds[N_KINDS];
 #define SETTING_SERVER_ID  "server_id"
 #define SETTING_CHECKPOINT "checkpoint"
 #define SETTING_STATION    "station_uuid"
+#define SETTING_SYNCED_AT  "synced_at"
 
 /* A wire record that passed the checks. Borrows from its JsonObject. */
 typedef struct {

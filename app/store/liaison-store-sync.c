@@ -169,6 +169,25 @@ liaison_store_get_checkpoint (LiaisonStore *store)
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
+char *
+liaison_store_get_synced_at (LiaisonStore *store)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  return liaison_store_get_setting (store, SETTING_SYNCED_AT);
+}
+
+gboolean
+liaison_store_mark_synced_now (LiaisonStore  *store,
+                               GError       **error)
+{
+  g_autofree char *now = liaison_store_now_utc ();
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
+
+  return liaison_store_set_setting (store, SETTING_SYNCED_AT, now, error);
+}
+
 gboolean
 liaison_store_sync_set_checkpoint (LiaisonStore  *self,
                                    gint64         seq,

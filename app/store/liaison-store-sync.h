@@ -6,7 +6,8 @@
  *
  * Choices the protocol leaves open, made here:
  * - Settings keys: sync_role ("station" or "hq"), server_url, server_id,
- *   checkpoint (the last pulled seq).
+ *   checkpoint (the last pulled seq), synced_at (when the last sync that
+ *   went through ended, for "data synced at" on a duty record).
  * - "Unsynced" means sync_state pending (1) or error (2) on the kinds this
  *   replica's role may push (a replica not yet enrolled counts receptions
  *   and suggestions, which a station will push once enrolled). Records of
@@ -123,6 +124,11 @@ char           *liaison_store_get_server_url  (LiaisonStore  *store);
 char           *liaison_store_get_server_id   (LiaisonStore  *store);
 /* The last pulled seq; 0 before the first pull. */
 gint64          liaison_store_get_checkpoint  (LiaisonStore  *store);
+/* When the last sync that went through ended ("YYYY-MM-DDTHH:MM:SSZ",
+ * UTC), as the sync engine stamps it; NULL if never. */
+char           *liaison_store_get_synced_at   (LiaisonStore  *store);
+gboolean        liaison_store_mark_synced_now (LiaisonStore  *store,
+                                               GError       **error);
 
 /* Records this replica changed that the server has not acknowledged
  * (pending or rejected). */

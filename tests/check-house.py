@@ -29,11 +29,14 @@ LAYERS = {
     "app/db": [],
     "app/wire": ["app/model", "app/duty"],
     "app/store": ["app/model", "app/duty", "app/wire", "app/db", "app/csv"],
+    "app/record": ["app/model", "app/duty", "app/wire", "app/db", "app/store"],
     "app/demo": ["app/model", "app/duty", "app/wire", "app/db", "app/store"],
-    "app/io": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/demo"],
-    "sync": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo"],
+    "app/io": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/record", "app/demo"],
+    "sync": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/record", "app/io",
+             "app/demo"],
     "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
-    "ui": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/io", "app/demo", "sync"],
+    "ui": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "app/record", "app/io",
+           "app/demo", "sync"],
 }
 
 

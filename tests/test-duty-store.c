@@ -17,6 +17,7 @@
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-awkward.h"
+#include "liaison-test-duty.h"
 #include "liaison-test-util.h"
 
 #define LEAD_UNIT "a0000000-0000-4000-8000-000000000001"
@@ -30,16 +31,6 @@ typedef struct {
   char         *li;     /* 李秀兰 */
   char         *wang;   /* 王建国 */
 } Fixture;
-
-static void
-set_role (LiaisonStore *store,
-          const char   *role)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (liaison_store_set_setting (store, "sync_role", role, &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -69,45 +60,14 @@ fixture_tear_down (Fixture       *f,
   g_free (f->wang);
 }
 
-static LiaisonActivity *
-make_activity (LiaisonActivityKind  kind,
-               const char          *title,
-               const char          *date)
-{
-  LiaisonActivity *activity = liaison_activity_new ();
-
-  activity->kind = kind;
-  activity->title = g_strdup (title);
-  activity->date = g_strdup (date);
-  return activity;
-}
-
-static void
-attend (LiaisonActivity   *activity,
-        const char        *deputy_uuid,
-        LiaisonAttendance  attendance)
-{
-  g_ptr_array_add (activity->attendees, liaison_attendee_new (deputy_uuid, attendance));
-}
-
-static void
-save_ok (LiaisonStore    *store,
-         LiaisonActivity *activity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (liaison_store_save_activity (store, activity, &error));
-  g_assert_no_error (error);
-}
-
 /* Activities */
 
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(LiaisonActivity) activity = make_activity (LIAISON_ACTIVITY_RESEARCH, "“十五五”规划编制专题调研",
-                                                       "2025-03-30");
+  g_autoptr(LiaisonActivity) activity = liaison_test_activity_new (LIAISON_ACTIVITY_RESEARCH, "“十五五”规划编制专题调研",
+                                                                   "2025-03-30");
   g_autoptr(LiaisonActivity) loaded = NULL;
   g_autoptr(LiaisonActivity) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -120,12 +80,12 @@ test_round_trip (Fixture       *f,
   activity->correction_reason = g_strdup ("补录漏记的代表");
   activity->corrected_by = g_strdup ("代表工委 陈静");
   activity->corrected_at = g_strdup ("2025-04-10T02:00:00Z");
-  attend (activity, f->wang, LIAISON_ATTENDANCE_ABSENT);
-  attend (activity, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
-  attend (activity, f->li, LIAISON_ATTENDANCE_LEAVE);
+  liaison_test_attend (activity, f->wang, LIAISON_ATTENDANCE_ABSENT);
+  liaison_test_attend (activity, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_attend (activity, f->li, LIAISON_ATTENDANCE_LEAVE);
 
-  set_role (f->store, "hq");
-  save_ok (f->store, activity);
+  liaison_test_set_sync_role (f->store, "hq");
+  liaison_test_save_activity (f->store, activity);
   g_assert_cmpint (activity->meta.id, >, 0);
   g_assert_true (g_uuid_string_is_valid (activity->meta.uuid));
   g_assert_cmpint (activity->meta.version, ==, 1);
@@ -169,7 +129,7 @@ test_round_trip (Fixture       *f,
   }
 
   /* Opened and saved unchanged: the same record, a new version. */
-  save_ok (f->store, loaded);
+  liaison_test_save_activity (f->store, loaded);
   g_assert_cmpint (loaded->meta.version, ==, 2);
   again = liaison_store_get_activity (f->store, activity->meta.uuid, &error);
   g_assert_no_error (error);
@@ -180,11 +140,12 @@ test_round_trip (Fixture       *f,
 
   /* A plain record of one day keeps its optional fields empty. */
   {
-    g_autoptr(LiaisonActivity) plain = make_activity (LIAISON_ACTIVITY_STATION_DUTY, "进站接待", "2025-05-06");
+    g_autoptr(LiaisonActivity) plain = liaison_test_activity_new (LIAISON_ACTIVITY_STATION_DUTY, "进站接待",
+                                                                  "2025-05-06");
     g_autoptr(LiaisonActivity) read = NULL;
 
-    attend (plain, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
-    save_ok (f->store, plain);
+    liaison_test_attend (plain, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+    liaison_test_save_activity (f->store, plain);
     read = liaison_store_get_activity (f->store, plain->meta.uuid, &error);
     g_assert_no_error (error);
     g_assert_null (read->end_date);
@@ -254,13 +215,14 @@ static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(LiaisonActivity) good = make_activity (LIAISON_ACTIVITY_GROUP_ACTIVITY, "代表小组集中活动", "2025-06-03");
+  g_autoptr(LiaisonActivity) good = liaison_test_activity_new (LIAISON_ACTIVITY_GROUP_ACTIVITY, "代表小组集中活动",
+                                                               "2025-06-03");
   g_autoptr(GError) error = NULL;
   char *title;
   char *date;
 
-  attend (good, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
-  save_ok (f->store, good);
+  liaison_test_attend (good, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_save_activity (f->store, good);
   g_assert_cmpint (liaison_test_count_rows (f->store, "activity_attendees"), ==, 1);
 
   /* A station desk may not record a congress session day, even as an
@@ -301,25 +263,25 @@ test_refused (Fixture       *f,
   g_clear_pointer (&good->correction_reason, g_free);
 
   /* A deputy twice, or one not on the roster. */
-  attend (good, f->zhang, LIAISON_ATTENDANCE_LEAVE);
+  liaison_test_attend (good, f->zhang, LIAISON_ATTENDANCE_LEAVE);
   assert_refused (f, good, NULL);
   g_ptr_array_remove_index (good->attendees, 1);
-  attend (good, "d0000000-0000-4000-8000-000000000099", LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_attend (good, "d0000000-0000-4000-8000-000000000099", LIAISON_ATTENDANCE_ATTENDED);
   assert_refused (f, good, NULL);
   g_ptr_array_remove_index (good->attendees, 1);
 
   /* The station may not delete what headquarters records: saved there. */
   {
-    g_autoptr(LiaisonActivity) session = make_activity (LIAISON_ACTIVITY_CONGRESS_SESSION,
-                                                        "市十七届人大四次会议第一天", "2025-01-08");
+    g_autoptr(LiaisonActivity) session = liaison_test_activity_new (LIAISON_ACTIVITY_CONGRESS_SESSION,
+                                                                    "市十七届人大四次会议第一天", "2025-01-08");
 
-    attend (session, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+    liaison_test_attend (session, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
     assert_refused (f, session, "Headquarters");
     g_assert_cmpint (session->meta.id, ==, 0);
     g_assert_null (session->meta.uuid);
-    set_role (f->store, "hq");
-    save_ok (f->store, session);
-    set_role (f->store, NULL);
+    liaison_test_set_sync_role (f->store, "hq");
+    liaison_test_save_activity (f->store, session);
+    liaison_test_set_sync_role (f->store, NULL);
     g_assert_false (liaison_store_delete_activity (f->store, session->meta.uuid, &error));
     g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
     g_clear_error (&error);
@@ -338,19 +300,6 @@ test_refused (Fixture       *f,
 }
 
 /* The duty roster */
-
-static LiaisonDutyShift *
-make_shift (const char *station_uuid,
-            const char *deputy_uuid,
-            const char *date)
-{
-  LiaisonDutyShift *shift = liaison_duty_shift_new ();
-
-  shift->station_uuid = g_strdup (station_uuid);
-  shift->deputy_uuid = g_strdup (deputy_uuid);
-  shift->date = g_strdup (date);
-  return shift;
-}
 
 static void
 test_roster (Fixture       *f,
@@ -378,8 +327,8 @@ test_roster (Fixture       *f,
     {
       const char *deputy = g_str_equal (plans[i][1], "zhang") ? f->zhang
                            : g_str_equal (plans[i][1], "li") ? f->li : f->wang;
-      g_autoptr(LiaisonDutyShift) shift = make_shift (plans[i][0] != NULL ? other->meta.uuid : NULL, deputy,
-                                                      plans[i][2] != NULL ? plans[i][2] : today);
+      g_autoptr(LiaisonDutyShift) shift = liaison_test_duty_shift_new (plans[i][0] != NULL ? other->meta.uuid : NULL, deputy,
+                                                                       plans[i][2] != NULL ? plans[i][2] : today);
 
       shift->note = g_strdup (i == 0 ? "上午 9:00–11:30" : "");
       g_assert_true (liaison_store_save_duty_shift (f->store, shift, &error));
@@ -407,9 +356,10 @@ test_roster (Fixture       *f,
 
   /* Twice the same day, a bad day, a deputy not on the roster: refused. */
   {
-    g_autoptr(LiaisonDutyShift) twice = make_shift (NULL, f->zhang, today);
-    g_autoptr(LiaisonDutyShift) bad_day = make_shift (NULL, f->zhang, "2025-13-01");
-    g_autoptr(LiaisonDutyShift) stranger = make_shift (NULL, "d0000000-0000-4000-8000-000000000099", today);
+    g_autoptr(LiaisonDutyShift) twice = liaison_test_duty_shift_new (NULL, f->zhang, today);
+    g_autoptr(LiaisonDutyShift) bad_day = liaison_test_duty_shift_new (NULL, f->zhang, "2025-13-01");
+    g_autoptr(LiaisonDutyShift) stranger = liaison_test_duty_shift_new (NULL, "d0000000-0000-4000-8000-000000000099",
+                                                                        today);
 
     g_assert_false (liaison_store_save_duty_shift (f->store, twice, &error));
     g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
@@ -454,7 +404,8 @@ test_upgrade (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonActivity) activity = make_activity (LIAISON_ACTIVITY_STATION_DUTY, "进站接待", "2025-05-06");
+  g_autoptr(LiaisonActivity) activity = liaison_test_activity_new (LIAISON_ACTIVITY_STATION_DUTY, "进站接待",
+                                                                   "2025-05-06");
 
   liaison_test_undo_duty_schema (f->store);
   g_assert_cmpint (liaison_store_get_schema_version (f->store), ==, 8);
@@ -468,81 +419,12 @@ test_upgrade (Fixture       *f,
     "SELECT count(*) FROM sqlite_master WHERE name IN ('activities', 'activity_attendees', 'duty_shifts',"
     " 'activities_by_date', 'activity_attendees_by_deputy', 'duty_shifts_by_station_day',"
     " 'suggestion_events_take_ups')"), ==, 7);
-  attend (activity, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
-  save_ok (f->store, activity);
+  liaison_test_attend (activity, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_save_activity (f->store, activity);
   g_assert_cmpint (liaison_test_count_rows (f->store, "activity_attendees"), ==, 1);
 }
 
 /* The items gathered for a deputy */
-
-static void
-add_reception (Fixture    *f,
-               const char *received_at,
-               const char *summary)
-{
-  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 zhang = liaison_store_find_deputy (f->store, "张伟");
-
-  reception->received_at = g_strdup (received_at);
-  reception->channel = LIAISON_CHANNEL_WALK_IN;
-  reception->category_id = liaison_store_find_category (f->store, "urban_construction");
-  reception->summary = g_strdup (summary);
-  g_array_append_val (reception->deputy_ids, zhang);
-  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
-  g_assert_true (liaison_store_save_reception (f->store, reception, &error));
-  g_assert_no_error (error);
-}
-
-/* A suggestion of @kind by @filer (NULL: a citizen's), registered at
- * @created_at (UTC), as a pulled one would be. */
-static LiaisonSuggestion *
-add_suggestion (Fixture         *f,
-                LiaisonLoopKind  kind,
-                const char      *filer,
-                const char      *co_signer,
-                const char      *title,
-                const char      *created_at)
-{
-  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  suggestion->kind = kind;
-  suggestion->category_id = liaison_store_find_category (f->store, "urban_construction");
-  suggestion->title = g_strdup (title);
-  suggestion->content = g_strdup ("建议内容");
-  if (filer != NULL)
-    {
-      gint64 co_id = liaison_store_find_deputy (f->store, co_signer);
-
-      suggestion->deputy_id = liaison_store_find_deputy (f->store, filer);
-      g_array_append_val (suggestion->co_signer_ids, co_id);
-    }
-  else
-    suggestion->raised_by = g_strdup ("刘大爷");
-  g_assert_true (liaison_store_save_suggestion (f->store, suggestion, &error));
-  g_assert_no_error (error);
-  sql = g_strdup_printf ("UPDATE suggestions SET created_at = '%s' WHERE id = %" G_GINT64_FORMAT,
-                         created_at, suggestion->meta.id);
-  g_assert_true (liaison_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_refresh_loop_cache (f->store, suggestion->meta.uuid, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&suggestion);
-}
-
-static GDate
-day (int year,
-     int month,
-     int mday)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, mday, month, year);
-  return date;
-}
 
 static const LiaisonDutyItem *
 find_item (GPtrArray           *items,
@@ -563,9 +445,12 @@ static void
 test_gather_and_score (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(LiaisonActivity) research = make_activity (LIAISON_ACTIVITY_RESEARCH, "城市更新专题调研", "2025-07-03");
-  g_autoptr(LiaisonActivity) group = make_activity (LIAISON_ACTIVITY_GROUP_ACTIVITY, "代表小组学习", "2025-07-10");
-  g_autoptr(LiaisonActivity) not_his = make_activity (LIAISON_ACTIVITY_STATION_DUTY, "进站接待", "2025-07-11");
+  g_autoptr(LiaisonActivity) research = liaison_test_activity_new (LIAISON_ACTIVITY_RESEARCH, "城市更新专题调研",
+                                                                   "2025-07-03");
+  g_autoptr(LiaisonActivity) group = liaison_test_activity_new (LIAISON_ACTIVITY_GROUP_ACTIVITY, "代表小组学习",
+                                                                "2025-07-10");
+  g_autoptr(LiaisonActivity) not_his = liaison_test_activity_new (LIAISON_ACTIVITY_STATION_DUTY, "进站接待",
+                                                                  "2025-07-11");
   g_autoptr(LiaisonSuggestion) citizen = NULL;
   g_autoptr(LiaisonSuggestion) filed = NULL;
   g_autoptr(LiaisonSuggestion) co_signed = NULL;
@@ -582,23 +467,24 @@ test_gather_and_score (Fixture       *f,
 
   /* Headquarters' research, which 张伟 attended; his group's activity,
    * recorded here, on leave; an activity without him. */
-  attend (research, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
-  attend (research, f->li, LIAISON_ATTENDANCE_ATTENDED);
-  set_role (f->store, "hq");
-  save_ok (f->store, research);
-  set_role (f->store, NULL);
-  attend (group, f->zhang, LIAISON_ATTENDANCE_LEAVE);
-  save_ok (f->store, group);
-  attend (not_his, f->li, LIAISON_ATTENDANCE_ATTENDED);
-  save_ok (f->store, not_his);
+  liaison_test_attend (research, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_attend (research, f->li, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_set_sync_role (f->store, "hq");
+  liaison_test_save_activity (f->store, research);
+  liaison_test_set_sync_role (f->store, NULL);
+  liaison_test_attend (group, f->zhang, LIAISON_ATTENDANCE_LEAVE);
+  liaison_test_save_activity (f->store, group);
+  liaison_test_attend (not_his, f->li, LIAISON_ATTENDANCE_ATTENDED);
+  liaison_test_save_activity (f->store, not_his);
 
   /* Two receptions on one day at this station. */
-  add_reception (f, "2025-08-05 09:10", "小区路灯不亮");
-  add_reception (f, "2025-08-05 15:40", "菜市场占道经营");
+  liaison_test_add_hosted_reception (f->store, "2025-08-05 09:10", "小区路灯不亮", "张伟", (int[]) { 1, 0 });
+  liaison_test_add_hosted_reception (f->store, "2025-08-05 15:40", "菜市场占道经营", "张伟", (int[]) { 1, 0 });
 
   /* A citizen's suggestion he took up on 2025-08-06, referred, replied
    * and rated satisfied on 2025-09-02. */
-  citizen = add_suggestion (f, LIAISON_LOOP_KIND_PUBLIC_OPINION, NULL, NULL, "加装小区路灯", "2025-08-06T01:00:00Z");
+  citizen = liaison_test_add_filed_suggestion (f->store, LIAISON_LOOP_KIND_PUBLIC_OPINION, NULL, NULL, "加装小区路灯",
+                                               "2025-08-06T01:00:00Z");
   id = citizen->meta.id;
   g_assert_true (liaison_store_exec (f->store,
     "INSERT INTO units (uuid, updated_at, sync_state, name, kind) VALUES"
@@ -607,7 +493,7 @@ test_gather_and_score (Fixture       *f,
   event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", "2025-08-06T04:00:00Z");
   event->deputy_uuid = g_strdup (f->zhang);
   liaison_test_add_event (f->store, id, event);
-  referral_day = day (2025, 8, 7);
+  referral_day = liaison_test_day (2025, 8, 7);
   liaison_store_default_due_date (f->store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &referral_day, &due);
   event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-08-07T04:00:00Z");
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
@@ -615,7 +501,7 @@ test_gather_and_score (Fixture       *f,
   liaison_test_add_event (f->store, id, event);
   event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-08-28T04:00:00Z");
   event->reply_text = g_strdup ("已加装路灯");
-  event->reply_date = day (2025, 8, 28);
+  event->reply_date = liaison_test_day (2025, 8, 28);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
   liaison_test_add_event (f->store, id, event);
   event = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_STATION, "陈静", "2025-09-02T04:00:00Z");
@@ -625,13 +511,13 @@ test_gather_and_score (Fixture       *f,
   liaison_test_add_event (f->store, id, event);
 
   /* His own suggestion, co-signed by 李秀兰; hers, co-signed by him. */
-  filed = add_suggestion (f, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "张伟", "李秀兰", "关于老旧小区加装电梯的建议",
-                          "2025-09-10T04:00:00Z");
-  co_signed = add_suggestion (f, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "李秀兰", "张伟", "关于增设公交站点的建议",
-                              "2025-09-12T04:00:00Z");
+  filed = liaison_test_add_filed_suggestion (f->store, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "张伟", "李秀兰",
+                                             "关于老旧小区加装电梯的建议", "2025-09-10T04:00:00Z");
+  co_signed = liaison_test_add_filed_suggestion (f->store, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "李秀兰", "张伟",
+                                                 "关于增设公交站点的建议", "2025-09-12T04:00:00Z");
   /* Neither his nor co-signed by him. */
-  others = add_suggestion (f, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "李秀兰", "王建国", "关于学校周边交通的建议",
-                           "2025-09-15T04:00:00Z");
+  others = liaison_test_add_filed_suggestion (f->store, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, "李秀兰", "王建国",
+                                              "关于学校周边交通的建议", "2025-09-15T04:00:00Z");
 
   items = liaison_store_gather_duty_items (f->store, f->zhang, "2025-07-01", "2025-09-30", &error);
   g_assert_no_error (error);

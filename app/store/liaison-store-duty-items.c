@@ -43,16 +43,19 @@ static const char take_ups_sql[] =
 
 /* A suggestion the deputy took up and is the taker of now, resolved by a
  * satisfied or basically satisfied rating (rated, or closed after it), on
- * the local day of that rating: the latest rate move. */
+ * the local day of that rating: the latest rate move. Read from the
+ * deputy's take-up moves (suggestion_events_take_ups), then each
+ * suggestion by its uuid: no index holds a closed suggestion's taker, and
+ * scanning the suggestions took 0.7 s a deputy on the demo city. */
 static const char closed_satisfied_sql[] =
   "SELECT ?1, c.day, c.uuid, c.title, NULL, NULL FROM (SELECT g.uuid, g.title,"
   "   (SELECT date (max (r.at), 'localtime') FROM suggestion_events r"
   "    WHERE r.suggestion_uuid = g.uuid AND r.move = 'rate' AND r.sync_state <> 2) AS day"
-  "  FROM deputies d JOIN suggestions g ON g.taken_up_by_id = d.id"
+  "  FROM (SELECT DISTINCT e.suggestion_uuid FROM suggestion_events e"
+  "    WHERE json_extract (e.data, '$.deputy') = ?1 AND e.move = 'take_up') t"
+  "  CROSS JOIN suggestions g ON g.uuid = t.suggestion_uuid JOIN deputies d ON d.id = g.taken_up_by_id"
   "  WHERE d.uuid = ?1 AND g.deleted = 0 AND g.status IN ('rated', 'closed')"
-  "  AND g.last_rating IN ('satisfied', 'basically_satisfied')"
-  "  AND EXISTS (SELECT 1 FROM suggestion_events e WHERE json_extract (e.data, '$.deputy') = ?1"
-  "    AND e.move = 'take_up' AND e.suggestion_uuid = g.uuid)) c"
+  "  AND g.last_rating IN ('satisfied', 'basically_satisfied')) c"
   " WHERE c.day IS NOT NULL" PERIOD ("c.day");
 
 /* The deputy suggestions filed as first signer, on the day registered. */

@@ -163,9 +163,10 @@ group_members (LiaisonStore   *store,
   return TRUE;
 }
 
-/* The duty items of the deputies in @names from @from to @to: the whole
- * city's in six queries, kept for those deputies (docs/duty-record.md
- * says why not member by member). */
+/* The duty items of the deputies in @names from @from to @to, gathered
+ * member by member: a group of 32 took 61 ms so, against 681 ms for the
+ * whole city's items kept for the group (docs/benchmarks.md, "Duty
+ * record"). */
 static GPtrArray *
 gather_items (LiaisonStore  *store,
               GHashTable    *names,
@@ -173,28 +174,18 @@ gather_items (LiaisonStore  *store,
               const char    *to,
               GError       **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
+  GHashTableIter iter;
+  const char *deputy_uuid;
 
-  if (g_hash_table_size (names) == 1)
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &deputy_uuid, NULL))
     {
-      GHashTableIter iter;
-      const char *deputy_uuid = NULL;
+      g_autoptr(GPtrArray) own = liaison_store_gather_duty_items (store, deputy_uuid, from, to, error);
 
-      g_hash_table_iter_init (&iter, names);
-      g_hash_table_iter_next (&iter, (gpointer *) &deputy_uuid, NULL);
-      return liaison_store_gather_duty_items (store, deputy_uuid, from, to, error);
-    }
-  all = liaison_store_gather_all_duty_items (store, from, to, error);
-  if (all == NULL)
-    return NULL;
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
-  for (guint i = 0; i < all->len; i++)
-    {
-      LiaisonDutyItem *item = g_ptr_array_index (all, i);
-
-      if (g_hash_table_contains (names, item->deputy_uuid))
-        g_ptr_array_add (items, g_steal_pointer (&g_ptr_array_index (all, i)));
+      if (own == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (items, g_steal_pointer (&own));
     }
   return g_steal_pointer (&items);
 }

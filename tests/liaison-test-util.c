@@ -618,16 +618,34 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_points_rules_schema:
+ *
+ * Takes a store of schema 10 back to schema 9: the points rule sets and
+ * the suggestions' motion flag go, and schema 10 runs again on reopening.
+ */
+void
+liaison_test_undo_points_rules_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store,
+    "DROP TABLE points_rules; ALTER TABLE suggestions DROP COLUMN motion; PRAGMA user_version = 9;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_duty_schema:
  *
- * Takes a store of schema 9 back to schema 8: the duty record's tables
- * and the take-ups' index go, and schema 9 runs again on reopening.
+ * Takes a store of schema 10 back to schema 8: schema 10's rule sets
+ * (liaison_test_undo_points_rules_schema()), the duty record's tables
+ * and the take-ups' index go, and schemas 9 and 10 run again on reopening.
  */
 void
 liaison_test_undo_duty_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_points_rules_schema (store);
   g_assert_true (liaison_store_exec (store,
     "DROP TABLE activity_attendees; DROP TABLE activities; DROP TABLE duty_shifts;"
     " DROP INDEX suggestion_events_take_ups; PRAGMA user_version = 8;", &error));

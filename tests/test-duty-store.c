@@ -413,7 +413,7 @@ test_upgrade (Fixture       *f,
 
   f->store = liaison_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (liaison_store_get_schema_version (f->store), ==, 9);
+  g_assert_cmpint (liaison_store_get_schema_version (f->store), ==, LIAISON_STORE_SCHEMA_VERSION);
   g_assert_cmpint (liaison_test_count_rows (f->store, "deputies"), ==, 3);
   g_assert_cmpint (liaison_test_query_int (f->store,
     "SELECT count(*) FROM sqlite_master WHERE name IN ('activities', 'activity_attendees', 'duty_shifts',"

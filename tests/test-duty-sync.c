@@ -2,15 +2,21 @@
  * liaison-hq on loopback, between real station and headquarters desks:
  * activities imported at headquarters or recorded at its desk reach the
  * station of each deputy involved and no other, and a station's duty days
- * and its own activities reach headquarters. */
+ * and its own activities reach headquarters; a rule set headquarters'
+ * desk saves reaches every station and scores the quarters it is in
+ * force for, and a motion filed at a station scores as one everywhere. */
 #define G_LOG_DOMAIN "test-duty-sync"
 
 #include "config.h"
 
 #include <glib.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <time.h>
 
+#include "liaison-points.h"
 #include "liaison-store-duty.h"
+#include "liaison-store-points-rules.h"
 #include "liaison-store-private.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
@@ -216,12 +222,210 @@ test_activities_and_roster (Fixture       *fixture,
   liaison_test_replica_clear (&hq);
 }
 
+/* The default rule set, in force from @effective_from, with research
+ * worth @research tenths: its JSON. */
+static char *
+rules_json (const char    *effective_from,
+            LiaisonPoints  research)
+{
+  g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_new_default ();
+
+  g_free (rules->effective_from);
+  rules->effective_from = g_strdup (effective_from);
+  rules->points[LIAISON_POINTS_RULE_RESEARCH] = research;
+  return liaison_points_rules_to_json (rules);
+}
+
+/* @deputy's points in each quarter of @year at @store, scored with the
+ * rule sets @store holds. */
+static void
+quarter_points (LiaisonStore  *store,
+                const char    *deputy,
+                int            year,
+                LiaisonPoints  totals[4])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = g_strdup_printf ("%d-01-01", year);
+  g_autofree char *to = g_strdup_printf ("%d-12-31", year);
+  g_autoptr(GPtrArray) items = liaison_store_gather_duty_items (store, deputy, from, to, &error);
+  g_autoptr(GPtrArray) rule_sets = liaison_store_list_points_rules (store, &error);
+  g_autoptr(LiaisonPointsScore) score = NULL;
+  const LiaisonDeputyPoints *points;
+
+  g_assert_no_error (error);
+  score = liaison_points_score_year (items, rule_sets, year, NULL, NULL, &error);
+  g_assert_no_error (error);
+  points = liaison_points_score_find (score, deputy);
+  for (guint q = 0; q < 4; q++)
+    totals[q] = points != NULL ? points->quarter_totals[q] : 0;
+}
+
+/* The kinds of @deputy's items at @store, in order, as "3,5": the
+ * LiaisonDutyItemKind of each. */
+static char *
+item_kinds (LiaisonStore *store,
+            const char   *deputy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = liaison_store_gather_duty_items (store, deputy, NULL, NULL, &error);
+  GString *kinds = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (kinds, "%s%d", i > 0 ? "," : "",
+                            ((LiaisonDutyItem *) g_ptr_array_index (items, i))->kind);
+  return g_string_free (kinds, FALSE);
+}
+
+static void
+test_points_rules_and_motion (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LiaisonTestReplica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  LiaisonTestReplica west = liaison_test_replica_new_synced_station (fixture, "west.db", "西山联络站");
+  LiaisonTestReplica hq = liaison_test_replica_new (fixture, "hq.db");
+  g_autofree char *roster = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *zhang = NULL;
+  g_autofree char *li = NULL;
+  g_autofree char *april = rules_json ("2025-04-01", 40);
+  g_autofree char *bad = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *expected_kinds = NULL;
+  g_autoptr(GPtrArray) rule_sets = NULL;
+  g_autoptr(LiaisonSuggestion) motion = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+  LiaisonPoints totals[4];
+  LiaisonSyncCounts counts;
+  GDate today;
+  int year;
+
+  roster = write_file (fixture, "deputies.csv",
+                       "姓名,层级,联络站\n"
+                       "张伟,市,东山联络站\n"
+                       "李娜,县,东山联络站\n");
+  out = liaison_test_hq_run (fixture, "import deputies", roster, NULL);
+  g_clear_pointer (&out, g_free);
+  /* Research in each of the first two quarters of 2025. */
+  activities = write_file (fixture, "activities.csv",
+                           "日期,结束日期,类型,名称,地点,参加代表\n"
+                           "2025-03-05,,调研,老旧小区改造调研,东山街道,张伟\n"
+                           "2025-04-10,,调研,背街小巷整治调研,东山街道,张伟\n");
+  out = liaison_test_hq_run (fixture, "import activities", activities, NULL);
+  g_clear_pointer (&out, g_free);
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
+  liaison_test_sync_ok (hq.engine);
+  liaison_test_sync_ok (east.engine);
+  zhang = deputy_uuid (east.store, "张伟");
+  li = deputy_uuid (east.store, "李娜");
+
+  /* The default set alone: research is 3 in both quarters. */
+  quarter_points (east.store, zhang, 2025, totals);
+  g_assert_cmpint (totals[0], ==, 30);
+  g_assert_cmpint (totals[1], ==, 30);
+
+  /* A station desk may not set the rules; nor may headquarters' set a
+   * rule set the engine refuses, and the engine's message names the key. */
+  g_assert_false (liaison_store_save_points_rules (east.store, april, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = rules_json ("2025-04-01", 10010);
+  g_assert_false (liaison_store_save_points_rules (hq.store, bad, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "research"));
+  g_clear_error (&error);
+  g_assert_cmpint (liaison_test_count_rows (east.store, "points_rules"), ==, 0);
+  g_assert_cmpint (liaison_test_count_rows (hq.store, "points_rules"), ==, 0);
+
+  /* Headquarters' desk sets research to 4 from 1 April 2025; saved again
+   * on that date, it is the same set's next version. */
+  g_assert_true (liaison_store_save_points_rules (hq.store, april, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_save_points_rules (hq.store, april, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_test_count_rows (hq.store, "points_rules"), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT version FROM points_rules"), ==, 2);
+  counts = liaison_test_sync_ok (hq.engine);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+
+  /* Every station gets it, 西山 with no deputy in it too. */
+  liaison_test_sync_ok (east.engine);
+  liaison_test_sync_ok (west.engine);
+  g_assert_cmpint (liaison_test_count_rows (west.store, "points_rules"), ==, 1);
+  rule_sets = liaison_store_list_points_rules (east.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rule_sets->len, ==, 2);
+  g_assert_cmpstr (((LiaisonPointsRules *) g_ptr_array_index (rule_sets, 1))->effective_from, ==, "2025-04-01");
+  /* Nothing pulled goes back. */
+  g_assert_cmpuint (liaison_test_replica_unsynced (&east), ==, 0);
+
+  /* Q1 keeps the default; Q2, from the set's effective date, has research 4. */
+  quarter_points (east.store, zhang, 2025, totals);
+  g_assert_cmpint (totals[0], ==, 30);
+  g_assert_cmpint (totals[1], ==, 40);
+
+  /* 东山 files a motion (议案) for 张伟, co-signed by 李娜. */
+  motion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  motion->motion = TRUE;
+  motion->category_id = liaison_store_find_category (east.store, "urban_construction");
+  motion->title = g_strdup ("关于加快老旧小区改造的议案");
+  motion->content = g_strdup ("议案内容");
+  motion->deputy_id = liaison_store_find_deputy (east.store, "张伟");
+  {
+    gint64 co_id = liaison_store_find_deputy (east.store, "李娜");
+
+    g_array_append_val (motion->co_signer_ids, co_id);
+  }
+  g_assert_true (liaison_store_save_suggestion (east.store, motion, &error));
+  g_assert_no_error (error);
+  expected_kinds = g_strdup_printf ("%d,%d,%d", LIAISON_DUTY_ITEM_ACTIVITY, LIAISON_DUTY_ITEM_ACTIVITY,
+                                    LIAISON_DUTY_ITEM_MOTION);
+  kinds = item_kinds (east.store, zhang);
+  g_assert_cmpstr (kinds, ==, expected_kinds);
+
+  /* It scores 5 for 张伟 as first signer, 1 for 李娜, in today's quarter. */
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  year = g_date_get_year (&today);
+  {
+    guint q = (g_date_get_month (&today) - 1) / 3;
+    LiaisonPoints li_totals[4];
+
+    quarter_points (east.store, zhang, year, totals);
+    g_assert_cmpint (totals[q], ==, 50 + (year == 2025 ? (q == 0 ? 30 : q == 1 ? 40 : 0) : 0));
+    quarter_points (east.store, li, year, li_totals);
+    g_assert_cmpint (li_totals[q], ==, 10);
+  }
+
+  /* The round trip: headquarters holds it as a motion. */
+  counts = liaison_test_sync_ok (east.engine);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  liaison_test_sync_ok (hq.engine);
+  {
+    gint64 id = liaison_test_suggestion_id (hq.store, motion->meta.uuid);
+    g_autoptr(LiaisonSuggestion) at_hq = liaison_test_get_suggestion (hq.store, id);
+    g_autofree char *hq_zhang = deputy_uuid (hq.store, "张伟");
+    g_autofree char *hq_kinds = item_kinds (hq.store, hq_zhang);
+
+    g_assert_true (at_hq->motion);
+    g_assert_cmpstr (hq_kinds, ==, expected_kinds);
+  }
+
+  liaison_test_replica_clear (&east);
+  liaison_test_replica_clear (&west);
+  liaison_test_replica_clear (&hq);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/duty-sync/activities-and-roster", Fixture, NULL, fixture_set_up, test_activities_and_roster,
+              fixture_tear_down);
+  g_test_add ("/duty-sync/points-rules-and-motion", Fixture, NULL, fixture_set_up, test_points_rules_and_motion,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "liaison-points-report.h"
 #include "liaison-store-duty.h"
+#include "liaison-store-points-rules.h"
 
 G_DEFINE_QUARK (liaison-points-report-error-quark, liaison_points_report_error)
 
@@ -124,7 +125,7 @@ liaison_points_report_build (LiaisonStore   *store,
   g_autoptr(GPtrArray) deputies = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
-  g_autoptr(GPtrArray) rule_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_points_rules_free);
+  g_autoptr(GPtrArray) rule_sets = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *from = NULL;
@@ -180,9 +181,10 @@ liaison_points_report_build (LiaisonStore   *store,
         g_ptr_array_add (items, liaison_duty_item_copy (item));
     }
 
-  /* The store keeps no rule sets yet (issue 11, section 2): every quarter
-   * is scored with the default set. */
-  g_ptr_array_add (rule_sets, liaison_points_rules_new_default ());
+  /* The quarter is scored with the set in force on its first day. */
+  rule_sets = liaison_store_list_points_rules (store, error);
+  if (rule_sets == NULL)
+    return NULL;
 
   report = g_new0 (LiaisonPointsReport, 1);
   report->quarter = quarter;

@@ -127,6 +127,7 @@ typedef struct {
   LiaisonLoopKind          kind;          /* a citizen's item, or a deputy's suggestion (议案建议) */
   gint64                   deputy_id;     /* deputy_suggestion: the deputy who filed it; 0 otherwise */
   GArray                  *co_signer_ids; /* gint64 deputy ids; deputy_suggestion only; never NULL */
+  gboolean                 motion;        /* deputy_suggestion: a motion (议案), not a suggestion (建议) */
   /* read-only, filled by queries */
   char                    *category_name;
   char                    *reception_received_at;

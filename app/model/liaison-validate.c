@@ -244,6 +244,12 @@ liaison_suggestion_check (const LiaisonSuggestion *suggestion,
 
       liaison_field_errors_add (errors, co_signers, _("Only a deputy’s suggestion has co-signers."));
     }
+  if (suggestion->motion && suggestion->kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+    {
+      g_autofree char *motion = g_strconcat (field_prefix ? field_prefix : "", "motion", NULL);
+
+      liaison_field_errors_add (errors, motion, _("Only a deputy’s suggestion can be a motion."));
+    }
   return errors;
 }
 

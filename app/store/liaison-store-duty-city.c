@@ -48,7 +48,7 @@ static const char closed_satisfied_sql[] =
   " WHERE c.day IS NOT NULL" PERIOD ("c.day");
 
 static const char filed_sql[] =
-  "SELECT d.uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
+  "SELECT d.uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL, g.motion"
   " FROM suggestions g JOIN deputies d ON d.id = g.deputy_id"
   " WHERE g.kind = 'deputy_suggestion' AND g.deleted = 0"
   PERIOD ("coalesce (g.registered_on, date (g.created_at, 'localtime'))");

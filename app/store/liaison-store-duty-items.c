@@ -58,9 +58,10 @@ static const char closed_satisfied_sql[] =
   "  AND g.last_rating IN ('satisfied', 'basically_satisfied')) c"
   " WHERE c.day IS NOT NULL" PERIOD ("c.day");
 
-/* The deputy suggestions filed as first signer, on the day registered. */
+/* The deputy suggestions filed as first signer, on the day registered,
+ * and whether each is a motion (议案). */
 static const char filed_sql[] =
-  "SELECT d.uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL"
+  "SELECT d.uuid, coalesce (g.registered_on, date (g.created_at, 'localtime')), g.uuid, g.title, NULL, NULL, g.motion"
   " FROM deputies d JOIN suggestions g ON g.deputy_id = d.id"
   " WHERE d.uuid = ?1 AND g.kind = 'deputy_suggestion' AND g.deleted = 0"
   PERIOD ("coalesce (g.registered_on, date (g.created_at, 'localtime'))");
@@ -91,11 +92,16 @@ add_item (sqlite3_stmt *stmt,
           gpointer      data)
 {
   Gather *gather = data;
-  LiaisonDutyItem *item = liaison_duty_item_new (gather->kind,
-                                                 (const char *) sqlite3_column_text (stmt, 0),
-                                                 (const char *) sqlite3_column_text (stmt, 1),
-                                                 (const char *) sqlite3_column_text (stmt, 2),
-                                                 (const char *) sqlite3_column_text (stmt, 3));
+  LiaisonDutyItemKind kind = gather->kind;
+  LiaisonDutyItem *item;
+
+  if (kind == LIAISON_DUTY_ITEM_SUGGESTION && sqlite3_column_int (stmt, 6) != 0)
+    kind = LIAISON_DUTY_ITEM_MOTION;
+  item = liaison_duty_item_new (kind,
+                                (const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2),
+                                (const char *) sqlite3_column_text (stmt, 3));
 
   item->end_date = text_or_null (stmt, 4);
   item->station_uuid = text_or_null (stmt, 5);
@@ -140,8 +146,7 @@ liaison_store_duty_gather (LiaisonStore              *self,
     { LIAISON_DUTY_ITEM_RECEPTION, queries->receptions },
     { LIAISON_DUTY_ITEM_TAKE_UP, queries->take_ups },
     { LIAISON_DUTY_ITEM_CLOSED_SATISFIED, queries->closed_satisfied },
-    /* No motion (议案) is told from a suggestion (建议) yet: every
-     * filing is a suggestion (docs/duty-record.md, known gaps). */
+    /* A motion (议案) becomes LIAISON_DUTY_ITEM_MOTION in add_item (). */
     { LIAISON_DUTY_ITEM_SUGGESTION, queries->filed },
     { LIAISON_DUTY_ITEM_CO_SIGNED, queries->co_signed },
   };

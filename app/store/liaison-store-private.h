@@ -268,7 +268,7 @@ gboolean      liaison_store_add_received_event (LiaisonStore     *self,
   " g.reopened, g.reply_unseen, td.name,"                                         \
   " (SELECT trim (v.name || ' ' || v.phone) FROM reception_visitors v"            \
   "   WHERE v.reception_id = g.reception_id AND v.consent = 1"                    \
-  "   ORDER BY v.position LIMIT 1)"                                               \
+  "   ORDER BY v.position LIMIT 1), g.motion"                                     \
   " FROM suggestions g JOIN categories c ON c.id = g.category_id"                 \
   " LEFT JOIN receptions r ON r.id = g.reception_id"                              \
   " LEFT JOIN stations st ON st.id = g.station_id"                                \

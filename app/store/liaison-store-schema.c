@@ -393,6 +393,19 @@ static const char migration_9[] =
   "CREATE INDEX suggestion_events_take_ups ON suggestion_events (json_extract (data, '$.deputy'), at)"
   " WHERE move = 'take_up';\n";
 
+/* Headquarters' points rule sets (docs/duty-record.md, "Versioned rule
+ * sets"): each a synced record, its data the engine's JSON
+ * (liaison_points_rules_to_json()), its effective date beside it for
+ * the order. And whether a deputy's suggestion is a motion (议案). */
+static const char migration_10[] =
+  "CREATE TABLE points_rules (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  effective_from TEXT NOT NULL,\n"
+  "  data TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX points_rules_by_sync_state ON points_rules (sync_state) WHERE sync_state <> 0;\n"
+  "ALTER TABLE suggestions ADD COLUMN motion INTEGER NOT NULL DEFAULT 0 CHECK (motion IN (0, 1));\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -404,6 +417,7 @@ static const char *const migrations[] = {
   liaison_store_search_migration,
   liaison_store_quarantine_migration,
   migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -66,6 +66,7 @@ liaison_store_read_suggestion (sqlite3_stmt *stmt)
   suggestion->reply_unseen = sqlite3_column_int (stmt, c + 19) != 0;
   suggestion->taken_up_by = liaison_db_column_text (stmt, c + 20);
   suggestion->contact = liaison_db_column_text (stmt, c + 21);
+  suggestion->motion = sqlite3_column_int (stmt, c + 22) != 0;
   return suggestion;
 }
 
@@ -119,11 +120,11 @@ liaison_store_write_suggestion (LiaisonStore       *self,
   stmt = liaison_store_begin_record_write (self, &suggestion->meta,
     "INSERT INTO suggestions (uuid, version, updated_at, origin_station_uuid, sync_state,"
     " reception_id, station_id, category_id, title, content, raised_by, status, created_at,"
-    " kind, deputy_id, co_signers)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?15, ?16, ?17)",
+    " kind, deputy_id, co_signers, motion)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?15, ?16, ?17, ?18)",
     "UPDATE suggestions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
     " reception_id = ?6, station_id = ?7, category_id = ?8, title = ?9, content = ?10,"
-    " raised_by = ?11, kind = ?15, deputy_id = ?16, co_signers = ?17"
+    " raised_by = ?11, kind = ?15, deputy_id = ?16, co_signers = ?17, motion = ?18"
     " WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
@@ -151,6 +152,7 @@ liaison_store_write_suggestion (LiaisonStore       *self,
   sqlite3_bind_text (stmt, 15, liaison_loop_kind_to_code (suggestion->kind), -1, SQLITE_STATIC);
   liaison_store_bind_id_or_null (stmt, 16, suggestion->deputy_id);
   sqlite3_bind_text (stmt, 17, co_signers, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 18, suggestion->motion ? 1 : 0);
   if (!liaison_store_end_record_write (self, stmt, &suggestion->meta, is_new, _("Could not save the suggestion"),
                          _("The suggestion was deleted meanwhile; it was not saved."),
                          _("The suggestion’s category, station, reception or deputy does not exist."), error))

@@ -151,6 +151,7 @@ encode_row (LiaisonStore  *self,
   switch (kind)
     {
     case KIND_LOOP_RULES:
+    case KIND_POINTS_RULES:
       if (!set_data_from_column (record, stmt, c, error))
         return NULL;
       break;
@@ -204,6 +205,9 @@ encode_row (LiaisonStore  *self,
       set_text (data, "kind", stmt, c + 7);
       set_text_or_null (data, "deputy", stmt, c + 8);
       set_co_signers (data, stmt, c + 9);
+      /* Sent only when true: a suggestion is as older desks sent it. */
+      if (sqlite3_column_int (stmt, c + 10) != 0)
+        json_object_set_boolean_member (data, "motion", TRUE);
       break;
     case KIND_SUGGESTION_EVENT:
       /* The stored data is the event as recorded; the station says whose

@@ -25,6 +25,7 @@ typedef enum {
   KIND_SUGGESTION_EVENT,
   KIND_ACTIVITY,     /* names deputies */
   KIND_DUTY_SHIFT,   /* names a station and a deputy */
+  KIND_POINTS_RULES, /* names nothing */
   N_KINDS
 } Kind;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "liaison-loop-wire.h"
+#include "liaison-points-rules.h"
 #include "liaison-store-sync-private.h"
 #include "liaison-validate.h"
 
@@ -129,6 +130,9 @@ liaison_store_sync_resolve_or_stand_in (LiaisonStore  *self,
 static const char *const upserts[N_KINDS] = {
   [KIND_LOOP_RULES] = "INSERT INTO loop_rules (" UPSERT_META_COLUMNS ", data)"
     " VALUES (" UPSERT_META_VALUES ", ?6)" UPSERT_META_UPDATE ", data = excluded.data",
+  [KIND_POINTS_RULES] = "INSERT INTO points_rules (" UPSERT_META_COLUMNS ", effective_from, data)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7)" UPSERT_META_UPDATE
+    ", effective_from = excluded.effective_from, data = excluded.data",
   [KIND_STATION] = "INSERT INTO stations (" UPSERT_META_COLUMNS ", name, kind, district)"
     " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8)" UPSERT_META_UPDATE
     ", name = excluded.name, kind = excluded.kind, district = excluded.district",
@@ -156,13 +160,13 @@ static const char *const upserts[N_KINDS] = {
    * columns are this replica's replay of the events, by
    * liaison_store_refresh_loop_cache (). */
   [KIND_SUGGESTION] = "INSERT INTO suggestions (" UPSERT_META_COLUMNS ", reception_id, station_id,"
-    " category_id, title, content, raised_by, status, created_at, kind, deputy_id, co_signers)"
-    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?14, ?15, ?16)"
+    " category_id, title, content, raised_by, status, created_at, kind, deputy_id, co_signers, motion)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, 'registered', ?13, ?14, ?15, ?16, ?17)"
     UPSERT_META_UPDATE
     ", reception_id = excluded.reception_id, station_id = excluded.station_id,"
     " category_id = excluded.category_id, title = excluded.title, content = excluded.content,"
     " raised_by = excluded.raised_by, created_at = excluded.created_at, kind = excluded.kind,"
-    " deputy_id = excluded.deputy_id, co_signers = excluded.co_signers",
+    " deputy_id = excluded.deputy_id, co_signers = excluded.co_signers, motion = excluded.motion",
 };
 
 static void
@@ -199,7 +203,8 @@ reception_with_visitors (JsonObject *data)
   return reception;
 }
 
-/* A suggestion's kind, filing deputy and co-signers: ?14, ?15, ?16. */
+/* A suggestion's kind, filing deputy, co-signers and whether it is a
+ * motion: ?14, ?15, ?16, ?17. */
 static gboolean
 bind_loop_columns (LiaisonStore  *self,
                    sqlite3_stmt  *stmt,
@@ -231,6 +236,7 @@ bind_loop_columns (LiaisonStore  *self,
   sqlite3_bind_text (stmt, 14, liaison_loop_kind_to_code (kind), -1, SQLITE_STATIC);
   liaison_store_bind_id_or_null (stmt, 15, deputy_id);
   sqlite3_bind_text (stmt, 16, co_signers_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 17, json_object_get_boolean_member_with_default (data, "motion", FALSE) ? 1 : 0);
   return TRUE;
 }
 
@@ -332,6 +338,19 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
         canonical = liaison_loop_rules_to_json (rules);
         text = liaison_store_json_text (canonical);
         sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
+      }
+      break;
+    case KIND_POINTS_RULES:
+      {
+        /* Kept as the engine writes a rule set, whatever the sender's spelling. */
+        g_autofree char *json = json_to_string (json_object_get_member (incoming->object, "data"), FALSE);
+        g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_from_json (json, -1, NULL);
+        g_autofree char *text = NULL;
+
+        g_return_val_if_fail (rules != NULL, FALSE);
+        text = liaison_points_rules_to_json (rules);
+        sqlite3_bind_text (stmt, 6, rules->effective_from, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 7, text, -1, SQLITE_TRANSIENT);
       }
       break;
     case KIND_STATION:

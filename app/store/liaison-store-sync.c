@@ -30,7 +30,7 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
     " JOIN categories c ON c.id = t.category_id" },
   [KIND_SUGGESTION] = { "suggestion", "suggestions", LIAISON_SYNC_ROLE_STATION,
     "SELECT " META_SELECT ", r.uuid, s.uuid, c.uuid, t.title, t.content, t.raised_by,"
-    " t.created_at, t.kind, d.uuid, t.co_signers FROM suggestions t JOIN stations s ON s.id = t.station_id"
+    " t.created_at, t.kind, d.uuid, t.co_signers, t.motion FROM suggestions t JOIN stations s ON s.id = t.station_id"
     " JOIN categories c ON c.id = t.category_id LEFT JOIN receptions r ON r.id = t.reception_id"
     " LEFT JOIN deputies d ON d.id = t.deputy_id" },
   /* Immutable: always version 1 on base 0, updated_at its time, from the
@@ -48,6 +48,9 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   [KIND_DUTY_SHIFT] = { "duty_shift", "duty_shifts", LIAISON_SYNC_ROLE_NONE,
     "SELECT " META_SELECT ", s.uuid, d.uuid, t.date, t.note FROM duty_shifts t"
     " JOIN stations s ON s.id = t.station_id JOIN deputies d ON d.id = t.deputy_id" },
+  /* Headquarters' points rule sets, sent to every desk. */
+  [KIND_POINTS_RULES] = { "points_rules", "points_rules", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.data FROM points_rules t" },
 };
 
 gboolean

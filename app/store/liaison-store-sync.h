@@ -50,13 +50,18 @@
  *   the replay (liaison_store_refresh_loop_cache()), in the same
  *   transaction. A pulled suggestion's "status" is the sender's cache and
  *   is not written; a suggestion without "kind", "deputy" or "co_signers"
- *   (an older sender) is a citizen's item, with no deputy or co-signers.
+ *   (an older sender) is a citizen's item, with no deputy or co-signers;
+ *   one without "motion" is not a motion, and "motion" is sent only when
+ *   true.
  * - At a station, every newly pulled reply counts in
  *   LiaisonSyncCounts.replies and flags its suggestion reply_unseen when
  *   the suggestion is this station's.
  * - "loop_rules" is owned by headquarters, like units: one record, uuid
  *   LIAISON_LOOP_RULES_UUID (another uuid, or a tombstone, fails the
  *   page), stored as this replica writes liaison_loop_rules_to_json().
+ * - "points_rules" is owned by headquarters too: each a rule set
+ *   (docs/duty-record.md), stored as liaison_points_rules_to_json()
+ *   writes it.
  */
 #pragma once
 

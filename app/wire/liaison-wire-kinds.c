@@ -73,6 +73,9 @@ static const FieldSpec suggestion_fields[] = {
   { "kind", FIELD_LOOP_KIND, FALSE },
   { "deputy", FIELD_UUID_OR_NULL, FALSE },
   { "co_signers", FIELD_UUID_ARRAY, FALSE },
+  /* A deputy_suggestion that is a motion (议案); missing (older
+   * senders) is false, a suggestion (建议). */
+  { "motion", FIELD_BOOL, FALSE },
   { NULL }
 };
 
@@ -119,6 +122,20 @@ static const FieldSpec duty_shift_fields[] = {
   { NULL }
 };
 
+/* A points rule set (app/duty/liaison-points-rules.h); its points and
+ * the rest are checked by liaison_points_rules_from_json(). */
+static const FieldSpec points_rules_fields[] = {
+  { "effective_from", FIELD_DATE, TRUE },
+  { "reception_cap_per_quarter", FIELD_INT, TRUE },
+  { NULL }
+};
+
+static gboolean
+points_rules_has_member (const char *member)
+{
+  return g_strcmp0 (member, "points") == 0;
+}
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -140,6 +157,7 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_LOOP_RULES, loop_rules_fields, liaison_loop_rules_has_member },
   { LIAISON_KIND_ACTIVITY, activity_fields },
   { LIAISON_KIND_DUTY_SHIFT, duty_shift_fields },
+  { LIAISON_KIND_POINTS_RULES, points_rules_fields, points_rules_has_member },
 };
 
 const KindSpec *

@@ -9,6 +9,7 @@
 #include "liaison-activity.h"
 #include "liaison-calendar.h"
 #include "liaison-loop-wire.h"
+#include "liaison-points-rules.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
@@ -575,6 +576,15 @@ liaison_wire_check_record (JsonObject  *record,
     }
   else if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
     return check_activity (json_node_get_object (node), error);
+  else if (g_str_equal (kind, LIAISON_KIND_POINTS_RULES))
+    {
+      g_autoptr(GError) rules_error = NULL;
+      g_autofree char *text = json_to_string (node, FALSE);
+      g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_from_json (text, -1, &rules_error);
+
+      if (rules == NULL)
+        return invalid (error, "data: %s", rules_error->message);
+    }
   else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
     {
       g_autoptr(GError) wire_error = NULL;

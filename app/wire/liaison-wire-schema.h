@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_LOOP_RULES   "loop_rules"
 #define LIAISON_KIND_ACTIVITY     "activity"    /* app/duty/liaison-activity.h */
 #define LIAISON_KIND_DUTY_SHIFT   "duty_shift"
+#define LIAISON_KIND_POINTS_RULES "points_rules" /* app/duty/liaison-points-rules.h */
 
 #define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
 GQuark liaison_wire_error_quark (void);
@@ -44,7 +45,8 @@ typedef enum {
  * of app/liaison-loop-wire.h plus "station"; loop_rules has the uuid
  * LIAISON_LOOP_RULES_UUID and is never deleted. An activity's end_date
  * is not before its date, its attendees name each deputy once, and a
- * correction has its reason and its time. FALSE with
+ * correction has its reason and its time. A points_rules record's data
+ * is a rule set liaison_points_rules_from_json() takes. FALSE with
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);

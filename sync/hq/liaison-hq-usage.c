@@ -25,6 +25,8 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq import activities --data-dir DIR FILE.csv\n"
              "  liaison-hq rules --data-dir DIR\n"
              "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
+             "  liaison-hq rules import --data-dir DIR FILE.json\n"
+             "  liaison-hq rules list --data-dir DIR\n"
              "  liaison-hq check --data-dir DIR [--quarantine]\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
@@ -66,6 +68,12 @@ liaison_hq_command_summary (const char *command)
     { "rules set", N_("Sets the default time limits that referrals get: for a public-opinion item in\n"
                       "working days after the referral day, for a deputy’s suggestion in calendar months.\n"
                       "Stations get them at their next sync. Due dates already set do not change.") },
+    { "rules import", N_("Sets the duty points rules from a JSON file: one rule set, or an array of them, in\n"
+                         "the form of docs/duty-record.md (effective_from, reception_cap_per_quarter, points).\n"
+                         "A set replaces the one with the same effective date. A quarter is scored with the\n"
+                         "set in force on its first day. Every station gets them at its next sync. All or\n"
+                         "nothing: a bad set and nothing is stored.") },
+    { "rules list", N_("Lists the duty points rule sets headquarters has set, by effective date.") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)

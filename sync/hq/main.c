@@ -17,6 +17,7 @@
 #include "liaison-csv.h"
 #include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
+#include "liaison-hq-points-rules.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
@@ -706,6 +707,25 @@ command_import (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* `rules import FILE.json` and `rules list`: the points rule sets. */
+static int
+command_points_rules (int argc, char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(LiaisonHqStore) store = NULL;
+  gboolean import = g_str_equal (argv[0], "import");
+
+  if (!parse_options (argc - 1, argv + 1, import ? "rules import" : "rules list", OPTIONS_COMMON, &options))
+    return EXIT_USAGE;
+  if (n_rest (&options) != (import ? 1u : 0u))
+    return usage_error (import ? _("“liaison-hq rules import” needs one JSON file of points rules.")
+                               : _("“liaison-hq rules list” takes no argument."));
+  store = open_store (&options);
+  if (store == NULL)
+    return EXIT_FAILURE;
+  return liaison_hq_points_rules_command (store, import ? options.rest[0] : NULL);
+}
+
 static int
 command_check (int argc, char **argv)
 {
@@ -752,6 +772,8 @@ main (int   argc,
     return command_serve (argc - 2, argv + 2);
   if (g_str_equal (command, "import"))
     return command_import (argc - 2, argv + 2);
+  if (g_str_equal (command, "rules") && argc >= 3 && (g_str_equal (argv[2], "import") || g_str_equal (argv[2], "list")))
+    return command_points_rules (argc - 2, argv + 2);
   if (g_str_equal (command, "rules") && argc >= 3 && g_str_equal (argv[2], "set"))
     return command_rules_set (argc - 3, argv + 3);
   if (g_str_equal (command, "rules"))

@@ -43,6 +43,7 @@ kind_label (const char *kind)
     { "unit", N_("Handling unit") },
     { "category", N_("Category") },
     { "loop_rules", N_("Time limits and holidays") },
+    { "points_rules", N_("Points rules") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

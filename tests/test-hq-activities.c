@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-points-rules.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
@@ -683,6 +684,161 @@ test_tombstone_without_data (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (lookup (feed, "activity", absent), "version"), ==, 2);
 }
 
+/* Points rule sets (docs/duty-record.md, "Versioned rule sets") */
+
+/* A points_rules record: the default set in force from @effective_from,
+ * research worth @research tenths; "reserch" for @misspelt. */
+static char *
+points_rules_record (const char    *uuid,
+                     int            version,
+                     const char    *effective_from,
+                     LiaisonPoints  research,
+                     gboolean       misspelt)
+{
+  g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_new_default ();
+  g_autofree char *json = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_free (rules->effective_from);
+  rules->effective_from = g_strdup (effective_from);
+  rules->points[LIAISON_POINTS_RULE_RESEARCH] = research;
+  json = liaison_points_rules_to_json (rules);
+  if (misspelt)
+    {
+      parts = g_strsplit (json, "\"research\"", 2);
+      g_free (json);
+      json = g_strjoinv ("\"reserch\"", parts);
+    }
+  return g_strdup_printf ("{\"kind\": \"points_rules\", \"uuid\": \"%s\", \"version\": %d,"
+                          " \"base_version\": %d, \"updated_at\": \"2026-03-01T00:00:00Z\","
+                          " \"origin_station\": null, \"deleted\": false, \"data\": %s}",
+                          uuid, version, version - 1, json);
+}
+
+#define RULES_UUID "5f0c2a9e-4d1b-4c57-9a3e-7b2d00000001"
+#define COUNT_RULES "SELECT count(*) FROM records WHERE kind = 'points_rules'"
+
+/* A station may not push a rule set, and nothing of it is stored;
+ * headquarters may, and every station receives it, one with no deputy
+ * in any activity too. */
+static void
+test_points_rules_push (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *april = points_rules_record (RULES_UUID, 1, "2026-04-01", 40, FALSE);
+  g_autofree char *misspelt = points_rules_record ("5f0c2a9e-4d1b-4c57-9a3e-7b2d00000002", 1, "2026-07-01", 30, TRUE);
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(JsonArray) results_b = NULL;
+  g_autoptr(JsonArray) results_hq = NULL;
+  g_autoptr(GHashTable) feed_a = NULL;
+  g_autoptr(GHashTable) feed_b = NULL;
+  JsonObject *received;
+
+  results = push (fixture, fixture->token_a, april, NULL);
+  assert_result (results, 0, "rejected", "read_only");
+  results_b = push (fixture, fixture->token_b, april, NULL);
+  assert_result (results_b, 0, "rejected", "read_only");
+  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 0);
+
+  results_hq = push (fixture, fixture->token_hq, april, misspelt, NULL);
+  assert_result (results_hq, 0, "applied", NULL);
+  /* The engine's check, naming the key. */
+  assert_result (results_hq, 1, "rejected", "invalid");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (results_hq, 1), "reason"),
+                            "points.reserch"));
+  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 1);
+
+  feed_a = pull_all (fixture, fixture->token_a);
+  feed_b = pull_all (fixture, fixture->token_b);
+  received = lookup (feed_b, "points_rules", RULES_UUID);
+  g_assert_nonnull (received);
+  g_assert_nonnull (lookup (feed_a, "points_rules", RULES_UUID));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (received, "data"),
+                                                                               "points"), "research"), ==, 4);
+}
+
+/* Runs `liaison-hq rules WORDS…` on the server's data; its exit status. */
+static int
+run_rules (Fixture     *fixture,
+           const char  *command,
+           const char  *path,
+           char       **out,
+           char       **err)
+{
+  int status = liaison_test_run_hq (out, err, "rules", command, "--data-dir", fixture->hq.data_dir, path, NULL);
+
+  g_test_message ("rules %s: %d\n%s%s", command, status, *out, *err);
+  return status;
+}
+
+/* `liaison-hq rules import`: a bad file stores nothing and names the key
+ * or the line; a good one stores each set once, and a second import of
+ * the same set changes nothing. */
+static void
+test_points_rules_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_new_default ();
+  g_autofree char *good_json = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *misspelt = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *half_bad = NULL;
+  g_autofree char *half_bad_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (rules->effective_from);
+  rules->effective_from = g_strdup ("2026-04-01");
+  rules->points[LIAISON_POINTS_RULE_RESEARCH] = 40;
+  good_json = liaison_points_rules_to_json (rules);
+
+  misspelt = write_file (fixture, "misspelt.json",
+                         "{\n  \"effective_from\": \"2026-04-01\",\n  \"reception_cap_per_quarter\": 20,\n"
+                         "  \"points\": {\"reserch\": 3}\n}\n", -1);
+  g_assert_cmpint (run_rules (fixture, "import", misspelt, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "points.reserch"));
+  g_assert_nonnull (strstr (err, "Nothing was stored"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A stray comma on line 3. */
+  broken = write_file (fixture, "broken.json",
+                       "{\n  \"effective_from\": \"2026-04-01\",\n  \"reception_cap_per_quarter\": 20,,\n}\n", -1);
+  g_assert_cmpint (run_rules (fixture, "import", broken, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, ":3:"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Two sets, the second with a value out of range: neither is stored. */
+  half_bad_text = g_strdup_printf ("[%s, {\"effective_from\": \"2026-07-01\", \"reception_cap_per_quarter\": 20001,"
+                                   " \"points\": {}}]", good_json);
+  half_bad = write_file (fixture, "half-bad.json", half_bad_text, -1);
+  g_assert_cmpint (run_rules (fixture, "import", half_bad, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Rule set 2"));
+  g_assert_nonnull (strstr (err, "reception_cap_per_quarter"));
+  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  good = write_file (fixture, "good.json", good_json, -1);
+  g_assert_cmpint (run_rules (fixture, "import", good, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "2026-04-01"));
+  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_rules (fixture, "import", good, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "nothing was changed"));
+  g_assert_cmpint (count_in (fixture, "SELECT max (version) FROM records WHERE kind = 'points_rules'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_rules (fixture, "list", NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "2026-04-01"));
+  g_assert_nonnull (strstr (out, "(research): +4"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +855,8 @@ main (int   argc,
   ADD ("/hq-activities/push-rules", test_push_rules);
   ADD ("/hq-activities/routing", test_routing);
   ADD ("/hq-activities/deputy-moves", test_deputy_moves);
+  ADD ("/hq-activities/points-rules-push", test_points_rules_push);
+  ADD ("/hq-activities/points-rules-import", test_points_rules_import);
 
 #undef ADD
   return g_test_run ();

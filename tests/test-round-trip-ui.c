@@ -170,6 +170,9 @@ run_motion_editor (void)
   /* "Choose…" comes first, then the categories in order: the last one. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (editor, "category_row")), categories->len);
   text_view_set (liaison_test_get_by_id (editor, "content_view"), content);
+  /* A motion (议案), not the suggestion (建议) it starts as. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (liaison_test_get_by_id (editor, "motion_row"))), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (liaison_test_get_by_id (editor, "motion_row")), 1);
   liaison_deputy_picker_set_deputy_ids (LIAISON_DEPUTY_PICKER (liaison_test_get_by_id (editor, "co_signer_picker")),
                                         co_signers);
   save_and_wait (editor, LIAISON_TYPE_MOTION_EDITOR, "motion.save");
@@ -180,6 +183,7 @@ run_motion_editor (void)
   g_assert_cmpstr (suggestion->content, ==, content);
   g_assert_cmpint (suggestion->category_id, ==, fixture.categories[1]);
   g_assert_cmpint (suggestion->kind, ==, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  g_assert_true (suggestion->motion);
   g_assert_cmpint (suggestion->deputy_id, ==, fixture.deputy_ids[0]);
   g_assert_cmpstr (suggestion->raised_by, ==, LIAISON_AWKWARD_DEPUTY_1);
   g_assert_cmpuint (suggestion->co_signer_ids->len, ==, 1);

@@ -29,6 +29,7 @@ struct _LiaisonMotionEditor
   /* template children */
   AdwPreferencesGroup *suggestion_group;
   GtkLabel            *error_label;
+  AdwComboRow         *motion_row;     /* 0: a suggestion (建议), 1: a motion (议案) */
   AdwEntryRow         *title_row;
   GtkLabel            *title_error;
   AdwComboRow         *category_row;
@@ -116,6 +117,7 @@ save_action (GtkWidget  *widget,
     }
 
   suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+  suggestion->motion = adw_combo_row_get_selected (self->motion_row) == 1;
   suggestion->deputy_id = deputy->meta.id;
   suggestion->station_id = station->meta.id;
   suggestion->category_id = liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row));
@@ -269,6 +271,7 @@ liaison_motion_editor_class_init (LiaisonMotionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMotionEditor, content_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMotionEditor, co_signer_picker);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMotionEditor, co_signers_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMotionEditor, motion_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "motion.save", NULL, save_action);

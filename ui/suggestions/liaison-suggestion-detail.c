@@ -257,8 +257,11 @@ show_suggestion (LiaisonSuggestionDetail *self,
   if (deputys)
     {
       g_autofree char *co_signers = deputy_names (self->store, suggestion->co_signer_ids);
+      const char *filer = suggestion->deputy_name ? suggestion->deputy_name : "";
+      /* Translators: who filed a motion (议案), not a suggestion (建议): "张伟 · 议案" */
+      g_autofree char *filer_text = suggestion->motion ? g_strdup_printf (_("%s · motion"), filer) : g_strdup (filer);
 
-      adw_action_row_set_subtitle (self->filer_info, suggestion->deputy_name ? suggestion->deputy_name : "");
+      adw_action_row_set_subtitle (self->filer_info, filer_text);
       adw_action_row_set_subtitle (self->co_signers_info, co_signers);
     }
 

@@ -11,18 +11,8 @@
 
 #include "liaison-duty-record.h"
 #include "liaison-store-duty.h"
+#include "liaison-store-points-rules.h"
 #include "liaison-store-sync.h"
-
-/* The rule sets the record is scored with: the one place to switch to the
- * rule sets the store keeps, once it keeps them. */
-static GPtrArray *
-record_rule_sets (LiaisonStore *store)
-{
-  GPtrArray *rule_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_points_rules_free);
-
-  g_ptr_array_add (rule_sets, liaison_points_rules_new_default ());
-  return rule_sets;
-}
 
 static void
 take_up_free (LiaisonDutyRecordTakeUp *take_up)
@@ -226,8 +216,7 @@ add_filing (LiaisonStore           *store,
   filing->suggestion_uuid = g_strdup (item->source_uuid);
   filing->title = g_strdup (item->title);
   filing->filed_on = g_strdup (item->date);
-  /* A co-signed one says nothing of motion or suggestion yet. */
-  filing->motion = item->kind == LIAISON_DUTY_ITEM_MOTION;
+  filing->motion = outcome.motion;
   filing->first_signer = item->kind != LIAISON_DUTY_ITEM_CO_SIGNED;
   filing->status = outcome.status;
   filing->outcome = outcome_words (&outcome);
@@ -423,7 +412,10 @@ liaison_duty_record_build (LiaisonStore  *store,
   liaison_quarter_from_date (from, &first);
   liaison_quarter_from_date (to, &last);
   n_quarters = (guint) ((last.year - first.year) * 4 + (last.quarter - first.quarter) + 1);
-  rule_sets = record_rule_sets (store);
+  /* Each quarter with the set in force on its first day. */
+  rule_sets = liaison_store_list_points_rules (store, error);
+  if (rule_sets == NULL)
+    return NULL;
   record->score = liaison_points_score (items, rule_sets, first, n_quarters, groups, names, error);
   if (record->score == NULL)
     return NULL;

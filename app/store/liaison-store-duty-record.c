@@ -70,7 +70,7 @@ liaison_store_get_suggestion_outcome (LiaisonStore              *self,
   g_return_val_if_fail (outcome != NULL, FALSE);
 
   stmt = liaison_store_prepare (self,
-    "SELECT kind, status, reopened, last_rating FROM suggestions WHERE uuid = ?1 AND deleted = 0", error);
+    "SELECT kind, status, reopened, last_rating, motion FROM suggestions WHERE uuid = ?1 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -94,6 +94,7 @@ liaison_store_get_suggestion_outcome (LiaisonStore              *self,
   if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 1), &outcome->status))
     outcome->status = LIAISON_LOOP_STATUS_NONE;
   outcome->reopened = sqlite3_column_int (stmt, 2) != 0;
+  outcome->motion = sqlite3_column_int (stmt, 4) != 0;
   outcome->rated = sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
                    liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 3),
                                                   &outcome->last_rating);

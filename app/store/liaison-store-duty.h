@@ -111,6 +111,7 @@ typedef struct {
   gboolean          reopened;     /* taken up again after an unsatisfied rating */
   gboolean          rated;
   LiaisonLoopRating last_rating;  /* a deputy's suggestion: the filer's blind rating */
+  gboolean          motion;       /* a deputy's suggestion that is a motion (议案) */
 } LiaisonSuggestionOutcome;
 
 /* The outcome of the live suggestion @uuid, or FALSE with

@@ -18,6 +18,7 @@
 #include "liaison-actor-dialog.h"
 #include "liaison-header-station.h"
 #include "liaison-reception-editor.h"
+#include "liaison-points-rules-dialog.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-quarantine.h"
@@ -63,6 +64,7 @@ update_actor (LiaisonWindow *self)
   /* Before the station is set up there is no desk to switch. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", station != NULL && !hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.loop-rules", hq);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.points-rules", hq);
   gtk_widget_set_visible (GTK_WIDGET (self->actor_button), station != NULL && !hq);
 
   if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
@@ -350,6 +352,24 @@ loop_rules_action (GtkWidget  *widget,
 }
 
 static void
+points_rules_saved_cb (LiaisonWindow *self)
+{
+  liaison_window_add_toast (self, _("Points rules saved; stations get them at their next sync"));
+}
+
+static void
+points_rules_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonPointsRulesDialog *dialog = liaison_points_rules_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (points_rules_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -512,6 +532,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-follow-up", NULL, show_follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.loop-rules", NULL, loop_rules_action);
+  gtk_widget_class_install_action (widget_class, "win.points-rules", NULL, points_rules_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   liaison_window_class_add_ledger_actions (widget_class);
   liaison_window_class_add_sync_actions (widget_class);

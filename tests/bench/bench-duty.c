@@ -22,6 +22,7 @@
 #include "liaison-demo.h"
 #include "liaison-duty-record.h"
 #include "liaison-store-duty.h"
+#include "liaison-store-points-rules.h"
 
 static void
 die (const char *what,
@@ -85,7 +86,7 @@ score_city (LiaisonStore   *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) rule_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_points_rules_free);
+  g_autoptr(GPtrArray) rule_sets = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *from = liaison_quarter_first_iso (quarter);
@@ -106,7 +107,10 @@ score_city (LiaisonStore   *store,
         g_hash_table_insert (groups, deputy->meta.uuid, deputy->group_name);
       g_hash_table_insert (names, deputy->meta.uuid, deputy->name);
     }
-  g_ptr_array_add (rule_sets, liaison_points_rules_new_default ());
+  /* The sets in force, as the report and the record read them. */
+  rule_sets = liaison_store_list_points_rules (store, &error);
+  if (rule_sets == NULL)
+    die ("rule sets", error);
   score = liaison_points_score_quarter (items, rule_sets, quarter, groups, names, &error);
   if (score == NULL)
     die ("score", error);

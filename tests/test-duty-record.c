@@ -33,6 +33,8 @@
  * 张伟:
  *   Q1  congress session 01-08 attended (+2), 01-09 absent (−2),
  *       01-10 on leave (0); training 02-20 attended (+1)
+ *   Q2  inspection 06-29 to 07-01 attended (+3 in Q2; duty days 06-29
+ *       and 06-30 in Q2, 07-01 in Q3)
  *   Q3  research 07-03 attended (+3)
  *       group activity 07-10 on leave (0)
  *       inspection 07-20 absent (0)
@@ -191,6 +193,14 @@ fixture_set_up (Fixture       *f,
   }
   activity (f, LIAISON_ACTIVITY_TRAINING, "履职学习培训", "2025-02-20",
             f->zhang, LIAISON_ATTENDANCE_ATTENDED, NULL, 0);
+  {
+    g_autoptr(LiaisonActivity) across = liaison_test_activity_new (LIAISON_ACTIVITY_INSPECTION, "防汛工作视察",
+                                                                   "2025-06-29");
+
+    across->end_date = g_strdup ("2025-07-01");
+    liaison_test_attend (across, f->zhang, LIAISON_ATTENDANCE_ATTENDED);
+    liaison_test_save_activity (f->store, across);
+  }
   activity (f, LIAISON_ACTIVITY_RESEARCH, "城市更新专题调研", "2025-07-03",
             f->zhang, LIAISON_ATTENDANCE_ATTENDED, f->li, LIAISON_ATTENDANCE_ATTENDED);
   activity (f, LIAISON_ACTIVITY_INSPECTION, "背街小巷整治视察", "2025-07-20",
@@ -308,7 +318,8 @@ count_of (const LiaisonDutyRecord *record)
  *   suggestion filed first 09-10                 +3
  *   co-signed 09-12                              +1
  *                                         total  16
- * Duty days: 07-03, 08-05, 08-12: 3. Receptions 2, visitors 2 + 1 + 3 = 6.
+ * Duty days: 07-01 (the inspection begun in Q2), 07-03, 08-05, 08-12: 4.
+ * Receptions 2, visitors 2 + 1 + 3 = 6.
  * Group: 张伟 16, 李秀兰 3 + 1 + 3 = 7, 王建国 2 + 3 + 2 = 7: ranks 1, 2, 2. */
 static void
 test_quarter (Fixture       *f,
@@ -327,7 +338,7 @@ test_quarter (Fixture       *f,
   g_assert_cmpuint (record->score->n_quarters, ==, 1);
 
   g_assert_cmpint (record->points->total, ==, 160);
-  g_assert_cmpuint (record->duty_days, ==, 3);
+  g_assert_cmpuint (record->duty_days, ==, 4);
   g_assert_cmpuint (record->receptions_hosted, ==, 2);
   g_assert_cmpuint (record->visitors_received, ==, 6);
 
@@ -401,8 +412,9 @@ test_quarter (Fixture       *f,
 }
 
 /* The year is its quarters: Q1 2 − 2 + 0 + 1 = 1 (duty days 01-08,
- * 02-20), Q2 and Q4 nothing, Q3 16: 17 points, 5 duty days. 王建国's
- * year: 6 + 3 + 7 = 16, 李秀兰's 6 + 7 = 13: ranks 1, 3, 2. */
+ * 02-20), Q2 the inspection's 3 (06-29, 06-30), Q3 16 (4 days), Q4
+ * nothing: 20 points, 8 duty days. 王建国's year: 6 + 3 + 7 = 16, 李秀兰's
+ * 6 + 7 = 13: ranks 1, 3, 2. */
 static void
 test_year (Fixture       *f,
            gconstpointer  data)
@@ -415,8 +427,8 @@ test_year (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (year->score->n_quarters, ==, 4);
-  g_assert_cmpint (year->points->total, ==, 170);
-  g_assert_cmpuint (year->duty_days, ==, 5);
+  g_assert_cmpint (year->points->total, ==, 200);
+  g_assert_cmpuint (year->duty_days, ==, 8);
   g_assert_cmpuint (year->points->rank, ==, 1);
   g_assert_cmpuint (liaison_points_score_find (year->score, f->wang)->rank, ==, 2);
   g_assert_cmpuint (liaison_points_score_find (year->score, f->li)->rank, ==, 3);
@@ -424,14 +436,18 @@ test_year (Fixture       *f,
   g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_CONGRESS_SESSION][LIAISON_ATTENDANCE_ABSENT], ==, 1);
   g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_CONGRESS_SESSION][LIAISON_ATTENDANCE_LEAVE], ==, 1);
   g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_TRAINING][LIAISON_ATTENDANCE_ATTENDED], ==, 1);
-  g_assert_cmpuint (count_of (year), ==, 8);
+  g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_INSPECTION][LIAISON_ATTENDANCE_ATTENDED], ==, 1);
+  g_assert_cmpuint (count_of (year), ==, 9);
 
   for (int q = 1; q <= 4; q++)
     {
       g_autoptr(LiaisonDutyRecord) quarter = build_quarter (f, f->zhang, q);
-      static const LiaisonPoints expected[] = { 10, 0, 160, 0 };
+      static const LiaisonPoints expected[] = { 10, 30, 160, 0 };
+      static const guint days[] = { 2, 2, 4, 0 };
+
 
       g_assert_cmpint (quarter->points->total, ==, expected[q - 1]);
+      g_assert_cmpuint (quarter->duty_days, ==, days[q - 1]);
       g_assert_cmpint (year->points->quarter_totals[q - 1], ==, quarter->points->total);
       g_assert_cmpuint (year->points->quarter_duty_days[q - 1], ==, quarter->duty_days);
       total += quarter->points->total;
@@ -458,20 +474,30 @@ test_year (Fixture       *f,
   /* And the year's figures are those worked out above, not zeros. */
   g_assert_cmpuint (receptions, ==, 2);
   g_assert_cmpuint (visitors, ==, 6);
-  g_assert_cmpuint (activities, ==, 8);
+  g_assert_cmpuint (activities, ==, 9);
   g_assert_cmpuint (planned, ==, 2);
 
   /* A period across a quarter's end is scored quarter by quarter:
-   * 2025-02-01 to 2025-07-05 touches Q1 to Q3: the training +1, 王建国's
-   * nothing, the research +3. */
+   * 2025-02-01 to 2025-07-05 touches Q1 to Q3: the training +1, the
+   * inspection +3, the research +3; duty days 02-20, 06-29, 06-30, 07-01
+   * and 07-03. */
   {
     g_autoptr(LiaisonDutyRecord) span = liaison_duty_record_build (f->store, f->zhang, "2025-02-01", "2025-07-05",
                                                                    &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (span->score->n_quarters, ==, 3);
-    g_assert_cmpint (span->points->total, ==, 40);
-    g_assert_cmpuint (span->duty_days, ==, 2);
+    g_assert_cmpint (span->points->total, ==, 70);
+    g_assert_cmpuint (span->duty_days, ==, 5);
+  }
+  /* One that begins inside the inspection, in its quarter: the inspection
+   * is not the period's (no +3), the research is: 3. */
+  {
+    g_autoptr(LiaisonDutyRecord) inside = liaison_duty_record_build (f->store, f->zhang, "2025-06-30", "2025-07-31",
+                                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (inside->points->total, ==, 30);
   }
 }
 

@@ -156,12 +156,17 @@ group_members (LiaisonStore   *store,
 /* The duty items of the deputies in @names from @from to @to, gathered
  * member by member: a group of 32 took 61 ms so, against 681 ms for the
  * whole city's items kept for the group (docs/benchmarks.md, "Duty
- * record"). */
+ * record"). An activity begun before @from that runs into the period is
+ * kept for its days in it when it began before @first_day, the first day
+ * of the first quarter scored, which gives it no line; one begun in that
+ * quarter before a period's first day would be scored there, and is not
+ * the period's. */
 static GPtrArray *
 gather_items (LiaisonStore  *store,
               GHashTable    *names,
               const char    *from,
               const char    *to,
+              const char    *first_day,
               GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
@@ -175,7 +180,13 @@ gather_items (LiaisonStore  *store,
 
       if (own == NULL)
         return NULL;
-      g_ptr_array_extend_and_steal (items, g_steal_pointer (&own));
+      for (guint i = 0; i < own->len; i++)
+        {
+          LiaisonDutyItem *item = g_ptr_array_index (own, i);
+
+          if (strcmp (item->date, from) >= 0 || strcmp (item->date, first_day) < 0)
+            g_ptr_array_add (items, g_steal_pointer (&g_ptr_array_index (own, i)));
+        }
     }
   return g_steal_pointer (&items);
 }
@@ -366,6 +377,7 @@ liaison_duty_record_build (LiaisonStore  *store,
   g_autoptr(GPtrArray) rule_sets = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *synced_at = NULL;
+  g_autofree char *first_day = NULL;
   LiaisonQuarter first, last;
   guint n_quarters;
   gint64 id;
@@ -406,11 +418,12 @@ liaison_duty_record_build (LiaisonStore  *store,
   /* Scored over the whole group, so that the rank is the group's. */
   if (!group_members (store, record->deputy, record->group, &roster, &groups, &names, error))
     return NULL;
-  items = gather_items (store, names, from, to, error);
-  if (items == NULL)
-    return NULL;
   liaison_quarter_from_date (from, &first);
   liaison_quarter_from_date (to, &last);
+  first_day = liaison_quarter_first_iso (first);
+  items = gather_items (store, names, from, to, first_day, error);
+  if (items == NULL)
+    return NULL;
   n_quarters = (guint) ((last.year - first.year) * 4 + (last.quarter - first.quarter) + 1);
   /* Each quarter with the set in force on its first day. */
   rule_sets = liaison_store_list_points_rules (store, error);

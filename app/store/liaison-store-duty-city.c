@@ -22,7 +22,7 @@ static const char activities_sql[] =
   "SELECT d.uuid, a.date, a.uuid, a.title, a.end_date,"
   " CASE WHEN a.kind = 'station_duty' THEN a.origin_station_uuid END, a.kind, t.attendance"
   " FROM activities a JOIN activity_attendees t ON t.activity_id = a.id JOIN deputies d ON d.id = t.deputy_id"
-  " WHERE a.deleted = 0" PERIOD ("a.date");
+  " WHERE a.deleted = 0" ACTIVITY_PERIOD;
 
 /* The period as a range of received_at ("YYYY-MM-DD HH:MM", local), so
  * that receptions_by_time finds the quarter's receptions rather than every

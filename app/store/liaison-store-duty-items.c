@@ -24,7 +24,7 @@ static const char activities_sql[] =
   "SELECT d.uuid, a.date, a.uuid, a.title, a.end_date,"
   " CASE WHEN a.kind = 'station_duty' THEN a.origin_station_uuid END, a.kind, t.attendance"
   " FROM deputies d JOIN activity_attendees t ON t.deputy_id = d.id JOIN activities a ON a.id = t.activity_id"
-  " WHERE d.uuid = ?1 AND a.deleted = 0" PERIOD ("a.date");
+  " WHERE d.uuid = ?1 AND a.deleted = 0" ACTIVITY_PERIOD;
 
 /* The receptions at which the deputy was present, on their local day. */
 static const char receptions_sql[] =

@@ -15,6 +15,13 @@ void     liaison_store_duty_bind_bound (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
 
+/* The bounds of the activities gathered for a period (?2, ?3: its first
+ * and last day, NULL when open): those begun in it, and those begun
+ * before it that run into it, whose days in it are duty days there (the
+ * points engine scores an item only in the quarter of its date). */
+#define ACTIVITY_PERIOD \
+  " AND (?2 IS NULL OR a.date >= ?2 OR coalesce (a.end_date, '') >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+
 /* The six queries that gather duty items (liaison-store-duty-items.c
  * says what each selects): for one deputy, or for the whole city. */
 typedef struct {

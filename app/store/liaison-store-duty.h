@@ -70,7 +70,9 @@ GPtrArray        *liaison_store_list_on_duty    (LiaisonStore     *store,
 
 /* A deputy's duty items (LiaisonDutyItem *) dated from @from to @to
  * ("YYYY-MM-DD", both included; NULL: no bound), by date then source:
- * the activities they are listed in, with their attendance; the receptions
+ * the activities they are listed in, with their attendance (and those
+ * begun before @from that run into the period, for their days in it:
+ * the engine gives them no line there); the receptions
  * at which they were present; their take-up moves; the satisfied or
  * basically satisfied rating that resolved a suggestion they took up; the
  * deputy suggestions they filed first and those they co-signed. The

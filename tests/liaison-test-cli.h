@@ -20,6 +20,11 @@ void liaison_test_cli_result_clear (LiaisonTestCliResult *result);
 void liaison_test_run_liaison      (LiaisonTestCliResult *result,
                                     const char           *first,
                                     ...) G_GNUC_NULL_TERMINATED;
+/* The same in @language, such as "zh_CN" (LANGUAGE, LANG and LC_ALL). */
+void liaison_test_run_liaison_in   (LiaisonTestCliResult *result,
+                                    const char           *language,
+                                    const char           *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaisonTestCliResult, liaison_test_cli_result_clear)
 

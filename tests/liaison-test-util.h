@@ -25,6 +25,12 @@ void               liaison_test_clear_store_dir   (LiaisonStore      **store,
                                                    char              **dir);
 char              *liaison_test_data_path         (const char         *name);
 char              *liaison_test_last_line         (const char         *text);
+/* The names in @dir, sorted, space-separated: to see that a command left
+ * nothing behind, not even a temporary file. */
+char              *liaison_test_list_dir          (const char         *dir);
+/* strcmp() for g_ptr_array_sort() of strings. */
+int                liaison_test_compare_strings   (gconstpointer       a,
+                                                   gconstpointer       b);
 GString           *liaison_test_append_repeat     (GString            *out,
                                                    const char         *text,
                                                    guint               n);

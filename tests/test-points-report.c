@@ -1,8 +1,8 @@
 /* test-points-report.c: `liaison points`, the quarterly group report
  * (季度积分通报), run as the real program on a small store made by hand:
  * the CSV's rows and figures against totals worked out below, the XLSX
- * read back with a real reader (openpyxl, from /usr/bin/python3), and bad
- * input that writes nothing. */
+ * read back with a real reader (openpyxl, from /usr/bin/python3), the PDF
+ * read back with pdftotext, and bad input that writes nothing. */
 #define G_LOG_DOMAIN "test-points-report"
 
 #include "config.h"
@@ -13,6 +13,8 @@
 #include "liaison-store-duty.h"
 #include "liaison-store-private.h"
 #include "liaison-test-cli.h"
+#include "liaison-test-points-store.h"
+#include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
 typedef struct {
@@ -20,124 +22,14 @@ typedef struct {
   char *database;
 } Fixture;
 
-static void
-put_in_group (LiaisonStore *store,
-              gint64        deputy_id,
-              const char   *group)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, deputy_id, &error);
-
-  g_assert_no_error (error);
-  deputy->group_id = liaison_store_ensure_deputy_group (store, group, &error);
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_activity (LiaisonStore        *store,
-              LiaisonActivityKind  kind,
-              const char          *title,
-              const char          *date,
-              ...)
-{
-  g_autoptr(LiaisonActivity) activity = liaison_activity_new ();
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  activity->kind = kind;
-  activity->title = g_strdup (title);
-  activity->date = g_strdup (date);
-  /* Pairs of a deputy's name and their attendance, up to NULL. */
-  va_start (args, date);
-  for (const char *name = va_arg (args, const char *); name != NULL; name = va_arg (args, const char *))
-    {
-      g_autofree char *uuid = liaison_test_deputy_uuid (store, name);
-
-      g_ptr_array_add (activity->attendees, liaison_attendee_new (uuid, va_arg (args, LiaisonAttendance)));
-    }
-  va_end (args);
-  g_assert_true (liaison_store_save_activity (store, activity, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_reception (LiaisonStore *store,
-               const char   *deputy,
-               const char   *received_at)
-{
-  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id = liaison_store_find_deputy (store, deputy);
-
-  reception->received_at = g_strdup (received_at);
-  reception->channel = LIAISON_CHANNEL_WALK_IN;
-  reception->category_id = liaison_store_find_category (store, "urban_construction");
-  reception->summary = g_strdup ("小区路灯不亮");
-  g_array_append_val (reception->deputy_ids, id);
-  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("赵敏", "13912345678", "翠竹园社区"));
-  g_assert_true (liaison_store_save_reception (store, reception, &error));
-  g_assert_no_error (error);
-}
-
-/* Two groups: 城区小组 (张伟, 李秀兰, 赵磊) and 开发区小组 (王建国, 陈静);
- * 刘洋 is in none. In 2025Q1, with the default rules:
- *
- *   2025-01-10 congress session: 张伟 attended +2, 李秀兰 on leave 0,
- *              王建国 absent -2, 陈静 attended +2, 刘洋 attended +2
- *   2025-01-15 reception, 陈静: +1, and a station duty day +2
- *   2025-02-20 research: 张伟 +3, 王建国 +3
- *   2025-03-05 two receptions, 张伟: +1 +1, and one station duty day +2
- *   2025-03-31 training: 李秀兰 +1
- *   2025-04-01 theme activity, 张伟: Q2, not in the report
- *
- *   张伟   2 + 3 + 2 + 2 = 9, duty days 01-10, 02-20, 03-05 = 3
- *   李秀兰 0 + 1         = 1, duty days 03-31 = 1 (leave is none)
- *   赵磊   nothing       = 0
- *   城区小组 total 10, average 10 / 3 = 3.3; ranks 1, 2, 3
- *   陈静   2 + 1 + 2     = 5, duty days 01-10, 01-15 = 2
- *   王建国 -2 + 3        = 1, duty days 02-20 = 1 (absent is none)
- *   开发区小组 total 6, average 3; ranks 1, 2
- */
+/* The store of liaison-test-points-store.h, its figures worked out there. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *names[] = { "张伟", "李秀兰", "赵磊", "王建国", "陈静", "刘洋" };
-  const char *groups[] = { "城区小组", "城区小组", "城区小组", "开发区小组", "开发区小组", NULL };
-
   fixture->dir = liaison_test_make_tmp_dir ("liaison-points-report-XXXXXX");
   fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  store = liaison_test_open_store_with_station (fixture->database, "相山区东山街道代表联络站");
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      gint64 id = liaison_test_add_deputy (store, names[i], LIAISON_DEPUTY_LEVEL_CITY);
-
-      if (groups[i] != NULL)
-        put_in_group (store, id, groups[i]);
-    }
-
-  /* Headquarters' kinds are recorded at a headquarters desk. */
-  g_assert_true (liaison_store_set_setting (store, "sync_role", "hq", &error));
-  g_assert_no_error (error);
-  add_activity (store, LIAISON_ACTIVITY_CONGRESS_SESSION, "市十七届人大四次会议", "2025-01-10",
-                "张伟", LIAISON_ATTENDANCE_ATTENDED, "李秀兰", LIAISON_ATTENDANCE_LEAVE,
-                "王建国", LIAISON_ATTENDANCE_ABSENT, "陈静", LIAISON_ATTENDANCE_ATTENDED,
-                "刘洋", LIAISON_ATTENDANCE_ATTENDED, NULL);
-  add_activity (store, LIAISON_ACTIVITY_RESEARCH, "城市更新专题调研", "2025-02-20",
-                "张伟", LIAISON_ATTENDANCE_ATTENDED, "王建国", LIAISON_ATTENDANCE_ATTENDED, NULL);
-  add_activity (store, LIAISON_ACTIVITY_TRAINING, "代表履职学习培训", "2025-03-31",
-                "李秀兰", LIAISON_ATTENDANCE_ATTENDED, NULL);
-  add_activity (store, LIAISON_ACTIVITY_THEME_ACTIVITY, "“5+4”主题活动", "2025-04-01",
-                "张伟", LIAISON_ATTENDANCE_ATTENDED, NULL);
-  g_assert_true (liaison_store_set_setting (store, "sync_role", NULL, &error));
-  g_assert_no_error (error);
-  add_reception (store, "陈静", "2025-01-15 10:00");
-  add_reception (store, "张伟", "2025-03-05 09:10");
-  add_reception (store, "张伟", "2025-03-05 15:40");
+  liaison_test_make_points_store (fixture->database);
 }
 
 static void
@@ -251,28 +143,52 @@ test_xlsx (Fixture       *fixture,
     "[\"开发区小组\", null, \"小组平均\", 3, null, null, null, null, null, null, null, null, null, null]\n");
 }
 
-/* The names in the fixture's folder, sorted, to see that nothing, not
- * even a temporary file, was left. */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* The PDF as pdftotext (poppler-utils) reads it: the title, each group's
+ * name over its table, each deputy's row with the figures worked out
+ * above (rank, name, points, duty days, then the counts), the group's
+ * total and average, and the page words. */
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
 {
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
+  g_autofree char *path = g_build_filename (fixture->dir, "通报.pdf", NULL);
+  g_auto(LiaisonTestCliResult) result = { 0, };
+  g_autofree char *text = NULL;
+  g_autofree char *group_text = NULL;
+  const char *lines[] = {
+    "2025年第一季度 代表履职积分通报",
+    "城区小组",
+    "1 张伟 9 3 1 0 0 1 0 1 2 0 0",
+    "2 李秀兰 1 1 0 0 0 0 1 0 0 0 0",
+    "3 赵磊 0 0 0 0 0 0 0 0 0 0 0",
+    "小组合计 10",
+    "小组平均 3.3",
+    "开发区小组",
+    "1 陈静 5 2 1 0 0 0 0 1 1 0 0",
+    "2 王建国 1 1 0 1 0 1 0 0 0 0 0",
+    "小组合计 6",
+    "小组平均 3",
+  };
 
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Wrote the points of 5 deputies for 2025Q1"));
+  text = liaison_test_pdf_text (path);
+  g_test_message ("pdftotext:\n%s", text);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (!liaison_test_has_line (text, lines[i]))
+      g_error ("the PDF has no line “%s”", lines[i]);
+  g_assert_nonnull (strstr (text, "第 1 页，共 1 页"));
+  /* In group order, 刘洋 (in no group) nowhere. */
+  g_assert_true (strstr (text, "城区小组") < strstr (text, "开发区小组"));
+  g_assert_null (strstr (text, "刘洋"));
 
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1",
+       "--group", "开发区小组", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  group_text = liaison_test_pdf_text (path);
+  g_assert_true (liaison_test_has_line (group_text, "1 陈静 5 2 1 0 0 0 0 1 1 0 0"));
+  g_assert_null (strstr (group_text, "城区小组"));
 }
 
 static void
@@ -281,9 +197,9 @@ test_bad_input (Fixture       *fixture,
 {
   g_autofree char *csv = g_build_filename (fixture->dir, "通报.csv", NULL);
   g_autofree char *xlsx = g_build_filename (fixture->dir, "通报.xlsx", NULL);
-  g_autofree char *pdf = g_build_filename (fixture->dir, "通报.pdf", NULL);
+  g_autofree char *txt = g_build_filename (fixture->dir, "通报.txt", NULL);
   g_autofree char *missing_dir = g_build_filename (fixture->dir, "没有这个文件夹", "通报.xlsx", NULL);
-  g_autofree char *before = list_dir (fixture->dir);
+  g_autofree char *before = liaison_test_list_dir (fixture->dir);
   g_autofree char *after = NULL;
   g_auto(LiaisonTestCliResult) result = { 0, };
 
@@ -296,9 +212,9 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.err, ==, "There is no deputy group named “没有的小组”: nothing was written.\n");
 
-  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", pdf, NULL);
+  liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", txt, NULL);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_cmpstr (result.err, ==, "“通报.pdf” is neither a .xlsx nor a .csv file: name the report FILE.xlsx or FILE.csv.\n");
+  g_assert_cmpstr (result.err, ==, "“通报.txt” is not a .pdf, .xlsx or .csv file: name the report FILE.pdf, FILE.xlsx or FILE.csv.\n");
 
   liaison_test_run_liaison (&result, "points", "--database", fixture->database, "--quarter", "2025Q1", missing_dir, NULL);
   g_assert_cmpint (result.status, ==, 1);
@@ -308,7 +224,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "--quarter 2025Q1"));
 
-  after = list_dir (fixture->dir);
+  after = liaison_test_list_dir (fixture->dir);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -349,7 +265,7 @@ assert_city_matches (const char *database,
   g_assert_no_error (error);
   for (guint i = 0; i < deputies->len; i++)
     g_ptr_array_add (uuids, ((LiaisonDeputy *) g_ptr_array_index (deputies, i))->meta.uuid);
-  g_ptr_array_sort (uuids, compare_names);
+  g_ptr_array_sort (uuids, liaison_test_compare_strings);
   for (guint i = 0; i < uuids->len; i++)
     {
       g_autoptr(GPtrArray) own = liaison_store_gather_duty_items (store, g_ptr_array_index (uuids, i), from, to, &error);
@@ -406,6 +322,7 @@ main (int   argc,
 
   g_test_add ("/points-report/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/points-report/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
+  g_test_add ("/points-report/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/points-report/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
 
   g_test_add ("/points-report/city-gathering", Fixture, NULL, fixture_set_up, test_city_gathering, fixture_tear_down);

@@ -2,7 +2,7 @@
  *
  *   liaison import [--roster] [--database PATH] FILE.csv
  *   liaison export [--database PATH] --from DATE --to DATE FILE.csv
- *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.xlsx|FILE.csv
+ *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "liaison-cli.h"
+#include "liaison-cli-private.h"
 #include "liaison-demo.h"
 #include "liaison-ledger.h"
 #include "liaison-points-report.h"
@@ -24,8 +24,8 @@
 #include "liaison-store.h"
 #include "liaison-validate.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
+#define EXIT_FAILED LIAISON_CLI_EXIT_FAILED
+#define EXIT_USAGE  LIAISON_CLI_EXIT_USAGE
 
 typedef int (*CommandFunc) (char **args);
 
@@ -81,13 +81,11 @@ liaison_cli_usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-/* Parses @args (args[0] is the command); on success *args holds the
- * command and the remaining arguments. */
-static gboolean
-parse_options (GOptionContext   *context,
-               const char       *command,
-               char           ***args,
-               int              *status)
+gboolean
+liaison_cli_parse_options (GOptionContext   *context,
+                           const char       *command,
+                           char           ***args,
+                           int              *status)
 {
   g_autoptr(GError) error = NULL;
 
@@ -134,10 +132,8 @@ liaison_cli_open_store (char **database)
   return store;
 }
 
-/* Opens an existing database (the app's own when *@database is NULL):
- * import and export must not make an empty one by mistake. */
-static LiaisonStore *
-open_existing_store (char **database)
+LiaisonStore *
+liaison_cli_open_existing_store (char **database)
 {
   if (*database == NULL)
     *database = liaison_store_default_path ();
@@ -177,11 +173,11 @@ run_import (char **argv)
                                 "and optionally 接待方式, 同意联系, 当场办结. "
                                 "If any row has a problem, nothing is imported and every bad row is listed by line."),
                              entries);
-  if (!parse_options (context, "import", &args, &status))
+  if (!liaison_cli_parse_options (context, "import", &args, &status))
     return status;
   if ((path = single_file (args, "import", &status)) == NULL)
     return status;
-  store = open_existing_store (&database);
+  store = liaison_cli_open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -204,8 +200,8 @@ run_import (char **argv)
   return 0;
 }
 
-static char *
-date_only (const char *text)
+char *
+liaison_cli_date_only (const char *text)
 {
   char *normalized = liaison_normalize_datetime (text);
 
@@ -244,7 +240,7 @@ run_export (char **argv)
                              N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
                                 "with the same columns that “liaison import” reads."),
                              entries);
-  if (!parse_options (context, "export", &args, &status))
+  if (!liaison_cli_parse_options (context, "export", &args, &status))
     return status;
   if ((path = single_file (args, "export", &status)) == NULL)
     return status;
@@ -252,8 +248,8 @@ run_export (char **argv)
     return liaison_cli_usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
 
   /* Checked before the database is opened, so that nothing is written. */
-  from_day = date_only (from);
-  to_day = date_only (to);
+  from_day = liaison_cli_date_only (from);
+  to_day = liaison_cli_date_only (to);
   if (from_day == NULL || to_day == NULL)
     {
       g_printerr (_("“%s” is not a date; write it as 2024-03-05.\n"), from_day == NULL ? from : to);
@@ -265,7 +261,7 @@ run_export (char **argv)
                   from_day, to_day);
       return EXIT_FAILED;
     }
-  store = open_existing_store (&database);
+  store = liaison_cli_open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -309,16 +305,15 @@ run_points (char **argv)
   guint n_deputies = 0;
   int status = 0;
 
-  context = liaison_cli_option_context_new (N_("FILE.xlsx|FILE.csv"),
+  context = liaison_cli_option_context_new (N_("FILE.pdf|FILE.xlsx|FILE.csv"),
                              N_("Writes the quarterly points report (季度积分通报): each deputy group’s deputies ranked by their points, "
                                 "with their duty days and main items, and the group’s total and average, scored with the default points rules. "
-                                "FILE.xlsx is a workbook for Excel and WPS; FILE.csv is UTF-8 with a BOM. "
-                                "(A PDF comes with the duty archive.)"),
+                                "FILE.pdf is an A4 document to print; FILE.xlsx is a workbook for Excel and WPS; FILE.csv is UTF-8 with a BOM."),
                              entries);
-  if (!parse_options (context, "points", &args, &status))
+  if (!liaison_cli_parse_options (context, "points", &args, &status))
     return status;
   if (g_strv_length (args) != 2)
-    return liaison_cli_usage_error ("points", _("Name one report file, FILE.xlsx or FILE.csv."));
+    return liaison_cli_usage_error ("points", _("Name one report file, FILE.pdf, FILE.xlsx or FILE.csv."));
   path = args[1];
   if (quarter_text == NULL)
     return liaison_cli_usage_error ("points", _("Give the quarter to report with --quarter, such as --quarter 2025Q1."));
@@ -330,7 +325,7 @@ run_points (char **argv)
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;
     }
-  store = open_existing_store (&database);
+  store = liaison_cli_open_existing_store (&database);
   if (store == NULL)
     return EXIT_FAILED;
 
@@ -392,7 +387,7 @@ run_demo (char **argv)
                                 "handling units, and receptions at this station whose suggestions have been taken up, referred, "
                                 "replied to and rated. Sets the station up first if needed."),
                              entries);
-  if (!parse_options (context, "demo", &args, &status))
+  if (!liaison_cli_parse_options (context, "demo", &args, &status))
     return status;
   if (g_strv_length (args) > 1)
     return liaison_cli_usage_error ("demo", _("The demo command takes no file."));

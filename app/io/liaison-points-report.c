@@ -4,15 +4,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "liaison-points-report.h"
 #include "liaison-store-duty.h"
 #include "liaison-store-points-rules.h"
+#include "liaison-whole-file.h"
 
 G_DEFINE_QUARK (liaison-points-report-error-quark, liaison_points_report_error)
 
@@ -72,10 +70,12 @@ liaison_points_report_format_for_path (const char                *path,
     *format = LIAISON_POINTS_REPORT_CSV;
   else if (dot != NULL && g_ascii_strcasecmp (dot, ".xlsx") == 0)
     *format = LIAISON_POINTS_REPORT_XLSX;
+  else if (dot != NULL && g_ascii_strcasecmp (dot, ".pdf") == 0)
+    *format = LIAISON_POINTS_REPORT_PDF;
   else
     {
       g_set_error (error, LIAISON_POINTS_REPORT_ERROR, LIAISON_POINTS_REPORT_ERROR_FORMAT,
-                   _("“%s” is neither a .xlsx nor a .csv file: name the report FILE.xlsx or FILE.csv."),
+                   _("“%s” is not a .pdf, .xlsx or .csv file: name the report FILE.pdf, FILE.xlsx or FILE.csv."),
                    base);
       return FALSE;
     }
@@ -214,26 +214,33 @@ liaison_points_report_value (LiaisonPoints points)
   return (double) points / LIAISON_POINTS_ONE;
 }
 
-/* The temporary file beside @path, so that the rename cannot cross file
- * systems; closed, for the writer to fill. */
-static char *
-temporary_beside (const char  *path,
-                  GError     **error)
+typedef struct {
+  const LiaisonPointsReport *report;
+  LiaisonPointsReportFormat  format;
+} WriteJob;
+
+static gboolean
+write_report (const char  *temporary,
+              gpointer     user_data,
+              GError     **error)
 {
-  g_autofree char *template = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp (template);
+  const WriteJob *job = user_data;
 
-  if (fd < 0)
+  switch (job->format)
     {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
+    case LIAISON_POINTS_REPORT_CSV:
+      {
+        gsize length = 0;
+        g_autofree char *text = liaison_points_report_to_csv (job->report, &length);
 
-      g_set_error (error, LIAISON_POINTS_REPORT_ERROR, LIAISON_POINTS_REPORT_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, g_strerror (saved));
-      return NULL;
+        return g_file_set_contents (temporary, text, (gssize) length, error);
+      }
+    case LIAISON_POINTS_REPORT_XLSX:
+      return liaison_points_report_write_xlsx (job->report, temporary, error);
+    case LIAISON_POINTS_REPORT_PDF:
+    default:
+      return liaison_points_report_write_pdf (job->report, temporary, error);
     }
-  close (fd);
-  return g_steal_pointer (&template);
 }
 
 gboolean
@@ -242,38 +249,13 @@ liaison_points_report_write (const LiaisonPointsReport *report,
                              LiaisonPointsReportFormat  format,
                              GError                   **error)
 {
-  g_autofree char *temporary = NULL;
-  g_autofree char *name = g_filename_display_name (path);
+  WriteJob job = { report, format };
   g_autoptr(GError) local_error = NULL;
-  gboolean written;
 
-  temporary = temporary_beside (path, error);
-  if (temporary == NULL)
-    return FALSE;
-
-  if (format == LIAISON_POINTS_REPORT_CSV)
+  if (!liaison_write_whole_file (path, write_report, &job, &local_error))
     {
-      gsize length = 0;
-      g_autofree char *text = liaison_points_report_to_csv (report, &length);
-
-      written = g_file_set_contents (temporary, text, (gssize) length, &local_error);
-    }
-  else
-    written = liaison_points_report_write_xlsx (report, temporary, &local_error);
-
-  /* mkstemp() made it for the owner alone; a report is for sharing. */
-  if (written && (g_chmod (temporary, 0644) != 0 || g_rename (temporary, path) != 0))
-    {
-      int saved = errno;
-
-      g_set_error_literal (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-      written = FALSE;
-    }
-  if (!written)
-    {
-      g_unlink (temporary);
-      g_set_error (error, LIAISON_POINTS_REPORT_ERROR, LIAISON_POINTS_REPORT_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, local_error->message);
+      g_set_error_literal (error, LIAISON_POINTS_REPORT_ERROR, LIAISON_POINTS_REPORT_ERROR_IO,
+                           local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -2,7 +2,8 @@
  * docs/duty-record.md, "The quarterly report"): for a quarter, and
  * optionally one deputy group, each group's deputies ranked with their
  * points, duty days and main items, and the group's total and average;
- * written as CSV (liaison-points-csv.c) or XLSX (liaison-points-xlsx.c).
+ * written as CSV (liaison-points-csv.c), XLSX (liaison-points-xlsx.c) or
+ * PDF (liaison-points-pdf.c).
  *
  * The words of the report are Chinese whatever the language, as the
  * ledger's columns are: it is announced to the deputies as it is.
@@ -21,13 +22,14 @@ GQuark liaison_points_report_error_quark (void);
 
 typedef enum {
   LIAISON_POINTS_REPORT_ERROR_NO_GROUP,  /* --group names no deputy group */
-  LIAISON_POINTS_REPORT_ERROR_FORMAT,    /* neither .csv nor .xlsx */
+  LIAISON_POINTS_REPORT_ERROR_FORMAT,    /* not .csv, .xlsx or .pdf */
   LIAISON_POINTS_REPORT_ERROR_IO,
 } LiaisonPointsReportError;
 
 typedef enum {
   LIAISON_POINTS_REPORT_CSV,
   LIAISON_POINTS_REPORT_XLSX,
+  LIAISON_POINTS_REPORT_PDF,
 } LiaisonPointsReportFormat;
 
 /* The main items, one column each: how many lines of these rules a
@@ -95,6 +97,9 @@ double               liaison_points_report_value (LiaisonPoints points);
 char                *liaison_points_report_to_csv (const LiaisonPointsReport *report,
                                                    gsize                     *length);
 gboolean             liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
+                                                       const char                *path,
+                                                       GError                   **error);
+gboolean             liaison_points_report_write_pdf  (const LiaisonPointsReport *report,
                                                        const char                *path,
                                                        GError                   **error);
 

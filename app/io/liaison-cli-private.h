@@ -1,0 +1,28 @@
+/* liaison-cli-private.h: what the headless commands' files share
+ * (liaison-cli.c, liaison-cli-archive.c). */
+#pragma once
+
+#include "liaison-cli.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_CLI_EXIT_FAILED 1
+#define LIAISON_CLI_EXIT_USAGE  2
+
+/* Parses @args (args[0] is the command); on success *args holds the
+ * command and the remaining arguments, else *@status is the exit status. */
+gboolean      liaison_cli_parse_options       (GOptionContext   *context,
+                                               const char       *command,
+                                               char           ***args,
+                                               int              *status);
+/* Opens an existing database (the app's own when *@database is NULL):
+ * a command must not make an empty one by mistake. */
+LiaisonStore *liaison_cli_open_existing_store (char            **database);
+/* "YYYY-MM-DD" of any date liaison_normalize_datetime() reads; NULL if
+ * @text is not one. */
+char         *liaison_cli_date_only           (const char       *text);
+
+/* liaison archive (liaison-cli-archive.c). */
+int           liaison_cli_run_archive         (char            **args);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* liaison-points-pdf.c: the quarterly group report as an A4 PDF (app/pdf):
+ * the title, then each group under its name, its deputies by rank with
+ * the workbook's columns (the group is the heading, not a column), and
+ * the group's total and average in bold. Chinese whatever the language,
+ * as the other formats are. */
+#define G_LOG_DOMAIN "liaison-io"
+
+#include "config.h"
+
+#include "liaison-pdf.h"
+#include "liaison-points-report.h"
+
+/* The workbook's columns but the group's. */
+#define N_PDF_COLUMNS (LIAISON_POINTS_REPORT_N_COLUMNS - 1)
+
+static char *
+page_label (guint    page,
+            guint    n_pages,
+            gpointer user_data)
+{
+  return g_strdup_printf ("第 %u 页，共 %u 页", page, n_pages);
+}
+
+static void
+add_group (LiaisonPdf                     *pdf,
+           const LiaisonPointsReportGroup *section)
+{
+  LiaisonPdfColumn columns[N_PDF_COLUMNS];
+  g_autofree char *total = liaison_points_format (section->group->total);
+  g_autofree char *average = liaison_points_format (section->group->average);
+  const char *total_row[N_PDF_COLUMNS] = { "", "小组合计", total, };
+  const char *average_row[N_PDF_COLUMNS] = { "", "小组平均", average, };
+
+  for (guint c = 0; c < N_PDF_COLUMNS; c++)
+    {
+      columns[c].header = liaison_points_report_columns[c + 1];
+      columns[c].width = c == 1 ? 1.4 : c == 0 ? 0.75 : 0.9;
+      columns[c].align = c == 1 ? LIAISON_PDF_ALIGN_START : LIAISON_PDF_ALIGN_END;
+    }
+  for (guint c = 3; c < N_PDF_COLUMNS; c++)
+    {
+      if (total_row[c] == NULL)
+        total_row[c] = "";
+      if (average_row[c] == NULL)
+        average_row[c] = "";
+    }
+
+  liaison_pdf_add_heading (pdf, 2, section->group->group);
+  liaison_pdf_begin_table (pdf, columns, N_PDF_COLUMNS, TRUE);
+  for (guint r = 0; r < section->rows->len; r++)
+    {
+      const LiaisonPointsReportRow *row = g_ptr_array_index (section->rows, r);
+      char *cells[N_PDF_COLUMNS] = { NULL, };
+
+      cells[0] = g_strdup_printf ("%u", row->deputy->rank);
+      cells[1] = g_strdup (row->deputy->name);
+      cells[2] = liaison_points_format (row->deputy->total);
+      cells[3] = g_strdup_printf ("%u", row->deputy->duty_days);
+      for (guint c = 0; c < LIAISON_N_POINTS_COUNTS; c++)
+        cells[4 + c] = g_strdup_printf ("%u", row->counts[c]);
+      liaison_pdf_add_row (pdf, (const char *const *) cells, LIAISON_PDF_ROW_PLAIN);
+      for (guint c = 0; c < N_PDF_COLUMNS; c++)
+        g_free (cells[c]);
+    }
+  liaison_pdf_add_row (pdf, total_row, LIAISON_PDF_ROW_BOLD);
+  liaison_pdf_add_row (pdf, average_row, LIAISON_PDF_ROW_BOLD);
+  liaison_pdf_end_table (pdf);
+}
+
+gboolean
+liaison_points_report_write_pdf (const LiaisonPointsReport *report,
+                                 const char                *path,
+                                 GError                   **error)
+{
+  g_autoptr(LiaisonPdf) pdf = liaison_pdf_new (report->title, "Liaison " PACKAGE_VERSION);
+
+  liaison_pdf_set_footer (pdf, report->title, page_label, NULL);
+  liaison_pdf_add_heading (pdf, 1, report->title);
+  if (report->groups->len == 0)
+    liaison_pdf_add_paragraph (pdf, "没有代表小组。");
+  for (guint g = 0; g < report->groups->len; g++)
+    add_group (pdf, g_ptr_array_index (report->groups, g));
+  return liaison_pdf_write (pdf, path, error);
+}

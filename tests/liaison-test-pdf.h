@@ -1,0 +1,19 @@
+/* liaison-test-pdf.h: a PDF read back as a reader would, with the real
+ * pdftotext (Debian's poppler-utils). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The text of @path by `pdftotext -layout`, each line with its runs of
+ * spaces made one and trimmed, empty lines dropped, so that a table row
+ * reads "1 张伟 9 3"; fails the test if @path is not a PDF that pdftotext
+ * reads. */
+char *liaison_test_pdf_text  (const char *path);
+
+/* Whether @line is a whole line of @text. */
+gboolean liaison_test_has_line (const char *text,
+                                const char *line);
+
+G_END_DECLS

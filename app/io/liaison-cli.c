@@ -3,6 +3,7 @@
  *   liaison import [--roster] [--database PATH] FILE.csv
  *   liaison export [--database PATH] --from DATE --to DATE FILE.csv
  *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
+ *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
@@ -43,6 +44,7 @@ static const Command commands[] = {
   { "import", run_import },
   { "export", run_export },
   { "points", run_points },
+  { "archive", liaison_cli_run_archive },
   { "demo",   run_demo },
 };
 

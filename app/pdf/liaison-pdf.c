@@ -46,6 +46,9 @@ typedef struct {
 typedef struct {
   char               **cells;
   LiaisonPdfRowFlags   flags;
+  /* Laid out by the first pass, drawn by the second. */
+  PangoLayout        **layouts;
+  double               height;
 } Row;
 
 typedef struct {
@@ -56,6 +59,7 @@ typedef struct {
   /* A table. */
   GArray     *columns;       /* Column */
   gboolean    show_header;
+  Row        *header;        /* the headers as a row, once laid out */
   GPtrArray  *rows;          /* Row * */
   /* A chart. */
   char      **labels;
@@ -95,6 +99,10 @@ column_clear (Column *column)
 static void
 row_free (Row *row)
 {
+  if (row->layouts != NULL)
+    for (guint i = 0; row->cells[i] != NULL; i++)
+      g_clear_object (&row->layouts[i]);
+  g_free (row->layouts);
   g_strfreev (row->cells);
   g_free (row);
 }
@@ -105,6 +113,7 @@ block_free (Block *block)
   g_free (block->text);
   g_clear_pointer (&block->columns, g_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_clear_pointer (&block->header, row_free);
   g_strfreev (block->labels);
   g_strfreev (block->value_texts);
   g_free (block->values);
@@ -450,28 +459,30 @@ render_text_block (Render *r,
   r->y += after;
 }
 
-/* A row's cells laid out, and its height. */
-static double
-layout_row (Render        *r,
-            Block         *table,
-            char         **cells,
-            gboolean       header,
-            gboolean       bold,
-            PangoLayout  **layouts)
+/* A row's cells laid out, and its height, once for both passes. */
+static void
+layout_row (Render   *r,
+            Block    *table,
+            Row      *row,
+            gboolean  header)
 {
+  gboolean bold = header || (row->flags & LIAISON_PDF_ROW_BOLD) != 0;
   double height = 0;
 
+  if (row->layouts != NULL)
+    return;
+  row->layouts = g_new0 (PangoLayout *, table->columns->len);
   for (guint c = 0; c < table->columns->len; c++)
     {
       const Column *column = &g_array_index (table->columns, Column, c);
 
       /* Headers centred over their columns. */
-      layouts[c] = make_layout (r->pdf, cells[c], TABLE_SIZE, bold,
-                                column->width - 2 * CELL_PAD_X,
-                                header ? LIAISON_PDF_ALIGN_CENTER : column->align);
-      height = MAX (height, layout_height (layouts[c]));
+      row->layouts[c] = make_layout (r->pdf, row->cells[c], TABLE_SIZE, bold,
+                                     column->width - 2 * CELL_PAD_X,
+                                     header ? LIAISON_PDF_ALIGN_CENTER : column->align);
+      height = MAX (height, layout_height (row->layouts[c]));
     }
-  return height + 2 * CELL_PAD_Y;
+  row->height = height + 2 * CELL_PAD_Y;
 }
 
 static void
@@ -514,21 +525,11 @@ draw_row (Render       *r,
 }
 
 static void
-free_layouts (PangoLayout **layouts,
-              guint         n)
-{
-  for (guint i = 0; i < n; i++)
-    g_clear_object (&layouts[i]);
-}
-
-static void
-draw_header (Render       *r,
-             Block        *table,
-             PangoLayout **header,
-             double        header_height)
+draw_header (Render *r,
+             Block  *table)
 {
   if (table->show_header)
-    draw_row (r, table, header, header_height, 0.88);
+    draw_row (r, table, table->header->layouts, table->header->height, 0.88);
 }
 
 static void
@@ -536,15 +537,20 @@ render_table (Render *r,
               Block  *table)
 {
   guint n = table->columns->len;
-  g_autofree char **names = g_new0 (char *, n + 1);
-  g_autofree PangoLayout **header = g_new0 (PangoLayout *, n);
-  g_autofree PangoLayout **cells = g_new0 (PangoLayout *, n);
   double header_height = 0;
 
-  for (guint c = 0; c < n; c++)
-    names[c] = g_array_index (table->columns, Column, c).header;
   if (table->show_header)
-    header_height = layout_row (r, table, names, TRUE, TRUE, header);
+    {
+      if (table->header == NULL)
+        {
+          table->header = g_new0 (Row, 1);
+          table->header->cells = g_new0 (char *, n + 1);
+          for (guint c = 0; c < n; c++)
+            table->header->cells[c] = g_strdup (g_array_index (table->columns, Column, c).header);
+        }
+      layout_row (r, table, table->header, TRUE);
+      header_height = table->header->height;
+    }
 
   r->y += 2;
   for (guint i = 0; i < table->rows->len || i == 0; i++)
@@ -553,20 +559,21 @@ render_table (Render *r,
       double height = 0;
 
       if (row != NULL)
-        height = layout_row (r, table, row->cells, FALSE, (row->flags & LIAISON_PDF_ROW_BOLD) != 0, cells);
+        {
+          layout_row (r, table, row, FALSE);
+          height = row->height;
+        }
       if (i == 0)
         {
           /* The header never ends a page alone. */
           make_room (r, header_height + height);
-          draw_header (r, table, header, header_height);
+          draw_header (r, table);
         }
       else if (make_room (r, height))
-        draw_header (r, table, header, header_height);
+        draw_header (r, table);
       if (row != NULL)
-        draw_row (r, table, cells, height, (row->flags & LIAISON_PDF_ROW_BOLD) ? 0.95 : 1.0);
-      free_layouts (cells, n);
+        draw_row (r, table, row->layouts, height, (row->flags & LIAISON_PDF_ROW_BOLD) ? 0.95 : 1.0);
     }
-  free_layouts (header, n);
   r->y += 8;
 }
 

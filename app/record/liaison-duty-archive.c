@@ -179,11 +179,12 @@ add_quarters (LiaisonPdf              *pdf,
     }
   liaison_pdf_add_row (pdf, total_row, LIAISON_PDF_ROW_BOLD);
   liaison_pdf_end_table (pdf);
-  /* A period that cuts a quarter scores only its own days of it. */
+  /* A period that cuts a quarter scores only its own days of it; the
+   * loop above left @quarter one past the last. */
   if (score->n_quarters > 0)
     {
       g_autofree char *first = liaison_quarter_first_iso (score->first);
-      g_autofree char *last = liaison_quarter_last_iso (quarter = liaison_quarter_previous (quarter));
+      g_autofree char *last = liaison_quarter_last_iso (liaison_quarter_previous (quarter));
 
       if (g_strcmp0 (first, record->from) != 0 || g_strcmp0 (last, record->to) != 0)
         liaison_pdf_add_paragraph (pdf, _("The period covers only part of its first or last quarter: "

@@ -93,7 +93,7 @@ add_summary (LiaisonPdf              *pdf,
   guint attendance[LIAISON_N_ATTENDANCES] = { 0, };
   g_autofree char *points = liaison_points_format (record->points->total);
   g_autofree char *rank = NULL;
-  g_autofree char *numbers[9] = { NULL, };
+  char *numbers[9] = { NULL, };
 
   for (guint k = 0; k < LIAISON_N_ACTIVITY_KINDS; k++)
     for (guint a = 0; a < LIAISON_N_ATTENDANCES; a++)
@@ -133,6 +133,8 @@ add_summary (LiaisonPdf              *pdf,
       liaison_pdf_add_row (pdf, rows[i], i == 0 ? LIAISON_PDF_ROW_BOLD : LIAISON_PDF_ROW_PLAIN);
     liaison_pdf_end_table (pdf);
   }
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_free (numbers[i]);
 }
 
 static void

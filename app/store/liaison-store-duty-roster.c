@@ -247,3 +247,44 @@ liaison_store_list_on_duty (LiaisonStore  *self,
     return NULL;
   return g_steal_pointer (&uuids);
 }
+
+/* The one rule for "was this planned duty day done" (docs/duty-record.md,
+ * "The duty roster"): the deputy was present at a live reception at the
+ * shift's station on its day, or attended a live station_duty activity
+ * that station recorded (or one whose station is not known) covering
+ * that day. */
+gboolean
+liaison_store_duty_shift_done (LiaisonStore            *self,
+                               const LiaisonDutyShift  *shift,
+                               gboolean                *done,
+                               GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (shift != NULL && done != NULL, FALSE);
+
+  stmt = liaison_store_prepare (self,
+    "SELECT EXISTS (SELECT 1 FROM receptions r JOIN reception_deputies rd ON rd.reception_id = r.id"
+    "   JOIN deputies d ON d.id = rd.deputy_id JOIN stations s ON s.id = r.station_id"
+    "   WHERE r.deleted = 0 AND d.uuid = ?1 AND s.uuid = ?2 AND substr (r.received_at, 1, 10) = ?3)"
+    " OR EXISTS (SELECT 1 FROM activities a JOIN activity_attendees t ON t.activity_id = a.id"
+    "   JOIN deputies d ON d.id = t.deputy_id"
+    "   WHERE a.deleted = 0 AND a.kind = 'station_duty' AND t.attendance = 'attended' AND d.uuid = ?1"
+    "   AND (a.origin_station_uuid = ?2 OR coalesce (a.origin_station_uuid, '') = '')"
+    "   AND a.date <= ?3 AND coalesce (nullif (a.end_date, ''), a.date) >= ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  liaison_store_bind_text (stmt, 1, shift->deputy_uuid);
+  liaison_store_bind_text (stmt, 2, shift->station_uuid);
+  liaison_store_bind_text (stmt, 3, shift->date);
+  *done = liaison_store_step_count (self, stmt, _("Could not read whether the duty day was done"),
+                                    &local_error) > 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}

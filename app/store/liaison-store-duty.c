@@ -356,6 +356,36 @@ liaison_store_list_deputy_activities (LiaisonStore  *self,
   return g_steal_pointer (&activities);
 }
 
+/* Every live activity that began from @from to @to, by date, with its
+ * attendees: the activities list of the desk (ui/duty/). */
+GPtrArray *
+liaison_store_list_activities (LiaisonStore  *self,
+                               const char    *from,
+                               const char    *to,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  stmt = liaison_store_prepare (self, ACTIVITY_SELECT
+    " WHERE a.deleted = 0 AND (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)"
+    " ORDER BY a.date, a.title COLLATE LOCALE, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_duty_bind_bound (stmt, 1, from);
+  liaison_store_duty_bind_bound (stmt, 2, to);
+  activities = liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
+                                           _("Could not read the activities"), error);
+  if (activities == NULL)
+    return NULL;
+  for (guint i = 0; i < activities->len; i++)
+    if (!read_attendees (self, g_ptr_array_index (activities, i), error))
+      return NULL;
+  return g_steal_pointer (&activities);
+}
+
 gboolean
 liaison_store_delete_activity (LiaisonStore  *self,
                                const char    *uuid,

@@ -39,6 +39,12 @@ GPtrArray        *liaison_store_list_deputy_activities (LiaisonStore  *store,
                                                         const char    *from,
                                                         const char    *to,
                                                         GError       **error);
+/* Every live activity that began from @from to @to ("YYYY-MM-DD", both
+ * included; NULL: no bound), by date then title, with attendees. */
+GPtrArray        *liaison_store_list_activities (LiaisonStore     *store,
+                                                 const char       *from,
+                                                 const char       *to,
+                                                 GError          **error);
 /* Makes the activity a tombstone (a new version, to sync). The station
  * desk may not delete what headquarters records. */
 gboolean          liaison_store_delete_activity (LiaisonStore     *store,
@@ -67,6 +73,15 @@ GPtrArray        *liaison_store_list_on_duty    (LiaisonStore     *store,
                                                  const char       *station_uuid,
                                                  const char       *date,
                                                  GError          **error);
+
+/* Whether the planned duty day @shift was done (*@done): the deputy was
+ * present at a live reception at its station that day, or attended a
+ * live station_duty activity of that station covering the day. The one
+ * rule for "planned, not done" (the roster, the duty record). */
+gboolean          liaison_store_duty_shift_done (LiaisonStore           *store,
+                                                 const LiaisonDutyShift *shift,
+                                                 gboolean               *done,
+                                                 GError                **error);
 
 /* A deputy's duty items (LiaisonDutyItem *) dated from @from to @to
  * ("YYYY-MM-DD", both included; NULL: no bound), by date then source:

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-picker.h"
+#include "liaison-store-duty.h"
 #include "liaison-store-watch.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-a11y.h"
@@ -19,6 +20,7 @@ struct _LiaisonDeputyPicker
   LiaisonStore   *store;
   GArray         *deputy_ids;    /* gint64, in the order chosen */
   GArray         *match_ids;     /* gint64, one per row of matches_list */
+  gboolean        hide_chips;    /* the caller lists the chosen itself */
 
   /* template children */
   GtkFlowBox     *chips_box;
@@ -67,13 +69,19 @@ remove_all_matches (LiaisonDeputyPicker *self)
 
 static GtkWidget *
 match_row_new (const LiaisonDeputy *deputy,
-               gint64               here_id)
+               gint64               here_id,
+               gboolean             on_duty)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (deputy->name);
   GtkWidget *details;
-  g_autoptr(GString) text = g_string_new (liaison_deputy_level_label (deputy->level));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* Translators: a deputy in the picker is planned on duty here today (今日值班) */
+  if (on_duty)
+    g_string_append_printf (text, "%s · ", _("On duty today"));
+  g_string_append (text, liaison_deputy_level_label (deputy->level));
 
   /* Another station's deputy says which: a city deputy may sit at any. */
   if (deputy->station_id != here_id && deputy->station_name != NULL && *deputy->station_name)
@@ -101,26 +109,75 @@ match_row_new (const LiaisonDeputy *deputy,
   return row;
 }
 
+static gboolean
+is_on_duty (GPtrArray           *on_duty,
+            const LiaisonDeputy *deputy)
+{
+  return on_duty != NULL && g_ptr_array_find_with_equal_func (on_duty, deputy->meta.uuid, g_str_equal, NULL);
+}
+
+/* Reorders @deputies in place, those in @on_duty (uuids) first. */
+static void
+on_duty_first (GPtrArray *deputies,
+               GPtrArray *on_duty)
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  guint n = 0;
+
+  for (guint i = 0; i < deputies->len; i++)
+    {
+      gpointer deputy = g_ptr_array_index (deputies, i);
+
+      if (is_on_duty (on_duty, deputy))
+        deputies->pdata[n++] = deputy;
+      else
+        g_ptr_array_add (rest, deputy);
+    }
+  for (guint i = 0; i < rest->len; i++)
+    deputies->pdata[n++] = g_ptr_array_index (rest, i);
+}
+
+/* Keeps only the deputies in @on_duty. */
+static void
+keep_on_duty (GPtrArray *deputies,
+              GPtrArray *on_duty)
+{
+  for (guint i = deputies->len; i > 0; i--)
+    if (!is_on_duty (on_duty, g_ptr_array_index (deputies, i - 1)))
+      g_ptr_array_remove_index (deputies, i - 1);
+}
+
 /* Fills matches_list from what is typed, leaving out deputies already
- * chosen. */
+ * chosen; the deputies planned on duty here today come first, marked, and
+ * with nothing typed they are offered alone. */
 static void
 refresh_matches (LiaisonDeputyPicker *self)
 {
   g_autofree char *text = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(GPtrArray) on_duty = NULL;
   g_autoptr(LiaisonStation) here = NULL;
   g_autoptr(GError) error = NULL;
 
   remove_all_matches (self);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), FALSE);
 
-  if (self->store == NULL || *text == '\0')
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+      return;
+    }
+  here = liaison_store_get_local_station (self->store);
+  /* Headquarters has no station, and nobody on duty at it. */
+  if (here != NULL)
+    on_duty = liaison_store_list_on_duty (self->store, NULL, NULL, NULL);
+  if (*text == '\0' && (on_duty == NULL || on_duty->len == 0))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
       return;
     }
 
-  deputies = liaison_store_list_deputies (self->store, text, &error);
+  deputies = liaison_store_list_deputies (self->store, *text != '\0' ? text : NULL, &error);
   if (deputies == NULL)
     {
       gtk_label_set_label (self->no_match_label, error->message);
@@ -128,9 +185,12 @@ refresh_matches (LiaisonDeputyPicker *self)
       gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
       return;
     }
-  /* Those on duty here first, as in every other list of deputies. */
+  /* Those of this station first, as in every other list of deputies;
+   * before them, those planned on duty today. */
   liaison_ui_deputies_here_first (self->store, deputies);
-  here = liaison_store_get_local_station (self->store);
+  if (*text == '\0')
+    keep_on_duty (deputies, on_duty);
+  on_duty_first (deputies, on_duty);
 
   for (guint i = 0; i < deputies->len && self->match_ids->len < LIAISON_DEPUTY_PICKER_MAX_MATCHES; i++)
     {
@@ -138,12 +198,13 @@ refresh_matches (LiaisonDeputyPicker *self)
 
       if (is_chosen (self, deputy->meta.id))
         continue;
-      gtk_list_box_append (self->matches_list, match_row_new (deputy, here != NULL ? here->meta.id : 0));
+      gtk_list_box_append (self->matches_list, match_row_new (deputy, here != NULL ? here->meta.id : 0,
+                                                              is_on_duty (on_duty, deputy)));
       g_array_append_val (self->match_ids, deputy->meta.id);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->matches_list), self->match_ids->len > 0);
-  if (self->match_ids->len == 0)
+  if (self->match_ids->len == 0 && *text != '\0')
     {
       g_autofree char *message = NULL;
 
@@ -229,7 +290,7 @@ add_deputy (LiaisonDeputyPicker *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, deputy->name, -1);
   /* The chip's button takes the focus, not the flow box's child. */
   gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), !self->hide_chips);
   return TRUE;
 }
 
@@ -258,6 +319,9 @@ search_changed_cb (LiaisonDeputyPicker *self)
 static void
 search_activate_cb (LiaisonDeputyPicker *self)
 {
+  /* Enter adds what was typed for, not an offer made to an empty entry. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    return;
   refresh_matches (self);
   add_match (self, 0);
 }
@@ -436,6 +500,9 @@ liaison_deputy_picker_set_store (LiaisonDeputyPicker *self,
     return;
 
   liaison_ui_watch_store_detailed (&self->store, store, "changed::deputies", self, G_CALLBACK (store_changed_cb));
+  /* The roster planned someone on duty today: offer them. */
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::duty_shifts", G_CALLBACK (refresh_matches), self, G_CONNECT_SWAPPED);
 
   update_empty_hint (self);
   refresh_matches (self);
@@ -522,7 +589,7 @@ liaison_deputy_picker_remove_deputy (LiaisonDeputyPicker *self,
           break;
         }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), self->deputy_ids->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), self->deputy_ids->len > 0 && !self->hide_chips);
   refresh_matches (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -532,4 +599,38 @@ liaison_deputy_picker_focus (LiaisonDeputyPicker *self)
 {
   g_return_if_fail (LIAISON_IS_DEPUTY_PICKER (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Names the entry for what the deputies are chosen for, such as "Add a
+ * deputy on duty" (the default, a reception's). */
+void
+liaison_deputy_picker_set_label (LiaisonDeputyPicker *self,
+                                 const char          *label)
+{
+  g_return_if_fail (LIAISON_IS_DEPUTY_PICKER (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* For a caller that lists the chosen deputies itself (the activity
+ * editor, with each one's attendance): no chips, and @label names the
+ * entry. */
+void
+liaison_deputy_picker_set_lists_chosen (LiaisonDeputyPicker *self,
+                                        const char          *label)
+{
+  g_return_if_fail (LIAISON_IS_DEPUTY_PICKER (self));
+
+  self->hide_chips = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
+  liaison_deputy_picker_set_label (self, label);
+}
+
+/* The deputies planned on duty today changed (the roster): offer them. */
+void
+liaison_deputy_picker_refresh (LiaisonDeputyPicker *self)
+{
+  g_return_if_fail (LIAISON_IS_DEPUTY_PICKER (self));
+  refresh_matches (self);
 }

@@ -1,6 +1,8 @@
 /* liaison-deputy-picker.h: choose the deputies on duty by typing names.
  *
- * Emits ::changed when a deputy is added or removed.
+ * The deputies planned on duty at this station today (the duty roster)
+ * come first, marked "On duty today", and are offered before anything is
+ * typed. Emits ::changed when a deputy is added or removed.
  */
 #pragma once
 
@@ -31,6 +33,11 @@ gboolean      liaison_deputy_picker_add_deputy     (LiaisonDeputyPicker *self,
                                                     gint64               deputy_id);
 void          liaison_deputy_picker_remove_deputy  (LiaisonDeputyPicker *self,
                                                     gint64               deputy_id);
+void          liaison_deputy_picker_set_label      (LiaisonDeputyPicker *self,
+                                                    const char          *label);
+void          liaison_deputy_picker_set_lists_chosen (LiaisonDeputyPicker *self,
+                                                      const char          *label);
+void          liaison_deputy_picker_refresh        (LiaisonDeputyPicker *self);
 /* Focuses the search entry. */
 void          liaison_deputy_picker_focus          (LiaisonDeputyPicker *self);
 

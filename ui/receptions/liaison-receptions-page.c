@@ -14,6 +14,7 @@
 #include "liaison-reception-detail.h"
 #include "liaison-reception-item.h"
 #include "liaison-dropdown-search.h"
+#include "liaison-on-duty-today.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
 #include "liaison-station-choices.h"
@@ -44,6 +45,7 @@ struct _LiaisonReceptionsPage
   /* template children */
   AdwLeaflet             *leaflet;
   GtkSearchEntry         *search_entry;
+  LiaisonOnDutyToday     *on_duty_today;
   GtkToggleButton        *filter_button;
   GtkEntry               *from_entry;
   GtkEntry               *to_entry;
@@ -609,6 +611,7 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
 
   self->store = g_object_ref (store);
   liaison_reception_detail_set_store (self->detail, store);
+  liaison_on_duty_today_set_store (self->on_duty_today, store);
 
   from_date = g_settings_get_string (self->settings, "filter-from-date");
   to_date = g_settings_get_string (self->settings, "filter-to-date");
@@ -678,12 +681,14 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   object_class->finalize = liaison_receptions_page_finalize;
 
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_ON_DUTY_TODAY);
   g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-receptions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, on_duty_today);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, to_entry);

@@ -53,6 +53,10 @@ void liaison_window_update_badge        (LiaisonWindow  *self);
 /* liaison-window-ledger.c: import and export of the reception ledger */
 void liaison_window_class_add_ledger_actions (GtkWidgetClass *widget_class);
 
+/* liaison-window-duty.c: the duty roster and the duty activities */
+void liaison_window_update_duty_actions    (LiaisonWindow  *self);
+void liaison_window_class_add_duty_actions (GtkWidgetClass *widget_class);
+
 /* liaison-window-sync.c: sync with headquarters and enrolment */
 void liaison_window_update_sync_actions (LiaisonWindow  *self);
 void liaison_window_class_add_sync_actions   (GtkWidgetClass *widget_class);

@@ -125,6 +125,7 @@ liaison_window_update_station (LiaisonWindow *self)
     }
   gtk_stack_set_visible_child_name (self->main_stack, ready ? "main" : "first-run");
   update_actor (self);
+  liaison_window_update_duty_actions (self);
 }
 
 /* Wide, the view switcher hides the subtitle: show the station beside it.
@@ -536,6 +537,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   liaison_window_class_add_ledger_actions (widget_class);
   liaison_window_class_add_sync_actions (widget_class);
+  liaison_window_class_add_duty_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(sss)", show_error_action);
 

@@ -1,0 +1,134 @@
+/* liaison-duty-ui.c: what the duty record's windows share. */
+#define G_LOG_DOMAIN "liaison-duty-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-duty-ui.h"
+#include "liaison-store-sync.h"
+#include "liaison-tooltip.h"
+
+LiaisonDutyMonth
+liaison_duty_month_this (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (LiaisonDutyMonth) { g_date_time_get_year (now), g_date_time_get_month (now) };
+}
+
+LiaisonDutyMonth
+liaison_duty_month_of (const char *date)
+{
+  int year;
+  int month;
+
+  if (date == NULL || sscanf (date, "%d-%d", &year, &month) != 2 || month < 1 || month > 12)
+    return liaison_duty_month_this ();
+  return (LiaisonDutyMonth) { year, month };
+}
+
+LiaisonDutyMonth
+liaison_duty_month_step (LiaisonDutyMonth month,
+                         int              delta)
+{
+  int index = month.year * 12 + (month.month - 1) + delta;
+
+  return (LiaisonDutyMonth) { index / 12, index % 12 + 1 };
+}
+
+char *
+liaison_duty_month_first (LiaisonDutyMonth month)
+{
+  return g_strdup_printf ("%04d-%02d-01", month.year, month.month);
+}
+
+char *
+liaison_duty_month_last (LiaisonDutyMonth month)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", month.year, month.month,
+                          g_date_get_days_in_month (month.month, month.year));
+}
+
+char *
+liaison_duty_month_title (LiaisonDutyMonth month)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_local (month.year, month.month, 1, 0, 0, 0);
+
+  /* Translators: a month's heading in a list, a g_date_time_format() format: "December 2026"; zh_CN "%Y年%-m月" */
+  return g_date_time_format (first, C_("month heading", "%B %Y"));
+}
+
+char *
+liaison_duty_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+liaison_duty_day_label (const char *date)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date != NULL ? date : "");
+  at = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (at == NULL)
+    return g_strdup (date);
+  /* Translators: a day in a list, a g_date_time_format() format: "2026-12-05 Saturday"; zh_CN "%Y-%m-%d %A" */
+  return g_date_time_format (at, C_("day in a list", "%Y-%m-%d %A"));
+}
+
+gboolean
+liaison_duty_desk_records (LiaisonStore        *store,
+                           LiaisonActivityKind  kind)
+{
+  return liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ ||
+         liaison_activity_kind_owner (kind) != LIAISON_ACTIVITY_OWNER_HEADQUARTERS;
+}
+
+static GtkWidget *
+month_button_new (const char *icon,
+                  const char *label,
+                  GCallback   cb,
+                  gpointer    data)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  liaison_ui_set_tooltip (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_swapped (button, "clicked", cb, data);
+  return button;
+}
+
+GtkWidget *
+liaison_duty_month_bar_new (GtkLabel  **title,
+                            GCallback   previous_cb,
+                            GCallback   next_cb,
+                            gpointer    data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_box_append (GTK_BOX (box), month_button_new ("go-previous-symbolic", _("Previous month"), previous_cb, data));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), month_button_new ("go-next-symbolic", _("Next month"), next_cb, data));
+  *title = GTK_LABEL (label);
+  return box;
+}
+
+void
+liaison_duty_show_message (GtkLabel   *label,
+                           const char *message)
+{
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+}

@@ -23,7 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, click, close_window,  # noqa: E402
+from liaison_atspi import (TAP, App, audit, click, close_window,  # noqa: E402
                            find, find_all, focus_by_tab, focused, new_window, press,
                            run_cli, set_text, text_of, texts_under, wait_for)
 
@@ -78,6 +78,16 @@ def unique_names(db, sql, n):
     raise AssertionError(f"no {n} deputies with names of their own")
 
 
+def named(tap, title, window):
+    """Every control and row of @window has a name a person can hear. A
+    toast's close button is libadwaita 1.2's to name: the audit waits for
+    the toast to go."""
+    wait_for("the toast to go", lambda: not find_all(window, name="AdwToastWidget"), timeout=15)
+    checked, offenders = audit(window)
+    tap.case(checked > 0 and not offenders, f"{title}: every control and row is named ({checked} checked)",
+             [f"{role} “{name}”: {problem} at {path}" for role, name, problem, path in offenders])
+
+
 def rows_of(list_node):
     return [list_node.getChildAtIndex(i) for i in range(list_node.childCount)]
 
@@ -124,6 +134,7 @@ def station_roster(tmp, tap):
                        lambda: next((r for r in rows_of(days) if past_deputy in r.name and past in r.name), None))
         tap.case("已安排，未履职" in row.name,
                  "a past planned day with nothing logged shows as planned, not done", [row.name])
+        named(tap, "the duty roster", roster)
         close_window(app, roster)
 
         label = wait_for("On duty today on the receptions page",
@@ -250,6 +261,7 @@ def hq_activity(tmp, tap):
         shown = editor_fields(ed)
         tap.case(shown == typed and shown["kind"] == ["视察"],
                  "reopened, the editor shows every field as typed", [f"typed {typed}", f"shown {shown}"])
+        named(tap, "the activity editor", ed)
         marks = {name: attendance_shown(ed, name) for name in deputies}
         tap.case(marks == {deputies[0]: ["出席"], deputies[1]: ["请假"], deputies[2]: ["出席"]},
                  "reopened, each deputy's attendance is as set", [str(marks)])
@@ -259,6 +271,7 @@ def hq_activity(tmp, tap):
         again = read_activity(db)
         tap.case(again == (fields, attendees),
                  "opened and saved untouched, the store holds the same", [str(again)])
+        named(tap, "the activities list", listing)
         close_window(app, listing)
     finally:
         app.quit()

@@ -282,6 +282,8 @@ build_plan_group (LiaisonDutyRoster *self)
   gtk_widget_set_margin_bottom (deputy_box, 8);
   gtk_box_append (GTK_BOX (deputy_box), GTK_WIDGET (self->picker));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (deputy_row), _("Deputies on duty"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (deputy_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Deputies on duty"), -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (deputy_row), deputy_box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (deputy_row), FALSE);
   gtk_widget_set_focusable (deputy_row, FALSE);

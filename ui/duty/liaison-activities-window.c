@@ -121,7 +121,8 @@ refresh (LiaisonActivitiesWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   activities = liaison_store_list_activities (self->store, first, last, &error);
-  liaison_duty_show_message (self->message, error != NULL ? error->message : NULL);
+  gtk_label_set_label (self->message, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), error != NULL);
   for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
       const LiaisonActivity *a = g_ptr_array_index (activities, i);

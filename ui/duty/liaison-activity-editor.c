@@ -481,6 +481,7 @@ build (LiaisonActivityEditor *self,
   adw_preferences_group_add (message_group, GTK_WIDGET (self->message));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), message_group);
+  liaison_duty_show_message (self->message, NULL);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_activity_group (self)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_deputies_group (self)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_note_group (self)));

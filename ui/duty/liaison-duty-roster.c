@@ -349,6 +349,7 @@ build (LiaisonDutyRoster *self)
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_plan_group (self)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (message_group));
+  liaison_duty_show_message (self->message, NULL);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_list_group (self)));
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

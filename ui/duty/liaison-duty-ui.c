@@ -127,8 +127,14 @@ void
 liaison_duty_show_message (GtkLabel   *label,
                            const char *message)
 {
+  GtkWidget *group;
+
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  /* The label's group too, so that no empty space waits for a message. */
+  group = gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_PREFERENCES_GROUP);
+  if (group != NULL)
+    gtk_widget_set_visible (group, message != NULL);
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
 }

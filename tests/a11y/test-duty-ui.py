@@ -110,7 +110,7 @@ def station_roster(tmp, tap):
         find(w, "list", "接待登记")
 
         before = app.windows()
-        menu(app, w, "值班安排(R)…")
+        menu(app, w, "值班安排(D)…")
         roster = new_window(app, before, "the duty roster")
         assert roster.name == "值班安排", roster.name
 
@@ -219,7 +219,7 @@ def hq_activity(tmp, tap):
     try:
         w = app.main_window()
         before = app.windows()
-        menu(app, w, "履职活动(A)…")
+        menu(app, w, "履职活动(C)…")
         listing = new_window(app, before, "the activities window")
         before = app.windows()
         click(listing, "push button", "新建活动(N)…")

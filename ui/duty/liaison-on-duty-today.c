@@ -94,7 +94,7 @@ liaison_on_duty_today_init (LiaisonOnDutyToday *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("x-office-calendar-symbolic");
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Duty _Roster…"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Duty Roster…"));
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);

@@ -237,13 +237,10 @@ add_filing (LiaisonStore           *store,
   return TRUE;
 }
 
-/* The deputy's own items: receptions hosted, take-ups and filings. Also
- * notes the days they logged station duty, "DAY|STATION" ("DAY|*" when
- * the station is not known), in @logged. */
+/* The deputy's own items: receptions hosted, take-ups and filings. */
 static gboolean
 read_items (LiaisonStore       *store,
             LiaisonDutyRecord  *record,
-            GHashTable         *logged,
             GError            **error)
 {
   GPtrArray *items = record->score->items;
@@ -252,19 +249,13 @@ read_items (LiaisonStore       *store,
   for (guint i = 0; i < items->len; i++)
     {
       const LiaisonDutyItem *item = g_ptr_array_index (items, i);
-      gboolean station_day = FALSE;
 
       if (g_strcmp0 (item->deputy_uuid, deputy_uuid) != 0)
         continue;
       switch (item->kind)
         {
-        case LIAISON_DUTY_ITEM_ACTIVITY:
-          station_day = item->activity_kind == LIAISON_ACTIVITY_STATION_DUTY &&
-                        item->attendance == LIAISON_ATTENDANCE_ATTENDED;
-          break;
         case LIAISON_DUTY_ITEM_RECEPTION:
           record->receptions_hosted++;
-          station_day = TRUE;
           break;
         case LIAISON_DUTY_ITEM_TAKE_UP:
           if (!add_take_up (store, record, item, error))
@@ -276,14 +267,12 @@ read_items (LiaisonStore       *store,
           if (!add_filing (store, record, item, error))
             return FALSE;
           break;
+        case LIAISON_DUTY_ITEM_ACTIVITY:
         case LIAISON_DUTY_ITEM_CLOSED_SATISFIED:
         case LIAISON_N_DUTY_ITEM_KINDS:
         default:
           break;
         }
-      if (station_day)
-        g_hash_table_add (logged, g_strconcat (item->date, "|",
-                                               is_blank (item->station_uuid) ? "*" : item->station_uuid, NULL));
     }
   return TRUE;
 }
@@ -315,11 +304,11 @@ read_activities (LiaisonStore       *store,
 }
 
 /* The planned duty days of the period, up to today, on which the deputy
- * logged neither a reception at that station nor station duty there. */
+ * logged neither a reception at that station nor station duty there: the
+ * store's one rule, which the duty roster shows too. */
 static gboolean
 read_planned_not_done (LiaisonStore       *store,
                        LiaisonDutyRecord  *record,
-                       GHashTable         *logged,
                        GError            **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -336,14 +325,13 @@ read_planned_not_done (LiaisonStore       *store,
   for (guint i = 0; i < shifts->len; i++)
     {
       LiaisonDutyShift *shift = g_ptr_array_index (shifts, i);
-      g_autofree char *here = NULL;
-      g_autofree char *anywhere = NULL;
+      gboolean done = FALSE;
 
       if (g_strcmp0 (shift->deputy_uuid, record->deputy->meta.uuid) != 0)
         continue;
-      here = g_strconcat (shift->date, "|", shift->station_uuid, NULL);
-      anywhere = g_strconcat (shift->date, "|*", NULL);
-      if (g_hash_table_contains (logged, here) || g_hash_table_contains (logged, anywhere))
+      if (!liaison_store_duty_shift_done (store, shift, &done, error))
+        return FALSE;
+      if (done)
         continue;
       g_ptr_array_add (record->planned_not_done, g_steal_pointer (&g_ptr_array_index (shifts, i)));
     }
@@ -372,7 +360,6 @@ liaison_duty_record_build (LiaisonStore  *store,
   g_autoptr(GPtrArray) roster = NULL;
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) rule_sets = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -442,11 +429,11 @@ liaison_duty_record_build (LiaisonStore  *store,
     }
   record->duty_days = record->points->duty_days;
 
-  if (!read_items (store, record, logged, error) ||
+  if (!read_items (store, record, error) ||
       !liaison_store_count_deputy_visitors (store, record->deputy->meta.uuid, from, to, NULL,
                                             &record->visitors_received, error) ||
       !read_activities (store, record, error) ||
-      !read_planned_not_done (store, record, logged, error))
+      !read_planned_not_done (store, record, error))
     return NULL;
 
   record->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");

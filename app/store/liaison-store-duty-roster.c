@@ -252,7 +252,8 @@ liaison_store_list_on_duty (LiaisonStore  *self,
  * "The duty roster"): the deputy was present at a live reception at the
  * shift's station on its day, or attended a live station_duty activity
  * that station recorded (or one whose station is not known) covering
- * that day. */
+ * that day. The reception is found by its station's day
+ * (receptions_by_station), not among all the deputy's. */
 gboolean
 liaison_store_duty_shift_done (LiaisonStore            *self,
                                const LiaisonDutyShift  *shift,
@@ -268,7 +269,8 @@ liaison_store_duty_shift_done (LiaisonStore            *self,
   stmt = liaison_store_prepare (self,
     "SELECT EXISTS (SELECT 1 FROM receptions r JOIN reception_deputies rd ON rd.reception_id = r.id"
     "   JOIN deputies d ON d.id = rd.deputy_id JOIN stations s ON s.id = r.station_id"
-    "   WHERE r.deleted = 0 AND d.uuid = ?1 AND s.uuid = ?2 AND substr (r.received_at, 1, 10) = ?3)"
+    "   WHERE r.deleted = 0 AND d.uuid = ?1 AND s.uuid = ?2"
+    "   AND r.received_at >= ?3 AND r.received_at < date (?3, '+1 day'))"
     " OR EXISTS (SELECT 1 FROM activities a JOIN activity_attendees t ON t.activity_id = a.id"
     "   JOIN deputies d ON d.id = t.deputy_id"
     "   WHERE a.deleted = 0 AND a.kind = 'station_duty' AND t.attendance = 'attended' AND d.uuid = ?1"

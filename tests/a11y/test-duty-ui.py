@@ -209,6 +209,12 @@ def attendance_shown(ed, name):
     return [t for t in texts_under(button) if t and t != "（无）"]
 
 
+def row_of(listing):
+    activities = find(listing, "list", "本月活动")
+    return wait_for("the activity listed",
+                    lambda: next((r for r in rows_of(activities) if TITLE in r.name), None))
+
+
 def hq_activity(tmp, tap):
     db = os.path.join(tmp, "hq.db")
     run_cli("demo", "--hq", "--database", db, "--receptions", "0")
@@ -272,6 +278,23 @@ def hq_activity(tmp, tap):
         tap.case(again == (fields, attendees),
                  "opened and saved untouched, the store holds the same", [str(again)])
         named(tap, "the activities list", listing)
+
+        # Deleting asks first; then the activity is a tombstone, gone from the list.
+        before = app.windows()
+        click(row_of(listing), "push button", f"编辑“{TITLE}”")
+        ed = new_window(app, before, "the activity editor, for deleting")
+        before = app.windows()
+        click(ed, "push button", "删除活动(D)…")
+        ask = new_window(app, before, "the confirmation")
+        click(ask, "push button", "删除(D)")
+        app.wait_window_gone(ed.name)
+        con = sqlite3.connect(db)
+        deleted = con.execute("SELECT deleted FROM activities WHERE title = ?", (TITLE,)).fetchall()
+        con.close()
+        activities = find(listing, "list", "本月活动", timeout=5) if find_all(listing, "list", "本月活动") else None
+        left = [r.name for r in rows_of(activities)] if activities is not None else []
+        tap.case(deleted == [(1,)] and not any(TITLE in n for n in left),
+                 "deleted after a confirmation, it is a tombstone and leaves the list", [str(deleted)])
         close_window(app, listing)
     finally:
         app.quit()

@@ -475,9 +475,19 @@ liaison_demo_add_motions (Generator  *gen,
       guint n_co_signers = g_rand_int_range (rand, 1, 4);
       gint64 filer = g_array_index (pool, gint64, g_rand_int_range (rand, 0, pool->len));
       const LiaisonDeputy *deputy = g_hash_table_lookup (gen->deputies, &filer);
-      g_autoptr(GDateTime) day = g_date_time_add_days (gen->today, -g_rand_int_range (rand, 1, gen->n_days));
-      g_autoptr(GDateTime) filed = g_date_time_add_minutes (day, g_rand_int_range (rand, 9 * 60, 17 * 60));
-      g_autoptr(GDateTime) filed_utc = g_date_time_to_utc (filed);
+      int days_ago = g_rand_int_range (rand, 1, gen->n_days);
+      g_autoptr(GDateTime) day = NULL;
+      g_autoptr(GDateTime) filed = NULL;
+      g_autoptr(GDateTime) filed_utc = NULL;
+
+      /* The last one was filed yesterday and waits for headquarters to
+       * refer it, whatever day the demo is made on: a desk always has
+       * that work in front of it. */
+      if (i == n - 1)
+        days_ago = 1;
+      day = g_date_time_add_days (gen->today, -days_ago);
+      filed = g_date_time_add_minutes (day, g_rand_int_range (rand, 9 * 60, 17 * 60));
+      filed_utc = g_date_time_to_utc (filed);
 
       suggestion->kind = LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
       suggestion->deputy_id = filer;

@@ -620,8 +620,9 @@ liaison_test_unit_uuid (LiaisonStore *store,
 /**
  * liaison_test_undo_points_rules_schema:
  *
- * Takes a store of schema 10 back to schema 9: the points rule sets and
- * the suggestions' motion flag go, and schema 10 runs again on reopening.
+ * Takes a store of schema 11 back to schema 9: the closed quarters
+ * (schema 11), the points rule sets and the suggestions' motion flag go,
+ * and schemas 10 and 11 run again on reopening.
  */
 void
 liaison_test_undo_points_rules_schema (LiaisonStore *store)
@@ -629,16 +630,17 @@ liaison_test_undo_points_rules_schema (LiaisonStore *store)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (liaison_store_exec (store,
-    "DROP TABLE points_rules; ALTER TABLE suggestions DROP COLUMN motion; PRAGMA user_version = 9;", &error));
+    "DROP TABLE quarter_closes; DROP TABLE points_rules; ALTER TABLE suggestions DROP COLUMN motion;"
+    " PRAGMA user_version = 9;", &error));
   g_assert_no_error (error);
 }
 
 /**
  * liaison_test_undo_duty_schema:
  *
- * Takes a store of schema 10 back to schema 8: schema 10's rule sets
+ * Takes a store of schema 11 back to schema 8: schemas 10 and 11
  * (liaison_test_undo_points_rules_schema()), the duty record's tables
- * and the take-ups' index go, and schemas 9 and 10 run again on reopening.
+ * and the take-ups' index go, and schemas 9 to 11 run again on reopening.
  */
 void
 liaison_test_undo_duty_schema (LiaisonStore *store)

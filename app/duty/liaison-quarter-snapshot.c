@@ -90,8 +90,8 @@ deputy_new (void)
   return deputy;
 }
 
-static LiaisonQuarterSnapshot *
-snapshot_new (LiaisonQuarter quarter)
+LiaisonQuarterSnapshot *
+liaison_quarter_snapshot_new_empty (LiaisonQuarter quarter)
 {
   LiaisonQuarterSnapshot *snapshot = g_new0 (LiaisonQuarterSnapshot, 1);
 
@@ -126,7 +126,7 @@ liaison_quarter_snapshot_new_from_score (const LiaisonPointsScore *score,
   }
   g_return_val_if_fail (index < (int) score->n_quarters, NULL);
 
-  snapshot = snapshot_new (quarter);
+  snapshot = liaison_quarter_snapshot_new_empty (quarter);
   for (guint d = 0; d < score->deputies->len; d++)
     {
       const LiaisonDeputyPoints *points = g_ptr_array_index (score->deputies, d);
@@ -432,7 +432,7 @@ liaison_quarter_snapshot_from_json (JsonObject  *object,
   if (!JSON_NODE_HOLDS_ARRAY (deputies))
     return invalid (error, "deputies must be an array"), NULL;
 
-  snapshot = snapshot_new (quarter);
+  snapshot = liaison_quarter_snapshot_new_empty (quarter);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (deputies)); i++)
     {
       g_autofree char *where = g_strdup_printf ("deputies[%u]", i);

@@ -56,6 +56,8 @@ const char             *liaison_duty_item_kind_to_code   (LiaisonDutyItemKind  k
 gboolean                liaison_duty_item_kind_from_code (const char          *code,
                                                           LiaisonDutyItemKind *kind);
 
+/* A snapshot of no deputy yet. */
+LiaisonQuarterSnapshot *liaison_quarter_snapshot_new_empty (LiaisonQuarter quarter);
 /* The snapshot of @score's quarter @quarter (a score of one quarter, or
  * of several: the lines and figures of @quarter only). */
 LiaisonQuarterSnapshot *liaison_quarter_snapshot_new_from_score (const LiaisonPointsScore *score,

@@ -1,7 +1,7 @@
 /* liaison-points-csv.c: the quarterly group report as CSV, UTF-8 with a
  * BOM so that Excel and WPS on a Chinese Windows read it as UTF-8: the
  * title, the column headers, then each group's deputies by rank followed
- * by the group's total and average. */
+ * by the group's total and average; a closed quarter's section after them. */
 #define G_LOG_DOMAIN "liaison-io"
 
 #include "config.h"
@@ -62,6 +62,16 @@ liaison_points_report_to_csv (const LiaisonPointsReport *report,
         }
       append_row (out, total_row, G_N_ELEMENTS (total_row));
       append_row (out, average_row, G_N_ELEMENTS (average_row));
+    }
+
+  /* A closed quarter: its section after an empty line. */
+  for (guint i = 0; report->closed != NULL && i < report->closed->lines->len; i++)
+    {
+      const LiaisonPointsReportLine *line = g_ptr_array_index (report->closed->lines, i);
+
+      if (i == 0)
+        g_string_append (out, "\r\n");
+      append_row (out, (const char **) line->cells, g_strv_length (line->cells));
     }
 
   *length = out->len;

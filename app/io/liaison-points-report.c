@@ -10,6 +10,7 @@
 #include "liaison-points-report.h"
 #include "liaison-store-duty.h"
 #include "liaison-store-points-rules.h"
+#include "liaison-store-quarter.h"
 #include "liaison-whole-file.h"
 
 G_DEFINE_QUARK (liaison-points-report-error-quark, liaison_points_report_error)
@@ -122,14 +123,6 @@ liaison_points_report_build (LiaisonStore   *store,
                              GError        **error)
 {
   g_autoptr(LiaisonPointsReport) report = NULL;
-  g_autoptr(GPtrArray) deputies = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_duty_item_free);
-  g_autoptr(GPtrArray) rule_sets = NULL;
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
   g_autofree char *quarter_words = NULL;
   gboolean group_known = (group == NULL);
 
@@ -151,47 +144,13 @@ liaison_points_report_build (LiaisonStore   *store,
         }
     }
 
-  deputies = liaison_store_list_deputies (store, NULL, error);
-  if (deputies == NULL)
-    return NULL;
-  for (guint i = 0; i < deputies->len; i++)
-    {
-      LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
-
-      /* Deputies in no group are announced in no group's report. */
-      if (deputy->group_name == NULL || deputy->group_name[0] == '\0' ||
-          (group != NULL && strcmp (deputy->group_name, group) != 0))
-        continue;
-      g_hash_table_insert (groups, deputy->meta.uuid, deputy->group_name);
-      g_hash_table_insert (names, deputy->meta.uuid, deputy->name);
-    }
-
-  /* The whole city in six queries; per deputy, 330 of them took seconds. */
-  from = liaison_quarter_first_iso (quarter);
-  to = liaison_quarter_last_iso (quarter);
-  all = liaison_store_gather_all_duty_items (store, from, to, error);
-  if (all == NULL)
-    return NULL;
-  for (guint i = 0; i < all->len; i++)
-    {
-      LiaisonDutyItem *item = g_ptr_array_index (all, i);
-
-      /* The engine scores every deputy with an item: only the report's. */
-      if (g_hash_table_contains (groups, item->deputy_uuid))
-        g_ptr_array_add (items, liaison_duty_item_copy (item));
-    }
-
-  /* The quarter is scored with the set in force on its first day. */
-  rule_sets = liaison_store_list_points_rules (store, error);
-  if (rule_sets == NULL)
-    return NULL;
-
   report = g_new0 (LiaisonPointsReport, 1);
   report->quarter = quarter;
   quarter_words = liaison_quarter_to_chinese (quarter);
   report->title = g_strconcat (quarter_words, " 代表履职积分通报", NULL);
   report->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  report->score = liaison_points_score_quarter (items, rule_sets, quarter, groups, names, error);
+  /* Deputies in no group are announced in no group's report. */
+  report->score = liaison_store_score_quarter (store, quarter, TRUE, group, error);
   if (report->score == NULL)
     return NULL;
 
@@ -205,6 +164,8 @@ liaison_points_report_build (LiaisonStore   *store,
         g_ptr_array_add (section->rows, row_new (g_ptr_array_index (section->group->deputies, d)));
       g_ptr_array_add (report->groups, section);
     }
+  if (!liaison_points_report_add_closed (store, report, error))
+    return NULL;
   return g_steal_pointer (&report);
 }
 
@@ -269,5 +230,6 @@ liaison_points_report_free (LiaisonPointsReport *report)
   g_free (report->title);
   g_clear_pointer (&report->groups, g_ptr_array_unref);
   g_clear_pointer (&report->score, liaison_points_score_free);
+  g_clear_pointer (&report->closed, liaison_points_report_closed_free);
   g_free (report);
 }

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "liaison-points.h"
+#include "liaison-quarter-snapshot.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -50,7 +51,36 @@ typedef enum {
 typedef struct {
   const LiaisonDeputyPoints *deputy;     /* borrowed from the report's score */
   guint counts[LIAISON_N_POINTS_COUNTS];
+  /* A closed quarter: the deputy's frozen figures against these, and the
+   * lines that changed; borrowed from the report's closed->diff. NULL if
+   * the quarter is not closed. */
+  const LiaisonSnapshotDeputyDiff *change;
 } LiaisonPointsReportRow;
+
+typedef enum {
+  LIAISON_POINTS_REPORT_LINE_TITLE,      /* one cell, a heading of its own */
+  LIAISON_POINTS_REPORT_LINE_HEADER,     /* column headers */
+  LIAISON_POINTS_REPORT_LINE_ROW,
+} LiaisonPointsReportLineKind;
+
+/* A line of the closed quarter's section: the words every writer (CSV,
+ * XLSX, PDF) lays out the same way, after the groups. */
+typedef struct {
+  LiaisonPointsReportLineKind  kind;
+  GStrv                        cells;
+} LiaisonPointsReportLine;
+
+/* A closed quarter (docs/duty-record.md, "Closing a quarter"). */
+typedef struct {
+  char               *closed_at;         /* "YYYY-MM-DDTHH:MM:SSZ" */
+  char               *closed_by;
+  LiaisonQuarterDiff *diff;              /* the frozen figures against today's, every deputy */
+  GPtrArray          *corrections;       /* LiaisonActivity *, corrected since the closing */
+  /* The section: a title; each of the report's deputies with the frozen
+   * points, today's and the difference; the lines that changed; the
+   * corrections with their reason, who and when. */
+  GPtrArray          *lines;             /* LiaisonPointsReportLine * */
+} LiaisonPointsReportClosed;
 
 typedef struct {
   const LiaisonGroupPoints *group;       /* borrowed from the report's score */
@@ -62,6 +92,7 @@ typedef struct {
   char               *title;             /* "2025年第一季度 代表履职积分通报" */
   LiaisonPointsScore *score;
   GPtrArray          *groups;            /* LiaisonPointsReportGroup *, by name */
+  LiaisonPointsReportClosed *closed;     /* NULL unless the quarter is closed */
 } LiaisonPointsReport;
 
 /* The column headers: 代表小组, 排名, 姓名, 积分, 履职天数, then the counts. */
@@ -74,9 +105,10 @@ gboolean             liaison_points_report_format_for_path (const char          
                                                             LiaisonPointsReportFormat *format,
                                                             GError                   **error);
 /* Gathers every deputy's duty items of @quarter (only @group's when not
- * NULL) and scores them with the default rule set: the store keeps no
- * rule sets yet. An unknown @group is LIAISON_POINTS_REPORT_ERROR_NO_GROUP.
- * Deputies in no group are in no group's report. */
+ * NULL) and scores them with the rule sets in force
+ * (liaison_store_score_quarter()). An unknown @group is
+ * LIAISON_POINTS_REPORT_ERROR_NO_GROUP. Deputies in no group are in no
+ * group's report. A closed quarter's report has its closed section. */
 LiaisonPointsReport *liaison_points_report_build (LiaisonStore   *store,
                                                   LiaisonQuarter  quarter,
                                                   const char     *group,
@@ -88,6 +120,14 @@ gboolean             liaison_points_report_write (const LiaisonPointsReport *rep
                                                   LiaisonPointsReportFormat  format,
                                                   GError                   **error);
 void                 liaison_points_report_free  (LiaisonPointsReport       *report);
+
+/* The closed section of @report's quarter, its rows' changes filled in
+ * (liaison-points-closed.c); FALSE on a read error. Nothing if the quarter
+ * is not closed. */
+gboolean             liaison_points_report_add_closed (LiaisonStore        *store,
+                                                       LiaisonPointsReport *report,
+                                                       GError             **error);
+void                 liaison_points_report_closed_free (LiaisonPointsReportClosed *closed);
 
 /* @points as the number a workbook holds: 125 tenths are 12.5. */
 double               liaison_points_report_value (LiaisonPoints points);

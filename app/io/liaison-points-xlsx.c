@@ -2,7 +2,7 @@
  * through libxlsxwriter: one sheet, the title across the top, Chinese
  * column headers frozen under it, each group's deputies by rank as numbers
  * (points with a decimal only where they have one), then the group's
- * total and average in bold. */
+ * total and average in bold; a closed quarter's section after them. */
 #define G_LOG_DOMAIN "liaison-io"
 
 #include "config.h"
@@ -91,6 +91,20 @@ liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
       worksheet_write_string (sheet, row, 0, section->group->group, total);
       worksheet_write_string (sheet, row, 2, "小组平均", total);
       worksheet_write_number (sheet, row, 3, liaison_points_report_value (section->group->average), total);
+    }
+
+  /* A closed quarter: its section after an empty row, the words as the
+   * CSV's, the headings bold. */
+  row++;
+  for (guint i = 0; report->closed != NULL && i < report->closed->lines->len; i++)
+    {
+      const LiaisonPointsReportLine *line = g_ptr_array_index (report->closed->lines, i);
+      lxw_format *format = line->kind == LIAISON_POINTS_REPORT_LINE_TITLE ? total
+                           : line->kind == LIAISON_POINTS_REPORT_LINE_HEADER ? header : NULL;
+
+      row++;
+      for (lxw_col_t c = 0; line->cells[c] != NULL; c++)
+        worksheet_write_string (sheet, row, c, line->cells[c], format);
     }
 
   status = workbook_close (workbook);

@@ -42,4 +42,14 @@ GPtrArray *liaison_store_duty_gather (LiaisonStore              *self,
                                       const char                *to,
                                       GError                   **error);
 
+/* An activity dated, or once dated (@old_date), in a closed quarter is
+ * changed only as a correction (liaison-store-quarter.c): it needs a
+ * reason, not the one it had (@old_reason), and is stamped with the
+ * desk's name and now. TRUE if the change may go on. */
+gboolean liaison_store_duty_check_correction (LiaisonStore     *self,
+                                              LiaisonActivity  *activity,
+                                              const char       *old_date,
+                                              const char       *old_reason,
+                                              GError          **error);
+
 G_END_DECLS

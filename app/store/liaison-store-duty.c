@@ -158,12 +158,46 @@ write_attendees (LiaisonStore     *self,
   return TRUE;
 }
 
+/* The stored date and correction reason of the activity @id, into
+ * @date and @reason (NULL if there is no live row). */
+static gboolean
+read_stored (LiaisonStore  *self,
+             gint64         id,
+             char         **date,
+             char         **reason,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT date, correction_reason FROM activities WHERE id = ? AND deleted = 0", error);
+  int rc;
+
+  *date = *reason = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *date = liaison_db_column_text (stmt, 0);
+      *reason = liaison_db_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not read the activity"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 liaison_store_save_activity (LiaisonStore     *self,
                              LiaisonActivity  *activity,
                              GError          **error)
 {
   g_autoptr(GArray) deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *old_date = NULL;
+  g_autofree char *old_reason = NULL;
   LiaisonRecordMeta saved;
   gboolean is_new;
   sqlite3_stmt *stmt;
@@ -172,6 +206,10 @@ liaison_store_save_activity (LiaisonStore     *self,
   g_return_val_if_fail (activity != NULL, FALSE);
 
   if (!check_activity (self, activity, deputy_ids, error))
+    return FALSE;
+  /* A closed quarter's figures change only by a correction. */
+  if ((activity->meta.id != 0 && !read_stored (self, activity->meta.id, &old_date, &old_reason, error)) ||
+      !liaison_store_duty_check_correction (self, activity, old_date, old_reason, error))
     return FALSE;
   if (!liaison_text_is_blank (activity->correction_reason) && is_empty (activity->corrected_at))
     {
@@ -386,13 +424,47 @@ liaison_store_list_activities (LiaisonStore  *self,
   return g_steal_pointer (&activities);
 }
 
+GPtrArray *
+liaison_store_list_corrections (LiaisonStore  *self,
+                                const char    *from,
+                                const char    *to,
+                                const char    *since,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  /* Deleted ones too: a deletion in a closed quarter is a correction. */
+  stmt = liaison_store_prepare (self, ACTIVITY_SELECT
+    " WHERE a.correction_reason <> '' AND a.date >= ?1 AND a.date <= ?2 AND a.corrected_at >= ?3"
+    " ORDER BY a.corrected_at, a.date, a.uuid", error);
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, from);
+  liaison_store_bind_text (stmt, 2, to);
+  liaison_store_bind_text (stmt, 3, since);
+  return liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
+                                     _("Could not read the corrections"), error);
+}
+
 gboolean
 liaison_store_delete_activity (LiaisonStore  *self,
                                const char    *uuid,
                                GError       **error)
 {
+  return liaison_store_correct_delete_activity (self, uuid, NULL, error);
+}
+
+gboolean
+liaison_store_correct_delete_activity (LiaisonStore  *self,
+                                       const char    *uuid,
+                                       const char    *reason,
+                                       GError       **error)
+{
   g_autoptr(LiaisonActivity) activity = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *old_reason = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
@@ -400,14 +472,30 @@ liaison_store_delete_activity (LiaisonStore  *self,
   activity = liaison_store_get_activity (self, uuid, error);
   if (activity == NULL || !desk_may_record (self, activity->kind, error))
     return FALSE;
+  /* A tombstone in a closed quarter carries its correction, which syncs. */
+  old_reason = g_steal_pointer (&activity->correction_reason);
+  activity->correction_reason = g_strdup (reason);
+  if (too_long (reason, LIAISON_MAX_HANDLING_CHARS))
+    return invalid (error, _("The correction’s reason or the name of who made it is too long."));
+  if (!liaison_store_duty_check_correction (self, activity, activity->date, old_reason, error))
+    return FALSE;
+  if (liaison_text_is_blank (reason))
+    {
+      g_free (activity->correction_reason);
+      activity->correction_reason = g_steal_pointer (&old_reason);
+    }
   now = liaison_store_now_utc ();
   stmt = liaison_store_prepare (self,
     "UPDATE activities SET deleted = 1, version = version + 1, updated_at = ?,"
-    " sync_state = 1, sync_error = NULL WHERE id = ? AND deleted = 0", error);
+    " sync_state = 1, sync_error = NULL, correction_reason = ?3, corrected_by = ?4, corrected_at = ?5"
+    " WHERE id = ?2 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, activity->meta.id);
+  liaison_store_bind_text (stmt, 3, activity->correction_reason);
+  liaison_store_bind_text (stmt, 4, activity->corrected_by);
+  liaison_store_bind_text (stmt, 5, activity->corrected_at);
   if (!liaison_store_step_done (self, stmt, _("Could not delete the activity"), error))
     return FALSE;
   liaison_store_emit_changed (self, "activities");

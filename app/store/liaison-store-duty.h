@@ -23,7 +23,10 @@ G_BEGIN_DECLS
  * before the date, a deputy not on the roster or listed twice, a
  * correction time without its reason; and, at a station desk, a kind that
  * headquarters records (liaison_activity_kind_owner()). A correction with
- * a reason and no time is stamped now. */
+ * a reason and no time is stamped now. An activity dated, or once dated,
+ * in a closed quarter (liaison-store-quarter.h) is saved only as a
+ * correction: with a correction_reason that is not the one it had; it is
+ * then stamped with the desk's name and now. */
 gboolean          liaison_store_save_activity   (LiaisonStore     *store,
                                                  LiaisonActivity  *activity,
                                                  GError          **error);
@@ -50,6 +53,22 @@ GPtrArray        *liaison_store_list_activities (LiaisonStore     *store,
 gboolean          liaison_store_delete_activity (LiaisonStore     *store,
                                                  const char       *uuid,
                                                  GError          **error);
+/* Deletes as a correction, with @reason: an activity of a closed quarter
+ * (liaison-store-quarter.h) is deleted only so, and the tombstone keeps
+ * the reason, the desk's name and the time, and syncs with them. */
+gboolean          liaison_store_correct_delete_activity (LiaisonStore  *store,
+                                                         const char    *uuid,
+                                                         const char    *reason,
+                                                         GError       **error);
+
+/* The activities dated from @from to @to (both included) corrected at
+ * @since or later, deleted ones too (meta.deleted), by the time of their
+ * correction; without attendees. */
+GPtrArray        *liaison_store_list_corrections (LiaisonStore  *store,
+                                                  const char    *from,
+                                                  const char    *to,
+                                                  const char    *since,
+                                                  GError       **error);
 
 /* Saves a planned duty day. NULL station_uuid: this station. Refused with
  * LIAISON_STORE_ERROR_INVALID: a station or deputy not here, a date that

@@ -405,6 +405,21 @@ static const char migration_10[] =
   ");\n"
   "CREATE INDEX points_rules_by_sync_state ON points_rules (sync_state) WHERE sync_state <> 0;\n"
   "ALTER TABLE suggestions ADD COLUMN motion INTEGER NOT NULL DEFAULT 0 CHECK (motion IN (0, 1));\n";
+/* Closed quarters (docs/duty-record.md, "Closing a quarter"): a
+ * headquarters record each (schema 11), synced to every desk, with the frozen
+ * snapshot as JSON (app/duty/liaison-quarter-snapshot.h). Not unique on
+ * the quarter: two headquarters desks closing one quarter at once must
+ * not stop a pull; the server keeps one, and the first stands. */
+static const char migration_11[] =
+  "CREATE TABLE quarter_closes (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  quarter TEXT NOT NULL,\n"
+  "  closed_at TEXT NOT NULL,\n"
+  "  closed_by TEXT NOT NULL DEFAULT '',\n"
+  "  snapshot TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX quarter_closes_by_quarter ON quarter_closes (quarter, deleted);\n"
+  "CREATE INDEX quarter_closes_by_sync_state ON quarter_closes (sync_state) WHERE sync_state <> 0;\n";
 
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
@@ -418,6 +433,7 @@ static const char *const migrations[] = {
   liaison_store_quarantine_migration,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -1,7 +1,7 @@
 /* liaison-store-sync-duty.c: the duty record's kinds on the wire
  * (docs/duty-record.md, "Storage and sync"): an activity with its
- * attendees inside, and a duty shift; encoded for a push, and a pulled
- * one written as this replica's copy. */
+ * attendees inside, a duty shift and a closed quarter with its snapshot;
+ * encoded for a push, and a pulled one written as this replica's copy. */
 #define G_LOG_DOMAIN "liaison-store-sync"
 
 #include "config.h"
@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-activity.h"
+#include "liaison-json-depth.h"
+#include "liaison-quarter-snapshot.h"
 #include "liaison-store-sync-private.h"
 
 static void
@@ -66,8 +68,26 @@ liaison_store_sync_encode_duty (LiaisonStore  *self,
     "correction_reason", "corrected_by", "corrected_at",
   };
   static const char *const shift_columns[] = { "station", "deputy", "date", "note" };
+  static const char *const close_columns[] = { "quarter", "closed_at", "closed_by" };
   const int c = META_COLUMNS;
 
+  if (kind == KIND_QUARTER_CLOSE)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, c + 3);
+      JsonNode *snapshot;
+
+      for (guint i = 0; i < G_N_ELEMENTS (close_columns); i++)
+        set_column (data, close_columns[i], stmt, c + (int) i);
+      /* Kept as the store wrote it; checked again, as any stored JSON. */
+      snapshot = liaison_json_from_string (text != NULL ? text : "", error);
+      if (snapshot == NULL)
+        {
+          g_prefix_error (error, _("Could not read the records to sync: "));
+          return FALSE;
+        }
+      json_object_set_member (data, "snapshot", snapshot);
+      return TRUE;
+    }
   if (kind == KIND_DUTY_SHIFT)
     {
       for (guint i = 0; i < G_N_ELEMENTS (shift_columns); i++)
@@ -97,6 +117,12 @@ static const char activity_upsert[] =
   " place = excluded.place, organiser = excluded.organiser, note = excluded.note,"
   " correction_reason = excluded.correction_reason, corrected_by = excluded.corrected_by,"
   " corrected_at = excluded.corrected_at";
+
+static const char close_upsert[] =
+  "INSERT INTO quarter_closes (" META_COLUMNS_SQL ", quarter, closed_at, closed_by, snapshot)"
+  " VALUES (" META_VALUES_SQL ", ?6, ?7, ?8, ?9)" META_UPDATE_SQL
+  ", quarter = excluded.quarter, closed_at = excluded.closed_at, closed_by = excluded.closed_by,"
+  " snapshot = excluded.snapshot";
 
 static const char shift_upsert[] =
   "INSERT INTO duty_shifts (" META_COLUMNS_SQL ", station_id, deputy_id, date, note)"
@@ -159,6 +185,44 @@ write_attendees (LiaisonStore  *self,
   return TRUE;
 }
 
+/* A closed quarter, its snapshot kept as this replica writes it. */
+static gboolean
+write_quarter_close (LiaisonStore    *self,
+                     const Incoming  *incoming,
+                     GError         **error)
+{
+  JsonNode *node = json_object_get_member (incoming->data, "snapshot");
+  g_autoptr(LiaisonQuarterSnapshot) snapshot = NULL;
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+
+  /* The wire's check read it already (liaison_wire_check_record ()). */
+  snapshot = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+             ? liaison_quarter_snapshot_from_json (json_node_get_object (node), error) : NULL;
+  if (snapshot == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                             _("Could not save a record received from the server"));
+      return FALSE;
+    }
+  text = liaison_quarter_snapshot_to_string (snapshot);
+  stmt = liaison_store_prepare (self, close_upsert, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, incoming->version);
+  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
+  if (incoming->origin != NULL)
+    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, incoming->deleted ? 1 : 0);
+  bind_member (stmt, 6, incoming->data, "quarter");
+  bind_member (stmt, 7, incoming->data, "closed_at");
+  bind_member (stmt, 8, incoming->data, "closed_by");
+  sqlite3_bind_text (stmt, 9, text, -1, SQLITE_TRANSIENT);
+  return liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error);
+}
+
 /* Writes the server's activity or duty shift, with data (a tombstone
  * without data is written by the caller), as this replica's copy: its
  * version both version and server_version, synced. @local_id: the row,
@@ -174,6 +238,9 @@ liaison_store_sync_write_duty (LiaisonStore    *self,
   gboolean activity = incoming->kind == KIND_ACTIVITY;
   gint64 station_id = 0, deputy_id = 0, id;
   sqlite3_stmt *stmt;
+
+  if (incoming->kind == KIND_QUARTER_CLOSE)
+    return write_quarter_close (self, incoming, error);
 
   /* A duty shift's station and deputy first: a stand-in is a write. */
   if (!activity)

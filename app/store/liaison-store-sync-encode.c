@@ -218,6 +218,7 @@ encode_row (LiaisonStore  *self,
       break;
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
+    case KIND_QUARTER_CLOSE:
       if (!liaison_store_sync_encode_duty (self, kind, stmt, data, error))
         return NULL;
       break;

@@ -26,6 +26,7 @@ typedef enum {
   KIND_ACTIVITY,     /* names deputies */
   KIND_DUTY_SHIFT,   /* names a station and a deputy */
   KIND_POINTS_RULES, /* names nothing */
+  KIND_QUARTER_CLOSE, /* names deputies in its snapshot, as text only */
   N_KINDS
 } Kind;
 

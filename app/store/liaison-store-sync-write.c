@@ -312,7 +312,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
       return liaison_store_step_done (self, stmt, failed, error);
     }
 
-  if (incoming->kind == KIND_ACTIVITY || incoming->kind == KIND_DUTY_SHIFT)
+  if (incoming->kind == KIND_ACTIVITY || incoming->kind == KIND_DUTY_SHIFT ||
+      incoming->kind == KIND_QUARTER_CLOSE)
     return liaison_store_sync_write_duty (self, incoming, local_id, error);
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
@@ -438,6 +439,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     case KIND_SUGGESTION_EVENT:
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
+    case KIND_QUARTER_CLOSE:
     case N_KINDS:
     default:
       g_assert_not_reached ();

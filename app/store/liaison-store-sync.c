@@ -51,6 +51,9 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   /* Headquarters' points rule sets, sent to every desk. */
   [KIND_POINTS_RULES] = { "points_rules", "points_rules", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.data FROM points_rules t" },
+  /* A closed quarter's frozen figures (liaison-store-quarter.h). */
+  [KIND_QUARTER_CLOSE] = { "quarter_close", "quarter_closes", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.quarter, t.closed_at, t.closed_by, t.snapshot FROM quarter_closes t" },
 };
 
 gboolean

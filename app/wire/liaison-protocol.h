@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define LIAISON_MAX_PULL_BYTES (4 * 1024 * 1024)
 /* A pushed record's data, as canonical JSON, is refused over this. */
 #define LIAISON_MAX_RECORD_DATA_BYTES (64 * 1024)
+/* A closed quarter's part holds one deputy's frozen lines: a busy deputy's
+ * quarter (500 lines) is some 100 KB. */
+#define LIAISON_MAX_QUARTER_CLOSE_DATA_BYTES (512 * 1024)
 /* How far a pushed version may run ahead of its base_version: a desk adds
  * one per save between two syncs. */
 #define LIAISON_MAX_VERSION_STEP 10000

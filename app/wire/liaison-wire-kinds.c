@@ -136,6 +136,21 @@ points_rules_has_member (const char *member)
   return g_strcmp0 (member, "points") == 0;
 }
 
+/* A closed quarter (app/duty/liaison-quarter-snapshot.h): "snapshot",
+ * an object, is read by liaison_quarter_snapshot_from_json(). */
+static const FieldSpec quarter_close_fields[] = {
+  { "quarter", FIELD_TEXT, TRUE },
+  { "closed_at", FIELD_WIRE_TIME, TRUE },
+  { "closed_by", FIELD_TEXT_OR_NULL, FALSE, LIAISON_MAX_NAME_CHARS },
+  { NULL }
+};
+
+static gboolean
+quarter_close_also_known (const char *member)
+{
+  return g_str_equal (member, "snapshot");
+}
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -158,6 +173,7 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_ACTIVITY, activity_fields },
   { LIAISON_KIND_DUTY_SHIFT, duty_shift_fields },
   { LIAISON_KIND_POINTS_RULES, points_rules_fields, points_rules_has_member },
+  { LIAISON_KIND_QUARTER_CLOSE, quarter_close_fields, quarter_close_also_known },
 };
 
 const KindSpec *

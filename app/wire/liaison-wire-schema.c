@@ -10,6 +10,7 @@
 #include "liaison-calendar.h"
 #include "liaison-loop-wire.h"
 #include "liaison-points-rules.h"
+#include "liaison-quarter-snapshot.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
@@ -442,6 +443,31 @@ check_utf8 (JsonNode    *node,
     }
 }
 
+/* Its quarter written as stored, and a snapshot of that quarter. */
+static gboolean
+check_quarter_close (JsonObject  *data,
+                     GError     **error)
+{
+  const char *text = json_object_get_string_member (data, "quarter");
+  JsonNode *node = json_object_get_member (data, "snapshot");
+  g_autoptr(LiaisonQuarterSnapshot) snapshot = NULL;
+  g_autoptr(GError) snapshot_error = NULL;
+  g_autofree char *stored = NULL;
+  LiaisonQuarter quarter;
+
+  if (!liaison_quarter_parse (text, &quarter, NULL) ||
+      strcmp (text, stored = liaison_quarter_format (quarter)) != 0)
+    return invalid (error, "data.quarter must be a quarter written such as 2025Q1");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "data.snapshot must be an object");
+  snapshot = liaison_quarter_snapshot_from_json (json_node_get_object (node), &snapshot_error);
+  if (snapshot == NULL)
+    return invalid (error, "data.%s", snapshot_error->message);
+  if (liaison_quarter_compare (snapshot->quarter, quarter) != 0)
+    return invalid (error, "data.snapshot.quarter must be data.quarter");
+  return TRUE;
+}
+
 static const char *
 optional_text (JsonObject *data,
                const char *member)
@@ -550,6 +576,8 @@ liaison_wire_check_record (JsonObject  *record,
       if (tombstone)
         return invalid (error, "deleted must be false: the loop rules are never deleted");
     }
+  else if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) && tombstone)
+    return invalid (error, "deleted must be false: a closed quarter stays closed");
 
   /* A tombstone's data is none, or the whole record as it was: a replica
    * writes what it is given. */
@@ -585,6 +613,8 @@ liaison_wire_check_record (JsonObject  *record,
       if (rules == NULL)
         return invalid (error, "data: %s", rules_error->message);
     }
+  else if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE))
+    return check_quarter_close (json_node_get_object (node), error);
   else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
     {
       g_autoptr(GError) wire_error = NULL;

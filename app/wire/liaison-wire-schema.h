@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_ACTIVITY     "activity"    /* app/duty/liaison-activity.h */
 #define LIAISON_KIND_DUTY_SHIFT   "duty_shift"
 #define LIAISON_KIND_POINTS_RULES "points_rules" /* app/duty/liaison-points-rules.h */
+#define LIAISON_KIND_QUARTER_CLOSE "quarter_close" /* app/duty/liaison-quarter-snapshot.h */
 
 #define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
 GQuark liaison_wire_error_quark (void);
@@ -46,7 +47,9 @@ typedef enum {
  * LIAISON_LOOP_RULES_UUID and is never deleted. An activity's end_date
  * is not before its date, its attendees name each deputy once, and a
  * correction has its reason and its time. A points_rules record's data
- * is a rule set liaison_points_rules_from_json() takes. FALSE with
+ * is a rule set liaison_points_rules_from_json() takes. A quarter_close
+ * is never deleted, and its snapshot (liaison_quarter_snapshot_from_json())
+ * is of its quarter. FALSE with
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);

@@ -12,6 +12,8 @@
 #include "liaison-hq-store-private.h"
 #include "liaison-loop.h"
 #include "liaison-protocol.h"
+#include "liaison-quarter.h"
+#include "liaison-validate.h"
 
 /* A station token records the station's and its deputies' moves; the
  * moves that are headquarters' whatever the suggestion's kind (refer,
@@ -124,6 +126,115 @@ check_activity_owner (LiaisonHqStore        *self,
   return TRUE;
 }
 
+/* When the quarter of @date is closed here, its label ("2025Q1") and the
+ * time it was closed; *@quarter is NULL otherwise. */
+static gboolean
+closed_quarter_of (LiaisonHqStore  *self,
+                   const char      *date,
+                   char           **quarter,
+                   char           **closed_at,
+                   GError         **error)
+{
+  LiaisonQuarter q;
+
+  *quarter = *closed_at = NULL;
+  if (date == NULL || !liaison_quarter_from_date (date, &q))
+    return TRUE;
+  *quarter = liaison_quarter_format (q);
+  if (!lookup_text (self, "SELECT min (json_extract (data, '$.closed_at')) FROM records"
+                          " WHERE kind = '" LIAISON_KIND_QUARTER_CLOSE "' AND deleted = 0"
+                          " AND json_extract (data, '$.quarter') = ?1",
+                    *quarter, NULL, closed_at, error))
+    return FALSE;
+  if (*closed_at == NULL || **closed_at == '\0')
+    {
+      g_clear_pointer (quarter, g_free);
+      g_clear_pointer (closed_at, g_free);
+    }
+  return TRUE;
+}
+
+/* An activity dated, or once dated, in a closed quarter changes only as a
+ * correction (docs/duty-record.md, "Closing a quarter"): with a reason and
+ * the time it was made, after the closing, and not the correction the
+ * stored record already carries, which speaks for an earlier change. */
+static gboolean
+check_activity_correction (LiaisonHqStore  *self,
+                           JsonObject      *record,
+                           JsonObject      *data,
+                           JsonObject     **refusal,
+                           GError         **error)
+{
+  const char *uuid = json_object_get_string_member (record, "uuid");
+  const char *dates[2] = { NULL, NULL };
+  g_autofree char *old_date = NULL;
+  g_autofree char *old_at = NULL;
+  const char *reason = data != NULL ? json_object_get_string_member_with_default (data, "correction_reason", NULL) : NULL;
+  const char *at = data != NULL ? json_object_get_string_member_with_default (data, "corrected_at", NULL) : NULL;
+
+  if (!lookup_text (self, "SELECT json_extract (data, '$.date') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = ?1", uuid, NULL, &old_date, error) ||
+      !lookup_text (self, "SELECT json_extract (data, '$.corrected_at') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = ?1", uuid, NULL, &old_at, error))
+    return FALSE;
+  dates[0] = data != NULL ? json_object_get_string_member_with_default (data, "date", NULL) : NULL;
+  dates[1] = old_date;
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *quarter = NULL;
+      g_autofree char *closed_at = NULL;
+
+      if (!closed_quarter_of (self, dates[i], &quarter, &closed_at, error))
+        return FALSE;
+      if (quarter == NULL)
+        continue;
+      if (liaison_text_is_blank (reason) ||
+          at == NULL || strcmp (at, closed_at) < 0 || g_strcmp0 (at, old_at) == 0)
+        {
+          g_autofree char *why = g_strdup_printf ("%s is closed: a change to its activities is a correction,"
+                                                  " with a correction_reason and a corrected_at of its own,"
+                                                  " made after the quarter was closed (%s).", quarter, closed_at);
+
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, why);
+        }
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* A closed quarter is closed once (its records are one closing's, one a
+ * deputy, sharing its time) and never changed. */
+static gboolean
+check_quarter_close (LiaisonHqStore  *self,
+                     JsonObject      *record,
+                     JsonObject      *data,
+                     JsonObject     **refusal,
+                     GError         **error)
+{
+  const char *quarter = json_object_get_string_member (data, "quarter");
+  g_autofree char *other_at = NULL;
+
+  if (json_object_get_int_member (record, "version") != 1)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                           "A closed quarter's figures are never changed: version must be 1.");
+      return TRUE;
+    }
+  if (!lookup_text (self, "SELECT json_extract (data, '$.closed_at') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_QUARTER_CLOSE "' AND deleted = 0"
+                          " AND json_extract (data, '$.quarter') = ?1 AND json_extract (data, '$.closed_at') <> ?2"
+                          " LIMIT 1",
+                    quarter, json_object_get_string_member (data, "closed_at"), &other_at, error))
+    return FALSE;
+  if (other_at != NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("%s was already closed at %s.", quarter, other_at);
+
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, why);
+    }
+  return TRUE;
+}
+
 gboolean
 liaison_hq_push_rules_check (LiaisonHqStore        *self,
                              const LiaisonHqToken  *token,
@@ -157,11 +268,13 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
     {
       g_autofree char *text = liaison_protocol_canonical_json (data_node);
       gsize size = strlen (text);
+      int limit = g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) ? LIAISON_MAX_QUARTER_CLOSE_DATA_BYTES
+                                                                 : LIAISON_MAX_RECORD_DATA_BYTES;
 
-      if (size > LIAISON_MAX_RECORD_DATA_BYTES)
+      if (size > (gsize) limit)
         {
           g_autofree char *reason = g_strdup_printf ("data is %" G_GSIZE_FORMAT " bytes, over the %d bytes a record may hold.",
-                                                     size, LIAISON_MAX_RECORD_DATA_BYTES);
+                                                     size, limit);
 
           *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, reason);
           return TRUE;
@@ -210,7 +323,17 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
         }
     }
 
+  /* A station's token is refused headquarters' kinds by the push itself. */
+  if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) && token->role == LIAISON_HQ_ROLE_HQ && data != NULL)
+    return check_quarter_close (self, record, data, refusal, error);
+
   if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
-    return check_activity_owner (self, token, record, data, refusal, error);
+    {
+      if (!check_activity_owner (self, token, record, data, refusal, error))
+        return FALSE;
+      if (*refusal != NULL)
+        return TRUE;
+      return check_activity_correction (self, record, data, refusal, error);
+    }
   return TRUE;
 }

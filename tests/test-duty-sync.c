@@ -4,7 +4,10 @@
  * station of each deputy involved and no other, and a station's duty days
  * and its own activities reach headquarters; a rule set headquarters'
  * desk saves reaches every station and scores the quarters it is in
- * force for, and a motion filed at a station scores as one everywhere. */
+ * force for, and a motion filed at a station scores as one everywhere; a
+ * quarter closed at headquarters reaches every station, and the server
+ * refuses a plain change of a closed quarter's activity while the rest of
+ * the push goes through, and takes a correction. */
 #define G_LOG_DOMAIN "test-duty-sync"
 
 #include "config.h"
@@ -15,9 +18,11 @@
 #include <time.h>
 
 #include "liaison-points.h"
+#include "liaison-store-desk.h"
 #include "liaison-store-duty.h"
 #include "liaison-store-points-rules.h"
 #include "liaison-store-private.h"
+#include "liaison-store-quarter.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
@@ -418,6 +423,123 @@ test_points_rules_and_motion (Fixture       *fixture,
   liaison_test_replica_clear (&hq);
 }
 
+static char *
+activity_title_at (LiaisonStore *store,
+                   const char   *uuid)
+{
+  g_autoptr(LiaisonActivity) activity = liaison_store_get_activity (store, uuid, NULL);
+
+  g_assert_nonnull (activity);
+  return g_strdup (activity->title);
+}
+
+static void
+test_closed_quarter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LiaisonTestReplica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  LiaisonTestReplica west = liaison_test_replica_new_synced_station (fixture, "west.db", "西山联络站");
+  LiaisonTestReplica hq = liaison_test_replica_new (fixture, "hq.db");
+  g_autofree char *roster = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *zhang = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(LiaisonActivity) duty = liaison_activity_new ();
+  g_autoptr(LiaisonActivity) corrected = NULL;
+  g_autoptr(LiaisonActivity) at_hq = NULL;
+  g_autoptr(LiaisonDutyShift) shift = liaison_duty_shift_new ();
+  g_autoptr(LiaisonQuarterClose) close = NULL;
+  g_autoptr(LiaisonQuarterClose) received = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts;
+  char *sql;
+
+  roster = write_file (fixture, "deputies.csv",
+                       "姓名,层级,联络站\n"
+                       "张伟,市,东山联络站\n"
+                       "王强,市,西山联络站\n");
+  out = liaison_test_hq_run (fixture, "import deputies", roster, NULL);
+  liaison_test_sync_ok (east.engine);
+  liaison_test_sync_ok (west.engine);
+
+  /* 东山 records 张伟's station duty of 2025-02-10, before the closing. */
+  zhang = deputy_uuid (east.store, "张伟");
+  duty->kind = LIAISON_ACTIVITY_STATION_DUTY;
+  duty->title = g_strdup ("进站接待群众");
+  duty->date = g_strdup ("2025-02-10");
+  g_ptr_array_add (duty->attendees, liaison_attendee_new (zhang, LIAISON_ATTENDANCE_ATTENDED));
+  g_assert_true (liaison_store_save_activity (east.store, duty, &error));
+  g_assert_no_error (error);
+  liaison_test_sync_ok (east.engine);
+
+  /* Headquarters' desk closes 2025Q1: 张伟 2 points (a station duty day),
+   * 王强 0; one record a deputy, pushed. */
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
+  liaison_test_sync_ok (hq.engine);
+  g_assert_true (liaison_store_set_desk_actor (hq.store, "hq", "陈静", NULL, &error));
+  close = liaison_store_close_quarter (hq.store, (LiaisonQuarter) { 2025, 1 }, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_quarter_snapshot_find (close->snapshot, zhang)->total, ==, 20);
+  counts = liaison_test_sync_ok (hq.engine);
+  g_assert_cmpuint (counts.sent, ==, 2);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+
+  /* It reaches every station, whole. */
+  liaison_test_sync_ok (east.engine);
+  liaison_test_sync_ok (west.engine);
+  received = liaison_store_get_quarter_close (west.store, (LiaisonQuarter) { 2025, 1 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (received->snapshot->deputies->len, ==, 2);
+  g_assert_cmpint (liaison_quarter_snapshot_find (received->snapshot, zhang)->total, ==, 20);
+  g_assert_cmpstr (received->closed_by, ==, "陈静");
+  g_assert_true (liaison_store_quarter_is_closed (east.store, (LiaisonQuarter) { 2025, 1 }, &error));
+  g_assert_no_error (error);
+
+  /* A plain change of the station duty, as a desk that does not know the
+   * quarter is closed would push it, and a duty shift beside it: the
+   * server refuses the one and takes the other. */
+  sql = g_strdup_printf ("UPDATE activities SET title = '改过的标题', version = version + 1, sync_state = 1"
+                         " WHERE uuid = '%s'", duty->meta.uuid);
+  g_assert_true (liaison_store_exec (east.store, sql, &error));
+  g_free (sql);
+  g_assert_no_error (error);
+  shift->deputy_uuid = g_strdup (zhang);
+  shift->date = g_strdup ("2025-05-06");
+  g_assert_true (liaison_store_save_duty_shift (east.store, shift, &error));
+  g_assert_no_error (error);
+  counts = liaison_test_sync_ok (east.engine);
+  g_assert_cmpuint (counts.rejected, ==, 1);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  liaison_test_sync_ok (hq.engine);
+  title = activity_title_at (hq.store, duty->meta.uuid);
+  g_assert_cmpstr (title, ==, "进站接待群众");
+  g_assert_cmpint (liaison_test_count_rows (hq.store, "duty_shifts"), ==, 1);
+
+  /* A correction passes, with its reason, who and when. */
+  g_assert_true (liaison_store_set_desk_actor (east.store, "station", "东山 刘芳", NULL, &error));
+  corrected = liaison_store_get_activity (east.store, duty->meta.uuid, &error);
+  g_assert_no_error (error);
+  g_free (corrected->title);
+  corrected->title = g_strdup ("进站接待群众（更正）");
+  corrected->correction_reason = g_strdup ("标题录错");
+  g_assert_true (liaison_store_save_activity (east.store, corrected, &error));
+  g_assert_no_error (error);
+  counts = liaison_test_sync_ok (east.engine);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (counts.sent, ==, 1);
+  liaison_test_sync_ok (hq.engine);
+  at_hq = liaison_store_get_activity (hq.store, duty->meta.uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (at_hq->title, ==, "进站接待群众（更正）");
+  g_assert_cmpstr (at_hq->correction_reason, ==, "标题录错");
+  g_assert_cmpstr (at_hq->corrected_by, ==, "东山 刘芳");
+  g_assert_nonnull (at_hq->corrected_at);
+
+  liaison_test_replica_clear (&east);
+  liaison_test_replica_clear (&west);
+  liaison_test_replica_clear (&hq);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,5 +549,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duty-sync/points-rules-and-motion", Fixture, NULL, fixture_set_up, test_points_rules_and_motion,
               fixture_tear_down);
+  g_test_add ("/duty-sync/closed-quarter", Fixture, NULL, fixture_set_up, test_closed_quarter, fixture_tear_down);
   return g_test_run ();
 }

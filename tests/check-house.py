@@ -8,7 +8,11 @@ source tree (and, when given, on the built liaison-hq):
   liaison-foo.h, and the files that share its liaison-foo-private.h: the
   facets of one object split across files, as the store's);
 - no include arrow back up the layers (the LAYERS table below);
-- liaison-hq links no liaison_store_ symbol.
+- liaison-hq calls the station store (liaison_store_) from
+  sync/hq/quarter/ alone: `liaison-hq quarter close` scores a quarter
+  through a scratch headquarters desk, so that the one gathering and
+  scoring code serves the desk and the server alike; no other code of the
+  server touches the station's store (its objects are checked with nm).
 
 Usage: check-house.py SOURCE_ROOT [LIAISON_HQ_BINARY]; prints TAP.
 With --report it prints the counts only, for the notes.
@@ -37,6 +41,8 @@ LAYERS = {
     "sync": ["app/model", "app/duty", "app/csv", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
              "app/io", "app/demo"],
     "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
+    # `liaison-hq quarter close` and its scratch desk (see above).
+    "sync/hq/quarter": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "sync/hq"],
     "ui": ["app/model", "app/duty", "app/csv", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
            "app/io", "app/demo", "sync"],
 }
@@ -56,6 +62,8 @@ def layer_of(root, path):
     if parts[0] == "ui":
         return "ui"
     if parts[0] == "sync":
+        if len(parts) > 2 and parts[1] == "hq" and parts[2] == "quarter":
+            return "sync/hq/quarter"
         return "sync/hq" if len(parts) > 1 and parts[1] == "hq" else "sync"
     return "/".join(parts[:2])
 
@@ -147,15 +155,27 @@ def main():
             there = module_layer[included]
             if rel == os.path.join("ui", "main.c") or there == here:
                 continue
+            # liaison-hq's main.c hands `quarter` to its folder.
+            if rel == os.path.join("sync", "hq", "main.c") and there == "sync/hq/quarter":
+                continue
             if there not in LAYERS.get(here, []):
                 upward.append("%s includes %s.h (%s → %s)" % (rel, included, here, there))
 
     cycles = find_cycles(graph)
     store_symbols = []
     if hq is not None:
-        out = subprocess.run(["nm", hq], capture_output=True, text=True, check=True).stdout
-        store_symbols = [l.split()[-1] for l in out.splitlines()
-                         if re.search(r" [TtDdBbRr] liaison_store_", l)]
+        # The objects of liaison-hq's main.c and of its library, beside
+        # the binary (meson's NAME.p folders); sync/hq/quarter's are in
+        # their own folder below, and may call the station store.
+        folder = os.path.dirname(hq)
+        objects = sorted(os.path.join(folder, d, o) for d in os.listdir(folder) if d.endswith(".p")
+                         for o in os.listdir(os.path.join(folder, d)) if o.endswith(".o"))
+        if not objects:
+            store_symbols = ["no object files found beside %s" % hq]
+        for obj in objects:
+            out = subprocess.run(["nm", "-u", obj], capture_output=True, text=True, check=True).stdout
+            store_symbols += ["%s: %s" % (os.path.basename(obj), l.split()[-1]) for l in out.splitlines()
+                              if re.search(r" U liaison_store_", l)]
 
     if report:
         print("non-test .c files over %d lines: %d" % (MAX_LINES, len(too_long)))
@@ -163,7 +183,7 @@ def main():
         print("arrows back up the layers: %d" % len(upward))
         print("files without G_LOG_DOMAIN: %d" % len(no_domain))
         if hq is not None:
-            print("liaison_store_ symbols in liaison-hq: %d" % len(store_symbols))
+            print("liaison_store_ calls in liaison-hq outside sync/hq/quarter: %d" % len(store_symbols))
         return 0
 
     checks = [
@@ -173,7 +193,7 @@ def main():
         ("no include arrow points back up the layers", upward),
     ]
     if hq is not None:
-        checks.append(("liaison-hq links no liaison_store_ symbol", store_symbols))
+        checks.append(("liaison-hq calls liaison_store_ from sync/hq/quarter/ alone", store_symbols))
     print("1..%d" % len(checks))
     failed = 0
     for n, (name, problems) in enumerate(checks, 1):

@@ -540,6 +540,97 @@ test_closed_quarter (Fixture       *fixture,
   liaison_test_replica_clear (&hq);
 }
 
+/* `liaison-hq quarter close` on a data folder with records freezes the
+ * figures a headquarters desk scores from the same records; bad input
+ * changes nothing. */
+static void
+test_cli_close (Fixture       *fixture,
+                gconstpointer  data)
+{
+  LiaisonTestReplica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  LiaisonTestReplica hq = liaison_test_replica_new (fixture, "hq.db");
+  g_autofree char *roster = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *zhang = NULL;
+  g_autofree char *wang = NULL;
+  g_autoptr(LiaisonActivity) duty = liaison_activity_new ();
+  g_autoptr(LiaisonPointsScore) score = NULL;
+  g_autoptr(LiaisonQuarterClose) close = NULL;
+  g_autoptr(GError) error = NULL;
+  const LiaisonDeputyPoints *desk_zhang;
+  gint64 feed_end;
+  static const char *const bad[] = { "2025Q5", "2025Q1", "2099Q1" };
+
+  roster = write_file (fixture, "deputies.csv",
+                       "姓名,层级,联络站\n"
+                       "张伟,市,东山联络站\n"
+                       "王强,市,东山联络站\n");
+  g_free (liaison_test_hq_run (fixture, "import deputies", roster, NULL));
+  activities = write_file (fixture, "activities.csv",
+                           "日期,结束日期,类型,名称,地点,参加代表\n"
+                           "2025-01-06,,出席人代会,市十七届人大五次会议第一天,市会议中心,张伟、王强（缺席）\n"
+                           "2025-03-05,2025-03-06,调研,老旧小区改造调研,东山街道,张伟\n"
+                           "2025-04-02,,执法检查,食品安全法执法检查,,王强\n");
+  g_free (liaison_test_hq_run (fixture, "import activities", activities, NULL));
+  liaison_test_sync_ok (east.engine);
+  zhang = deputy_uuid (east.store, "张伟");
+  duty->kind = LIAISON_ACTIVITY_STATION_DUTY;
+  duty->title = g_strdup ("进站接待群众");
+  duty->date = g_strdup ("2025-02-10");
+  g_ptr_array_add (duty->attendees, liaison_attendee_new (zhang, LIAISON_ATTENDANCE_ATTENDED));
+  g_assert_true (liaison_store_save_activity (east.store, duty, &error));
+  g_assert_no_error (error);
+  liaison_test_sync_ok (east.engine);
+
+  /* The desk's scoring of the same records: 张伟 2 + 3 + 2 = 7, 王强 −2. */
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
+  liaison_test_sync_ok (hq.engine);
+  score = liaison_store_score_quarter (hq.store, (LiaisonQuarter) { 2025, 1 }, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  desk_zhang = liaison_points_score_find (score, zhang);
+  g_assert_cmpint (desk_zhang->total, ==, 70);
+
+  out = liaison_test_hq_run (fixture, "quarter close", "2025Q1", "--by", "代表工委 陈静", NULL);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "2"));
+  g_clear_pointer (&out, g_free);
+  out = liaison_test_hq_run (fixture, "quarter list", NULL);
+  g_assert_nonnull (strstr (out, "2025Q1\t"));
+  g_assert_nonnull (strstr (out, "代表工委 陈静"));
+
+  /* The desk receives it: the same frozen totals as its own scoring. */
+  liaison_test_sync_ok (hq.engine);
+  close = liaison_store_get_quarter_close (hq.store, (LiaisonQuarter) { 2025, 1 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_quarter_snapshot_find (close->snapshot, zhang)->total, ==, desk_zhang->total);
+  wang = deputy_uuid (hq.store, "王强");
+  g_assert_cmpint (liaison_quarter_snapshot_find (close->snapshot, wang)->total, ==,
+                   liaison_points_score_find (score, wang)->total);
+  g_assert_cmpint (liaison_quarter_snapshot_find (close->snapshot, wang)->total, ==, -20);
+  g_assert_cmpuint (liaison_quarter_snapshot_find (close->snapshot, zhang)->lines->len, ==,
+                    desk_zhang->lines->len);
+
+  /* A bad quarter, the same quarter again, one not over: refused, the
+   * server's feed as it was. */
+  feed_end = liaison_test_hq_feed_end (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *bad_out = NULL;
+      g_autofree char *bad_err = NULL;
+      int status = liaison_test_run_hq (&bad_out, &bad_err, "quarter", "close", "--data-dir", fixture->data_dir,
+                                        bad[i], NULL);
+
+      g_test_message ("%s: %s", bad[i], bad_err);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_nonnull (strstr (bad_err, "liaison-hq: "));
+      g_assert_cmpint (liaison_test_hq_feed_end (fixture), ==, feed_end);
+    }
+
+  liaison_test_replica_clear (&east);
+  liaison_test_replica_clear (&hq);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +640,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/duty-sync/points-rules-and-motion", Fixture, NULL, fixture_set_up, test_points_rules_and_motion,
               fixture_tear_down);
+  g_test_add ("/duty-sync/cli-close", Fixture, NULL, fixture_set_up, test_cli_close, fixture_tear_down);
   g_test_add ("/duty-sync/closed-quarter", Fixture, NULL, fixture_set_up, test_closed_quarter, fixture_tear_down);
   return g_test_run ();
 }

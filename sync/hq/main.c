@@ -18,6 +18,7 @@
 #include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
 #include "liaison-hq-points-rules.h"
+#include "liaison-hq-quarter.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
@@ -762,10 +763,7 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
   if (g_str_equal (command, "--version"))
-    {
-      printf ("liaison-hq %s (protocol %d)\n", PACKAGE_VERSION, LIAISON_PROTOCOL_VERSION);
-      return EXIT_SUCCESS;
-    }
+    return printf ("liaison-hq %s (protocol %d)\n", PACKAGE_VERSION, LIAISON_PROTOCOL_VERSION) < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
   if (g_str_equal (command, "init"))
     return command_init (argc - 2, argv + 2);
   if (g_str_equal (command, "serve"))
@@ -778,6 +776,8 @@ main (int   argc,
     return command_rules_set (argc - 3, argv + 3);
   if (g_str_equal (command, "rules"))
     return command_rules_show (argc - 2, argv + 2);
+  if (g_str_equal (command, "quarter"))
+    return liaison_hq_quarter_command (argc - 1, argv + 1);
   if (g_str_equal (command, "check"))
     return command_check (argc - 2, argv + 2);
   if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))

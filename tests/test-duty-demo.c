@@ -14,6 +14,7 @@
 #include "liaison-demo.h"
 #include "liaison-points.h"
 #include "liaison-store-duty.h"
+#include "liaison-store-quarter.h"
 #include "liaison-store-private.h"
 #include "liaison-test-util.h"
 
@@ -176,6 +177,23 @@ check_duty_record (Fixture *f)
   g_assert_nonnull (points);
   g_assert_cmpint (points->total, >, 0);
   g_assert_cmpuint (points->duty_days, >, 0);
+
+  /* One closed quarter, the latest one over, synced with no station of
+   * origin as headquarters' records come; a deputy each, all of them. */
+  {
+    g_autoptr(LiaisonQuarterClose) close = NULL;
+    LiaisonQuarter quarter;
+
+    g_assert_true (liaison_quarter_from_gdate (&today, &quarter));
+    quarter = liaison_quarter_previous (quarter);
+    close = liaison_store_get_quarter_close (f->store, quarter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM quarter_closes"), ==, count (f, "SELECT count(*) FROM deputies"));
+    g_assert_cmpint (count (f, "SELECT count(*) FROM quarter_closes WHERE sync_state <> 0"
+                               " OR origin_station_uuid IS NOT NULL"), ==, 0);
+    g_assert_cmpuint (close->snapshot->deputies->len, ==, count (f, "SELECT count(*) FROM deputies"));
+    g_assert_cmpint (count (f, "SELECT count(DISTINCT quarter) FROM quarter_closes"), ==, 1);
+  }
 }
 
 static void

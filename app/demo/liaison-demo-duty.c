@@ -598,7 +598,7 @@ liaison_demo_add_duty_record (LiaisonStore  *store,
       liaison_store_rollback (store);
       goto out;
     }
-  ok = liaison_store_commit (store, error);
+  ok = liaison_store_commit (store, error) && liaison_demo_close_quarter (store, &demo.today, error);
 
 out:
   g_clear_pointer (&demo.rand, g_rand_free);

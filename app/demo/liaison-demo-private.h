@@ -116,4 +116,10 @@ gboolean          liaison_demo_add_duty_record         (LiaisonStore  *store,
                                                         guint32        seed,
                                                         GError       **error);
 
+/* liaison-demo-quarter.c: the latest quarter fully over before @today,
+ * closed by headquarters and synced (at a station, as pulled). */
+gboolean          liaison_demo_close_quarter           (LiaisonStore  *store,
+                                                        const GDate   *today,
+                                                        GError       **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "liaison-header-station.h"
 #include "liaison-reception-editor.h"
 #include "liaison-points-rules-dialog.h"
+#include "liaison-quarter-close-dialog.h"
 #include "liaison-rules-dialog.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-quarantine.h"
@@ -65,6 +66,7 @@ update_actor (LiaisonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", station != NULL && !hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.loop-rules", hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.points-rules", hq);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-quarter", hq);
   gtk_widget_set_visible (GTK_WIDGET (self->actor_button), station != NULL && !hq);
 
   if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
@@ -371,6 +373,25 @@ points_rules_action (GtkWidget  *widget,
 }
 
 static void
+quarter_closed_cb (LiaisonWindow *self,
+                   const char    *message)
+{
+  liaison_window_add_toast (self, message);
+}
+
+static void
+close_quarter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonQuarterCloseDialog *dialog = liaison_quarter_close_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (quarter_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -534,6 +555,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.loop-rules", NULL, loop_rules_action);
   gtk_widget_class_install_action (widget_class, "win.points-rules", NULL, points_rules_action);
+  gtk_widget_class_install_action (widget_class, "win.close-quarter", NULL, close_quarter_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   liaison_window_class_add_ledger_actions (widget_class);
   liaison_window_class_add_sync_actions (widget_class);

@@ -23,6 +23,8 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq import deputies|groups|units|stations --data-dir DIR FILE.csv\n"
              "  liaison-hq import holidays --data-dir DIR FILE\n"
              "  liaison-hq import activities --data-dir DIR FILE.csv\n"
+             "  liaison-hq quarter close --data-dir DIR [--by NAME] 2025Q1\n"
+             "  liaison-hq quarter list --data-dir DIR\n"
              "  liaison-hq rules --data-dir DIR\n"
              "  liaison-hq rules set --data-dir DIR [--public-opinion-days N] [--deputy-suggestion-months N]\n"
              "  liaison-hq rules import --data-dir DIR FILE.json\n"

@@ -314,6 +314,32 @@ test_correction_shows_as_change (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\r\n城区内涝专题调研,2025-02-10,签到表核对：张伟当日请假,陈静,"));
   g_assert_nonnull (strstr (csv, "\r\n履职学习培训（已删除）,2025-03-05,重复录入,陈静,"));
   g_assert_nonnull (strstr (csv, "关账"));
+
+  /* The workbook holds the same section, read back with openpyxl. */
+  {
+    static const char reader[] =
+      "import json, sys, openpyxl\n"
+      "sheet = openpyxl.load_workbook(sys.argv[1]).active\n"
+      "for row in sheet.iter_rows(values_only=True):\n"
+      "    print(json.dumps([c for c in row if c is not None], ensure_ascii=False))\n";
+    g_autofree char *path = g_build_filename (f->dir, "通报.xlsx", NULL);
+    const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int wait_status = 0;
+
+    g_assert_true (liaison_points_report_write (report, path, LIAISON_POINTS_REPORT_XLSX, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                 &wait_status, &error));
+    g_assert_no_error (error);
+    g_test_message ("openpyxl: %s%s", out, err);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_nonnull (strstr (out, "\n[\"代表小组\", \"姓名\", \"关账积分\", \"现积分\", \"变化\", \"关账履职天数\", \"现履职天数\"]\n"));
+    g_assert_nonnull (strstr (out, "\n[\"一组\", \"张伟\", \"3\", \"0\", \"-3\", \"1\", \"0\"]\n"));
+    g_assert_nonnull (strstr (out, "\n[\"张伟\", \"删除\", \"城区内涝专题调研\", \"2025-02-10\", \"参加调研\", \"3\"]\n"));
+    g_assert_nonnull (strstr (out, "\"签到表核对：张伟当日请假\", \"陈静\""));
+  }
 }
 
 /* An open quarter's report has no closed section. */

@@ -627,6 +627,24 @@ test_cli_close (Fixture       *fixture,
       g_assert_cmpint (liaison_test_hq_feed_end (fixture), ==, feed_end);
     }
 
+  /* Nor does an import of an activity in the closed quarter: all or
+   * nothing, the line named. */
+  {
+    g_autofree char *late = write_file (fixture, "late.csv",
+                                        "日期,结束日期,类型,名称,地点,参加代表\n"
+                                        "2025-04-10,,视察,四月视察,,张伟\n"
+                                        "2025-03-20,,视察,补录视察,,张伟\n");
+    g_autofree char *late_out = NULL;
+    g_autofree char *late_err = NULL;
+    int status = liaison_test_run_hq (&late_out, &late_err, "import", "activities", "--data-dir", fixture->data_dir,
+                                      late, NULL);
+
+    g_test_message ("%s", late_err);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (late_err, "2025Q1"));
+    g_assert_cmpint (liaison_test_hq_feed_end (fixture), ==, feed_end);
+  }
+
   liaison_test_replica_clear (&east);
   liaison_test_replica_clear (&hq);
 }

@@ -16,6 +16,7 @@
 #include "liaison-actor-dialog.h"
 #include "liaison-enroll-dialog.h"
 #include "liaison-move-dialog.h"
+#include "liaison-quarter-close-dialog.h"
 #include "liaison-reception-detail.h"
 #include "liaison-reception-editor.h"
 #include "liaison-suggestion-detail.h"
@@ -23,6 +24,8 @@
 #include "liaison-test-hq.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
+#include "liaison-store-quarter.h"
+#include "liaison-store-sync.h"
 #include "liaison-tooltip.h"
 
 /* (a) The button that records a move says the move. */
@@ -352,6 +355,47 @@ run_window_tooltips (void)
   liaison_test_desk_tear_down (&fixture);
 }
 
+/* (e) Close a Quarter…: a station desk never offers it; at headquarters
+ * it offers the quarters over and not closed, latest first, and closes
+ * the one picked. */
+static void
+run_close_quarter (void)
+{
+  LiaisonTestDesk fixture = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonQuarterCloseDialog *dialog;
+  GtkDropDown *dropdown;
+  LiaisonQuarter last;
+
+  liaison_test_desk_set_up (&fixture);
+  liaison_test_desk_open_window (&fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.close-quarter", NULL);
+  liaison_test_settle (GTK_WIDGET (fixture.window));
+  g_assert_null (liaison_test_find_toplevel (LIAISON_TYPE_QUARTER_CLOSE_DIALOG));
+  liaison_test_desk_tear_down (&fixture);
+
+  liaison_test_desk_set_up (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
+  liaison_test_desk_open_window (&fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.close-quarter", NULL));
+  dialog = LIAISON_QUARTER_CLOSE_DIALOG (liaison_test_wait_for_toplevel (LIAISON_TYPE_QUARTER_CLOSE_DIALOG));
+  dropdown = GTK_DROP_DOWN (liaison_test_find_widget (GTK_WIDGET (dialog), liaison_test_is_of_type,
+                                                      GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  g_assert_true (liaison_quarter_from_date (today, &last));
+  last = liaison_quarter_previous (last);
+  label = liaison_quarter_label (last);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 8);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==, label);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close-quarter");
+  liaison_test_settle (GTK_WIDGET (fixture.window));
+  g_assert_true (liaison_store_quarter_is_closed (fixture.store, last, &error));
+  g_assert_no_error (error);
+  liaison_test_desk_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +403,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   liaison_test_add_ui_case ("/ui/dialogs/button-labels", run_button_labels);
+  liaison_test_add_ui_case ("/ui/dialogs/close-quarter", run_close_quarter);
   liaison_test_add_ui_case ("/ui/dialogs/dialog-sizes", run_dialog_sizes);
   liaison_test_add_ui_case ("/ui/dialogs/enroll-done-fits", run_enroll_done_fits);
   liaison_test_add_ui_case ("/ui/dialogs/title-not-selected", run_title_not_selected);

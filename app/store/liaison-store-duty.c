@@ -484,6 +484,13 @@ liaison_store_correct_delete_activity (LiaisonStore  *self,
       g_free (activity->correction_reason);
       activity->correction_reason = g_steal_pointer (&old_reason);
     }
+  else if (is_empty (activity->corrected_at) || g_strcmp0 (activity->correction_reason, old_reason) != 0)
+    {
+      /* A reason given outside a closed quarter: stamped all the same, as
+       * a correction carries its time with its reason. */
+      g_free (activity->corrected_at);
+      activity->corrected_at = liaison_store_now_utc ();
+    }
   now = liaison_store_now_utc ();
   stmt = liaison_store_prepare (self,
     "UPDATE activities SET deleted = 1, version = version + 1, updated_at = ?,"

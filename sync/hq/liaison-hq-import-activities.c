@@ -24,6 +24,7 @@
 #include "liaison-csv.h"
 #include "liaison-hq-import.h"
 #include "liaison-import-problems.h"
+#include "liaison-quarter.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
 
@@ -50,6 +51,7 @@ typedef struct {
   GHashTable *existing;    /* "kind\ndate\ntitle" → uuid */
   GHashTable *data;        /* uuid → JsonObject, of the activities in existing */
   GHashTable *seen;        /* "kind\ndate\ntitle" → the line it is on */
+  GHashTable *closed;      /* the closed quarters, "2025Q1" */
 } Lookups;
 
 typedef struct {
@@ -79,11 +81,18 @@ load_lookups (LiaisonHqStore  *store,
               GError         **error)
 {
   g_autoptr(GHashTable) deputies = liaison_hq_store_list_live (store, LIAISON_KIND_DEPUTY, FALSE, error);
+  g_autoptr(GHashTable) closes = NULL;
   GHashTableIter iter;
   gpointer uuid, data;
 
   if (deputies == NULL)
     return FALSE;
+  closes = liaison_hq_store_list_live (store, LIAISON_KIND_QUARTER_CLOSE, FALSE, error);
+  if (closes == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, closes);
+  while (g_hash_table_iter_next (&iter, &uuid, &data))
+    g_hash_table_add (lookups->closed, g_strdup (json_object_get_string_member_with_default (data, "quarter", "")));
   lookups->data = liaison_hq_store_list_live (store, LIAISON_KIND_ACTIVITY, TRUE, error);
   if (lookups->data == NULL)
     return FALSE;
@@ -288,6 +297,19 @@ plan_row (const LiaisonCsvRow *header,
     liaison_import_reasons_add (reasons, c.name[AC_DATE], _("the “%s” cell is empty"), c.name[AC_DATE]);
   else if (date == NULL)
     liaison_import_reasons_add (reasons, c.name[AC_DATE], _("“%s” is not a date (such as 2025-03-05)"), c.text[AC_DATE]);
+  else
+    {
+      LiaisonQuarter quarter;
+      g_autofree char *code = NULL;
+
+      /* A closed quarter changes only by a correction, with its reason, at
+       * a headquarters desk: an import has none. */
+      if (liaison_quarter_from_date (date, &quarter) &&
+          g_hash_table_contains (lookups->closed, code = liaison_quarter_format (quarter)))
+        liaison_import_reasons_add (reasons, c.name[AC_DATE],
+                                    _("%s is closed: its activities are corrected at a headquarters desk, with a reason, not imported"),
+                                    code);
+    }
   if (*c.text[AC_END_DATE] != '\0')
     {
       end_date = parse_date (c.text[AC_END_DATE]);
@@ -379,6 +401,7 @@ lookups_clear (Lookups *lookups)
   g_clear_pointer (&lookups->existing, g_hash_table_unref);
   g_clear_pointer (&lookups->data, g_hash_table_unref);
   g_clear_pointer (&lookups->seen, g_hash_table_unref);
+  g_clear_pointer (&lookups->closed, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lookups, lookups_clear)
@@ -397,6 +420,7 @@ liaison_hq_import_activities (LiaisonHqStore         *store,
     .deputies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .closed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
 
   memset (counts, 0, sizeof *counts);

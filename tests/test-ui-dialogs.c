@@ -14,6 +14,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
+#include "liaison-activity-editor.h"
 #include "liaison-enroll-dialog.h"
 #include "liaison-move-dialog.h"
 #include "liaison-quarter-close-dialog.h"
@@ -24,6 +25,7 @@
 #include "liaison-test-hq.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
+#include "liaison-store-duty.h"
 #include "liaison-store-quarter.h"
 #include "liaison-store-sync.h"
 #include "liaison-tooltip.h"
@@ -396,6 +398,61 @@ run_close_quarter (void)
   liaison_test_desk_tear_down (&fixture);
 }
 
+static gboolean
+is_reason_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Reason for correction") == 0;
+}
+
+/* (f) The activity editor deletes an activity of a closed quarter only
+ * with the reason typed in it, which the tombstone keeps. */
+static void
+run_delete_closed_activity (void)
+{
+  LiaisonTestDesk fixture = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(LiaisonActivity) activity = liaison_activity_new ();
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+  g_autoptr(LiaisonQuarterClose) close = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonActivityEditor *editor;
+  GtkWidget *reason, *confirm;
+  LiaisonQuarter last;
+
+  liaison_test_desk_set_up (&fixture);
+  liaison_test_enroll_as_hq (fixture.store);
+  g_assert_true (liaison_quarter_from_date (today, &last));
+  last = liaison_quarter_previous (last);
+  deputy = liaison_store_get_deputy (fixture.store, fixture.deputy_id, &error);
+  g_assert_no_error (error);
+  activity->kind = LIAISON_ACTIVITY_RESEARCH;
+  activity->title = g_strdup ("城区内涝专题调研");
+  activity->date = liaison_quarter_first_iso (last);
+  g_ptr_array_add (activity->attendees, liaison_attendee_new (deputy->meta.uuid, LIAISON_ATTENDANCE_ATTENDED));
+  g_assert_true (liaison_store_save_activity (fixture.store, activity, &error));
+  g_assert_no_error (error);
+  close = liaison_store_close_quarter (fixture.store, last, NULL, NULL, &error);
+  g_assert_no_error (error);
+  liaison_test_desk_open_window (&fixture);
+
+  editor = liaison_activity_editor_new (GTK_WINDOW (fixture.window), fixture.store, activity->meta.uuid);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  reason = liaison_test_find_widget (GTK_WIDGET (editor), is_reason_row, NULL);
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "重复录入");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "activity.delete", NULL));
+  confirm = liaison_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
+  liaison_test_settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpint (liaison_test_query_int (fixture.store,
+    "SELECT count(*) FROM activities WHERE deleted = 1 AND correction_reason = '重复录入' AND corrected_at <> ''"), ==, 1);
+  liaison_test_desk_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +461,7 @@ main (int   argc,
 
   liaison_test_add_ui_case ("/ui/dialogs/button-labels", run_button_labels);
   liaison_test_add_ui_case ("/ui/dialogs/close-quarter", run_close_quarter);
+  liaison_test_add_ui_case ("/ui/dialogs/delete-closed-activity", run_delete_closed_activity);
   liaison_test_add_ui_case ("/ui/dialogs/dialog-sizes", run_dialog_sizes);
   liaison_test_add_ui_case ("/ui/dialogs/enroll-done-fits", run_enroll_done_fits);
   liaison_test_add_ui_case ("/ui/dialogs/title-not-selected", run_title_not_selected);

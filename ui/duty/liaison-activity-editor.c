@@ -292,21 +292,36 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 delete_response_cb (AdwMessageDialog      *dialog,
                     const char            *response,
                     LiaisonActivityEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
-  if (!liaison_store_delete_activity (self->store, self->activity->meta.uuid, &error))
+  /* In a closed quarter a deletion is a correction: a new reason typed
+   * goes with it (liaison-store-duty.h). */
+  reason = entry_get (self->reason_row);
+  if (g_strcmp0 (reason, self->activity->correction_reason) == 0)
+    g_clear_pointer (&reason, g_free);
+  if (!liaison_store_correct_delete_activity (self->store, self->activity->meta.uuid, reason, &error))
     {
       liaison_duty_show_message (self->message, error->message);
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Once the confirmation's own response has run: destroying the editor,
+   * its transient parent, under it would free it mid-signal. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
 }
 
 static void

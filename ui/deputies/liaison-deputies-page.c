@@ -193,8 +193,10 @@ store_changed_cb (LiaisonDeputiesPage *self,
 static void
 selection_changed_cb (LiaisonDeputiesPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.edit",
-                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.duty-record", selected);
 }
 
 /* Actions */
@@ -230,6 +232,19 @@ edit_action (GtkWidget  *widget,
 
   if (item != NULL)
     open_editor (self, item->deputy->meta.id);
+}
+
+/* The window shows the record in place of its views. */
+static void
+duty_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaisonDeputiesPage *self = LIAISON_DEPUTIES_PAGE (widget);
+  LiaisonRosterItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    gtk_widget_activate_action (widget, "win.show-duty-record", "s", item->deputy->meta.uuid);
 }
 
 static void
@@ -361,6 +376,7 @@ liaison_deputies_page_class_init (LiaisonDeputiesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "deputies.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "deputies.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "deputies.duty-record", NULL, duty_record_action);
   gtk_widget_class_install_action (widget_class, "deputies.import-roster", NULL, import_roster_action);
 }
 

@@ -57,6 +57,11 @@ void liaison_window_class_add_ledger_actions (GtkWidgetClass *widget_class);
 void liaison_window_update_duty_actions    (LiaisonWindow  *self);
 void liaison_window_class_add_duty_actions (GtkWidgetClass *widget_class);
 
+/* liaison-window-record.c: the duty record page and the quarterly points report */
+void liaison_window_update_record_actions    (LiaisonWindow  *self,
+                                              gboolean        hq);
+void liaison_window_class_add_record_actions (GtkWidgetClass *widget_class);
+
 /* liaison-window-sync.c: sync with headquarters and enrolment */
 void liaison_window_update_sync_actions (LiaisonWindow  *self);
 void liaison_window_class_add_sync_actions   (GtkWidgetClass *widget_class);

@@ -67,6 +67,7 @@ update_actor (LiaisonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.loop-rules", hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.points-rules", hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-quarter", hq);
+  liaison_window_update_record_actions (self, hq);
   gtk_widget_set_visible (GTK_WIDGET (self->actor_button), station != NULL && !hq);
 
   if (actor->role == LIAISON_LOOP_ROLE_DEPUTY)
@@ -560,6 +561,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   liaison_window_class_add_ledger_actions (widget_class);
   liaison_window_class_add_sync_actions (widget_class);
   liaison_window_class_add_duty_actions (widget_class);
+  liaison_window_class_add_record_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(sss)", show_error_action);
 

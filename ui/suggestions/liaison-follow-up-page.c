@@ -487,6 +487,8 @@ liaison_follow_up_page_refresh (LiaisonFollowUpPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion",
                                  self->actor->role == LIAISON_LOOP_ROLE_DEPUTY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.duty-record",
+                                 self->actor->role == LIAISON_LOOP_ROLE_DEPUTY);
 }
 
 static gboolean
@@ -540,6 +542,22 @@ file_suggestion_action (GtkWidget  *widget,
   editor = liaison_motion_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       self->store, self->actor->deputy_id);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The deputy at the desk's own record (我的履职), which the window shows. */
+static void
+duty_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (widget);
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+
+  if (self->store == NULL || self->actor == NULL || self->actor->role != LIAISON_LOOP_ROLE_DEPUTY)
+    return;
+  deputy = liaison_store_get_deputy (self->store, self->actor->deputy_id, NULL);
+  if (deputy != NULL)
+    gtk_widget_activate_action (widget, "win.show-duty-record", "s", deputy->meta.uuid);
 }
 
 /* GObject */
@@ -612,6 +630,7 @@ liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
     }
 
   gtk_widget_class_install_action (widget_class, "follow-up.file-suggestion", NULL, file_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "follow-up.duty-record", NULL, duty_record_action);
 }
 
 static void
@@ -645,4 +664,5 @@ liaison_follow_up_page_init (LiaisonFollowUpPage *self)
       self->sections[i].more_label = GTK_LABEL (more);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.duty-record", FALSE);
 }

@@ -10,7 +10,7 @@ One app a run: a second app on the same bus waits on the first one's
 leftovers. Makes a demo station or headquarters desk with `liaison demo`,
 opens the busiest deputy's record from the Deputies page as a person
 would (over AT-SPI), and takes the screen with ImageMagick's `import`.
-Not a test: the record page's test is test-duty-record.py.
+Not a test: the record page's test is test-duty-record-page.py.
 """
 import os
 import subprocess

@@ -3,7 +3,7 @@
  * "The quarterly report").
  *
  * A message dialog asks the quarter and, if one, the deputy group; a file
- * chooser the file, whose extension says the format (.xlsx, .csv). The
+ * chooser the file, whose extension says the format (.xlsx, .csv, .pdf). The
  * report is gathered and written in a thread on a connection of its own:
  * the whole city takes a few tenths of a second. A bad extension or an
  * unwritable folder writes nothing and says why.
@@ -179,6 +179,7 @@ dialog_response_cb (AdwMessageDialog *message_dialog,
                                         _("_Save"), _("_Cancel"));
   add_filter (GTK_FILE_CHOOSER (native), _("Excel workbooks"), "*.xlsx");
   add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), "*.csv");
+  add_filter (GTK_FILE_CHOOSER (native), _("PDF files"), "*.pdf");
   /* Translators: the file name offered for the quarterly points report;
    * %s is the quarter, 2026Q4. The extension says the format. */
   file_name = g_strdup_printf (_("points report %s.xlsx"), code);
@@ -252,7 +253,7 @@ liaison_points_report_dialog_present (GtkWidget    *parent,
   message_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)),
     _("Quarterly Points Report"),
     _("Each deputy group’s deputies ranked by their points in the quarter, with their duty days and main items, "
-      "and the group’s total and average. The file name’s extension says the format: .xlsx or .csv.")));
+      "and the group’s total and average. The file name’s extension says the format: .xlsx, .csv or .pdf.")));
   adw_message_dialog_add_responses (message_dialog,
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save…"),

@@ -6,11 +6,14 @@ Chinese and in English, and headquarters' quarterly report dialog.
       tests/a11y/run.sh tests/a11y/shoot-duty-record.py OUT_DIR $what
     done
 
-One app a run: a second app on the same bus waits on the first one's
-leftovers. Makes a demo station or headquarters desk with `liaison demo`,
-opens the busiest deputy's record from the Deputies page as a person
-would (over AT-SPI), and takes the screen with ImageMagick's `import`.
-Not a test: the record page's test is test-duty-record-page.py.
+Makes a demo station (or, for the report, a demo headquarters desk) with
+`liaison demo`. The record page is shown for the busiest deputy of this
+quarter by tests/bench/bench-duty-page (BENCH_DUTY_PAGE, from a build with
+-Dbench=true), the page alone in a window, as the window shows it; the
+report dialog is opened from the real app's main menu over AT-SPI. The
+screen is taken with ImageMagick's `import`. One picture a run: a second
+app on the same bus waits on the first one's leftovers. Not a test: the
+record page's test is test-duty-record-page.py.
 """
 import os
 import subprocess
@@ -20,29 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import liaison_atspi  # noqa: E402
-from liaison_atspi import App, click, find, liaison_bin, select_child, set_text, wait_for  # noqa: E402
-
-WORDS = {
-    "zh_CN": {"tab": "代表名册", "search": "搜索代表", "list": "代表名册", "button": "履职记录(R)",
-              "figure": "，本季度积分", "menu": "主菜单", "report": "季度积分通报(P)…"},
-    "en": {"tab": "Deputies", "search": "Search deputies", "list": "Deputies", "button": "Duty Record",
-           "figure": ", Points this quarter", "menu": "Main menu", "report": "Quarterly Points Report…"},
-}
-
-
-def use_language(lang):
-    def env():
-        e = dict(os.environ)
-        e.pop("NO_AT_BRIDGE", None)
-        e.pop("G_DEBUG", None)
-        e["GTK_A11Y"] = "atspi"
-        e.setdefault("GSETTINGS_BACKEND", "memory")
-        if lang == "zh_CN":
-            e.update(LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
-        else:
-            e.update(LANGUAGE="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        return e
-    liaison_atspi.app_env = env
+from liaison_atspi import App, click, liaison_bin  # noqa: E402
 
 
 def busiest_deputy(db):
@@ -62,35 +43,33 @@ def shoot(path):
 
 
 def record(db, lang, out):
-    use_language(lang)
-    w_ = WORDS[lang]
-    name = busiest_deputy(db)
-    print("deputy", name, file=sys.stderr, flush=True)
-    app = App(db)
+    env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="1")
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    if lang == "zh_CN":
+        env.update(LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+    else:
+        env.update(LANGUAGE="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    uuid = subprocess.run(["sqlite3", db, f"SELECT uuid FROM deputies WHERE name = '{busiest_deputy(db)}'"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    page = subprocess.Popen([os.environ.get("BENCH_DUTY_PAGE", "build/tests/bench/bench-duty-page"),
+                             db, uuid, "1", "30"], env=env, stdout=subprocess.PIPE, text=True)
     try:
-        w = app.main_window()
-        click(w, "page tab", w_["tab"])
-        set_text(find(w, "entry", w_["search"]), name)
-        roster = find(w, "list", w_["list"])
-        wait_for("the deputy alone", lambda: roster.childCount == 1)
-        select_child(roster, 0)
-        time.sleep(0.3)
-        print([n.name for n in liaison_atspi.find_all(w, "push button")], file=sys.stderr, flush=True)
-        click(w, "push button", w_["button"])
-        find(w, pred=lambda n: (n.name or "").endswith(w_["figure"]))
+        for line in page.stdout:
+            if line.strip() == "ready":
+                break
         shoot(out)
     finally:
-        app.quit()
+        page.terminate()
+        page.wait()
 
 
 def report_dialog(db, out):
-    use_language("zh_CN")
     app = App(db)
     try:
         w = app.main_window()
         before = app.windows()
-        click(w, "push button", WORDS["zh_CN"]["menu"])
-        click(w, "menu item", WORDS["zh_CN"]["report"])
+        click(w, "push button", "主菜单")
+        click(w, "menu item", "季度积分通报(Q)…")
         liaison_atspi.new_window(app, before, "the report dialog")
         shoot(out)
     finally:
@@ -98,8 +77,6 @@ def report_dialog(db, out):
 
 
 def main():
-    import faulthandler
-    faulthandler.dump_traceback_later(50)
     outdir, what = sys.argv[1], sys.argv[2]
     db = os.path.join(tempfile.mkdtemp(prefix="liaison-shots-"), "demo.db")
     hq = ["--hq"] if what == "report" else []

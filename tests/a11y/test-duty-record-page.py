@@ -3,8 +3,10 @@
 
 Makes a demo station with `liaison demo`, asks `liaison points` (the core's
 quarterly report, the same points engine) for each quarter of this year,
-and picks the deputy with the most points this quarter. Then, in the real
-app in zh_CN: the Deputies page, a search for that deputy, "履职记录"; the
+and picks the deputy with the most points this quarter, who sits at the
+desk. Then, in the real app in zh_CN: their own "我的履职" on the
+Follow-up page shows their points; back, the Deputies page, a search for
+that deputy, "履职记录"; the
 figures the page shows (this quarter's and this year's points, duty days,
 the group ranking) must be the core's; the points lines, all shown, must
 add up to the total; every control on the page has a name; and
@@ -90,9 +92,21 @@ def main():
              f"rank {rank} of {sizes[group]}; {year_points[name]:g} points in {today.year}")
     tap.case(points > 0, "the demo gives the deputy picked points this quarter")
 
+    # The deputy sits at the desk, as Switch User would record it.
+    uuid = subprocess.run(["sqlite3", db, f"SELECT uuid FROM deputies WHERE name = '{name}'"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["sqlite3", db, "INSERT OR REPLACE INTO settings (key, value) VALUES "
+                    f"('desk-role', 'deputy'), ('desk-name', '{name}'), ('desk-deputy', '{uuid}')"],
+                   check=True)
+
     app = App(db)
     w = app.main_window()
     try:
+        click(w, "page tab", "跟踪督办")
+        click(w, "push button", "我的履职(D)")
+        card_case(w, "本季度积分", points, "the deputy at the desk opens their own record: its points are the core's")
+        click(w, "push button", "返回")
+
         click(w, "page tab", "代表名册")
         set_text(find(w, "entry", "搜索代表"), name)
         roster = find(w, "list", "代表名册")

@@ -313,12 +313,11 @@ show_result (LiaisonDutyRecordPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
   if (empty)
     {
-      g_autofree char *period = gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->period_dropdown)) != NULL
-                                ? g_strdup (gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->period_dropdown)))
-                                : g_strdup ("");
+      GtkStringObject *period = gtk_drop_down_get_selected_item (self->period_dropdown);
       /* Translators: %s is the deputy, then the period ("2026, fourth quarter") */
       g_autofree char *description = g_strdup_printf (_("Nothing that %s did falls in %s: no activity, reception, take-up or filing."),
-                                                      record->deputy->name, period);
+                                                      record->deputy->name,
+                                                      period != NULL ? gtk_string_object_get_string (period) : "");
 
       adw_status_page_set_description (self->empty_page, description);
     }

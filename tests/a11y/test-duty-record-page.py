@@ -45,7 +45,9 @@ def points_report(db, quarter, out):
     col = {name: header.index(name) for name in ("代表小组", "排名", "姓名", "积分", "履职天数")}
     deputies, sizes = {}, {}
     for row in rows[2:]:
-        if not row or not row[col["排名"]]:
+        if not row:
+            break  # a closed quarter's frozen figures follow
+        if not row[col["排名"]]:
             continue  # 小组合计, 小组平均
         group = row[col["代表小组"]]
         deputies[row[col["姓名"]]] = (group, int(row[col["排名"]]), float(row[col["积分"]]),

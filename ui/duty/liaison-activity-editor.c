@@ -292,13 +292,6 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 delete_response_cb (AdwMessageDialog      *dialog,
                     const char            *response,
@@ -319,9 +312,7 @@ delete_response_cb (AdwMessageDialog      *dialog,
       liaison_duty_show_message (self->message, error->message);
       return;
     }
-  /* Once the confirmation's own response has run: destroying the editor,
-   * its transient parent, under it would free it mid-signal. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
+  liaison_ui_close_when_idle (GTK_WINDOW (self));
 }
 
 static void

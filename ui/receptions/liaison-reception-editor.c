@@ -333,7 +333,7 @@ discard_response_cb (AdwMessageDialog       *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  liaison_ui_close_when_idle (GTK_WINDOW (self));
 }
 
 static gboolean
@@ -386,7 +386,7 @@ load_error_response_cb (AdwMessageDialog       *dialog,
                         const char             *response,
                         LiaisonReceptionEditor *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  liaison_ui_close_when_idle (GTK_WINDOW (self));
 }
 
 static void

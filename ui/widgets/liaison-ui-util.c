@@ -452,6 +452,25 @@ liaison_ui_dialog_class_add_keys (GtkWidgetClass *widget_class,
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+static gboolean
+close_window_cb (gpointer window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes @window once the signal now being emitted has run. A dialog
+ * transient for @window that answers by closing it must not free it under
+ * its own "response": GTK would then unhook the dialog from a window
+ * already gone (an invalid instance at the dialog's dispose). */
+void
+liaison_ui_close_when_idle (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb, g_object_ref (window), g_object_unref);
+}
+
 /**
  * liaison_ui_show_message:
  * @label: the label under a field, or a form's own

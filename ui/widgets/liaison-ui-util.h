@@ -84,6 +84,7 @@ typedef struct {
 GParamSpec           *liaison_ui_param_spec_store      (void);
 void                  liaison_ui_dialog_class_add_keys (GtkWidgetClass      *widget_class,
                                                         const char          *save_action);
+void                  liaison_ui_close_when_idle       (GtkWindow           *window);
 void                  liaison_ui_show_message          (GtkLabel            *label,
                                                         GtkWidget           *field,
                                                         const char          *message);

@@ -268,6 +268,8 @@ liaison_points_report_dialog_present (GtkWidget    *parent,
                                   _("What to report"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
   dialog->quarter_row = add_combo_row (GTK_LIST_BOX (list), _("Quarter"), G_LIST_MODEL (quarters));
+  /* The quarter announced is usually the last one over, not this one. */
+  adw_combo_row_set_selected (dialog->quarter_row, 1);
   dialog->group_row = add_combo_row (GTK_LIST_BOX (list), _("Deputy group"), G_LIST_MODEL (groups));
   adw_message_dialog_set_extra_child (message_dialog, list);
 

@@ -3,7 +3,8 @@
  * frozen figures, a closed quarter refusing plain edits, additions and
  * deletions at the desk, a correction kept with its reason, who and when,
  * and the report showing it as a change from the frozen figures
- * (app/io/liaison-points-closed.c), in CSV. */
+ * (app/io/liaison-points-closed.c), in CSV, XLSX (read back with openpyxl)
+ * and PDF (read back with pdftotext). */
 #define G_LOG_DOMAIN "test-quarter-close"
 
 #include "config.h"
@@ -16,6 +17,7 @@
 #include "liaison-store-private.h"
 #include "liaison-store-quarter.h"
 #include "liaison-store-sync.h"
+#include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
 #define Q1 ((LiaisonQuarter) { 2025, 1 })
@@ -315,17 +317,24 @@ test_correction_shows_as_change (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\r\n履职学习培训（已删除）,2025-03-05,重复录入,陈静,"));
   g_assert_nonnull (strstr (csv, "关账"));
 
-  /* The workbook holds the same section, read back with openpyxl. */
+  /* The workbook holds the same section, read back with openpyxl: the
+   * points and days numbers, the dates dates ({"date": …}), the words text. */
   {
     static const char reader[] =
-      "import json, sys, openpyxl\n"
+      "import datetime, json, sys, openpyxl\n"
       "sheet = openpyxl.load_workbook(sys.argv[1]).active\n"
+      "def cell(c):\n"
+      "    if isinstance(c, datetime.datetime):\n"
+      "        return {'date': c.strftime('%Y-%m-%d')} if c.time() == datetime.time() else {'time': c.strftime('%Y-%m-%d %H:%M')}\n"
+      "    return c\n"
       "for row in sheet.iter_rows(values_only=True):\n"
-      "    print(json.dumps([c for c in row if c is not None], ensure_ascii=False))\n";
+      "    print(json.dumps([cell(c) for c in row if c is not None], ensure_ascii=False))\n";
     g_autofree char *path = g_build_filename (f->dir, "通报.xlsx", NULL);
+    g_autofree char *corrected_at = NULL;
     const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
+    g_autofree char *correction = NULL;
     int wait_status = 0;
 
     g_assert_true (liaison_points_report_write (report, path, LIAISON_POINTS_REPORT_XLSX, &error));
@@ -336,9 +345,46 @@ test_correction_shows_as_change (Fixture       *f,
     g_test_message ("openpyxl: %s%s", out, err);
     g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
     g_assert_nonnull (strstr (out, "\n[\"代表小组\", \"姓名\", \"关账积分\", \"现积分\", \"变化\", \"关账履职天数\", \"现履职天数\"]\n"));
-    g_assert_nonnull (strstr (out, "\n[\"一组\", \"张伟\", \"3\", \"0\", \"-3\", \"1\", \"0\"]\n"));
-    g_assert_nonnull (strstr (out, "\n[\"张伟\", \"删除\", \"城区内涝专题调研\", \"2025-02-10\", \"参加调研\", \"3\"]\n"));
-    g_assert_nonnull (strstr (out, "\"签到表核对：张伟当日请假\", \"陈静\""));
+    g_assert_nonnull (strstr (out, "\n[\"一组\", \"张伟\", 3, 0, -3, 1, 0]\n"));
+    g_assert_nonnull (strstr (out, "\n[\"一组\", \"李秀兰\", 1, 0, -1, 1, 0]\n"));
+    g_assert_nonnull (strstr (out, "\n[\"张伟\", \"删除\", \"城区内涝专题调研\", {\"date\": \"2025-02-10\"}, \"参加调研\", 3]\n"));
+    g_assert_nonnull (strstr (out, "\n[\"张伟\", \"新增\", \"城区内涝专题调研\", {\"date\": \"2025-02-10\"}, \"不计分\", 0]\n"));
+    /* The correction's time, as the desk reads it, to the minute. */
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (loaded->corrected_at, NULL);
+      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+
+      corrected_at = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
+    correction = g_strdup_printf ("\n[\"城区内涝专题调研\", {\"date\": \"2025-02-10\"}, \"签到表核对：张伟当日请假\", "
+                                  "\"陈静\", {\"time\": \"%s\"}]\n", corrected_at);
+    g_assert_nonnull (strstr (out, correction));
+  }
+
+  /* The PDF holds it too, as pdftotext reads it, after the groups. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "通报.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *lines[] = {
+      "代表小组 姓名 关账积分 现积分 变化 关账履职天数 现履职天数",
+      "一组 张伟 3 0 -3 1 0",
+      "一组 李秀兰 1 0 -1 1 0",
+      "张伟 删除 城区内涝专题调研 2025-02-10 参加调研 3",
+      "张伟 新增 城区内涝专题调研 2025-02-10 不计分 0",
+      "李秀兰 删除 履职学习培训 2025-03-05 参加履职学习培训 1",
+    };
+
+    g_assert_true (liaison_points_report_write (report, path, LIAISON_POINTS_REPORT_PDF, &error));
+    g_assert_no_error (error);
+    text = liaison_test_pdf_text (path);
+    g_test_message ("pdftotext:\n%s", text);
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      if (!liaison_test_has_line (text, lines[i]))
+        g_error ("the PDF has no line “%s”", lines[i]);
+    g_assert_nonnull (strstr (text, "关账（陈静）"));
+    g_assert_nonnull (strstr (text, "签到表核对：张伟当日请假"));
+    g_assert_nonnull (strstr (text, "重复录入"));
+    g_assert_true (strstr (text, "小组平均") < strstr (text, "关账积分"));
   }
 }
 

@@ -33,10 +33,16 @@ liaison_points_report_closed_free (LiaisonPointsReportClosed *closed)
   g_free (closed);
 }
 
-/* Adds a line of @kind; the cells are taken, up to a NULL. */
+/* The bits of LiaisonPointsReportLine's numbers and dates. */
+#define COLUMN(c) (1u << (c))
+
+/* Adds a line of @kind, its @numbers and @dates columns; the cells are
+ * taken, up to a NULL. */
 static void
 add_line (GPtrArray                   *lines,
           LiaisonPointsReportLineKind  kind,
+          guint                        numbers,
+          guint                        dates,
           ...)
 {
   LiaisonPointsReportLine *line = g_new0 (LiaisonPointsReportLine, 1);
@@ -44,7 +50,7 @@ add_line (GPtrArray                   *lines,
   va_list args;
   char *cell;
 
-  va_start (args, kind);
+  va_start (args, dates);
   while ((cell = va_arg (args, char *)) != NULL)
     {
       g_strv_builder_add (builder, cell);
@@ -52,6 +58,8 @@ add_line (GPtrArray                   *lines,
     }
   va_end (args);
   line->kind = kind;
+  line->numbers = numbers;
+  line->dates = dates;
   line->cells = g_strv_builder_end (builder);
   g_ptr_array_add (lines, line);
 }
@@ -88,11 +96,15 @@ change_words (LiaisonSnapshotChangeKind change)
     }
 }
 
+/* 代表小组, 姓名, then numbers. */
+#define DEPUTY_NUMBERS (COLUMN (2) | COLUMN (3) | COLUMN (4) | COLUMN (5) | COLUMN (6))
+
 static void
 add_deputy_lines (LiaisonPointsReportClosed *closed,
                   const LiaisonPointsReport *report)
 {
-  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, g_strdup ("代表小组"), g_strdup ("姓名"),
+  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, DEPUTY_NUMBERS, 0,
+            g_strdup ("代表小组"), g_strdup ("姓名"),
             g_strdup ("关账积分"), g_strdup ("现积分"), g_strdup ("变化"), g_strdup ("关账履职天数"),
             g_strdup ("现履职天数"), NULL);
   for (guint g = 0; g < report->groups->len; g++)
@@ -104,7 +116,8 @@ add_deputy_lines (LiaisonPointsReportClosed *closed,
           const LiaisonPointsReportRow *row = g_ptr_array_index (section->rows, r);
           const LiaisonSnapshotDeputyDiff *change = row->change;
 
-          add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW, g_strdup (section->group->group),
+          add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW, DEPUTY_NUMBERS, 0,
+                    g_strdup (section->group->group),
                     g_strdup (row->deputy->name), liaison_points_format (change->frozen_total),
                     liaison_points_format (change->live_total), points_change (change->frozen_total, change->live_total),
                     g_strdup_printf ("%u", change->frozen_duty_days), g_strdup_printf ("%u", change->live_duty_days),
@@ -113,11 +126,16 @@ add_deputy_lines (LiaisonPointsReportClosed *closed,
     }
 }
 
+/* 姓名, 变动, 项目, 日期, 积分规则, then the points then and now. */
+#define CHANGE_NUMBERS (COLUMN (5) | COLUMN (6))
+#define CHANGE_DATES   COLUMN (3)
+
 static void
 add_change_lines (LiaisonPointsReportClosed *closed,
                   const LiaisonPointsReport *report)
 {
-  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, g_strdup ("姓名"), g_strdup ("变动"),
+  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, CHANGE_NUMBERS, CHANGE_DATES,
+            g_strdup ("姓名"), g_strdup ("变动"),
             g_strdup ("项目"), g_strdup ("日期"), g_strdup ("积分规则"), g_strdup ("关账时积分"),
             g_strdup ("现积分"), NULL);
   for (guint g = 0; g < report->groups->len; g++)
@@ -133,7 +151,8 @@ add_change_lines (LiaisonPointsReportClosed *closed,
               const LiaisonSnapshotChange *change = g_ptr_array_index (row->change->changes, c);
               const LiaisonSnapshotLine *line = change->live != NULL ? change->live : change->frozen;
 
-              add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW, g_strdup (row->deputy->name),
+              add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW, CHANGE_NUMBERS, CHANGE_DATES,
+                        g_strdup (row->deputy->name),
                         g_strdup (change_words (change->change)), g_strdup (line->title), g_strdup (line->date),
                         g_strdup (liaison_points_rule_chinese (line->rule)),
                         change->frozen != NULL ? liaison_points_format (change->frozen->points) : g_strdup (""),
@@ -144,16 +163,20 @@ add_change_lines (LiaisonPointsReportClosed *closed,
     }
 }
 
+/* 更正的活动, 日期, 更正理由, 更正人, 更正时间. */
+#define CORRECTION_DATES (COLUMN (1) | COLUMN (4))
+
 static void
 add_correction_lines (LiaisonPointsReportClosed *closed)
 {
-  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, g_strdup ("更正的活动"), g_strdup ("日期"),
+  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, 0, CORRECTION_DATES,
+            g_strdup ("更正的活动"), g_strdup ("日期"),
             g_strdup ("更正理由"), g_strdup ("更正人"), g_strdup ("更正时间"), NULL);
   for (guint i = 0; i < closed->corrections->len; i++)
     {
       const LiaisonActivity *activity = g_ptr_array_index (closed->corrections, i);
 
-      add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW,
+      add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_ROW, 0, CORRECTION_DATES,
                 activity->meta.deleted ? g_strconcat (activity->title, "（已删除）", NULL) : g_strdup (activity->title),
                 g_strdup (activity->date), g_strdup (activity->correction_reason),
                 g_strdup (activity->corrected_by != NULL ? activity->corrected_by : ""),
@@ -208,7 +231,7 @@ liaison_points_report_add_closed (LiaisonStore        *store,
     return FALSE;
 
   closed_at = local_time (close->closed_at);
-  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_TITLE,
+  add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_TITLE, 0, 0,
             g_strdup_printf ("本季度已于 %s 关账（%s）；以下为关账时冻结的积分与此后的更正", closed_at,
                              close->closed_by != NULL && *close->closed_by != '\0' ? close->closed_by : "总部"),
             NULL);

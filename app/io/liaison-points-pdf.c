@@ -1,8 +1,9 @@
 /* liaison-points-pdf.c: the quarterly group report as an A4 PDF (app/pdf):
  * the title, then each group under its name, its deputies by rank with
  * the workbook's columns (the group is the heading, not a column), and
- * the group's total and average in bold. Chinese whatever the language,
- * as the other formats are. */
+ * the group's total and average in bold; a closed quarter's section after
+ * them, its title a heading over its tables. Chinese whatever the
+ * language, as the other formats are. */
 #define G_LOG_DOMAIN "liaison-io"
 
 #include "config.h"
@@ -67,6 +68,73 @@ add_group (LiaisonPdf                     *pdf,
   liaison_pdf_end_table (pdf);
 }
 
+/* How wide @text sets, in half-ems: a Chinese character is two, a digit
+ * or a Latin letter one. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* The closed section: each header line starts a table of its columns,
+ * each as wide as its widest cell (within reason) so that few wrap, the
+ * numbers right-aligned. */
+static void
+add_closed (LiaisonPdf                      *pdf,
+            const LiaisonPointsReportClosed *closed)
+{
+  for (guint i = 0; i < closed->lines->len; i++)
+    {
+      const LiaisonPointsReportLine *line = g_ptr_array_index (closed->lines, i);
+      g_autofree LiaisonPdfColumn *columns = NULL;
+      guint n_columns, end;
+
+      if (line->kind == LIAISON_POINTS_REPORT_LINE_TITLE)
+        {
+          liaison_pdf_add_heading (pdf, 2, line->cells[0]);
+          continue;
+        }
+      if (line->kind != LIAISON_POINTS_REPORT_LINE_HEADER)
+        continue;
+
+      n_columns = g_strv_length (line->cells);
+      columns = g_new0 (LiaisonPdfColumn, n_columns);
+      for (end = i + 1; end < closed->lines->len; end++)
+        if (((LiaisonPointsReportLine *) g_ptr_array_index (closed->lines, end))->kind
+            != LIAISON_POINTS_REPORT_LINE_ROW)
+          break;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint widest = text_width (line->cells[c]);
+
+          for (guint r = i + 1; r < end; r++)
+            {
+              const LiaisonPointsReportLine *row = g_ptr_array_index (closed->lines, r);
+
+              if (c < g_strv_length (row->cells))
+                widest = MAX (widest, text_width (row->cells[c]));
+            }
+          columns[c].header = line->cells[c];
+          columns[c].width = CLAMP (widest, 4, 30);
+          columns[c].align = (line->numbers & (1u << c)) != 0 ? LIAISON_PDF_ALIGN_END : LIAISON_PDF_ALIGN_START;
+        }
+      liaison_pdf_add_space (pdf, 6);
+      liaison_pdf_begin_table (pdf, columns, n_columns, TRUE);
+      for (guint r = i + 1; r < end; r++)
+        {
+          const LiaisonPointsReportLine *row = g_ptr_array_index (closed->lines, r);
+
+          liaison_pdf_add_row (pdf, (const char *const *) row->cells, LIAISON_PDF_ROW_PLAIN);
+        }
+      liaison_pdf_end_table (pdf);
+      i = end - 1;
+    }
+}
+
 gboolean
 liaison_points_report_write_pdf (const LiaisonPointsReport *report,
                                  const char                *path,
@@ -80,5 +148,7 @@ liaison_points_report_write_pdf (const LiaisonPointsReport *report,
     liaison_pdf_add_paragraph (pdf, "没有代表小组。");
   for (guint g = 0; g < report->groups->len; g++)
     add_group (pdf, g_ptr_array_index (report->groups, g));
+  if (report->closed != NULL)
+    add_closed (pdf, report->closed);
   return liaison_pdf_write (pdf, path, error);
 }

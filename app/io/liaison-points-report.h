@@ -64,10 +64,16 @@ typedef enum {
 } LiaisonPointsReportLineKind;
 
 /* A line of the closed quarter's section: the words every writer (CSV,
- * XLSX, PDF) lays out the same way, after the groups. */
+ * XLSX, PDF) lays out the same way, after the groups. Bit c of @numbers
+ * says cells[c] is a number (points, a difference, days: a workbook's
+ * number, right-aligned in the PDF), of @dates that it is a date
+ * ("YYYY-MM-DD") or a time ("YYYY-MM-DD HH:MM"); such a cell may be ""
+ * (none). A header line has its columns' bits. */
 typedef struct {
   LiaisonPointsReportLineKind  kind;
   GStrv                        cells;
+  guint                        numbers;
+  guint                        dates;
 } LiaisonPointsReportLine;
 
 /* A closed quarter (docs/duty-record.md, "Closing a quarter"). */

@@ -2,12 +2,14 @@
  * through libxlsxwriter: one sheet, the title across the top, Chinese
  * column headers frozen under it, each group's deputies by rank as numbers
  * (points with a decimal only where they have one), then the group's
- * total and average in bold; a closed quarter's section after them. */
+ * total and average in bold; a closed quarter's section after them, its
+ * points and days as numbers, its dates as dates. */
 #define G_LOG_DOMAIN "liaison-io"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <xlsxwriter.h>
 
 #include "liaison-points-report.h"
@@ -17,6 +19,63 @@ static const double column_widths[LIAISON_POINTS_REPORT_N_COLUMNS] = {
   18, 6, 12, 8, 10, 11, 11, 11, 10, 10, 10, 10, 10, 13,
 };
 
+/* @text ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") as a workbook's date; FALSE
+ * if it is neither. */
+static gboolean
+parse_date (const char   *text,
+            lxw_datetime *datetime,
+            gboolean     *has_time)
+{
+  int year, month, day, hour = 0, minute = 0;
+  int length = 0;
+
+  *has_time = FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &length) != 3 || length != 10)
+    return FALSE;
+  if (text[length] == ' ')
+    {
+      int more = 0;
+
+      if (sscanf (text + length, " %2d:%2d%n", &hour, &minute, &more) != 2 || text[length + more] != '\0')
+        return FALSE;
+      *has_time = TRUE;
+    }
+  else if (text[length] != '\0')
+    return FALSE;
+  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59)
+    return FALSE;
+  *datetime = (lxw_datetime) { year, month, day, hour, minute, 0 };
+  return TRUE;
+}
+
+/* A row of the closed section: words as text, numbers as numbers, dates
+ * as dates; an empty cell blank. */
+static void
+write_closed_line (lxw_worksheet                 *sheet,
+                   lxw_row_t                      row,
+                   const LiaisonPointsReportLine *line,
+                   lxw_format                    *format,
+                   lxw_format                    *date,
+                   lxw_format                    *time)
+{
+  for (lxw_col_t c = 0; line->cells[c] != NULL; c++)
+    {
+      const char *cell = line->cells[c];
+      gboolean typed = line->kind == LIAISON_POINTS_REPORT_LINE_ROW;
+      lxw_datetime datetime;
+      gboolean has_time;
+
+      if (typed && (line->numbers & (1u << c)) != 0 && *cell == '\0')
+        continue;
+      if (typed && (line->numbers & (1u << c)) != 0)
+        worksheet_write_number (sheet, row, c, g_ascii_strtod (cell, NULL), format);
+      else if (typed && (line->dates & (1u << c)) != 0 && parse_date (cell, &datetime, &has_time))
+        worksheet_write_datetime (sheet, row, c, &datetime, has_time ? time : date);
+      else
+        worksheet_write_string (sheet, row, c, cell, format);
+    }
+}
+
 gboolean
 liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
                                   const char                *path,
@@ -25,7 +84,7 @@ liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
   lxw_workbook *workbook = workbook_new (path);
   g_autofree char *sheet_name = NULL;
   lxw_worksheet *sheet;
-  lxw_format *title, *header, *total;
+  lxw_format *title, *header, *total, *date, *time;
   lxw_row_t row = 0;
   lxw_error status;
 
@@ -51,6 +110,10 @@ liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
   total = workbook_add_format (workbook);
   format_set_bold (total);
   format_set_top (total, LXW_BORDER_THIN);
+  date = workbook_add_format (workbook);
+  format_set_num_format (date, "yyyy-mm-dd");
+  time = workbook_add_format (workbook);
+  format_set_num_format (time, "yyyy-mm-dd hh:mm");
 
   for (lxw_col_t c = 0; c < LIAISON_POINTS_REPORT_N_COLUMNS; c++)
     worksheet_set_column (sheet, c, c, column_widths[c], NULL);
@@ -103,8 +166,7 @@ liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
                            : line->kind == LIAISON_POINTS_REPORT_LINE_HEADER ? header : NULL;
 
       row++;
-      for (lxw_col_t c = 0; line->cells[c] != NULL; c++)
-        worksheet_write_string (sheet, row, c, line->cells[c], format);
+      write_closed_line (sheet, row, line, format, date, time);
     }
 
   status = workbook_close (workbook);

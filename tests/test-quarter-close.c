@@ -166,6 +166,26 @@ test_close (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (closes->len, ==, 1);
 
+  /* Its report, nothing changed since: the tables of changes and of
+   * corrections each say 无 rather than stand empty. */
+  {
+    g_autoptr(LiaisonPointsReport) report = liaison_points_report_build (f->store, Q1, NULL, &error);
+    g_autofree char *csv = NULL;
+    g_autofree char *pdf = g_build_filename (f->dir, "通报.pdf", NULL);
+    g_autofree char *text = NULL;
+    gsize length;
+
+    g_assert_no_error (error);
+    csv = liaison_points_report_to_csv (report, &length);
+    g_assert_nonnull (strstr (csv, "\r\n姓名,变动,项目,日期,积分规则,关账时积分,现积分\r\n无,,,,,,\r\n"));
+    g_assert_nonnull (strstr (csv, "\r\n更正的活动,日期,更正理由,更正人,更正时间\r\n无,,,,\r\n"));
+    g_assert_true (liaison_points_report_write (report, pdf, LIAISON_POINTS_REPORT_PDF, &error));
+    g_assert_no_error (error);
+    text = liaison_test_pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "姓名 变动 项目 日期 积分规则 关账时积分 现积分\n无\n"));
+    g_assert_nonnull (strstr (text, "更正的活动 日期 更正理由 更正人 更正时间\n无\n"));
+  }
+
   /* Closing twice is refused. */
   g_assert_null (liaison_store_close_quarter (f->store, Q1, NULL, "2025-04-02", &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);

@@ -99,6 +99,21 @@ change_words (LiaisonSnapshotChangeKind change)
 /* 代表小组, 姓名, then numbers. */
 #define DEPUTY_NUMBERS (COLUMN (2) | COLUMN (3) | COLUMN (4) | COLUMN (5) | COLUMN (6))
 
+/* A table with nothing in it says so, under its first column: 无. */
+static void
+add_none_line (GPtrArray *lines,
+               guint      n_columns)
+{
+  LiaisonPointsReportLine *line = g_new0 (LiaisonPointsReportLine, 1);
+
+  line->kind = LIAISON_POINTS_REPORT_LINE_ROW;
+  line->cells = g_new0 (char *, n_columns + 1);
+  line->cells[0] = g_strdup ("无");
+  for (guint c = 1; c < n_columns; c++)
+    line->cells[c] = g_strdup ("");
+  g_ptr_array_add (lines, line);
+}
+
 static void
 add_deputy_lines (LiaisonPointsReportClosed *closed,
                   const LiaisonPointsReport *report)
@@ -134,10 +149,13 @@ static void
 add_change_lines (LiaisonPointsReportClosed *closed,
                   const LiaisonPointsReport *report)
 {
+  guint n_before;
+
   add_line (closed->lines, LIAISON_POINTS_REPORT_LINE_HEADER, CHANGE_NUMBERS, CHANGE_DATES,
             g_strdup ("姓名"), g_strdup ("变动"),
             g_strdup ("项目"), g_strdup ("日期"), g_strdup ("积分规则"), g_strdup ("关账时积分"),
             g_strdup ("现积分"), NULL);
+  n_before = closed->lines->len;
   for (guint g = 0; g < report->groups->len; g++)
     {
       const LiaisonPointsReportGroup *section = g_ptr_array_index (report->groups, g);
@@ -161,6 +179,8 @@ add_change_lines (LiaisonPointsReportClosed *closed,
             }
         }
     }
+  if (closed->lines->len == n_before)
+    add_none_line (closed->lines, 7);
 }
 
 /* 更正的活动, 日期, 更正理由, 更正人, 更正时间. */
@@ -182,6 +202,8 @@ add_correction_lines (LiaisonPointsReportClosed *closed)
                 g_strdup (activity->corrected_by != NULL ? activity->corrected_by : ""),
                 local_time (activity->corrected_at), NULL);
     }
+  if (closed->corrections->len == 0)
+    add_none_line (closed->lines, 5);
 }
 
 gboolean

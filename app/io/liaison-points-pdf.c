@@ -22,62 +22,102 @@ page_label (guint    page,
   return g_strdup_printf ("第 %u 页，共 %u 页", page, n_pages);
 }
 
+/* How wide @text sets, in half-ems: a Chinese character is two, a digit
+ * or a Latin letter one; the widest of its lines. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0, widest = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width = c == '\n' ? 0 : width + (g_unichar_iswide (c) ? 2 : 1);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+/* A column's share of the page for its widest text, in half-ems: that
+ * and its padding (a little under two half-ems of the table's type). The
+ * shares are relative, so the page's width is spread over them. */
+static double
+column_width (guint half_ems)
+{
+  return CLAMP (half_ems, 4, 30) + 2;
+}
+
+/* A group table's header over two lines when it is long, as Chinese
+ * headers of narrow columns are set: 履职 over 天数, 出席 over 人代会. */
+static char *
+two_line_header (const char *header)
+{
+  const char *second;
+
+  if (g_utf8_strlen (header, -1) < 4)
+    return g_strdup (header);
+  second = g_utf8_offset_to_pointer (header, 2);
+  return g_strdup_printf ("%.*s\n%s", (int) (second - header), header, second);
+}
+
 static void
 add_group (LiaisonPdf                     *pdf,
            const LiaisonPointsReportGroup *section)
 {
   LiaisonPdfColumn columns[N_PDF_COLUMNS];
-  g_autofree char *total = liaison_points_format (section->group->total);
-  g_autofree char *average = liaison_points_format (section->group->average);
-  const char *total_row[N_PDF_COLUMNS] = { "", "小组合计", total, };
-  const char *average_row[N_PDF_COLUMNS] = { "", "小组平均", average, };
+  char             *headers[N_PDF_COLUMNS] = { NULL, };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char **cells;
 
-  for (guint c = 0; c < N_PDF_COLUMNS; c++)
-    {
-      columns[c].header = liaison_points_report_columns[c + 1];
-      columns[c].width = c == 1 ? 1.4 : c == 0 ? 0.75 : 0.9;
-      columns[c].align = c == 1 ? LIAISON_PDF_ALIGN_START : LIAISON_PDF_ALIGN_END;
-    }
-  for (guint c = 3; c < N_PDF_COLUMNS; c++)
-    {
-      if (total_row[c] == NULL)
-        total_row[c] = "";
-      if (average_row[c] == NULL)
-        average_row[c] = "";
-    }
-
-  liaison_pdf_add_heading (pdf, 2, section->group->group);
-  liaison_pdf_begin_table (pdf, columns, N_PDF_COLUMNS, TRUE);
   for (guint r = 0; r < section->rows->len; r++)
     {
       const LiaisonPointsReportRow *row = g_ptr_array_index (section->rows, r);
-      char *cells[N_PDF_COLUMNS] = { NULL, };
 
+      cells = g_new0 (char *, N_PDF_COLUMNS + 1);
       cells[0] = g_strdup_printf ("%u", row->deputy->rank);
       cells[1] = g_strdup (row->deputy->name);
       cells[2] = liaison_points_format (row->deputy->total);
       cells[3] = g_strdup_printf ("%u", row->deputy->duty_days);
       for (guint c = 0; c < LIAISON_N_POINTS_COUNTS; c++)
         cells[4 + c] = g_strdup_printf ("%u", row->counts[c]);
-      liaison_pdf_add_row (pdf, (const char *const *) cells, LIAISON_PDF_ROW_PLAIN);
-      for (guint c = 0; c < N_PDF_COLUMNS; c++)
-        g_free (cells[c]);
+      g_ptr_array_add (rows, cells);
     }
-  liaison_pdf_add_row (pdf, total_row, LIAISON_PDF_ROW_BOLD);
-  liaison_pdf_add_row (pdf, average_row, LIAISON_PDF_ROW_BOLD);
+  /* The group's total and average, bold, under the points. */
+  for (guint t = 0; t < 2; t++)
+    {
+      cells = g_new0 (char *, N_PDF_COLUMNS + 1);
+      for (guint c = 0; c < N_PDF_COLUMNS; c++)
+        cells[c] = g_strdup ("");
+      g_free (cells[1]);
+      g_free (cells[2]);
+      cells[1] = g_strdup (t == 0 ? "小组合计" : "小组平均");
+      cells[2] = liaison_points_format (t == 0 ? section->group->total : section->group->average);
+      g_ptr_array_add (rows, cells);
+    }
+
+  /* Each column as wide as its widest cell or header line. */
+  for (guint c = 0; c < N_PDF_COLUMNS; c++)
+    {
+      guint widest;
+
+      headers[c] = two_line_header (liaison_points_report_columns[c + 1]);
+      widest = text_width (headers[c]);
+      for (guint r = 0; r < rows->len; r++)
+        widest = MAX (widest, text_width (((char **) g_ptr_array_index (rows, r))[c]));
+      columns[c].header = headers[c];
+      columns[c].width = column_width (widest);
+      columns[c].align = c == 1 ? LIAISON_PDF_ALIGN_START : LIAISON_PDF_ALIGN_END;
+    }
+
+  liaison_pdf_add_heading (pdf, 2, section->group->group);
+  liaison_pdf_begin_table (pdf, columns, N_PDF_COLUMNS, TRUE);
+  for (guint r = 0; r < rows->len; r++)
+    liaison_pdf_add_row (pdf, g_ptr_array_index (rows, r),
+                         r < section->rows->len ? LIAISON_PDF_ROW_PLAIN : LIAISON_PDF_ROW_BOLD);
   liaison_pdf_end_table (pdf);
-}
-
-/* How wide @text sets, in half-ems: a Chinese character is two, a digit
- * or a Latin letter one. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
+  for (guint c = 0; c < N_PDF_COLUMNS; c++)
+    g_free (headers[c]);
 }
 
 /* The closed section: each header line starts a table of its columns,
@@ -119,7 +159,7 @@ add_closed (LiaisonPdf                      *pdf,
                 widest = MAX (widest, text_width (row->cells[c]));
             }
           columns[c].header = line->cells[c];
-          columns[c].width = CLAMP (widest, 4, 30);
+          columns[c].width = column_width (widest);
           columns[c].align = (line->numbers & (1u << c)) != 0 ? LIAISON_PDF_ALIGN_END : LIAISON_PDF_ALIGN_START;
         }
       liaison_pdf_add_space (pdf, 6);

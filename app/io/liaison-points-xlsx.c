@@ -48,7 +48,7 @@ parse_date (const char   *text,
   return TRUE;
 }
 
-/* A row of the closed section: words as text, numbers as numbers, dates
+/* A line of the closed section: words as text, numbers as numbers, dates
  * as dates; an empty cell blank. */
 static void
 write_closed_line (lxw_worksheet                 *sheet,
@@ -65,7 +65,7 @@ write_closed_line (lxw_worksheet                 *sheet,
       lxw_datetime datetime;
       gboolean has_time;
 
-      if (typed && (line->numbers & (1u << c)) != 0 && *cell == '\0')
+      if (*cell == '\0')
         continue;
       if (typed && (line->numbers & (1u << c)) != 0)
         worksheet_write_number (sheet, row, c, g_ascii_strtod (cell, NULL), format);

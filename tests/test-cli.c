@@ -351,6 +351,41 @@ test_import_export (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF接待日期,"));
 }
 
+/* The same ledger imported twice: the second time writes nothing and
+ * says which rows were already there, in English and in zh_CN. */
+static void
+test_import_twice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(LiaisonTestCliResult) first = { 0, };
+  g_auto(LiaisonTestCliResult) second = { 0, };
+  g_auto(LiaisonTestCliResult) third = { 0, };
+  g_autofree char *ledger = liaison_test_data_path ("ledger-good.csv");
+  g_autofree char *expected = NULL;
+
+  make_station (fixture);
+
+  liaison_test_run_liaison (&first, "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 4);
+
+  liaison_test_run_liaison (&second, "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  expected = g_strdup_printf ("Imported 0 receptions from %s into %s.\n"
+                              "already imported: 4 rows\n"
+                              "line 2: already imported\nline 3: already imported\n"
+                              "line 4: already imported\nline 7: already imported\n",
+                              ledger, fixture->database);
+  g_assert_cmpstr (second.out, ==, expected);
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 4);
+
+  liaison_test_run_liaison_in (&third, "zh_CN", "import", "--database", fixture->database, ledger, NULL);
+  g_assert_cmpint (third.status, ==, 0);
+  g_assert_nonnull (strstr (third.out, "\n已导入过：4 行\n第 2 行：已导入过\n"));
+  g_assert_nonnull (strstr (third.out, "\n第 7 行：已导入过\n"));
+  g_assert_cmpuint (count_receptions (fixture->database), ==, 4);
+}
+
 static void
 test_import_bad (Fixture       *fixture,
                  gconstpointer  data)
@@ -498,6 +533,7 @@ main (int   argc,
   ADD ("/cli/demo-loop", test_demo_loop);
   ADD ("/cli/demo-hq", test_demo_hq);
   ADD ("/cli/import-export", test_import_export);
+  ADD ("/cli/import-twice", test_import_twice);
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/import-no-database", test_import_no_database);
   ADD ("/cli/export-bad-dates", test_export_bad_dates);

@@ -218,6 +218,165 @@ import_fails (LiaisonStore *store,
   return g_strdup (error->message);
 }
 
+/* Imports @file with the already imported rows reported: @expected
+ * written, and @lines (ending in 0) the lines reported, in order. */
+static void
+import_again (LiaisonStore *store,
+              GFile        *file,
+              guint         expected,
+              const guint  *lines)
+{
+  g_autoptr(GArray) already = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+  guint i;
+
+  g_assert_true (liaison_ledger_import_receptions_full (store, file, &n, already, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, expected);
+  for (i = 0; lines[i] != 0; i++)
+    {
+      g_assert_cmpuint (i, <, already->len);
+      g_assert_cmpuint (g_array_index (already, guint, i), ==, lines[i]);
+    }
+  g_assert_cmpuint (already->len, ==, i);
+}
+
+/* The same ledger imported twice: nothing written the second time, not a
+ * row nor a version, and every row reported as already imported. */
+static void
+test_import_twice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("ledger-good.csv");
+  g_autofree char *path = g_build_filename (fixture->dir, "station.db", NULL);
+  g_autofree char *checksum = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GArray) already = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *text = NULL;
+  LiaisonTestCounts counts;
+  const guint lines[] = { 2, 3, 4, 7, 0 };
+
+  import_ok (fixture->store, file, 4);
+  counts = liaison_test_count_receptions (fixture->store);
+  checksum = liaison_test_database_checksum (path);
+
+  import_again (fixture->store, file, 0, lines);
+  liaison_test_assert_counts (liaison_test_count_receptions (fixture->store), counts);
+  again = liaison_test_database_checksum (path);
+  g_assert_cmpstr (again, ==, checksum);
+  assert_good_ledger (fixture->store);
+
+  /* The old way in counts nothing written either. */
+  import_ok (fixture->store, file, 0);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+
+  for (guint i = 0; lines[i] != 0; i++)
+    g_array_append_val (already, lines[i]);
+  text = liaison_ledger_already_imported_text (already);
+  g_assert_cmpstr (text, ==, "already imported: 4 rows\n"
+                             "line 2: already imported\nline 3: already imported\n"
+                             "line 4: already imported\nline 7: already imported");
+}
+
+#define OLD_ROW_1 "2024-03-05 09:30,王建国,张桂兰,13812345678,1,东山社区,城乡建设,反映道路积水严重。,\r\n"
+#define OLD_ROW_2 "2024-03-05 10:00,张伟,,,,朝阳社区,社会保障,反映低保审核慢。,已登记。\r\n"
+#define OLD_ROW_3 "2024-03-06 09:30,王建国,李明、王红,,3,金海社区,城乡建设,\"反映路灯不亮，\n希望修理。\",已登记。\r\n"
+
+/* Old rows among new ones: the new ones written, the old ones reported by
+ * their line (a row over two lines at its first). Each field of the match
+ * counts: another time, other visitors or their order, or other content
+ * is a new row. */
+static void
+test_import_some_again (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) first = write_temp (fixture, "first.csv", GOOD_HEADER OLD_ROW_1 OLD_ROW_2 OLD_ROW_3, -1);
+  g_autoptr(GFile) second = write_temp (fixture, "second.csv",
+                                        GOOD_HEADER
+                                        OLD_ROW_3                                                                  /* 2-3 */
+                                        "2024-03-05 09:31,王建国,张桂兰,13812345678,1,东山社区,城乡建设,反映道路积水严重。,\r\n" /* 4 */
+                                        OLD_ROW_1                                                                  /* 5 */
+                                        "2024-03-06 09:30,王建国,王红、李明,,3,金海社区,城乡建设,\"反映路灯不亮，\n希望修理。\",已登记。\r\n" /* 6-7 */
+                                        "\r\n"
+                                        "2024/3/5 10:00,张伟,,,,朝阳社区,社会保障,反映低保审核慢。,已登记。\r\n", /* 9 */
+                                        -1);
+  g_autoptr(GFile) third = write_temp (fixture, "third.csv",
+                                       GOOD_HEADER
+                                       "2024-03-05 09:30,王建国,张桂兰,13812345678,1,东山社区,城乡建设,反映道路积水。,\r\n"
+                                       "2024-03-05 09:30,王建国,张兰,13812345678,1,东山社区,城乡建设,反映道路积水严重。,\r\n",
+                                       -1);
+  const guint first_lines[] = { 0 };
+  const guint second_lines[] = { 2, 5, 9, 0 };
+  const guint third_lines[] = { 0 };
+
+  import_again (fixture->store, first, 3, first_lines);
+  import_again (fixture->store, second, 2, second_lines);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 5);
+  import_again (fixture->store, third, 2, third_lines);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 7);
+}
+
+/* Two identical rows in one file are two visits; imported again, both are
+ * already there, and a third copy is a third visit. A deleted reception
+ * is not there: its row is written again. A bad row still stops it all. */
+static void
+test_import_identical_rows (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) twice = write_temp (fixture, "twice.csv", GOOD_HEADER GOOD_ROW GOOD_ROW, -1);
+  g_autoptr(GFile) thrice = write_temp (fixture, "thrice.csv", GOOD_HEADER GOOD_ROW GOOD_ROW GOOD_ROW, -1);
+  g_autoptr(GFile) bad = write_temp (fixture, "bad.csv",
+                                     GOOD_HEADER GOOD_ROW "2024-03-05 09:30,无名氏,张桂兰,,1,东山社区,城乡建设,新的。,\r\n", -1);
+  g_autoptr(GPtrArray) receptions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const guint none[] = { 0 };
+  const guint both[] = { 2, 3, 0 };
+
+  import_again (fixture->store, twice, 2, none);
+  import_again (fixture->store, twice, 0, both);
+  import_again (fixture->store, thrice, 1, both);
+  g_assert_cmpuint (count_receptions (fixture->store), ==, 3);
+
+  message = import_fails (fixture->store, bad, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  g_assert_nonnull (strstr (message, "line 3"));
+  g_assert_null (strstr (message, "already"));
+
+  receptions = receptions_between (fixture->store, "2024-03-05", "2024-03-05");
+  g_assert_cmpuint (receptions->len, ==, 3);
+  for (guint i = 0; i < receptions->len; i++)
+    {
+      LiaisonReception *reception = g_ptr_array_index (receptions, i);
+
+      g_assert_true (liaison_store_delete_reception (fixture->store, reception->meta.id, &error));
+      g_assert_no_error (error);
+    }
+  import_again (fixture->store, twice, 2, none);
+}
+
+/* The messages in zh_CN. */
+static void
+test_already_imported_zh_cn (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GArray) already = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *text = NULL;
+      guint line = 5;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      liaison_locale_init ();
+      g_array_append_val (already, line);
+      text = liaison_ledger_already_imported_text (already);
+      g_assert_cmpstr (text, ==, "已导入过：1 行\n第 5 行：已导入过");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_import_utf8 (Fixture       *fixture,
                   gconstpointer  data)
@@ -693,6 +852,29 @@ test_export_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
   second_text = read_file (second);
   g_assert_cmpstr (first_text, ==, second_text);
+
+  /* A store's own export imported back, and the first file into the
+   * target again, write nothing. */
+  {
+    g_autofree char *source_path = g_build_filename (fixture->dir, "source.db", NULL);
+    g_autofree char *checksum = liaison_test_database_checksum (source_path);
+    g_autofree char *again = NULL;
+    g_autoptr(GArray) already = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    g_assert_true (liaison_ledger_import_receptions_full (source, second, &n, already, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpuint (already->len, ==, 400);
+    again = liaison_test_database_checksum (source_path);
+    g_assert_cmpstr (again, ==, checksum);
+
+    g_array_set_size (already, 0);
+    g_assert_true (liaison_ledger_import_receptions_full (target, first, &n, already, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpuint (already->len, ==, 400);
+    g_assert_cmpuint (count_receptions (target), ==, 400);
+  }
 }
 
 static void
@@ -869,6 +1051,10 @@ main (int   argc,
   ADD ("/ledger/import/unclosed-quote", test_import_unclosed_quote);
   ADD ("/ledger/import/needs-station", test_import_needs_station);
   ADD ("/ledger/import/missing-file", test_import_missing_file);
+  ADD ("/ledger/import/twice", test_import_twice);
+  ADD ("/ledger/import/some-again", test_import_some_again);
+  ADD ("/ledger/import/identical-rows", test_import_identical_rows);
+  g_test_add_func ("/ledger/import/already-imported-zh_CN", test_already_imported_zh_cn);
   ADD ("/ledger/export/round-trip", test_export_round_trip);
   ADD ("/ledger/export/range", test_export_range);
   ADD ("/ledger/roster/import", test_roster_import);

@@ -259,6 +259,46 @@ run_many_problems (void)
   fixture_tear_down (&fixture);
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A ledger already imported, imported again through the window: nothing
+ * written, no report, and the toast says how many rows were already there. */
+static void
+run_ledger_again (void)
+{
+  Fixture fixture = { NULL };
+  g_autofree char *good_path = liaison_test_data_path ("ledger-good.csv");
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GError) error = NULL;
+  LiaisonWindow *window;
+  GtkWidget *toast_overlay;
+  guint n = 0;
+
+  fixture_set_up (&fixture);
+  g_assert_true (liaison_ledger_import_receptions (fixture.store, good, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  window = liaison_window_new (NULL, fixture.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+
+  liaison_window_import_ledger (window, good);
+  liaison_test_spin (300);
+  toast_overlay = liaison_test_get_by_id (GTK_WIDGET (window), "toast_overlay");
+  g_assert_nonnull (liaison_test_find_widget (toast_overlay, is_label_saying,
+                                              "Imported 0 receptions; already imported: 4 rows"));
+  g_assert_cmpuint (liaison_store_count_receptions (fixture.store, NULL, NULL), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +307,7 @@ main (int   argc,
 
   liaison_test_add_ui_case ("/ui/import/ledger-problems", run_ledger_problems);
   liaison_test_add_ui_case ("/ui/import/many-problems", run_many_problems);
+  liaison_test_add_ui_case ("/ui/import/ledger-again", run_ledger_again);
 
   return g_test_run ();
 }

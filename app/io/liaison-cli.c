@@ -164,6 +164,7 @@ run_import (char **argv)
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) already = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   const char *path;
   guint n = 0;
@@ -173,7 +174,8 @@ run_import (char **argv)
                              N_("Adds the receptions of a station ledger (台账) saved as CSV by Excel or WPS, in UTF-8 or GB18030. "
                                 "The first row names the columns: 接待日期, 接待代表, 来访人, 联系电话, 人数, 所在社区, 类别, 反映内容, 办理情况, "
                                 "and optionally 接待方式, 同意联系, 当场办结. "
-                                "If any row has a problem, nothing is imported and every bad row is listed by line."),
+                                "If any row has a problem, nothing is imported and every bad row is listed by line. "
+                                "A row this station already holds (the same date and time, visitors and content) is listed by line and not imported again."),
                              entries);
   if (!liaison_cli_parse_options (context, "import", &args, &status))
     return status;
@@ -184,8 +186,9 @@ run_import (char **argv)
     return EXIT_FAILED;
 
   file = g_file_new_for_commandline_arg (path);
+  already = g_array_new (FALSE, FALSE, sizeof (guint));
   if (roster ? !liaison_ledger_import_deputies (store, file, &n, &error)
-             : !liaison_ledger_import_receptions (store, file, &n, &error))
+             : !liaison_ledger_import_receptions_full (store, file, &n, already, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;
@@ -199,6 +202,12 @@ run_import (char **argv)
     g_print (ngettext ("Imported %u reception from %s into %s.\n",
                        "Imported %u receptions from %s into %s.\n", n),
              n, path, database);
+  if (already->len > 0)
+    {
+      g_autofree char *text = liaison_ledger_already_imported_text (already);
+
+      g_print ("%s\n", text);
+    }
   return 0;
 }
 

@@ -140,12 +140,15 @@ liaison_ledger_import_rows (LiaisonStore           *store,
                             gpointer                data,
                             GDestroyNotify          free_record,
                             LedgerSaveFunc          save,
+                            LedgerSkipFunc          skip,
+                            GArray                 *already,
                             LiaisonImportProblems  *problems,
                             guint                  *n_imported,
                             GError                **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (free_record);
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) skipped = g_array_new (FALSE, FALSE, sizeof (guint));
   const CsvRow *header = g_ptr_array_index (rows, 0);
 
   for (guint i = 1; i < rows->len; i++)
@@ -168,6 +171,14 @@ liaison_ledger_import_rows (LiaisonStore           *store,
 
   if (!liaison_store_begin (store, error))
     return FALSE;
+  /* Inside the transaction, so that what is skipped is what the store
+   * holds when the rest is written. */
+  if (skip != NULL && !skip (store, records, lines, skipped, error))
+    {
+      liaison_store_rollback (store);
+      g_prefix_error (error, _("Nothing was imported: "));
+      return FALSE;
+    }
   for (guint i = 0; i < records->len; i++)
     {
       if (!save (store, g_ptr_array_index (records, i), error))
@@ -186,5 +197,7 @@ liaison_ledger_import_rows (LiaisonStore           *store,
 
   if (n_imported != NULL)
     *n_imported = records->len;
+  if (already != NULL)
+    g_array_append_vals (already, skipped->data, skipped->len);
   return TRUE;
 }

@@ -96,11 +96,22 @@ typedef gboolean (*LedgerSaveFunc) (LiaisonStore      *store,
                                     gpointer           record,
                                     GError           **error);
 
+/* Takes the records the store already holds out of @records (and their
+ * file lines out of @lines, one per record), adding those lines to
+ * @already. */
+typedef gboolean (*LedgerSkipFunc) (LiaisonStore      *store,
+                                    GPtrArray         *records,
+                                    GArray            *lines,
+                                    GArray            *already,
+                                    GError           **error);
+
 /* The import's all or nothing: makes the record of every row of @rows
  * after the header with @make (a bad row's reasons go to @problems); then,
  * unless a row was bad, saves them all with @save in one transaction, or
- * none, with @error naming the line that could not be saved. The records
- * are freed with @free_record; @n_imported (may be NULL) counts them. */
+ * none, with @error naming the line that could not be saved. With @skip
+ * (may be NULL), the records it takes out are not saved and their lines
+ * go to @already (guint, may be NULL). The records are freed with
+ * @free_record; @n_imported (may be NULL) counts those saved. */
 gboolean   liaison_ledger_import_rows      (LiaisonStore          *store,
                                             GFile                 *file,
                                             GPtrArray             *rows,
@@ -108,8 +119,20 @@ gboolean   liaison_ledger_import_rows      (LiaisonStore          *store,
                                             gpointer               data,
                                             GDestroyNotify         free_record,
                                             LedgerSaveFunc         save,
+                                            LedgerSkipFunc         skip,
+                                            GArray                *already,
                                             LiaisonImportProblems *problems,
                                             guint                 *n_imported,
                                             GError               **error);
+
+/* liaison-ledger-duplicates.c: a LedgerSkipFunc for receptions. A record
+ * is already imported when a live reception has the same received_at,
+ * the same visitors' names in order and the same summary; when the store
+ * holds k such receptions, the first k such records are. */
+gboolean   liaison_ledger_skip_imported_receptions (LiaisonStore  *store,
+                                                    GPtrArray     *records,
+                                                    GArray        *lines,
+                                                    GArray        *already,
+                                                    GError       **error);
 
 G_END_DECLS

@@ -309,8 +309,19 @@ gboolean
 liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
                                                 GFile                 *file,
                                                 guint                 *n_imported,
-                                                LiaisonImportProblems *problems_out,
+                                                LiaisonImportProblems *problems,
                                                 GError               **error)
+{
+  return liaison_ledger_import_receptions_full (store, file, n_imported, NULL, problems, error);
+}
+
+gboolean
+liaison_ledger_import_receptions_full (LiaisonStore          *store,
+                                       GFile                 *file,
+                                       guint                 *n_imported,
+                                       GArray                *already_imported,
+                                       LiaisonImportProblems *problems_out,
+                                       GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(LiaisonStation) station = NULL;
@@ -342,7 +353,7 @@ liaison_ledger_import_receptions_with_problems (LiaisonStore          *store,
   reception_rows.station_id = station->meta.id;
   imported = liaison_ledger_import_rows (store, file, rows, make_reception, &reception_rows,
                                          (GDestroyNotify) liaison_reception_free, save_reception,
-                                         problems, n_imported, error);
+                                         liaison_ledger_skip_imported_receptions, already_imported, problems, n_imported, error);
   lookup_clear (&reception_rows.lookup);
   return imported;
 }

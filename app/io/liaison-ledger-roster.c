@@ -262,5 +262,5 @@ liaison_ledger_import_deputies_with_problems (LiaisonStore          *store,
   roster_rows.station_ids = station_ids;
   return liaison_ledger_import_rows (store, file, rows, make_roster_row, &roster_rows,
                                      (GDestroyNotify) roster_row_free, save_roster_entry,
-                                     problems, n_imported, error);
+                                     NULL, NULL, problems, n_imported, error);
 }

@@ -62,6 +62,24 @@ gboolean liaison_ledger_import_deputies_with_problems   (LiaisonStore          *
                                                          guint                 *n_imported,
                                                          LiaisonImportProblems *problems,
                                                          GError               **error);
+/* The import of receptions, where a row that matches a live reception
+ * exactly (the same received date and time, the same visitors' names in
+ * order, the same content) is not written again: its line goes to
+ * @already_imported (guint, may be NULL; appended to, in file order) and
+ * it is not counted in @n_imported. When the store holds k such
+ * receptions, the file's first k such rows are already imported and any
+ * more are written: two identical rows in one file are two visits. An
+ * already imported row is not a bad row. */
+gboolean liaison_ledger_import_receptions_full (LiaisonStore          *store,
+                                                GFile                 *file,
+                                                guint                 *n_imported,
+                                                GArray                *already_imported,
+                                                LiaisonImportProblems *problems,
+                                                GError               **error);
+/* "already imported: N rows" and a "line N: already imported" line for
+ * each of @already (lines as liaison_ledger_import_receptions_full() gives
+ * them), translated; "" when it is empty. */
+char    *liaison_ledger_already_imported_text (GArray *already);
 /* Writes receptions with received_at in [from_date, to_date] (dates,
  * inclusive, in any spelling liaison_normalize_datetime() accepts) in the
  * import's columns with their Chinese names, oldest first, UTF-8 with BOM

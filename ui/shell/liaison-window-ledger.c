@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "liaison-date-button.h"
 #include "liaison-import-report.h"
@@ -27,12 +28,13 @@ liaison_window_import_ledger (LiaisonWindow *self,
 {
   g_autoptr(LiaisonImportProblems) problems = liaison_import_problems_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) already = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_imported = 0;
 
   g_return_if_fail (LIAISON_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!liaison_ledger_import_receptions_with_problems (self->store, file, &n_imported, problems, &error))
+  if (!liaison_ledger_import_receptions_full (self->store, file, &n_imported, already, problems, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       /* Translators: %s is a file name */
@@ -47,10 +49,22 @@ liaison_window_import_ledger (LiaisonWindow *self,
     }
 
   {
-    g_autofree char *message = g_strdup_printf (ngettext ("Imported %u reception",
-                                                          "Imported %u receptions",
-                                                          n_imported),
-                                                n_imported);
+    g_autofree char *imported = g_strdup_printf (ngettext ("Imported %u reception",
+                                                           "Imported %u receptions",
+                                                           n_imported),
+                                                 n_imported);
+    g_autofree char *already_text = liaison_ledger_already_imported_text (already);
+    g_autofree char *message = NULL;
+    char *end = strchr (already_text, '\n');
+
+    /* The toast says how many were already there, not every line. */
+    if (end != NULL)
+      *end = '\0';
+    if (already->len > 0)
+      /* Translators: "Imported 2 receptions" and "already imported: 3 rows" */
+      message = g_strdup_printf (_("%s; %s"), imported, already_text);
+    else
+      message = g_steal_pointer (&imported);
     adw_view_stack_set_visible_child_name (self->view_stack, "receptions");
     liaison_window_add_toast (self, message);
   }

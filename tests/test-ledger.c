@@ -371,6 +371,16 @@ test_already_imported_zh_cn (void)
       g_array_append_val (already, line);
       text = liaison_ledger_already_imported_text (already);
       g_assert_cmpstr (text, ==, "已导入过：1 行\n第 5 行：已导入过");
+
+      /* A whole ledger again: the first 50 lines, then how many more. */
+      for (line = 6; line < 6 + 399; line++)
+        g_array_append_val (already, line);
+      g_clear_pointer (&text, g_free);
+      text = liaison_ledger_already_imported_text (already);
+      g_assert_true (g_str_has_prefix (text, "已导入过：400 行\n第 5 行：已导入过\n"));
+      g_assert_nonnull (strstr (text, "\n第 54 行：已导入过\n"));
+      g_assert_null (strstr (text, "第 55 行"));
+      g_assert_true (g_str_has_suffix (text, "\n……另有 350 行已导入过。"));
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);

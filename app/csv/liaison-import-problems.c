@@ -18,7 +18,6 @@ struct _LiaisonImportProblems
 };
 
 /* At most this many bad rows are listed in an error; the rest are counted. */
-#define MAX_LISTED_ROWS 50
 
 G_DEFINE_BOXED_TYPE (LiaisonImportProblems, liaison_import_problems,
                      liaison_import_problems_ref, liaison_import_problems_unref)
@@ -213,7 +212,7 @@ liaison_import_problems_check (LiaisonImportProblems  *problems,
                                     n_bad),
                           n_bad, name);
   /* One line of the message a row: a row's problems are added together. */
-  for (guint i = 0; i < n && listed < MAX_LISTED_ROWS; i++)
+  for (guint i = 0; i < n && listed < LIAISON_IMPORT_MAX_LISTED_ROWS; i++)
     {
       const LiaisonImportProblem *problem = liaison_import_problems_get (problems, i);
       const LiaisonImportProblem *next = i + 1 < n ? liaison_import_problems_get (problems, i + 1) : NULL;

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The most rows an import's message lists one by one; it says how many
+ * more there are, and the problems list (or the CLI's count) keeps them all. */
+#define LIAISON_IMPORT_MAX_LISTED_ROWS 50
+
 typedef struct {
   guint  line;    /* the file's physical line, the header being 1 */
   char  *column;  /* the column as the file's header names it; "" for the row as a whole */

@@ -114,6 +114,7 @@ char *
 liaison_ledger_already_imported_text (GArray *already)
 {
   GString *text = g_string_new (NULL);
+  guint listed;
 
   g_return_val_if_fail (already != NULL, NULL);
 
@@ -121,11 +122,16 @@ liaison_ledger_already_imported_text (GArray *already)
     return g_string_free (text, FALSE);
   g_string_append_printf (text, ngettext ("already imported: %u row", "already imported: %u rows", already->len),
                           already->len);
-  for (guint i = 0; i < already->len; i++)
+  for (listed = 0; listed < already->len && listed < LIAISON_IMPORT_MAX_LISTED_ROWS; listed++)
     {
       g_string_append_c (text, '\n');
       /* Translators: a ledger's row that the station already holds; %u is its line in the file */
-      g_string_append_printf (text, _("line %u: already imported"), g_array_index (already, guint, i));
+      g_string_append_printf (text, _("line %u: already imported"), g_array_index (already, guint, listed));
     }
+  /* A whole ledger imported again is thousands of lines: the first ones
+   * say what happened, as the bad rows' message does. */
+  if (already->len > listed)
+    g_string_append_printf (text, ngettext ("\n…and %u more row already imported.", "\n…and %u more rows already imported.", already->len - listed),
+                            already->len - listed);
   return g_string_free (text, FALSE);
 }

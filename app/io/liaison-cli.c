@@ -1,7 +1,7 @@
 /* liaison-cli.c: the headless commands of the station app.
  *
  *   liaison import [--roster] [--database PATH] FILE.csv
- *   liaison export [--database PATH] --from DATE --to DATE FILE.csv
+ *   liaison export [--format xlsx|csv] [--database PATH] --from DATE --to DATE FILE.xlsx|FILE.csv
  *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
  *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
@@ -227,7 +227,10 @@ run_export (char **argv)
   g_autofree char *database = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *format_name = NULL;
   const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("xlsx (a workbook) or csv (default: the file’s extension)"), N_("FORMAT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The station database to export from (default: the app’s own)"), N_("PATH") },
     { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
@@ -243,13 +246,15 @@ run_export (char **argv)
   g_autofree char *from_day = NULL;
   g_autofree char *to_day = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
+  LiaisonLedgerFormat format;
   const char *path;
   guint n = 0;
   int status = 0;
 
-  context = liaison_cli_option_context_new (N_("FILE.csv"),
+  context = liaison_cli_option_context_new (N_("FILE.xlsx|FILE.csv"),
                              N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
-                                "with the same columns that “liaison import” reads."),
+                                "with the same columns that “liaison import” reads: FILE.xlsx is a workbook, its dates dates and its "
+                                "party sizes numbers; FILE.csv is UTF-8 with a BOM."),
                              entries);
   if (!liaison_cli_parse_options (context, "export", &args, &status))
     return status;
@@ -259,6 +264,11 @@ run_export (char **argv)
     return liaison_cli_usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
 
   /* Checked before the database is opened, so that nothing is written. */
+  if (!liaison_ledger_format_for_path (path, format_name, &format, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
   from_day = liaison_cli_date_only (from);
   to_day = liaison_cli_date_only (to);
   if (from_day == NULL || to_day == NULL)
@@ -277,7 +287,7 @@ run_export (char **argv)
     return EXIT_FAILED;
 
   file = g_file_new_for_commandline_arg (path);
-  if (!liaison_ledger_export_receptions (store, from_day, to_day, file, &n, &error))
+  if (!liaison_ledger_export_receptions_as (store, from_day, to_day, file, format, &n, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;

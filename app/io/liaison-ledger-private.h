@@ -135,4 +135,20 @@ gboolean   liaison_ledger_skip_imported_receptions (LiaisonStore  *store,
                                                     GArray        *already,
                                                     GError       **error);
 
+/* The export */
+
+/* The export's rows for receptions received between @from and @to
+ * ("YYYY-MM-DD", inclusive), oldest first: each a GStrv of
+ * N_RECEPTION_COLUMNS cells as the CSV writes them, phones without the
+ * CSV's tab. NULL with @error if the store fails. */
+GPtrArray *liaison_ledger_export_rows      (LiaisonStore      *store,
+                                            const char        *from,
+                                            const char        *to,
+                                            GError           **error);
+/* Writes @rows (liaison_ledger_export_rows()) under the columns' Chinese
+ * names as a workbook at @path (liaison-ledger-xlsx.c). */
+gboolean   liaison_ledger_write_xlsx       (GPtrArray         *rows,
+                                            const char        *path,
+                                            GError           **error);
+
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* liaison-ledger.h: a station's ledger (台账) as CSV, in and out. */
+/* liaison-ledger.h: a station's ledger (台账) as CSV, in and out, and
+ * out as an XLSX workbook. */
 #pragma once
 
 #include "liaison-import-problems.h"
@@ -15,7 +16,14 @@ typedef enum {
   LIAISON_LEDGER_ERROR_ROWS,      /* one or more rows are bad; the message lists them by line */
   LIAISON_LEDGER_ERROR_IO,
   LIAISON_LEDGER_ERROR_DATES,     /* the export's dates are not dates, or from is after to */
+  LIAISON_LEDGER_ERROR_FORMAT,    /* the export's format is unknown, or not the file's */
 } LiaisonLedgerError;
+
+/* What an export writes: a CSV file or an XLSX workbook. */
+typedef enum {
+  LIAISON_LEDGER_FORMAT_CSV,
+  LIAISON_LEDGER_FORMAT_XLSX,
+} LiaisonLedgerFormat;
 
 /* Reads a ledger in UTF-8, UTF-8 with BOM or GB18030, with Chinese or
  * English headers. All or nothing: on any bad row nothing is written and
@@ -98,5 +106,27 @@ gboolean liaison_ledger_export_receptions (LiaisonStore  *store,
                                            GFile         *file,
                                            guint         *n_exported,
                                            GError       **error);
+
+/* The format of an export to @path: @name ("csv" or "xlsx", in any case)
+ * when given, else the one @path's extension (.csv or .xlsx) says. FALSE,
+ * with LIAISON_LEDGER_ERROR_FORMAT, when @name is neither, when @path has
+ * another extension, or when @name and the extension disagree; a @path
+ * without an extension takes @name's format. */
+gboolean liaison_ledger_format_for_path   (const char           *path,
+                                           const char           *name,
+                                           LiaisonLedgerFormat  *format,
+                                           GError              **error);
+/* liaison_ledger_export_receptions() in @format: the CSV as it writes
+ * it; the XLSX workbook (liaison-ledger-xlsx.c) with the same columns and
+ * cells, one sheet, a bold frozen header row, columns as wide as their
+ * text, 接待日期 a date and time, a single 人数 a number, phones text.
+ * The file is written whole or not at all. */
+gboolean liaison_ledger_export_receptions_as (LiaisonStore        *store,
+                                              const char          *from_date,
+                                              const char          *to_date,
+                                              GFile               *file,
+                                              LiaisonLedgerFormat  format,
+                                              guint               *n_exported,
+                                              GError             **error);
 
 G_END_DECLS

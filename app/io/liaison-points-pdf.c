@@ -10,6 +10,7 @@
 
 #include "liaison-pdf.h"
 #include "liaison-points-report.h"
+#include "liaison-xlsx-cells.h"
 
 /* The workbook's columns but the group's. */
 #define N_PDF_COLUMNS (LIAISON_POINTS_REPORT_N_COLUMNS - 1)
@@ -20,23 +21,6 @@ page_label (guint    page,
             gpointer user_data)
 {
   return g_strdup_printf ("第 %u 页，共 %u 页", page, n_pages);
-}
-
-/* How wide @text sets, in half-ems: a Chinese character is two, a digit
- * or a Latin letter one; the widest of its lines. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0, widest = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      width = c == '\n' ? 0 : width + (g_unichar_iswide (c) ? 2 : 1);
-      widest = MAX (widest, width);
-    }
-  return widest;
 }
 
 /* A column's share of the page for its widest text, in half-ems: that
@@ -102,9 +86,9 @@ add_group (LiaisonPdf                     *pdf,
       guint widest;
 
       headers[c] = two_line_header (liaison_points_report_columns[c + 1]);
-      widest = text_width (headers[c]);
+      widest = liaison_text_width (headers[c]);
       for (guint r = 0; r < rows->len; r++)
-        widest = MAX (widest, text_width (((char **) g_ptr_array_index (rows, r))[c]));
+        widest = MAX (widest, liaison_text_width (((char **) g_ptr_array_index (rows, r))[c]));
       columns[c].header = headers[c];
       columns[c].width = column_width (widest);
       columns[c].align = c == 1 ? LIAISON_PDF_ALIGN_START : LIAISON_PDF_ALIGN_END;
@@ -149,14 +133,14 @@ add_closed (LiaisonPdf                      *pdf,
           break;
       for (guint c = 0; c < n_columns; c++)
         {
-          guint widest = text_width (line->cells[c]);
+          guint widest = liaison_text_width (line->cells[c]);
 
           for (guint r = i + 1; r < end; r++)
             {
               const LiaisonPointsReportLine *row = g_ptr_array_index (closed->lines, r);
 
               if (c < g_strv_length (row->cells))
-                widest = MAX (widest, text_width (row->cells[c]));
+                widest = MAX (widest, liaison_text_width (row->cells[c]));
             }
           columns[c].header = line->cells[c];
           columns[c].width = column_width (widest);

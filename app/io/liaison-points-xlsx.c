@@ -13,40 +13,12 @@
 #include <xlsxwriter.h>
 
 #include "liaison-points-report.h"
+#include "liaison-xlsx-cells.h"
 
 /* Columns wide enough for a Chinese name and header in WPS and Excel. */
 static const double column_widths[LIAISON_POINTS_REPORT_N_COLUMNS] = {
   18, 6, 12, 8, 10, 11, 11, 11, 10, 10, 10, 10, 10, 13,
 };
-
-/* @text ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") as a workbook's date; FALSE
- * if it is neither. */
-static gboolean
-parse_date (const char   *text,
-            lxw_datetime *datetime,
-            gboolean     *has_time)
-{
-  int year, month, day, hour = 0, minute = 0;
-  int length = 0;
-
-  *has_time = FALSE;
-  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &length) != 3 || length != 10)
-    return FALSE;
-  if (text[length] == ' ')
-    {
-      int more = 0;
-
-      if (sscanf (text + length, " %2d:%2d%n", &hour, &minute, &more) != 2 || text[length + more] != '\0')
-        return FALSE;
-      *has_time = TRUE;
-    }
-  else if (text[length] != '\0')
-    return FALSE;
-  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59)
-    return FALSE;
-  *datetime = (lxw_datetime) { year, month, day, hour, minute, 0 };
-  return TRUE;
-}
 
 /* A line of the closed section: words as text, numbers as numbers, dates
  * as dates; an empty cell blank. */
@@ -69,7 +41,7 @@ write_closed_line (lxw_worksheet                 *sheet,
         continue;
       if (typed && (line->numbers & (1u << c)) != 0)
         worksheet_write_number (sheet, row, c, g_ascii_strtod (cell, NULL), format);
-      else if (typed && (line->dates & (1u << c)) != 0 && parse_date (cell, &datetime, &has_time))
+      else if (typed && (line->dates & (1u << c)) != 0 && liaison_xlsx_parse_datetime (cell, &datetime, &has_time))
         worksheet_write_datetime (sheet, row, c, &datetime, has_time ? time : date);
       else
         worksheet_write_string (sheet, row, c, cell, format);

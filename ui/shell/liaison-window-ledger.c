@@ -1,5 +1,7 @@
 /* liaison-window-ledger.c: the window's ledger actions: import a CSV
- * ledger of receptions, and export one between two dates. */
+ * ledger of receptions, and export one between two dates, as an XLSX
+ * workbook or a CSV file: the dialog's format choice names the file, and
+ * the name's extension, .xlsx or .csv, says what is written. */
 #define G_LOG_DOMAIN "liaison-window"
 
 #include "config.h"
@@ -101,6 +103,7 @@ typedef struct {
   LiaisonWindow *window;  /* owned */
   char          *from_date;
   char          *to_date;
+  const char    *format;  /* "xlsx" or "csv": the one chosen */
 } ExportRequest;
 
 static void
@@ -123,13 +126,20 @@ export_save_response_cb (GtkNativeDialog *native,
   LiaisonWindow *self = request->window;
   g_autoptr(GFile) file = liaison_ui_csv_chooser_finish (native, response);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  LiaisonLedgerFormat format;
   guint n_exported = 0;
 
   if (file == NULL)
     return;
 
-  if (!liaison_ledger_export_receptions (self->store, request->from_date, request->to_date,
-                                         file, &n_exported, &error))
+  /* The name's extension says the format; a name without one is the
+   * format chosen. */
+  name = g_file_get_basename (file);
+  if ((!liaison_ledger_format_for_path (name, NULL, &format, NULL) &&
+       !liaison_ledger_format_for_path (name, request->format, &format, &error)) ||
+      !liaison_ledger_export_receptions_as (self->store, request->from_date, request->to_date,
+                                            file, format, &n_exported, &error))
     {
       liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
       return;
@@ -151,6 +161,8 @@ export_dates_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
   GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  AdwComboRow *format_row = g_object_get_data (G_OBJECT (dialog), "format-row");
+  gboolean xlsx = adw_combo_row_get_selected (format_row) == 0;
   ExportRequest *request;
   GtkFileChooserNative *native;
   g_autofree char *file_name = NULL;
@@ -168,11 +180,27 @@ export_dates_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
+  request->format = xlsx ? "xlsx" : "csv";
+
   native = liaison_ui_csv_chooser_new (_("Export Ledger"), GTK_WINDOW (self),
                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), TRUE);
-  /* Translators: the file name offered when exporting; %s are the first
-   * and last dates, YYYY-MM-DD */
-  file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
+  if (xlsx)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
+      gtk_file_filter_add_pattern (filter, "*.XLSX");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+      /* Translators: the file name offered when exporting a workbook; %s
+       * are the first and last dates, YYYY-MM-DD */
+      file_name = g_strdup_printf (_("ledger %s to %s.xlsx"), request->from_date, request->to_date);
+    }
+  else
+    /* Translators: the file name offered when exporting; %s are the first
+     * and last dates, YYYY-MM-DD */
+    file_name = g_strdup_printf (_("ledger %s to %s.csv"), request->from_date, request->to_date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
   g_signal_connect (native, "response", G_CALLBACK (export_save_response_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -214,9 +242,12 @@ export_ledger_action (GtkWidget  *widget,
   GtkWidget *list;
   GtkWidget *from_row;
   GtkWidget *to_row;
+  GtkWidget *format_row;
+  const char *formats[] = { N_("Excel workbook (.xlsx)"), N_("CSV file (.csv)"), NULL };
+  g_autoptr(GtkStringList) format_names = gtk_string_list_new (NULL);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
-    _("Receptions from the first date to the last, both included, are written to a CSV file that Excel and WPS can open.")));
+    _("Receptions from the first date to the last, both included, are written to a workbook or a CSV file that Excel and WPS can open.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "export", _("_Export…"),
@@ -245,7 +276,19 @@ export_ledger_action (GtkWidget  *widget,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
 
+  for (guint i = 0; formats[i] != NULL; i++)
+    gtk_string_list_append (format_names, _(formats[i]));
+  format_row = adw_combo_row_new ();
+  gtk_widget_set_name (format_row, "export_format_row");
+  /* Translators: what the export writes: a workbook or a CSV file */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format_row), _("Format"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (format_row), G_LIST_MODEL (format_names));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (format_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Format of the exported ledger"), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), format_row);
+
   adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "format-row", format_row);
   g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
   g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
   g_signal_connect_swapped (from_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);

@@ -1,0 +1,20 @@
+/* liaison-xlsx-cells.h: what the workbooks and tables the io folder
+ * writes share: a text's width in half-ems, and a date's text as a
+ * workbook's date. */
+#pragma once
+
+#include <glib.h>
+#include <xlsxwriter.h>
+
+G_BEGIN_DECLS
+
+/* How wide @text sets, in half-ems: a Chinese (wide) character is two, a
+ * digit or a Latin letter one; the widest of its lines. */
+guint    liaison_text_width          (const char   *text);
+/* @text ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") as a workbook's date, and
+ * whether it has a time; FALSE if it is neither. */
+gboolean liaison_xlsx_parse_datetime (const char   *text,
+                                      lxw_datetime *datetime,
+                                      gboolean     *has_time);
+
+G_END_DECLS

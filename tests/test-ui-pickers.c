@@ -320,7 +320,8 @@ run_date_button (void)
 }
 
 /* (d) Every date field has its calendar: the reception's date, the
- * filters' range, the export's period and the reply's date. */
+ * filters' range, the export's period (beside its format) and the
+ * reply's date. */
 static void
 run_every_date_field (void)
 {
@@ -350,6 +351,20 @@ run_every_date_field (void)
   g_assert_true (ADW_IS_ENTRY_ROW (liaison_date_button_get_editable (button)));
   gtk_calendar_select_day (liaison_date_button_get_calendar (button), picked);
   g_assert_cmpstr (gtk_editable_get_text (liaison_date_button_get_editable (button)), ==, "2025-03-09");
+  /* And its format: the workbook first, then CSV, named for AT-SPI. */
+  {
+    GtkWidget *format = liaison_test_find_by_name (dialog, "export_format_row");
+    g_autofree char *wrong = NULL;
+
+    g_assert_true (ADW_IS_COMBO_ROW (format));
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (format))), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (format))), 0),
+                     ==, "Excel workbook (.xlsx)");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (format)), ==, 0);
+    wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (format), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Format of the exported ledger");
+    g_assert_null (wrong);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   editor = liaison_reception_editor_new (GTK_WINDOW (fixture.window), fixture.store, fixture.reception_id);

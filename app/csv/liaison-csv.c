@@ -289,14 +289,13 @@ header_matches (const LiaisonCsvColumn *spec,
   return FALSE;
 }
 
-/* Fills @index (one entry per spec; -1 when absent) from the header row. */
-static gboolean
-map_header (const LiaisonCsvRow    *header,
-            const LiaisonCsvColumn  *specs,
-            guint              n_specs,
-            int               *index,
-            GFile             *file,
-            GError           **error)
+gboolean
+liaison_csv_map_header (const LiaisonCsvRow    *header,
+                        const LiaisonCsvColumn *specs,
+                        guint                   n_specs,
+                        int                    *index,
+                        GFile                  *file,
+                        GError                **error)
 {
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n_missing = 0;
@@ -365,7 +364,7 @@ liaison_csv_read (GFile                  *file,
                    name);
       return NULL;
     }
-  if (!map_header (g_ptr_array_index (rows, 0), columns, n_columns, index, file, error))
+  if (!liaison_csv_map_header (g_ptr_array_index (rows, 0), columns, n_columns, index, file, error))
     return NULL;
   return g_steal_pointer (&rows);
 }

@@ -59,6 +59,15 @@ GPtrArray *liaison_csv_read       (GFile                  *file,
                                    guint                   n_columns,
                                    int                    *index,
                                    GError                **error);
+/* Fills @index (one entry per column; -1 when absent) from @header, a
+ * file's row that names the columns. A missing required column is
+ * LIAISON_CSV_ERROR_HEADER, with every missing column named. */
+gboolean   liaison_csv_map_header (const LiaisonCsvRow    *header,
+                                   const LiaisonCsvColumn *columns,
+                                   guint                   n_columns,
+                                   int                    *index,
+                                   GFile                  *file,
+                                   GError                **error);
 /* The trimmed text of @column in @row; "" when the column is absent
  * (-1) or the row is short. */
 char      *liaison_csv_cell       (const LiaisonCsvRow *row,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "liaison-ledger-private.h"
+#include "liaison-xlsx-read.h"
 
 const ColumnSpec liaison_ledger_reception_columns[N_RECEPTION_COLUMNS] = {
   [RC_DATE]       = { "接待日期", "date",       "接待时间|日期|received_at|reception date", TRUE },
@@ -96,7 +97,10 @@ liaison_ledger_read_rows (GFile              *file,
                           GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GPtrArray *rows = liaison_csv_read (file, specs, n_specs, index, &local_error);
+  /* A workbook (.xlsx) is read into the same rows as a CSV file. */
+  GPtrArray *rows = liaison_xlsx_is_workbook (file)
+                    ? liaison_xlsx_read (file, specs, n_specs, index, &local_error)
+                    : liaison_csv_read (file, specs, n_specs, index, &local_error);
 
   if (rows == NULL)
     {

@@ -1,5 +1,5 @@
-/* liaison-window-ledger.c: the window's ledger actions: import a CSV
- * ledger of receptions, and export one between two dates, as an XLSX
+/* liaison-window-ledger.c: the window's ledger actions: import a ledger
+ * of receptions (an Excel workbook or a CSV file), and export one between two dates, as an XLSX
  * workbook or a CSV file: the dialog's format choice names the file, and
  * the name's extension, .xlsx or .csv, says what is written. */
 #define G_LOG_DOMAIN "liaison-window"
@@ -91,8 +91,23 @@ import_ledger_action (GtkWidget  *widget,
   LiaisonWindow *self = LIAISON_WINDOW (widget);
   GtkFileChooserNative *native;
 
+  g_autoptr(GtkFileFilter) ledgers = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
+
   native = liaison_ui_csv_chooser_new (_("Import Ledger"), GTK_WINDOW (self),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
+  /* A workbook is read directly (app/xlsx): both kinds are offered first. */
+  gtk_file_filter_set_name (workbooks, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (workbooks, "*.xlsx");
+  gtk_file_filter_add_pattern (workbooks, "*.XLSX");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), workbooks);
+  gtk_file_filter_set_name (ledgers, _("Ledgers (.xlsx or .csv)"));
+  gtk_file_filter_add_pattern (ledgers, "*.xlsx");
+  gtk_file_filter_add_pattern (ledgers, "*.XLSX");
+  gtk_file_filter_add_pattern (ledgers, "*.csv");
+  gtk_file_filter_add_pattern (ledgers, "*.CSV");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), ledgers);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), ledgers);
   g_signal_connect_object (native, "response", G_CALLBACK (import_ledger_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -17,6 +17,7 @@
 
 #include "liaison-ledger.h"
 #include "liaison-store.h"
+#include "liaison-test-cli.h"
 #include "liaison-test-util.h"
 
 #define STATION_NAME "相山区东山街道人大代表联络站"
@@ -270,6 +271,29 @@ test_import_twice (Fixture       *fixture,
   assert_good_ledger (fixture->store);
 }
 
+/* `liaison import FILE.xlsx`, the real program on the same store. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_workbook (fixture, "zh");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *database = g_build_filename (fixture->dir, "station.db", NULL);
+  g_auto(LiaisonTestCliResult) result = { 0 };
+  g_auto(LiaisonTestCliResult) again = { 0 };
+
+  g_clear_object (&fixture->store);
+  liaison_test_run_liaison (&result, "import", "--database", database, path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Imported 3 receptions"));
+  liaison_test_run_liaison (&again, "import", "--database", database, path, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "Imported 0 receptions"));
+  g_assert_nonnull (strstr (again.out, "line 4: already imported"));
+  fixture->store = liaison_test_open_store (database);
+  assert_good_ledger (fixture->store);
+}
+
 static void
 assert_unreadable (Fixture    *fixture,
                    GFile      *file,
@@ -339,6 +363,7 @@ main (int   argc,
   g_test_add ("/ledger-xlsx-import/english", Fixture, NULL, fixture_set_up, test_import_english, fixture_tear_down);
   g_test_add ("/ledger-xlsx-import/bad-row", Fixture, NULL, fixture_set_up, test_import_bad_row, fixture_tear_down);
   g_test_add ("/ledger-xlsx-import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
+  g_test_add ("/ledger-xlsx-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/ledger-xlsx-import/not-a-workbook", Fixture, NULL, fixture_set_up, test_import_not_a_workbook, fixture_tear_down);
   g_test_add ("/ledger-xlsx-import/zip-bomb", Fixture, NULL, fixture_set_up, test_import_zip_bomb, fixture_tear_down);
   g_test_add ("/ledger-xlsx-import/hostile-xml", Fixture, NULL, fixture_set_up, test_import_hostile_xml, fixture_tear_down);

@@ -25,7 +25,9 @@ typedef enum {
   LIAISON_LEDGER_FORMAT_XLSX,
 } LiaisonLedgerFormat;
 
-/* Reads a ledger in UTF-8, UTF-8 with BOM or GB18030, with Chinese or
+/* Reads a ledger in UTF-8, UTF-8 with BOM or GB18030, or an Excel or WPS
+ * workbook (.xlsx, its first sheet read by app/xlsx into the same rows;
+ * the header is its first row naming the required columns), with Chinese or
  * English headers. All or nothing: on any bad row nothing is written and
  * @error lists every bad row as "line N: reason".
  *

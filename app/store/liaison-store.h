@@ -143,6 +143,21 @@ GPtrArray    *liaison_store_list_receptions_between (LiaisonStore *self,
                                                      const char   *from_date,
                                                      const char   *to_date,
                                                      GError      **error);
+/* Receptions that look like an earlier visit of the same matter by the
+ * same visitor, to warn (never to block) while @reception is logged: live
+ * receptions at its station (this one when it has none), received in the
+ * 90 days up to its received_at (now when it has none), not @reception
+ * itself (its meta.id), that share a visitor with it (the same phone,
+ * digits only, or the same name and community) and whose summary the FTS5
+ * index matches with one of its summary's words (a word of 3 or 4
+ * characters, or any run of 4 characters of a longer word in Chinese).
+ * Newest first, at most @limit. Returns: (element-type LiaisonReception):
+ * full records; empty when it has no visitor or word to go by. */
+#define LIAISON_SIMILAR_DAYS 90
+GPtrArray    *liaison_store_find_similar_receptions (LiaisonStore           *self,
+                                                     const LiaisonReception *reception,
+                                                     guint                   limit,
+                                                     GError                **error);
 /* A GListModel of LiaisonReceptionItem, newest first, that reads pages on
  * demand and reloads itself when receptions change. */
 LiaisonPagedList *liaison_store_new_reception_model (LiaisonStore *self,

@@ -18,6 +18,7 @@
 #include "liaison-reception-suggestions.h"
 #include "liaison-reception-visitors.h"
 #include "liaison-reception-when.h"
+#include "liaison-similar-warning.h"
 #include "liaison-tooltip.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
@@ -35,6 +36,7 @@ struct _LiaisonReceptionEditor
   char                 *load_error;
   gboolean              load_error_shown;
   gboolean              discard_confirmed;
+  guint                 similar_timeout;
 
   /* borrowed */
   AdwMessageDialog     *discard_dialog;
@@ -49,6 +51,7 @@ struct _LiaisonReceptionEditor
   LiaisonReceptionVisitors *visitors_group;
   GtkTextView          *summary_view;
   GtkLabel             *summary_error;
+  LiaisonSimilarWarning *similar_warning;
   GtkSwitch            *handled_switch;
   GtkTextView          *handling_view;
   GtkLabel             *handling_error;
@@ -131,6 +134,58 @@ read_widgets (LiaisonReceptionEditor *self)
   liaison_reception_form_set_handling (self->form, handling);
 
   liaison_reception_suggestions_read (self->suggestions_group);
+}
+
+/* Similar receptions: looked for once the clerk pauses. */
+
+#define SIMILAR_DELAY_MS 400
+
+/* What is typed so far, as a reception to compare: its visitors, summary,
+ * when and the reception itself. */
+static LiaisonReception *
+read_draft (LiaisonReceptionEditor *self)
+{
+  LiaisonReception *draft = liaison_reception_new ();
+  const char *date;
+  const char *time;
+
+  liaison_reception_when_read (self->when_group);
+  liaison_reception_visitors_read (self->visitors_group);
+  date = liaison_reception_form_get_date (self->form);
+  time = liaison_reception_form_get_time (self->form);
+  draft->meta.id = self->reception_id;
+  draft->summary = liaison_ui_text_view_get_text (self->summary_view);
+  if (date != NULL && *date != '\0')
+    draft->received_at = g_strdup_printf ("%s %s", date, time != NULL && *time != '\0' ? time : "23:59");
+  for (guint i = 0; i < liaison_reception_form_get_n_visitors (self->form); i++)
+    {
+      LiaisonVisitor *visitor = liaison_visitor_new ();
+
+      visitor->name = g_strdup (liaison_reception_form_get_visitor_name (self->form, i));
+      visitor->phone = g_strdup (liaison_reception_form_get_visitor_phone (self->form, i));
+      visitor->community = g_strdup (liaison_reception_form_get_visitor_community (self->form, i));
+      g_ptr_array_add (draft->visitors, visitor);
+    }
+  return draft;
+}
+
+static gboolean
+similar_timeout_cb (gpointer data)
+{
+  LiaisonReceptionEditor *self = data;
+
+  self->similar_timeout = 0;
+  liaison_similar_warning_check (self->similar_warning, self->store, read_draft (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_similar_check (LiaisonReceptionEditor *self)
+{
+  if (self->store == NULL || self->load_error != NULL)
+    return;
+  g_clear_handle_id (&self->similar_timeout, g_source_remove);
+  self->similar_timeout = g_timeout_add (SIMILAR_DELAY_MS, similar_timeout_cb, self);
 }
 
 /* Errors */
@@ -470,6 +525,7 @@ liaison_reception_editor_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->discard_dialog), (gpointer *) &self->discard_dialog);
       self->discard_dialog = NULL;
     }
+  g_clear_handle_id (&self->similar_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTION_EDITOR);
   g_clear_object (&self->form);
   g_clear_object (&self->store);
@@ -570,6 +626,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   g_type_ensure (LIAISON_TYPE_DEPUTY_PICKER);
   g_type_ensure (LIAISON_TYPE_RECEPTION_VISITORS);
   g_type_ensure (LIAISON_TYPE_RECEPTION_SUGGESTIONS);
+  g_type_ensure (LIAISON_TYPE_SIMILAR_WARNING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-reception-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, save_button);
@@ -581,6 +638,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, visitors_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, summary_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, similar_warning);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handled_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_error);
@@ -610,6 +668,9 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
   /* An error goes away as soon as its field is edited. */
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (hide_error_cb), self->summary_error);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
+                            G_CALLBACK (schedule_similar_check), self);
+  g_signal_connect_swapped (self->visitors_group, "who-changed", G_CALLBACK (schedule_similar_check), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->handling_view), "changed",
                             G_CALLBACK (hide_error_cb), self->handling_error);
   g_signal_connect_swapped (self->handled_switch, "notify::active", G_CALLBACK (hide_error_cb), self->handling_error);

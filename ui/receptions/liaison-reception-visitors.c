@@ -24,6 +24,19 @@ struct _LiaisonReceptionVisitors
 
 G_DEFINE_FINAL_TYPE (LiaisonReceptionVisitors, liaison_reception_visitors, ADW_TYPE_PREFERENCES_GROUP)
 
+enum {
+  WHO_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+who_changed_cb (LiaisonReceptionVisitors *self)
+{
+  g_signal_emit (self, signals[WHO_CHANGED], 0);
+}
+
 static guint
 n_visitor_rows (LiaisonReceptionVisitors *self)
 {
@@ -83,6 +96,7 @@ visitor_remove_cb (LiaisonVisitorRow        *row,
   liaison_reception_form_remove_visitor (self->form, index);
   gtk_box_remove (self->visitors_box, GTK_WIDGET (row));
   renumber_visitors (self);
+  who_changed_cb (self);
   /* The focused button went with its row. */
   if (next_focus != NULL)
     liaison_visitor_row_focus_field (LIAISON_VISITOR_ROW (next_focus), "name");
@@ -94,6 +108,7 @@ append_visitor_row (LiaisonReceptionVisitors *self)
   GtkWidget *row = liaison_visitor_row_new ();
 
   g_signal_connect (row, "remove", G_CALLBACK (visitor_remove_cb), self);
+  g_signal_connect_swapped (row, "who-changed", G_CALLBACK (who_changed_cb), self);
   gtk_box_append (self->visitors_box, row);
   gtk_widget_set_visible (GTK_WIDGET (self->visitors_error), FALSE);
   renumber_visitors (self);
@@ -228,6 +243,17 @@ liaison_reception_visitors_class_init (LiaisonReceptionVisitorsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_reception_visitors_dispose;
+
+  /**
+   * LiaisonReceptionVisitors::who-changed:
+   *
+   * A visitor's name, phone or community was edited, or a visitor removed.
+   */
+  signals[WHO_CHANGED] = g_signal_new ("who-changed",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 0);
 
   g_type_ensure (LIAISON_TYPE_VISITOR_ROW);
 

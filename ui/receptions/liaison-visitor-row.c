@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (LiaisonVisitorRow, liaison_visitor_row, ADW_TYPE_BIN)
 
 enum {
   REMOVE,
+  WHO_CHANGED,
   N_SIGNALS
 };
 
@@ -57,6 +58,12 @@ remove_clicked_cb (LiaisonVisitorRow *self)
 }
 
 static void
+who_changed_cb (LiaisonVisitorRow *self)
+{
+  g_signal_emit (self, signals[WHO_CHANGED], 0);
+}
+
+static void
 liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -71,6 +78,16 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
                                   G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
+  /**
+   * LiaisonVisitorRow::who-changed:
+   *
+   * The name, the phone or the community was edited.
+   */
+  signals[WHO_CHANGED] = g_signal_new ("who-changed",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-visitor-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, title_label);
@@ -94,6 +111,9 @@ liaison_visitor_row_init (LiaisonVisitorRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_visitor_row_set_position (self, 0);
+  g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (who_changed_cb), self);
+  g_signal_connect_swapped (self->phone_entry, "changed", G_CALLBACK (who_changed_cb), self);
+  g_signal_connect_swapped (self->community_entry, "changed", G_CALLBACK (who_changed_cb), self);
 }
 
 GtkWidget *

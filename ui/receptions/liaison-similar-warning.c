@@ -57,8 +57,11 @@ show_earlier (LiaisonSimilarWarning  *self,
   const LiaisonVisitor *visitor = earlier->visitors->len > 0 ? g_ptr_array_index (earlier->visitors, 0) : NULL;
   const char *name = visitor != NULL && visitor->name != NULL && *visitor->name != '\0'
                      ? visitor->name : _("This visitor");
-  g_autofree char *summary = g_utf8_substring (earlier->summary, 0, SUMMARY_CHARS);
   gboolean cut = g_utf8_strlen (earlier->summary, -1) > SUMMARY_CHARS;
+  /* g_utf8_substring() walks past the end of a string shorter than the
+   * end asked for (GLib 2.74): cut only what is longer. */
+  g_autofree char *summary = cut ? g_utf8_substring (earlier->summary, 0, SUMMARY_CHARS)
+                                 : g_strdup (earlier->summary);
   g_autofree char *text = NULL;
 
   /* Translators: %1$s a visitor's name, %2$s a date and time, %3$s what

@@ -1,6 +1,6 @@
 /* liaison-cli.c: the headless commands of the station app.
  *
- *   liaison import [--roster] [--database PATH] FILE.xlsx|FILE.csv
+ *   liaison import [--roster] [--database PATH] FILE.xlsx|FILE.xls|FILE.csv
  *   liaison export [--format xlsx|csv] [--database PATH] --from DATE --to DATE FILE.xlsx|FILE.csv
  *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
  *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
@@ -170,8 +170,8 @@ run_import (char **argv)
   guint n = 0;
   int status = 0;
 
-  context = liaison_cli_option_context_new (N_("FILE.xlsx|FILE.csv"),
-                             N_("Adds the receptions of a station ledger (台账): an Excel or WPS workbook (.xlsx), its first sheet, "
+  context = liaison_cli_option_context_new (N_("FILE.xlsx|FILE.xls|FILE.csv"),
+                             N_("Adds the receptions of a station ledger (台账): an Excel or WPS workbook (.xlsx, or .xls from Excel 97–2003), its first sheet, "
                                 "or a CSV file saved by Excel or WPS, in UTF-8 or GB18030. "
                                 "A row names the columns: 接待日期, 接待代表, 来访人, 联系电话, 人数, 所在社区, 类别, 反映内容, 办理情况, "
                                 "and optionally 接待方式, 同意联系, 当场办结; in a workbook, title rows above it are skipped and dates may be dates or text. "

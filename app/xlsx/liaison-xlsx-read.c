@@ -15,6 +15,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "liaison-xls-read.h"
+#include "liaison-xlsx-private.h"
 #include "liaison-xlsx-read.h"
 
 #define MAX_COLUMNS 16384    /* Excel's last column, XFD */
@@ -42,10 +44,10 @@ workbook_clear (Workbook *book)
 
 /* Every error says the same thing first: the file is not a workbook that
  * can be read, and what to do; @why says what was wrong. */
-static void
-set_unreadable (GFile       *file,
-                GError     **error,
-                const char  *why)
+void
+liaison_xlsx_set_unreadable (GFile       *file,
+                             GError     **error,
+                             const char  *why)
 {
   g_autofree char *name = g_file_get_parse_name (file);
 
@@ -55,21 +57,34 @@ set_unreadable (GFile       *file,
                name, why);
 }
 
-gboolean
-liaison_xlsx_is_workbook (GFile *file)
+static gboolean
+is_zip (GFile *file)
 {
-  g_autofree char *base = g_file_get_basename (file);
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   guint8 magic[4] = { 0 };
   gsize n = 0;
 
-  if (base != NULL && strlen (base) > 5 && g_ascii_strcasecmp (base + strlen (base) - 5, ".xlsx") == 0)
-    return TRUE;
-  stream = g_file_read (file, NULL, NULL);
   if (stream == NULL ||
       !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n, NULL, NULL))
     return FALSE;
   return n == 4 && memcmp (magic, "PK\003\004", 4) == 0;
+}
+
+/* TRUE when @file's name ends in @extension (".xls"), in any case. */
+static gboolean
+named (GFile      *file,
+       const char *extension)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  const char *dot = base != NULL ? strrchr (base, '.') : NULL;
+
+  return dot != NULL && dot != base && g_ascii_strcasecmp (dot, extension) == 0;
+}
+
+gboolean
+liaison_xlsx_is_workbook (GFile *file)
+{
+  return named (file, ".xlsx") || named (file, ".xls") || liaison_xls_is_biff (file) || is_zip (file);
 }
 
 /* The part at @path ("xl/styles.xml"), or NULL: with @error set when it
@@ -102,7 +117,7 @@ read_part (Workbook    *book,
   g_object_unref (input);
   if (why != NULL)
     {
-      set_unreadable (book->file, error, why);
+      liaison_xlsx_set_unreadable (book->file, error, why);
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&data), size);
@@ -115,7 +130,7 @@ xml_failed (Workbook    *book,
 {
   g_autofree char *why = g_strdup_printf (_("its part “%s” is not well-formed XML"), path);
 
-  set_unreadable (book->file, error, why);
+  liaison_xlsx_set_unreadable (book->file, error, why);
   return FALSE;
 }
 
@@ -421,11 +436,18 @@ number_to_text (Workbook   *book,
       if (date != NULL)
         return date;
     }
+  return liaison_xlsx_number_text (value, text);
+}
+
+char *
+liaison_xlsx_number_text (double      value,
+                          const char *written)
+{
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value == 0 ? 0.0 : value);
-  if (strpbrk (text, "eE") != NULL)
+  if (written == NULL || strpbrk (written, "eE") != NULL)
     return g_strdup_printf ("%.15g", value);
-  return g_strdup (text);
+  return g_strdup (written);
 }
 
 typedef struct {
@@ -461,7 +483,7 @@ static gboolean
 too_large (Workbook  *book,
            GError   **error)
 {
-  set_unreadable (book->file, error,
+  liaison_xlsx_set_unreadable (book->file, error,
                   _("its first sheet is larger than Excel’s own limits, or has more than four million cells"));
   return FALSE;
 }
@@ -485,7 +507,7 @@ finish_cell (Workbook   *book,
         {
           g_autofree char *why = g_strdup_printf (_("row %u refers to text that the workbook does not have"), walk->row);
 
-          set_unreadable (book->file, error, why);
+          liaison_xlsx_set_unreadable (book->file, error, why);
           return FALSE;
         }
       text = g_strdup (g_ptr_array_index (book->strings, index));
@@ -624,7 +646,7 @@ open_workbook (Workbook  *book,
 
   if (path == NULL)
     {
-      set_unreadable (book->file, error, _("it is not a local file"));
+      liaison_xlsx_set_unreadable (book->file, error, _("it is not a local file"));
       return FALSE;
     }
   input = gsf_input_stdio_new (path, &local_error);
@@ -640,7 +662,7 @@ open_workbook (Workbook  *book,
   g_object_unref (input);
   if (book->zip == NULL)
     {
-      set_unreadable (book->file, error, _("it is not a zip archive, as an .xlsx workbook is"));
+      liaison_xlsx_set_unreadable (book->file, error, _("it is not a zip archive, as an .xlsx workbook is"));
       return FALSE;
     }
 
@@ -648,7 +670,7 @@ open_workbook (Workbook  *book,
   if (part == NULL)
     {
       if (error == NULL || *error == NULL)
-        set_unreadable (book->file, error, _("it has no list of sheets (xl/workbook.xml)"));
+        liaison_xlsx_set_unreadable (book->file, error, _("it has no list of sheets (xl/workbook.xml)"));
       return FALSE;
     }
   if (!walk_xml (book, "xl/workbook.xml", part, workbook_node, &rid, error))
@@ -662,7 +684,7 @@ open_workbook (Workbook  *book,
     return FALSE;
   if (book->sheet_path == NULL)
     {
-      set_unreadable (book->file, error, _("it has no sheet"));
+      liaison_xlsx_set_unreadable (book->file, error, _("it has no sheet"));
       return FALSE;
     }
 
@@ -704,7 +726,7 @@ liaison_xlsx_parse (GFile   *file,
   if (part == NULL)
     {
       if (error == NULL || *error == NULL)
-        set_unreadable (file, error, _("its first sheet is missing"));
+        liaison_xlsx_set_unreadable (file, error, _("its first sheet is missing"));
       goto out;
     }
 
@@ -721,6 +743,20 @@ out:
   return ok ? g_steal_pointer (&rows) : NULL;
 }
 
+/* The bytes decide, then the name: an .xls workbook renamed .xlsx (or the
+ * other way round) is still read, and a file named .xls whose bytes are
+ * neither is refused as not being one. */
+static GPtrArray *
+parse_any (GFile   *file,
+           GError **error)
+{
+  if (liaison_xls_is_biff (file))
+    return liaison_xls_parse (file, error);
+  if (!is_zip (file) && named (file, ".xls"))
+    return liaison_xls_parse (file, error);
+  return liaison_xlsx_parse (file, error);
+}
+
 GPtrArray *
 liaison_xlsx_read (GFile                  *file,
                    const LiaisonCsvColumn *columns,
@@ -728,7 +764,7 @@ liaison_xlsx_read (GFile                  *file,
                    int                    *index,
                    GError                **error)
 {
-  g_autoptr(GPtrArray) rows = liaison_xlsx_parse (file, error);
+  g_autoptr(GPtrArray) rows = parse_any (file, error);
 
   if (rows == NULL)
     return NULL;

@@ -22,8 +22,8 @@ G_BEGIN_DECLS
 #define LIAISON_XLSX_MAX_PART_BYTES (64 * 1024 * 1024)
 #define LIAISON_XLSX_MAX_CELLS      (4 * 1024 * 1024)
 
-/* TRUE when @file's name ends in .xlsx (any case) or its bytes start as a
- * zip does. */
+/* TRUE when @file's name ends in .xlsx or .xls (any case), or its bytes
+ * start as a zip or an .xls workbook's do. */
 gboolean   liaison_xlsx_is_workbook (GFile *file);
 
 /* The first sheet's non-blank rows, LiaisonCsvRow *s. An unreadable file
@@ -32,7 +32,8 @@ gboolean   liaison_xlsx_is_workbook (GFile *file);
 GPtrArray *liaison_xlsx_parse       (GFile   *file,
                                      GError **error);
 
-/* liaison_csv_read() for a workbook: the header is the first row that
+/* liaison_csv_read() for a workbook, .xlsx or .xls (liaison-xls-read.h):
+ * its bytes say which, or else its name. The header is the first row that
  * names every required column (title rows above it, merged or not, are
  * skipped); row 0 of the result is that header, and the rows above it are
  * dropped. */

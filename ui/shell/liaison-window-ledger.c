@@ -96,14 +96,18 @@ import_ledger_action (GtkWidget  *widget,
 
   native = liaison_ui_csv_chooser_new (_("Import Ledger"), GTK_WINDOW (self),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
-  /* A workbook is read directly (app/xlsx): both kinds are offered first. */
+  /* A workbook (.xlsx or .xls) is read directly (app/xlsx): both are offered first. */
   gtk_file_filter_set_name (workbooks, _("Excel workbooks"));
   gtk_file_filter_add_pattern (workbooks, "*.xlsx");
   gtk_file_filter_add_pattern (workbooks, "*.XLSX");
+  gtk_file_filter_add_pattern (workbooks, "*.xls");
+  gtk_file_filter_add_pattern (workbooks, "*.XLS");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), workbooks);
-  gtk_file_filter_set_name (ledgers, _("Ledgers (.xlsx or .csv)"));
+  gtk_file_filter_set_name (ledgers, _("Ledgers (.xlsx, .xls or .csv)"));
   gtk_file_filter_add_pattern (ledgers, "*.xlsx");
   gtk_file_filter_add_pattern (ledgers, "*.XLSX");
+  gtk_file_filter_add_pattern (ledgers, "*.xls");
+  gtk_file_filter_add_pattern (ledgers, "*.XLS");
   gtk_file_filter_add_pattern (ledgers, "*.csv");
   gtk_file_filter_add_pattern (ledgers, "*.CSV");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), ledgers);

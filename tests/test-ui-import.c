@@ -299,6 +299,50 @@ run_ledger_again (void)
   fixture_tear_down (&fixture);
 }
 
+/* An Excel 97-2003 workbook (.xls, made by LibreOffice) through the
+ * window: the good one imported with a toast, the bad one's row 5 (as
+ * the sheet numbers it) in the problems dialog and nothing written. */
+static void
+run_xls (void)
+{
+  Fixture fixture = { NULL };
+  g_autofree char *good_path = liaison_test_data_path ("ledger-good.xls");
+  g_autofree char *bad_path = liaison_test_data_path ("ledger-bad.xls");
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GPtrArray) texts = NULL;
+  LiaisonWindow *window;
+  GtkWidget *toast_overlay;
+  GtkWidget *report;
+  GtkWidget *row;
+
+  fixture_set_up (&fixture);
+  window = liaison_window_new (NULL, fixture.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+
+  liaison_window_import_ledger (window, bad);
+  report = liaison_test_wait_for_toplevel (LIAISON_TYPE_IMPORT_REPORT);
+  row = gtk_widget_get_first_child (liaison_test_get_by_id (report, "list"));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  texts = row_texts (row);
+  g_assert_cmpuint (texts->len, >=, 3);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "5");
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, "接待代表");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  gtk_window_destroy (GTK_WINDOW (report));
+  g_assert_cmpuint (liaison_store_count_receptions (fixture.store, NULL, NULL), ==, 0);
+
+  liaison_window_import_ledger (window, good);
+  liaison_test_spin (300);
+  toast_overlay = liaison_test_get_by_id (GTK_WIDGET (window), "toast_overlay");
+  g_assert_nonnull (liaison_test_find_widget (toast_overlay, is_label_saying, "Imported 3 receptions"));
+  g_assert_cmpuint (liaison_store_count_receptions (fixture.store, NULL, NULL), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +352,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/import/ledger-problems", run_ledger_problems);
   liaison_test_add_ui_case ("/ui/import/many-problems", run_many_problems);
   liaison_test_add_ui_case ("/ui/import/ledger-again", run_ledger_again);
+  liaison_test_add_ui_case ("/ui/import/xls", run_xls);
 
   return g_test_run ();
 }

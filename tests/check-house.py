@@ -36,16 +36,17 @@ LAYERS = {
     "app/wire": ["app/model", "app/duty"],
     "app/store": ["app/model", "app/duty", "app/wire", "app/db", "app/csv"],
     "app/record": ["app/model", "app/duty", "app/pdf", "app/wire", "app/db", "app/store"],
+    "app/report": ["app/model", "app/duty", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/demo": ["app/model", "app/duty", "app/wire", "app/db", "app/store"],
     "app/io": ["app/model", "app/duty", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-               "app/demo"],
+               "app/report", "app/demo"],
     "sync": ["app/model", "app/duty", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-             "app/io", "app/demo"],
+             "app/report", "app/io", "app/demo"],
     "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
     # `liaison-hq quarter close` and its scratch desk (see above).
     "sync/hq/quarter": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "sync/hq"],
     "ui": ["app/model", "app/duty", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-           "app/io", "app/demo", "sync"],
+           "app/report", "app/io", "app/demo", "sync"],
 }
 
 

@@ -26,6 +26,25 @@ liaison_loop_state_is_overdue (const LiaisonLoopState *state,
 }
 
 void
+liaison_figures_add (LiaisonFigures       *sum,
+                     const LiaisonFigures *part,
+                     guint                 times)
+{
+  sum->collected += part->collected * times;
+  sum->withdrawn += part->withdrawn * times;
+  sum->resolved += part->resolved * times;
+  sum->rated += part->rated * times;
+  sum->satisfied += part->satisfied * times;
+  sum->basically_satisfied += part->basically_satisfied * times;
+  sum->replied += part->replied * times;
+  sum->replied_in_time += part->replied_in_time * times;
+  sum->overdue += part->overdue * times;
+  sum->due_soon += part->due_soon * times;
+  sum->key_supervision += part->key_supervision * times;
+  sum->unsatisfied_open += part->unsatisfied_open * times;
+}
+
+void
 liaison_figures_compute (LiaisonFigures *figures,
                          GPtrArray      *states,
                          const GDate    *from,

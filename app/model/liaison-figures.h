@@ -45,6 +45,11 @@ void     liaison_figures_compute         (LiaisonFigures *figures,
                                           const GDate    *to,
                                           const GDate    *today);
 
+/* Adds @times × @part to @sum, figure by figure. */
+void     liaison_figures_add             (LiaisonFigures       *sum,
+                                          const LiaisonFigures *part,
+                                          guint                 times);
+
 /* A rate as numerator / denominator in @rate; FALSE (and 0) when the
  * denominator is 0: nothing to rate, not 0%. */
 gboolean liaison_figures_rate            (guint           numerator,

@@ -227,18 +227,14 @@ bind_figures (sqlite3_stmt *stmt,
   bind_days (stmt, 3, today);
 }
 
-/* Adds @count suggestions alike to @figures, by the figures' own rules
- * (liaison_figures_compute() on one state standing for them). Their
- * deadline is left out: the deadlines query counts it. */
-static void
-add_figures_group (LiaisonFigures *figures,
-                   sqlite3_stmt   *stmt,
-                   const GDate    *day)
+void
+liaison_store_add_figures_group (LiaisonFigures *figures,
+                                 sqlite3_stmt   *stmt,
+                                 const GDate    *day)
 {
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
   LiaisonLoopState state = { 0, };
   LiaisonFigures group;
-  guint count = (guint) sqlite3_column_int64 (stmt, 5);
 
   if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &state.status))
     return;
@@ -250,17 +246,7 @@ add_figures_group (LiaisonFigures *figures,
   g_date_clear (&state.due_date, 1);
   g_ptr_array_add (one, &state);
   liaison_figures_compute (&group, one, NULL, NULL, day);
-
-  figures->collected += group.collected * count;
-  figures->withdrawn += group.withdrawn * count;
-  figures->resolved += group.resolved * count;
-  figures->rated += group.rated * count;
-  figures->satisfied += group.satisfied * count;
-  figures->basically_satisfied += group.basically_satisfied * count;
-  figures->replied += group.replied * count;
-  figures->replied_in_time += group.replied_in_time * count;
-  figures->key_supervision += group.key_supervision * count;
-  figures->unsatisfied_open += group.unsatisfied_open * count;
+  liaison_figures_add (figures, &group, (guint) sqlite3_column_int64 (stmt, 5));
 }
 
 typedef struct
@@ -275,7 +261,7 @@ add_figures_row (sqlite3_stmt *stmt,
 {
   FiguresGroups *groups = data;
 
-  add_figures_group (groups->figures, stmt, groups->day);
+  liaison_store_add_figures_group (groups->figures, stmt, groups->day);
 }
 
 gboolean

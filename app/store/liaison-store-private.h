@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "liaison-db.h"
+#include "liaison-figures.h"
 #include "liaison-loop.h"
 #include "liaison-store.h"
 
@@ -71,6 +72,18 @@ GPtrArray    *liaison_store_list_suggestions_of_reception (LiaisonStore  *self,
                                                            gint64         reception_id,
                                                            GError       **error);
 
+/* The receptions' SELECT, for table alias r: the list columns and the
+ * first visitor (alias v). */
+#define LIAISON_RECEPTION_SELECT                                                       \
+  "SELECT " LIAISON_RECORD_SELECT ("r") ", r.received_at, r.station_id, r.channel,"     \
+  " r.category_id, r.summary, r.handled_on_spot, r.handling, c.name, s.name,"   \
+  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_deputies rd" \
+  "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))," \
+  " v.name, v.phone, v.community, v.party_size, v.consent"                      \
+  " FROM receptions r"                                                         \
+  " JOIN categories c ON c.id = r.category_id"                                 \
+  " LEFT JOIN stations s ON s.id = r.station_id"                               \
+  " LEFT JOIN reception_visitors v ON v.reception_id = r.id AND v.position = 0"
 /* A LiaisonReception from the row of the receptions' SELECT, with its first
  * visitor (liaison-store-receptions.c). */
 gpointer      liaison_store_read_reception (sqlite3_stmt *stmt);
@@ -275,5 +288,15 @@ gboolean      liaison_store_add_received_event (LiaisonStore     *self,
   " LEFT JOIN deputies fd ON fd.id = g.deputy_id"                                 \
   " LEFT JOIN deputies td ON td.id = g.taken_up_by_id"
 gpointer      liaison_store_read_suggestion (sqlite3_stmt *stmt);
+
+/* Adds @count suggestions alike to @figures, by the figures' own rules
+ * (liaison_figures_compute() on one state standing for them), from the
+ * row of @stmt: status, last_rating, key_supervision, n_replies,
+ * n_late_replies and @count in columns 0 to 5 (liaison-store-loop-lists.c).
+ * Their deadline is left out: overdue and due soon are the caller's to
+ * count. Every query of the figures reads its groups with this. */
+void          liaison_store_add_figures_group (LiaisonFigures *figures,
+                                               sqlite3_stmt   *stmt,
+                                               const GDate    *day);
 
 G_END_DECLS

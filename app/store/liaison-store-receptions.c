@@ -136,17 +136,6 @@ restore:
   return FALSE;
 }
 
-#define RECEPTION_SELECT                                                       \
-  "SELECT " LIAISON_RECORD_SELECT ("r") ", r.received_at, r.station_id, r.channel,"     \
-  " r.category_id, r.summary, r.handled_on_spot, r.handling, c.name, s.name,"   \
-  " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_deputies rd" \
-  "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))," \
-  " v.name, v.phone, v.community, v.party_size, v.consent"                      \
-  " FROM receptions r"                                                         \
-  " JOIN categories c ON c.id = r.category_id"                                 \
-  " LEFT JOIN stations s ON s.id = r.station_id"                               \
-  " LEFT JOIN reception_visitors v ON v.reception_id = r.id AND v.position = 0"
-
 gpointer
 liaison_store_read_reception (sqlite3_stmt *stmt)
 {
@@ -196,7 +185,7 @@ liaison_store_get_reception (LiaisonStore  *self,
                              gint64         id,
                              GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self, RECEPTION_SELECT " WHERE r.id = ?", error);
+  sqlite3_stmt *stmt = liaison_store_prepare (self, LIAISON_RECEPTION_SELECT " WHERE r.id = ?", error);
   g_autoptr(LiaisonReception) reception = NULL;
 
   if (stmt == NULL)
@@ -391,7 +380,7 @@ liaison_store_list_reception_page (LiaisonStore                 *self,
    * row sorted or skipped by the OFFSET (seconds on a million rows). */
   gboolean walk_time_index = search != NULL && liaison_store_search_uses_index (search) &&
                              n_matches >= DENSE_SEARCH_MATCHES;
-  g_autofree char *sql = g_strconcat (RECEPTION_SELECT,
+  g_autofree char *sql = g_strconcat (LIAISON_RECEPTION_SELECT,
                                       " WHERE r.id IN (SELECT r.id FROM receptions r",
                                       walk_time_index ? " INDEXED BY receptions_by_time" : "",
                                       where, order,

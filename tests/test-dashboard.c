@@ -8,11 +8,15 @@
 #include <glib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "liaison-dashboard.h"
 #include "liaison-locale.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
+#include "liaison-test-cli.h"
+#include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
 #define LEAD_UNIT "a0000000-0000-4000-8000-000000000001"
@@ -522,6 +526,28 @@ test_quarter (Fixture       *f,
   g_assert_cmpstr (((LiaisonDashboardRow *) g_ptr_array_index (dashboard->by_station, 0))->label, ==, "东山街道代表联络站");
   g_assert_cmpstr (((LiaisonDashboardRow *) g_ptr_array_index (dashboard->by_month, 2))->label, ==, "September 2025");
 
+  /* Receptions and visitors by station and month. */
+  {
+    guint visitors = 99;
+
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, s1, "2025-07", &visitors), ==, 0);
+    g_assert_cmpuint (visitors, ==, 0);
+    /* R12 */
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, s1, "2025-08", &visitors), ==, 1);
+    g_assert_cmpuint (visitors, ==, 5);
+    /* R1 R2 R5 R6 R9 R10: 2+1+1+4+1+1 */
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, s1, "2025-09", &visitors), ==, 6);
+    g_assert_cmpuint (visitors, ==, 10);
+    /* R11 */
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, s2, "2025-08", &visitors), ==, 1);
+    g_assert_cmpuint (visitors, ==, 2);
+    /* R3 R4 R7 R8: 3+1+1+2 */
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, s2, "2025-09", &visitors), ==, 4);
+    g_assert_cmpuint (visitors, ==, 7);
+    g_assert_cmpuint (liaison_dashboard_station_month (dashboard, "", "2025-09", &visitors), ==, 10);
+    g_assert_cmpuint (visitors, ==, 17);
+  }
+
   /* The rows behind "overdue now": F and M. */
   overdue = liaison_dashboard_list_items (f->store, &period, &today, LIAISON_FIGURE_OVERDUE,
                                           LIAISON_BREAKDOWN_NONE, NULL, &error);
@@ -845,6 +871,313 @@ test_definitions (void)
   g_assert_cmpuint (found, ==, (1u << G_N_ELEMENTS (rows)) - 1);
 }
 
+
+/* `liaison report` */
+
+/* Every sheet of the workbook as openpyxl (Debian's python3-openpyxl)
+ * reads it: its title, frozen panes, column widths, and each cell's value,
+ * number format and boldness. */
+static const char reader[] =
+  "import json, sys, openpyxl\n"
+  "book = openpyxl.load_workbook(sys.argv[1])\n"
+  "out = []\n"
+  "for s in book.worksheets:\n"
+  "    rows = [[[c.value, c.number_format, bool(c.font.b)] for c in row] for row in s.iter_rows()]\n"
+  "    widths = [s.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(s.max_column)]\n"
+  "    out.append({'title': s.title, 'freeze': s.freeze_panes, 'rows': rows, 'widths': widths})\n"
+  "print(json.dumps(out, ensure_ascii=False))\n";
+
+static JsonArray *
+read_workbook (const char *path,
+               JsonParser *parser)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static JsonArray *
+cell_at (JsonObject *sheet,
+         guint       row,
+         guint       col)
+{
+  JsonArray *rows = json_object_get_array_member (sheet, "rows");
+
+  g_assert_cmpuint (row, <, json_array_get_length (rows));
+  g_assert_cmpuint (col, <, json_array_get_length (json_array_get_array_element (rows, row)));
+  return json_array_get_array_element (json_array_get_array_element (rows, row), col);
+}
+
+static void
+assert_text_cell (JsonObject *sheet,
+                  guint       row,
+                  guint       col,
+                  const char *text)
+{
+  JsonNode *value = json_array_get_element (cell_at (sheet, row, col), 0);
+
+  g_assert_cmpint (json_node_get_value_type (value), ==, G_TYPE_STRING);
+  g_assert_cmpstr (json_node_get_string (value), ==, text);
+}
+
+/* A number stored as a number, not as text. */
+static void
+assert_number_cell (JsonObject *sheet,
+                    guint       row,
+                    guint       col,
+                    double      number,
+                    const char *number_format)
+{
+  JsonArray *cell = cell_at (sheet, row, col);
+  JsonNode *value = json_array_get_element (cell, 0);
+  GType type = json_node_get_value_type (value);
+
+  g_assert_true (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (value), number, 1e-9);
+  g_assert_cmpstr (json_array_get_string_element (cell, 1), ==, number_format);
+}
+
+static void
+assert_header_row (JsonObject         *sheet,
+                   const char * const *headers,
+                   guint               n)
+{
+  JsonArray *widths = json_object_get_array_member (sheet, "widths");
+
+  g_assert_cmpstr (json_object_get_string_member (sheet, "freeze"), ==, "A2");
+  for (guint c = 0; c < n; c++)
+    {
+      assert_text_cell (sheet, 0, c, headers[c]);
+      g_assert_true (json_array_get_boolean_element (cell_at (sheet, 0, c), 2));
+      /* Wide enough for the header, and for the widest cell below
+       * (liaison_text_width: a Chinese character counts two). */
+      g_assert_cmpfloat (json_array_get_double_element (widths, c), >=, MIN (strlen (headers[c]), 40));
+    }
+}
+
+/* A breakdown's sheet: the key's header and every column's, then one line
+ * per row and the total, each cell what the store's dashboard says. */
+static void
+assert_breakdown_sheet (JsonObject       *sheet,
+                        LiaisonDashboard *dashboard,
+                        LiaisonBreakdown  breakdown,
+                        const char       *key_header)
+{
+  GPtrArray *rows = liaison_dashboard_get_breakdown (dashboard, breakdown);
+  static const struct { gboolean rate; int which; } columns[] = {
+    { FALSE, LIAISON_FIGURE_COLLECTED }, { FALSE, LIAISON_FIGURE_WITHDRAWN }, { FALSE, LIAISON_FIGURE_RESOLVED },
+    { TRUE, LIAISON_RATE_RESOLUTION }, { FALSE, LIAISON_FIGURE_RATED }, { FALSE, LIAISON_FIGURE_SATISFIED },
+    { TRUE, LIAISON_RATE_SATISFACTION }, { FALSE, LIAISON_FIGURE_REPLIED }, { FALSE, LIAISON_FIGURE_REPLIED_IN_TIME },
+    { TRUE, LIAISON_RATE_IN_TIME }, { FALSE, LIAISON_FIGURE_OVERDUE }, { FALSE, LIAISON_FIGURE_RECEPTIONS },
+    { FALSE, LIAISON_FIGURE_VISITORS },
+  };
+  const char *headers[G_N_ELEMENTS (columns) + 1] = { key_header, };
+
+  g_test_message ("sheet %s", json_object_get_string_member (sheet, "title"));
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    headers[c + 1] = columns[c].rate ? liaison_rate_label (columns[c].which) : liaison_figure_label (columns[c].which);
+  assert_header_row (sheet, headers, G_N_ELEMENTS (headers));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sheet, "rows")), ==, rows->len + 2);
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      const LiaisonDashboardRow *row = r < rows->len ? g_ptr_array_index (rows, r) : dashboard->total;
+
+      assert_text_cell (sheet, r + 1, 0, row->label);
+      g_assert_true (json_array_get_boolean_element (cell_at (sheet, r + 1, 0), 2) == (r == rows->len));
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          guint numerator, denominator;
+
+          if (!columns[c].rate)
+            assert_number_cell (sheet, r + 1, c + 1, liaison_dashboard_row_count (row, columns[c].which), "General");
+          else if (liaison_rate_parts (columns[c].which, &row->figures, &numerator, &denominator))
+            assert_number_cell (sheet, r + 1, c + 1, (double) numerator / denominator, "0.0%");
+          else
+            assert_text_cell (sheet, r + 1, c + 1, "—");
+        }
+    }
+}
+
+static void
+test_report_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "报告.xlsx", NULL);
+  g_auto(LiaisonTestCliResult) result = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  LiaisonPeriod period = period_of ("2025Q3");
+  g_autoptr(LiaisonDashboard) dashboard = NULL;
+  static const char *const titles[] = {
+    "Figures", "By category", "By month", "By channel", "By station", "Receptions by station and month",
+  };
+  const char *figure_headers[] = { "Figure", "Number", "Definition" };
+  const char *station_headers[] = { "Station", "Month", "Receptions", "Visitors" };
+  JsonArray *sheets;
+  JsonObject *sheet;
+  guint row = 0;
+
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store),
+                            "--period", "2025Q3", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Wrote the figures for 2025 Q3"));
+  /* The command's today is today: the store's figures as of today. */
+  dashboard = liaison_dashboard_compute (f->store, &period, NULL, &error);
+  g_assert_no_error (error);
+
+  sheets = read_workbook (path, parser);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sheets, i), "title"), ==, titles[i]);
+
+  /* The figures, each with its definition, then the rates. */
+  sheet = json_array_get_object_element (sheets, 0);
+  assert_header_row (sheet, figure_headers, G_N_ELEMENTS (figure_headers));
+  for (guint i = 0; i < LIAISON_N_FIGURES; i++)
+    {
+      row++;
+      assert_text_cell (sheet, row, 0, liaison_figure_label (figure_of[i]));
+      assert_number_cell (sheet, row, 1, liaison_dashboard_row_count (dashboard->total, figure_of[i]), "General");
+      assert_text_cell (sheet, row, 2, liaison_figure_definition (figure_of[i]));
+    }
+  /* 13 collected, 12 not withdrawn, 4 resolved: 4 / 12; the others
+   * change with today. */
+  assert_number_cell (sheet, row + 1, 1, 4.0 / 12.0, "0.0%");
+  for (guint r = 0; r < LIAISON_N_RATES; r++)
+    {
+      guint numerator, denominator;
+
+      row++;
+      assert_text_cell (sheet, row, 0, liaison_rate_label (r));
+      if (liaison_rate_parts (r, &dashboard->total->figures, &numerator, &denominator))
+        assert_number_cell (sheet, row, 1, (double) numerator / denominator, "0.0%");
+      assert_text_cell (sheet, row, 2, liaison_rate_definition (r));
+    }
+  g_assert_cmpuint (liaison_dashboard_row_count (dashboard->total, LIAISON_FIGURE_COLLECTED), ==, 13);
+
+  assert_breakdown_sheet (json_array_get_object_element (sheets, 1), dashboard, LIAISON_BREAKDOWN_CATEGORY, "Category");
+  assert_breakdown_sheet (json_array_get_object_element (sheets, 2), dashboard, LIAISON_BREAKDOWN_MONTH, "Month");
+  assert_breakdown_sheet (json_array_get_object_element (sheets, 3), dashboard, LIAISON_BREAKDOWN_CHANNEL, "Channel");
+  assert_breakdown_sheet (json_array_get_object_element (sheets, 4), dashboard, LIAISON_BREAKDOWN_STATION, "Station");
+
+  /* Receptions and visitors by station and month: S1 (东山) then S2, each
+   * July, August, September (see the table at the top). */
+  {
+    static const guint expected[][2] = { { 0, 0 }, { 1, 5 }, { 6, 10 }, { 0, 0 }, { 1, 2 }, { 4, 7 } };
+    static const char *const stations[] = { "东山街道代表联络站", "西湖街道代表联络站" };
+    static const char *const months[] = { "July 2025", "August 2025", "September 2025" };
+
+    sheet = json_array_get_object_element (sheets, 5);
+    assert_header_row (sheet, station_headers, G_N_ELEMENTS (station_headers));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sheet, "rows")), ==, 7);
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        assert_text_cell (sheet, i + 1, 0, stations[i / 3]);
+        assert_text_cell (sheet, i + 1, 1, months[i % 3]);
+        assert_number_cell (sheet, i + 1, 2, expected[i][0], "General");
+        assert_number_cell (sheet, i + 1, 3, expected[i][1], "General");
+      }
+  }
+}
+
+/* The PDF in Chinese, as pdftotext (poppler-utils) reads it: the title,
+ * the figures with their definitions, the tables. */
+static void
+test_report_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "报告.pdf", NULL);
+  g_auto(LiaisonTestCliResult) result = { 0, };
+  g_autofree char *text = NULL;
+  static const char *const lines[] = {
+    "2025年第三季度统计数据",
+    "已收集 13 统计范围内的建议：本期登记的建议（含已撤回的）",
+    "已撤回 1 其中现已撤回的",
+    "解决率 33.3% 已解决 /（已收集 − 已撤回）",
+    "按类别",
+    "按月份",
+    "按渠道",
+    "按联络站",
+    "各站各月接待",
+    /* Receptions, then visitors, by station and month: July, August,
+     * September and the total. */
+    "东山街道代表联络站 0 1 6 7",
+    "西湖街道代表联络站 0 1 4 5",
+    "合计 0 2 10 12",
+    "东山街道代表联络站 0 5 10 15",
+    "西湖街道代表联络站 0 2 7 9",
+    "合计 0 7 17 24",
+  };
+
+  liaison_test_run_liaison_in (&result, "zh_CN", "report", "--database", liaison_store_get_path (f->store),
+                               "--period", "2025Q3", path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  text = liaison_test_pdf_text (path);
+  g_test_message ("pdftotext:\n%s", text);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (!liaison_test_has_line (text, lines[i]))
+      g_error ("the PDF has no line “%s”", lines[i]);
+  g_assert_nonnull (strstr (text, "至少答复过一次的建议"));
+  g_assert_nonnull (strstr (text, "第 1 页，共"));
+}
+
+/* Bad input: a clear message, and no file. */
+static void
+test_report_bad (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "报告.xlsx", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "报告.txt", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "报告.pdf", NULL);
+  g_autofree char *no_db = g_build_filename (f->dir, "none.db", NULL);
+  g_auto(LiaisonTestCliResult) result = { 0, };
+  g_autofree char *listing = NULL;
+
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store),
+                            "--period", "2025Q5", xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "“2025Q5” is not a period: give a month (2025-03), a quarter (2025Q1)"));
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store),
+                            "--period", "2025-09-30..2025-09-01", xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "ends before it begins"));
+  liaison_test_run_liaison_in (&result, "zh_CN", "report", "--database", liaison_store_get_path (f->store),
+                               "--period", "上季度", xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "“上季度”不是有效的期间"));
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store),
+                            "--period", "2025Q3", txt, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "is neither a .xlsx nor a .pdf file"));
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store), xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--period"));
+  liaison_test_run_liaison (&result, "report", "--database", liaison_store_get_path (f->store),
+                            "--period", "2025Q3", missing, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "nowhere"));
+  liaison_test_run_liaison (&result, "report", "--database", no_db, "--period", "2025Q3", xlsx, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+
+  /* Nothing was written: the folder holds the database only. */
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (no_db, G_FILE_TEST_EXISTS));
+  listing = liaison_test_list_dir (f->dir);
+  g_assert_null (strstr (listing, "报告"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +1189,12 @@ main (int   argc,
   g_test_add ("/dashboard/quarter", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_quarter, fixture_tear_down);
   g_test_add ("/dashboard/months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months, fixture_tear_down);
   g_test_add ("/dashboard/station-desk", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_station_desk,
+              fixture_tear_down);
+  g_test_add ("/dashboard/report-xlsx", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_report_xlsx,
+              fixture_tear_down);
+  g_test_add ("/dashboard/report-pdf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_report_pdf,
+              fixture_tear_down);
+  g_test_add ("/dashboard/report-bad", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_report_bad,
               fixture_tear_down);
   g_test_add_func ("/dashboard/period-parse", test_period_parse);
   g_test_add_func ("/dashboard/period-step", test_period_step);

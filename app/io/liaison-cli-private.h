@@ -1,5 +1,5 @@
 /* liaison-cli-private.h: what the headless commands' files share
- * (liaison-cli.c, liaison-cli-archive.c). */
+ * (liaison-cli.c, liaison-cli-archive.c, liaison-cli-report.c). */
 #pragma once
 
 #include "liaison-cli.h"
@@ -24,5 +24,7 @@ char         *liaison_cli_date_only           (const char       *text);
 
 /* liaison archive (liaison-cli-archive.c). */
 int           liaison_cli_run_archive         (char            **args);
+/* liaison report (liaison-cli-report.c). */
+int           liaison_cli_run_report          (char            **args);
 
 G_END_DECLS

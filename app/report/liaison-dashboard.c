@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "liaison-calendar.h"
 #include "liaison-dashboard.h"
@@ -53,6 +54,7 @@ liaison_dashboard_free (LiaisonDashboard *dashboard)
   g_clear_pointer (&dashboard->by_month, g_ptr_array_unref);
   g_clear_pointer (&dashboard->by_channel, g_ptr_array_unref);
   g_clear_pointer (&dashboard->by_station, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->station_month, g_hash_table_unref);
   g_free (dashboard);
 }
 
@@ -77,6 +79,44 @@ liaison_dashboard_get_breakdown (LiaisonDashboard *dashboard,
     default:
       return NULL;
     }
+}
+
+guint
+liaison_dashboard_station_month (LiaisonDashboard *dashboard,
+                                 const char       *station_key,
+                                 const char       *month,
+                                 guint            *visitors)
+{
+  g_autofree char *key = NULL;
+  const LiaisonFiguresCell *cell;
+
+  g_return_val_if_fail (dashboard != NULL, 0);
+  g_return_val_if_fail (station_key != NULL && month != NULL, 0);
+
+  if (*station_key == '\0')
+    {
+      /* Every station: the month's row. */
+      for (guint i = 0; i < dashboard->by_month->len; i++)
+        {
+          const LiaisonDashboardRow *row = g_ptr_array_index (dashboard->by_month, i);
+
+          if (strcmp (row->key, month) == 0)
+            {
+              if (visitors != NULL)
+                *visitors = row->visitors;
+              return row->receptions;
+            }
+        }
+      cell = NULL;
+    }
+  else
+    {
+      key = g_strdup_printf ("%s %s", station_key, month);
+      cell = g_hash_table_lookup (dashboard->station_month, key);
+    }
+  if (visitors != NULL)
+    *visitors = cell != NULL ? cell->visitors : 0;
+  return cell != NULL ? cell->receptions : 0;
 }
 
 gboolean
@@ -263,6 +303,7 @@ liaison_dashboard_compute (LiaisonStore        *store,
   dashboard->by_channel = channel_rows (table.by[LIAISON_FIGURES_BY_CHANNEL]);
   if (dashboard->by_category != NULL && dashboard->headquarters)
     dashboard->by_station = station_rows (store, table.by[LIAISON_FIGURES_BY_STATION], error);
+  dashboard->station_month = g_steal_pointer (&table.station_month);
   liaison_figures_table_clear (&table);
   if (dashboard->by_category == NULL || (dashboard->headquarters && dashboard->by_station == NULL))
     return NULL;

@@ -128,6 +128,9 @@ typedef struct {
   GPtrArray      *by_month;
   GPtrArray      *by_channel;
   GPtrArray      *by_station;
+  /* Added: receptions and visitors by station and month; read it with
+   * liaison_dashboard_station_month(). */
+  GHashTable     *station_month;
 } LiaisonDashboard;
 
 /* @today NULL: today, local. Thread-safe in the sense the store is: call
@@ -144,6 +147,13 @@ void              liaison_dashboard_free    (LiaisonDashboard    *dashboard);
  * any. */
 GPtrArray        *liaison_dashboard_get_breakdown (LiaisonDashboard *dashboard,
                                                    LiaisonBreakdown  breakdown);
+/* The receptions (returned) and visitors received at the station
+ * @station_key (a by_station row's key; "" for every station the
+ * dashboard covers) in @month ("YYYY-MM", a by_month row's key). */
+guint             liaison_dashboard_station_month (LiaisonDashboard *dashboard,
+                                                   const char       *station_key,
+                                                   const char       *month,
+                                                   guint            *visitors);
 /* The headquarters' desk (sync role hq) sees the whole city; any other
  * its own station's (the local station's; the whole file if it has none). */
 gboolean          liaison_dashboard_is_headquarters (LiaisonStore *store);

@@ -131,6 +131,22 @@ add_reception_row (sqlite3_stmt *stmt,
       cells[i]->receptions += receptions;
       cells[i]->visitors += visitors;
     }
+
+  {
+    gint64 station_id = sqlite3_column_int64 (stmt, 3);
+    const char *station = g_hash_table_lookup (grouping->stations, &station_id);
+    g_autofree char *key = g_strdup_printf ("%s %s", station != NULL ? station : "",
+                                            (const char *) sqlite3_column_text (stmt, 1));
+    LiaisonFiguresCell *both = g_hash_table_lookup (grouping->table->station_month, key);
+
+    if (both == NULL)
+      {
+        both = g_new0 (LiaisonFiguresCell, 1);
+        g_hash_table_insert (grouping->table->station_month, g_steal_pointer (&key), both);
+      }
+    both->receptions += receptions;
+    both->visitors += visitors;
+  }
 }
 
 static void
@@ -210,6 +226,7 @@ liaison_figures_table_clear (LiaisonFiguresTable *table)
 {
   for (guint i = 0; i < LIAISON_N_FIGURES_BY; i++)
     g_clear_pointer (&table->by[i], g_hash_table_unref);
+  g_clear_pointer (&table->station_month, g_hash_table_unref);
   memset (&table->total, 0, sizeof table->total);
 }
 
@@ -236,6 +253,7 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
   memset (table, 0, sizeof *table);
   for (guint i = 0; i < LIAISON_N_FIGURES_BY; i++)
     table->by[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  table->station_month = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   resolve_today (today, &day);
   grouping.day = &day;
 

@@ -40,6 +40,9 @@ typedef struct {
   LiaisonFiguresCell  total;
   /* key (char *) -> LiaisonFiguresCell *, only the keys that have rows. */
   GHashTable         *by[LIAISON_N_FIGURES_BY];
+  /* "station-uuid YYYY-MM" -> LiaisonFiguresCell *, receptions and
+   * visitors only: the receptions by station and month. */
+  GHashTable         *station_month;
 } LiaisonFiguresTable;
 
 /* @station_id: 0 for every station this replica holds, else that one's

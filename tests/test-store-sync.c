@@ -327,10 +327,11 @@ assert_schema (LiaisonStore *store)
   const char *const tables[] = {
     "stations", "deputy_groups", "deputies", "categories", "receptions", "suggestions", "units",
     "suggestion_events", "loop_rules", "activities", "duty_shifts", "points_rules", "quarter_closes",
+    "published_reports", "published_report_parts",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 11);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 11);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 12);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 12);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {

@@ -421,6 +421,46 @@ static const char migration_11[] =
   "CREATE INDEX quarter_closes_by_quarter ON quarter_closes (quarter, deleted);\n"
   "CREATE INDEX quarter_closes_by_sync_state ON quarter_closes (sync_state) WHERE sync_state <> 0;\n";
 
+/* Published reports (docs/reports.md, "Published reports"): a head each
+ * (schema 12), sent to every desk, and the parts of it, one or more a
+ * station, each sent to its station; the frozen figures as the JSON the
+ * record's data is (app/model/liaison-published-snapshot.h). A
+ * publication is never changed or deleted here: only its sync
+ * bookkeeping moves. Publishing a period again is another head. */
+static const char migration_12[] =
+  "CREATE TABLE published_reports (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  period TEXT NOT NULL,\n"
+  "  published_at TEXT NOT NULL,\n"
+  "  published_by TEXT NOT NULL DEFAULT '',\n"
+  "  data TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX published_reports_by_period ON published_reports (period, published_at);\n"
+  "CREATE INDEX published_reports_by_sync_state ON published_reports (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TABLE published_report_parts (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  report_uuid TEXT NOT NULL,\n"
+  "  station_uuid TEXT NOT NULL,\n"
+  "  part INTEGER NOT NULL,\n"
+  "  data TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX published_report_parts_by_report ON published_report_parts (report_uuid, station_uuid, part);\n"
+  "CREATE INDEX published_report_parts_by_sync_state ON published_report_parts (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TRIGGER published_reports_never_changed\n"
+  "  BEFORE UPDATE OF uuid, deleted, period, published_at, published_by, data ON published_reports BEGIN\n"
+  "  SELECT RAISE (ABORT, 'a published report is never changed');\n"
+  "END;\n"
+  "CREATE TRIGGER published_reports_never_deleted BEFORE DELETE ON published_reports BEGIN\n"
+  "  SELECT RAISE (ABORT, 'a published report is never deleted');\n"
+  "END;\n"
+  "CREATE TRIGGER published_report_parts_never_changed\n"
+  "  BEFORE UPDATE OF uuid, deleted, report_uuid, station_uuid, part, data ON published_report_parts BEGIN\n"
+  "  SELECT RAISE (ABORT, 'a published report is never changed');\n"
+  "END;\n"
+  "CREATE TRIGGER published_report_parts_never_deleted BEFORE DELETE ON published_report_parts BEGIN\n"
+  "  SELECT RAISE (ABORT, 'a published report is never deleted');\n"
+  "END;\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -434,6 +474,7 @@ static const char *const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -152,6 +152,8 @@ encode_row (LiaisonStore  *self,
     {
     case KIND_LOOP_RULES:
     case KIND_POINTS_RULES:
+    case KIND_PUBLISHED_REPORT:
+    case KIND_PUBLISHED_REPORT_PART:
       if (!set_data_from_column (record, stmt, c, error))
         return NULL;
       break;

@@ -27,6 +27,8 @@ typedef enum {
   KIND_DUTY_SHIFT,   /* names a station and a deputy */
   KIND_POINTS_RULES, /* names nothing */
   KIND_QUARTER_CLOSE, /* names deputies in its snapshot, as text only */
+  KIND_PUBLISHED_REPORT,      /* names suggestions and stations, as text only */
+  KIND_PUBLISHED_REPORT_PART, /* names its head: after it */
   N_KINDS
 } Kind;
 
@@ -150,6 +152,12 @@ gboolean    liaison_store_sync_write_duty     (LiaisonStore    *self,
                                                const Incoming  *incoming,
                                                gint64           local_id,
                                                GError         **error);
+
+/* liaison-store-sync-published.c: a published report's head and parts,
+ * their data kept as the record's data JSON. */
+gboolean    liaison_store_sync_write_published (LiaisonStore    *self,
+                                                const Incoming  *incoming,
+                                                GError         **error);
 
 /* liaison-store-sync-conflict.c */
 gboolean    liaison_store_sync_settle_conflict (LiaisonStore     *self,

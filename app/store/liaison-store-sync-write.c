@@ -315,6 +315,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
   if (incoming->kind == KIND_ACTIVITY || incoming->kind == KIND_DUTY_SHIFT ||
       incoming->kind == KIND_QUARTER_CLOSE)
     return liaison_store_sync_write_duty (self, incoming, local_id, error);
+  if (incoming->kind == KIND_PUBLISHED_REPORT || incoming->kind == KIND_PUBLISHED_REPORT_PART)
+    return liaison_store_sync_write_published (self, incoming, error);
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
@@ -440,6 +442,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
     case KIND_QUARTER_CLOSE:
+    case KIND_PUBLISHED_REPORT:
+    case KIND_PUBLISHED_REPORT_PART:
     case N_KINDS:
     default:
       g_assert_not_reached ();

@@ -54,6 +54,13 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   /* A closed quarter's frozen figures (liaison-store-quarter.h). */
   [KIND_QUARTER_CLOSE] = { "quarter_close", "quarter_closes", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.quarter, t.closed_at, t.closed_by, t.snapshot FROM quarter_closes t" },
+  /* A published report (liaison-store-published.h): headquarters writes
+   * the head and every station's parts; a station receives the head and
+   * its own parts. */
+  [KIND_PUBLISHED_REPORT] = { "published_report", "published_reports", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.data FROM published_reports t" },
+  [KIND_PUBLISHED_REPORT_PART] = { "published_report_part", "published_report_parts", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.data FROM published_report_parts t" },
 };
 
 gboolean

@@ -158,7 +158,7 @@ liaison_protocol_hash_token (const char *token)
 static const char * const hq_kinds[] = {
   LIAISON_KIND_STATION, LIAISON_KIND_DEPUTY_GROUP, LIAISON_KIND_DEPUTY,
   LIAISON_KIND_CATEGORY, LIAISON_KIND_UNIT, LIAISON_KIND_LOOP_RULES, LIAISON_KIND_POINTS_RULES,
-  LIAISON_KIND_QUARTER_CLOSE, NULL
+  LIAISON_KIND_QUARTER_CLOSE, LIAISON_KIND_PUBLISHED_REPORT, NULL
 };
 
 gboolean
@@ -168,9 +168,15 @@ liaison_protocol_kind_is_hq_owned (const char *kind)
 }
 
 gboolean
+liaison_protocol_kind_is_hq_written (const char *kind)
+{
+  return liaison_protocol_kind_is_hq_owned (kind) || g_strcmp0 (kind, LIAISON_KIND_PUBLISHED_REPORT_PART) == 0;
+}
+
+gboolean
 liaison_protocol_kind_is_known (const char *kind)
 {
-  return liaison_protocol_kind_is_hq_owned (kind) ||
+  return liaison_protocol_kind_is_hq_written (kind) ||
          g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0 ||
          g_strcmp0 (kind, LIAISON_KIND_SUGGESTION) == 0 ||
          g_strcmp0 (kind, LIAISON_KIND_SUGGESTION_EVENT) == 0 ||

@@ -90,8 +90,14 @@ gboolean  liaison_protocol_kind_is_known (const char *kind);
  * category, unit, loop_rules): shared with every station. FALSE for
  * station-owned ones, for suggestion_event (owned by each event's role,
  * and kept in its station's feed), for activity (owned by its kind, and
- * sent to the stations of its deputies) and for unknown kinds. */
+ * sent to the stations of its deputies), for published_report_part
+ * (written by headquarters, kept in its station's feed) and for unknown
+ * kinds. */
 gboolean  liaison_protocol_kind_is_hq_owned (const char *kind);
+/* TRUE for the kinds only a headquarters token may push: those it owns,
+ * and a published report's station part, which goes to that station's
+ * feed (docs/sync-protocol.md, "A published report"). */
+gboolean  liaison_protocol_kind_is_hq_written (const char *kind);
 
 /* The check of a record itself, and its normalization, are
  * liaison_wire_check_record() and liaison_wire_normalize_record()

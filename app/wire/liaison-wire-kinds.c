@@ -151,6 +151,41 @@ quarter_close_also_known (const char *member)
   return g_str_equal (member, "snapshot");
 }
 
+/* A published report's head and a station's part of it
+ * (app/model/liaison-published-snapshot.h): their figures and items are
+ * read by liaison_published_head_from_json() and _part_from_json(). */
+static const FieldSpec published_report_fields[] = {
+  { "period", FIELD_TEXT, TRUE },
+  { "published_at", FIELD_WIRE_TIME, TRUE },
+  { "published_by", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_NAME_CHARS },
+  { "as_of", FIELD_DATE, TRUE },
+  { "parts", FIELD_INT, TRUE },
+  { NULL }
+};
+
+static gboolean
+published_report_also_known (const char *member)
+{
+  return g_str_equal (member, "total") || g_str_equal (member, "by_category") ||
+         g_str_equal (member, "by_month") || g_str_equal (member, "by_channel");
+}
+
+static const FieldSpec published_report_part_fields[] = {
+  { "report", FIELD_UUID, TRUE },
+  { "period", FIELD_TEXT, TRUE },
+  { "published_at", FIELD_WIRE_TIME, TRUE },
+  { "station", FIELD_UUID, TRUE },
+  { "part", FIELD_INT, TRUE },
+  { "parts", FIELD_INT, TRUE },
+  { NULL }
+};
+
+static gboolean
+published_report_part_also_known (const char *member)
+{
+  return g_str_equal (member, "row") || g_str_equal (member, "items");
+}
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -174,6 +209,8 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_DUTY_SHIFT, duty_shift_fields },
   { LIAISON_KIND_POINTS_RULES, points_rules_fields, points_rules_has_member },
   { LIAISON_KIND_QUARTER_CLOSE, quarter_close_fields, quarter_close_also_known },
+  { LIAISON_KIND_PUBLISHED_REPORT, published_report_fields, published_report_also_known },
+  { LIAISON_KIND_PUBLISHED_REPORT_PART, published_report_part_fields, published_report_part_also_known },
 };
 
 const KindSpec *

@@ -10,6 +10,7 @@
 #include "liaison-calendar.h"
 #include "liaison-loop-wire.h"
 #include "liaison-points-rules.h"
+#include "liaison-published-snapshot.h"
 #include "liaison-quarter-snapshot.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
@@ -578,6 +579,9 @@ liaison_wire_check_record (JsonObject  *record,
     }
   else if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) && tombstone)
     return invalid (error, "deleted must be false: a closed quarter stays closed");
+  else if ((g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT) ||
+            g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT_PART)) && tombstone)
+    return invalid (error, "deleted must be false: a published report is never withdrawn");
 
   /* A tombstone's data is none, or the whole record as it was: a replica
    * writes what it is given. */
@@ -615,6 +619,24 @@ liaison_wire_check_record (JsonObject  *record,
     }
   else if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE))
     return check_quarter_close (json_node_get_object (node), error);
+  else if (g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT))
+    {
+      g_autoptr(GError) published_error = NULL;
+      g_autoptr(LiaisonPublishedHead) head =
+        liaison_published_head_from_json (json_node_get_object (node), &published_error);
+
+      if (head == NULL)
+        return invalid (error, "%s", published_error->message);
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT_PART))
+    {
+      g_autoptr(GError) published_error = NULL;
+      g_autoptr(LiaisonPublishedPart) part =
+        liaison_published_part_from_json (json_node_get_object (node), &published_error);
+
+      if (part == NULL)
+        return invalid (error, "%s", published_error->message);
+    }
   else if (g_str_equal (kind, LIAISON_KIND_LOOP_RULES))
     {
       g_autoptr(GError) wire_error = NULL;

@@ -28,6 +28,10 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_DUTY_SHIFT   "duty_shift"
 #define LIAISON_KIND_POINTS_RULES "points_rules" /* app/duty/liaison-points-rules.h */
 #define LIAISON_KIND_QUARTER_CLOSE "quarter_close" /* app/duty/liaison-quarter-snapshot.h */
+/* A published report (app/model/liaison-published-snapshot.h): its head,
+ * sent to every desk, and a station's part, sent to that station only. */
+#define LIAISON_KIND_PUBLISHED_REPORT      "published_report"
+#define LIAISON_KIND_PUBLISHED_REPORT_PART "published_report_part"
 
 #define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
 GQuark liaison_wire_error_quark (void);
@@ -49,7 +53,9 @@ typedef enum {
  * correction has its reason and its time. A points_rules record's data
  * is a rule set liaison_points_rules_from_json() takes. A quarter_close
  * is never deleted, and its snapshot (liaison_quarter_snapshot_from_json())
- * is of its quarter. FALSE with
+ * is of its quarter. A published_report or published_report_part is
+ * never deleted, and its data is what liaison_published_head_from_json()
+ * or liaison_published_part_from_json() takes. FALSE with
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);

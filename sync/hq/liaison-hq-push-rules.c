@@ -235,6 +235,41 @@ check_quarter_close (LiaisonHqStore  *self,
   return TRUE;
 }
 
+/* A published report is never changed (docs/sync-protocol.md, "A
+ * published report"): each record is version 1, and a republication is
+ * a new head with new parts. A part belongs to a head here, of its
+ * period and time: the desk pushes the head first. */
+static gboolean
+check_published (LiaisonHqStore  *self,
+                 JsonObject      *record,
+                 JsonObject      *data,
+                 JsonObject     **refusal,
+                 GError         **error)
+{
+  g_autofree char *head_at = NULL;
+
+  if (json_object_get_int_member (record, "version") != 1)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                           "A published report is never changed: version must be 1;"
+                                           " publish the period again instead.");
+      return TRUE;
+    }
+  if (!g_str_equal (json_object_get_string_member (record, "kind"), LIAISON_KIND_PUBLISHED_REPORT_PART))
+    return TRUE;
+  if (!lookup_text (self, "SELECT json_extract (data, '$.published_at') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_PUBLISHED_REPORT "' AND uuid = ?1"
+                          " AND json_extract (data, '$.period') = ?2",
+                    json_object_get_string_member (data, "report"), json_object_get_string_member (data, "period"),
+                    &head_at, error))
+    return FALSE;
+  if (head_at == NULL || g_strcmp0 (head_at, json_object_get_string_member (data, "published_at")) != 0)
+    *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID,
+                                         "data.report is not a published report of data.period"
+                                         " published at data.published_at.");
+  return TRUE;
+}
+
 gboolean
 liaison_hq_push_rules_check (LiaisonHqStore        *self,
                              const LiaisonHqToken  *token,
@@ -326,6 +361,9 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
   /* A station's token is refused headquarters' kinds by the push itself. */
   if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) && token->role == LIAISON_HQ_ROLE_HQ && data != NULL)
     return check_quarter_close (self, record, data, refusal, error);
+  if ((g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT) || g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT_PART)) &&
+      token->role == LIAISON_HQ_ROLE_HQ && data != NULL)
+    return check_published (self, record, data, refusal, error);
 
   if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
     {

@@ -231,7 +231,7 @@ push_one (LiaisonHqStore       *self,
     origin = token->role == LIAISON_HQ_ROLE_STATION ? token->station_uuid : NULL;
   else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
-      if (liaison_protocol_kind_is_hq_owned (kind))
+      if (liaison_protocol_kind_is_hq_written (kind))
         return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                          "Only headquarters may change this kind of record.");
       if (data_station != NULL && g_strcmp0 (data_station, token->station_uuid) != 0)
@@ -245,11 +245,14 @@ push_one (LiaisonHqStore       *self,
     }
   else
     {
-      if (!liaison_protocol_kind_is_hq_owned (kind))
+      if (!liaison_protocol_kind_is_hq_written (kind))
         return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                          "Stations own this kind of record; headquarters may not change it.");
-      if (json_object_has_member (record, "origin_station") &&
-          !JSON_NODE_HOLDS_NULL (json_object_get_member (record, "origin_station")))
+      if (!liaison_protocol_kind_is_hq_owned (kind))
+        /* A published report's station part: that station's feed. */
+        origin = data_station;
+      else if (json_object_has_member (record, "origin_station") &&
+               !JSON_NODE_HOLDS_NULL (json_object_get_member (record, "origin_station")))
         origin = json_object_get_string_member (record, "origin_station");
     }
 

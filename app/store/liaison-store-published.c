@@ -244,3 +244,48 @@ failed:
   liaison_store_rollback (self);
   return NULL;
 }
+
+char *
+liaison_store_published_own_station (LiaisonStore *self)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  if (liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ)
+    return NULL;
+  return liaison_store_get_setting (self, "station_uuid");
+}
+
+gboolean
+liaison_store_published_find_suggestion (LiaisonStore  *self,
+                                         const char    *uuid,
+                                         gint64        *id,
+                                         char         **title,
+                                         char         **station,
+                                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  stmt = liaison_store_prepare (self,
+    "SELECT g.id, g.title, s.uuid FROM suggestions g JOIN stations s ON s.id = g.station_id"
+    " WHERE g.uuid = ? AND g.deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (id != NULL)
+        *id = sqlite3_column_int64 (stmt, 0);
+      if (title != NULL)
+        *title = liaison_db_column_text (stmt, 1);
+      if (station != NULL)
+        *station = liaison_db_column_text (stmt, 2);
+    }
+  else if (rc != SQLITE_DONE)
+    liaison_store_set_error (self, error, _("Could not read the published reports"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}

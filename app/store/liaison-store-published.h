@@ -49,4 +49,16 @@ GPtrArray              *liaison_store_list_published_parts   (LiaisonStore      
                                                               const char            *station,
                                                               GError               **error);
 
+/* This desk's own station (its uuid, as the server knows it), or NULL at
+ * a desk that has none (headquarters). */
+char                   *liaison_store_published_own_station  (LiaisonStore          *store);
+/* The live suggestion @uuid here: its local id, title and station's uuid
+ * (any may be NULL); FALSE if it is not here, or deleted. */
+gboolean                liaison_store_published_find_suggestion (LiaisonStore       *store,
+                                                                 const char         *uuid,
+                                                                 gint64             *id,
+                                                                 char              **title,
+                                                                 char              **station,
+                                                                 GError            **error);
+
 G_END_DECLS

@@ -37,6 +37,7 @@ LAYERS = {
     "app/store": ["app/model", "app/duty", "app/wire", "app/db", "app/csv"],
     "app/record": ["app/model", "app/duty", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/report": ["app/model", "app/duty", "app/pdf", "app/wire", "app/db", "app/store"],
+    "app/publish": ["app/model", "app/duty", "app/wire", "app/db", "app/store", "app/report"],
     "app/demo": ["app/model", "app/duty", "app/wire", "app/db", "app/store"],
     "app/io": ["app/model", "app/duty", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
                "app/report", "app/demo"],
@@ -46,7 +47,7 @@ LAYERS = {
     # `liaison-hq quarter close` and its scratch desk (see above).
     "sync/hq/quarter": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/store", "sync/hq"],
     "ui": ["app/model", "app/duty", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-           "app/report", "app/io", "app/demo", "sync"],
+           "app/report", "app/publish", "app/io", "app/demo", "sync"],
 }
 
 

@@ -330,8 +330,9 @@ assert_schema (LiaisonStore *store)
     "published_reports", "published_report_parts",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 12);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 12);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 13);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 13);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM reception_files"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {

@@ -165,10 +165,55 @@ liaison_reception_free (LiaisonReception *reception)
   g_array_unref (reception->deputy_ids);
   g_ptr_array_unref (reception->visitors);
   g_ptr_array_unref (reception->suggestions);
+  g_clear_pointer (&reception->files, g_ptr_array_unref);
   g_free (reception->category_name);
   g_free (reception->station_name);
   g_free (reception->deputy_names);
   g_free (reception);
+}
+
+LiaisonReceptionFile *
+liaison_reception_file_new (void)
+{
+  return g_new0 (LiaisonReceptionFile, 1);
+}
+
+LiaisonReceptionFile *
+liaison_reception_file_copy (const LiaisonReceptionFile *file)
+{
+  LiaisonReceptionFile *copy = g_new0 (LiaisonReceptionFile, 1);
+
+  copy->sha256 = g_strdup (file->sha256);
+  copy->name = g_strdup (file->name);
+  copy->content_type = g_strdup (file->content_type);
+  copy->size = file->size;
+  copy->bytes = file->bytes != NULL ? g_bytes_ref (file->bytes) : NULL;
+  return copy;
+}
+
+void
+liaison_reception_file_free (LiaisonReceptionFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->sha256);
+  g_free (file->name);
+  g_free (file->content_type);
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+  g_free (file);
+}
+
+GPtrArray *
+liaison_reception_files_copy (const GPtrArray *files)
+{
+  GPtrArray *copy;
+
+  if (files == NULL)
+    return NULL;
+  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_file_free);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (copy, liaison_reception_file_copy (g_ptr_array_index (files, i)));
+  return copy;
 }
 
 LiaisonSuggestion *

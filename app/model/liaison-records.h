@@ -146,6 +146,18 @@ typedef struct {
                                            * contacted, for "tell the citizen"; NULL otherwise */
 } LiaisonSuggestion;
 
+/* A file kept with a reception (a photo or scan of the sign-in sheet, a
+ * letter): addressed by the SHA-256 of its bytes, as reply attachments
+ * are (app/store/liaison-store-attachments.h). */
+typedef struct {
+  char   *sha256;        /* lowercase hex */
+  char   *name;          /* the file's name as attached, for display */
+  char   *content_type;  /* what its bytes are (app/files/liaison-file-check.h) */
+  gint64  size;
+  GBytes *bytes;         /* the bytes while the reception is not saved with
+                          * them yet; NULL for a file in the store */
+} LiaisonReceptionFile;
+
 typedef struct {
   LiaisonRecordMeta  meta;
   char              *received_at;   /* local time, "YYYY-MM-DD HH:MM" */
@@ -158,6 +170,8 @@ typedef struct {
   GArray            *deputy_ids;    /* gint64, at least one */
   GPtrArray         *visitors;      /* LiaisonVisitor *, at least one */
   GPtrArray         *suggestions;   /* LiaisonSuggestion *, linked to this reception */
+  GPtrArray         *files;         /* LiaisonReceptionFile *, in the order attached;
+                                     * NULL: saving leaves the reception's files as they are */
   /* read-only, filled by queries */
   char              *category_name;
   char              *station_name;
@@ -175,6 +189,11 @@ LiaisonVisitor    *liaison_visitor_copy         (const LiaisonVisitor *visitor);
 void               liaison_visitor_free         (LiaisonVisitor *visitor);
 LiaisonReception  *liaison_reception_new        (void);
 void               liaison_reception_free       (LiaisonReception *reception);
+LiaisonReceptionFile *liaison_reception_file_new  (void);
+LiaisonReceptionFile *liaison_reception_file_copy (const LiaisonReceptionFile *file);
+void               liaison_reception_file_free  (LiaisonReceptionFile *file);
+/* A new array of copies of @files' (NULL for NULL). */
+GPtrArray         *liaison_reception_files_copy (const GPtrArray *files);
 LiaisonSuggestion *liaison_suggestion_new       (void);
 void               liaison_suggestion_free      (LiaisonSuggestion *suggestion);
 LiaisonDeputy     *liaison_deputy_new           (void);
@@ -192,6 +211,7 @@ char              *liaison_mask_phone           (const char *phone);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonVisitor, liaison_visitor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonReception, liaison_reception_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonReceptionFile, liaison_reception_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSuggestion, liaison_suggestion_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDeputy, liaison_deputy_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDeputyGroup, liaison_deputy_group_free)

@@ -303,6 +303,9 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
       g_ptr_array_add (reception->suggestions, suggestion);
     }
 
+  /* Always a list, maybe empty: the files saved are the form's. */
+  reception->files = liaison_reception_files_copy (self->files);
+
   checked = liaison_reception_check (reception, now);
   for (guint i = 0; i < checked->len; i++)
     {

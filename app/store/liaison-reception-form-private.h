@@ -42,6 +42,7 @@ struct _LiaisonReceptionForm
   gboolean           handled_on_spot;
   char              *handling;
   GPtrArray         *suggestions;  /* FormSuggestion * */
+  GPtrArray         *files;        /* LiaisonReceptionFile *; a new one holds its bytes */
 
   /* the form as loaded or last saved, to tell whether it changed */
   char              *clean_snapshot;

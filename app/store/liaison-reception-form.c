@@ -144,6 +144,8 @@ take_snapshot (LiaisonReceptionForm *self)
       append_field (snapshot, suggestion->raised_by);
       g_string_append_c (snapshot, '\x1e');
     }
+  for (guint i = 0; i < self->files->len; i++)
+    append_field (snapshot, ((const LiaisonReceptionFile *) g_ptr_array_index (self->files, i))->sha256);
   return g_string_free (snapshot, FALSE);
 }
 
@@ -171,6 +173,7 @@ reset_fields (LiaisonReceptionForm *self)
   g_free (self->handling);
   self->handling = g_strdup ("");
   g_ptr_array_set_size (self->suggestions, 0);
+  g_ptr_array_set_size (self->files, 0);
   g_ptr_array_set_size (self->field_errors, 0);
 }
 
@@ -187,6 +190,7 @@ liaison_reception_form_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->handling);
   g_ptr_array_unref (self->suggestions);
+  g_ptr_array_unref (self->files);
   g_free (self->clean_snapshot);
   g_ptr_array_unref (self->field_errors);
 
@@ -209,6 +213,7 @@ liaison_reception_form_init (LiaisonReceptionForm *self)
   self->deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->visitors = g_ptr_array_new_with_free_func ((GDestroyNotify) form_visitor_free);
   self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) form_suggestion_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_file_free);
   self->field_errors = liaison_field_errors_new ();
 
   reset_fields (self);
@@ -309,6 +314,10 @@ liaison_reception_form_load (LiaisonReceptionForm   *self,
         g_ptr_array_add (self->suggestions, copy);
       }
 
+  if (reception->files != NULL)
+    for (guint i = 0; i < reception->files->len; i++)
+      g_ptr_array_add (self->files, liaison_reception_file_copy (g_ptr_array_index (reception->files, i)));
+
   mark_clean (self);
 }
 
@@ -328,4 +337,46 @@ liaison_reception_form_is_dirty (LiaisonReceptionForm *self)
 
   snapshot = take_snapshot (self);
   return g_strcmp0 (snapshot, self->clean_snapshot) != 0;
+}
+
+guint
+liaison_reception_form_get_n_files (LiaisonReceptionForm *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_FORM (self), 0);
+  return self->files->len;
+}
+
+const LiaisonReceptionFile *
+liaison_reception_form_get_file (LiaisonReceptionForm *self,
+                                 guint                 index)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_FORM (self), NULL);
+  g_return_val_if_fail (index < self->files->len, NULL);
+  return g_ptr_array_index (self->files, index);
+}
+
+gboolean
+liaison_reception_form_add_file (LiaisonReceptionForm *self,
+                                 LiaisonReceptionFile *file)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_FORM (self), FALSE);
+  g_return_val_if_fail (file != NULL && file->sha256 != NULL, FALSE);
+
+  for (guint i = 0; i < self->files->len; i++)
+    if (g_str_equal (((const LiaisonReceptionFile *) g_ptr_array_index (self->files, i))->sha256, file->sha256))
+      {
+        liaison_reception_file_free (file);
+        return FALSE;
+      }
+  g_ptr_array_add (self->files, file);
+  return TRUE;
+}
+
+void
+liaison_reception_form_remove_file (LiaisonReceptionForm *self,
+                                    guint                 index)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_FORM (self));
+  g_return_if_fail (index < self->files->len);
+  g_ptr_array_remove_index (self->files, index);
 }

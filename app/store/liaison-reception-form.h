@@ -112,6 +112,20 @@ gint64        liaison_reception_form_get_suggestion_category_id (LiaisonReceptio
 const char   *liaison_reception_form_get_suggestion_raised_by   (LiaisonReceptionForm *self,
                                                                  guint                 index);
 
+/* Files kept with the reception (a photo of the sign-in sheet, a letter),
+ * in the order attached. A file added here (liaison_file_check_read())
+ * holds its bytes in memory: nothing is written until the reception is
+ * saved, so a file removed before, or a form dropped unsaved, leaves
+ * nothing on disk. */
+guint         liaison_reception_form_get_n_files   (LiaisonReceptionForm *self);
+const LiaisonReceptionFile *liaison_reception_form_get_file (LiaisonReceptionForm *self,
+                                                             guint                 index);
+/* Takes @file; FALSE (and frees it) when the same bytes are attached already. */
+gboolean      liaison_reception_form_add_file      (LiaisonReceptionForm *self,
+                                                    LiaisonReceptionFile *file);
+void          liaison_reception_form_remove_file   (LiaisonReceptionForm *self,
+                                                    guint                 index);
+
 /* Parses and checks the form. Returns a new reception ready for
  * liaison_store_save_reception, or NULL with @field_errors set to the
  * LiaisonFieldError list in form order (fields "date", "time",

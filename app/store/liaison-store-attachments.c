@@ -147,6 +147,45 @@ liaison_store_keep_attachment (LiaisonStore  *self,
   return g_steal_pointer (&sha256);
 }
 
+void
+liaison_store_forget_unlisted_attachments (LiaisonStore *self,
+                                           GPtrArray    *hashes)
+{
+  g_return_if_fail (LIAISON_IS_STORE (self));
+
+  for (guint i = 0; hashes != NULL && i < hashes->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (hashes, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!liaison_loop_is_sha256 (sha256))
+        continue;
+      stmt = liaison_store_prepare (self,
+                                    "DELETE FROM attachments WHERE sha256 = ?1"
+                                    " AND NOT EXISTS (SELECT 1 FROM attachment_refs WHERE sha256 = ?1)",
+                                    &error);
+      if (stmt == NULL)
+        {
+          g_warning ("%s", error->message);
+          continue;
+        }
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+      if (!liaison_store_step_done (self, stmt, "Could not forget an attachment", &error))
+        {
+          g_warning ("%s", error->message);
+          continue;
+        }
+      /* Still listed, or kept for a move being written: it stays. */
+      if (liaison_store_get_attachment_size (self, sha256) >= 0)
+        continue;
+      path = attachment_file (self, sha256);
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not delete %s: %s", path, g_strerror (errno));
+    }
+}
+
 gint64
 liaison_store_get_attachment_size (LiaisonStore *self,
                                    const char   *sha256)

@@ -6,8 +6,8 @@
  * bytes live in a folder beside the database, "<database>-attachments/",
  * one file per hash; the attachments table says which are here and which
  * the server is known to have. Which files a replica needs is read off
- * its reply moves (the attachment_refs table, kept by a trigger on
- * suggestion_events), so a file listed by a pulled reply is fetched by the
+ * its reply moves and receptions (the attachment_refs table, kept by
+ * triggers on suggestion_events and reception_files), so a file listed by a pulled reply is fetched by the
  * next sync and one attached here is sent before its move.
  */
 #pragma once
@@ -34,6 +34,13 @@ char      *liaison_store_get_attachment_path       (LiaisonStore  *self,
 /* The size of the file with @sha256, or -1 while it is not here. */
 gint64     liaison_store_get_attachment_size       (LiaisonStore  *self,
                                                     const char    *sha256);
+
+/* For the store: deletes, from the table and the disk, the files of
+ * @hashes (char *) that nothing lists any more (no move, no reception):
+ * a reception's file taken off, or one written by a save that was rolled
+ * back. What cannot be deleted is only logged. */
+void       liaison_store_forget_unlisted_attachments (LiaisonStore *self,
+                                                      GPtrArray    *hashes);
 
 /* For the sync engine. */
 

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-store-attachments.h"
 #include "liaison-store-private.h"
+#include "liaison-store-reception-files.h"
 #include "liaison-store-search.h"
 #include "liaison-validate.h"
 
@@ -44,6 +46,7 @@ liaison_store_save_reception (LiaisonStore      *self,
   g_autofree char *received_at = NULL;
   LiaisonRecordMeta saved_meta = reception->meta;
   g_autoptr(GArray) saved_suggestions = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
   gboolean is_new = reception->meta.id == 0;
   sqlite3_stmt *stmt;
 
@@ -103,11 +106,19 @@ liaison_store_save_reception (LiaisonStore      *self,
 
   /* Indexed once, with its visitors and deputies (liaison-store-search.c). */
   if (!write_reception_children (self, reception, error) ||
+      (reception->files != NULL &&
+       !liaison_store_write_reception_files (self, reception->meta.id, reception->files, dropped, error)) ||
       !liaison_store_search_release (self, reception->meta.id, error))
     goto failed;
 
   if (!liaison_store_commit (self, error))
     goto restore;
+
+  /* A file taken off the reception goes from the disk too, unless
+   * something else lists it; the files added are in the store now. */
+  liaison_store_forget_unlisted_attachments (self, dropped);
+  for (guint i = 0; reception->files != NULL && i < reception->files->len; i++)
+    g_clear_pointer (&((LiaisonReceptionFile *) g_ptr_array_index (reception->files, i))->bytes, g_bytes_unref);
 
   g_free (saved_meta.uuid);
   g_free (saved_meta.updated_at);
@@ -119,6 +130,17 @@ liaison_store_save_reception (LiaisonStore      *self,
 failed:
   liaison_store_rollback (self);
 restore:
+  /* The bytes of new files written before the rollback are listed by
+   * nothing now. */
+  g_ptr_array_set_size (dropped, 0);
+  for (guint i = 0; reception->files != NULL && i < reception->files->len; i++)
+    {
+      const LiaisonReceptionFile *file = g_ptr_array_index (reception->files, i);
+
+      if (file->bytes != NULL)
+        g_ptr_array_add (dropped, g_strdup (file->sha256));
+    }
+  liaison_store_forget_unlisted_attachments (self, dropped);
   g_free (reception->meta.uuid);
   g_free (reception->meta.updated_at);
   g_free (reception->meta.origin_station_uuid);
@@ -177,7 +199,9 @@ liaison_store_read_reception_children (LiaisonStore      *self,
     g_ptr_array_unref (reception->suggestions);
     reception->suggestions = g_steal_pointer (&suggestions);
   }
-  return TRUE;
+  g_clear_pointer (&reception->files, g_ptr_array_unref);
+  reception->files = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_file_free);
+  return liaison_store_read_reception_files (self, reception->meta.id, reception->files, error);
 }
 
 LiaisonReception *

@@ -461,6 +461,31 @@ static const char migration_12[] =
   "  SELECT RAISE (ABORT, 'a published report is never deleted');\n"
   "END;\n";
 
+/* Files kept with a reception (schema 13, liaison-store-reception-files.h): listed
+ * by hash, in order, their bytes the replica's attachments. Triggers list
+ * each in attachment_refs under the reception's uuid (its event_uuid
+ * column names a move or a reception), so the sync sends and fetches
+ * them as it does reply files. */
+static const char migration_13[] =
+  "CREATE TABLE reception_files (\n"
+  "  reception_id INTEGER NOT NULL REFERENCES receptions (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  sha256 TEXT NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  content_type TEXT NOT NULL,\n"
+  "  size INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (reception_id, sha256)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX reception_files_by_sha256 ON reception_files (sha256);\n"
+  "CREATE TRIGGER reception_files_listed AFTER INSERT ON reception_files BEGIN\n"
+  "  INSERT OR IGNORE INTO attachment_refs (sha256, event_uuid)\n"
+  "    SELECT new.sha256, uuid FROM receptions WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_files_unlisted AFTER DELETE ON reception_files BEGIN\n"
+  "  DELETE FROM attachment_refs WHERE sha256 = old.sha256\n"
+  "    AND event_uuid = (SELECT uuid FROM receptions WHERE id = old.reception_id);\n"
+  "END;\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -475,6 +500,7 @@ static const char *const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

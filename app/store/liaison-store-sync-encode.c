@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-json-depth.h"
+#include "liaison-store-reception-files.h"
 #include "liaison-store-sync-private.h"
 
 /* Encoding: rows to wire records */
@@ -48,11 +49,13 @@ encode_reception_children (LiaisonStore  *self,
 {
   g_autoptr(GPtrArray) read_visitors = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_visitor_free);
   g_autoptr(GPtrArray) deputy_uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_file_free);
   g_autoptr(JsonArray) visitors = json_array_new ();
   g_autoptr(JsonArray) deputies = json_array_new ();
 
   if (!liaison_store_read_reception_visitors (self, id, read_visitors, error) ||
-      !liaison_store_read_reception_deputy_uuids (self, id, deputy_uuids, error))
+      !liaison_store_read_reception_deputy_uuids (self, id, deputy_uuids, error) ||
+      !liaison_store_read_reception_files (self, id, read_files, error))
     return FALSE;
   for (guint i = 0; i < read_visitors->len; i++)
     {
@@ -71,6 +74,25 @@ encode_reception_children (LiaisonStore  *self,
 
   json_object_set_array_member (data, "deputies", g_steal_pointer (&deputies));
   json_object_set_array_member (data, "visitors", g_steal_pointer (&visitors));
+  /* None: no member, as before files, so that a server that knows no
+   * files still takes the reception. */
+  if (read_files->len > 0)
+    {
+      JsonArray *files = json_array_new ();
+
+      for (guint i = 0; i < read_files->len; i++)
+        {
+          const LiaisonReceptionFile *read = g_ptr_array_index (read_files, i);
+          JsonObject *file = json_object_new ();
+
+          json_object_set_string_member (file, "sha256", read->sha256);
+          json_object_set_string_member (file, "name", read->name);
+          json_object_set_string_member (file, "content_type", read->content_type);
+          json_object_set_int_member (file, "size", read->size);
+          json_array_add_object_element (files, file);
+        }
+      json_object_set_array_member (data, "files", files);
+    }
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
 
 #include "liaison-loop-wire.h"
 #include "liaison-points-rules.h"
+#include "liaison-store-reception-files.h"
 #include "liaison-store-sync-private.h"
 #include "liaison-validate.h"
 
@@ -240,6 +241,31 @@ bind_loop_columns (LiaisonStore  *self,
   return TRUE;
 }
 
+/* The files the record lists (none when it lists none); their bytes come
+ * with the sync's fetch of missing attachments. */
+static gboolean
+write_reception_files (LiaisonStore  *self,
+                       gint64         id,
+                       JsonObject    *data,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_reception_file_free);
+  JsonArray *listed = json_object_has_member (data, "files") ? json_object_get_array_member (data, "files") : NULL;
+
+  for (guint i = 0; listed != NULL && i < json_array_get_length (listed); i++)
+    {
+      JsonObject *object = json_array_get_object_element (listed, i);
+      LiaisonReceptionFile *file = liaison_reception_file_new ();
+
+      file->sha256 = g_strdup (json_object_get_string_member (object, "sha256"));
+      file->name = g_strdup (json_object_get_string_member (object, "name"));
+      file->content_type = g_strdup (json_object_get_string_member (object, "content_type"));
+      file->size = json_object_get_int_member (object, "size");
+      g_ptr_array_add (files, file);
+    }
+  return liaison_store_write_reception_files (self, id, files, NULL, error);
+}
+
 static gboolean
 write_reception_children (LiaisonStore      *self,
                           gint64             id,
@@ -263,7 +289,9 @@ write_reception_children (LiaisonStore      *self,
         return FALSE;
       g_array_append_val (deputy_ids, deputy_id);
     }
-  return liaison_store_add_reception_deputies (self, id, deputy_ids, failed, error);
+  if (!liaison_store_add_reception_deputies (self, id, deputy_ids, failed, error))
+    return FALSE;
+  return write_reception_files (self, id, data, error);
 }
 
 /* Writes the server's record as this replica's copy: its version is both

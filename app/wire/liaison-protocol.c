@@ -12,6 +12,9 @@
 #include "liaison-loop-wire.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
+#include "liaison-wire-schema.h"
+
+G_STATIC_ASSERT (LIAISON_WIRE_MAX_FILE_BYTES == LIAISON_MAX_ATTACHMENT_BYTES);
 
 G_DEFINE_QUARK (liaison-protocol-error-quark, liaison_protocol_error)
 

@@ -55,6 +55,8 @@ static const FieldSpec reception_fields[] = {
   { "handling", FIELD_TEXT_OR_NULL, FALSE },
   { "deputies", FIELD_UUID_ARRAY, TRUE },
   { "visitors", FIELD_VISITORS, TRUE },
+  /* Files kept with it (docs/sync-protocol.md): absent means none. */
+  { "files", FIELD_FILES, FALSE },
   { NULL }
 };
 
@@ -192,6 +194,14 @@ const FieldSpec liaison_wire_visitor_fields[] = {
   { "community", FIELD_TEXT_OR_NULL, FALSE },
   { "party_size", FIELD_PARTY_SIZE, TRUE },
   { "consent", FIELD_BOOL, TRUE },
+  { NULL }
+};
+
+const FieldSpec liaison_wire_file_fields[] = {
+  { "sha256", FIELD_SHA256, TRUE },
+  { "name", FIELD_TEXT, TRUE, 255 },
+  { "content_type", FIELD_TEXT, TRUE, 127 },
+  { "size", FIELD_FILE_SIZE, TRUE },
   { NULL }
 };
 

@@ -32,6 +32,9 @@ typedef enum {
   FIELD_ACTIVITY_KIND,
   FIELD_ATTENDANCE,
   FIELD_ATTENDEES,      /* objects of liaison_wire_attendee_fields, each deputy once */
+  FIELD_SHA256,         /* 64 lowercase hex digits */
+  FIELD_FILE_SIZE,      /* 1 to LIAISON_WIRE_MAX_FILE_BYTES */
+  FIELD_FILES,          /* objects of liaison_wire_file_fields, each hash once */
 } FieldType;
 
 typedef struct {
@@ -53,5 +56,6 @@ const KindSpec *liaison_wire_kind_spec (const char *kind);
 
 extern const FieldSpec liaison_wire_visitor_fields[];
 extern const FieldSpec liaison_wire_attendee_fields[];
+extern const FieldSpec liaison_wire_file_fields[];
 
 G_END_DECLS

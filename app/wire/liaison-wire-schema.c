@@ -118,6 +118,36 @@ check_attendees (JsonNode        *node,
   return TRUE;
 }
 
+/* A reception's files: each an object of file_fields, and each hash at
+ * most once (the store keeps one row per file). */
+static gboolean
+check_files (JsonNode        *node,
+             const FieldSpec *spec,
+             const char      *prefix,
+             GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, "%s%s must be an array of objects", prefix, spec->name);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *sub_prefix = g_strdup_printf ("%s%s[%u].", prefix, spec->name, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, "%s%s[%u] must be an object", prefix, spec->name, i);
+      if (!check_fields (json_node_get_object (element), liaison_wire_file_fields, NULL, sub_prefix, error))
+        return FALSE;
+      if (!g_hash_table_add (seen, g_strdup (json_object_get_string_member (json_node_get_object (element),
+                                                                            "sha256"))))
+        return invalid (error, "%ssha256 is listed twice in %s%s", sub_prefix, prefix, spec->name);
+    }
+  return TRUE;
+}
+
 static gboolean
 check_field (JsonNode        *node,
              const FieldSpec *spec,
@@ -248,6 +278,21 @@ check_field (JsonNode        *node,
           }
         return TRUE;
       }
+
+    case FIELD_SHA256:
+      if (!node_is_string (node) || !liaison_loop_is_sha256 (json_node_get_string (node)))
+        return invalid (error, "%s%s must be a SHA-256 in lowercase hex", prefix, spec->name);
+      return TRUE;
+
+    case FIELD_FILE_SIZE:
+      if (!node_is_int (node) || json_node_get_int (node) < 1 ||
+          json_node_get_int (node) > LIAISON_WIRE_MAX_FILE_BYTES)
+        return invalid (error, "%s%s must be a whole number from 1 to %d", prefix, spec->name,
+                        LIAISON_WIRE_MAX_FILE_BYTES);
+      return TRUE;
+
+    case FIELD_FILES:
+      return check_files (node, spec, prefix, error);
 
     case FIELD_STATION_KIND:
       {

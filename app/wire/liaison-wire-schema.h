@@ -33,6 +33,10 @@ G_BEGIN_DECLS
 #define LIAISON_KIND_PUBLISHED_REPORT      "published_report"
 #define LIAISON_KIND_PUBLISHED_REPORT_PART "published_report_part"
 
+/* The most a file a reception lists may hold: the protocol's
+ * LIAISON_MAX_ATTACHMENT_BYTES (liaison-protocol.c checks they agree). */
+#define LIAISON_WIRE_MAX_FILE_BYTES (10 * 1024 * 1024)
+
 #define LIAISON_WIRE_ERROR (liaison_wire_error_quark ())
 GQuark liaison_wire_error_quark (void);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-reception-file-view.h"
 #include "liaison-store-sync.h"
 #include "liaison-store-watch.h"
 #include "liaison-ui-util.h"
@@ -39,6 +40,9 @@ struct _LiaisonReceptionDetail
   GtkLabel      *handled_label;
   GtkLabel      *handling_label;
   GtkListBox    *suggestions_list;
+  AdwPreferencesGroup *files_group;
+  GtkFlowBox    *photos_box;
+  GtkListBox    *files_list;
   GtkLabel      *sync_state_label;
   GtkLabel      *sync_error_label;
   AdwPreferencesGroup *conflicts_group;
@@ -141,6 +145,91 @@ new_suggestion_row (const LiaisonSuggestion *suggestion)
   return row;
 }
 
+#define PHOTO_WIDTH  160
+#define PHOTO_HEIGHT 120
+
+/* A photo on this computer: its thumbnail and name, a button that opens
+ * it, named for screen readers. */
+static GtkWidget *
+new_photo (LiaisonReceptionDetail     *self,
+           const LiaisonReceptionFile *file,
+           GdkPaintable               *thumbnail)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *picture = gtk_picture_new_for_paintable (thumbnail);
+  GtkWidget *caption = gtk_label_new (file->name);
+  /* Translators: a screen reader's words for a photo's thumbnail, "Photo: 签到表.jpg" */
+  g_autofree char *label = g_strdup_printf (_("Photo: %s"), file->name);
+
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), label);
+  /* GTK 4.8 reads the alternative text as a description only. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_size_request (picture, PHOTO_WIDTH, PHOTO_HEIGHT);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Its thumbnail came from the store: it is here. */
+  liaison_reception_file_make_opener (button, self->store, file);
+  return button;
+}
+
+/* Any other file, or a photo not here yet: its name, what it is, and a
+ * button that opens it, or when it comes. */
+static GtkWidget *
+new_file_row (LiaisonReceptionDetail     *self,
+              const LiaisonReceptionFile *file)
+{
+  g_autofree char *description = liaison_reception_file_describe (file);
+  GtkWidget *open = liaison_reception_file_open_button_new (self->store, file);
+  GtkWidget *row = new_plain_row (file->name, open != NULL ? description : _("Arrives with the next sync"));
+  g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (file->content_type);
+  GtkWidget *image = gtk_image_new_from_gicon (icon);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+  /* Not the row's activatable widget: GTK 4.8 would add the row's
+   * title to the button's name. */
+  if (open != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  return row;
+}
+
+static void
+show_files (LiaisonReceptionDetail *self,
+            const LiaisonReception *reception)
+{
+  guint n_photos = 0, n_files = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->photos_box))) != NULL)
+    gtk_flow_box_remove (self->photos_box, child);
+  clear_list (self->files_list);
+  for (guint i = 0; reception->files != NULL && i < reception->files->len; i++)
+    {
+      const LiaisonReceptionFile *file = g_ptr_array_index (reception->files, i);
+      g_autoptr(GdkPaintable) thumbnail = liaison_reception_file_thumbnail (self->store, file, PHOTO_WIDTH,
+                                                                             PHOTO_HEIGHT);
+
+      if (thumbnail != NULL)
+        {
+          gtk_flow_box_append (self->photos_box, new_photo (self, file, thumbnail));
+          n_photos++;
+        }
+      else
+        {
+          gtk_list_box_append (self->files_list, new_file_row (self, file));
+          n_files++;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_box), n_photos > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_list), n_files > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_group), n_photos + n_files > 0);
+}
 
 static void
 show_reception (LiaisonReceptionDetail *self,
@@ -181,6 +270,8 @@ show_reception (LiaisonReceptionDetail *self,
       gtk_label_set_text (self->handling_label, _("Nothing written down about how it was handled"));
       gtk_widget_add_css_class (GTK_WIDGET (self->handling_label), "dim-label");
     }
+
+  show_files (self, reception);
 
   clear_list (self->suggestions_list);
   if (reception->suggestions->len == 0)
@@ -227,6 +318,8 @@ store_changed_cb (LiaisonReceptionDetail *self,
   if (g_strcmp0 (table, "receptions") == 0 ||
       g_strcmp0 (table, "suggestions") == 0 ||
       g_strcmp0 (table, "deputies") == 0 ||
+      /* A file that arrived with a sync is here now. */
+      g_strcmp0 (table, "attachments") == 0 ||
       g_strcmp0 (table, "stations") == 0)
     reload (self);
 }
@@ -311,6 +404,9 @@ liaison_reception_detail_class_init (LiaisonReceptionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handled_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handling_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, files_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, photos_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, files_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, sync_state_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, conflicts_group);

@@ -1,9 +1,9 @@
 /* liaison-reception-editor.c: the window where a clerk logs a reception.
  *
  * The widgets only hold what is typed; LiaisonReceptionForm checks and
- * saves it. The When and How, Visitors and Suggestions sections are
- * widgets of their own (liaison-reception-when.c, -visitors.c,
- * -suggestions.c); their rows sit in the same order as the form's
+ * saves it. The When and How, Visitors, Photos and Files and Suggestions
+ * sections are widgets of their own (liaison-reception-when.c,
+ * -visitors.c, -files.c, -suggestions.c); their rows sit in the same order as the form's
  * visitors and suggestions, so "visitor.2.phone" is the third row.
  */
 #define G_LOG_DOMAIN "liaison-reception-editor"
@@ -14,6 +14,7 @@
 
 #include "liaison-deputy-picker.h"
 #include "liaison-reception-editor.h"
+#include "liaison-reception-files.h"
 #include "liaison-reception-form.h"
 #include "liaison-reception-suggestions.h"
 #include "liaison-reception-visitors.h"
@@ -55,6 +56,7 @@ struct _LiaisonReceptionEditor
   GtkSwitch            *handled_switch;
   GtkTextView          *handling_view;
   GtkLabel             *handling_error;
+  LiaisonReceptionFiles *files_group;
   LiaisonReceptionSuggestions *suggestions_group;
 };
 
@@ -113,6 +115,7 @@ populate_widgets (LiaisonReceptionEditor *self)
   gtk_switch_set_active (self->handled_switch, liaison_reception_form_get_handled_on_spot (self->form));
   text_view_set_text (self->handling_view, liaison_reception_form_get_handling (self->form));
 
+  liaison_reception_files_load (self->files_group);
   liaison_reception_suggestions_load (self->suggestions_group);
 }
 
@@ -487,6 +490,7 @@ liaison_reception_editor_constructed (GObject *object)
   liaison_ui_append_categories (self->store, _("Choose…"), self->category_names, self->category_ids);
   liaison_reception_when_set_form (self->when_group, self->form, G_LIST_MODEL (self->category_names), self->category_ids);
   liaison_deputy_picker_set_store (self->deputy_picker, self->store);
+  liaison_reception_files_set_form (self->files_group, self->store, self->form);
 
   if (self->reception_id > 0)
     {
@@ -625,6 +629,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   g_type_ensure (LIAISON_TYPE_RECEPTION_WHEN);
   g_type_ensure (LIAISON_TYPE_DEPUTY_PICKER);
   g_type_ensure (LIAISON_TYPE_RECEPTION_VISITORS);
+  g_type_ensure (LIAISON_TYPE_RECEPTION_FILES);
   g_type_ensure (LIAISON_TYPE_RECEPTION_SUGGESTIONS);
   g_type_ensure (LIAISON_TYPE_SIMILAR_WARNING);
 
@@ -642,6 +647,7 @@ liaison_reception_editor_class_init (LiaisonReceptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handled_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, handling_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, files_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionEditor, suggestions_group);
   gtk_widget_class_bind_template_callback (widget_class, deputies_changed_cb);
 
@@ -664,6 +670,8 @@ liaison_reception_editor_init (LiaisonReceptionEditor *self)
   liaison_reception_visitors_set_form (self->visitors_group, self->form);
   liaison_reception_suggestions_set_form (self->suggestions_group, self->form,
                                           G_LIST_MODEL (self->category_names), self->category_ids);
+  /* A file dropped anywhere on the reception is attached to it. */
+  liaison_reception_files_take_drops (self->files_group, GTK_WIDGET (self->page));
 
   /* An error goes away as soon as its field is edited. */
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",

@@ -150,5 +150,8 @@ GPtrArray *liaison_ledger_export_rows      (LiaisonStore      *store,
 gboolean   liaison_ledger_write_xlsx       (GPtrArray         *rows,
                                             const char        *path,
                                             GError           **error);
+/* The same rows as the CSV file's text: UTF-8 with a BOM, CRLF, a phone
+ * after a tab. */
+GString   *liaison_ledger_rows_to_csv      (GPtrArray         *rows);
 
 G_END_DECLS

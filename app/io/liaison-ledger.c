@@ -129,43 +129,6 @@ liaison_ledger_export_rows (LiaisonStore  *store,
   return g_steal_pointer (&rows);
 }
 
-/* The rows as the CSV file's text: UTF-8 with a BOM, CRLF. */
-static GString *
-rows_to_csv (GPtrArray *rows)
-{
-  GString *out = g_string_new ("\xEF\xBB\xBF");
-
-  for (guint i = 0; i < N_RECEPTION_COLUMNS; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      liaison_csv_append_field (out, liaison_ledger_reception_columns[i].zh);
-    }
-  g_string_append (out, "\r\n");
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint i = 0; i < N_RECEPTION_COLUMNS; i++)
-        {
-          if (i > 0)
-            g_string_append_c (out, ',');
-          /* A tab keeps Excel from reading the number as a number. */
-          if (i == RC_PHONE && *cells[i] != '\0')
-            {
-              g_autofree char *phone = g_strconcat ("\t", cells[i], NULL);
-
-              liaison_csv_append_field (out, phone);
-            }
-          else
-            liaison_csv_append_field (out, cells[i]);
-        }
-      g_string_append (out, "\r\n");
-    }
-  return out;
-}
-
 gboolean
 liaison_ledger_format_for_path (const char           *path,
                                 const char           *name,
@@ -269,7 +232,7 @@ liaison_ledger_export_receptions_as (LiaisonStore         *store,
     }
   else
     {
-      g_autoptr(GString) out = rows_to_csv (rows);
+      g_autoptr(GString) out = liaison_ledger_rows_to_csv (rows);
 
       if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))

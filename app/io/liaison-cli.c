@@ -2,6 +2,7 @@
  *
  *   liaison import [--roster] [--database PATH] FILE.xlsx|FILE.xls|FILE.csv
  *   liaison export [--format xlsx|csv] [--database PATH] --from DATE --to DATE FILE.xlsx|FILE.csv
+ *   liaison export [--format xlsx|csv] [--database PATH] --list overdue FILE.xlsx|FILE.csv
  *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
  *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
  *   liaison report [--database PATH] --period 2025-03|2025Q1|2025|FROM..TO FILE.xlsx|FILE.pdf
@@ -19,6 +20,7 @@
 
 #include "liaison-cli-private.h"
 #include "liaison-demo.h"
+#include "liaison-follow-up-export.h"
 #include "liaison-ledger.h"
 #include "liaison-points-report.h"
 #include "liaison-store-loop.h"
@@ -224,6 +226,51 @@ liaison_cli_date_only (const char *text)
   return normalized;
 }
 
+/* liaison export --list NAME FILE: a list of the Follow-up page, as the
+ * page reads it today. */
+static int
+export_list (const char  *name,
+             gboolean     dated,
+             const char  *format_name,
+             char       **database,
+             const char  *path)
+{
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonLedgerFormat format;
+  LiaisonLoopList list;
+  guint n = 0;
+
+  if (dated)
+    return liaison_cli_usage_error ("export", _("A list is exported as it stands today: give --list without --from and --to."));
+  if (!liaison_follow_up_list_from_name (name, &list))
+    {
+      /* Translators: %s is the name given, the second %s the names known */
+      g_printerr (_("“%s” is not a list of the Follow-up page: use one of %s.\n"), name, liaison_follow_up_list_names ());
+      return EXIT_FAILED;
+    }
+  /* Checked before the database is opened, so that nothing is written. */
+  if (!liaison_ledger_format_for_path (path, format_name, &format, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  store = liaison_cli_open_existing_store (database);
+  if (store == NULL)
+    return EXIT_FAILED;
+  file = g_file_new_for_commandline_arg (path);
+  if (!liaison_follow_up_export (store, list, 0, NULL, file, format, &n, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  /* Translators: %s is the list's title, the second %s the file */
+  g_print (ngettext ("Exported %u suggestion (%s) to %s.\n", "Exported %u suggestions (%s) to %s.\n", n),
+           n, liaison_follow_up_list_title (list), path);
+  return 0;
+}
+
 static int
 run_export (char **argv)
 {
@@ -231,6 +278,7 @@ run_export (char **argv)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *list_name = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("xlsx (a workbook) or csv (default: the file’s extension)"), N_("FORMAT") },
@@ -240,6 +288,8 @@ run_export (char **argv)
       N_("The first day to export, as 2024-01-01"), N_("DATE") },
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
       N_("The last day to export, as 2024-12-31"), N_("DATE") },
+    { "list", 'l', 0, G_OPTION_ARG_STRING, &list_name,
+      N_("Export a list of the Follow-up page instead: tell-citizen, to-take-up, to-refer, overdue, due-soon, key-supervision or unsatisfied"), N_("LIST") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -257,12 +307,15 @@ run_export (char **argv)
   context = liaison_cli_option_context_new (N_("FILE.xlsx|FILE.csv"),
                              N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
                                 "with the same columns that “liaison import” reads: FILE.xlsx is a workbook, its dates dates and its "
-                                "party sizes numbers; FILE.csv is UTF-8 with a BOM."),
+                                "party sizes numbers; FILE.csv is UTF-8 with a BOM. With --list, writes every suggestion of that list "
+                                "of the Follow-up page instead, as it stands today, phones masked."),
                              entries);
   if (!liaison_cli_parse_options (context, "export", &args, &status))
     return status;
   if ((path = single_file (args, "export", &status)) == NULL)
     return status;
+  if (list_name != NULL)
+    return export_list (list_name, from != NULL || to != NULL, format_name, &database, path);
   if (from == NULL || to == NULL)
     return liaison_cli_usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-store-loop.h"
+#include "liaison-store-sync.h"
 #include "liaison-store-private.h"
 
 /* The follow-up lists */
@@ -310,4 +311,34 @@ liaison_store_compute_figures (LiaisonStore    *self,
 failed:
   liaison_store_set_error (self, error, _("Could not read the suggestions for the figures"));
   return FALSE;
+}
+
+GHashTable *
+liaison_store_read_lead_units (LiaisonStore *self,
+                               GPtrArray    *suggestions)
+{
+  GHashTable *lead_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GPtrArray) units = liaison_store_list_units (self, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      const LiaisonUnit *unit = g_ptr_array_index (units, i);
+
+      g_hash_table_insert (names, unit->meta.uuid, unit->name);
+    }
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      LiaisonSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autoptr(LiaisonLoopState) state = NULL;
+      const char *name;
+
+      if (!g_date_valid (&suggestion->due_date))
+        continue;
+      state = liaison_store_get_loop_state (self, suggestion->meta.id, NULL);
+      name = state != NULL && state->lead_unit_uuid != NULL ? g_hash_table_lookup (names, state->lead_unit_uuid) : NULL;
+      if (name != NULL)
+        g_hash_table_insert (lead_units, &suggestion->meta.id, g_strdup (name));
+    }
+  return lead_units;
 }

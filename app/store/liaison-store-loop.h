@@ -115,6 +115,14 @@ guint             liaison_store_count_loop (LiaisonStore    *self,
                                             const GDate     *today,
                                             GError         **error);
 
+/* The lead unit of the current round of each of @suggestions that awaits
+ * a reply (has a due date), as the timeline replays it: the cached
+ * columns do not keep it. Keys point into @suggestions, which must
+ * outlive the table.
+ * Returns: (transfer full): &suggestion->meta.id -> unit name */
+GHashTable       *liaison_store_read_lead_units (LiaisonStore *self,
+                                                 GPtrArray    *suggestions);
+
 /* Replies that reached this replica by sync and whose suggestion page
  * nobody opened yet: the station's badge. Opening the page marks them
  * seen (liaison_store_mark_reply_seen). */

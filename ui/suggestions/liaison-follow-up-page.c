@@ -20,6 +20,7 @@
 
 #include "liaison-actor.h"
 #include "liaison-follow-up-page.h"
+#include "liaison-follow-up-saver.h"
 #include "liaison-motion-editor.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
@@ -199,39 +200,6 @@ names_lead_unit (const SectionInfo *info)
          info->list == LIAISON_LOOP_LIST_KEY_SUPERVISION;
 }
 
-/* The lead unit of the current round of each of @rows that awaits a
- * reply (has a due date), as the timeline replays it: the cached columns
- * do not keep it, and a section shows at most MAX_ROWS rows.
- * Returns: suggestion id -> unit name. */
-static GHashTable *
-read_lead_units (LiaisonStore *store,
-                 GPtrArray    *rows)
-{
-  GHashTable *lead_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  g_autoptr(GPtrArray) units = liaison_store_list_units (store, NULL);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      const LiaisonUnit *unit = g_ptr_array_index (units, i);
-      g_hash_table_insert (names, unit->meta.uuid, unit->name);
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      LiaisonSuggestion *suggestion = g_ptr_array_index (rows, i);
-      g_autoptr(LiaisonLoopState) state = NULL;
-      const char *name;
-
-      if (!g_date_valid (&suggestion->due_date))
-        continue;
-      state = liaison_store_get_loop_state (store, suggestion->meta.id, NULL);
-      name = state != NULL && state->lead_unit_uuid != NULL ? g_hash_table_lookup (names, state->lead_unit_uuid) : NULL;
-      if (name != NULL)
-        g_hash_table_insert (lead_units, &suggestion->meta.id, g_strdup (name));
-    }
-  return lead_units;
-}
-
 static char *
 describe_row (const LiaisonSuggestion *suggestion,
               const SectionInfo       *info,
@@ -398,7 +366,7 @@ show_section (LiaisonFollowUpPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (section->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
 
   if (rows != NULL && names_lead_unit (info))
-    lead_units = read_lead_units (self->store, rows);
+    lead_units = liaison_store_read_lead_units (self->store, rows);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       LiaisonSuggestion *suggestion = g_ptr_array_index (rows, i);
@@ -560,6 +528,53 @@ duty_record_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.show-duty-record", "s", deputy->meta.uuid);
 }
 
+/* Export… on a section: every row of its list to a workbook or CSV file. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonFollowUpPage *self = LIAISON_FOLLOW_UP_PAGE (widget);
+  int index = g_variant_get_int32 (parameter);
+  const SectionInfo *info;
+  gboolean by_deputy;
+
+  if (self->store == NULL || self->actor == NULL || index < 0 || (guint) index >= N_SECTIONS)
+    return;
+  info = &section_infos[index];
+  by_deputy = info->list == LIAISON_LOOP_LIST_TAKEN_UP_BY || info->list == LIAISON_LOOP_LIST_FILED_BY;
+  liaison_follow_up_save (widget, self->store, info->list, by_deputy ? self->actor->deputy_id : 0, _(info->title));
+}
+
+/* The section's Export… button, beside the button its header has, if any. */
+static void
+add_export_button (AdwPreferencesGroup *group,
+                   guint                index)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Export…"));
+  g_autofree char *name = g_strdup_printf (_("Export “%s”…"), _(section_infos[index].title));
+  GtkWidget *suffix = adw_preferences_group_get_header_suffix (group);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, "export_button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "follow-up.export");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 ((gint32) index));
+  liaison_ui_set_tooltip (button, _("Save every suggestion of this list as an Excel workbook or a CSV file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (suffix != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      g_object_ref (suffix);
+      adw_preferences_group_set_header_suffix (group, NULL);
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_box_append (GTK_BOX (box), suffix);
+      g_object_unref (suffix);
+      button = box;
+    }
+  adw_preferences_group_set_header_suffix (group, button);
+}
+
 /* GObject */
 
 void
@@ -631,6 +646,7 @@ liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "follow-up.file-suggestion", NULL, file_suggestion_action);
   gtk_widget_class_install_action (widget_class, "follow-up.duty-record", NULL, duty_record_action);
+  gtk_widget_class_install_action (widget_class, "follow-up.export", "i", export_action);
 }
 
 static void
@@ -662,6 +678,7 @@ liaison_follow_up_page_init (LiaisonFollowUpPage *self)
       gtk_widget_set_visible (more, FALSE);
       adw_preferences_group_add (self->sections[i].group, more);
       self->sections[i].more_label = GTK_LABEL (more);
+      add_export_button (self->sections[i].group, i);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.file-suggestion", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-up.duty-record", FALSE);

@@ -620,10 +620,10 @@ liaison_test_unit_uuid (LiaisonStore *store,
 /**
  * liaison_test_undo_points_rules_schema:
  *
- * Takes a store of schema 12 back to schema 9: the published reports
- * (schema 12), the closed quarters (schema 11), the points rule sets and
- * the suggestions' motion flag go, and schemas 10 to 12 run again on
- * reopening.
+ * Takes a store of schema 13 back to schema 9: the receptions' files
+ * (schema 13), the published reports (schema 12), the closed quarters
+ * (schema 11), the points rule sets and the suggestions' motion flag go,
+ * and schemas 10 to 13 run again on reopening.
  */
 void
 liaison_test_undo_points_rules_schema (LiaisonStore *store)
@@ -631,7 +631,7 @@ liaison_test_undo_points_rules_schema (LiaisonStore *store)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (liaison_store_exec (store,
-    "DROP TABLE published_report_parts; DROP TABLE published_reports;", &error));
+    "DROP TABLE reception_files; DROP TABLE published_report_parts; DROP TABLE published_reports;", &error));
   g_assert_no_error (error);
   g_assert_true (liaison_store_exec (store,
     "DROP TABLE quarter_closes; DROP TABLE points_rules; ALTER TABLE suggestions DROP COLUMN motion;"
@@ -642,9 +642,9 @@ liaison_test_undo_points_rules_schema (LiaisonStore *store)
 /**
  * liaison_test_undo_duty_schema:
  *
- * Takes a store of schema 12 back to schema 8: schemas 10 to 12
+ * Takes a store of schema 13 back to schema 8: schemas 10 to 13
  * (liaison_test_undo_points_rules_schema()), the duty record's tables
- * and the take-ups' index go, and schemas 9 to 12 run again on reopening.
+ * and the take-ups' index go, and schemas 9 to 13 run again on reopening.
  */
 void
 liaison_test_undo_duty_schema (LiaisonStore *store)

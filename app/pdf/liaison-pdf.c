@@ -22,6 +22,7 @@ row_free (Row *row)
     for (guint i = 0; row->cells[i] != NULL; i++)
       g_clear_object (&row->layouts[i]);
   g_free (row->layouts);
+  g_free (row->spans);
   g_strfreev (row->cells);
   g_free (row);
 }
@@ -30,6 +31,7 @@ static void
 block_free (Block *block)
 {
   g_free (block->text);
+  g_free (block->over);
   g_clear_pointer (&block->columns, g_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_clear_pointer (&block->header, row_free);
@@ -77,6 +79,13 @@ liaison_pdf_free (LiaisonPdf *pdf)
 }
 
 void
+liaison_pdf_set_landscape (LiaisonPdf *pdf,
+                           gboolean    landscape)
+{
+  pdf->landscape = landscape;
+}
+
+void
 liaison_pdf_set_footer (LiaisonPdf          *pdf,
                         const char          *text,
                         LiaisonPdfPageLabel  page_label,
@@ -119,6 +128,17 @@ liaison_pdf_add_heading (LiaisonPdf *pdf,
 }
 
 void
+liaison_pdf_add_page_title (LiaisonPdf *pdf,
+                            const char *over,
+                            const char *title)
+{
+  Block *block = add_block (pdf, BLOCK_PAGE_TITLE);
+
+  block->over = g_strdup (over);
+  block->text = g_strdup (title);
+}
+
+void
 liaison_pdf_add_paragraph (LiaisonPdf *pdf,
                            const char *text)
 {
@@ -158,7 +178,7 @@ liaison_pdf_begin_table (LiaisonPdf             *pdf,
     {
       Column column = {
         g_strdup (columns[i].header != NULL ? columns[i].header : ""),
-        TEXT_WIDTH * MAX (columns[i].width, 0.01) / total,
+        TEXT_WIDTH (pdf) * MAX (columns[i].width, 0.01) / total,
         columns[i].align,
       };
 
@@ -168,20 +188,45 @@ liaison_pdf_begin_table (LiaisonPdf             *pdf,
 }
 
 void
+liaison_pdf_add_tall_row (LiaisonPdf         *pdf,
+                          const char *const  *cells,
+                          LiaisonPdfRowFlags  flags,
+                          double              min_height)
+{
+  Block *table = pdf->open_table;
+  guint n;
+  Row *row;
+
+  g_return_if_fail (table != NULL);
+  n = table->columns->len;
+  row = g_new0 (Row, 1);
+  row->cells = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    row->cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  if (flags & LIAISON_PDF_ROW_FIELDS)
+    {
+      /* A NULL cell widens the one before it. */
+      guint shown = 0;
+
+      row->spans = g_new0 (guint, n);
+      for (guint i = 0; i < n; i++)
+        {
+          if (cells[i] != NULL || i == 0)
+            shown = i;
+          row->spans[shown]++;
+        }
+    }
+  row->flags = flags;
+  row->min_height = min_height;
+  g_ptr_array_add (table->rows, row);
+}
+
+void
 liaison_pdf_add_row (LiaisonPdf         *pdf,
                      const char *const  *cells,
                      LiaisonPdfRowFlags  flags)
 {
-  Block *table = pdf->open_table;
-  Row *row;
-
-  g_return_if_fail (table != NULL);
-  row = g_new0 (Row, 1);
-  row->cells = g_new0 (char *, table->columns->len + 1);
-  for (guint i = 0; i < table->columns->len; i++)
-    row->cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
-  row->flags = flags;
-  g_ptr_array_add (table->rows, row);
+  liaison_pdf_add_tall_row (pdf, cells, flags, 0);
 }
 
 void
@@ -212,11 +257,46 @@ liaison_pdf_add_bar_chart (LiaisonPdf        *pdf,
     }
 }
 
+void
+liaison_pdf_add_signature_lines (LiaisonPdf        *pdf,
+                                 const char *const *labels,
+                                 guint              n_labels)
+{
+  Block *block = add_block (pdf, BLOCK_SIGNATURES);
+
+  block->labels = g_new0 (char *, n_labels + 1);
+  for (guint i = 0; i < n_labels; i++)
+    block->labels[i] = g_strdup (labels[i]);
+}
+
 guint
 liaison_pdf_count_pages (LiaisonPdf *pdf)
 {
   g_return_val_if_fail (pdf->open_table == NULL, 0);
-  return liaison_pdf_render (pdf, NULL, 0);
+  pdf->n_pages = liaison_pdf_render (pdf, NULL, 0, 0);
+  return pdf->n_pages;
+}
+
+void
+liaison_pdf_draw_page (LiaisonPdf *pdf,
+                       cairo_t    *cr,
+                       guint       page,
+                       double      width,
+                       double      height)
+{
+  double scale;
+
+  g_return_if_fail (pdf->open_table == NULL);
+  if (pdf->n_pages == 0)
+    liaison_pdf_count_pages (pdf);
+  g_return_if_fail (page < pdf->n_pages);
+
+  scale = MIN (width / PAGE_WIDTH (pdf), height / PAGE_HEIGHT (pdf));
+  cairo_save (cr);
+  cairo_translate (cr, (width - PAGE_WIDTH (pdf) * scale) / 2, (height - PAGE_HEIGHT (pdf) * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  liaison_pdf_render (pdf, cr, pdf->n_pages, page + 1);
+  cairo_restore (cr);
 }
 
 gboolean
@@ -232,11 +312,11 @@ liaison_pdf_write (LiaisonPdf  *pdf,
   g_return_val_if_fail (pdf->open_table == NULL, FALSE);
 
   n_pages = liaison_pdf_count_pages (pdf);
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH (pdf), PAGE_HEIGHT (pdf));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf->title != NULL ? pdf->title : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, pdf->creator != NULL ? pdf->creator : "");
   cr = cairo_create (surface);
-  liaison_pdf_render (pdf, cr, n_pages);
+  liaison_pdf_render (pdf, cr, n_pages, 0);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

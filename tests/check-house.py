@@ -40,15 +40,16 @@ LAYERS = {
     "app/report": ["app/model", "app/duty", "app/files", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/publish": ["app/model", "app/duty", "app/files", "app/wire", "app/db", "app/store", "app/report"],
     "app/demo": ["app/model", "app/duty", "app/files", "app/wire", "app/db", "app/store"],
+    "app/print": ["app/model", "app/duty", "app/files", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/io": ["app/model", "app/duty", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-               "app/report", "app/demo"],
+               "app/report", "app/demo", "app/print"],
     "sync": ["app/model", "app/duty", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-             "app/report", "app/io", "app/demo"],
+             "app/report", "app/io", "app/demo", "app/print"],
     "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
     # `liaison-hq quarter close` and its scratch desk (see above).
     "sync/hq/quarter": ["app/model", "app/duty", "app/csv", "app/wire", "app/files", "app/db", "app/store", "sync/hq"],
     "ui": ["app/model", "app/duty", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
-           "app/report", "app/publish", "app/io", "app/demo", "sync"],
+           "app/report", "app/publish", "app/io", "app/demo", "app/print", "sync"],
 }
 
 

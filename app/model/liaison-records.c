@@ -357,3 +357,11 @@ liaison_mask_phone (const char *phone)
     }
   return g_string_free (digits, FALSE);
 }
+
+char *
+liaison_visitor_shown_phone (const LiaisonVisitor *visitor)
+{
+  if (visitor->phone == NULL || *visitor->phone == '\0')
+    return g_strdup ("");
+  return visitor->consent ? g_strdup (visitor->phone) : liaison_mask_phone (visitor->phone);
+}

@@ -112,6 +112,9 @@ gboolean      liaison_store_save_reception     (LiaisonStore  *self,
 LiaisonReception *liaison_store_get_reception  (LiaisonStore  *self,
                                                 gint64         id,
                                                 GError       **error);
+/* 0 when no live reception has that uuid. */
+gint64        liaison_store_find_reception_by_uuid (LiaisonStore *self,
+                                                    const char   *uuid);
 gboolean      liaison_store_delete_reception   (LiaisonStore  *self,
                                                 gint64         id,
                                                 GError       **error);

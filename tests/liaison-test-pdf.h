@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * reads. */
 char *liaison_test_pdf_text  (const char *path);
 
+/* The same of page @page (from 1) alone (pdftotext -f -l). */
+char *liaison_test_pdf_page_text (const char *path,
+                                  guint       page);
+/* How many pages @path has, as pdfinfo says. */
+guint liaison_test_pdf_n_pages   (const char *path);
+
 /* Whether @line is a whole line of @text. */
 gboolean liaison_test_has_line (const char *text,
                                 const char *line);

@@ -18,8 +18,8 @@
 #include "liaison-duty-archive.h"
 #include "liaison-duty-record.h"
 
-static gboolean
-is_pdf_path (const char *path)
+gboolean
+liaison_cli_is_pdf_path (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   const char *dot = strrchr (base, '.');
@@ -37,10 +37,8 @@ parse_year (const char *text)
   return (int) g_ascii_strtoll (text, NULL, 10);
 }
 
-/* The period asked for, as two days; prints why and returns FALSE if it is
- * not one. */
-static gboolean
-read_period (const char  *year_text,
+gboolean
+liaison_cli_read_period (const char  *year_text,
              const char  *from_text,
              const char  *to_text,
              char       **from,
@@ -135,14 +133,14 @@ liaison_cli_run_archive (char **argv)
     return liaison_cli_usage_error ("archive", _("Give both --from and --to, such as --from 2025-01-01 --to 2025-06-30."));
 
   /* Checked before the database is opened, so that nothing is written. */
-  if (!is_pdf_path (path))
+  if (!liaison_cli_is_pdf_path (path))
     {
       g_autofree char *base = g_path_get_basename (path);
 
       g_printerr (_("“%s” is not a .pdf file: name the archive FILE.pdf.\n"), base);
       return LIAISON_CLI_EXIT_FAILED;
     }
-  if (!read_period (year, from_text, to_text, &from, &to))
+  if (!liaison_cli_read_period (year, from_text, to_text, &from, &to))
     return LIAISON_CLI_EXIT_FAILED;
   store = liaison_cli_open_existing_store (&database);
   if (store == NULL)

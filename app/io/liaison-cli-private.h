@@ -1,5 +1,5 @@
 /* liaison-cli-private.h: what the headless commands' files share
- * (liaison-cli.c, liaison-cli-archive.c, liaison-cli-report.c). */
+ * (liaison-cli.c, liaison-cli-archive.c, liaison-cli-report.c, liaison-cli-print.c). */
 #pragma once
 
 #include "liaison-cli.h"
@@ -26,5 +26,18 @@ char         *liaison_cli_date_only           (const char       *text);
 int           liaison_cli_run_archive         (char            **args);
 /* liaison report (liaison-cli-report.c). */
 int           liaison_cli_run_report          (char            **args);
+/* TRUE when @path's name ends in .pdf (in any case). */
+gboolean      liaison_cli_is_pdf_path         (const char       *path);
+/* The period asked for, as two days "YYYY-MM-DD": the calendar year
+ * @year_text, or @from_text to @to_text, or this year when all are NULL;
+ * prints why and returns FALSE if it is not one. */
+gboolean      liaison_cli_read_period         (const char       *year_text,
+                                               const char       *from_text,
+                                               const char       *to_text,
+                                               char            **from,
+                                               char            **to);
+
+/* liaison print (liaison-cli-print.c). */
+int           liaison_cli_run_print           (char            **args);
 
 G_END_DECLS

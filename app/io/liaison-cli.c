@@ -6,6 +6,7 @@
  *   liaison points [--database PATH] --quarter 2025Q1 [--group NAME] FILE.pdf|FILE.xlsx|FILE.csv
  *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
  *   liaison report [--database PATH] --period 2025-03|2025Q1|2025|FROM..TO FILE.xlsx|FILE.pdf
+ *   liaison print form|blank|ledger [--database PATH] [--reception UUID] [--from DATE --to DATE] FILE.pdf
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
@@ -49,6 +50,7 @@ static const Command commands[] = {
   { "points", run_points },
   { "archive", liaison_cli_run_archive },
   { "report", liaison_cli_run_report },
+  { "print",  liaison_cli_run_print },
   { "demo",   run_demo },
 };
 

@@ -73,6 +73,7 @@ GPtrArray *
 liaison_ledger_export_rows (LiaisonStore  *store,
                             const char    *from,
                             const char    *to,
+                            gboolean       mask_phones,
                             GError       **error)
 {
   g_autoptr(GPtrArray) receptions = NULL;
@@ -98,7 +99,7 @@ liaison_ledger_export_rows (LiaisonStore  *store,
   rows = g_ptr_array_new_full (receptions->len, (GDestroyNotify) g_strfreev);
   for (guint r = 0; r < receptions->len; r++)
     {
-      const LiaisonReception *reception = g_ptr_array_index (receptions, r);
+      LiaisonReception *reception = g_ptr_array_index (receptions, r);
       g_autoptr(GString) names = g_string_new (NULL);
       const char *category = g_hash_table_lookup (category_names, &reception->category_id);
       char **cells = g_new0 (char *, N_RECEPTION_COLUMNS + 1);
@@ -115,6 +116,15 @@ liaison_ledger_export_rows (LiaisonStore  *store,
       cells[RC_DATE] = g_strdup (reception->received_at ? reception->received_at : "");
       cells[RC_DEPUTIES] = g_strdup (reception->deputy_names ? reception->deputy_names : "");
       cells[RC_VISITOR] = g_string_free (g_steal_pointer (&names), FALSE);
+      if (mask_phones)
+        for (guint i = 0; i < reception->visitors->len; i++)
+          {
+            LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+            char *shown = liaison_visitor_shown_phone (visitor);
+
+            g_free (visitor->phone);
+            visitor->phone = shown;
+          }
       cells[RC_PHONE] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PHONE);
       cells[RC_PARTY_SIZE] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PARTY_SIZE);
       cells[RC_COMMUNITY] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_COMMUNITY);
@@ -212,7 +222,7 @@ liaison_ledger_export_receptions_as (LiaisonStore         *store,
     *n_exported = 0;
   if (!parse_period (from_date, to_date, &from, &to, error))
     return FALSE;
-  rows = liaison_ledger_export_rows (store, from, to, error);
+  rows = liaison_ledger_export_rows (store, from, to, FALSE, error);
   if (rows == NULL)
     return FALSE;
 

@@ -1,8 +1,9 @@
 /* liaison-ledger.h: a station's ledger (台账) as CSV, in and out, and
- * out as an XLSX workbook. */
+ * out as an XLSX workbook and printed. */
 #pragma once
 
 #include "liaison-import-problems.h"
+#include "liaison-pdf.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -130,5 +131,18 @@ gboolean liaison_ledger_export_receptions_as (LiaisonStore        *store,
                                               LiaisonLedgerFormat  format,
                                               guint               *n_exported,
                                               GError             **error);
+
+/* The ledger of the receptions received from @from to @to ("YYYY-MM-DD",
+ * inclusive, checked by the caller) to print (liaison-ledger-print.c):
+ * a table on A4 pages on their side with the export's columns under their
+ * Chinese names, its header row on every page, a visitor's phone masked
+ * unless they agreed to be contacted (liaison_visitor_shown_phone()).
+ * @n_rows (may be NULL) is how many receptions it lists. NULL with @error
+ * if the store fails. */
+LiaisonPdf *liaison_ledger_print_new (LiaisonStore  *store,
+                                      const char    *from,
+                                      const char    *to,
+                                      guint         *n_rows,
+                                      GError       **error);
 
 G_END_DECLS

@@ -18,17 +18,17 @@
 #include "liaison-print-form.h"
 #include "liaison-test-cli.h"
 #include "liaison-test-pdf.h"
+#include "liaison-test-print.h"
 #include "liaison-test-util.h"
 
-#define STATION     "相山区幸福里街道人大代表联络站"
-#define SUMMARY     "幸福里小区电梯年久失修，经常停运，老人上下楼困难"
-#define HANDLING    "已联系物业公司检修，一周内答复群众"
-#define SUGGESTION  "关于加快幸福里小区老旧电梯改造的建议"
-#define CONSENTED   "13912345678"
-#define UNCONSENTED "13812345678"
-#define MASKED      "138****5678"
-/* The ledger's header row, as pdftotext reads it across the page. */
-#define LEDGER_HEADER "接待日期 接待代表 来访人 联系电话 人数 所在社区 类别 反映内容 办理情况 接待方式 同意联系 当场办结"
+#define STATION       LIAISON_TEST_PRINT_STATION
+#define SUMMARY       LIAISON_TEST_PRINT_SUMMARY
+#define HANDLING      LIAISON_TEST_PRINT_HANDLING
+#define SUGGESTION    LIAISON_TEST_PRINT_SUGGESTION
+#define CONSENTED     LIAISON_TEST_PRINT_CONSENTED
+#define UNCONSENTED   LIAISON_TEST_PRINT_UNCONSENTED
+#define MASKED        LIAISON_TEST_PRINT_MASKED
+#define LEDGER_HEADER LIAISON_TEST_PRINT_LEDGER_HEADER
 
 typedef struct {
   char *dir;
@@ -40,39 +40,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
-  LiaisonVisitor *unconsented;
-  g_autoptr(GError) error = NULL;
-  gint64 deputy;
-
   fixture->dir = liaison_test_make_tmp_dir ("liaison-print-XXXXXX");
   fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  store = liaison_test_open_store_with_station (fixture->database, STATION);
-  deputy = liaison_test_add_deputy (store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
-  liaison_test_add_deputy (store, "李娜", LIAISON_DEPUTY_LEVEL_CITY);
-
-  reception->received_at = g_strdup ("2025-03-05 09:30");
-  reception->channel = LIAISON_CHANNEL_WALK_IN;
-  reception->category_id = liaison_store_find_category (store, "urban_construction");
-  reception->summary = g_strdup (SUMMARY);
-  reception->handling = g_strdup (HANDLING);
-  g_array_append_val (reception->deputy_ids, deputy);
-  deputy = liaison_store_find_deputy (store, "李娜");
-  g_array_append_val (reception->deputy_ids, deputy);
-  g_ptr_array_add (reception->visitors, liaison_test_make_visitor ("王秀兰", CONSENTED, "幸福里社区"));
-  unconsented = liaison_test_make_visitor ("陈建国", UNCONSENTED, "幸福里社区");
-  unconsented->consent = FALSE;
-  g_ptr_array_add (reception->visitors, unconsented);
-  suggestion->category_id = reception->category_id;
-  suggestion->title = g_strdup (SUGGESTION);
-  suggestion->content = g_strdup ("建议街道协调专项资金，年内完成电梯更新");
-  suggestion->raised_by = g_strdup ("王秀兰");
-  g_ptr_array_add (reception->suggestions, g_steal_pointer (&suggestion));
-  g_assert_true (liaison_store_save_reception (store, reception, &error));
-  g_assert_no_error (error);
-  fixture->uuid = g_strdup (reception->meta.uuid);
+  fixture->uuid = liaison_test_make_print_store (fixture->database);
 }
 
 static void

@@ -9,9 +9,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "liaison-date-button.h"
 #include "liaison-import-report.h"
 #include "liaison-ledger.h"
+#include "liaison-period-dialog.h"
 #include "liaison-ui-util.h"
 #include "liaison-window-private.h"
 
@@ -178,8 +178,6 @@ export_dates_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           LiaisonWindow    *self)
 {
-  GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
-  GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
   AdwComboRow *format_row = g_object_get_data (G_OBJECT (dialog), "format-row");
   gboolean xlsx = adw_combo_row_get_selected (format_row) == 0;
   ExportRequest *request;
@@ -191,9 +189,7 @@ export_dates_response_cb (AdwMessageDialog *dialog,
 
   request = g_new0 (ExportRequest, 1);
   request->window = g_object_ref (self);
-  request->from_date = liaison_ui_normalize_date (gtk_editable_get_text (from_row));
-  request->to_date = liaison_ui_normalize_date (gtk_editable_get_text (to_row));
-  if (request->from_date == NULL || request->to_date == NULL)
+  if (!liaison_period_dialog_get_dates (dialog, &request->from_date, &request->to_date))
     {
       export_request_free (request);
       return;
@@ -225,75 +221,20 @@ export_dates_response_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* Export is enabled only for two real dates in order. */
-static void
-export_dates_changed_cb (AdwMessageDialog *dialog)
-{
-  GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
-  GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
-  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
-  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
-
-  if (from_date == NULL)
-    gtk_widget_add_css_class (from_row, "error");
-  else
-    gtk_widget_remove_css_class (from_row, "error");
-  if (to_date == NULL)
-    gtk_widget_add_css_class (to_row, "error");
-  else
-    gtk_widget_remove_css_class (to_row, "error");
-
-  adw_message_dialog_set_response_enabled (dialog, "export",
-                                           from_date != NULL && to_date != NULL &&
-                                           strcmp (from_date, to_date) <= 0);
-}
-
 static void
 export_ledger_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
   AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *from_row;
-  GtkWidget *to_row;
   GtkWidget *format_row;
   const char *formats[] = { N_("Excel workbook (.xlsx)"), N_("CSV file (.csv)"), NULL };
   g_autoptr(GtkStringList) format_names = gtk_string_list_new (NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
-    _("Receptions from the first date to the last, both included, are written to a workbook or a CSV file that Excel and WPS can open.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "export");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dates to export"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  from_row = adw_entry_row_new ();
-  /* Translators: the first date of the export, written YYYY-MM-DD */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (from_row), liaison_date_button_new (GTK_EDITABLE (from_row), _("From date")));
-  gtk_list_box_append (GTK_LIST_BOX (list), from_row);
-
-  to_row = adw_entry_row_new ();
-  /* Translators: the last date of the export, written YYYY-MM-DD */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (to_row), today);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
-  gtk_list_box_append (GTK_LIST_BOX (list), to_row);
+  dialog = liaison_period_dialog_new (GTK_WINDOW (self), _("Export Ledger"),
+    _("Receptions from the first date to the last, both included, are written to a workbook or a CSV file that Excel and WPS can open."),
+                                      "export", _("_Export…"), _("Dates to export"));
 
   for (guint i = 0; formats[i] != NULL; i++)
     gtk_string_list_append (format_names, _(formats[i]));
@@ -304,14 +245,9 @@ export_ledger_action (GtkWidget  *widget,
   adw_combo_row_set_model (ADW_COMBO_ROW (format_row), G_LIST_MODEL (format_names));
   gtk_accessible_update_property (GTK_ACCESSIBLE (format_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Format of the exported ledger"), -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), format_row);
+  gtk_list_box_append (liaison_period_dialog_get_list (dialog), format_row);
 
-  adw_message_dialog_set_extra_child (dialog, list);
   g_object_set_data (G_OBJECT (dialog), "format-row", format_row);
-  g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
-  g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
-  g_signal_connect_swapped (from_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
-  g_signal_connect_swapped (to_row, "changed", G_CALLBACK (export_dates_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_dates_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));

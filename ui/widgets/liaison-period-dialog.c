@@ -1,0 +1,113 @@
+/* liaison-period-dialog.c: asking for a period, from one day to another:
+ * two date rows with calendars, checked as they are typed. */
+#define G_LOG_DOMAIN "liaison-period-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-date-button.h"
+#include "liaison-period-dialog.h"
+#include "liaison-ui-util.h"
+
+/* The response is enabled only for two real dates in order. */
+static void
+dates_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  const char *response = g_object_get_data (G_OBJECT (dialog), "period-response");
+  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
+  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
+
+  if (from_date == NULL)
+    gtk_widget_add_css_class (from_row, "error");
+  else
+    gtk_widget_remove_css_class (from_row, "error");
+  if (to_date == NULL)
+    gtk_widget_add_css_class (to_row, "error");
+  else
+    gtk_widget_remove_css_class (to_row, "error");
+
+  adw_message_dialog_set_response_enabled (dialog, response,
+                                           from_date != NULL && to_date != NULL &&
+                                           strcmp (from_date, to_date) <= 0);
+}
+
+AdwMessageDialog *
+liaison_period_dialog_new (GtkWindow  *parent,
+                           const char *heading,
+                           const char *body,
+                           const char *response,
+                           const char *response_label,
+                           const char *list_label)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *from_row;
+  GtkWidget *to_row;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, list_label, -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  from_row = adw_entry_row_new ();
+  /* Translators: the first date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from_row), _("From (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (from_row), new_year);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (from_row), liaison_date_button_new (GTK_EDITABLE (from_row), _("From date")));
+  gtk_list_box_append (GTK_LIST_BOX (list), from_row);
+
+  to_row = adw_entry_row_new ();
+  /* Translators: the last date of the export, written YYYY-MM-DD */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to_row), _("To (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (to_row), today);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
+  gtk_list_box_append (GTK_LIST_BOX (list), to_row);
+
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "period-list", list);
+  g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
+  g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
+  g_object_set_data_full (G_OBJECT (dialog), "period-response", g_strdup (response), g_free);
+  g_signal_connect_swapped (from_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
+  g_signal_connect_swapped (to_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
+  return dialog;
+}
+
+GtkListBox *
+liaison_period_dialog_get_list (AdwMessageDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "period-list");
+}
+
+gboolean
+liaison_period_dialog_get_dates (AdwMessageDialog  *dialog,
+                                 char             **from,
+                                 char             **to)
+{
+  GtkEditable *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
+  GtkEditable *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
+  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (from_row));
+  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (to_row));
+
+  if (from_date == NULL || to_date == NULL)
+    return FALSE;
+  *from = g_steal_pointer (&from_date);
+  *to = g_steal_pointer (&to_date);
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* liaison-period-dialog.h: a message dialog that asks for a period, from
+ * one day to another, both included: the ledger's export and its print. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A dialog over @parent with @heading and @body, a Cancel response and
+ * @response (labelled @response_label, the suggested and default one),
+ * and a list named @list_label of two rows, From and To (YYYY-MM-DD, each
+ * with a calendar), from New Year's Day to today. @response is enabled
+ * only for two dates in order. The caller may append rows to the list
+ * (liaison_period_dialog_get_list()) and connects to "response". */
+AdwMessageDialog *liaison_period_dialog_new       (GtkWindow         *parent,
+                                                   const char        *heading,
+                                                   const char        *body,
+                                                   const char        *response,
+                                                   const char        *response_label,
+                                                   const char        *list_label);
+GtkListBox       *liaison_period_dialog_get_list  (AdwMessageDialog  *dialog);
+/* The dates as "YYYY-MM-DD"; FALSE when either is not a date. */
+gboolean          liaison_period_dialog_get_dates (AdwMessageDialog  *dialog,
+                                                   char             **from,
+                                                   char             **to);
+
+G_END_DECLS

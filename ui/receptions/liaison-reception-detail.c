@@ -30,6 +30,7 @@ struct _LiaisonReceptionDetail
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
   GtkButton     *edit_button;
+  GtkButton     *print_button;
   AdwActionRow  *date_info;
   AdwActionRow  *channel_info;
   AdwActionRow  *category_info;
@@ -250,6 +251,8 @@ show_reception (LiaisonReceptionDetail *self,
                       reception->deputy_names && *reception->deputy_names ? reception->deputy_names : _("None"));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button),
                                           g_variant_new_int64 (reception->meta.id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->print_button),
+                                          g_variant_new_int64 (reception->meta.id));
 
   clear_list (self->visitors_list);
   for (guint i = 0; i < reception->visitors->len; i++)
@@ -394,6 +397,7 @@ liaison_reception_detail_class_init (LiaisonReceptionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, print_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, date_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, channel_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, category_info);

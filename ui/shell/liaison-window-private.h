@@ -53,6 +53,9 @@ void liaison_window_update_badge        (LiaisonWindow  *self);
 /* liaison-window-ledger.c: import and export of the reception ledger */
 void liaison_window_class_add_ledger_actions (GtkWidgetClass *widget_class);
 
+/* liaison-window-print.c: the registration form, blank or of a reception, and the ledger, printed */
+void liaison_window_class_add_print_actions (GtkWidgetClass *widget_class);
+
 /* liaison-window-duty.c: the duty roster and the duty activities */
 void liaison_window_update_duty_actions    (LiaisonWindow  *self);
 void liaison_window_class_add_duty_actions (GtkWidgetClass *widget_class);

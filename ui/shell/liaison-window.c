@@ -559,6 +559,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-quarter", NULL, close_quarter_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   liaison_window_class_add_ledger_actions (widget_class);
+  liaison_window_class_add_print_actions (widget_class);
   liaison_window_class_add_sync_actions (widget_class);
   liaison_window_class_add_duty_actions (widget_class);
   liaison_window_class_add_record_actions (widget_class);

@@ -1,0 +1,88 @@
+/* liaison-window-print.c: the window's print actions: a reception's
+ * registration form (from its detail page, win.print-reception), the
+ * blank form for days on paper, and a period's ledger, each through the
+ * print dialog (ui/print/), whose preview and Print to File (a PDF) come
+ * with it. */
+#define G_LOG_DOMAIN "liaison-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-ledger.h"
+#include "liaison-period-dialog.h"
+#include "liaison-print-form.h"
+#include "liaison-print-operation.h"
+#include "liaison-window-private.h"
+
+static void
+print_reception_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonReception) reception = liaison_store_get_reception (self->store,
+                                                                       g_variant_get_int64 (parameter), &error);
+
+  if (reception == NULL)
+    {
+      liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);
+      return;
+    }
+  liaison_print_run (widget, liaison_print_form_new (reception), _("Reception Registration Form"), FALSE);
+}
+
+static void
+print_blank_form_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  liaison_print_run (widget, liaison_print_blank_form_for (self->store), _("Reception Registration Form"), FALSE);
+}
+
+static void
+print_ledger_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LiaisonWindow    *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonPdf *pdf;
+
+  if (g_strcmp0 (response, "print") != 0 || !liaison_period_dialog_get_dates (dialog, &from, &to))
+    return;
+  pdf = liaison_ledger_print_new (self->store, from, to, NULL, &error);
+  if (pdf == NULL)
+    {
+      liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);
+      return;
+    }
+  liaison_print_run (GTK_WIDGET (self), pdf, _("Reception Ledger"), TRUE);
+}
+
+static void
+print_ledger_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = liaison_period_dialog_new (GTK_WINDOW (self), _("Print Ledger"),
+    _("Receptions from the first date to the last, both included, are printed in a table, a visitor’s phone masked unless they agreed to be contacted. The print dialog can also save it as a PDF."),
+                                      "print", _("_Print…"), _("Dates to print"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (print_ledger_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+liaison_window_class_add_print_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.print-reception", "x", print_reception_action);
+  gtk_widget_class_install_action (widget_class, "win.print-blank-form", NULL, print_blank_form_action);
+  gtk_widget_class_install_action (widget_class, "win.print-ledger", NULL, print_ledger_action);
+}

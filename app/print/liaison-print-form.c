@@ -168,12 +168,15 @@ form_new (const LiaisonReception *reception,
   liaison_pdf_begin_table (pdf, grid, G_N_ELEMENTS (grid), FALSE);
   if (reception != NULL)
     suggestions = suggestions_text (reception);
-  add_field_row (pdf, _("What was raised"), reception != NULL ? reception->summary : NULL, 110);
-  add_field_row (pdf, _("Suggestions"), suggestions, 70);
+  /* On paper, more room to write by hand. */
+  add_field_row (pdf, _("What was raised"), reception != NULL ? reception->summary : NULL,
+                 reception != NULL ? 110 : 120);
+  add_field_row (pdf, _("Suggestions"), suggestions, reception != NULL ? 70 : 75);
   add_field_row (pdf, _("Handled on the spot"),
                  reception != NULL ? (reception->handled_on_spot ? _("Yes") : _("No")) : _("□ Yes    □ No"),
                  ROW_HEIGHT);
-  add_field_row (pdf, _("How it was handled"), reception != NULL ? reception->handling : NULL, 90);
+  add_field_row (pdf, _("How it was handled"), reception != NULL ? reception->handling : NULL,
+                 reception != NULL ? 90 : 100);
   liaison_pdf_end_table (pdf);
 
   liaison_pdf_add_signature_lines (pdf, signatures, G_N_ELEMENTS (signatures));

@@ -627,6 +627,31 @@ test_station_desk (Fixture       *f,
       for (guint i = 0; i < rows->len; i++)
         assert_row (f, &period, &today, b, g_ptr_array_index (rows, i), NULL);
     }
+
+  /* Asked for, the whole file and one station, whatever the desk. */
+  {
+    g_autoptr(LiaisonDashboard) all = liaison_dashboard_compute_station (f->store, &period, &today, NULL, &error);
+    g_autofree char *west_uuid = station_uuid (f, 1);
+    g_autoptr(LiaisonDashboard) west = NULL;
+    g_autoptr(LiaisonDashboard) none = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (all->headquarters);
+    g_assert_cmpuint (all->total->figures.collected, ==, 13);
+    g_assert_cmpuint (all->by_station->len, ==, 2);
+    west = liaison_dashboard_compute_station (f->store, &period, &today, west_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_false (west->headquarters);
+    g_assert_null (west->by_station);
+    /* S2's row of test_quarter. */
+    g_assert_cmpuint (west->total->figures.collected, ==, 6);
+    g_assert_cmpuint (west->total->figures.resolved, ==, 2);
+    g_assert_cmpuint (west->total->receptions, ==, 5);
+    g_assert_cmpuint (west->total->visitors, ==, 9);
+    none = liaison_dashboard_compute_station (f->store, &period, &today, "no-such-station", &error);
+    g_assert_null (none);
+    g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+  }
 }
 
 static void

@@ -273,17 +273,16 @@ station_rows (LiaisonStore  *store,
   return rows;
 }
 
-LiaisonDashboard *
-liaison_dashboard_compute (LiaisonStore        *store,
-                           const LiaisonPeriod *period,
-                           const GDate         *today,
-                           GError             **error)
+/* @station_id 0: every station, with the station breakdown. */
+static LiaisonDashboard *
+compute (LiaisonStore        *store,
+         const LiaisonPeriod *period,
+         const GDate         *today,
+         gint64               station_id,
+         GError             **error)
 {
   g_autoptr(LiaisonDashboard) dashboard = NULL;
   LiaisonFiguresTable table;
-
-  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL && g_date_valid (&period->from) && g_date_valid (&period->to), NULL);
 
   dashboard = g_new0 (LiaisonDashboard, 1);
   dashboard->period = *period;
@@ -291,10 +290,10 @@ liaison_dashboard_compute (LiaisonStore        *store,
     dashboard->today = *today;
   else
     liaison_date_set_today (&dashboard->today);
-  dashboard->headquarters = liaison_dashboard_is_headquarters (store);
+  dashboard->headquarters = station_id == 0;
 
   if (!liaison_store_compute_figures_table (store, &period->from, &period->to, &dashboard->today,
-                                            scope_station (store), &table, error))
+                                            station_id, &table, error))
     return NULL;
 
   dashboard->total = new_row ("", _("Total"), &table.total);
@@ -308,6 +307,55 @@ liaison_dashboard_compute (LiaisonStore        *store,
   if (dashboard->by_category == NULL || (dashboard->headquarters && dashboard->by_station == NULL))
     return NULL;
   return g_steal_pointer (&dashboard);
+}
+
+LiaisonDashboard *
+liaison_dashboard_compute (LiaisonStore        *store,
+                           const LiaisonPeriod *period,
+                           const GDate         *today,
+                           GError             **error)
+{
+  g_autoptr(LiaisonDashboard) dashboard = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL && g_date_valid (&period->from) && g_date_valid (&period->to), NULL);
+
+  dashboard = compute (store, period, today, scope_station (store), error);
+  if (dashboard == NULL)
+    return NULL;
+  /* A station's desk whose file holds no station of its own sees the
+   * whole file, but it is still not headquarters. */
+  if (!liaison_dashboard_is_headquarters (store))
+    {
+      dashboard->headquarters = FALSE;
+      g_clear_pointer (&dashboard->by_station, g_ptr_array_unref);
+    }
+  return g_steal_pointer (&dashboard);
+}
+
+LiaisonDashboard *
+liaison_dashboard_compute_station (LiaisonStore        *store,
+                                   const LiaisonPeriod *period,
+                                   const GDate         *today,
+                                   const char          *station_uuid,
+                                   GError             **error)
+{
+  gint64 station_id = 0;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL && g_date_valid (&period->from) && g_date_valid (&period->to), NULL);
+
+  if (station_uuid != NULL)
+    {
+      station_id = liaison_store_find_station_by_uuid (store, station_uuid);
+      if (station_id == 0)
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                       _("There is no station “%s”."), station_uuid);
+          return NULL;
+        }
+    }
+  return compute (store, period, today, station_id, error);
 }
 
 static gboolean

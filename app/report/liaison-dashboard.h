@@ -140,6 +140,15 @@ LiaisonDashboard *liaison_dashboard_compute (LiaisonStore        *store,
                                              const LiaisonPeriod *period,
                                              const GDate         *today,
                                              GError             **error);
+/* Added: the dashboard of one station (@station_uuid), or of every
+ * station the file holds (NULL: headquarters' view, with by_station),
+ * whatever this desk's role. For headquarters looking at one station, and
+ * the benchmark. */
+LiaisonDashboard *liaison_dashboard_compute_station (LiaisonStore        *store,
+                                                     const LiaisonPeriod *period,
+                                                     const GDate         *today,
+                                                     const char          *station_uuid,
+                                                     GError             **error);
 void              liaison_dashboard_free    (LiaisonDashboard    *dashboard);
 /* (transfer none): the rows of @breakdown; NULL for NONE (the total is
  * dashboard->total) and for STATION on a station's desk. by_channel ends

@@ -124,6 +124,25 @@ liaison_store_set_local_station (LiaisonStore        *self,
   return liaison_store_commit (self, error);
 }
 
+gint64
+liaison_store_find_station_by_uuid (LiaisonStore *self,
+                                    const char   *uuid)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), 0);
+
+  stmt = liaison_store_prepare (self, "SELECT id FROM stations WHERE uuid = ? AND deleted = 0", NULL);
+  if (stmt == NULL || uuid == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 GPtrArray *
 liaison_store_list_stations (LiaisonStore  *self,
                              GError       **error)

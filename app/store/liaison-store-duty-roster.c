@@ -8,22 +8,6 @@
 
 #include "liaison-store-duty-private.h"
 
-static gint64
-find_station (LiaisonStore *self,
-              const char   *uuid)
-{
-  sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT id FROM stations WHERE uuid = ? AND deleted = 0", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 /* @station_uuid's id, this station's when NULL; 0 with @error if none. */
 static gint64
 resolve_station (LiaisonStore  *self,
@@ -34,7 +18,7 @@ resolve_station (LiaisonStore  *self,
 
   if (station_uuid == NULL)
     return liaison_store_resolve_station (self, &id, error) ? id : 0;
-  id = find_station (self, station_uuid);
+  id = liaison_store_find_station_by_uuid (self, station_uuid);
   if (id == 0)
     g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                          _("The duty day’s station is not known here."));

@@ -63,6 +63,9 @@ gboolean        liaison_store_set_local_station (LiaisonStore  *self,
                                                  GError       **error);
 
 /* Stations and groups (reference data: headquarters will own these). */
+/* The live station @uuid's id; 0 if there is none. */
+gint64        liaison_store_find_station_by_uuid (LiaisonStore *self,
+                                                  const char   *uuid);
 gboolean      liaison_store_save_station       (LiaisonStore  *self,
                                                 LiaisonStation *station,
                                                 GError       **error);

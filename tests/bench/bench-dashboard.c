@@ -1,0 +1,110 @@
+/* bench-dashboard.c: the dashboard at headquarters scale, for
+ * tests/bench/run (docs/benchmarks.md, "Dashboard").
+ *
+ *   bench-dashboard DB PERIOD RUNS
+ *
+ * liaison_dashboard_compute_station() over every station of DB (the
+ * headquarters' view, whatever the file's role) for PERIOD, RUNS times;
+ * then the items behind the biggest category's "collected". Prints "KEY
+ * VALUE" lines on stdout; the run script formats them.
+ */
+#define G_LOG_DOMAIN "bench-dashboard"
+
+#include "config.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "liaison-dashboard.h"
+
+static void
+die (const char *what,
+     GError     *error)
+{
+  g_printerr ("bench-dashboard: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(LiaisonDashboard) dashboard = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) items = NULL;
+  const LiaisonDashboardRow *biggest = NULL;
+  LiaisonPeriod period;
+  guint runs;
+  gint64 start;
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: bench-dashboard DB PERIOD RUNS\n");
+      return 2;
+    }
+  runs = (guint) MAX (atoi (argv[3]), 1);
+  if (!liaison_period_parse (argv[2], &period, &error))
+    die ("period", error);
+  store = liaison_store_open (argv[1], &error);
+  if (store == NULL)
+    die ("open", error);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms;
+
+      g_clear_pointer (&dashboard, liaison_dashboard_free);
+      start = g_get_monotonic_time ();
+      dashboard = liaison_dashboard_compute_station (store, &period, NULL, NULL, &error);
+      ms = ms_since (start);
+      if (dashboard == NULL)
+        die ("dashboard", error);
+      g_array_append_val (times, ms);
+      if (i == 0)
+        printf ("dashboard-first %.1f\n", ms);
+    }
+  g_array_sort (times, compare_doubles);
+  printf ("dashboard-median %.1f\n", g_array_index (times, double, (times->len - 1) / 2));
+  printf ("collected %u\n", dashboard->total->figures.collected);
+  printf ("resolved %u\n", dashboard->total->figures.resolved);
+  printf ("receptions %u\n", dashboard->total->receptions);
+  printf ("visitors %u\n", dashboard->total->visitors);
+  printf ("stations %u\n", dashboard->by_station->len);
+  printf ("categories %u\n", dashboard->by_category->len);
+  for (guint i = 0; i < dashboard->by_category->len; i++)
+    {
+      const LiaisonDashboardRow *row = g_ptr_array_index (dashboard->by_category, i);
+
+      printf ("category-%s %u\n", row->key, row->figures.collected);
+      if (biggest == NULL || row->figures.collected > biggest->figures.collected)
+        biggest = row;
+    }
+
+  /* Clicking the biggest number of the category table. */
+  start = g_get_monotonic_time ();
+  items = liaison_dashboard_list_items (store, &period, NULL, LIAISON_FIGURE_COLLECTED,
+                                        LIAISON_BREAKDOWN_CATEGORY, biggest->key, &error);
+  if (items == NULL)
+    die ("items", error);
+  printf ("items-ms %.1f\n", ms_since (start));
+  printf ("items-rows %u\n", items->len);
+  return 0;
+}

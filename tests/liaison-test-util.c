@@ -618,18 +618,40 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_dashboard_schema:
+ *
+ * Takes a store of schema 14 back to schema 13: the receptions' visitors
+ * total, its triggers and the dashboard's covering indexes go, and schema
+ * 14 runs again on reopening.
+ */
+void
+liaison_test_undo_dashboard_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store,
+    "DROP TRIGGER reception_visitors_total_insert; DROP TRIGGER reception_visitors_total_delete;"
+    " DROP TRIGGER reception_visitors_total_update; DROP INDEX suggestions_for_dashboard;"
+    " DROP INDEX receptions_for_dashboard; DROP INDEX receptions_channel;"
+    " ALTER TABLE receptions DROP COLUMN visitors_total; PRAGMA user_version = 13;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_points_rules_schema:
  *
- * Takes a store of schema 13 back to schema 9: the receptions' files
- * (schema 13), the published reports (schema 12), the closed quarters
- * (schema 11), the points rule sets and the suggestions' motion flag go,
- * and schemas 10 to 13 run again on reopening.
+ * Takes a store of schema 14 back to schema 9: schema 14
+ * (liaison_test_undo_dashboard_schema()), the files on receptions (schema
+ * 13), the published reports (schema 12), the closed quarters (schema 11),
+ * the points rule sets and the suggestions' motion flag go, and schemas 10
+ * to 14 run again on reopening.
  */
 void
 liaison_test_undo_points_rules_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_dashboard_schema (store);
   g_assert_true (liaison_store_exec (store,
     "DROP TABLE reception_files; DROP TABLE published_report_parts; DROP TABLE published_reports;", &error));
   g_assert_no_error (error);

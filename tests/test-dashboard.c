@@ -654,6 +654,58 @@ test_station_desk (Fixture       *f,
   }
 }
 
+static guint
+quarter_visitors (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonPeriod period = period_of ("2025Q3");
+  GDate today = day (2025, 10, 20);
+  g_autoptr(LiaisonDashboard) dashboard = liaison_dashboard_compute (f->store, &period, &today, &error);
+
+  g_assert_no_error (error);
+  /* The rows behind the number agree, read from the visitors themselves. */
+  assert_row (f, &period, &today, LIAISON_BREAKDOWN_NONE, dashboard->total, NULL);
+  return dashboard->total->visitors;
+}
+
+/* The receptions' visitors total (schema 14) follows every change of
+ * their visitors, and an older file gets it on upgrading. */
+static void
+test_visitors_total (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSuggestion) a = liaison_test_get_suggestion (f->store, f->ids[0]);
+  g_autoptr(LiaisonReception) r1 = liaison_store_get_reception (f->store, a->reception_id, &error);
+  g_autofree char *path = g_strdup (liaison_store_get_path (f->store));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quarter_visitors (f), ==, 24);
+  /* R1: its party of 2 becomes 4, and a party of 3 joins it. */
+  ((LiaisonVisitor *) g_ptr_array_index (r1->visitors, 0))->party_size = 4;
+  g_ptr_array_add (r1->visitors, liaison_test_make_visitor ("王阿姨", "", "东山社区"));
+  ((LiaisonVisitor *) g_ptr_array_index (r1->visitors, 1))->party_size = 3;
+  g_assert_true (liaison_store_save_reception (f->store, r1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (quarter_visitors (f), ==, 29);
+  /* Its first visitor leaves: 29 - 4. */
+  g_ptr_array_remove_index (r1->visitors, 0);
+  g_assert_true (liaison_store_save_reception (f->store, r1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (quarter_visitors (f), ==, 25);
+  /* Deleted, R1 counts no more: 25 - 3. */
+  g_assert_true (liaison_store_delete_reception (f->store, r1->meta.id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (quarter_visitors (f), ==, 22);
+
+  /* A schema 13 file: the totals are worked out on opening it. */
+  liaison_test_undo_dashboard_schema (f->store);
+  g_clear_object (&f->store);
+  f->store = liaison_test_open_store (path);
+  g_assert_cmpint (liaison_store_get_schema_version (f->store), ==, LIAISON_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (quarter_visitors (f), ==, 22);
+}
+
 static void
 assert_period (const char *text,
                const char *code,
@@ -1214,6 +1266,8 @@ main (int   argc,
   g_test_add ("/dashboard/quarter", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_quarter, fixture_tear_down);
   g_test_add ("/dashboard/months", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_months, fixture_tear_down);
   g_test_add ("/dashboard/station-desk", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_station_desk,
+              fixture_tear_down);
+  g_test_add ("/dashboard/visitors-total", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_visitors_total,
               fixture_tear_down);
   g_test_add ("/dashboard/report-xlsx", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_report_xlsx,
               fixture_tear_down);

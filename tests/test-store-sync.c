@@ -330,8 +330,8 @@ assert_schema (LiaisonStore *store)
     "published_reports", "published_report_parts",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 13);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 13);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 14);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 14);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM reception_files"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -344,6 +344,10 @@ assert_schema (LiaisonStore *store)
     "SELECT count(*) FROM sqlite_master WHERE name IN ('sync_conflicts', 'units',"
     " 'suggestions_by_sync_state', 'sync_conflicts_by_record', 'attachments', 'attachment_refs',"
     " 'suggestion_events_attachments')"), ==, 7);
+  /* Schema 14: the dashboard's visitors total and covering indexes. */
+  g_assert_cmpint (liaison_test_query_int (store,
+    "SELECT count(*) FROM sqlite_master WHERE name IN ('suggestions_for_dashboard', 'receptions_for_dashboard',"
+    " 'receptions_channel', 'reception_visitors_total_insert')"), ==, 4);
   /* Seeded categories are the server's too: synced at version 1. */
   g_assert_cmpint (liaison_test_query_int (store,
     "SELECT count(*) FROM categories WHERE server_version = 1 AND sync_state = 0"), ==, 10);

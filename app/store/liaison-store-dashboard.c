@@ -30,39 +30,141 @@
 #define OVERDUE  "(g.status IN ('referred', 'in_progress') AND g.due_date < ?3)"
 #define DUE_SOON "(g.status IN ('referred', 'in_progress') AND g.due_date >= ?3 AND g.due_date <= ?4)"
 
-/* Columns 0 to 5 as liaison_store_add_figures_group() reads them. */
-#define GROUPS_SELECT                                                          \
+/* The period's suggestions, one row each, read from the covering index
+ * suggestions_for_dashboard (migration 14) and grouped here: SQLite would
+ * sort them into a temporary b-tree first. Their channel comes from the
+ * narrow receptions_channel, not the receptions' wide rows. */
+#define SUGGESTIONS_SELECT                                                     \
   "SELECT g.status, g.last_rating, g.key_supervision, g.n_replies,"           \
-  " g.n_late_replies, count(*), g.category_id, substr (g.registered_on, 1, 7)," \
-  " " CHANNEL_OF_SUGGESTION ", g.station_id, sum " OVERDUE ", sum " DUE_SOON   \
-  COHORT                                                                       \
-  " GROUP BY g.status, g.last_rating, g.key_supervision, g.n_replies,"        \
-  " g.n_late_replies, 7, 8, 9, 10"
+  " g.n_late_replies, g.category_id, g.registered_on,"                        \
+  " coalesce ((SELECT c.channel FROM receptions c INDEXED BY receptions_channel" \
+  "   WHERE c.id = g.reception_id), CASE g.kind WHEN 'deputy_suggestion' THEN '" \
+  LIAISON_FIGURES_CHANNEL_DEPUTY "' ELSE '" LIAISON_FIGURES_CHANNEL_NONE "' END)," \
+  " g.station_id, " OVERDUE ", " DUE_SOON                                      \
+  " FROM suggestions g INDEXED BY suggestions_for_dashboard"                   \
+  " WHERE g.deleted = 0 AND g.status <> 'none'"                               \
+  " AND g.registered_on >= ?1 AND g.registered_on <= ?2"                      \
+  " AND (?5 = 0 OR g.station_id = ?5)"
 
 /* Receptions received from ?1 up to (not including) ?2, ?3 the station. */
 #define RECEPTIONS_WHERE                                                       \
   " WHERE r.deleted = 0 AND r.received_at >= ?1 AND r.received_at < ?2"      \
   " AND (?3 = 0 OR r.station_id = ?3)"
+/* From the covering receptions_for_dashboard, visitors_total kept by
+ * triggers (migration 14). */
 #define RECEPTIONS_SELECT                                                      \
-  "SELECT r.category_id, substr (r.received_at, 1, 7), r.channel, r.station_id," \
-  " count(*), sum ((SELECT sum (v.party_size) FROM reception_visitors v"       \
-  "   WHERE v.reception_id = r.id))"                                           \
-  " FROM receptions r" RECEPTIONS_WHERE                                        \
-  " GROUP BY 1, 2, 3, 4"
+  "SELECT r.category_id, r.received_at, r.channel, r.station_id, r.visitors_total" \
+  " FROM receptions r INDEXED BY receptions_for_dashboard" RECEPTIONS_WHERE
+
+/* The channels a group tells apart: the receptions', then a deputy's own
+ * and a citizen's with no reception. */
+#define CHANNEL_DEPUTY LIAISON_N_CHANNELS
+#define CHANNEL_NONE   (LIAISON_N_CHANNELS + 1)
+
+/* What a row is grouped by: its breakdown keys, and for suggestions what
+ * the figures tell apart. */
+typedef struct {
+  gint64 category_id;
+  gint64 station_id;
+  guint  month;        /* YYYY * 100 + MM */
+  guint  channel;      /* a LiaisonChannel, CHANNEL_DEPUTY or CHANNEL_NONE */
+  int    status;       /* a LiaisonLoopStatus; -1 for receptions */
+  int    rating;       /* a LiaisonLoopRating; -1 when never rated */
+  guint  key_supervision;
+  guint  n_replies;
+  guint  n_late_replies;
+} GroupKey;
+
+typedef struct {
+  GroupKey key;
+  guint    count;
+  guint    overdue;
+  guint    due_soon;
+  guint    visitors;
+} Group;
+
+static guint
+group_hash (gconstpointer data)
+{
+  const GroupKey *k = data;
+  guint h = (guint) k->category_id;
+
+  h = h * 31 + (guint) k->station_id;
+  h = h * 31 + k->month;
+  h = h * 31 + k->channel;
+  h = h * 31 + (guint) k->status;
+  h = h * 31 + (guint) k->rating;
+  h = h * 31 + k->key_supervision;
+  h = h * 31 + k->n_replies;
+  return h * 31 + k->n_late_replies;
+}
+
+static gboolean
+group_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return memcmp (a, b, sizeof (GroupKey)) == 0;
+}
+
+static Group *
+group_of (GHashTable     *groups,
+          const GroupKey *key)
+{
+  Group *group = g_hash_table_lookup (groups, key);
+
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->key = *key;
+      g_hash_table_add (groups, group);
+    }
+  return group;
+}
+
+/* "YYYY-MM..." as YYYY * 100 + MM. */
+static guint
+month_of (const char *date)
+{
+  guint month = 0;
+
+  for (guint i = 0; date != NULL && i < 7 && date[i] != '\0'; i++)
+    if (g_ascii_isdigit (date[i]))
+      month = month * 10 + (guint) (date[i] - '0');
+  return month;
+}
+
+static guint
+channel_of (const char *code)
+{
+  LiaisonChannel channel;
+
+  if (code != NULL && liaison_channel_from_code (code, &channel))
+    return channel;
+  if (g_strcmp0 (code, LIAISON_FIGURES_CHANNEL_DEPUTY) == 0)
+    return CHANNEL_DEPUTY;
+  return CHANNEL_NONE;
+}
+
+static const char *
+channel_code (guint channel)
+{
+  if (channel < LIAISON_N_CHANNELS)
+    return liaison_channel_to_code (channel);
+  return channel == CHANNEL_DEPUTY ? LIAISON_FIGURES_CHANNEL_DEPUTY : LIAISON_FIGURES_CHANNEL_NONE;
+}
 
 typedef struct {
   LiaisonFiguresTable *table;
   GHashTable          *categories;  /* id -> code */
   GHashTable          *stations;    /* id -> uuid */
+  GHashTable          *groups;      /* Group, by its key */
   const GDate         *day;
 } Grouping;
 
 static LiaisonFiguresCell *
-cell (Grouping         *grouping,
-      LiaisonFiguresBy  by,
-      const char       *key)
+cell (GHashTable *cells,
+      const char *key)
 {
-  GHashTable *cells = grouping->table->by[by];
   LiaisonFiguresCell *found;
 
   if (key == NULL)
@@ -76,44 +178,81 @@ cell (Grouping         *grouping,
   return found;
 }
 
-/* The cells a row of a grouped query adds to: the total, then one per
- * grouping, from the category id, month, channel and station id in
- * columns @first to @first + 3. */
+/* The cells a group adds to: the total, then one per grouping. */
 static void
-row_cells (Grouping            *grouping,
-           sqlite3_stmt        *stmt,
-           int                  first,
-           LiaisonFiguresCell  *cells[LIAISON_N_FIGURES_BY + 1])
+group_cells (Grouping            *grouping,
+             const GroupKey      *key,
+             LiaisonFiguresCell  *cells[LIAISON_N_FIGURES_BY + 1])
 {
-  gint64 category_id = sqlite3_column_int64 (stmt, first);
-  gint64 station_id = sqlite3_column_int64 (stmt, first + 3);
+  LiaisonFiguresTable *table = grouping->table;
+  char month[16];
 
-  cells[0] = &grouping->table->total;
+  g_snprintf (month, sizeof month, "%04u-%02u", key->month / 100, key->month % 100);
+  cells[0] = &table->total;
   cells[1 + LIAISON_FIGURES_BY_CATEGORY] =
-    cell (grouping, LIAISON_FIGURES_BY_CATEGORY, g_hash_table_lookup (grouping->categories, &category_id));
-  cells[1 + LIAISON_FIGURES_BY_MONTH] =
-    cell (grouping, LIAISON_FIGURES_BY_MONTH, (const char *) sqlite3_column_text (stmt, first + 1));
-  cells[1 + LIAISON_FIGURES_BY_CHANNEL] =
-    cell (grouping, LIAISON_FIGURES_BY_CHANNEL, (const char *) sqlite3_column_text (stmt, first + 2));
+    cell (table->by[LIAISON_FIGURES_BY_CATEGORY], g_hash_table_lookup (grouping->categories, &key->category_id));
+  cells[1 + LIAISON_FIGURES_BY_MONTH] = cell (table->by[LIAISON_FIGURES_BY_MONTH], month);
+  cells[1 + LIAISON_FIGURES_BY_CHANNEL] = cell (table->by[LIAISON_FIGURES_BY_CHANNEL], channel_code (key->channel));
   cells[1 + LIAISON_FIGURES_BY_STATION] =
-    cell (grouping, LIAISON_FIGURES_BY_STATION, g_hash_table_lookup (grouping->stations, &station_id));
+    cell (table->by[LIAISON_FIGURES_BY_STATION], g_hash_table_lookup (grouping->stations, &key->station_id));
 }
 
 static void
-add_group_row (sqlite3_stmt *stmt,
-               gpointer      data)
+add_suggestion_row (sqlite3_stmt *stmt,
+                    gpointer      data)
 {
   Grouping *grouping = data;
-  LiaisonFiguresCell *cells[LIAISON_N_FIGURES_BY + 1];
-  LiaisonFigures group = { 0, };
+  GroupKey key = { 0, };
+  LiaisonLoopStatus status;
+  LiaisonLoopRating rating;
+  Group *group;
 
-  liaison_store_add_figures_group (&group, stmt, grouping->day);
-  /* sum() of no rows is NULL, read as 0. */
-  group.overdue = (guint) sqlite3_column_int64 (stmt, 10);
-  group.due_soon = (guint) sqlite3_column_int64 (stmt, 11);
-  row_cells (grouping, stmt, 6, cells);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    liaison_figures_add (&cells[i]->figures, &group, 1);
+  if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &status))
+    return;
+  key.status = status;
+  key.rating = liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 1), &rating) ? (int) rating : -1;
+  key.key_supervision = sqlite3_column_int (stmt, 2) != 0;
+  key.n_replies = (guint) sqlite3_column_int (stmt, 3);
+  key.n_late_replies = (guint) sqlite3_column_int (stmt, 4);
+  key.category_id = sqlite3_column_int64 (stmt, 5);
+  key.month = month_of ((const char *) sqlite3_column_text (stmt, 6));
+  key.channel = channel_of ((const char *) sqlite3_column_text (stmt, 7));
+  key.station_id = sqlite3_column_int64 (stmt, 8);
+  group = group_of (grouping->groups, &key);
+  group->count++;
+  /* NULL (no due date) reads as 0. */
+  group->overdue += sqlite3_column_int (stmt, 9) != 0;
+  group->due_soon += sqlite3_column_int (stmt, 10) != 0;
+}
+
+/* Each group counted once by the figures' own rules, then added to its
+ * cells. */
+static void
+add_suggestion_groups (Grouping *grouping)
+{
+  GHashTableIter iter;
+  Group *group;
+
+  g_hash_table_iter_init (&iter, grouping->groups);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &group, NULL))
+    {
+      LiaisonFiguresCell *cells[LIAISON_N_FIGURES_BY + 1];
+      LiaisonLoopState state = { 0, };
+      LiaisonFigures figures = { 0, };
+
+      state.status = (LiaisonLoopStatus) group->key.status;
+      state.rated = group->key.rating >= 0;
+      state.last_rating = state.rated ? (LiaisonLoopRating) group->key.rating : 0;
+      state.key_supervision = group->key.key_supervision;
+      state.n_replies = group->key.n_replies;
+      state.n_late_replies = group->key.n_late_replies;
+      liaison_store_add_figures_state (&figures, &state, group->count, grouping->day);
+      figures.overdue = group->overdue;
+      figures.due_soon = group->due_soon;
+      group_cells (grouping, &group->key, cells);
+      for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+        liaison_figures_add (&cells[i]->figures, &figures, 1);
+    }
 }
 
 static void
@@ -121,32 +260,44 @@ add_reception_row (sqlite3_stmt *stmt,
                    gpointer      data)
 {
   Grouping *grouping = data;
-  LiaisonFiguresCell *cells[LIAISON_N_FIGURES_BY + 1];
-  guint receptions = (guint) sqlite3_column_int64 (stmt, 4);
-  guint visitors = (guint) sqlite3_column_int64 (stmt, 5);
+  GroupKey key = { 0, };
+  Group *group;
 
-  row_cells (grouping, stmt, 0, cells);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+  key.category_id = sqlite3_column_int64 (stmt, 0);
+  key.month = month_of ((const char *) sqlite3_column_text (stmt, 1));
+  key.channel = channel_of ((const char *) sqlite3_column_text (stmt, 2));
+  key.station_id = sqlite3_column_int64 (stmt, 3);
+  key.status = -1;
+  key.rating = -1;
+  group = group_of (grouping->groups, &key);
+  group->count++;
+  group->visitors += (guint) sqlite3_column_int (stmt, 4);
+}
+
+static void
+add_reception_groups (Grouping *grouping)
+{
+  GHashTableIter iter;
+  Group *group;
+
+  g_hash_table_iter_init (&iter, grouping->groups);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &group, NULL))
     {
-      cells[i]->receptions += receptions;
-      cells[i]->visitors += visitors;
+      LiaisonFiguresCell *cells[LIAISON_N_FIGURES_BY + 1];
+      const char *station = g_hash_table_lookup (grouping->stations, &group->key.station_id);
+      g_autofree char *key = g_strdup_printf ("%s %04u-%02u", station != NULL ? station : "",
+                                              group->key.month / 100, group->key.month % 100);
+
+      group_cells (grouping, &group->key, cells);
+      for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+        {
+          cells[i]->receptions += group->count;
+          cells[i]->visitors += group->visitors;
+        }
+      cells[0] = cell (grouping->table->station_month, key);
+      cells[0]->receptions += group->count;
+      cells[0]->visitors += group->visitors;
     }
-
-  {
-    gint64 station_id = sqlite3_column_int64 (stmt, 3);
-    const char *station = g_hash_table_lookup (grouping->stations, &station_id);
-    g_autofree char *key = g_strdup_printf ("%s %s", station != NULL ? station : "",
-                                            (const char *) sqlite3_column_text (stmt, 1));
-    LiaisonFiguresCell *both = g_hash_table_lookup (grouping->table->station_month, key);
-
-    if (both == NULL)
-      {
-        both = g_new0 (LiaisonFiguresCell, 1);
-        g_hash_table_insert (grouping->table->station_month, g_steal_pointer (&key), both);
-      }
-    both->receptions += receptions;
-    both->visitors += visitors;
-  }
 }
 
 static void
@@ -241,7 +392,8 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
 {
   g_autoptr(GHashTable) categories = NULL;
   g_autoptr(GHashTable) stations = NULL;
-  Grouping grouping = { table, NULL, NULL, NULL };
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (group_hash, group_equal, g_free, NULL);
+  Grouping grouping = { table, NULL, NULL, groups, NULL };
   sqlite3_stmt *stmt;
   GDate day;
 
@@ -266,15 +418,17 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
   grouping.categories = categories;
   grouping.stations = stations;
 
-  stmt = liaison_store_prepare (self, GROUPS_SELECT, error);
+  stmt = liaison_store_prepare (self, SUGGESTIONS_SELECT, error);
   if (stmt == NULL)
     goto failed;
   bind_period (stmt, from, to);
   bind_days (stmt, &day);
   sqlite3_bind_int64 (stmt, 5, station_id);
-  if (!liaison_store_step_rows (self, stmt, add_group_row, &grouping,
+  if (!liaison_store_step_rows (self, stmt, add_suggestion_row, &grouping,
                                 _("Could not read the suggestions for the figures"), error))
     goto failed;
+  add_suggestion_groups (&grouping);
+  g_hash_table_remove_all (groups);
 
   stmt = liaison_store_prepare (self, RECEPTIONS_SELECT, error);
   if (stmt == NULL)
@@ -283,6 +437,7 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
   if (!liaison_store_step_rows (self, stmt, add_reception_row, &grouping,
                                 _("Could not read the receptions for the figures"), error))
     goto failed;
+  add_reception_groups (&grouping);
   return TRUE;
 
 failed:

@@ -229,13 +229,27 @@ bind_figures (sqlite3_stmt *stmt,
 }
 
 void
+liaison_store_add_figures_state (LiaisonFigures   *figures,
+                                 LiaisonLoopState *state,
+                                 guint             count,
+                                 const GDate      *day)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  LiaisonFigures group;
+
+  state->registered_on = *day;
+  g_date_clear (&state->due_date, 1);
+  g_ptr_array_add (one, state);
+  liaison_figures_compute (&group, one, NULL, NULL, day);
+  liaison_figures_add (figures, &group, count);
+}
+
+void
 liaison_store_add_figures_group (LiaisonFigures *figures,
                                  sqlite3_stmt   *stmt,
                                  const GDate    *day)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
   LiaisonLoopState state = { 0, };
-  LiaisonFigures group;
 
   if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &state.status))
     return;
@@ -243,11 +257,7 @@ liaison_store_add_figures_group (LiaisonFigures *figures,
   state.key_supervision = sqlite3_column_int (stmt, 2) != 0;
   state.n_replies = (guint) sqlite3_column_int (stmt, 3);
   state.n_late_replies = (guint) sqlite3_column_int (stmt, 4);
-  state.registered_on = *day;
-  g_date_clear (&state.due_date, 1);
-  g_ptr_array_add (one, &state);
-  liaison_figures_compute (&group, one, NULL, NULL, day);
-  liaison_figures_add (figures, &group, (guint) sqlite3_column_int64 (stmt, 5));
+  liaison_store_add_figures_state (figures, &state, (guint) sqlite3_column_int64 (stmt, 5), day);
 }
 
 typedef struct

@@ -298,5 +298,11 @@ gpointer      liaison_store_read_suggestion (sqlite3_stmt *stmt);
 void          liaison_store_add_figures_group (LiaisonFigures *figures,
                                                sqlite3_stmt   *stmt,
                                                const GDate    *day);
+/* The same, the group given as @state's status, rated and last_rating,
+ * key_supervision, n_replies and n_late_replies (its dates are set here). */
+void          liaison_store_add_figures_state (LiaisonFigures   *figures,
+                                               LiaisonLoopState *state,
+                                               guint             count,
+                                               const GDate      *day);
 
 G_END_DECLS

@@ -486,6 +486,31 @@ static const char migration_13[] =
   "    AND event_uuid = (SELECT uuid FROM receptions WHERE id = old.reception_id);\n"
   "END;\n";
 
+/* The dashboard (schema 14, docs/reports.md, "In the store"): each reception keeps the
+ * sum of its visitors' party sizes (visitors_total, kept by triggers on
+ * reception_visitors, so that every writer keeps it), and covering indexes
+ * let a period's suggestions and receptions be read from an index alone,
+ * the suggestions' channel from a narrow index of the receptions'. */
+static const char migration_14[] =
+  "ALTER TABLE receptions ADD COLUMN visitors_total INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE receptions SET visitors_total ="
+  " (SELECT coalesce (sum (v.party_size), 0) FROM reception_visitors v WHERE v.reception_id = receptions.id);\n"
+  "CREATE TRIGGER reception_visitors_total_insert AFTER INSERT ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET visitors_total = visitors_total + new.party_size WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_total_delete AFTER DELETE ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET visitors_total = visitors_total - old.party_size WHERE id = old.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_total_update AFTER UPDATE OF reception_id, party_size ON reception_visitors BEGIN\n"
+  "  UPDATE receptions SET visitors_total = visitors_total - old.party_size WHERE id = old.reception_id;\n"
+  "  UPDATE receptions SET visitors_total = visitors_total + new.party_size WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE INDEX suggestions_for_dashboard ON suggestions (registered_on, status, last_rating, key_supervision,"
+  " n_replies, n_late_replies, category_id, station_id, kind, reception_id, due_date, deleted) WHERE deleted = 0;\n"
+  "CREATE INDEX receptions_for_dashboard ON receptions (received_at, category_id, channel, station_id,"
+  " visitors_total, deleted) WHERE deleted = 0;\n"
+  "CREATE INDEX receptions_channel ON receptions (id, channel);\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -501,6 +526,7 @@ static const char *const migrations[] = {
   migration_11,
   migration_12,
   migration_13,
+  migration_14,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

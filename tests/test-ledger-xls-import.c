@@ -18,6 +18,7 @@
 #include "liaison-ledger.h"
 #include "liaison-store.h"
 #include "liaison-test-cli.h"
+#include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
 #define STATION_NAME "相山区东山街道人大代表联络站"
@@ -81,24 +82,6 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static guint
-count_receptions (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = liaison_store_count_receptions (store, NULL, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-static const LiaisonVisitor *
-visitor_at (const LiaisonReception *reception,
-            guint                   i)
-{
-  g_assert_cmpuint (reception->visitors->len, >, i);
-  return g_ptr_array_index (reception->visitors, i);
-}
-
 /* The three receptions of ledger-good.xls, cell by cell, as the sheet
  * holds them (see make-xls-ledgers.py). */
 static void
@@ -113,19 +96,19 @@ assert_good_ledger (LiaisonStore *store)
 
   r = g_ptr_array_index (receptions, 0);
   g_assert_cmpstr (r->received_at, ==, "2024-03-05 09:30");  /* a date and time cell */
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "张桂兰");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "东山社区");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "张桂兰");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "东山社区");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
   g_assert_cmpstr (r->summary, ==, "反映道路积水严重。");
   g_assert_cmpuint (r->deputy_ids->len, ==, 1);
 
   r = g_ptr_array_index (receptions, 1);
   g_assert_cmpstr (r->received_at, ==, "2024-03-06 10:00");  /* a date typed as text */
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "李明");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "朝阳社区");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "李明");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "朝阳社区");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
   g_assert_cmpstr (r->summary, ==, "反映低保审核慢。");
   g_assert_cmpstr (r->handling, ==, "已登记。");
 
@@ -133,24 +116,11 @@ assert_good_ledger (LiaisonStore *store)
   g_assert_cmpstr (r->received_at, ==, "2024-03-07 00:00");  /* a date cell, no time */
   g_assert_cmpuint (r->deputy_ids->len, ==, 2);
   g_assert_cmpuint (r->visitors->len, ==, 1);
-  g_assert_cmpstr (visitor_at (r, 0)->phone ? visitor_at (r, 0)->phone : "", ==, "");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 3);
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "金海社区");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone ? liaison_test_visitor_at (r, 0)->phone : "", ==, "");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 3);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "金海社区");
   g_assert_cmpstr (r->summary, ==, "反映路灯不亮，\n希望修理。");
   g_assert_cmpstr (r->handling, ==, "已转交街道。");
-}
-
-static void
-import_ok (LiaisonStore *store,
-           GFile        *file,
-           guint         expected)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (liaison_ledger_import_receptions (store, file, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, expected);
 }
 
 /* Fails with @code, writes nothing, and returns the message. */
@@ -180,7 +150,7 @@ test_import_chinese (Fixture       *fixture,
 {
   g_autoptr(GFile) file = data_file ("ledger-good.xls");
 
-  import_ok (fixture->store, file, 3);
+  liaison_test_import_ok (fixture->store, file, 3);
   assert_good_ledger (fixture->store);
 }
 
@@ -190,7 +160,7 @@ test_import_english (Fixture       *fixture,
 {
   g_autoptr(GFile) file = data_file ("ledger-english.xls");
 
-  import_ok (fixture->store, file, 3);
+  liaison_test_import_ok (fixture->store, file, 3);
   assert_good_ledger (fixture->store);
 }
 
@@ -206,7 +176,7 @@ test_import_renamed (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n = 99;
 
-  import_ok (fixture->store, as_xlsx, 3);
+  liaison_test_import_ok (fixture->store, as_xlsx, 3);
   assert_good_ledger (fixture->store);
   g_assert_true (liaison_ledger_import_receptions_full (fixture->store, bare, &n, already, NULL, &error));
   g_assert_no_error (error);
@@ -226,7 +196,7 @@ test_import_bad_row (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "line 5: unknown deputy “王五”"));
   g_assert_null (strstr (message, "line 4"));
   g_assert_null (strstr (message, "line 6"));
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 0);
 }
 
 /* `liaison import FILE.xls`, the real program on the same store, in
@@ -311,7 +281,7 @@ test_import_random_bytes (Fixture       *fixture,
     {
       g_autoptr(GByteArray) bytes = g_byte_array_new ();
       g_autoptr(GError) error = NULL;
-      guint before = count_receptions (fixture->store);
+      guint before = liaison_test_ledger_count (fixture->store);
       guint n = 0;
 
       if (i % 3 == 0)
@@ -344,7 +314,7 @@ test_import_random_bytes (Fixture       *fixture,
           g_assert_nonnull (error);
           g_assert_cmpstr (error->message, !=, "");
           g_assert_cmpuint (n, ==, 0);
-          g_assert_cmpuint (count_receptions (fixture->store), ==, before);
+          g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, before);
           /* An unreadable file is refused as a workbook, not as text. */
           if (g_error_matches (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING))
             g_assert_nonnull (strstr (error->message, "could not be read as an Excel workbook"));

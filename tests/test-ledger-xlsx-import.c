@@ -18,6 +18,7 @@
 #include "liaison-ledger.h"
 #include "liaison-store.h"
 #include "liaison-test-cli.h"
+#include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
 #define STATION_NAME "相山区东山街道人大代表联络站"
@@ -125,24 +126,6 @@ fixture_tear_down (Fixture       *fixture,
   liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
-static guint
-count_receptions (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = liaison_store_count_receptions (store, NULL, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-static const LiaisonVisitor *
-visitor_at (const LiaisonReception *reception,
-            guint                   i)
-{
-  g_assert_cmpuint (reception->visitors->len, >, i);
-  return g_ptr_array_index (reception->visitors, i);
-}
-
 /* The three receptions of the good workbook, cell by cell. */
 static void
 assert_good_ledger (LiaisonStore *store)
@@ -156,58 +139,27 @@ assert_good_ledger (LiaisonStore *store)
 
   r = g_ptr_array_index (receptions, 0);
   g_assert_cmpstr (r->received_at, ==, "2024-03-05 09:30");  /* a real datetime */
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "张桂兰");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "东山社区");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "张桂兰");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "东山社区");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
   g_assert_cmpstr (r->summary, ==, "反映道路积水严重。");
   g_assert_cmpuint (r->deputy_ids->len, ==, 1);
 
   r = g_ptr_array_index (receptions, 1);
   g_assert_cmpstr (r->received_at, ==, "2024-03-06 10:00");  /* a date as text */
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "李明");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "李明");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
   g_assert_cmpstr (r->handling, ==, "已登记。");
 
   r = g_ptr_array_index (receptions, 2);
   g_assert_cmpstr (r->received_at, ==, "2024-03-07 00:00");  /* a date in format 14 */
   g_assert_cmpuint (r->deputy_ids->len, ==, 2);
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 3);
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "金海社区");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 3);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "金海社区");
   g_assert_cmpstr (r->summary, ==, "反映路灯不亮，\n希望修理。");
   g_assert_cmpstr (r->handling, ==, "TRUE");  /* a boolean as Excel shows it */
-}
-
-static void
-import_ok (LiaisonStore *store,
-           GFile        *file,
-           guint         expected)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (liaison_ledger_import_receptions (store, file, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, expected);
-}
-
-/* Fails with @code, writes nothing, and returns the message. */
-static char *
-import_fails (LiaisonStore *store,
-              GFile        *file,
-              int           code)
-{
-  g_autoptr(GError) error = NULL;
-  guint before = count_receptions (store);
-  guint n = 99;
-
-  g_assert_false (liaison_ledger_import_receptions (store, file, &n, &error));
-  g_assert_error (error, LIAISON_LEDGER_ERROR, code);
-  g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (count_receptions (store), ==, before);
-  g_test_message ("%s", error->message);
-  return g_strdup (error->message);
 }
 
 static void
@@ -216,7 +168,7 @@ test_import_chinese (Fixture       *fixture,
 {
   g_autoptr(GFile) file = make_workbook (fixture, "zh");
 
-  import_ok (fixture->store, file, 3);
+  liaison_test_import_ok (fixture->store, file, 3);
   assert_good_ledger (fixture->store);
 }
 
@@ -226,7 +178,7 @@ test_import_english (Fixture       *fixture,
 {
   g_autoptr(GFile) file = make_workbook (fixture, "en");
 
-  import_ok (fixture->store, file, 3);
+  liaison_test_import_ok (fixture->store, file, 3);
   assert_good_ledger (fixture->store);
 }
 
@@ -236,12 +188,12 @@ test_import_bad_row (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GFile) file = make_workbook (fixture, "bad");
-  g_autofree char *message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR_ROWS);
+  g_autofree char *message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
 
   g_assert_nonnull (strstr (message, "line 5: unknown deputy “王五”"));
   g_assert_null (strstr (message, "line 4"));
   g_assert_null (strstr (message, "line 6"));
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 0);
 }
 
 /* The same workbook twice: nothing written the second time, and its rows
@@ -258,7 +210,7 @@ test_import_twice (Fixture       *fixture,
   g_autofree char *again = NULL;
   guint n = 99;
 
-  import_ok (fixture->store, file, 3);
+  liaison_test_import_ok (fixture->store, file, 3);
   checksum = liaison_test_database_checksum (path);
   g_assert_true (liaison_ledger_import_receptions_full (fixture->store, file, &n, already, NULL, &error));
   g_assert_no_error (error);
@@ -299,7 +251,7 @@ assert_unreadable (Fixture    *fixture,
                    GFile      *file,
                    const char *why)
 {
-  g_autofree char *message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR_ENCODING);
+  g_autofree char *message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
 
   g_assert_nonnull (strstr (message, "could not be read as an Excel workbook"));
   g_assert_nonnull (strstr (message, why));

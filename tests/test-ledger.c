@@ -11,6 +11,7 @@
 #include "liaison-ledger.h"
 #include "liaison-locale.h"
 #include "liaison-store.h"
+#include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
 #define STATION_NAME "相山区东山街道人大代表联络站"
@@ -96,16 +97,6 @@ fixture_tear_down (Fixture       *fixture,
   liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
-static guint
-count_receptions (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = liaison_store_count_receptions (store, NULL, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
 static GPtrArray *
 receptions_between (LiaisonStore *store,
                     const char   *from,
@@ -116,14 +107,6 @@ receptions_between (LiaisonStore *store,
 
   g_assert_no_error (error);
   return receptions;
-}
-
-static const LiaisonVisitor *
-visitor_at (const LiaisonReception *reception,
-            guint                   i)
-{
-  g_assert_cmpuint (reception->visitors->len, >, i);
-  return g_ptr_array_index (reception->visitors, i);
 }
 
 /* What ledger-good.csv holds, whatever its encoding. */
@@ -145,20 +128,20 @@ assert_good_ledger (LiaisonStore *store)
   g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_WALK_IN);
   g_assert_false (r->handled_on_spot);
   g_assert_cmpuint (r->visitors->len, ==, 1);
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "张桂兰");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "13812345678");
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "东山社区");
-  g_assert_true (visitor_at (r, 0)->consent);
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "张桂兰");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13812345678");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "东山社区");
+  g_assert_true (liaison_test_visitor_at (r, 0)->consent);
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
 
   /* A date alone, an anonymous visitor, empty party size and consent. */
   r = g_ptr_array_index (receptions, 1);
   g_assert_cmpstr (r->received_at, ==, "2024-03-06 00:00");
   g_assert_cmpstr (r->deputy_names, ==, "张伟");
   g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_PHONE);
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 1);
-  g_assert_false (visitor_at (r, 0)->consent);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
+  g_assert_false (liaison_test_visitor_at (r, 0)->consent);
 
   /* Quotes around a comma, a line break and doubled quotes; two visitors. */
   r = g_ptr_array_index (receptions, 2);
@@ -169,53 +152,22 @@ assert_good_ledger (LiaisonStore *store)
   g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_MOBILE_DESK);
   g_assert_true (r->handled_on_spot);
   g_assert_cmpuint (r->visitors->len, ==, 2);
-  g_assert_cmpstr (visitor_at (r, 0)->name, ==, "李明");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "0561-3012345");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
-  g_assert_true (visitor_at (r, 0)->consent);
-  g_assert_cmpstr (visitor_at (r, 1)->name, ==, "王红");
-  g_assert_cmpint (visitor_at (r, 1)->party_size, ==, 1);
-  g_assert_cmpstr (visitor_at (r, 1)->community, ==, "金海社区");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "李明");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "0561-3012345");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_true (liaison_test_visitor_at (r, 0)->consent);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 1)->name, ==, "王红");
+  g_assert_cmpint (liaison_test_visitor_at (r, 1)->party_size, ==, 1);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 1)->community, ==, "金海社区");
 
   /* After a blank line: a quoted comma in the community, 0 as no. */
   r = g_ptr_array_index (receptions, 3);
   g_assert_cmpstr (r->received_at, ==, "2024-03-08 00:00");
   g_assert_cmpstr (r->deputy_names, ==, "张伟、王建国");
-  g_assert_cmpstr (visitor_at (r, 0)->community, ==, "建设社区,3栋");
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 2);
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "建设社区,3栋");
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
   g_assert_cmpint (r->channel, ==, LIAISON_CHANNEL_ONLINE);
   g_assert_false (r->handled_on_spot);
-}
-
-static void
-import_ok (LiaisonStore *store,
-           GFile        *file,
-           guint         expected)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (liaison_ledger_import_receptions (store, file, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, expected);
-}
-
-/* Fails with @code, writes nothing, and returns the message. */
-static char *
-import_fails (LiaisonStore *store,
-              GFile        *file,
-              GQuark        domain,
-              int           code)
-{
-  g_autoptr(GError) error = NULL;
-  guint before = count_receptions (store);
-  guint n = 99;
-
-  g_assert_false (liaison_ledger_import_receptions (store, file, &n, &error));
-  g_assert_error (error, domain, code);
-  g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (count_receptions (store), ==, before);
-  return g_strdup (error->message);
 }
 
 /* Imports @file with the already imported rows reported: @expected
@@ -257,7 +209,7 @@ test_import_twice (Fixture       *fixture,
   LiaisonTestCounts counts;
   const guint lines[] = { 2, 3, 4, 7, 0 };
 
-  import_ok (fixture->store, file, 4);
+  liaison_test_import_ok (fixture->store, file, 4);
   counts = liaison_test_count_receptions (fixture->store);
   checksum = liaison_test_database_checksum (path);
 
@@ -268,8 +220,8 @@ test_import_twice (Fixture       *fixture,
   assert_good_ledger (fixture->store);
 
   /* The old way in counts nothing written either. */
-  import_ok (fixture->store, file, 0);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+  liaison_test_import_ok (fixture->store, file, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 4);
 
   for (guint i = 0; lines[i] != 0; i++)
     g_array_append_val (already, lines[i]);
@@ -312,9 +264,9 @@ test_import_some_again (Fixture       *fixture,
 
   import_again (fixture->store, first, 3, first_lines);
   import_again (fixture->store, second, 2, second_lines);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 5);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 5);
   import_again (fixture->store, third, 2, third_lines);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 7);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 7);
 }
 
 /* Two identical rows in one file are two visits; imported again, both are
@@ -337,9 +289,9 @@ test_import_identical_rows (Fixture       *fixture,
   import_again (fixture->store, twice, 2, none);
   import_again (fixture->store, twice, 0, both);
   import_again (fixture->store, thrice, 1, both);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 3);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 3);
 
-  message = import_fails (fixture->store, bad, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  message = liaison_test_import_fails (fixture->store, bad, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
   g_assert_nonnull (strstr (message, "line 3"));
   g_assert_null (strstr (message, "already"));
 
@@ -393,8 +345,8 @@ test_import_utf8 (Fixture       *fixture,
 {
   g_autoptr(GFile) file = data_file ("ledger-good.csv");
 
-  import_ok (fixture->store, file, 4);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+  liaison_test_import_ok (fixture->store, file, 4);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 4);
   assert_good_ledger (fixture->store);
 }
 
@@ -407,7 +359,7 @@ test_import_bom (Fixture       *fixture,
   g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", plain, NULL);
   g_autoptr(GFile) file = write_temp (fixture, "bom.csv", with_bom, -1);
 
-  import_ok (fixture->store, file, 4);
+  liaison_test_import_ok (fixture->store, file, 4);
   assert_good_ledger (fixture->store);
 }
 
@@ -426,7 +378,7 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_false (g_utf8_validate (gb, gb_length, NULL));
   file = write_temp (fixture, "gb18030.csv", gb, gb_length);
 
-  import_ok (fixture->store, file, 4);
+  liaison_test_import_ok (fixture->store, file, 4);
   assert_good_ledger (fixture->store);
 }
 
@@ -438,21 +390,21 @@ test_import_english (Fixture       *fixture,
   g_autoptr(GPtrArray) receptions = NULL;
   const LiaisonReception *r;
 
-  import_ok (fixture->store, file, 2);
+  liaison_test_import_ok (fixture->store, file, 2);
   receptions = receptions_between (fixture->store, "2024-04-01", "2024-04-30");
   g_assert_cmpuint (receptions->len, ==, 2);
 
   r = g_ptr_array_index (receptions, 0);
   g_assert_cmpint (r->category_id, ==, liaison_store_find_category (fixture->store, "urban_construction"));
   g_assert_cmpstr (r->summary, ==, "反映楼道路灯长期不亮, 希望尽快维修。");
-  g_assert_cmpstr (visitor_at (r, 0)->phone, ==, "15955612345");
+  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "15955612345");
   /* No consent column: not to be contacted. */
-  g_assert_false (visitor_at (r, 0)->consent);
+  g_assert_false (liaison_test_visitor_at (r, 0)->consent);
 
   r = g_ptr_array_index (receptions, 1);
   g_assert_cmpstr (r->deputy_names, ==, "张伟、李秀英");
   g_assert_cmpint (r->category_id, ==, liaison_store_find_category (fixture->store, "transport"));
-  g_assert_cmpint (visitor_at (r, 0)->party_size, ==, 4);
+  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 4);
   g_assert_cmpstr (r->handling, ==, "代表当场解答。");
   g_assert_false (r->handled_on_spot);
 }
@@ -464,7 +416,7 @@ test_import_bad_rows (Fixture       *fixture,
   g_autoptr(GFile) file = data_file ("ledger-bad.csv");
   g_autofree char *message = NULL;
 
-  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "5 rows"));
   g_assert_nonnull (strstr (message, "line 3: "));
@@ -479,7 +431,7 @@ test_import_bad_rows (Fixture       *fixture,
   g_assert_null (strstr (message, "line 2:"));
   g_assert_null (strstr (message, "line 6:"));
   g_assert_null (strstr (message, "line 8:"));
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 0);
 }
 
 /* A long community for two visitors and a deputy named twice: each said
@@ -541,7 +493,7 @@ test_import_problems_once (Fixture       *fixture,
   g_assert_error (error, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
   g_test_message ("%s", error->message);
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (count_receptions (fixture->store), ==, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 0);
   message = g_strdup (error->message);
   g_clear_error (&error);
 
@@ -658,7 +610,7 @@ test_import_each_bad_row (Fixture       *fixture,
   g_autoptr(GFile) good = data_file ("ledger-good.csv");
 
   /* Receptions already there stay as they are. */
-  import_ok (fixture->store, good, 4);
+  liaison_test_import_ok (fixture->store, good, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -667,12 +619,12 @@ test_import_each_bad_row (Fixture       *fixture,
       g_autoptr(GFile) file = write_temp (fixture, name, contents, -1);
       g_autofree char *message = NULL;
 
-      message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+      message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
       g_test_message ("%s", message);
       g_assert_nonnull (strstr (message, "line 3: "));
       g_assert_null (strstr (message, "line 2:"));
       g_assert_nonnull (strstr (message, cases[i].expected));
-      g_assert_cmpuint (count_receptions (fixture->store), ==, 4);
+      g_assert_cmpuint (liaison_test_ledger_count (fixture->store), ==, 4);
     }
 }
 
@@ -689,7 +641,7 @@ test_import_many_bad_rows (Fixture       *fixture,
     g_string_append (contents, "2024-03-06,王五,李四,,1,东山社区,城乡建设,内容。,\r\n");
   file = write_temp (fixture, "many.csv", contents->str, contents->len);
 
-  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
   for (const char *p = message; (p = strstr (p, "line ")) != NULL; p++)
     n_lines++;
   g_assert_cmpuint (n_lines, ==, 50);
@@ -706,7 +658,7 @@ test_import_missing_column (Fixture       *fixture,
   g_autoptr(GFile) file = data_file ("ledger-missing-column.csv");
   g_autofree char *message = NULL;
 
-  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER);
+  message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_HEADER);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "“类别” (category)"));
   g_assert_nonnull (strstr (message, "“反映内容” (content)"));
@@ -723,7 +675,7 @@ test_import_invalid_bytes (Fixture       *fixture,
   g_autoptr(GFile) file = write_temp (fixture, "invalid.csv", contents, -1);
   g_autofree char *message = NULL;
 
-  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
+  message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "GB18030"));
   g_assert_nonnull (strstr (message, "line 3"));
@@ -732,7 +684,7 @@ test_import_invalid_bytes (Fixture       *fixture,
   {
     g_autofree char *lying = g_strconcat ("\xEF\xBB\xBF", contents, NULL);
     g_autoptr(GFile) file2 = write_temp (fixture, "lying.csv", lying, -1);
-    g_autofree char *message2 = import_fails (fixture->store, file2, LIAISON_LEDGER_ERROR,
+    g_autofree char *message2 = liaison_test_import_fails (fixture->store, file2, LIAISON_LEDGER_ERROR,
                                               LIAISON_LEDGER_ERROR_ENCODING);
     g_assert_nonnull (strstr (message2, "line 3"));
   }
@@ -748,7 +700,7 @@ test_import_unclosed_quote (Fixture       *fixture,
   g_autoptr(GFile) file = write_temp (fixture, "unclosed.csv", contents, -1);
   g_autofree char *message = NULL;
 
-  message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
+  message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
   g_assert_nonnull (strstr (message, "line 3"));
 }
 
@@ -760,7 +712,7 @@ test_import_needs_station (Fixture       *fixture,
   g_autoptr(GFile) file = data_file ("ledger-good.csv");
   g_autofree char *message = NULL;
 
-  message = import_fails (store, file, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NO_STATION);
+  message = liaison_test_import_fails (store, file, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NO_STATION);
   g_assert_nonnull (strstr (message, "set up"));
 }
 
@@ -770,7 +722,7 @@ test_import_missing_file (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "nowhere.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *message = import_fails (fixture->store, file, LIAISON_LEDGER_ERROR,
+  g_autofree char *message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR,
                                            LIAISON_LEDGER_ERROR_IO);
 
   g_assert_nonnull (strstr (message, "nowhere.csv"));
@@ -815,7 +767,7 @@ test_export_round_trip (Fixture       *fixture,
   /* The same seed gives the target the same roster. */
   g_assert_true (liaison_demo_generate (target, &roster_only, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_receptions (target), ==, 0);
+  g_assert_cmpuint (liaison_test_ledger_count (target), ==, 0);
 
   g_assert_true (liaison_ledger_export_receptions (source, from, to, first, &n, &error));
   g_assert_no_error (error);
@@ -826,7 +778,7 @@ test_export_round_trip (Fixture       *fixture,
                                    "\xEF\xBB\xBF接待日期,接待代表,来访人,联系电话,人数,所在社区,类别,"
                                    "反映内容,办理情况,接待方式,同意联系,当场办结\r\n"));
 
-  import_ok (target, first, 400);
+  liaison_test_import_ok (target, first, 400);
 
   before = receptions_between (source, from, to);
   after = receptions_between (target, from, to);
@@ -845,14 +797,14 @@ test_export_round_trip (Fixture       *fixture,
       g_assert_cmpint (a->channel, ==, b->channel);
       g_assert_cmpint (a->handled_on_spot, ==, b->handled_on_spot);
       g_assert_cmpuint (a->visitors->len, ==, b->visitors->len);
-      g_assert_cmpstr (visitor_at (a, 0)->phone, ==, visitor_at (b, 0)->phone);
-      g_assert_cmpstr (visitor_at (a, 0)->community, ==, visitor_at (b, 0)->community);
-      g_assert_cmpint (visitor_at (a, 0)->consent, ==, visitor_at (b, 0)->consent);
+      g_assert_cmpstr (liaison_test_visitor_at (a, 0)->phone, ==, liaison_test_visitor_at (b, 0)->phone);
+      g_assert_cmpstr (liaison_test_visitor_at (a, 0)->community, ==, liaison_test_visitor_at (b, 0)->community);
+      g_assert_cmpint (liaison_test_visitor_at (a, 0)->consent, ==, liaison_test_visitor_at (b, 0)->consent);
       for (guint v = 0; v < a->visitors->len; v++)
         {
-          g_assert_cmpstr (visitor_at (a, v)->name, ==, visitor_at (b, v)->name);
-          party_a += visitor_at (a, v)->party_size;
-          party_b += visitor_at (b, v)->party_size;
+          g_assert_cmpstr (liaison_test_visitor_at (a, v)->name, ==, liaison_test_visitor_at (b, v)->name);
+          party_a += liaison_test_visitor_at (a, v)->party_size;
+          party_b += liaison_test_visitor_at (b, v)->party_size;
         }
       g_assert_cmpint (party_a, ==, party_b);
     }
@@ -883,7 +835,7 @@ test_export_round_trip (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, 0);
     g_assert_cmpuint (already->len, ==, 400);
-    g_assert_cmpuint (count_receptions (target), ==, 400);
+    g_assert_cmpuint (liaison_test_ledger_count (target), ==, 400);
   }
 }
 
@@ -899,7 +851,7 @@ test_export_range (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   guint n = 0;
 
-  import_ok (fixture->store, good, 4);
+  liaison_test_import_ok (fixture->store, good, 4);
 
   /* Both ends are included. */
   g_assert_true (liaison_ledger_export_receptions (fixture->store, "2024-03-06", "2024/3/7",

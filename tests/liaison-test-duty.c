@@ -18,6 +18,21 @@ liaison_test_set_sync_role (LiaisonStore *store,
   g_assert_no_error (error);
 }
 
+void
+liaison_test_put_in_group (LiaisonStore *store,
+                           gint64        deputy_id,
+                           const char   *group)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, deputy_id, &error);
+
+  g_assert_no_error (error);
+  deputy->group_id = liaison_store_ensure_deputy_group (store, group, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
+  g_assert_no_error (error);
+}
+
 LiaisonActivity *
 liaison_test_activity_new (LiaisonActivityKind  kind,
                            const char          *title,

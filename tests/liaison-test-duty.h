@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 void               liaison_test_set_sync_role   (LiaisonStore        *store,
                                                  const char          *role);
 
+/* Puts the deputy @deputy_id in the deputy group named @group. */
+void               liaison_test_put_in_group    (LiaisonStore        *store,
+                                                 gint64               deputy_id,
+                                                 const char          *group);
+
 LiaisonActivity   *liaison_test_activity_new    (LiaisonActivityKind  kind,
                                                  const char          *title,
                                                  const char          *date);

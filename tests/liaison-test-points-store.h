@@ -28,4 +28,16 @@ G_BEGIN_DECLS
  */
 void liaison_test_make_points_store (const char *database);
 
+/* A test's fixture: that store in a temporary folder of its own, removed
+ * at the end. */
+typedef struct {
+  char *dir;
+  char *database;  /* "station.db" in @dir */
+} LiaisonTestPointsFixture;
+
+void liaison_test_points_fixture_set_up    (LiaisonTestPointsFixture *fixture,
+                                            gconstpointer             data);
+void liaison_test_points_fixture_tear_down (LiaisonTestPointsFixture *fixture,
+                                            gconstpointer             data);
+
 G_END_DECLS

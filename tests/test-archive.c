@@ -17,28 +17,7 @@
 #include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *database;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-archive-XXXXXX");
-  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  liaison_test_make_points_store (fixture->database);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->database);
-}
+typedef LiaisonTestPointsFixture Fixture;
 
 static void
 assert_line (const char *text,
@@ -320,10 +299,10 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/archive/hand-made", Fixture, NULL, fixture_set_up, test_hand_made, fixture_tear_down);
-  g_test_add ("/archive/chinese", Fixture, NULL, fixture_set_up, test_chinese, fixture_tear_down);
-  g_test_add ("/archive/no-activity", Fixture, NULL, fixture_set_up, test_no_activity, fixture_tear_down);
-  g_test_add ("/archive/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
-  g_test_add ("/archive/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/archive/hand-made", Fixture, NULL, liaison_test_points_fixture_set_up, test_hand_made, liaison_test_points_fixture_tear_down);
+  g_test_add ("/archive/chinese", Fixture, NULL, liaison_test_points_fixture_set_up, test_chinese, liaison_test_points_fixture_tear_down);
+  g_test_add ("/archive/no-activity", Fixture, NULL, liaison_test_points_fixture_set_up, test_no_activity, liaison_test_points_fixture_tear_down);
+  g_test_add ("/archive/demo", Fixture, NULL, liaison_test_points_fixture_set_up, test_demo, liaison_test_points_fixture_tear_down);
+  g_test_add ("/archive/bad-input", Fixture, NULL, liaison_test_points_fixture_set_up, test_bad_input, liaison_test_points_fixture_tear_down);
   return g_test_run ();
 }

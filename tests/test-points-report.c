@@ -17,29 +17,7 @@
 #include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *database;
-} Fixture;
-
-/* The store of liaison-test-points-store.h, its figures worked out there. */
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-points-report-XXXXXX");
-  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  liaison_test_make_points_store (fixture->database);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->database);
-}
+typedef LiaisonTestPointsFixture Fixture;
 
 #define BOM "\xEF\xBB\xBF"
 #define TITLE "2025年第一季度 代表履职积分通报\r\n"
@@ -320,12 +298,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/points-report/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
-  g_test_add ("/points-report/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
-  g_test_add ("/points-report/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
-  g_test_add ("/points-report/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/points-report/csv", Fixture, NULL, liaison_test_points_fixture_set_up, test_csv, liaison_test_points_fixture_tear_down);
+  g_test_add ("/points-report/xlsx", Fixture, NULL, liaison_test_points_fixture_set_up, test_xlsx, liaison_test_points_fixture_tear_down);
+  g_test_add ("/points-report/pdf", Fixture, NULL, liaison_test_points_fixture_set_up, test_pdf, liaison_test_points_fixture_tear_down);
+  g_test_add ("/points-report/bad-input", Fixture, NULL, liaison_test_points_fixture_set_up, test_bad_input, liaison_test_points_fixture_tear_down);
 
-  g_test_add ("/points-report/city-gathering", Fixture, NULL, fixture_set_up, test_city_gathering, fixture_tear_down);
+  g_test_add ("/points-report/city-gathering", Fixture, NULL, liaison_test_points_fixture_set_up, test_city_gathering, liaison_test_points_fixture_tear_down);
 
   return g_test_run ();
 }

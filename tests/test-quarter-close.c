@@ -17,6 +17,7 @@
 #include "liaison-store-private.h"
 #include "liaison-store-quarter.h"
 #include "liaison-store-sync.h"
+#include "liaison-test-duty.h"
 #include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
@@ -31,33 +32,15 @@ typedef struct {
   char         *training;
 } Fixture;
 
-static void
-put_in_group (LiaisonStore *store,
-              gint64        deputy_id,
-              const char   *group)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, deputy_id, &error);
-
-  g_assert_no_error (error);
-  deputy->group_id = liaison_store_ensure_deputy_group (store, group, &error);
-  g_assert_no_error (error);
-  g_assert_true (liaison_store_save_deputy (store, deputy, &error));
-  g_assert_no_error (error);
-}
-
 static LiaisonActivity *
 make_activity (LiaisonActivityKind  kind,
                const char          *title,
                const char          *date,
                const char          *deputy)
 {
-  LiaisonActivity *activity = liaison_activity_new ();
+  LiaisonActivity *activity = liaison_test_activity_new (kind, title, date);
 
-  activity->kind = kind;
-  activity->title = g_strdup (title);
-  activity->date = g_strdup (date);
-  g_ptr_array_add (activity->attendees, liaison_attendee_new (deputy, LIAISON_ATTENDANCE_ATTENDED));
+  liaison_test_attend (activity, deputy, LIAISON_ATTENDANCE_ATTENDED);
   return activity;
 }
 
@@ -65,10 +48,7 @@ static char *
 save_new (LiaisonStore    *store,
           LiaisonActivity *activity)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (liaison_store_save_activity (store, activity, &error));
-  g_assert_no_error (error);
+  liaison_test_save_activity (store, activity);
   return g_strdup (activity->meta.uuid);
 }
 
@@ -90,8 +70,8 @@ fixture_set_up (Fixture       *f,
 
     f->store = liaison_test_open_store_with_station (path, "相山区东山街道代表联络站");
   }
-  put_in_group (f->store, liaison_test_add_deputy (f->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY), "一组");
-  put_in_group (f->store, liaison_test_add_deputy (f->store, "李秀兰", LIAISON_DEPUTY_LEVEL_CITY), "一组");
+  liaison_test_put_in_group (f->store, liaison_test_add_deputy (f->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY), "一组");
+  liaison_test_put_in_group (f->store, liaison_test_add_deputy (f->store, "李秀兰", LIAISON_DEPUTY_LEVEL_CITY), "一组");
   f->zhang = liaison_test_deputy_uuid (f->store, "张伟");
   f->li = liaison_test_deputy_uuid (f->store, "李秀兰");
   liaison_test_enroll_as_hq (f->store);

@@ -423,6 +423,7 @@ test_year (Fixture       *f,
   g_autoptr(LiaisonDutyRecord) year = liaison_duty_record_build_year (f->store, f->zhang, 2025, &error);
   guint duty_days = 0, receptions = 0, visitors = 0, take_ups = 0, filings = 0, activities = 0, planned = 0;
   LiaisonPoints total = 0;
+  LiaisonPoints year_points = 0;
   guint counts[LIAISON_N_ACTIVITY_KINDS][LIAISON_N_ATTENDANCES] = { { 0 } };
 
   g_assert_no_error (error);
@@ -438,6 +439,18 @@ test_year (Fixture       *f,
   g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_TRAINING][LIAISON_ATTENDANCE_ATTENDED], ==, 1);
   g_assert_cmpuint (year->activity_counts[LIAISON_ACTIVITY_INSPECTION][LIAISON_ATTENDANCE_ATTENDED], ==, 1);
   g_assert_cmpuint (count_of (year), ==, 9);
+  /* The year's points alone, as the record page shows them beside a
+   * quarter: the record's own, for each deputy of the group. */
+  g_assert_true (liaison_duty_record_year_points (f->store, f->zhang, 2025, &year_points, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (year_points, ==, 200);
+  g_assert_true (liaison_duty_record_year_points (f->store, f->wang, 2025, &year_points, &error));
+  g_assert_cmpint (year_points, ==, liaison_points_score_find (year->score, f->wang)->total);
+  g_assert_true (liaison_duty_record_year_points (f->store, f->li, 2025, &year_points, &error));
+  g_assert_cmpint (year_points, ==, liaison_points_score_find (year->score, f->li)->total);
+  g_assert_false (liaison_duty_record_year_points (f->store, f->zhang, 0, &year_points, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
 
   for (int q = 1; q <= 4; q++)
     {
@@ -552,6 +565,7 @@ test_refused (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  LiaisonPoints year_points = 0;
 
   assert_refused (f, "d0000000-0000-4000-8000-000000000099", "2025-01-01", "2025-03-31",
                   LIAISON_STORE_ERROR_NOT_FOUND);
@@ -562,6 +576,10 @@ test_refused (Fixture       *f,
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_null (liaison_duty_record_build_year (f->store, "d0000000-0000-4000-8000-000000000099", 2025, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (liaison_duty_record_year_points (f->store, "d0000000-0000-4000-8000-000000000099", 2025,
+                                                   &year_points, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
 }
 

@@ -349,27 +349,16 @@ local_minutes (const char *utc)
   return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
 }
 
-LiaisonDutyRecord *
-liaison_duty_record_build (LiaisonStore  *store,
-                           const char    *deputy_uuid,
-                           const char    *from,
-                           const char    *to,
-                           GError       **error)
+/* The deputy @deputy_uuid, for a period from @from to @to: two days in
+ * order and a deputy on the roster, or a message saying which is not. */
+static LiaisonDeputy *
+period_deputy (LiaisonStore  *store,
+               const char    *deputy_uuid,
+               const char    *from,
+               const char    *to,
+               GError       **error)
 {
-  g_autoptr(LiaisonDutyRecord) record = NULL;
-  g_autoptr(GPtrArray) roster = NULL;
-  g_autoptr(GHashTable) groups = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) rule_sets = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *synced_at = NULL;
-  g_autofree char *first_day = NULL;
-  LiaisonQuarter first, last;
-  guint n_quarters;
   gint64 id;
-
-  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
   if (!is_day (from) || !is_day (to))
     {
@@ -391,19 +380,30 @@ liaison_duty_record_build (LiaisonStore  *store,
                    _("No deputy on the roster has the UUID “%s”."), deputy_uuid != NULL ? deputy_uuid : "");
       return NULL;
     }
+  return liaison_store_get_deputy (store, id, error);
+}
 
-  record = g_new0 (LiaisonDutyRecord, 1);
-  record->deputy = liaison_store_get_deputy (store, id, error);
-  if (record->deputy == NULL)
-    return NULL;
-  record->group = is_blank (record->deputy->group_name) ? NULL : g_strdup (record->deputy->group_name);
-  record->from = g_strdup (from);
-  record->to = g_strdup (to);
-  record->take_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) take_up_free);
-  record->filings = g_ptr_array_new_with_free_func ((GDestroyNotify) filing_free);
+/* The points of @deputy (in @group, or NULL) from @from to @to: scored
+ * over the whole group, so that the rank is the group's, each quarter
+ * with the set in force on its first day. */
+static LiaisonPointsScore *
+score_period (LiaisonStore   *store,
+              LiaisonDeputy  *deputy,
+              const char     *group,
+              const char     *from,
+              const char     *to,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) roster = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) rule_sets = NULL;
+  g_autofree char *first_day = NULL;
+  LiaisonQuarter first, last;
+  guint n_quarters;
 
-  /* Scored over the whole group, so that the rank is the group's. */
-  if (!group_members (store, record->deputy, record->group, &roster, &groups, &names, error))
+  if (!group_members (store, deputy, group, &roster, &groups, &names, error))
     return NULL;
   liaison_quarter_from_date (from, &first);
   liaison_quarter_from_date (to, &last);
@@ -412,11 +412,36 @@ liaison_duty_record_build (LiaisonStore  *store,
   if (items == NULL)
     return NULL;
   n_quarters = (guint) ((last.year - first.year) * 4 + (last.quarter - first.quarter) + 1);
-  /* Each quarter with the set in force on its first day. */
   rule_sets = liaison_store_list_points_rules (store, error);
   if (rule_sets == NULL)
     return NULL;
-  record->score = liaison_points_score (items, rule_sets, first, n_quarters, groups, names, error);
+  return liaison_points_score (items, rule_sets, first, n_quarters, groups, names, error);
+}
+
+LiaisonDutyRecord *
+liaison_duty_record_build (LiaisonStore  *store,
+                           const char    *deputy_uuid,
+                           const char    *from,
+                           const char    *to,
+                           GError       **error)
+{
+  g_autoptr(LiaisonDutyRecord) record = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *synced_at = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+
+  record = g_new0 (LiaisonDutyRecord, 1);
+  record->deputy = period_deputy (store, deputy_uuid, from, to, error);
+  if (record->deputy == NULL)
+    return NULL;
+  record->group = is_blank (record->deputy->group_name) ? NULL : g_strdup (record->deputy->group_name);
+  record->from = g_strdup (from);
+  record->to = g_strdup (to);
+  record->take_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) take_up_free);
+  record->filings = g_ptr_array_new_with_free_func ((GDestroyNotify) filing_free);
+
+  record->score = score_period (store, record->deputy, record->group, from, to, error);
   if (record->score == NULL)
     return NULL;
   record->points = liaison_points_score_find (record->score, record->deputy->meta.uuid);
@@ -462,6 +487,24 @@ liaison_duty_record_build_quarter (LiaisonStore    *store,
   return liaison_duty_record_build (store, deputy_uuid, from, to, error);
 }
 
+/* The first and last days of @year, or FALSE if it is not one. */
+static gboolean
+year_bounds (int      year,
+             char   **from,
+             char   **to,
+             GError **error)
+{
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("%d is not a year."), year);
+      return FALSE;
+    }
+  *from = g_strdup_printf ("%04d-01-01", year);
+  *to = g_strdup_printf ("%04d-12-31", year);
+  return TRUE;
+}
+
 LiaisonDutyRecord *
 liaison_duty_record_build_year (LiaisonStore  *store,
                                 const char    *deputy_uuid,
@@ -471,15 +514,38 @@ liaison_duty_record_build_year (LiaisonStore  *store,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (year < 1 || year > 9999)
-    {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%d is not a year."), year);
-      return NULL;
-    }
-  from = g_strdup_printf ("%04d-01-01", year);
-  to = g_strdup_printf ("%04d-12-31", year);
+  if (!year_bounds (year, &from, &to, error))
+    return NULL;
   return liaison_duty_record_build (store, deputy_uuid, from, to, error);
+}
+
+gboolean
+liaison_duty_record_year_points (LiaisonStore   *store,
+                                 const char     *deputy_uuid,
+                                 int             year,
+                                 LiaisonPoints  *total,
+                                 GError        **error)
+{
+  g_autoptr(LiaisonDeputy) deputy = NULL;
+  g_autoptr(LiaisonPointsScore) score = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *group;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (total != NULL, FALSE);
+
+  if (!year_bounds (year, &from, &to, error))
+    return FALSE;
+  deputy = period_deputy (store, deputy_uuid, from, to, error);
+  if (deputy == NULL)
+    return FALSE;
+  group = is_blank (deputy->group_name) ? NULL : deputy->group_name;
+  score = score_period (store, deputy, group, from, to, error);
+  if (score == NULL)
+    return FALSE;
+  *total = liaison_points_score_find (score, deputy->meta.uuid)->total;
+  return TRUE;
 }
 
 char *

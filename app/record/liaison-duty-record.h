@@ -83,6 +83,15 @@ LiaisonDutyRecord *liaison_duty_record_build_year    (LiaisonStore   *store,
                                                       const char     *deputy_uuid,
                                                       int             year,
                                                       GError        **error);
+/* The points the record of @deputy_uuid for @year totals (its
+ * points->total), scored as liaison_duty_record_build_year() scores them,
+ * without the rest of the record: the record page's year beside a
+ * quarter. */
+gboolean           liaison_duty_record_year_points (LiaisonStore   *store,
+                                                    const char     *deputy_uuid,
+                                                    int             year,
+                                                    LiaisonPoints  *total,
+                                                    GError        **error);
 /* Finds a deputy on the roster by UUID or by exact name; a name two
  * deputies share is refused (LIAISON_STORE_ERROR_INVALID) with both named. */
 char              *liaison_duty_record_find_deputy (LiaisonStore  *store,

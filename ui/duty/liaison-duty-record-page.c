@@ -180,15 +180,14 @@ build_thread (GTask        *task,
   result = g_new0 (BuildResult, 1);
   if (request->period.quarter != 0 && !g_cancellable_is_cancelled (cancellable))
     {
-      g_autoptr(LiaisonDutyRecord) year = liaison_duty_record_build_year (store, request->deputy_uuid,
-                                                                          request->period.year, &error);
-      if (year == NULL)
+      /* The year's points alone: its lists are not shown. */
+      if (!liaison_duty_record_year_points (store, request->deputy_uuid, request->period.year,
+                                            &result->year_total, &error))
         {
           build_result_free (result);
           g_task_return_error (task, error);
           return;
         }
-      result->year_total = year->points != NULL ? year->points->total : 0;
     }
   station_names = read_station_names (store);
   for (guint i = 0; i < LIAISON_N_DUTY_RECORD_LISTS; i++)

@@ -134,6 +134,21 @@ def station_roster(tmp, tap):
                        lambda: next((r for r in rows_of(days) if past_deputy in r.name and past in r.name), None))
         tap.case("已安排，未履职" in row.name,
                  "a past planned day with nothing logged shows as planned, not done", [row.name])
+
+        # The month bar steps the list a month back, empty, and forward again.
+        last_month = (today.replace(day=1) - datetime.timedelta(days=1))
+        click(roster, "push button", "上个月")
+        wait_for("last month's heading", lambda: f"{last_month.year}年{last_month.month}月" in texts_under(roster))
+        shown = texts_under(roster)
+        listed = [r.name for d in find_all(roster, "list", "本月值班") for r in rows_of(d)]
+        tap.case("本月尚未安排值班。" in shown and not listed,
+                 "a month back, the roster says nobody is planned then", [str(shown[-6:]), str(listed)])
+        click(roster, "push button", "下个月")
+        wait_for("this month's heading", lambda: f"{today.year}年{today.month}月" in texts_under(roster))
+        days = find(roster, "list", "本月值班")
+        row = wait_for("today's duty day listed again",
+                       lambda: next((r for r in rows_of(days) if today_deputy in r.name), None))
+        tap.case(row is not None, "a month forward, the deputy planned today is listed again", [row.name])
         named(tap, "the duty roster", roster)
         close_window(app, roster)
 

@@ -109,17 +109,12 @@ activity_row_new (LiaisonActivitiesWindow *self,
 static void
 refresh (LiaisonActivitiesWindow *self)
 {
-  g_autofree char *first = liaison_duty_month_first (self->month);
-  g_autofree char *last = liaison_duty_month_last (self->month);
-  g_autofree char *title = liaison_duty_month_title (self->month);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  guint n = 0;
 
-  gtk_label_set_label (self->month_title, title);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  liaison_duty_month_list_reset (self->month, self->month_title, self->list, &first, &last);
   activities = liaison_store_list_activities (self->store, first, last, &error);
   gtk_label_set_label (self->message, error != NULL ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), error != NULL);
@@ -130,24 +125,8 @@ refresh (LiaisonActivitiesWindow *self)
       if (!shown_kind (self, a->kind))
         continue;
       gtk_list_box_append (self->list, activity_row_new (self, a));
-      n++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
-}
-
-static void
-previous_month_cb (LiaisonActivitiesWindow *self)
-{
-  self->month = liaison_duty_month_step (self->month, -1);
-  refresh (self);
-}
-
-static void
-next_month_cb (LiaisonActivitiesWindow *self)
-{
-  self->month = liaison_duty_month_step (self->month, 1);
-  refresh (self);
+  liaison_duty_month_list_settle (self->list, self->empty_label);
 }
 
 static void
@@ -228,25 +207,18 @@ build (LiaisonActivitiesWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_dropdown), _("Kind of activity"));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (refresh), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->kind_dropdown));
-  gtk_box_append (GTK_BOX (bar), liaison_duty_month_bar_new (&self->month_title, G_CALLBACK (previous_month_cb),
-                                                             G_CALLBACK (next_month_cb), self));
+  gtk_box_append (GTK_BOX (bar), liaison_duty_month_bar_new (&self->month, &self->month_title,
+                                                             G_CALLBACK (refresh), self));
 
   adw_preferences_group_set_title (group, _("Duty Activities"));
   adw_preferences_group_set_header_suffix (group, bar);
   self->message = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Activities of the month"), -1);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  self->empty_label = GTK_LABEL (gtk_label_new (_("No activity of this kind this month.")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty_label));
+  liaison_duty_month_list_add (GTK_BOX (box), _("Activities of the month"), _("No activity of this kind this month."),
+                               &self->list, &self->empty_label);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   adw_preferences_group_add (group, box);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 

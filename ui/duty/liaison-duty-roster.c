@@ -139,17 +139,13 @@ shift_row_new (LiaisonDutyRoster      *self,
 static void
 refresh (LiaisonDutyRoster *self)
 {
-  g_autofree char *first = liaison_duty_month_first (self->month);
-  g_autofree char *last = liaison_duty_month_last (self->month);
-  g_autofree char *title = liaison_duty_month_title (self->month);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
   g_autofree char *today = liaison_duty_today ();
   g_autoptr(GPtrArray) shifts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  gtk_label_set_label (self->month_title, title);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  liaison_duty_month_list_reset (self->month, self->month_title, self->list, &first, &last);
   shifts = liaison_store_list_duty_shifts (self->store, NULL, first, last, &error);
   if (shifts == NULL)
     {
@@ -166,24 +162,7 @@ refresh (LiaisonDutyRoster *self)
         continue;
       gtk_list_box_append (self->list, shift_row_new (self, shift, today));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->list)) == NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->list),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
-}
-
-static void
-previous_month_cb (LiaisonDutyRoster *self)
-{
-  self->month = liaison_duty_month_step (self->month, -1);
-  refresh (self);
-}
-
-static void
-next_month_cb (LiaisonDutyRoster *self)
-{
-  self->month = liaison_duty_month_step (self->month, 1);
-  refresh (self);
+  liaison_duty_month_list_settle (self->list, self->empty_label);
 }
 
 /* Plans every chosen deputy on the day; all or nothing. */
@@ -316,18 +295,10 @@ build_list_group (LiaisonDutyRoster *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Roster"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           liaison_duty_month_bar_new (&self->month_title,
-                                                                       G_CALLBACK (previous_month_cb),
-                                                                       G_CALLBACK (next_month_cb), self));
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Duty days of the month"), -1);
-  self->empty_label = GTK_LABEL (gtk_label_new (_("Nobody is planned on duty this month.")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty_label));
+                                           liaison_duty_month_bar_new (&self->month, &self->month_title,
+                                                                       G_CALLBACK (refresh), self));
+  liaison_duty_month_list_add (GTK_BOX (box), _("Duty days of the month"), _("Nobody is planned on duty this month."),
+                               &self->list, &self->empty_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   return group;
 }

@@ -90,37 +90,101 @@ liaison_duty_desk_records (LiaisonStore        *store,
          liaison_activity_kind_owner (kind) != LIAISON_ACTIVITY_OWNER_HEADQUARTERS;
 }
 
+/* A month bar's button: steps the month by delta, then refreshes. */
+typedef struct {
+  LiaisonDutyMonth *month;
+  int               delta;
+  GCallback         refresh;
+  gpointer          data;
+} MonthStep;
+
+static void
+month_step_cb (GtkButton *button,
+               MonthStep *step)
+{
+  *step->month = liaison_duty_month_step (*step->month, step->delta);
+  ((void (*) (gpointer)) step->refresh) (step->data);
+}
+
 static GtkWidget *
-month_button_new (const char *icon,
-                  const char *label,
-                  GCallback   cb,
-                  gpointer    data)
+month_button_new (const char       *icon,
+                  const char       *label,
+                  LiaisonDutyMonth *month,
+                  int               delta,
+                  GCallback         refresh,
+                  gpointer          data)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  MonthStep *step = g_new (MonthStep, 1);
 
+  *step = (MonthStep) { month, delta, refresh, data };
   gtk_widget_add_css_class (button, "flat");
   liaison_ui_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect_swapped (button, "clicked", cb, data);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (month_step_cb), step, (GClosureNotify) (void (*) (void)) g_free, 0);
   return button;
 }
 
 GtkWidget *
-liaison_duty_month_bar_new (GtkLabel  **title,
-                            GCallback   previous_cb,
-                            GCallback   next_cb,
-                            gpointer    data)
+liaison_duty_month_bar_new (LiaisonDutyMonth  *month,
+                            GtkLabel         **title,
+                            GCallback          refresh,
+                            gpointer           data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (label, "heading");
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_box_append (GTK_BOX (box), month_button_new ("go-previous-symbolic", _("Previous month"), previous_cb, data));
+  gtk_box_append (GTK_BOX (box), month_button_new ("go-previous-symbolic", _("Previous month"), month, -1, refresh, data));
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), month_button_new ("go-next-symbolic", _("Next month"), next_cb, data));
+  gtk_box_append (GTK_BOX (box), month_button_new ("go-next-symbolic", _("Next month"), month, 1, refresh, data));
   *title = GTK_LABEL (label);
   return box;
+}
+
+void
+liaison_duty_month_list_add (GtkBox      *box,
+                             const char  *name,
+                             const char  *empty_text,
+                             GtkListBox **list,
+                             GtkLabel   **empty_label)
+{
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  *empty_label = GTK_LABEL (gtk_label_new (empty_text));
+  gtk_widget_add_css_class (GTK_WIDGET (*empty_label), "dim-label");
+  gtk_box_append (box, GTK_WIDGET (*list));
+  gtk_box_append (box, GTK_WIDGET (*empty_label));
+}
+
+void
+liaison_duty_month_list_reset (LiaisonDutyMonth   month,
+                               GtkLabel          *title,
+                               GtkListBox        *list,
+                               char             **first,
+                               char             **last)
+{
+  g_autofree char *heading = liaison_duty_month_title (month);
+  GtkWidget *child;
+
+  gtk_label_set_label (title, heading);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  *first = liaison_duty_month_first (month);
+  *last = liaison_duty_month_last (month);
+}
+
+void
+liaison_duty_month_list_settle (GtkListBox *list,
+                                GtkLabel   *empty_label)
+{
+  gboolean empty = gtk_widget_get_first_child (GTK_WIDGET (list)) == NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (list), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (empty_label), empty);
 }
 
 void

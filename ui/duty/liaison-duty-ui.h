@@ -35,11 +35,29 @@ gboolean         liaison_duty_desk_records (LiaisonStore        *store,
                                             LiaisonActivityKind  kind);
 
 /* A box of "previous month", the month's heading (into @title), "next
- * month"; the buttons call @previous_cb and @next_cb swapped, with @data. */
-GtkWidget       *liaison_duty_month_bar_new (GtkLabel   **title,
-                                             GCallback    previous_cb,
-                                             GCallback    next_cb,
-                                             gpointer     data);
+ * month"; the buttons step *@month and call @refresh with @data. */
+GtkWidget       *liaison_duty_month_bar_new (LiaisonDutyMonth  *month,
+                                             GtkLabel         **title,
+                                             GCallback          refresh,
+                                             gpointer           data);
+
+/* A month's list: appends to @box a boxed list named @name and the
+ * @empty_text label that stands in its place while it has no row. */
+void             liaison_duty_month_list_add    (GtkBox            *box,
+                                                 const char        *name,
+                                                 const char        *empty_text,
+                                                 GtkListBox       **list,
+                                                 GtkLabel         **empty_label);
+/* Starts filling it again: @title says @month, @list is emptied, and
+ * @first and @last get the month's first and last days. */
+void             liaison_duty_month_list_reset  (LiaisonDutyMonth   month,
+                                                 GtkLabel          *title,
+                                                 GtkListBox        *list,
+                                                 char             **first,
+                                                 char             **last);
+/* Shows @list, or @empty_label while it has no row. */
+void             liaison_duty_month_list_settle (GtkListBox        *list,
+                                                 GtkLabel          *empty_label);
 
 /* Shows @message (NULL hides it) in a dialog's message label, as an alert
  * a screen reader says. */

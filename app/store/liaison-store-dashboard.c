@@ -133,6 +133,73 @@ month_of (const char *date)
   return month;
 }
 
+/* The few codes a column holds, each parsed once: a year's rows would
+ * otherwise parse every status, rating and channel again, which costs
+ * more than reading them. */
+typedef gboolean (*CodeParse) (const char *code, int *value);
+
+typedef struct {
+  char *codes[16];
+  int   values[16];
+  guint n;
+} CodeMemo;
+
+static gboolean
+memo_parse (CodeMemo    *memo,
+            const char  *code,
+            CodeParse    parse,
+            int         *value)
+{
+  if (code == NULL)
+    return parse (code, value);
+  for (guint i = 0; i < memo->n; i++)
+    if (strcmp (memo->codes[i], code) == 0)
+      {
+        *value = memo->values[i];
+        return TRUE;
+      }
+  if (!parse (code, value))
+    return FALSE;
+  if (memo->n < G_N_ELEMENTS (memo->codes))
+    {
+      memo->codes[memo->n] = g_strdup (code);
+      memo->values[memo->n++] = *value;
+    }
+  return TRUE;
+}
+
+static void
+memo_clear (CodeMemo *memo)
+{
+  for (guint i = 0; i < memo->n; i++)
+    g_free (memo->codes[i]);
+  memo->n = 0;
+}
+
+static gboolean
+parse_status (const char *code,
+              int        *value)
+{
+  LiaisonLoopStatus status;
+
+  if (!liaison_loop_status_from_code (code, &status))
+    return FALSE;
+  *value = (int) status;
+  return TRUE;
+}
+
+static gboolean
+parse_rating (const char *code,
+              int        *value)
+{
+  LiaisonLoopRating rating;
+
+  if (!liaison_loop_rating_from_code (code, &rating))
+    return FALSE;
+  *value = (int) rating;
+  return TRUE;
+}
+
 static guint
 channel_of (const char *code)
 {
@@ -143,6 +210,14 @@ channel_of (const char *code)
   if (g_strcmp0 (code, LIAISON_FIGURES_CHANNEL_DEPUTY) == 0)
     return CHANNEL_DEPUTY;
   return CHANNEL_NONE;
+}
+
+static gboolean
+parse_channel (const char *code,
+               int        *value)
+{
+  *value = (int) channel_of (code);
+  return TRUE;
 }
 
 static const char *
@@ -159,7 +234,18 @@ typedef struct {
   GHashTable          *stations;    /* id -> uuid */
   GHashTable          *groups;      /* Group, by its key */
   const GDate         *day;
+  CodeMemo             statuses;
+  CodeMemo             ratings;
+  CodeMemo             channels;
 } Grouping;
+
+static void
+grouping_clear (Grouping *grouping)
+{
+  memo_clear (&grouping->statuses);
+  memo_clear (&grouping->ratings);
+  memo_clear (&grouping->channels);
+}
 
 static LiaisonFiguresCell *
 cell (GHashTable *cells,
@@ -203,20 +289,20 @@ add_suggestion_row (sqlite3_stmt *stmt,
 {
   Grouping *grouping = data;
   GroupKey key = { 0, };
-  LiaisonLoopStatus status;
-  LiaisonLoopRating rating;
+  int channel;
   Group *group;
 
-  if (!liaison_loop_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &status))
+  if (!memo_parse (&grouping->statuses, (const char *) sqlite3_column_text (stmt, 0), parse_status, &key.status))
     return;
-  key.status = status;
-  key.rating = liaison_loop_rating_from_code ((const char *) sqlite3_column_text (stmt, 1), &rating) ? (int) rating : -1;
+  if (!memo_parse (&grouping->ratings, (const char *) sqlite3_column_text (stmt, 1), parse_rating, &key.rating))
+    key.rating = -1;
   key.key_supervision = sqlite3_column_int (stmt, 2) != 0;
   key.n_replies = (guint) sqlite3_column_int (stmt, 3);
   key.n_late_replies = (guint) sqlite3_column_int (stmt, 4);
   key.category_id = sqlite3_column_int64 (stmt, 5);
   key.month = month_of ((const char *) sqlite3_column_text (stmt, 6));
-  key.channel = channel_of ((const char *) sqlite3_column_text (stmt, 7));
+  memo_parse (&grouping->channels, (const char *) sqlite3_column_text (stmt, 7), parse_channel, &channel);
+  key.channel = (guint) channel;
   key.station_id = sqlite3_column_int64 (stmt, 8);
   group = group_of (grouping->groups, &key);
   group->count++;
@@ -261,11 +347,13 @@ add_reception_row (sqlite3_stmt *stmt,
 {
   Grouping *grouping = data;
   GroupKey key = { 0, };
+  int channel;
   Group *group;
 
   key.category_id = sqlite3_column_int64 (stmt, 0);
   key.month = month_of ((const char *) sqlite3_column_text (stmt, 1));
-  key.channel = channel_of ((const char *) sqlite3_column_text (stmt, 2));
+  memo_parse (&grouping->channels, (const char *) sqlite3_column_text (stmt, 2), parse_channel, &channel);
+  key.channel = (guint) channel;
   key.station_id = sqlite3_column_int64 (stmt, 3);
   key.status = -1;
   key.rating = -1;
@@ -393,7 +481,7 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
   g_autoptr(GHashTable) categories = NULL;
   g_autoptr(GHashTable) stations = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (group_hash, group_equal, g_free, NULL);
-  Grouping grouping = { table, NULL, NULL, groups, NULL };
+  Grouping grouping = { table, NULL, NULL, groups, NULL, { { NULL, }, }, { { NULL, }, }, { { NULL, }, } };
   sqlite3_stmt *stmt;
   GDate day;
 
@@ -438,9 +526,11 @@ liaison_store_compute_figures_table (LiaisonStore        *self,
                                 _("Could not read the receptions for the figures"), error))
     goto failed;
   add_reception_groups (&grouping);
+  grouping_clear (&grouping);
   return TRUE;
 
 failed:
+  grouping_clear (&grouping);
   liaison_figures_table_clear (table);
   return FALSE;
 }

@@ -73,10 +73,7 @@ liaison_points_report_write_xlsx (const LiaisonPointsReport *report,
   format_set_font_size (title, 16);
   format_set_align (title, LXW_ALIGN_CENTER);
   format_set_align (title, LXW_ALIGN_VERTICAL_CENTER);
-  header = workbook_add_format (workbook);
-  format_set_bold (header);
-  format_set_border (header, LXW_BORDER_THIN);
-  format_set_bg_color (header, 0xDDEBF7);
+  header = liaison_xlsx_header_format (workbook);
   format_set_align (header, LXW_ALIGN_CENTER);
   format_set_text_wrap (header);
   total = workbook_add_format (workbook);

@@ -69,15 +69,14 @@ sheet_number (Sheet      *sheet,
     sheet->widths[col] = MAX (sheet->widths[col], liaison_text_width (shown));
 }
 
-/* Widths in a digit's width: a half-em each, and a little room; a long
- * text (a definition) wraps at @wrap_at instead. */
+/* A long text (a definition) wraps at @wrap_at instead. */
 static void
 sheet_finish (Sheet *sheet,
               guint  n_columns,
               guint  wrap_at)
 {
   for (guint c = 0; c < n_columns && c < G_N_ELEMENTS (sheet->widths); c++)
-    worksheet_set_column (sheet->sheet, c, c, MIN (sheet->widths[c], wrap_at) + 2, NULL);
+    worksheet_set_column (sheet->sheet, c, c, liaison_xlsx_column_width (MIN (sheet->widths[c], wrap_at)), NULL);
 }
 
 /* One row of a breakdown: its label, then every column. */
@@ -227,10 +226,7 @@ write_workbook (const char  *temporary,
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("The workbook could not be made."));
       return FALSE;
     }
-  book.header = workbook_add_format (book.workbook);
-  format_set_bold (book.header);
-  format_set_bg_color (book.header, 0xDDEBF7);
-  format_set_border (book.header, LXW_BORDER_THIN);
+  book.header = liaison_xlsx_header_format (book.workbook);
   book.percent = workbook_add_format (book.workbook);
   format_set_num_format (book.percent, "0.0%");
   book.total = workbook_add_format (book.workbook);

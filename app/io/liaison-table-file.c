@@ -12,11 +12,6 @@
 #include "liaison-table-file.h"
 #include "liaison-xlsx-cells.h"
 
-/* Column widths, in Excel's units (about one Latin letter): a little
- * room either side, and no column wider than a screen's half. */
-#define MIN_WIDTH 6
-#define MAX_WIDTH 60
-#define PADDING   2
 
 static gboolean
 is_count (const char *text)
@@ -47,7 +42,7 @@ set_widths (lxw_worksheet            *sheet,
         widths[c] = MAX (widths[c], liaison_text_width (cells[c]));
     }
   for (guint c = 0; c < n_columns; c++)
-    worksheet_set_column (sheet, c, c, CLAMP (widths[c] + PADDING, MIN_WIDTH, MAX_WIDTH), NULL);
+    worksheet_set_column (sheet, c, c, liaison_xlsx_column_width (widths[c]), NULL);
 }
 
 static lxw_error
@@ -95,10 +90,7 @@ liaison_table_write_xlsx (const char               *path,
       return FALSE;
     }
   sheet = workbook_add_worksheet (workbook, sheet_name);
-  header = workbook_add_format (workbook);
-  format_set_bold (header);
-  format_set_bg_color (header, 0xDDEBF7);
-  format_set_border (header, LXW_BORDER_THIN);
+  header = liaison_xlsx_header_format (workbook);
   datetime_format = workbook_add_format (workbook);
   format_set_num_format (datetime_format, "yyyy-mm-dd hh:mm");
   date_format = workbook_add_format (workbook);

@@ -25,6 +25,27 @@ liaison_text_width (const char *text)
   return widest;
 }
 
+lxw_format *
+liaison_xlsx_header_format (lxw_workbook *workbook)
+{
+  lxw_format *header = workbook_add_format (workbook);
+
+  format_set_bold (header);
+  format_set_bg_color (header, 0xDDEBF7);
+  format_set_border (header, LXW_BORDER_THIN);
+  return header;
+}
+
+#define MIN_WIDTH 6
+#define MAX_WIDTH 60
+#define PADDING   2
+
+double
+liaison_xlsx_column_width (guint text_width)
+{
+  return CLAMP (text_width + PADDING, MIN_WIDTH, MAX_WIDTH);
+}
+
 /* @text ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") as a workbook's date; FALSE
  * if it is neither. */
 gboolean

@@ -17,4 +17,12 @@ gboolean liaison_xlsx_parse_datetime (const char   *text,
                                       lxw_datetime *datetime,
                                       gboolean     *has_time);
 
+/* The header row's format every workbook of Liaison's shares: bold, on
+ * a light blue, with thin borders. Owned by @workbook. */
+lxw_format *liaison_xlsx_header_format (lxw_workbook *workbook);
+/* A column's width in Excel's units (about one Latin letter) for text
+ * @text_width half-ems wide: a little room either side, no narrower than
+ * a short word and no wider than half a screen. */
+double      liaison_xlsx_column_width  (guint         text_width);
+
 G_END_DECLS

@@ -22,7 +22,6 @@ typedef struct {
   lxw_format    *percent;
   lxw_format    *total;
   lxw_format    *total_percent;
-  lxw_format    *wrap;
 } Book;
 
 /* A sheet whose widths follow what is written into it. */
@@ -42,6 +41,9 @@ sheet_start (Sheet      *sheet,
   worksheet_set_paper (sheet->sheet, 9);  /* A4 */
   worksheet_set_landscape (sheet->sheet);
   worksheet_repeat_rows (sheet->sheet, 0, 0);
+  /* Printed, every column on the page's width, the rows on as many
+   * pages as they need. */
+  worksheet_fit_to_pages (sheet->sheet, 1, 0);
 }
 
 static void
@@ -69,14 +71,12 @@ sheet_number (Sheet      *sheet,
     sheet->widths[col] = MAX (sheet->widths[col], liaison_text_width (shown));
 }
 
-/* A long text (a definition) wraps at @wrap_at instead. */
 static void
 sheet_finish (Sheet *sheet,
-              guint  n_columns,
-              guint  wrap_at)
+              guint  n_columns)
 {
   for (guint c = 0; c < n_columns && c < G_N_ELEMENTS (sheet->widths); c++)
-    worksheet_set_column (sheet->sheet, c, c, liaison_xlsx_column_width (MIN (sheet->widths[c], wrap_at)), NULL);
+    worksheet_set_column (sheet->sheet, c, c, liaison_xlsx_column_width (sheet->widths[c]), NULL);
 }
 
 /* One row of a breakdown: its label, then every column. */
@@ -120,7 +120,7 @@ write_breakdown (Book             *book,
   for (guint i = 0; i < rows->len; i++)
     write_row (book, &sheet, ++row, g_ptr_array_index (rows, i), FALSE);
   write_row (book, &sheet, ++row, dashboard->total, TRUE);
-  sheet_finish (&sheet, LIAISON_REPORT_N_COLUMNS + 1, 40);
+  sheet_finish (&sheet, LIAISON_REPORT_N_COLUMNS + 1);
 }
 
 static void
@@ -149,7 +149,7 @@ write_figures (Book             *book,
       row++;
       sheet_string (&sheet, row, 0, liaison_figure_label (figures[i]), NULL);
       sheet_number (&sheet, row, 1, liaison_dashboard_row_count (dashboard->total, figures[i]), shown, NULL);
-      sheet_string (&sheet, row, 2, liaison_figure_definition (figures[i]), book->wrap);
+      sheet_string (&sheet, row, 2, liaison_figure_definition (figures[i]), NULL);
     }
   for (guint r = 0; r < LIAISON_N_RATES; r++)
     {
@@ -162,7 +162,7 @@ write_figures (Book             *book,
         sheet_number (&sheet, row, 1, (double) numerator / denominator, shown, book->percent);
       else
         sheet_string (&sheet, row, 1, shown, NULL);
-      sheet_string (&sheet, row, 2, liaison_rate_definition (r), book->wrap);
+      sheet_string (&sheet, row, 2, liaison_rate_definition (r), NULL);
     }
   row += 2;
   sheet_string (&sheet, row, 0, title, book->total);
@@ -173,7 +173,11 @@ write_figures (Book             *book,
     sheet.widths[0] = MAX (sheet.widths[0], liaison_text_width (liaison_figure_label (figures[i])));
   for (guint r = 0; r < LIAISON_N_RATES; r++)
     sheet.widths[0] = MAX (sheet.widths[0], liaison_text_width (liaison_rate_label (r)));
-  sheet_finish (&sheet, 3, 80);
+  sheet_finish (&sheet, 2);
+  /* A definition stays on one line, its column as wide as the longest:
+   * a spreadsheet does not grow a row for text wrapped in a file it did
+   * not lay out, and would show only a wrapped definition's last line. */
+  worksheet_set_column (sheet.sheet, 2, 2, sheet.widths[2] + 2, NULL);
 }
 
 static void
@@ -209,7 +213,7 @@ write_station_months (Book             *book,
           sheet_number (&sheet, row, 3, visitors, v, NULL);
         }
     }
-  sheet_finish (&sheet, 4, 40);
+  sheet_finish (&sheet, 4);
 }
 
 static gboolean
@@ -234,8 +238,6 @@ write_workbook (const char  *temporary,
   book.total_percent = workbook_add_format (book.workbook);
   format_set_bold (book.total_percent);
   format_set_num_format (book.total_percent, "0.0%");
-  book.wrap = workbook_add_format (book.workbook);
-  format_set_text_wrap (book.wrap);
 
   write_figures (&book, dashboard);
   for (LiaisonBreakdown b = LIAISON_BREAKDOWN_CATEGORY; b < LIAISON_N_BREAKDOWNS; b++)

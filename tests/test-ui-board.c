@@ -16,6 +16,7 @@
 #include "liaison-store-desk.h"
 #include "liaison-actor-dialog.h"
 #include "liaison-deputy-picker.h"
+#include "liaison-figure-card.h"
 #include "liaison-motion-editor.h"
 #include "liaison-picker-row.h"
 #include "liaison-rules-dialog.h"
@@ -39,11 +40,31 @@ typedef struct {
 
 static const char * const deputy_names[] = { "王建国", "李秀英", "张伟" };
 
+/* The dashboard's period: the 60 days up to today, which hold every
+ * suggestion of the fixtures'. */
+static void
+set_dashboard_period (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *code = NULL;
+  GDate day;
+
+  liaison_date_set_today (&day);
+  to = liaison_date_to_iso (&day);
+  g_date_subtract_days (&day, 60);
+  from = liaison_date_to_iso (&day);
+  code = g_strdup_printf ("%s..%s", from, to);
+  g_settings_set_string (settings, "dashboard-period", code);
+}
+
 static void
 fixture_set_up (Fixture *fixture)
 {
   g_autofree char *path = NULL;
 
+  set_dashboard_period ();
   fixture->dir = liaison_test_make_tmp_dir ("liaison-test-ui-board-XXXXXX");
   path = g_build_filename (fixture->dir, "station.db", NULL);
   fixture->store = liaison_test_open_store (path);
@@ -369,10 +390,74 @@ open_follow_up (Fixture    *fixture,
   return window;
 }
 
+/* The dashboard's figures */
+
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *cards)
+{
+  if (LIAISON_IS_FIGURE_CARD (widget))
+    {
+      g_ptr_array_add (cards, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_cards (child, cards);
+}
+
+static gboolean
+is_figure_text (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-1");
+}
+
+/* The big text of each card, in order: "6", "16.7%". */
+static GPtrArray *
+card_texts (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_cards (page, cards);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *label = liaison_test_find_widget (g_ptr_array_index (cards, i), is_figure_text, NULL);
+
+      g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (label))));
+    }
+  return texts;
+}
+
+static gboolean
+figures_computed (gpointer data)
+{
+  g_autoptr(GPtrArray) texts = card_texts (data);
+
+  return texts->len == 6 && g_strcmp0 (g_ptr_array_index (texts, 0), "—") != 0;
+}
+
+/* The six figures on the dashboard, whose period fixture_set_up() set to
+ * the 60 days up to today: every suggestion of the fixture's. */
+static GPtrArray *
+dashboard_figures (LiaisonWindow *window)
+{
+  GtkWidget *page = liaison_test_get_by_id (GTK_WIDGET (window), "dashboard_page");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (liaison_test_get_by_id (GTK_WIDGET (window), "view_stack")),
+                                         "dashboard");
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, page));
+  g_assert_true (liaison_test_wait_until (figures_computed, page));
+  return card_texts (page);
+}
+
+#define FIGURE(texts, i) ((const char *) g_ptr_array_index ((texts), (i)))
+
 /* (a) Headquarters: the figures and the supervision lists. */
 static void
 run_hq_board (void)
 {
+  g_autoptr(GPtrArray) figures = NULL;
   Fixture fixture = { NULL };
   g_autoptr(GPtrArray) rows = NULL;
   LiaisonWindow *window;
@@ -418,8 +503,8 @@ run_hq_board (void)
   liaison_test_enroll_as_hq (fixture.store);
   window = open_follow_up (&fixture, &page);
 
-  /* Headquarters' sections only. */
-  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
+  /* Headquarters' sections only; the figures are the dashboard's. */
+  g_assert_null (liaison_test_find_by_id (page, "figures_box"));
   g_assert_false (section_shown (page, "tell_citizen"));
   g_assert_false (section_shown (page, "taken_up"));
   g_assert_false (section_shown (page, "to_take_up"));
@@ -427,12 +512,14 @@ run_hq_board (void)
 
   /* Six collected, one resolved (of six not withdrawn); two rated, one
    * satisfied; two replied, both in time; one overdue. */
-  g_assert_cmpstr (label_text (page, "collected_value"), ==, "6");
-  g_assert_cmpstr (label_text (page, "resolved_value"), ==, "1");
-  g_assert_cmpstr (label_text (page, "resolution_rate_value"), ==, "16.7%");
-  g_assert_cmpstr (label_text (page, "satisfaction_rate_value"), ==, "50.0%");
-  g_assert_cmpstr (label_text (page, "in_time_value"), ==, "100.0%");
-  g_assert_cmpstr (label_text (page, "overdue_value"), ==, "1");
+  figures = dashboard_figures (window);
+  g_assert_cmpstr (FIGURE (figures, 0), ==, "6");
+  g_assert_cmpstr (FIGURE (figures, 1), ==, "1");
+  g_assert_cmpstr (FIGURE (figures, 2), ==, "16.7%");
+  g_assert_cmpstr (FIGURE (figures, 3), ==, "50.0%");
+  g_assert_cmpstr (FIGURE (figures, 4), ==, "100.0%");
+  g_assert_cmpstr (FIGURE (figures, 5), ==, "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-follow-up", NULL));
 
   /* To refer: the one taken up and the one reopened. */
   g_assert_cmpstr (section_title (page, "to_refer"), ==, "To Refer (2)");
@@ -525,7 +612,6 @@ run_station_board (void)
 
   window = open_follow_up (&fixture, &page);
 
-  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   g_assert_false (section_shown (page, "to_refer"));
   g_assert_false (section_shown (page, "taken_up"));
   g_assert_true (section_shown (page, "tell_citizen"));
@@ -720,6 +806,7 @@ run_deputy_board (void)
 static void
 run_rules_dialog (void)
 {
+  g_autoptr(GPtrArray) figures = NULL;
   Fixture fixture = { NULL };
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autofree char *text = NULL;
@@ -731,17 +818,16 @@ run_rules_dialog (void)
   fixture_set_up (&fixture);
   window = open_follow_up (&fixture, &page);
 
-  /* Not headquarters: neither the rules nor the figures. */
+  /* Not headquarters: not the rules. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL) &&
                   liaison_test_find_toplevel (LIAISON_TYPE_RULES_DIALOG) != NULL);
-  g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   gtk_window_destroy (GTK_WINDOW (window));
 
   liaison_test_enroll_as_hq (fixture.store);
   window = open_follow_up (&fixture, &page);
-  g_assert_true (gtk_widget_get_visible (liaison_test_get_by_id (page, "figures_box")));
   /* No denominator: no rate. */
-  g_assert_cmpstr (label_text (page, "satisfaction_rate_value"), ==, "—");
+  figures = dashboard_figures (window);
+  g_assert_cmpstr (FIGURE (figures, 3), ==, "—");
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (GTK_WIDGET (window), "actor_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.loop-rules", NULL));
@@ -985,12 +1071,14 @@ run_overdue_capped (void)
 static void
 run_hq_without_station (void)
 {
+  g_autoptr(GPtrArray) figures = NULL;
   g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-test-ui-hq-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "hq.db", NULL);
   Fixture fixture = { NULL };
   LiaisonWindow *window;
   GtkWidget *page;
 
+  set_dashboard_period ();
   fixture.dir = g_steal_pointer (&dir);
   fixture.store = liaison_test_open_store (path);
   liaison_test_enroll_as_hq (fixture.store);
@@ -1005,8 +1093,9 @@ run_hq_without_station (void)
   liaison_test_spin (200);
   g_assert_null (liaison_test_find_toplevel (LIAISON_TYPE_RECEPTION_EDITOR));
   /* The figures show, with no rate to give yet. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (page, "collected_value"))), ==, "0");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (liaison_test_get_by_id (page, "resolution_rate_value"))), ==, "—");
+  figures = dashboard_figures (window);
+  g_assert_cmpstr (FIGURE (figures, 0), ==, "0");
+  g_assert_cmpstr (FIGURE (figures, 2), ==, "—");
 
   gtk_window_destroy (GTK_WINDOW (window));
   liaison_test_clear_store_dir (&fixture.store, &fixture.dir);

@@ -2,6 +2,7 @@
  * and the calls one facet makes into another. */
 #pragma once
 
+#include "liaison-dashboard-page.h"
 #include "liaison-deputies-page.h"
 #include "liaison-first-run-page.h"
 #include "liaison-follow-up-page.h"
@@ -35,6 +36,7 @@ struct _LiaisonWindow
   LiaisonDeputiesPage    *deputies_page;
   LiaisonFollowUpPage    *follow_up_page;
   AdwViewStackPage       *follow_up_stack_page;
+  LiaisonDashboardPage   *dashboard_page;
   LiaisonSyncStatus      *sync_status;
   GtkButton              *actor_button;
   AdwButtonContent       *actor_content;

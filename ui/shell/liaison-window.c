@@ -2,7 +2,7 @@
  *
  * A fresh database shows the first-run page; once the station is set up,
  * the window shows its views (receptions, suggestions, follow-up,
- * deputies) and, in the header, who is at the desk.
+ * dashboard, deputies) and, in the header, who is at the desk.
  * Everything that opens another window or a file chooser is a win.*
  * action, so that pages and details only name what they want; pages say
  * what happened through win.show-toast and win.show-error. The ledger's
@@ -450,6 +450,7 @@ liaison_window_constructed (GObject *object)
   liaison_suggestions_page_set_store (self->suggestions_page, self->store);
   liaison_deputies_page_set_store (self->deputies_page, self->store);
   liaison_follow_up_page_set_store (self->follow_up_page, self->store);
+  liaison_dashboard_page_set_store (self->dashboard_page, self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   liaison_sync_status_set_store (self->sync_status, self->store);
@@ -529,6 +530,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_DEPUTIES_PAGE);
   g_type_ensure (LIAISON_TYPE_FOLLOW_UP_PAGE);
+  g_type_ensure (LIAISON_TYPE_DASHBOARD_PAGE);
   g_type_ensure (LIAISON_TYPE_SYNC_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-window.ui");
@@ -543,6 +545,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, deputies_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, follow_up_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, follow_up_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_status);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_content);

@@ -27,7 +27,6 @@
 #include "liaison-store-watch.h"
 #include "liaison-suggestion-row.h"
 #include "liaison-tooltip.h"
-#include "liaison-ui-a11y.h"
 #include "liaison-ui-util.h"
 
 /* Rows a section shows before "Show all", and at most after it. */
@@ -92,13 +91,6 @@ struct _LiaisonFollowUpPage
 
   /* template children */
   GtkLabel   *error_label;
-  GtkFlowBox *figures_box;
-  GtkLabel   *collected_value;
-  GtkLabel   *resolved_value;
-  GtkLabel   *resolution_rate_value;
-  GtkLabel   *satisfaction_rate_value;
-  GtkLabel   *in_time_value;
-  GtkLabel   *overdue_value;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFollowUpPage, liaison_follow_up_page, ADW_TYPE_BIN)
@@ -113,54 +105,6 @@ show_error (LiaisonFollowUpPage *self,
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
-
-/* Figures (headquarters) */
-
-static void
-set_count (GtkLabel *label,
-           guint     n)
-{
-  g_autofree char *text = g_strdup_printf ("%u", n);
-
-  gtk_label_set_text (label, text);
-}
-
-static void
-set_rate (GtkLabel *label,
-          guint     numerator,
-          guint     denominator)
-{
-  g_autofree char *text = liaison_figures_format_rate (numerator, denominator);
-
-  gtk_label_set_text (label, text);
-}
-
-static void
-show_figures (LiaisonFollowUpPage *self,
-              const GDate         *today)
-{
-  LiaisonFigures figures = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  if (!liaison_store_compute_figures (self->store, NULL, NULL, today, &figures, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  set_count (self->collected_value, figures.collected);
-  set_count (self->resolved_value, figures.resolved);
-  set_rate (self->resolution_rate_value, figures.resolved, figures.collected - figures.withdrawn);
-  set_rate (self->satisfaction_rate_value, figures.satisfied + figures.basically_satisfied, figures.rated);
-  set_rate (self->in_time_value, figures.replied_in_time, figures.replied);
-  set_count (self->overdue_value, figures.overdue);
-  /* Each card says its figure and what it counts. */
-  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box));
-       card != NULL;
-       card = gtk_widget_get_next_sibling (card))
-    liaison_ui_a11y_name_from_texts (card);
-}
-
-/* Rows */
 
 /* Whether @info is a section of headquarters', whose rows come from
  * every station. */
@@ -287,7 +231,8 @@ show_section (LiaisonFollowUpPage *self,
 /**
  * liaison_follow_up_page_refresh:
  *
- * Reads the actor, the figures and every list of the actor's role again.
+ * Reads the actor and every list of the actor's role again. (The
+ * figures are the dashboard's, ui/reports/.)
  */
 void
 liaison_follow_up_page_refresh (LiaisonFollowUpPage *self)
@@ -305,10 +250,6 @@ liaison_follow_up_page_refresh (LiaisonFollowUpPage *self)
   self->actor = liaison_actor_get_current (self->store);
   liaison_date_set_today (&today);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_box), self->actor->role == LIAISON_LOOP_ROLE_HQ);
-  if (self->actor->role == LIAISON_LOOP_ROLE_HQ)
-    show_figures (self, &today);
 
   for (guint i = 0; i < N_SECTIONS; i++)
     {
@@ -494,13 +435,6 @@ liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-follow-up-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, figures_box);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, collected_value);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, resolved_value);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, resolution_rate_value);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, satisfaction_rate_value);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, in_time_value);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, overdue_value);
 
   /* The sections' groups and lists, found by name in init. */
   for (guint i = 0; i < N_SECTIONS; i++)

@@ -30,6 +30,7 @@ struct _LiaisonDashboardItems
   /* owned */
   GCancellable *cancellable;
   GPtrArray    *items;       /* LiaisonSuggestion or LiaisonReception */
+  LiaisonFigure figure;
   gboolean      receptions;  /* what items holds */
   gboolean      headquarters;
   GDate         today;
@@ -221,7 +222,17 @@ load_done_cb (GObject      *source,
     }
   self->items = items;
   count = liaison_figure_card_format_count (items->len);
-  if (self->receptions)
+  if (self->figure == LIAISON_FIGURE_VISITORS)
+    {
+      guint visitors = liaison_dashboard_items_count (self->figure, items);
+      g_autofree char *people = liaison_figure_card_format_count (visitors);
+
+      /* Translators: the visitors a dashboard's number counts, and the
+       * receptions that held them: "52 人次，来自 20 次接待" */
+      text = g_strdup_printf (ngettext ("%s visitor in %s receptions", "%s visitors in %s receptions", visitors),
+                              people, count);
+    }
+  else if (self->receptions)
     /* Translators: how many receptions a dashboard's number holds */
     text = g_strdup_printf (ngettext ("%s reception", "%s receptions", items->len), count);
   else
@@ -262,6 +273,7 @@ liaison_dashboard_items_load (LiaisonDashboardItems  *self,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
+  self->figure = figure;
   self->receptions = figure == LIAISON_FIGURE_RECEPTIONS || figure == LIAISON_FIGURE_VISITORS;
   self->headquarters = dashboard->headquarters;
   self->today = dashboard->today;
@@ -346,14 +358,14 @@ liaison_dashboard_items_init (LiaisonDashboardItems *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *back = gtk_button_new ();
-  GtkWidget *back_content = adw_button_content_new ();
+  GtkWidget *back_content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (back_content), "go-previous-symbolic");
+  gtk_box_append (GTK_BOX (back_content), gtk_image_new_from_icon_name ("go-previous-symbolic"));
   /* Translators: goes back from a number's items to the dashboard */
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (back_content), _("Dashboard"));
+  gtk_box_append (GTK_BOX (back_content), gtk_label_new (_("Dashboard")));
   gtk_button_set_child (GTK_BUTTON (back), back_content);
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the Dashboard"), -1);
   g_signal_connect_object (back, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);

@@ -506,6 +506,8 @@ liaison_dashboard_page_class_init (LiaisonDashboardPageClass *klass)
   g_type_ensure (LIAISON_TYPE_PERIOD_PICKER);
   g_type_ensure (LIAISON_TYPE_DASHBOARD_ITEMS);
 
+  /* A named group, so that a screen reader (and the test) can go to it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDashboardPage, period_picker);
@@ -526,6 +528,7 @@ liaison_dashboard_page_init (LiaisonDashboardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_weak_ref_init (&self->return_focus, NULL);
   self->settings = g_settings_new (APPLICATION_ID);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dashboard"), -1);
 
   for (guint i = 0; i < N_CARDS; i++)
     {

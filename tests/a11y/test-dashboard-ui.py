@@ -46,8 +46,10 @@ def number(n):
 
 
 def rows_of(lst):
-    """The list items of a list node (its rows)."""
-    return [c for c in lst if c is not None and c.getRoleName() == "list item"]
+    """The list items of a list node (its rows), but a long list's button
+    for its next rows (再显示…)."""
+    return [c for c in lst if c is not None and c.getRoleName() == "list item"
+            and not c.name.startswith("再显示")]
 
 
 def last_month(today):

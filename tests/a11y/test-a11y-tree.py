@@ -233,6 +233,14 @@ def hq_desk(tmp):
         open_page(window, "跟踪督办")
         run_case("Follow-up page at headquarters",
                  lambda: check_page("Follow-up page at headquarters", window, "LiaisonFollowUpPage"))
+
+        def dashboard():
+            open_page(window, "数据看板")
+            page = find(window, "panel", "数据看板")
+            find(page, "push button", pred=lambda n: n.name.startswith("已收集：") and not n.name.endswith("—"))
+            do_action(find(page, "push button", "以表格显示意见建议（按类别）"))
+            check("Dashboard at headquarters, a table open", page)
+        run_case("Dashboard at headquarters, a table open", dashboard)
     finally:
         app.quit()
 

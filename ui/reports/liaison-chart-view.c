@@ -129,6 +129,7 @@ struct _LiaisonChartView
   /* owned */
   char              *title;
   LiaisonChartTable *table;
+  gboolean           table_stale;  /* the list does not show the table yet */
 
   /* borrowed: children */
   GtkWidget       *header;
@@ -189,10 +190,18 @@ cell_clicked_cb (GtkButton        *button,
                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "column")));
 }
 
+static void fill_table (LiaisonChartView *self);
+
+/* The table's rows are built when it is shown: a page of charts would
+ * otherwise carry hundreds of hidden rows and buttons. */
 static void
 toggled_cb (LiaisonChartView *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
+  gboolean table = gtk_toggle_button_get_active (self->table_toggle);
+
+  if (table && self->table_stale)
+    fill_table (self);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
 }
 
 /* Table */
@@ -321,6 +330,7 @@ fill_table (LiaisonChartView *self)
 {
   GtkSizeGroup *groups[MAX_COLUMNS] = { NULL };
 
+  self->table_stale = FALSE;
   clear_list (self->list);
   if (self->table == NULL)
     return;
@@ -388,7 +398,13 @@ liaison_chart_view_set_table (LiaisonChartView  *self,
   g_clear_pointer (&self->table, liaison_chart_table_free);
   self->table = table;
   fill_chart (self);
-  fill_table (self);
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    fill_table (self);
+  else
+    {
+      clear_list (self->list);
+      self->table_stale = TRUE;
+    }
 }
 
 void

@@ -537,8 +537,13 @@ liaison_dashboard_page_init (LiaisonDashboardPage *self)
 
       g_signal_connect_object (card, "open", G_CALLBACK (card_open_cb), self, 0);
       gtk_flow_box_append (self->figures_box, card);
-      /* The card's buttons take the focus, not the flow box's child. */
+      /* The card's buttons take the focus, not the flow box's child,
+       * which is named as its card for a screen reader's table. */
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (card)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      card_infos[i].is_rate ? liaison_rate_label (card_infos[i].which)
+                                                            : liaison_figure_label (card_infos[i].which),
+                                      -1);
       self->cards[i] = LIAISON_FIGURE_CARD (card);
     }
   for (guint i = 0; i < N_CHARTS; i++)

@@ -249,6 +249,7 @@ liaison_period_picker_init (LiaisonPeriodPicker *self)
   gtk_box_append (GTK_BOX (self->row), GTK_WIDGET (self->kind_dropdown));
 
   self->previous_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_name (self->previous_button, "previous_button");
   gtk_widget_set_tooltip_text (self->previous_button, _("Previous Period"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous Period"), -1);
@@ -263,6 +264,7 @@ liaison_period_picker_init (LiaisonPeriodPicker *self)
   gtk_box_append (GTK_BOX (self->row), GTK_WIDGET (self->label));
 
   self->next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_name (self->next_button, "next_button");
   gtk_widget_set_tooltip_text (self->next_button, _("Next Period"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next Period"), -1);

@@ -7,7 +7,8 @@ what the core computes: tests/dashboard-dump.c, LIAISON_DASHBOARD_DUMP),
 clicks 已解决 and gets as many rows as it said, opens the table view of the
 breakdown by category and reads the same numbers as the core's, clicks
 one of them and gets its rows; the chart is an image described by its
-numbers. After a restart the dashboard shows the same period: it is
+numbers. Export… writes the dashboard as a workbook, read back with
+openpyxl. After a restart the dashboard shows the same period: it is
 remembered (GSettings, here a keyfile in a folder of the test's own).
 """
 import datetime
@@ -18,7 +19,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import liaison_atspi  # noqa: E402
-from liaison_atspi import TAP, App, do_action, find, find_all, run_cli, wait_for  # noqa: E402
+from liaison_atspi import TAP, App, choose_file, click, do_action, find, find_all, run_cli, wait_for  # noqa: E402
 
 FIGURES = ["collected", "withdrawn", "resolved", "rated", "satisfied", "replied",
            "replied_in_time", "overdue", "receptions", "visitors"]
@@ -165,6 +166,25 @@ def main():
         items_list(w, f"{labels['collected']} · {busiest[2]} · {period_label}", n, tap,
                    f"clicking {busiest[2]}’s {labels['collected']} in the table lists its {n} suggestions")
         do_action(find(w, "push button", "返回数据看板"))
+
+        # Export…: the dashboard's tables, as the core writes them.
+        path = os.path.join(tmp, "数据看板.xlsx")
+        before = app.windows()
+        click(w, "push button", "导出…")
+        click(app.main_window(), "menu item", "Excel 工作簿（XLSX）…")
+        chooser = choose_file(app, before, path)
+        click(chooser, "push button", "导出(E)")
+        try:
+            wait_for("the workbook on disk", lambda: os.path.exists(path) and os.path.getsize(path) > 0)
+            import openpyxl
+            book = openpyxl.load_workbook(path)
+            first = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+            found = any(labels["collected"] in str(r[0]) and total["collected"] in r for r in first if r)
+            tap.case(len(book.sheetnames) >= 4 and found,
+                     f"Export… writes a workbook of {len(book.sheetnames)} sheets whose figures hold "
+                     f"{labels['collected']} {total['collected']}", [str(book.sheetnames), str(first[:3])])
+        except AssertionError as e:
+            tap.case(False, "Export… writes a workbook", [str(e)])
     finally:
         status = app.quit()
     tap.case(status in (0, -15), "the app quits cleanly", [f"exit status {status}"])

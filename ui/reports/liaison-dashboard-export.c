@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-dashboard-page-private.h"
-#include "liaison-report.h"
+#include "liaison-report-files.h"
 
 /* The button is there once a dashboard is. */
 void

@@ -261,6 +261,7 @@ compute_done_cb (GObject      *source,
   self->dashboard = dashboard;
   show_cards (self);
   show_charts (self);
+  liaison_dashboard_page_update_export (self);
 }
 
 static void
@@ -520,6 +521,8 @@ liaison_dashboard_page_class_init (LiaisonDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, items_back_cb);
 
+  liaison_dashboard_page_class_add_export (widget_class);
+
 }
 
 static void
@@ -556,4 +559,5 @@ liaison_dashboard_page_init (LiaisonDashboardPage *self)
       self->charts[i] = LIAISON_CHART_VIEW (chart);
     }
   restore_period (self);
+  liaison_dashboard_page_update_export (self);
 }

@@ -129,9 +129,9 @@ custom_changed_cb (LiaisonPeriodPicker *self)
 
   if (self->setting)
     return;
-  /* Half-typed dates wait; whole ones in order apply. */
-  if (!liaison_date_button_read_field (self->from_entry, &period.from) ||
-      !liaison_date_button_read_field (self->to_entry, &period.to))
+  /* Half-typed or empty dates wait; whole ones in order apply. */
+  if (!liaison_date_button_read_field (self->from_entry, &period.from) || !g_date_valid (&period.from) ||
+      !liaison_date_button_read_field (self->to_entry, &period.to) || !g_date_valid (&period.to))
     return;
   if (g_date_compare (&period.to, &period.from) < 0)
     {

@@ -511,6 +511,33 @@ static const char migration_14[] =
   " visitors_total, deleted) WHERE deleted = 0;\n"
   "CREATE INDEX receptions_channel ON receptions (id, channel);\n";
 
+/* The access log (schema 15, liaison-store-access-log.h, docs/privacy.md):
+ * every look at a visitor's contact beyond the masked view, with who,
+ * when, at which desk, what and why. Like a published report, an entry is
+ * never changed or deleted here: only its sync bookkeeping moves. */
+static const char migration_15[] =
+  "CREATE TABLE access_log (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  role TEXT NOT NULL DEFAULT '',\n"
+  "  actor_name TEXT NOT NULL DEFAULT '',\n"
+  "  desk_uuid TEXT NOT NULL,\n"
+  "  what TEXT NOT NULL DEFAULT '',\n"
+  "  n_contacts INTEGER NOT NULL CHECK (n_contacts >= 0),\n"
+  "  reason TEXT NOT NULL CHECK (trim (reason) <> '')\n"
+  ");\n"
+  "CREATE INDEX access_log_by_at ON access_log (at, kind);\n"
+  "CREATE INDEX access_log_by_sync_state ON access_log (sync_state) WHERE sync_state <> 0;\n"
+  "CREATE TRIGGER access_log_never_changed\n"
+  "  BEFORE UPDATE OF uuid, deleted, origin_station_uuid, kind, at, role, actor_name, desk_uuid, what,"
+  " n_contacts, reason ON access_log BEGIN\n"
+  "  SELECT RAISE (ABORT, 'an access log entry is never changed');\n"
+  "END;\n"
+  "CREATE TRIGGER access_log_never_deleted BEFORE DELETE ON access_log BEGIN\n"
+  "  SELECT RAISE (ABORT, 'an access log entry is never deleted');\n"
+  "END;\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -527,6 +554,7 @@ static const char *const migrations[] = {
   migration_12,
   migration_13,
   migration_14,
+  migration_15,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

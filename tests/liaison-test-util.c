@@ -618,17 +618,34 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_access_log_schema:
+ *
+ * Takes a store of schema 15 back to schema 14: the access log goes, and
+ * schema 15 runs again on reopening.
+ */
+void
+liaison_test_undo_access_log_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store, "DROP TABLE access_log; PRAGMA user_version = 14;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_dashboard_schema:
  *
- * Takes a store of schema 14 back to schema 13: the receptions' visitors
- * total, its triggers and the dashboard's covering indexes go, and schema
- * 14 runs again on reopening.
+ * Takes a store of schema 15 back to schema 13: the access log
+ * (liaison_test_undo_access_log_schema()), the receptions' visitors
+ * total, its triggers and the dashboard's covering indexes go, and
+ * schemas 14 and 15 run again on reopening.
  */
 void
 liaison_test_undo_dashboard_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_access_log_schema (store);
   g_assert_true (liaison_store_exec (store,
     "DROP TRIGGER reception_visitors_total_insert; DROP TRIGGER reception_visitors_total_delete;"
     " DROP TRIGGER reception_visitors_total_update; DROP INDEX suggestions_for_dashboard;"

@@ -88,6 +88,7 @@ char              *liaison_test_unit_uuid         (LiaisonStore       *store,
                                                    const char         *name);
 
 /* Back to schema 8, before the duty record, to fake an older file. */
+void               liaison_test_undo_access_log_schema (LiaisonStore *store);
 void               liaison_test_undo_dashboard_schema (LiaisonStore *store);
 void               liaison_test_undo_points_rules_schema (LiaisonStore *store);
 void               liaison_test_undo_duty_schema  (LiaisonStore     *store);

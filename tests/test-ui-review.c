@@ -432,11 +432,11 @@ name_shown_whole (gpointer data)
 }
 
 /* (e) The station's name is read whole in the header at the window's
- * default 1100×720 and at 1366 wide, not cut to "相山区…". */
+ * default 1180×720 and at 1366 wide, not cut to "相山区…". */
 static void
 run_station_name_whole (void)
 {
-  static const int widths[] = { 1100, 1366 };
+  static const int widths[] = { 1180, 1366 };
   LiaisonTestDesk desk = { NULL };
 
   liaison_test_desk_set_up (&desk);
@@ -453,6 +453,46 @@ run_station_name_whole (void)
       liaison_test_spin (100);
       if (!liaison_test_wait_until (name_shown_whole, label))
         g_error ("At %d wide the header cuts the station's name (%d px)", widths[i], gtk_widget_get_width (label));
+      gtk_window_destroy (GTK_WINDOW (desk.window));
+      desk.window = NULL;
+    }
+  liaison_test_desk_tear_down (&desk);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* (e') The header settles at every width: at some the view switcher fits
+ * only without the station's name, and showing the name pushed it into
+ * the title, which hid the name, which let it fit again: the header bar
+ * was laid out and drawn every frame, a core busy for nothing. */
+static void
+run_header_settles (void)
+{
+  static const int widths[] = { 700, 1000, 1050, 1100, 1130, 1180, 1366 };
+  LiaisonTestDesk desk = { NULL };
+
+  liaison_test_desk_set_up (&desk);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *title;
+      guint changes = 0;
+
+      desk.window = liaison_window_new (NULL, desk.store);
+      gtk_window_set_default_size (GTK_WINDOW (desk.window), widths[i], 720);
+      gtk_window_present (GTK_WINDOW (desk.window));
+      g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, desk.window));
+      /* Showing the name may push the switcher out once, and back. */
+      liaison_test_spin (1500);
+      title = liaison_test_get_by_id (GTK_WIDGET (desk.window), "switcher_title");
+      g_signal_connect_swapped (title, "notify::title-visible", G_CALLBACK (count_notify), &changes);
+      liaison_test_spin (1000);
+      g_signal_handlers_disconnect_by_func (title, count_notify, &changes);
+      if (changes > 0)
+        g_error ("At %d wide the header's view switcher moved %u times in a second, idle", widths[i], changes);
       gtk_window_destroy (GTK_WINDOW (desk.window));
       desk.window = NULL;
     }
@@ -737,6 +777,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
   liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
   liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
+  liaison_test_add_ui_case ("/ui/review/header-settles", run_header_settles);
   liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
   liaison_test_add_ui_case ("/ui/review/deputy-search-and-editor", run_deputy_search_and_editor);
   liaison_test_add_ui_case ("/ui/review/short-tooltip-one-line", run_short_tooltip_one_line);

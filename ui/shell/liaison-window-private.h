@@ -23,6 +23,11 @@ struct _LiaisonWindow
   LiaisonSyncEngine *sync_engine;  /* NULL: no sync (tests) */
 
   guint station_label_idle_id;
+  /* The window's width when the station's name was last shown beside the
+   * view switcher, and the width at which showing it pushed the switcher
+   * into the title (liaison-window.c, update_station_label_cb). */
+  int   station_label_shown_at;
+  int   station_label_collapses_at;
 
   /* template children */
   AdwToastOverlay        *toast_overlay;

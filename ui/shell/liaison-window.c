@@ -133,15 +133,33 @@ liaison_window_update_station (LiaisonWindow *self)
 
 /* Wide, the view switcher hides the subtitle: show the station beside it.
  * The switcher decides while it is being allocated, so the label changes
- * after that allocation, not in the middle of it. */
+ * after that allocation, not in the middle of it.
+ *
+ * At some widths the switcher fits only without the label: showing the
+ * label pushes it into the title, which hides the label, which lets it
+ * fit again, redrawing the header bar every frame. So a width at which
+ * the label pushed the switcher out keeps the switcher, without the label
+ * (the window's title still names the station), until the width changes. */
 static gboolean
 update_station_label_cb (gpointer user_data)
 {
   LiaisonWindow *self = user_data;
+  GtkWidget *label = GTK_WIDGET (self->station_label);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   self->station_label_idle_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->station_label),
-                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  if (title_visible)
+    {
+      if (gtk_widget_get_visible (label) && self->station_label_shown_at == width)
+        self->station_label_collapses_at = width;
+      gtk_widget_set_visible (label, FALSE);
+    }
+  else if (width != self->station_label_collapses_at)
+    {
+      self->station_label_shown_at = width;
+      gtk_widget_set_visible (label, TRUE);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -583,6 +601,9 @@ liaison_window_init (LiaisonWindow *self)
 
   liaison_ui_header_station_follow (GTK_WINDOW (self), self->station_label);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A new width may have room for the label the last one had not. */
+  g_signal_connect_object (self, "notify::default-width",
                            G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
 }
 

@@ -240,6 +240,16 @@ encode_row (LiaisonStore  *self,
         return NULL;
       set_text_or_null (data_of_record (record), "station", stmt, 4);
       break;
+    case KIND_ACCESS_LOG:
+      set_text (data, "kind", stmt, c);
+      set_text (data, "at", stmt, c + 1);
+      set_text (data, "role", stmt, c + 2);
+      set_text (data, "actor", stmt, c + 3);
+      set_text (data, "desk", stmt, c + 4);
+      set_text (data, "what", stmt, c + 5);
+      json_object_set_int_member (data, "n_contacts", sqlite3_column_int64 (stmt, c + 6));
+      set_text (data, "reason", stmt, c + 7);
+      break;
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
     case KIND_QUARTER_CLOSE:

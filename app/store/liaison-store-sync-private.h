@@ -29,6 +29,7 @@ typedef enum {
   KIND_QUARTER_CLOSE, /* names deputies in its snapshot, as text only */
   KIND_PUBLISHED_REPORT,      /* names suggestions and stations, as text only */
   KIND_PUBLISHED_REPORT_PART, /* names its head: after it */
+  KIND_ACCESS_LOG,            /* names records as text only */
   N_KINDS
 } Kind;
 
@@ -104,6 +105,12 @@ gboolean    liaison_store_sync_role_pushes    (LiaisonSyncRole  role,
                                                Kind             kind);
 gboolean    liaison_store_sync_set_checkpoint (LiaisonStore    *self,
                                                gint64           seq,
+                                               GError         **error);
+
+/* liaison-store-access-log.c: an access log entry as it arrives from
+ * the server, written once; a copy here only learns the server has it. */
+gboolean    liaison_store_sync_write_access   (LiaisonStore    *self,
+                                               const Incoming  *incoming,
                                                GError         **error);
 
 /* liaison-store-sync-encode.c */

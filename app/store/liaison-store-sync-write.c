@@ -345,6 +345,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     return liaison_store_sync_write_duty (self, incoming, local_id, error);
   if (incoming->kind == KIND_PUBLISHED_REPORT || incoming->kind == KIND_PUBLISHED_REPORT_PART)
     return liaison_store_sync_write_published (self, incoming, error);
+  if (incoming->kind == KIND_ACCESS_LOG)
+    return liaison_store_sync_write_access (self, incoming, error);
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
@@ -472,6 +474,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     case KIND_QUARTER_CLOSE:
     case KIND_PUBLISHED_REPORT:
     case KIND_PUBLISHED_REPORT_PART:
+    case KIND_ACCESS_LOG:
     case N_KINDS:
     default:
       g_assert_not_reached ();

@@ -61,6 +61,12 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
     "SELECT " META_SELECT ", t.data FROM published_reports t" },
   [KIND_PUBLISHED_REPORT_PART] = { "published_report_part", "published_report_parts", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.data FROM published_report_parts t" },
+  /* The access log (liaison-store-access-log.h): each desk pushes its
+   * own entries; headquarters' server sends a station's back to that
+   * station alone, and every entry to headquarters' desks. */
+  [KIND_ACCESS_LOG] = { "access_log", "access_log", LIAISON_SYNC_ROLE_NONE,
+    "SELECT " META_SELECT ", t.kind, t.at, t.role, t.actor_name, t.desk_uuid, t.what, t.n_contacts, t.reason"
+    " FROM access_log t" },
 };
 
 gboolean

@@ -188,6 +188,21 @@ published_report_part_also_known (const char *member)
   return g_str_equal (member, "row") || g_str_equal (member, "items");
 }
 
+/* An access log entry (app/store/liaison-store-access-log.h); its count
+ * and reason are checked by check_access_log (). A kind this desk does
+ * not know yet is kept as sent. */
+static const FieldSpec access_log_fields[] = {
+  { "kind", FIELD_TEXT, TRUE, 40 },
+  { "at", FIELD_WIRE_TIME, TRUE },
+  { "role", FIELD_TEXT_OR_NULL, TRUE, 40 },
+  { "actor", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_NAME_CHARS },
+  { "desk", FIELD_TEXT, TRUE, 64 },
+  { "what", FIELD_TEXT_OR_NULL, TRUE },
+  { "n_contacts", FIELD_INT, TRUE },
+  { "reason", FIELD_TEXT, TRUE, 500 },
+  { NULL }
+};
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -221,6 +236,7 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_QUARTER_CLOSE, quarter_close_fields, quarter_close_also_known },
   { LIAISON_KIND_PUBLISHED_REPORT, published_report_fields, published_report_also_known },
   { LIAISON_KIND_PUBLISHED_REPORT_PART, published_report_part_fields, published_report_part_also_known },
+  { LIAISON_KIND_ACCESS_LOG, access_log_fields },
 };
 
 const KindSpec *

@@ -627,6 +627,14 @@ liaison_wire_check_record (JsonObject  *record,
   else if ((g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT) ||
             g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT_PART)) && tombstone)
     return invalid (error, "deleted must be false: a published report is never withdrawn");
+  else if (g_str_equal (kind, LIAISON_KIND_ACCESS_LOG))
+    {
+      /* Insert-only, as the desk's triggers keep it (docs/privacy.md). */
+      if (json_object_get_int_member (record, "version") != 1)
+        return invalid (error, "version must be 1: an access log entry is never changed");
+      if (tombstone)
+        return invalid (error, "deleted must be false: an access log entry is never deleted");
+    }
 
   /* A tombstone's data is none, or the whole record as it was: a replica
    * writes what it is given. */
@@ -664,6 +672,15 @@ liaison_wire_check_record (JsonObject  *record,
     }
   else if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE))
     return check_quarter_close (json_node_get_object (node), error);
+  else if (g_str_equal (kind, LIAISON_KIND_ACCESS_LOG))
+    {
+      JsonObject *data = json_node_get_object (node);
+
+      if (json_object_get_int_member (data, "n_contacts") < 0)
+        return invalid (error, "data.n_contacts must be at least 0");
+      if (liaison_text_is_blank (json_object_get_string_member (data, "reason")))
+        return invalid (error, "data.reason must not be blank: an access is logged with its reason");
+    }
   else if (g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT))
     {
       g_autoptr(GError) published_error = NULL;

@@ -32,6 +32,9 @@ G_BEGIN_DECLS
  * sent to every desk, and a station's part, sent to that station only. */
 #define LIAISON_KIND_PUBLISHED_REPORT      "published_report"
 #define LIAISON_KIND_PUBLISHED_REPORT_PART "published_report_part"
+/* An entry of the access log (app/store/liaison-store-access-log.h):
+ * written by any desk, never changed, sent to headquarters' desks only. */
+#define LIAISON_KIND_ACCESS_LOG "access_log"
 
 /* The most a file a reception lists may hold: the protocol's
  * LIAISON_MAX_ATTACHMENT_BYTES (liaison-protocol.c checks they agree). */
@@ -59,7 +62,9 @@ typedef enum {
  * is never deleted, and its snapshot (liaison_quarter_snapshot_from_json())
  * is of its quarter. A published_report or published_report_part is
  * never deleted, and its data is what liaison_published_head_from_json()
- * or liaison_published_part_from_json() takes. FALSE with
+ * or liaison_published_part_from_json() takes. An access_log entry is
+ * version 1 and never deleted, its n_contacts at least 0 and its reason
+ * not blank. FALSE with
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);

@@ -155,6 +155,7 @@ push_one (LiaisonHqStore       *self,
   const char *data_station = NULL;
   gboolean is_event;
   gboolean is_activity;
+  gboolean is_access;
   gint64 version;
   gint64 base_version = 0;
   gboolean deleted = FALSE;
@@ -184,6 +185,7 @@ push_one (LiaisonHqStore       *self,
   kind = json_object_get_string_member (record, "kind");
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
   is_activity = g_str_equal (kind, LIAISON_KIND_ACTIVITY);
+  is_access = g_str_equal (kind, LIAISON_KIND_ACCESS_LOG);
   uuid = json_object_get_string_member (record, "uuid");
   version = json_object_get_int_member (record, "version");
   if (json_object_has_member (record, "base_version"))
@@ -224,10 +226,11 @@ push_one (LiaisonHqStore       *self,
        * goes to the feed of the station where the citizen was received. */
       origin = data_station;
     }
-  else if (is_activity)
+  else if (is_activity || is_access)
     /* An activity names no station: who may push which kind of activity
      * is the push rules'; a station's is its token's, headquarters' has
-     * none. */
+     * none. So with an access log entry, which any desk writes: a
+     * station's goes to its own feed only, headquarters' to none. */
     origin = token->role == LIAISON_HQ_ROLE_STATION ? token->station_uuid : NULL;
   else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
@@ -281,7 +284,7 @@ push_one (LiaisonHqStore       *self,
 
   if (token->role == LIAISON_HQ_ROLE_STATION &&
       ((exists && g_strcmp0 (current_origin, token->station_uuid) != 0) ||
-       (!exists && data_station == NULL && !is_activity)))
+       (!exists && data_station == NULL && !is_activity && !is_access)))
     return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
 
   digest = liaison_protocol_record_digest (record);
@@ -299,6 +302,8 @@ push_one (LiaisonHqStore       *self,
   /* Insert-only: the same event with other content is not a new version. */
   if (is_event && exists)
     return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_CHANGED);
+  if (is_access && exists)
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, "An access log entry is never changed once logged.");
 
   /* A record the server never saw is taken whatever its base: the
    * client's copy is all there is (a server restored from an old backup). */

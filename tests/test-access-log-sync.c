@@ -1,0 +1,220 @@
+/* test-access-log-sync.c: the access log the whole way through a real
+ * liaison-hq on loopback (docs/privacy.md, "The access log";
+ * docs/sync-protocol.md, access_log).
+ *
+ * 东山联络站 logs an export with contacts and syncs: the entry reaches the
+ * server, from 东山, and headquarters' desk, byte for byte; 西山联络站
+ * never receives it. Headquarters' own entry reaches the server and no
+ * station. A tampered 东山 desk (its triggers dropped) that re-pushes
+ * the entry with another reason, or as a version 2, is refused, and the
+ * server and headquarters keep the first. */
+#define G_LOG_DOMAIN "test-access-log-sync"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-store-access-log.h"
+#include "liaison-store-desk.h"
+#include "liaison-store-private.h"
+#include "liaison-test-hq.h"
+#include "liaison-test-util.h"
+
+typedef LiaisonTestHq Fixture;
+typedef LiaisonTestReplica Replica;
+
+#define REASON "区人大核对三月回访名单"
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  liaison_test_hq_init (fixture, "liaison-access-log-sync-XXXXXX");
+  liaison_test_hq_start (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  liaison_test_hq_clear (fixture);
+}
+
+/* The server's text of @sql, "" for no row. */
+static char *
+server_text (Fixture    *fixture,
+             const char *sql)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
+                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Every entry at @store, newest first, each as one line of its fields. */
+static char *
+entries_text (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = liaison_store_list_access_log (store, NULL, NULL, -1, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LiaisonAccessEntry *entry = g_ptr_array_index (entries, i);
+
+      g_string_append_printf (text, "%s|%s|%s|%s|%s|%s|%s|%u|%s\n", entry->uuid,
+                              liaison_access_kind_to_code (entry->kind), entry->at, entry->role, entry->actor_name,
+                              entry->desk_uuid, entry->what, entry->n_contacts, entry->reason);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+sync_ok (Replica *replica)
+{
+  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
+
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
+}
+
+static void
+log_export (Replica    *replica,
+            const char *what,
+            guint       n_contacts)
+{
+  LiaisonAccessEntry entry = { .kind = LIAISON_ACCESS_EXPORT_CONTACTS, .what = (char *) what,
+                               .n_contacts = n_contacts, .reason = (char *) REASON };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_log_access (replica->store, &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 1);
+}
+
+/* @replica's copy of its entry changed behind the triggers' back and
+ * pushed again: refused, and left as the server's error. */
+static void
+push_tampered (Replica    *replica,
+               const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+
+  g_assert_true (liaison_store_exec (replica->store, "DROP TRIGGER IF EXISTS access_log_never_changed", &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_exec (replica->store, sql, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_test_sync (replica->engine, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rejected, ==, 1);
+  g_assert_cmpuint (counts.sent, ==, 0);
+  {
+    sqlite3_stmt *stmt = liaison_store_prepare (replica->store, "SELECT sync_error FROM access_log"
+                                                                " WHERE sync_state = 2", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_test_message ("refused: %s", sqlite3_column_text (stmt, 0));
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), !=, "");
+    sqlite3_reset (stmt);
+  }
+}
+
+static void
+test_reaches_headquarters (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Replica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  Replica west = liaison_test_replica_new_synced_station (fixture, "west.db", "西山联络站");
+  Replica hq = liaison_test_replica_new (fixture, "hq.db");
+  g_autofree char *east_uuid = liaison_test_local_station_uuid (east.store);
+  g_autofree char *east_entries = NULL;
+  g_autofree char *hq_entries = NULL;
+  g_autofree char *server_origin = NULL;
+  g_autofree char *server_reason = NULL;
+  g_autofree char *server_data = NULL;
+  g_autofree char *hq_origin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_set_desk_actor (east.store, "station", "刘芳", NULL, &error));
+  g_assert_no_error (error);
+  log_export (&east, "2025-03-01..2025-03-31", 12);
+  sync_ok (&east);
+  east_entries = entries_text (east.store);
+  g_assert_nonnull (strstr (east_entries, "|export_contacts|"));
+  g_assert_nonnull (strstr (east_entries, "|station|刘芳|"));
+
+  /* At the server, from 东山. */
+  server_origin = server_text (fixture, "SELECT origin_station FROM records WHERE kind = 'access_log'");
+  g_assert_cmpstr (server_origin, ==, east_uuid);
+  server_reason = server_text (fixture, "SELECT json_extract (data, '$.reason') FROM records WHERE kind = 'access_log'");
+  g_assert_cmpstr (server_reason, ==, REASON);
+  server_data = server_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'");
+
+  /* At headquarters' desk, as logged. */
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
+  sync_ok (&hq);
+  hq_entries = entries_text (hq.store);
+  g_assert_cmpstr (hq_entries, ==, east_entries);
+
+  /* Headquarters' own look: at the server, from no station. */
+  g_assert_true (liaison_store_set_desk_actor (hq.store, "hq", "陈静", NULL, &error));
+  g_assert_no_error (error);
+  log_export (&hq, "7a7a0000-0000-4000-8000-000000000001", 1);
+  sync_ok (&hq);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM access_log"), ==, 2);
+  hq_origin = server_text (fixture, "SELECT coalesce (origin_station, 'none') FROM records"
+                                    " WHERE kind = 'access_log' AND json_extract (data, '$.role') = 'hq'");
+  g_assert_cmpstr (hq_origin, ==, "none");
+
+  /* No other station receives either; 东山 not headquarters'. */
+  sync_ok (&west);
+  g_assert_cmpint (liaison_test_query_int (west.store, "SELECT count(*) FROM access_log"), ==, 0);
+  sync_ok (&east);
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log"), ==, 1);
+
+  /* A tampered desk's changed reason, then a version 2: both refused. */
+  push_tampered (&east, "UPDATE access_log SET reason = '随便看看', server_version = 0, sync_state = 1");
+  push_tampered (&east, "UPDATE access_log SET version = 2, sync_state = 1");
+  {
+    g_autofree char *after = server_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'"
+                                                   " AND origin_station IS NOT NULL");
+    g_autofree char *count = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'");
+    g_autofree char *hq_after = NULL;
+
+    g_assert_cmpstr (after, ==, server_data);
+    g_assert_cmpstr (count, ==, "2");
+    sync_ok (&hq);
+    hq_after = entries_text (hq.store);
+    g_assert_nonnull (strstr (hq_after, east_entries));
+    g_assert_null (strstr (hq_after, "随便看看"));
+  }
+
+  liaison_test_replica_clear (&east);
+  liaison_test_replica_clear (&west);
+  liaison_test_replica_clear (&hq);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/access-log-sync/reaches-headquarters", Fixture, NULL, fixture_set_up,
+              test_reaches_headquarters, fixture_tear_down);
+  return g_test_run ();
+}

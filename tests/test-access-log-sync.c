@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-csv.h"
 #include "liaison-store-access-log.h"
 #include "liaison-store-desk.h"
 #include "liaison-store-private.h"
@@ -133,6 +134,94 @@ push_tampered (Replica    *replica,
   }
 }
 
+/* The rows of @path, a CSV file liaison-hq wrote: a BOM, then rows. */
+static GPtrArray *
+read_csv (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (memcmp (bytes, "\xEF\xBB\xBF", 3), ==, 0);
+  g_assert_nonnull (strstr (bytes, "\r\n"));
+  rows = liaison_csv_parse (bytes + 3, length - 3, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      row,
+      guint      column)
+{
+  return g_ptr_array_index (((LiaisonCsvRow *) g_ptr_array_index (rows, row))->fields, column);
+}
+
+static void
+assert_audit (Fixture    *fixture,
+              const char *east_uuid)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "audit.csv", NULL);
+  g_autofree char *empty_path = g_build_filename (fixture->dir, "empty.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *empty_out = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *next_day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  const char *header[] = { "时间", "类别", "站点", "工作台", "角色", "姓名", "内容", "联系方式数", "事由", "编号" };
+
+  out = liaison_test_hq_run (fixture, "audit", "--from", today, "--to", today, path, NULL);
+  g_assert_nonnull (strstr (out, "2"));
+  rows = read_csv (path);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    g_assert_cmpstr (cell (rows, 0, c), ==, header[c]);
+  /* 东山's first, then headquarters'. */
+  g_assert_true (g_str_has_prefix (cell (rows, 1, 0), today));
+  g_assert_cmpstr (cell (rows, 1, 1), ==, liaison_access_kind_label (LIAISON_ACCESS_EXPORT_CONTACTS));
+  g_assert_cmpstr (cell (rows, 1, 2), ==, "东山联络站");
+  g_assert_cmpstr (cell (rows, 1, 3), ==, east_uuid);
+  g_assert_cmpstr (cell (rows, 1, 4), ==, "station");
+  g_assert_cmpstr (cell (rows, 1, 5), ==, "刘芳");
+  g_assert_cmpstr (cell (rows, 1, 6), ==, "2025-03-01..2025-03-31");
+  g_assert_cmpstr (cell (rows, 1, 7), ==, "12");
+  g_assert_cmpstr (cell (rows, 1, 8), ==, REASON);
+  g_assert_true (g_uuid_string_is_valid (cell (rows, 1, 9)));
+  g_assert_cmpstr (cell (rows, 2, 4), ==, "hq");
+  g_assert_cmpstr (cell (rows, 2, 5), ==, "陈静");
+
+  /* No entry from tomorrow on: the header alone. */
+  empty_out = liaison_test_hq_run (fixture, "audit", "--from", next_day, empty_path, NULL);
+  empty = read_csv (empty_path);
+  g_assert_cmpuint (empty->len, ==, 1);
+
+  /* A date that is not one: said in zh_CN, nothing written. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "audit", "--data-dir", fixture->data_dir,
+                                        "--from", "2025-02-30", bad_path, NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "“2025-02-30”不是有效日期"));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "audit", "--data-dir", fixture->data_dir,
+                                        "--from", "2025-03-31", "--to", "2025-03-01", bad_path, NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "2025-03-31"));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LC_ALL");
+}
+
 static void
 test_reaches_headquarters (Fixture       *fixture,
                            gconstpointer  data)
@@ -202,6 +291,8 @@ test_reaches_headquarters (Fixture       *fixture,
     g_assert_nonnull (strstr (hq_after, east_entries));
     g_assert_null (strstr (hq_after, "随便看看"));
   }
+
+  assert_audit (fixture, east_uuid);
 
   liaison_test_replica_clear (&east);
   liaison_test_replica_clear (&west);

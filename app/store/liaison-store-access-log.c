@@ -12,48 +12,6 @@
 #include "liaison-store-sync-private.h"
 #include "liaison-validate.h"
 
-static const char *const kind_codes[LIAISON_N_ACCESS_KINDS] = {
-  [LIAISON_ACCESS_EXPORT_CONTACTS] = "export_contacts",
-  [LIAISON_ACCESS_PRINT_CONTACTS]  = "print_contacts",
-  [LIAISON_ACCESS_HQ_CONTACT_LOOK] = "hq_contact_look",
-  [LIAISON_ACCESS_PURGE]           = "purge",
-};
-
-static const char *const kind_labels[LIAISON_N_ACCESS_KINDS] = {
-  [LIAISON_ACCESS_EXPORT_CONTACTS] = N_("Export with contacts"),
-  [LIAISON_ACCESS_PRINT_CONTACTS]  = N_("Print with contacts"),
-  [LIAISON_ACCESS_HQ_CONTACT_LOOK] = N_("Contact looked up at headquarters"),
-  [LIAISON_ACCESS_PURGE]           = N_("Retention purge"),
-};
-
-const char *
-liaison_access_kind_to_code (LiaisonAccessKind kind)
-{
-  g_return_val_if_fail (kind < LIAISON_N_ACCESS_KINDS, NULL);
-  return kind_codes[kind];
-}
-
-gboolean
-liaison_access_kind_from_code (const char        *code,
-                               LiaisonAccessKind *kind)
-{
-  for (guint i = 0; code != NULL && i < LIAISON_N_ACCESS_KINDS; i++)
-    if (g_str_equal (code, kind_codes[i]))
-      {
-        if (kind != NULL)
-          *kind = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-liaison_access_kind_label (LiaisonAccessKind kind)
-{
-  g_return_val_if_fail (kind < LIAISON_N_ACCESS_KINDS, NULL);
-  return _(kind_labels[kind]);
-}
-
 void
 liaison_access_entry_free (LiaisonAccessEntry *entry)
 {
@@ -152,7 +110,7 @@ liaison_store_log_access (LiaisonStore              *self,
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", NULL, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 6, kind_codes[entry->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, liaison_access_kind_to_code (entry->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, at, -1, SQLITE_TRANSIENT);
   liaison_store_bind_text (stmt, 8, role);
   liaison_store_bind_text (stmt, 9, actor);
@@ -195,20 +153,6 @@ read_entry (sqlite3_stmt *stmt)
   return entry;
 }
 
-/* The UTC instant local midnight of @date starts, as the log's at column
- * writes it; @days_after days later. */
-static char *
-local_day_start_utc (const GDate *date,
-                     int          days_after)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                      g_date_get_day (date), 0, 0, 0);
-  g_autoptr(GDateTime) later = g_date_time_add_days (local, days_after);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (later);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 GPtrArray *
 liaison_store_list_access_log (LiaisonStore  *self,
                                const GDate   *from,
@@ -231,16 +175,16 @@ liaison_store_list_access_log (LiaisonStore  *self,
     return NULL;
   if (from != NULL)
     {
-      from_at = local_day_start_utc (from, 0);
+      from_at = liaison_access_day_start_utc (from, 0);
       sqlite3_bind_text (stmt, 1, from_at, -1, SQLITE_TRANSIENT);
     }
   if (to != NULL)
     {
-      to_at = local_day_start_utc (to, 1);
+      to_at = liaison_access_day_start_utc (to, 1);
       sqlite3_bind_text (stmt, 2, to_at, -1, SQLITE_TRANSIENT);
     }
   if (kind >= 0 && kind < LIAISON_N_ACCESS_KINDS)
-    sqlite3_bind_text (stmt, 3, kind_codes[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, liaison_access_kind_to_code (kind), -1, SQLITE_STATIC);
   return liaison_store_collect_rows (self, stmt, read_entry, (GDestroyNotify) liaison_access_entry_free,
                                      _("Could not read the access log"), error);
 }

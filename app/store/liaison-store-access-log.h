@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "liaison-access-kind.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -18,17 +19,9 @@ G_BEGIN_DECLS
 /* The longest reason kept, in characters. */
 #define LIAISON_ACCESS_MAX_REASON_CHARS 500
 
-typedef enum {
-  LIAISON_ACCESS_EXPORT_CONTACTS,   /* an export (CSV/XLSX) with full contacts */
-  LIAISON_ACCESS_PRINT_CONTACTS,    /* a print / PDF with full contacts */
-  LIAISON_ACCESS_HQ_CONTACT_LOOK,   /* headquarters asked the server for one contact */
-  LIAISON_ACCESS_PURGE,             /* a retention purge */
-  LIAISON_N_ACCESS_KINDS
-} LiaisonAccessKind;
-
-const char *liaison_access_kind_to_code   (LiaisonAccessKind kind);  /* "export_contacts", ... */
-gboolean    liaison_access_kind_from_code (const char *code, LiaisonAccessKind *kind);
-const char *liaison_access_kind_label     (LiaisonAccessKind kind);  /* translated */
+/* LiaisonAccessKind, liaison_access_kind_to_code (), _from_code () and
+ * _label () are in liaison-access-kind.h (app/model), which liaison-hq's
+ * `audit` shares. */
 
 typedef struct {
   char              *uuid;          /* NULL on insert: made by the store */

@@ -30,6 +30,7 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq rules import --data-dir DIR FILE.json\n"
              "  liaison-hq rules list --data-dir DIR\n"
              "  liaison-hq check --data-dir DIR [--quarantine]\n"
+             "  liaison-hq audit --data-dir DIR [--from DATE --to DATE] FILE.csv\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
              "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"

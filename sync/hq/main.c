@@ -12,9 +12,8 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "liaison-csv.h"
+#include "liaison-hq-audit.h"
 #include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
 #include "liaison-hq-points-rules.h"
@@ -30,9 +29,7 @@
 
 #define EXIT_USAGE 2
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
+static int usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 static int
 usage_error (const char *format,
@@ -778,6 +775,8 @@ main (int   argc,
     return command_rules_show (argc - 2, argv + 2);
   if (g_str_equal (command, "quarter"))
     return liaison_hq_quarter_command (argc - 1, argv + 1);
+  if (g_str_equal (command, "audit"))
+    return liaison_hq_audit_command (argc - 1, argv + 1);
   if (g_str_equal (command, "check"))
     return command_check (argc - 2, argv + 2);
   if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))

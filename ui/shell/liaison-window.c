@@ -67,6 +67,7 @@ update_actor (LiaisonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.loop-rules", hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.points-rules", hq);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-quarter", hq);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.access-log", hq);
   liaison_window_update_record_actions (self, hq);
   gtk_widget_set_visible (GTK_WIDGET (self->actor_button), station != NULL && !hq);
 

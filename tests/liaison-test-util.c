@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "liaison-store-deputy-pin.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
@@ -367,6 +368,30 @@ liaison_test_event_new (LiaisonLoopMove  move,
 }
 
 /**
+ * liaison_test_act_as_deputy:
+ * @deputy_uuid: (nullable): the deputy; NULL for a deputy the test does
+ *   not name (a blind rating)
+ *
+ * Enters the deputy's PIN at this desk as Switch User would, through the
+ * store's own check: LIAISON_TEST_PIN, set first if the deputy has none.
+ */
+void
+liaison_test_act_as_deputy (LiaisonStore *store,
+                            const char   *deputy_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uuid = deputy_uuid != NULL ? deputy_uuid : "d0000000-0000-4000-8000-0000000000ff";
+
+  if (liaison_store_deputy_is_verified (store, uuid))
+    return;
+  if (!liaison_store_deputy_has_pin (store, uuid))
+    g_assert_true (liaison_store_set_deputy_pin (store, uuid, LIAISON_TEST_PIN, &error));
+  else
+    g_assert_true (liaison_store_verify_deputy_pin (store, uuid, LIAISON_TEST_PIN, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_try_record_event:
  * @suggestion_id: the suggestion's id in @store
  * @event: (transfer none): the move
@@ -386,7 +411,12 @@ liaison_test_try_record_event (LiaisonStore      *store,
   gboolean at_hq = liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ;
 
   if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
-    return liaison_store_add_suggestion_event (store, suggestion_id, event, error);
+    {
+      /* A deputy's move at a desk is made after the deputy's PIN. */
+      if (event->role == LIAISON_LOOP_ROLE_DEPUTY)
+        liaison_test_act_as_deputy (store, event->deputy_uuid);
+      return liaison_store_add_suggestion_event (store, suggestion_id, event, error);
+    }
   return liaison_store_add_received_event (store, suggestion_id, event, error);
 }
 

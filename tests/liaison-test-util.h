@@ -70,6 +70,10 @@ LiaisonLoopEvent  *liaison_test_event_new         (LiaisonLoopMove     move,
                                                    LiaisonLoopRole     role,
                                                    const char         *actor,
                                                    GDateTime          *at);
+/* The PIN every test deputy is given (liaison_test_act_as_deputy()). */
+#define LIAISON_TEST_PIN "246813"
+void               liaison_test_act_as_deputy     (LiaisonStore       *store,
+                                                   const char         *deputy_uuid);
 gboolean           liaison_test_try_record_event  (LiaisonStore       *store,
                                                    gint64              suggestion_id,
                                                    LiaisonLoopEvent   *event,

@@ -147,6 +147,10 @@ history_add (History           *history,
    * headquarters' moves, nor headquarters a station's. */
   if ((owned->role == LIAISON_LOOP_ROLE_HQ) != history->gen->hq)
     return liaison_store_add_received_event (history->gen->store, history->id, owned, error);
+  /* A history that already happened: each deputy entered their PIN when
+   * they made their move (liaison-store-deputy-pin.h). */
+  if (owned->role == LIAISON_LOOP_ROLE_DEPUTY)
+    liaison_store_set_verified_deputy (history->gen->store, owned->deputy_uuid);
   return liaison_store_add_suggestion_event (history->gen->store, history->id, owned, error);
 }
 

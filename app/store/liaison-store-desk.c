@@ -38,6 +38,9 @@ liaison_store_set_desk_actor (LiaisonStore  *self,
       liaison_store_rollback (self);
       return FALSE;
     }
+  /* Whoever sits down now has not entered a PIN yet. */
+  if (g_strcmp0 (deputy_uuid, liaison_store_get_verified_deputy (self)) != 0)
+    liaison_store_set_verified_deputy (self, NULL);
   liaison_store_emit_changed (self, "settings");
   return liaison_store_commit (self, error);
 }

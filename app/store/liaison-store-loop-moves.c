@@ -184,6 +184,27 @@ check_owner (LiaisonStore            *self,
   return FALSE;
 }
 
+/* A deputy's move made at this desk takes the deputy's PIN
+ * (liaison-store-deputy-pin.h): the deputy entered it here, and a move
+ * naming a deputy names that one. Pulled moves are history and pass. */
+static gboolean
+check_deputy_verified (LiaisonStore            *self,
+                       const LiaisonLoopEvent  *event,
+                       GError                 **error)
+{
+  const char *verified = liaison_store_get_verified_deputy (self);
+
+  if (event->role != LIAISON_LOOP_ROLE_DEPUTY)
+    return TRUE;
+  if (verified != NULL && (event->deputy_uuid == NULL || g_strcmp0 (event->deputy_uuid, verified) == 0))
+    return TRUE;
+  g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       /* Translators: a deputy's step (taking up, rating blind) tried
+                        * without the deputy's PIN entered at Switch User */
+                       _("A deputy’s step takes the deputy’s PIN: use Switch User and enter it."));
+  return FALSE;
+}
+
 /* How far ahead of this computer's clock a move may be dated: the server
  * refuses more (docs/sync-protocol.md), so such a move could never be sent. */
 #define MAX_AHEAD (10 * G_TIME_SPAN_MINUTE)
@@ -215,6 +236,8 @@ add_event (LiaisonStore      *self,
       return FALSE;
     }
   if (!received && !check_owner (self, event, error))
+    return FALSE;
+  if (!received && !check_deputy_verified (self, event, error))
     return FALSE;
   if (is_too_far_ahead (event->at))
     {

@@ -146,6 +146,15 @@ gboolean      liaison_store_add_reception_deputies (LiaisonStore  *self,
                                                     const char    *failed,
                                                     GError       **error);
 
+/* The deputy whose PIN was entered at this desk since the store was
+ * opened, or NULL: only liaison_store_verify_deputy_pin() and
+ * liaison_store_set_deputy_pin() set it (and the demo generator, which
+ * writes a history that already happened); a deputy's move made here is
+ * refused without it (liaison-store-loop-moves.c). */
+const char   *liaison_store_get_verified_deputy (LiaisonStore *self);
+void          liaison_store_set_verified_deputy (LiaisonStore *self,
+                                                 const char   *deputy_uuid);
+
 /* The settings table: NULL when @key is not set; setting NULL removes it. */
 char         *liaison_store_get_setting  (LiaisonStore  *self,
                                           const char    *key);

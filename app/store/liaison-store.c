@@ -18,6 +18,9 @@ struct _LiaisonStore
   LiaisonDb  *db;
   /* interned table names written by the open transaction */
   GPtrArray  *changed_tables;
+  /* the deputy whose PIN was entered at this desk since the store was
+   * opened (liaison-store-deputy-pin.c); never written to the file */
+  char       *verified_deputy;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
@@ -29,6 +32,22 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+const char *
+liaison_store_get_verified_deputy (LiaisonStore *self)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return self->verified_deputy;
+}
+
+void
+liaison_store_set_verified_deputy (LiaisonStore *self,
+                                   const char   *deputy_uuid)
+{
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_free (self->verified_deputy);
+  self->verified_deputy = g_strdup (deputy_uuid);
+}
 
 char *
 liaison_store_now_utc (void)
@@ -320,6 +339,7 @@ liaison_store_finalize (GObject *object)
   g_clear_pointer (&self->db, liaison_db_free);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_free (self->path);
+  g_free (self->verified_deputy);
 
   G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
 }

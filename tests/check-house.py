@@ -33,9 +33,10 @@ LAYERS = {
     "app/xlsx": ["app/csv"],
     "app/pdf": [],
     "app/db": [],
+    "app/pin": [],
     "app/wire": ["app/model", "app/duty"],
     "app/files": ["app/model", "app/wire"],
-    "app/store": ["app/model", "app/duty", "app/wire", "app/files", "app/db", "app/csv"],
+    "app/store": ["app/model", "app/duty", "app/wire", "app/files", "app/db", "app/csv", "app/pin"],
     "app/record": ["app/model", "app/duty", "app/files", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/report": ["app/model", "app/duty", "app/files", "app/pdf", "app/wire", "app/db", "app/store"],
     "app/publish": ["app/model", "app/duty", "app/files", "app/wire", "app/db", "app/store", "app/report"],
@@ -45,10 +46,10 @@ LAYERS = {
                "app/report", "app/demo", "app/print"],
     "sync": ["app/model", "app/duty", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
              "app/report", "app/io", "app/demo", "app/print"],
-    "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db"],
+    "sync/hq": ["app/model", "app/duty", "app/csv", "app/wire", "app/db", "app/pin"],
     # `liaison-hq quarter close` and its scratch desk (see above).
     "sync/hq/quarter": ["app/model", "app/duty", "app/csv", "app/wire", "app/files", "app/db", "app/store", "sync/hq"],
-    "ui": ["app/model", "app/duty", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
+    "ui": ["app/model", "app/duty", "app/pin", "app/files", "app/csv", "app/xlsx", "app/pdf", "app/wire", "app/db", "app/store", "app/record",
            "app/report", "app/publish", "app/io", "app/demo", "app/print", "sync"],
 }
 

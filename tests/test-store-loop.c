@@ -1367,6 +1367,7 @@ test_owner (Fixture       *fixture,
   refer = liaison_test_awkward_move (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委", "2025-10-11T01:00:00Z");
   refer->lead_unit_uuid = g_strdup (LEAD_UNIT);
   refer->due_date = due;
+  liaison_test_act_as_deputy (fixture->store, deputy_move->deputy_uuid);
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, deputy_move, &error));
   g_assert_no_error (error);
   g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, refer, &error));

@@ -1551,6 +1551,8 @@ add_event (LiaisonStore     *store,
 {
   g_autoptr(GError) error = NULL;
 
+  if (event->role == LIAISON_LOOP_ROLE_DEPUTY)
+    liaison_test_act_as_deputy (store, event->deputy_uuid);
   g_assert_true (liaison_store_add_suggestion_event (store, suggestion_id, event, &error));
   g_assert_no_error (error);
 }
@@ -1768,6 +1770,7 @@ test_loop_refused_move (Fixture       *fixture,
   enroll_as_station (fixture->store);
   push_all (fixture->store, "applied", &counts);
 
+  liaison_test_act_as_deputy (fixture->store, take_up->deputy_uuid);
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, saved->meta.id, take_up, &error));
   g_assert_no_error (error);
   suggestion = get_suggestion (fixture->store, saved->meta.uuid);
@@ -1803,6 +1806,7 @@ test_loop_refused_move (Fixture       *fixture,
                    "Check this computer’s date and time, then make the step again.");
 
   /* Taken up again: accepted, and it alone goes to the server. */
+  liaison_test_act_as_deputy (fixture->store, again->deputy_uuid);
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, saved->meta.id, again, &error));
   g_assert_no_error (error);
   pending = collect (fixture->store, 100);

@@ -61,6 +61,7 @@ typedef struct {
   gint64      id;
   GDateTime  *at;
   gboolean    stopped;   /* the next move would have been after now */
+  const char *filer;     /* a deputy's own suggestion: the filer's uuid */
 } History;
 
 static void
@@ -150,7 +151,8 @@ history_add (History           *history,
   /* A history that already happened: each deputy entered their PIN when
    * they made their move (liaison-store-deputy-pin.h). */
   if (owned->role == LIAISON_LOOP_ROLE_DEPUTY)
-    liaison_store_set_verified_deputy (history->gen->store, owned->deputy_uuid);
+    liaison_store_set_verified_deputy (history->gen->store,
+                                       owned->deputy_uuid != NULL ? owned->deputy_uuid : history->filer);
   return liaison_store_add_suggestion_event (history->gen->store, history->id, owned, error);
 }
 
@@ -514,6 +516,7 @@ liaison_demo_add_motions (Generator  *gen,
 
       if (!history_start (&history, gen, suggestion->meta.id, suggestion->created_at))
         continue;
+      history.filer = deputy->meta.uuid;
       if (history_wait (&history, 3, 20) &&
           !history_handle (&history, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION, liaison_demo_topic_units[topic], error))
         return FALSE;

@@ -1,7 +1,9 @@
 /* liaison-actor-dialog.c: "Switch user": who is at the desk.
  *
  * Station staff give their name; a deputy is picked from the roster and
- * acts under the roster's name, so that what a deputy takes up is theirs.
+ * acts under the roster's name, so that what a deputy takes up is theirs,
+ * after their PIN (liaison-store-deputy-pin.h): a deputy with none sets
+ * one here, typed twice; the store says a wrong PIN and a lock-out.
  */
 #define G_LOG_DOMAIN "liaison-actor-dialog"
 
@@ -12,6 +14,7 @@
 #include "liaison-actor.h"
 #include "liaison-actor-dialog.h"
 #include "liaison-picker-row.h"
+#include "liaison-store-deputy-pin.h"
 #include "liaison-ui-util.h"
 #include "liaison-window-fit.h"
 
@@ -28,6 +31,8 @@ struct _LiaisonActorDialog
   GtkCheckButton *deputy_check;
   AdwEntryRow    *name_row;
   LiaisonPickerRow *deputy_row;
+  AdwPasswordEntryRow *pin_row;
+  AdwPasswordEntryRow *pin_again_row;
   GtkLabel       *error_label;
 };
 
@@ -54,6 +59,31 @@ field_changed_cb (LiaisonActorDialog *self)
   liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), NULL);
 }
 
+/* The chosen deputy, or NULL. */
+static LiaisonDeputy *
+chosen_deputy (LiaisonActorDialog *self)
+{
+  gint64 deputy_id = liaison_ui_id_at (self->deputy_ids, liaison_picker_row_get_selected (self->deputy_row));
+
+  return deputy_id != 0 ? liaison_store_get_deputy (self->store, deputy_id, NULL) : NULL;
+}
+
+/* The PIN for a deputy who has one; a new one, twice, for one who has not. */
+static void
+pin_rows_cb (LiaisonActorDialog *self)
+{
+  gboolean deputy = gtk_check_button_get_active (self->deputy_check);
+  g_autoptr(LiaisonDeputy) chosen = deputy ? chosen_deputy (self) : NULL;
+  gboolean first = chosen != NULL && !liaison_store_deputy_has_pin (self->store, chosen->meta.uuid);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_row), chosen != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_again_row), first);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row),
+                                 first ? _("New PIN, 6 digits or more") : _("PIN"));
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_again_row), "");
+}
+
 static void
 role_toggled_cb (LiaisonActorDialog *self)
 {
@@ -61,9 +91,40 @@ role_toggled_cb (LiaisonActorDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), !deputy);
   gtk_widget_set_visible (GTK_WIDGET (self->deputy_row), deputy);
+  pin_rows_cb (self);
   field_changed_cb (self);
   /* The deputy's row and its hint are taller than the name's field. */
   liaison_ui_window_fit (GTK_WINDOW (self), 460, LIAISON_UI_MAX_DIALOG_HEIGHT);
+}
+
+/* The deputy's PIN, right, or their first one set: or the store's words
+ * in the dialog, and FALSE. */
+static gboolean
+check_pin (LiaisonActorDialog  *self,
+           const LiaisonDeputy *deputy)
+{
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  g_autoptr(GError) error = NULL;
+  gboolean first = !liaison_store_deputy_has_pin (self->store, deputy->meta.uuid);
+  gboolean done;
+
+  if (first && g_strcmp0 (pin, gtk_editable_get_text (GTK_EDITABLE (self->pin_again_row))) != 0)
+    {
+      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->pin_again_row),
+                               _("The two PINs differ. Type the same PIN twice."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->pin_again_row));
+      return FALSE;
+    }
+  done = first ? liaison_store_set_deputy_pin (self->store, deputy->meta.uuid, pin, &error)
+               : liaison_store_verify_deputy_pin (self->store, deputy->meta.uuid, pin, NULL, &error);
+  if (!done)
+    {
+      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->pin_row), error->message);
+      gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->pin_again_row), "");
+      gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+    }
+  return done;
 }
 
 static void
@@ -75,11 +136,8 @@ switch_action (GtkWidget  *widget,
 
   if (gtk_check_button_get_active (self->deputy_check))
     {
-      gint64 deputy_id = liaison_ui_id_at (self->deputy_ids, liaison_picker_row_get_selected (self->deputy_row));
-      g_autoptr(LiaisonDeputy) deputy = NULL;
+      g_autoptr(LiaisonDeputy) deputy = chosen_deputy (self);
 
-      if (deputy_id != 0)
-        deputy = liaison_store_get_deputy (self->store, deputy_id, NULL);
       if (deputy == NULL)
         {
           liaison_ui_show_message (self->error_label, NULL,
@@ -88,6 +146,8 @@ switch_action (GtkWidget  *widget,
                                    : _("Choose the deputy at the desk."));
           return;
         }
+      if (!check_pin (self, deputy))
+        return;
       liaison_actor_set_current (self->store, LIAISON_LOOP_ROLE_DEPUTY, deputy->name, deputy->meta.id);
     }
   else
@@ -224,8 +284,11 @@ liaison_actor_dialog_class_init (LiaisonActorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, deputy_check);
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, pin_again_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonActorDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, role_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_rows_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_activated_cb);
 

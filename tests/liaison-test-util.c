@@ -392,6 +392,23 @@ liaison_test_act_as_deputy (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_act_as_deputy_id:
+ *
+ * liaison_test_act_as_deputy() for the deputy @deputy_id of @store.
+ */
+void
+liaison_test_act_as_deputy_id (LiaisonStore *store,
+                               gint64        deputy_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (store, deputy_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (deputy);
+  liaison_test_act_as_deputy (store, deputy->meta.uuid);
+}
+
+/**
  * liaison_test_try_record_event:
  * @suggestion_id: the suggestion's id in @store
  * @event: (transfer none): the move

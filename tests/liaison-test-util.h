@@ -74,6 +74,8 @@ LiaisonLoopEvent  *liaison_test_event_new         (LiaisonLoopMove     move,
 #define LIAISON_TEST_PIN "246813"
 void               liaison_test_act_as_deputy     (LiaisonStore       *store,
                                                    const char         *deputy_uuid);
+void               liaison_test_act_as_deputy_id  (LiaisonStore       *store,
+                                                   gint64              deputy_id);
 gboolean           liaison_test_try_record_event  (LiaisonStore       *store,
                                                    gint64              suggestion_id,
                                                    LiaisonLoopEvent   *event,

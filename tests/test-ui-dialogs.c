@@ -95,6 +95,7 @@ run_dialog_sizes (void)
   liaison_test_desk_open_window (&fixture);
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_id);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_id);
   dialog = liaison_test_desk_open_move (&fixture, LIAISON_LOOP_MOVE_TAKE_UP);
   liaison_test_settle (dialog);
   g_test_message ("take-up dialog: %d×%d", gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));

@@ -309,6 +309,7 @@ run_moves_by_actor (void)
   g_assert_null (strstr (row_text, "刘大爷"));
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
   assert_moves (detail, "take_up,answer_on_spot");
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_STATION, "张敏", 0);
@@ -335,6 +336,7 @@ run_take_up (void)
 
   fixture_set_up (&fixture);
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
   detail = open_page (&fixture);
   assert_moves (detail, "take_up,answer_on_spot");
 
@@ -671,6 +673,7 @@ run_answer_in_own_name (void)
 
   fixture_set_up (&fixture);
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
   detail = open_page (&fixture);
   assert_moves (detail, "take_up,answer_on_spot");
 
@@ -869,6 +872,7 @@ run_blind_rating (void)
 
   /* A co-signer is not the one who rates it. */
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
   detail = open_page (&fixture);
   wait_timeline (detail, 3);
   assert_moves (detail, "");
@@ -878,6 +882,7 @@ run_blind_rating (void)
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "raised_by_info")));
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[0]);
   assert_moves (detail, "rate,withdraw");
   dialog = open_move (detail, "rate");
   g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "rated_by_row")));

@@ -102,6 +102,7 @@ run_actor_per_database (void)
   liaison_test_desk_set_up (&hq);
   liaison_test_desk_take_up (&hq);
   liaison_actor_set_current (hq.store, LIAISON_LOOP_ROLE_DEPUTY, "王建国", hq.deputy_id);
+  liaison_test_act_as_deputy_id (hq.store, hq.deputy_id);
   liaison_test_enroll_as_hq (hq.store);
 
   /* At a station, later, 蒋晓 signs in on Switch User. */
@@ -110,6 +111,7 @@ run_actor_per_database (void)
   liaison_test_desk_open_window (&station);
   /* As the Switch User dialog does: the name with the deputy. */
   liaison_actor_set_current (station.store, LIAISON_LOOP_ROLE_DEPUTY, "蒋晓", jiang);
+  liaison_test_act_as_deputy_id (station.store, jiang);
   g_assert_nonnull (strstr (header_actor (&station), "蒋晓"));
   {
     g_autoptr(LiaisonActor) actor = liaison_actor_get_current (station.store);

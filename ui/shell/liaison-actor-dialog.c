@@ -57,6 +57,8 @@ static void
 field_changed_cb (LiaisonActorDialog *self)
 {
   liaison_ui_show_message (self->error_label, GTK_WIDGET (self->name_row), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pin_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pin_again_row), "error");
 }
 
 /* The chosen deputy, or NULL. */
@@ -119,9 +121,10 @@ check_pin (LiaisonActorDialog  *self,
                : liaison_store_verify_deputy_pin (self->store, deputy->meta.uuid, pin, NULL, &error);
   if (!done)
     {
-      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->pin_row), error->message);
+      /* Emptied first: a change of the field hides the message. */
       gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->pin_again_row), "");
+      liaison_ui_show_message (self->error_label, GTK_WIDGET (self->pin_row), error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
     }
   return done;

@@ -145,6 +145,9 @@ def become_deputy(app, window):
     press("space")
     wait_for("代表 checked", lambda: has_state(find(dialog, "check box", "代表"),
                                                pyatspi.STATE_CHECKED))
+    # The deputy's first time at this desk: a new PIN, typed twice.
+    for name in ("新 PIN 码（6 位或以上数字）", "再次输入新 PIN 码"):
+        set_text(find(dialog, name=name, pred=lambda n: n.getRoleName() in ("text", "password text")), "246813")
     click(dialog, "push button", "切换(S)")
     app.wait_window_gone(dialog.name)
 

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define LIAISON_PIN_MIN_DIGITS 6
-#define LIAISON_PIN_ITERATIONS 200000
+#define LIAISON_PIN_ITERATIONS 600000
 
 /* Whether @pin is LIAISON_PIN_MIN_DIGITS or more ASCII digits (and at most
  * 32); if not, @error says so in words for the user. */

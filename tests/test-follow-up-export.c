@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "liaison-privacy.h"
 #include "liaison-records.h"
 #include "liaison-store-loop.h"
 #include "liaison-store.h"
@@ -96,10 +97,10 @@ masked_contact (const char *contact)
     return g_strdup ("");
   space = strrchr (contact, ' ');
   if (space == NULL)
-    return strpbrk (contact, "0123456789") != NULL ? liaison_mask_phone (contact) : g_strdup (contact);
+    return strpbrk (contact, "0123456789") != NULL ? liaison_privacy_mask_phone (contact) : g_strdup (contact);
   {
     g_autofree char *name = g_strndup (contact, space - contact + 1);
-    g_autofree char *phone = liaison_mask_phone (space + 1);
+    g_autofree char *phone = liaison_privacy_mask_phone (space + 1);
 
     return g_strconcat (name, phone, NULL);
   }

@@ -1,8 +1,8 @@
 /* test-print.c: what is printed, written as PDF by `liaison print` (the
  * real program, on a real SQLite file) and read back with pdftotext
  * (poppler-utils): a reception's registration form (接待登记表) holds its
- * text in Chinese, the visitor who agreed to be contacted with their full
- * phone, the one who did not masked (138****5678) and their number nowhere;
+ * text in Chinese; printed with full contacts (--with-contacts --reason),
+ * the visitor who agreed to be contacted with their full phone, the one who did not masked (138****5678) and their number nowhere;
  * the blank form has the form's headings and no one's data; a period's
  * ledger across pages repeats its header row on each page, phones masked
  * by the same rule. Bad input writes nothing. */
@@ -90,7 +90,7 @@ test_form (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   liaison_test_run_liaison_in (&result, "zh_CN", "print", "form", "--database", fixture->database,
-                               "--reception", fixture->uuid, path, NULL);
+                               "--reception", fixture->uuid, "--with-contacts", "--reason", "回访群众", path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpuint (liaison_test_pdf_n_pages (path), ==, 1);
   text = liaison_test_pdf_text (path);
@@ -166,7 +166,8 @@ test_ledger (Fixture       *fixture,
     liaison_test_add_receptions (store, 60, "第");
   }
   liaison_test_run_liaison_in (&result, "zh_CN", "print", "ledger", "--database", fixture->database,
-                               "--from", "2024-01-01", "--to", "2025-12-31", path, NULL);
+                               "--from", "2024-01-01", "--to", "2025-12-31", "--with-contacts", "--reason", "回访群众",
+                               path, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "61"));
   n_pages = liaison_test_pdf_n_pages (path);
@@ -224,13 +225,13 @@ test_draw_page (Fixture       *fixture,
 {
   g_autoptr(LiaisonStore) store = liaison_test_open_store (fixture->database);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonPdf) form = liaison_print_form_for_uuid (store, fixture->uuid, &error);
+  g_autoptr(LiaisonPdf) form = liaison_print_form_for_uuid (store, fixture->uuid, NULL, &error);
   g_autoptr(LiaisonPdf) ledger = NULL;
   LiaisonPdf *pdfs[2];
 
   g_assert_no_error (error);
   liaison_test_add_receptions (store, 60, "第");
-  ledger = liaison_ledger_print_new (store, "2024-01-01", "2025-12-31", NULL, &error);
+  ledger = liaison_ledger_print_new (store, "2024-01-01", "2025-12-31", NULL, NULL, &error);
   g_assert_no_error (error);
   pdfs[0] = form;
   pdfs[1] = ledger;

@@ -37,31 +37,6 @@ test_phone_valid (void)
 }
 
 static void
-assert_mask (const char *phone,
-             const char *expected)
-{
-  g_autofree char *masked = liaison_mask_phone (phone);
-
-  g_assert_cmpstr (masked, ==, expected);
-}
-
-static void
-test_mask_phone (void)
-{
-  assert_mask ("13812345678", "138****5678");
-  assert_mask ("19900001111", "199****1111");
-  /* A landline keeps the start of its area code and its last four. */
-  assert_mask ("0561-3012345", "056****2345");
-  assert_mask ("010-12345678", "010****5678");
-  assert_mask ("0551-65123456", "055*****3456");
-  /* Short numbers show only their last two digits. */
-  assert_mask ("12345", "***45");
-  assert_mask ("12", "12");
-  assert_mask ("", "");
-  assert_mask (NULL, "");
-}
-
-static void
 assert_normalized (const char *text,
                    const char *expected)
 {
@@ -445,7 +420,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/records/phone/valid", test_phone_valid);
-  g_test_add_func ("/records/phone/mask", test_mask_phone);
   g_test_add_func ("/records/datetime/normalize", test_normalize_datetime);
   g_test_add_func ("/records/datetime/parse-local", test_parse_local_datetime);
   g_test_add_func ("/records/codes/station-kinds", test_station_kinds);

@@ -249,12 +249,14 @@ test_ledger (Fixture       *fixture,
                   liaison_test_awkward_visitor ("李明", NULL, "金海社区", 1, FALSE), NULL);
   /* Two visitors who differ in everything, on the last minute. */
   save_reception (fixture, "2024-12-31 23:59", LIAISON_CHANNEL_ONLINE, "反映\n路面破损", FALSE,
-                  "已转区城管局", liaison_test_awkward_visitor ("", "010-62345678", "西园村", 1, FALSE),
+                  "已转区城管局", liaison_test_awkward_visitor ("", "010-62345678", "西园村", 1, TRUE),
                   liaison_test_awkward_visitor ("王\"小\"明, Jr.", "0561-3012345", "东山社区", 4, TRUE), NULL);
 
   first_path = g_build_filename (fixture->dir, "ledger.csv", NULL);
   first = g_file_new_for_path (first_path);
-  g_assert_true (liaison_ledger_export_receptions (fixture->store, "2024-01-01", "2024-12-31", first, &n, &error));
+  /* With full contacts: every phone here is a consenting visitor's. */
+  g_assert_true (liaison_ledger_export_receptions_as (fixture->store, "2024-01-01", "2024-12-31", first,
+                                                      LIAISON_LEDGER_FORMAT_CSV, "往返测试", &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 4);
 
@@ -272,7 +274,8 @@ test_ledger (Fixture       *fixture,
 
   second_path = g_build_filename (fixture->dir, "again.csv", NULL);
   second = g_file_new_for_path (second_path);
-  g_assert_true (liaison_ledger_export_receptions (target.store, "2024-01-01", "2024-12-31", second, &n, &error));
+  g_assert_true (liaison_ledger_export_receptions_as (target.store, "2024-01-01", "2024-12-31", second,
+                                                      LIAISON_LEDGER_FORMAT_CSV, "往返测试", &n, &error));
   g_assert_no_error (error);
   first_text = read_text (first_path);
   second_text = read_text (second_path);

@@ -70,7 +70,7 @@ run_export_form (void)
   g_autofree char *text = NULL;
 
   speak_chinese ();
-  pdf = liaison_print_form_for_uuid (store, uuid, &error);
+  pdf = liaison_print_form_for_uuid (store, uuid, "回访群众", &error);
   g_assert_no_error (error);
   export (pdf, FALSE, path);
   g_assert_cmpuint (liaison_test_pdf_n_pages (path), ==, 1);
@@ -102,7 +102,7 @@ run_export_ledger (void)
 
   speak_chinese ();
   liaison_test_add_receptions (store, 60, "第");
-  pdf = liaison_ledger_print_new (store, "2024-01-01", "2025-12-31", NULL, &error);
+  pdf = liaison_ledger_print_new (store, "2024-01-01", "2025-12-31", NULL, NULL, &error);
   g_assert_no_error (error);
   export (pdf, TRUE, path);
   n_pages = liaison_test_pdf_n_pages (path);

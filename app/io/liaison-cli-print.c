@@ -49,6 +49,8 @@ liaison_cli_run_print (char **argv)
   g_autofree char *reception = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *reason_text = NULL;
+  gboolean with_contacts = FALSE;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The database to print from (default: the app’s own)"), N_("PATH") },
@@ -58,6 +60,7 @@ liaison_cli_run_print (char **argv)
       N_("The ledger’s first day, as 2025-01-01"), N_("DATE") },
     { "to", 't', 0, G_OPTION_ARG_STRING, &to_text,
       N_("The ledger’s last day, as 2025-03-31"), N_("DATE") },
+    LIAISON_CLI_CONTACTS_OPTIONS (&with_contacts, &reason_text),
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -69,14 +72,16 @@ liaison_cli_run_print (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   PrintKind kind;
   const char *path;
+  const char *contacts_reason = NULL;
   guint n_rows = 0;
   int status = 0;
 
   context = liaison_cli_option_context_new (N_("form|blank|ledger FILE.pdf"),
                              N_("Writes what the window prints as an A4 PDF: a reception’s registration form (接待登记表) "
                                 "with form --reception UUID, the blank form for days on paper with blank, or a period’s "
-                                "ledger with ledger --from DATE --to DATE. A visitor’s phone is printed in full only when "
-                                "they agreed to be contacted."),
+                                "ledger with ledger --from DATE --to DATE. Phones are printed masked (138****5678); with "
+                                "--with-contacts --reason TEXT, a visitor who agreed to be contacted has theirs in full, "
+                                "and the access log says why."),
                              entries);
   if (!liaison_cli_parse_options (context, "print", &args, &status))
     return status;
@@ -91,6 +96,9 @@ liaison_cli_run_print (char **argv)
     return liaison_cli_usage_error ("print", _("Give the ledger’s first and last day with --from and --to, such as --from 2025-01-01 --to 2025-03-31."));
   if (kind != PRINT_LEDGER && (from_text != NULL || to_text != NULL))
     return liaison_cli_usage_error ("print", _("--from and --to give the period of a ledger: print ledger --from DATE --to DATE."));
+
+  if (!liaison_cli_contacts_reason ("print", with_contacts, reason_text, &contacts_reason, &status))
+    return status;
 
   /* Checked before the database is opened, so that nothing is written. */
   if (!liaison_cli_is_pdf_path (path))
@@ -109,14 +117,14 @@ liaison_cli_run_print (char **argv)
   switch (kind)
     {
     case PRINT_FORM:
-      pdf = liaison_print_form_for_uuid (store, reception, &error);
+      pdf = liaison_print_form_for_uuid (store, reception, contacts_reason, &error);
       break;
     case PRINT_BLANK:
       pdf = liaison_print_blank_form_for (store);
       break;
     case PRINT_LEDGER:
     default:
-      pdf = liaison_ledger_print_new (store, from, to, &n_rows, &error);
+      pdf = liaison_ledger_print_new (store, from, to, contacts_reason, &n_rows, &error);
       break;
     }
   if (pdf == NULL || !liaison_print_write_pdf (pdf, path, &error))

@@ -21,6 +21,21 @@ LiaisonStore *liaison_cli_open_existing_store (char            **database);
 /* "YYYY-MM-DD" of any date liaison_normalize_datetime() reads; NULL if
  * @text is not one. */
 char         *liaison_cli_date_only           (const char       *text);
+/* The options of an export or print with full contacts. */
+#define LIAISON_CLI_CONTACTS_OPTIONS(with_contacts, reason) \
+    { "with-contacts", 0, 0, G_OPTION_ARG_NONE, (with_contacts), \
+      N_("Show the phones of visitors who agreed to be contacted in full (the others stay masked); needs --reason"), NULL }, \
+    { "reason", 0, 0, G_OPTION_ARG_STRING, (reason), \
+      N_("Why the full contacts are needed, written to the access log"), N_("TEXT") }
+/* Checks --with-contacts and --reason before the database is opened:
+ * TRUE with *@contacts_reason NULL (masked) or @reason_text; FALSE with
+ * *@status, said on stderr, when --with-contacts has no reason or --reason
+ * comes without --with-contacts. */
+gboolean      liaison_cli_contacts_reason     (const char       *command,
+                                               gboolean          with_contacts,
+                                               const char       *reason_text,
+                                               const char      **contacts_reason,
+                                               int              *status);
 
 /* liaison archive (liaison-cli-archive.c). */
 int           liaison_cli_run_archive         (char            **args);

@@ -24,6 +24,7 @@
 #include "liaison-follow-up-export.h"
 #include "liaison-ledger.h"
 #include "liaison-points-report.h"
+#include "liaison-privacy.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-store.h"
@@ -218,6 +219,33 @@ run_import (char **argv)
   return 0;
 }
 
+gboolean
+liaison_cli_contacts_reason (const char   *command,
+                             gboolean      with_contacts,
+                             const char   *reason_text,
+                             const char  **contacts_reason,
+                             int          *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  *contacts_reason = NULL;
+  if (!with_contacts && reason_text != NULL)
+    {
+      *status = liaison_cli_usage_error (command, _("--reason says why full contacts are needed: give it with --with-contacts."));
+      return FALSE;
+    }
+  if (!with_contacts)
+    return TRUE;
+  if (!liaison_privacy_check_reason (reason_text, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      *status = LIAISON_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+  *contacts_reason = reason_text;
+  return TRUE;
+}
+
 char *
 liaison_cli_date_only (const char *text)
 {
@@ -234,6 +262,7 @@ static int
 export_list (const char  *name,
              gboolean     dated,
              const char  *format_name,
+             const char  *contacts_reason,
              char       **database,
              const char  *path)
 {
@@ -262,7 +291,7 @@ export_list (const char  *name,
   if (store == NULL)
     return EXIT_FAILED;
   file = g_file_new_for_commandline_arg (path);
-  if (!liaison_follow_up_export (store, list, 0, NULL, file, format, &n, &error))
+  if (!liaison_follow_up_export (store, list, 0, NULL, file, format, contacts_reason, &n, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;
@@ -281,6 +310,8 @@ run_export (char **argv)
   g_autofree char *to = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *list_name = NULL;
+  g_autofree char *reason_text = NULL;
+  gboolean with_contacts = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("xlsx (a workbook) or csv (default: the file’s extension)"), N_("FORMAT") },
@@ -292,6 +323,7 @@ run_export (char **argv)
       N_("The last day to export, as 2024-12-31"), N_("DATE") },
     { "list", 'l', 0, G_OPTION_ARG_STRING, &list_name,
       N_("Export a list of the Follow-up page instead: tell-citizen, to-take-up, to-refer, overdue, due-soon, key-supervision or unsatisfied"), N_("LIST") },
+    LIAISON_CLI_CONTACTS_OPTIONS (&with_contacts, &reason_text),
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -303,6 +335,7 @@ run_export (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   LiaisonLedgerFormat format;
   const char *path;
+  const char *contacts_reason = NULL;
   guint n = 0;
   int status = 0;
 
@@ -310,14 +343,17 @@ run_export (char **argv)
                              N_("Writes the receptions received between two dates (both included) as a ledger that Excel and WPS open, "
                                 "with the same columns that “liaison import” reads: FILE.xlsx is a workbook, its dates dates and its "
                                 "party sizes numbers; FILE.csv is UTF-8 with a BOM. With --list, writes every suggestion of that list "
-                                "of the Follow-up page instead, as it stands today, phones masked."),
+                                "of the Follow-up page instead, as it stands today. Phones are masked (138****5678); with --with-contacts "
+                                "--reason TEXT, a visitor who agreed to be contacted has theirs in full, and the access log says why."),
                              entries);
   if (!liaison_cli_parse_options (context, "export", &args, &status))
     return status;
   if ((path = single_file (args, "export", &status)) == NULL)
     return status;
+  if (!liaison_cli_contacts_reason ("export", with_contacts, reason_text, &contacts_reason, &status))
+    return status;
   if (list_name != NULL)
-    return export_list (list_name, from != NULL || to != NULL, format_name, &database, path);
+    return export_list (list_name, from != NULL || to != NULL, format_name, contacts_reason, &database, path);
   if (from == NULL || to == NULL)
     return liaison_cli_usage_error ("export", _("Give the first and the last day to export with --from and --to, such as --from 2024-01-01 --to 2024-12-31."));
 
@@ -345,7 +381,7 @@ run_export (char **argv)
     return EXIT_FAILED;
 
   file = g_file_new_for_commandline_arg (path);
-  if (!liaison_ledger_export_receptions_as (store, from_day, to_day, file, format, &n, &error))
+  if (!liaison_ledger_export_receptions_as (store, from_day, to_day, file, format, contacts_reason, &n, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;

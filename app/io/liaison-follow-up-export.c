@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-contacts-log.h"
 #include "liaison-follow-up-export.h"
+#include "liaison-privacy.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-table-file.h"
 #include "liaison-whole-file.h"
@@ -72,26 +74,15 @@ liaison_follow_up_list_title (LiaisonLoopList list)
   g_return_val_if_reached ("");
 }
 
-/* "张三 13812345678" as "张三 138****5678": the phone, the last word when
- * it has a digit, masked whether or not the visitor consented. */
-static char *
-mask_contact (const char *contact)
+/* The list's name for the access log: its command-line name, else its
+ * untranslated title. */
+static const char *
+list_log_name (LiaisonLoopList list)
 {
-  const char *space;
-  const char *phone;
-
-  if (contact == NULL || *contact == '\0')
-    return g_strdup ("");
-  space = strrchr (contact, ' ');
-  phone = space != NULL ? space + 1 : contact;
-  if (strpbrk (phone, "0123456789") == NULL)
-    return g_strdup (contact);
-  {
-    g_autofree char *masked = liaison_mask_phone (phone);
-    g_autofree char *name = g_strndup (contact, phone - contact);
-
-    return g_strconcat (name, masked, NULL);
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i].list == list)
+      return lists[i].name != NULL ? lists[i].name : lists[i].title;
+  return "";
 }
 
 /* A stored UTC time as the local "YYYY-MM-DD HH:MM"; "" for none. */
@@ -110,7 +101,8 @@ local_time (const char *utc)
 static char **
 suggestion_cells (const LiaisonSuggestion *suggestion,
                   const GDate             *today,
-                  const char              *lead_unit)
+                  const char              *lead_unit,
+                  LiaisonPrivacyView       view)
 {
   char **cells = g_new0 (char *, N_FOLLOW_UP_COLUMNS + 1);
   LiaisonDeadline deadline = liaison_suggestion_deadline (suggestion, today);
@@ -129,7 +121,7 @@ suggestion_cells (const LiaisonSuggestion *suggestion,
                            ? g_strdup_printf ("%d", -deadline.days_left) : g_strdup ("");
   /* Translators: a follow-up export's 重点督办 cell for a suggestion under key supervision */
   cells[FC_KEY_SUPERVISION] = g_strdup (suggestion->key_supervision ? C_("key supervision", "Yes") : "");
-  cells[FC_CONTACT] = mask_contact (suggestion->contact);
+  cells[FC_CONTACT] = liaison_privacy_contact (suggestion->contact, view);
 #undef TEXT
   return cells;
 }
@@ -190,6 +182,7 @@ liaison_follow_up_export (LiaisonStore         *store,
                           const GDate          *today,
                           GFile                *file,
                           LiaisonLedgerFormat   format,
+                          const char           *contacts_reason,
                           guint                *n_exported,
                           GError              **error)
 {
@@ -199,12 +192,16 @@ liaison_follow_up_export (LiaisonStore         *store,
   g_autoptr(GError) local_error = NULL;
   const char *path = g_file_peek_path (file);
   ExportJob job = { list, format, rows };
+  LiaisonPrivacyView view = contacts_reason != NULL ? LIAISON_PRIVACY_WITH_CONTACTS : LIAISON_PRIVACY_MASKED;
+  guint n_contacts = 0;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (list < LIAISON_N_LOOP_LISTS, FALSE);
 
   if (n_exported != NULL)
     *n_exported = 0;
+  if (contacts_reason != NULL && !liaison_privacy_check_reason (contacts_reason, error))
+    return FALSE;
   if (path == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
@@ -222,8 +219,13 @@ liaison_follow_up_export (LiaisonStore         *store,
       LiaisonSuggestion *suggestion = g_ptr_array_index (suggestions, i);
 
       g_ptr_array_add (rows, suggestion_cells (suggestion, today,
-                                               g_hash_table_lookup (lead_units, &suggestion->meta.id)));
+                                               g_hash_table_lookup (lead_units, &suggestion->meta.id), view));
+      if (suggestion->contact != NULL && *suggestion->contact != '\0')
+        n_contacts++;
     }
+  if (contacts_reason != NULL &&
+      !liaison_contacts_log (store, FALSE, list_log_name (list), n_contacts, contacts_reason, error))
+    return FALSE;
   if (!liaison_write_whole_file (path, write_export, &job, &local_error))
     {
       /* liaison_write_whole_file() says which file and why. */

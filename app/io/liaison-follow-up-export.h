@@ -24,13 +24,17 @@ const char *liaison_follow_up_list_title     (LiaisonLoopList  list);
 
 /* Writes every row of @list (@deputy_id and @today as for
  * liaison_store_list_loop()) to @file, a local file, in @format; the
- * file is written whole or not at all. @n_exported gets the rows. */
+ * file is written whole or not at all. @n_exported gets the rows. The
+ * contacts' phones are masked; with @contacts_reason (not NULL), in full,
+ * after an access-log entry with the reason (a blank one is refused and
+ * nothing is written). */
 gboolean    liaison_follow_up_export         (LiaisonStore         *store,
                                               LiaisonLoopList       list,
                                               gint64                deputy_id,
                                               const GDate          *today,
                                               GFile                *file,
                                               LiaisonLedgerFormat   format,
+                                              const char           *contacts_reason,
                                               guint                *n_exported,
                                               GError              **error);
 

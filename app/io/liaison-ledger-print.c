@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-contacts-log.h"
 #include "liaison-ledger-private.h"
 #include "liaison-print-form.h"
 
@@ -32,6 +33,7 @@ LiaisonPdf *
 liaison_ledger_print_new (LiaisonStore  *store,
                           const char    *from,
                           const char    *to,
+                          const char    *contacts_reason,
                           guint         *n_rows,
                           GError       **error)
 {
@@ -43,15 +45,27 @@ liaison_ledger_print_new (LiaisonStore  *store,
   g_autofree char *footer = NULL;
   g_autofree char *period = NULL;
   LiaisonPdfColumn columns[N_RECEPTION_COLUMNS];
+  guint n_contacts = 0;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
   if (n_rows != NULL)
     *n_rows = 0;
-  rows = liaison_ledger_export_rows (store, from, to, TRUE, error);
+  if (contacts_reason != NULL && !liaison_privacy_check_reason (contacts_reason, error))
+    return NULL;
+  rows = liaison_ledger_export_rows (store, from, to,
+                                     contacts_reason != NULL ? LIAISON_PRIVACY_WITH_CONTACTS : LIAISON_PRIVACY_MASKED,
+                                     &n_contacts, error);
   if (rows == NULL)
     return NULL;
+  if (contacts_reason != NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("%s..%s", from, to);
+
+      if (!liaison_contacts_log (store, TRUE, what, n_contacts, contacts_reason, error))
+        return NULL;
+    }
 
   station = liaison_store_get_local_station (store);
   pdf = liaison_pdf_new (_("Reception Ledger"), "Liaison " PACKAGE_VERSION);

@@ -6,6 +6,7 @@
 #include "liaison-csv.h"
 #include "liaison-import-problems.h"
 #include "liaison-ledger.h"
+#include "liaison-privacy.h"
 
 G_BEGIN_DECLS
 
@@ -140,13 +141,15 @@ gboolean   liaison_ledger_skip_imported_receptions (LiaisonStore  *store,
 /* The export's rows for receptions received between @from and @to
  * ("YYYY-MM-DD", inclusive), oldest first: each a GStrv of
  * N_RECEPTION_COLUMNS cells as the CSV writes them, phones without the
- * CSV's tab; with @mask_phones, a visitor's phone as it is printed
- * (liaison_visitor_shown_phone(): masked unless they agreed to be
- * contacted). NULL with @error if the store fails. */
+ * CSV's tab; a visitor's phone as @view shows it (liaison-privacy.h:
+ * masked, or with full contacts in full for a visitor who agreed to be
+ * contacted). @n_contacts (may be NULL) gets how many phones are in full.
+ * NULL with @error if the store fails. */
 GPtrArray *liaison_ledger_export_rows      (LiaisonStore      *store,
                                             const char        *from,
                                             const char        *to,
-                                            gboolean           mask_phones,
+                                            LiaisonPrivacyView view,
+                                            guint             *n_contacts,
                                             GError           **error);
 /* Writes @rows (liaison_ledger_export_rows()) under the columns' Chinese
  * names as a workbook at @path (liaison-ledger-xlsx.c). */

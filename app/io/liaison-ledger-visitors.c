@@ -8,6 +8,7 @@
 #include "liaison-csv.h"
 #include "liaison-import-problems.h"
 #include "liaison-ledger-visitors.h"
+#include "liaison-privacy.h"
 #include "liaison-records.h"
 #include "liaison-validate.h"
 
@@ -228,6 +229,10 @@ liaison_ledger_visitors_parse (const char         *names_cell,
         visitor->phone = g_strdup (g_ptr_array_index (lists[LIAISON_LEDGER_VISITOR_PHONE], i));
       else if (i == 0)
         visitor->phone = g_strdup (cells[LIAISON_LEDGER_VISITOR_PHONE]);
+      /* A masked phone (138****5678: an export without full contacts, or
+       * a visitor who did not agree to be contacted) is no number to keep. */
+      if (liaison_privacy_is_masked (visitor->phone))
+        g_clear_pointer (&visitor->phone, g_free);
 
       consent = lists[LIAISON_LEDGER_VISITOR_CONSENT] != NULL
         ? g_ptr_array_index (lists[LIAISON_LEDGER_VISITOR_CONSENT], i)

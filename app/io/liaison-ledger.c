@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-contacts-log.h"
 #include "liaison-ledger-private.h"
 #include "liaison-ledger-visitors.h"
 #include "liaison-validate.h"
@@ -73,7 +74,8 @@ GPtrArray *
 liaison_ledger_export_rows (LiaisonStore  *store,
                             const char    *from,
                             const char    *to,
-                            gboolean       mask_phones,
+                            LiaisonPrivacyView  view,
+                            guint         *n_contacts,
                             GError       **error)
 {
   g_autoptr(GPtrArray) receptions = NULL;
@@ -81,6 +83,8 @@ liaison_ledger_export_rows (LiaisonStore  *store,
   g_autoptr(GHashTable) category_names = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
+  if (n_contacts != NULL)
+    *n_contacts = 0;
   categories = liaison_store_list_categories (store, error);
   if (categories == NULL)
     return NULL;
@@ -116,15 +120,16 @@ liaison_ledger_export_rows (LiaisonStore  *store,
       cells[RC_DATE] = g_strdup (reception->received_at ? reception->received_at : "");
       cells[RC_DEPUTIES] = g_strdup (reception->deputy_names ? reception->deputy_names : "");
       cells[RC_VISITOR] = g_string_free (g_steal_pointer (&names), FALSE);
-      if (mask_phones)
-        for (guint i = 0; i < reception->visitors->len; i++)
-          {
-            LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
-            char *shown = liaison_visitor_shown_phone (visitor);
+      for (guint i = 0; i < reception->visitors->len; i++)
+        {
+          LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+          char *shown = liaison_privacy_visitor_phone (visitor, view, FALSE);
 
-            g_free (visitor->phone);
-            visitor->phone = shown;
-          }
+          if (n_contacts != NULL && *shown != '\0' && g_strcmp0 (shown, visitor->phone) == 0)
+            (*n_contacts)++;
+          g_free (visitor->phone);
+          visitor->phone = shown;
+        }
       cells[RC_PHONE] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PHONE);
       cells[RC_PARTY_SIZE] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_PARTY_SIZE);
       cells[RC_COMMUNITY] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_COMMUNITY);
@@ -197,7 +202,7 @@ liaison_ledger_export_receptions (LiaisonStore  *store,
                                   GError       **error)
 {
   return liaison_ledger_export_receptions_as (store, from_date, to_date, file,
-                                              LIAISON_LEDGER_FORMAT_CSV, n_exported, error);
+                                              LIAISON_LEDGER_FORMAT_CSV, NULL, n_exported, error);
 }
 
 gboolean
@@ -206,6 +211,7 @@ liaison_ledger_export_receptions_as (LiaisonStore         *store,
                                      const char           *to_date,
                                      GFile                *file,
                                      LiaisonLedgerFormat   format,
+                                     const char           *contacts_reason,
                                      guint                *n_exported,
                                      GError              **error)
 {
@@ -214,17 +220,29 @@ liaison_ledger_export_receptions_as (LiaisonStore         *store,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean written;
+  guint n_contacts = 0;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (n_exported != NULL)
     *n_exported = 0;
+  if (contacts_reason != NULL && !liaison_privacy_check_reason (contacts_reason, error))
+    return FALSE;
   if (!parse_period (from_date, to_date, &from, &to, error))
     return FALSE;
-  rows = liaison_ledger_export_rows (store, from, to, FALSE, error);
+  rows = liaison_ledger_export_rows (store, from, to,
+                                     contacts_reason != NULL ? LIAISON_PRIVACY_WITH_CONTACTS : LIAISON_PRIVACY_MASKED,
+                                     &n_contacts, error);
   if (rows == NULL)
     return FALSE;
+  if (contacts_reason != NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("%s..%s", from, to);
+
+      if (!liaison_contacts_log (store, FALSE, what, n_contacts, contacts_reason, error))
+        return FALSE;
+    }
 
   if (format == LIAISON_LEDGER_FORMAT_XLSX)
     {

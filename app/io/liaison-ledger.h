@@ -99,7 +99,8 @@ char    *liaison_ledger_already_imported_text (GArray *already);
  * visitor's phone and consent, the community and the total party size
  * when the other visitors add nothing to them, else one value per visitor
  * joined with 、, so that import gives back every visitor as they were.
- * Phones are written after a tab so that Excel keeps them as text; import
+ * Phones are masked (liaison-privacy.h, 138****5678): a masked phone
+ * imports as no phone. Phones are written after a tab so that Excel keeps them as text; import
  * trims it. Not written: inline suggestions (they have their own life),
  * the record's sync metadata, and the minutes' order of deputies (they
  * are written by name). */
@@ -123,25 +124,32 @@ gboolean liaison_ledger_format_for_path   (const char           *path,
  * it; the XLSX workbook (liaison-ledger-xlsx.c) with the same columns and
  * cells, one sheet, a bold frozen header row, columns as wide as their
  * text, 接待日期 a date and time, a single 人数 a number, phones text.
- * The file is written whole or not at all. */
+ * The file is written whole or not at all. With @contacts_reason (not
+ * NULL) the export is one with full contacts: a visitor who agreed to be
+ * contacted has their phone in full, the others stay masked, and an
+ * access-log entry with the reason is written first; a blank reason is
+ * refused and nothing is written. */
 gboolean liaison_ledger_export_receptions_as (LiaisonStore        *store,
                                               const char          *from_date,
                                               const char          *to_date,
                                               GFile               *file,
                                               LiaisonLedgerFormat  format,
+                                              const char          *contacts_reason,
                                               guint               *n_exported,
                                               GError             **error);
 
 /* The ledger of the receptions received from @from to @to ("YYYY-MM-DD",
  * inclusive, checked by the caller) to print (liaison-ledger-print.c):
  * a table on A4 pages on their side with the export's columns under their
- * Chinese names, its header row on every page, a visitor's phone masked
- * unless they agreed to be contacted (liaison_visitor_shown_phone()).
- * @n_rows (may be NULL) is how many receptions it lists. NULL with @error
- * if the store fails. */
+ * Chinese names, its header row on every page, every phone masked; with
+ * @contacts_reason (not NULL), in full for a visitor who agreed to be
+ * contacted, after an access-log entry with the reason (a blank one is
+ * refused). @n_rows (may be NULL) is how many receptions it lists. NULL
+ * with @error if the store fails. */
 LiaisonPdf *liaison_ledger_print_new (LiaisonStore  *store,
                                       const char    *from,
                                       const char    *to,
+                                      const char    *contacts_reason,
                                       guint         *n_rows,
                                       GError       **error);
 

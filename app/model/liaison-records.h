@@ -205,13 +205,6 @@ void               liaison_station_free         (LiaisonStation *station);
 LiaisonCategory   *liaison_category_new         (void);
 void               liaison_category_free        (LiaisonCategory *category);
 
-/* "138****5678": the middle of a mobile number, or of a landline's local
- * part, is hidden. Returns a newly allocated string; "" for NULL. */
-char              *liaison_mask_phone           (const char *phone);
-/* A visitor's phone as it may be shown or printed: in full when they
- * agreed to be contacted, else masked (liaison_mask_phone()); "" for none. */
-char              *liaison_visitor_shown_phone  (const LiaisonVisitor *visitor);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonVisitor, liaison_visitor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonReception, liaison_reception_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonReceptionFile, liaison_reception_file_free)

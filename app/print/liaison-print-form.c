@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-contacts-log.h"
 #include "liaison-print-form.h"
+#include "liaison-privacy.h"
 #include "liaison-whole-file.h"
 
 /* The fields' grid: a name, its value, a name, its value. */
@@ -46,7 +48,8 @@ add_field_row (LiaisonPdf *pdf,
 
 static void
 add_visitors (LiaisonPdf             *pdf,
-              const LiaisonReception *reception)
+              const LiaisonReception *reception,
+              LiaisonPrivacyView      view)
 {
   const LiaisonPdfColumn columns[] = {
     /* Translators: the number of a row in a printed table, 序号 */
@@ -66,7 +69,7 @@ add_visitors (LiaisonPdf             *pdf,
     {
       const LiaisonVisitor *visitor = reception != NULL ? g_ptr_array_index (reception->visitors, i) : NULL;
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *phone = visitor != NULL ? liaison_visitor_shown_phone (visitor) : NULL;
+      g_autofree char *phone = visitor != NULL ? liaison_privacy_visitor_phone (visitor, view, FALSE) : NULL;
       g_autofree char *party = visitor != NULL ? g_strdup_printf ("%d", MAX (visitor->party_size, 1)) : NULL;
       const char *name = NULL;
       const char *cells[G_N_ELEMENTS (columns)];
@@ -111,7 +114,8 @@ suggestions_text (const LiaisonReception *reception)
 /* The form of @reception, or the blank one when it is NULL. */
 static LiaisonPdf *
 form_new (const LiaisonReception *reception,
-          const char             *station_name)
+          const char             *station_name,
+          LiaisonPrivacyView      view)
 {
   g_autoptr(LiaisonPdf) pdf = liaison_pdf_new (_("Reception Registration Form"), "Liaison " PACKAGE_VERSION);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -162,7 +166,7 @@ form_new (const LiaisonReception *reception,
   }
   liaison_pdf_end_table (pdf);
 
-  add_visitors (pdf, reception);
+  add_visitors (pdf, reception, view);
 
   liaison_pdf_add_heading (pdf, 2, _("What Was Raised and How It Was Handled"));
   liaison_pdf_begin_table (pdf, grid, G_N_ELEMENTS (grid), FALSE);
@@ -184,26 +188,30 @@ form_new (const LiaisonReception *reception,
 }
 
 LiaisonPdf *
-liaison_print_form_new (const LiaisonReception *reception)
+liaison_print_form_new (const LiaisonReception *reception,
+                        LiaisonPrivacyView      view)
 {
   g_return_val_if_fail (reception != NULL, NULL);
-  return form_new (reception, reception->station_name);
+  return form_new (reception, reception->station_name, view);
 }
 
 LiaisonPdf *
 liaison_print_blank_form_new (const char *station_name)
 {
-  return form_new (NULL, station_name);
+  return form_new (NULL, station_name, LIAISON_PRIVACY_MASKED);
 }
 
 LiaisonPdf *
 liaison_print_form_for_uuid (LiaisonStore  *store,
                              const char    *uuid,
+                             const char    *contacts_reason,
                              GError       **error)
 {
   gint64 id = liaison_store_find_reception_by_uuid (store, uuid);
   g_autoptr(LiaisonReception) reception = NULL;
 
+  if (contacts_reason != NULL && !liaison_privacy_check_reason (contacts_reason, error))
+    return NULL;
   if (id == 0)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
@@ -213,7 +221,30 @@ liaison_print_form_for_uuid (LiaisonStore  *store,
   reception = liaison_store_get_reception (store, id, error);
   if (reception == NULL)
     return NULL;
-  return liaison_print_form_new (reception);
+  return liaison_print_form_with_contacts (store, reception, contacts_reason, error);
+}
+
+LiaisonPdf *
+liaison_print_form_with_contacts (LiaisonStore            *store,
+                                  const LiaisonReception  *reception,
+                                  const char              *contacts_reason,
+                                  GError                 **error)
+{
+  guint n_contacts = 0;
+
+  if (contacts_reason == NULL)
+    return liaison_print_form_new (reception, LIAISON_PRIVACY_MASKED);
+  for (guint i = 0; i < reception->visitors->len; i++)
+    {
+      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+
+      if (visitor->phone != NULL && *visitor->phone != '\0' &&
+          liaison_privacy_may_show_phone (LIAISON_PRIVACY_WITH_CONTACTS, visitor->consent, FALSE))
+        n_contacts++;
+    }
+  if (!liaison_contacts_log (store, TRUE, reception->meta.uuid, n_contacts, contacts_reason, error))
+    return NULL;
+  return liaison_print_form_new (reception, LIAISON_PRIVACY_WITH_CONTACTS);
 }
 
 LiaisonPdf *

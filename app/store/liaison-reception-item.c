@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-privacy.h"
 #include "liaison-reception-item.h"
 
 struct _LiaisonReceptionItem
@@ -81,7 +82,7 @@ liaison_reception_item_get_property (GObject    *object,
       if (reception->visitors->len > 0)
         {
           const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, 0);
-          g_value_take_string (value, liaison_mask_phone (visitor->phone));
+          g_value_take_string (value, liaison_privacy_mask_phone (visitor->phone));
         }
       else
         g_value_set_string (value, "");

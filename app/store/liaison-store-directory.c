@@ -49,6 +49,20 @@ liaison_store_get_local_station (LiaisonStore *self)
 }
 
 gboolean
+liaison_store_received_here (LiaisonStore           *self,
+                             const LiaisonReception *reception)
+{
+  g_autoptr(LiaisonStation) station = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reception != NULL, FALSE);
+
+  station = liaison_store_get_local_station (self);
+  /* A new reception is received here. */
+  return station != NULL && (reception->meta.id == 0 || reception->station_id == station->meta.id);
+}
+
+gboolean
 liaison_store_save_station (LiaisonStore    *self,
                             LiaisonStation  *station,
                             GError         **error)

@@ -115,6 +115,10 @@ gboolean      liaison_store_save_reception     (LiaisonStore  *self,
 LiaisonReception *liaison_store_get_reception  (LiaisonStore  *self,
                                                 gint64         id,
                                                 GError       **error);
+/* Whether @reception was received at this desk's station (the one place
+ * its visitors' consenting phones may show in full, liaison-privacy.h). */
+gboolean      liaison_store_received_here      (LiaisonStore  *self,
+                                                const LiaisonReception *reception);
 /* 0 when no live reception has that uuid. */
 gint64        liaison_store_find_reception_by_uuid (LiaisonStore *self,
                                                     const char   *uuid);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-privacy.h"
 #include "liaison-reception-file-view.h"
 #include "liaison-store-sync.h"
 #include "liaison-store-watch.h"
@@ -76,7 +77,8 @@ new_plain_row (const char *title,
 }
 
 static GtkWidget *
-new_visitor_row (const LiaisonVisitor *visitor)
+new_visitor_row (const LiaisonVisitor *visitor,
+                 gboolean              received_here)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
   const char *name = (visitor->name != NULL && *visitor->name) ? visitor->name : _("Anonymous");
@@ -105,7 +107,7 @@ new_visitor_row (const LiaisonVisitor *visitor)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
-  else if (visitor->consent)
+  else if (liaison_privacy_may_show_phone (LIAISON_PRIVACY_RECEPTION, visitor->consent, received_here))
     {
       label = gtk_label_new (visitor->phone);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -114,12 +116,12 @@ new_visitor_row (const LiaisonVisitor *visitor)
     }
   else
     {
-      g_autofree char *masked = liaison_mask_phone (visitor->phone);
+      g_autofree char *masked = liaison_privacy_mask_phone (visitor->phone);
 
       label = gtk_label_new (masked);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_box_append (GTK_BOX (box), label);
-      label = gtk_label_new (_("No consent to be contacted"));
+      label = gtk_label_new (visitor->consent ? _("Received at another station") : _("No consent to be contacted"));
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
@@ -240,6 +242,7 @@ show_reception (LiaisonReceptionDetail *self,
   const char *channel = liaison_channel_label (reception->channel);
   /* Translators: under a reception's date: how the citizen came and the category, "来访 · 城乡建设" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), channel, category);
+  gboolean received_here = liaison_store_received_here (self->store, reception);
 
   gtk_label_set_text (self->title_label, reception->received_at);
   gtk_label_set_text (self->subtitle_label, subtitle);
@@ -256,7 +259,7 @@ show_reception (LiaisonReceptionDetail *self,
 
   clear_list (self->visitors_list);
   for (guint i = 0; i < reception->visitors->len; i++)
-    gtk_list_box_append (self->visitors_list, new_visitor_row (g_ptr_array_index (reception->visitors, i)));
+    gtk_list_box_append (self->visitors_list, new_visitor_row (g_ptr_array_index (reception->visitors, i), received_here));
 
   gtk_label_set_text (self->summary_label, reception->summary ? reception->summary : "");
 

@@ -158,7 +158,7 @@ export_save_response_cb (GtkNativeDialog *native,
   if ((!liaison_ledger_format_for_path (name, NULL, &format, NULL) &&
        !liaison_ledger_format_for_path (name, request->format, &format, &error)) ||
       !liaison_ledger_export_receptions_as (self->store, request->from_date, request->to_date,
-                                            file, format, &n_exported, &error))
+                                            file, format, NULL, &n_exported, &error))
     {
       liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
       return;

@@ -30,7 +30,7 @@ print_reception_action (GtkWidget  *widget,
       liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);
       return;
     }
-  liaison_print_run (widget, liaison_print_form_new (reception), _("Reception Registration Form"), FALSE);
+  liaison_print_run (widget, liaison_print_form_new (reception, LIAISON_PRIVACY_MASKED), _("Reception Registration Form"), FALSE);
 }
 
 static void
@@ -55,7 +55,7 @@ print_ledger_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "print") != 0 || !liaison_period_dialog_get_dates (dialog, &from, &to))
     return;
-  pdf = liaison_ledger_print_new (self->store, from, to, NULL, &error);
+  pdf = liaison_ledger_print_new (self->store, from, to, NULL, NULL, &error);
   if (pdf == NULL)
     {
       liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);

@@ -49,7 +49,7 @@ save_response_cb (GtkNativeDialog *native,
   name = g_file_get_basename (file);
   if ((!liaison_ledger_format_for_path (name, NULL, &format, NULL) &&
        !liaison_ledger_format_for_path (name, "xlsx", &format, &error)) ||
-      !liaison_follow_up_export (request->store, request->list, request->deputy_id, NULL, file, format, &n, &error))
+      !liaison_follow_up_export (request->store, request->list, request->deputy_id, NULL, file, format, NULL, &n, &error))
     {
       gtk_widget_activate_action (request->source, "win.show-error", "(sss)",
                                   _("The List Could Not Be Exported"), error->message, "");

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "liaison-privacy.h"
 #include "liaison-search-highlight.h"
 #include "liaison-search.h"
 
@@ -119,7 +120,7 @@ char *
 liaison_search_highlight_phone (const char *phone,
                                 GPtrArray  *terms)
 {
-  g_autofree char *masked = liaison_mask_phone (phone);
+  g_autofree char *masked = liaison_privacy_mask_phone (phone);
   g_autofree gboolean *mask = NULL;
   gsize length = strlen (masked);
   gsize n_digits = 0;

@@ -15,11 +15,10 @@ liaison_test_cli_result_clear (LiaisonTestCliResult *result)
   g_free (result->err);
 }
 
-static void
-run_liaison (LiaisonTestCliResult *result,
-             const char           *language,
-             const char           *first,
-             va_list               args)
+void
+liaison_test_run_liaison_argv (LiaisonTestCliResult *result,
+                               const char           *language,
+                               const char *const    *args)
 {
   const char *bin = g_getenv ("LIAISON_BIN");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -29,8 +28,8 @@ run_liaison (LiaisonTestCliResult *result,
 
   g_assert_nonnull (bin);
   g_ptr_array_add (argv, (char *) bin);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   env = g_environ_unsetenv (env, "DISPLAY");
@@ -59,6 +58,20 @@ run_liaison (LiaisonTestCliResult *result,
   g_assert_true (WIFEXITED (wait_status));
   result->status = WEXITSTATUS (wait_status);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+static void
+run_liaison (LiaisonTestCliResult *result,
+             const char           *language,
+             const char           *first,
+             va_list               args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+  liaison_test_run_liaison_argv (result, language, (const char *const *) argv->pdata);
 }
 
 void

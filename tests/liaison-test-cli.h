@@ -25,6 +25,11 @@ void liaison_test_run_liaison_in   (LiaisonTestCliResult *result,
                                     const char           *language,
                                     const char           *first,
                                     ...) G_GNUC_NULL_TERMINATED;
+/* The same with the arguments in @args, NULL-terminated; @language NULL
+ * for English. */
+void liaison_test_run_liaison_argv (LiaisonTestCliResult *result,
+                                    const char           *language,
+                                    const char *const    *args);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaisonTestCliResult, liaison_test_cli_result_clear)
 

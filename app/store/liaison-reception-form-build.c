@@ -371,8 +371,9 @@ liaison_reception_form_save (LiaisonReceptionForm  *self,
     return FALSE;
 
   /* The saved record has its id, and ids for new suggestions: saving again
-   * updates them instead of adding copies. */
+   * updates them instead of adding copies. Phones hidden before stay hidden. */
   liaison_reception_form_load (self, reception);
+  liaison_reception_form_hide_phones (self, liaison_store_received_here (store, reception));
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "liaison-privacy.h"
 #include "liaison-reception-form-private.h"
 
 const char *
@@ -163,10 +164,49 @@ liaison_reception_form_set_visitor (LiaisonReceptionForm *self,
   if (visitor == NULL)
     return;
   liaison_form_set_string (&visitor->name, name);
-  liaison_form_set_string (&visitor->phone, phone);
+  /* The masked text of a hidden phone is not a number: the stored one stays. */
+  if (!visitor->phone_hidden || !liaison_privacy_is_masked (phone))
+    {
+      liaison_form_set_string (&visitor->phone, phone);
+      visitor->phone_hidden = FALSE;
+    }
   liaison_form_set_string (&visitor->community, community);
   liaison_form_set_string (&visitor->party_size, party_size);
   visitor->consent = consent;
+}
+
+void
+liaison_reception_form_hide_phones (LiaisonReceptionForm *self,
+                                    gboolean              received_here)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_FORM (self));
+
+  for (guint i = 0; i < self->visitors->len; i++)
+    {
+      FormVisitor *visitor = g_ptr_array_index (self->visitors, i);
+
+      visitor->phone_hidden = visitor->phone != NULL && *visitor->phone != '\0' &&
+        !liaison_privacy_may_show_phone (LIAISON_PRIVACY_RECEPTION, visitor->consent, received_here);
+    }
+}
+
+gboolean
+liaison_reception_form_get_visitor_phone_hidden (LiaisonReceptionForm *self,
+                                                 guint                 index)
+{
+  FormVisitor *visitor = get_visitor (self, index);
+  return visitor != NULL && visitor->phone_hidden;
+}
+
+char *
+liaison_reception_form_dup_visitor_shown_phone (LiaisonReceptionForm *self,
+                                                guint                 index)
+{
+  FormVisitor *visitor = get_visitor (self, index);
+
+  if (visitor == NULL)
+    return NULL;
+  return visitor->phone_hidden ? liaison_privacy_mask_phone (visitor->phone) : g_strdup (visitor->phone);
 }
 
 const char *

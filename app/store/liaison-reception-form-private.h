@@ -13,6 +13,7 @@ typedef struct {
   char     *community;
   char     *party_size;
   gboolean  consent;
+  gboolean  phone_hidden;  /* the stored phone may not show here: kept unless replaced */
 } FormVisitor;
 
 typedef struct {

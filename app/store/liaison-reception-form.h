@@ -64,6 +64,20 @@ void          liaison_reception_form_set_visitor    (LiaisonReceptionForm *self,
                                                      const char           *community,
                                                      const char           *party_size,
                                                      gboolean              consent);
+/* Hides the loaded visitors' phones that the editor may not show
+ * (liaison-privacy.h: in full only with consent, at the station that
+ * received the visitor, @received_here). A hidden phone is shown masked,
+ * and liaison_reception_form_set_visitor() with that masked text keeps
+ * the stored number: saving an unchanged form loses nothing. Any other
+ * phone set replaces it. */
+void          liaison_reception_form_hide_phones     (LiaisonReceptionForm *self,
+                                                      gboolean              received_here);
+/* Whether visitor @index's phone is hidden (and kept unless replaced). */
+gboolean      liaison_reception_form_get_visitor_phone_hidden (LiaisonReceptionForm *self,
+                                                               guint                 index);
+/* Visitor @index's phone as the editor shows it: masked when hidden. */
+char         *liaison_reception_form_dup_visitor_shown_phone  (LiaisonReceptionForm *self,
+                                                               guint                 index);
 const char   *liaison_reception_form_get_visitor_name       (LiaisonReceptionForm *self,
                                                              guint                 index);
 const char   *liaison_reception_form_get_visitor_phone      (LiaisonReceptionForm *self,

@@ -499,7 +499,10 @@ liaison_reception_editor_constructed (GObject *object)
 
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Reception"));
       if (reception != NULL)
-        liaison_reception_form_load (self->form, reception);
+        {
+          liaison_reception_form_load (self->form, reception);
+          liaison_reception_form_hide_phones (self->form, liaison_store_received_here (self->store, reception));
+        }
       else
         {
           self->load_error = g_strdup (error->message);

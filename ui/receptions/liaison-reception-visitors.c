@@ -137,16 +137,18 @@ liaison_reception_visitors_load (LiaisonReceptionVisitors *self)
   for (guint i = 0; i < n; i++)
     {
       LiaisonVisitorRow *row = append_visitor_row (self);
+      g_autofree char *phone = liaison_reception_form_dup_visitor_shown_phone (self->form, i);
       guint64 party_size = 1;
 
       g_ascii_string_to_unsigned (liaison_reception_form_get_visitor_party_size (self->form, i),
                                   10, 1, LIAISON_MAX_PARTY_SIZE, &party_size, NULL);
       liaison_visitor_row_set_visitor (row,
                                        liaison_reception_form_get_visitor_name (self->form, i),
-                                       liaison_reception_form_get_visitor_phone (self->form, i),
+                                       phone,
                                        liaison_reception_form_get_visitor_community (self->form, i),
                                        (int) party_size,
                                        liaison_reception_form_get_visitor_consent (self->form, i));
+      liaison_visitor_row_set_phone_hidden (row, liaison_reception_form_get_visitor_phone_hidden (self->form, i));
     }
 }
 

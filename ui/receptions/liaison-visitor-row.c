@@ -18,6 +18,7 @@ struct _LiaisonVisitorRow
   GtkEntry       *name_entry;
   GtkLabel       *name_error;
   GtkEntry       *phone_entry;
+  GtkButton      *replace_phone_button;
   GtkLabel       *phone_error;
   GtkEntry       *community_entry;
   GtkLabel       *community_error;
@@ -49,6 +50,15 @@ consent_changed_cb (LiaisonVisitorRow *self)
   /* "needs a phone number" no longer holds once consent is off. */
   if (!gtk_switch_get_active (self->consent_switch))
     gtk_widget_set_visible (GTK_WIDGET (self->phone_error), FALSE);
+}
+
+/* A hidden number is replaced whole, never edited from its masked text. */
+static void
+replace_phone_clicked_cb (LiaisonVisitorRow *self)
+{
+  liaison_visitor_row_set_phone_hidden (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->phone_entry));
 }
 
 static void
@@ -96,6 +106,7 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, name_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, replace_phone_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, community_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, community_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, party_size_spin);
@@ -104,6 +115,7 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_phone_clicked_cb);
 }
 
 static void
@@ -222,6 +234,32 @@ liaison_visitor_row_set_visitor (LiaisonVisitorRow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->community_entry), community ? community : "");
   gtk_spin_button_set_value (self->party_size_spin, party_size);
   gtk_switch_set_active (self->consent_switch, consent);
+}
+
+void
+liaison_visitor_row_set_phone_hidden (LiaisonVisitorRow *self,
+                                      gboolean           hidden)
+{
+  g_return_if_fail (LIAISON_IS_VISITOR_ROW (self));
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->phone_entry), !hidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_phone_button), hidden);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->phone_entry),
+                               hidden ? _("The number is hidden: the visitor did not agree to be contacted, "
+                                          "or was received at another station")
+                                      : NULL);
+  if (hidden)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->phone_entry),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("The number is hidden: the visitor did not agree to be contacted, "
+                                      "or was received at another station"),
+                                    GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE,
+                                    -1);
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->phone_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->phone_entry), GTK_ACCESSIBLE_PROPERTY_READ_ONLY);
+    }
 }
 
 static GtkLabel *

@@ -31,6 +31,11 @@ void        liaison_visitor_row_set_visitor    (LiaisonVisitorRow *self,
                                                 int                party_size,
                                                 gboolean           consent);
 
+/* A hidden phone (liaison_reception_form_hide_phones()): its masked text
+ * not editable, and a Replace Number button that empties the entry for a
+ * new number. */
+void        liaison_visitor_row_set_phone_hidden (LiaisonVisitorRow *self,
+                                                  gboolean           hidden);
 /* @field is "name", "phone", "community" or "party_size"; NULL @message
  * hides the error. */
 void        liaison_visitor_row_set_error      (LiaisonVisitorRow *self,

@@ -1,0 +1,264 @@
+/* test-ui-privacy.c: the masking rule on the reception's own page and in
+ * its editor, each in a child process under Xvfb (liaison-test-ui.h), on a
+ * real station file with two visitors: 王秀兰, who agreed to be contacted,
+ * and 陈建国, who did not. At the station that received them, 王秀兰's
+ * number shows in full and can be edited; 陈建国's is masked, its entry
+ * not editable, with a Replace Number button. Saved untouched, or with
+ * another field changed, the stored numbers stay whole ("nothing is
+ * lost"); replaced, the new number is saved. At another station both are
+ * masked. */
+#define G_LOG_DOMAIN "test-ui-privacy"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "liaison-reception-detail.h"
+#include "liaison-reception-editor.h"
+#include "liaison-test-print.h"
+#include "liaison-test-ui.h"
+#include "liaison-test-util.h"
+#include "liaison-visitor-row.h"
+
+#define CONSENTED        LIAISON_TEST_PRINT_CONSENTED
+#define UNCONSENTED      LIAISON_TEST_PRINT_UNCONSENTED
+#define CONSENTED_MASKED "139****5678"
+#define MASKED           LIAISON_TEST_PRINT_MASKED
+#define REPLACED         "13700001111"
+
+typedef struct {
+  char         *dir;
+  LiaisonStore *store;
+  gint64        id;
+} Station;
+
+static void
+station_open (Station *station)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+
+  station->dir = liaison_test_make_tmp_dir ("liaison-ui-privacy-XXXXXX");
+  path = g_build_filename (station->dir, "station.db", NULL);
+  uuid = liaison_test_make_print_store (path);
+  station->store = liaison_test_open_store (path);
+  station->id = liaison_store_find_reception_by_uuid (station->store, uuid);
+  g_assert_cmpint (station->id, >, 0);
+}
+
+static void
+station_close (Station *station)
+{
+  g_clear_object (&station->store);
+  liaison_test_remove_tree (station->dir);
+  g_free (station->dir);
+}
+
+/* The stored phones of the reception's visitors, in order. */
+static void
+assert_stored (Station    *station,
+               const char *first,
+               const char *second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonReception) reception = liaison_store_get_reception (station->store, station->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (reception->visitors->len, ==, 2);
+  g_assert_cmpstr (((LiaisonVisitor *) g_ptr_array_index (reception->visitors, 0))->phone, ==, first);
+  g_assert_cmpstr (((LiaisonVisitor *) g_ptr_array_index (reception->visitors, 1))->phone, ==, second);
+}
+
+/* The reception now belongs to another station than this desk's. */
+static void
+received_elsewhere (Station *station)
+{
+  g_autoptr(LiaisonStation) other = liaison_station_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  other->meta.uuid = g_uuid_string_random ();
+  other->meta.origin_station_uuid = g_strdup (other->meta.uuid);
+  other->name = g_strdup ("相山区三堤口街道人大代表联络站");
+  other->kind = LIAISON_STATION_KIND_STATION;
+  g_assert_true (liaison_store_save_station (station->store, other, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE receptions SET station_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                         other->meta.id, station->id);
+  g_assert_true (liaison_store_exec (station->store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_visitor_row (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return LIAISON_IS_VISITOR_ROW (widget) && gtk_widget_get_visible (widget);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (is_visitor_row (widget, NULL))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GtkWidget *
+open_editor (Station *station)
+{
+  GtkWidget *editor = liaison_reception_editor_new (NULL, station->store, station->id);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, editor));
+  return editor;
+}
+
+static GtkWidget *
+visitor_row (GtkWidget *editor,
+             guint      index)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (editor, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  return g_ptr_array_index (rows, index);
+}
+
+/* A row's phone entry shows @text; editable, or masked with the button. */
+static void
+assert_phone (GtkWidget  *row,
+              const char *text,
+              gboolean    hidden)
+{
+  GtkWidget *entry = liaison_test_get_by_id (row, "phone_entry");
+  GtkWidget *replace = liaison_test_get_by_id (row, "replace_phone_button");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  g_assert_cmpint (gtk_editable_get_editable (GTK_EDITABLE (entry)), ==, !hidden);
+  g_assert_cmpint (gtk_widget_get_visible (replace), ==, hidden);
+}
+
+static void
+save_and_wait (GtkWidget *editor)
+{
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  if (!liaison_test_wait_until_gone (LIAISON_TYPE_RECEPTION_EDITOR))
+    {
+      g_autofree char *text = liaison_test_text_under (editor);
+
+      g_error ("the editor stayed open after saving; it says: %s", text);
+    }
+}
+
+static void
+run_editor_here (void)
+{
+  Station station = { NULL, };
+  GtkWidget *editor;
+  GtkWidget *summary;
+  GtkTextBuffer *buffer;
+
+  station_open (&station);
+  editor = open_editor (&station);
+  assert_phone (visitor_row (editor, 0), CONSENTED, FALSE);
+  assert_phone (visitor_row (editor, 1), MASKED, TRUE);
+  {
+    g_autofree char *text = liaison_test_text_under (editor);
+
+    g_assert_null (strstr (text, UNCONSENTED));
+  }
+
+  /* Untouched: nothing written, nothing lost. */
+  save_and_wait (editor);
+  assert_stored (&station, CONSENTED, UNCONSENTED);
+
+  /* Another field changed: the hidden number is kept, not its mask. */
+  editor = open_editor (&station);
+  summary = liaison_test_get_by_id (editor, "summary_view");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary));
+  gtk_text_buffer_set_text (buffer, "电梯仍未修好，群众再次反映", -1);
+  save_and_wait (editor);
+  assert_stored (&station, CONSENTED, UNCONSENTED);
+
+  /* Replace Number: the entry empties for a new number, which is saved. */
+  editor = open_editor (&station);
+  g_signal_emit_by_name (liaison_test_get_by_id (visitor_row (editor, 1), "replace_phone_button"), "clicked");
+  assert_phone (visitor_row (editor, 1), "", FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (visitor_row (editor, 1), "phone_entry")), REPLACED);
+  save_and_wait (editor);
+  assert_stored (&station, CONSENTED, REPLACED);
+  station_close (&station);
+}
+
+static void
+run_editor_elsewhere (void)
+{
+  Station station = { NULL, };
+  GtkWidget *editor;
+
+  station_open (&station);
+  received_elsewhere (&station);
+  editor = open_editor (&station);
+  assert_phone (visitor_row (editor, 0), CONSENTED_MASKED, TRUE);
+  assert_phone (visitor_row (editor, 1), MASKED, TRUE);
+  save_and_wait (editor);
+  assert_stored (&station, CONSENTED, UNCONSENTED);
+  station_close (&station);
+}
+
+/* The reception's page: full only for the consenting visitor, here. */
+static void
+run_detail (void)
+{
+  Station station = { NULL, };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *detail = g_object_new (LIAISON_TYPE_RECEPTION_DETAIL, NULL);
+  g_autofree char *here = NULL;
+  g_autofree char *elsewhere = NULL;
+
+  station_open (&station);
+  gtk_window_set_child (GTK_WINDOW (window), detail);
+  liaison_reception_detail_set_store (LIAISON_RECEPTION_DETAIL (detail), station.store);
+  liaison_reception_detail_set_reception_id (LIAISON_RECEPTION_DETAIL (detail), station.id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  here = liaison_test_text_under (detail);
+  g_test_message ("here: %s", here);
+  g_assert_nonnull (strstr (here, CONSENTED));
+  g_assert_nonnull (strstr (here, MASKED));
+  g_assert_null (strstr (here, UNCONSENTED));
+
+  received_elsewhere (&station);
+  liaison_reception_detail_set_reception_id (LIAISON_RECEPTION_DETAIL (detail), 0);
+  liaison_reception_detail_set_reception_id (LIAISON_RECEPTION_DETAIL (detail), station.id);
+  elsewhere = liaison_test_text_under (detail);
+  g_test_message ("elsewhere: %s", elsewhere);
+  g_assert_nonnull (strstr (elsewhere, CONSENTED_MASKED));
+  g_assert_null (strstr (elsewhere, CONSENTED));
+  g_assert_null (strstr (elsewhere, UNCONSENTED));
+  gtk_window_destroy (GTK_WINDOW (window));
+  station_close (&station);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  liaison_test_add_ui_case ("/ui/privacy/editor-here", run_editor_here);
+  liaison_test_add_ui_case ("/ui/privacy/editor-elsewhere", run_editor_elsewhere);
+  liaison_test_add_ui_case ("/ui/privacy/detail", run_detail);
+
+  return g_test_run ();
+}

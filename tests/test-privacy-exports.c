@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "liaison-store-access-log.h"
 #include "liaison-test-cli.h"
 #include "liaison-test-pdf.h"
 #include "liaison-test-print.h"
@@ -111,8 +112,21 @@ assert_lacks (const char *path,
     g_error ("%s has “%s”, which it must not; it reads:\n%s", path, part, text);
 }
 
+/* The access log's entries, newest first. */
+static GPtrArray *
+access_log (Fixture *fixture)
+{
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (fixture->database);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = liaison_store_list_access_log (store, NULL, NULL, -1, &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
 /* Runs `liaison ARGS… PATH` in zh_CN, then, with --with-contacts --reason
- * added, into a second file. @phones: whether the file carries visitors'
+ * added, into a second file, which writes one access-log entry (a print's
+ * for a PDF) with the reason and one contact in full, 王秀兰's. @phones: whether the file carries visitors'
  * phones at all (the report, the archive and the points report do not). */
 static void
 check_export (Fixture    *fixture,
@@ -127,6 +141,9 @@ check_export (Fixture    *fixture,
   g_autofree char *masked = NULL;
   g_autofree char *full = NULL;
   g_auto(LiaisonTestCliResult) result = { 0, };
+  g_autoptr(GPtrArray) log_before = access_log (fixture);
+  g_autoptr(GPtrArray) log_after = NULL;
+  const LiaisonAccessEntry *entry;
   const char *arg;
   va_list ap;
 
@@ -174,6 +191,12 @@ check_export (Fixture    *fixture,
   assert_has (name, result.err, "--reason");
   assert_has (name, result.err, "访问日志");
   g_assert_false (g_file_test (refused_path, G_FILE_TEST_EXISTS));
+  {
+    /* Neither the masked file nor the refused one is logged. */
+    g_autoptr(GPtrArray) log_now = access_log (fixture);
+
+    g_assert_cmpuint (log_now->len, ==, log_before->len);
+  }
 
   /* With full contacts and a reason: the consenting visitor in full, the
    * other still masked. */
@@ -195,6 +218,16 @@ check_export (Fixture    *fixture,
   assert_lacks (full_path, full, UNCONSENTED);
   if (phones)
     assert_has (full_path, full, CONSENTED);
+
+  log_after = access_log (fixture);
+  g_assert_cmpuint (log_after->len, ==, log_before->len + 1);
+  entry = g_ptr_array_index (log_after, 0);
+  g_assert_cmpint (entry->kind, ==, g_str_has_suffix (name, ".pdf") ? LIAISON_ACCESS_PRINT_CONTACTS
+                                                                     : LIAISON_ACCESS_EXPORT_CONTACTS);
+  g_assert_cmpstr (entry->reason, ==, REASON);
+  g_assert_cmpuint (entry->n_contacts, ==, 1);
+  g_assert_nonnull (entry->what);
+  g_assert_cmpstr (entry->what, !=, "");
 }
 
 static void

@@ -6,11 +6,7 @@
 
 #include "liaison-contacts-log.h"
 #include "liaison-privacy.h"
-
-#if __has_include ("liaison-store-access-log.h")
 #include "liaison-store-access-log.h"
-#define HAVE_ACCESS_LOG 1
-#endif
 
 gboolean
 liaison_contacts_log (LiaisonStore  *store,
@@ -24,7 +20,6 @@ liaison_contacts_log (LiaisonStore  *store,
 
   if (!liaison_privacy_check_reason (reason, error))
     return FALSE;
-#ifdef HAVE_ACCESS_LOG
   {
     LiaisonAccessEntry entry = {
       .kind = print ? LIAISON_ACCESS_PRINT_CONTACTS : LIAISON_ACCESS_EXPORT_CONTACTS,
@@ -35,8 +30,4 @@ liaison_contacts_log (LiaisonStore  *store,
 
     return liaison_store_log_access (store, &entry, error);
   }
-#else
-  g_debug ("no access log yet: %s %s, %u contacts, “%s”", print ? "print" : "export", what, n_contacts, reason);
-  return TRUE;
-#endif
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-period-dialog.h"
 #include "liaison-reception-editor.h"
 #include "liaison-test-print.h"
 #include "liaison-test-ui.h"
@@ -249,6 +250,37 @@ run_detail (void)
   station_close (&station);
 }
 
+/* The export's and print's period dialog: Include Full Contacts waits
+ * for a reason, and gives it; off, the export is masked. */
+static void
+run_contacts_choice (void)
+{
+  AdwMessageDialog *dialog = liaison_period_dialog_new (NULL, "导出台账", NULL, "export", "导出(_E)…", "导出日期");
+  GtkWidget *contacts;
+  GtkWidget *reason;
+  g_autofree char *none = NULL;
+  g_autofree char *given = NULL;
+
+  liaison_period_dialog_add_contacts_choice (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, dialog));
+  contacts = liaison_test_find_by_name (GTK_WIDGET (dialog), "contacts_row");
+  reason = liaison_test_find_by_name (GTK_WIDGET (dialog), "reason_row");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
+  none = liaison_period_dialog_dup_contacts_reason (dialog);
+  g_assert_null (none);
+
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (contacts), TRUE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), " 回访群众 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
+  given = liaison_period_dialog_dup_contacts_reason (dialog);
+  g_assert_cmpstr (given, ==, "回访群众");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +291,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/privacy/editor-here", run_editor_here);
   liaison_test_add_ui_case ("/ui/privacy/editor-elsewhere", run_editor_elsewhere);
   liaison_test_add_ui_case ("/ui/privacy/detail", run_detail);
+  liaison_test_add_ui_case ("/ui/privacy/contacts-choice", run_contacts_choice);
 
   return g_test_run ();
 }

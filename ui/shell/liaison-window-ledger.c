@@ -123,6 +123,7 @@ typedef struct {
   char          *from_date;
   char          *to_date;
   const char    *format;  /* "xlsx" or "csv": the one chosen */
+  char          *contacts_reason;  /* NULL: phones masked */
 } ExportRequest;
 
 static void
@@ -131,6 +132,7 @@ export_request_free (ExportRequest *request)
   g_clear_object (&request->window);
   g_free (request->from_date);
   g_free (request->to_date);
+  g_free (request->contacts_reason);
   g_free (request);
 }
 
@@ -158,7 +160,7 @@ export_save_response_cb (GtkNativeDialog *native,
   if ((!liaison_ledger_format_for_path (name, NULL, &format, NULL) &&
        !liaison_ledger_format_for_path (name, request->format, &format, &error)) ||
       !liaison_ledger_export_receptions_as (self->store, request->from_date, request->to_date,
-                                            file, format, NULL, &n_exported, &error))
+                                            file, format, request->contacts_reason, &n_exported, &error))
     {
       liaison_window_show_error (self, _("The Ledger Could Not Be Exported"), error->message, NULL);
       return;
@@ -196,6 +198,7 @@ export_dates_response_cb (AdwMessageDialog *dialog,
     }
 
   request->format = xlsx ? "xlsx" : "csv";
+  request->contacts_reason = liaison_period_dialog_dup_contacts_reason (dialog);
 
   native = liaison_ui_csv_chooser_new (_("Export Ledger"), GTK_WINDOW (self),
                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), TRUE);
@@ -246,6 +249,7 @@ export_ledger_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (format_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Format of the exported ledger"), -1);
   gtk_list_box_append (liaison_period_dialog_get_list (dialog), format_row);
+  liaison_period_dialog_add_contacts_choice (dialog);
 
   g_object_set_data (G_OBJECT (dialog), "format-row", format_row);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_dates_response_cb), self, 0);

@@ -50,12 +50,14 @@ print_ledger_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
   LiaisonPdf *pdf;
 
   if (g_strcmp0 (response, "print") != 0 || !liaison_period_dialog_get_dates (dialog, &from, &to))
     return;
-  pdf = liaison_ledger_print_new (self->store, from, to, NULL, NULL, &error);
+  reason = liaison_period_dialog_dup_contacts_reason (dialog);
+  pdf = liaison_ledger_print_new (self->store, from, to, reason, NULL, &error);
   if (pdf == NULL)
     {
       liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);
@@ -75,6 +77,7 @@ print_ledger_action (GtkWidget  *widget,
   dialog = liaison_period_dialog_new (GTK_WINDOW (self), _("Print Ledger"),
     _("Receptions from the first date to the last, both included, are printed in a table, a visitor’s phone masked unless they agreed to be contacted. The print dialog can also save it as a PDF."),
                                       "print", _("_Print…"), _("Dates to print"));
+  liaison_period_dialog_add_contacts_choice (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (print_ledger_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -11,7 +11,22 @@
 #include "liaison-period-dialog.h"
 #include "liaison-ui-util.h"
 
-/* The response is enabled only for two real dates in order. */
+/* Full contacts take a reason (docs/privacy.md, Masking). */
+static gboolean
+contacts_ready (AdwMessageDialog *dialog)
+{
+  AdwExpanderRow *contacts_row = g_object_get_data (G_OBJECT (dialog), "contacts-row");
+  GtkEditable *reason_row = g_object_get_data (G_OBJECT (dialog), "reason-row");
+  g_autofree char *reason = NULL;
+
+  if (contacts_row == NULL || !adw_expander_row_get_enable_expansion (contacts_row))
+    return TRUE;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_row)));
+  return *reason != '\0';
+}
+
+/* The response is enabled only for two real dates in order, and with full
+ * contacts chosen, a reason. */
 static void
 dates_changed_cb (AdwMessageDialog *dialog)
 {
@@ -32,7 +47,8 @@ dates_changed_cb (AdwMessageDialog *dialog)
 
   adw_message_dialog_set_response_enabled (dialog, response,
                                            from_date != NULL && to_date != NULL &&
-                                           strcmp (from_date, to_date) <= 0);
+                                           strcmp (from_date, to_date) <= 0 &&
+                                           contacts_ready (dialog));
 }
 
 AdwMessageDialog *
@@ -87,6 +103,44 @@ liaison_period_dialog_new (GtkWindow  *parent,
   g_signal_connect_swapped (from_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
   g_signal_connect_swapped (to_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
   return dialog;
+}
+
+void
+liaison_period_dialog_add_contacts_choice (AdwMessageDialog *dialog)
+{
+  GtkWidget *contacts_row = adw_expander_row_new ();
+  GtkWidget *reason_row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (contacts_row), _("Include Full Contacts"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (contacts_row),
+                                 _("Phones of visitors who agreed to be contacted, in full; the reason is logged"));
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (contacts_row), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (contacts_row), FALSE);
+  gtk_widget_set_name (contacts_row, "contacts_row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (contacts_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Include Full Contacts"), -1);
+
+  /* Translators: why full contacts are needed, written to the access log */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason_row), _("Reason"));
+  gtk_widget_set_name (reason_row, "reason_row");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (contacts_row), reason_row);
+  gtk_list_box_append (liaison_period_dialog_get_list (dialog), contacts_row);
+
+  g_object_set_data (G_OBJECT (dialog), "contacts-row", contacts_row);
+  g_object_set_data (G_OBJECT (dialog), "reason-row", reason_row);
+  g_signal_connect_swapped (contacts_row, "notify::enable-expansion", G_CALLBACK (dates_changed_cb), dialog);
+  g_signal_connect_swapped (reason_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
+}
+
+char *
+liaison_period_dialog_dup_contacts_reason (AdwMessageDialog *dialog)
+{
+  AdwExpanderRow *contacts_row = g_object_get_data (G_OBJECT (dialog), "contacts-row");
+  GtkEditable *reason_row = g_object_get_data (G_OBJECT (dialog), "reason-row");
+
+  if (contacts_row == NULL || !adw_expander_row_get_enable_expansion (contacts_row))
+    return NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (reason_row)));
 }
 
 GtkListBox *

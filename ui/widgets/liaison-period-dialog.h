@@ -19,6 +19,12 @@ AdwMessageDialog *liaison_period_dialog_new       (GtkWindow         *parent,
                                                    const char        *response_label,
                                                    const char        *list_label);
 GtkListBox       *liaison_period_dialog_get_list  (AdwMessageDialog  *dialog);
+/* Adds the choice to include full contacts (docs/privacy.md, Masking): a
+ * switch row that opens a Reason entry; with it on, the response waits
+ * for a reason. */
+void              liaison_period_dialog_add_contacts_choice (AdwMessageDialog *dialog);
+/* NULL for a masked export or print, else the reason typed. */
+char             *liaison_period_dialog_dup_contacts_reason (AdwMessageDialog *dialog);
 /* The dates as "YYYY-MM-DD"; FALSE when either is not a date. */
 gboolean          liaison_period_dialog_get_dates (AdwMessageDialog  *dialog,
                                                    char             **from,

@@ -105,6 +105,18 @@ liaison_period_dialog_new (GtkWindow  *parent,
   return dialog;
 }
 
+/* The expander row's own switch, named for a screen reader as its row. */
+static void
+name_switches (GtkWidget  *widget,
+               const char *label)
+{
+  if (GTK_IS_SWITCH (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_switches (child, label);
+}
+
 void
 liaison_period_dialog_add_contacts_choice (AdwMessageDialog *dialog)
 {
@@ -119,6 +131,7 @@ liaison_period_dialog_add_contacts_choice (AdwMessageDialog *dialog)
   gtk_widget_set_name (contacts_row, "contacts_row");
   gtk_accessible_update_property (GTK_ACCESSIBLE (contacts_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Include Full Contacts"), -1);
+  name_switches (contacts_row, _("Include Full Contacts"));
 
   /* Translators: why full contacts are needed, written to the access log */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason_row), _("Reason"));

@@ -28,6 +28,7 @@ struct _LiaisonWindow
    * into the title (liaison-window.c, update_station_label_cb). */
   int   station_label_shown_at;
   int   station_label_collapses_at;
+  guint station_label_collapses;
 
   /* template children */
   AdwToastOverlay        *toast_overlay;

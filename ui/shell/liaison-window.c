@@ -153,10 +153,17 @@ update_station_label_cb (gpointer user_data)
   if (title_visible)
     {
       if (gtk_widget_get_visible (label) && self->station_label_shown_at == width)
-        self->station_label_collapses_at = width;
+        {
+          /* Once may be the window still settling; twice is the loop. */
+          if (self->station_label_collapses_at == width)
+            self->station_label_collapses++;
+          else
+            self->station_label_collapses = 1;
+          self->station_label_collapses_at = width;
+        }
       gtk_widget_set_visible (label, FALSE);
     }
-  else if (width != self->station_label_collapses_at)
+  else if (width != self->station_label_collapses_at || self->station_label_collapses < 2)
     {
       self->station_label_shown_at = width;
       gtk_widget_set_visible (label, TRUE);

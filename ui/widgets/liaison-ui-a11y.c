@@ -7,7 +7,8 @@
  *   GtkColumnView have no name at all (GtkListItem gains an accessible
  *   label only in GTK 4.12), nor has a drop-down's button, the list in its
  *   popup, or the list of a column view's rows.
- * - The list an AdwPreferencesGroup keeps its rows in is named "GtkListBox".
+ * - The list an AdwPreferencesGroup keeps its rows in is named "GtkListBox",
+ *   and so are the two lists inside an AdwExpanderRow.
  *
  * Rows are named from the texts they show, so a screen reader says what
  * the eye reads, in the same language. Names a page gives its own widgets
@@ -277,6 +278,12 @@ fill_in (GtkWidget *widget)
     }
   else if (GTK_IS_LIST_BOX (widget) && group_of_own_list (widget) != NULL)
     name_group_list (widget, group_of_own_list (widget));
+  else if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) != NULL)
+    /* An expander row's own lists, its header's and its rows'. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                                      gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW))),
+                                    -1);
   else if (is_list_row (widget) && !is_table_row (widget))
     /* Rows bound before the factory was watched. */
     name_row (widget);

@@ -16,7 +16,8 @@ G_DEFINE_QUARK (liaison-published-error-quark, liaison_published_error)
 /* The data nests four levels: the object, a breakdown, a row, its counts. */
 #define PUBLISHED_MAX_DEPTH 8
 
-static const char *const count_codes[LIAISON_PUBLISHED_N_COUNTS] = {
+/* NULL-terminated too, for has_exactly(). */
+static const char *const count_codes[LIAISON_PUBLISHED_N_COUNTS + 1] = {
   "collected", "withdrawn", "resolved", "rated", "satisfied", "replied", "replied_in_time", "overdue",
   "receptions", "visitors",
 };

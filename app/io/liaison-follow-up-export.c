@@ -166,7 +166,10 @@ write_export (const char  *temporary,
   if (job->format == LIAISON_LEDGER_FORMAT_XLSX)
     {
       /* A sheet's name is at most 31 characters, without []:*?/\ . */
-      sheet = g_utf8_substring (liaison_follow_up_list_title (job->list), 0, 31);
+      const char *title = liaison_follow_up_list_title (job->list);
+
+      /* GLib 2.74's g_utf8_substring() reads past the end of a shorter text. */
+      sheet = g_utf8_substring (title, 0, MIN (31, g_utf8_strlen (title, -1)));
       g_strdelimit (sheet, "[]:*?/\\", ' ');
       return liaison_table_write_xlsx (temporary, sheet, follow_up_columns (), N_FOLLOW_UP_COLUMNS,
                                        job->rows, error);

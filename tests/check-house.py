@@ -31,7 +31,7 @@ LAYERS = {
     "app/privacy": ["app/model"],
     "app/duty": ["app/model"],
     "app/csv": [],
-    "app/xlsx": ["app/csv"],
+    "app/xlsx": ["app/model", "app/csv"],
     "app/pdf": [],
     "app/db": [],
     "app/pin": [],

@@ -261,6 +261,27 @@ test_import_not_a_workbook (Fixture       *fixture,
   assert_unreadable (fixture, header_only, "it is damaged or cut short");
 }
 
+/* tests/data/ledger-freexl-overread.xls, random bytes behind an OLE2
+ * header, sends libfreexl's text conversion below its stack buffer
+ * (AddressSanitizer: stack-buffer-underflow in iconv). The workbook is
+ * read in liaison-xls-reader, a process of its own: whatever happens to
+ * it there, the import is refused with a message and writes nothing, and
+ * this process, the app in real life, goes on. Run in-process, the
+ * sanitizer build aborted here. */
+static void
+test_import_reader_overread (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) overread = copy_data (fixture, "ledger-freexl-overread.xls", -1, "overread.xls");
+  g_autoptr(GFile) good = data_file ("ledger-good.xls");
+  g_autofree char *message = import_fails (fixture, overread, LIAISON_LEDGER_ERROR_ENCODING);
+
+  g_assert_nonnull (strstr (message, "could not be read as an Excel workbook"));
+  /* The next workbook reads as ever. */
+  liaison_test_import_ok (fixture->store, good, 3);
+  assert_good_ledger (fixture->store);
+}
+
 /* Random bytes named .xls, and the good workbook with bytes overwritten
  * or cut at random: each is imported or refused with a message, never a
  * crash, and a refusal writes nothing. The seed is printed (and fixed by
@@ -338,6 +359,7 @@ main (int   argc,
   g_test_add ("/ledger-xls-import/bad-row", Fixture, NULL, fixture_set_up, test_import_bad_row, fixture_tear_down);
   g_test_add ("/ledger-xls-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/ledger-xls-import/not-a-workbook", Fixture, NULL, fixture_set_up, test_import_not_a_workbook, fixture_tear_down);
+  g_test_add ("/ledger-xls-import/reader-overread", Fixture, NULL, fixture_set_up, test_import_reader_overread, fixture_tear_down);
   g_test_add ("/ledger-xls-import/random-bytes", Fixture, NULL, fixture_set_up, test_import_random_bytes, fixture_tear_down);
 
   return g_test_run ();

@@ -1,5 +1,6 @@
 /* fuzz-xls.c: the ledger's import of an Excel 97-2003 workbook (.xls),
- * through libfreexl, into a real SQLite store.
+ * through liaison-xls-reader (libfreexl, in a process of its own) and the
+ * check of its answer, into a real SQLite store.
  *
  * The input is written as ledger.xls and imported as receptions (the
  * roster of tests/data/roster.csv is there already) in the store's

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-json-depth.h"
+#include "liaison-json-strict.h"
 #include "liaison-quarter-snapshot.h"
 
 G_DEFINE_QUARK (liaison-quarter-snapshot-error-quark, liaison_quarter_snapshot_error)
@@ -234,73 +235,9 @@ liaison_quarter_snapshot_to_string (const LiaisonQuarterSnapshot *snapshot)
 
 /* JSON in. */
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, LIAISON_QUARTER_SNAPSHOT_ERROR, LIAISON_QUARTER_SNAPSHOT_ERROR_INVALID,
-               "snapshot: %s", message);
-  return FALSE;
-}
-
-/* Exactly @names, no other member. */
-static gboolean
-has_exactly (JsonObject         *object,
-             const char *const  *names,
-             const char         *where,
-             GError            **error)
-{
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, &node))
-    if (!g_strv_contains (names, member))
-      return invalid (error, "%s has an unknown member “%s”", where, member);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (!json_object_has_member (object, names[i]))
-      return invalid (error, "%s lacks “%s”", where, names[i]);
-  return TRUE;
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-get_int (JsonObject *object,
-         const char *member,
-         gint64      min,
-         gint64      max,
-         gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return *value >= min && *value <= max;
-}
+static const LiaisonJsonStrict strict = {
+  liaison_quarter_snapshot_error_quark, LIAISON_QUARTER_SNAPSHOT_ERROR_INVALID, "snapshot: "
+};
 
 /* A deputy's points lie far within ±1000 points a line: ±10^9 tenths. */
 #define MAX_TENTHS G_GINT64_CONSTANT (1000000000)
@@ -318,29 +255,30 @@ read_line (JsonNode    *node,
   const char *text;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "%s must be an object", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s must be an object", where), NULL;
   object = json_node_get_object (node);
-  if (!has_exactly (object, names, where, error))
+  if (!liaison_json_has_exactly (&strict, object, names, where, error))
     return NULL;
-  if (!liaison_duty_item_kind_from_code (get_string (object, "kind"), &line.kind))
-    return invalid (error, "%s.kind is not an item kind", where), NULL;
-  text = get_string (object, "source");
+  if (!liaison_duty_item_kind_from_code (liaison_json_get_string (object, "kind"), &line.kind))
+    return liaison_json_invalid (&strict, error, "%s.kind is not an item kind", where), NULL;
+  text = liaison_json_get_string (object, "source");
   if (text == NULL || !g_uuid_string_is_valid (text))
-    return invalid (error, "%s.source must be a UUID", where), NULL;
-  text = get_string (object, "date");
+    return liaison_json_invalid (&strict, error, "%s.source must be a UUID", where), NULL;
+  text = liaison_json_get_string (object, "date");
   if (text == NULL || strlen (text) != 10 || !liaison_quarter_from_date (text, &date_quarter))
-    return invalid (error, "%s.date must be a day YYYY-MM-DD", where), NULL;
-  if (get_string (object, "title") == NULL)
-    return invalid (error, "%s.title must be a string", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.date must be a day YYYY-MM-DD", where), NULL;
+  if (liaison_json_get_string (object, "title") == NULL)
+    return liaison_json_invalid (&strict, error, "%s.title must be a string", where), NULL;
   rule = json_object_get_member (object, "rule");
   line.rule = LIAISON_POINTS_RULE_NONE;
-  if (!JSON_NODE_HOLDS_NULL (rule) && !liaison_points_rule_from_key (get_string (object, "rule"), &line.rule))
-    return invalid (error, "%s.rule must be a rule key or null", where), NULL;
-  if (!get_int (object, "points_tenths", -MAX_TENTHS, MAX_TENTHS, &line.points))
-    return invalid (error, "%s.points_tenths must be a whole number of tenths", where), NULL;
-  line.source_uuid = (char *) get_string (object, "source");
-  line.date = (char *) get_string (object, "date");
-  line.title = (char *) get_string (object, "title");
+  if (!JSON_NODE_HOLDS_NULL (rule) &&
+      !liaison_points_rule_from_key (liaison_json_get_string (object, "rule"), &line.rule))
+    return liaison_json_invalid (&strict, error, "%s.rule must be a rule key or null", where), NULL;
+  if (!liaison_json_get_int (object, "points_tenths", -MAX_TENTHS, MAX_TENTHS, &line.points))
+    return liaison_json_invalid (&strict, error, "%s.points_tenths must be a whole number of tenths", where), NULL;
+  line.source_uuid = (char *) liaison_json_get_string (object, "source");
+  line.date = (char *) liaison_json_get_string (object, "date");
+  line.title = (char *) liaison_json_get_string (object, "title");
   return line_copy (&line);
 }
 
@@ -359,28 +297,28 @@ read_deputy (JsonNode    *node,
   const char *uuid, *name;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "%s must be an object", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s must be an object", where), NULL;
   object = json_node_get_object (node);
-  if (!has_exactly (object, names, where, error))
+  if (!liaison_json_has_exactly (&strict, object, names, where, error))
     return NULL;
-  uuid = get_string (object, "uuid");
+  uuid = liaison_json_get_string (object, "uuid");
   if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    return invalid (error, "%s.uuid must be a UUID", where), NULL;
-  name = get_string (object, "name");
+    return liaison_json_invalid (&strict, error, "%s.uuid must be a UUID", where), NULL;
+  name = liaison_json_get_string (object, "name");
   if (name == NULL)
-    return invalid (error, "%s.name must be a string", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.name must be a string", where), NULL;
   group = json_object_get_member (object, "group");
-  if (!JSON_NODE_HOLDS_NULL (group) && get_string (object, "group") == NULL)
-    return invalid (error, "%s.group must be a string or null", where), NULL;
-  if (!get_int (object, "total_tenths", -MAX_TENTHS, MAX_TENTHS, &total))
-    return invalid (error, "%s.total_tenths must be a whole number of tenths", where), NULL;
-  if (!get_int (object, "duty_days", 0, 92, &duty_days))
-    return invalid (error, "%s.duty_days must be a number of days in a quarter", where), NULL;
-  if (!get_int (object, "rank", 0, G_MAXINT32, &rank))
-    return invalid (error, "%s.rank must be a whole number of at least 0", where), NULL;
+  if (!JSON_NODE_HOLDS_NULL (group) && liaison_json_get_string (object, "group") == NULL)
+    return liaison_json_invalid (&strict, error, "%s.group must be a string or null", where), NULL;
+  if (!liaison_json_get_int (object, "total_tenths", -MAX_TENTHS, MAX_TENTHS, &total))
+    return liaison_json_invalid (&strict, error, "%s.total_tenths must be a whole number of tenths", where), NULL;
+  if (!liaison_json_get_int (object, "duty_days", 0, 92, &duty_days))
+    return liaison_json_invalid (&strict, error, "%s.duty_days must be a number of days in a quarter", where), NULL;
+  if (!liaison_json_get_int (object, "rank", 0, G_MAXINT32, &rank))
+    return liaison_json_invalid (&strict, error, "%s.rank must be a whole number of at least 0", where), NULL;
   lines_node = json_object_get_member (object, "lines");
   if (!JSON_NODE_HOLDS_ARRAY (lines_node))
-    return invalid (error, "%s.lines must be an array", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.lines must be an array", where), NULL;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (lines_node)); i++)
     {
       g_autofree char *line_where = g_strdup_printf ("%s.lines[%u]", where, i);
@@ -395,7 +333,7 @@ read_deputy (JsonNode    *node,
   deputy = g_new0 (LiaisonSnapshotDeputy, 1);
   deputy->deputy_uuid = g_strdup (uuid);
   deputy->name = g_strdup (name);
-  deputy->group = JSON_NODE_HOLDS_NULL (group) ? NULL : g_strdup (get_string (object, "group"));
+  deputy->group = JSON_NODE_HOLDS_NULL (group) ? NULL : g_strdup (liaison_json_get_string (object, "group"));
   deputy->total = total;
   deputy->duty_days = (guint) duty_days;
   deputy->rank = (guint) rank;
@@ -416,21 +354,21 @@ liaison_quarter_snapshot_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!has_exactly (object, names, "the snapshot", error))
+  if (!liaison_json_has_exactly (&strict, object, names, "the snapshot", error))
     return NULL;
-  text = get_string (object, "quarter");
+  text = liaison_json_get_string (object, "quarter");
   /* Only the stored form: a snapshot is written, never typed. */
   if (text == NULL || !liaison_quarter_parse (text, &quarter, NULL))
-    return invalid (error, "quarter must be a quarter such as 2025Q1"), NULL;
+    return liaison_json_invalid (&strict, error, "quarter must be a quarter such as 2025Q1"), NULL;
   {
     g_autofree char *stored = liaison_quarter_format (quarter);
 
     if (strcmp (stored, text) != 0)
-      return invalid (error, "quarter must be written as %s", stored), NULL;
+      return liaison_json_invalid (&strict, error, "quarter must be written as %s", stored), NULL;
   }
   deputies = json_object_get_member (object, "deputies");
   if (!JSON_NODE_HOLDS_ARRAY (deputies))
-    return invalid (error, "deputies must be an array"), NULL;
+    return liaison_json_invalid (&strict, error, "deputies must be an array"), NULL;
 
   snapshot = liaison_quarter_snapshot_new_empty (quarter);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (deputies)); i++)
@@ -443,7 +381,7 @@ liaison_quarter_snapshot_from_json (JsonObject  *object,
         return NULL;
       g_ptr_array_add (snapshot->deputies, deputy);
       if (!g_hash_table_add (seen, deputy->deputy_uuid))
-        return invalid (error, "%s lists a deputy listed before", where), NULL;
+        return liaison_json_invalid (&strict, error, "%s lists a deputy listed before", where), NULL;
     }
   return g_steal_pointer (&snapshot);
 }
@@ -460,10 +398,10 @@ liaison_quarter_snapshot_from_string (const char  *text,
 
   if (!liaison_json_check (text, -1, SNAPSHOT_MAX_DEPTH, &parse_error) ||
       !json_parser_load_from_data (parser, text, -1, &parse_error))
-    return invalid (error, "not JSON of a snapshot: %s", parse_error->message), NULL;
+    return liaison_json_invalid (&strict, error, "not JSON of a snapshot: %s", parse_error->message), NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, "must be a JSON object"), NULL;
+    return liaison_json_invalid (&strict, error, "must be a JSON object"), NULL;
   return liaison_quarter_snapshot_from_json (json_node_get_object (root), error);
 }
 

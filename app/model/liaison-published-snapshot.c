@@ -8,6 +8,7 @@
 
 #include "liaison-calendar.h"
 #include "liaison-json-depth.h"
+#include "liaison-json-strict.h"
 #include "liaison-published-snapshot.h"
 #include "liaison-validate.h"
 
@@ -16,7 +17,7 @@ G_DEFINE_QUARK (liaison-published-error-quark, liaison_published_error)
 /* The data nests four levels: the object, a breakdown, a row, its counts. */
 #define PUBLISHED_MAX_DEPTH 8
 
-/* NULL-terminated too, for has_exactly(). */
+/* NULL-terminated too, for liaison_json_has_exactly(). */
 static const char *const count_codes[LIAISON_PUBLISHED_N_COUNTS + 1] = {
   "collected", "withdrawn", "resolved", "rated", "satisfied", "replied", "replied_in_time", "overdue",
   "receptions", "visitors",
@@ -288,69 +289,19 @@ liaison_published_part_to_string (const LiaisonPublishedPart *part)
 
 /* JSON in. */
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
+static const LiaisonJsonStrict strict = {
+  liaison_published_error_quark, LIAISON_PUBLISHED_ERROR_INVALID, ""
+};
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, LIAISON_PUBLISHED_ERROR, LIAISON_PUBLISHED_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-has_exactly (JsonObject         *object,
-             const char *const  *names,
-             const char         *where,
-             GError            **error)
-{
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, &node))
-    if (!g_strv_contains (names, member))
-      return invalid (error, "%s has an unknown member “%s”", where, member);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (!json_object_has_member (object, names[i]))
-      return invalid (error, "%s lacks “%s”", where, names[i]);
-  return TRUE;
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
+/* A count, 0 to G_MAXINT32. */
 static gboolean
 get_count (JsonObject *object,
            const char *member,
            guint      *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
   gint64 number;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  number = json_node_get_int (node);
-  if (number < 0 || number > G_MAXINT32)
+  if (!liaison_json_get_int (object, member, 0, G_MAXINT32, &number))
     return FALSE;
   *value = (guint) number;
   return TRUE;
@@ -378,27 +329,28 @@ read_row (JsonNode    *node,
   JsonNode *counts;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "%s must be an object", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s must be an object", where), NULL;
   object = json_node_get_object (node);
-  if (!has_exactly (object, names, where, error))
+  if (!liaison_json_has_exactly (&strict, object, names, where, error))
     return NULL;
-  if (get_string (object, "key") == NULL)
-    return invalid (error, "%s.key must be a string", where), NULL;
-  if (get_string (object, "label") == NULL)
-    return invalid (error, "%s.label must be a string", where), NULL;
-  row = liaison_published_row_new (get_string (object, "key"), get_string (object, "label"));
+  if (liaison_json_get_string (object, "key") == NULL)
+    return liaison_json_invalid (&strict, error, "%s.key must be a string", where), NULL;
+  if (liaison_json_get_string (object, "label") == NULL)
+    return liaison_json_invalid (&strict, error, "%s.label must be a string", where), NULL;
+  row = liaison_published_row_new (liaison_json_get_string (object, "key"), liaison_json_get_string (object, "label"));
   counts = json_object_get_member (object, "counts");
   if (!JSON_NODE_HOLDS_OBJECT (counts))
-    return invalid (error, "%s.counts must be an object", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.counts must be an object", where), NULL;
   {
     g_autofree char *counts_where = g_strdup_printf ("%s.counts", where);
 
-    if (!has_exactly (json_node_get_object (counts), count_codes, counts_where, error))
+    if (!liaison_json_has_exactly (&strict, json_node_get_object (counts), count_codes, counts_where, error))
       return NULL;
   }
   for (guint i = 0; i < LIAISON_PUBLISHED_N_COUNTS; i++)
     if (!get_count (json_node_get_object (counts), count_codes[i], &row->counts[i]))
-      return invalid (error, "%s.counts.%s must be a count, 0 or more", where, count_codes[i]), NULL;
+      return liaison_json_invalid (&strict, error, "%s.counts.%s must be a count, 0 or more",
+                                   where, count_codes[i]), NULL;
   return g_steal_pointer (&row);
 }
 
@@ -409,15 +361,16 @@ read_period (JsonObject  *data,
              char       **published_at,
              GError     **error)
 {
-  const char *text = get_string (data, "period");
+  const char *text = liaison_json_get_string (data, "period");
 
   if (!liaison_published_period_is_valid (text))
-    return invalid (error, "data.period must be a period written such as 2025-03, 2025Q1, 2025"
-                           " or 2025-01-05..2025-02-10");
+    return liaison_json_invalid (&strict, error,
+                                 "data.period must be a period written such as 2025-03, 2025Q1, 2025"
+                                 " or 2025-01-05..2025-02-10");
   *period = g_strdup (text);
-  text = get_string (data, "published_at");
+  text = liaison_json_get_string (data, "published_at");
   if (!is_wire_time (text))
-    return invalid (error, "data.published_at must be a time YYYY-MM-DDTHH:MM:SSZ");
+    return liaison_json_invalid (&strict, error, "data.published_at must be a time YYYY-MM-DDTHH:MM:SSZ");
   *published_at = g_strdup (text);
   return TRUE;
 }
@@ -435,19 +388,20 @@ liaison_published_head_from_json (JsonObject  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!has_exactly (data, names, "data", error) ||
+  if (!liaison_json_has_exactly (&strict, data, names, "data", error) ||
       !read_period (data, &head->period, &head->published_at, error))
     return NULL;
-  text = get_string (data, "published_by");
+  text = liaison_json_get_string (data, "published_by");
   if (text == NULL || g_utf8_strlen (text, -1) > LIAISON_MAX_NAME_CHARS)
-    return invalid (error, "data.published_by must be a name of at most %d characters", LIAISON_MAX_NAME_CHARS), NULL;
+    return liaison_json_invalid (&strict, error, "data.published_by must be a name of at most %d characters",
+                                 LIAISON_MAX_NAME_CHARS), NULL;
   head->published_by = g_strdup (text);
-  text = get_string (data, "as_of");
+  text = liaison_json_get_string (data, "as_of");
   if (!is_day (text))
-    return invalid (error, "data.as_of must be a day YYYY-MM-DD"), NULL;
+    return liaison_json_invalid (&strict, error, "data.as_of must be a day YYYY-MM-DD"), NULL;
   head->as_of = g_strdup (text);
   if (!get_count (data, "parts", &head->parts))
-    return invalid (error, "data.parts must be a count, 0 or more"), NULL;
+    return liaison_json_invalid (&strict, error, "data.parts must be a count, 0 or more"), NULL;
   head->total = read_row (json_object_get_member (data, "total"), "data.total", error);
   if (head->total == NULL)
     return NULL;
@@ -457,7 +411,7 @@ liaison_published_head_from_json (JsonObject  *data,
       g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
 
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return invalid (error, "data.%s must be an array", breakdown_codes[b]), NULL;
+        return liaison_json_invalid (&strict, error, "data.%s must be an array", breakdown_codes[b]), NULL;
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         {
           g_autofree char *where = g_strdup_printf ("data.%s[%u]", breakdown_codes[b], i);
@@ -467,7 +421,8 @@ liaison_published_head_from_json (JsonObject  *data,
             return NULL;
           g_ptr_array_add (head->breakdowns[b], row);
           if (!g_hash_table_add (keys, row->key))
-            return invalid (error, "%s.key is listed twice in data.%s", where, breakdown_codes[b]), NULL;
+            return liaison_json_invalid (&strict, error, "%s.key is listed twice in data.%s",
+                                         where, breakdown_codes[b]), NULL;
         }
     }
   return g_steal_pointer (&head);
@@ -485,16 +440,16 @@ read_item (JsonNode    *node,
   guint mask = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "%s must be an object", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s must be an object", where), NULL;
   object = json_node_get_object (node);
-  if (!has_exactly (object, names, where, error))
+  if (!liaison_json_has_exactly (&strict, object, names, where, error))
     return NULL;
-  uuid = get_string (object, "suggestion");
+  uuid = liaison_json_get_string (object, "suggestion");
   if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    return invalid (error, "%s.suggestion must be a UUID", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.suggestion must be a UUID", where), NULL;
   figures = json_object_get_member (object, "figures");
   if (!JSON_NODE_HOLDS_ARRAY (figures) || json_array_get_length (json_node_get_array (figures)) == 0)
-    return invalid (error, "%s.figures must be an array of figures, not empty", where), NULL;
+    return liaison_json_invalid (&strict, error, "%s.figures must be an array of figures, not empty", where), NULL;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (figures)); i++)
     {
       JsonNode *element = json_array_get_element (json_node_get_array (figures), i);
@@ -503,9 +458,9 @@ read_item (JsonNode    *node,
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
           !liaison_published_count_from_code (json_node_get_string (element), &figure) ||
           figure >= LIAISON_PUBLISHED_N_ITEM_FIGURES)
-        return invalid (error, "%s.figures[%u] is not a figure of suggestions", where, i), NULL;
+        return liaison_json_invalid (&strict, error, "%s.figures[%u] is not a figure of suggestions", where, i), NULL;
       if (mask & (1u << figure))
-        return invalid (error, "%s.figures[%u] is listed twice", where, i), NULL;
+        return liaison_json_invalid (&strict, error, "%s.figures[%u] is listed twice", where, i), NULL;
       mask |= 1u << figure;
     }
   return liaison_published_item_new (uuid, mask);
@@ -525,31 +480,32 @@ liaison_published_part_from_json (JsonObject  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!has_exactly (data, names, "data", error) ||
+  if (!liaison_json_has_exactly (&strict, data, names, "data", error) ||
       !read_period (data, &part->period, &part->published_at, error))
     return NULL;
-  text = get_string (data, "report");
+  text = liaison_json_get_string (data, "report");
   if (text == NULL || !g_uuid_string_is_valid (text))
-    return invalid (error, "data.report must be a UUID"), NULL;
+    return liaison_json_invalid (&strict, error, "data.report must be a UUID"), NULL;
   part->report = g_strdup (text);
-  text = get_string (data, "station");
+  text = liaison_json_get_string (data, "station");
   if (text == NULL || !g_uuid_string_is_valid (text))
-    return invalid (error, "data.station must be a UUID"), NULL;
+    return liaison_json_invalid (&strict, error, "data.station must be a UUID"), NULL;
   part->station = g_strdup (text);
   if (!get_count (data, "parts", &part->parts) || part->parts == 0)
-    return invalid (error, "data.parts must be a count, 1 or more"), NULL;
+    return liaison_json_invalid (&strict, error, "data.parts must be a count, 1 or more"), NULL;
   if (!get_count (data, "part", &part->part) || part->part >= part->parts)
-    return invalid (error, "data.part must be a count below data.parts"), NULL;
+    return liaison_json_invalid (&strict, error, "data.part must be a count below data.parts"), NULL;
   part->row = read_row (json_object_get_member (data, "row"), "data.row", error);
   if (part->row == NULL)
     return NULL;
   if (strcmp (part->row->key, part->station) != 0)
-    return invalid (error, "data.row.key must be data.station"), NULL;
+    return liaison_json_invalid (&strict, error, "data.row.key must be data.station"), NULL;
   items = json_object_get_member (data, "items");
   if (!JSON_NODE_HOLDS_ARRAY (items))
-    return invalid (error, "data.items must be an array"), NULL;
+    return liaison_json_invalid (&strict, error, "data.items must be an array"), NULL;
   if (json_array_get_length (json_node_get_array (items)) > LIAISON_PUBLISHED_ITEMS_PER_PART)
-    return invalid (error, "data.items holds more than %d items", LIAISON_PUBLISHED_ITEMS_PER_PART), NULL;
+    return liaison_json_invalid (&strict, error, "data.items holds more than %d items",
+                                 LIAISON_PUBLISHED_ITEMS_PER_PART), NULL;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
     {
       g_autofree char *where = g_strdup_printf ("data.items[%u]", i);
@@ -559,7 +515,7 @@ liaison_published_part_from_json (JsonObject  *data,
         return NULL;
       g_ptr_array_add (part->items, item);
       if (!g_hash_table_add (seen, item->suggestion))
-        return invalid (error, "%s.suggestion is listed twice", where), NULL;
+        return liaison_json_invalid (&strict, error, "%s.suggestion is listed twice", where), NULL;
     }
   return g_steal_pointer (&part);
 }
@@ -572,14 +528,14 @@ parse (const char  *text,
   JsonNode *node;
 
   if (!liaison_json_check (text, -1, PUBLISHED_MAX_DEPTH, &local_error))
-    return invalid (error, "data: %s", local_error->message), NULL;
+    return liaison_json_invalid (&strict, error, "data: %s", local_error->message), NULL;
   node = liaison_json_from_string (text, &local_error);
   if (node == NULL)
-    return invalid (error, "data: %s", local_error->message), NULL;
+    return liaison_json_invalid (&strict, error, "data: %s", local_error->message), NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       json_node_unref (node);
-      return invalid (error, "data must be an object"), NULL;
+      return liaison_json_invalid (&strict, error, "data must be an object"), NULL;
     }
   return node;
 }

@@ -13,9 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-file-check.h"
+#include "liaison-file-rows.h"
 #include "liaison-reception-file-view.h"
 #include "liaison-reception-files.h"
-#include "liaison-tooltip.h"
 
 #define THUMBNAIL_SIZE 48
 
@@ -66,18 +66,11 @@ static GtkWidget *
 file_row_new (LiaisonReceptionFiles      *self,
               const LiaisonReceptionFile *file)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autoptr(GdkPaintable) thumbnail = liaison_reception_file_thumbnail (self->store, file, THUMBNAIL_SIZE,
                                                                          THUMBNAIL_SIZE);
   g_autofree char *subtitle = liaison_reception_file_describe (file);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  /* Translators: %s is a file's name; the button takes it off the reception */
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), file->name);
   GtkWidget *prefix;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (thumbnail != NULL)
     {
       /* Translators: a screen reader's words for a photo's thumbnail, "Photo: 签到表.jpg" */
@@ -99,17 +92,8 @@ file_row_new (LiaisonReceptionFiles      *self,
       gtk_image_set_icon_size (GTK_IMAGE (prefix), GTK_ICON_SIZE_LARGE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (prefix), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
     }
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
-
-  gtk_widget_set_name (remove, "remove-file");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  liaison_ui_set_tooltip (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "sha256", g_strdup (file->sha256), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
+  return liaison_ui_file_row_new (file->name, subtitle, prefix, file->sha256, "remove-file",
+                                  G_CALLBACK (remove_clicked_cb), self);
 }
 
 void
@@ -181,13 +165,9 @@ chooser_response_cb (GtkNativeDialog       *native,
                      int                    response,
                      LiaisonReceptionFiles *self)
 {
-  g_autoptr(GListModel) chosen = NULL;
+  g_autoptr(GListModel) chosen = liaison_ui_attach_chooser_finish (&self->chooser, response);
   GSList *files = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_clear_object (&self->chooser);
   if (chosen == NULL)
     return;
   for (guint i = g_list_model_get_n_items (chosen); i > 0; i--)
@@ -202,18 +182,8 @@ attach_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LiaisonReceptionFiles *self = LIAISON_RECEPTION_FILES (widget);
-  GtkRoot *root;
 
-  if (self->chooser != NULL)
-    return;
-  root = gtk_widget_get_root (widget);
-  self->chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  liaison_ui_attach_chooser_open (widget, &self->chooser, G_CALLBACK (chooser_response_cb));
 }
 
 static gboolean
@@ -269,12 +239,7 @@ liaison_reception_files_dispose (GObject *object)
 {
   LiaisonReceptionFiles *self = LIAISON_RECEPTION_FILES (object);
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  liaison_ui_attach_chooser_close (&self->chooser, GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RECEPTION_FILES);
   g_clear_object (&self->form);
   g_clear_object (&self->store);

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-file-rows.h"
 #include "liaison-reply-attachments.h"
 #include "liaison-store-attachments.h"
-#include "liaison-tooltip.h"
 
 struct _LiaisonReplyAttachments
 {
@@ -90,30 +90,12 @@ attachment_row_new (LiaisonReplyAttachments *self,
                     const char        *sha256,
                     const char        *name)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gint64 size = liaison_store_get_attachment_size (self->store, sha256);
   g_autofree char *size_text = g_format_size (size > 0 ? (guint64) size : 0);
-  /* Translators: %s is a file's name; the button takes it off the reply */
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), name);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size_text);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  gtk_widget_set_name (button, "remove-attachment");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  liaison_ui_set_tooltip (button, remove);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (sha256), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_attachment_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return row;
+  return liaison_ui_file_row_new (name, size_text, icon, sha256, "remove-attachment",
+                                  G_CALLBACK (remove_attachment_cb), self);
 }
 
 /* Copies @file into the store and lists it; says nothing. */
@@ -157,13 +139,8 @@ chooser_response_cb (GtkNativeDialog   *native,
                      int                response,
                      LiaisonReplyAttachments *self)
 {
-  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GListModel) files = liaison_ui_attach_chooser_finish (&self->chooser, response);
   g_autoptr(GError) first_error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_clear_object (&self->chooser);
 
   /* Every file the store takes is listed; the first it refuses is said. */
   for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
@@ -184,18 +161,8 @@ attach_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LiaisonReplyAttachments *self = LIAISON_REPLY_ATTACHMENTS (widget);
-  GtkRoot *root;
 
-  if (self->chooser != NULL)
-    return;
-  root = gtk_widget_get_root (widget);
-  self->chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  liaison_ui_attach_chooser_open (widget, &self->chooser, G_CALLBACK (chooser_response_cb));
 }
 
 /**
@@ -255,12 +222,7 @@ liaison_reply_attachments_dispose (GObject *object)
 {
   LiaisonReplyAttachments *self = LIAISON_REPLY_ATTACHMENTS (object);
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  liaison_ui_attach_chooser_close (&self->chooser, GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_REPLY_ATTACHMENTS);
   g_clear_object (&self->store);
 

@@ -8,6 +8,42 @@
 #include "liaison-records.h"
 #include "liaison-validate.h"
 
+/* The head of a text, by characters; a text shorter than the head asked
+ * for is copied whole, and nothing past its end is read (AddressSanitizer
+ * found g_utf8_substring() reading there). The texts are heap copies of
+ * their exact length, so that a read past the end is a read past the
+ * block. */
+static void
+test_utf8_head (void)
+{
+  static const struct {
+    const char *text;
+    gsize       n_chars;
+    const char *head;
+  } cases[] = {
+    { "", 0, "" },
+    { "", 5, "" },
+    { "abc", 0, "" },
+    { "abc", 2, "ab" },
+    { "abc", 3, "abc" },
+    { "abc", 31, "abc" },
+    { "人大代表联络站", 2, "人大" },
+    { "人大代表联络站", 7, "人大代表联络站" },
+    { "人大代表联络站", 40, "人大代表联络站" },
+    { "a人b大", 3, "a人b" },
+    { "签到表😀.jpg", 4, "签到表😀" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup (cases[i].text);
+      g_autofree char *head = liaison_utf8_head (text, cases[i].n_chars);
+
+      g_test_message ("%s, %" G_GSIZE_FORMAT, cases[i].text, cases[i].n_chars);
+      g_assert_cmpstr (head, ==, cases[i].head);
+    }
+}
+
 static void
 test_phone_valid (void)
 {
@@ -419,6 +455,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/records/text/utf8-head", test_utf8_head);
   g_test_add_func ("/records/phone/valid", test_phone_valid);
   g_test_add_func ("/records/datetime/normalize", test_normalize_datetime);
   g_test_add_func ("/records/datetime/parse-local", test_parse_local_datetime);

@@ -12,6 +12,7 @@
 #include "liaison-privacy.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-table-file.h"
+#include "liaison-validate.h"
 #include "liaison-whole-file.h"
 
 static const struct {
@@ -168,8 +169,7 @@ write_export (const char  *temporary,
       /* A sheet's name is at most 31 characters, without []:*?/\ . */
       const char *title = liaison_follow_up_list_title (job->list);
 
-      /* GLib 2.74's g_utf8_substring() reads past the end of a shorter text. */
-      sheet = g_utf8_substring (title, 0, MIN (31, g_utf8_strlen (title, -1)));
+      sheet = liaison_utf8_head (title, 31);
       g_strdelimit (sheet, "[]:*?/\\", ' ');
       return liaison_table_write_xlsx (temporary, sheet, follow_up_columns (), N_FOLLOW_UP_COLUMNS,
                                        job->rows, error);

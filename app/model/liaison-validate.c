@@ -54,6 +54,20 @@ liaison_text_is_blank (const char *text)
   return TRUE;
 }
 
+char *
+liaison_utf8_head (const char *text,
+                   gsize       n_chars)
+{
+  const char *end = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Over continuation bytes to the next character, never over the NUL. */
+  for (; n_chars > 0 && *end != '\0'; n_chars--)
+    end = g_utf8_find_next_char (end, NULL);
+  return g_strndup (text, (gsize) (end - text));
+}
+
 static void
 check_length (GPtrArray  *errors,
               const char *field,

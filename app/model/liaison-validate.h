@@ -43,6 +43,11 @@ void       liaison_field_errors_add (GPtrArray  *errors,
 gboolean liaison_phone_is_valid   (const char *phone);
 /* NULL, empty, or only white space (any Unicode space, 　 too). */
 gboolean liaison_text_is_blank    (const char *text);
+/* A copy of @text's first @n_chars characters, or of all of it when it is
+ * shorter; it never reads past @text's end (GLib 2.74's g_utf8_substring()
+ * does, when the end asked for lies past it). */
+char     *liaison_utf8_head        (const char *text,
+                                    gsize       n_chars);
 
 /* Any spelling liaison_normalize_datetime() accepts, as a local GDateTime;
  * NULL if it is not a real calendar date and time. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-similar-warning.h"
+#include "liaison-validate.h"
 
 /* Enough to say which; the rest is one click away. */
 #define SUMMARY_CHARS 40
@@ -58,10 +59,7 @@ show_earlier (LiaisonSimilarWarning  *self,
   const char *name = visitor != NULL && visitor->name != NULL && *visitor->name != '\0'
                      ? visitor->name : _("This visitor");
   gboolean cut = g_utf8_strlen (earlier->summary, -1) > SUMMARY_CHARS;
-  /* g_utf8_substring() walks past the end of a string shorter than the
-   * end asked for (GLib 2.74): cut only what is longer. */
-  g_autofree char *summary = cut ? g_utf8_substring (earlier->summary, 0, SUMMARY_CHARS)
-                                 : g_strdup (earlier->summary);
+  g_autofree char *summary = liaison_utf8_head (earlier->summary, SUMMARY_CHARS);
   g_autofree char *text = NULL;
 
   /* Translators: %1$s a visitor's name, %2$s a date and time, %3$s what

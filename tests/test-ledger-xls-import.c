@@ -21,37 +21,7 @@
 #include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
-#define STATION_NAME "相山区东山街道人大代表联络站"
-
-typedef struct {
-  char         *dir;
-  LiaisonStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *roster_path = liaison_test_data_path ("roster.csv");
-  g_autoptr(GFile) roster = g_file_new_for_path (roster_path);
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-ledger-xls-import-XXXXXX");
-  path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_test_open_store (path);
-  liaison_test_set_station (fixture->store, STATION_NAME, LIAISON_STATION_KIND_STATION, "相山区");
-  g_assert_true (liaison_ledger_import_deputies (fixture->store, roster, &n, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
-}
+typedef LiaisonTestLedger Fixture;
 
 /* tests/data/NAME's bytes, the first @length of them (all: -1), written
  * into the fixture's folder as @as. */
@@ -82,68 +52,6 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-/* The three receptions of ledger-good.xls, cell by cell, as the sheet
- * holds them (see make-xls-ledgers.py). */
-static void
-assert_good_ledger (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) receptions = liaison_store_list_receptions_between (store, "2024-03-01", "2024-03-31", &error);
-  const LiaisonReception *r;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (receptions->len, ==, 3);
-
-  r = g_ptr_array_index (receptions, 0);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-05 09:30");  /* a date and time cell */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "张桂兰");
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "东山社区");
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
-  g_assert_cmpstr (r->summary, ==, "反映道路积水严重。");
-  g_assert_cmpuint (r->deputy_ids->len, ==, 1);
-
-  r = g_ptr_array_index (receptions, 1);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-06 10:00");  /* a date typed as text */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "李明");
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "朝阳社区");
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
-  g_assert_cmpstr (r->summary, ==, "反映低保审核慢。");
-  g_assert_cmpstr (r->handling, ==, "已登记。");
-
-  r = g_ptr_array_index (receptions, 2);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-07 00:00");  /* a date cell, no time */
-  g_assert_cmpuint (r->deputy_ids->len, ==, 2);
-  g_assert_cmpuint (r->visitors->len, ==, 1);
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone ? liaison_test_visitor_at (r, 0)->phone : "", ==, "");
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 3);
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "金海社区");
-  g_assert_cmpstr (r->summary, ==, "反映路灯不亮，\n希望修理。");
-  g_assert_cmpstr (r->handling, ==, "已转交街道。");
-}
-
-/* Fails with @code, writes nothing, and returns the message. */
-static char *
-import_fails (Fixture *fixture,
-              GFile   *file,
-              int      code)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, "station.db", NULL);
-  g_autofree char *before = liaison_test_database_checksum (path);
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 99;
-
-  g_assert_false (liaison_ledger_import_receptions (fixture->store, file, &n, &error));
-  g_assert_error (error, LIAISON_LEDGER_ERROR, code);
-  g_assert_cmpuint (n, ==, 0);
-  after = liaison_test_database_checksum (path);
-  g_assert_cmpstr (after, ==, before);
-  g_test_message ("%s", error->message);
-  return g_strdup (error->message);
-}
-
 static void
 test_import_chinese (Fixture       *fixture,
                      gconstpointer  data)
@@ -151,7 +59,7 @@ test_import_chinese (Fixture       *fixture,
   g_autoptr(GFile) file = data_file ("ledger-good.xls");
 
   liaison_test_import_ok (fixture->store, file, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "已转交街道。");
 }
 
 static void
@@ -161,7 +69,7 @@ test_import_english (Fixture       *fixture,
   g_autoptr(GFile) file = data_file ("ledger-english.xls");
 
   liaison_test_import_ok (fixture->store, file, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "已转交街道。");
 }
 
 /* An .xls workbook renamed .xlsx, and one with no extension: the bytes
@@ -177,7 +85,7 @@ test_import_renamed (Fixture       *fixture,
   guint n = 99;
 
   liaison_test_import_ok (fixture->store, as_xlsx, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "已转交街道。");
   g_assert_true (liaison_ledger_import_receptions_full (fixture->store, bare, &n, already, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
@@ -191,7 +99,7 @@ test_import_bad_row (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GFile) file = data_file ("ledger-bad.xls");
-  g_autofree char *message = import_fails (fixture, file, LIAISON_LEDGER_ERROR_ROWS);
+  g_autofree char *message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ROWS);
 
   g_assert_nonnull (strstr (message, "line 5: unknown deputy “王五”"));
   g_assert_null (strstr (message, "line 4"));
@@ -229,18 +137,7 @@ test_cli (Fixture       *fixture,
   g_assert_null (strstr (bad.err, "could not be read as an Excel workbook"));  /* translated */
 
   fixture->store = liaison_test_open_store (database);
-  assert_good_ledger (fixture->store);
-}
-
-static void
-assert_unreadable (Fixture    *fixture,
-                   GFile      *file,
-                   const char *why)
-{
-  g_autofree char *message = import_fails (fixture, file, LIAISON_LEDGER_ERROR_ENCODING);
-
-  g_assert_nonnull (strstr (message, "could not be read as an Excel workbook"));
-  g_assert_nonnull (strstr (message, why));
+  liaison_test_assert_good_ledger (fixture->store, "已转交街道。");
 }
 
 /* Text named .xls, and the good workbook cut short. */
@@ -256,9 +153,9 @@ test_import_not_a_workbook (Fixture       *fixture,
 
   g_file_set_contents (text_path, "接待日期,接待代表\n2024-03-05,王建国\n", -1, &error);
   g_assert_no_error (error);
-  assert_unreadable (fixture, text, "it is not an Excel 97–2003 workbook (.xls)");
-  assert_unreadable (fixture, cut, "it is damaged or cut short");
-  assert_unreadable (fixture, header_only, "it is damaged or cut short");
+  liaison_test_import_unreadable (fixture->store, text, "it is not an Excel 97–2003 workbook (.xls)");
+  liaison_test_import_unreadable (fixture->store, cut, "it is damaged or cut short");
+  liaison_test_import_unreadable (fixture->store, header_only, "it is damaged or cut short");
 }
 
 /* tests/data/ledger-freexl-overread.xls, random bytes behind an OLE2
@@ -274,12 +171,12 @@ test_import_reader_overread (Fixture       *fixture,
 {
   g_autoptr(GFile) overread = copy_data (fixture, "ledger-freexl-overread.xls", -1, "overread.xls");
   g_autoptr(GFile) good = data_file ("ledger-good.xls");
-  g_autofree char *message = import_fails (fixture, overread, LIAISON_LEDGER_ERROR_ENCODING);
+  g_autofree char *message = liaison_test_import_fails (fixture->store, overread, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
 
   g_assert_nonnull (strstr (message, "could not be read as an Excel workbook"));
   /* The next workbook reads as ever. */
   liaison_test_import_ok (fixture->store, good, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "已转交街道。");
 }
 
 /* Random bytes named .xls, and the good workbook with bytes overwritten
@@ -353,14 +250,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/ledger-xls-import/chinese", Fixture, NULL, fixture_set_up, test_import_chinese, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/english", Fixture, NULL, fixture_set_up, test_import_english, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/renamed", Fixture, NULL, fixture_set_up, test_import_renamed, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/bad-row", Fixture, NULL, fixture_set_up, test_import_bad_row, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/not-a-workbook", Fixture, NULL, fixture_set_up, test_import_not_a_workbook, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/reader-overread", Fixture, NULL, fixture_set_up, test_import_reader_overread, fixture_tear_down);
-  g_test_add ("/ledger-xls-import/random-bytes", Fixture, NULL, fixture_set_up, test_import_random_bytes, fixture_tear_down);
+  g_test_add ("/ledger-xls-import/chinese", Fixture, NULL, liaison_test_ledger_set_up, test_import_chinese, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/english", Fixture, NULL, liaison_test_ledger_set_up, test_import_english, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/renamed", Fixture, NULL, liaison_test_ledger_set_up, test_import_renamed, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/bad-row", Fixture, NULL, liaison_test_ledger_set_up, test_import_bad_row, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/cli", Fixture, NULL, liaison_test_ledger_set_up, test_cli, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/not-a-workbook", Fixture, NULL, liaison_test_ledger_set_up, test_import_not_a_workbook, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/reader-overread", Fixture, NULL, liaison_test_ledger_set_up, test_import_reader_overread, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xls-import/random-bytes", Fixture, NULL, liaison_test_ledger_set_up, test_import_random_bytes, liaison_test_ledger_tear_down);
 
   return g_test_run ();
 }

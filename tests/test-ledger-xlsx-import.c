@@ -21,12 +21,7 @@
 #include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
-#define STATION_NAME "相山区东山街道人大代表联络站"
-
-typedef struct {
-  char         *dir;
-  LiaisonStore *store;
-} Fixture;
+typedef LiaisonTestLedger Fixture;
 
 /* argv: the kind of workbook, its path. Rows 1 and 2 are titles (row 1
  * merged across the nine columns), row 3 the header, rows 4 to 6 the
@@ -102,74 +97,13 @@ make_workbook (Fixture    *fixture,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *roster_path = liaison_test_data_path ("roster.csv");
-  g_autoptr(GFile) roster = g_file_new_for_path (roster_path);
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-ledger-xlsx-import-XXXXXX");
-  path = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->store = liaison_test_open_store (path);
-  liaison_test_set_station (fixture->store, STATION_NAME, LIAISON_STATION_KIND_STATION, "相山区");
-  g_assert_true (liaison_ledger_import_deputies (fixture->store, roster, &n, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
-}
-
-/* The three receptions of the good workbook, cell by cell. */
-static void
-assert_good_ledger (LiaisonStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) receptions = liaison_store_list_receptions_between (store, "2024-03-01", "2024-03-31", &error);
-  const LiaisonReception *r;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (receptions->len, ==, 3);
-
-  r = g_ptr_array_index (receptions, 0);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-05 09:30");  /* a real datetime */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "张桂兰");
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13812345678");  /* typed as a number */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "东山社区");
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 1);
-  g_assert_cmpstr (r->summary, ==, "反映道路积水严重。");
-  g_assert_cmpuint (r->deputy_ids->len, ==, 1);
-
-  r = g_ptr_array_index (receptions, 1);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-06 10:00");  /* a date as text */
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->name, ==, "李明");
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->phone, ==, "13900002222");  /* a phone as text */
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 2);
-  g_assert_cmpstr (r->handling, ==, "已登记。");
-
-  r = g_ptr_array_index (receptions, 2);
-  g_assert_cmpstr (r->received_at, ==, "2024-03-07 00:00");  /* a date in format 14 */
-  g_assert_cmpuint (r->deputy_ids->len, ==, 2);
-  g_assert_cmpint (liaison_test_visitor_at (r, 0)->party_size, ==, 3);
-  g_assert_cmpstr (liaison_test_visitor_at (r, 0)->community, ==, "金海社区");
-  g_assert_cmpstr (r->summary, ==, "反映路灯不亮，\n希望修理。");
-  g_assert_cmpstr (r->handling, ==, "TRUE");  /* a boolean as Excel shows it */
-}
-
-static void
 test_import_chinese (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GFile) file = make_workbook (fixture, "zh");
 
   liaison_test_import_ok (fixture->store, file, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "TRUE");
 }
 
 static void
@@ -179,7 +113,7 @@ test_import_english (Fixture       *fixture,
   g_autoptr(GFile) file = make_workbook (fixture, "en");
 
   liaison_test_import_ok (fixture->store, file, 3);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "TRUE");
 }
 
 /* Row 5 as Excel numbers it (two title rows, then the header). */
@@ -220,7 +154,7 @@ test_import_twice (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (already, guint, 2), ==, 6);
   again = liaison_test_database_checksum (path);
   g_assert_cmpstr (again, ==, checksum);
-  assert_good_ledger (fixture->store);
+  liaison_test_assert_good_ledger (fixture->store, "TRUE");
 }
 
 /* `liaison import FILE.xlsx`, the real program on the same store. */
@@ -243,18 +177,7 @@ test_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (again.out, "Imported 0 receptions"));
   g_assert_nonnull (strstr (again.out, "line 4: already imported"));
   fixture->store = liaison_test_open_store (database);
-  assert_good_ledger (fixture->store);
-}
-
-static void
-assert_unreadable (Fixture    *fixture,
-                   GFile      *file,
-                   const char *why)
-{
-  g_autofree char *message = liaison_test_import_fails (fixture->store, file, LIAISON_LEDGER_ERROR, LIAISON_LEDGER_ERROR_ENCODING);
-
-  g_assert_nonnull (strstr (message, "could not be read as an Excel workbook"));
-  g_assert_nonnull (strstr (message, why));
+  liaison_test_assert_good_ledger (fixture->store, "TRUE");
 }
 
 /* Text named .xlsx, and a workbook cut short. */
@@ -273,13 +196,13 @@ test_import_not_a_workbook (Fixture       *fixture,
 
   g_file_set_contents (text_path, "接待日期,接待代表\n2024-03-05,王建国\n", -1, &error);
   g_assert_no_error (error);
-  assert_unreadable (fixture, text, "not a zip archive");
+  liaison_test_import_unreadable (fixture->store, text, "not a zip archive");
 
   g_file_load_contents (good, NULL, &contents, &length, NULL, &error);
   g_assert_no_error (error);
   g_file_set_contents (cut_path, contents, length / 2, &error);
   g_assert_no_error (error);
-  assert_unreadable (fixture, cut, "");
+  liaison_test_import_unreadable (fixture->store, cut, "");
 }
 
 /* A zip bomb: 80 MB of sheet in a small file, refused before it is
@@ -290,7 +213,7 @@ test_import_zip_bomb (Fixture       *fixture,
 {
   g_autoptr(GFile) file = make_workbook (fixture, "bomb");
 
-  assert_unreadable (fixture, file, "unpacks to more than 64 MB");
+  liaison_test_import_unreadable (fixture->store, file, "unpacks to more than 64 MB");
 }
 
 /* XML nested 200 deep (libxml2 itself allows 256), and a DTD with entities: neither is a sheet. */
@@ -301,8 +224,8 @@ test_import_hostile_xml (Fixture       *fixture,
   g_autoptr(GFile) deep = make_workbook (fixture, "deep");
   g_autoptr(GFile) dtd = make_workbook (fixture, "dtd");
 
-  assert_unreadable (fixture, deep, "is not well-formed XML");
-  assert_unreadable (fixture, dtd, "is not well-formed XML");
+  liaison_test_import_unreadable (fixture->store, deep, "is not well-formed XML");
+  liaison_test_import_unreadable (fixture->store, dtd, "is not well-formed XML");
 }
 
 int
@@ -311,14 +234,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/ledger-xlsx-import/chinese", Fixture, NULL, fixture_set_up, test_import_chinese, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/english", Fixture, NULL, fixture_set_up, test_import_english, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/bad-row", Fixture, NULL, fixture_set_up, test_import_bad_row, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/not-a-workbook", Fixture, NULL, fixture_set_up, test_import_not_a_workbook, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/zip-bomb", Fixture, NULL, fixture_set_up, test_import_zip_bomb, fixture_tear_down);
-  g_test_add ("/ledger-xlsx-import/hostile-xml", Fixture, NULL, fixture_set_up, test_import_hostile_xml, fixture_tear_down);
+  g_test_add ("/ledger-xlsx-import/chinese", Fixture, NULL, liaison_test_ledger_set_up, test_import_chinese, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/english", Fixture, NULL, liaison_test_ledger_set_up, test_import_english, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/bad-row", Fixture, NULL, liaison_test_ledger_set_up, test_import_bad_row, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/twice", Fixture, NULL, liaison_test_ledger_set_up, test_import_twice, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/cli", Fixture, NULL, liaison_test_ledger_set_up, test_cli, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/not-a-workbook", Fixture, NULL, liaison_test_ledger_set_up, test_import_not_a_workbook, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/zip-bomb", Fixture, NULL, liaison_test_ledger_set_up, test_import_zip_bomb, liaison_test_ledger_tear_down);
+  g_test_add ("/ledger-xlsx-import/hostile-xml", Fixture, NULL, liaison_test_ledger_set_up, test_import_hostile_xml, liaison_test_ledger_tear_down);
 
   return g_test_run ();
 }

@@ -14,15 +14,10 @@
 #include "liaison-test-ledger.h"
 #include "liaison-test-util.h"
 
-#define STATION_NAME "相山区东山街道人大代表联络站"
-
 #define GOOD_HEADER "接待日期,接待代表,来访人,联系电话,人数,所在社区,类别,反映内容,办理情况\r\n"
 #define GOOD_ROW    "2024-03-05 09:30,王建国,张桂兰,13812345678,1,东山社区,城乡建设,反映道路积水严重。,\r\n"
 
-typedef struct {
-  char         *dir;
-  LiaisonStore *store;
-} Fixture;
+typedef LiaisonTestLedger Fixture;
 
 static GFile *
 data_file (const char *name)
@@ -66,35 +61,6 @@ open_store (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
 
   return liaison_test_open_store (path);
-}
-
-static void
-import_roster (LiaisonStore *store)
-{
-  g_autoptr(GFile) roster = data_file ("roster.csv");
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (liaison_ledger_import_deputies (store, roster, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 5);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-ledger-XXXXXX");
-  fixture->store = open_store (fixture, "station.db");
-  liaison_test_set_station (fixture->store, STATION_NAME, LIAISON_STATION_KIND_STATION, "相山区");
-  import_roster (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_clear_store_dir (&fixture->store, &fixture->dir);
 }
 
 static GPtrArray *
@@ -1004,7 +970,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, liaison_test_ledger_set_up, func, liaison_test_ledger_tear_down)
 
   ADD ("/ledger/import/utf8", test_import_utf8);
   ADD ("/ledger/import/utf8-bom", test_import_bom);

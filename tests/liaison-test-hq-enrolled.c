@@ -1,13 +1,17 @@
 /* liaison-test-hq-enrolled.c: a real liaison-hq with two stations and
- * headquarters enrolled over HTTP, shared by test-hq and test-hq-schema. */
+ * headquarters enrolled over HTTP, and the requests the tests that speak
+ * the protocol themselves make to it (test-hq, test-hq-schema,
+ * test-hq-activities, test-published-hq). */
 #define G_LOG_DOMAIN "liaison-test-hq-enrolled"
 
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-test-hq-enrolled.h"
+#include "liaison-wire-schema.h"
 
 /* Enrolls with @code; the token, and the station's uuid in @station
  * unless it is NULL. */
@@ -63,4 +67,108 @@ liaison_test_hq_enrolled_clear (LiaisonTestHqEnrolled *enrolled)
   g_free (enrolled->token_a);
   g_free (enrolled->token_b);
   g_free (enrolled->token_hq);
+}
+
+JsonNode *
+liaison_test_hq_enrolled_request (LiaisonTestHqEnrolled *enrolled,
+                                  const char            *method,
+                                  const char            *path,
+                                  const char            *token,
+                                  const char            *body,
+                                  guint                  status,
+                                  gsize                 *length)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint got;
+
+  bytes = liaison_test_hq_send (&enrolled->hq, enrolled->session, method, path, token, FALSE,
+                                "application/json", body, body != NULL ? strlen (body) : 0, NULL,
+                                &got, NULL);
+  if (got != status)
+    g_test_message ("%s %s: %u %.*s", method, path, got,
+                    (int) MIN (g_bytes_get_size (bytes), 2000), (const char *) g_bytes_get_data (bytes, NULL));
+  g_assert_cmpuint (got, ==, status);
+  if (length != NULL)
+    *length = g_bytes_get_size (bytes);
+  return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+}
+
+JsonArray *
+liaison_test_hq_enrolled_push (LiaisonTestHqEnrolled *enrolled,
+                               const char            *token,
+                               const char            *records)
+{
+  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"records\": [%s]}", records);
+  g_autoptr(JsonNode) answer = liaison_test_hq_enrolled_request (enrolled, "POST", "/v1/push", token, body, 200,
+                                                                 NULL);
+
+  return json_array_ref (json_object_get_array_member (json_node_get_object (answer), "results"));
+}
+
+GPtrArray *
+liaison_test_hq_enrolled_pull (LiaisonTestHqEnrolled *enrolled,
+                               const char            *token,
+                               gint64                *since)
+{
+  GPtrArray *feed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=1000", *since);
+      g_autoptr(JsonNode) answer = liaison_test_hq_enrolled_request (enrolled, "GET", path, token, NULL, 200, NULL);
+      JsonObject *page = json_node_get_object (answer);
+      JsonArray *changes = json_object_get_array_member (page, "changes");
+
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (liaison_wire_check_record (change, &error));
+          g_assert_no_error (error);
+          g_ptr_array_add (feed, json_object_ref (change));
+        }
+      *since = json_object_get_int_member (page, "last_seq");
+      more = json_object_get_boolean_member (page, "more");
+    }
+  return feed;
+}
+
+void
+liaison_test_assert_push_result (JsonArray  *results,
+                                 guint       i,
+                                 const char *status,
+                                 const char *code,
+                                 const char *words)
+{
+  JsonObject *result = json_array_get_object_element (results, i);
+
+  g_test_message ("result %u: %s %s %s", i, json_object_get_string_member (result, "status"),
+                  json_object_get_string_member_with_default (result, "code", ""),
+                  json_object_get_string_member_with_default (result, "reason", ""));
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, status);
+  if (code != NULL)
+    g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, code);
+  if (words != NULL)
+    g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), words));
+}
+
+gint64
+liaison_test_hq_count (LiaisonTestHq *hq,
+                       const char    *sql)
+{
+  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
 }

@@ -11,39 +11,16 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-points-rules.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
-#include "liaison-wire-schema.h"
 
 typedef LiaisonTestHqEnrolled Fixture;
 
 /* HTTP */
-
-static JsonNode *
-request (Fixture    *fixture,
-         const char *method,
-         const char *path,
-         const char *token,
-         const char *body,
-         guint       status)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  guint got;
-
-  bytes = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token, FALSE,
-                                "application/json", body, body != NULL ? strlen (body) : 0, NULL,
-                                &got, NULL);
-  if (got != status)
-    g_test_message ("%s %s: %u %.*s", method, path, got,
-                    (int) MIN (g_bytes_get_size (bytes), 2000), (const char *) g_bytes_get_data (bytes, NULL));
-  g_assert_cmpuint (got, ==, status);
-  return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-}
 
 /* Pushes the records (JSON texts, NULL-terminated) in one batch; the results. */
 static JsonArray *
@@ -53,8 +30,6 @@ push (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
   g_autofree char *joined = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(JsonNode) answer = NULL;
   JsonArray *results;
   va_list ap;
 
@@ -64,27 +39,9 @@ push (Fixture    *fixture,
   va_end (ap);
   g_ptr_array_add (records, NULL);
   joined = g_strjoinv (",", (char **) records->pdata);
-  body = g_strdup_printf ("{\"protocol\": 1, \"records\": [%s]}", joined);
-  answer = request (fixture, "POST", "/v1/push", token, body, 200);
-  results = json_object_get_array_member (json_node_get_object (answer), "results");
+  results = liaison_test_hq_enrolled_push (fixture, token, joined);
   g_assert_cmpuint (json_array_get_length (results), ==, records->len - 1);
-  return json_array_ref (results);
-}
-
-static void
-assert_result (JsonArray  *results,
-               guint       i,
-               const char *status,
-               const char *code)
-{
-  JsonObject *result = json_array_get_object_element (results, i);
-
-  g_test_message ("result %u: %s %s %s", i, json_object_get_string_member (result, "status"),
-                  json_object_get_string_member_with_default (result, "code", ""),
-                  json_object_get_string_member_with_default (result, "reason", ""));
-  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, status);
-  if (code != NULL)
-    g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, code);
+  return results;
 }
 
 /* Every change @token may see after @since, as "kind/uuid" → change; each
@@ -95,30 +52,17 @@ pull_from (Fixture    *fixture,
            gint64     *since)
 {
   GHashTable *feed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
-  gboolean more = TRUE;
+  g_autoptr(GPtrArray) changes = liaison_test_hq_enrolled_pull (fixture, token, since);
 
-  while (more)
+  for (guint i = 0; i < changes->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=1000", *since);
-      g_autoptr(JsonNode) answer = request (fixture, "GET", path, token, NULL, 200);
-      JsonObject *page = json_node_get_object (answer);
-      JsonArray *changes = json_object_get_array_member (page, "changes");
+      JsonObject *change = g_ptr_array_index (changes, i);
+      g_autofree char *key = g_strdup_printf ("%s/%s", json_object_get_string_member (change, "kind"),
+                                              json_object_get_string_member (change, "uuid"));
 
-      for (guint i = 0; i < json_array_get_length (changes); i++)
-        {
-          JsonObject *change = json_array_get_object_element (changes, i);
-          g_autofree char *key = g_strdup_printf ("%s/%s", json_object_get_string_member (change, "kind"),
-                                                  json_object_get_string_member (change, "uuid"));
-          g_autoptr(GError) error = NULL;
-
-          g_assert_true (liaison_wire_check_record (change, &error));
-          g_assert_no_error (error);
-          /* Each record once a page run. */
-          g_assert_false (g_hash_table_contains (feed, key));
-          g_hash_table_insert (feed, g_steal_pointer (&key), json_object_ref (change));
-        }
-      *since = json_object_get_int_member (page, "last_seq");
-      more = json_object_get_boolean_member (page, "more");
+      /* Each record once a page run. */
+      g_assert_false (g_hash_table_contains (feed, key));
+      g_hash_table_insert (feed, g_steal_pointer (&key), json_object_ref (change));
     }
   return feed;
 }
@@ -161,25 +105,6 @@ activities_by_title (GHashTable *feed)
 }
 
 /* hq.db */
-
-static gint64
-count_in (Fixture    *fixture,
-          const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->hq.data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
 
 /* The uuid of the deputy named @name, from headquarters' feed. */
 static char *
@@ -348,7 +273,7 @@ test_import_good (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (import_activities (fixture, path, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "0 added, 0 updated, 3 unchanged"));
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM records WHERE kind = 'activity'"), ==, 3);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records WHERE kind = 'activity'"), ==, 3);
 }
 
 /* A bad row anywhere: nothing is written, and the error names each bad
@@ -381,7 +306,7 @@ test_import_bad_row (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "line 6: "));
   g_assert_nonnull (strstr (err, "line 7: "));
   g_assert_null (strstr (err, "line 2: "));
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM records WHERE kind = 'activity'"), ==, 0);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records WHERE kind = 'activity'"), ==, 0);
   g_assert_cmpint (liaison_test_hq_feed_end (&fixture->hq), ==, feed_end);
 }
 
@@ -479,35 +404,35 @@ test_push_rules (Fixture       *fixture,
 
   results = push (fixture, fixture->token_a, session_json, inspection_json, duty_json, group_json,
                   shift_b_json, shift_a_json, NULL);
-  assert_result (results, 0, "rejected", "read_only");
-  assert_result (results, 1, "rejected", "read_only");
-  assert_result (results, 2, "applied", NULL);
-  assert_result (results, 3, "applied", NULL);
-  assert_result (results, 4, "rejected", "not_your_station");
-  assert_result (results, 5, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results, 1, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results, 2, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 3, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 4, "rejected", "not_your_station", NULL);
+  liaison_test_assert_push_result (results, 5, "applied", NULL, NULL);
 
   results_hq = push (fixture, fixture->token_hq, hq_duty_json, hq_session_json, duty_v2_json, shift_a_json, NULL);
-  assert_result (results_hq, 0, "rejected", "read_only");
-  assert_result (results_hq, 1, "applied", NULL);
+  liaison_test_assert_push_result (results_hq, 0, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results_hq, 1, "applied", NULL, NULL);
   /* Station a's record: headquarters may not change it. */
-  assert_result (results_hq, 2, "rejected", "read_only");
+  liaison_test_assert_push_result (results_hq, 2, "rejected", "read_only", NULL);
   /* A duty shift is the station's. */
-  assert_result (results_hq, 3, "rejected", "read_only");
+  liaison_test_assert_push_result (results_hq, 3, "rejected", "read_only", NULL);
 
   /* Another station may not change a's activity, nor headquarters'. */
   {
     g_autofree char *hq_session_v2 = activity_json (hq_session, 2, "group_activity", "改成小组活动", wang);
 
     results_b = push (fixture, fixture->token_b, duty_v2_json, hq_session_v2, NULL);
-    assert_result (results_b, 0, "rejected", "not_your_station");
-    assert_result (results_b, 1, "rejected", "not_your_station");
+    liaison_test_assert_push_result (results_b, 0, "rejected", "not_your_station", NULL);
+    liaison_test_assert_push_result (results_b, 1, "rejected", "not_your_station", NULL);
   }
 
   /* Station a changes its own, but may not make it a headquarters kind. */
   g_clear_pointer (&results, json_array_unref);
   results = push (fixture, fixture->token_a, duty_to_session_json, duty_v2_json, NULL);
-  assert_result (results, 0, "rejected", "read_only");
-  assert_result (results, 1, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
 
   /* What was taken is stored as a's, whatever origin it was sent with. */
   feed_hq = pull_all (fixture, fixture->token_hq);
@@ -552,13 +477,13 @@ test_routing (Fixture       *fixture,
   g_autoptr(GHashTable) feed_hq = NULL;
 
   results = push (fixture, fixture->token_hq, of_a_json, of_nobody_json, NULL);
-  assert_result (results, 0, "applied", NULL);
-  assert_result (results, 1, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
   /* 王强 of 西山 on duty at 东山; 张伟's duty day at his own station. */
   results_a = push (fixture, fixture->token_a, duty_b_json, duty_a_json, shift_a_json, NULL);
-  assert_result (results_a, 0, "applied", NULL);
-  assert_result (results_a, 1, "applied", NULL);
-  assert_result (results_a, 2, "applied", NULL);
+  liaison_test_assert_push_result (results_a, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results_a, 1, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results_a, 2, "applied", NULL, NULL);
 
   feed_a = pull_all (fixture, fixture->token_a);
   g_assert_nonnull (lookup (feed_a, "activity", of_a));
@@ -604,7 +529,7 @@ test_deputy_moves (Fixture       *fixture,
   gint64 since_b = 0;
 
   results = push (fixture, fixture->token_hq, research_json, NULL);
-  assert_result (results, 0, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
   feed_a = pull_from (fixture, fixture->token_a, &since_a);
   feed_b = pull_from (fixture, fixture->token_b, &since_b);
   g_assert_nonnull (lookup (feed_a, "activity", research));
@@ -622,7 +547,7 @@ test_deputy_moves (Fixture       *fixture,
   /* 张伟 taken off it (only 王强 of 西山 now): 东山 still hears of it. */
   g_clear_pointer (&results, json_array_unref);
   results = push (fixture, fixture->token_hq, research_v2_json, NULL);
-  assert_result (results, 0, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
   g_clear_pointer (&feed_a, g_hash_table_unref);
   feed_a = pull_from (fixture, fixture->token_a, &since_a);
   g_assert_nonnull (lookup (feed_a, "activity", research));
@@ -637,7 +562,7 @@ test_deputy_moves (Fixture       *fixture,
 
     g_clear_pointer (&results, json_array_unref);
     results = push (fixture, fixture->token_hq, tombstone, NULL);
-    assert_result (results, 0, "applied", NULL);
+    liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
   }
   g_clear_pointer (&feed_a, g_hash_table_unref);
   g_clear_pointer (&feed_b, g_hash_table_unref);
@@ -671,12 +596,12 @@ test_tombstone_without_data (Fixture       *fixture,
   gint64 since = 0;
 
   results = push (fixture, fixture->token_hq, absent_json, null_json, NULL);
-  assert_result (results, 0, "applied", NULL);
-  assert_result (results, 1, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
   g_clear_pointer (&results, json_array_unref);
   results = push (fixture, fixture->token_hq, absent_tombstone, null_tombstone, NULL);
-  assert_result (results, 0, "applied", NULL);
-  assert_result (results, 1, "applied", NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
 
   feed = pull_from (fixture, fixture->token_a, &since);
   g_assert_true (json_object_get_boolean_member (lookup (feed, "activity", absent), "deleted"));
@@ -735,18 +660,18 @@ test_points_rules_push (Fixture       *fixture,
   JsonObject *received;
 
   results = push (fixture, fixture->token_a, april, NULL);
-  assert_result (results, 0, "rejected", "read_only");
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", NULL);
   results_b = push (fixture, fixture->token_b, april, NULL);
-  assert_result (results_b, 0, "rejected", "read_only");
-  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 0);
+  liaison_test_assert_push_result (results_b, 0, "rejected", "read_only", NULL);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_RULES), ==, 0);
 
   results_hq = push (fixture, fixture->token_hq, april, misspelt, NULL);
-  assert_result (results_hq, 0, "applied", NULL);
+  liaison_test_assert_push_result (results_hq, 0, "applied", NULL, NULL);
   /* The engine's check, naming the key. */
-  assert_result (results_hq, 1, "rejected", "invalid");
+  liaison_test_assert_push_result (results_hq, 1, "rejected", "invalid", NULL);
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (results_hq, 1), "reason"),
                             "points.reserch"));
-  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 1);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_RULES), ==, 1);
 
   feed_a = pull_all (fixture, fixture->token_a);
   feed_b = pull_all (fixture, fixture->token_b);
@@ -818,19 +743,19 @@ test_points_rules_import (Fixture       *fixture,
   g_assert_cmpint (run_rules (fixture, "import", half_bad, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "Rule set 2"));
   g_assert_nonnull (strstr (err, "reception_cap_per_quarter"));
-  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 0);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_RULES), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   good = write_file (fixture, "good.json", good_json, -1);
   g_assert_cmpint (run_rules (fixture, "import", good, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "2026-04-01"));
-  g_assert_cmpint (count_in (fixture, COUNT_RULES), ==, 1);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_RULES), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_rules (fixture, "import", good, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "nothing was changed"));
-  g_assert_cmpint (count_in (fixture, "SELECT max (version) FROM records WHERE kind = 'points_rules'"), ==, 1);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT max (version) FROM records WHERE kind = 'points_rules'"), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

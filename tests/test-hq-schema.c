@@ -27,31 +27,6 @@ typedef LiaisonTestHqEnrolled Fixture;
 
 /* HTTP */
 
-/* The answer's JSON (asserting @status), or NULL for a body that is not. */
-static JsonNode *
-request (Fixture    *fixture,
-         const char *method,
-         const char *path,
-         const char *token,
-         const char *body,
-         guint       status,
-         gsize      *length)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  guint got;
-
-  bytes = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token, FALSE,
-                                "application/json", body, body != NULL ? strlen (body) : 0, NULL,
-                                &got, NULL);
-  if (got != status)
-    g_test_message ("%s %s: %u %.*s", method, path, got,
-                    (int) MIN (g_bytes_get_size (bytes), 2000), (const char *) g_bytes_get_data (bytes, NULL));
-  g_assert_cmpuint (got, ==, status);
-  if (length != NULL)
-    *length = g_bytes_get_size (bytes);
-  return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-}
-
 /* Pushes @records (a JSON array's members, joined) and returns the results. */
 static JsonArray *
 push (Fixture    *fixture,
@@ -59,38 +34,14 @@ push (Fixture    *fixture,
       GPtrArray  *records)
 {
   g_autofree char *joined = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(JsonNode) answer = NULL;
   JsonArray *results;
 
   g_ptr_array_add (records, NULL);
   joined = g_strjoinv (",", (char **) records->pdata);
   g_ptr_array_remove_index (records, records->len - 1);
-  body = g_strdup_printf ("{\"protocol\": 1, \"records\": [%s]}", joined);
-  answer = request (fixture, "POST", "/v1/push", token, body, 200, NULL);
-  results = json_object_get_array_member (json_node_get_object (answer), "results");
+  results = liaison_test_hq_enrolled_push (fixture, token, joined);
   g_assert_cmpuint (json_array_get_length (results), ==, records->len);
-  return json_array_ref (results);
-}
-
-/* Result @i is @status; a refusal has @code and a reason holding @words. */
-static void
-assert_result (JsonArray  *results,
-               guint       i,
-               const char *status,
-               const char *code,
-               const char *words)
-{
-  JsonObject *result = json_array_get_object_element (results, i);
-
-  g_test_message ("result %u: %s %s %s", i, json_object_get_string_member (result, "status"),
-                  json_object_get_string_member_with_default (result, "code", ""),
-                  json_object_get_string_member_with_default (result, "reason", ""));
-  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, status);
-  if (code != NULL)
-    g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, code);
-  if (words != NULL)
-    g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), words));
+  return results;
 }
 
 /* Records */
@@ -258,12 +209,12 @@ test_push_refuses_what_desks_refuse (Fixture       *fixture,
   g_ptr_array_add (records, good_reception (last, a));
 
   results = push (fixture, fixture->token_a, records);
-  assert_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
   for (guint i = 0; i < n_bad; i++)
-    assert_result (results, i + 1, "rejected", "invalid", bad[i].words);
-  assert_result (results, n_bad + 1, "rejected", "invalid", "base_version");
-  assert_result (results, n_bad + 2, "rejected", "invalid", "bytes");
-  assert_result (results, n_bad + 3, "applied", NULL, NULL);
+    liaison_test_assert_push_result (results, i + 1, "rejected", "invalid", bad[i].words);
+  liaison_test_assert_push_result (results, n_bad + 1, "rejected", "invalid", "base_version");
+  liaison_test_assert_push_result (results, n_bad + 2, "rejected", "invalid", "bytes");
+  liaison_test_assert_push_result (results, n_bad + 3, "applied", NULL, NULL);
 
   g_assert_cmpint (hq_desk_pulls_everything (fixture, "desk.db"), ==, 2);
 }
@@ -285,7 +236,7 @@ test_push_refuses_foreign_references (Fixture       *fixture,
 
   g_ptr_array_add (records_b, good_reception (reception_b, fixture->station_b));
   results_b = push (fixture, fixture->token_b, records_b);
-  assert_result (results_b, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results_b, 0, "applied", NULL, NULL);
 
   g_ptr_array_add (records, good_reception (reception_a, a));
   g_ptr_array_add (records, suggestion (suggestion_a, a, reception_a));
@@ -307,15 +258,15 @@ test_push_refuses_foreign_references (Fixture       *fixture,
                                    ", \"deputy\": \"9d000000-0000-4000-8000-000000000001\""));
 
   results = push (fixture, fixture->token_a, records);
-  assert_result (results, 0, "applied", NULL, NULL);
-  assert_result (results, 1, "applied", NULL, NULL);
-  assert_result (results, 2, "rejected", "not_your_station", "reception");
-  assert_result (results, 3, "rejected", "invalid", "uuid");
-  assert_result (results, 4, "rejected", "read_only", "refer");
-  assert_result (results, 5, "rejected", "read_only", "supervise");
-  assert_result (results, 6, "rejected", "read_only", "close");
-  assert_result (results, 7, "rejected", "read_only", "reply");
-  assert_result (results, 8, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 2, "rejected", "not_your_station", "reception");
+  liaison_test_assert_push_result (results, 3, "rejected", "invalid", "uuid");
+  liaison_test_assert_push_result (results, 4, "rejected", "read_only", "refer");
+  liaison_test_assert_push_result (results, 5, "rejected", "read_only", "supervise");
+  liaison_test_assert_push_result (results, 6, "rejected", "read_only", "close");
+  liaison_test_assert_push_result (results, 7, "rejected", "read_only", "reply");
+  liaison_test_assert_push_result (results, 8, "applied", NULL, NULL);
 
   g_assert_cmpint (hq_desk_pulls_everything (fixture, "desk.db"), ==, 2);
 }
@@ -344,24 +295,6 @@ write_old_record (Fixture    *fixture,
   sqlite3_close (db);
 }
 
-static gint64
-count_in (Fixture    *fixture,
-          const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->hq.data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 /* `liaison-hq check` finds what an older server stored, and --quarantine
  * takes it out of the feed: a desk pulls past it. */
 static void
@@ -381,7 +314,7 @@ test_check_and_quarantine (Fixture       *fixture,
 
   g_ptr_array_add (records, good_reception (good_before, fixture->station_a));
   results = push (fixture, fixture->token_a, records);
-  assert_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
 
   /* What json-glib made of "\ud802": bytes that are not UTF-8. */
   write_old_record (fixture, bad_time,
@@ -398,8 +331,8 @@ test_check_and_quarantine (Fixture       *fixture,
   g_ptr_array_add (records, good_reception (good_after, fixture->station_a));
   g_clear_pointer (&results, json_array_unref);
   results = push (fixture, fixture->token_a, records);
-  assert_result (results, 0, "applied", NULL, NULL);
-  feed = count_in (fixture, "SELECT count(*) FROM records");
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  feed = liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records");
 
   /* Found, named in plain words, and left where they are. */
   g_assert_cmpint (liaison_test_run_hq (&out, &err, "check", "--data-dir", fixture->hq.data_dir, NULL), ==, 1);
@@ -410,7 +343,7 @@ test_check_and_quarantine (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "东山联络站"));
   g_assert_null (strstr (out, good_before));
   g_assert_null (strstr (out, good_after));
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM records"), ==, feed);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records"), ==, feed);
 
   /* Moved out of the feed, with their reasons; nothing deleted. */
   g_clear_pointer (&out, g_free);
@@ -418,8 +351,8 @@ test_check_and_quarantine (Fixture       *fixture,
   g_assert_cmpint (liaison_test_run_hq (&out, &err, "check", "--quarantine",
                                         "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
   g_test_message ("%s%s", out, err);
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM records"), ==, feed - 2);
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM quarantine WHERE reason <> ''"), ==, 2);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records"), ==, feed - 2);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM quarantine WHERE reason <> ''"), ==, 2);
 
   /* A desk pulls past them, and the feed is clean. */
   g_assert_cmpint (hq_desk_pulls_everything (fixture, "desk.db"), ==, 2);
@@ -428,8 +361,8 @@ test_check_and_quarantine (Fixture       *fixture,
   g_assert_cmpint (liaison_test_run_hq (&out, &err, "check", "--data-dir", fixture->hq.data_dir, NULL), ==, 0);
 
   /* A change after the quarantined ones still comes after them. */
-  g_assert_cmpint (count_in (fixture, "SELECT max(seq) FROM quarantine"), <,
-                   count_in (fixture, "SELECT max(seq) FROM records"));
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT max(seq) FROM quarantine"), <,
+                   liaison_test_hq_count (&fixture->hq, "SELECT max(seq) FROM records"));
 }
 
 /* Large records split a page by its byte cap; every record comes once. */
@@ -463,14 +396,15 @@ test_pull_byte_cap (Fixture       *fixture,
         }
       results = push (fixture, fixture->token_a, records);
       for (guint i = 0; i < 30; i++)
-        assert_result (results, i, "applied", NULL, NULL);
+        liaison_test_assert_push_result (results, i, "applied", NULL, NULL);
     }
 
   while (more)
     {
       g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=1000", since);
       gsize length = 0;
-      g_autoptr(JsonNode) page = request (fixture, "GET", path, fixture->token_hq, NULL, 200, &length);
+      g_autoptr(JsonNode) page = liaison_test_hq_enrolled_request (fixture, "GET", path, fixture->token_hq, NULL, 200,
+                                                                         &length);
       JsonObject *object = json_node_get_object (page);
       JsonArray *changes = json_object_get_array_member (object, "changes");
 

@@ -12,14 +12,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
-#include <string.h>
 
 #include "liaison-published-snapshot.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
-#include "liaison-wire-schema.h"
 
 typedef LiaisonTestHqEnrolled Fixture;
 
@@ -29,52 +26,6 @@ typedef LiaisonTestHqEnrolled Fixture;
 #define PUBLISHED_AT "2025-04-02T01:30:00Z"
 #define COUNT_PUBLISHED "SELECT count(*) FROM records WHERE kind LIKE 'published_report%'"
 
-static JsonNode *
-request (Fixture    *fixture,
-         const char *method,
-         const char *path,
-         const char *token,
-         const char *body,
-         guint       status)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  guint got;
-
-  bytes = liaison_test_hq_send (&fixture->hq, fixture->session, method, path, token, FALSE,
-                                "application/json", body, body != NULL ? strlen (body) : 0, NULL,
-                                &got, NULL);
-  g_assert_cmpuint (got, ==, status);
-  return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-}
-
-/* Pushes @records (a JSON array's inside) in one batch; the results. */
-static JsonArray *
-push (Fixture    *fixture,
-      const char *token,
-      const char *records)
-{
-  g_autofree char *body = g_strdup_printf ("{\"protocol\": 1, \"records\": [%s]}", records);
-  g_autoptr(JsonNode) answer = request (fixture, "POST", "/v1/push", token, body, 200);
-
-  return json_array_ref (json_object_get_array_member (json_node_get_object (answer), "results"));
-}
-
-static void
-assert_result (JsonArray  *results,
-               guint       i,
-               const char *status,
-               const char *code)
-{
-  JsonObject *result = json_array_get_object_element (results, i);
-
-  g_test_message ("result %u: %s %s %s", i, json_object_get_string_member (result, "status"),
-                  json_object_get_string_member_with_default (result, "code", ""),
-                  json_object_get_string_member_with_default (result, "reason", ""));
-  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, status);
-  if (code != NULL)
-    g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, code);
-}
-
 /* The kinds/uuids of the published records in @token's whole feed, each
  * checked with the wire schema a desk checks it with, sorted, joined. */
 static char *
@@ -83,51 +34,19 @@ published_in_feed (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   gint64 since = 0;
-  gboolean more = TRUE;
+  g_autoptr(GPtrArray) changes = liaison_test_hq_enrolled_pull (fixture, token, &since);
 
-  while (more)
+  for (guint i = 0; i < changes->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=1000", since);
-      g_autoptr(JsonNode) answer = request (fixture, "GET", path, token, NULL, 200);
-      JsonObject *page = json_node_get_object (answer);
-      JsonArray *changes = json_object_get_array_member (page, "changes");
+      JsonObject *change = g_ptr_array_index (changes, i);
 
-      for (guint i = 0; i < json_array_get_length (changes); i++)
-        {
-          JsonObject *change = json_array_get_object_element (changes, i);
-          g_autoptr(GError) error = NULL;
-
-          g_assert_true (liaison_wire_check_record (change, &error));
-          g_assert_no_error (error);
-          if (g_str_has_prefix (json_object_get_string_member (change, "kind"), "published_report"))
-            g_ptr_array_add (seen, g_strdup_printf ("%s/%s", json_object_get_string_member (change, "kind"),
-                                                    json_object_get_string_member (change, "uuid")));
-        }
-      since = json_object_get_int_member (page, "last_seq");
-      more = json_object_get_boolean_member (page, "more");
+      if (g_str_has_prefix (json_object_get_string_member (change, "kind"), "published_report"))
+        g_ptr_array_add (seen, g_strdup_printf ("%s/%s", json_object_get_string_member (change, "kind"),
+                                                json_object_get_string_member (change, "uuid")));
     }
   g_ptr_array_sort (seen, liaison_test_compare_strings);
   g_ptr_array_add (seen, NULL);
   return g_strjoinv (" ", (char **) seen->pdata);
-}
-
-static gint64
-count_in (Fixture    *fixture,
-          const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->hq.data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
 }
 
 static LiaisonPublishedRow *
@@ -221,10 +140,10 @@ test_station_refused (Fixture       *fixture,
   g_autofree char *feed = NULL;
   gint64 feed_end = liaison_test_hq_feed_end (&fixture->hq);
 
-  results = push (fixture, fixture->token_a, records);
-  assert_result (results, 0, "rejected", "read_only");
-  assert_result (results, 1, "rejected", "read_only");
-  g_assert_cmpint (count_in (fixture, COUNT_PUBLISHED), ==, 0);
+  results = liaison_test_hq_enrolled_push (fixture, fixture->token_a, records);
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results, 1, "rejected", "read_only", NULL);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_PUBLISHED), ==, 0);
   g_assert_cmpint (liaison_test_hq_feed_end (&fixture->hq), ==, feed_end);
   feed = published_in_feed (fixture, fixture->token_hq);
   g_assert_cmpstr (feed, ==, "");
@@ -253,11 +172,11 @@ test_hq_publishes (Fixture       *fixture,
   g_autofree char *feed_hq = NULL;
   gint64 feed_end;
 
-  results = push (fixture, fixture->token_hq, records);
-  assert_result (results, 0, "applied", NULL);
-  assert_result (results, 1, "applied", NULL);
-  assert_result (results, 2, "applied", NULL);
-  g_assert_cmpint (count_in (fixture, COUNT_PUBLISHED), ==, 3);
+  results = liaison_test_hq_enrolled_push (fixture, fixture->token_hq, records);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 2, "applied", NULL, NULL);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_PUBLISHED), ==, 3);
 
   feed_a = published_in_feed (fixture, fixture->token_a);
   feed_b = published_in_feed (fixture, fixture->token_b);
@@ -268,13 +187,13 @@ test_hq_publishes (Fixture       *fixture,
                                 " published_report_part/" PART_B);
 
   feed_end = liaison_test_hq_feed_end (&fixture->hq);
-  results_refused = push (fixture, fixture->token_hq, refused);
-  assert_result (results_refused, 0, "rejected", "read_only");
-  assert_result (results_refused, 1, "rejected", "invalid");
-  assert_result (results_refused, 2, "rejected", "invalid");
+  results_refused = liaison_test_hq_enrolled_push (fixture, fixture->token_hq, refused);
+  liaison_test_assert_push_result (results_refused, 0, "rejected", "read_only", NULL);
+  liaison_test_assert_push_result (results_refused, 1, "rejected", "invalid", NULL);
+  liaison_test_assert_push_result (results_refused, 2, "rejected", "invalid", NULL);
   g_assert_cmpint (liaison_test_hq_feed_end (&fixture->hq), ==, feed_end);
-  g_assert_cmpint (count_in (fixture, COUNT_PUBLISHED), ==, 3);
-  g_assert_cmpint (count_in (fixture, "SELECT count(*) FROM records WHERE kind = 'published_report'"
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, COUNT_PUBLISHED), ==, 3);
+  g_assert_cmpint (liaison_test_hq_count (&fixture->hq, "SELECT count(*) FROM records WHERE kind = 'published_report'"
                                       " AND version = 1 AND json_extract (data, '$.total.counts.collected') = 3"), ==, 1);
 }
 

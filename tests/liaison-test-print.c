@@ -40,3 +40,22 @@ liaison_test_make_print_store (const char *path)
   g_assert_no_error (error);
   return g_strdup (reception->meta.uuid);
 }
+
+void
+liaison_test_print_station_set_up (LiaisonTestPrintStation *station,
+                                   gconstpointer            data)
+{
+  station->dir = liaison_test_make_tmp_dir ("liaison-print-XXXXXX");
+  station->database = g_build_filename (station->dir, "station.db", NULL);
+  station->uuid = liaison_test_make_print_store (station->database);
+}
+
+void
+liaison_test_print_station_tear_down (LiaisonTestPrintStation *station,
+                                      gconstpointer            data)
+{
+  liaison_test_remove_tree (station->dir);
+  g_free (station->dir);
+  g_free (station->database);
+  g_free (station->uuid);
+}

@@ -1,5 +1,6 @@
 /* liaison-test-print.h: a station with one reception to print, for the
- * print tests (test-print, test-ui-print): two visitors, one who agreed to
+ * print tests (test-print, test-ui-print, test-privacy-exports,
+ * test-ui-privacy): two visitors, one who agreed to
  * be contacted and one who did not, a suggestion and how it was handled. */
 #pragma once
 
@@ -22,5 +23,19 @@ G_BEGIN_DECLS
  * and the reception of 2025-03-05 09:30 (王秀兰, who may be contacted, and
  * 陈建国, who may not); returns the reception's uuid. */
 char *liaison_test_make_print_store (const char *path);
+
+/* That database in a temporary folder of its own, as a test fixture. */
+typedef struct {
+  char *dir;
+  char *database;  /* "station.db" in dir */
+  char *uuid;      /* the reception with two visitors and a suggestion */
+} LiaisonTestPrintStation;
+
+/* g_test_add()'s set-up and tear-down (@data is not used): makes the
+ * folder and the database; removes the folder. */
+void  liaison_test_print_station_set_up    (LiaisonTestPrintStation *station,
+                                            gconstpointer            data);
+void  liaison_test_print_station_tear_down (LiaisonTestPrintStation *station,
+                                            gconstpointer            data);
 
 G_END_DECLS

@@ -30,30 +30,7 @@
 #define MASKED        LIAISON_TEST_PRINT_MASKED
 #define LEDGER_HEADER LIAISON_TEST_PRINT_LEDGER_HEADER
 
-typedef struct {
-  char *dir;
-  char *database;
-  char *uuid;      /* the reception with two visitors and a suggestion */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-print-XXXXXX");
-  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->uuid = liaison_test_make_print_store (fixture->database);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->database);
-  g_free (fixture->uuid);
-}
+typedef LiaisonTestPrintStation Fixture;
 
 static void
 assert_line (const char *text,
@@ -305,7 +282,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/print/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/print/" path, Fixture, NULL, liaison_test_print_station_set_up, func, \
+              liaison_test_print_station_tear_down)
   ADD ("form", test_form);
   ADD ("blank", test_blank);
   ADD ("ledger", test_ledger);

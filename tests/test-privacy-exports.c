@@ -27,30 +27,7 @@
 #define MASKED           LIAISON_TEST_PRINT_MASKED
 #define REASON           "回访群众，核实办理结果"
 
-typedef struct {
-  char *dir;
-  char *database;
-  char *uuid;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = liaison_test_make_tmp_dir ("liaison-privacy-XXXXXX");
-  fixture->database = g_build_filename (fixture->dir, "station.db", NULL);
-  fixture->uuid = liaison_test_make_print_store (fixture->database);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  liaison_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->database);
-  g_free (fixture->uuid);
-}
+typedef LiaisonTestPrintStation Fixture;
 
 /* Every cell of every sheet, as openpyxl reads it. */
 static char *
@@ -293,7 +270,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/privacy/exports/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/privacy/exports/" path, Fixture, NULL, liaison_test_print_station_set_up, func, \
+              liaison_test_print_station_tear_down)
   ADD ("ledger-csv", test_ledger_csv);
   ADD ("ledger-xlsx", test_ledger_xlsx);
   ADD ("follow-up", test_follow_up);

@@ -9,6 +9,34 @@
 #include "liaison-test-util.h"
 
 void
+liaison_test_duty_station_set_up (LiaisonTestDutyStation *station,
+                                  gconstpointer           data)
+{
+  station->dir = liaison_test_make_tmp_dir ("liaison-duty-store-XXXXXX");
+  station->path = g_build_filename (station->dir, "station.db", NULL);
+  station->store = liaison_test_open_store_with_station (station->path, "相山区东山街道代表联络站");
+  liaison_test_add_deputy (station->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
+  liaison_test_add_deputy (station->store, "李秀兰", LIAISON_DEPUTY_LEVEL_CITY);
+  liaison_test_add_deputy (station->store, "王建国", LIAISON_DEPUTY_LEVEL_PROVINCIAL);
+  station->zhang = liaison_test_deputy_uuid (station->store, "张伟");
+  station->li = liaison_test_deputy_uuid (station->store, "李秀兰");
+  station->wang = liaison_test_deputy_uuid (station->store, "王建国");
+  station->station_uuid = liaison_test_local_station_uuid (station->store);
+}
+
+void
+liaison_test_duty_station_tear_down (LiaisonTestDutyStation *station,
+                                     gconstpointer           data)
+{
+  liaison_test_clear_store_dir (&station->store, &station->dir);
+  g_free (station->path);
+  g_free (station->station_uuid);
+  g_free (station->zhang);
+  g_free (station->li);
+  g_free (station->wang);
+}
+
+void
 liaison_test_set_sync_role (LiaisonStore *store,
                             const char   *role)
 {

@@ -1,6 +1,7 @@
 /* liaison-test-duty.h: a duty record made by hand in a real store:
  * activities with attendance, duty shifts, receptions hosted and deputy
- * suggestions, for test-duty-store and test-duty-record. Every helper
+ * suggestions, for test-duty-store, test-duty-store-sync and
+ * test-duty-record. Every helper
  * asserts on failure. */
 #pragma once
 
@@ -11,6 +12,25 @@
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
+
+/* A station's store in a temporary folder of its own, "相山区东山街道代表
+ * 联络站" with three deputies, for test-duty-store and
+ * test-duty-store-sync. */
+typedef struct {
+  char         *dir;
+  char         *path;          /* "station.db" in dir */
+  LiaisonStore *store;
+  char         *station_uuid;
+  char         *zhang;         /* 张伟, a city deputy */
+  char         *li;            /* 李秀兰, a city deputy */
+  char         *wang;          /* 王建国, a provincial deputy */
+} LiaisonTestDutyStation;
+
+/* g_test_add()'s set-up and tear-down (@data is not used). */
+void               liaison_test_duty_station_set_up    (LiaisonTestDutyStation *station,
+                                                        gconstpointer           data);
+void               liaison_test_duty_station_tear_down (LiaisonTestDutyStation *station,
+                                                        gconstpointer           data);
 
 /* Sets (NULL: removes) the replica's sync_role: "hq" may record the
  * headquarters kinds of activity. */

@@ -12,46 +12,11 @@
 #include "liaison-store-duty.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
+#include "liaison-test-duty.h"
 #include "liaison-test-util.h"
 #include "liaison-wire-schema.h"
 
-typedef struct {
-  char         *dir;
-  LiaisonStore *store;
-  char         *station_uuid;
-  char         *zhang;  /* 张伟 */
-  char         *li;     /* 李秀兰 */
-  char         *wang;   /* 王建国 */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = liaison_test_make_tmp_dir ("liaison-duty-store-sync-XXXXXX");
-  path = g_build_filename (f->dir, "station.db", NULL);
-  f->store = liaison_test_open_store_with_station (path, "相山区东山街道代表联络站");
-  liaison_test_add_deputy (f->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
-  liaison_test_add_deputy (f->store, "李秀兰", LIAISON_DEPUTY_LEVEL_CITY);
-  liaison_test_add_deputy (f->store, "王建国", LIAISON_DEPUTY_LEVEL_PROVINCIAL);
-  f->zhang = liaison_test_deputy_uuid (f->store, "张伟");
-  f->li = liaison_test_deputy_uuid (f->store, "李秀兰");
-  f->wang = liaison_test_deputy_uuid (f->store, "王建国");
-  f->station_uuid = liaison_test_local_station_uuid (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  liaison_test_clear_store_dir (&f->store, &f->dir);
-  g_free (f->station_uuid);
-  g_free (f->zhang);
-  g_free (f->li);
-  g_free (f->wang);
-}
+typedef LiaisonTestDutyStation Fixture;
 
 static JsonObject *
 find_record (GPtrArray  *records,
@@ -189,6 +154,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/duty-store-sync/push-and-pull", Fixture, NULL, fixture_set_up, test_sync, fixture_tear_down);
+  g_test_add ("/duty-store-sync/push-and-pull", Fixture, NULL, liaison_test_duty_station_set_up, test_sync,
+              liaison_test_duty_station_tear_down);
   return g_test_run ();
 }

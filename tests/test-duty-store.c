@@ -22,43 +22,7 @@
 
 #define LEAD_UNIT "a0000000-0000-4000-8000-000000000001"
 
-typedef struct {
-  char         *dir;
-  char         *path;
-  LiaisonStore *store;
-  char         *station_uuid;
-  char         *zhang;  /* 张伟 */
-  char         *li;     /* 李秀兰 */
-  char         *wang;   /* 王建国 */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = liaison_test_make_tmp_dir ("liaison-duty-store-XXXXXX");
-  f->path = g_build_filename (f->dir, "station.db", NULL);
-  f->store = liaison_test_open_store_with_station (f->path, "相山区东山街道代表联络站");
-  liaison_test_add_deputy (f->store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
-  liaison_test_add_deputy (f->store, "李秀兰", LIAISON_DEPUTY_LEVEL_CITY);
-  liaison_test_add_deputy (f->store, "王建国", LIAISON_DEPUTY_LEVEL_PROVINCIAL);
-  f->zhang = liaison_test_deputy_uuid (f->store, "张伟");
-  f->li = liaison_test_deputy_uuid (f->store, "李秀兰");
-  f->wang = liaison_test_deputy_uuid (f->store, "王建国");
-  f->station_uuid = liaison_test_local_station_uuid (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  liaison_test_clear_store_dir (&f->store, &f->dir);
-  g_free (f->path);
-  g_free (f->station_uuid);
-  g_free (f->zhang);
-  g_free (f->li);
-  g_free (f->wang);
-}
+typedef LiaisonTestDutyStation Fixture;
 
 /* Activities */
 
@@ -594,7 +558,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, liaison_test_duty_station_set_up, (func), liaison_test_duty_station_tear_down)
   ADD ("/duty-store/activity/round-trip", test_round_trip);
   ADD ("/duty-store/activity/refused", test_refused);
   ADD ("/duty-store/roster", test_roster);

@@ -28,27 +28,13 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-paged-list.h"
 #include "liaison-store.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 
 #define N_DEPUTIES 30
-
-static const char *places[] = {
-  "幸福里小区", "人民路", "南湖社区", "翠竹园", "凤凰山村", "相山南路", "烈山镇",
-  "东山街道", "古饶镇", "淮海路", "孟山路", "高岳街道", "宋疃镇", "百善镇",
-};
-static const char *issues[] = {
-  "道路积水", "路灯损坏", "噪音扰民", "停车困难", "垃圾清运不及时", "供暖温度不达标",
-  "老旧小区加装电梯", "养老保险缴费", "医保异地报销", "学校周边交通拥堵",
-  "农田灌溉用水", "公交线路调整", "物业服务质量", "农贸市场秩序",
-};
-static const char *asks[] = {
-  "希望尽快解决", "建议相关部门协调处理", "请求督促落实", "希望代表帮助反映",
-};
-static const char *surnames[] = { "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴" };
-static const char *given[] = { "伟", "芳", "秀英", "建国", "丽", "强", "敏", "军", "静", "磊" };
 
 /* The server this run started, stopped by die() too. */
 static GSubprocess *running_server;
@@ -67,30 +53,6 @@ static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The value below which @fraction of @values fall (nearest rank). */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  rank = (guint) (fraction * values->len + 0.999999);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
 }
 
 /* liaison-hq commands */
@@ -137,9 +99,11 @@ write_deputies_csv (const char *path)
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < N_DEPUTIES; i++)
-    g_string_append_printf (csv, "%s%s%u,%s,%s\n", surnames[i % G_N_ELEMENTS (surnames)],
-                            given[(i / 3) % G_N_ELEMENTS (given)], i,
-                            levels[i % G_N_ELEMENTS (levels)], i % 2 ? "法律" : "教育");
+    {
+      g_autofree char *name = liaison_bench_deputy_name (i);
+
+      g_string_append_printf (csv, "%s,%s,%s\n", name, levels[i % G_N_ELEMENTS (levels)], i % 2 ? "法律" : "教育");
+    }
   if (!g_file_set_contents (path, csv->str, csv->len, &error))
     die ("write the deputies file", error);
 }
@@ -454,34 +418,8 @@ add_receptions (LiaisonStore *store,
         die ("begin", error);
       for (guint i = 0; i < batch && done < n; i++, done++)
         {
-          g_autoptr(LiaisonReception) reception = liaison_reception_new ();
-          LiaisonVisitor *visitor = liaison_visitor_new ();
-          g_autoptr(GDateTime) when = g_date_time_add_minutes (now, -g_rand_int_range (rand, 60, 365 * 24 * 60));
-          guint len = pool->deputy_ids->len;
-          guint first = g_rand_int_range (rand, 0, len);
-          guint second = (first + 1 + g_rand_int_range (rand, 0, len - 1)) % len;
-
-          reception->received_at = g_date_time_format (when, "%Y-%m-%d %H:%M");
-          reception->channel = g_rand_int_range (rand, 0, LIAISON_N_CHANNELS);
-          reception->category_id = g_rand_int_range (rand, 1, pool->n_categories + 1);
-          reception->summary = g_strdup_printf ("反映%s%s问题，%s",
-                                                places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))],
-                                                issues[g_rand_int_range (rand, 0, G_N_ELEMENTS (issues))],
-                                                asks[g_rand_int_range (rand, 0, G_N_ELEMENTS (asks))]);
-          if (g_rand_boolean (rand))
-            {
-              reception->handled_on_spot = TRUE;
-              reception->handling = g_strdup ("代表当场解答相关政策，并登记转交街道办理");
-            }
-          g_array_append_val (reception->deputy_ids, g_array_index (pool->deputy_ids, gint64, first));
-          g_array_append_val (reception->deputy_ids, g_array_index (pool->deputy_ids, gint64, second));
-          visitor->name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
-                                       given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
-          visitor->phone = g_strdup_printf ("139%08d", g_rand_int_range (rand, 0, 100000000));
-          visitor->community = g_strdup (places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))]);
-          visitor->party_size = 1;
-          visitor->consent = TRUE;
-          g_ptr_array_add (reception->visitors, visitor);
+          g_autoptr(LiaisonReception) reception = liaison_bench_reception_new (rand, now, pool->deputy_ids,
+                                                                               pool->n_categories);
 
           if (!liaison_store_save_reception (store, reception, &error))
             die ("save a reception", error);
@@ -646,9 +584,9 @@ cmd_idle (const char *hq,
   server_stop (server);
 
   printf ("idle-receptions %u\n", count_receptions (store));
-  printf ("idle-median %.2f\n", percentile (times, 0.5));
-  printf ("idle-p95 %.2f\n", percentile (times, 0.95));
-  printf ("idle-max %.2f\n", percentile (times, 1.0));
+  printf ("idle-median %.2f\n", liaison_bench_percentile (times, 0.5));
+  printf ("idle-p95 %.2f\n", liaison_bench_percentile (times, 0.95));
+  printf ("idle-max %.2f\n", liaison_bench_percentile (times, 1.0));
   return 0;
 }
 
@@ -748,11 +686,11 @@ cmd_stations (const char *hq,
   printf ("stations %u\n", n);
   printf ("stations-total %.2f\n", total);
   printf ("stations-requests %u\n", requests.latencies->len);
-  printf ("stations-p50 %.1f\n", percentile (requests.latencies, 0.5));
-  printf ("stations-p99 %.1f\n", percentile (requests.latencies, 0.99));
-  printf ("stations-max %.1f\n", percentile (requests.latencies, 1.0));
-  printf ("stations-push-p50 %.1f\n", percentile (requests.push, 0.5));
-  printf ("stations-push-p99 %.1f\n", percentile (requests.push, 0.99));
+  printf ("stations-p50 %.1f\n", liaison_bench_percentile (requests.latencies, 0.5));
+  printf ("stations-p99 %.1f\n", liaison_bench_percentile (requests.latencies, 0.99));
+  printf ("stations-max %.1f\n", liaison_bench_percentile (requests.latencies, 1.0));
+  printf ("stations-push-p50 %.1f\n", liaison_bench_percentile (requests.push, 0.5));
+  printf ("stations-push-p99 %.1f\n", liaison_bench_percentile (requests.push, 0.99));
   /* A station's sync that failed, or left receptions unsent or refused. */
   printf ("stations-errors %u\n", failed_syncs + rejected + short_pushes);
   printf ("stations-failed-syncs %u\n", failed_syncs);

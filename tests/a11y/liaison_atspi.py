@@ -1,6 +1,6 @@
 """Driving the real liaison window over AT-SPI, as a screen reader would.
 
-Shared by the accessible-tree test and the clerk's-day scenario. Everything
+Shared by the accessible-tree test and the scenarios. Everything
 here goes through accessible names, roles, actions and the text interfaces;
 nothing reaches into the app's database or widgets. run.sh starts the bus.
 """
@@ -31,6 +31,12 @@ NOT_COUNTED_ROLES = {"scroll pane"}
 
 # Generous: the sanitizer build under a loaded ./dev test is slow to draw.
 TIMEOUT = float(os.environ.get("LIAISON_ATSPI_TIMEOUT", "30"))
+
+# tests/data, where the clerk's roster and ledger are.
+DATA = os.environ.get("LIAISON_TEST_DATA",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
+# The station set_up_clerk_station() makes.
+CLERK_STATION = "相山区测试街道人大代表联络站"
 
 
 class TAP:
@@ -381,3 +387,33 @@ def choose_file(app, before, path):
                                    if text_of(n).startswith("/")), None))
     set_text(entry, path)
     return chooser
+
+
+def set_up_clerk_station(app, w, ledger=True):
+    """On a fresh database's first page, names the station CLERK_STATION in
+    相山区 and imports the clerk's roster (three deputies) and, with
+    @ledger, the clerk's GB18030 ledger (two receptions), as a clerk does
+    through the window. Returns the 接待登记 list, or None without the
+    ledger."""
+    set_text(find(w, "text", "联络站名称"), CLERK_STATION)
+    set_text(find(w, "text", "所在县区"), "相山区")
+    click(w, "push button", "开始(S)")
+    wait_for("the station's name in the title", lambda: CLERK_STATION in w.name)
+    click(w, "page tab", "代表名册")
+    before = app.windows()
+    click(w, "push button", "导入名册(I)…")
+    chooser = choose_file(app, before, os.path.join(DATA, "clerk-roster.csv"))
+    click(chooser, "push button", "导入(I)")
+    deputies = find(w, "list", "代表名册")
+    wait_for("three deputies on the roster", lambda: deputies.childCount == 3)
+    if not ledger:
+        return None
+    click(w, "page tab", "接待登记")
+    before = app.windows()
+    click(w, "push button", "主菜单")
+    click(w, "menu item", "导入台账(I)…")
+    chooser = choose_file(app, before, os.path.join(DATA, "clerk-ledger-gb18030.csv"))
+    click(chooser, "push button", "导入(I)")
+    receptions = find(w, "list", "接待登记")
+    wait_for("the ledger's two receptions", lambda: receptions.childCount == 2)
+    return receptions

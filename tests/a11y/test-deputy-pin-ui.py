@@ -16,30 +16,13 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, choose_file, click, find, find_all,  # noqa: E402
-                           focus_by_tab, has_state, new_window, press, set_text, wait_for)
+from liaison_atspi import (TAP, App, click, find, find_all, focus_by_tab, has_state, new_window,  # noqa: E402
+                           press, set_text, set_up_clerk_station, wait_for)
 import pyatspi  # noqa: E402
 
-DATA = os.environ.get("LIAISON_TEST_DATA",
-                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
-STATION = "相山区测试街道人大代表联络站"
 NEW_PIN = "新 PIN 码（6 位或以上数字）"
 AGAIN = "再次输入新 PIN 码"
 PIN = "PIN 码"
-
-
-def set_up(app, w):
-    set_text(find(w, "text", "联络站名称"), STATION)
-    set_text(find(w, "text", "所在县区"), "相山区")
-    click(w, "push button", "开始(S)")
-    wait_for("the station's name in the title", lambda: STATION in w.name)
-    click(w, "page tab", "代表名册")
-    before = app.windows()
-    click(w, "push button", "导入名册(I)…")
-    chooser = choose_file(app, before, os.path.join(DATA, "clerk-roster.csv"))
-    click(chooser, "push button", "导入(I)")
-    deputies = find(w, "list", "代表名册")
-    wait_for("three deputies on the roster", lambda: deputies.childCount == 3)
 
 
 def entry(dialog, name):
@@ -105,7 +88,7 @@ def main():
         app = App(os.path.join(tmp, "station.db"))
         w = app.main_window()
         try:
-            for what, step in (("the station and its roster", lambda: set_up(app, w) or []),
+            for what, step in (("the station and its roster", lambda: set_up_clerk_station(app, w, ledger=False) or []),
                                ("Switch User to a deputy with no PIN sets one", lambda: set_pin(app, w, out)),
                                ("Switch User to that deputy asks for the PIN", lambda: enter_pin(app, w))):
                 try:

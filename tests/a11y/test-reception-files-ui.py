@@ -23,13 +23,10 @@ import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, choose_file, click, find, find_all,  # noqa: E402
-                           new_window, set_text, texts_under, wait_for)
+from liaison_atspi import (DATA, TAP, App, choose_file, click, find, find_all, new_window,  # noqa: E402
+                           set_text, set_up_clerk_station, texts_under, wait_for)
 
-DATA = os.environ.get("LIAISON_TEST_DATA",
-                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
 FILES = os.path.join(DATA, "reception-files")
-STATION = "相山区测试街道人大代表联络站"
 SHOTS = os.environ.get("LIAISON_SHOTS")
 PHOTO = "照片：sign-in-sheet.png"
 REFUSED = "“really-a-zip.png”不是照片、PDF、办公文档或纯文本"
@@ -47,25 +44,7 @@ def shoot(name, scroll=0, at=(683, 420)):
 
 
 def set_up(app, w):
-    set_text(find(w, "text", "联络站名称"), STATION)
-    set_text(find(w, "text", "所在县区"), "相山区")
-    click(w, "push button", "开始(S)")
-    wait_for("the station's name in the title", lambda: STATION in w.name)
-    click(w, "page tab", "代表名册")
-    before = app.windows()
-    click(w, "push button", "导入名册(I)…")
-    chooser = choose_file(app, before, os.path.join(DATA, "clerk-roster.csv"))
-    click(chooser, "push button", "导入(I)")
-    deputies = find(w, "list", "代表名册")
-    wait_for("three deputies on the roster", lambda: deputies.childCount == 3)
-    click(w, "page tab", "接待登记")
-    before = app.windows()
-    click(w, "push button", "主菜单")
-    click(w, "menu item", "导入台账(I)…")
-    chooser = choose_file(app, before, os.path.join(DATA, "clerk-ledger-gb18030.csv"))
-    click(chooser, "push button", "导入(I)")
-    receptions = find(w, "list", "接待登记")
-    wait_for("the ledger's two receptions", lambda: receptions.childCount == 2)
+    receptions = set_up_clerk_station(app, w)
     receptions.querySelection().selectChild(0)
     return next(iter(find_all(w, name="LiaisonReceptionDetail")), w)
 

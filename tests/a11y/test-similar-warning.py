@@ -13,36 +13,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, choose_file, click, find, find_all,  # noqa: E402
-                           new_window, set_text, wait_for)
+from liaison_atspi import (TAP, App, click, find, find_all, new_window, set_text,  # noqa: E402
+                           set_up_clerk_station)
 
-DATA = os.environ.get("LIAISON_TEST_DATA",
-                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
-STATION = "相山区测试街道人大代表联络站"
 WARNING = "可能重复：赵淑芬 于 2025-03-03 09:30 在本站反映过类似问题"
 LINK = "打开之前的接待记录"
-
-
-def set_up(app, w):
-    set_text(find(w, "text", "联络站名称"), STATION)
-    set_text(find(w, "text", "所在县区"), "相山区")
-    click(w, "push button", "开始(S)")
-    wait_for("the station's name in the title", lambda: STATION in w.name)
-    click(w, "page tab", "代表名册")
-    before = app.windows()
-    click(w, "push button", "导入名册(I)…")
-    chooser = choose_file(app, before, os.path.join(DATA, "clerk-roster.csv"))
-    click(chooser, "push button", "导入(I)")
-    deputies = find(w, "list", "代表名册")
-    wait_for("three deputies on the roster", lambda: deputies.childCount == 3)
-    click(w, "page tab", "接待登记")
-    before = app.windows()
-    click(w, "push button", "主菜单")
-    click(w, "menu item", "导入台账(I)…")
-    chooser = choose_file(app, before, os.path.join(DATA, "clerk-ledger-gb18030.csv"))
-    click(chooser, "push button", "导入(I)")
-    receptions = find(w, "list", "接待登记")
-    wait_for("the ledger's two receptions", lambda: receptions.childCount == 2)
 
 
 def warns(app, w):
@@ -74,7 +49,7 @@ def main():
         w = app.main_window()
         try:
             try:
-                set_up(app, w)
+                set_up_clerk_station(app, w)
                 tap.case(True, "the station, its roster and its ledger", [])
                 notes = warns(app, w)
                 tap.case(True, "the editor's warning is announced and its link named", notes)

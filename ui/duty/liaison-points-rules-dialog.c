@@ -22,10 +22,8 @@
 
 struct _LiaisonPointsRulesDialog
 {
-  AdwWindow parent_instance;
+  LiaisonStoreDialog parent_instance;
 
-  /* owned */
-  LiaisonStore *store;
 
   /* borrowed: the spin button of each rule, in the rules' order */
   GtkSpinButton *points_spins[LIAISON_N_POINTS_RULES];
@@ -37,22 +35,7 @@ struct _LiaisonPointsRulesDialog
   AdwPreferencesGroup *points_group;
 };
 
-G_DEFINE_FINAL_TYPE (LiaisonPointsRulesDialog, liaison_points_rules_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LiaisonPointsRulesDialog, liaison_points_rules_dialog, LIAISON_TYPE_STORE_DIALOG)
 
 static void
 field_changed_cb (LiaisonPointsRulesDialog *self)
@@ -101,6 +84,7 @@ next_quarter_start (void)
 static void
 load (LiaisonPointsRulesDialog *self)
 {
+  LiaisonStore *store = liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self));
   g_autofree char *from = next_quarter_start ();
   g_autoptr(GPtrArray) rule_sets = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,7 +92,7 @@ load (LiaisonPointsRulesDialog *self)
   g_autoptr(LiaisonPointsRules) fallback = NULL;
   LiaisonQuarter quarter;
 
-  rule_sets = liaison_store_list_points_rules (self->store, &error);
+  rule_sets = liaison_store_list_points_rules (store, &error);
   if (rule_sets == NULL)
     liaison_ui_show_message (self->error_label, NULL, error->message);
   else if (liaison_quarter_from_date (from, &quarter))
@@ -130,6 +114,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LiaisonPointsRulesDialog *self = LIAISON_POINTS_RULES_DIALOG (widget);
+  LiaisonStore *store = liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self));
   g_autoptr(LiaisonPointsRules) rules = liaison_points_rules_new_default ();
   g_autofree char *json = NULL;
   g_autoptr(GError) error = NULL;
@@ -146,14 +131,13 @@ save_action (GtkWidget  *widget,
   rules->reception_cap = (guint) gtk_spin_button_get_value_as_int (self->cap_spin);
 
   json = liaison_points_rules_to_json (rules);
-  if (!liaison_store_save_points_rules (self->store, json, &error))
+  if (!liaison_store_save_points_rules (store, json, &error))
     {
       liaison_ui_show_message (self->error_label, NULL, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->effective_row));
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  liaison_store_dialog_saved (LIAISON_STORE_DIALOG (self));
 }
 
 static void
@@ -163,45 +147,9 @@ liaison_points_rules_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_points_rules_dialog_parent_class)->constructed (object);
 
-  g_return_if_fail (LIAISON_IS_STORE (self->store));
+  g_return_if_fail (LIAISON_IS_STORE (liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self))));
   add_rule_rows (self);
   load (self);
-}
-
-static void
-liaison_points_rules_dialog_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  LiaisonPointsRulesDialog *self = LIAISON_POINTS_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-liaison_points_rules_dialog_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  LiaisonPointsRulesDialog *self = LIAISON_POINTS_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -210,7 +158,6 @@ liaison_points_rules_dialog_dispose (GObject *object)
   LiaisonPointsRulesDialog *self = LIAISON_POINTS_RULES_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_POINTS_RULES_DIALOG);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (liaison_points_rules_dialog_parent_class)->dispose (object);
 }
@@ -222,23 +169,7 @@ liaison_points_rules_dialog_class_init (LiaisonPointsRulesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_points_rules_dialog_constructed;
-  object_class->get_property = liaison_points_rules_dialog_get_property;
-  object_class->set_property = liaison_points_rules_dialog_set_property;
   object_class->dispose = liaison_points_rules_dialog_dispose;
-
-  properties[PROP_STORE] = liaison_ui_param_spec_store ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * LiaisonPointsRulesDialog::saved:
-   *
-   * Emitted once the rule set is stored, pending push.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 0);
 
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-points-rules-dialog.ui");

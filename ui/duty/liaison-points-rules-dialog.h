@@ -9,12 +9,13 @@
 
 #include <adwaita.h>
 
+#include "liaison-store-dialog.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
 
 #define LIAISON_TYPE_POINTS_RULES_DIALOG (liaison_points_rules_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LiaisonPointsRulesDialog, liaison_points_rules_dialog, LIAISON, POINTS_RULES_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LiaisonPointsRulesDialog, liaison_points_rules_dialog, LIAISON, POINTS_RULES_DIALOG, LiaisonStoreDialog)
 
 LiaisonPointsRulesDialog *liaison_points_rules_dialog_new (GtkWindow    *parent,
                                                            LiaisonStore *store);

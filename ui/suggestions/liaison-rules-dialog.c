@@ -19,10 +19,8 @@
 
 struct _LiaisonRulesDialog
 {
-  AdwWindow parent_instance;
+  LiaisonStoreDialog parent_instance;
 
-  /* owned */
-  LiaisonStore *store;
 
   /* template children */
   GtkSpinButton *days_spin;
@@ -31,22 +29,7 @@ struct _LiaisonRulesDialog
   GtkLabel      *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (LiaisonRulesDialog, liaison_rules_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LiaisonRulesDialog, liaison_rules_dialog, LIAISON_TYPE_STORE_DIALOG)
 
 static void
 holidays_changed_cb (LiaisonRulesDialog *self)
@@ -60,6 +43,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (widget);
+  LiaisonStore *store = liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self));
   g_autofree char *text = liaison_ui_text_view_get_text (self->holidays_view);
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(LiaisonCalendar) calendar = NULL;
@@ -77,7 +61,7 @@ save_action (GtkWidget  *widget,
 
   /* Start from what the store has, so that anything this dialog does not
    * show stays as it was. */
-  rules = liaison_store_get_loop_rules (self->store, NULL);
+  rules = liaison_store_get_loop_rules (store, NULL);
   if (rules == NULL)
     rules = liaison_loop_rules_new ();
   liaison_calendar_free (rules->calendar);
@@ -87,14 +71,13 @@ save_action (GtkWidget  *widget,
   rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].working_days = 0;
   rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months = gtk_spin_button_get_value_as_int (self->months_spin);
 
-  if (!liaison_store_set_loop_rules (self->store, rules, &error))
+  if (!liaison_store_set_loop_rules (store, rules, &error))
     {
       liaison_ui_show_message (self->error_label, NULL, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  liaison_store_dialog_saved (LIAISON_STORE_DIALOG (self));
 }
 
 /* The ranges are `liaison-hq rules set`'s (1 to 250 working days, 1 to 60
@@ -114,8 +97,9 @@ show_limit (GtkSpinButton *spin,
 static void
 load (LiaisonRulesDialog *self)
 {
+  LiaisonStore *store = liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (self->store, &error);
+  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (store, &error);
   g_autofree char *text = NULL;
   const LiaisonTimeLimit *citizen;
   const LiaisonTimeLimit *deputy;
@@ -147,46 +131,10 @@ liaison_rules_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_rules_dialog_parent_class)->constructed (object);
 
-  g_return_if_fail (LIAISON_IS_STORE (self->store));
+  g_return_if_fail (LIAISON_IS_STORE (liaison_store_dialog_get_store (LIAISON_STORE_DIALOG (self))));
   load (self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->holidays_view), "changed",
                            G_CALLBACK (holidays_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-liaison_rules_dialog_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-liaison_rules_dialog_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -195,7 +143,6 @@ liaison_rules_dialog_dispose (GObject *object)
   LiaisonRulesDialog *self = LIAISON_RULES_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_RULES_DIALOG);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (liaison_rules_dialog_parent_class)->dispose (object);
 }
@@ -207,23 +154,7 @@ liaison_rules_dialog_class_init (LiaisonRulesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_rules_dialog_constructed;
-  object_class->get_property = liaison_rules_dialog_get_property;
-  object_class->set_property = liaison_rules_dialog_set_property;
   object_class->dispose = liaison_rules_dialog_dispose;
-
-  properties[PROP_STORE] = liaison_ui_param_spec_store ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * LiaisonRulesDialog::saved:
-   *
-   * Emitted once the rules are stored, pending push.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-rules-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, days_spin);

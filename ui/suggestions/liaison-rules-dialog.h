@@ -7,12 +7,13 @@
 
 #include <adwaita.h>
 
+#include "liaison-store-dialog.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
 
 #define LIAISON_TYPE_RULES_DIALOG (liaison_rules_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LiaisonRulesDialog, liaison_rules_dialog, LIAISON, RULES_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LiaisonRulesDialog, liaison_rules_dialog, LIAISON, RULES_DIALOG, LiaisonStoreDialog)
 
 LiaisonRulesDialog *liaison_rules_dialog_new (GtkWindow    *parent,
                                               LiaisonStore *store);

@@ -36,6 +36,7 @@ typedef enum {
   LIAISON_HQ_ENDPOINT_PUSH,
   LIAISON_HQ_ENDPOINT_PULL,
   LIAISON_HQ_ENDPOINT_ATTACHMENT,
+  LIAISON_HQ_ENDPOINT_CONTACT_REQUEST,
 } LiaisonHqEndpoint;
 
 /* The endpoint of @path, with in *@allowed the methods it takes
@@ -97,5 +98,10 @@ void liaison_hq_server_handle_pull   (LiaisonHqStore    *store,
                                       SoupServerMessage *msg,
                                       GHashTable        *query,
                                       LiaisonHqToken    *token);
+/* POST /v1/contact-requests: a headquarters officer asks for a
+ * reception's contacts with a reason; logged, then answered. */
+void liaison_hq_server_handle_contact_request (LiaisonHqStore    *store,
+                                               SoupServerMessage *msg,
+                                               LiaisonHqToken    *token);
 
 G_END_DECLS

@@ -154,6 +154,11 @@ liaison_hq_server_route (const char  *path,
       *allowed = "GET";
       return LIAISON_HQ_ENDPOINT_PULL;
     }
+  if (g_str_equal (path, "/v1/contact-requests"))
+    {
+      *allowed = "POST";
+      return LIAISON_HQ_ENDPOINT_CONTACT_REQUEST;
+    }
   if (g_str_has_prefix (path, "/v1/attachments/") &&
       liaison_loop_is_sha256 (path + strlen ("/v1/attachments/")))
     {
@@ -247,6 +252,9 @@ handler (SoupServer        *soup,
       break;
     case LIAISON_HQ_ENDPOINT_PULL:
       liaison_hq_server_handle_pull (self->store, msg, query, token);
+      break;
+    case LIAISON_HQ_ENDPOINT_CONTACT_REQUEST:
+      liaison_hq_server_handle_contact_request (self->store, msg, token);
       break;
     case LIAISON_HQ_ENDPOINT_ATTACHMENT:
       liaison_hq_attachments_handle (self->attachments, msg, path + strlen ("/v1/attachments/"), token);

@@ -107,9 +107,18 @@ char         *liaison_hq_store_canonical_data (JsonObject      *data);
 /* The columns liaison_hq_store_append_record() reads, in its order. */
 #define LIAISON_HQ_RECORD_COLUMNS "kind, uuid, version, origin_station, deleted, updated_at, data, seq"
 /* Appends the record of @stmt's row (LIAISON_HQ_RECORD_COLUMNS) to @out
- * as the JSON of a change. */
-void          liaison_hq_store_append_record  (GString         *out,
-                                               sqlite3_stmt    *stmt);
+ * as the JSON of a change, as @reader may see it: to a headquarters
+ * token, a reception's visitors' phones masked. */
+void          liaison_hq_store_append_record  (GString              *out,
+                                               sqlite3_stmt         *stmt,
+                                               const LiaisonHqToken *reader);
+
+/* Contacts at headquarters (liaison-hq-store-contacts.c) */
+
+/* A reception's stored data (canonical JSON) with each visitor's phone
+ * masked by app/privacy's rule, canonical again: what a headquarters desk
+ * receives. */
+char         *liaison_hq_store_mask_reception_data (const char *data_json);
 
 /* Push (liaison-hq-store-push.c, liaison-hq-push-rules.c) */
 

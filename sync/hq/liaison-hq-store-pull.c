@@ -13,10 +13,12 @@
 #include "liaison-seq-ranges.h"
 
 void
-liaison_hq_store_append_record (GString      *out,
-                                sqlite3_stmt *stmt)
+liaison_hq_store_append_record (GString              *out,
+                                sqlite3_stmt         *stmt,
+                                const LiaisonHqToken *reader)
 {
   const char *origin = (const char *) sqlite3_column_text (stmt, 3);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 0);
 
   g_string_append (out, "{\"kind\":");
   liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
@@ -31,9 +33,18 @@ liaison_hq_store_append_record (GString      *out,
   else
     g_string_append (out, "null");
   g_string_append (out, sqlite3_column_int (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");
-  /* data is canonical JSON written by this server. */
+  /* data is canonical JSON written by this server. Headquarters' desks
+   * get visitors' phones masked; the server keeps them in full
+   * (liaison-hq-store-contacts.c). */
   g_string_append (out, ",\"data\":");
-  g_string_append (out, (const char *) sqlite3_column_text (stmt, 6));
+  if (reader->role == LIAISON_HQ_ROLE_HQ && g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0)
+    {
+      g_autofree char *masked = liaison_hq_store_mask_reception_data ((const char *) sqlite3_column_text (stmt, 6));
+
+      g_string_append (out, masked);
+    }
+  else
+    g_string_append (out, (const char *) sqlite3_column_text (stmt, 6));
   g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT "}", (gint64) sqlite3_column_int64 (stmt, 7));
 }
 
@@ -113,7 +124,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
         }
       if (n > 0)
         g_string_append_c (out, ',');
-      liaison_hq_store_append_record (out, stmt);
+      liaison_hq_store_append_record (out, stmt, token);
       /* A page stays under the byte cap too, with at least one record
        * (one record is at most LIAISON_MAX_RECORD_DATA_BYTES and a bit). */
       if (n > 0 && out->len > LIAISON_MAX_PULL_BYTES)

@@ -329,7 +329,7 @@ push_one (LiaisonHqStore       *self,
           liaison_hq_store_db_error (self, error, _("The records could not be read"));
           return NULL;
         }
-      liaison_hq_store_append_record (text, stmt);
+      liaison_hq_store_append_record (text, stmt, token);
       current = liaison_json_from_string (text->str, NULL);
       if (current != NULL)
         {

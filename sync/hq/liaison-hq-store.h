@@ -170,4 +170,24 @@ char      *liaison_hq_store_pull (LiaisonHqStore       *self,
                                   guint                *n_skipped,
                                   GError              **error);
 
+/* A headquarters officer's request for a reception's contacts
+ * (POST /v1/contact-requests; docs/privacy.md, "Headquarters and
+ * contacts"), for a headquarters @token only. In one transaction: the
+ * live reception @reception_uuid is read (NOT_FOUND when there is none),
+ * and an access_log record of kind hq_contact_look is written as the
+ * feed's next change (role hq, @actor or else the token's name, @desk or
+ * else "token:ID", the reception, how many phones are given in full,
+ * @reason; a blank reason or one over 500 characters is INVALID and
+ * nothing is written). Returns the answer: {"reception", "visitors":
+ * [{"name", "phone", "consent"}], "access_log": the entry's uuid,
+ * "n_contacts"}, each phone as an export with full contacts shows it (in
+ * full for a visitor who agreed to be contacted). */
+JsonObject *liaison_hq_store_request_contacts (LiaisonHqStore        *self,
+                                               const LiaisonHqToken  *token,
+                                               const char            *reception_uuid,
+                                               const char            *reason,
+                                               const char            *actor,
+                                               const char            *desk,
+                                               GError               **error);
+
 G_END_DECLS

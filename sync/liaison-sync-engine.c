@@ -181,6 +181,7 @@ liaison_sync_engine_finalize (GObject *object)
   LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (object);
 
   g_clear_pointer (&self->callers, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_contacts, g_hash_table_unref);
   g_clear_pointer (&self->last_sync, g_free);
   g_clear_pointer (&self->last_error, g_free);
 
@@ -282,6 +283,8 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
   const char *ca_file = g_getenv ("LIAISON_CA_FILE");
 
   self->callers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown_contacts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
   self->online = TRUE;
   self->interval = DEFAULT_INTERVAL;
   self->session = soup_session_new_with_options ("user-agent", "Liaison/" PACKAGE_VERSION,

@@ -66,6 +66,32 @@ guint       liaison_sync_engine_get_received   (LiaisonSyncEngine *self);
  * answers, applied or not, and the answers' bytes. */
 guint       liaison_sync_engine_get_pulled_records (LiaisonSyncEngine *self);
 guint64     liaison_sync_engine_get_pulled_bytes   (LiaisonSyncEngine *self);
+/* Headquarters asks the server for the contacts of the reception
+ * @reception_uuid, giving @reason (POST /v1/contact-requests; the server
+ * logs it in the access log first; docs/privacy.md, "Headquarters and
+ * contacts"). Off the main thread: the key is read in a thread, the
+ * request is libsoup's. A blank reason, a station's desk, a reception
+ * headquarters does not have, no network or a refusal: a translated
+ * error. The answer is held in memory for this session only
+ * (liaison_sync_engine_get_shown_contacts()), never written to the
+ * store's file. */
+void       liaison_sync_engine_request_contacts_async  (LiaisonSyncEngine   *self,
+                                                        const char          *reception_uuid,
+                                                        const char          *reason,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+/* Returns: (transfer container) (element-type LiaisonVisitor): the
+ * reception's visitors as the server gave them, in its order (a phone in
+ * full for a visitor who agreed to be contacted, masked otherwise). */
+GPtrArray *liaison_sync_engine_request_contacts_finish (LiaisonSyncEngine   *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+/* The contacts asked for this session for @reception_uuid, or NULL.
+ * Returns: (transfer none) (element-type LiaisonVisitor) (nullable) */
+GPtrArray *liaison_sync_engine_get_shown_contacts      (LiaisonSyncEngine   *self,
+                                                        const char          *reception_uuid);
+
 /* Where the station key is kept, in words; NULL when not enrolled. */
 char       *liaison_sync_engine_describe_key_place (LiaisonSyncEngine *self);
 

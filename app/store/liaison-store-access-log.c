@@ -54,6 +54,14 @@ own_desk (LiaisonStore  *self,
   return desk;
 }
 
+char *
+liaison_store_dup_access_desk (LiaisonStore  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return own_desk (self, error);
+}
+
 static char *
 own_role (LiaisonStore *self)
 {

@@ -53,6 +53,12 @@ GPtrArray *liaison_store_list_access_log (LiaisonStore  *self,
                                           int            kind,
                                           GError       **error);
 
+/* Which desk this is, as its entries name it: its station's uuid, or at a
+ * desk without one (headquarters) a uuid of its own, made the first time
+ * and kept in the file. NULL with @error when it could not be kept. */
+char *liaison_store_dup_access_desk (LiaisonStore  *self,
+                                     GError       **error);
+
 /* The entry @uuid here, or NULL with LIAISON_STORE_ERROR_NOT_FOUND. */
 LiaisonAccessEntry *liaison_store_get_access_entry (LiaisonStore  *self,
                                                     const char    *uuid,

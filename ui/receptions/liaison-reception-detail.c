@@ -1,7 +1,10 @@
 /* liaison-reception-detail.c: one reception, read-only, with an Edit button.
  *
  * A visitor's phone number is shown in full only when that visitor agreed
- * to be contacted; otherwise it stays masked, as in the list.
+ * to be contacted; otherwise it stays masked, as in the list. At
+ * headquarters, whose desk holds phones masked, Show Contact… asks the
+ * server with a reason (liaison-contact-dialog.c); what it answers is
+ * shown from the sync engine's memory for this session, never saved.
  */
 #define G_LOG_DOMAIN "liaison-reception-detail"
 
@@ -10,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-reception-detail.h"
+#include "liaison-contact-dialog.h"
 #include "liaison-privacy.h"
 #include "liaison-reception-file-view.h"
 #include "liaison-store-sync.h"
@@ -22,6 +26,9 @@ struct _LiaisonReceptionDetail
 
   /* owned */
   LiaisonStore *store;
+  LiaisonSyncEngine *engine;      /* NULL: no sync (tests) */
+  GCancellable *asking;           /* a contact request on its way */
+  char *reception_uuid;
 
   gint64 reception_id;
 
@@ -38,6 +45,7 @@ struct _LiaisonReceptionDetail
   AdwActionRow  *station_info;
   AdwActionRow  *deputies_info;
   GtkListBox    *visitors_list;
+  GtkButton     *show_contact_button;
   GtkLabel      *summary_label;
   GtkLabel      *handled_label;
   GtkLabel      *handling_label;
@@ -76,9 +84,13 @@ new_plain_row (const char *title,
   return row;
 }
 
+/* @shown: the visitor as headquarters' server gave them this session
+ * (Show Contact…), or NULL. */
 static GtkWidget *
 new_visitor_row (const LiaisonVisitor *visitor,
-                 gboolean              received_here)
+                 const LiaisonVisitor *shown,
+                 gboolean              received_here,
+                 gboolean              at_hq)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
   const char *name = (visitor->name != NULL && *visitor->name) ? visitor->name : _("Anonymous");
@@ -107,6 +119,19 @@ new_visitor_row (const LiaisonVisitor *visitor,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
+  else if (shown != NULL && shown->phone != NULL && *shown->phone)
+    {
+      label = gtk_label_new (shown->phone);
+      gtk_widget_set_name (label, "shown_phone");
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_box_append (GTK_BOX (box), label);
+      label = gtk_label_new (_("Given by headquarters’ server; not saved"));
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   else if (liaison_privacy_may_show_phone (LIAISON_PRIVACY_RECEPTION, visitor->consent, received_here))
     {
       label = gtk_label_new (visitor->phone);
@@ -121,7 +146,9 @@ new_visitor_row (const LiaisonVisitor *visitor,
       label = gtk_label_new (masked);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_box_append (GTK_BOX (box), label);
-      label = gtk_label_new (visitor->consent ? _("Received at another station") : _("No consent to be contacted"));
+      label = gtk_label_new (!visitor->consent ? _("No consent to be contacted")
+                             : at_hq ? _("Masked at headquarters")
+                             : _("Received at another station"));
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
@@ -243,6 +270,10 @@ show_reception (LiaisonReceptionDetail *self,
   /* Translators: under a reception's date: how the citizen came and the category, "来访 · 城乡建设" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), channel, category);
   gboolean received_here = liaison_store_received_here (self->store, reception);
+  gboolean at_hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
+  GPtrArray *shown = self->engine != NULL && at_hq
+                     ? liaison_sync_engine_get_shown_contacts (self->engine, reception->meta.uuid) : NULL;
+  gboolean any_phone = FALSE;
 
   gtk_label_set_text (self->title_label, reception->received_at);
   gtk_label_set_text (self->subtitle_label, subtitle);
@@ -257,9 +288,21 @@ show_reception (LiaisonReceptionDetail *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->print_button),
                                           g_variant_new_int64 (reception->meta.id));
 
+  g_free (self->reception_uuid);
+  self->reception_uuid = g_strdup (reception->meta.uuid);
   clear_list (self->visitors_list);
   for (guint i = 0; i < reception->visitors->len; i++)
-    gtk_list_box_append (self->visitors_list, new_visitor_row (g_ptr_array_index (reception->visitors, i), received_here));
+    {
+      const LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+      /* The server answers the visitors in the reception's order. */
+      const LiaisonVisitor *given = shown != NULL && i < shown->len ? g_ptr_array_index (shown, i) : NULL;
+
+      any_phone |= visitor->phone != NULL && *visitor->phone;
+      gtk_list_box_append (self->visitors_list, new_visitor_row (visitor, given, received_here, at_hq));
+    }
+  /* Headquarters' desk asks the server; a station has the numbers it may show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->show_contact_button), at_hq && self->engine != NULL && any_phone);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_contact_button), self->asking == NULL);
 
   gtk_label_set_text (self->summary_label, reception->summary ? reception->summary : "");
 
@@ -330,6 +373,79 @@ store_changed_cb (LiaisonReceptionDetail *self,
     reload (self);
 }
 
+static void
+contacts_given_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LiaisonReceptionDetail) self = user_data;
+  g_autoptr(GPtrArray) visitors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  visitors = liaison_sync_engine_request_contacts_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+  g_clear_object (&self->asking);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_contact_button), TRUE);
+  if (visitors == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Could Not Show the Contact"), error->message);
+
+      gtk_widget_set_name (dialog, "contact_error_dialog");
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  reload (self);
+}
+
+static void
+contact_response_cb (AdwMessageDialog       *dialog,
+                     const char             *response,
+                     LiaisonReceptionDetail *self)
+{
+  g_autofree char *reason = NULL;
+
+  if (g_strcmp0 (response, "show") != 0 || self->engine == NULL || self->reception_uuid == NULL ||
+      self->asking != NULL)
+    return;
+  reason = liaison_contact_dialog_dup_reason (dialog);
+  self->asking = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_contact_button), FALSE);
+  liaison_sync_engine_request_contacts_async (self->engine, self->reception_uuid, reason, self->asking,
+                                              contacts_given_cb, g_object_ref (self));
+}
+
+static void
+show_contact_clicked_cb (LiaisonReceptionDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = liaison_contact_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (contact_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * liaison_reception_detail_set_sync_engine:
+ * @engine: (nullable): the application's sync engine
+ *
+ * At headquarters, lets Show Contact… ask the server, and shows what it
+ * gave this session.
+ */
+void
+liaison_reception_detail_set_sync_engine (LiaisonReceptionDetail *self,
+                                          LiaisonSyncEngine      *engine)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_DETAIL (self));
+  g_return_if_fail (engine == NULL || LIAISON_IS_SYNC_ENGINE (engine));
+
+  if (g_set_object (&self->engine, engine))
+    reload (self);
+}
+
 /**
  * liaison_reception_detail_set_store:
  *
@@ -381,8 +497,13 @@ liaison_reception_detail_dispose (GObject *object)
 {
   LiaisonReceptionDetail *self = LIAISON_RECEPTION_DETAIL (object);
 
+  if (self->asking != NULL)
+    g_cancellable_cancel (self->asking);
+  g_clear_object (&self->asking);
   liaison_ui_dispose_bin_template (ADW_BIN (self), LIAISON_TYPE_RECEPTION_DETAIL);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
+  g_clear_pointer (&self->reception_uuid, g_free);
   G_OBJECT_CLASS (liaison_reception_detail_parent_class)->dispose (object);
 }
 
@@ -407,6 +528,8 @@ liaison_reception_detail_class_init (LiaisonReceptionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, station_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, deputies_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, visitors_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, show_contact_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_contact_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handled_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, handling_label);

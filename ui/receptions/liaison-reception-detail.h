@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,10 @@ G_DECLARE_FINAL_TYPE (LiaisonReceptionDetail, liaison_reception_detail, LIAISON,
 
 void   liaison_reception_detail_set_store        (LiaisonReceptionDetail *self,
                                                   LiaisonStore           *store);
+/* At headquarters, Show Contact… asks the server through @engine (NULL:
+ * no sync, no Show Contact…). */
+void   liaison_reception_detail_set_sync_engine  (LiaisonReceptionDetail *self,
+                                                  LiaisonSyncEngine      *engine);
 /* 0 shows "no reception selected". */
 void   liaison_reception_detail_set_reception_id (LiaisonReceptionDetail *self,
                                                   gint64                  reception_id);

@@ -590,6 +590,14 @@ liaison_receptions_page_focus_search (LiaisonReceptionsPage *self)
   liaison_ui_leaflet_focus_search (self->leaflet, self->search_entry);
 }
 
+void
+liaison_receptions_page_set_sync_engine (LiaisonReceptionsPage *self,
+                                         LiaisonSyncEngine     *engine)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTIONS_PAGE (self));
+  liaison_reception_detail_set_sync_engine (self->detail, engine);
+}
+
 /**
  * liaison_receptions_page_set_store:
  *

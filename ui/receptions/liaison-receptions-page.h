@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,9 @@ G_DECLARE_FINAL_TYPE (LiaisonReceptionsPage, liaison_receptions_page, LIAISON, R
 
 void liaison_receptions_page_set_store        (LiaisonReceptionsPage *self,
                                                LiaisonStore          *store);
+/* The detail's Show Contact… at headquarters asks through @engine. */
+void liaison_receptions_page_set_sync_engine  (LiaisonReceptionsPage *self,
+                                               LiaisonSyncEngine     *engine);
 void liaison_receptions_page_focus_search     (LiaisonReceptionsPage *self);
 void liaison_receptions_page_show_reception   (LiaisonReceptionsPage *self,
                                                gint64                 reception_id);

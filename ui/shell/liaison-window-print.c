@@ -13,6 +13,7 @@
 #include "liaison-period-dialog.h"
 #include "liaison-print-form.h"
 #include "liaison-print-operation.h"
+#include "liaison-store-sync.h"
 #include "liaison-window-private.h"
 
 static void
@@ -25,12 +26,32 @@ print_reception_action (GtkWidget  *widget,
   g_autoptr(LiaisonReception) reception = liaison_store_get_reception (self->store,
                                                                        g_variant_get_int64 (parameter), &error);
 
+  LiaisonPrivacyView view = LIAISON_PRIVACY_MASKED;
+
   if (reception == NULL)
     {
       liaison_window_show_error (self, _("Could Not Print"), error->message, NULL);
       return;
     }
-  liaison_print_run (widget, liaison_print_form_new (reception, LIAISON_PRIVACY_MASKED), _("Reception Registration Form"), FALSE);
+  /* Headquarters' desk holds phones masked: the form shows a number in
+   * full only when the officer asked the server for it with a reason this
+   * session (Show Contact…, logged there), and only for a visitor who
+   * agreed to be contacted (docs/privacy.md, "Headquarters and contacts"). */
+  if (self->sync_engine != NULL && liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
+    {
+      GPtrArray *shown = liaison_sync_engine_get_shown_contacts (self->sync_engine, reception->meta.uuid);
+
+      for (guint i = 0; shown != NULL && i < shown->len && i < reception->visitors->len; i++)
+        {
+          LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+          const LiaisonVisitor *given = g_ptr_array_index (shown, i);
+
+          g_free (visitor->phone);
+          visitor->phone = g_strdup (given->phone);
+          view = LIAISON_PRIVACY_WITH_CONTACTS;
+        }
+    }
+  liaison_print_run (widget, liaison_print_form_new (reception, view), _("Reception Registration Form"), FALSE);
 }
 
 static void

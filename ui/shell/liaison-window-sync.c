@@ -153,6 +153,7 @@ liaison_window_set_sync_engine (LiaisonWindow     *self,
       syncing_changed_cb (self);
     }
   liaison_sync_status_set_engine (self->sync_status, engine);
+  liaison_receptions_page_set_sync_engine (self->receptions_page, engine);
   liaison_window_update_sync_actions (self);
 }
 

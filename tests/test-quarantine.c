@@ -160,6 +160,12 @@ test_pulled_bad_records (Fixture       *fixture,
   counts = liaison_test_sync_ok (hq.engine);
   g_assert_cmpuint (counts.set_aside, ==, 3);
   assert_set_aside (&hq);
+  /* Even the one JSON cannot read came with its visitor's phone masked
+   * (docs/privacy.md, "Headquarters and contacts"). */
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM pull_quarantine"
+                                                     " WHERE instr (text, '13912345678') > 0"), ==, 0);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM pull_quarantine"
+                                                     " WHERE instr (text, '139****5678') > 0"), ==, 3);
   g_assert_cmpint (liaison_test_count_rows (hq.store, "receptions"), ==, 3);
   g_assert_cmpint (liaison_store_get_checkpoint (hq.store), ==, liaison_test_hq_feed_end (fixture));
 

@@ -2,12 +2,18 @@
  * (liaison-test-awkward.h), sent by a station through a real liaison-hq
  * on loopback and pulled by a headquarters desktop, arrives with every
  * value: its visitors, its deputies, its inline suggestions, and its
- * 办理情况 although it was not handled on the spot. */
+ * 办理情况 although it was not handled on the spot; its visitors' phones
+ * masked, as headquarters' desks hold them (docs/privacy.md,
+ * "Headquarters and contacts"). */
 #define G_LOG_DOMAIN "test-round-trip-sync"
 
 #include "config.h"
 
+#include <sqlite3.h>
+
+#include "liaison-privacy.h"
 #include "liaison-reception-form.h"
+#include "liaison-store-private.h"
 #include "liaison-test-awkward.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-rows.h"
@@ -21,7 +27,7 @@ static const char *const synced_rows[] = {
   " r.channel, c.uuid, r.summary, r.handled_on_spot, r.handling, r.visitors_text"
   " FROM receptions r JOIN stations s ON s.id = r.station_id JOIN categories c ON c.id = r.category_id"
   " ORDER BY r.uuid",
-  "SELECT r.uuid, v.position, v.name, v.phone, v.community, v.party_size, v.consent"
+  "SELECT r.uuid, v.position, v.name, v.community, v.party_size, v.consent"
   " FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id ORDER BY r.uuid, v.position",
   "SELECT r.uuid, d.uuid FROM reception_deputies rd JOIN receptions r ON r.id = rd.reception_id"
   " JOIN deputies d ON d.id = rd.deputy_id ORDER BY r.uuid, d.uuid",
@@ -43,6 +49,43 @@ assert_same_receptions (LiaisonStore *a,
       g_assert_cmpuint (rows_a->len, >, 0);
       liaison_test_rows_assert_same (rows_a, rows_b);
     }
+}
+
+/* The visitors' phones of @store, in order. */
+static GPtrArray *
+phones_of (LiaisonStore *store)
+{
+  GPtrArray *phones = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (liaison_store_get_handle (store),
+                                       "SELECT v.phone FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id"
+                                       " ORDER BY r.uuid, v.position", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (phones, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return phones;
+}
+
+/* Each phone of @station's visitors at @desk: masked (app/privacy). */
+static void
+assert_phones_masked (LiaisonStore *station,
+                      LiaisonStore *desk)
+{
+  g_autoptr(GPtrArray) full = phones_of (station);
+  g_autoptr(GPtrArray) masked = phones_of (desk);
+  guint n_phones = 0;
+
+  g_assert_cmpuint (full->len, ==, masked->len);
+  for (guint i = 0; i < full->len; i++)
+    {
+      g_autofree char *expected = liaison_privacy_mask_phone (g_ptr_array_index (full, i));
+
+      g_test_message ("%s -> %s", (const char *) g_ptr_array_index (full, i), (const char *) g_ptr_array_index (masked, i));
+      g_assert_cmpstr (g_ptr_array_index (masked, i), ==, expected);
+      n_phones += *(const char *) g_ptr_array_index (full, i) != '\0';
+    }
+  g_assert_cmpuint (n_phones, >, 0);
 }
 
 static void
@@ -87,6 +130,7 @@ test_reception_through_hq (void)
   liaison_test_replica_enroll_hq (&hq, &desk, "代表工委“办公室”");
   liaison_test_sync_ok (desk.engine);
   assert_same_receptions (station.store, desk.store);
+  assert_phones_masked (station.store, desk.store);
 
   /* Opened at the station and saved untouched: nothing to send again. */
   reception = liaison_store_get_reception (station.store, id, &error);

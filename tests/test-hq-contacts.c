@@ -275,6 +275,37 @@ test_desk_holds_no_number (Fixture       *fixture,
   g_assert_cmpstr (after, ==, stored);
 }
 
+/* A headquarters desk from before liaison-hq masked phones held them in
+ * full: opened now, it masks them once, and the numbers leave its file
+ * and its WAL. */
+static void
+test_older_desk (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LiaisonTestReplica hq = liaison_test_replica_new (&fixture->enrolled.hq, "hq-desk.db");
+  g_autofree char *path = g_strdup (liaison_store_get_path (hq.store));
+  g_autoptr(GError) error = NULL;
+
+  liaison_test_replica_enroll_hq (&fixture->enrolled.hq, &hq, "办公室");
+  liaison_test_sync_ok (hq.engine);
+  /* The file as an older desk left it. */
+  g_assert_true (liaison_store_exec (hq.store, "UPDATE reception_visitors SET phone = CASE name"
+                                               " WHEN '王秀兰' THEN '" WANG_PHONE "' ELSE '" CHEN_PHONE "' END;"
+                                               " DELETE FROM settings WHERE key = 'hq_phones_masked'", &error));
+  g_assert_no_error (error);
+  liaison_test_replica_clear (&hq);
+  g_assert_true (file_holds (path, WANG_PHONE));
+
+  hq = liaison_test_replica_new (&fixture->enrolled.hq, "hq-desk.db");
+  assert_file_holds_no_number (path);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM reception_visitors WHERE phone = '" WANG_MASKED "'"), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM reception_visitors WHERE phone = '" CHEN_MASKED "'"), ==, 1);
+  /* The last four digits still find her, as at any desk. */
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM receptions WHERE search_phones LIKE '%5678%'"), ==, 1);
+  liaison_test_replica_clear (&hq);
+  assert_file_holds_no_number (path);
+}
+
 typedef struct {
   GAsyncResult *result;
 } Wait;
@@ -488,6 +519,7 @@ main (int   argc,
 
   g_test_add ("/hq-contacts/desk-holds-no-number", Fixture, NULL, fixture_set_up,
               test_desk_holds_no_number, fixture_tear_down);
+  g_test_add ("/hq-contacts/older-desk", Fixture, NULL, fixture_set_up, test_older_desk, fixture_tear_down);
   g_test_add ("/hq-contacts/request", Fixture, NULL, fixture_set_up, test_request, fixture_tear_down);
   return g_test_run ();
 }

@@ -995,6 +995,14 @@ test_pull_receptions (Fixture       *fixture,
   g_assert_cmpint (liaison_test_query_int (fixture->store,
     "SELECT count(*) FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id"
     " WHERE r.uuid = '" RECEPTION_1 "'"), ==, 2);
+  /* Headquarters' desk keeps the phone masked, even from a server that
+   * sent it whole (docs/privacy.md, "Headquarters and contacts"). */
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+    "SELECT count(*) FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id"
+    " WHERE r.uuid = '" RECEPTION_1 "' AND v.phone = '139****5678'"), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+    "SELECT count(*) FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id"
+    " WHERE r.uuid = '" RECEPTION_1 "' AND v.phone LIKE '%12345678%'"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (fixture->store,
     "SELECT count(*) FROM reception_deputies rd JOIN receptions r ON r.id = rd.reception_id"
     " JOIN deputies d ON d.id = rd.deputy_id WHERE r.uuid = '" RECEPTION_1 "' AND d.uuid = '" DEPUTY_1 "'"), ==, 1);

@@ -328,11 +328,14 @@ liaison_demo_generate (LiaisonStore              *store,
   if (options->n_receptions > 0 && !liaison_demo_add_duty_record (store, options->seed, error))
     return FALSE;
   /* At headquarters the stations' receptions and suggestions came from
-   * them: synced, as a pull leaves them, not waiting to be sent. */
+   * them: synced, as a pull leaves them, not waiting to be sent, and
+   * their visitors' phones masked (docs/privacy.md, "Headquarters and
+   * contacts"). */
   if (liaison_store_get_sync_role (store) == LIAISON_SYNC_ROLE_HQ)
     return liaison_store_exec (store,
                                "UPDATE receptions SET sync_state = 0, sync_error = NULL, server_version = version;"
                                " UPDATE suggestions SET sync_state = 0, sync_error = NULL, server_version = version;",
-                               error);
+                               error) &&
+           liaison_store_mask_hq_phones (store, error);
   return TRUE;
 }

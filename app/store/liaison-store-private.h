@@ -137,6 +137,16 @@ gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
                                               gint64         reception_id,
                                               GPtrArray     *visitors,
                                               GError       **error);
+/* Masks each phone of @visitors (LiaisonVisitor *) in place, as
+ * app/privacy does: a headquarters desk keeps them so (docs/privacy.md,
+ * "Headquarters and contacts"). */
+void          liaison_store_mask_visitor_phones (GPtrArray   *visitors);
+/* At a headquarters desk, once: masks every visitor's phone the file still
+ * holds in full (pulled before liaison-hq masked them), with
+ * secure_delete on, and checkpoints the WAL, so that the numbers leave the
+ * file. Nothing to do at a station, or once done. */
+gboolean      liaison_store_mask_hq_phones      (LiaisonStore  *self,
+                                                 GError       **error);
 /* Adds the deputies @deputy_ids (gint64) to @reception_id's. A deputy not
  * on the roster is LIAISON_STORE_ERROR_INVALID; another failure says
  * @failed and why. */

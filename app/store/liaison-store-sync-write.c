@@ -433,6 +433,10 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
           return FALSE;
         liaison_channel_from_code (json_object_get_string_member (data, "channel"), &channel);
         reception = reception_with_visitors (data);
+        /* A headquarters desk keeps visitors' phones masked, whatever a
+         * server sends (liaison-hq masks them; an older one did not). */
+        if (liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ)
+          liaison_store_mask_visitor_phones (reception->visitors);
         people = liaison_store_visitors_text (reception);
         sqlite3_bind_text (stmt, 6, received_at, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64 (stmt, 7, station_id);

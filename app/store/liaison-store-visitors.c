@@ -7,7 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-privacy.h"
 #include "liaison-store-private.h"
+#include "liaison-store-sync.h"
 
 char *
 liaison_store_visitors_text (const LiaisonReception *reception)
@@ -26,6 +28,91 @@ liaison_store_visitors_text (const LiaisonReception *reception)
         g_string_append (text, visitor->community);
     }
   return g_string_free (text, FALSE);
+}
+
+void
+liaison_store_mask_visitor_phones (GPtrArray *visitors)
+{
+  for (guint i = 0; i < visitors->len; i++)
+    {
+      LiaisonVisitor *visitor = g_ptr_array_index (visitors, i);
+      char *masked;
+
+      if (visitor->phone == NULL || *visitor->phone == '\0' || liaison_privacy_is_masked (visitor->phone))
+        continue;
+      masked = liaison_privacy_mask_phone (visitor->phone);
+      g_free (visitor->phone);
+      visitor->phone = masked;
+    }
+}
+
+#define HQ_PHONES_MASKED "hq_phones_masked"
+
+gboolean
+liaison_store_mask_hq_phones (LiaisonStore  *self,
+                              GError       **error)
+{
+  g_autofree char *done = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (liaison_store_get_sync_role (self) != LIAISON_SYNC_ROLE_HQ)
+    return TRUE;
+  done = liaison_store_get_setting (self, HQ_PHONES_MASKED);
+  if (done != NULL)
+    return TRUE;
+
+  /* Freed space is zeroed, so the old text does not stay in the pages. */
+  if (!liaison_store_exec (self, "PRAGMA secure_delete = ON", error) ||
+      !liaison_store_begin (self, error))
+    return FALSE;
+  stmt = liaison_store_prepare (self, "SELECT reception_id, position, phone FROM reception_visitors"
+                                      " WHERE phone IS NOT NULL AND phone <> '' AND instr (phone, '*') = 0", error);
+  if (stmt == NULL)
+    goto failed;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  phones = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 position = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (positions, position);
+      g_ptr_array_add (phones, liaison_privacy_mask_phone ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, _("Could not mask the visitors’ phones at headquarters"));
+      goto failed;
+    }
+  stmt = liaison_store_prepare (self, "UPDATE reception_visitors SET phone = ?3"
+                                      " WHERE reception_id = ?1 AND position = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (positions, gint64, i));
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (phones, i), -1, SQLITE_STATIC);
+      if (!liaison_store_step_done (self, stmt, _("Could not mask the visitors’ phones at headquarters"), error))
+        goto failed;
+    }
+  /* The search index drops what it held of them. */
+  if ((ids->len > 0 && !liaison_store_exec (self, "INSERT INTO reception_search (reception_search) VALUES ('optimize')", error)) ||
+      !liaison_store_set_setting (self, HQ_PHONES_MASKED, "1", error) ||
+      !liaison_store_commit (self, error))
+    goto failed;
+  return liaison_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+
+failed:
+  liaison_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

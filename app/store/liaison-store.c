@@ -320,6 +320,9 @@ liaison_store_open (const char  *path,
 
   if (!liaison_store_migrate (self, error))
     return NULL;
+  /* A headquarters desk from before issue 13 held phones in full. */
+  if (!liaison_store_mask_hq_phones (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -305,3 +305,26 @@ liaison_sync_engine_get_shown_contacts (LiaisonSyncEngine *self,
 
   return reception_uuid != NULL ? g_hash_table_lookup (self->shown_contacts, reception_uuid) : NULL;
 }
+
+gboolean
+liaison_sync_engine_fill_shown_contacts (LiaisonSyncEngine *self,
+                                         LiaisonReception  *reception)
+{
+  GPtrArray *shown;
+
+  g_return_val_if_fail (LIAISON_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (reception != NULL, FALSE);
+
+  shown = liaison_sync_engine_get_shown_contacts (self, reception->meta.uuid);
+  if (shown == NULL)
+    return FALSE;
+  for (guint i = 0; i < shown->len && i < reception->visitors->len; i++)
+    {
+      LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
+      const LiaisonVisitor *given = g_ptr_array_index (shown, i);
+
+      g_free (visitor->phone);
+      visitor->phone = g_strdup (given->phone);
+    }
+  return TRUE;
+}

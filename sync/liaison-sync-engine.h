@@ -92,6 +92,12 @@ GPtrArray *liaison_sync_engine_request_contacts_finish (LiaisonSyncEngine   *sel
 GPtrArray *liaison_sync_engine_get_shown_contacts      (LiaisonSyncEngine   *self,
                                                         const char          *reception_uuid);
 
+/* Puts the phones asked for this session (above) into @reception's
+ * visitors, in order, for a print of it at headquarters; TRUE when there
+ * were any. @reception is the desk's copy, whose phones are masked. */
+gboolean   liaison_sync_engine_fill_shown_contacts     (LiaisonSyncEngine   *self,
+                                                        LiaisonReception    *reception);
+
 /* Where the station key is kept, in words; NULL when not enrolled. */
 char       *liaison_sync_engine_describe_key_place (LiaisonSyncEngine *self);
 

@@ -26,9 +26,11 @@
 
 #include "liaison-access-kind.h"
 #include "liaison-csv.h"
+#include "liaison-print-form.h"
 #include "liaison-store-access-log.h"
 #include "liaison-store-desk.h"
 #include "liaison-test-hq-enrolled.h"
+#include "liaison-test-pdf.h"
 #include "liaison-test-util.h"
 
 #define WANG_PHONE "13912345678"
@@ -357,6 +359,48 @@ assert_visitors (GPtrArray *visitors)
   g_assert_false (chen->consent);
 }
 
+/* The registration form of @uuid printed at @replica as
+ * ui/shell/liaison-window-print.c prints it: the text of the PDF. */
+static char *
+printed_form (Fixture            *fixture,
+              LiaisonTestReplica *replica,
+              const char         *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM receptions WHERE uuid = '%s'", fixture->reception);
+  g_autofree char *pdf_path = g_build_filename (fixture->enrolled.hq.dir, name, NULL);
+  g_autoptr(LiaisonReception) reception = NULL;
+  g_autoptr(LiaisonPdf) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonPrivacyView view = LIAISON_PRIVACY_MASKED;
+
+  reception = liaison_store_get_reception (replica->store, liaison_test_query_int (replica->store, sql), &error);
+  g_assert_no_error (error);
+  if (liaison_sync_engine_fill_shown_contacts (replica->engine, reception))
+    view = LIAISON_PRIVACY_WITH_CONTACTS;
+  pdf = liaison_print_form_new (reception, view);
+  g_assert_true (liaison_pdf_write (pdf, pdf_path, &error));
+  g_assert_no_error (error);
+  return liaison_test_pdf_text (pdf_path);
+}
+
+/* Printed at headquarters: masked unless asked for this session, then
+ * the consenting visitor's number in full and the other still masked. */
+static void
+assert_printed (Fixture            *fixture,
+                LiaisonTestReplica *asked)
+{
+  LiaisonTestReplica other = liaison_test_replica_new (&fixture->enrolled.hq, "hq-desk.db");
+  g_autofree char *masked = printed_form (fixture, &other, "masked.pdf");
+  g_autofree char *full = printed_form (fixture, asked, "asked.pdf");
+
+  g_assert_null (strstr (masked, WANG_PHONE));
+  g_assert_nonnull (strstr (masked, WANG_MASKED));
+  g_assert_nonnull (strstr (full, WANG_PHONE));
+  g_assert_null (strstr (full, CHEN_PHONE));
+  g_assert_nonnull (strstr (full, CHEN_MASKED));
+  liaison_test_replica_clear (&other);
+}
+
 /* The rows of @path, a CSV file liaison-hq wrote: a BOM, then rows. */
 static GPtrArray *
 read_csv (const char *path)
@@ -465,6 +509,7 @@ test_request (Fixture       *fixture,
                                                      " AND actor_name = '陈静' AND n_contacts = 1"), ==, 1);
   g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM access_log"), ==, 2);
   assert_file_holds_no_number (path);
+  assert_printed (fixture, &hq);
 
   /* A blank reason at the desk: refused before anything is sent. */
   g_clear_pointer (&visitors, g_ptr_array_unref);

@@ -37,20 +37,9 @@ print_reception_action (GtkWidget  *widget,
    * full only when the officer asked the server for it with a reason this
    * session (Show Contact…, logged there), and only for a visitor who
    * agreed to be contacted (docs/privacy.md, "Headquarters and contacts"). */
-  if (self->sync_engine != NULL && liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
-    {
-      GPtrArray *shown = liaison_sync_engine_get_shown_contacts (self->sync_engine, reception->meta.uuid);
-
-      for (guint i = 0; shown != NULL && i < shown->len && i < reception->visitors->len; i++)
-        {
-          LiaisonVisitor *visitor = g_ptr_array_index (reception->visitors, i);
-          const LiaisonVisitor *given = g_ptr_array_index (shown, i);
-
-          g_free (visitor->phone);
-          visitor->phone = g_strdup (given->phone);
-          view = LIAISON_PRIVACY_WITH_CONTACTS;
-        }
-    }
+  if (self->sync_engine != NULL && liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ &&
+      liaison_sync_engine_fill_shown_contacts (self->sync_engine, reception))
+    view = LIAISON_PRIVACY_WITH_CONTACTS;
   liaison_print_run (widget, liaison_print_form_new (reception, view), _("Reception Registration Form"), FALSE);
 }
 

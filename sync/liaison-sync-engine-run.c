@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "liaison-protocol.h"
+#include "liaison-store-purge.h"
 #include "liaison-sync-engine-private.h"
 #include "liaison-token-store.h"
 
@@ -35,6 +36,26 @@ sync_op_free (SyncOp *op)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncOp, sync_op_free)
 
+/* After a sync, the retention period's purge (docs/privacy.md): the
+ * receptions the server's purge records name, and those due here. A
+ * failure is logged; the next sync tries again. */
+static void
+purge_after_sync (LiaisonSyncEngine *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  guint n_receptions = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (!liaison_store_purge_expired (self->store, &today, &n_receptions, &error))
+    g_warning ("The retention purge failed: %s", error->message);
+  else if (n_receptions > 0)
+    g_message ("Purged the visitors of %u receptions (retention period)", n_receptions);
+}
+
 /* Ends the sync for everyone waiting on it. Takes @op and @error. */
 void
 liaison_sync_engine_finish_sync (SyncOp *op,
@@ -53,6 +74,7 @@ liaison_sync_engine_finish_sync (SyncOp *op,
 
   if (error == NULL)
     {
+      purge_after_sync (self);
       liaison_sync_engine_mark_synced_now (self);
       liaison_sync_engine_set_last_error (self, NULL);
       self->suspended = FALSE;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "liaison-loop-rules.h"
+#include "liaison-retention.h"
 
 LiaisonLoopRules *
 liaison_loop_rules_new (void)
@@ -14,6 +15,7 @@ liaison_loop_rules_new (void)
   rules->calendar = liaison_calendar_new ();
   for (guint k = 0; k < LIAISON_N_LOOP_KINDS; k++)
     rules->limits[k] = liaison_loop_kind_default_limit ((LiaisonLoopKind) k);
+  rules->retention_years = LIAISON_RETENTION_DEFAULT_YEARS;
   return rules;
 }
 

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 typedef struct {
   LiaisonCalendar  *calendar;                     /* never NULL */
   LiaisonTimeLimit  limits[LIAISON_N_LOOP_KINDS]; /* by kind */
+  guint             retention_years;              /* visitors' data kept, liaison-retention.h */
 } LiaisonLoopRules;
 
-LiaisonLoopRules *liaison_loop_rules_new  (void);  /* the defaults: no holidays, 15 working days, 3 months */
+LiaisonLoopRules *liaison_loop_rules_new  (void);  /* the defaults: no holidays, 15 working days, 3 months, kept 3 years */
 LiaisonLoopRules *liaison_loop_rules_copy (const LiaisonLoopRules *rules);
 void              liaison_loop_rules_free (LiaisonLoopRules *rules);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "liaison-retention.h"
 #include "liaison-validate.h"
 
 G_DEFINE_QUARK (liaison-validation-error-quark, liaison_validation_error)
@@ -321,8 +322,10 @@ liaison_reception_check (const LiaisonReception *reception,
                                     visitor->phone);
         if (visitor->consent && liaison_text_is_blank (visitor->phone))
           liaison_field_errors_add (errors, phone, _("A visitor who may be contacted needs a phone number."));
-        check_required (errors, community, visitor->community,
-                        _("Enter the visitor’s community or village."));
+        /* A visitor the retention period purged has none any more. */
+        if (g_strcmp0 (visitor->name, LIAISON_PURGED_MARKER) != 0)
+          check_required (errors, community, visitor->community,
+                          _("Enter the visitor’s community or village."));
         check_length (errors, community, visitor->community, LIAISON_MAX_COMMUNITY_CHARS);
         if (visitor->party_size < 1 || visitor->party_size > LIAISON_MAX_PARTY_SIZE)
           liaison_field_errors_add (errors, party,

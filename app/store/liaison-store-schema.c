@@ -538,6 +538,19 @@ static const char migration_15[] =
   "  SELECT RAISE (ABORT, 'an access log entry is never deleted');\n"
   "END;\n";
 
+/* Retention purges (schema 16, liaison-store-purge.h, docs/privacy.md):
+ * the server's record of each reception it purged, kept so that a copy of
+ * the reception pulled later is purged too. IF NOT EXISTS: a test's
+ * store taken back to an older schema keeps it. */
+static const char migration_16[] =
+  "CREATE TABLE IF NOT EXISTS purges (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  reception_uuid TEXT NOT NULL,\n"
+  "  station_uuid TEXT NOT NULL,\n"
+  "  purged_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX IF NOT EXISTS purges_by_reception ON purges (reception_uuid);\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -555,6 +568,7 @@ static const char *const migrations[] = {
   migration_13,
   migration_14,
   migration_15,
+  migration_16,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -250,6 +250,11 @@ encode_row (LiaisonStore  *self,
       json_object_set_int_member (data, "n_contacts", sqlite3_column_int64 (stmt, c + 6));
       set_text (data, "reason", stmt, c + 7);
       break;
+    case KIND_PURGE:
+      set_text (data, "reception", stmt, c);
+      set_text (data, "station", stmt, c + 1);
+      set_text (data, "purged_at", stmt, c + 2);
+      break;
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
     case KIND_QUARTER_CLOSE:

@@ -30,6 +30,7 @@ typedef enum {
   KIND_PUBLISHED_REPORT,      /* names suggestions and stations, as text only */
   KIND_PUBLISHED_REPORT_PART, /* names its head: after it */
   KIND_ACCESS_LOG,            /* names records as text only */
+  KIND_PURGE,                 /* names a reception as text only */
   N_KINDS
 } Kind;
 
@@ -110,6 +111,12 @@ gboolean    liaison_store_sync_set_checkpoint (LiaisonStore    *self,
 /* liaison-store-access-log.c: an access log entry as it arrives from
  * the server, written once; a copy here only learns the server has it. */
 gboolean    liaison_store_sync_write_access   (LiaisonStore    *self,
+                                               const Incoming  *incoming,
+                                               GError         **error);
+
+/* liaison-store-purge.c: a purge record as it arrives from the server,
+ * kept once; the purge itself runs after the sync. */
+gboolean    liaison_store_sync_write_purge    (LiaisonStore    *self,
                                                const Incoming  *incoming,
                                                GError         **error);
 

@@ -67,6 +67,9 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   [KIND_ACCESS_LOG] = { "access_log", "access_log", LIAISON_SYNC_ROLE_NONE,
     "SELECT " META_SELECT ", t.kind, t.at, t.role, t.actor_name, t.desk_uuid, t.what, t.n_contacts, t.reason"
     " FROM access_log t" },
+  /* The server's retention purges (liaison-store-purge.h): never pushed. */
+  [KIND_PURGE] = { "purge", "purges", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.reception_uuid, t.station_uuid, t.purged_at FROM purges t" },
 };
 
 gboolean

@@ -308,6 +308,8 @@ liaison_store_open (const char  *path,
   if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", &local_error) ||
       !liaison_store_exec (self, "PRAGMA synchronous = FULL", &local_error) ||
       !liaison_store_exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
+      /* Purged text (docs/privacy.md) leaves no copy in free space. */
+      !liaison_store_exec (self, "PRAGMA secure_delete = ON", &local_error) ||
       /* A year's dashboard reads some 10 MB of index at headquarters:
        * SQLite's default 2 MB cache would read it from the file again on
        * every refresh. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "liaison-loop-wire.h"
+#include "liaison-retention.h"
 
 G_DEFINE_QUARK (liaison-loop-wire-error-quark, liaison_loop_wire_error)
 
@@ -518,7 +519,7 @@ static const LimitField limit_fields[] = {
 gboolean
 liaison_loop_rules_has_member (const char *member)
 {
-  if (g_strcmp0 (member, "calendar") == 0)
+  if (g_strcmp0 (member, "calendar") == 0 || g_strcmp0 (member, "retention_years") == 0)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (limit_fields); i++)
     if (g_strcmp0 (member, limit_fields[i].member) == 0)
@@ -544,6 +545,9 @@ liaison_loop_rules_to_json (const LiaisonLoopRules *rules)
       json_object_set_int_member (data, limit_fields[i].member,
                                   limit_fields[i].months ? limit->months : limit->working_days);
     }
+  /* Only when not the default: a desk from before it reads the rest. */
+  if (rules->retention_years != LIAISON_RETENTION_DEFAULT_YEARS)
+    json_object_set_int_member (data, "retention_years", rules->retention_years);
   return data;
 }
 
@@ -608,6 +612,24 @@ liaison_loop_rules_from_json (JsonObject  *data,
         limit->months = (guint) value;
       else
         limit->working_days = (guint) value;
+    }
+
+  /* Optional: the default when missing (liaison-retention.h). */
+  node = json_object_get_member (data, "retention_years");
+  if (node != NULL)
+    {
+      if (!node_is (node, G_TYPE_INT64))
+        {
+          invalid (error, "retention_years", "is not a whole number");
+          return NULL;
+        }
+      if (json_node_get_int (node) < LIAISON_RETENTION_MIN_YEARS ||
+          json_node_get_int (node) > LIAISON_RETENTION_MAX_YEARS)
+        {
+          invalid (error, "retention_years", "is out of range");
+          return NULL;
+        }
+      rules->retention_years = (guint) json_node_get_int (node);
     }
 
   /* A limit is working days or months (LiaisonTimeLimit): exactly one. */

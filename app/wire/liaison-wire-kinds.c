@@ -203,6 +203,14 @@ static const FieldSpec access_log_fields[] = {
   { NULL }
 };
 
+/* A retention purge (docs/sync-protocol.md, "A retention purge"). */
+static const FieldSpec purge_fields[] = {
+  { "reception", FIELD_UUID, TRUE },
+  { "station", FIELD_UUID, TRUE },
+  { "purged_at", FIELD_WIRE_TIME, TRUE },
+  { NULL }
+};
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -237,6 +245,7 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_PUBLISHED_REPORT, published_report_fields, published_report_also_known },
   { LIAISON_KIND_PUBLISHED_REPORT_PART, published_report_part_fields, published_report_part_also_known },
   { LIAISON_KIND_ACCESS_LOG, access_log_fields },
+  { LIAISON_KIND_PURGE, purge_fields },
 };
 
 const KindSpec *

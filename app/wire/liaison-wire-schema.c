@@ -627,6 +627,13 @@ liaison_wire_check_record (JsonObject  *record,
   else if ((g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT) ||
             g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT_PART)) && tombstone)
     return invalid (error, "deleted must be false: a published report is never withdrawn");
+  else if (g_str_equal (kind, LIAISON_KIND_PURGE))
+    {
+      if (json_object_get_int_member (record, "version") != 1)
+        return invalid (error, "version must be 1: a purge is never changed");
+      if (tombstone)
+        return invalid (error, "deleted must be false: a purge is never undone");
+    }
   else if (g_str_equal (kind, LIAISON_KIND_ACCESS_LOG))
     {
       /* Insert-only, as the desk's triggers keep it (docs/privacy.md). */

@@ -35,6 +35,10 @@ G_BEGIN_DECLS
 /* An entry of the access log (app/store/liaison-store-access-log.h):
  * written by any desk, never changed, sent to headquarters' desks only. */
 #define LIAISON_KIND_ACCESS_LOG "access_log"
+/* A retention purge of one reception's visitors (docs/privacy.md):
+ * written by the server alone, never changed, sent to the reception's
+ * station and headquarters' desks. */
+#define LIAISON_KIND_PURGE "purge"
 
 /* The most a file a reception lists may hold: the protocol's
  * LIAISON_MAX_ATTACHMENT_BYTES (liaison-protocol.c checks they agree). */

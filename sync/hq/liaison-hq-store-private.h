@@ -99,6 +99,11 @@ gboolean      liaison_hq_store_route_written  (LiaisonHqStore  *self,
                                                JsonObject      *data,
                                                gint64          *seq,
                                                GError         **error);
+/* The digest of a record of @data, @deleted and @version, as
+ * liaison_protocol_record_digest() makes it. */
+char         *liaison_hq_store_digest_of      (JsonObject      *data,
+                                               gboolean         deleted,
+                                               gint64           version);
 /* @data as canonical JSON, as the records table keeps it. */
 char         *liaison_hq_store_canonical_data (JsonObject      *data);
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "liaison-hq-store.h"
+#include "liaison-hq-purge.h"
 #include "liaison-hq-store-private.h"
 #include "liaison-json-depth.h"
 #include "liaison-loop-wire.h"
@@ -183,6 +184,8 @@ push_one (LiaisonHqStore       *self,
     return liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, local_error->message);
 
   kind = json_object_get_string_member (record, "kind");
+  if (g_str_equal (kind, LIAISON_KIND_PURGE))
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, "Only the server writes a purge.");
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
   is_activity = g_str_equal (kind, LIAISON_KIND_ACTIVITY);
   is_access = g_str_equal (kind, LIAISON_KIND_ACCESS_LOG);
@@ -287,6 +290,13 @@ push_one (LiaisonHqStore       *self,
        (!exists && data_station == NULL && !is_activity && !is_access)))
     return liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, "The record belongs to another station.");
 
+  /* A purged reception stays purged (liaison-hq-purge.h). */
+  {
+    gboolean purged = FALSE;
+
+    if (!liaison_hq_purge_keep (self, kind, uuid, data, &purged, error))
+      return NULL;
+  }
   digest = liaison_protocol_record_digest (record);
 
   if (exists && current_version == version && g_strcmp0 (current_digest, digest) == 0)

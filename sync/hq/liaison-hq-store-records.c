@@ -76,10 +76,10 @@ liaison_hq_store_write_record (LiaisonHqStore  *self,
 }
 
 /* The digest of a record as liaison_protocol_record_digest() makes it. */
-static char *
-digest_of (JsonObject *data,
-           gboolean    deleted,
-           gint64      version)
+char *
+liaison_hq_store_digest_of (JsonObject *data,
+                            gboolean    deleted,
+                            gint64      version)
 {
   g_autoptr(JsonObject) record = json_object_new ();
 
@@ -143,7 +143,7 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
   seq = liaison_hq_store_last_seq (self, error);
   if (seq < 0)
     return FALSE;
-  digest = digest_of (data, FALSE, version);
+  digest = liaison_hq_store_digest_of (data, FALSE, version);
   seq += 1;
   if (!liaison_hq_store_write_record (self, kind, new_uuid, version, origin_station, FALSE, now,
                                       data_json, digest, seq, error) ||

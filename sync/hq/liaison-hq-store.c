@@ -220,8 +220,10 @@ open_db (LiaisonHqStore  *self,
     }
   sqlite3_busy_timeout (liaison_db_get_handle (self->db), 10000);
   /* WAL for readers beside the writer; FULL so that a commit, which comes
-   * before every answer, survives a power cut too. */
-  return liaison_hq_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
+   * before every answer, survives a power cut too; secure_delete so that
+   * purged text leaves no copy in free space (docs/privacy.md). */
+  return liaison_hq_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                " PRAGMA secure_delete = ON;", error);
 }
 
 static gboolean

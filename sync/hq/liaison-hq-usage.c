@@ -31,6 +31,9 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq rules list --data-dir DIR\n"
              "  liaison-hq check --data-dir DIR [--quarantine]\n"
              "  liaison-hq audit --data-dir DIR [--from DATE --to DATE] FILE.csv\n"
+             "  liaison-hq retention --data-dir DIR\n"
+             "  liaison-hq retention set --data-dir DIR --years N\n"
+             "  liaison-hq purge --data-dir DIR\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
              "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
@@ -77,6 +80,13 @@ liaison_hq_command_summary (const char *command)
                          "set in force on its first day. Every station gets them at its next sync. All or\n"
                          "nothing: a bad set and nothing is stored.") },
     { "rules list", N_("Lists the duty points rule sets headquarters has set, by effective date.") },
+    { "retention", N_("Shows how long visitors’ names, phones and communities are kept.") },
+    { "retention set", N_("Sets how many years visitors’ names, phones and communities are kept after a\n"
+                          "reception’s matters end (1 to 30; 3 until set). Every desk gets it at its next\n"
+                          "sync; the server purges with it at its next run.") },
+    { "purge", N_("Purges now what the retention period says is due, as “liaison-hq serve” does at\n"
+                  "start-up and once a day: the visitors’ names, phones and communities become\n"
+                  "“(已按期删除)” at the server, and every desk holding them purges them at its next sync.") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)

@@ -17,6 +17,7 @@
 #include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
 #include "liaison-hq-points-rules.h"
+#include "liaison-hq-retention.h"
 #include "liaison-hq-quarter.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
@@ -220,8 +221,6 @@ count_calendar_days (guint   n_holidays,
   *workdays = g_strdup_printf (ngettext ("%u make-up workday", "%u make-up workdays", n_workdays), n_workdays);
 }
 
-/* Commands */
-
 static int
 command_init (int argc, char **argv)
 {
@@ -315,7 +314,7 @@ command_serve (int argc, char **argv)
   serve_loop = g_main_loop_new (NULL, FALSE);
   term_id = g_unix_signal_add (SIGTERM, on_signal, (gpointer) "SIGTERM");
   int_id = g_unix_signal_add (SIGINT, on_signal, (gpointer) "SIGINT");
-
+  liaison_hq_purge_schedule (store);  /* now, then daily (docs/privacy.md) */
   g_printerr ("liaison-hq: room for %u connections at once\n", liaison_hq_server_get_max_connections (server));
   /* Not translated: scripts and tests read this line. */
   printf ("liaison-hq listening on %s\n", url);
@@ -777,6 +776,8 @@ main (int   argc,
     return liaison_hq_quarter_command (argc - 1, argv + 1);
   if (g_str_equal (command, "audit"))
     return liaison_hq_audit_command (argc - 1, argv + 1);
+  if (g_str_equal (command, "retention") || g_str_equal (command, "purge"))
+    return liaison_hq_retention_command (argc - 1, argv + 1);
   if (g_str_equal (command, "check"))
     return command_check (argc - 2, argv + 2);
   if (g_str_equal (command, "station") && argc >= 3 && g_str_equal (argv[2], "add"))

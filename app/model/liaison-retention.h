@@ -1,0 +1,38 @@
+/* liaison-retention.h: how long a visitor's name, phone and community are
+ * kept (docs/privacy.md, "Retention and purge"): headquarters' period, in
+ * the loop rules, the day it runs from, and the mark a purged visitor's
+ * name keeps, the same at the server and every desk. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a purged visitor's name becomes, stored as is everywhere (a
+ * desk shows it translated: liaison_retention_purged_label ()). */
+#define LIAISON_PURGED_MARKER "(已按期删除)"
+
+#define LIAISON_RETENTION_DEFAULT_YEARS 3
+#define LIAISON_RETENTION_MIN_YEARS     1
+#define LIAISON_RETENTION_MAX_YEARS     30
+
+/* The last day whose matters are due on @today with a period of @years:
+ * @today less @years years (29 February gives 28 February). A reception
+ * is due when it was received on or before that day and every suggestion
+ * under it was closed or withdrawn on or before it. */
+void        liaison_retention_cutoff        (const GDate *today,
+                                             guint        years,
+                                             GDate       *cutoff);
+
+/* The marker as this desk shows it, translated. */
+const char *liaison_retention_purged_label  (void);
+
+/* @name, as a desk shows it: the marker translated, any other as is. */
+const char *liaison_retention_shown_name    (const char  *name);
+
+/* The access log's reason for a purge, translated: the period and how
+ * many receptions' visitors went. */
+char       *liaison_retention_purge_reason  (guint        years,
+                                             guint        n_receptions);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* liaison-store-purge.c: the retention purge at a desk, and the server's
+ * purge records as they arrive (liaison-store-purge.h). */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-access-kind.h"
+#include "liaison-calendar.h"
+#include "liaison-loop-rules.h"
+#include "liaison-retention.h"
+#include "liaison-store-access-log.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-store-purge.h"
+#include "liaison-store-sync-private.h"
+
+/* Receptions to purge: ?1 the cutoff day, ?2 the UTC start of the day
+ * after it, ?3 the marker. Tombstones too: they keep their visitors. */
+static const char due_query[] =
+  "SELECT r.id, r.uuid, substr (r.received_at, 1, 10) FROM receptions r"
+  " WHERE (EXISTS (SELECT 1 FROM reception_visitors v WHERE v.reception_id = r.id"
+  "          AND (v.name IS NOT ?3 OR v.phone <> '' OR v.community <> '' OR v.consent <> 0))"
+  "        OR EXISTS (SELECT 1 FROM suggestions s WHERE s.reception_id = r.id"
+  "          AND s.raised_by <> '' AND s.raised_by IS NOT ?3))"
+  " AND (r.uuid IN (SELECT reception_uuid FROM purges)"
+  "      OR (substr (r.received_at, 1, 10) <= ?1"
+  "          AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.reception_id = r.id AND s.deleted = 0"
+  "            AND (s.status NOT IN ('closed', 'withdrawn')"
+  "                 OR EXISTS (SELECT 1 FROM suggestion_events e WHERE e.suggestion_uuid = s.uuid"
+  "                   AND e.at >= ?2)))))"
+  " ORDER BY r.id";
+
+/* What one reception's purge runs, ?1 its id, ?2 the marker. The
+ * visitors' triggers rewrite the search columns and the index. */
+static const char *const purge_steps[] = {
+  "UPDATE reception_visitors SET name = ?2, phone = '', community = '', consent = 0"
+  " WHERE reception_id = ?1 AND (name IS NOT ?2 OR phone <> '' OR community <> '' OR consent <> 0)",
+  "UPDATE receptions SET visitors_text ="
+  " (SELECT ifnull (group_concat (v.name, ' '), '') FROM reception_visitors v WHERE v.reception_id = ?1)"
+  " WHERE id = ?1 AND ?2 IS NOT NULL",
+  "UPDATE suggestions SET raised_by = ?2 WHERE reception_id = ?1 AND raised_by <> '' AND raised_by IS NOT ?2",
+  /* Other copies of the records' text: a pulled change set aside, and
+   * the losing side of a conflict. */
+  "DELETE FROM pull_quarantine WHERE ?2 IS NOT NULL AND (uuid = (SELECT uuid FROM receptions WHERE id = ?1)"
+  " OR uuid IN (SELECT uuid FROM suggestions WHERE reception_id = ?1))",
+  "DELETE FROM sync_conflicts WHERE ?2 IS NOT NULL AND (uuid = (SELECT uuid FROM receptions WHERE id = ?1)"
+  " OR uuid IN (SELECT uuid FROM suggestions WHERE reception_id = ?1))",
+};
+
+typedef struct {
+  gint64  id;
+  char   *day;
+} Due;
+
+static void
+due_free (gpointer pointer)
+{
+  Due *due = pointer;
+
+  g_free (due->day);
+  g_free (due);
+}
+
+static gpointer
+read_due (sqlite3_stmt *stmt)
+{
+  Due *due = g_new0 (Due, 1);
+
+  due->id = sqlite3_column_int64 (stmt, 0);
+  due->day = liaison_db_column_text (stmt, 2);
+  return due;
+}
+
+/* Purges reception @id; adds its visitors purged to *@n_visitors. */
+static gboolean
+purge_one (LiaisonStore  *self,
+           gint64         id,
+           guint         *n_visitors,
+           GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (purge_steps); i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_prepare (self, purge_steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+      if (!liaison_store_step_done (self, stmt, _("Could not purge a reception’s visitors"), error))
+        return FALSE;
+      if (i == 0)
+        *n_visitors += (guint) sqlite3_changes (liaison_store_get_handle (self));
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_purge_expired (LiaisonStore  *self,
+                             const GDate   *today,
+                             guint         *n_receptions,
+                             GError       **error)
+{
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *cutoff_day = NULL;
+  g_autofree char *cutoff_end = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *reason = NULL;
+  const char *first_day = NULL;
+  const char *last_day = NULL;
+  sqlite3_stmt *stmt;
+  guint n_visitors = 0;
+  GDate cutoff;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  *n_receptions = 0;
+  rules = liaison_store_get_loop_rules (self, error);
+  if (rules == NULL)
+    return FALSE;
+  liaison_retention_cutoff (today, rules->retention_years, &cutoff);
+  cutoff_day = liaison_date_to_iso (&cutoff);
+  cutoff_end = liaison_access_day_start_utc (&cutoff, 1);
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  stmt = liaison_store_prepare (self, due_query, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+  due = liaison_store_collect_rows (self, stmt, read_due, due_free,
+                                    _("Could not read the receptions to purge"), error);
+  if (due == NULL)
+    goto failed;
+  if (due->len == 0)
+    {
+      liaison_store_rollback (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const Due *one = g_ptr_array_index (due, i);
+
+      if (!purge_one (self, one->id, &n_visitors, error))
+        goto failed;
+      if (first_day == NULL || g_strcmp0 (one->day, first_day) < 0)
+        first_day = one->day;
+      if (last_day == NULL || g_strcmp0 (one->day, last_day) > 0)
+        last_day = one->day;
+    }
+
+  /* An FTS5 'delete' leaves the old entry in its segment until a merge:
+   * merge them all, so that no purged word stays in the index. */
+  if (!liaison_store_exec (self, "INSERT INTO reception_search (reception_search) VALUES ('optimize');"
+                                 "INSERT INTO suggestion_search (suggestion_search) VALUES ('optimize');", error))
+    goto failed;
+
+  what = g_strdup_printf ("%s..%s", first_day, last_day);
+  reason = liaison_retention_purge_reason (rules->retention_years, due->len);
+  {
+    LiaisonAccessEntry entry = {
+      .kind = LIAISON_ACCESS_PURGE,
+      .what = what,
+      .n_contacts = n_visitors,
+      .reason = reason,
+    };
+
+    if (!liaison_store_log_access (self, &entry, error))
+      goto failed;
+  }
+  if (!liaison_store_commit (self, error))
+    goto failed;
+  *n_receptions = due->len;
+
+  liaison_store_emit_changed (self, "receptions");
+  liaison_store_emit_changed (self, "suggestions");
+  /* The old text's frames leave the WAL, and the file is cut to nothing. */
+  return liaison_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+
+failed:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+/* Sync (liaison-store-sync-private.h) */
+
+gboolean
+liaison_store_sync_write_purge (LiaisonStore    *self,
+                                const Incoming  *incoming,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "INSERT INTO purges (uuid, version, updated_at, origin_station_uuid, sync_state, server_version,"
+    " reception_uuid, station_uuid, purged_at) VALUES (?1, ?2, ?3, ?4, 0, ?2, ?5, ?6, ?7)"
+    " ON CONFLICT (uuid) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, incoming->version);
+  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
+  if (incoming->origin != NULL)
+    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  /* The wire's check let it in: every member is there, a string. */
+  liaison_store_bind_text (stmt, 5, data_string (incoming->data, "reception"));
+  liaison_store_bind_text (stmt, 6, data_string (incoming->data, "station"));
+  liaison_store_bind_text (stmt, 7, data_string (incoming->data, "purged_at"));
+  return liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error);
+}

@@ -1,0 +1,34 @@
+/* liaison-store-purge.h (app/store/): the retention purge at a desk
+ * (docs/privacy.md, "Retention and purge"; issue 13, section 4).
+ *
+ * After headquarters' retention period (the synced loop rules'
+ * retention_years), a reception's visitors keep their party size, and
+ * their names become LIAISON_PURGED_MARKER, their phones and communities
+ * nothing, their consent to be contacted no; so does the "raised by" of the suggestions under
+ * it. The date, category, channel, visitors_total, the loop's events and
+ * every figure stay. The server's "purge" records (wire kind purge) name
+ * the receptions it purged; they are kept in the purges table. */
+#pragma once
+
+#include <glib.h>
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+/* Purges, in one transaction, every reception this desk holds that a
+ * purge record names, or whose matters ended on or before @today less
+ * the retention period (every suggestion under it closed or withdrawn by
+ * then; its day if it has none), and that still holds a visitor's name,
+ * phone or community, or a suggestion's "raised by". The search indexes
+ * are merged so that no old entry stays, one access log entry (kind
+ * purge) says what and how many, and the WAL is checkpointed (TRUNCATE)
+ * after the commit. *@n_receptions gets how many were purged (0: nothing
+ * was due; nothing written). Emits changed::receptions, ::suggestions
+ * and ::access_log when it purged any. */
+gboolean liaison_store_purge_expired (LiaisonStore  *self,
+                                      const GDate   *today,
+                                      guint         *n_receptions,
+                                      GError       **error);
+
+G_END_DECLS

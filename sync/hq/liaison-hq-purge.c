@@ -1,0 +1,407 @@
+/* liaison-hq-purge.c: the retention purge at the server
+ * (liaison-hq-purge.h, docs/privacy.md "Retention and purge").
+ *
+ * A purged reception keeps its version and its place in the feed: the
+ * records table holds it purged from then on, so a desk that pulls it
+ * for the first time never sees the names; a desk that holds it already
+ * learns of the purge from the "purge" record. The rewrite leaves the
+ * old text in no free page (PRAGMA secure_delete, liaison-hq-store.c)
+ * and, after the checkpoint, in no WAL frame. */
+#define G_LOG_DOMAIN "liaison-hq"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-access-kind.h"
+#include "liaison-calendar.h"
+#include "liaison-hq-purge.h"
+#include "liaison-hq-store-private.h"
+#include "liaison-json-depth.h"
+#include "liaison-loop-rules.h"
+#include "liaison-purge-wire.h"
+#include "liaison-retention.h"
+#include "liaison-wire-schema.h"
+
+/* The purge's questions, answered from indexes: a reception's
+ * suggestions and a suggestion's events. */
+static const char purge_indexes[] =
+  "CREATE INDEX IF NOT EXISTS records_suggestions_by_reception ON records (json_extract (data, '$.reception'))"
+  " WHERE kind = '" LIAISON_KIND_SUGGESTION "';\n"
+  "CREATE INDEX IF NOT EXISTS records_events_by_suggestion ON records (json_extract (data, '$.suggestion'))"
+  " WHERE kind = '" LIAISON_KIND_SUGGESTION_EVENT "';\n";
+
+/* Receptions received on or before ?1 with a visitor not yet purged,
+ * under which every suggestion was closed or withdrawn before ?2 (the
+ * UTC start of the day after the cutoff). Tombstones too: one may carry
+ * its whole record. */
+static const char due_query[] =
+  "SELECT r.uuid, r.origin_station, r.version, r.deleted, r.data,"
+  " substr (json_extract (r.data, '$.received_at'), 1, 10) FROM records r"
+  " WHERE r.kind = '" LIAISON_KIND_RECEPTION "'"
+  " AND substr (json_extract (r.data, '$.received_at'), 1, 10) <= ?1"
+  " AND EXISTS (SELECT 1 FROM json_each (r.data, '$.visitors') v"
+  "   WHERE json_extract (v.value, '$.name') IS NOT ?3 OR json_extract (v.value, '$.phone') IS NOT NULL"
+  "   OR json_extract (v.value, '$.community') IS NOT NULL OR json_extract (v.value, '$.consent') IS NOT 0)"
+  " AND NOT EXISTS (SELECT 1 FROM records s WHERE s.kind = '" LIAISON_KIND_SUGGESTION "' AND s.deleted = 0"
+  "   AND json_extract (s.data, '$.reception') = r.uuid"
+  "   AND (NOT EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'"
+  "          AND json_extract (e.data, '$.suggestion') = s.uuid"
+  "          AND json_extract (e.data, '$.move') IN ('close', 'withdraw'))"
+  "        OR EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'"
+  "          AND json_extract (e.data, '$.suggestion') = s.uuid AND json_extract (e.data, '$.at') >= ?2)))"
+  " ORDER BY r.seq";
+
+typedef struct {
+  char   *uuid;
+  char   *origin;
+  gint64  version;
+  gboolean deleted;
+  char   *data;
+  char   *day;
+} Due;
+
+static void
+due_free (gpointer pointer)
+{
+  Due *due = pointer;
+
+  g_free (due->uuid);
+  g_free (due->origin);
+  g_free (due->data);
+  g_free (due->day);
+  g_free (due);
+}
+
+static gpointer
+read_due (sqlite3_stmt *stmt)
+{
+  Due *due = g_new0 (Due, 1);
+
+  due->uuid = liaison_db_column_text (stmt, 0);
+  due->origin = liaison_db_column_text (stmt, 1);
+  due->version = sqlite3_column_int64 (stmt, 2);
+  due->deleted = sqlite3_column_int (stmt, 3) != 0;
+  due->data = liaison_db_column_text (stmt, 4);
+  due->day = liaison_db_column_text (stmt, 5);
+  return due;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) node = text != NULL ? liaison_json_from_string (text, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_ref (json_node_get_object (node));
+}
+
+static gboolean
+step_done (LiaisonHqStore  *self,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  return liaison_db_step_done (liaison_hq_store_get_db (self), stmt,
+                               _("The headquarters database could not be changed"), error);
+}
+
+/* Writes @data over the record's, at the same version and seq. */
+static gboolean
+rewrite_in_place (LiaisonHqStore  *self,
+                  const char      *kind,
+                  const char      *uuid,
+                  gint64           version,
+                  gboolean         deleted,
+                  JsonObject      *data,
+                  GError         **error)
+{
+  g_autofree char *data_json = liaison_hq_store_canonical_data (data);
+  g_autofree char *digest = liaison_hq_store_digest_of (data, deleted, version);
+  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+    "UPDATE records SET data = ?1, digest = ?2 WHERE kind = ?3 AND uuid = ?4", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, data_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+table_exists (LiaisonHqStore *self,
+              const char     *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The other copies of @uuid's text: a record set aside by `liaison-hq
+ * check --quarantine`, and what a desk reported it set aside. */
+static gboolean
+forget_copies (LiaisonHqStore  *self,
+               const char      *uuid,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, "DELETE FROM quarantine WHERE uuid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (!table_exists (self, "set_aside_reports"))
+    return TRUE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = liaison_hq_store_prepare (self, "DELETE FROM set_aside_reports WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+purge_suggestions (LiaisonHqStore  *self,
+                   const char      *reception,
+                   GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+    "SELECT uuid, version, deleted, data FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION "'"
+    " AND json_extract (data, '$.reception') = ?", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (due_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reception, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Due *row = g_new0 (Due, 1);
+
+      row->uuid = liaison_db_column_text (stmt, 0);
+      row->version = sqlite3_column_int64 (stmt, 1);
+      row->deleted = sqlite3_column_int (stmt, 2) != 0;
+      row->data = liaison_db_column_text (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Due *row = g_ptr_array_index (rows, i);
+      g_autoptr(JsonObject) data = parse_object (row->data);
+
+      if (data != NULL && liaison_purge_wire_suggestion (data) &&
+          !rewrite_in_place (self, LIAISON_KIND_SUGGESTION, row->uuid, row->version, row->deleted, data, error))
+        return FALSE;
+      if (!forget_copies (self, row->uuid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Purges one due reception and writes its purge record. */
+static gboolean
+purge_one (LiaisonHqStore  *self,
+           const Due       *due,
+           const char      *now,
+           guint           *n_visitors,
+           GError         **error)
+{
+  g_autoptr(JsonObject) data = parse_object (due->data);
+  g_autoptr(JsonObject) purge = json_object_new ();
+  g_autofree char *purge_uuid = liaison_purge_wire_uuid (due->uuid);
+  g_autoptr(JsonObject) known = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (data == NULL)
+    return TRUE;
+  *n_visitors += liaison_purge_wire_reception (data);
+  if (!rewrite_in_place (self, LIAISON_KIND_RECEPTION, due->uuid, due->version, due->deleted, data, error) ||
+      !purge_suggestions (self, due->uuid, error) ||
+      !forget_copies (self, due->uuid, error))
+    return FALSE;
+
+  /* One record a reception, version 1 for ever (the wire's rule). */
+  known = liaison_hq_store_get_data (self, LIAISON_KIND_PURGE, purge_uuid, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (known != NULL || due->origin == NULL || !json_object_has_member (data, "station"))
+    return TRUE;
+  json_object_set_string_member (purge, "reception", due->uuid);
+  json_object_set_string_member (purge, "station", json_object_get_string_member (data, "station"));
+  json_object_set_string_member (purge, "purged_at", now);
+  return liaison_hq_store_save_record (self, LIAISON_KIND_PURGE, purge_uuid, due->origin, purge,
+                                       NULL, NULL, error);
+}
+
+/* The access log entry of a purge: headquarters' own, in no station's feed. */
+static gboolean
+log_purge (LiaisonHqStore              *self,
+           const LiaisonHqPurgeReport  *report,
+           const char                  *first_day,
+           const char                  *last_day,
+           const char                  *now,
+           GError                     **error)
+{
+  g_autoptr(JsonObject) entry = json_object_new ();
+  g_autofree char *what = g_strdup_printf ("%s..%s", first_day, last_day);
+  g_autofree char *reason = liaison_retention_purge_reason (report->years, report->n_receptions);
+
+  json_object_set_string_member (entry, "kind", liaison_access_kind_to_code (LIAISON_ACCESS_PURGE));
+  json_object_set_string_member (entry, "at", now);
+  json_object_set_string_member (entry, "role", "hq");
+  json_object_set_string_member (entry, "actor", "liaison-hq");
+  json_object_set_string_member (entry, "desk", liaison_hq_store_get_server_id (self));
+  json_object_set_string_member (entry, "what", what);
+  json_object_set_int_member (entry, "n_contacts", report->n_visitors);
+  json_object_set_string_member (entry, "reason", reason);
+  return liaison_hq_store_save_record (self, LIAISON_KIND_ACCESS_LOG, NULL, NULL, entry, NULL, NULL, error);
+}
+
+gboolean
+liaison_hq_purge_run (LiaisonHqStore        *store,
+                      const GDate           *today,
+                      LiaisonHqPurgeReport  *report,
+                      GError               **error)
+{
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *cutoff_day = NULL;
+  g_autofree char *cutoff_end = NULL;
+  g_autofree char *now = liaison_db_now_utc ();
+  const char *first_day = NULL;
+  const char *last_day = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_HQ_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  memset (report, 0, sizeof *report);
+  if (!liaison_hq_store_begin (store, error))
+    return FALSE;
+  rules = liaison_hq_store_get_loop_rules (store, NULL, error);
+  if (rules == NULL || !liaison_hq_store_exec (store, purge_indexes, error))
+    goto failed;
+  report->years = rules->retention_years;
+  liaison_retention_cutoff (today, report->years, &report->cutoff);
+  cutoff_day = liaison_date_to_iso (&report->cutoff);
+  cutoff_end = liaison_access_day_start_utc (&report->cutoff, 1);
+
+  stmt = liaison_hq_store_prepare (store, due_query, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+  due = liaison_db_collect_rows (liaison_hq_store_get_db (store), stmt, read_due, due_free,
+                                 _("The records could not be read"), error);
+  if (due == NULL)
+    goto failed;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const Due *one = g_ptr_array_index (due, i);
+
+      if (!purge_one (store, one, now, &report->n_visitors, error))
+        goto failed;
+      if (first_day == NULL || g_strcmp0 (one->day, first_day) < 0)
+        first_day = one->day;
+      if (last_day == NULL || g_strcmp0 (one->day, last_day) > 0)
+        last_day = one->day;
+    }
+  report->n_receptions = due->len;
+  if (report->n_receptions > 0 && !log_purge (store, report, first_day, last_day, now, error))
+    goto failed;
+  if (!liaison_hq_store_commit (store, error))
+    goto failed;
+
+  /* The old text's frames leave the WAL; the file is cut to nothing. */
+  if (report->n_receptions > 0)
+    return liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
+  return TRUE;
+
+failed:
+  liaison_hq_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+purge_today (gpointer user_data)
+{
+  LiaisonHqStore *store = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  LiaisonHqPurgeReport report;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (!liaison_hq_purge_run (store, &today, &report, &error))
+    g_warning ("The retention purge failed, and runs again tomorrow: %s", error->message);
+  else if (report.n_receptions > 0)
+    /* Not translated: the journal's line, as the other serve lines. */
+    g_printerr ("liaison-hq: purged the visitors of %u receptions (%u visitors; %u years)\n",
+                report.n_receptions, report.n_visitors, report.years);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+liaison_hq_purge_schedule (LiaisonHqStore *store)
+{
+  g_return_if_fail (LIAISON_IS_HQ_STORE (store));
+
+  purge_today (store);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 24 * 60 * 60, purge_today, g_object_ref (store), g_object_unref);
+}
+
+gboolean
+liaison_hq_purge_keep (LiaisonHqStore  *store,
+                       const char      *kind,
+                       const char      *uuid,
+                       JsonObject      *data,
+                       gboolean        *changed,
+                       GError         **error)
+{
+  g_autofree char *purge_uuid = NULL;
+  g_autoptr(JsonObject) known = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *reception = uuid;
+
+  *changed = FALSE;
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION))
+    {
+      JsonNode *node = json_object_get_member (data, "reception");
+
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return TRUE;
+      reception = json_node_get_string (node);
+    }
+  else if (!g_str_equal (kind, LIAISON_KIND_RECEPTION))
+    return TRUE;
+
+  purge_uuid = liaison_purge_wire_uuid (reception);
+  known = liaison_hq_store_get_data (store, LIAISON_KIND_PURGE, purge_uuid, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (known == NULL)
+    return TRUE;
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION))
+    *changed = liaison_purge_wire_suggestion (data);
+  else
+    *changed = liaison_purge_wire_reception (data) > 0;
+  return TRUE;
+}

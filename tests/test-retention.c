@@ -1,0 +1,564 @@
+/* test-retention.c: the retention purge (docs/privacy.md, "Retention and
+ * purge"; issue 13, section 4) at both ends, over a real liaison-hq on
+ * loopback.
+ *
+ * 东山联络站 received four parties: A (2021, its suggestion withdrawn in
+ * 2021) and D (2022, no suggestion) are past the 3 years; B (2021, its
+ * suggestion still open) and C (received today) are not. After a sync the
+ * station purges A and D; the server, restarted, purges them at start-up
+ * and sends a purge record for each; headquarters' desk receives them
+ * purged. The database files, WAL included, hold none of A's and D's
+ * names, phones or communities, byte for byte, at the station and at the
+ * server; B's and C's are untouched; the dashboard's and the follow-up
+ * figures are the same before and after; the purge's access log entries
+ * reach headquarters. A later push of A with its names is kept purged by
+ * the server. And a purge record alone purges a reception the desk's own
+ * rule would keep. */
+#define G_LOG_DOMAIN "test-retention"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "liaison-loop-rules.h"
+#include "liaison-purge-wire.h"
+#include "liaison-retention.h"
+#include "liaison-store-access-log.h"
+#include "liaison-store-dashboard.h"
+#include "liaison-store-desk.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-private.h"
+#include "liaison-store-purge.h"
+#include "liaison-store-sync.h"
+#include "liaison-test-hq.h"
+#include "liaison-test-util.h"
+
+typedef LiaisonTestHq Fixture;
+typedef LiaisonTestReplica Replica;
+
+/* What must go (A and D) and what must stay (B and C). */
+static const char *const purged_texts[] = {
+  "13812345678", "王秀英", "翠竹园社区", "0561-3331456", "李建国", "青石街社区", "13600002222", "周杰", "梧桐巷社区",
+};
+static const char *const kept_texts[] = { "13912345678", "赵敏", "13700001111", "孙丽" };
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  liaison_test_hq_init (fixture, "liaison-retention-XXXXXX");
+  liaison_test_hq_start (fixture);
+  liaison_test_hq_import_roster (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  liaison_test_hq_clear (fixture);
+}
+
+static void
+sync_ok (Replica *replica)
+{
+  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
+
+  g_assert_cmpuint (counts.rejected, ==, 0);
+}
+
+static GDate
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return date;
+}
+
+static gint64
+add_reception (LiaisonStore *store,
+               const char   *received_at,
+               LiaisonVisitor *first,
+               LiaisonVisitor *second)
+{
+  g_autoptr(LiaisonReception) reception = liaison_reception_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deputy_id = liaison_store_find_deputy (store, "张伟");
+  gboolean saved;
+
+  if (deputy_id == 0)
+    deputy_id = liaison_test_add_deputy (store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
+  g_array_append_val (reception->deputy_ids, deputy_id);
+  reception->received_at = g_strdup (received_at);
+  reception->channel = LIAISON_CHANNEL_WALK_IN;
+  reception->category_id = liaison_store_find_category (store, "urban_construction");
+  reception->summary = g_strdup ("小区道路积水，请求修缮");
+  first->party_size = 3;
+  g_ptr_array_add (reception->visitors, first);
+  if (second != NULL)
+    g_ptr_array_add (reception->visitors, second);
+  saved = liaison_store_save_reception (store, reception, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  return reception->meta.id;
+}
+
+/* A citizen's suggestion under reception @reception_id, raised by @by on
+ * @created_at. */
+static gint64
+add_suggestion (LiaisonStore *store,
+                gint64        reception_id,
+                const char   *by,
+                const char   *created_at)
+{
+  g_autoptr(LiaisonSuggestion) suggestion = liaison_suggestion_new ();
+  g_autoptr(GError) error = NULL;
+
+  suggestion->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  suggestion->category_id = liaison_store_find_category (store, "urban_construction");
+  suggestion->reception_id = reception_id;
+  suggestion->title = g_strdup ("修缮小区道路");
+  suggestion->content = g_strdup ("雨后积水严重");
+  suggestion->raised_by = g_strdup (by);
+  suggestion->created_at = g_strdup (created_at);
+  g_assert_true (liaison_store_save_suggestion (store, suggestion, &error));
+  g_assert_no_error (error);
+  return suggestion->meta.id;
+}
+
+/* The dashboard's figures from 2020 to today and the follow-up figures,
+ * as one text, so that before and after compare whole. */
+static char *
+figures_text (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GDate to = today ();
+  GDate from;
+  LiaisonFiguresTable table = { 0 };
+  LiaisonFigures figures = { 0 };
+  GString *text = g_string_new (NULL);
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, 1, 2020);
+  g_assert_true (liaison_store_compute_figures_table (store, &from, &to, &to, 0, &table, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (text, "total %u receptions %u visitors;", table.total.receptions, table.total.visitors);
+  for (gsize i = 0; i < sizeof table.total.figures; i++)
+    g_string_append_printf (text, "%02x", ((const guint8 *) &table.total.figures)[i]);
+  for (guint by = 0; by < LIAISON_N_FIGURES_BY; by++)
+    {
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (table.by[by]), (GCompareFunc) g_strcmp0);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          const LiaisonFiguresCell *cell = g_hash_table_lookup (table.by[by], l->data);
+
+          g_string_append_printf (text, "\n%u %s: %u %u ", by, (const char *) l->data,
+                                  cell->receptions, cell->visitors);
+          for (gsize i = 0; i < sizeof cell->figures; i++)
+            g_string_append_printf (text, "%02x", ((const guint8 *) &cell->figures)[i]);
+        }
+    }
+  liaison_figures_table_clear (&table);
+  g_assert_true (liaison_store_compute_figures (store, NULL, NULL, &to, &figures, &error));
+  g_assert_no_error (error);
+  g_string_append (text, "\nfollow-up ");
+  for (gsize i = 0; i < sizeof figures; i++)
+    g_string_append_printf (text, "%02x", ((const guint8 *) &figures)[i]);
+  g_string_append_printf (text, "\nparties %" G_GINT64_FORMAT,
+                          liaison_test_query_int (store, "SELECT sum (visitors_total) FROM receptions"));
+  return g_string_free (text, FALSE);
+}
+
+/* Whether the file @path, if there is one, holds @needle anywhere. */
+static gboolean
+file_holds (const char *path,
+            const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_no_error (error);
+  return memmem (bytes, length, needle, strlen (needle)) != NULL;
+}
+
+/* The database file @path and its WAL, byte for byte. */
+static void
+assert_no_trace (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (purged_texts); i++)
+    {
+      if (file_holds (path, purged_texts[i]) || file_holds (wal, purged_texts[i]))
+        g_error ("%s or its WAL still holds text %u", path, i);
+    }
+  /* The grep finds what is there: the receptions within the period. */
+  g_assert_true (file_holds (path, kept_texts[0]) || file_holds (wal, kept_texts[0]));
+}
+
+/* Reception @uuid's visitors at @store, "name|phone|community|party;". */
+static char *
+visitors_of (LiaisonStore *store,
+             const char   *uuid)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT group_concat (v.name || '|' || v.phone || '|' || v.community || '|' || v.party_size, ';')"
+    " FROM reception_visitors v JOIN receptions r ON r.id = v.reception_id WHERE r.uuid = '%s'"
+    " ORDER BY v.position", uuid);
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  stmt = liaison_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static void
+assert_visitors (LiaisonStore *store,
+                 const char   *uuid,
+                 const char   *expected)
+{
+  g_autofree char *visitors = visitors_of (store, uuid);
+
+  g_assert_cmpstr (visitors, ==, expected);
+}
+
+static char *
+uuid_of (LiaisonStore *store,
+         const char   *table,
+         gint64        id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = liaison_store_prepare (store, sql, &error);
+  char *uuid;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return uuid;
+}
+
+/* The server's text of @sql, "" for no row. */
+static char *
+server_text (Fixture    *fixture,
+             const char *sql)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
+                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+test_both_ends (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Replica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  Replica hq = liaison_test_replica_new (fixture, "hq-desk.db");
+  g_autofree char *east_path = g_build_filename (fixture->dir, "east.db", NULL);
+  g_autofree char *hq_path = g_build_filename (fixture->dir, "hq-desk.db", NULL);
+  g_autofree char *server_path = g_build_filename (fixture->data_dir, "hq.db", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  g_autofree char *sa = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *received_today = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a_id, b_id, c_id, d_id, sa_id;
+  GDate now = today ();
+
+  g_assert_true (liaison_store_set_desk_actor (east.store, "station", "刘芳", NULL, &error));
+  g_assert_no_error (error);
+  a_id = add_reception (east.store, "2021-03-05 09:30", liaison_test_make_visitor ("王秀英", "13812345678", "翠竹园社区"),
+                        liaison_test_make_visitor ("李建国", "0561-3331456", "青石街社区"));
+  sa_id = add_suggestion (east.store, a_id, "王秀英", "2021-03-05T02:00:00Z");
+  {
+    LiaisonLoopEvent *withdraw = liaison_test_event_new (LIAISON_LOOP_MOVE_WITHDRAW, LIAISON_LOOP_ROLE_STATION,
+                                                         "刘芳", g_date_time_new_utc (2021, 4, 1, 2, 0, 0));
+
+    withdraw->reason = g_strdup ("来访人已自行解决");
+    liaison_test_add_event (east.store, sa_id, withdraw);
+  }
+  b_id = add_reception (east.store, "2021-06-01 10:00", liaison_test_make_visitor ("赵敏", "13912345678", "南湖社区"),
+                        NULL);
+  add_suggestion (east.store, b_id, "赵敏", "2021-06-01T02:00:00Z");
+  received_today = g_strdup_printf ("%04d-%02d-%02d 00:00", g_date_get_year (&now), g_date_get_month (&now),
+                                    g_date_get_day (&now));
+  c_id = add_reception (east.store, received_today, liaison_test_make_visitor ("孙丽", "13700001111", "东门社区"), NULL);
+  d_id = add_reception (east.store, "2022-01-10 15:00", liaison_test_make_visitor ("周杰", "13600002222", "梧桐巷社区"),
+                        NULL);
+  a = uuid_of (east.store, "receptions", a_id);
+  b = uuid_of (east.store, "receptions", b_id);
+  c = uuid_of (east.store, "receptions", c_id);
+  d = uuid_of (east.store, "receptions", d_id);
+  sa = uuid_of (east.store, "suggestions", sa_id);
+  before = figures_text (east.store);
+  g_test_message ("figures: %s", before);
+
+  /* The station's sync, then its purge: A and D, by the synced rule. */
+  sync_ok (&east);
+  assert_visitors (east.store, a,
+                   LIAISON_PURGED_MARKER "|||3;" LIAISON_PURGED_MARKER "|||1");
+  assert_visitors (east.store, d, LIAISON_PURGED_MARKER "|||3");
+  assert_visitors (east.store, b, "赵敏|13912345678|南湖社区|3");
+  assert_visitors (east.store, c, "孙丽|13700001111|东门社区|3");
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM suggestions WHERE raised_by = '"
+                                                       LIAISON_PURGED_MARKER "'"), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
+                                                       " AND n_contacts = 3 AND what = '2021-03-05..2022-01-10'"),
+                   ==, 1);
+  /* A search finds them no more. */
+  {
+    LiaisonReceptionFilter filter = { .search = (char *) "13812345678" };
+
+    g_assert_cmpuint (liaison_store_count_receptions (east.store, &filter, &error), ==, 0);
+    g_assert_no_error (error);
+    filter.search = (char *) "13912345678";
+    g_assert_cmpuint (liaison_store_count_receptions (east.store, &filter, &error), ==, 1);
+  }
+  /* The server holds them still, until it purges. */
+  {
+    g_autofree char *server_wal = g_strconcat (server_path, "-wal", NULL);
+
+    g_assert_true (file_holds (server_path, "13812345678") || file_holds (server_wal, "13812345678"));
+  }
+
+  /* The server purges at start-up. */
+  liaison_test_hq_stop (fixture);
+  liaison_test_hq_start (fixture);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT data FROM records WHERE kind = 'reception' AND uuid = '%s'", a);
+    g_autofree char *server_a = server_text (fixture, sql);
+    g_autofree char *purges = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'purge'");
+    g_autofree char *entry = server_text (fixture, "SELECT json_extract (data, '$.n_contacts') || ' '"
+                                                   " || json_extract (data, '$.what') FROM records"
+                                                   " WHERE kind = 'access_log' AND origin_station IS NULL");
+
+    g_test_message ("server: %s", server_a);
+    g_assert_nonnull (strstr (server_a, "\"name\":\"" LIAISON_PURGED_MARKER "\",\"party_size\":3,\"phone\":null"));
+    g_assert_cmpstr (purges, ==, "2");
+    g_assert_cmpstr (entry, ==, "3 2021-03-05..2022-01-10");
+  }
+  assert_no_trace (server_path);
+
+  /* The station receives its purge records, and pushes its own entry. */
+  sync_ok (&east);
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM purges"), ==, 2);
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"), ==, 1);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&east), ==, 0);
+  after = figures_text (east.store);
+  g_assert_cmpstr (after, ==, before);
+  assert_no_trace (east_path);
+
+  /* Headquarters' desk: the receptions purged, both entries. */
+  liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
+  sync_ok (&hq);
+  assert_visitors (hq.store, a,
+                   LIAISON_PURGED_MARKER "|||3;" LIAISON_PURGED_MARKER "|||1");
+  assert_visitors (hq.store, d, LIAISON_PURGED_MARKER "|||3");
+  {
+    g_autofree char *kept = visitors_of (hq.store, b);
+
+    g_assert_true (g_str_has_prefix (kept, "赵敏|"));
+  }
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM purges"), ==, 2);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
+                                                     " AND role = 'hq' AND actor_name = 'liaison-hq'"), ==, 1);
+  g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
+                                                     " AND role = 'station' AND actor_name = '刘芳'"), ==, 1);
+  {
+    g_autofree char *at_hq = figures_text (hq.store);
+
+    g_assert_cmpstr (at_hq, ==, before);
+  }
+  assert_no_trace (hq_path);
+
+  /* A desk that sends A again with its names (a copy from before the
+   * purge): the server keeps it purged, and so does the desk. */
+  {
+    g_autoptr(LiaisonReception) again = liaison_store_get_reception (east.store, a_id, &error);
+    LiaisonVisitor *visitor;
+
+    g_assert_no_error (error);
+    visitor = g_ptr_array_index (again->visitors, 0);
+    g_free (visitor->name);
+    visitor->name = g_strdup ("王秀英");
+    g_free (visitor->phone);
+    visitor->phone = g_strdup ("13812345678");
+    g_free (visitor->community);
+    visitor->community = g_strdup ("翠竹园社区");
+    visitor->consent = TRUE;
+    g_free (again->summary);
+    again->summary = g_strdup ("小区道路积水，已修缮");
+    liaison_store_save_reception (east.store, again, &error);
+    g_assert_no_error (error);
+    sync_ok (&east);
+    /* Purged again after that sync, with its entry, sent at the next. */
+    g_assert_cmpuint (liaison_test_replica_unsynced (&east), ==, 1);
+    sync_ok (&east);
+    g_assert_cmpuint (liaison_test_replica_unsynced (&east), ==, 0);
+    assert_visitors (east.store, a,
+                     LIAISON_PURGED_MARKER "|||3;" LIAISON_PURGED_MARKER "|||1");
+    liaison_test_hq_stop (fixture);
+    assert_no_trace (server_path);
+    liaison_test_hq_start (fixture);
+    sync_ok (&hq);
+    assert_visitors (hq.store, a,
+                     LIAISON_PURGED_MARKER "|||3;" LIAISON_PURGED_MARKER "|||1");
+  }
+  /* The first purge's entry and the second's; the server's only one. */
+  g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"), ==, 2);
+  {
+    g_autofree char *entries = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'"
+                                                     " AND origin_station IS NULL");
+
+    g_assert_cmpstr (entries, ==, "1");
+  }
+  g_test_message ("suggestion %s", sa);
+
+  liaison_test_replica_clear (&east);
+  liaison_test_replica_clear (&hq);
+}
+
+/* A purge record from the server purges a reception this desk's own rule
+ * keeps (received today), and only that one. */
+static void
+test_record_alone (void)
+{
+  char *dir = liaison_test_make_tmp_dir ("liaison-retention-record-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "station.db", NULL);
+  LiaisonStore *store = liaison_test_open_store_with_station (path, "东山联络站");
+  g_autofree char *station = liaison_test_local_station_uuid (store);
+  g_autofree char *received_today = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *page_text = NULL;
+  g_autofree char *purge_uuid = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts = { 0 };
+  GDate now = today ();
+  guint n = 99;
+  gint64 id;
+
+  received_today = g_strdup_printf ("%04d-%02d-%02d 00:00", g_date_get_year (&now), g_date_get_month (&now),
+                                    g_date_get_day (&now));
+  id = add_reception (store, received_today, liaison_test_make_visitor ("王秀英", "13812345678", "翠竹园社区"), NULL);
+  uuid = uuid_of (store, "receptions", id);
+  id = add_reception (store, received_today, liaison_test_make_visitor ("赵敏", "13912345678", "东门社区"), NULL);
+  other = uuid_of (store, "receptions", id);
+
+  /* The rule alone: nothing is due. */
+  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log"), ==, 0);
+
+  purge_uuid = liaison_purge_wire_uuid (uuid);
+  page_text = g_strdup_printf ("[{\"kind\": \"purge\", \"uuid\": \"%s\", \"version\": 1,"
+                               " \"updated_at\": \"2026-01-01T00:00:00Z\", \"origin_station\": \"%s\","
+                               " \"deleted\": false, \"seq\": 1, \"data\": {\"reception\": \"%s\","
+                               " \"station\": \"%s\", \"purged_at\": \"2026-01-01T00:00:00Z\"}}]",
+                               purge_uuid, station, uuid, station);
+  page = json_from_string (page_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_apply_pulled (store, json_node_get_array (page), 1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM purges"), ==, 1);
+
+  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  assert_visitors (store, uuid, LIAISON_PURGED_MARKER "|||3");
+  assert_visitors (store, other, "赵敏|13912345678|东门社区|3");
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
+                                                  " AND n_contacts = 1"), ==, 1);
+
+  /* Idempotent: run again, nothing more, no second entry. */
+  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log"), ==, 1);
+
+  liaison_test_clear_store_dir (&store, &dir);
+}
+
+/* The period: 3 years until headquarters sets one; set, it is synced in
+ * the loop rules; a bad one is refused, in zh_CN, and nothing changes. */
+static void
+test_period (Fixture       *fixture,
+             gconstpointer  data)
+{
+  Replica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  g_autofree char *shown = NULL;
+  g_autofree char *set = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(LiaisonLoopRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rules = liaison_store_get_loop_rules (east.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->retention_years, ==, LIAISON_RETENTION_DEFAULT_YEARS);
+  shown = liaison_test_hq_run (fixture, "retention", NULL);
+  g_assert_nonnull (strstr (shown, "3 years"));
+
+  set = liaison_test_hq_run (fixture, "retention set", "--years", "5", NULL);
+  g_test_message ("%s", set);
+  g_assert_nonnull (strstr (set, "5 years"));
+  sync_ok (&east);
+  g_clear_pointer (&rules, liaison_loop_rules_free);
+  rules = liaison_store_get_loop_rules (east.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->retention_years, ==, 5);
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_assert_cmpint (liaison_test_run_hq (&out, &err, "retention", "set", "--data-dir", fixture->data_dir,
+                                        "--years", "0", NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "保存期限须为 1 至 30 年"));
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LC_ALL");
+  g_clear_pointer (&shown, g_free);
+  shown = liaison_test_hq_run (fixture, "retention", NULL);
+  g_assert_nonnull (strstr (shown, "5 years"));
+
+  liaison_test_replica_clear (&east);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/retention/both-ends", Fixture, NULL, fixture_set_up, test_both_ends, fixture_tear_down);
+  g_test_add ("/retention/period", Fixture, NULL, fixture_set_up, test_period, fixture_tear_down);
+  g_test_add_func ("/retention/record-alone", test_record_alone);
+  return g_test_run ();
+}

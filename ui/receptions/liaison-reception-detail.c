@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-retention.h"
 #include "liaison-reception-detail.h"
 #include "liaison-contact-dialog.h"
 #include "liaison-privacy.h"
@@ -93,7 +94,9 @@ new_visitor_row (const LiaisonVisitor *visitor,
                  gboolean              at_hq)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *name = (visitor->name != NULL && *visitor->name) ? visitor->name : _("Anonymous");
+  /* A visitor the retention period purged shows it in the user's language. */
+  const char *name = (visitor->name != NULL && *visitor->name) ? liaison_retention_shown_name (visitor->name)
+                                                               : _("Anonymous");
   gboolean has_phone = visitor->phone != NULL && *visitor->phone;
   GtkWidget *row;
   GtkWidget *box;

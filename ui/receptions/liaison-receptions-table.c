@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-retention.h"
 #include "liaison-reception-item.h"
 #include "liaison-receptions-table.h"
 #include "liaison-search.h"
@@ -86,7 +87,8 @@ describe_visitors (const LiaisonReception *reception)
   if (reception->visitors->len == 0)
     return g_strdup ("");
   visitor = g_ptr_array_index (reception->visitors, 0);
-  return g_strdup (visitor->name != NULL && *visitor->name ? visitor->name : _("Anonymous"));
+  return g_strdup (visitor->name != NULL && *visitor->name ? liaison_retention_shown_name (visitor->name)
+                                                           : _("Anonymous"));
 }
 
 static char *

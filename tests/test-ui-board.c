@@ -838,6 +838,8 @@ run_rules_dialog (void)
   dialog = liaison_test_wait_for_toplevel (LIAISON_TYPE_RULES_DIALOG);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "days_spin"))), ==, 15);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin"))), ==, 3);
+  /* Visitors' details: 3 years until headquarters sets it. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "retention_spin"))), ==, 3);
 
   /* No rules yet: the State Council's published list, names and all. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (liaison_test_get_by_id (dialog, "holidays_view")));
@@ -875,6 +877,7 @@ run_rules_dialog (void)
   gtk_text_buffer_set_text (buffer, "# National Day\n2025-10-01,holiday,National Day\n2025-09-28,workday\n", -1);
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (dialog, "error_label")));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "months_spin")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (liaison_test_get_by_id (dialog, "retention_spin")), 5);
   g_signal_emit_by_name (liaison_test_get_by_id (dialog, "save_button"), "clicked");
   g_assert_true (liaison_test_wait_until_gone (LIAISON_TYPE_RULES_DIALOG));
 
@@ -882,6 +885,7 @@ run_rules_dialog (void)
   g_assert_nonnull (rules);
   g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].working_days, ==, 10);
   g_assert_cmpuint (rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months, ==, 2);
+  g_assert_cmpuint (rules->retention_years, ==, 5);
   text = liaison_calendar_to_text (rules->calendar);
   g_assert_true (strstr (text, "2025-10-01,holiday") != NULL);
   g_assert_true (strstr (text, "2025-09-28,workday") != NULL);

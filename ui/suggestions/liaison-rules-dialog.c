@@ -6,6 +6,8 @@
  * words. A headquarters with no rules yet starts from the State Council's
  * published list (liaison_store_get_loop_rules()). A bad line shows the
  * parser's message, which names every bad line, and nothing is saved.
+ * And the retention period of visitors' details (docs/privacy.md,
+ * "Retention and purge"), which travels in the same record.
  */
 #define G_LOG_DOMAIN "liaison-rules-dialog"
 
@@ -25,6 +27,7 @@ struct _LiaisonRulesDialog
   /* template children */
   GtkSpinButton *days_spin;
   GtkSpinButton *months_spin;
+  GtkSpinButton *retention_spin;
   GtkTextView   *holidays_view;
   GtkLabel      *error_label;
 };
@@ -70,6 +73,7 @@ save_action (GtkWidget  *widget,
   rules->limits[LIAISON_LOOP_KIND_PUBLIC_OPINION].months = 0;
   rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].working_days = 0;
   rules->limits[LIAISON_LOOP_KIND_DEPUTY_SUGGESTION].months = gtk_spin_button_get_value_as_int (self->months_spin);
+  rules->retention_years = (guint) gtk_spin_button_get_value_as_int (self->retention_spin);
 
   if (!liaison_store_set_loop_rules (store, rules, &error))
     {
@@ -115,6 +119,7 @@ load (LiaisonRulesDialog *self)
     show_limit (self->days_spin, citizen->working_days);
   if (deputy->months > 0)
     show_limit (self->months_spin, deputy->months);
+  gtk_spin_button_set_value (self->retention_spin, rules->retention_years);
 
   /* In the user's words (休 and 班 in Chinese); the parser reads them back. */
   text = liaison_calendar_to_display_text (rules->calendar);
@@ -159,6 +164,7 @@ liaison_rules_dialog_class_init (LiaisonRulesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-rules-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, days_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, months_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, holidays_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonRulesDialog, error_label);
 

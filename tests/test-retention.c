@@ -27,6 +27,7 @@
 #include "liaison-store-access-log.h"
 #include "liaison-store-dashboard.h"
 #include "liaison-store-desk.h"
+#include "liaison-store-duty.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-purge.h"
@@ -171,6 +172,15 @@ figures_text (LiaisonStore *store)
     g_string_append_printf (text, "%02x", ((const guint8 *) &figures)[i]);
   g_string_append_printf (text, "\nparties %" G_GINT64_FORMAT,
                           liaison_test_query_int (store, "SELECT sum (visitors_total) FROM receptions"));
+  /* The duty record's: 张伟's receptions and their visitors. */
+  {
+    g_autofree char *deputy = liaison_test_deputy_uuid (store, "张伟");
+    guint receptions = 0, visitors = 0;
+
+    g_assert_true (liaison_store_count_deputy_visitors (store, deputy, NULL, NULL, &receptions, &visitors, &error));
+    g_assert_no_error (error);
+    g_string_append_printf (text, "\nduty record %u receptions %u visitors", receptions, visitors);
+  }
   return g_string_free (text, FALSE);
 }
 

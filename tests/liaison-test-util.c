@@ -429,8 +429,17 @@ liaison_test_try_record_event (LiaisonStore      *store,
 
   if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
     {
-      /* A deputy's move at a desk is made after the deputy's PIN. */
-      if (event->role == LIAISON_LOOP_ROLE_DEPUTY)
+      /* A deputy's move at a desk is made after the deputy's PIN; one
+       * that names no deputy (a blind rating, a withdrawal), by the
+       * deputy who filed the suggestion. */
+      if (event->role == LIAISON_LOOP_ROLE_DEPUTY && event->deputy_uuid == NULL)
+        {
+          g_autoptr(LiaisonSuggestion) suggestion = liaison_test_get_suggestion (store, suggestion_id);
+
+          if (suggestion->deputy_id != 0)
+            liaison_test_act_as_deputy_id (store, suggestion->deputy_id);
+        }
+      else if (event->role == LIAISON_LOOP_ROLE_DEPUTY)
         liaison_test_act_as_deputy (store, event->deputy_uuid);
       return liaison_store_add_suggestion_event (store, suggestion_id, event, error);
     }
@@ -504,6 +513,27 @@ liaison_test_query_int (LiaisonStore *store,
 
   g_assert_no_error (error);
   return n;
+}
+
+/**
+ * liaison_test_query_text:
+ *
+ * Returns: (transfer full): the first column of @sql's first row as text,
+ *   or NULL for no row or a NULL
+ */
+char *
+liaison_test_query_text (LiaisonStore *store,
+                         const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = liaison_store_prepare (store, sql, &error);
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
 }
 
 /**
@@ -665,16 +695,34 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_deputy_pins_schema:
+ *
+ * Takes a store of schema 17 back to schema 16: the deputies' PIN records
+ * go, and schema 17 runs again on reopening.
+ */
+void
+liaison_test_undo_deputy_pins_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store, "DROP TABLE deputy_pins; PRAGMA user_version = 16;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_access_log_schema:
  *
- * Takes a store of schema 15 back to schema 14: the access log goes, and
- * schema 15 runs again on reopening.
+ * Takes a store of schema 17 back to schema 14: the deputies' PIN records
+ * (liaison_test_undo_deputy_pins_schema()) and the access log go (the
+ * purges stay: schema 16 makes them if not there), and schemas 15 to 17
+ * run again on reopening.
  */
 void
 liaison_test_undo_access_log_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_deputy_pins_schema (store);
   g_assert_true (liaison_store_exec (store, "DROP TABLE access_log; PRAGMA user_version = 14;", &error));
   g_assert_no_error (error);
 }
@@ -682,7 +730,7 @@ liaison_test_undo_access_log_schema (LiaisonStore *store)
 /**
  * liaison_test_undo_dashboard_schema:
  *
- * Takes a store of schema 15 back to schema 13: the access log
+ * Takes a store of schema 17 back to schema 13: the access log
  * (liaison_test_undo_access_log_schema()), the receptions' visitors
  * total, its triggers and the dashboard's covering indexes go, and
  * schemas 14 and 15 run again on reopening.

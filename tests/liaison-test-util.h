@@ -52,6 +52,8 @@ gint64             liaison_test_add_deputy        (LiaisonStore       *store,
 
 gint64             liaison_test_query_int         (LiaisonStore       *store,
                                                    const char         *sql);
+char              *liaison_test_query_text        (LiaisonStore       *store,
+                                                   const char         *sql);
 gint64             liaison_test_count_rows        (LiaisonStore       *store,
                                                    const char         *table);
 LiaisonTestCounts  liaison_test_count_receptions  (LiaisonStore       *store);
@@ -94,6 +96,7 @@ char              *liaison_test_unit_uuid         (LiaisonStore       *store,
                                                    const char         *name);
 
 /* Back to schema 8, before the duty record, to fake an older file. */
+void               liaison_test_undo_deputy_pins_schema (LiaisonStore *store);
 void               liaison_test_undo_access_log_schema (LiaisonStore *store);
 void               liaison_test_undo_dashboard_schema (LiaisonStore *store);
 void               liaison_test_undo_points_rules_schema (LiaisonStore *store);

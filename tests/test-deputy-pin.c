@@ -96,7 +96,7 @@ test_set_and_verify (Fixture       *fixture,
 {
   const char *uuid = fixture->deputy_uuids[0];
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = g_strconcat ("pin-hash-", uuid, NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT hash FROM deputy_pins WHERE deputy_uuid = '%s'", uuid);
   g_autofree char *hash = NULL;
 
   g_assert_false (liaison_store_deputy_has_pin (fixture->store, uuid));
@@ -108,7 +108,7 @@ test_set_and_verify (Fixture       *fixture,
   g_assert_true (liaison_store_set_deputy_pin (fixture->store, uuid, "135790", &error));
   g_assert_no_error (error);
   g_assert_true (liaison_store_deputy_is_verified (fixture->store, uuid));
-  hash = liaison_store_get_setting (fixture->store, key);
+  hash = liaison_test_query_text (fixture->store, sql);
   g_assert_nonnull (hash);
   g_assert_null (strstr (hash, "135790"));
   /* Only once: a second PIN is headquarters' reset's to allow. */

@@ -8,10 +8,13 @@
 
 #include "liaison-pin.h"
 #include "liaison-store-deputy-pin.h"
-#include "liaison-store-private.h"
+#include "liaison-store-desk.h"
+#include "liaison-store-sync-private.h"
+#include "liaison-wire-schema.h"
 
-/* Settings keys, each followed by the deputy's uuid. */
-#define HASH_KEY  "pin-hash-"
+/* Settings keys, each followed by the deputy's uuid: this desk's own
+ * count of wrong tries and lock, which never sync. The hash is the
+ * deputy_pins record's, which does. */
 #define TRIES_KEY "pin-tries-"
 #define UNTIL_KEY "pin-locked-until-"
 
@@ -53,6 +56,108 @@ now_or_clock (GDateTime *now)
   return now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
 }
 
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The deputy's hash here, or NULL: none yet, or reset by headquarters. */
+static char *
+get_pin_hash (LiaisonStore *self,
+              const char   *deputy_uuid)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT hash FROM deputy_pins"
+                                                    " WHERE deputy_uuid = ?1 AND deleted = 0", NULL);
+  char *hash = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, deputy_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = liaison_db_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return hash;
+}
+
+/* The deputy's station here (NULL: none, or not on this roster), and
+ * whether their PIN is shared: the deputy came from headquarters' server
+ * and is at this desk's station, or this is headquarters' desk. Any other
+ * PIN stays at this desk: the server would refuse it (a deputy it does
+ * not have, or another station's). */
+static void
+deputy_pin_route (LiaisonStore  *self,
+                  const char    *deputy_uuid,
+                  char         **station,
+                  gboolean      *shared)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "SELECT s.uuid, d.server_version > 0 FROM deputies d LEFT JOIN stations s ON s.id = d.station_id"
+    " WHERE d.uuid = ?1 AND d.deleted = 0", NULL);
+  gboolean known = FALSE;
+
+  *station = NULL;
+  *shared = FALSE;
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, deputy_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *station = liaison_db_column_text (stmt, 0);
+      known = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (known && liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ)
+    *shared = TRUE;
+  else if (known && *station != NULL)
+    {
+      g_autofree char *local = liaison_store_get_setting (self, SETTING_STATION);
+
+      *shared = g_strcmp0 (local, *station) == 0;
+    }
+}
+
+/* Writes the deputy's PIN record: a new one, or the next version of the
+ * one here, to be pushed if it is shared (deputy_pin_route ()). @hash
+ * NULL is headquarters' reset, by @reset_by. The record names the
+ * deputy's station, whose feed it goes to. */
+static gboolean
+write_pin (LiaisonStore  *self,
+           const char    *deputy_uuid,
+           const char    *hash,
+           const char    *reset_by,
+           GError       **error)
+{
+  g_autofree char *uuid = liaison_wire_deputy_pin_uuid (deputy_uuid);
+  g_autofree char *now = liaison_store_now_utc ();
+  g_autofree char *station = NULL;
+  gboolean shared;
+  sqlite3_stmt *stmt = liaison_store_prepare (self,
+    "INSERT INTO deputy_pins (uuid, version, updated_at, origin_station_uuid, sync_state, deputy_uuid,"
+    " station_uuid, hash, set_at, reset_by) VALUES (?1, 1, ?2, ?6, ?7, ?5, ?6, ?3, ?2, ?4)"
+    " ON CONFLICT (uuid) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at,"
+    " origin_station_uuid = excluded.origin_station_uuid, station_uuid = excluded.station_uuid,"
+    " hash = excluded.hash, set_at = excluded.set_at, reset_by = excluded.reset_by, deleted = 0,"
+    " sync_state = excluded.sync_state, sync_error = NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  deputy_pin_route (self, deputy_uuid, &station, &shared);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, hash);
+  bind_text_or_null (stmt, 4, reset_by);
+  sqlite3_bind_text (stmt, 5, deputy_uuid, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, station);
+  sqlite3_bind_int (stmt, 7, shared ? LIAISON_SYNC_STATE_PENDING : LIAISON_SYNC_STATE_SYNCED);
+  return liaison_store_step_done (self, stmt, _("Could not save the deputy’s PIN"), error);
+}
+
 gboolean
 liaison_store_deputy_has_pin (LiaisonStore *self,
                               const char   *deputy_uuid)
@@ -62,7 +167,7 @@ liaison_store_deputy_has_pin (LiaisonStore *self,
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (deputy_uuid != NULL, FALSE);
 
-  hash = get_deputy_setting (self, HASH_KEY, deputy_uuid);
+  hash = get_pin_hash (self, deputy_uuid);
   return hash != NULL;
 }
 
@@ -104,7 +209,7 @@ liaison_store_set_deputy_pin (LiaisonStore  *self,
 
   if (!liaison_store_begin (self, error))
     return FALSE;
-  if (!set_deputy_setting (self, HASH_KEY, deputy_uuid, hash, error) ||
+  if (!write_pin (self, deputy_uuid, hash, NULL, error) ||
       !set_deputy_setting (self, TRIES_KEY, deputy_uuid, NULL, error) ||
       !set_deputy_setting (self, UNTIL_KEY, deputy_uuid, NULL, error) ||
       !liaison_store_commit (self, error))
@@ -113,6 +218,7 @@ liaison_store_set_deputy_pin (LiaisonStore  *self,
       return FALSE;
     }
   liaison_store_set_verified_deputy (self, deputy_uuid);
+  liaison_store_emit_changed (self, "deputy_pins");
   return TRUE;
 }
 
@@ -212,7 +318,7 @@ liaison_store_verify_deputy_pin (LiaisonStore  *self,
       set_locked_error (locked, error);
       return FALSE;
     }
-  hash = get_deputy_setting (self, HASH_KEY, deputy_uuid);
+  hash = get_pin_hash (self, deputy_uuid);
   if (hash == NULL)
     {
       g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
@@ -233,4 +339,121 @@ liaison_store_verify_deputy_pin (LiaisonStore  *self,
     }
   liaison_store_set_verified_deputy (self, deputy_uuid);
   return TRUE;
+}
+
+gboolean
+liaison_store_reset_deputy_pin (LiaisonStore  *self,
+                                const char    *deputy_uuid,
+                                GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deputy_uuid != NULL, FALSE);
+
+  if (liaison_store_get_sync_role (self) != LIAISON_SYNC_ROLE_HQ)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
+                           _("Only headquarters can reset a deputy’s PIN."));
+      return FALSE;
+    }
+  if (!liaison_store_deputy_has_pin (self, deputy_uuid))
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           _("This deputy has no PIN to reset."));
+      return FALSE;
+    }
+  name = liaison_store_get_desk_setting (self, "name");
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  if (!write_pin (self, deputy_uuid, NULL, name, error) ||
+      !set_deputy_setting (self, TRIES_KEY, deputy_uuid, NULL, error) ||
+      !set_deputy_setting (self, UNTIL_KEY, deputy_uuid, NULL, error) ||
+      !liaison_store_commit (self, error))
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
+  if (liaison_store_deputy_is_verified (self, deputy_uuid))
+    liaison_store_set_verified_deputy (self, NULL);
+  liaison_store_emit_changed (self, "deputy_pins");
+  return TRUE;
+}
+
+gboolean
+liaison_store_get_deputy_pin_record (LiaisonStore  *self,
+                                     const char    *deputy_uuid,
+                                     gboolean      *has_hash,
+                                     char         **set_at,
+                                     char         **reset_by)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deputy_uuid != NULL, FALSE);
+
+  *has_hash = FALSE;
+  *set_at = *reset_by = NULL;
+  stmt = liaison_store_prepare (self, "SELECT hash IS NOT NULL, set_at, reset_by FROM deputy_pins"
+                                      " WHERE deputy_uuid = ?1 AND deleted = 0", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, deputy_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *has_hash = sqlite3_column_int (stmt, 0) != 0;
+      *set_at = liaison_db_column_text (stmt, 1);
+      *reset_by = liaison_db_column_text (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* ?1 uuid, ?2 version, ?3 updated_at, ?4 origin, then the record's. */
+static const char pin_upsert[] =
+  "INSERT INTO deputy_pins (uuid, version, server_version, updated_at, origin_station_uuid, deleted, sync_state,"
+  " sync_error, deputy_uuid, station_uuid, hash, set_at, reset_by)"
+  " VALUES (?1, ?2, ?2, ?3, ?4, 0, 0, NULL, ?5, ?6, ?7, ?8, ?9)"
+  " ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, server_version = excluded.server_version,"
+  " updated_at = excluded.updated_at, origin_station_uuid = excluded.origin_station_uuid, deleted = 0,"
+  " sync_state = 0, sync_error = NULL, deputy_uuid = excluded.deputy_uuid, station_uuid = excluded.station_uuid,"
+  " hash = excluded.hash, set_at = excluded.set_at, reset_by = excluded.reset_by";
+
+gboolean
+liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
+                                     const Incoming  *incoming,
+                                     GError         **error)
+{
+  static const char *const members[] = { "deputy", "station", "hash", "set_at", "reset_by" };
+  sqlite3_stmt *stmt = liaison_store_prepare (self, pin_upsert, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, incoming->version);
+  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
+  if (incoming->origin != NULL)
+    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  /* The wire's check let it in: every member is there, of its type. */
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    bind_text_or_null (stmt, 5 + i, data_string (incoming->data, members[i]));
+  if (!liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error))
+    return FALSE;
+  liaison_store_emit_changed (self, "deputy_pins");
+  return TRUE;
+}
+
+gboolean
+liaison_store_sync_pin_is_newer (JsonObject *local,
+                                 JsonObject *server)
+{
+  JsonObject *local_data = local != NULL ? json_object_get_object_member (local, "data") : NULL;
+  JsonObject *server_data = json_object_get_object_member (server, "data");
+  const char *local_at = local_data != NULL ? data_string (local_data, "set_at") : NULL;
+  const char *server_at = server_data != NULL ? data_string (server_data, "set_at") : NULL;
+
+  return local_at != NULL && g_strcmp0 (local_at, server_at) > 0;
 }

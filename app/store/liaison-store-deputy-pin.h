@@ -11,7 +11,12 @@
  *
  * Five wrong tries in a row lock that deputy at this desk for 15 minutes;
  * the count and the lock are kept in the file's settings, so a restart
- * does not reset them.
+ * does not reset them, and never sync.
+ *
+ * The hash is a synced record (deputy_pins, the wire's deputy_pin): it
+ * goes to the deputy's station and headquarters, so a PIN set at one of
+ * the station's desks is the deputy's PIN at all of them. Headquarters
+ * can reset it.
  */
 #pragma once
 
@@ -50,5 +55,22 @@ GDateTime  *liaison_store_deputy_pin_locked_until (LiaisonStore *self,
  * opened and nobody else sat down since. */
 gboolean    liaison_store_deputy_is_verified (LiaisonStore  *self,
                                               const char    *deputy_uuid);
+/* Headquarters' reset: the deputy's PIN record is sent again with no
+ * hash, who reset it (the name at this desk) and when, so that the
+ * deputy sets a new PIN the next time they act, at any desk the record
+ * reaches. Refused (LIAISON_STORE_ERROR_READ_ONLY, in words for the user)
+ * at a desk that is not headquarters', and for a deputy with no PIN.
+ * Clears this desk's wrong tries and lock for the deputy. */
+gboolean    liaison_store_reset_deputy_pin   (LiaisonStore  *self,
+                                              const char    *deputy_uuid,
+                                              GError       **error);
+/* The deputy's PIN record here, if any: whether it holds a hash (FALSE
+ * after a reset), when it was set or reset (UTC, YYYY-MM-DDTHH:MM:SSZ)
+ * and who reset it (NULL for a PIN set). FALSE if there is none. */
+gboolean    liaison_store_get_deputy_pin_record (LiaisonStore  *self,
+                                                 const char    *deputy_uuid,
+                                                 gboolean      *has_hash,
+                                                 char         **set_at,
+                                                 char         **reset_by);
 
 G_END_DECLS

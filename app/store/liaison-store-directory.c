@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-store-private.h"
+#include "liaison-store-sync.h"
 #include "liaison-validate.h"
 
 /* Stations */
@@ -281,6 +282,47 @@ read_deputy (sqlite3_stmt *stmt)
 }
 
 gboolean
+liaison_store_deputy_is_hq_owned (LiaisonStore *self,
+                                  gint64        id)
+{
+  sqlite3_stmt *stmt;
+  gboolean owned = FALSE;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (id <= 0 || liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ)
+    return FALSE;
+  stmt = liaison_store_prepare (self, "SELECT server_version > 0 FROM deputies WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    owned = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return owned;
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether saving @deputy would change nothing of @stored. */
+static gboolean
+deputy_unchanged (const LiaisonDeputy *deputy,
+                  const LiaisonDeputy *stored)
+{
+  g_autofree char *name = g_strstrip (g_strdup (deputy->name != NULL ? deputy->name : ""));
+
+  return same_text (name, stored->name) && deputy->level == stored->level &&
+         deputy->group_id == stored->group_id && deputy->station_id == stored->station_id &&
+         same_text (deputy->specialty, stored->specialty) && same_text (deputy->phone, stored->phone) &&
+         !deputy->meta.deleted;
+}
+
+gboolean
 liaison_store_save_deputy (LiaisonStore   *self,
                            LiaisonDeputy  *deputy,
                            GError        **error)
@@ -293,6 +335,19 @@ liaison_store_save_deputy (LiaisonStore   *self,
 
   if (!liaison_field_errors_to_error (problems, error))
     return FALSE;
+  /* Headquarters' deputy: a station keeps it as sent (issue 13, 5). */
+  if (!is_new && liaison_store_deputy_is_hq_owned (self, deputy->meta.id))
+    {
+      g_autoptr(LiaisonDeputy) stored = liaison_store_get_deputy (self, deputy->meta.id, error);
+
+      if (stored == NULL)
+        return FALSE;
+      if (deputy_unchanged (deputy, stored))
+        return TRUE;
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
+                   _("%s is on headquarters’ roster: only headquarters can change this deputy."), stored->name);
+      return FALSE;
+    }
 
   stmt = liaison_store_begin_record_write (self, &deputy->meta,
     "INSERT INTO deputies (uuid, version, updated_at, origin_station_uuid, sync_state,"

@@ -205,6 +205,36 @@ check_deputy_verified (LiaisonStore            *self,
   return FALSE;
 }
 
+/* A blind rating names no deputy, so the PIN alone does not say whose it
+ * is: only the deputy who filed the suggestion rates its reply, after
+ * their own PIN (issue 13, section 5). */
+static gboolean
+check_blind_rater (LiaisonStore            *self,
+                   gint64                   suggestion_id,
+                   const LiaisonLoopEvent  *event,
+                   GError                 **error)
+{
+  g_autofree char *filer = NULL;
+  sqlite3_stmt *stmt;
+
+  if (event->role != LIAISON_LOOP_ROLE_DEPUTY || event->move != LIAISON_LOOP_MOVE_RATE)
+    return TRUE;
+  stmt = liaison_store_prepare (self, "SELECT d.uuid FROM suggestions s JOIN deputies d ON d.id = s.deputy_id"
+                                      " WHERE s.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    filer = liaison_db_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (filer != NULL && g_strcmp0 (filer, liaison_store_get_verified_deputy (self)) == 0)
+    return TRUE;
+  g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       /* Translators: a blind rating (背对背评价) of a deputy's own suggestion's reply */
+                       _("Only the deputy who filed this suggestion can rate its reply blind, after entering their own PIN."));
+  return FALSE;
+}
+
 /* How far ahead of this computer's clock a move may be dated: the server
  * refuses more (docs/sync-protocol.md), so such a move could never be sent. */
 #define MAX_AHEAD (10 * G_TIME_SPAN_MINUTE)
@@ -238,6 +268,8 @@ add_event (LiaisonStore      *self,
   if (!received && !check_owner (self, event, error))
     return FALSE;
   if (!received && !check_deputy_verified (self, event, error))
+    return FALSE;
+  if (!received && !check_blind_rater (self, suggestion_id, event, error))
     return FALSE;
   if (is_too_far_ahead (event->at))
     {

@@ -551,6 +551,31 @@ static const char migration_16[] =
   ");\n"
   "CREATE INDEX IF NOT EXISTS purges_by_reception ON purges (reception_uuid);\n";
 
+/* A deputy's PIN as a synced record (schema 17, docs/privacy.md, "The
+ * deputy's PIN"): its hash, or NULL once headquarters reset it, sent to the
+ * deputy's station and headquarters. The hashes the settings held move
+ * here, each under liaison_wire_deputy_pin_uuid ()'s uuid, to be pushed
+ * as liaison-store-deputy-pin.c's write_pin () would; the wrong
+ * tries and the lock stay in the settings, this desk's own. */
+static const char migration_17[] =
+  "CREATE TABLE deputy_pins (\n" RECORD_COLUMNS
+  "  server_version INTEGER NOT NULL DEFAULT 0,\n"
+  "  deputy_uuid TEXT NOT NULL UNIQUE,\n"
+  "  station_uuid TEXT,\n"
+  "  hash TEXT,\n"
+  "  set_at TEXT NOT NULL,\n"
+  "  reset_by TEXT\n"
+  ");\n"
+  "INSERT INTO deputy_pins (uuid, updated_at, origin_station_uuid, sync_state, deputy_uuid, station_uuid, hash,"
+  " set_at)"
+  " SELECT lower (substr (d.uuid, 1, 14) || '8' || substr (d.uuid, 16)), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+  " s.uuid, d.server_version > 0 AND (s.uuid = (SELECT value FROM settings WHERE key = 'station_uuid')"
+  "  OR (SELECT value FROM settings WHERE key = 'sync_role') = 'hq'),"
+  " d.uuid, s.uuid, p.value, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
+  " FROM settings p JOIN deputies d ON d.uuid = substr (p.key, 10) LEFT JOIN stations s ON s.id = d.station_id"
+  " WHERE p.key LIKE 'pin-hash-%';\n"
+  "DELETE FROM settings WHERE key LIKE 'pin-hash-%';\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -569,6 +594,7 @@ static const char *const migrations[] = {
   migration_14,
   migration_15,
   migration_16,
+  migration_17,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -91,7 +91,9 @@ keep_local (LiaisonStore  *self,
  * is where `liaison-hq import holidays` and `liaison-hq rules set` write
  * them, so a desk that changed them at the same time (or that had stale
  * ones) must not overwrite that list: the server's value wins at every
- * replica, and the desk's is kept in the conflict log. */
+ * replica, and the desk's is kept in the conflict log. A deputy's PIN
+ * is everyone's and no one's: the one set or reset last (its set_at)
+ * wins, the server's on a tie. */
 gboolean
 liaison_store_sync_settle_conflict (LiaisonStore     *self,
                                     LiaisonSyncRole   role,
@@ -101,7 +103,12 @@ liaison_store_sync_settle_conflict (LiaisonStore     *self,
                                     GHashTable       *loop_touched,
                                     GError          **error)
 {
-  if (liaison_store_sync_kinds[server->kind].owner == role && server->kind != KIND_LOOP_RULES)
+  /* A deputy's PIN: the one set (or reset) last wins, wherever. */
+  gboolean owner_keeps = server->kind == KIND_DEPUTY_PIN
+                         ? liaison_store_sync_pin_is_newer (local, server->object)
+                         : liaison_store_sync_kinds[server->kind].owner == role && server->kind != KIND_LOOP_RULES;
+
+  if (owner_keeps)
     return keep_local (self, server->kind, row->id, server->version, error) &&
            log_conflict (self, server->kind, server->uuid, row->version, server->version,
                          local, server->object, LIAISON_CONFLICT_RULE_KEPT_LOCAL, error);

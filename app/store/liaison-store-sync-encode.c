@@ -255,6 +255,13 @@ encode_row (LiaisonStore  *self,
       set_text (data, "station", stmt, c + 1);
       set_text (data, "purged_at", stmt, c + 2);
       break;
+    case KIND_DEPUTY_PIN:
+      set_text (data, "deputy", stmt, c);
+      set_text_or_null (data, "station", stmt, c + 1);
+      set_text_or_null (data, "hash", stmt, c + 2);
+      set_text (data, "set_at", stmt, c + 3);
+      set_text_or_null (data, "reset_by", stmt, c + 4);
+      break;
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
     case KIND_QUARTER_CLOSE:

@@ -31,6 +31,7 @@ typedef enum {
   KIND_PUBLISHED_REPORT_PART, /* names its head: after it */
   KIND_ACCESS_LOG,            /* names records as text only */
   KIND_PURGE,                 /* names a reception as text only */
+  KIND_DEPUTY_PIN,            /* names a deputy and a station as text only */
   N_KINDS
 } Kind;
 
@@ -119,6 +120,14 @@ gboolean    liaison_store_sync_write_access   (LiaisonStore    *self,
 gboolean    liaison_store_sync_write_purge    (LiaisonStore    *self,
                                                const Incoming  *incoming,
                                                GError         **error);
+/* liaison-store-deputy-pin.c: a deputy's PIN record as it arrives from
+ * the server; and whether @local's PIN was set after @server's (the
+ * last one set wins a conflict). */
+gboolean    liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
+                                                 const Incoming  *incoming,
+                                                 GError         **error);
+gboolean    liaison_store_sync_pin_is_newer   (JsonObject      *local,
+                                               JsonObject      *server);
 
 /* liaison-store-sync-encode.c */
 JsonObject *liaison_store_sync_encode_local   (LiaisonStore    *self,

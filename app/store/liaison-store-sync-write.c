@@ -349,6 +349,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     return liaison_store_sync_write_access (self, incoming, error);
   if (incoming->kind == KIND_PURGE)
     return liaison_store_sync_write_purge (self, incoming, error);
+  if (incoming->kind == KIND_DEPUTY_PIN)
+    return liaison_store_sync_write_deputy_pin (self, incoming, error);
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
@@ -482,6 +484,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     case KIND_PUBLISHED_REPORT_PART:
     case KIND_ACCESS_LOG:
     case KIND_PURGE:
+    case KIND_DEPUTY_PIN:
     case N_KINDS:
     default:
       g_assert_not_reached ();

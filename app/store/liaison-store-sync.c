@@ -70,6 +70,11 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   /* The server's retention purges (liaison-store-purge.h): never pushed. */
   [KIND_PURGE] = { "purge", "purges", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.reception_uuid, t.station_uuid, t.purged_at FROM purges t" },
+  /* A deputy's PIN (liaison-store-deputy-pin.h): the desk that set or
+   * reset it pushes it; the server sends it to the deputy's station and
+   * headquarters' desks. */
+  [KIND_DEPUTY_PIN] = { "deputy_pin", "deputy_pins", LIAISON_SYNC_ROLE_NONE,
+    "SELECT " META_SELECT ", t.deputy_uuid, t.station_uuid, t.hash, t.set_at, t.reset_by FROM deputy_pins t" },
 };
 
 gboolean

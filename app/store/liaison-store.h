@@ -23,10 +23,11 @@ typedef enum {
   LIAISON_STORE_ERROR_NOT_FOUND,
   LIAISON_STORE_ERROR_INVALID,    /* the record broke a rule; nothing was written */
   LIAISON_STORE_ERROR_NO_STATION, /* this station has not been set up yet */
+  LIAISON_STORE_ERROR_READ_ONLY,  /* another owns the record (headquarters): nothing was written */
 } LiaisonStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LIAISON_STORE_SCHEMA_VERSION 16
+#define LIAISON_STORE_SCHEMA_VERSION 17
 
 #define LIAISON_TYPE_STORE (liaison_store_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)
@@ -86,6 +87,13 @@ gint64        liaison_store_ensure_deputy_group (LiaisonStore *self,
 gboolean      liaison_store_save_deputy        (LiaisonStore  *self,
                                                 LiaisonDeputy *deputy,
                                                 GError       **error);
+/* Whether the deputy @id belongs to headquarters' roster as far as this
+ * desk goes: it came from headquarters' server (its server_version) and
+ * this desk is not headquarters'. liaison_store_save_deputy () refuses to
+ * change such a deputy (LIAISON_STORE_ERROR_READ_ONLY) and passes an
+ * unchanged save. */
+gboolean      liaison_store_deputy_is_hq_owned (LiaisonStore  *self,
+                                                gint64         id);
 LiaisonDeputy *liaison_store_get_deputy        (LiaisonStore  *self,
                                                 gint64         id,
                                                 GError       **error);

@@ -211,6 +211,18 @@ static const FieldSpec purge_fields[] = {
   { NULL }
 };
 
+/* A deputy's PIN (docs/privacy.md, "The deputy's PIN"): the deputy, their
+ * station (whose feed it goes to), the hash string or null for a reset by
+ * headquarters, when it was set or reset, and who reset it. */
+static const FieldSpec deputy_pin_fields[] = {
+  { "deputy", FIELD_UUID, TRUE },
+  { "station", FIELD_UUID_OR_NULL, TRUE },
+  { "hash", FIELD_TEXT_OR_NULL, TRUE, 200 },
+  { "set_at", FIELD_WIRE_TIME, TRUE },
+  { "reset_by", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_NAME_CHARS },
+  { NULL }
+};
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -246,6 +258,7 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_PUBLISHED_REPORT_PART, published_report_part_fields, published_report_part_also_known },
   { LIAISON_KIND_ACCESS_LOG, access_log_fields },
   { LIAISON_KIND_PURGE, purge_fields },
+  { LIAISON_KIND_DEPUTY_PIN, deputy_pin_fields },
 };
 
 const KindSpec *

@@ -634,6 +634,8 @@ liaison_wire_check_record (JsonObject  *record,
       if (tombstone)
         return invalid (error, "deleted must be false: a purge is never undone");
     }
+  else if (g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN) && tombstone)
+    return invalid (error, "deleted must be false: a PIN is reset with data.hash null");
   else if (g_str_equal (kind, LIAISON_KIND_ACCESS_LOG))
     {
       /* Insert-only, as the desk's triggers keep it (docs/privacy.md). */
@@ -687,6 +689,18 @@ liaison_wire_check_record (JsonObject  *record,
         return invalid (error, "data.n_contacts must be at least 0");
       if (liaison_text_is_blank (json_object_get_string_member (data, "reason")))
         return invalid (error, "data.reason must not be blank: an access is logged with its reason");
+    }
+  else if (g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN))
+    {
+      JsonObject *data = json_node_get_object (node);
+      const char *hash = json_object_get_string_member (data, "hash");
+      g_autofree char *expected = liaison_wire_deputy_pin_uuid (json_object_get_string_member (data, "deputy"));
+
+      if (hash != NULL && !g_str_has_prefix (hash, LIAISON_WIRE_PIN_HASH_PREFIX))
+        return invalid (error, "data.hash must be null or start with " LIAISON_WIRE_PIN_HASH_PREFIX
+                        ": a PIN travels as its slow hash, never as itself");
+      if (!g_str_equal (json_object_get_string_member (record, "uuid"), expected))
+        return invalid (error, "uuid must be %s: a deputy has one deputy_pin record", expected);
     }
   else if (g_str_equal (kind, LIAISON_KIND_PUBLISHED_REPORT))
     {
@@ -768,4 +782,14 @@ liaison_wire_normalize_record (JsonObject *record)
   spec = liaison_wire_kind_spec (kind);
   if (spec != NULL)
     normalize_fields (json_node_get_object (data), spec->fields);
+}
+
+char *
+liaison_wire_deputy_pin_uuid (const char *deputy_uuid)
+{
+  char *uuid = g_ascii_strdown (deputy_uuid, -1);
+
+  if (strlen (uuid) == 36)
+    uuid[14] = '8';
+  return uuid;
 }

@@ -39,6 +39,13 @@ G_BEGIN_DECLS
  * written by the server alone, never changed, sent to the reception's
  * station and headquarters' desks. */
 #define LIAISON_KIND_PURGE "purge"
+/* A deputy's PIN, as its slow hash (app/pin), or a reset
+ * (docs/privacy.md, "The deputy's PIN"): sent to the deputy's station
+ * and headquarters' desks only. Its uuid is the deputy's with the
+ * version digit 8 (liaison_wire_deputy_pin_uuid ()). */
+#define LIAISON_KIND_DEPUTY_PIN "deputy_pin"
+/* What a deputy_pin's hash starts with: PBKDF2-HMAC-SHA256, app/pin's. */
+#define LIAISON_WIRE_PIN_HASH_PREFIX "pbkdf2-sha256$"
 
 /* The most a file a reception lists may hold: the protocol's
  * LIAISON_MAX_ATTACHMENT_BYTES (liaison-protocol.c checks they agree). */
@@ -72,6 +79,11 @@ typedef enum {
  * LIAISON_WIRE_ERROR_INVALID naming the offending field. */
 gboolean liaison_wire_check_record     (JsonObject  *record,
                                         GError     **error);
+/* The uuid of @deputy_uuid's deputy_pin record: the deputy's with its
+ * version digit (the 15th character) made 8, so that two desks setting
+ * the same deputy's first PIN write one record, which the sync's conflict
+ * rule settles. The store's migration 17 makes the same in SQL. */
+char    *liaison_wire_deputy_pin_uuid  (const char  *deputy_uuid);
 /* Optional text fields (district, specialty, phone, handling, a visitor's
  * name, an activity's end_date and corrected_at…) may be null or "" on the
  * wire and mean the same; this turns the nulls of a record into "" in

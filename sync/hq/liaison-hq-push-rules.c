@@ -270,6 +270,51 @@ check_published (LiaisonHqStore  *self,
   return TRUE;
 }
 
+/* A deputy's PIN (docs/sync-protocol.md, deputy_pin) goes to the feed of
+ * the deputy's station as the server knows it, which data.station must
+ * name: a station sets only its own deputies' PINs, headquarters any
+ * (a reset). A deputy the server does not have has no PIN yet. */
+static gboolean
+check_deputy_pin (LiaisonHqStore        *self,
+                  const LiaisonHqToken  *token,
+                  JsonObject            *record,
+                  JsonObject            *data,
+                  JsonObject           **refusal,
+                  GError               **error)
+{
+  const char *deputy = json_object_get_string_member (data, "deputy");
+  const char *station = json_object_get_string_member (data, "station");
+  g_autofree char *known = NULL;
+  g_autofree char *at = NULL;
+
+  if (!lookup_text (self, "SELECT coalesce (json_extract (data, '$.station'), '') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_DEPUTY "' AND uuid = ?1 AND deleted = 0",
+                    deputy, NULL, &known, error))
+    return FALSE;
+  if (known == NULL)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID,
+                                           "The deputy of this PIN is not on the server's roster.");
+      return TRUE;
+    }
+  at = *known != '\0' ? g_steal_pointer (&known) : NULL;
+  if (token->role == LIAISON_HQ_ROLE_STATION && g_strcmp0 (at, token->station_uuid) != 0)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                                           "This deputy is not at your station: only their own station"
+                                           " and headquarters may set their PIN.");
+      return TRUE;
+    }
+  if (g_strcmp0 (at, station) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("data.station must be the deputy's station (%s).",
+                                                 at != NULL ? at : "null");
+
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, reason);
+    }
+  return TRUE;
+}
+
 gboolean
 liaison_hq_push_rules_check (LiaisonHqStore        *self,
                              const LiaisonHqToken  *token,
@@ -357,6 +402,9 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
           return TRUE;
         }
     }
+
+  if (g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN) && data != NULL)
+    return check_deputy_pin (self, token, record, data, refusal, error);
 
   /* A station's token is refused headquarters' kinds by the push itself. */
   if (g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) && token->role == LIAISON_HQ_ROLE_HQ && data != NULL)

@@ -157,6 +157,7 @@ push_one (LiaisonHqStore       *self,
   gboolean is_event;
   gboolean is_activity;
   gboolean is_access;
+  gboolean is_pin;
   gint64 version;
   gint64 base_version = 0;
   gboolean deleted = FALSE;
@@ -189,6 +190,7 @@ push_one (LiaisonHqStore       *self,
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
   is_activity = g_str_equal (kind, LIAISON_KIND_ACTIVITY);
   is_access = g_str_equal (kind, LIAISON_KIND_ACCESS_LOG);
+  is_pin = g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN);
   uuid = json_object_get_string_member (record, "uuid");
   version = json_object_get_int_member (record, "version");
   if (json_object_has_member (record, "base_version"))
@@ -235,8 +237,15 @@ push_one (LiaisonHqStore       *self,
      * none. So with an access log entry, which any desk writes: a
      * station's goes to its own feed only, headquarters' to none. */
     origin = token->role == LIAISON_HQ_ROLE_STATION ? token->station_uuid : NULL;
+  else if (is_pin)
+    /* The deputy's station, as the push rules checked: its feed alone,
+     * and headquarters'. A tombstone has no station: none. */
+    origin = data_station;
   else if (token->role == LIAISON_HQ_ROLE_STATION)
     {
+      if (g_str_equal (kind, LIAISON_KIND_DEPUTY))
+        return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                         "Headquarters owns the roster: a station may not change a deputy.");
       if (liaison_protocol_kind_is_hq_written (kind))
         return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
                          "Only headquarters may change this kind of record.");

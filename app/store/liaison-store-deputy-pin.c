@@ -437,9 +437,15 @@ liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
   sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
   if (incoming->origin != NULL)
     sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
-  /* The wire's check let it in: every member is there, of its type. */
+  /* The wire's check let it in: every member is there, of its type; its
+   * normalising made a null text "" (liaison_wire_normalize_record ()),
+   * which is none here: a reset's hash, a PIN set's reset_by. */
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    bind_text_or_null (stmt, 5 + i, data_string (incoming->data, members[i]));
+    {
+      const char *text = data_string (incoming->data, members[i]);
+
+      bind_text_or_null (stmt, 5 + i, text != NULL && *text != '\0' ? text : NULL);
+    }
   if (!liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error))
     return FALSE;
   liaison_store_emit_changed (self, "deputy_pins");

@@ -696,8 +696,8 @@ liaison_wire_check_record (JsonObject  *record,
       const char *hash = json_object_get_string_member (data, "hash");
       g_autofree char *expected = liaison_wire_deputy_pin_uuid (json_object_get_string_member (data, "deputy"));
 
-      if (hash != NULL && !g_str_has_prefix (hash, LIAISON_WIRE_PIN_HASH_PREFIX))
-        return invalid (error, "data.hash must be null or start with " LIAISON_WIRE_PIN_HASH_PREFIX
+      if (hash != NULL && *hash != '\0' && !g_str_has_prefix (hash, LIAISON_WIRE_PIN_HASH_PREFIX))
+        return invalid (error, "data.hash must be null (\"\") or start with " LIAISON_WIRE_PIN_HASH_PREFIX
                         ": a PIN travels as its slow hash, never as itself");
       if (!g_str_equal (json_object_get_string_member (record, "uuid"), expected))
         return invalid (error, "uuid must be %s: a deputy has one deputy_pin record", expected);

@@ -298,9 +298,26 @@ test_roster_and_conflicts (Fixture       *fixture,
   g_assert_nonnull (strstr (conflict->server_json, "张伟（一）"));
   g_clear_pointer (&conflicts, g_ptr_array_unref);
 
-  /* The station changed its copy (it does not own deputies): the server's
-   * value replaces it and the station's goes to the log. */
-  rename_deputy (&a, "张伟", "张伟（站）");
+  /* The station may not change its copy (headquarters owns the deputy):
+   * its desk refuses. A copy changed anyway (by a Liaison from before that
+   * rule): the server's value replaces it and the station's goes to the
+   * log. */
+  {
+    g_autoptr(LiaisonDeputy) deputy = liaison_store_get_deputy (a.store, liaison_store_find_deputy (a.store, "张伟"),
+                                                                &error);
+    g_autofree char *sql = g_strdup_printf ("UPDATE deputies SET name = '张伟（站）', version = version + 1,"
+                                            " sync_state = 1 WHERE uuid = '%s'", uuid);
+
+    g_assert_no_error (error);
+    g_free (deputy->name);
+    deputy->name = g_strdup ("张伟（站）");
+    g_assert_false (liaison_store_save_deputy (a.store, deputy, &error));
+    g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    g_assert_cmpint (liaison_store_find_deputy (a.store, "张伟（站）"), ==, 0);
+    g_assert_true (liaison_store_exec (a.store, sql, &error));
+    g_assert_no_error (error);
+  }
   counts = liaison_test_sync_ok (a.engine);
   g_assert_cmpuint (counts.conflicts, ==, 1);
   g_assert_cmpint (liaison_store_find_deputy (a.store, "张伟（二）"), >, 0);

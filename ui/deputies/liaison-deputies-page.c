@@ -13,6 +13,7 @@
 #include "liaison-deputy-editor.h"
 #include "liaison-import-report.h"
 #include "liaison-ledger.h"
+#include "liaison-privacy.h"
 #include "liaison-ui-util.h"
 
 /* A deputy as a list item: the roster's rows need a GObject. Private to
@@ -98,6 +99,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   const LiaisonDeputy *deputy = item->deputy;
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *where = NULL;
+  /* Masked on the roster, as every phone in a list (app/privacy). */
+  g_autofree char *phone = liaison_privacy_mask_phone (deputy->phone);
 
   if (deputy->group_name != NULL && *deputy->group_name)
     g_ptr_array_add (parts, deputy->group_name);
@@ -105,6 +108,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     g_ptr_array_add (parts, deputy->station_name);
   if (deputy->specialty != NULL && *deputy->specialty)
     g_ptr_array_add (parts, deputy->specialty);
+  if (*phone != '\0')
+    g_ptr_array_add (parts, phone);
   g_ptr_array_add (parts, NULL);
   where = g_strjoinv (" · ", (char **) parts->pdata);
 

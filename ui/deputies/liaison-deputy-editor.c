@@ -1,7 +1,10 @@
 /* liaison-deputy-editor.c: adds or edits one deputy on the roster.
  *
  * Checks the deputy with liaison_deputy_check() and shows each problem
- * under its group of fields; nothing is written while any remains.
+ * under its group of fields; nothing is written while any remains. At a
+ * station, a deputy on headquarters' roster is shown read-only, with a
+ * note; at headquarters' desk, the deputy's PIN can be reset
+ * (liaison-deputy-pin-group.c).
  */
 #define G_LOG_DOMAIN "liaison-deputy-editor"
 
@@ -10,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-deputy-editor.h"
+#include "liaison-deputy-pin-group.h"
 #include "liaison-picker-row.h"
+#include "liaison-privacy.h"
 #include "liaison-store-sync.h"
 #include "liaison-ui-util.h"
 #include "liaison-validate.h"
@@ -26,10 +31,14 @@ struct _LiaisonDeputyEditor
   char          *loaded;       /* deputy_snapshot() of it as opened; NULL if adding */
   GArray        *station_ids;  /* gint64, parallel to station_row's model; 0 first */
 
-  gint64 deputy_id;
+  gint64   deputy_id;
+  gboolean read_only;          /* headquarters' deputy, at a station */
 
   /* template children */
+  AdwPreferencesPage *page;
+  GtkButton   *cancel_button;
   GtkButton   *save_button;
+  GtkLabel    *owner_note;
   GtkLabel    *error_label;
   AdwEntryRow *name_row;
   AdwComboRow *level_row;
@@ -116,6 +125,12 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   clear_errors (self);
+  /* Headquarters' deputy is shown, not saved (the store refuses it too). */
+  if (self->read_only)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
 
   g_free (deputy->name);
   deputy->name = liaison_ui_editable_get_trimmed (GTK_EDITABLE (self->name_row));
@@ -219,6 +234,30 @@ select_own_station (LiaisonDeputyEditor *self)
     liaison_picker_row_set_selected (self->station_row, liaison_ui_id_position (self->station_ids, station->meta.id));
 }
 
+/* A deputy on headquarters' roster, at a station: shown as it is, its
+ * phone masked as on every roster (app/privacy), with a note saying why
+ * nothing can be changed here. */
+static void
+show_read_only (LiaisonDeputyEditor *self)
+{
+  GtkEditable *entries[] = {
+    GTK_EDITABLE (self->name_row), GTK_EDITABLE (self->group_row),
+    GTK_EDITABLE (self->specialty_row), GTK_EDITABLE (self->phone_row),
+  };
+  g_autofree char *phone = liaison_privacy_mask_phone (self->deputy->phone);
+
+  self->read_only = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Deputy"));
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), phone);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_editable (entries[i], FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->station_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_note), TRUE);
+}
+
 static void
 load_deputy (LiaisonDeputyEditor *self)
 {
@@ -248,6 +287,13 @@ load_deputy (LiaisonDeputyEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), self->deputy->phone ? self->deputy->phone : "");
   self->loaded = deputy_snapshot (self->deputy, self->deputy->group_name);
   clear_errors (self);
+
+  if (liaison_store_deputy_is_hq_owned (self->store, self->deputy->meta.id))
+    show_read_only (self);
+  else if (liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ)
+    adw_preferences_page_add (self->page,
+                              ADW_PREFERENCES_GROUP (liaison_deputy_pin_group_new (self->store, self->deputy->meta.uuid,
+                                                                                   self->deputy->name)));
 }
 
 static void
@@ -365,7 +411,10 @@ liaison_deputy_editor_class_init (LiaisonDeputyEditorClass *klass)
 
   g_type_ensure (LIAISON_TYPE_PICKER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-deputy-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, owner_note);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDeputyEditor, level_row);

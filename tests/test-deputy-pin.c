@@ -254,8 +254,9 @@ test_take_up (Fixture       *fixture,
   g_assert_cmpint (count_events (fixture), ==, 1);
 }
 
-/* A deputy rates their suggestion's reply blind only after their PIN; the
- * reply, a pulled move, needs no PIN here. */
+/* A deputy rates their suggestion's reply blind only after their PIN, and
+ * no other deputy's PIN will do; the reply, a pulled move, needs no PIN
+ * here. */
 static void
 test_blind_rating (Fixture       *fixture,
                    gconstpointer  data)
@@ -293,6 +294,17 @@ test_blind_rating (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (count_events (fixture), ==, 2);
 
+  /* Another deputy's PIN is not the filer's: a blind rating names no
+   * deputy, so the store asks whose PIN it was. */
+  g_assert_true (liaison_store_set_deputy_pin (fixture->store, fixture->deputy_uuids[1], "135790", &error));
+  g_assert_true (liaison_store_deputy_is_verified (fixture->store, fixture->deputy_uuids[1]));
+  g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, blind, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Only the deputy who filed this suggestion can rate its reply blind, after entering their own PIN.");
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (fixture), ==, 2);
+
   g_assert_true (liaison_store_set_deputy_pin (fixture->store, fixture->deputy_uuids[0], "135790", &error));
   g_assert_true (liaison_store_add_suggestion_event (fixture->store, id, blind, &error));
   g_assert_no_error (error);
@@ -315,6 +327,43 @@ test_pulled (Fixture       *fixture,
   g_assert_cmpint (count_events (fixture), ==, 1);
 }
 
+/* A file of schema 15 kept the hash in its settings: schema 16 moves it
+ * into the deputy's PIN record, where it still verifies, and keeps the
+ * wrong tries where they were. */
+static void
+test_migration (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *uuid = fixture->deputy_uuids[0];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = liaison_pin_hash ("135790", &error);
+  g_autofree char *key = g_strconcat ("pin-hash-", uuid, NULL);
+  g_autofree char *tries_key = g_strconcat ("pin-tries-", uuid, NULL);
+  g_autofree char *tries = NULL;
+  g_autofree char *record_uuid = NULL;
+  g_autofree char *expected_uuid = g_strdup (uuid);
+
+  liaison_test_undo_deputy_pins_schema (fixture->store);
+  g_assert_true (liaison_store_set_setting (fixture->store, key, hash, &error));
+  g_assert_true (liaison_store_set_setting (fixture->store, tries_key, "2", &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  fixture->store = liaison_test_open_store (fixture->path);
+  g_assert_cmpint (liaison_store_get_schema_version (fixture->store), ==, LIAISON_STORE_SCHEMA_VERSION);
+
+  g_assert_null (liaison_store_get_setting (fixture->store, key));
+  tries = liaison_store_get_setting (fixture->store, tries_key);
+  g_assert_cmpstr (tries, ==, "2");
+  record_uuid = liaison_test_query_text (fixture->store, "SELECT uuid FROM deputy_pins");
+  expected_uuid[14] = '8';
+  g_assert_cmpstr (record_uuid, ==, expected_uuid);
+  /* A deputy added here, not headquarters': the PIN stays at this desk. */
+  g_assert_cmpint (liaison_test_query_int (fixture->store, "SELECT sync_state FROM deputy_pins"), ==, 0);
+  g_assert_true (liaison_store_deputy_has_pin (fixture->store, uuid));
+  g_assert_true (liaison_store_verify_deputy_pin (fixture->store, uuid, "135790", NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,5 +377,6 @@ main (int   argc,
   g_test_add ("/deputy-pin/take-up", Fixture, NULL, fixture_set_up, test_take_up, fixture_tear_down);
   g_test_add ("/deputy-pin/blind-rating", Fixture, NULL, fixture_set_up, test_blind_rating, fixture_tear_down);
   g_test_add ("/deputy-pin/pulled", Fixture, NULL, fixture_set_up, test_pulled, fixture_tear_down);
+  g_test_add ("/deputy-pin/migration", Fixture, NULL, fixture_set_up, test_migration, fixture_tear_down);
   return g_test_run ();
 }

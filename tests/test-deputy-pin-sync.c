@@ -9,7 +9,7 @@
  * PIN for him. Headquarters resets it: both of 东山's desks ask him for a
  * new one, which the last set wins. A station cannot change a deputy on
  * headquarters' roster, at its desk nor at the server, where the rest of
- * its push goes through. */
+ * its push goes through; 西山's token may not set 张伟's PIN. */
 #define G_LOG_DOMAIN "test-deputy-pin-sync"
 
 #include "config.h"
@@ -472,6 +472,22 @@ test_hq_owned_deputy (Fixture       *fixture,
       " \"set_at\": \"2026-01-05T01:00:00Z\", \"reset_by\": null}}",
       s.zhang, (int) g_ascii_strtoll (version, NULL, 10) + 1, version, east_uuid,
       pin_uuid, east_uuid, s.zhang, east_uuid, hash);
+  }
+  /* 西山's token may not set his PIN, first as it would be. */
+  {
+    g_autofree char *hash = hash_of (&s.east1, s.zhang);
+    g_autofree char *west_pin = g_strdup_printf (
+      "{\"kind\": \"deputy_pin\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
+      " \"updated_at\": \"2026-01-05T01:00:00Z\", \"origin_station\": null, \"deleted\": false,"
+      " \"data\": {\"deputy\": \"%s\", \"station\": \"%s\", \"hash\": \"%s\","
+      " \"set_at\": \"2026-01-05T01:00:00Z\", \"reset_by\": null}}",
+      pin_uuid, s.zhang, east_uuid, hash);
+    g_autoptr(JsonArray) refused = push_as (fixture, &s.west, west_pin);
+    JsonObject *result = json_array_get_object_element (refused, 0);
+
+    g_test_message ("西山: %s", json_object_get_string_member_with_default (result, "reason", ""));
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, LIAISON_PUSH_REJECTED);
+    g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, "not_your_station");
   }
   results = push_as (fixture, &s.east1, records);
   g_assert_cmpuint (json_array_get_length (results), ==, 2);

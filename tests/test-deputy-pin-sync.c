@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-ledger.h"
 #include "liaison-protocol.h"
 #include "liaison-store-deputy-pin.h"
 #include "liaison-store-desk.h"
@@ -441,6 +442,27 @@ test_hq_owned_deputy (Fixture       *fixture,
   g_assert_true (liaison_store_save_deputy (s.east1.store, again, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (liaison_test_replica_unsynced (&s.east1), ==, 0);
+  /* Nor through a roster import (liaison import --roster): nothing of it
+   * is written; the same roster row unchanged passes. */
+  {
+    g_autofree char *csv = g_build_filename (fixture->dir, "east-roster.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    g_autoptr(LiaisonDeputy) after = NULL;
+    guint n = 0;
+
+    g_assert_true (g_file_set_contents (csv, "姓名,层级,电话\n张伟,市,13900001111\n", -1, &error));
+    g_assert_no_error (error);
+    g_assert_false (liaison_ledger_import_deputies (s.east1.store, file, &n, &error));
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "only headquarters can change this deputy"));
+    g_clear_error (&error);
+    after = liaison_store_get_deputy (s.east1.store, id, &error);
+    g_assert_cmpstr (after->phone, ==, "13812345678");
+    g_assert_true (g_file_set_contents (csv, "姓名,层级,电话\n张伟,市,13812345678\n", -1, &error));
+    g_assert_true (liaison_ledger_import_deputies (s.east1.store, file, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (liaison_test_replica_unsynced (&s.east1), ==, 0);
+  }
   /* The station's own deputy stays its own to edit. */
   own->name = g_strdup ("赵敏");
   own->level = LIAISON_DEPUTY_LEVEL_TOWNSHIP;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-privacy-notice.h"
 #include "liaison-tooltip.h"
 #include "liaison-visitor-row.h"
 
@@ -25,6 +26,8 @@ struct _LiaisonVisitorRow
   GtkSpinButton  *party_size_spin;
   GtkLabel       *party_size_error;
   GtkSwitch      *consent_switch;
+  GtkMenuButton  *consent_help_button;
+  GtkLabel       *consent_sentence_label;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonVisitorRow, liaison_visitor_row, ADW_TYPE_BIN)
@@ -112,6 +115,8 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, party_size_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, party_size_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, consent_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, consent_help_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonVisitorRow, consent_sentence_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
@@ -121,7 +126,10 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
 static void
 liaison_visitor_row_init (LiaisonVisitorRow *self)
 {
+  g_autofree char *sentence = liaison_privacy_consent_sentence (liaison_privacy_notice_years ());
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_label_set_text (self->consent_sentence_label, sentence);
   liaison_visitor_row_set_position (self, 0);
   g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (who_changed_cb), self);
   g_signal_connect_swapped (self->phone_entry, "changed", G_CALLBACK (who_changed_cb), self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-application.h"
+#include "liaison-privacy-notice.h"
 #include "liaison-store.h"
 #include "liaison-sync-engine.h"
 #include "liaison-ui-a11y.h"
@@ -104,17 +105,28 @@ about_activated (GSimpleAction *action,
   GtkApplication *application = GTK_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (application);
   const char *developers[] = { "Liaison contributors", NULL };
+  g_autofree char *notice = liaison_privacy_notice_text (liaison_privacy_notice_years ());
+  g_autofree char *escaped = g_markup_escape_text (notice, -1);
+  GtkWidget *about;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Liaison"),
-                         "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Log citizens’ visits to deputy liaison stations and the suggestions they raise"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your name here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Liaison"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Log citizens’ visits to deputy liaison stations and the suggestions they raise"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your name here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        "modal", TRUE,
+                        NULL);
+  /* The privacy notice the first run showed, kept under Legal, where a
+   * custom license is read as markup. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), liaison_privacy_notice_title (),
+                                      NULL, GTK_LICENSE_CUSTOM, escaped);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_entries[] = {

@@ -6,6 +6,7 @@
 #include "liaison-deputies-page.h"
 #include "liaison-first-run-page.h"
 #include "liaison-follow-up-page.h"
+#include "liaison-privacy-notice-page.h"
 #include "liaison-receptions-page.h"
 #include "liaison-suggestions-page.h"
 #include "liaison-sync-status.h"
@@ -33,7 +34,8 @@ struct _LiaisonWindow
   /* template children */
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
-  LiaisonFirstRunPage    *first_run_page;
+  LiaisonPrivacyNoticePage *privacy_notice_page;
+  LiaisonFirstRunPage      *first_run_page;
   AdwViewSwitcherTitle   *switcher_title;
   GtkLabel               *station_label;
   AdwViewStack           *view_stack;

@@ -98,6 +98,23 @@ liaison_window_update_badge (LiaisonWindow *self)
   adw_view_stack_page_set_needs_attention (self->follow_up_stack_page, n > 0);
 }
 
+/* Shows the stack's page @name and hides the others, so that a screen
+ * reader does not read a page nobody sees (GTK 4.8 leaves a stack's other
+ * pages in the accessible tree). */
+static void
+show_page (LiaisonWindow *self,
+           const char    *name)
+{
+  static const char * const pages[] = { "privacy-notice", "first-run", "main" };
+  GtkWidget *page = gtk_stack_get_child_by_name (self->main_stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->main_stack, page);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i], name) != 0)
+      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, pages[i]), FALSE);
+}
+
 /* A station works on its own station; headquarters has none, and sees
  * every station's records without logging receptions of its own. */
 void
@@ -127,7 +144,11 @@ liaison_window_update_station (LiaisonWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s — Liaison"), name);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
-  gtk_stack_set_visible_child_name (self->main_stack, ready ? "main" : "first-run");
+  /* The privacy notice comes first, once per user, whatever the desk. */
+  if (!g_settings_get_boolean (self->settings, "privacy-notice-read"))
+    show_page (self, "privacy-notice");
+  else
+    show_page (self, ready ? "main" : "first-run");
   update_actor (self);
   liaison_window_update_duty_actions (self);
 }
@@ -176,6 +197,13 @@ title_visible_changed_cb (LiaisonWindow *self)
 {
   if (self->station_label_idle_id == 0)
     self->station_label_idle_id = g_idle_add (update_station_label_cb, self);
+}
+
+static void
+privacy_notice_read_cb (LiaisonWindow *self)
+{
+  g_settings_set_boolean (self->settings, "privacy-notice-read", TRUE);
+  liaison_window_update_station (self);
 }
 
 static void
@@ -551,6 +579,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   properties[PROP_STORE] = liaison_ui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIAISON_TYPE_PRIVACY_NOTICE_PAGE);
   g_type_ensure (LIAISON_TYPE_FIRST_RUN_PAGE);
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_PAGE);
   g_type_ensure (LIAISON_TYPE_SUGGESTIONS_PAGE);
@@ -562,6 +591,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, privacy_notice_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, first_run_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, station_label);
@@ -575,6 +605,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_status);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, actor_content);
+  gtk_widget_class_bind_template_callback (widget_class, privacy_notice_read_cb);
   gtk_widget_class_bind_template_callback (widget_class, first_run_done_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-reception", NULL, new_reception_action);

@@ -149,8 +149,9 @@ print_dialog_is_gone (gpointer data)
   return print_dialog () == NULL;
 }
 
-/* The window's print actions open the print dialog, the ledger's after
- * its period is chosen; cancelled, it goes. */
+/* The window's print actions open the print dialog, the form's after
+ * the choice of full contacts, the ledger's after its period; cancelled,
+ * it goes. */
 static void
 run_window_actions (void)
 {
@@ -168,16 +169,21 @@ run_window_actions (void)
           g_assert_true (liaison_test_action_enabled (GTK_WIDGET (desk.window), actions[i]));
           gtk_widget_activate_action (GTK_WIDGET (desk.window), actions[i], NULL);
         }
-      else if (i == 1)
-        gtk_widget_activate_action (GTK_WIDGET (desk.window), actions[i], "x", desk.reception_id);
       else
         {
           GtkWidget *period;
 
-          gtk_widget_activate_action (GTK_WIDGET (desk.window), actions[i], NULL);
+          if (i == 1)
+            gtk_widget_activate_action (GTK_WIDGET (desk.window), actions[i], "x", desk.reception_id);
+          else
+            gtk_widget_activate_action (GTK_WIDGET (desk.window), actions[i], NULL);
+          /* The form's dialog asks only about full contacts, the ledger's
+           * about its period too. */
           period = liaison_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
           g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (period), "print"));
+          /* As its button does: the response, then the dialog closes. */
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (period), "print");
+          gtk_window_close (GTK_WINDOW (period));
         }
       g_assert_true (liaison_test_wait_until (print_dialog_is_mapped, NULL));
       dialog = print_dialog ();

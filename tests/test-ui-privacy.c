@@ -6,7 +6,9 @@
  * not editable, with a Replace Number button. Saved untouched, or with
  * another field changed, the stored numbers stay whole ("nothing is
  * lost"); replaced, the new number is saved. At another station both are
- * masked. */
+ * masked. Print Registration Form… asks whether to include full
+ * contacts, and logs it with its reason when the form is drawn
+ * (test-follow-up-export-button drives a Follow-up list's Export…). */
 #define G_LOG_DOMAIN "test-ui-privacy"
 
 #include "config.h"
@@ -15,13 +17,15 @@
 #include <locale.h>
 #include <string.h>
 
-#include "liaison-reception-detail.h"
 #include "liaison-period-dialog.h"
+#include "liaison-reception-detail.h"
 #include "liaison-reception-editor.h"
+#include "liaison-store-access-log.h"
 #include "liaison-test-print.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-visitor-row.h"
+#include "liaison-window.h"
 
 #define CONSENTED        LIAISON_TEST_PRINT_CONSENTED
 #define UNCONSENTED      LIAISON_TEST_PRINT_UNCONSENTED
@@ -281,6 +285,113 @@ run_contacts_choice (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The access log's entries, newest first. */
+static GPtrArray *
+access_log (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = liaison_store_list_access_log (store, NULL, NULL, -1, &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
+/* The contacts dialog that opened last: Include Full Contacts switched on
+ * (@reason not NULL), its response held until the reason is typed, or
+ * left off; then @response given. */
+static void
+answer_contacts_dialog (const char *response,
+                        const char *reason)
+{
+  GtkWidget *dialog = liaison_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *contacts = liaison_test_find_by_name (dialog, "contacts_row");
+  GtkWidget *reason_row = liaison_test_find_by_name (dialog, "reason_row");
+
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+  if (reason != NULL)
+    {
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (contacts), TRUE);
+      g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+      gtk_editable_set_text (GTK_EDITABLE (reason_row), reason);
+      g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+    }
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (liaison_test_wait_until_gone (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static GtkWidget *
+toplevel_named (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_is_mapped (gpointer data)
+{
+  return toplevel_named ("GtkPrintUnixDialog") != NULL;
+}
+
+static gboolean
+print_dialog_is_gone (gpointer data)
+{
+  return toplevel_named ("GtkPrintUnixDialog") == NULL;
+}
+
+/* Print Registration Form…: masked, nothing logged; with full contacts, a
+ * print_contacts entry with the reason and 王秀兰's one contact, written
+ * when the form is drawn, so a print cancelled in the print dialog is
+ * logged too. */
+static void
+run_print_form_contacts (void)
+{
+  Station station = { 0, };
+  LiaisonWindow *window;
+  const LiaisonAccessEntry *entry;
+
+  station_open (&station);
+  window = liaison_window_new (NULL, station.store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *print;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.print-reception", "x", station.id);
+      answer_contacts_dialog ("print", round == 0 ? NULL : "存档备查");
+      g_assert_true (liaison_test_wait_until (print_dialog_is_mapped, NULL));
+      print = toplevel_named ("GtkPrintUnixDialog");
+      gtk_dialog_response (GTK_DIALOG (print), GTK_RESPONSE_CANCEL);
+      g_assert_true (liaison_test_wait_until (print_dialog_is_gone, NULL));
+      {
+        g_autoptr(GPtrArray) log = access_log (station.store);
+
+        g_assert_cmpuint (log->len, ==, round);
+      }
+    }
+  {
+    g_autoptr(GPtrArray) log = access_log (station.store);
+
+    entry = g_ptr_array_index (log, 0);
+    g_assert_cmpint (entry->kind, ==, LIAISON_ACCESS_PRINT_CONTACTS);
+    g_assert_cmpstr (entry->reason, ==, "存档备查");
+    g_assert_cmpuint (entry->n_contacts, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  station_close (&station);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +403,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/privacy/editor-elsewhere", run_editor_elsewhere);
   liaison_test_add_ui_case ("/ui/privacy/detail", run_detail);
   liaison_test_add_ui_case ("/ui/privacy/contacts-choice", run_contacts_choice);
+  liaison_test_add_ui_case ("/ui/privacy/print-form-contacts", run_print_form_contacts);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-privacy.h"
 #include "liaison-suggestion-item.h"
 
 struct _LiaisonSuggestionItem
@@ -161,7 +162,7 @@ liaison_suggestion_item_get_property (GObject    *object,
       g_value_set_string (value, or_empty (suggestion->taken_up_by));
       break;
     case PROP_CONTACT:
-      g_value_set_string (value, or_empty (suggestion->contact));
+      g_value_take_string (value, liaison_privacy_contact (suggestion->contact, LIAISON_PRIVACY_MASKED));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -211,7 +212,9 @@ liaison_suggestion_item_class_init (LiaisonSuggestionItemClass *klass)
   properties[PROP_REOPENED] = g_param_spec_boolean ("reopened", NULL, NULL, FALSE, flags);
   properties[PROP_REPLY_UNSEEN] = g_param_spec_boolean ("reply-unseen", NULL, NULL, FALSE, flags);
   properties[PROP_TAKEN_UP_BY] = g_param_spec_string ("taken-up-by", NULL, NULL, NULL, flags);
-  /* "name phone" of a visitor who agreed to be contacted, or "" */
+  /* "name phone" of a visitor who agreed to be contacted, its phone
+   * masked as a list shows it (the Tell the Citizen row asks app/privacy
+   * for it in full), or "" */
   properties[PROP_CONTACT] = g_param_spec_string ("contact", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -41,6 +41,10 @@ def main():
             shoot(os.path.join(out, "print-reception-zh_CN.png"))
             before = app.windows()
             click(detail, "push button", "打印登记表(P)…")
+            choice = new_window(app, before, "the form's contacts dialog")
+            shoot(os.path.join(out, "print-form-contacts-zh_CN.png"))
+            before = app.windows()
+            click(choice, "push button", "打印(P)…")
             new_window(app, before, "the print dialog")
             shoot(os.path.join(out, "print-dialog-zh_CN.png"))
         finally:

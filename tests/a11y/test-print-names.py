@@ -4,7 +4,9 @@
 Starts the real app (LIAISON_BIN) on a demo station's database: the main
 menu offers 打印空白登记表(B)… and 打印台账(L)…; the ledger's period
 dialog has its date rows, its list and its buttons named; a reception's
-page has the 打印登记表(P)… button, which opens the system's print dialog.
+page has the 打印登记表(P)… button, which asks whether to include full
+contacts (含完整联系方式), every control named, then opens the system's
+print dialog.
 run.sh gives it a bus.
 """
 import os
@@ -49,8 +51,15 @@ def form_button(app, w):
                                              for i in range(n.queryAction().nActions)])
     before = app.windows()
     click(detail, "push button", PRINT_FORM)
+    choice = new_window(app, before, "the form's contacts dialog")
+    assert choice.name == "打印登记表", choice.name
+    find(choice, "check box", "含完整联系方式")
+    checked, offenders = audit(choice)
+    assert not offenders, offenders
+    before = app.windows()
+    click(choice, "push button", "打印(P)…")
     dialog = new_window(app, before, "the print dialog")
-    note = f"push button: {button.name} opens “{dialog.name}”"
+    note = f"push button: {button.name} asks about full contacts ({checked} controls, each named), then opens “{dialog.name}”"
     close_window(app, dialog)
     return [note]
 

@@ -111,8 +111,12 @@ show_page (LiaisonWindow *self,
   gtk_widget_set_visible (page, TRUE);
   gtk_stack_set_visible_child (self->main_stack, page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (g_strcmp0 (pages[i], name) != 0)
-      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, pages[i]), FALSE);
+    {
+      GtkWidget *other = gtk_stack_get_child_by_name (self->main_stack, pages[i]);
+
+      if (other != NULL && other != page)
+        gtk_widget_set_visible (other, FALSE);
+    }
 }
 
 /* A station works on its own station; headquarters has none, and sees
@@ -144,11 +148,19 @@ liaison_window_update_station (LiaisonWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s — Liaison"), name);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
-  /* The privacy notice comes first, once per user, whatever the desk. */
+  /* The privacy notice comes first, once per user, whatever the desk;
+   * once read, it is About's alone. */
   if (!g_settings_get_boolean (self->settings, "privacy-notice-read"))
     show_page (self, "privacy-notice");
   else
-    show_page (self, ready ? "main" : "first-run");
+    {
+      show_page (self, ready ? "main" : "first-run");
+      if (self->privacy_notice_page != NULL)
+        {
+          gtk_stack_remove (self->main_stack, GTK_WIDGET (self->privacy_notice_page));
+          self->privacy_notice_page = NULL;
+        }
+    }
   update_actor (self);
   liaison_window_update_duty_actions (self);
 }

@@ -1,7 +1,8 @@
 /* liaison-follow-up-saver.c: a follow-up list saved to a file chosen in
- * the file chooser (see the header). The list is read again when the file
- * is chosen, every row of it, so that the file holds what the page would
- * show then, not only its first rows. */
+ * the file chooser (see the header), after the choice of full contacts.
+ * The list is read again when the file is chosen, every row of it, so
+ * that the file holds what the page would show then, not only its first
+ * rows. */
 #define G_LOG_DOMAIN "liaison-follow-up-saver"
 
 #include "config.h"
@@ -10,6 +11,7 @@
 
 #include "liaison-follow-up-export.h"
 #include "liaison-follow-up-saver.h"
+#include "liaison-period-dialog.h"
 #include "liaison-ui-util.h"
 
 typedef struct {
@@ -17,6 +19,8 @@ typedef struct {
   LiaisonStore    *store;   /* owned */
   LiaisonLoopList  list;
   gint64           deputy_id;
+  char            *title;
+  char            *contacts_reason;  /* NULL: masked */
 } SaveRequest;
 
 static void
@@ -24,6 +28,8 @@ save_request_free (SaveRequest *request)
 {
   g_clear_object (&request->source);
   g_clear_object (&request->store);
+  g_free (request->title);
+  g_free (request->contacts_reason);
   g_free (request);
 }
 
@@ -49,7 +55,8 @@ save_response_cb (GtkNativeDialog *native,
   name = g_file_get_basename (file);
   if ((!liaison_ledger_format_for_path (name, NULL, &format, NULL) &&
        !liaison_ledger_format_for_path (name, "xlsx", &format, &error)) ||
-      !liaison_follow_up_export (request->store, request->list, request->deputy_id, NULL, file, format, NULL, &n, &error))
+      !liaison_follow_up_export (request->store, request->list, request->deputy_id, NULL, file, format,
+                                    request->contacts_reason, &n, &error))
     {
       gtk_widget_activate_action (request->source, "win.show-error", "(sss)",
                                   _("The List Could Not Be Exported"), error->message, "");
@@ -61,23 +68,15 @@ save_response_cb (GtkNativeDialog *native,
   gtk_widget_activate_action (request->source, "win.show-toast", "s", message);
 }
 
-void
-liaison_follow_up_save (GtkWidget       *source,
-                        LiaisonStore    *store,
-                        LiaisonLoopList  list,
-                        gint64           deputy_id,
-                        const char      *title)
+static void
+choose_file (SaveRequest *request)
 {
-  GtkRoot *root = gtk_widget_get_root (source);
+  GtkRoot *root = gtk_widget_get_root (request->source);
   g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *native;
-  SaveRequest *request;
-
-  g_return_if_fail (GTK_IS_WIDGET (source));
-  g_return_if_fail (LIAISON_IS_STORE (store));
 
   native = liaison_ui_csv_chooser_new (_("Export List"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), FALSE);
@@ -88,15 +87,53 @@ liaison_follow_up_save (GtkWidget       *source,
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), workbooks);
   /* Translators: the file name offered when exporting a follow-up list;
    * %s is the list's title, the second %s today, YYYY-MM-DD */
-  file_name = g_strdup_printf (_("%s %s.xlsx"), title, today);
+  file_name = g_strdup_printf (_("%s %s.xlsx"), request->title, today);
   g_strdelimit (file_name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+
+  g_signal_connect (native, "response", G_CALLBACK (save_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+contacts_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SaveRequest      *request_ptr)
+{
+  g_autoptr(SaveRequest) request = request_ptr;
+
+  /* The request is answered once, even if closing the dialog responds again. */
+  g_signal_handlers_disconnect_by_data (dialog, request_ptr);
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+  request->contacts_reason = liaison_period_dialog_dup_contacts_reason (dialog);
+  choose_file (g_steal_pointer (&request));
+}
+
+void
+liaison_follow_up_save (GtkWidget       *source,
+                        LiaisonStore    *store,
+                        LiaisonLoopList  list,
+                        gint64           deputy_id,
+                        const char      *title)
+{
+  GtkRoot *root = gtk_widget_get_root (source);
+  AdwMessageDialog *dialog;
+  SaveRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (source));
+  g_return_if_fail (LIAISON_IS_STORE (store));
 
   request = g_new0 (SaveRequest, 1);
   request->source = g_object_ref (source);
   request->store = g_object_ref (store);
   request->list = list;
   request->deputy_id = deputy_id;
-  g_signal_connect (native, "response", G_CALLBACK (save_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  request->title = g_strdup (title);
+
+  dialog = liaison_contacts_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Export List"),
+    _("A visitor’s contact is written masked unless you include full contacts; even then, only for visitors who agreed to be contacted."),
+                                        "export", _("_Export…"));
+  g_signal_connect (dialog, "response", G_CALLBACK (contacts_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

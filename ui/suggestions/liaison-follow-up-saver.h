@@ -1,5 +1,6 @@
 /* liaison-follow-up-saver.h: Export… on a section of the Follow-up page:
- * the file chooser, then the list written (app/io/liaison-follow-up-export.c)
+ * whether to include full contacts (with a reason, logged),
+ * then the file chooser, then the list written (app/io/liaison-follow-up-export.c)
  * as a workbook or a CSV file, as the name's extension says. */
 #pragma once
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-privacy.h"
 #include "liaison-suggestion-item.h"
 #include "liaison-suggestion-row.h"
 #include "liaison-tooltip.h"
@@ -84,10 +85,12 @@ describe_row (const LiaisonSuggestion *suggestion,
 
   if (list == LIAISON_LOOP_LIST_TELL_CITIZEN && suggestion->kind == LIAISON_LOOP_KIND_PUBLIC_OPINION)
     {
+      g_autofree char *contact = liaison_privacy_contact (suggestion->contact, LIAISON_PRIVACY_TELL_CITIZEN);
+
       g_string_append_c (text, '\n');
-      if (suggestion->contact != NULL && *suggestion->contact != '\0')
+      if (*contact != '\0')
         /* Translators: %s is the visitor's name and phone number */
-        g_string_append_printf (text, _("Call %s"), suggestion->contact);
+        g_string_append_printf (text, _("Call %s"), contact);
       else
         g_string_append (text, _("No contact: the visitor did not agree to be called"));
     }

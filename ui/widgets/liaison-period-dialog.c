@@ -1,5 +1,6 @@
 /* liaison-period-dialog.c: asking for a period, from one day to another:
- * two date rows with calendars, checked as they are typed. */
+ * two date rows with calendars, checked as they are typed; and whether to
+ * include full contacts, with a reason, with a period or alone. */
 #define G_LOG_DOMAIN "liaison-period-dialog"
 
 #include "config.h"
@@ -33,9 +34,17 @@ dates_changed_cb (AdwMessageDialog *dialog)
   GtkWidget *from_row = g_object_get_data (G_OBJECT (dialog), "from-row");
   GtkWidget *to_row = g_object_get_data (G_OBJECT (dialog), "to-row");
   const char *response = g_object_get_data (G_OBJECT (dialog), "period-response");
-  g_autofree char *from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
-  g_autofree char *to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
+  g_autofree char *from_date = NULL;
+  g_autofree char *to_date = NULL;
 
+  /* A dialog of the contacts choice alone has no dates to check. */
+  if (from_row == NULL)
+    {
+      adw_message_dialog_set_response_enabled (dialog, response, contacts_ready (dialog));
+      return;
+    }
+  from_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (from_row)));
+  to_date = liaison_ui_normalize_date (gtk_editable_get_text (GTK_EDITABLE (to_row)));
   if (from_date == NULL)
     gtk_widget_add_css_class (from_row, "error");
   else
@@ -51,6 +60,49 @@ dates_changed_cb (AdwMessageDialog *dialog)
                                            contacts_ready (dialog));
 }
 
+/* The dialog, its responses and its empty list, named @list_label. */
+static AdwMessageDialog *
+choice_dialog_new (GtkWindow  *parent,
+                   const char *heading,
+                   const char *body,
+                   const char *response,
+                   const char *response_label,
+                   const char *list_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  GtkWidget *list = gtk_list_box_new ();
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, list_label, -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "period-list", list);
+  g_object_set_data_full (G_OBJECT (dialog), "period-response", g_strdup (response), g_free);
+  return dialog;
+}
+
+AdwMessageDialog *
+liaison_contacts_dialog_new (GtkWindow  *parent,
+                             const char *heading,
+                             const char *body,
+                             const char *response,
+                             const char *response_label)
+{
+  AdwMessageDialog *dialog = choice_dialog_new (parent, heading, body, response, response_label,
+                                                _("Include Full Contacts"));
+
+  liaison_period_dialog_add_contacts_choice (dialog);
+  return dialog;
+}
+
 AdwMessageDialog *
 liaison_period_dialog_new (GtkWindow  *parent,
                            const char *heading,
@@ -62,24 +114,10 @@ liaison_period_dialog_new (GtkWindow  *parent,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *new_year = g_date_time_format (now, "%Y-01-01");
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
+  AdwMessageDialog *dialog = choice_dialog_new (parent, heading, body, response, response_label, list_label);
+  GtkWidget *list = GTK_WIDGET (liaison_period_dialog_get_list (dialog));
   GtkWidget *from_row;
   GtkWidget *to_row;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    response, response_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, list_label, -1);
-  gtk_widget_add_css_class (list, "boxed-list");
 
   from_row = adw_entry_row_new ();
   /* Translators: the first date of the export, written YYYY-MM-DD */
@@ -95,11 +133,8 @@ liaison_period_dialog_new (GtkWindow  *parent,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (to_row), liaison_date_button_new (GTK_EDITABLE (to_row), _("To date")));
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
 
-  adw_message_dialog_set_extra_child (dialog, list);
-  g_object_set_data (G_OBJECT (dialog), "period-list", list);
   g_object_set_data (G_OBJECT (dialog), "from-row", from_row);
   g_object_set_data (G_OBJECT (dialog), "to-row", to_row);
-  g_object_set_data_full (G_OBJECT (dialog), "period-response", g_strdup (response), g_free);
   g_signal_connect_swapped (from_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
   g_signal_connect_swapped (to_row, "changed", G_CALLBACK (dates_changed_cb), dialog);
   return dialog;

@@ -18,6 +18,14 @@ AdwMessageDialog *liaison_period_dialog_new       (GtkWindow         *parent,
                                                    const char        *response,
                                                    const char        *response_label,
                                                    const char        *list_label);
+/* A dialog like liaison_period_dialog_new()'s without the dates: only
+ * the contacts choice (liaison_period_dialog_add_contacts_choice()), for
+ * a reception's form or a Follow-up list. */
+AdwMessageDialog *liaison_contacts_dialog_new     (GtkWindow         *parent,
+                                                   const char        *heading,
+                                                   const char        *body,
+                                                   const char        *response,
+                                                   const char        *response_label);
 GtkListBox       *liaison_period_dialog_get_list  (AdwMessageDialog  *dialog);
 /* Adds the choice to include full contacts (docs/privacy.md, Masking): a
  * switch row that opens a Reason entry; with it on, the response waits

@@ -6,15 +6,20 @@
  * and the ledger printed to PDF (pdftotext). Without --with-contacts no
  * full number is anywhere; with it, the visitor who agreed to be contacted
  * is in full and the one who did not stays masked; without --reason it is
- * refused and nothing is written. */
+ * refused and nothing is written. /privacy/exports/every-path runs every
+ * command that writes a file on a demo station, with no choice made, and
+ * greps every byte written (a workbook's members inflated, a PDF's text)
+ * for every phone the station holds. */
 #define G_LOG_DOMAIN "test-privacy-exports"
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-follow-up-export.h"
 #include "liaison-store-access-log.h"
 #include "liaison-test-cli.h"
 #include "liaison-test-pdf.h"
@@ -262,6 +267,192 @@ test_report (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* @text's digits alone: a phone written with spaces or dashes is still
+ * found. */
+static char *
+digits_of (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+/* Every phone the station holds (7 digits or more), as digits. */
+static GPtrArray *
+stored_phones (const char *database)
+{
+  GPtrArray *phones = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT phone FROM reception_visitors WHERE phone <> ''",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *digits = digits_of ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (strlen (digits) >= 7)
+        g_ptr_array_add (phones, digits);
+      else
+        g_free (digits);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return phones;
+}
+
+/* One column of the first row @sql gives. */
+static char *
+query_text (const char *database,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Every member of a workbook (a zip), inflated, as Python's zipfile reads it. */
+static char *
+zip_members (const char *path)
+{
+  static const char reader[] =
+    "import sys, zipfile\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "for n in z.namelist():\n"
+    "    sys.stdout.buffer.write(z.read(n))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", reader, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+static void
+run_ok (const char *const *argv)
+{
+  g_auto(LiaisonTestCliResult) result = { 0, };
+
+  liaison_test_run_liaison_argv (&result, "zh_CN", argv);
+  if (result.status != 0)
+    g_error ("liaison %s %s failed: %s%s", argv[0], argv[1], result.out, result.err);
+}
+
+/* Every command that writes a file, run on a demo station with no choice
+ * made: no phone the station holds is anywhere in what they wrote. */
+static void
+test_every_path (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-privacy-every-XXXXXX");
+  g_autofree char *database = g_build_filename (dir, "station.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *quarter = g_strdup_printf ("%sQ%d", year, (g_date_time_get_month (now) - 1) / 3 + 1);
+  g_autofree char *uuid = NULL;
+  g_autofree char *deputy = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_auto(GStrv) lists = g_strsplit (liaison_follow_up_list_names (), ", ", -1);
+  g_autoptr(GDir) written = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  {
+    const char *argv[] = { "demo", "--database", database, "--receptions", "80", "--days", "60", NULL };
+
+    run_ok (argv);
+  }
+  phones = stored_phones (database);
+  g_assert_cmpuint (phones->len, >, 20);
+  uuid = query_text (database, "SELECT uuid FROM receptions r WHERE EXISTS (SELECT 1 FROM reception_visitors v"
+                               " WHERE v.reception_id = r.id AND v.phone <> '' AND v.consent) LIMIT 1");
+  deputy = query_text (database, "SELECT name FROM deputies ORDER BY id LIMIT 1");
+
+#define OUT(file) g_build_filename (out, file, NULL)
+  {
+    g_autofree char *ledger_csv = OUT ("ledger.csv");
+    g_autofree char *ledger_xlsx = OUT ("ledger.xlsx");
+    g_autofree char *form = OUT ("form.pdf");
+    g_autofree char *blank = OUT ("blank.pdf");
+    g_autofree char *ledger_pdf = OUT ("ledger.pdf");
+    g_autofree char *report_xlsx = OUT ("report.xlsx");
+    g_autofree char *report_pdf = OUT ("report.pdf");
+    g_autofree char *archive = OUT ("archive.pdf");
+    g_autofree char *points_xlsx = OUT ("points.xlsx");
+    g_autofree char *points_csv = OUT ("points.csv");
+    g_autofree char *points_pdf = OUT ("points.pdf");
+    const char *const runs[][12] = {
+      { "export", "--database", database, "--from", "2000-01-01", "--to", "2100-12-31", ledger_csv, NULL },
+      { "export", "--database", database, "--from", "2000-01-01", "--to", "2100-12-31", ledger_xlsx, NULL },
+      { "print", "form", "--database", database, "--reception", uuid, form, NULL },
+      { "print", "blank", "--database", database, blank, NULL },
+      { "print", "ledger", "--database", database, "--from", "2000-01-01", "--to", "2100-12-31", ledger_pdf, NULL },
+      { "report", "--database", database, "--period", year, report_xlsx, NULL },
+      { "report", "--database", database, "--period", year, report_pdf, NULL },
+      { "archive", "--database", database, "--deputy", deputy, "--year", year, archive, NULL },
+      { "points", "--database", database, "--quarter", quarter, points_xlsx, NULL },
+      { "points", "--database", database, "--quarter", quarter, points_csv, NULL },
+      { "points", "--database", database, "--quarter", quarter, points_pdf, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      run_ok (runs[i]);
+  }
+  for (guint i = 0; lists[i] != NULL; i++)
+    for (guint f = 0; f < 2; f++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s/list-%s.%s", out, lists[i], f == 0 ? "csv" : "xlsx");
+        const char *argv[] = { "export", "--database", database, "--list", lists[i], file, NULL };
+
+        run_ok (argv);
+      }
+#undef OUT
+
+  written = g_dir_open (out, 0, NULL);
+  while ((name = g_dir_read_name (written)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autofree char *bytes = NULL;
+      g_autofree char *inside = NULL;
+      g_autofree char *all = NULL;
+      g_autofree char *digits = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+      if (g_str_has_suffix (name, ".xlsx"))
+        inside = zip_members (path);
+      else if (g_str_has_suffix (name, ".pdf"))
+        inside = liaison_test_pdf_text (path);
+      /* The raw bytes up to a NUL, and what is inside them. */
+      all = g_strconcat (bytes, "\n", inside != NULL ? inside : "", NULL);
+      digits = digits_of (all);
+      for (guint p = 0; p < phones->len; p++)
+        if (strstr (digits, phones->pdata[p]) != NULL)
+          g_error ("%s holds the phone %s in full, with no --with-contacts", name, (char *) phones->pdata[p]);
+      n_files++;
+    }
+  g_test_message ("%u files, %u phones", n_files, phones->len);
+  g_assert_cmpuint (n_files, ==, 11 + 2 * g_strv_length (lists));
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +469,7 @@ main (int   argc,
   ADD ("print", test_print);
   ADD ("report-archive", test_report);
 #undef ADD
+  g_test_add_func ("/privacy/exports/every-path", test_every_path);
 
   return g_test_run ();
 }

@@ -13,8 +13,9 @@ so that a second start sees what the first remembered:
 - the reception editor's What to Say opens the sentence the clerk reads;
 - the second start opens on the views: the notice showed once.
 
-With OUT_DIR as the first argument, the zh_CN screenshots of the notice
-and of the editor's What to Say are written there. run.sh gives it a bus.
+With OUT_DIR as the first argument, the zh_CN screenshots of the notice,
+of the receptions list with its phones masked and of the editor's What to
+Say are written there. run.sh gives it a bus.
 """
 import os
 import subprocess
@@ -24,7 +25,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liaison_atspi import (TAP, App, click, close_window, find, find_all,  # noqa: E402
-                           focus_by_tab, new_window, press, run_cli, texts_under, wait_for, walk)
+                           find_list, focus_by_tab, new_window, press, run_cli, texts_under, wait_for, walk)
 
 TITLE = "来访群众个人信息处理说明"
 COLLECTED = "收集什么：群众每次到代表联络站反映情况时，我们记录来访人的姓名、电话号码、所在社区"
@@ -83,6 +84,10 @@ def main():
                 click(w, "push button", READ)
             find(w, "push button", NEW_RECEPTION)
             t.case(not holds(w, TITLE), "I Have Read It opens the views")
+            if out:
+                receptions = find_list(w, "接待登记")
+                wait_for("the demo's receptions", lambda: receptions.childCount > 0)
+                shoot(out, "masking-zh_CN.png")
 
             before = app.windows()
             click(w, "push button", "主菜单")
@@ -101,6 +106,8 @@ def main():
             editor = new_window(app, before, "the reception editor")
             # The menu button, named for a screen reader, and its button.
             find(editor, "push button", "征求同意联系前向来访人宣读的告知话术")
+            # Tab reaches it, as a keyboard does, which scrolls it into view.
+            focus_by_tab(editor, lambda n: n.name == "告知话术" and n.getRoleName() == "push button")
             click(editor, "push button", "告知话术")
             try:
                 wait_for("the sentence", lambda: any(holds(x, SENTENCE) for x in app.windows()), timeout=10)

@@ -126,11 +126,13 @@ liaison_window_update_station (LiaisonWindow *self)
 {
   g_autoptr(LiaisonStation) station = liaison_store_get_local_station (self->store);
   gboolean hq = liaison_store_get_sync_role (self->store) == LIAISON_SYNC_ROLE_HQ;
-  gboolean ready = station != NULL || hq;
+  gboolean notice_read = g_settings_get_boolean (self->settings, "privacy-notice-read");
+  gboolean ready = (station != NULL || hq) && notice_read;
   g_autofree char *name = NULL;
 
+  /* Nothing is logged (Ctrl+N) before the notice is read. */
   for (guint i = 0; i < G_N_ELEMENTS (station_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), station_actions[i], station != NULL && !hq);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), station_actions[i], station != NULL && !hq && notice_read);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", ready);
 
   if (hq)
@@ -150,7 +152,7 @@ liaison_window_update_station (LiaisonWindow *self)
     }
   /* The privacy notice comes first, once per user, whatever the desk;
    * once read, it is About's alone. */
-  if (!g_settings_get_boolean (self->settings, "privacy-notice-read"))
+  if (!notice_read)
     show_page (self, "privacy-notice");
   else
     {

@@ -23,7 +23,9 @@
 #include "liaison-store-access-log.h"
 #include "liaison-test-print.h"
 #include "liaison-test-ui.h"
+#include "liaison-store-loop.h"
 #include "liaison-test-util.h"
+#include "liaison-ui-privacy.h"
 #include "liaison-visitor-row.h"
 #include "liaison-window.h"
 
@@ -392,6 +394,38 @@ run_print_form_contacts (void)
   station_close (&station);
 }
 
+/* The first-run notice states headquarters' retention period as this desk
+ * holds it in the loop rules, not a number of its own. */
+static void
+run_notice_period (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-ui-notice-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(LiaisonStore) store = liaison_test_open_store (path);
+  g_autoptr(LiaisonLoopRules) rules = liaison_loop_rules_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("org.liaison.Liaison");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LiaisonWindow *window;
+
+  liaison_test_enroll_as_hq (store);
+  rules->retention_years = 5;
+  g_assert_true (liaison_store_set_loop_rules (store, rules, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_ui_retention_years (store), ==, 5);
+  g_assert_cmpuint (liaison_ui_retention_years (NULL), ==, 3);
+
+  g_settings_set_boolean (settings, "privacy-notice-read", FALSE);
+  window = liaison_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, window));
+  text = liaison_test_text_under (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "kept for 5 years after the matter is closed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +438,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/privacy/detail", run_detail);
   liaison_test_add_ui_case ("/ui/privacy/contacts-choice", run_contacts_choice);
   liaison_test_add_ui_case ("/ui/privacy/print-form-contacts", run_print_form_contacts);
+  liaison_test_add_ui_case ("/ui/privacy/notice-period", run_notice_period);
 
   return g_test_run ();
 }

@@ -7,12 +7,6 @@
 
 #include "liaison-privacy-notice.h"
 
-guint
-liaison_privacy_notice_years (void)
-{
-  return LIAISON_PRIVACY_DEFAULT_RETENTION_YEARS;
-}
-
 const char *
 liaison_privacy_notice_title (void)
 {

@@ -21,6 +21,7 @@
 #include "liaison-reception-when.h"
 #include "liaison-similar-warning.h"
 #include "liaison-tooltip.h"
+#include "liaison-ui-privacy.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
 
@@ -491,6 +492,7 @@ liaison_reception_editor_constructed (GObject *object)
   liaison_reception_when_set_form (self->when_group, self->form, G_LIST_MODEL (self->category_names), self->category_ids);
   liaison_deputy_picker_set_store (self->deputy_picker, self->store);
   liaison_reception_files_set_form (self->files_group, self->store, self->form);
+  liaison_reception_visitors_set_retention_years (self->visitors_group, liaison_ui_retention_years (self->store));
 
   if (self->reception_id > 0)
     {

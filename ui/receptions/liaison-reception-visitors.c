@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "liaison-reception-visitors.h"
+#include "liaison-retention.h"
 #include "liaison-ui-util.h"
 #include "liaison-visitor-row.h"
 
@@ -15,6 +16,7 @@ struct _LiaisonReceptionVisitors
 
   /* owned */
   LiaisonReceptionForm *form;
+  guint                 retention_years;  /* what each row's consent sentence says */
 
   /* template children */
   GtkButton            *add_visitor_button;
@@ -107,12 +109,24 @@ append_visitor_row (LiaisonReceptionVisitors *self)
 {
   GtkWidget *row = liaison_visitor_row_new ();
 
+  liaison_visitor_row_set_retention_years (LIAISON_VISITOR_ROW (row), self->retention_years);
   g_signal_connect (row, "remove", G_CALLBACK (visitor_remove_cb), self);
   g_signal_connect_swapped (row, "who-changed", G_CALLBACK (who_changed_cb), self);
   gtk_box_append (self->visitors_box, row);
   gtk_widget_set_visible (GTK_WIDGET (self->visitors_error), FALSE);
   renumber_visitors (self);
   return LIAISON_VISITOR_ROW (row);
+}
+
+void
+liaison_reception_visitors_set_retention_years (LiaisonReceptionVisitors *self,
+                                                guint                     retention_years)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_VISITORS (self));
+  self->retention_years = retention_years;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visitors_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    liaison_visitor_row_set_retention_years (LIAISON_VISITOR_ROW (row), retention_years);
 }
 
 void
@@ -269,4 +283,5 @@ static void
 liaison_reception_visitors_init (LiaisonReceptionVisitors *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->retention_years = LIAISON_RETENTION_DEFAULT_YEARS;
 }

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (LiaisonReceptionVisitors, liaison_reception_visitors, LIAI
 /* The form whose visitors the rows show, in its order. */
 void       liaison_reception_visitors_set_form     (LiaisonReceptionVisitors *self,
                                                     LiaisonReceptionForm     *form);
+/* The period each row's consent sentence states (liaison_ui_retention_years()). */
+void       liaison_reception_visitors_set_retention_years (LiaisonReceptionVisitors *self,
+                                                           guint                     retention_years);
 /* One row for each of the form's visitors, as loaded. */
 void       liaison_reception_visitors_load         (LiaisonReceptionVisitors *self);
 /* Copies what is typed into the form. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-privacy-notice.h"
+#include "liaison-retention.h"
 #include "liaison-tooltip.h"
 #include "liaison-visitor-row.h"
 
@@ -126,10 +127,8 @@ liaison_visitor_row_class_init (LiaisonVisitorRowClass *klass)
 static void
 liaison_visitor_row_init (LiaisonVisitorRow *self)
 {
-  g_autofree char *sentence = liaison_privacy_consent_sentence (liaison_privacy_notice_years ());
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_label_set_text (self->consent_sentence_label, sentence);
+  liaison_visitor_row_set_retention_years (self, LIAISON_RETENTION_DEFAULT_YEARS);
   liaison_visitor_row_set_position (self, 0);
   g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (who_changed_cb), self);
   g_signal_connect_swapped (self->phone_entry, "changed", G_CALLBACK (who_changed_cb), self);
@@ -331,4 +330,20 @@ liaison_visitor_row_focus_field (LiaisonVisitorRow *self,
   if (widget == NULL)
     return FALSE;
   return gtk_widget_grab_focus (widget);
+}
+
+/**
+ * liaison_visitor_row_set_retention_years:
+ *
+ * The consent sentence (What to Say) says the number is deleted
+ * @retention_years after the matter is closed.
+ */
+void
+liaison_visitor_row_set_retention_years (LiaisonVisitorRow *self,
+                                         guint              retention_years)
+{
+  g_autofree char *sentence = liaison_privacy_consent_sentence (retention_years);
+
+  g_return_if_fail (LIAISON_IS_VISITOR_ROW (self));
+  gtk_label_set_text (self->consent_sentence_label, sentence);
 }

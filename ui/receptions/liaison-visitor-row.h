@@ -24,6 +24,8 @@ const char *liaison_visitor_row_get_phone      (LiaisonVisitorRow *self);
 const char *liaison_visitor_row_get_community  (LiaisonVisitorRow *self);
 int         liaison_visitor_row_get_party_size (LiaisonVisitorRow *self);
 gboolean    liaison_visitor_row_get_consent    (LiaisonVisitorRow *self);
+void        liaison_visitor_row_set_retention_years (LiaisonVisitorRow *self,
+                                                     guint              retention_years);
 void        liaison_visitor_row_set_visitor    (LiaisonVisitorRow *self,
                                                 const char        *name,
                                                 const char        *phone,

@@ -15,6 +15,7 @@
 #include "liaison-store.h"
 #include "liaison-sync-engine.h"
 #include "liaison-ui-a11y.h"
+#include "liaison-ui-privacy.h"
 #include "liaison-window.h"
 
 struct _LiaisonApplication
@@ -105,7 +106,8 @@ about_activated (GSimpleAction *action,
   GtkApplication *application = GTK_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (application);
   const char *developers[] = { "Liaison contributors", NULL };
-  g_autofree char *notice = liaison_privacy_notice_text (liaison_privacy_notice_years ());
+  LiaisonApplication *self = LIAISON_APPLICATION (user_data);
+  g_autofree char *notice = liaison_privacy_notice_text (liaison_ui_retention_years (self->store));
   g_autofree char *escaped = g_markup_escape_text (notice, -1);
   GtkWidget *about;
 

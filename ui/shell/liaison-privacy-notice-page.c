@@ -11,6 +11,7 @@
 
 #include "liaison-privacy-notice.h"
 #include "liaison-privacy-notice-page.h"
+#include "liaison-retention.h"
 
 struct _LiaisonPrivacyNoticePage
 {
@@ -73,9 +74,17 @@ liaison_privacy_notice_page_class_init (LiaisonPrivacyNoticePageClass *klass)
 static void
 liaison_privacy_notice_page_init (LiaisonPrivacyNoticePage *self)
 {
-  g_autofree char *text = liaison_privacy_notice_text (liaison_privacy_notice_years ());
-
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_status_page_set_title (self->status_page, liaison_privacy_notice_title ());
+  liaison_privacy_notice_page_set_retention_years (self, LIAISON_RETENTION_DEFAULT_YEARS);
+}
+
+void
+liaison_privacy_notice_page_set_retention_years (LiaisonPrivacyNoticePage *self,
+                                                 guint                     retention_years)
+{
+  g_autofree char *text = liaison_privacy_notice_text (retention_years);
+
+  g_return_if_fail (LIAISON_IS_PRIVACY_NOTICE_PAGE (self));
   gtk_label_set_text (self->text_label, text);
 }

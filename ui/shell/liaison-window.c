@@ -25,6 +25,7 @@
 #include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-tooltip.h"
+#include "liaison-ui-privacy.h"
 #include "liaison-ui-util.h"
 #include "liaison-window-private.h"
 
@@ -153,7 +154,11 @@ liaison_window_update_station (LiaisonWindow *self)
   /* The privacy notice comes first, once per user, whatever the desk;
    * once read, it is About's alone. */
   if (!notice_read)
-    show_page (self, "privacy-notice");
+    {
+      liaison_privacy_notice_page_set_retention_years (self->privacy_notice_page,
+                                                       liaison_ui_retention_years (self->store));
+      show_page (self, "privacy-notice");
+    }
   else
     {
       show_page (self, ready ? "main" : "first-run");

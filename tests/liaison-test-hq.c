@@ -594,6 +594,16 @@ liaison_test_replica_unsynced (LiaisonTestReplica *replica)
   return n;
 }
 
+LiaisonSyncCounts
+liaison_test_replica_sync_clean (LiaisonTestReplica *replica)
+{
+  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
+
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
+  return counts;
+}
+
 /**
  * liaison_test_replica_enroll:
  *
@@ -715,4 +725,25 @@ liaison_test_hq_feed_end (LiaisonTestHq *hq)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return end;
+}
+
+/* The text of the first column of @sql's first row in the server's own
+ * database, hq.db, read-only; "" for no row or NULL. */
+char *
+liaison_test_hq_text (LiaisonTestHq *hq,
+                      const char    *sql)
+{
+  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
+                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
 }

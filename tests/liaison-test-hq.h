@@ -57,6 +57,10 @@ void                liaison_test_hq_store_copy      (LiaisonTestHq      *hq,
                                                      int                 version,
                                                      const char         *sql_data);
 gint64              liaison_test_hq_feed_end        (LiaisonTestHq      *hq);
+/* The text @sql (SELECT one column) reads from the server's own database,
+ * hq.db, "" for no row or NULL. */
+char               *liaison_test_hq_text            (LiaisonTestHq      *hq,
+                                                     const char         *sql);
 
 /* One request to @hq's @path, as any client makes it: the protocol header
  * unless @no_protocol, "Bearer @token" unless @token is NULL, and @length
@@ -100,6 +104,9 @@ LiaisonTestReplica  liaison_test_replica_new_synced_station (LiaisonTestHq *hq,
                                                              const char    *name);
 void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
 guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
+/* Syncs @replica once, asserting that nothing was rejected and nothing is
+ * left unsynced; returns the counts. */
+LiaisonSyncCounts   liaison_test_replica_sync_clean (LiaisonTestReplica *replica);
 /* Its live receptions; and its receptions by uuid, tombstones too, so
  * that a doubled one shows. */
 gint64              liaison_test_replica_receptions (LiaisonTestReplica *replica);

@@ -42,26 +42,6 @@ fixture_tear_down (Fixture       *fixture,
   liaison_test_hq_clear (fixture);
 }
 
-/* The server's text of @sql, "" for no row. */
-static char *
-server_text (Fixture    *fixture,
-             const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
 /* Every entry at @store, newest first, each as one line of its fields. */
 static char *
 entries_text (LiaisonStore *store)
@@ -80,15 +60,6 @@ entries_text (LiaisonStore *store)
                               entry->desk_uuid, entry->what, entry->n_contacts, entry->reason);
     }
   return g_string_free (text, FALSE);
-}
-
-static void
-sync_ok (Replica *replica)
-{
-  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
-
-  g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
 }
 
 static void
@@ -241,21 +212,21 @@ test_reaches_headquarters (Fixture       *fixture,
   g_assert_true (liaison_store_set_desk_actor (east.store, "station", "刘芳", NULL, &error));
   g_assert_no_error (error);
   log_export (&east, "2025-03-01..2025-03-31", 12);
-  sync_ok (&east);
+  liaison_test_replica_sync_clean (&east);
   east_entries = entries_text (east.store);
   g_assert_nonnull (strstr (east_entries, "|export_contacts|"));
   g_assert_nonnull (strstr (east_entries, "|station|刘芳|"));
 
   /* At the server, from 东山. */
-  server_origin = server_text (fixture, "SELECT origin_station FROM records WHERE kind = 'access_log'");
+  server_origin = liaison_test_hq_text (fixture, "SELECT origin_station FROM records WHERE kind = 'access_log'");
   g_assert_cmpstr (server_origin, ==, east_uuid);
-  server_reason = server_text (fixture, "SELECT json_extract (data, '$.reason') FROM records WHERE kind = 'access_log'");
+  server_reason = liaison_test_hq_text (fixture, "SELECT json_extract (data, '$.reason') FROM records WHERE kind = 'access_log'");
   g_assert_cmpstr (server_reason, ==, REASON);
-  server_data = server_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'");
+  server_data = liaison_test_hq_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'");
 
   /* At headquarters' desk, as logged. */
   liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
   hq_entries = entries_text (hq.store);
   g_assert_cmpstr (hq_entries, ==, east_entries);
 
@@ -263,30 +234,30 @@ test_reaches_headquarters (Fixture       *fixture,
   g_assert_true (liaison_store_set_desk_actor (hq.store, "hq", "陈静", NULL, &error));
   g_assert_no_error (error);
   log_export (&hq, "7a7a0000-0000-4000-8000-000000000001", 1);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
   g_assert_cmpint (liaison_test_query_int (hq.store, "SELECT count(*) FROM access_log"), ==, 2);
-  hq_origin = server_text (fixture, "SELECT coalesce (origin_station, 'none') FROM records"
-                                    " WHERE kind = 'access_log' AND json_extract (data, '$.role') = 'hq'");
+  hq_origin = liaison_test_hq_text (fixture, "SELECT coalesce (origin_station, 'none') FROM records"
+                                             " WHERE kind = 'access_log' AND json_extract (data, '$.role') = 'hq'");
   g_assert_cmpstr (hq_origin, ==, "none");
 
   /* No other station receives either; 东山 not headquarters'. */
-  sync_ok (&west);
+  liaison_test_replica_sync_clean (&west);
   g_assert_cmpint (liaison_test_query_int (west.store, "SELECT count(*) FROM access_log"), ==, 0);
-  sync_ok (&east);
+  liaison_test_replica_sync_clean (&east);
   g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log"), ==, 1);
 
   /* A tampered desk's changed reason, then a version 2: both refused. */
   push_tampered (&east, "UPDATE access_log SET reason = '随便看看', server_version = 0, sync_state = 1");
   push_tampered (&east, "UPDATE access_log SET version = 2, sync_state = 1");
   {
-    g_autofree char *after = server_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'"
-                                                   " AND origin_station IS NOT NULL");
-    g_autofree char *count = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'");
+    g_autofree char *after = liaison_test_hq_text (fixture, "SELECT data FROM records WHERE kind = 'access_log'"
+                                                            " AND origin_station IS NOT NULL");
+    g_autofree char *count = liaison_test_hq_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'");
     g_autofree char *hq_after = NULL;
 
     g_assert_cmpstr (after, ==, server_data);
     g_assert_cmpstr (count, ==, "2");
-    sync_ok (&hq);
+    liaison_test_replica_sync_clean (&hq);
     hq_after = entries_text (hq.store);
     g_assert_nonnull (strstr (hq_after, east_entries));
     g_assert_null (strstr (hq_after, "随便看看"));

@@ -48,35 +48,6 @@ fixture_tear_down (Fixture       *fixture,
   liaison_test_hq_clear (fixture);
 }
 
-/* The server's text of @sql, "" for no row. */
-static char *
-server_text (Fixture    *fixture,
-             const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
-static void
-sync_ok (Replica *replica)
-{
-  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
-
-  g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
-}
-
 /* The stations, the roster and three desks: 东山's two and 西山's. */
 typedef struct {
   Replica east1;
@@ -101,11 +72,11 @@ stations_set_up (Fixture  *fixture,
                                            "王强,市," WEST ",\n", -1, &error));
   g_assert_no_error (error);
   out = liaison_test_hq_run (fixture, "import deputies", csv, NULL);
-  sync_ok (&s->east1);
-  sync_ok (&s->west);
+  liaison_test_replica_sync_clean (&s->east1);
+  liaison_test_replica_sync_clean (&s->west);
   s->east2 = liaison_test_replica_new (fixture, "east2.db");
   liaison_test_replica_enroll_station (fixture, &s->east2, EAST);
-  sync_ok (&s->east2);
+  liaison_test_replica_sync_clean (&s->east2);
   s->zhang = liaison_test_deputy_uuid (s->east1.store, "张伟");
   s->wang = liaison_test_deputy_uuid (s->west.store, "王强");
 }
@@ -240,16 +211,16 @@ test_station_desks (Fixture       *fixture,
   g_assert_false (liaison_store_deputy_has_pin (s.east2.store, s.zhang));
   set_pin (&s.east1, s.zhang, PIN);
   g_assert_cmpuint (liaison_test_replica_unsynced (&s.east1), ==, 1);
-  sync_ok (&s.east1);
+  liaison_test_replica_sync_clean (&s.east1);
   hash = hash_of (&s.east1, s.zhang);
   g_assert_true (g_str_has_prefix (hash, "pbkdf2-sha256$"));
   sql = g_strdup_printf ("SELECT origin_station FROM records WHERE kind = 'deputy_pin'"
                          " AND json_extract (data, '$.deputy') = '%s'", s.zhang);
-  origin = server_text (fixture, sql);
+  origin = liaison_test_hq_text (fixture, sql);
   g_assert_cmpstr (origin, ==, east_uuid);
 
   /* 东山's second desk: his PIN there too, and only the right one. */
-  sync_ok (&s.east2);
+  liaison_test_replica_sync_clean (&s.east2);
   g_assert_true (liaison_store_deputy_has_pin (s.east2.store, s.zhang));
   assert_pin (&s.east2, s.zhang, "135790", FALSE);
   assert_pin (&s.east2, s.zhang, "135791", FALSE);
@@ -257,8 +228,8 @@ test_station_desks (Fixture       *fixture,
   g_assert_true (liaison_store_deputy_is_verified (s.east2.store, s.zhang));
   /* The wrong tries are each desk's: counted at the second, never synced. */
   assert_pin (&s.east2, s.zhang, "135792", FALSE);
-  sync_ok (&s.east2);
-  sync_ok (&s.east1);
+  liaison_test_replica_sync_clean (&s.east2);
+  liaison_test_replica_sync_clean (&s.east1);
   tries_key = g_strconcat ("pin-tries-", s.zhang, NULL);
   east1_tries = liaison_store_get_setting (s.east1.store, tries_key);
   east2_tries = liaison_store_get_setting (s.east2.store, tries_key);
@@ -269,7 +240,7 @@ test_station_desks (Fixture       *fixture,
   /* Headquarters' desk holds it. */
   hq = liaison_test_replica_new (fixture, "hq.db");
   liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
   {
     g_autofree char *hq_hash = hash_of (&hq, s.zhang);
 
@@ -278,7 +249,7 @@ test_station_desks (Fixture       *fixture,
 
   /* 西山 never receives it: not a byte of the salt or the hash, which
    * 东山's second desk's file holds (the grep finds it where it is). */
-  sync_ok (&s.west);
+  liaison_test_replica_sync_clean (&s.west);
   g_assert_cmpint (liaison_test_count_rows (s.west.store, "deputy_pins"), ==, 0);
   checkpoint (&s.west);
   checkpoint (&s.east2);
@@ -304,7 +275,7 @@ test_station_desks (Fixture       *fixture,
     g_test_message ("refused: %s", refusal);
     g_assert_nonnull (strstr (refusal, "another station"));
   }
-  sync_ok (&s.east1);
+  liaison_test_replica_sync_clean (&s.east1);
   assert_pin (&s.east1, s.zhang, PIN, TRUE);
 
   liaison_test_replica_clear (&hq);
@@ -326,9 +297,9 @@ test_hq_reset (Fixture       *fixture,
   hq = liaison_test_replica_new (fixture, "hq.db");
   liaison_test_replica_enroll_hq (fixture, &hq, "代表工委");
   set_pin (&s.east1, s.zhang, PIN);
-  sync_ok (&s.east1);
-  sync_ok (&s.east2);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&s.east1);
+  liaison_test_replica_sync_clean (&s.east2);
+  liaison_test_replica_sync_clean (&hq);
 
   /* Only headquarters resets. */
   g_assert_false (liaison_store_reset_deputy_pin (s.east1.store, s.zhang, &error));
@@ -342,11 +313,11 @@ test_hq_reset (Fixture       *fixture,
   g_assert_false (liaison_store_reset_deputy_pin (hq.store, s.zhang, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
 
   /* Both of 东山's desks: no PIN, who reset it and when; he sets one. */
-  sync_ok (&s.east1);
-  sync_ok (&s.east2);
+  liaison_test_replica_sync_clean (&s.east1);
+  liaison_test_replica_sync_clean (&s.east2);
   g_assert_false (liaison_store_deputy_has_pin (s.east1.store, s.zhang));
   g_assert_false (liaison_store_deputy_has_pin (s.east2.store, s.zhang));
   g_assert_true (liaison_store_get_deputy_pin_record (s.east2.store, s.zhang, &has_hash, &set_at, &reset_by));
@@ -361,18 +332,18 @@ test_hq_reset (Fixture       *fixture,
   set_pin (&s.east1, s.zhang, "111111");
   g_usleep (1100 * 1000);
   set_pin (&s.east2, s.zhang, "222222");
-  sync_ok (&s.east1);
+  liaison_test_replica_sync_clean (&s.east1);
   {
     LiaisonSyncCounts counts = liaison_test_sync_ok (s.east2.engine);
 
     g_assert_cmpuint (counts.conflicts, ==, 1);
   }
-  sync_ok (&s.east2);
-  sync_ok (&s.east1);
+  liaison_test_replica_sync_clean (&s.east2);
+  liaison_test_replica_sync_clean (&s.east1);
   assert_pin (&s.east1, s.zhang, "111111", FALSE);
   assert_pin (&s.east1, s.zhang, "222222", TRUE);
   assert_pin (&s.east2, s.zhang, "222222", TRUE);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
   g_assert_true (liaison_store_deputy_has_pin (hq.store, s.zhang));
 
   liaison_test_replica_clear (&hq);
@@ -477,7 +448,7 @@ test_hq_owned_deputy (Fixture       *fixture,
   /* At the server: a station's push that changes him is refused; his
    * PIN in the same push goes through. */
   sql = g_strdup_printf ("SELECT version FROM records WHERE kind = 'deputy' AND uuid = '%s'", s.zhang);
-  version = server_text (fixture, sql);
+  version = liaison_test_hq_text (fixture, sql);
   set_pin (&s.east1, s.zhang, PIN);
   pin_uuid = liaison_test_query_text (s.east1.store, "SELECT uuid FROM deputy_pins");
   {
@@ -528,7 +499,7 @@ test_hq_owned_deputy (Fixture       *fixture,
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT json_extract (data, '$.phone') FROM records WHERE kind = 'deputy'"
                          " AND uuid = '%s'", s.zhang);
-  server_phone = server_text (fixture, sql);
+  server_phone = liaison_test_hq_text (fixture, sql);
   g_assert_cmpstr (server_phone, ==, "13812345678");
 
   stations_clear (&s);

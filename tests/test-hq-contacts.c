@@ -21,7 +21,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-access-kind.h"
@@ -85,39 +84,19 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->reception);
 }
 
-/* The server's text of @sql, "" for no row. */
-static char *
-server_text (Fixture    *fixture,
-             const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->enrolled.hq.data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
 static char *
 server_reception (Fixture *fixture)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT data FROM records WHERE kind = 'reception' AND uuid = '%s'",
                                           fixture->reception);
 
-  return server_text (fixture, sql);
+  return liaison_test_hq_text (&fixture->enrolled.hq, sql);
 }
 
 static char *
 server_access_count (Fixture *fixture)
 {
-  return server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'");
+  return liaison_test_hq_text (&fixture->enrolled.hq, "SELECT count(*) FROM records WHERE kind = 'access_log'");
 }
 
 /* Whether @needle is anywhere in the bytes of the file @path (a missing
@@ -483,11 +462,12 @@ test_request (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (given, 1), "phone"), ==, CHEN_MASKED);
   {
     g_autofree char *count = server_access_count (fixture);
-    g_autofree char *kind = server_text (fixture, "SELECT json_extract (data, '$.kind') || '|' ||"
+    g_autofree char *kind = liaison_test_hq_text (&fixture->enrolled.hq,
+                                                  "SELECT json_extract (data, '$.kind') || '|' ||"
                                                   " json_extract (data, '$.role') || '|' || json_extract (data, '$.actor') || '|' ||"
                                                   " json_extract (data, '$.n_contacts') || '|' || json_extract (data, '$.reason') || '|' ||"
                                                   " coalesce (origin_station, 'none') FROM records WHERE kind = 'access_log'");
-    g_autofree char *what = server_text (fixture, "SELECT json_extract (data, '$.what') FROM records WHERE kind = 'access_log'");
+    g_autofree char *what = liaison_test_hq_text (&fixture->enrolled.hq, "SELECT json_extract (data, '$.what') FROM records WHERE kind = 'access_log'");
 
     g_assert_cmpstr (count, ==, "1");
     g_assert_cmpstr (kind, ==, "hq_contact_look|hq|代表工委|1|" REASON "|none");

@@ -62,15 +62,6 @@ fixture_tear_down (Fixture       *fixture,
   liaison_test_hq_clear (&fixture->hq);
 }
 
-static void
-sync_ok (Replica *replica)
-{
-  LiaisonSyncCounts counts = liaison_test_sync_ok (replica->engine);
-
-  g_assert_cmpuint (counts.rejected, ==, 0);
-  g_assert_cmpuint (liaison_test_replica_unsynced (replica), ==, 0);
-}
-
 static GDateTime *
 local_time (int year,
             int month,
@@ -249,14 +240,14 @@ test_late_reply (Fixture       *fixture,
   other = log_suggestion (&station, OTHER_TITLE, 12);
   take_up (&station, late, 11);
   take_up (&station, other, 13);
-  sync_ok (&station);
+  liaison_test_replica_sync_clean (&station);
   liaison_test_replica_enroll_hq (&fixture->hq, &hq, "代表工委办公室");
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
   g_assert_true (liaison_store_set_desk_actor (hq.store, "hq", "陈静", NULL, &error));
   g_assert_no_error (error);
   refer (&hq, late, 11);
   refer (&hq, other, 13);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
 
   /* Headquarters publishes March on 15 April; the station receives it. */
   g_assert_true (liaison_period_parse ("2025-03", &march, &error));
@@ -268,8 +259,8 @@ test_late_reply (Fixture       *fixture,
   g_assert_cmpuint (report->head->total->counts[LIAISON_FIGURE_COLLECTED], ==, 2);
   g_assert_cmpuint (report->head->total->counts[LIAISON_FIGURE_REPLIED], ==, 0);
   g_assert_cmpuint (report->head->parts, ==, 1);
-  sync_ok (&hq);
-  sync_ok (&station);
+  liaison_test_replica_sync_clean (&hq);
+  liaison_test_replica_sync_clean (&station);
   received = liaison_store_get_published_report (station.store, report->meta.uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (received->data, ==, report->data);
@@ -289,9 +280,9 @@ test_late_reply (Fixture       *fixture,
 
   /* The late reply, recorded at headquarters, reaches the station. */
   late_reply (&hq, late);
-  sync_ok (&hq);
-  sync_ok (&station);
-  sync_ok (&hq);
+  liaison_test_replica_sync_clean (&hq);
+  liaison_test_replica_sync_clean (&station);
+  liaison_test_replica_sync_clean (&hq);
 
   hq_after = published_bytes (hq.store);
   station_after = published_bytes (station.store);

@@ -264,26 +264,6 @@ uuid_of (LiaisonStore *store,
   return uuid;
 }
 
-/* The server's text of @sql, "" for no row. */
-static char *
-server_text (Fixture    *fixture,
-             const char *sql)
-{
-  g_autofree char *path = g_build_filename (fixture->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
 static void
 test_both_ends (Fixture       *fixture,
                 gconstpointer  data)
@@ -363,11 +343,11 @@ test_both_ends (Fixture       *fixture,
   liaison_test_hq_start (fixture);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT data FROM records WHERE kind = 'reception' AND uuid = '%s'", a);
-    g_autofree char *server_a = server_text (fixture, sql);
-    g_autofree char *purges = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'purge'");
-    g_autofree char *entry = server_text (fixture, "SELECT json_extract (data, '$.n_contacts') || ' '"
-                                                   " || json_extract (data, '$.what') FROM records"
-                                                   " WHERE kind = 'access_log' AND origin_station IS NULL");
+    g_autofree char *server_a = liaison_test_hq_text (fixture, sql);
+    g_autofree char *purges = liaison_test_hq_text (fixture, "SELECT count(*) FROM records WHERE kind = 'purge'");
+    g_autofree char *entry = liaison_test_hq_text (fixture, "SELECT json_extract (data, '$.n_contacts') || ' '"
+                                                            " || json_extract (data, '$.what') FROM records"
+                                                            " WHERE kind = 'access_log' AND origin_station IS NULL");
 
     g_test_message ("server: %s", server_a);
     g_assert_nonnull (strstr (server_a, "\"name\":\"" LIAISON_PURGED_MARKER "\",\"party_size\":3,\"phone\":null"));
@@ -444,8 +424,8 @@ test_both_ends (Fixture       *fixture,
   /* The first purge's entry and the second's; the server's only one. */
   g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"), ==, 2);
   {
-    g_autofree char *entries = server_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'"
-                                                     " AND origin_station IS NULL");
+    g_autofree char *entries = liaison_test_hq_text (fixture, "SELECT count(*) FROM records WHERE kind = 'access_log'"
+                                                              " AND origin_station IS NULL");
 
     g_assert_cmpstr (entries, ==, "1");
   }

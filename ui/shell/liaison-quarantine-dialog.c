@@ -8,6 +8,7 @@
 
 #include "liaison-quarantine-dialog.h"
 #include "liaison-store-quarantine.h"
+#include "liaison-validate.h"
 
 /* The text as it came can be long (a reception with many visitors); the
  * row shows its start, and the whole of it went to headquarters. */
@@ -93,7 +94,7 @@ entry_row (const LiaisonQuarantined *entry)
 
   if (g_utf8_strlen (entry->text, -1) > MAX_SHOWN_TEXT)
     {
-      g_autofree char *start = g_utf8_substring (entry->text, 0, MAX_SHOWN_TEXT);
+      g_autofree char *start = liaison_utf8_head (entry->text, MAX_SHOWN_TEXT);
 
       shown = g_strconcat (start, "…", NULL);
     }

@@ -23,8 +23,6 @@
 #include "liaison-whole-file.h"
 #include "liaison-wire-schema.h"
 
-#define EXIT_USAGE 2
-
 typedef struct {
   char  *data_dir;
   char  *from;
@@ -42,14 +40,6 @@ options_clear (Options *options)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
-
-static int
-usage_error (const char *message)
-{
-  fprintf (stderr, "liaison-hq: %s\n\n", message);
-  liaison_hq_print_usage (stderr);
-  return EXIT_USAGE;
-}
 
 /* The file's columns, under the Chinese names the city's records use. */
 static const char *const columns[] = {
@@ -218,9 +208,9 @@ liaison_hq_audit_command (int    argc,
   guint n_entries;
 
   if (!parse (argc, argv, &options, &error))
-    return usage_error (error->message);
+    return liaison_hq_usage_error ("%s", error->message);
   if (options.rest == NULL || g_strv_length (options.rest) != 1)
-    return usage_error (_("“liaison-hq audit” needs the CSV file to write, such as audit.csv."));
+    return liaison_hq_usage_error (_("“liaison-hq audit” needs the CSV file to write, such as audit.csv."));
   if (options.from != NULL && !parse_day (options.from, &from))
     {
       fprintf (stderr, "liaison-hq: ");

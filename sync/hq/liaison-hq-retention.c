@@ -18,8 +18,6 @@
 #include "liaison-loop-rules.h"
 #include "liaison-retention.h"
 
-#define EXIT_USAGE 2
-
 typedef struct {
   char  *data_dir;
   int    years;
@@ -34,21 +32,6 @@ options_clear (Options *options)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
-
-static int
-usage_error (const char *message)
-{
-  fprintf (stderr, "liaison-hq: %s\n\n", message);
-  liaison_hq_print_usage (stderr);
-  return EXIT_USAGE;
-}
-
-static int
-fail (GError *error)
-{
-  fprintf (stderr, "liaison-hq: %s\n", error->message);
-  return EXIT_FAILURE;
-}
 
 static gboolean
 parse (int         argc,
@@ -120,7 +103,7 @@ command_show (LiaisonHqStore *store)
   g_autoptr(LiaisonLoopRules) rules = liaison_hq_store_get_loop_rules (store, NULL, &error);
 
   if (rules == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   print_period (rules->retention_years);
   return EXIT_SUCCESS;
 }
@@ -135,7 +118,7 @@ command_set (LiaisonHqStore *store,
 
   /* Read and write under one lock: the rest of the rules kept is the latest. */
   if (!liaison_hq_store_begin (store, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
   rules = liaison_hq_store_get_loop_rules (store, NULL, &error);
   if (rules == NULL)
     goto failed;
@@ -152,7 +135,7 @@ command_set (LiaisonHqStore *store,
 
 failed:
   liaison_hq_store_rollback (store);
-  return fail (error);
+  return liaison_hq_fail (error);
 }
 
 static int
@@ -168,7 +151,7 @@ command_purge (LiaisonHqStore *store)
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   if (!liaison_hq_purge_run (store, &today, &report, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
   cutoff = liaison_date_to_iso (&report.cutoff);
   printf (ngettext ("Purged the visitors of %u reception whose matters ended on or before %s (%u visitors).\n",
                     "Purged the visitors of %u receptions whose matters ended on or before %s (%u visitors).\n",
@@ -189,9 +172,9 @@ liaison_hq_retention_command (int    argc,
   const char *command = purge ? "purge" : set ? "retention set" : "retention";
 
   if (!parse (argc - (set ? 2 : 1), argv + (set ? 2 : 1), command, set, &options, &error))
-    return usage_error (error->message);
+    return liaison_hq_usage_error ("%s", error->message);
   if (set && options.years == G_MININT)
-    return usage_error (_("“liaison-hq retention set” needs --years N."));
+    return liaison_hq_usage_error (_("“liaison-hq retention set” needs --years N."));
   if (set && (options.years < LIAISON_RETENTION_MIN_YEARS || options.years > LIAISON_RETENTION_MAX_YEARS))
     {
       fprintf (stderr, _("liaison-hq: The retention period must be %d to %d years. Nothing was changed.\n"),
@@ -201,7 +184,7 @@ liaison_hq_retention_command (int    argc,
 
   store = liaison_hq_store_open (options.data_dir, &error);
   if (store == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   if (purge)
     return command_purge (store);
   if (set)

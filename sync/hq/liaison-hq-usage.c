@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "liaison-hq-usage.h"
 
@@ -93,4 +94,26 @@ liaison_hq_command_summary (const char *command)
     if (g_str_equal (summaries[i].command, command))
       return _(summaries[i].summary);
   return NULL;
+}
+
+int
+liaison_hq_usage_error (const char *format,
+                        ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "liaison-hq: %s\n\n", message);
+  liaison_hq_print_usage (stderr);
+  return LIAISON_HQ_EXIT_USAGE;
+}
+
+int
+liaison_hq_fail (const GError *error)
+{
+  fprintf (stderr, "liaison-hq: %s\n", error->message);
+  return EXIT_FAILURE;
 }

@@ -1,7 +1,7 @@
 /* main.c: liaison-hq, the headquarters server, and its commands.
  *
  * docs/hq.md describes every command. Commands print what they did on
- * stdout and a clear message on stderr when they fail (exit 1); a wrong
+ * stdout and a clear message on stderr when they liaison_hq_fail (exit 1); a wrong
  * command line exits 2.
  */
 #define G_LOG_DOMAIN "liaison-hq"
@@ -28,39 +28,13 @@
 #include "liaison-records.h"
 #include "liaison-loop-rules.h"
 
-#define EXIT_USAGE 2
-
-static int usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "liaison-hq: %s\n\n", message);
-  liaison_hq_print_usage (stderr);
-  return EXIT_USAGE;
-}
-
-static int
-fail (GError *error)
-{
-  fprintf (stderr, "liaison-hq: %s\n", error->message);
-  return EXIT_FAILURE;
-}
-
 /* Undoes what the command began and says why it failed. */
 static int
 fail_rollback (LiaisonHqStore *store,
                GError         *error)
 {
   liaison_hq_store_rollback (store);
-  return fail (error);
+  return liaison_hq_fail (error);
 }
 
 typedef struct {
@@ -177,7 +151,7 @@ parse_options (int          argc,
     g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      usage_error ("%s", error->message);
+      liaison_hq_usage_error ("%s", error->message);
       return FALSE;
     }
 
@@ -186,7 +160,7 @@ parse_options (int          argc,
     options->data_dir = g_strdup (g_getenv ("LIAISON_HQ_DATA_DIR"));
   if (options->data_dir == NULL)
     {
-      usage_error (_("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
+      liaison_hq_usage_error (_("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
       return FALSE;
     }
   return TRUE;
@@ -206,7 +180,7 @@ open_store (const Options *options)
   LiaisonHqStore *store = liaison_hq_store_open (options->data_dir, &error);
 
   if (store == NULL)
-    fail (error);
+    liaison_hq_fail (error);
   return store;
 }
 
@@ -230,13 +204,13 @@ command_init (int argc, char **argv)
   g_autofree char *path = NULL;
 
   if (!parse_options (argc, argv, "init", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq init” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq init” takes no argument “%s”."), options.rest[0]);
 
   store = liaison_hq_store_create (options.data_dir, &error);
   if (store == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   path = g_build_filename (options.data_dir, "hq.db", NULL);
   printf (_("Created the headquarters database %s with the 10 standard categories.\n"), path);
   {
@@ -286,11 +260,11 @@ command_serve (int argc, char **argv)
   guint term_id, int_id;
 
   if (!parse_options (argc, argv, "serve", OPTIONS_SERVE, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq serve” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq serve” takes no argument “%s”."), options.rest[0]);
   if (!liaison_hq_quota_from_options (options.files_per_day, options.mib_per_day, &quota, &error))
-    return usage_error ("%s", error->message);
+    return liaison_hq_usage_error ("%s", error->message);
   listen = env_or (options.listen, "LIAISON_HQ_LISTEN");
   if (listen == NULL)
     listen = "127.0.0.1:8600";
@@ -308,7 +282,7 @@ command_serve (int argc, char **argv)
     {
       g_autoptr(GError) wrapped = g_error_new (error->domain, error->code,
                                                _("Could not listen on %s: %s"), listen, error->message);
-      return fail (wrapped);
+      return liaison_hq_fail (wrapped);
     }
 
   serve_loop = g_main_loop_new (NULL, FALSE);
@@ -346,20 +320,20 @@ command_station_add (int argc, char **argv)
   gboolean exists;
 
   if (!parse_options (argc, argv, "station add", OPTIONS_STATION, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) != 1)
-    return usage_error (_("“liaison-hq station add” needs the station’s name, once (quote a name with spaces)."));
+    return liaison_hq_usage_error (_("“liaison-hq station add” needs the station’s name, once (quote a name with spaces)."));
   name = g_strstrip (g_strdup (options.rest[0]));
   if (*name == '\0')
-    return usage_error (_("The station’s name cannot be empty."));
+    return liaison_hq_usage_error (_("The station’s name cannot be empty."));
   if (options.kind != NULL && !liaison_station_kind_parse (options.kind, &kind))
-    return usage_error (_("“%s” is not a kind of station: use station, point, home or studio."), options.kind);
+    return liaison_hq_usage_error (_("“%s” is not a kind of station: use station, point, home or studio."), options.kind);
 
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   if (!liaison_hq_store_begin (store, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
 
   exists = liaison_hq_store_find_by_name (store, LIAISON_KIND_STATION, name, &uuid, &data, &error);
   if (error != NULL)
@@ -408,21 +382,21 @@ command_user_add (int argc, char **argv)
   g_autofree char *name = NULL;
 
   if (!parse_options (argc, argv, "user add", OPTIONS_USER, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (options.role == NULL || !g_str_equal (options.role, "hq"))
-    return usage_error (_("“liaison-hq user add” needs --role hq (stations get their codes from “liaison-hq station add”)."));
+    return liaison_hq_usage_error (_("“liaison-hq user add” needs --role hq (stations get their codes from “liaison-hq station add”)."));
   if (n_rest (&options) != 1)
-    return usage_error (_("“liaison-hq user add” needs the user’s name, once (quote a name with spaces)."));
+    return liaison_hq_usage_error (_("“liaison-hq user add” needs the user’s name, once (quote a name with spaces)."));
   name = g_strstrip (g_strdup (options.rest[0]));
   if (*name == '\0')
-    return usage_error (_("The user’s name cannot be empty."));
+    return liaison_hq_usage_error (_("The user’s name cannot be empty."));
 
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   code = liaison_hq_store_add_code (store, LIAISON_HQ_ROLE_HQ, NULL, name, &error);
   if (code == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   printf (_("Added headquarters user “%s”.\n"), name);
   printf (_("Give this one-time enrollment code to the user; a headquarters desktop enrolls with it:\n"));
   printf ("%s\n", code);
@@ -438,15 +412,15 @@ command_token_list (int argc, char **argv)
   g_autoptr(GPtrArray) tokens = NULL;
 
   if (!parse_options (argc, argv, "token list", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq token list” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq token list” takes no argument “%s”."), options.rest[0]);
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   tokens = liaison_hq_store_list_tokens (store, &error);
   if (tokens == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   if (tokens->len == 0)
     {
       printf (_("No tokens yet: nothing has enrolled.\n"));
@@ -476,15 +450,15 @@ command_reports (int argc, char **argv)
   g_autoptr(GPtrArray) reports = NULL;
 
   if (!parse_options (argc, argv, "reports", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq reports” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq reports” takes no argument “%s”."), options.rest[0]);
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   reports = liaison_hq_reports_list (store, &error);
   if (reports == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   if (reports->len == 0)
     printf (_("No desk has reported a record set aside.\n"));
   for (guint i = 0; i < reports->len; i++)
@@ -509,15 +483,15 @@ command_token_revoke (int argc, char **argv)
   gboolean already = FALSE;
 
   if (!parse_options (argc, argv, "token revoke", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) != 1)
-    return usage_error (_("“liaison-hq token revoke” needs one token id (see “liaison-hq token list”)."));
+    return liaison_hq_usage_error (_("“liaison-hq token revoke” needs one token id (see “liaison-hq token list”)."));
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   token = liaison_hq_store_revoke_token (store, options.rest[0], &already, &error);
   if (token == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   if (already)
     printf (_("Token %s (%s, “%s”) was already revoked.\n"), token->id,
             liaison_hq_role_to_string (token->role), token->name);
@@ -539,16 +513,16 @@ command_import_holidays (int argc, char **argv)
   LiaisonHqHolidayCounts counts;
 
   if (!parse_options (argc, argv, "import holidays", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) != 1)
-    return usage_error (_("“liaison-hq import holidays” needs one file of holidays and make-up workdays."));
+    return liaison_hq_usage_error (_("“liaison-hq import holidays” needs one file of holidays and make-up workdays."));
 
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   file = g_file_new_for_commandline_arg (options.rest[0]);
   if (!liaison_hq_import_holidays (store, file, &counts, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
 
   count_calendar_days (counts.holidays, counts.workdays, &holidays, &workdays);
   if (counts.changed)
@@ -584,16 +558,16 @@ command_rules_show (int argc, char **argv)
   gint64 version = 0;
 
   if (!parse_options (argc, argv, "rules", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq rules” takes no argument “%s” (to change the limits: “liaison-hq rules set”)."),
-                        options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq rules” takes no argument “%s” (to change the limits: “liaison-hq rules set”)."),
+                                   options.rest[0]);
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   rules = liaison_hq_store_get_loop_rules (store, &version, &error);
   if (rules == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
 
   printf (_("Time limits, counted from the referral day:\n"));
   print_limits (rules);
@@ -621,11 +595,11 @@ command_rules_set (int argc, char **argv)
   gboolean changed = FALSE;
 
   if (!parse_options (argc, argv, "rules set", OPTIONS_RULES, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq rules set” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq rules set” takes no argument “%s”."), options.rest[0]);
   if (options.public_opinion_days == NOT_GIVEN && options.deputy_suggestion_months == NOT_GIVEN)
-    return usage_error (_("“liaison-hq rules set” needs --public-opinion-days N, --deputy-suggestion-months N or both."));
+    return liaison_hq_usage_error (_("“liaison-hq rules set” needs --public-opinion-days N, --deputy-suggestion-months N or both."));
 
   if (options.public_opinion_days != NOT_GIVEN &&
       (options.public_opinion_days < 1 || options.public_opinion_days > MAX_LIMIT_DAYS))
@@ -647,7 +621,7 @@ command_rules_set (int argc, char **argv)
     return EXIT_FAILURE;
   /* Read and write under one lock: the holiday list kept is the latest. */
   if (!liaison_hq_store_begin (store, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
   rules = liaison_hq_store_get_loop_rules (store, NULL, &error);
   if (rules == NULL)
       return fail_rollback (store, error);
@@ -680,19 +654,19 @@ command_import (int argc, char **argv)
   if (argc >= 1 && g_str_equal (argv[0], "holidays"))
     return command_import_holidays (argc - 1, argv + 1);
   if (argc < 1 || !liaison_hq_import_kind_parse (argv[0], &kind))
-    return usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units, stations, activities or holidays."));
+    return liaison_hq_usage_error (_("“liaison-hq import” needs what to import: deputies, groups, units, stations, activities or holidays."));
   if (!parse_options (argc - 1, argv + 1, kind == LIAISON_HQ_IMPORT_ACTIVITIES ? "import activities" : "import",
                       OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) != 1)
-    return usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);
+    return liaison_hq_usage_error (_("“liaison-hq import %s” needs one CSV file."), argv[0]);
 
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
   file = g_file_new_for_commandline_arg (options.rest[0]);
   if (!liaison_hq_import (store, kind, file, &counts, &error))
-    return fail (error);
+    return liaison_hq_fail (error);
 
   printf (_("Imported %s from %s: %u added, %u updated, %u unchanged.\n"),
           argv[0], options.rest[0], counts.added, counts.updated, counts.unchanged);
@@ -713,10 +687,10 @@ command_points_rules (int argc, char **argv)
   gboolean import = g_str_equal (argv[0], "import");
 
   if (!parse_options (argc - 1, argv + 1, import ? "rules import" : "rules list", OPTIONS_COMMON, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) != (import ? 1u : 0u))
-    return usage_error (import ? _("“liaison-hq rules import” needs one JSON file of points rules.")
-                               : _("“liaison-hq rules list” takes no argument."));
+    return liaison_hq_usage_error (import ? _("“liaison-hq rules import” needs one JSON file of points rules.")
+                                          : _("“liaison-hq rules list” takes no argument."));
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
@@ -730,9 +704,9 @@ command_check (int argc, char **argv)
   g_autoptr(LiaisonHqStore) store = NULL;
 
   if (!parse_options (argc, argv, "check", OPTIONS_CHECK, &options))
-    return EXIT_USAGE;
+    return LIAISON_HQ_EXIT_USAGE;
   if (n_rest (&options) > 0)
-    return usage_error (_("“liaison-hq check” takes no argument “%s”."), options.rest[0]);
+    return liaison_hq_usage_error (_("“liaison-hq check” takes no argument “%s”."), options.rest[0]);
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
@@ -750,7 +724,7 @@ main (int   argc,
   signal (SIGPIPE, SIG_IGN);
 
   if (argc < 2)
-    return usage_error (_("Which command?"));
+    return liaison_hq_usage_error (_("Which command?"));
   command = argv[1];
 
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
@@ -794,6 +768,6 @@ main (int   argc,
     g_autofree char *words = argc >= 3 && !g_str_has_prefix (argv[2], "-")
                              ? g_strdup_printf ("%s %s", command, argv[2]) : g_strdup (command);
 
-    return usage_error (_("Unknown command “%s”."), words);
+    return liaison_hq_usage_error (_("Unknown command “%s”."), words);
   }
 }

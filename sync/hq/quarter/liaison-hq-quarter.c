@@ -17,8 +17,6 @@
 #include "liaison-store-quarter.h"
 #include "liaison-store-sync.h"
 
-#define EXIT_USAGE 2
-
 /* The server's own headquarters token for what the command writes: the
  * push rules hold it as they hold a headquarters desk. */
 static const LiaisonHqToken command_token = {
@@ -26,21 +24,6 @@ static const LiaisonHqToken command_token = {
   .role = LIAISON_HQ_ROLE_HQ,
   .name = (char *) "liaison-hq quarter",
 };
-
-static int
-usage_error (const char *message)
-{
-  fprintf (stderr, "liaison-hq: %s\n\n", message);
-  liaison_hq_print_usage (stderr);
-  return EXIT_USAGE;
-}
-
-static int
-fail (const GError *error)
-{
-  fprintf (stderr, "liaison-hq: %s\n", error->message);
-  return EXIT_FAILURE;
-}
 
 /* Every record of the server, page by page, written into @desk by the
  * pull writer a headquarters desk uses. */
@@ -180,7 +163,7 @@ command_close (LiaisonHqStore *store,
 
   dir = g_dir_make_tmp ("liaison-hq-quarter-XXXXXX", &error);
   if (dir == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   path = g_build_filename (dir, "desk.db", NULL);
   desk = liaison_store_open (path, &error);
   enrollment = json_from_string ("{\"token\": \"scratch-desk-of-liaison-hq-quarter\", \"role\": \"hq\","
@@ -209,7 +192,7 @@ command_close (LiaisonHqStore *store,
 
 out:
   if (error != NULL)
-    fail (error);
+    liaison_hq_fail (error);
   g_clear_object (&desk);
   if (path != NULL)
     {
@@ -243,7 +226,7 @@ command_list (LiaisonHqStore *store)
   gpointer value;
 
   if (closes == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   /* One record a deputy: one line a quarter. */
   g_hash_table_iter_init (&iter, closes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -276,25 +259,25 @@ liaison_hq_quarter_command (int    argc,
   guint n_rest;
 
   if (g_strcmp0 (what, "close") != 0 && g_strcmp0 (what, "list") != 0)
-    return usage_error (_("“liaison-hq quarter” takes “close” or “list”."));
+    return liaison_hq_usage_error (_("“liaison-hq quarter” takes “close” or “list”."));
   if (!parse (argc - 1, argv + 1, &options, &error))
-    return usage_error (error->message);
+    return liaison_hq_usage_error ("%s", error->message);
   n_rest = options.rest != NULL ? g_strv_length (options.rest) : 0;
   if (g_str_equal (what, "list") && n_rest > 0)
-    return usage_error (_("“liaison-hq quarter list” takes no quarter."));
+    return liaison_hq_usage_error (_("“liaison-hq quarter list” takes no quarter."));
   if (g_str_equal (what, "close") && n_rest != 1)
-    return usage_error (_("Which quarter? Give it as 2025Q1."));
+    return liaison_hq_usage_error (_("Which quarter? Give it as 2025Q1."));
 
   store = liaison_hq_store_open (options.data_dir, &error);
   if (store == NULL)
-    return fail (error);
+    return liaison_hq_fail (error);
   if (g_str_equal (what, "list"))
     return command_list (store);
   {
     LiaisonQuarter quarter;
 
     if (!liaison_quarter_parse (options.rest[0], &quarter, &error))
-      return fail (error);
+      return liaison_hq_fail (error);
     return command_close (store, quarter, options.by);
   }
 }

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -417,3 +418,29 @@ def set_up_clerk_station(app, w, ledger=True):
     receptions = find(w, "list", "接待登记")
     wait_for("the ledger's two receptions", lambda: receptions.childCount == 2)
     return receptions
+
+
+def shoot_menu_dialog(out, png, item, what, demo_args=(), prepare=None):
+    """The screenshot @png in @out of the dialog the main menu's @item
+    opens (@what names it in a timeout), on a demo database made with
+    @demo_args, after @prepare (if any) has been given the dialog; then
+    cancels it. For the shoot-*.py scripts."""
+    with tempfile.TemporaryDirectory(prefix="liaison-shoot-") as tmp:
+        database = os.path.join(tmp, "demo.db")
+        run_cli("demo", "--database", database, *demo_args)
+        app = App(database)
+        w = app.main_window()
+        try:
+            click(w, "push button", "主菜单")
+            before = app.windows()
+            click(w, "menu item", item)
+            dialog = new_window(app, before, what)
+            if prepare is not None:
+                prepare(dialog)
+            time.sleep(1.5)
+            path = os.path.join(out, png)
+            subprocess.run(["import", "-window", "root", path], check=True)
+            print(path)
+            click(dialog, "push button", "取消(C)")
+        finally:
+            app.quit()

@@ -8,44 +8,23 @@ zh_CN.
 Not a test: test-ui-privacy checks the dialog.
 """
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import App, click, do_action, find, new_window, run_cli, set_text  # noqa: E402
+from liaison_atspi import action_names, do_action, find, set_text, shoot_menu_dialog  # noqa: E402
+
+
+def include_contacts(dialog):
+    """Include Full Contacts on, with a reason."""
+    switch = find(dialog, "switch")
+    do_action(switch, action_names(switch)[0])
+    set_text(find(dialog, "text", "原因"), "电话回访群众，核实办理结果")
 
 
 def main():
-    out = sys.argv[1]
-    with tempfile.TemporaryDirectory(prefix="liaison-shoot-privacy-") as tmp:
-        database = os.path.join(tmp, "station.db")
-        run_cli("demo", "--database", database, "--receptions", "40", "--days", "20")
-        app = App(database)
-        w = app.main_window()
-        try:
-            click(w, "push button", "主菜单")
-            before = app.windows()
-            click(w, "menu item", "打印台账(L)…")
-            dialog = new_window(app, before, "the ledger's period dialog")
-            switch = find(dialog, "switch")
-            do_action(switch, action_names_first(switch))
-            reason = find(dialog, "text", "原因")
-            set_text(reason, "电话回访群众，核实办理结果")
-            time.sleep(1.5)
-            path = os.path.join(out, "privacy-contacts-zh_CN.png")
-            subprocess.run(["import", "-window", "root", path], check=True)
-            print(path)
-            click(dialog, "push button", "取消(C)")
-        finally:
-            app.quit()
+    shoot_menu_dialog(sys.argv[1], "privacy-contacts-zh_CN.png", "打印台账(L)…", "the ledger's period dialog",
+                      demo_args=("--receptions", "40", "--days", "20"), prepare=include_contacts)
     return 0
-
-
-def action_names_first(node):
-    action = node.queryAction()
-    return action.getName(0)
 
 
 if __name__ == "__main__":

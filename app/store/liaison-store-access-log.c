@@ -244,11 +244,7 @@ liaison_store_sync_write_access (LiaisonStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   /* The wire's check let it in (liaison_wire_check_record ()): every
    * member is there, of its type. */
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)

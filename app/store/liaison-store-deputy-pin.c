@@ -432,11 +432,7 @@ liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   /* The wire's check let it in: every member is there, of its type; its
    * normalising made a null text "" (liaison_wire_normalize_record ()),
    * which is none here: a reset's hash, a PIN set's reset_by. */

@@ -202,11 +202,7 @@ liaison_store_sync_write_purge (LiaisonStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   /* The wire's check let it in: every member is there, a string. */
   liaison_store_bind_text (stmt, 5, data_string (incoming->data, "reception"));
   liaison_store_bind_text (stmt, 6, data_string (incoming->data, "station"));

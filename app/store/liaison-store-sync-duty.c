@@ -210,11 +210,7 @@ write_quarter_close (LiaisonStore    *self,
   stmt = liaison_store_prepare (self, close_upsert, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   sqlite3_bind_int (stmt, 5, incoming->deleted ? 1 : 0);
   bind_member (stmt, 6, incoming->data, "quarter");
   bind_member (stmt, 7, incoming->data, "closed_at");
@@ -255,11 +251,7 @@ liaison_store_sync_write_duty (LiaisonStore    *self,
   stmt = liaison_store_prepare (self, activity ? activity_upsert : shift_upsert, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   sqlite3_bind_int (stmt, 5, incoming->deleted ? 1 : 0);
   if (activity)
     {

@@ -100,6 +100,19 @@ data_string (JsonObject *data,
   return node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
 }
 
+/* Binds @incoming's uuid, version, updated_at and origin (left NULL when
+ * it has none) to ?1 to ?4 of @stmt, as every kind's write does. */
+static inline void
+bind_incoming_meta (sqlite3_stmt   *stmt,
+                    const Incoming *incoming)
+{
+  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, incoming->version);
+  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
+  if (incoming->origin != NULL)
+    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+}
+
 /* liaison-store-sync.c */
 gboolean    liaison_store_sync_kind_from_name (const char      *name,
                                                Kind            *kind);

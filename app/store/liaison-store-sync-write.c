@@ -355,11 +355,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, incoming->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, incoming->version);
-  sqlite3_bind_text (stmt, 3, incoming->updated_at, -1, SQLITE_TRANSIENT);
-  if (incoming->origin != NULL)
-    sqlite3_bind_text (stmt, 4, incoming->origin, -1, SQLITE_TRANSIENT);
+  bind_incoming_meta (stmt, incoming);
   sqlite3_bind_int (stmt, 5, incoming->deleted || later ? 1 : 0);
 
   switch (incoming->kind)

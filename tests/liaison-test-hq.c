@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "liaison-csv.h"
 #include "liaison-protocol.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
@@ -746,4 +747,29 @@ liaison_test_hq_text (LiaisonTestHq *hq,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return text;
+}
+
+GPtrArray *
+liaison_test_hq_read_csv (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (memcmp (bytes, "\xEF\xBB\xBF", 3), ==, 0);
+  g_assert_nonnull (strstr (bytes, "\r\n"));
+  rows = liaison_csv_parse (bytes + 3, length - 3, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+const char *
+liaison_test_csv_cell (GPtrArray *rows,
+                       guint      row,
+                       guint      column)
+{
+  return g_ptr_array_index (((LiaisonCsvRow *) g_ptr_array_index (rows, row))->fields, column);
 }

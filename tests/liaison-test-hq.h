@@ -61,6 +61,13 @@ gint64              liaison_test_hq_feed_end        (LiaisonTestHq      *hq);
  * hq.db, "" for no row or NULL. */
 char               *liaison_test_hq_text            (LiaisonTestHq      *hq,
                                                      const char         *sql);
+/* A CSV file liaison-hq wrote (audit, contacts): a UTF-8 BOM and CRLF
+ * line ends, asserted; its rows (LiaisonCsvRow *). */
+GPtrArray          *liaison_test_hq_read_csv        (const char         *path);
+/* Row @row's field @column of @rows. */
+const char         *liaison_test_csv_cell           (GPtrArray          *rows,
+                                                     guint               row,
+                                                     guint               column);
 
 /* One request to @hq's @path, as any client makes it: the protocol header
  * unless @no_protocol, "Bearer @token" unless @token is NULL, and @length

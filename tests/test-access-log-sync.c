@@ -105,32 +105,6 @@ push_tampered (Replica    *replica,
   }
 }
 
-/* The rows of @path, a CSV file liaison-hq wrote: a BOM, then rows. */
-static GPtrArray *
-read_csv (const char *path)
-{
-  g_autofree char *bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (memcmp (bytes, "\xEF\xBB\xBF", 3), ==, 0);
-  g_assert_nonnull (strstr (bytes, "\r\n"));
-  rows = liaison_csv_parse (bytes + 3, length - 3, &error);
-  g_assert_no_error (error);
-  return rows;
-}
-
-static const char *
-cell (GPtrArray *rows,
-      guint      row,
-      guint      column)
-{
-  return g_ptr_array_index (((LiaisonCsvRow *) g_ptr_array_index (rows, row))->fields, column);
-}
-
 static void
 assert_audit (Fixture    *fixture,
               const char *east_uuid)
@@ -151,27 +125,27 @@ assert_audit (Fixture    *fixture,
 
   out = liaison_test_hq_run (fixture, "audit", "--from", today, "--to", today, path, NULL);
   g_assert_nonnull (strstr (out, "2"));
-  rows = read_csv (path);
+  rows = liaison_test_hq_read_csv (path);
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    g_assert_cmpstr (cell (rows, 0, c), ==, header[c]);
+    g_assert_cmpstr (liaison_test_csv_cell (rows, 0, c), ==, header[c]);
   /* 东山's first, then headquarters'. */
-  g_assert_true (g_str_has_prefix (cell (rows, 1, 0), today));
-  g_assert_cmpstr (cell (rows, 1, 1), ==, liaison_access_kind_label (LIAISON_ACCESS_EXPORT_CONTACTS));
-  g_assert_cmpstr (cell (rows, 1, 2), ==, "东山联络站");
-  g_assert_cmpstr (cell (rows, 1, 3), ==, east_uuid);
-  g_assert_cmpstr (cell (rows, 1, 4), ==, "station");
-  g_assert_cmpstr (cell (rows, 1, 5), ==, "刘芳");
-  g_assert_cmpstr (cell (rows, 1, 6), ==, "2025-03-01..2025-03-31");
-  g_assert_cmpstr (cell (rows, 1, 7), ==, "12");
-  g_assert_cmpstr (cell (rows, 1, 8), ==, REASON);
-  g_assert_true (g_uuid_string_is_valid (cell (rows, 1, 9)));
-  g_assert_cmpstr (cell (rows, 2, 4), ==, "hq");
-  g_assert_cmpstr (cell (rows, 2, 5), ==, "陈静");
+  g_assert_true (g_str_has_prefix (liaison_test_csv_cell (rows, 1, 0), today));
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 1), ==, liaison_access_kind_label (LIAISON_ACCESS_EXPORT_CONTACTS));
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 2), ==, "东山联络站");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 3), ==, east_uuid);
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 4), ==, "station");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 5), ==, "刘芳");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 6), ==, "2025-03-01..2025-03-31");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 7), ==, "12");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 1, 8), ==, REASON);
+  g_assert_true (g_uuid_string_is_valid (liaison_test_csv_cell (rows, 1, 9)));
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 2, 4), ==, "hq");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 2, 5), ==, "陈静");
 
   /* No entry from tomorrow on: the header alone. */
   empty_out = liaison_test_hq_run (fixture, "audit", "--from", next_day, empty_path, NULL);
-  empty = read_csv (empty_path);
+  empty = liaison_test_hq_read_csv (empty_path);
   g_assert_cmpuint (empty->len, ==, 1);
 
   /* A date that is not one: said in zh_CN, nothing written. */

@@ -380,31 +380,6 @@ assert_printed (Fixture            *fixture,
   liaison_test_replica_clear (&other);
 }
 
-/* The rows of @path, a CSV file liaison-hq wrote: a BOM, then rows. */
-static GPtrArray *
-read_csv (const char *path)
-{
-  g_autofree char *bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (memcmp (bytes, "\xEF\xBB\xBF", 3), ==, 0);
-  rows = liaison_csv_parse (bytes + 3, length - 3, &error);
-  g_assert_no_error (error);
-  return rows;
-}
-
-static const char *
-cell (GPtrArray *rows,
-      guint      row,
-      guint      column)
-{
-  return g_ptr_array_index (((LiaisonCsvRow *) g_ptr_array_index (rows, row))->fields, column);
-}
-
 static void
 test_request (Fixture       *fixture,
               gconstpointer  data)
@@ -507,17 +482,17 @@ test_request (Fixture       *fixture,
 
   /* Both headquarters' entries in `liaison-hq audit`'s CSV. */
   g_free (liaison_test_hq_run (&fixture->enrolled.hq, "audit", csv, NULL));
-  rows = read_csv (csv);
+  rows = liaison_test_hq_read_csv (csv);
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint r = 1; r < rows->len; r++)
     {
-      g_assert_cmpstr (cell (rows, r, 1), ==, liaison_access_kind_label (LIAISON_ACCESS_HQ_CONTACT_LOOK));
-      g_assert_cmpstr (cell (rows, r, 4), ==, "hq");
-      g_assert_cmpstr (cell (rows, r, 6), ==, fixture->reception);
-      g_assert_cmpstr (cell (rows, r, 7), ==, "1");
-      g_assert_cmpstr (cell (rows, r, 8), ==, REASON);
+      g_assert_cmpstr (liaison_test_csv_cell (rows, r, 1), ==, liaison_access_kind_label (LIAISON_ACCESS_HQ_CONTACT_LOOK));
+      g_assert_cmpstr (liaison_test_csv_cell (rows, r, 4), ==, "hq");
+      g_assert_cmpstr (liaison_test_csv_cell (rows, r, 6), ==, fixture->reception);
+      g_assert_cmpstr (liaison_test_csv_cell (rows, r, 7), ==, "1");
+      g_assert_cmpstr (liaison_test_csv_cell (rows, r, 8), ==, REASON);
     }
-  g_assert_cmpstr (cell (rows, 2, 5), ==, "陈静");
+  g_assert_cmpstr (liaison_test_csv_cell (rows, 2, 5), ==, "陈静");
 
   /* Offline: said, nothing shown, nothing logged. */
   liaison_test_hq_stop (&fixture->enrolled.hq);

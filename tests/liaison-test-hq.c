@@ -354,6 +354,30 @@ liaison_test_sync (LiaisonSyncEngine  *engine,
 }
 
 /**
+ * liaison_test_request_contacts:
+ *
+ * Runs one request of @replica's engine for reception @uuid's full
+ * contacts, for @reason, to its end.
+ *
+ * Returns: what liaison_sync_engine_request_contacts_finish() returned
+ */
+GPtrArray *
+liaison_test_request_contacts (LiaisonTestReplica  *replica,
+                               const char          *uuid,
+                               const char          *reason,
+                               GError             **error)
+{
+  Wait wait = { 0 };
+  GPtrArray *visitors;
+
+  liaison_sync_engine_request_contacts_async (replica->engine, uuid, reason, NULL, on_done, &wait);
+  wait_for (&wait);
+  visitors = liaison_sync_engine_request_contacts_finish (replica->engine, wait.result, error);
+  g_object_unref (wait.result);
+  return visitors;
+}
+
+/**
  * liaison_test_sync_ok:
  *
  * Runs one sync of @engine, which must succeed and leave no error.

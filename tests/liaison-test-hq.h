@@ -111,6 +111,12 @@ LiaisonTestReplica  liaison_test_replica_new_synced_station (LiaisonTestHq *hq,
                                                              const char    *name);
 void                liaison_test_replica_clear      (LiaisonTestReplica *replica);
 guint               liaison_test_replica_unsynced   (LiaisonTestReplica *replica);
+/* @replica's desk asks for reception @uuid's full contacts, for @reason,
+ * through its engine, run to its end. */
+GPtrArray          *liaison_test_request_contacts   (LiaisonTestReplica  *replica,
+                                                     const char          *uuid,
+                                                     const char          *reason,
+                                                     GError             **error);
 /* Syncs @replica once, asserting that nothing was rejected and nothing is
  * left unsynced; returns the counts. */
 LiaisonSyncCounts   liaison_test_replica_sync_clean (LiaisonTestReplica *replica);

@@ -287,38 +287,6 @@ test_older_desk (Fixture       *fixture,
   assert_file_holds_no_number (path);
 }
 
-typedef struct {
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-/* The desk's own request, through its sync engine, run to its end. */
-static GPtrArray *
-desk_asks (LiaisonTestReplica  *replica,
-           const char          *uuid,
-           const char          *reason,
-           GError             **error)
-{
-  Wait wait = { NULL };
-  GPtrArray *visitors;
-
-  liaison_sync_engine_request_contacts_async (replica->engine, uuid, reason, NULL, on_done, &wait);
-  while (wait.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  visitors = liaison_sync_engine_request_contacts_finish (replica->engine, wait.result, error);
-  g_object_unref (wait.result);
-  return visitors;
-}
-
 static void
 assert_visitors (GPtrArray *visitors)
 {
@@ -455,7 +423,7 @@ test_request (Fixture       *fixture,
   g_assert_true (liaison_store_set_desk_actor (hq.store, "hq", "陈静", NULL, &error));
   g_assert_no_error (error);
   liaison_test_sync_ok (hq.engine);
-  visitors = desk_asks (&hq, fixture->reception, REASON, &error);
+  visitors = liaison_test_request_contacts (&hq, fixture->reception, REASON, &error);
   g_assert_no_error (error);
   assert_visitors (visitors);
   assert_visitors (liaison_sync_engine_get_shown_contacts (hq.engine, fixture->reception));
@@ -468,14 +436,14 @@ test_request (Fixture       *fixture,
 
   /* A blank reason at the desk: refused before anything is sent. */
   g_clear_pointer (&visitors, g_ptr_array_unref);
-  visitors = desk_asks (&hq, fixture->reception, "　", &error);
+  visitors = liaison_test_request_contacts (&hq, fixture->reception, "　", &error);
   g_assert_null (visitors);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_test_message ("blank: %s", error->message);
   g_clear_error (&error);
 
   /* A station's desk may not ask. */
-  visitors = desk_asks (&fixture->south, fixture->reception, REASON, &error);
+  visitors = liaison_test_request_contacts (&fixture->south, fixture->reception, REASON, &error);
   g_assert_null (visitors);
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_ENROLLED);
   g_clear_error (&error);
@@ -496,7 +464,7 @@ test_request (Fixture       *fixture,
 
   /* Offline: said, nothing shown, nothing logged. */
   liaison_test_hq_stop (&fixture->enrolled.hq);
-  visitors = desk_asks (&hq, fixture->reception, REASON, &error);
+  visitors = liaison_test_request_contacts (&hq, fixture->reception, REASON, &error);
   g_assert_null (visitors);
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NETWORK);
   g_test_message ("offline: %s", error->message);

@@ -461,6 +461,40 @@ run_station_name_whole (void)
   liaison_test_desk_tear_down (&desk);
 }
 
+/* (e'') A header crowded for a moment, while the window settles on a busy
+ * PC or as here by a name far too long, pushes the switcher out twice
+ * at one width; once the name is back to its length, it is shown again
+ * a few seconds later, not hidden for as long as the width stays. */
+static void
+run_station_name_returns (void)
+{
+  g_autofree char *crowded = g_strnfill (400, 'W');
+  LiaisonTestDesk desk = { NULL };
+  GtkWidget *label;
+  GtkWidget *title;
+
+  liaison_test_desk_set_up (&desk);
+  desk.window = liaison_window_new (NULL, desk.store);
+  gtk_window_set_default_size (GTK_WINDOW (desk.window), 1240, 720);
+  gtk_window_present (GTK_WINDOW (desk.window));
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, desk.window));
+  label = liaison_test_get_by_id (GTK_WIDGET (desk.window), "station_label");
+  title = liaison_test_get_by_id (GTK_WIDGET (desk.window), "switcher_title");
+  g_assert_true (liaison_test_wait_until (name_shown_whole, label));
+
+  gtk_label_set_text (GTK_LABEL (label), crowded);
+  liaison_test_spin (1000);
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_false (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)));
+
+  gtk_label_set_text (GTK_LABEL (label), LIAISON_TEST_STATION_NAME);
+  if (!liaison_test_wait_until (name_shown_whole, label))
+    g_error ("The station's name stays hidden after the header was crowded");
+  gtk_window_destroy (GTK_WINDOW (desk.window));
+  desk.window = NULL;
+  liaison_test_desk_tear_down (&desk);
+}
+
 static void
 count_notify (guint *count)
 {
@@ -779,6 +813,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/review/sync-tags", run_sync_tags);
   liaison_test_add_ui_case ("/ui/review/picker-first-open", run_picker_first_open);
   liaison_test_add_ui_case ("/ui/review/station-name-whole", run_station_name_whole);
+  liaison_test_add_ui_case ("/ui/review/station-name-returns", run_station_name_returns);
   liaison_test_add_ui_case ("/ui/review/header-settles", run_header_settles);
   liaison_test_add_ui_case ("/ui/review/hq-station-and-table-marks", run_hq_station_and_table_marks);
   liaison_test_add_ui_case ("/ui/review/deputy-search-and-editor", run_deputy_search_and_editor);

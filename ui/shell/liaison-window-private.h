@@ -30,6 +30,9 @@ struct _LiaisonWindow
   int   station_label_shown_at;
   int   station_label_collapses_at;
   guint station_label_collapses;
+  /* The one later try at that width, and the width it was made at. */
+  guint station_label_retry_id;
+  int   station_label_retried_at;
 
   /* template children */
   AdwToastOverlay        *toast_overlay;

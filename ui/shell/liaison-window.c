@@ -180,7 +180,28 @@ liaison_window_update_station (LiaisonWindow *self)
  * label pushes it into the title, which hides the label, which lets it
  * fit again, redrawing the header bar every frame. So a width at which
  * the label pushed the switcher out keeps the switcher, without the label
- * (the window's title still names the station), until the width changes. */
+ * (the window's title still names the station), until the width changes.
+ *
+ * A window still settling on a busy PC can be pushed out twice too, by a
+ * header that was not laid out in full yet: so the label is tried once
+ * more, a few seconds later, when the header has settled. A real loop
+ * hides it again at once, for good at that width. */
+#define STATION_LABEL_RETRY_SECONDS 3
+
+static void title_visible_changed_cb (LiaisonWindow *self);
+
+static gboolean
+retry_station_label_cb (gpointer user_data)
+{
+  LiaisonWindow *self = user_data;
+
+  self->station_label_retry_id = 0;
+  self->station_label_retried_at = self->station_label_collapses_at;
+  self->station_label_collapses = 0;
+  title_visible_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 update_station_label_cb (gpointer user_data)
 {
@@ -207,6 +228,11 @@ update_station_label_cb (gpointer user_data)
     {
       self->station_label_shown_at = width;
       gtk_widget_set_visible (label, TRUE);
+    }
+  else if (self->station_label_retried_at != width && self->station_label_retry_id == 0)
+    {
+      self->station_label_retry_id = g_timeout_add_seconds (STATION_LABEL_RETRY_SECONDS,
+                                                            retry_station_label_cb, self);
     }
   return G_SOURCE_REMOVE;
 }
@@ -574,6 +600,7 @@ liaison_window_dispose (GObject *object)
   LiaisonWindow *self = LIAISON_WINDOW (object);
 
   g_clear_handle_id (&self->station_label_idle_id, g_source_remove);
+  g_clear_handle_id (&self->station_label_retry_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->sync_engine);

@@ -380,6 +380,10 @@ test_accepts (void)
     " \"attachments\": [\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"]}",
     "{\"suggestion\": \"s\", \"move\": \"rate\", \"role\": \"deputy\", \"actor_name\": null,"
     " \"at\": \"2025-09-26T02:30:15Z\", \"note\": null, \"rating\": \"satisfied\", \"asked\": \"phone\", \"rated_by\": null}",
+    /* The citizen's own rating, as the public site writes it (docs/online.md). */
+    "{\"suggestion\": \"s\", \"move\": \"rate\", \"role\": \"citizen\", \"actor_name\": null,"
+    " \"at\": \"2025-09-26T02:30:15Z\", \"note\": \"<b>还是没修</b>\", \"rating\": \"unsatisfied\","
+    " \"asked\": \"online\", \"rated_by\": null, \"station\": \"st-1\"}",
     "{" BASE ("withdraw", "station") ", \"reason\": \"r\"}",
     "{" BASE ("supervise", "hq") ", \"key_supervision\": true}",
   };

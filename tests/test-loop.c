@@ -11,6 +11,7 @@
 #define S LIAISON_LOOP_ROLE_STATION
 #define D LIAISON_LOOP_ROLE_DEPUTY
 #define H LIAISON_LOOP_ROLE_HQ
+#define C LIAISON_LOOP_ROLE_CITIZEN
 #define X (-1)  /* nobody */
 
 /* Written by hand from issue 4 and docs/closed-loop.md, not from the code:
@@ -82,7 +83,7 @@ full_event (LiaisonLoopMove  move,
                   (GDateMonth) g_date_time_get_month (at),
                   (GDateYear) g_date_time_get_year (at));
 
-  if (!(move == LIAISON_LOOP_MOVE_RATE && kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION))
+  if (!(move == LIAISON_LOOP_MOVE_RATE && (kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION || role == C)))
     event->actor_name = g_strdup (role == H ? "Office clerk" : role == D ? "Deputy Wang" : "Station clerk");
 
   switch (move)
@@ -121,8 +122,8 @@ full_event (LiaisonLoopMove  move,
       break;
     case LIAISON_LOOP_MOVE_RATE:
       event->rating = LIAISON_LOOP_RATING_SATISFIED;
-      event->asked = LIAISON_LOOP_ASKED_PHONE;
-      if (kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION)
+      event->asked = role == C ? LIAISON_LOOP_ASKED_ONLINE : LIAISON_LOOP_ASKED_PHONE;
+      if (kind != LIAISON_LOOP_KIND_DEPUTY_SUGGESTION && role != C)
         event->rated_by = g_strdup ("Station clerk");
       break;
     case LIAISON_LOOP_MOVE_WITHDRAW:
@@ -173,7 +174,11 @@ check_table (LiaisonLoopKind kind,
             {
               g_autoptr(GError) error = NULL;
               g_autoptr(LiaisonLoopEvent) event = NULL;
-              gboolean expected = table[s][m] == (int) r;
+              /* The citizen rates their own item online wherever the
+               * station may record their rating; nothing else. */
+              gboolean citizen_rates = r == C && m == LIAISON_LOOP_MOVE_RATE &&
+                                       kind == LIAISON_LOOP_KIND_PUBLIC_OPINION;
+              gboolean expected = table[s][m] == (int) r || (citizen_rates && table[s][m] == S);
               gboolean ok;
 
               g_test_message ("%s %s: %s by %s",
@@ -205,7 +210,7 @@ check_table (LiaisonLoopKind kind,
                                    (m == LIAISON_LOOP_MOVE_TAKE_UP || m == LIAISON_LOOP_MOVE_ANSWER_ON_SPOT);
 
                   g_assert_nonnull (error);
-                  g_assert_cmpint (error->code, ==, owner[m] == (int) r || never
+                  g_assert_cmpint (error->code, ==, owner[m] == (int) r || never || citizen_rates
                                                     ? LIAISON_LOOP_ERROR_STATE
                                                     : LIAISON_LOOP_ERROR_ROLE);
                   g_assert_cmpuint (strlen (error->message), >, 10);
@@ -220,9 +225,10 @@ check_table (LiaisonLoopKind kind,
           g_assert_cmpuint (allowed->len, ==, n_expected);
         }
     }
-  /* 10 states x 10 moves x 3 roles. */
-  g_assert_cmpuint (n_legal + n_illegal, ==, 300);
-  g_assert_cmpuint (n_legal, ==, kind == LIAISON_LOOP_KIND_PUBLIC_OPINION ? 24 : 23);
+  /* 10 states x 10 moves x 4 roles. */
+  g_assert_cmpuint (n_legal + n_illegal, ==, 400);
+  /* The citizen's two: rating an answer on the spot, rating a reply. */
+  g_assert_cmpuint (n_legal, ==, kind == LIAISON_LOOP_KIND_PUBLIC_OPINION ? 26 : 23);
 }
 
 static void
@@ -689,6 +695,87 @@ test_deputy_suggestion_blind (void)
     }
 }
 
+/* The citizen's own rating on the public site (docs/online.md): legal
+ * exactly where the station's is, never naming anyone, always online;
+ * an unsatisfied one reopens the item as the station's would. */
+static void
+test_citizen_rating (void)
+{
+  g_autoptr(LiaisonLoopState) state = liaison_loop_state_new ();
+  g_autoptr(GPtrArray) timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+  g_autoptr(LiaisonLoopState) replayed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const LiaisonLoopKind k = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  LiaisonLoopEvent *event;
+
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_REGISTER, S, k, utc (9, 1, 2)));
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_TAKE_UP, D, k, utc (9, 1, 3)));
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_REFER, H, k, utc (9, 2, 4)));
+
+  /* Before a reply: refused, with the state's reason. */
+  event = full_event (LIAISON_LOOP_MOVE_RATE, C, k, utc (9, 3, 4));
+  g_assert_false (liaison_loop_check_move (state, event->move, C, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+  g_clear_error (&error);
+  liaison_loop_event_free (event);
+
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_REPLY, H, k, utc (9, 10, 4)));
+
+  /* Naming someone, or asked other than online: refused. */
+  event = full_event (LIAISON_LOOP_MOVE_RATE, C, k, utc (9, 11, 4));
+  event->actor_name = g_strdup ("李明");
+  g_assert_false (liaison_loop_check_move (state, event->move, C, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
+  g_clear_error (&error);
+  g_clear_pointer (&event->actor_name, g_free);
+  event->asked = LIAISON_LOOP_ASKED_PHONE;
+  g_assert_false (liaison_loop_check_move (state, event->move, C, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
+  g_clear_error (&error);
+  liaison_loop_event_free (event);
+  /* Nor may the station's staff record a rating as made online. */
+  event = full_event (LIAISON_LOOP_MOVE_RATE, S, k, utc (9, 11, 4));
+  event->asked = LIAISON_LOOP_ASKED_ONLINE;
+  g_assert_false (liaison_loop_check_move (state, event->move, S, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_MISSING);
+  g_clear_error (&error);
+  liaison_loop_event_free (event);
+  /* The citizen makes no other move. */
+  event = full_event (LIAISON_LOOP_MOVE_WITHDRAW, C, k, utc (9, 11, 4));
+  g_assert_false (liaison_loop_check_move (state, event->move, C, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_ROLE);
+  g_clear_error (&error);
+  liaison_loop_event_free (event);
+
+  /* Unsatisfied: reopened, round 2, awaiting referral. */
+  event = full_event (LIAISON_LOOP_MOVE_RATE, C, k, utc (9, 12, 4));
+  event->rating = LIAISON_LOOP_RATING_UNSATISFIED;
+  record (state, timeline, event);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpuint (state->round, ==, 2);
+  g_assert_cmpint (state->last_asked, ==, LIAISON_LOOP_ASKED_ONLINE);
+  g_assert_null (state->last_rated_by);
+  title = liaison_loop_event_title (event);
+  g_assert_cmpstr (title, ==, "Rated online by the citizen: Unsatisfied");
+
+  /* Twice in a row: the second has nothing to rate. */
+  event = full_event (LIAISON_LOOP_MOVE_RATE, C, k, utc (9, 12, 5));
+  g_assert_false (liaison_loop_check_move (state, event->move, C, event, &error));
+  g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
+  g_clear_error (&error);
+  liaison_loop_event_free (event);
+
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_REFER, H, k, utc (9, 13, 4)));
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_REPLY, H, k, utc (9, 20, 4)));
+  record (state, timeline, full_event (LIAISON_LOOP_MOVE_RATE, C, k, utc (9, 21, 4)));
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_RATED);
+
+  replayed = liaison_loop_replay (timeline);
+  assert_state_eq (replayed, state);
+  g_assert_cmpuint (replayed->rejected->len, ==, 0);
+}
+
 static void
 test_codes (void)
 {
@@ -713,6 +800,8 @@ test_codes (void)
     }
   g_assert_cmpstr (liaison_loop_rating_to_code (LIAISON_LOOP_RATING_BASICALLY_SATISFIED), ==, "basically_satisfied");
   g_assert_cmpstr (liaison_loop_asked_to_code (LIAISON_LOOP_ASKED_IN_PERSON), ==, "in_person");
+  g_assert_cmpstr (liaison_loop_asked_to_code (LIAISON_LOOP_ASKED_ONLINE), ==, "online");
+  g_assert_cmpstr (liaison_loop_role_to_code (LIAISON_LOOP_ROLE_CITIZEN), ==, "citizen");
   g_assert_cmpstr (liaison_loop_kind_to_code (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION), ==, "deputy_suggestion");
   g_assert_cmpstr (liaison_loop_status_to_code (LIAISON_LOOP_STATUS_ANSWERED_ON_SPOT), ==, "answered_on_spot");
   {
@@ -786,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/loop/replay-conflict", test_replay_conflict);
   g_test_add_func ("/loop/answer-on-spot", test_answer_on_spot);
   g_test_add_func ("/loop/deputy-suggestion-blind", test_deputy_suggestion_blind);
+  g_test_add_func ("/loop/citizen-rating", test_citizen_rating);
   g_test_add_func ("/loop/codes", test_codes);
   g_test_add_func ("/loop/event-titles", test_event_titles);
 

@@ -75,6 +75,17 @@ liaison_loop_move_role (LiaisonLoopKind kind,
     }
 }
 
+/* The citizen rates their own item online, where the station may record
+ * their rating (after a reply or an answer on the spot), and nothing else. */
+static gboolean
+citizen_may (LiaisonLoopKind kind,
+             LiaisonLoopMove move,
+             LiaisonLoopRole role)
+{
+  return role == LIAISON_LOOP_ROLE_CITIZEN && move == LIAISON_LOOP_MOVE_RATE &&
+         kind == LIAISON_LOOP_KIND_PUBLIC_OPINION;
+}
+
 static const char *
 role_message (LiaisonLoopKind kind,
               LiaisonLoopMove move)
@@ -223,12 +234,19 @@ check_payload (const LiaisonLoopState *current,
                const LiaisonLoopEvent *event,
                GError                **error)
 {
+  gboolean citizen = event->role == LIAISON_LOOP_ROLE_CITIZEN;
   gboolean blind = event->move == LIAISON_LOOP_MOVE_RATE &&
-                   kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION;
+                   (kind == LIAISON_LOOP_KIND_DEPUTY_SUGGESTION || citizen);
 
   if (event->at == NULL)
     return missing (error, _("Say when this happened."));
-  if (blind)
+  if (citizen)
+    {
+      /* The public site never names the citizen on the timeline. */
+      if (!liaison_loop_text_is_blank (event->actor_name) || !liaison_loop_text_is_blank (event->rated_by))
+        return missing (error, _("A citizen’s online rating must not name who made it."));
+    }
+  else if (blind)
     {
       if (!liaison_loop_text_is_blank (event->actor_name) || !liaison_loop_text_is_blank (event->rated_by))
         return missing (error, _("A deputy rates the handling blind: the rating must not name who made it."));
@@ -316,6 +334,10 @@ check_payload (const LiaisonLoopState *current,
         return missing (error, _("Choose satisfied, basically satisfied or unsatisfied."));
       if ((guint) event->asked >= LIAISON_N_LOOP_ASKED)
         return missing (error, _("Say how the rating was asked: in person or by phone."));
+      /* Online is the citizen's own rating on the public site, and only that. */
+      if (citizen != (event->asked == LIAISON_LOOP_ASKED_ONLINE))
+        return missing (error, citizen ? _("A citizen’s own rating is made online.")
+                                       : _("Say how the rating was asked: in person or by phone."));
       if (!blind && liaison_loop_text_is_blank (event->rated_by))
         return missing (error, _("Say who asked the citizen for the rating."));
       break;
@@ -369,7 +391,7 @@ liaison_loop_check_move (const LiaisonLoopState  *current,
       return FALSE;
     }
 
-  if (liaison_loop_move_role (kind, move) != role)
+  if (liaison_loop_move_role (kind, move) != role && !citizen_may (kind, move, role))
     {
       g_set_error_literal (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_ROLE,
                            role_message (kind, move));

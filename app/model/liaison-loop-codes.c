@@ -27,6 +27,8 @@ static const LiaisonCodeLabel roles[] = {
   { "station", N_("Station staff") },
   { "deputy",  N_("Deputy") },
   { "hq",      N_("Headquarters") },
+  /* Translators: the role of a citizen who rated a reply on the public site */
+  { "citizen", N_("Citizen") },
 };
 
 /* Labels of the moves are what a page's buttons say. */
@@ -60,6 +62,8 @@ static const LiaisonCodeLabel asked[] = {
   { "in_person", N_("In person") },
   /* Translators: how the citizen was asked for a rating */
   { "phone",     N_("By phone") },
+  /* Translators: how the citizen was asked for a rating: on the public site */
+  { "online",    N_("Online") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == LIAISON_N_LOOP_STATUSES);
@@ -90,6 +94,10 @@ liaison_loop_event_title (const LiaisonLoopEvent *event)
   g_return_val_if_fail (event != NULL, NULL);
   g_return_val_if_fail ((guint) event->move < LIAISON_N_LOOP_MOVES, NULL);
 
+  if (event->move == LIAISON_LOOP_MOVE_RATE && (guint) event->rating < LIAISON_N_LOOP_RATINGS &&
+      event->role == LIAISON_LOOP_ROLE_CITIZEN)
+    /* Translators: the citizen's own rating on the public site, on the timeline: "Rated online by the citizen: Satisfied" */
+    return g_strdup_printf (_("Rated online by the citizen: %s"), liaison_loop_rating_label (event->rating));
   if (event->move == LIAISON_LOOP_MOVE_RATE && (guint) event->rating < LIAISON_N_LOOP_RATINGS)
     /* Translators: a rating on the timeline, "Rated: Satisfied" */
     return g_strdup_printf (_("Rated: %s"), liaison_loop_rating_label (event->rating));

@@ -41,6 +41,7 @@ typedef enum {
   LIAISON_LOOP_ROLE_STATION,
   LIAISON_LOOP_ROLE_DEPUTY,
   LIAISON_LOOP_ROLE_HQ,
+  LIAISON_LOOP_ROLE_CITIZEN,  /* the citizen's own online rating; only liaison-hq's public site writes it */
   LIAISON_N_LOOP_ROLES
 } LiaisonLoopRole;
 
@@ -74,6 +75,7 @@ typedef enum {
 typedef enum {
   LIAISON_LOOP_ASKED_IN_PERSON,
   LIAISON_LOOP_ASKED_PHONE,
+  LIAISON_LOOP_ASKED_ONLINE,  /* the citizen rated on the public site (role citizen only) */
   LIAISON_N_LOOP_ASKED
 } LiaisonLoopAsked;
 
@@ -195,7 +197,9 @@ void              liaison_loop_state_free  (LiaisonLoopState        *state);
 
 /* The role that may make @move on a suggestion of @kind. Rating and
  * withdrawing belong to whoever raised it: the station for a citizen's
- * item, the deputy for a deputy's suggestion. */
+ * item, the deputy for a deputy's suggestion. The citizen may also rate
+ * their own item online (role citizen, asked online) wherever the
+ * station may rate it: liaison_loop_check_move() allows that too. */
 LiaisonLoopRole   liaison_loop_move_role   (LiaisonLoopKind          kind,
                                             LiaisonLoopMove          move);
 

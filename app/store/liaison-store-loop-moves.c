@@ -172,6 +172,13 @@ check_owner (LiaisonStore            *self,
 {
   gboolean at_hq = liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ;
 
+  if (event->role == LIAISON_LOOP_ROLE_CITIZEN)
+    {
+      g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                           /* Translators: a citizen's own rating tried at a desk */
+                           _("A citizen’s online rating is recorded only by the public site."));
+      return FALSE;
+    }
   if (at_hq == (event->role == LIAISON_LOOP_ROLE_HQ))
     return TRUE;
   g_set_error_literal (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,

@@ -373,6 +373,18 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
       return TRUE;
     }
 
+  /* A citizen's online rating is written by the server alone, for the
+   * public site (sync/hq/web/liaison-hq-online-rating.c): no token may
+   * push one, a station's or headquarters'. */
+  if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT) && data != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (data, "role", NULL),
+                 liaison_loop_role_to_code (LIAISON_LOOP_ROLE_CITIZEN)) == 0)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                           "Only the server records a citizen's online rating (role citizen).");
+      return TRUE;
+    }
+
   if (token->role == LIAISON_HQ_ROLE_STATION && g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT) &&
       data != NULL && is_hq_only_move (json_object_get_string_member_with_default (data, "move", NULL)))
     {

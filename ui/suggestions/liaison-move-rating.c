@@ -45,7 +45,8 @@ liaison_move_rating_load (LiaisonMoveRating *self,
 
   g_return_if_fail (LIAISON_IS_MOVE_RATING (self));
 
-  for (guint i = 0; i < LIAISON_N_LOOP_ASKED; i++)
+  /* Not "online": that is the citizen's own rating, which only the public site records. */
+  for (guint i = 0; i < LIAISON_LOOP_ASKED_ONLINE; i++)
     gtk_string_list_append (asked, liaison_loop_asked_label (i));
   adw_combo_row_set_model (self->asked_row, G_LIST_MODEL (asked));
   gtk_widget_set_visible (GTK_WIDGET (self->rated_by_row), !blind);

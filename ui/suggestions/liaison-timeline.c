@@ -286,7 +286,8 @@ add_content (LiaisonTimeline        *self,
       break;
 
     case LIAISON_LOOP_MOVE_RATE:
-      if ((guint) event->asked < LIAISON_N_LOOP_ASKED)
+      /* The title says a citizen's own rating was made online. */
+      if ((guint) event->asked < LIAISON_N_LOOP_ASKED && event->role != LIAISON_LOOP_ROLE_CITIZEN)
         add_field (box, _("Asked"), liaison_loop_asked_label (event->asked));
       if (!liaison_loop_text_is_blank (event->rated_by))
         add_field (box, _("Asked by"), event->rated_by);
@@ -379,7 +380,10 @@ make_row (LiaisonTimeline        *self,
   g_autofree char *accessible = NULL;
 
   /* A blind rating names nobody, on purpose (docs/closed-loop.md). */
-  if (liaison_loop_text_is_blank (who))
+  if (event->role == LIAISON_LOOP_ROLE_CITIZEN)
+    /* Translators: who made a citizen's own rating on the public site, on the timeline */
+    who = _("The public site");
+  else if (liaison_loop_text_is_blank (who))
     who = event->move == LIAISON_LOOP_MOVE_RATE ? _("Rated without a name") : _("Unknown");
 
   gtk_widget_add_css_class (row, "timeline-row");

@@ -517,6 +517,236 @@ test_rating_after_last_move (Fixture       *fixture,
   g_assert_cmpuint (rated->state->rejected->len, ==, 0);
 }
 
+/* The register move a desk makes of a pulled suggestion record. */
+static LiaisonLoopEvent *
+register_event (const char *uuid,
+                JsonObject *data)
+{
+  LiaisonLoopEvent *event = liaison_loop_event_new (LIAISON_LOOP_MOVE_REGISTER, LIAISON_LOOP_ROLE_STATION);
+
+  event->uuid = g_strdup (uuid);
+  event->suggestion_uuid = g_strdup (uuid);
+  event->at = liaison_loop_parse_at (json_object_get_string_member (data, "created_at"));
+  event->actor_name = g_strdup ("东山联络站");
+  event->kind = LIAISON_LOOP_KIND_PUBLIC_OPINION;
+  return event;
+}
+
+/* On a real liaison-hq */
+
+#define CATEGORY_1 "6c1a7e00-0000-4000-8000-000000000001"
+#define ONLINE_SUGGESTION "5a1e0000-0000-4000-8000-000000000010"
+#define ONLINE_SUBMISSION "5a1e0000-0000-4000-8000-000000000011"
+
+static char *
+record_json (const char *kind,
+             const char *uuid,
+             const char *station,
+             const char *data)
+{
+  return g_strdup_printf ("{\"kind\": \"%s\", \"uuid\": \"%s\", \"version\": 1, \"base_version\": 0,"
+                          " \"updated_at\": \"2025-03-05T01:30:00Z\", \"origin_station\": \"%s\","
+                          " \"deleted\": false, \"data\": %s}", kind, uuid, station, data);
+}
+
+/* A move on ONLINE_SUGGESTION at @station, @at, with its own members. */
+static char *
+move_json (const char *uuid,
+           const char *station,
+           const char *move,
+           const char *role,
+           const char *actor,
+           const char *at,
+           const char *payload)
+{
+  g_autofree char *data = g_strdup_printf ("{\"station\": \"%s\", \"suggestion\": \"" ONLINE_SUGGESTION "\","
+                                           " \"move\": \"%s\", \"role\": \"%s\", \"actor_name\": %s,"
+                                           " \"at\": \"%s\", \"note\": null%s}",
+                                           station, move, role, actor, at, payload);
+
+  return record_json ("suggestion_event", uuid, station, data);
+}
+
+/* The submission and the station's acceptance, as headquarters' store
+ * holds them, written while the server is stopped. */
+static void
+add_accepted_submission (LiaisonTestHqEnrolled *enrolled)
+{
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *submission = g_strdup_printf (
+    "{\"station\": \"%s\", \"category\": \"" CATEGORY_1 "\", \"title\": \"路灯不亮\","
+    " \"content\": \"东山路的路灯坏了\", \"name\": null, \"phone\": null, \"community\": null,"
+    " \"consent\": false, \"submitted_at\": \"2025-03-04T02:00:00Z\"}", enrolled->station_a);
+  g_autofree char *decision = g_strdup_printf (
+    "{\"submission\": \"" ONLINE_SUBMISSION "\", \"station\": \"%s\", \"decision\": \"accepted\","
+    " \"reason\": null, \"note\": null, \"reception\": null, \"suggestion\": \"" ONLINE_SUGGESTION "\","
+    " \"decided_at\": \"2025-03-05T00:30:00Z\", \"decided_by\": null}", enrolled->station_a);
+
+  store = liaison_hq_store_open (enrolled->hq.data_dir, &error);
+  g_assert_no_error (error);
+  save_text (store, LIAISON_HQ_KIND_ONLINE_SUBMISSION, ONLINE_SUBMISSION, NULL, submission);
+  save_text (store, LIAISON_HQ_KIND_ONLINE_DECISION, ONLINE_SUBMISSION "-decision", NULL, decision);
+  liaison_hq_store_close (store);
+}
+
+static void
+rate_on_server (LiaisonTestHqEnrolled *enrolled,
+                LiaisonLoopRating      rating,
+                const char            *comment)
+{
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = liaison_hq_store_open (enrolled->hq.data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_hq_online_rate (store, ONLINE_SUBMISSION, rating, comment, &error));
+  g_assert_no_error (error);
+  liaison_hq_store_close (store);
+}
+
+/* The station's suggestion, taken up at the station; referred and
+ * replied by headquarters: all pushed over HTTP. */
+static void
+push_replied_suggestion (LiaisonTestHqEnrolled *enrolled)
+{
+  g_autofree char *suggestion_data = g_strdup_printf (
+    "{\"reception\": null, \"station\": \"%s\", \"category\": \"" CATEGORY_1 "\", \"title\": \"路灯不亮\","
+    " \"content\": \"东山路的路灯坏了\", \"raised_by\": null, \"created_at\": \"2025-03-05T00:30:00Z\"}",
+    enrolled->station_a);
+  g_autofree char *suggestion = record_json ("suggestion", ONLINE_SUGGESTION, enrolled->station_a, suggestion_data);
+  g_autofree char *take_up_id = g_uuid_string_random ();
+  g_autofree char *refer_id = g_uuid_string_random ();
+  g_autofree char *reply_id = g_uuid_string_random ();
+  g_autofree char *take_up = move_json (take_up_id, enrolled->station_a, "take_up", "deputy", "\"张建国\"",
+                                        "2025-03-05T01:00:00Z", ", \"deputy\": \"" DEPUTY "\"");
+  g_autofree char *refer = move_json (refer_id, enrolled->station_a, "refer", "hq", "\"代表工委 李明\"",
+                                      "2025-03-05T02:00:00Z", ", \"lead_unit\": \"" LEAD_UNIT "\","
+                                      " \"co_units\": [], \"due_date\": \"2025-03-28\"");
+  g_autofree char *reply = move_json (reply_id, enrolled->station_a, "reply", "hq", "\"代表工委 李明\"",
+                                      "2025-03-06T02:00:00Z", ", \"reply_text\": \"" REPLY_TEXT "\","
+                                      " \"reply_date\": \"2025-03-06\", \"replying_unit\": \"" LEAD_UNIT "\","
+                                      " \"attachments\": []");
+  g_autofree char *station_batch = g_strdup_printf ("%s, %s", suggestion, take_up);
+  g_autofree char *hq_batch = g_strdup_printf ("%s, %s", refer, reply);
+  JsonArray *results;
+
+  results = liaison_test_hq_enrolled_push (enrolled, enrolled->token_a, station_batch);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
+  results = liaison_test_hq_enrolled_push (enrolled, enrolled->token_hq, hq_batch);
+  liaison_test_assert_push_result (results, 0, "applied", NULL, NULL);
+  liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
+}
+
+/* The citizen's rating reaches the station's pull, as a desk reads it
+ * (liaison_wire_check_record() for every change), and the station's
+ * alone; the station replays it: unsatisfied reopens. */
+static void
+test_rating_reaches_station (void)
+{
+  LiaisonTestHqEnrolled enrolled = { { NULL } };
+  g_autoptr(GPtrArray) feed_a = NULL;
+  g_autoptr(GPtrArray) feed_b = NULL;
+  g_autoptr(GPtrArray) timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
+  g_autoptr(LiaisonLoopState) state = NULL;
+  g_autoptr(LiaisonLoopEvent) rating = NULL;
+  g_autofree char *title = NULL;
+  gint64 since_a = 0, since_b = 0;
+
+  liaison_test_hq_enrolled_set_up (&enrolled, "liaison-online-rating-XXXXXX");
+  push_replied_suggestion (&enrolled);
+  g_clear_pointer (&feed_a, g_ptr_array_unref);
+  feed_a = liaison_test_hq_enrolled_pull (&enrolled, enrolled.token_a, &since_a);
+  feed_b = liaison_test_hq_enrolled_pull (&enrolled, enrolled.token_b, &since_b);
+
+  liaison_test_hq_stop (&enrolled.hq);
+  add_accepted_submission (&enrolled);
+  rate_on_server (&enrolled, LIAISON_LOOP_RATING_UNSATISFIED, "路灯还是不亮");
+  liaison_test_hq_start (&enrolled.hq);
+
+  g_clear_pointer (&feed_a, g_ptr_array_unref);
+  feed_a = liaison_test_hq_enrolled_pull (&enrolled, enrolled.token_a, &since_a);
+  g_assert_cmpuint (feed_a->len, ==, 1);
+  {
+    JsonObject *change = g_ptr_array_index (feed_a, 0);
+    JsonObject *data = json_object_get_object_member (change, "data");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "suggestion_event");
+    g_assert_cmpstr (json_object_get_string_member (data, "role"), ==, "citizen");
+    g_assert_cmpstr (json_object_get_string_member (data, "station"), ==, enrolled.station_a);
+    rating = liaison_loop_event_from_json (json_object_get_string_member (change, "uuid"), data, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (rating->role, ==, LIAISON_LOOP_ROLE_CITIZEN);
+  g_assert_cmpint (rating->asked, ==, LIAISON_LOOP_ASKED_ONLINE);
+  g_assert_null (rating->actor_name);
+  g_assert_cmpstr (rating->note, ==, "路灯还是不亮");
+  title = liaison_loop_event_title (rating);
+  g_assert_cmpstr (title, ==, "Rated online by the citizen: Unsatisfied");
+
+  /* Another station's feed does not have it. */
+  g_clear_pointer (&feed_b, g_ptr_array_unref);
+  feed_b = liaison_test_hq_enrolled_pull (&enrolled, enrolled.token_b, &since_b);
+  g_assert_cmpuint (feed_b->len, ==, 0);
+
+  /* The station's replay: reopened, awaiting referral again. */
+  {
+    g_autoptr(GPtrArray) all = NULL;
+    gint64 since = 0;
+
+    all = liaison_test_hq_enrolled_pull (&enrolled, enrolled.token_a, &since);
+    for (guint i = 0; i < all->len; i++)
+      {
+        JsonObject *change = g_ptr_array_index (all, i);
+        const char *kind = json_object_get_string_member (change, "kind");
+
+        if (g_str_equal (kind, "suggestion_event"))
+          g_ptr_array_add (timeline, liaison_loop_event_from_json (json_object_get_string_member (change, "uuid"),
+                                                                   json_object_get_object_member (change, "data"),
+                                                                   NULL));
+        else if (g_str_equal (kind, "suggestion"))
+          g_ptr_array_add (timeline, register_event (ONLINE_SUGGESTION,
+                                                     json_object_get_object_member (change, "data")));
+      }
+  }
+  g_assert_cmpuint (timeline->len, ==, 5);
+  state = liaison_loop_replay (timeline);
+  g_assert_cmpuint (state->rejected->len, ==, 0);
+  g_assert_cmpint (state->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpuint (state->round, ==, 2);
+
+  liaison_test_hq_enrolled_clear (&enrolled);
+}
+
+/* No token may push a citizen's rating: the server alone writes one. */
+static void
+test_citizen_push_refused (void)
+{
+  LiaisonTestHqEnrolled enrolled = { { NULL } };
+  g_autofree char *id_a = g_uuid_string_random ();
+  g_autofree char *id_hq = g_uuid_string_random ();
+  g_autofree char *from_station = NULL;
+  g_autofree char *from_hq = NULL;
+  static const char payload[] = ", \"rating\": \"satisfied\", \"asked\": \"online\", \"rated_by\": null";
+  JsonArray *results;
+
+  liaison_test_hq_enrolled_set_up (&enrolled, "liaison-online-push-XXXXXX");
+  push_replied_suggestion (&enrolled);
+  from_station = move_json (id_a, enrolled.station_a, "rate", "citizen", "null", "2025-03-07T02:00:00Z", payload);
+  from_hq = move_json (id_hq, enrolled.station_a, "rate", "citizen", "null", "2025-03-07T02:00:00Z", payload);
+
+  results = liaison_test_hq_enrolled_push (&enrolled, enrolled.token_a, from_station);
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", "citizen");
+  results = liaison_test_hq_enrolled_push (&enrolled, enrolled.token_hq, from_hq);
+  liaison_test_assert_push_result (results, 0, "rejected", "read_only", "citizen");
+  g_assert_cmpint (liaison_test_hq_count (&enrolled.hq, "SELECT count(*) FROM records WHERE kind = 'suggestion_event'"
+                                                        " AND json_extract (data, '$.role') = 'citizen'"), ==, 0);
+
+  liaison_test_hq_enrolled_clear (&enrolled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +761,8 @@ main (int   argc,
   ADD ("/online-track/rating", test_rating);
   ADD ("/online-track/rating/after-last-move", test_rating_after_last_move);
 #undef ADD
+  g_test_add_func ("/online-track/server/rating-reaches-station", test_rating_reaches_station);
+  g_test_add_func ("/online-track/server/citizen-push-refused", test_citizen_push_refused);
 
   return g_test_run ();
 }

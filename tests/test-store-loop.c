@@ -1383,6 +1383,20 @@ test_owner (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (count_events (fixture), ==, 1);
 
+  /* A citizen's online rating is the public site's, at no desk. */
+  {
+    g_autoptr(LiaisonLoopEvent) citizen = liaison_test_awkward_move (LIAISON_LOOP_MOVE_RATE, LIAISON_LOOP_ROLE_CITIZEN,
+                                                                     "陈静", "2025-10-11T02:00:00Z");
+
+    g_clear_pointer (&citizen->actor_name, g_free);
+    citizen->asked = LIAISON_LOOP_ASKED_ONLINE;
+    g_assert_false (liaison_store_add_suggestion_event (fixture->store, id, citizen, &error));
+    g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "A citizen’s online rating is recorded only by the public site.");
+    g_clear_error (&error);
+    g_assert_cmpint (count_events (fixture), ==, 1);
+  }
+
   /* The take-up waits to be sent. */
   unsent = liaison_store_list_unsent_events (fixture->store, id, &error);
   g_assert_no_error (error);

@@ -127,6 +127,9 @@ test_reason (void)
   g_assert_true (liaison_privacy_check_reason ("回访群众", &error));
   g_assert_no_error (error);
   g_assert_false (liaison_privacy_check_reason ("  \t", &error));
+  g_clear_error (&error);
+  /* full-width spaces, as a Chinese input method types them */
+  g_assert_false (liaison_privacy_check_reason ("\u3000\u3000 ", &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_clear_error (&error);
   g_assert_false (liaison_privacy_check_reason (NULL, &error));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-privacy.h"
+#include "liaison-validate.h"
 
 #define MIDDLE "****"
 
@@ -125,9 +126,9 @@ gboolean
 liaison_privacy_check_reason (const char  *reason,
                               GError     **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-
-  if (*trimmed != '\0')
+  /* A reason of full-width spaces (U+3000, typed with a Chinese input
+   * method) is as blank as one of ASCII spaces. */
+  if (!liaison_text_is_blank (reason))
     return TRUE;
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("Full contacts are shown only for a reason: say why with --reason TEXT "

@@ -68,7 +68,7 @@ class TAP:
         return 1 if self.failed else 0
 
 
-def app_env():
+def app_env(english=False):
     env = dict(os.environ)
     # The GLib tests switch the bridge off; this test needs it on.
     env.pop("NO_AT_BRIDGE", None)
@@ -76,7 +76,10 @@ def app_env():
     # GTK 4.8 under a fresh bus may warn about portals and the like, so
     # warnings stay warnings; a critical is a bug of ours and ends the run.
     env["G_DEBUG"] = "fatal-criticals"
-    env.update(LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+    if english:
+        env.update(LANGUAGE="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    else:
+        env.update(LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
     env.setdefault("GSETTINGS_BACKEND", "memory")
     return env
 
@@ -109,9 +112,9 @@ def wait_for(what, probe, timeout=TIMEOUT):
 class App:
     """A liaison process and its accessible application node."""
 
-    def __init__(self, database, *args):
+    def __init__(self, database, *args, english=False):
         self.proc = subprocess.Popen([liaison_bin(), "--database", database, *args],
-                                     env=app_env())
+                                     env=app_env(english))
         self.node = wait_for("the liaison application on the bus", self._find)
         wait_for("its window", lambda: self.node.childCount > 0)
 

@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import pyatspi
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liaison_atspi import (TAP, App, click, close_window, find, find_all,  # noqa: E402
                            find_list, focus_by_tab, new_window, press, run_cli, texts_under, wait_for, walk)
@@ -54,6 +56,31 @@ def holds(root, text, hidden=False):
     return False
 
 
+def inside(node, window):
+    """Whether @node lies wholly inside @window on the screen."""
+    n = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    w = window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return (n.width > 0 and n.height > 0 and n.x >= w.x and n.y >= w.y
+            and n.x + n.width <= w.x + w.width and n.y + n.height <= w.y + w.height), (n, w)
+
+
+def english_button_in_sight(t, tmp, database):
+    """The English notice is longer than the Chinese: its button stays in
+    sight, not below the fold of a 1280x800 screen."""
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(tmp, "config-en")
+    app = App(database, english=True)
+    try:
+        w = app.main_window()
+        wait_for("the English notice", lambda: holds(w, "How We Handle"), timeout=15)
+        time.sleep(1)
+        ok, (n, win) = inside(find(w, "push button", "I Have Read It"), w)
+        t.case(ok, "the English notice's I Have Read It is in sight without scrolling",
+               [f"button {n.x},{n.y} {n.width}x{n.height}; window {win.x},{win.y} {win.width}x{win.height}"])
+    finally:
+        app.quit()
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else None
     t = TAP()
@@ -63,6 +90,7 @@ def main():
         os.environ["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
         database = os.path.join(tmp, "station.db")
         run_cli("demo", "--database", database, "--receptions", "20", "--days", "10")
+        english_button_in_sight(t, tmp, database)
 
         app = App(database)
         try:

@@ -34,6 +34,14 @@ G_BEGIN_DECLS
   "  PRIMARY KEY (station_uuid, activity_uuid)\n" \
   ");\n"
 
+/* The receipt codes of online submissions (liaison-hq-store-online.c):
+ * only a code's hash is kept, as an enrollment code's, beside the
+ * submission's uuid. The code never leaves the server. */
+#define LIAISON_HQ_ONLINE_TABLES \
+  "CREATE TABLE IF NOT EXISTS online_receipts (\n" \
+  "  code_hash TEXT PRIMARY KEY, submission TEXT NOT NULL UNIQUE, created TEXT NOT NULL\n" \
+  ");\n"
+
 /* The database (liaison-hq-store.c) */
 
 /* A statement prepared once and kept (@sql is a string literal); borrowed,
@@ -124,6 +132,21 @@ void          liaison_hq_store_append_record  (GString              *out,
  * masked by app/privacy's rule, canonical again: what a headquarters desk
  * receives. */
 char         *liaison_hq_store_mask_reception_data (const char *data_json);
+
+/* Codes people type (liaison-hq-store-tokens.c) */
+
+/* Codes are typed by people: no 0/O, 1/I/L. */
+#define LIAISON_HQ_CODE_ALPHABET "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+/* A new code of @n_chars random characters of an alphabet without
+ * look-alikes (no 0/O, 1/I/L: 31 letters and digits, about 4.95 bits
+ * each), in groups of four joined by dashes ("ABCD-EFGH-JK"). */
+char         *liaison_hq_store_new_code       (guint            n_chars);
+/* @code's letters and digits, upper case: dashes, spaces and case do not
+ * count. */
+char         *liaison_hq_store_normalize_code (const char      *code);
+/* The SHA-256 (hex) of @code normalized: what is kept of it. */
+char         *liaison_hq_store_hash_code      (const char      *code);
 
 /* Push (liaison-hq-store-push.c, liaison-hq-push-rules.c) */
 

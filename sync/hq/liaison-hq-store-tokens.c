@@ -31,11 +31,11 @@ liaison_hq_token_free (LiaisonHqToken *token)
 }
 
 
-/* Codes are typed by people: no 0/O, 1/I/L; dashes and case do not count. */
-static const char code_alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/* Dashes and case do not count. */
+static const char code_alphabet[] = LIAISON_HQ_CODE_ALPHABET;
 
-static char *
-normalize_code (const char *code)
+char *
+liaison_hq_store_normalize_code (const char *code)
 {
   GString *out = g_string_new (NULL);
 
@@ -45,27 +45,27 @@ normalize_code (const char *code)
   return g_string_free (out, FALSE);
 }
 
-static char *
-hash_code (const char *code)
+char *
+liaison_hq_store_hash_code (const char *code)
 {
-  g_autofree char *normal = normalize_code (code);
+  g_autofree char *normal = liaison_hq_store_normalize_code (code);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
 }
 
-static char *
-new_code (void)
+char *
+liaison_hq_store_new_code (guint n_chars)
 {
   /* 43 random base64url characters: 6 bits each, so each maps evenly
    * onto… not quite 31 letters; rejection keeps it uniform. */
   GString *code = g_string_new (NULL);
   guint n = 0;
 
-  while (n < 16)
+  while (n < n_chars)
     {
       g_autofree char *random = liaison_protocol_new_token ();
 
-      for (const char *p = random; *p && n < 16; p++)
+      for (const char *p = random; *p && n < n_chars; p++)
         {
           const char *b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
           guint value = (guint) (strchr (b64, *p) - b64);
@@ -89,8 +89,8 @@ liaison_hq_store_add_code (LiaisonHqStore  *self,
                            const char      *name,
                            GError         **error)
 {
-  g_autofree char *code = new_code ();
-  g_autofree char *hash = hash_code (code);
+  g_autofree char *code = liaison_hq_store_new_code (16);
+  g_autofree char *hash = liaison_hq_store_hash_code (code);
   g_autofree char *now = liaison_db_now_utc ();
   g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
     "INSERT INTO codes (hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?)", error);
@@ -129,7 +129,7 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
                          LiaisonHqToken  **info,
                          GError          **error)
 {
-  g_autofree char *hash = hash_code (code);
+  g_autofree char *hash = liaison_hq_store_hash_code (code);
   g_autofree char *now = liaison_db_now_utc ();
   g_autofree char *token = NULL;
   g_autoptr(LiaisonHqToken) result = NULL;

@@ -39,7 +39,8 @@ G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
   "CREATE INDEX IF NOT EXISTS records_station_feed ON records (origin_station, seq);\n" \
   "CREATE INDEX IF NOT EXISTS records_by_uuid ON records (uuid);\n" \
   LIAISON_HQ_QUARANTINE_TABLE \
-  LIAISON_HQ_ROUTE_TABLES
+  LIAISON_HQ_ROUTE_TABLES \
+  LIAISON_HQ_ONLINE_TABLES
 
 static const char schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"

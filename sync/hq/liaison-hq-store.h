@@ -190,4 +190,31 @@ JsonObject *liaison_hq_store_request_contacts (LiaisonHqStore        *self,
                                                const char            *desk,
                                                GError               **error);
 
+/* Online submissions (liaison-hq-store-online.c; docs/online.md) */
+
+/* The record kind the public site writes for a citizen. */
+#define LIAISON_HQ_KIND_ONLINE_SUBMISSION "online_submission"
+/* A receipt code's characters (查询码): 10 of 31, about 49 bits. */
+#define LIAISON_HQ_RECEIPT_CODE_CHARS 10
+
+/* Stores a citizen's submission, in one transaction: the
+ * online_submission record of @data (taken as is; its uuid new, version
+ * 1, origin @station, so it is in that station's feed) and a new receipt
+ * code for it, of which only the hash is kept. Returns the code as it is
+ * shown ("ABCD-EFGH-JK"); @uuid (may be NULL) gets the submission's. */
+char     *liaison_hq_store_add_online_submission  (LiaisonHqStore  *self,
+                                                   const char      *station,
+                                                   JsonObject      *data,
+                                                   char           **uuid,
+                                                   GError         **error);
+/* The uuid of the submission whose receipt code is @code (any case,
+ * with or without dashes and spaces), or NULL, without @error, when no
+ * submission has that code (or @code cannot be one). */
+char     *liaison_hq_store_find_online_submission (LiaisonHqStore  *self,
+                                                   const char      *code,
+                                                   GError         **error);
+/* Whether @code, normalized, has the length and alphabet of a receipt
+ * code: a form can say "that is not a receipt code" before any lookup. */
+gboolean  liaison_hq_receipt_code_is_wellformed   (const char      *code);
+
 G_END_DECLS

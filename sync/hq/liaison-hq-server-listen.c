@@ -1,5 +1,6 @@
 /* liaison-hq-server-listen.c: where liaison-hq listens: the address
- * ("HOST:PORT", "[V6]:PORT"), HTTPS, and a deep queue of connections. */
+ * ("HOST:PORT", "[V6]:PORT"), HTTPS, and a deep queue of connections;
+ * for the API and for the public site (sync/hq/web/) alike. */
 #define G_LOG_DOMAIN "liaison-hq-server"
 
 #include "config.h"
@@ -62,6 +63,16 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
                           const char       *tls_key,
                           GError          **error)
 {
+  return liaison_hq_soup_listen (liaison_hq_server_get_soup (self), listen, tls_cert, tls_key, error);
+}
+
+char *
+liaison_hq_soup_listen (SoupServer  *soup,
+                        const char  *listen,
+                        const char  *tls_cert,
+                        const char  *tls_key,
+                        GError     **error)
+{
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
@@ -92,7 +103,7 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
                        tls_cert, tls_key, local_error->message);
           return NULL;
         }
-      soup_server_set_tls_certificate (liaison_hq_server_get_soup (self), certificate);
+      soup_server_set_tls_certificate (soup, certificate);
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
@@ -107,10 +118,10 @@ liaison_hq_server_listen (LiaisonHqServer  *self,
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
   if (!g_socket_bind (socket, address, TRUE, error) ||
       !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (liaison_hq_server_get_soup (self), socket, options, error))
+      !soup_server_listen_socket (soup, socket, options, error))
     return NULL;
 
-  uris = soup_server_get_uris (liaison_hq_server_get_soup (self));
+  uris = soup_server_get_uris (soup);
   if (uris != NULL)
     port = (guint) g_uri_get_port (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);

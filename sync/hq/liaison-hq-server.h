@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "liaison-hq-attachments.h"
 #include "liaison-hq-store.h"
@@ -18,6 +19,12 @@ LiaisonHqServer *liaison_hq_server_new    (LiaisonHqStore   *store);
  * over HTTPS when @tls_cert and @tls_key (PEM files) are given. Returns
  * the URL it listens on ("http://127.0.0.1:8600"). */
 char            *liaison_hq_server_listen (LiaisonHqServer  *self,
+                                           const char       *listen,
+                                           const char       *tls_cert,
+                                           const char       *tls_key,
+                                           GError          **error);
+/* The same for any SoupServer: the public site's (sync/hq/web/) too. */
+char            *liaison_hq_soup_listen   (SoupServer       *soup,
                                            const char       *listen,
                                            const char       *tls_cert,
                                            const char       *tls_key,

@@ -16,6 +16,7 @@
 
 #define WAIT_SECONDS 120
 #define LISTENING "liaison-hq listening on "
+#define PUBLIC_SITE "liaison-hq public site on "
 
 /* Runs liaison-hq with @args (after the program's name); returns its exit
  * status, and its output in @out and @err where they are not NULL. */
@@ -119,6 +120,7 @@ liaison_test_hq_clear (LiaisonTestHq *hq)
   g_clear_pointer (&hq->data_dir, g_free);
   g_clear_pointer (&hq->log_path, g_free);
   g_clear_pointer (&hq->url, g_free);
+  g_clear_pointer (&hq->public_url, g_free);
   g_clear_pointer (&hq->tls_cert, g_free);
   g_clear_pointer (&hq->tls_key, g_free);
   g_clear_pointer (&hq->serve_args, g_strfreev);
@@ -173,7 +175,8 @@ limit_fds (gpointer user_data)
  *
  * Starts `liaison-hq serve` on 127.0.0.1 at @hq's port (any free one if 0),
  * over HTTPS when @hq has a certificate; blocks until it says where it
- * listens, and keeps that in @hq's url and port.
+ * listens, and keeps that in @hq's url and port. With @hq's public_site,
+ * the public site listens on a free port of 127.0.0.1 too: public_url.
  */
 void
 liaison_test_hq_start (LiaisonTestHq *hq)
@@ -202,6 +205,11 @@ liaison_test_hq_start (LiaisonTestHq *hq)
       g_ptr_array_add (argv, "--tls-key");
       g_ptr_array_add (argv, hq->tls_key);
     }
+  if (hq->public_site)
+    {
+      g_ptr_array_add (argv, "--public-listen");
+      g_ptr_array_add (argv, "127.0.0.1:0");
+    }
   for (guint i = 0; hq->serve_args != NULL && hq->serve_args[i] != NULL; i++)
     g_ptr_array_add (argv, hq->serve_args[i]);
   g_ptr_array_add (argv, NULL);
@@ -218,6 +226,16 @@ liaison_test_hq_start (LiaisonTestHq *hq)
   hq->url = g_strstrip (g_strdup (line + strlen (LISTENING)));
   hq->port = (guint) g_ascii_strtoull (strrchr (hq->url, ':') + 1, NULL, 10);
   g_assert_cmpuint (hq->port, >, 0);
+  if (hq->public_site)
+    {
+      g_autofree char *public_line = g_data_input_stream_read_line_utf8 (hq->server_out, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (public_line);
+      g_assert_true (g_str_has_prefix (public_line, PUBLIC_SITE "http://127.0.0.1:"));
+      g_free (hq->public_url);
+      hq->public_url = g_strstrip (g_strdup (public_line + strlen (PUBLIC_SITE)));
+    }
 }
 
 /**

@@ -25,6 +25,8 @@ typedef struct {
   char *tls_key;
   char **serve_args;            /* more options of `serve`, or NULL */
   guint fd_limit;               /* > 0: the server's hard and soft RLIMIT_NOFILE */
+  gboolean public_site;         /* TRUE: serve the public site on 127.0.0.1 too (sync/hq/web/) */
+  char *public_url;             /* then where: "http://127.0.0.1:PORT" */
 } LiaisonTestHq;
 
 /* A replica: its store and its engine. */

@@ -22,6 +22,7 @@
 #include "liaison-hq-server.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
+#include "liaison-hq-web.h"
 #include "liaison-locale.h"
 #include "liaison-hq-reports.h"
 #include "liaison-protocol.h"
@@ -50,6 +51,7 @@ typedef struct {
   gboolean quarantine;
   gint64 files_per_day;          /* -1 when not given */
   gint64 mib_per_day;
+  LiaisonHqWebConfig web;        /* the public site (sync/hq/web/) */
   char **rest;
 } Options;
 
@@ -63,6 +65,7 @@ options_clear (Options *options)
   g_free (options->kind);
   g_free (options->district);
   g_free (options->role);
+  liaison_hq_web_config_clear (&options->web);
   g_strfreev (options->rest);
 }
 
@@ -140,7 +143,10 @@ parse_options (int          argc,
   g_option_context_set_summary (context, liaison_hq_command_summary (command));
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   if (sets & OPTIONS_SERVE)
-    g_option_context_add_main_entries (context, serve_entries, GETTEXT_PACKAGE);
+    {
+      g_option_context_add_main_entries (context, serve_entries, GETTEXT_PACKAGE);
+      g_option_context_add_main_entries (context, liaison_hq_web_config_entries (&options->web), GETTEXT_PACKAGE);
+    }
   if (sets & OPTIONS_STATION)
     g_option_context_add_main_entries (context, station_entries, GETTEXT_PACKAGE);
   if (sets & OPTIONS_USER)
@@ -253,6 +259,7 @@ command_serve (int argc, char **argv)
   g_auto(Options) options = { 0 };
   g_autoptr(LiaisonHqStore) store = NULL;
   g_autoptr(LiaisonHqServer) server = NULL;
+  g_autoptr(LiaisonHqWeb) web = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   LiaisonHqQuota quota = { 0 };
@@ -284,6 +291,9 @@ command_serve (int argc, char **argv)
                                                _("Could not listen on %s: %s"), listen, error->message);
       return liaison_hq_fail (wrapped);
     }
+  web = liaison_hq_web_start (store, &options.web, &error);  /* NULL: no public site */
+  if (error != NULL)
+    return liaison_hq_fail (error);
 
   serve_loop = g_main_loop_new (NULL, FALSE);
   term_id = g_unix_signal_add (SIGTERM, on_signal, (gpointer) "SIGTERM");
@@ -292,6 +302,8 @@ command_serve (int argc, char **argv)
   g_printerr ("liaison-hq: room for %u connections at once\n", liaison_hq_server_get_max_connections (server));
   /* Not translated: scripts and tests read this line. */
   printf ("liaison-hq listening on %s\n", url);
+  if (web != NULL)
+    printf ("liaison-hq public site on %s\n", liaison_hq_web_get_url (web));
   fflush (stdout);
 
   g_main_loop_run (serve_loop);
@@ -300,6 +312,7 @@ command_serve (int argc, char **argv)
   g_source_remove (int_id);
   liaison_hq_server_stop (server);
   g_clear_object (&server);
+  g_clear_object (&web);
   liaison_hq_store_close (store);
   g_clear_pointer (&serve_loop, g_main_loop_unref);
   fprintf (stderr, _("liaison-hq: stopped; the database is closed.\n"));

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-hq-online-progress.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-store-private.h"
 

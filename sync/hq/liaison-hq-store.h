@@ -192,13 +192,12 @@ JsonObject *liaison_hq_store_request_contacts (LiaisonHqStore        *self,
 
 /* Online submissions (liaison-hq-store-online.c; docs/online.md) */
 
-/* The record kind the public site writes for a citizen. */
-#define LIAISON_HQ_KIND_ONLINE_SUBMISSION "online_submission"
 /* A receipt code's characters (查询码): 10 of 31, about 49 bits. */
 #define LIAISON_HQ_RECEIPT_CODE_CHARS 10
 
 /* Stores a citizen's submission, in one transaction: the
- * online_submission record of @data (taken as is; its uuid new, version
+ * online_submission record (LIAISON_HQ_KIND_ONLINE_SUBMISSION,
+ * liaison-hq-online-progress.h) of @data (taken as is; its uuid new, version
  * 1, origin @station, so it is in that station's feed) and a new receipt
  * code for it, of which only the hash is kept. Returns the code as it is
  * shown ("ABCD-EFGH-JK"); @uuid (may be NULL) gets the submission's. */

@@ -187,7 +187,9 @@ liaison_protocol_kind_is_known (const char *kind)
          g_strcmp0 (kind, LIAISON_KIND_DUTY_SHIFT) == 0 ||
          g_strcmp0 (kind, LIAISON_KIND_ACCESS_LOG) == 0 ||
          g_strcmp0 (kind, LIAISON_KIND_PURGE) == 0 ||
-         g_strcmp0 (kind, LIAISON_KIND_DEPUTY_PIN) == 0;
+         g_strcmp0 (kind, LIAISON_KIND_DEPUTY_PIN) == 0 ||
+         g_strcmp0 (kind, LIAISON_KIND_ONLINE_SUBMISSION) == 0 ||
+         g_strcmp0 (kind, LIAISON_KIND_ONLINE_DECISION) == 0;
 }
 
 /* Canonical JSON. */

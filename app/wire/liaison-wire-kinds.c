@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "liaison-loop-wire.h"
+#include "liaison-online-wire.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
 #include "liaison-wire-schema-private.h"
@@ -223,6 +224,35 @@ static const FieldSpec deputy_pin_fields[] = {
   { NULL }
 };
 
+/* The online channel (docs/online.md, "On the wire"); the rules across
+ * fields are liaison_online_wire_check_data ()'s. A submission's name,
+ * phone and community are capped as a visitor's are at a desk. */
+static const FieldSpec online_submission_fields[] = {
+  { "station", FIELD_UUID, TRUE },
+  { "category", FIELD_UUID, TRUE },
+  { "title", FIELD_TEXT, TRUE, LIAISON_MAX_TITLE_CHARS },
+  { "content", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_CONTENT_CHARS },
+  { "name", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_NAME_CHARS },
+  { "phone", FIELD_TEXT_OR_NULL, TRUE, LIAISON_ONLINE_MAX_PHONE_CHARS },
+  { "community", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_COMMUNITY_CHARS },
+  { "consent", FIELD_BOOL, TRUE },
+  { "submitted_at", FIELD_WIRE_TIME, TRUE },
+  { NULL }
+};
+
+static const FieldSpec online_decision_fields[] = {
+  { "submission", FIELD_UUID, TRUE },
+  { "station", FIELD_UUID, TRUE },
+  { "decision", FIELD_TEXT, TRUE, 20 },
+  { "reason", FIELD_TEXT_OR_NULL, TRUE, 20 },
+  { "note", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_HANDLING_CHARS },
+  { "reception", FIELD_UUID_OR_NULL, TRUE },
+  { "suggestion", FIELD_UUID_OR_NULL, TRUE },
+  { "decided_at", FIELD_WIRE_TIME, TRUE },
+  { "decided_by", FIELD_TEXT_OR_NULL, TRUE, LIAISON_MAX_NAME_CHARS },
+  { NULL }
+};
+
 const FieldSpec liaison_wire_visitor_fields[] = {
   { "name", FIELD_TEXT_OR_NULL, FALSE },
   { "phone", FIELD_TEXT_OR_NULL, FALSE },
@@ -259,6 +289,8 @@ static const KindSpec kind_specs[] = {
   { LIAISON_KIND_ACCESS_LOG, access_log_fields },
   { LIAISON_KIND_PURGE, purge_fields },
   { LIAISON_KIND_DEPUTY_PIN, deputy_pin_fields },
+  { LIAISON_KIND_ONLINE_SUBMISSION, online_submission_fields },
+  { LIAISON_KIND_ONLINE_DECISION, online_decision_fields },
 };
 
 const KindSpec *

@@ -9,6 +9,7 @@
 #include "liaison-activity.h"
 #include "liaison-calendar.h"
 #include "liaison-loop-wire.h"
+#include "liaison-online-wire.h"
 #include "liaison-points-rules.h"
 #include "liaison-published-snapshot.h"
 #include "liaison-quarter-snapshot.h"
@@ -634,6 +635,8 @@ liaison_wire_check_record (JsonObject  *record,
       if (tombstone)
         return invalid (error, "deleted must be false: a purge is never undone");
     }
+  else if (liaison_online_wire_is_kind (kind) && (json_object_get_int_member (record, "version") != 1 || tombstone))
+    return invalid (error, "version must be 1 and deleted false: an online record is never changed");
   else if (g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN) && tombstone)
     return invalid (error, "deleted must be false: a PIN is reset with data.hash null");
   else if (g_str_equal (kind, LIAISON_KIND_ACCESS_LOG))
@@ -667,6 +670,13 @@ liaison_wire_check_record (JsonObject  *record,
 
       if (event == NULL)
         return invalid (error, "data: %s", wire_error->message);
+    }
+  else if (liaison_online_wire_is_kind (kind))
+    {
+      g_autofree char *problem = liaison_online_wire_problem (kind, record, json_node_get_object (node));
+
+      if (problem != NULL)
+        return invalid (error, "%s", problem);
     }
   else if (g_str_equal (kind, LIAISON_KIND_ACTIVITY))
     return check_activity (json_node_get_object (node), error);
@@ -782,14 +792,4 @@ liaison_wire_normalize_record (JsonObject *record)
   spec = liaison_wire_kind_spec (kind);
   if (spec != NULL)
     normalize_fields (json_node_get_object (data), spec->fields);
-}
-
-char *
-liaison_wire_deputy_pin_uuid (const char *deputy_uuid)
-{
-  char *uuid = g_ascii_strdown (deputy_uuid, -1);
-
-  if (strlen (uuid) == 36)
-    uuid[14] = '8';
-  return uuid;
 }

@@ -12,6 +12,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "liaison-online-wire.h"
+
 G_BEGIN_DECLS
 
 /* Record kinds on the wire. */
@@ -44,6 +46,8 @@ G_BEGIN_DECLS
  * and headquarters' desks only. Its uuid is the deputy's with the
  * version digit 8 (liaison_wire_deputy_pin_uuid ()). */
 #define LIAISON_KIND_DEPUTY_PIN "deputy_pin"
+/* The online channel's kinds, LIAISON_KIND_ONLINE_SUBMISSION and
+ * LIAISON_KIND_ONLINE_DECISION, are in liaison-online-wire.h. */
 /* What a deputy_pin's hash starts with: PBKDF2-HMAC-SHA256, app/pin's. */
 #define LIAISON_WIRE_PIN_HASH_PREFIX "pbkdf2-sha256$"
 

@@ -328,10 +328,11 @@ assert_schema (LiaisonStore *store)
     "stations", "deputy_groups", "deputies", "categories", "receptions", "suggestions", "units",
     "suggestion_events", "loop_rules", "activities", "duty_shifts", "points_rules", "quarter_closes",
     "published_reports", "published_report_parts", "access_log", "purges", "deputy_pins",
+    "online_submissions", "online_decisions",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 17);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 17);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 18);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 18);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM reception_files"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -290,7 +290,9 @@ liaison_reception_check (const LiaisonReception *reception,
   if (reception->station_id <= 0)
     liaison_field_errors_add (errors, "station", _("This station has not been set up yet."));
 
-  if (reception->deputy_ids == NULL || reception->deputy_ids->len == 0)
+  /* A matter sent online (docs/online.md) met no deputy on duty. */
+  if (reception->channel != LIAISON_CHANNEL_ONLINE &&
+      (reception->deputy_ids == NULL || reception->deputy_ids->len == 0))
     liaison_field_errors_add (errors, "deputies", _("Add at least one deputy who was on duty."));
 
   if (reception->category_id <= 0)
@@ -322,8 +324,9 @@ liaison_reception_check (const LiaisonReception *reception,
                                     visitor->phone);
         if (visitor->consent && liaison_text_is_blank (visitor->phone))
           liaison_field_errors_add (errors, phone, _("A visitor who may be contacted needs a phone number."));
-        /* A visitor the retention period purged has none any more. */
-        if (g_strcmp0 (visitor->name, LIAISON_PURGED_MARKER) != 0)
+        /* A visitor the retention period purged has none any more, and a
+         * citizen writing online may leave it out. */
+        if (g_strcmp0 (visitor->name, LIAISON_PURGED_MARKER) != 0 && reception->channel != LIAISON_CHANNEL_ONLINE)
           check_required (errors, community, visitor->community,
                           _("Enter the visitor’s community or village."));
         check_length (errors, community, visitor->community, LIAISON_MAX_COMMUNITY_CHARS);

@@ -25,6 +25,9 @@ void          liaison_store_read_record_meta (sqlite3_stmt      *stmt,
                                               int                column,
                                               LiaisonRecordMeta *meta);
 
+/* Schema 18: the Online inbox's tables (liaison-store-online.c). */
+extern const char liaison_store_online_migration[];
+
 /* Brings the schema up to LIAISON_STORE_SCHEMA_VERSION, in one
  * transaction (liaison-store-schema.c). */
 gboolean      liaison_store_migrate      (LiaisonStore  *self,

@@ -108,6 +108,14 @@ liaison_store_sync_settle_conflict (LiaisonStore     *self,
                          ? liaison_store_sync_pin_is_newer (local, server->object)
                          : liaison_store_sync_kinds[server->kind].owner == role && server->kind != KIND_LOOP_RULES;
 
+  /* An online decision: the first one the server took wins, everywhere;
+   * what this desk's accepting made is taken back. */
+  if (server->kind == KIND_ONLINE_DECISION)
+    return log_conflict (self, server->kind, server->uuid, row->version, server->version,
+                         local, server->object, LIAISON_CONFLICT_RULE_TOOK_SERVER, error) &&
+           liaison_store_sync_online_lost (self, local, server->object, error) &&
+           liaison_store_sync_write_incoming (self, server, row->id, NULL, loop_touched, error);
+
   if (owner_keeps)
     return keep_local (self, server->kind, row->id, server->version, error) &&
            log_conflict (self, server->kind, server->uuid, row->version, server->version,

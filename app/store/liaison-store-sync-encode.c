@@ -262,6 +262,28 @@ encode_row (LiaisonStore  *self,
       set_text (data, "set_at", stmt, c + 3);
       set_text_or_null (data, "reset_by", stmt, c + 4);
       break;
+    case KIND_ONLINE_SUBMISSION:
+      set_text (data, "station", stmt, c);
+      set_text (data, "category", stmt, c + 1);
+      set_text (data, "title", stmt, c + 2);
+      set_text (data, "content", stmt, c + 3);
+      set_text_or_null (data, "name", stmt, c + 4);
+      set_text_or_null (data, "phone", stmt, c + 5);
+      set_text_or_null (data, "community", stmt, c + 6);
+      json_object_set_boolean_member (data, "consent", sqlite3_column_int (stmt, c + 7) != 0);
+      set_text (data, "submitted_at", stmt, c + 8);
+      break;
+    case KIND_ONLINE_DECISION:
+      set_text (data, "submission", stmt, c);
+      set_text (data, "station", stmt, c + 1);
+      set_text (data, "decision", stmt, c + 2);
+      set_text_or_null (data, "reason", stmt, c + 3);
+      set_text_or_null (data, "note", stmt, c + 4);
+      set_text_or_null (data, "reception", stmt, c + 5);
+      set_text_or_null (data, "suggestion", stmt, c + 6);
+      set_text (data, "decided_at", stmt, c + 7);
+      set_text_or_null (data, "decided_by", stmt, c + 8);
+      break;
     case KIND_ACTIVITY:
     case KIND_DUTY_SHIFT:
     case KIND_QUARTER_CLOSE:
@@ -336,12 +358,15 @@ liaison_store_collect_pending (LiaisonStore  *store,
 
   for (guint k = 0; k < N_KINDS && records->len < limit; k++)
     {
+      g_autofree char *where = NULL;
+
       if (!liaison_store_sync_role_pushes (role, k))
         continue;
       /* "sync_state <> 0" matches the partial index; "= 1" leaves out the
        * rejected records. */
-      if (!encode_rows (store, k, " WHERE t.sync_state <> 0 AND t.sync_state = 1 ORDER BY t.id LIMIT ?1",
-                        limit - records->len, NULL, records, error))
+      where = g_strconcat (" WHERE t.sync_state <> 0 AND t.sync_state = 1", liaison_store_sync_online_held (k),
+                           " ORDER BY t.id LIMIT ?1", NULL);
+      if (!encode_rows (store, k, where, limit - records->len, NULL, records, error))
         return NULL;
     }
   return g_steal_pointer (&records);

@@ -32,6 +32,8 @@ typedef enum {
   KIND_ACCESS_LOG,            /* names records as text only */
   KIND_PURGE,                 /* names a reception as text only */
   KIND_DEPUTY_PIN,            /* names a deputy and a station as text only */
+  KIND_ONLINE_SUBMISSION,     /* names a station and a category as text only */
+  KIND_ONLINE_DECISION,       /* names its submission, reception and suggestion as text only */
   N_KINDS
 } Kind;
 
@@ -141,6 +143,21 @@ gboolean    liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
                                                  GError         **error);
 gboolean    liaison_store_sync_pin_is_newer   (JsonObject      *local,
                                                JsonObject      *server);
+
+/* liaison-store-sync-online.c: an online submission or decision as it
+ * arrives from the server; a decision of this desk's that lost to the
+ * server's (@local, as sent or as it is here) takes back the reception
+ * and suggestion its accepting made; the WHERE of a push's collection
+ * that holds back, for @kind, what an accepting made until its decision
+ * is acknowledged ("" for other kinds). */
+gboolean    liaison_store_sync_write_online   (LiaisonStore    *self,
+                                               const Incoming  *incoming,
+                                               GError         **error);
+gboolean    liaison_store_sync_online_lost    (LiaisonStore    *self,
+                                               JsonObject      *local,
+                                               JsonObject      *server,
+                                               GError         **error);
+const char *liaison_store_sync_online_held    (Kind             kind);
 
 /* liaison-store-sync-encode.c */
 JsonObject *liaison_store_sync_encode_local   (LiaisonStore    *self,

@@ -351,6 +351,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     return liaison_store_sync_write_purge (self, incoming, error);
   if (incoming->kind == KIND_DEPUTY_PIN)
     return liaison_store_sync_write_deputy_pin (self, incoming, error);
+  if (incoming->kind == KIND_ONLINE_SUBMISSION || incoming->kind == KIND_ONLINE_DECISION)
+    return liaison_store_sync_write_online (self, incoming, error);
 
   stmt = liaison_store_prepare (self, upserts[incoming->kind], error);
   if (stmt == NULL)
@@ -481,6 +483,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     case KIND_ACCESS_LOG:
     case KIND_PURGE:
     case KIND_DEPUTY_PIN:
+    case KIND_ONLINE_SUBMISSION:
+    case KIND_ONLINE_DECISION:
     case N_KINDS:
     default:
       g_assert_not_reached ();

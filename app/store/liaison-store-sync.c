@@ -75,6 +75,15 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
    * headquarters' desks. */
   [KIND_DEPUTY_PIN] = { "deputy_pin", "deputy_pins", LIAISON_SYNC_ROLE_NONE,
     "SELECT " META_SELECT ", t.deputy_uuid, t.station_uuid, t.hash, t.set_at, t.reset_by FROM deputy_pins t" },
+  /* The online channel (liaison-store-online.h): a citizen's submission,
+   * which the server alone writes, in its station's feed; the station's
+   * decision on it, pushed by the desk that decided, never changed. */
+  [KIND_ONLINE_SUBMISSION] = { "online_submission", "online_submissions", LIAISON_SYNC_ROLE_HQ,
+    "SELECT " META_SELECT ", t.station, t.category, t.title, t.content, t.name, t.phone, t.community, t.consent,"
+    " t.submitted_at FROM online_submissions t" },
+  [KIND_ONLINE_DECISION] = { "online_decision", "online_decisions", LIAISON_SYNC_ROLE_STATION,
+    "SELECT " META_SELECT ", t.submission, t.station, t.decision, t.reason, t.note, t.reception, t.suggestion,"
+    " t.decided_at, t.decided_by FROM online_decisions t" },
 };
 
 gboolean

@@ -315,6 +315,73 @@ check_deputy_pin (LiaisonHqStore        *self,
   return TRUE;
 }
 
+/* A decision on an online submission (docs/sync-protocol.md,
+ * online_decision) is the chosen station's alone: a station token of the
+ * submission's station, on a submission the server has. What an accepted
+ * one made, if the server has it yet, is that station's: the desk sends
+ * them after the decision is taken, so that two desks deciding at once
+ * leave one reception. */
+static gboolean
+check_online_decision (LiaisonHqStore        *self,
+                       const LiaisonHqToken  *token,
+                       JsonObject            *record,
+                       JsonObject            *data,
+                       JsonObject           **refusal,
+                       GError               **error)
+{
+  static const char *const made[][2] = {
+    { "reception", LIAISON_KIND_RECEPTION },
+    { "suggestion", LIAISON_KIND_SUGGESTION },
+  };
+  g_autofree char *station = NULL;
+
+  if (token->role != LIAISON_HQ_ROLE_STATION)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                           "The station the citizen chose decides on an online submission;"
+                                           " headquarters may not.");
+      return TRUE;
+    }
+  if (!lookup_text (self, "SELECT coalesce (json_extract (data, '$.station'), '') FROM records"
+                          " WHERE kind = '" LIAISON_KIND_ONLINE_SUBMISSION "' AND uuid = ?1 AND deleted = 0",
+                    json_object_get_string_member (data, "submission"), NULL, &station, error))
+    return FALSE;
+  if (station == NULL)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID,
+                                           "The online submission decided on is not on the server.");
+      return TRUE;
+    }
+  if (g_strcmp0 (station, token->station_uuid) != 0 ||
+      g_strcmp0 (json_object_get_string_member (data, "station"), token->station_uuid) != 0)
+    {
+      *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
+                                           "This online submission was sent to another station.");
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      const char *uuid = json_object_get_string_member_with_default (data, made[i][0], NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *origin = NULL;
+
+      if (uuid == NULL || *uuid == '\0')
+        continue;
+      sql = g_strdup_printf ("SELECT coalesce (origin_station, '') FROM records WHERE kind = '%s' AND uuid = ?1",
+                             made[i][1]);
+      if (!lookup_text (self, sql, uuid, NULL, &origin, error))
+        return FALSE;
+      if (origin != NULL && g_strcmp0 (origin, token->station_uuid) != 0)
+        {
+          g_autofree char *reason = g_strdup_printf ("The decision's %s belongs to another station.", made[i][0]);
+
+          *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION, reason);
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 liaison_hq_push_rules_check (LiaisonHqStore        *self,
                              const LiaisonHqToken  *token,
@@ -415,6 +482,8 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
         }
     }
 
+  if (g_str_equal (kind, LIAISON_KIND_ONLINE_DECISION) && data != NULL)
+    return check_online_decision (self, token, record, data, refusal, error);
   if (g_str_equal (kind, LIAISON_KIND_DEPUTY_PIN) && data != NULL)
     return check_deputy_pin (self, token, record, data, refusal, error);
 

@@ -78,6 +78,18 @@ liaison_hq_store_mask_reception_data (const char *data_json)
      * report, each phone's text masked all the same. */
     return mask_phone_members (data_json != NULL ? data_json : "{}");
   visitors = visitors_of (json_node_get_object (root));
+  /* An online submission's citizen is one, at the top of its data. */
+  {
+    const char *phone = json_object_get_string_member_with_default (json_node_get_object (root), "phone", NULL);
+
+    if (phone != NULL && *phone != '\0')
+      {
+        g_autofree char *masked = liaison_privacy_mask_phone (phone);
+
+        json_object_set_string_member (json_node_get_object (root), "phone", masked);
+        changed = TRUE;
+      }
+  }
   for (guint i = 0; visitors != NULL && i < json_array_get_length (visitors); i++)
     {
       JsonNode *element = json_array_get_element (visitors, i);

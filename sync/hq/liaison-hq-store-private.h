@@ -130,7 +130,8 @@ void          liaison_hq_store_append_record  (GString              *out,
 
 /* A reception's stored data (canonical JSON) with each visitor's phone
  * masked by app/privacy's rule, canonical again: what a headquarters desk
- * receives. */
+ * receives. An online submission's phone, at the top of its data, is
+ * masked the same way. */
 char         *liaison_hq_store_mask_reception_data (const char *data_json);
 
 /* Codes people type (liaison-hq-store-tokens.c) */

@@ -37,7 +37,8 @@ liaison_hq_store_append_record (GString              *out,
    * get visitors' phones masked; the server keeps them in full
    * (liaison-hq-store-contacts.c). */
   g_string_append (out, ",\"data\":");
-  if (reader->role == LIAISON_HQ_ROLE_HQ && g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0)
+  if (reader->role == LIAISON_HQ_ROLE_HQ &&
+      (g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0 || g_strcmp0 (kind, LIAISON_KIND_ONLINE_SUBMISSION) == 0))
     {
       g_autofree char *masked = liaison_hq_store_mask_reception_data ((const char *) sqlite3_column_text (stmt, 6));
 

@@ -187,6 +187,9 @@ push_one (LiaisonHqStore       *self,
   kind = json_object_get_string_member (record, "kind");
   if (g_str_equal (kind, LIAISON_KIND_PURGE))
     return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY, "Only the server writes a purge.");
+  if (g_str_equal (kind, LIAISON_KIND_ONLINE_SUBMISSION))
+    return liaison_hq_push_rejected (record, LIAISON_REJECT_READ_ONLY,
+                                     "Only the server writes an online submission, from the citizen's form.");
   is_event = g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT);
   is_activity = g_str_equal (kind, LIAISON_KIND_ACTIVITY);
   is_access = g_str_equal (kind, LIAISON_KIND_ACCESS_LOG);

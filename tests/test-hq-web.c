@@ -758,14 +758,49 @@ test_listeners_and_headers (Site          *site,
   {
     g_autoptr(SoupMessageHeaders) headers = NULL;
     g_autoptr(GHashTable) fields = good_fields (site);
-    g_autofree char *page = NULL;
+    g_autoptr(GHashTable) expect = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *body = NULL;
+    g_autoptr(GBytes) answer = NULL;
 
+    /* As a browser sends a large body: asking first. */
     set_field (fields, "content", big);
-    page = post_form (site, fields, &status, &headers);
+    body = soup_form_encode_hash (fields);
+    g_hash_table_insert (expect, "Expect", "100-continue");
+    answer = request (site, site->enrolled.hq.public_url, "POST", "/", body, strlen (body), expect, &status, &headers);
     g_assert_cmpuint (status, ==, 413);
     assert_security_headers (headers);
     g_assert_cmpint (n_submissions (site), ==, 0);
   }
+}
+
+/* A body that says it is over the cap is refused on its headers alone:
+ * the answer comes while the body has not been sent. */
+static void
+test_body_cap (Site          *site,
+               gconstpointer  data)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host_port = g_strdup (site->enrolled.hq.public_url + strlen ("http://"));
+  g_autofree char *head = g_strdup_printf ("POST / HTTP/1.1\r\nHost: %s\r\n"
+                                           "Content-Type: application/x-www-form-urlencoded\r\n"
+                                           "Content-Length: 100000000\r\n\r\n", host_port);
+  char answer[64] = { 0 };
+  gssize n;
+
+  g_socket_client_set_timeout (client, 10);
+  connection = g_socket_client_connect_to_host (client, host_port, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                            head, strlen (head), NULL, NULL, &error));
+  g_assert_no_error (error);
+  n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), answer, sizeof answer - 1,
+                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, >, 12);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 413"));
+  g_assert_cmpint (n_submissions (site), ==, 0);
 }
 
 /* zh_CN first, English by ?lang=en, then remembered in a cookie. */
@@ -867,6 +902,7 @@ main (int   argc,
   g_test_add ("/web/escaping", Site, NULL, site_set_up, test_escaping, site_tear_down);
   g_test_add ("/web/finder", Site, NULL, site_set_up, test_finder, site_tear_down);
   g_test_add ("/web/listeners-and-headers", Site, NULL, site_set_up, test_listeners_and_headers, site_tear_down);
+  g_test_add ("/web/body-cap", Site, NULL, site_set_up, test_body_cap, site_tear_down);
   g_test_add ("/web/language", Site, NULL, site_set_up, test_language, site_tear_down);
   g_test_add_func ("/web/csrf-tokens", test_csrf_tokens);
   g_test_add_func ("/web/lookup-limit", test_lookup_limit);

@@ -152,9 +152,7 @@ liaison_hq_web_set_security_headers (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
-  soup_message_headers_replace (headers, "Content-Security-Policy",
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
-                                " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  soup_message_headers_replace (headers, "Content-Security-Policy", LIAISON_HQ_WEB_CSP);
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
   soup_message_headers_replace (headers, "X-Frame-Options", "DENY");

@@ -26,6 +26,12 @@ G_BEGIN_DECLS
  * body is not read. */
 #define LIAISON_HQ_WEB_MAX_BODY (64 * 1024)
 
+/* The Content-Security-Policy of every answer: no inline script or
+ * style, forms only to the site, never in a frame. */
+#define LIAISON_HQ_WEB_CSP \
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';" \
+  " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
 /* One request to the public site, while its handler runs. */
 typedef struct {
   LiaisonHqWeb      *web;

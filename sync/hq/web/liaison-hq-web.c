@@ -257,6 +257,32 @@ request_done (SoupServer        *soup,
               (g_get_monotonic_time () - info->started) / 1000.0);
 }
 
+/* Answers 413 on @msg's connection itself and closes it: libsoup would
+ * read the whole body first, whatever the answer. */
+static void
+refuse_now (SoupServerMessage *msg)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  static const char answer[] =
+    "HTTP/1.1 413 Payload Too Large\r\n"
+    "Connection: close\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Length: 10\r\n"
+    "Content-Security-Policy: " LIAISON_HQ_WEB_CSP "\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: no-referrer\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "\r\n"
+    "Too large\n";
+
+  if (stream == NULL)
+    return;
+  /* A short answer: the socket's buffer takes it at once. */
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+  g_printerr ("public method=POST path=- status=413 (the body was not read)\n");
+}
+
 /* Refuses a body that says it is too large before it is read. */
 static void
 early_handler (SoupServer        *soup,
@@ -275,6 +301,14 @@ early_handler (SoupServer        *soup,
     {
       info->too_large = TRUE;
       soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      if (soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE)
+        {
+          /* Answered before "100 Continue": the body is never sent. */
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+          soup_server_message_set_status (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
+        }
+      else
+        refuse_now (msg);
     }
 }
 

@@ -239,18 +239,19 @@ site_tear_down (Site          *site,
 
 /* Tests */
 
+/* Whether @token's pull, each change checked with the wire schema a desk
+ * checks it with, brings the submission @uuid. */
 static gboolean
 pull_has_submission (Site       *site,
                      const char *token,
                      const char *uuid)
 {
-  g_autoptr(JsonNode) answer = liaison_test_hq_enrolled_request (&site->enrolled, "GET", "/v1/pull?since=0&limit=1000",
-                                                                 token, NULL, 200, NULL);
-  JsonArray *changes = json_object_get_array_member (json_node_get_object (answer), "changes");
+  gint64 since = 0;
+  g_autoptr(GPtrArray) changes = liaison_test_hq_enrolled_pull (&site->enrolled, token, &since);
 
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      JsonObject *change = json_array_get_object_element (changes, i);
+      JsonObject *change = g_ptr_array_index (changes, i);
 
       if (g_strcmp0 (json_object_get_string_member (change, "kind"), "online_submission") == 0 &&
           g_strcmp0 (json_object_get_string_member (change, "uuid"), uuid) == 0)

@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "liaison-hq-online-progress.h"
+#include "liaison-online-wire.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-store-private.h"
 
@@ -72,7 +72,7 @@ liaison_hq_store_add_online_submission (LiaisonHqStore  *self,
 
   if (!liaison_hq_store_begin (self, error))
     return NULL;
-  if (!liaison_hq_store_save_record (self, LIAISON_HQ_KIND_ONLINE_SUBMISSION, NULL, station, data,
+  if (!liaison_hq_store_save_record (self, LIAISON_KIND_ONLINE_SUBMISSION, NULL, station, data,
                                      &new_uuid, NULL, error))
     goto failed;
   for (guint i = 0; i < CODE_TRIES && code == NULL; i++)

@@ -196,8 +196,7 @@ JsonObject *liaison_hq_store_request_contacts (LiaisonHqStore        *self,
 #define LIAISON_HQ_RECEIPT_CODE_CHARS 10
 
 /* Stores a citizen's submission, in one transaction: the
- * online_submission record (LIAISON_HQ_KIND_ONLINE_SUBMISSION,
- * liaison-hq-online-progress.h) of @data (taken as is; its uuid new, version
+ * online_submission record (liaison-online-wire.h) of @data (taken as is; its uuid new, version
  * 1, origin @station, so it is in that station's feed) and a new receipt
  * code for it, of which only the hash is kept. Returns the code as it is
  * shown ("ABCD-EFGH-JK"); @uuid (may be NULL) gets the submission's. */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "liaison-db.h"
-#include "liaison-hq-online-progress.h"
+#include "liaison-online-wire.h"
 #include "liaison-hq-web-private.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"

@@ -813,6 +813,7 @@ test_language (Site          *site,
   g_autofree char *en = NULL;
   g_autofree char *still_en = NULL;
   g_autofree char *back = NULL;
+  g_autofree char *zh_stations = NULL;
 
   g_hash_table_remove (site->cookies, "lang");
   zh = get_page (site, "/", 200);
@@ -820,6 +821,7 @@ test_language (Site          *site,
   g_assert_cmpstr (g_hash_table_lookup (site->cookies, "lang"), ==, "en");
   still_en = get_page (site, "/", 200);
   back = get_page (site, "/?lang=zh", 200);
+  zh_stations = get_page (site, "/stations", 200);
 
   g_assert_nonnull (strstr (zh, "<html lang=\"zh-CN\">"));
   g_assert_nonnull (strstr (zh, "人大代表联络站 网上反映"));
@@ -831,6 +833,14 @@ test_language (Site          *site,
   g_assert_nonnull (strstr (still_en, ">Raise a matter</h1>"));
   g_assert_nonnull (strstr (back, "<html lang=\"zh-CN\">"));
   g_assert_null (strstr (back, ">Raise a matter</h1>"));
+  /* The core's words too (a station's kind, app/model), and the privacy
+   * notice's (app/privacy). */
+  g_assert_nonnull (strstr (zh_stations, "<td data-label=\"类型\">代表联络站</td>"));
+  {
+    g_autofree char *privacy = get_page (site, "/privacy", 200);
+
+    g_assert_nonnull (strstr (privacy, "<h1>来访群众个人信息处理说明</h1>"));
+  }
 }
 
 /* The functions the pages (and /track) use. */

@@ -7,13 +7,6 @@
 
 #include "liaison-privacy-notice.h"
 
-/* gettext's own dgettext(), not GLib's g_dgettext(): the public site
- * (sync/hq/web/) shows the notice in each request's language
- * (uselocale()), and g_dgettext() decides once, by the process's locale,
- * whether to translate at all; under C.UTF-8 it never would. */
-#undef _
-#define _(String) dgettext (GETTEXT_PACKAGE, String)
-
 const char *
 liaison_privacy_notice_title (void)
 {

@@ -732,6 +732,10 @@ main (int   argc,
 {
   const char *command;
 
+  /* GLib's g_dgettext() decides at its first call, by the locale then, whether to
+   * translate at all (never under C.UTF-8): asked before setlocale(), it always
+   * will, so the public site's pages follow each request's language (docs/online.md). */
+  g_dgettext (GETTEXT_PACKAGE, "");
   liaison_locale_init ();
   /* A client that goes away mid-answer must not kill the server. */
   signal (SIGPIPE, SIG_IGN);

@@ -13,13 +13,8 @@
 G_BEGIN_DECLS
 
 /* Each page is in its request's language: the handler runs under that
- * language's locale (uselocale()), which gettext's dgettext() follows.
- * GLib's g_dgettext(), behind gi18n-lib.h's _(), decides once, by the
- * process's locale, whether to translate at all (under C.UTF-8 it never
- * would), so the site's files use dgettext() itself. Include this header
- * after <glib/gi18n-lib.h>. */
-#undef _
-#define _(String) dgettext (GETTEXT_PACKAGE, String)
+ * language's locale (uselocale()), which gettext follows; liaison-hq's
+ * main() makes GLib's g_dgettext() translate under any process locale. */
 
 /* The body a public request may send, at most (a submission at every
  * field's cap, percent-encoded, is about 45 KiB). Past it: 413, and the

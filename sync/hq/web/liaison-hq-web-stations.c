@@ -66,10 +66,8 @@ liaison_hq_web_stations_list (LiaisonHqStore  *store,
       station->uuid = g_strdup (uuid);
       station->name = g_strdup (text_member (data, "name"));
       station->district = g_strdup (text_member (data, "district"));
-      /* The label again through dgettext(): g_dgettext() may have left
-       * it in English (liaison-hq-web-private.h). */
       station->kind = g_strdup (liaison_station_kind_from_code (text_member (data, "kind"), &kind)
-                                ? dgettext (GETTEXT_PACKAGE, liaison_station_kind_label (kind)) : "");
+                                ? liaison_station_kind_label (kind) : "");
       g_ptr_array_add (stations, station);
     }
   g_ptr_array_sort (stations, by_district_then_name);

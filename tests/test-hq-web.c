@@ -585,6 +585,48 @@ test_rate_limits (Site          *site,
 }
 
 static void
+set_up_proxied (Site          *site,
+                gconstpointer  data)
+{
+  site_set_up_with (site, "--submit-per-ip-hour", "1", "--submit-per-phone-day", "0", "--trusted-proxy", "127.0.0.1", NULL);
+}
+
+/* Behind a trusted proxy, the client is the last address of
+ * X-Forwarded-For, the one the proxy added: what a client wrote before it
+ * does not count. */
+static void
+test_rate_limit_proxied (Site          *site,
+                         gconstpointer  data)
+{
+  const struct {
+    const char *forwarded;
+    guint       status;
+  } cases[] = {
+    { "198.51.100.1", 200 },
+    { "198.51.100.1", 429 },
+    { "198.51.100.1, 203.0.113.7", 200 },       /* a client's own header, then the proxy's address */
+    { "203.0.113.7, 198.51.100.1", 429 },
+    { NULL, 200 },                               /* the proxy itself */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GHashTable) fields = good_fields (site);
+      g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *body = soup_form_encode_hash (fields);
+      g_autoptr(GBytes) answer = NULL;
+      guint status = 0;
+
+      if (cases[i].forwarded != NULL)
+        g_hash_table_insert (extra, "X-Forwarded-For", (gpointer) cases[i].forwarded);
+      answer = request (site, site->enrolled.hq.public_url, "POST", "/", body, strlen (body), extra, &status, NULL);
+      if (status != cases[i].status)
+        g_error ("X-Forwarded-For %s: status %u", cases[i].forwarded, status);
+    }
+  g_assert_cmpint (n_submissions (site), ==, 3);
+}
+
+static void
 test_rate_limit_phone (Site          *site,
                        gconstpointer  data)
 {
@@ -909,6 +951,7 @@ main (int   argc,
   g_test_add ("/web/submit/csrf", Site, NULL, site_set_up, test_submit_csrf, site_tear_down);
   g_test_add ("/web/submit/honeypot", Site, NULL, site_set_up, test_honeypot, site_tear_down);
   g_test_add ("/web/submit/rate-limit-ip", Site, NULL, set_up_limited, test_rate_limits, site_tear_down);
+  g_test_add ("/web/submit/rate-limit-proxied", Site, NULL, set_up_proxied, test_rate_limit_proxied, site_tear_down);
   g_test_add ("/web/submit/rate-limit-phone", Site, NULL, set_up_limited, test_rate_limit_phone, site_tear_down);
   g_test_add ("/web/escaping", Site, NULL, site_set_up, test_escaping, site_tear_down);
   g_test_add ("/web/finder", Site, NULL, site_set_up, test_finder, site_tear_down);

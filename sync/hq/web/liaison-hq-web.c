@@ -70,9 +70,9 @@ liaison_hq_web_config_entries (LiaisonHqWebConfig *config)
     { NULL }
   };
 
-  config->submit_per_ip_hour = -1;
-  config->submit_per_phone_day = -1;
-  config->lookups_per_ip_hour = -1;
+  config->submit_per_ip_hour = LIAISON_HQ_WEB_NOT_GIVEN;
+  config->submit_per_phone_day = LIAISON_HQ_WEB_NOT_GIVEN;
+  config->lookups_per_ip_hour = LIAISON_HQ_WEB_NOT_GIVEN;
   g_free (config->entries);
   config->entries = g_memdup2 (entries, sizeof entries);
   return config->entries;
@@ -109,19 +109,19 @@ limit_from (gint64       option,
   const char *env = g_getenv (variable);
   guint64 value = fallback;
 
-  if (option >= 0)
+  if (option != LIAISON_HQ_WEB_NOT_GIVEN && (option < 0 || option > G_MAXUINT32))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A limit of the public site must be 0 to %u."), G_MAXUINT32);
+      return FALSE;
+    }
+  if (option != LIAISON_HQ_WEB_NOT_GIVEN)
     value = (guint64) option;
   else if (env != NULL && *env != '\0' &&
            !g_ascii_string_to_unsigned (env, 10, 0, G_MAXUINT32, &value, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("%s=“%s” is not a number: give a whole number, 0 for no limit."), variable, env);
-      return FALSE;
-    }
-  if (option > G_MAXUINT32)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A limit of the public site must be 0 to %u."), G_MAXUINT32);
       return FALSE;
     }
   *limit = (guint) value;

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define LIAISON_HQ_WEB_NOT_GIVEN G_MININT64
+
 /* What `liaison-hq serve` takes for the public site: options, then the
  * environment (LIAISON_HQ_PUBLIC_LISTEN, ...; docs/online.md,
  * "Configuration behind a reverse proxy"). */
@@ -18,7 +20,7 @@ typedef struct {
   char         *tls_cert;              /* the public address's own HTTPS, or NULL */
   char         *tls_key;
   char         *trusted_proxy;         /* proxies whose X-Forwarded-For is believed, comma-separated */
-  gint64        submit_per_ip_hour;    /* -1 until given; 0: no limit */
+  gint64        submit_per_ip_hour;    /* LIAISON_HQ_WEB_NOT_GIVEN until given; 0: no limit */
   gint64        submit_per_phone_day;
   gint64        lookups_per_ip_hour;
   GOptionEntry *entries;               /* owned */

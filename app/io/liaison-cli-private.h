@@ -1,5 +1,6 @@
 /* liaison-cli-private.h: what the headless commands' files share
- * (liaison-cli.c, liaison-cli-archive.c, liaison-cli-report.c, liaison-cli-print.c). */
+ * (liaison-cli.c, liaison-cli-archive.c, liaison-cli-report.c, liaison-cli-print.c,
+ * liaison-cli-online.c). */
 #pragma once
 
 #include "liaison-cli.h"
@@ -51,6 +52,9 @@ gboolean      liaison_cli_read_period         (const char       *year_text,
                                                const char       *to_text,
                                                char            **from,
                                                char            **to);
+
+/* liaison online (liaison-cli-online.c). */
+int           liaison_cli_run_online          (char            **args);
 
 /* liaison print (liaison-cli-print.c). */
 int           liaison_cli_run_print           (char            **args);

@@ -7,6 +7,7 @@
  *   liaison archive [--database PATH] --deputy NAME-or-UUID [--year YYYY | --from DATE --to DATE] FILE.pdf
  *   liaison report [--database PATH] --period 2025-03|2025Q1|2025|FROM..TO FILE.xlsx|FILE.pdf
  *   liaison print form|blank|ledger [--database PATH] [--reception UUID] [--from DATE --to DATE] FILE.pdf
+ *   liaison online list|accept|decline [--database PATH] … (liaison-cli-online.c)
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
@@ -52,6 +53,7 @@ static const Command commands[] = {
   { "archive", liaison_cli_run_archive },
   { "report", liaison_cli_run_report },
   { "print",  liaison_cli_run_print },
+  { "online", liaison_cli_run_online },
   { "demo",   run_demo },
 };
 

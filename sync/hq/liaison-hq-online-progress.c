@@ -603,6 +603,21 @@ write_rating (LiaisonHqStore     *store,
 }
 
 gboolean
+liaison_hq_online_comment_ok (const char  *comment,
+                              GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  if (comment == NULL || (g_utf8_validate (comment, -1, NULL) &&
+                          g_utf8_strlen (comment, -1) <= LIAISON_HQ_RATING_COMMENT_MAX))
+    return TRUE;
+  /* Translators: %d is a number of characters (500) */
+  message = g_strdup_printf (_("The comment is too long: it may be at most %d characters."),
+                             LIAISON_HQ_RATING_COMMENT_MAX);
+  return refuse (error, message);
+}
+
+gboolean
 liaison_hq_online_rate (LiaisonHqStore     *store,
                         const char         *submission_uuid,
                         LiaisonLoopRating   rating,
@@ -614,15 +629,8 @@ liaison_hq_online_rate (LiaisonHqStore     *store,
 
   if ((guint) rating >= LIAISON_N_LOOP_RATINGS)
     return refuse (error, _("Choose satisfied, basically satisfied or unsatisfied."));
-  if (comment != NULL && (!g_utf8_validate (comment, -1, NULL) ||
-                          g_utf8_strlen (comment, -1) > LIAISON_HQ_RATING_COMMENT_MAX))
-    {
-      /* Translators: %d is a number of characters (500) */
-      g_autofree char *message = g_strdup_printf (_("The comment is too long: it may be at most %d characters."),
-                                                  LIAISON_HQ_RATING_COMMENT_MAX);
-
-      return refuse (error, message);
-    }
+  if (!liaison_hq_online_comment_ok (comment, error))
+    return FALSE;
 
   /* Read and written in one transaction: two ratings sent at once meet
    * one after the other, and the second finds the reply rated. */

@@ -64,6 +64,11 @@ LiaisonHqProgress *liaison_hq_online_progress (LiaisonHqStore  *store,
                                                const char      *submission_uuid,
                                                GError         **error);
 
+/* Whether @comment (NULL: none) may go with a rating: UTF-8, at most
+ * LIAISON_HQ_RATING_COMMENT_MAX characters; INVALID, in words, if not. */
+gboolean liaison_hq_online_comment_ok (const char  *comment,
+                                       GError     **error);
+
 /* Records the citizen's rating of the submission's latest reply (or
  * answer on the spot): a suggestion_event, move rate, role citizen,
  * asked online, naming nobody, @comment (may be NULL; at most

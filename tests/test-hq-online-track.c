@@ -329,6 +329,7 @@ test_received_declined (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   assert_kinds (received, "0");
+  g_assert_cmpstr (received->title, ==, "路灯不亮");
   g_assert_cmpstr (step_at (received, 0)->date, ==, "2025-03-04");
   g_assert_nonnull (strstr (step_at (received, 0)->text, "相山区东山联络站"));
   g_assert_false (received->rateable);

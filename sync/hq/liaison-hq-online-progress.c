@@ -49,6 +49,7 @@ liaison_hq_progress_free (LiaisonHqProgress *progress)
     return;
   g_free (progress->submission_uuid);
   g_free (progress->station_uuid);
+  g_free (progress->title);
   g_free (progress->suggestion_uuid);
   g_free (progress->declined_reason);
   g_clear_pointer (&progress->steps, g_ptr_array_unref);
@@ -458,6 +459,7 @@ liaison_hq_online_progress (LiaisonHqStore  *store,
   progress = g_new0 (LiaisonHqProgress, 1);
   progress->submission_uuid = g_strdup (submission_uuid);
   progress->station_uuid = g_strdup (member_string (loaded.submission, "station"));
+  progress->title = g_strdup (member_string (loaded.submission, "title"));
   progress->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 
   station_name = record_name (store, LIAISON_KIND_STATION, progress->station_uuid);

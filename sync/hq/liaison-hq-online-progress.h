@@ -46,6 +46,7 @@ typedef struct {
 typedef struct {
   char             *submission_uuid;
   char             *station_uuid;
+  char             *title;            /* the citizen's own title for it */
   char             *suggestion_uuid;  /* NULL until a station accepted it */
   gboolean          declined;
   char             *declined_reason;  /* in words, when declined */

@@ -24,7 +24,6 @@
 #define LEAD_UNIT  "5a1e0000-0000-4000-8000-000000000004"
 #define CO_UNIT    "5a1e0000-0000-4000-8000-000000000005"
 #define SUBMISSION "5a1e0000-0000-4000-8000-000000000006"
-#define DECISION   "5a1e0000-0000-4000-8000-000000000007"
 #define SUGGESTION "5a1e0000-0000-4000-8000-000000000008"
 #define CITIZEN_NAME  "王小明"
 #define CITIZEN_PHONE "13912345678"
@@ -76,7 +75,7 @@ seed (LiaisonHqStore *store)
              "{\"name\": \"张建国\", \"level\": \"city\", \"group\": null, \"station\": \"" STATION "\"}");
   save_text (store, "unit", LEAD_UNIT, NULL, "{\"name\": \"区城市管理局\", \"kind\": \"department\"}");
   save_text (store, "unit", CO_UNIT, NULL, "{\"name\": \"东山街道办事处\", \"kind\": \"government\"}");
-  save_text (store, LIAISON_HQ_KIND_ONLINE_SUBMISSION, SUBMISSION, NULL,
+  save_text (store, LIAISON_KIND_ONLINE_SUBMISSION, SUBMISSION, NULL,
              "{\"station\": \"" STATION "\", \"category\": \"" CATEGORY "\", \"title\": \"路灯不亮\","
              " \"content\": \"东山路的路灯坏了一个月\", \"name\": \"" CITIZEN_NAME "\","
              " \"phone\": \"" CITIZEN_PHONE "\", \"community\": \"东山社区\", \"consent\": true,"
@@ -112,6 +111,7 @@ decide (Fixture    *fixture,
         const char *decision,
         const char *reason)
 {
+  g_autofree char *uuid = liaison_online_decision_uuid (SUBMISSION);
   g_autofree char *json = g_strdup_printf (
     "{\"submission\": \"" SUBMISSION "\", \"station\": \"" STATION "\", \"decision\": \"%s\","
     " \"reason\": %s, \"note\": null, \"reception\": null, \"suggestion\": %s,"
@@ -119,7 +119,7 @@ decide (Fixture    *fixture,
     decision, reason != NULL ? reason : "null",
     g_str_equal (decision, "accepted") ? "\"" SUGGESTION "\"" : "null");
 
-  save_text (fixture->store, LIAISON_HQ_KIND_ONLINE_DECISION, DECISION, STATION, json);
+  save_text (fixture->store, LIAISON_KIND_ONLINE_DECISION, uuid, STATION, json);
 }
 
 static void
@@ -583,11 +583,12 @@ add_accepted_submission (LiaisonTestHqEnrolled *enrolled)
     "{\"submission\": \"" ONLINE_SUBMISSION "\", \"station\": \"%s\", \"decision\": \"accepted\","
     " \"reason\": null, \"note\": null, \"reception\": null, \"suggestion\": \"" ONLINE_SUGGESTION "\","
     " \"decided_at\": \"2025-03-05T00:30:00Z\", \"decided_by\": null}", enrolled->station_a);
+  g_autofree char *decision_uuid = liaison_online_decision_uuid (ONLINE_SUBMISSION);
 
   store = liaison_hq_store_open (enrolled->hq.data_dir, &error);
   g_assert_no_error (error);
-  save_text (store, LIAISON_HQ_KIND_ONLINE_SUBMISSION, ONLINE_SUBMISSION, NULL, submission);
-  save_text (store, LIAISON_HQ_KIND_ONLINE_DECISION, ONLINE_SUBMISSION "-decision", NULL, decision);
+  save_text (store, LIAISON_KIND_ONLINE_SUBMISSION, ONLINE_SUBMISSION, NULL, submission);
+  save_text (store, LIAISON_KIND_ONLINE_DECISION, decision_uuid, NULL, decision);
   liaison_hq_store_close (store);
 }
 

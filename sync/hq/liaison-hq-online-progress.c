@@ -17,7 +17,7 @@
  * decision, a suggestion's events (the purge asks the latter too). */
 static const char online_indexes[] =
   "CREATE INDEX IF NOT EXISTS records_decisions_by_submission ON records (json_extract (data, '$.submission'))"
-  " WHERE kind = '" LIAISON_HQ_KIND_ONLINE_DECISION "';\n"
+  " WHERE kind = '" LIAISON_KIND_ONLINE_DECISION "';\n"
   "CREATE INDEX IF NOT EXISTS records_events_by_suggestion ON records (json_extract (data, '$.suggestion'))"
   " WHERE kind = '" LIAISON_KIND_SUGGESTION_EVENT "';\n";
 
@@ -99,7 +99,7 @@ load_decision (LiaisonHqStore  *store,
                GError         **error)
 {
   sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (store,
-    "SELECT data FROM records WHERE kind = '" LIAISON_HQ_KIND_ONLINE_DECISION "'"
+    "SELECT data FROM records WHERE kind = '" LIAISON_KIND_ONLINE_DECISION "'"
     " AND json_extract (data, '$.submission') = ?1 AND deleted = 0 ORDER BY seq LIMIT 1", error);
   int rc;
 
@@ -210,7 +210,7 @@ load (LiaisonHqStore  *store,
 
   if (!ensure_indexes (store, error))
     return FALSE;
-  loaded->submission = liaison_hq_store_get_data (store, LIAISON_HQ_KIND_ONLINE_SUBMISSION,
+  loaded->submission = liaison_hq_store_get_data (store, LIAISON_KIND_ONLINE_SUBMISSION,
                                                   submission_uuid, &local_error);
   if (loaded->submission == NULL)
     {
@@ -224,7 +224,7 @@ load (LiaisonHqStore  *store,
   if (!load_decision (store, submission_uuid, &loaded->decision, error))
     return FALSE;
   if (loaded->decision == NULL ||
-      g_strcmp0 (member_string (loaded->decision, "decision"), "accepted") != 0 ||
+      g_strcmp0 (member_string (loaded->decision, "decision"), LIAISON_ONLINE_DECISION_ACCEPTED) != 0 ||
       member_string (loaded->decision, "suggestion") == NULL)
     return TRUE;
 
@@ -296,11 +296,11 @@ add_step (LiaisonHqProgress *progress,
 static const char *
 declined_reason (const char *code)
 {
-  if (g_strcmp0 (code, "spam") == 0)
+  if (g_strcmp0 (code, LIAISON_ONLINE_REASON_SPAM) == 0)
     return _("The station did not take it up: it was judged to be spam or advertising.");
-  if (g_strcmp0 (code, "duplicate") == 0)
+  if (g_strcmp0 (code, LIAISON_ONLINE_REASON_DUPLICATE) == 0)
     return _("The station did not take it up: it repeats a matter raised earlier.");
-  if (g_strcmp0 (code, "out_of_remit") == 0)
+  if (g_strcmp0 (code, LIAISON_ONLINE_REASON_OUT_OF_REMIT) == 0)
     return _("The station did not take it up: it is not within the liaison station’s remit.");
   return _("The station did not take it up.");
 }
@@ -470,7 +470,7 @@ liaison_hq_online_progress (LiaisonHqStore  *store,
             : g_strdup (_("Received")));
 
   decision = member_string (loaded.decision, "decision");
-  if (g_strcmp0 (decision, "declined") == 0)
+  if (g_strcmp0 (decision, LIAISON_ONLINE_DECISION_DECLINED) == 0)
     {
       progress->declined = TRUE;
       progress->declined_reason = g_strdup (declined_reason (member_string (loaded.decision, "reason")));
@@ -478,7 +478,7 @@ liaison_hq_online_progress (LiaisonHqStore  *store,
                 g_strdup (_("Not taken up")));
       return g_steal_pointer (&progress);
     }
-  if (g_strcmp0 (decision, "accepted") != 0)
+  if (g_strcmp0 (decision, LIAISON_ONLINE_DECISION_ACCEPTED) != 0)
     return g_steal_pointer (&progress);
 
   add_step (progress, LIAISON_HQ_STEP_ACCEPTED, wire_date (member_string (loaded.decision, "decided_at")),
@@ -516,7 +516,7 @@ not_rateable (const Loaded *loaded)
 {
   const LiaisonLoopState *state = loaded->state;
 
-  if (g_strcmp0 (member_string (loaded->decision, "decision"), "declined") == 0)
+  if (g_strcmp0 (member_string (loaded->decision, "decision"), LIAISON_ONLINE_DECISION_DECLINED) == 0)
     return _("This matter was not taken up, so there is no reply to rate.");
   if (state == NULL)
     return _("There is no reply to rate yet.");

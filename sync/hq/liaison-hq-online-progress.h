@@ -14,11 +14,9 @@
 
 #include "liaison-hq-store.h"
 #include "liaison-loop.h"
+#include "liaison-online-wire.h"
 
 G_BEGIN_DECLS
-
-#define LIAISON_HQ_KIND_ONLINE_SUBMISSION "online_submission"
-#define LIAISON_HQ_KIND_ONLINE_DECISION   "online_decision"
 
 /* The longest comment a citizen's rating carries, in characters. */
 #define LIAISON_HQ_RATING_COMMENT_MAX 500

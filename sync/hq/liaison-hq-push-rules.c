@@ -441,7 +441,7 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
     }
 
   /* A citizen's online rating is written by the server alone, for the
-   * public site (sync/hq/web/liaison-hq-online-rating.c): no token may
+   * public site (sync/hq/liaison-hq-online-progress.c): no token may
    * push one, a station's or headquarters'. */
   if (g_str_equal (kind, LIAISON_KIND_SUGGESTION_EVENT) && data != NULL &&
       g_strcmp0 (json_object_get_string_member_with_default (data, "role", NULL),

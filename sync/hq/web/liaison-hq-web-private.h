@@ -119,5 +119,8 @@ void liaison_hq_web_submit_get   (LiaisonHqWebRequest *req);  /* liaison-hq-web-
 void liaison_hq_web_submit_post  (LiaisonHqWebRequest *req);
 void liaison_hq_web_stations     (LiaisonHqWebRequest *req);  /* liaison-hq-web-stations.c */
 void liaison_hq_web_privacy      (LiaisonHqWebRequest *req);
+void liaison_hq_web_track_get    (LiaisonHqWebRequest *req);  /* liaison-hq-web-track.c */
+void liaison_hq_web_track_post   (LiaisonHqWebRequest *req);
+void liaison_hq_web_rate_post    (LiaisonHqWebRequest *req);
 
 G_END_DECLS

@@ -407,6 +407,9 @@ static const struct {
 } routes[] = {
   { "/", "GET", liaison_hq_web_submit_get },
   { "/", "POST", liaison_hq_web_submit_post },
+  { "/track", "GET", liaison_hq_web_track_get },
+  { "/track", "POST", liaison_hq_web_track_post },
+  { "/rate", "POST", liaison_hq_web_rate_post },
   { "/stations", "GET", liaison_hq_web_stations },
   { "/privacy", "GET", liaison_hq_web_privacy },
 };

@@ -446,7 +446,8 @@ test_cli (Fixture       *f,
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "不是退回的理由"));
 
-  liaison_test_run_liaison (&result, "online", "list", "--database", path, NULL);
+  /* The database given first, as the window takes it. */
+  liaison_test_run_liaison (&result, "--database", path, "online", "list", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_str_has_prefix (result.out, uuid));
   g_assert_null (strstr (result.out, PHONE));

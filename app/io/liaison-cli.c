@@ -8,6 +8,9 @@
  *   liaison report [--database PATH] --period 2025-03|2025Q1|2025|FROM..TO FILE.xlsx|FILE.pdf
  *   liaison print form|blank|ledger [--database PATH] [--reception UUID] [--from DATE --to DATE] FILE.pdf
  *   liaison online list|accept|decline [--database PATH] … (liaison-cli-online.c)
+ *
+ * A --database PATH may also come before the command (`liaison --database
+ * DB online list`), as the window takes it.
  *   liaison demo [--database PATH] [--receptions N] [--seed N] [--days N] [--hq]
  *
  * They run before GTK starts, so they need no display. Exit status: 0 done,
@@ -57,16 +60,32 @@ static const Command commands[] = {
   { "demo",   run_demo },
 };
 
+/* Where the command is in @argv: 1, or after a --database PATH (or
+ * --database=PATH, -d PATH) given first, as the window takes it
+ * (`liaison --database DB online list`); 0 if there is none. */
+static int
+command_at (int    argc,
+            char **argv)
+{
+  int at = 1;
+
+  if (argc >= 2 && argv[1] != NULL && g_str_has_prefix (argv[1], "--database="))
+    at = 2;
+  else if (argc >= 2 && argv[1] != NULL && (strcmp (argv[1], "--database") == 0 || strcmp (argv[1], "-d") == 0))
+    at = 3;
+  if (at >= argc || argv[at] == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[at], commands[i].name) == 0)
+      return at;
+  return 0;
+}
+
 gboolean
 liaison_cli_is_command (int    argc,
                         char **argv)
 {
-  if (argc < 2 || argv[1] == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (strcmp (argv[1], commands[i].name) == 0)
-      return TRUE;
-  return FALSE;
+  return command_at (argc, argv) > 0;
 }
 
 GOptionContext *
@@ -561,18 +580,23 @@ int
 liaison_cli_main (int    argc,
                   char **argv)
 {
-  g_return_val_if_fail (liaison_cli_is_command (argc, argv), EXIT_USAGE);
+  int at = command_at (argc, argv);
+
+  g_return_val_if_fail (at > 0, EXIT_USAGE);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (strcmp (argv[1], commands[i].name) == 0)
+    if (strcmp (argv[at], commands[i].name) == 0)
       {
         g_autofree char *prgname = g_strdup_printf ("liaison %s", commands[i].name);
         g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-        /* "liaison import" in usage lines and messages. */
+        /* "liaison import" in usage lines and messages; a --database
+         * given before the command goes with its options. */
         g_set_prgname (prgname);
         g_ptr_array_add (args, prgname);
-        for (int a = 2; a < argc; a++)
+        for (int a = 1; a < at; a++)
+          g_ptr_array_add (args, argv[a]);
+        for (int a = at + 1; a < argc; a++)
           g_ptr_array_add (args, argv[a]);
         g_ptr_array_add (args, NULL);
         return commands[i].run ((char **) args->pdata);

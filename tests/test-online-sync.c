@@ -255,7 +255,23 @@ test_accept (Fixture       *f,
   liaison_test_replica_sync_clean (&f->east1);
   liaison_test_replica_sync_clean (&f->east2);
   accept_at (&f->east1, uuid, &reception, &suggestion);
+  /* A move on the new suggestion before the sync waits with it: the
+   * server never sees it before its suggestion. */
+  {
+    g_autoptr(LiaisonLoopEvent) withdraw = liaison_test_event_new (LIAISON_LOOP_MOVE_WITHDRAW,
+                                                                   LIAISON_LOOP_ROLE_STATION, "陈红",
+                                                                   g_date_time_new_now_utc ());
+
+    withdraw->reason = g_strdup ("群众来电表示问题已自行解决，申请撤回。");
+    liaison_test_record_event (f->east1.store, liaison_test_suggestion_id (f->east1.store, suggestion), withdraw);
+  }
   liaison_test_replica_sync_clean (&f->east1);
+  {
+    g_autofree char *events = g_strdup_printf ("kind = 'suggestion_event' AND json_extract (data, '$.suggestion') = '%s'",
+                                               suggestion);
+
+    g_assert_cmpint (hq_count (f, events), ==, 1);
+  }
 
   text = hq_data (f, "online_decision", decision, "decision");
   g_assert_cmpstr (text, ==, "accepted");

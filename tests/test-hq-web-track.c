@@ -4,7 +4,10 @@
  * accepts it, desks push the loop's moves, and the citizen follows it and
  * rates the reply. Unknown codes, guessing past the lookup limit, bad
  * CSRF tokens, a second rating and script in a reply are refused or
- * escaped. */
+ * escaped. /web-track/loop runs the whole loop with real desks: a
+ * station's desk accepts the matter and its deputy takes it up,
+ * headquarters' desk refers and replies, and the citizen's ratings reach
+ * both desks' timelines and replays. */
 #define G_LOG_DOMAIN "test-hq-web-track"
 
 #include "config.h"
@@ -14,6 +17,8 @@
 
 #include "liaison-hq-online-progress.h"
 #include "liaison-hq-store.h"
+#include "liaison-store-loop.h"
+#include "liaison-store-online.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-util.h"
 
@@ -36,6 +41,8 @@ typedef struct {
   char *co_unit;
   GDateTime *clock;    /* the next move's time */
   const char *lang;    /* the pages' language: "en" (as the test reads them) or "zh" */
+  LiaisonTestReplica east;    /* /web-track/loop: the station's desk */
+  LiaisonTestReplica office;  /* and headquarters' */
 } Fixture;
 
 /* One answer of the public site. */
@@ -244,6 +251,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (fixture->east.store != NULL)
+    liaison_test_replica_clear (&fixture->east);
+  if (fixture->office.store != NULL)
+    liaison_test_replica_clear (&fixture->office);
   liaison_test_hq_enrolled_clear (&fixture->enrolled);
   g_clear_pointer (&fixture->code, g_free);
   g_clear_pointer (&fixture->submission, g_free);
@@ -668,6 +679,179 @@ test_rate (Fixture       *fixture,
                                           " WHERE json_extract (data, '$.role') = 'citizen'"), ==, 2);
 }
 
+/* The whole loop with real desks: a station's desk and headquarters'
+ * sync with the server whose public site the citizen uses. */
+static void
+loop_set_up (Fixture       *fixture,
+             gconstpointer  data)
+{
+  LiaisonTestHq *hq = &fixture->enrolled.hq;
+  g_autofree char *units = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->lang = "en";
+  hq->public_site = TRUE;
+  liaison_test_hq_init (hq, "liaison-web-loop-XXXXXX");
+  liaison_test_hq_import_roster (hq);
+  units = g_build_filename (hq->dir, "units.csv", NULL);
+  g_assert_true (g_file_set_contents (units, "名称,类型\n" LEAD_UNIT_NAME ",部门\n", -1, &error));
+  g_assert_no_error (error);
+  out = liaison_test_hq_run (hq, "import units", units, NULL);
+  liaison_test_hq_start (hq);
+  fixture->enrolled.session = soup_session_new ();
+  fixture->east = liaison_test_replica_new_synced_station (hq, "east.db", "东山联络站");
+  fixture->office = liaison_test_replica_new (hq, "office.db");
+  liaison_test_replica_enroll_hq (hq, &fixture->office, "代表工委 李明");
+  liaison_test_replica_sync_clean (&fixture->office);
+  fixture->enrolled.station_a = liaison_test_local_station_uuid (fixture->east.store);
+}
+
+static void
+desk_move (LiaisonTestReplica *desk,
+           gint64              id,
+           LiaisonLoopEvent   *event)
+{
+  g_autoptr(LiaisonLoopEvent) owned = event;
+
+  liaison_test_record_event (desk->store, id, owned);
+  liaison_test_replica_sync_clean (desk);
+}
+
+/* Headquarters' desk refers the suggestion @id and records a reply. */
+static void
+refer_and_reply (Fixture    *fixture,
+                 gint64      id,
+                 const char *text)
+{
+  LiaisonLoopEvent *refer = liaison_test_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, "代表工委 李明", NULL);
+  LiaisonLoopEvent *answer = liaison_test_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, "代表工委 李明", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  liaison_test_replica_sync_clean (&fixture->office);
+  refer->lead_unit_uuid = liaison_test_unit_uuid (fixture->office.store, LEAD_UNIT_NAME);
+  g_date_clear (&refer->due_date, 1);
+  g_date_set_dmy (&refer->due_date, 1, 1, 2099);
+  desk_move (&fixture->office, id, refer);
+  answer->reply_text = g_strdup (text);
+  answer->replying_unit_uuid = liaison_test_unit_uuid (fixture->office.store, LEAD_UNIT_NAME);
+  g_date_clear (&answer->reply_date, 1);
+  g_date_set_dmy (&answer->reply_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  desk_move (&fixture->office, id, answer);
+}
+
+static LiaisonLoopState *
+desk_state (LiaisonTestReplica *desk,
+            gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonLoopState *state;
+
+  liaison_test_replica_sync_clean (desk);
+  state = liaison_store_get_loop_state (desk->store, id, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+/* The citizen's rating event on @desk's timeline of @id, the last one. */
+static LiaisonLoopEvent *
+citizen_rating (LiaisonTestReplica *desk,
+                gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = liaison_store_list_suggestion_events (desk->store, id, &error);
+  LiaisonLoopEvent *found = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      LiaisonLoopEvent *event = g_ptr_array_index (events, i);
+
+      if (event->role == LIAISON_LOOP_ROLE_CITIZEN)
+        {
+          g_clear_pointer (&found, liaison_loop_event_free);
+          found = liaison_loop_event_copy (event);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Submitted on the site, accepted at the station's desk, taken up by a
+ * deputy there, referred and replied at headquarters' desk; the citizen
+ * rates it unsatisfied on the site, and both desks replay the reopened
+ * matter; after the second reply, satisfied, and the station has it. */
+static void
+test_loop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reception = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autoptr(Page) replied = NULL;
+  g_autoptr(Page) unsatisfied = NULL;
+  g_autoptr(Page) satisfied = NULL;
+  g_autoptr(LiaisonLoopState) reopened = NULL;
+  g_autoptr(LiaisonLoopState) reopened_hq = NULL;
+  g_autoptr(LiaisonLoopState) rated = NULL;
+  g_autoptr(LiaisonLoopEvent) first = NULL;
+  g_autoptr(LiaisonLoopEvent) second = NULL;
+  g_autofree char *title = NULL;
+  LiaisonLoopEvent *take_up;
+  gint64 id, hq_id;
+
+  submit (fixture);
+  liaison_test_replica_sync_clean (&fixture->east);
+  g_assert_true (liaison_store_accept_online_submission (fixture->east.store, fixture->submission, "陈红",
+                                                         &reception, &suggestion, &error));
+  g_assert_no_error (error);
+  id = liaison_test_suggestion_id (fixture->east.store, suggestion);
+  take_up = liaison_test_event_new (LIAISON_LOOP_MOVE_TAKE_UP, LIAISON_LOOP_ROLE_DEPUTY, "张伟", NULL);
+  take_up->deputy_uuid = liaison_test_deputy_uuid (fixture->east.store, "张伟");
+  desk_move (&fixture->east, id, take_up);
+
+  liaison_test_replica_sync_clean (&fixture->office);
+  hq_id = liaison_test_suggestion_id (fixture->office.store, suggestion);
+  g_assert_cmpint (hq_id, >, 0);
+  refer_and_reply (fixture, hq_id, "已更换路灯。");
+
+  replied = track (fixture, fixture->code);
+  assert_has (replied, "Taken up by the liaison station");
+  assert_has (replied, "Taken up by deputy 张伟");
+  assert_has (replied, "<blockquote class=\"reply\">已更换路灯。</blockquote>");
+  unsatisfied = rate (fixture, "unsatisfied", "路灯还是不亮");
+  g_assert_cmpuint (unsatisfied->status, ==, 200);
+
+  /* The station's desk pulls it and replays: reopened, awaiting referral. */
+  reopened = desk_state (&fixture->east, id);
+  g_assert_cmpint (reopened->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpuint (reopened->round, ==, 2);
+  g_assert_cmpint (reopened->last_rating, ==, LIAISON_LOOP_RATING_UNSATISFIED);
+  g_assert_cmpuint (reopened->rejected->len, ==, 0);
+  first = citizen_rating (&fixture->east, id);
+  g_assert_cmpint (first->asked, ==, LIAISON_LOOP_ASKED_ONLINE);
+  g_assert_null (first->actor_name);
+  g_assert_cmpstr (first->note, ==, "路灯还是不亮");
+  title = liaison_loop_event_title (first);
+  g_assert_cmpstr (title, ==, "Rated online by the citizen: Unsatisfied");
+  reopened_hq = desk_state (&fixture->office, hq_id);
+  g_assert_cmpint (reopened_hq->status, ==, LIAISON_LOOP_STATUS_TAKEN_UP);
+  g_assert_cmpuint (reopened_hq->round, ==, 2);
+
+  /* Referred and replied again; rated satisfied; the station has it. */
+  refer_and_reply (fixture, hq_id, "已更换灯杆，经回访恢复照明。");
+  satisfied = rate (fixture, "satisfied", "");
+  g_assert_cmpuint (satisfied->status, ==, 200);
+  assert_has (satisfied, "Rated: Satisfied");
+  rated = desk_state (&fixture->east, id);
+  g_assert_cmpint (rated->status, ==, LIAISON_LOOP_STATUS_RATED);
+  g_assert_cmpint (rated->last_rating, ==, LIAISON_LOOP_RATING_SATISFIED);
+  second = citizen_rating (&fixture->east, id);
+  g_assert_cmpint (second->rating, ==, LIAISON_LOOP_RATING_SATISFIED);
+  g_assert_null (second->note);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +868,7 @@ main (int   argc,
   ADD ("/web-track/declined", test_declined);
   ADD ("/web-track/rate", test_rate);
 #undef ADD
+  g_test_add ("/web-track/loop", Fixture, NULL, loop_set_up, test_loop, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "liaison-reception-item.h"
 #include "liaison-dropdown-search.h"
 #include "liaison-on-duty-today.h"
+#include "liaison-online-banner.h"
 #include "liaison-receptions-page.h"
 #include "liaison-receptions-table.h"
 #include "liaison-station-choices.h"
@@ -46,6 +47,7 @@ struct _LiaisonReceptionsPage
   AdwLeaflet             *leaflet;
   GtkSearchEntry         *search_entry;
   LiaisonOnDutyToday     *on_duty_today;
+  LiaisonOnlineBanner    *online_banner;
   GtkToggleButton        *filter_button;
   GtkEntry               *from_entry;
   GtkEntry               *to_entry;
@@ -620,6 +622,7 @@ liaison_receptions_page_set_store (LiaisonReceptionsPage *self,
   self->store = g_object_ref (store);
   liaison_reception_detail_set_store (self->detail, store);
   liaison_on_duty_today_set_store (self->on_duty_today, store);
+  liaison_online_banner_set_store (self->online_banner, store);
 
   from_date = g_settings_get_string (self->settings, "filter-from-date");
   to_date = g_settings_get_string (self->settings, "filter-to-date");
@@ -690,6 +693,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
 
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
   g_type_ensure (LIAISON_TYPE_ON_DUTY_TODAY);
+  g_type_ensure (LIAISON_TYPE_ONLINE_BANNER);
   g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
   g_type_ensure (LIAISON_TYPE_RECEPTIONS_TABLE);
 
@@ -697,6 +701,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, on_duty_today);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, online_banner);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, to_entry);

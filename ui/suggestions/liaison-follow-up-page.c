@@ -22,6 +22,7 @@
 #include "liaison-follow-up-page.h"
 #include "liaison-follow-up-saver.h"
 #include "liaison-motion-editor.h"
+#include "liaison-online-hq.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-store-watch.h"
@@ -90,7 +91,9 @@ struct _LiaisonFollowUpPage
   Section  sections[N_SECTIONS];
 
   /* template children */
-  GtkLabel   *error_label;
+  GtkLabel               *error_label;
+  LiaisonOnlineOverdue   *online_overdue;
+  LiaisonOnlineByStation *online_by_station;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFollowUpPage, liaison_follow_up_page, ADW_TYPE_BIN)
@@ -394,6 +397,8 @@ liaison_follow_up_page_set_store (LiaisonFollowUpPage *self,
   g_return_if_fail (LIAISON_IS_STORE (store));
 
   liaison_ui_watch_store (&self->store, store, self, G_CALLBACK (store_changed_cb));
+  liaison_online_overdue_set_store (self->online_overdue, store);
+  liaison_online_by_station_set_store (self->online_by_station, store);
   queue_refresh (self);
 }
 
@@ -434,7 +439,11 @@ liaison_follow_up_page_class_init (LiaisonFollowUpPageClass *klass)
   widget_class->map = liaison_follow_up_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/liaison/Liaison/liaison-follow-up-page.ui");
+  g_type_ensure (LIAISON_TYPE_ONLINE_OVERDUE);
+  g_type_ensure (LIAISON_TYPE_ONLINE_BY_STATION);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, online_overdue);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFollowUpPage, online_by_station);
 
   /* The sections' groups and lists, found by name in init. */
   for (guint i = 0; i < N_SECTIONS; i++)

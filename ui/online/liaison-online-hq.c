@@ -68,8 +68,8 @@ group_finish (Group      *group,
               guint       shown,
               const char *empty)
 {
-  /* Translators: a follow-up section's title and how many it holds */
-  g_autofree char *heading = g_strdup_printf (C_("section title", "%s (%u)"), title, n);
+  /* Translators: a headquarters list of online submissions and how many it holds */
+  g_autofree char *heading = g_strdup_printf (C_("online section title", "%s (%u)"), title, n);
 
   adw_preferences_group_set_title (group->group, heading);
   adw_preferences_group_set_description (group->group, n == 0 ? empty : NULL);
@@ -144,7 +144,7 @@ hq_row (const LiaisonOnlineSubmission *submission,
   lines[1] = waited;
   row = liaison_online_row_new (submission->title, lines);
   if (wait.overdue)
-    gtk_widget_add_css_class (row, "online-overdue");
+    liaison_online_row_mark_overdue (row);
   return row;
 }
 

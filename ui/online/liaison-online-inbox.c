@@ -74,7 +74,8 @@ accepted_response_cb (AdwMessageDialog   *dialog,
   if (id == 0)
     return;
   g_signal_emit (self, signals[OPEN_RECEPTION], 0, id);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not now: the dialog, transient for this window, is still answering. */
+  liaison_ui_close_when_idle (GTK_WINDOW (self));
 }
 
 static void
@@ -201,7 +202,7 @@ submission_row (LiaisonOnlineInbox            *self,
   lines[2] = content;
   row = liaison_online_row_new (submission->title, lines);
   if (wait.overdue)
-    gtk_widget_add_css_class (row, "online-overdue");
+    liaison_online_row_mark_overdue (row);
 
   box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

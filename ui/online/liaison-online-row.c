@@ -103,5 +103,24 @@ liaison_online_row_new (const char         *title,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name->str), g_free);
   return row;
+}
+
+void
+liaison_online_row_mark_overdue (GtkWidget *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  /* Translators: the pill on an online submission left pending past its 3 working days */
+  GtkWidget *pill = gtk_label_new (_("Over 3 working days"));
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_halign (pill, GTK_ALIGN_START);
+  gtk_widget_add_css_class (pill, "deadline-pill");
+  gtk_widget_add_css_class (pill, "deadline-overdue");
+  gtk_box_append (GTK_BOX (box), pill);
+  gtk_widget_add_css_class (row, "online-overdue");
+  name = g_strconcat (g_object_get_data (G_OBJECT (row), "name"), C_("row name", ", "),
+                      _("Over 3 working days"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

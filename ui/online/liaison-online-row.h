@@ -32,4 +32,9 @@ gboolean          liaison_online_row_is_change (const char                   *ta
 GtkWidget        *liaison_online_row_new      (const char                    *title,
                                                const char * const            *lines);
 
+/* Marks a row made by liaison_online_row_new() overdue: a red pill,
+ * "Over 3 working days", under its lines, and the same words in its
+ * accessible name. */
+void              liaison_online_row_mark_overdue (GtkWidget                *row);
+
 G_END_DECLS

@@ -34,7 +34,7 @@ import traceback
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, action_names, click, do_action, find, find_all, find_list,  # noqa: E402
+from liaison_atspi import (TAP, App, action_names, audit, click, do_action, find, find_all, find_list,  # noqa: E402
                            focus_by_tab, has_state, new_window, press, run_cli, set_text, texts_under,
                            wait_for)
 
@@ -172,9 +172,11 @@ def station_case(tmp):
                 assert part in lamp_row, f"{part} not in {lamp_row!r}"
             assert PHONE not in " ".join(names), names
             assert any(n.startswith(STALLS) and "未留姓名" in n for n in names), names
+            checked, offenders = audit(state["inbox"])
+            assert checked >= 6 and not offenders, offenders
             shoot("online-inbox-zh_CN.png")
-            return names
-        case("each inbox row is named with its title, category, wait and the masked phone", rows)
+            return names + [f"{checked} controls named"]
+        case("each inbox row is named with its title, category, wait and the masked phone; every control is named", rows)
 
         def accept():
             inbox = state["inbox"]
@@ -213,8 +215,10 @@ def station_case(tmp):
             find(dialog, "label", "请选择不予受理的原因，群众会看到这一原因。")
             pending = sql(db, "SELECT count(*) FROM online_submissions WHERE decision IS NULL")
             assert pending == "1", pending
+            checked, offenders = audit(dialog)
+            assert checked >= 5 and not offenders, offenders
             shoot("online-decline-zh_CN.png")
-            return [button.name]
+            return [button.name, f"{checked} controls named"]
         case("不予受理 without a reason is refused and says why", decline_refused)
 
         def decline():

@@ -122,6 +122,8 @@ liaison_test_awkward_reception (LiaisonTestAwkward *fixture)
   g_autofree char *long_name = liaison_test_repeat ("龘", LIAISON_MAX_NAME_CHARS);
   g_autofree char *long_community = liaison_test_repeat ("幸福,里\"", LIAISON_MAX_COMMUNITY_CHARS / 5);
   g_autofree char *long_title = liaison_test_repeat ("“路\",", LIAISON_MAX_TITLE_CHARS / 4);
+  /* The mobile desk's place at its longest, and an occasion with quotes. */
+  g_autofree char *long_place = liaison_test_repeat ("渠沟镇“太平村”,\"", LIAISON_MAX_PLACE_CHARS / 10);
 
   reception->received_at = g_strdup ("2024-02-29 23:59");
   reception->channel = LIAISON_CHANNEL_MOBILE_DESK;
@@ -135,6 +137,8 @@ liaison_test_awkward_reception (LiaisonTestAwkward *fixture)
   reception->summary = longest_summary ();
   reception->handled_on_spot = FALSE;
   reception->handling = g_strdup ("已转物业和供水公司核实,\n“待回复”后\"再联系\"");
+  reception->place = g_steal_pointer (&long_place);
+  reception->occasion = g_strdup ("集市,\"逢五\"");
   g_ptr_array_add (reception->suggestions,
                    suggestion_new (long_title, "建议：\n1. 增设路灯,\n2. \"定期\"维护", fixture->categories[0], long_name));
   g_ptr_array_add (reception->suggestions,

@@ -12,6 +12,7 @@
 #include "liaison-store-deputy-pin.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
+#include "liaison-store-search.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
 
@@ -695,16 +696,43 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_place_schema:
+ *
+ * Takes a store of schema 19 back to schema 18: the receptions' place and
+ * occasion (the mobile desk) go, the receptions' index is made again as
+ * schemas 7 to 18 had it, and schema 19 runs again on reopening.
+ */
+void
+liaison_test_undo_place_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store,
+    "DROP TRIGGER receptions_search_insert; DROP TRIGGER receptions_search_delete;"
+    " DROP TRIGGER receptions_search_update; DROP TRIGGER categories_search_rename;"
+    " DROP TABLE reception_search; DROP VIEW reception_search_text; DROP INDEX receptions_mobile_desk;"
+    " ALTER TABLE receptions DROP COLUMN place; ALTER TABLE receptions DROP COLUMN occasion;", &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_exec (store, liaison_store_search_index_7, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_exec (store, "PRAGMA user_version = 18;", &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_deputy_pins_schema:
  *
- * Takes a store of schema 17 back to schema 16: the deputies' PIN records
- * go, and schema 17 runs again on reopening.
+ * Takes a store of schema 19 back to schema 16: the place and occasion
+ * (liaison_test_undo_place_schema()) and the deputies' PIN records go,
+ * and schemas 17 to 19 run again on reopening (18's Online inbox makes
+ * its tables only if they are not there).
  */
 void
 liaison_test_undo_deputy_pins_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_place_schema (store);
   g_assert_true (liaison_store_exec (store, "DROP TABLE deputy_pins; PRAGMA user_version = 16;", &error));
   g_assert_no_error (error);
 }
@@ -712,9 +740,9 @@ liaison_test_undo_deputy_pins_schema (LiaisonStore *store)
 /**
  * liaison_test_undo_access_log_schema:
  *
- * Takes a store of schema 17 back to schema 14: the deputies' PIN records
+ * Takes a store of schema 19 back to schema 14: the deputies' PIN records
  * (liaison_test_undo_deputy_pins_schema()) and the access log go (the
- * purges stay: schema 16 makes them if not there), and schemas 15 to 17
+ * purges stay: schema 16 makes them if not there), and schemas 15 to 19
  * run again on reopening.
  */
 void
@@ -730,7 +758,7 @@ liaison_test_undo_access_log_schema (LiaisonStore *store)
 /**
  * liaison_test_undo_dashboard_schema:
  *
- * Takes a store of schema 17 back to schema 13: the access log
+ * Takes a store of schema 19 back to schema 13: the access log
  * (liaison_test_undo_access_log_schema()), the receptions' visitors
  * total, its triggers and the dashboard's covering indexes go, and
  * schemas 14 and 15 run again on reopening.

@@ -24,7 +24,7 @@
  * replica's own. */
 static const char *const synced_rows[] = {
   "SELECT r.uuid, r.version, r.updated_at, r.origin_station_uuid, r.deleted, r.received_at, s.uuid,"
-  " r.channel, c.uuid, r.summary, r.handled_on_spot, r.handling, r.visitors_text"
+  " r.channel, c.uuid, r.summary, r.handled_on_spot, r.handling, r.visitors_text, r.place, r.occasion"
   " FROM receptions r JOIN stations s ON s.id = r.station_id JOIN categories c ON c.id = r.category_id"
   " ORDER BY r.uuid",
   "SELECT r.uuid, v.position, v.name, v.community, v.party_size, v.consent"

@@ -197,6 +197,7 @@ save_reception (Fixture        *fixture,
 /* What a ledger carries, with ids turned into what the file names. */
 static const char ledger_receptions[] =
   "SELECT r.received_at, r.channel, c.code, r.summary, r.handled_on_spot, r.handling, r.visitors_text,"
+  " r.place, r.occasion,"
   " (SELECT group_concat (name, '|') FROM (SELECT d.name FROM reception_deputies rd"
   "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))"
   " FROM receptions r JOIN categories c ON c.id = r.category_id ORDER BY r.received_at, r.id";

@@ -331,8 +331,8 @@ assert_schema (LiaisonStore *store)
     "online_submissions", "online_decisions",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 18);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 18);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 19);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 19);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM reception_files"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

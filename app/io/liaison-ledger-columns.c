@@ -24,6 +24,8 @@ const ColumnSpec liaison_ledger_reception_columns[N_RECEPTION_COLUMNS] = {
   [RC_CHANNEL]    = { "接待方式", "channel",    "", FALSE },
   [RC_CONSENT]    = { "同意联系", "consent",    "", FALSE },
   [RC_ON_SPOT]    = { "当场办结", "handled on the spot", "handled_on_spot|on the spot", FALSE },
+  [RC_PLACE]      = { "地点",     "place",      "接待地点|流动办公桌地点", FALSE },
+  [RC_OCCASION]   = { "场合",     "occasion",   "活动形式", FALSE },
 };
 
 const ColumnSpec liaison_ledger_deputy_columns[N_DEPUTY_COLUMNS] = {

@@ -27,6 +27,8 @@ static const double column_shares[N_RECEPTION_COLUMNS] = {
   [RC_CHANNEL]    = 1.1,
   [RC_CONSENT]    = 1.1,
   [RC_ON_SPOT]    = 1.1,
+  [RC_PLACE]      = 1.4,
+  [RC_OCCASION]   = 1.0,
 };
 
 LiaisonPdf *

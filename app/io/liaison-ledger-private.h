@@ -30,6 +30,8 @@ typedef enum {
   RC_CHANNEL,
   RC_CONSENT,
   RC_ON_SPOT,
+  RC_PLACE,     /* the mobile desk's place and occasion, last: a ledger */
+  RC_OCCASION,  /* without them (older ones) reads as before */
   N_RECEPTION_COLUMNS
 } ReceptionColumn;
 

@@ -16,6 +16,7 @@
 static const FieldColumn reception_fields[] = {
   { "received_at", RC_DATE },     { "channel", RC_CHANNEL },       { "deputies", RC_DEPUTIES },
   { "category", RC_CATEGORY },    { "summary", RC_CONTENT },       { "handling", RC_HANDLING },
+  { "place", RC_PLACE },          { "occasion", RC_OCCASION },
   { "visitors", RC_VISITOR },     { "name", RC_VISITOR },          { "phone", RC_PHONE },
   { "community", RC_COMMUNITY },  { "party_size", RC_PARTY_SIZE },
 };
@@ -150,6 +151,8 @@ reception_from_row (Lookup         *lookup,
   g_autofree char *channel = liaison_csv_cell (row, column[RC_CHANNEL]);
   g_autofree char *consent = liaison_csv_cell (row, column[RC_CONSENT]);
   g_autofree char *on_spot = liaison_csv_cell (row, column[RC_ON_SPOT]);
+  g_autofree char *place = liaison_csv_cell (row, column[RC_PLACE]);
+  g_autofree char *occasion = liaison_csv_cell (row, column[RC_OCCASION]);
   g_autofree char *phone_name = liaison_ledger_column_name (header, column[RC_PHONE]);
   g_autofree char *party_name = liaison_ledger_column_name (header, column[RC_PARTY_SIZE]);
   g_autofree char *community_name = liaison_ledger_column_name (header, column[RC_COMMUNITY]);
@@ -223,6 +226,8 @@ reception_from_row (Lookup         *lookup,
     }
   reception->summary = g_strdup (content);
   reception->handling = g_strdup (handling);
+  reception->place = g_strdup (place);
+  reception->occasion = g_strdup (occasion);
 
   if (*community == '\0')
     {

@@ -139,6 +139,8 @@ liaison_ledger_export_rows (LiaisonStore  *store,
       cells[RC_CHANNEL] = g_strdup (channel_names_zh[reception->channel]);
       cells[RC_CONSENT] = liaison_ledger_visitors_cell (reception->visitors, LIAISON_LEDGER_VISITOR_CONSENT);
       cells[RC_ON_SPOT] = g_strdup (reception->handled_on_spot ? "是" : "否");
+      cells[RC_PLACE] = g_strdup (reception->place ? reception->place : "");
+      cells[RC_OCCASION] = g_strdup (reception->occasion ? reception->occasion : "");
       g_ptr_array_add (rows, cells);
     }
   return g_steal_pointer (&rows);

@@ -153,6 +153,20 @@ liaison_reception_new (void)
   return reception;
 }
 
+char *
+liaison_reception_place_text (const LiaisonReception *reception)
+{
+  gboolean place = reception->place != NULL && *reception->place != '\0';
+  gboolean occasion = reception->occasion != NULL && *reception->occasion != '\0';
+
+  if (place && occasion)
+    /* Translators: a mobile desk's place and occasion, "渠沟镇太平村 · 集市" */
+    return g_strdup_printf (_("%s · %s"), reception->place, reception->occasion);
+  if (place || occasion)
+    return g_strdup (place ? reception->place : reception->occasion);
+  return NULL;
+}
+
 void
 liaison_reception_free (LiaisonReception *reception)
 {
@@ -162,6 +176,8 @@ liaison_reception_free (LiaisonReception *reception)
   g_free (reception->received_at);
   g_free (reception->summary);
   g_free (reception->handling);
+  g_free (reception->place);
+  g_free (reception->occasion);
   g_array_unref (reception->deputy_ids);
   g_ptr_array_unref (reception->visitors);
   g_ptr_array_unref (reception->suggestions);

@@ -167,6 +167,11 @@ typedef struct {
   char              *summary;
   gboolean           handled_on_spot;
   char              *handling;
+  /* Where and at what a reception away from the venue was held (the
+   * mobile desk, 流动办公桌: "渠沟镇太平村", "集市"); NULL or "" for none.
+   * Kept whatever the channel, shown with the mobile desk's. */
+  char              *place;
+  char              *occasion;
   GArray            *deputy_ids;    /* gint64, at least one */
   GPtrArray         *visitors;      /* LiaisonVisitor *, at least one */
   GPtrArray         *suggestions;   /* LiaisonSuggestion *, linked to this reception */
@@ -188,6 +193,9 @@ LiaisonVisitor    *liaison_visitor_new          (void);
 LiaisonVisitor    *liaison_visitor_copy         (const LiaisonVisitor *visitor);
 void               liaison_visitor_free         (LiaisonVisitor *visitor);
 LiaisonReception  *liaison_reception_new        (void);
+/* The place and occasion as one line, "渠沟镇太平村 · 集市"; NULL when
+ * neither is set. */
+char              *liaison_reception_place_text (const LiaisonReception *reception);
 void               liaison_reception_free       (LiaisonReception *reception);
 LiaisonReceptionFile *liaison_reception_file_new  (void);
 LiaisonReceptionFile *liaison_reception_file_copy (const LiaisonReceptionFile *file);

@@ -305,6 +305,8 @@ liaison_reception_check (const LiaisonReception *reception,
     check_required (errors, "handling", reception->handling,
                     _("Say how it was handled on the spot."));
   check_length (errors, "handling", reception->handling, LIAISON_MAX_HANDLING_CHARS);
+  check_length (errors, "place", reception->place, LIAISON_MAX_PLACE_CHARS);
+  check_length (errors, "occasion", reception->occasion, LIAISON_MAX_OCCASION_CHARS);
 
   if (reception->visitors == NULL || reception->visitors->len == 0)
     liaison_field_errors_add (errors, "visitors", _("Add at least one visitor."));

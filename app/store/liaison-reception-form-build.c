@@ -154,7 +154,7 @@ static gint64
 field_rank (const char *field)
 {
   static const char * const top[] = {
-    "date", "time", "received_at", "channel", "category", "station", "deputies", "visitors",
+    "date", "time", "received_at", "channel", "place", "occasion", "category", "station", "deputies", "visitors",
   };
   static const char * const visitor_parts[] = { "name", "phone", "community", "party_size" };
   static const char * const suggestion_parts[] = { "title", "content", "category", "raised_by" };
@@ -283,6 +283,8 @@ liaison_reception_form_build (LiaisonReceptionForm  *self,
    * spot: a ledger says "referred to the water company" just as often. */
   reception->handled_on_spot = self->handled_on_spot;
   reception->handling = strip_or_null (self->handling);
+  reception->place = strip_or_null (self->place);
+  reception->occasion = strip_or_null (self->occasion);
 
   for (guint i = 0; i < self->suggestions->len; i++)
     {

@@ -294,6 +294,36 @@ liaison_reception_form_set_handling (LiaisonReceptionForm *self,
   liaison_form_set_string (&self->handling, handling);
 }
 
+const char *
+liaison_reception_form_get_place (LiaisonReceptionForm *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_FORM (self), NULL);
+  return self->place;
+}
+
+void
+liaison_reception_form_set_place (LiaisonReceptionForm *self,
+                                  const char           *place)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_FORM (self));
+  liaison_form_set_string (&self->place, place);
+}
+
+const char *
+liaison_reception_form_get_occasion (LiaisonReceptionForm *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECEPTION_FORM (self), NULL);
+  return self->occasion;
+}
+
+void
+liaison_reception_form_set_occasion (LiaisonReceptionForm *self,
+                                     const char           *occasion)
+{
+  g_return_if_fail (LIAISON_IS_RECEPTION_FORM (self));
+  liaison_form_set_string (&self->occasion, occasion);
+}
+
 guint
 liaison_reception_form_get_n_suggestions (LiaisonReceptionForm *self)
 {

@@ -36,6 +36,8 @@ struct _LiaisonReceptionForm
   char              *date;
   char              *time;
   LiaisonChannel     channel;
+  char              *place;        /* the mobile desk's (流动办公桌) */
+  char              *occasion;
   gint64             category_id;
   GArray            *deputy_ids;
   GPtrArray         *visitors;     /* FormVisitor * */

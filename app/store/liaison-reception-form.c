@@ -116,6 +116,8 @@ take_snapshot (LiaisonReceptionForm *self)
   append_field (snapshot, self->date);
   append_field (snapshot, self->time);
   g_string_append_printf (snapshot, "%d\x1f%" G_GINT64_FORMAT "\x1f", self->channel, self->category_id);
+  append_field (snapshot, self->place);
+  append_field (snapshot, self->occasion);
   for (guint i = 0; i < self->deputy_ids->len; i++)
     g_string_append_printf (snapshot, "%" G_GINT64_FORMAT ",", g_array_index (self->deputy_ids, gint64, i));
   g_string_append_c (snapshot, '\x1e');
@@ -164,6 +166,10 @@ reset_fields (LiaisonReceptionForm *self)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->time, g_free);
   self->channel = LIAISON_CHANNEL_WALK_IN;
+  g_free (self->place);
+  self->place = g_strdup ("");
+  g_free (self->occasion);
+  self->occasion = g_strdup ("");
   self->category_id = 0;
   g_array_set_size (self->deputy_ids, 0);
   g_ptr_array_set_size (self->visitors, 0);
@@ -189,6 +195,8 @@ liaison_reception_form_finalize (GObject *object)
   g_ptr_array_unref (self->visitors);
   g_free (self->summary);
   g_free (self->handling);
+  g_free (self->place);
+  g_free (self->occasion);
   g_ptr_array_unref (self->suggestions);
   g_ptr_array_unref (self->files);
   g_free (self->clean_snapshot);
@@ -297,6 +305,8 @@ liaison_reception_form_load (LiaisonReceptionForm   *self,
   liaison_form_set_string (&self->summary, reception->summary);
   self->handled_on_spot = reception->handled_on_spot;
   liaison_form_set_string (&self->handling, reception->handling);
+  liaison_form_set_string (&self->place, reception->place);
+  liaison_form_set_string (&self->occasion, reception->occasion);
 
   if (reception->suggestions != NULL)
     for (guint i = 0; i < reception->suggestions->len; i++)

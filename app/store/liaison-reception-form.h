@@ -98,6 +98,14 @@ void          liaison_reception_form_set_handled_on_spot (LiaisonReceptionForm *
 const char   *liaison_reception_form_get_handling  (LiaisonReceptionForm *self);
 void          liaison_reception_form_set_handling  (LiaisonReceptionForm *self,
                                                     const char           *handling);
+/* Where and at what a mobile desk (流动办公桌) sat: "渠沟镇太平村", "集市".
+ * Optional, kept whatever the channel. */
+const char   *liaison_reception_form_get_place     (LiaisonReceptionForm *self);
+void          liaison_reception_form_set_place     (LiaisonReceptionForm *self,
+                                                    const char           *place);
+const char   *liaison_reception_form_get_occasion  (LiaisonReceptionForm *self);
+void          liaison_reception_form_set_occasion  (LiaisonReceptionForm *self,
+                                                    const char           *occasion);
 
 /* Inline suggestions, by position. A suggestion loaded from the store
  * keeps its id; such a suggestion has a life of its own once saved, so it
@@ -143,7 +151,7 @@ void          liaison_reception_form_remove_file   (LiaisonReceptionForm *self,
 /* Parses and checks the form. Returns a new reception ready for
  * liaison_store_save_reception, or NULL with @field_errors set to the
  * LiaisonFieldError list in form order (fields "date", "time",
- * "received_at", "channel", "category", "deputies", "visitors",
+ * "received_at", "channel", "place", "occasion", "category", "deputies", "visitors",
  * "visitor.N.name|phone|community|party_size", "summary", "handling",
  * "suggestion.N.title|content|category|raised_by"). @now decides what "in
  * the future" means; NULL for the current time. */

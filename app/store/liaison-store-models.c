@@ -117,6 +117,8 @@ liaison_store_new_reception_model (LiaisonStore                 *self,
       source->filter.deputy_id = filter->deputy_id;
       source->filter.category_id = filter->category_id;
       source->filter.station_id = filter->station_id;
+      source->filter.mobile_desk = filter->mobile_desk;
+      source->filter.place = g_strdup (filter->place);
     }
   model = liaison_paged_list_new (LIAISON_TYPE_RECEPTION_ITEM,
                                   reception_source_count, reception_source_fetch,

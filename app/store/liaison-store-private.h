@@ -82,7 +82,7 @@ GPtrArray    *liaison_store_list_suggestions_of_reception (LiaisonStore  *self,
   " r.category_id, r.summary, r.handled_on_spot, r.handling, c.name, s.name,"   \
   " (SELECT group_concat(name, '、') FROM (SELECT d.name FROM reception_deputies rd" \
   "   JOIN deputies d ON d.id = rd.deputy_id WHERE rd.reception_id = r.id ORDER BY d.name))," \
-  " v.name, v.phone, v.community, v.party_size, v.consent"                      \
+  " v.name, v.phone, v.community, v.party_size, v.consent, r.place, r.occasion" \
   " FROM receptions r"                                                         \
   " JOIN categories c ON c.id = r.category_id"                                 \
   " LEFT JOIN stations s ON s.id = r.station_id"                               \

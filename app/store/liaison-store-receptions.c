@@ -82,10 +82,12 @@ liaison_store_save_reception (LiaisonStore      *self,
   stmt = liaison_store_begin_record_write (self, &reception->meta,
     "INSERT INTO receptions (uuid, version, updated_at, origin_station_uuid, sync_state,"
     " received_at, station_id, channel, category_id, summary, handled_on_spot, handling,"
-    " visitors_text, search_held) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1)",
+    " visitors_text, place, occasion, search_held)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, 1)",
     "UPDATE receptions SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
     " received_at = ?6, station_id = ?7, channel = ?8, category_id = ?9, summary = ?10,"
-    " handled_on_spot = ?11, handling = ?12, visitors_text = ?13, search_held = 1"
+    " handled_on_spot = ?11, handling = ?12, visitors_text = ?13, place = ?15, occasion = ?16,"
+    " search_held = 1"
     " WHERE id = ?14 AND deleted = 0", error);
   if (stmt == NULL)
     goto failed;
@@ -97,6 +99,8 @@ liaison_store_save_reception (LiaisonStore      *self,
   sqlite3_bind_int (stmt, 11, reception->handled_on_spot ? 1 : 0);
   liaison_store_bind_text (stmt, 12, reception->handling);
   liaison_store_bind_text (stmt, 13, people);
+  liaison_store_bind_text (stmt, 15, reception->place);
+  liaison_store_bind_text (stmt, 16, reception->occasion);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 14, reception->meta.id);
   if (!liaison_store_end_record_write (self, stmt, &reception->meta, is_new, _("Could not save the reception"),
@@ -178,6 +182,8 @@ liaison_store_read_reception (sqlite3_stmt *stmt)
   reception->deputy_names = liaison_db_column_text (stmt, c + 9);
   if (sqlite3_column_type (stmt, c + 10) != SQLITE_NULL)
     g_ptr_array_add (reception->visitors, liaison_store_read_visitor (stmt, c + 10));
+  reception->place = liaison_db_column_text (stmt, c + 15);
+  reception->occasion = liaison_db_column_text (stmt, c + 16);
   return reception;
 }
 
@@ -283,13 +289,16 @@ liaison_reception_filter_clear (LiaisonReceptionFilter *filter)
   g_clear_pointer (&filter->search, g_free);
   g_clear_pointer (&filter->from_date, g_free);
   g_clear_pointer (&filter->to_date, g_free);
+  g_clear_pointer (&filter->place, g_free);
+  filter->mobile_desk = FALSE;
   filter->deputy_id = 0;
   filter->category_id = 0;
   filter->station_id = 0;
 }
 
 /* The WHERE clause for @filter. It is made only of fixed pieces; every
- * value is bound by name (:search, :from, :to, :deputy, :category, :station). */
+ * value is bound by name (:search, :from, :to, :deputy, :category, :station,
+ * :place). */
 static char *
 reception_where (const LiaisonReceptionFilter *filter,
                  const char                   *search)
@@ -304,6 +313,10 @@ reception_where (const LiaisonReceptionFilter *filter,
     g_string_append (where, " AND r.category_id = :category");
   if (filter != NULL && filter->station_id > 0)
     g_string_append (where, " AND r.station_id = :station");
+  if (filter != NULL && filter->mobile_desk)
+    g_string_append (where, " AND r.channel = 'mobile_desk'");
+  if (filter != NULL && filter->place != NULL && *filter->place)
+    g_string_append (where, " AND (r.place LIKE :place ESCAPE '\\' OR r.occasion LIKE :place ESCAPE '\\')");
   if (filter != NULL && filter->deputy_id > 0)
     g_string_append (where, " AND r.id IN (SELECT reception_id FROM reception_deputies"
                             " WHERE deputy_id = :deputy)");
@@ -352,6 +365,14 @@ bind_reception_filter (sqlite3_stmt                 *stmt,
   bind_named_int (stmt, ":category", filter->category_id);
   bind_named_int (stmt, ":deputy", filter->deputy_id);
   bind_named_int (stmt, ":station", filter->station_id);
+  if (filter->place != NULL && *filter->place)
+    {
+      g_autofree char *place = g_strstrip (g_strdup (filter->place));
+      int index = sqlite3_bind_parameter_index (stmt, ":place");
+
+      if (index > 0)
+        sqlite3_bind_text (stmt, index, liaison_store_like_pattern (place), -1, g_free);
+    }
   if (search != NULL && *search)
     liaison_store_search_bind_receptions (stmt, search);
 }
@@ -362,7 +383,8 @@ filter_is_search_only (const LiaisonReceptionFilter *filter)
   return filter == NULL ||
          ((filter->from_date == NULL || *filter->from_date == '\0') &&
           (filter->to_date == NULL || *filter->to_date == '\0') &&
-          filter->category_id <= 0 && filter->deputy_id <= 0 && filter->station_id <= 0);
+          filter->category_id <= 0 && filter->deputy_id <= 0 && filter->station_id <= 0 &&
+          !filter->mobile_desk && (filter->place == NULL || *filter->place == '\0'));
 }
 
 guint

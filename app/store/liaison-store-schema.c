@@ -596,6 +596,7 @@ static const char *const migrations[] = {
   migration_16,
   migration_17,
   liaison_store_online_migration,
+  liaison_store_place_migration,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

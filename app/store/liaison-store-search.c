@@ -1,8 +1,8 @@
 /* liaison-store-search.c: the search indexes and the queries on them.
  *
  * Receptions: an FTS5 trigram index over the summary, the handling, the
- * visitors' names and communities, their phones, the deputies present and
- * the category. The people are kept in receptions' search_* columns by
+ * visitors' names and communities, their phones, the deputies present,
+ * the category, and the place and occasion of a mobile desk. The people are kept in receptions' search_* columns by
  * triggers on the tables they live in, so that every writer (a save, a
  * pulled page, an import) keeps the index current, and the index's
  * external content, a view, always gives back the text it was made of.
@@ -48,10 +48,15 @@
   " search_phones = " PHONES_TEXT ("receptions.id")
 #define SET_DEPUTIES_TEXT " search_deputies = " DEPUTIES_TEXT ("receptions.id")
 
-#define RECEPTION_COLUMNS "summary, handling, visitors, phones, deputies, category"
-#define RECEPTION_VALUES(row)                                                  \
+/* The index as schema 7 made it; the mobile desk's migration (below) adds
+ * the place and the occasion as one more column. */
+#define RECEPTION_COLUMNS_7 "summary, handling, visitors, phones, deputies, category"
+#define RECEPTION_VALUES_7(row)                                                \
   row ".id, " row ".summary, " row ".handling, " row ".search_visitors, "     \
   row ".search_phones, " row ".search_deputies, " CATEGORY_TEXT (row ".category_id")
+#define PLACE_TEXT(row) "trim (" row ".place || ' ' || " row ".occasion)"
+#define RECEPTION_COLUMNS RECEPTION_COLUMNS_7 ", place"
+#define RECEPTION_VALUES(row) RECEPTION_VALUES_7 (row) ", " PLACE_TEXT (row)
 
 /* A suggestion's deputies as indexed: who filed it and who took it up,
  * each name given by @filer and @taker. */
@@ -67,6 +72,67 @@
 #define RENAMED_NAME(column) \
   "CASE WHEN g." column " = old.id THEN old.name ELSE " DEPUTY_NAME ("g." column) " END"
 
+/* The receptions' index: its content view and table, the triggers that
+ * keep it, and the category renames that write it (and the suggestions').
+ * @columns and @values are the index's; @view_place the view's place
+ * column, @update_of and @when_place the columns an update watches, and
+ * @delete_place the place as a rename takes it out, each "" before schema
+ * 19. */
+#define RECEPTION_INDEX_TABLE(columns, view_place)                                       \
+  /* Tombstones stay out of the index, as since schema 2. */                            \
+  "CREATE VIEW reception_search_text AS SELECT r.id, r.summary, r.handling,"            \
+  " r.search_visitors AS visitors, r.search_phones AS phones, r.search_deputies AS deputies," \
+  " " CATEGORY_TEXT ("r.category_id") " AS category" view_place                        \
+  " FROM receptions r WHERE r.deleted = 0 AND r.search_held = 0;\n"                     \
+  "CREATE VIRTUAL TABLE reception_search USING fts5 (" columns ","                      \
+  " content = 'reception_search_text', content_rowid = 'id', tokenize = 'trigram');\n"  \
+  "INSERT INTO reception_search (reception_search) VALUES ('rebuild');\n"
+#define RECEPTION_INDEX_TRIGGERS(columns, values, update_of, when_place)                \
+  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions"                  \
+  " WHEN new.deleted = 0 AND new.search_held = 0 BEGIN\n"                               \
+  "  INSERT INTO reception_search (rowid, " columns ")\n"                               \
+  "    VALUES (" values ("new") ");\n"                                                  \
+  "END;\n"                                                                              \
+  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions"                  \
+  " WHEN old.deleted = 0 AND old.search_held = 0 BEGIN\n"                               \
+  "  INSERT INTO reception_search (reception_search, rowid, " columns ")\n"             \
+  "    VALUES ('delete', " values ("old") ");\n"                                        \
+  "END;\n"                                                                              \
+  /* Only a real change: a save rewrites every column, and the visitors                \
+   * and deputies it writes again come back to the same text. */                       \
+  "CREATE TRIGGER receptions_search_update\n"                                           \
+  "  AFTER UPDATE OF summary, handling," update_of " search_visitors, search_phones, search_deputies," \
+  " category_id, deleted, search_held ON receptions\n"                                  \
+  "  WHEN old.summary IS NOT new.summary OR old.handling IS NOT new.handling" when_place \
+  " OR old.search_visitors IS NOT new.search_visitors OR old.search_phones IS NOT new.search_phones" \
+  " OR old.search_deputies IS NOT new.search_deputies OR old.category_id IS NOT new.category_id" \
+  " OR old.deleted IS NOT new.deleted OR old.search_held IS NOT new.search_held BEGIN\n" \
+  "  INSERT INTO reception_search (reception_search, rowid, " columns ")\n"             \
+  "    SELECT 'delete', " values ("old") " WHERE old.deleted = 0 AND old.search_held = 0;\n" \
+  "  INSERT INTO reception_search (rowid, " columns ")\n"                               \
+  "    SELECT " values ("new") " WHERE new.deleted = 0 AND new.search_held = 0;\n"      \
+  "END;\n"
+#define CATEGORIES_RENAME(columns, values, delete_place)                                \
+  "CREATE TRIGGER categories_search_rename AFTER UPDATE OF name, name_zh ON categories"  \
+  " WHEN old.name IS NOT new.name OR old.name_zh IS NOT new.name_zh BEGIN\n"            \
+  "  INSERT INTO reception_search (reception_search, rowid, " columns ")\n"             \
+  "    SELECT 'delete', r.id, r.summary, r.handling, r.search_visitors, r.search_phones," \
+  " r.search_deputies, old.name_zh || ' ' || old.name" delete_place "\n"                \
+  "    FROM receptions r WHERE r.category_id = old.id AND r.deleted = 0 AND r.search_held = 0;\n" \
+  "  INSERT INTO reception_search (rowid, " columns ")\n"                               \
+  "    SELECT " values ("r") " FROM receptions r WHERE r.category_id = new.id"          \
+  " AND r.deleted = 0 AND r.search_held = 0;\n"                                         \
+  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n" \
+  "    SELECT 'delete', g.id, g.title, g.content, g.raised_by,"                         \
+  " " SUGGESTION_DEPUTIES (DEPUTY_NAME ("g.deputy_id"), DEPUTY_NAME ("g.taken_up_by_id")) "," \
+  " old.name_zh || ' ' || old.name FROM suggestions g WHERE g.category_id = old.id;\n"   \
+  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"                   \
+  "    SELECT " SUGGESTION_NEW_VALUES ("g") " FROM suggestions g WHERE g.category_id = new.id;\n" \
+  "END;\n"
+#define PLACE_INDEX_ARGS_VIEW ", " PLACE_TEXT ("r") " AS place"
+#define PLACE_UPDATE_OF " place, occasion,"
+#define PLACE_WHEN " OR old.place IS NOT new.place OR old.occasion IS NOT new.occasion"
+
 const char liaison_store_search_migration[] =
   "DROP TRIGGER receptions_search_insert;\n"
   "DROP TRIGGER receptions_search_delete;\n"
@@ -81,13 +147,7 @@ const char liaison_store_search_migration[] =
   "ALTER TABLE receptions ADD COLUMN search_deputies TEXT NOT NULL DEFAULT '';\n"
   "ALTER TABLE receptions ADD COLUMN search_held INTEGER NOT NULL DEFAULT 0;\n"
   "UPDATE receptions SET" SET_PEOPLE_TEXT "," SET_DEPUTIES_TEXT ";\n"
-  /* Tombstones stay out of the index, as since schema 2. */
-  "CREATE VIEW reception_search_text AS SELECT r.id, r.summary, r.handling,"
-  " r.search_visitors AS visitors, r.search_phones AS phones, r.search_deputies AS deputies,"
-  " " CATEGORY_TEXT ("r.category_id") " AS category FROM receptions r WHERE r.deleted = 0 AND r.search_held = 0;\n"
-  "CREATE VIRTUAL TABLE reception_search USING fts5 (" RECEPTION_COLUMNS ","
-  " content = 'reception_search_text', content_rowid = 'id', tokenize = 'trigram');\n"
-  "INSERT INTO reception_search (reception_search) VALUES ('rebuild');\n"
+  RECEPTION_INDEX_TABLE (RECEPTION_COLUMNS_7, "")
   "CREATE VIEW suggestion_search_text AS SELECT g.id, g.title, g.content, g.raised_by,"
   " " SUGGESTION_DEPUTIES (DEPUTY_NAME ("g.deputy_id"), DEPUTY_NAME ("g.taken_up_by_id")) " AS deputies,"
   " " CATEGORY_TEXT ("g.category_id") " AS category FROM suggestions g;\n"
@@ -118,30 +178,7 @@ const char liaison_store_search_migration[] =
   "END;\n"
 
   /* The index, from receptions: the live ones that are not held. */
-  "CREATE TRIGGER receptions_search_insert AFTER INSERT ON receptions"
-  " WHEN new.deleted = 0 AND new.search_held = 0 BEGIN\n"
-  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
-  "    VALUES (" RECEPTION_VALUES ("new") ");\n"
-  "END;\n"
-  "CREATE TRIGGER receptions_search_delete AFTER DELETE ON receptions"
-  " WHEN old.deleted = 0 AND old.search_held = 0 BEGIN\n"
-  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
-  "    VALUES ('delete', " RECEPTION_VALUES ("old") ");\n"
-  "END;\n"
-  /* Only a real change: a save rewrites every column, and the visitors
-   * and deputies it writes again come back to the same text. */
-  "CREATE TRIGGER receptions_search_update\n"
-  "  AFTER UPDATE OF summary, handling, search_visitors, search_phones, search_deputies,"
-  " category_id, deleted, search_held ON receptions\n"
-  "  WHEN old.summary IS NOT new.summary OR old.handling IS NOT new.handling"
-  " OR old.search_visitors IS NOT new.search_visitors OR old.search_phones IS NOT new.search_phones"
-  " OR old.search_deputies IS NOT new.search_deputies OR old.category_id IS NOT new.category_id"
-  " OR old.deleted IS NOT new.deleted OR old.search_held IS NOT new.search_held BEGIN\n"
-  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
-  "    SELECT 'delete', " RECEPTION_VALUES ("old") " WHERE old.deleted = 0 AND old.search_held = 0;\n"
-  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
-  "    SELECT " RECEPTION_VALUES ("new") " WHERE new.deleted = 0 AND new.search_held = 0;\n"
-  "END;\n"
+  RECEPTION_INDEX_TRIGGERS (RECEPTION_COLUMNS_7, RECEPTION_VALUES_7, "", "")
 
   "CREATE TRIGGER suggestions_search_insert AFTER INSERT ON suggestions BEGIN\n"
   "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
@@ -178,22 +215,31 @@ const char liaison_store_search_migration[] =
   "    SELECT " SUGGESTION_NEW_VALUES ("g")
   "    FROM suggestions g WHERE g.deputy_id = new.id OR g.taken_up_by_id = new.id;\n"
   "END;\n"
-  "CREATE TRIGGER categories_search_rename AFTER UPDATE OF name, name_zh ON categories"
-  " WHEN old.name IS NOT new.name OR old.name_zh IS NOT new.name_zh BEGIN\n"
-  "  INSERT INTO reception_search (reception_search, rowid, " RECEPTION_COLUMNS ")\n"
-  "    SELECT 'delete', r.id, r.summary, r.handling, r.search_visitors, r.search_phones,"
-  " r.search_deputies, old.name_zh || ' ' || old.name\n"
-  "    FROM receptions r WHERE r.category_id = old.id AND r.deleted = 0 AND r.search_held = 0;\n"
-  "  INSERT INTO reception_search (rowid, " RECEPTION_COLUMNS ")\n"
-  "    SELECT " RECEPTION_VALUES ("r") " FROM receptions r WHERE r.category_id = new.id"
-  " AND r.deleted = 0 AND r.search_held = 0;\n"
-  "  INSERT INTO suggestion_search (suggestion_search, rowid, " SUGGESTION_COLUMNS ")\n"
-  "    SELECT 'delete', g.id, g.title, g.content, g.raised_by,"
-  " " SUGGESTION_DEPUTIES (DEPUTY_NAME ("g.deputy_id"), DEPUTY_NAME ("g.taken_up_by_id")) ","
-  " old.name_zh || ' ' || old.name FROM suggestions g WHERE g.category_id = old.id;\n"
-  "  INSERT INTO suggestion_search (rowid, " SUGGESTION_COLUMNS ")\n"
-  "    SELECT " SUGGESTION_NEW_VALUES ("g") " FROM suggestions g WHERE g.category_id = new.id;\n"
-  "END;\n";
+  CATEGORIES_RENAME (RECEPTION_COLUMNS_7, RECEPTION_VALUES_7, "");
+
+/* The mobile desk (docs/online.md): a reception's place and occasion,
+ * indexed with the rest. The index and the triggers that write it are made
+ * again with the column "place" (both texts); the suggestions' are
+ * untouched but for categories_search_rename, which writes both. */
+const char liaison_store_place_migration[] =
+  "ALTER TABLE receptions ADD COLUMN place TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE receptions ADD COLUMN occasion TEXT NOT NULL DEFAULT '';\n"
+  "CREATE INDEX receptions_mobile_desk ON receptions (received_at, id)"
+  " WHERE deleted = 0 AND channel = 'mobile_desk';\n"
+  "DROP TRIGGER receptions_search_insert;\n"
+  "DROP TRIGGER receptions_search_delete;\n"
+  "DROP TRIGGER receptions_search_update;\n"
+  "DROP TRIGGER categories_search_rename;\n"
+  "DROP TABLE reception_search;\n"
+  "DROP VIEW reception_search_text;\n"
+  RECEPTION_INDEX_TABLE (RECEPTION_COLUMNS, PLACE_INDEX_ARGS_VIEW)
+  RECEPTION_INDEX_TRIGGERS (RECEPTION_COLUMNS, RECEPTION_VALUES, PLACE_UPDATE_OF, PLACE_WHEN)
+  CATEGORIES_RENAME (RECEPTION_COLUMNS, RECEPTION_VALUES, ", " PLACE_TEXT ("r"));
+
+const char liaison_store_search_index_7[] =
+  RECEPTION_INDEX_TABLE (RECEPTION_COLUMNS_7, "")
+  RECEPTION_INDEX_TRIGGERS (RECEPTION_COLUMNS_7, RECEPTION_VALUES_7, "", "")
+  CATEGORIES_RENAME (RECEPTION_COLUMNS_7, RECEPTION_VALUES_7, "");
 
 /* Queries */
 
@@ -269,7 +315,7 @@ fts_query (GPtrArray *terms,
       if (text_columns && term->digits != NULL)
         g_string_append_c (query, '(');
       if (text_columns)
-        g_string_append (query, "{summary handling visitors deputies category} : ");
+        g_string_append (query, "{summary handling visitors deputies category place} : ");
       append_phrase (query, term->text, "");
       if (text_columns && term->digits != NULL)
         {
@@ -351,7 +397,7 @@ liaison_store_search_append_receptions (GString    *where,
                                         const char *search)
 {
   static const char * const columns[] = {
-    "r.summary", "r.handling", "r.search_visitors", "r.search_deputies", NULL
+    "r.summary", "r.handling", "r.search_visitors", "r.search_deputies", "r.place", "r.occasion", NULL
   };
   static const char * const others[] = { "r.category_id " CATEGORY_LIKE, NULL };
   g_autoptr(GPtrArray) terms = liaison_search_parse (search);

@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 
 /* Schema 7: what the search indexes hold and the triggers that keep them. */
 extern const char liaison_store_search_migration[];
+/* Schema 19: a reception's place and occasion (the mobile desk), indexed. */
+extern const char liaison_store_place_migration[];
+/* The receptions' index as schemas 7 to 18 had it (the view, the table,
+ * its triggers and the category renames), for the tests that take a file
+ * back to an older schema. */
+extern const char liaison_store_search_index_7[];
 
 /* @search without outer spaces, or NULL when it has no words. */
 char     *liaison_store_search_normalize       (const char    *search);

@@ -41,6 +41,19 @@ set_text (JsonObject   *object,
   json_object_set_string_member (object, member, text != NULL ? text : "");
 }
 
+/* An optional member, left out when empty, as an older sender did. */
+static void
+set_text_if_set (JsonObject   *object,
+                 const char   *member,
+                 sqlite3_stmt *stmt,
+                 int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text != NULL && *text != '\0')
+    json_object_set_string_member (object, member, text);
+}
+
 static gboolean
 encode_reception_children (LiaisonStore  *self,
                            gint64         id,
@@ -213,6 +226,9 @@ encode_row (LiaisonStore  *self,
       set_text (data, "summary", stmt, c + 4);
       json_object_set_boolean_member (data, "handled_on_spot", sqlite3_column_int (stmt, c + 5) != 0);
       set_text (data, "handling", stmt, c + 6);
+      /* Only when set: a reception without them is sent as before. */
+      set_text_if_set (data, "place", stmt, c + 7);
+      set_text_if_set (data, "occasion", stmt, c + 8);
       if (!encode_reception_children (self, sqlite3_column_int64 (stmt, 0), data, error))
         return NULL;
       break;

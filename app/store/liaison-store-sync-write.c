@@ -151,12 +151,12 @@ static const char *const upserts[N_KINDS] = {
     ", name = excluded.name, level = excluded.level, group_id = excluded.group_id,"
     " station_id = excluded.station_id, specialty = excluded.specialty, phone = excluded.phone",
   [KIND_RECEPTION] = "INSERT INTO receptions (" UPSERT_META_COLUMNS ", received_at, station_id,"
-    " channel, category_id, summary, handled_on_spot, handling, visitors_text)"
-    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" UPSERT_META_UPDATE
+    " channel, category_id, summary, handled_on_spot, handling, visitors_text, place, occasion)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" UPSERT_META_UPDATE
     ", received_at = excluded.received_at, station_id = excluded.station_id,"
     " channel = excluded.channel, category_id = excluded.category_id, summary = excluded.summary,"
     " handled_on_spot = excluded.handled_on_spot, handling = excluded.handling,"
-    " visitors_text = excluded.visitors_text",
+    " visitors_text = excluded.visitors_text, place = excluded.place, occasion = excluded.occasion",
   /* A sender's status, if any, is not read (?12 is unused): the loop
    * columns are this replica's replay of the events, by
    * liaison_store_refresh_loop_cache (). */
@@ -448,6 +448,8 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
         sqlite3_bind_int (stmt, 11, json_object_get_boolean_member (data, "handled_on_spot") ? 1 : 0);
         bind_data_text (stmt, 12, data, "handling");
         sqlite3_bind_text (stmt, 13, people, -1, SQLITE_TRANSIENT);
+        bind_data_text (stmt, 14, data, "place");
+        bind_data_text (stmt, 15, data, "occasion");
       }
       break;
     case KIND_SUGGESTION:

@@ -26,7 +26,7 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
     " LEFT JOIN deputy_groups g ON g.id = t.group_id LEFT JOIN stations s ON s.id = t.station_id" },
   [KIND_RECEPTION] = { "reception", "receptions", LIAISON_SYNC_ROLE_STATION,
     "SELECT " META_SELECT ", t.received_at, s.uuid, t.channel, c.uuid, t.summary, t.handled_on_spot,"
-    " t.handling FROM receptions t JOIN stations s ON s.id = t.station_id"
+    " t.handling, t.place, t.occasion FROM receptions t JOIN stations s ON s.id = t.station_id"
     " JOIN categories c ON c.id = t.category_id" },
   [KIND_SUGGESTION] = { "suggestion", "suggestions", LIAISON_SYNC_ROLE_STATION,
     "SELECT " META_SELECT ", r.uuid, s.uuid, c.uuid, t.title, t.content, t.raised_by,"

@@ -27,7 +27,7 @@ typedef enum {
 } LiaisonStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LIAISON_STORE_SCHEMA_VERSION 18
+#define LIAISON_STORE_SCHEMA_VERSION 19
 
 #define LIAISON_TYPE_STORE (liaison_store_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)
@@ -141,6 +141,8 @@ typedef struct {
   gint64  deputy_id;    /* 0 for any */
   gint64  category_id;  /* 0 for any */
   gint64  station_id;   /* 0 for any: headquarters sees every station's */
+  gboolean mobile_desk; /* only the receptions at the mobile desk (流动办公桌) */
+  char   *place;        /* part of the place or occasion; NULL or "" for any */
 } LiaisonReceptionFilter;
 
 void          liaison_reception_filter_clear   (LiaisonReceptionFilter *filter);

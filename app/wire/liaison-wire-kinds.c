@@ -54,6 +54,10 @@ static const FieldSpec reception_fields[] = {
   { "summary", FIELD_TEXT_OR_NULL, TRUE },
   { "handled_on_spot", FIELD_BOOL, TRUE },
   { "handling", FIELD_TEXT_OR_NULL, FALSE },
+  /* The mobile desk's place and occasion (docs/online.md): sent when set,
+   * missing from older senders, which is none. */
+  { "place", FIELD_TEXT_OR_NULL, FALSE, LIAISON_MAX_PLACE_CHARS },
+  { "occasion", FIELD_TEXT_OR_NULL, FALSE, LIAISON_MAX_OCCASION_CHARS },
   { "deputies", FIELD_UUID_ARRAY, TRUE },
   { "visitors", FIELD_VISITORS, TRUE },
   /* Files kept with it (docs/sync-protocol.md): absent means none. */

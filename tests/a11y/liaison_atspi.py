@@ -379,6 +379,27 @@ def focus_by_tab(root, pred, limit=60):
     raise AssertionError("Tab never reached the control sought")
 
 
+def choose(window, combo, item, button=False):
+    """Picks @item in the combo box @combo by keyboard: Tab to it, Space
+    opens its list, arrows walk it (GTK 4.8 lets AT-SPI select only rows
+    already built)."""
+    if button:  # a GtkDropDown: its button takes the focus
+        focus_by_tab(window, lambda n: n.getRoleName() == "push button"
+                     and n.parent is not None and n.parent.name == combo)
+    else:
+        focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
+    press("space")
+    time.sleep(0.5)
+    for _ in range(40):
+        node = focused(window)
+        if node is not None and node.name == item:
+            press("return")
+            time.sleep(0.3)
+            return
+        press("down")
+    raise AssertionError(f"{combo} offers no {item}")
+
+
 def choose_file(app, before, path):
     """GTK's own file chooser, opened since @before: types "/" to open its
     location entry, as a keyboard user does, and puts @path in it. The

@@ -17,8 +17,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, choose_file, click, find, find_all,  # noqa: E402
-                           focus_by_tab, focused, new_window, press, set_text,
+from liaison_atspi import (TAP, App, choose, choose_file, click, find, find_all,  # noqa: E402
+                           focus_by_tab, new_window, press, set_text,
                            text_of, texts_under, wait_for)
 
 DATA = os.environ.get("LIAISON_TEST_DATA",
@@ -36,27 +36,6 @@ DATE = "2025-03-05"
 def menu(window, item):
     click(window, "push button", "主菜单")
     click(window, "menu item", item)
-
-
-def choose(window, combo, item, button=False):
-    """Picks @item in the combo box @combo by keyboard: Tab to it, Space
-    opens its list, arrows walk it (GTK 4.8 lets AT-SPI select only rows
-    already built)."""
-    if button:  # a GtkDropDown: its button takes the focus
-        focus_by_tab(window, lambda n: n.getRoleName() == "push button"
-                     and n.parent is not None and n.parent.name == combo)
-    else:
-        focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
-    press("space")
-    time.sleep(0.5)
-    for _ in range(40):
-        node = focused(window)
-        if node is not None and node.name == item:
-            press("return")
-            time.sleep(0.3)
-            return
-        press("down")
-    raise AssertionError(f"{combo} offers no {item}")
 
 
 def label_texts(node):

@@ -42,6 +42,7 @@ struct _LiaisonReceptionDetail
   GtkButton     *print_button;
   AdwActionRow  *date_info;
   AdwActionRow  *channel_info;
+  AdwActionRow  *place_info;
   AdwActionRow  *category_info;
   AdwActionRow  *station_info;
   AdwActionRow  *deputies_info;
@@ -282,6 +283,12 @@ show_reception (LiaisonReceptionDetail *self,
   gtk_label_set_text (self->subtitle_label, subtitle);
   adw_action_row_set_subtitle (self->date_info, reception->received_at);
   adw_action_row_set_subtitle (self->channel_info, channel);
+  {
+    g_autofree char *place = liaison_reception_place_text (reception);
+
+    adw_action_row_set_subtitle (self->place_info, place != NULL ? place : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->place_info), place != NULL);
+  }
   adw_action_row_set_subtitle (self->category_info, category);
   adw_action_row_set_subtitle (self->station_info, reception->station_name ? reception->station_name : "");
   adw_action_row_set_subtitle (self->deputies_info,
@@ -527,6 +534,7 @@ liaison_reception_detail_class_init (LiaisonReceptionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, print_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, date_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, channel_info);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, place_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, category_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, station_info);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionDetail, deputies_info);

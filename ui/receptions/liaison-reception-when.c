@@ -1,5 +1,6 @@
 /* liaison-reception-when.c: the reception editor's When and How section:
- * date, time, channel and category, each with its error row under it. */
+ * date, time, channel, the mobile desk's place and occasion, and category,
+ * each with its error row under it. */
 #define G_LOG_DOMAIN "liaison-reception-editor"
 
 #include "config.h"
@@ -26,6 +27,12 @@ struct _LiaisonReceptionWhen
   AdwComboRow          *channel_row;
   GtkWidget            *channel_error_row;
   GtkLabel             *channel_error;
+  AdwEntryRow          *place_entry;
+  GtkWidget            *place_error_row;
+  GtkLabel             *place_error;
+  AdwEntryRow          *occasion_entry;
+  GtkWidget            *occasion_error_row;
+  GtkLabel             *occasion_error;
   AdwComboRow          *category_row;
   GtkWidget            *category_error_row;
   GtkLabel             *category_error;
@@ -48,6 +55,20 @@ static void
 hide_error_cb (GtkWidget *error_widget)
 {
   gtk_widget_set_visible (error_widget, FALSE);
+}
+
+/* The place and occasion belong to the mobile desk: shown for it, and for
+ * any reception that has them (an import, an older channel), so that
+ * nothing held is out of sight. */
+static void
+update_place_rows (LiaisonReceptionWhen *self)
+{
+  gboolean shown = adw_combo_row_get_selected (self->channel_row) == LIAISON_CHANNEL_MOBILE_DESK ||
+                   *gtk_editable_get_text (GTK_EDITABLE (self->place_entry)) != '\0' ||
+                   *gtk_editable_get_text (GTK_EDITABLE (self->occasion_entry)) != '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (self->place_entry), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->occasion_entry), shown);
 }
 
 void
@@ -78,6 +99,9 @@ liaison_reception_when_load (LiaisonReceptionWhen *self)
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), liaison_reception_form_get_date (self->form));
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), liaison_reception_form_get_time (self->form));
   adw_combo_row_set_selected (self->channel_row, liaison_reception_form_get_channel (self->form));
+  gtk_editable_set_text (GTK_EDITABLE (self->place_entry), liaison_reception_form_get_place (self->form));
+  gtk_editable_set_text (GTK_EDITABLE (self->occasion_entry), liaison_reception_form_get_occasion (self->form));
+  update_place_rows (self);
   adw_combo_row_set_selected (self->category_row,
                               liaison_ui_id_position (self->category_ids, liaison_reception_form_get_category_id (self->form)));
 }
@@ -90,6 +114,8 @@ liaison_reception_when_read (LiaisonReceptionWhen *self)
   liaison_reception_form_set_date (self->form, gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
   liaison_reception_form_set_time (self->form, gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
   liaison_reception_form_set_channel (self->form, adw_combo_row_get_selected (self->channel_row));
+  liaison_reception_form_set_place (self->form, gtk_editable_get_text (GTK_EDITABLE (self->place_entry)));
+  liaison_reception_form_set_occasion (self->form, gtk_editable_get_text (GTK_EDITABLE (self->occasion_entry)));
   liaison_reception_form_set_category_id (self->form,
                                           liaison_ui_id_at (self->category_ids, adw_combo_row_get_selected (self->category_row)));
 }
@@ -109,6 +135,8 @@ liaison_reception_when_clear_errors (LiaisonReceptionWhen *self)
   show_error (self->date_error, self->date_error_row, NULL);
   show_error (self->time_error, self->time_error_row, NULL);
   show_error (self->channel_error, self->channel_error_row, NULL);
+  show_error (self->place_error, self->place_error_row, NULL);
+  show_error (self->occasion_error, self->occasion_error_row, NULL);
   show_error (self->category_error, self->category_error_row, NULL);
 }
 
@@ -127,6 +155,8 @@ liaison_reception_when_show_error (LiaisonReceptionWhen *self,
     { "received_at", self->date_error,     self->date_error_row,     GTK_WIDGET (self->date_entry) },
     { "time",        self->time_error,     self->time_error_row,     GTK_WIDGET (self->time_entry) },
     { "channel",     self->channel_error,  self->channel_error_row,  GTK_WIDGET (self->channel_row) },
+    { "place",       self->place_error,    self->place_error_row,    GTK_WIDGET (self->place_entry) },
+    { "occasion",    self->occasion_error, self->occasion_error_row, GTK_WIDGET (self->occasion_entry) },
     { "category",    self->category_error, self->category_error_row, GTK_WIDGET (self->category_row) },
   };
 
@@ -176,6 +206,12 @@ liaison_reception_when_class_init (LiaisonReceptionWhenClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, channel_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, channel_error_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, channel_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, place_error_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, place_error);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, occasion_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, occasion_error_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, occasion_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, category_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, category_error_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionWhen, category_error);
@@ -191,4 +227,7 @@ liaison_reception_when_init (LiaisonReceptionWhen *self)
   g_signal_connect_swapped (self->time_entry, "changed", G_CALLBACK (hide_error_cb), self->time_error_row);
   g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (hide_error_cb), self->channel_error_row);
   g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (hide_error_cb), self->category_error_row);
+  g_signal_connect_swapped (self->place_entry, "changed", G_CALLBACK (hide_error_cb), self->place_error_row);
+  g_signal_connect_swapped (self->occasion_entry, "changed", G_CALLBACK (hide_error_cb), self->occasion_error_row);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_place_rows), self);
 }

@@ -14,6 +14,7 @@
 #include "liaison-reception-detail.h"
 #include "liaison-reception-item.h"
 #include "liaison-dropdown-search.h"
+#include "liaison-mobile-desk-filter.h"
 #include "liaison-on-duty-today.h"
 #include "liaison-online-banner.h"
 #include "liaison-receptions-page.h"
@@ -53,6 +54,7 @@ struct _LiaisonReceptionsPage
   GtkEntry               *to_entry;
   GtkDropDown            *deputy_dropdown;
   GtkDropDown            *category_dropdown;
+  LiaisonMobileDeskFilter *mobile_desk_filter;
   GtkDropDown            *station_dropdown;
   GtkLabel               *date_error_label;
   GtkLabel               *count_label;
@@ -177,8 +179,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   {
     g_autofree char *category_markup = liaison_search_highlight_text (category, terms);
+    g_autofree char *place = liaison_reception_place_text (reception);
+    g_autofree char *place_markup = place != NULL ? liaison_search_highlight_text (place, terms) : NULL;
+    /* A mobile desk's place shows beside the category: "城乡建设 · 渠沟镇太平村 · 集市" */
+    g_autofree char *line = place_markup != NULL
+      ? liaison_search_highlight_format (_("%s · %s"), category_markup, place_markup, NULL) : NULL;
 
-    liaison_search_highlight_set_row (box, "category", category_markup);
+    liaison_search_highlight_set_row (box, "category", line != NULL ? line : category_markup);
   }
   liaison_ui_set_row_text (box, "time", received_at);
   liaison_search_highlight_set_row (box, "visitor", visitor_line);
@@ -290,7 +297,8 @@ is_filtering (LiaisonReceptionsPage *self)
          gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0' ||
          gtk_drop_down_get_selected (self->deputy_dropdown) > 0 ||
          gtk_drop_down_get_selected (self->category_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->station_dropdown) > 0;
+         gtk_drop_down_get_selected (self->station_dropdown) > 0 ||
+         liaison_mobile_desk_filter_is_active (self->mobile_desk_filter);
 }
 
 static void
@@ -359,6 +367,7 @@ apply_filters (LiaisonReceptionsPage *self)
   if (category < self->category_ids->len)
     filter.category_id = g_array_index (self->category_ids, gint64, category);
   filter.station_id = liaison_station_choices_get_id (self->stations);
+  liaison_mobile_desk_filter_fill (self->mobile_desk_filter, &filter);
 
   save_filters (self, filter.from_date, filter.to_date);
 
@@ -415,6 +424,7 @@ clear_filters_cb (LiaisonReceptionsPage *self)
   gtk_drop_down_set_selected (self->deputy_dropdown, 0);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   gtk_drop_down_set_selected (self->station_dropdown, 0);
+  liaison_mobile_desk_filter_clear (self->mobile_desk_filter);
   self->restoring = FALSE;
   mark_date_entry (self->from_entry);
   mark_date_entry (self->to_entry);
@@ -692,6 +702,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   object_class->finalize = liaison_receptions_page_finalize;
 
   g_type_ensure (LIAISON_TYPE_DATE_BUTTON);
+  g_type_ensure (LIAISON_TYPE_MOBILE_DESK_FILTER);
   g_type_ensure (LIAISON_TYPE_ON_DUTY_TODAY);
   g_type_ensure (LIAISON_TYPE_ONLINE_BANNER);
   g_type_ensure (LIAISON_TYPE_RECEPTION_DETAIL);
@@ -707,6 +718,7 @@ liaison_receptions_page_class_init (LiaisonReceptionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, deputy_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, mobile_desk_filter);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonReceptionsPage, count_label);

@@ -108,6 +108,7 @@ make_reception_row (LiaisonDashboardItems  *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *visitors = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *place = liaison_reception_place_text (reception);
   guint people = 0;
 
   for (guint i = 0; reception->visitors != NULL && i < reception->visitors->len; i++)
@@ -118,6 +119,9 @@ make_reception_row (LiaisonDashboardItems  *self,
     g_ptr_array_add (parts, reception->station_name);
   if (reception->category_name != NULL && *reception->category_name != '\0')
     g_ptr_array_add (parts, reception->category_name);
+  /* A mobile desk's place and occasion, "渠沟镇太平村 · 集市" */
+  if (place != NULL)
+    g_ptr_array_add (parts, place);
   if (people > 0)
     {
       /* Translators: in a reception's row: how many people came */

@@ -214,8 +214,10 @@ liaison_search_highlight_reception_elsewhere (const LiaisonReception *reception,
       const LiaisonVisitor *first = n_visitors > 0 ? g_ptr_array_index (reception->visitors, 0) : NULL;
 
       /* Shown in the row already: the summary, the first visitor, the
-       * deputies, the category. */
+       * deputies, the category and a mobile desk's place. */
       if (text_matches (reception->summary, term->text) ||
+          text_matches (reception->place, term->text) ||
+          text_matches (reception->occasion, term->text) ||
           text_matches (reception->deputy_names, term->text) ||
           text_matches (reception->category_name, term->text) ||
           (first != NULL && (text_matches (first->name, term->text) ||

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define LIAISON_TEST_PRINT_MASKED      "138****5678"
 /* The ledger's header row, as pdftotext reads it across the page. */
 #define LIAISON_TEST_PRINT_LEDGER_HEADER \
-  "接待日期 接待代表 来访人 联系电话 人数 所在社区 类别 反映内容 办理情况 接待方式 同意联系 当场办结"
+  "接待日期 接待代表 来访人 联系电话 人数 所在社区 类别 反映内容 办理情况 接待方式 同意联系 当场办结 地点"
 
 /* Makes the station's database at @path with the deputies 张伟 and 李娜
  * and the reception of 2025-03-05 09:30 (王秀兰, who may be contacted, and

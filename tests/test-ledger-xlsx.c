@@ -144,7 +144,7 @@ test_workbook (Fixture       *fixture,
   out = read_back (xlsx, csv);
   g_assert_cmpstr (out, ==,
     "sheets ['接待台账'] frozen A2\n"
-    "bold True columns 12 12\n"
+    "bold True columns 14 14\n"
     "narrow []\n"
     "rows 4 4\n"
     "1 ['str', 'str', 'str'] differ []\n"

@@ -12,9 +12,14 @@
 #include "liaison-ledger-private.h"
 #include "liaison-print-form.h"
 
+/* The printed columns: the file's, with the mobile desk's place and
+ * occasion in one, 地点 ("渠沟镇太平村 · 集市"), so that the landscape page
+ * keeps its headers on one line. */
+#define N_PRINTED_COLUMNS RC_OCCASION
+
 /* Each column's share of the page's width: the content and the handling
  * take the room, the yes-or-no columns little. */
-static const double column_shares[N_RECEPTION_COLUMNS] = {
+static const double column_shares[N_PRINTED_COLUMNS] = {
   [RC_DATE]       = 1.45,
   [RC_DEPUTIES]   = 1.3,
   [RC_VISITOR]    = 1.1,
@@ -22,14 +27,28 @@ static const double column_shares[N_RECEPTION_COLUMNS] = {
   [RC_PARTY_SIZE] = 0.75,
   [RC_COMMUNITY]  = 1.3,
   [RC_CATEGORY]   = 1.1,
-  [RC_CONTENT]    = 3.1,
-  [RC_HANDLING]   = 2.2,
+  [RC_CONTENT]    = 2.6,
+  [RC_HANDLING]   = 1.8,
   [RC_CHANNEL]    = 1.1,
   [RC_CONSENT]    = 1.1,
   [RC_ON_SPOT]    = 1.1,
-  [RC_PLACE]      = 1.4,
-  [RC_OCCASION]   = 1.0,
+  [RC_PLACE]      = 0.9,
 };
+
+/* A file's row as printed: its place and occasion in one cell. */
+static char **
+printed_row (char **cells)
+{
+  char **printed = g_new0 (char *, N_PRINTED_COLUMNS + 1);
+  gboolean place = *cells[RC_PLACE] != '\0';
+  gboolean occasion = *cells[RC_OCCASION] != '\0';
+
+  for (guint c = 0; c < RC_PLACE; c++)
+    printed[c] = g_strdup (cells[c]);
+  printed[RC_PLACE] = place && occasion ? g_strdup_printf (_("%s · %s"), cells[RC_PLACE], cells[RC_OCCASION])
+                                        : g_strdup (place ? cells[RC_PLACE] : cells[RC_OCCASION]);
+  return printed;
+}
 
 LiaisonPdf *
 liaison_ledger_print_new (LiaisonStore  *store,
@@ -46,7 +65,7 @@ liaison_ledger_print_new (LiaisonStore  *store,
   g_autofree char *printed = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *footer = NULL;
   g_autofree char *period = NULL;
-  LiaisonPdfColumn columns[N_RECEPTION_COLUMNS];
+  LiaisonPdfColumn columns[N_PRINTED_COLUMNS];
   guint n_contacts = 0;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
@@ -81,15 +100,19 @@ liaison_ledger_print_new (LiaisonStore  *store,
                             from, to, rows->len);
   liaison_pdf_add_paragraph (pdf, period);
 
-  for (guint c = 0; c < N_RECEPTION_COLUMNS; c++)
+  for (guint c = 0; c < N_PRINTED_COLUMNS; c++)
     columns[c] = (LiaisonPdfColumn) {
       liaison_ledger_reception_columns[c].zh,
       column_shares[c],
       c == RC_PARTY_SIZE ? LIAISON_PDF_ALIGN_END : LIAISON_PDF_ALIGN_START,
     };
-  liaison_pdf_begin_table (pdf, columns, N_RECEPTION_COLUMNS, TRUE);
+  liaison_pdf_begin_table (pdf, columns, N_PRINTED_COLUMNS, TRUE);
   for (guint r = 0; r < rows->len; r++)
-    liaison_pdf_add_row (pdf, (const char *const *) g_ptr_array_index (rows, r), LIAISON_PDF_ROW_PLAIN);
+    {
+      g_auto(GStrv) cells = printed_row (g_ptr_array_index (rows, r));
+
+      liaison_pdf_add_row (pdf, (const char *const *) cells, LIAISON_PDF_ROW_PLAIN);
+    }
   liaison_pdf_end_table (pdf);
 
   if (n_rows != NULL)

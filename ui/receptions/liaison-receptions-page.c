@@ -94,6 +94,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
 
   liaison_ui_add_row_label (box, GTK_BOX (box), "visitor", NULL, 20);
+  /* A mobile desk's place and occasion, when it has them. */
+  label = liaison_ui_add_row_label (box, GTK_BOX (box), "place", NULL, 20);
+  gtk_widget_set_visible (label, FALSE);
   liaison_ui_add_row_label (box, GTK_BOX (box), "summary", NULL, 20);
   /* Where a search matched what the row does not show. */
   label = liaison_ui_add_row_label (box, GTK_BOX (box), "elsewhere", "search-elsewhere", 20);
@@ -133,6 +136,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       liaison_ui_clear_row_texts (box, keys);
       liaison_search_highlight_set_row (box, "elsewhere", NULL);
       liaison_search_highlight_set_row (box, "station", NULL);
+      liaison_search_highlight_set_row (box, "place", NULL);
       return;
     }
 
@@ -181,11 +185,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     g_autofree char *category_markup = liaison_search_highlight_text (category, terms);
     g_autofree char *place = liaison_reception_place_text (reception);
     g_autofree char *place_markup = place != NULL ? liaison_search_highlight_text (place, terms) : NULL;
-    /* A mobile desk's place shows beside the category: "城乡建设 · 渠沟镇太平村 · 集市" */
-    g_autofree char *line = place_markup != NULL
-      ? liaison_search_highlight_format (_("%s · %s"), category_markup, place_markup, NULL) : NULL;
+    /* Translators: a mobile desk's place and occasion in a row of the receptions list, "地点：渠沟镇太平村 · 集市" */
+    g_autofree char *place_line = place_markup != NULL
+      ? liaison_search_highlight_format (_("Place: %s"), place_markup, NULL) : NULL;
 
-    liaison_search_highlight_set_row (box, "category", line != NULL ? line : category_markup);
+    liaison_search_highlight_set_row (box, "category", category_markup);
+    liaison_search_highlight_set_row (box, "place", place_line);
   }
   liaison_ui_set_row_text (box, "time", received_at);
   liaison_search_highlight_set_row (box, "visitor", visitor_line);

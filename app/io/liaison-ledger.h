@@ -38,7 +38,9 @@ typedef enum {
  *   optional: 来访人/visitor, 联系电话/phone, 人数/party size (party_size),
  *             办理情况/handling, 接待方式/channel (default walk-in),
  *             同意联系/consent (是/否, yes/no, 1/0; default no),
- *             当场办结/handled on the spot (是/否; default no).
+ *             当场办结/handled on the spot (是/否; default no),
+ *             地点/place and 场合/occasion (the mobile desk's; optional,
+ *             exported as the last two columns).
  * Unknown columns are ignored. Deputies are separated by 、 , ， ; or ；
  * and must already be on the roster. Several visitors may be named in
  * 来访人, separated by 、 (as export writes them): the first one gets the

@@ -135,7 +135,7 @@ test_pull_list_get (Fixture       *f,
   g_autoptr(LiaisonOnlineSubmission) a = NULL;
   g_autoptr(LiaisonOnlineSubmission) none = NULL;
 
-  g_assert_cmpint (liaison_store_get_schema_version (f->store), ==, 18);
+  g_assert_cmpint (liaison_store_get_schema_version (f->store), >=, 18);  /* the Online inbox came with schema 18 */
   pull_three (f);
   g_assert_true (changed_has (f, "online"));
 

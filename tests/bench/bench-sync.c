@@ -7,6 +7,11 @@
  *                                        station file DB enrolled with a station code
  *   bench-sync stations HQ DIR N M       N stations (N files, N enrollment codes)
  *                                        sync at once, each pushing M receptions
+ *   bench-sync online HQ DIR N M LOAD    the same, the server serving its public
+ *                                        site too (--public-listen), while the
+ *                                        shell command LOAD submits to it: the
+ *                                        stations sync at once, again and again,
+ *                                        until LOAD ends
  *
  * HQ is the liaison-hq program; DIR an empty working directory. The server
  * is always a real `liaison-hq serve --listen 127.0.0.1:0` child, and the
@@ -138,6 +143,7 @@ add_station (const char *hq,
 typedef struct {
   GSubprocess *process;
   char *url;
+  char *public_url;   /* the public site's, when it serves one */
 } Server;
 
 /* The server goes when this program goes, however it ends. */
@@ -147,33 +153,52 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
+/* Starts `HQ serve` on a free loopback port, and with @public its public
+ * site on another. */
 static Server *
 server_start (const char *hq,
               const char *data_dir,
-              const char *log_path)
+              const char *log_path,
+              gboolean    public)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
   const char *prefix = "listening on ";
   Server *server = g_new0 (Server, 1);
-  char *url;
 
   g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawn (launcher, &error, hq, "serve", "--data-dir", data_dir,
-                                                 "--listen", "127.0.0.1:0", NULL);
+  if (public)
+    server->process = g_subprocess_launcher_spawn (launcher, &error, hq, "serve", "--data-dir", data_dir,
+                                                   "--listen", "127.0.0.1:0",
+                                                   "--public-listen", "127.0.0.1:0", NULL);
+  else
+    server->process = g_subprocess_launcher_spawn (launcher, &error, hq, "serve", "--data-dir", data_dir,
+                                                   "--listen", "127.0.0.1:0", NULL);
   if (server->process == NULL)
     die ("start liaison-hq", error);
   running_server = server->process;
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  if (line == NULL || (url = strstr (line, prefix)) == NULL)
-    die ("liaison-hq did not say where it listens", error);
-  server->url = g_strdup (g_strstrip (url + strlen (prefix)));
+  /* One line for each address; the public site's says so. */
+  while (server->url == NULL || (public && server->public_url == NULL))
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      char *url;
+
+      if (line == NULL)
+        die ("liaison-hq did not say where it listens", error);
+      if ((url = strstr (line, "http")) == NULL)
+        continue;
+      if (strstr (line, "public") != NULL)
+        server->public_url = g_strdup (g_strstrip (url));
+      else if (strstr (line, prefix) != NULL)
+        server->url = g_strdup (g_strstrip (url));
+    }
   g_printerr ("   liaison-hq listening on %s (pid %s)\n", server->url,
               g_subprocess_get_identifier (server->process));
+  if (public)
+    g_printerr ("   its public site on %s\n", server->public_url);
   return server;
 }
 
@@ -204,6 +229,7 @@ server_stop (Server *server)
     g_printerr ("bench-sync: liaison-hq did not stop cleanly\n");
   g_object_unref (server->process);
   g_free (server->url);
+  g_free (server->public_url);
   g_free (server);
 }
 
@@ -476,7 +502,7 @@ cmd_throughput (const char *hq,
   GRand *rand = g_rand_new_with_seed (3);
   LiaisonSyncCounts counts = { 0 };
   PushWatch watch = { .target = n };
-  Server *server = server_start (hq, data_dir, log);
+  Server *server = server_start (hq, data_dir, log, FALSE);
   Pool pool = { 0 };
   gint64 start;
   double sync_seconds, push_seconds, pull_seconds;
@@ -555,7 +581,7 @@ cmd_idle (const char *hq,
   g_autoptr(LiaisonSyncEngine) engine = liaison_sync_engine_new (store);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   LiaisonSyncCounts counts = { 0 };
-  Server *server = server_start (hq, data_dir, log);
+  Server *server = server_start (hq, data_dir, log, FALSE);
   double ms;
   guint unsynced;
 
@@ -605,11 +631,54 @@ raise_file_limit (void)
     }
 }
 
+/* The load command of `online`, and whether it has ended. */
+typedef struct {
+  GSubprocess *process;
+  gboolean done;
+} Load;
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Load *load = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  load->done = TRUE;
+}
+
+/* Starts `sh -c @command` with the public site's address in
+ * $LIAISON_BENCH_PUBLIC and the server's data directory in
+ * $LIAISON_BENCH_HQ_DATA. */
+static void
+load_start (Load       *load,
+            const char *command,
+            Server     *server,
+            const char *data_dir)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LIAISON_BENCH_PUBLIC", server->public_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_BENCH_HQ_DATA", data_dir, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  load->process = g_subprocess_launcher_spawn (launcher, &error, "sh", "-c", command, NULL);
+  if (load->process == NULL)
+    die ("start the load", error);
+  g_subprocess_wait_async (load->process, NULL, on_load_done, load);
+}
+
+/* N stations push M receptions each, all at once; with @load (a shell
+ * command), the server serves its public site too, and the stations sync
+ * at once again and again (the later rounds pulling what the load
+ * submitted to them) until the command ends. */
 static int
 cmd_stations (const char *hq,
               const char *dir,
               guint       n,
-              guint       m)
+              guint       m,
+              const char *load_command)
 {
   g_autofree char *data_dir = init_hq (hq, dir);
   g_autofree char *log = g_build_filename (dir, "hq.log", NULL);
@@ -620,9 +689,10 @@ cmd_stations (const char *hq,
   g_autofree Wait *waits = g_new0 (Wait, n);
   GRand *rand = g_rand_new_with_seed (4);
   Server *server;
+  Load load = { 0 };
   gint64 start;
   double total;
-  guint failed_syncs = 0, rejected = 0, short_pushes = 0;
+  guint failed_syncs = 0, rejected = 0, short_pushes = 0, rounds = 0, received = 0;
 
   raise_file_limit ();
   g_mkdir_with_parents (stations_dir, 0700);
@@ -634,7 +704,7 @@ cmd_stations (const char *hq,
       g_ptr_array_add (codes, add_station (hq, data_dir, name));
     }
 
-  server = server_start (hq, data_dir, log);
+  server = server_start (hq, data_dir, log, load_command != NULL);
   /* One after the other: setting up is not what is measured. */
   g_printerr ("   enrolling them one by one, each taking the roster\n");
   for (guint i = 0; i < n; i++)
@@ -659,32 +729,50 @@ cmd_stations (const char *hq,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (engines, liaison_sync_engine_new (g_ptr_array_index (stores, i)));
 
-  g_printerr ("   all of them sync at once\n");
+  g_printerr ("   all of them sync at once%s\n", load_command != NULL ? ", again and again while the load runs" : "");
   requests_start ();
+  if (load_command != NULL)
+    load_start (&load, load_command, server, data_dir);
   start = g_get_monotonic_time ();
-  for (guint i = 0; i < n; i++)
-    liaison_sync_engine_sync_async (g_ptr_array_index (engines, i), NULL, on_synced, &waits[i]);
-  wait_all (waits, n);
+  do
+    {
+      memset (waits, 0, n * sizeof (Wait));
+      for (guint i = 0; i < n; i++)
+        liaison_sync_engine_sync_async (g_ptr_array_index (engines, i), NULL, on_synced, &waits[i]);
+      wait_all (waits, n);
+      for (guint i = 0; i < n; i++)
+        {
+          if (!waits[i].ok)
+            {
+              if (failed_syncs == 0)
+                g_printerr ("bench-sync: a sync failed: %s\n", waits[i].error->message);
+              failed_syncs++;
+              g_clear_error (&waits[i].error);
+              continue;
+            }
+          rejected += waits[i].counts.rejected;
+          received += waits[i].counts.received;
+          /* The first round pushes each station's receptions; the later
+           * ones have nothing to push. */
+          if (waits[i].counts.sent != (rounds == 0 ? m : 0))
+            short_pushes++;
+        }
+      rounds++;
+    }
+  while (load.process != NULL && !load.done);
   total = seconds_since (start);
   requests.recording = FALSE;
-
-  for (guint i = 0; i < n; i++)
+  if (load.process != NULL)
     {
-      if (!waits[i].ok)
-        {
-          if (failed_syncs == 0)
-            g_printerr ("bench-sync: a sync failed: %s\n", waits[i].error->message);
-          failed_syncs++;
-          g_clear_error (&waits[i].error);
-          continue;
-        }
-      rejected += waits[i].counts.rejected;
-      if (waits[i].counts.sent != m)
-        short_pushes++;
+      if (!g_subprocess_get_successful (load.process))
+        die ("the load", NULL);
+      g_object_unref (load.process);
     }
 
   printf ("stations %u\n", n);
   printf ("stations-total %.2f\n", total);
+  printf ("stations-rounds %u\n", rounds);
+  printf ("stations-received %u\n", received);
   printf ("stations-requests %u\n", requests.latencies->len);
   printf ("stations-p50 %.1f\n", liaison_bench_percentile (requests.latencies, 0.5));
   printf ("stations-p99 %.1f\n", liaison_bench_percentile (requests.latencies, 0.99));
@@ -727,9 +815,11 @@ main (int   argc,
   if (g_str_equal (command, "idle") && argc == 6)
     return cmd_idle (argv[2], argv[3], argv[4], atoi (argv[5]));
   if (g_str_equal (command, "stations") && argc == 6)
-    return cmd_stations (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]));
+    return cmd_stations (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), NULL);
+  if (g_str_equal (command, "online") && argc == 7)
+    return cmd_stations (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), argv[6]);
 
   g_printerr ("usage: bench-sync throughput HQ DIR N | prepare DB | idle HQ DIR DB RUNS"
-              " | stations HQ DIR N M\n");
+              " | stations HQ DIR N M | online HQ DIR N M LOAD\n");
   return 2;
 }

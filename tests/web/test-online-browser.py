@@ -318,6 +318,7 @@ class World:
         check(PHONE[-4:] + "<" not in source and PHONE[:3] + "****" not in source,
               f"part of the phone shows on {where}")
         check(NAME not in source, f"the citizen's name {NAME} shows on {where}")
+        check(COMMUNITY not in source, f"the citizen's community {COMMUNITY} shows on {where}")
 
     def axe(self, where):
         """axe-core in the page: no serious or critical violation."""
@@ -394,6 +395,7 @@ def rate(world, rating, comment):
     world.submit_and_wait("#rate-button")
     world.assert_private("the page after rating")
     check(not world.css("#error"), f"rating {rating} was refused: {world.page_text()}")
+    world.wait_for("#notice")
 
 
 def main():
@@ -506,6 +508,10 @@ def main():
         s = world.loop_state(world.station_db, suggestion)
         check(s["status"] == "registered", f"the accepted suggestion is {s['status']}, not registered")
         world.desk("take-up", world.station_db, suggestion, DEPUTY)
+        # The reception, the suggestion and their moves go once the
+        # decision is acknowledged: the station's next sync, ten minutes
+        # later in the app.
+        world.sync(world.station_db)
         world.sync(world.station_db)
 
     def taken_up():

@@ -39,13 +39,22 @@ liaison_retention_shown_name (const char *name)
 
 char *
 liaison_retention_purge_reason (guint years,
-                                guint n_receptions)
+                                guint n_receptions,
+                                guint n_submissions)
 {
   g_autofree char *period = g_strdup_printf (ngettext ("%u year", "%u years", years), years);
+  g_autofree char *reason = NULL;
 
   /* Translators: the first %s is "3 years" */
-  return g_strdup_printf (ngettext ("Retention period of %s ended: the visitors of %u reception were purged",
-                                    "Retention period of %s ended: the visitors of %u receptions were purged",
-                                    n_receptions),
-                          period, n_receptions);
+  reason = g_strdup_printf (ngettext ("Retention period of %s ended: the visitors of %u reception were purged",
+                                      "Retention period of %s ended: the visitors of %u receptions were purged",
+                                      n_receptions),
+                            period, n_receptions);
+  if (n_submissions == 0)
+    return g_steal_pointer (&reason);
+  /* Translators: follows the sentence above, in the same entry */
+  return g_strdup_printf (ngettext ("%s; the citizen’s details of %u online submission too",
+                                    "%s; the citizens’ details of %u online submissions too",
+                                    n_submissions),
+                          reason, n_submissions);
 }

@@ -30,9 +30,11 @@ const char *liaison_retention_purged_label  (void);
 /* @name, as a desk shows it: the marker translated, any other as is. */
 const char *liaison_retention_shown_name    (const char  *name);
 
-/* The access log's reason for a purge, translated: the period and how
- * many receptions' visitors went. */
+/* The access log's reason for a purge, translated: the period, how
+ * many receptions' visitors went and, when any, how many online
+ * submissions' citizens. */
 char       *liaison_retention_purge_reason  (guint        years,
-                                             guint        n_receptions);
+                                             guint        n_receptions,
+                                             guint        n_submissions);
 
 G_END_DECLS

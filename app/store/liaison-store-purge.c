@@ -9,12 +9,24 @@
 #include "liaison-access-kind.h"
 #include "liaison-calendar.h"
 #include "liaison-loop-rules.h"
+#include "liaison-online-wire.h"
 #include "liaison-retention.h"
 #include "liaison-store-access-log.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
 #include "liaison-store-purge.h"
 #include "liaison-store-sync-private.h"
+
+/* A reception r is due by the rule: a purge record names it, or it was
+ * received on or before ?1 and every suggestion under it closed or
+ * withdrawn before ?2. */
+#define RECEPTION_DUE_RULE \
+  " (r.uuid IN (SELECT reception_uuid FROM purges)" \
+  "  OR (substr (r.received_at, 1, 10) <= ?1" \
+  "      AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.reception_id = r.id AND s.deleted = 0" \
+  "        AND (s.status NOT IN ('closed', 'withdrawn')" \
+  "             OR EXISTS (SELECT 1 FROM suggestion_events e WHERE e.suggestion_uuid = s.uuid" \
+  "               AND e.at >= ?2)))))"
 
 /* Receptions to purge: ?1 the cutoff day, ?2 the UTC start of the day
  * after it, ?3 the marker. Tombstones too: they keep their visitors. */
@@ -24,13 +36,30 @@ static const char due_query[] =
   "          AND (v.name IS NOT ?3 OR v.phone <> '' OR v.community <> '' OR v.consent <> 0))"
   "        OR EXISTS (SELECT 1 FROM suggestions s WHERE s.reception_id = r.id"
   "          AND s.raised_by <> '' AND s.raised_by IS NOT ?3))"
-  " AND (r.uuid IN (SELECT reception_uuid FROM purges)"
-  "      OR (substr (r.received_at, 1, 10) <= ?1"
-  "          AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.reception_id = r.id AND s.deleted = 0"
-  "            AND (s.status NOT IN ('closed', 'withdrawn')"
-  "                 OR EXISTS (SELECT 1 FROM suggestion_events e WHERE e.suggestion_uuid = s.uuid"
-  "                   AND e.at >= ?2)))))"
+  " AND" RECEPTION_DUE_RULE
   " ORDER BY r.id";
+
+/* Online submissions to purge, the server's rule (liaison-hq-purge.c):
+ * their citizen still there, and declined before ?2, still pending and
+ * submitted before ?2, or accepted and their reception due. The desk
+ * holds the decision and its reception, so no record tells it. */
+static const char due_submissions_query[] =
+  "SELECT o.uuid, substr (o.submitted_at, 1, 10) FROM online_submissions o"
+  " WHERE (ifnull (o.name, '') NOT IN ('', ?3) OR ifnull (o.phone, '') <> '' OR ifnull (o.community, '') <> ''"
+  "        OR o.consent <> 0)"
+  " AND ((o.decision IS NULL AND o.submitted_at < ?2)"
+  "      OR (o.decision = '" LIAISON_ONLINE_DECISION_DECLINED "' AND o.decided_at < ?2)"
+  "      OR (o.decision = '" LIAISON_ONLINE_DECISION_ACCEPTED "' AND EXISTS (SELECT 1 FROM receptions r WHERE r.uuid = o.reception"
+  "          AND" RECEPTION_DUE_RULE ")))"
+  " ORDER BY o.submitted_at";
+
+/* What one submission's purge runs, ?1 its uuid, ?2 the marker. */
+static const char *const submission_steps[] = {
+  "UPDATE online_submissions SET name = CASE WHEN ifnull (name, '') = '' THEN name ELSE ?2 END,"
+  " phone = NULL, community = NULL, consent = 0 WHERE uuid = ?1",
+  "DELETE FROM pull_quarantine WHERE uuid = ?1 AND ?2 IS NOT NULL",
+  "DELETE FROM sync_conflicts WHERE uuid = ?1 AND ?2 IS NOT NULL",
+};
 
 /* What one reception's purge runs, ?1 its id, ?2 the marker. The
  * visitors' triggers rewrite the search columns and the index. */
@@ -51,6 +80,7 @@ static const char *const purge_steps[] = {
 
 typedef struct {
   gint64  id;
+  char   *uuid;     /* a submission's */
   char   *day;
 } Due;
 
@@ -59,6 +89,7 @@ due_free (gpointer pointer)
 {
   Due *due = pointer;
 
+  g_free (due->uuid);
   g_free (due->day);
   g_free (due);
 }
@@ -71,6 +102,68 @@ read_due (sqlite3_stmt *stmt)
   due->id = sqlite3_column_int64 (stmt, 0);
   due->day = liaison_db_column_text (stmt, 2);
   return due;
+}
+
+static gpointer
+read_due_submission (sqlite3_stmt *stmt)
+{
+  Due *due = g_new0 (Due, 1);
+
+  due->uuid = liaison_db_column_text (stmt, 0);
+  due->day = liaison_db_column_text (stmt, 1);
+  return due;
+}
+
+/* Widens the purge's days, *@first_day..*@last_day, to @day. */
+static void
+widen_days (const char **first_day,
+            const char **last_day,
+            const char  *day)
+{
+  if (day == NULL)
+    return;
+  if (*first_day == NULL || g_strcmp0 (day, *first_day) < 0)
+    *first_day = day;
+  if (*last_day == NULL || g_strcmp0 (day, *last_day) > 0)
+    *last_day = day;
+}
+
+/* Purges the citizen of each due online submission, after the
+ * receptions (an accepted one goes with its reception); @due gets them. */
+static gboolean
+purge_submissions (LiaisonStore  *self,
+                   const char    *cutoff_day,
+                   const char    *cutoff_end,
+                   GPtrArray    **due,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, due_submissions_query, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+  *due = liaison_store_collect_rows (self, stmt, read_due_submission, due_free,
+                                     _("Could not read the online submissions to purge"), error);
+  if (*due == NULL)
+    return FALSE;
+  for (guint i = 0; i < (*due)->len; i++)
+    {
+      const Due *one = g_ptr_array_index (*due, i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (submission_steps); j++)
+        {
+          stmt = liaison_store_prepare (self, submission_steps[j], error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, one->uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+          if (!liaison_store_step_done (self, stmt, _("Could not purge an online submission’s citizen"), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* Purges reception @id; adds its visitors purged to *@n_visitors. */
@@ -104,6 +197,7 @@ liaison_store_purge_expired (LiaisonStore  *self,
 {
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) submissions = NULL;
   g_autofree char *cutoff_day = NULL;
   g_autofree char *cutoff_end = NULL;
   g_autofree char *what = NULL;
@@ -137,11 +231,6 @@ liaison_store_purge_expired (LiaisonStore  *self,
                                     _("Could not read the receptions to purge"), error);
   if (due == NULL)
     goto failed;
-  if (due->len == 0)
-    {
-      liaison_store_rollback (self);
-      return TRUE;
-    }
 
   for (guint i = 0; i < due->len; i++)
     {
@@ -149,11 +238,17 @@ liaison_store_purge_expired (LiaisonStore  *self,
 
       if (!purge_one (self, one->id, &n_visitors, error))
         goto failed;
-      if (first_day == NULL || g_strcmp0 (one->day, first_day) < 0)
-        first_day = one->day;
-      if (last_day == NULL || g_strcmp0 (one->day, last_day) > 0)
-        last_day = one->day;
+      widen_days (&first_day, &last_day, one->day);
     }
+  if (!purge_submissions (self, cutoff_day, cutoff_end, &submissions, error))
+    goto failed;
+  if (due->len == 0 && submissions->len == 0)
+    {
+      liaison_store_rollback (self);
+      return TRUE;
+    }
+  for (guint i = 0; i < submissions->len; i++)
+    widen_days (&first_day, &last_day, ((const Due *) g_ptr_array_index (submissions, i))->day);
 
   /* An FTS5 'delete' leaves the old entry in its segment until a merge:
    * merge them all, so that no purged word stays in the index. */
@@ -162,12 +257,12 @@ liaison_store_purge_expired (LiaisonStore  *self,
     goto failed;
 
   what = g_strdup_printf ("%s..%s", first_day, last_day);
-  reason = liaison_retention_purge_reason (rules->retention_years, due->len);
+  reason = liaison_retention_purge_reason (rules->retention_years, due->len, submissions->len);
   {
     LiaisonAccessEntry entry = {
       .kind = LIAISON_ACCESS_PURGE,
       .what = what,
-      .n_contacts = n_visitors,
+      .n_contacts = n_visitors + submissions->len,
       .reason = reason,
     };
 
@@ -180,6 +275,8 @@ liaison_store_purge_expired (LiaisonStore  *self,
 
   liaison_store_emit_changed (self, "receptions");
   liaison_store_emit_changed (self, "suggestions");
+  if (submissions->len > 0)
+    liaison_store_emit_changed (self, "online");
   /* The old text's frames leave the WAL, and the file is cut to nothing. */
   return liaison_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 

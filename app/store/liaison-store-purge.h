@@ -20,12 +20,16 @@ G_BEGIN_DECLS
  * purge record names, or whose matters ended on or before @today less
  * the retention period (every suggestion under it closed or withdrawn by
  * then; its day if it has none), and that still holds a visitor's name,
- * phone or community, or a suggestion's "raised by". The search indexes
+ * phone or community, or a suggestion's "raised by"; then, in the same
+ * transaction, every online submission due by the server's rule
+ * (declined, or still pending, on or before the cutoff; accepted, once
+ * its reception is due) loses its citizen's name (the marker), phone,
+ * community and consent. The search indexes
  * are merged so that no old entry stays, one access log entry (kind
  * purge) says what and how many, and the WAL is checkpointed (TRUNCATE)
- * after the commit. *@n_receptions gets how many were purged (0: nothing
- * was due; nothing written). Emits changed::receptions, ::suggestions
- * and ::access_log when it purged any. */
+ * after the commit. *@n_receptions gets how many receptions were purged
+ * (0 with nothing due: nothing written). Emits changed::receptions,
+ * ::suggestions, ::online and ::access_log when it purged any. */
 gboolean liaison_store_purge_expired (LiaisonStore  *self,
                                       const GDate   *today,
                                       guint         *n_receptions,

@@ -69,6 +69,29 @@ liaison_purge_wire_suggestion (JsonObject *data)
   return TRUE;
 }
 
+gboolean
+liaison_purge_wire_online_submission (JsonObject *data)
+{
+  JsonNode *name;
+  gboolean named;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  name = json_object_get_member (data, "name");
+  named = name != NULL && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING &&
+          *json_node_get_string (name) != '\0';
+  if ((!named || g_str_equal (json_node_get_string (name), LIAISON_PURGED_MARKER)) &&
+      member_is_null (data, "phone") && member_is_null (data, "community") &&
+      !json_object_get_boolean_member_with_default (data, "consent", FALSE))
+    return FALSE;
+  if (named)
+    json_object_set_string_member (data, "name", LIAISON_PURGED_MARKER);
+  json_object_set_null_member (data, "phone");
+  json_object_set_null_member (data, "community");
+  json_object_set_boolean_member (data, "consent", FALSE);
+  return TRUE;
+}
+
 char *
 liaison_purge_wire_uuid (const char *reception_uuid)
 {

@@ -19,6 +19,12 @@ guint    liaison_purge_wire_reception  (JsonObject *data);
  * if it changed. */
 gboolean liaison_purge_wire_suggestion (JsonObject *data);
 
+/* Purges online_submission @data's citizen in place: a name becomes
+ * LIAISON_PURGED_MARKER (none stays none), the phone and the community
+ * null, the consent to be contacted false; the title and the content,
+ * free text as a reception's summary, stay. Returns TRUE if it changed. */
+gboolean liaison_purge_wire_online_submission (JsonObject *data);
+
 /* The uuid of the purge record of reception @reception_uuid: the same
  * each time (a UUID version 8 of its SHA-256), so that a reception is
  * purged by one record however often the purge runs. */

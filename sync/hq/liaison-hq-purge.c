@@ -21,6 +21,7 @@
 #include "liaison-hq-store-private.h"
 #include "liaison-json-depth.h"
 #include "liaison-loop-rules.h"
+#include "liaison-online-wire.h"
 #include "liaison-purge-wire.h"
 #include "liaison-retention.h"
 #include "liaison-wire-schema.h"
@@ -31,7 +32,21 @@ static const char purge_indexes[] =
   "CREATE INDEX IF NOT EXISTS records_suggestions_by_reception ON records (json_extract (data, '$.reception'))"
   " WHERE kind = '" LIAISON_KIND_SUGGESTION "';\n"
   "CREATE INDEX IF NOT EXISTS records_events_by_suggestion ON records (json_extract (data, '$.suggestion'))"
-  " WHERE kind = '" LIAISON_KIND_SUGGESTION_EVENT "';\n";
+  " WHERE kind = '" LIAISON_KIND_SUGGESTION_EVENT "';\n"
+  "CREATE INDEX IF NOT EXISTS records_decisions_by_submission ON records (json_extract (data, '$.submission'))"
+  " WHERE kind = '" LIAISON_KIND_ONLINE_DECISION "';\n";
+
+/* A reception r is due by the rule: received on or before ?1, and every
+ * suggestion under it closed or withdrawn before ?2. */
+#define RECEPTION_DUE_RULE \
+  " substr (json_extract (r.data, '$.received_at'), 1, 10) <= ?1" \
+  " AND NOT EXISTS (SELECT 1 FROM records s WHERE s.kind = '" LIAISON_KIND_SUGGESTION "' AND s.deleted = 0" \
+  "   AND json_extract (s.data, '$.reception') = r.uuid" \
+  "   AND (NOT EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'" \
+  "          AND json_extract (e.data, '$.suggestion') = s.uuid" \
+  "          AND json_extract (e.data, '$.move') IN ('close', 'withdraw'))" \
+  "        OR EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'" \
+  "          AND json_extract (e.data, '$.suggestion') = s.uuid AND json_extract (e.data, '$.at') >= ?2)))"
 
 /* Receptions received on or before ?1 with a visitor not yet purged,
  * under which every suggestion was closed or withdrawn before ?2 (the
@@ -41,18 +56,31 @@ static const char due_query[] =
   "SELECT r.uuid, r.origin_station, r.version, r.deleted, r.data,"
   " substr (json_extract (r.data, '$.received_at'), 1, 10) FROM records r"
   " WHERE r.kind = '" LIAISON_KIND_RECEPTION "'"
-  " AND substr (json_extract (r.data, '$.received_at'), 1, 10) <= ?1"
   " AND EXISTS (SELECT 1 FROM json_each (r.data, '$.visitors') v"
   "   WHERE json_extract (v.value, '$.name') IS NOT ?3 OR json_extract (v.value, '$.phone') IS NOT NULL"
   "   OR json_extract (v.value, '$.community') IS NOT NULL OR json_extract (v.value, '$.consent') IS NOT 0)"
-  " AND NOT EXISTS (SELECT 1 FROM records s WHERE s.kind = '" LIAISON_KIND_SUGGESTION "' AND s.deleted = 0"
-  "   AND json_extract (s.data, '$.reception') = r.uuid"
-  "   AND (NOT EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'"
-  "          AND json_extract (e.data, '$.suggestion') = s.uuid"
-  "          AND json_extract (e.data, '$.move') IN ('close', 'withdraw'))"
-  "        OR EXISTS (SELECT 1 FROM records e WHERE e.kind = '" LIAISON_KIND_SUGGESTION_EVENT "'"
-  "          AND json_extract (e.data, '$.suggestion') = s.uuid AND json_extract (e.data, '$.at') >= ?2)))"
+  " AND" RECEPTION_DUE_RULE
   " ORDER BY r.seq";
+
+/* Online submissions whose citizen is still there, due: declined before
+ * ?2, still pending and submitted before ?2 (they can reach nobody), or
+ * accepted and their reception due by the rule (purged with it). */
+static const char due_submissions_query[] =
+  "SELECT o.uuid, o.origin_station, o.version, o.deleted, o.data,"
+  " substr (json_extract (o.data, '$.submitted_at'), 1, 10) FROM records o"
+  " LEFT JOIN records d ON d.kind = '" LIAISON_KIND_ONLINE_DECISION "' AND d.deleted = 0"
+  "   AND json_extract (d.data, '$.submission') = o.uuid"
+  " WHERE o.kind = '" LIAISON_KIND_ONLINE_SUBMISSION "'"
+  " AND (ifnull (json_extract (o.data, '$.name'), '') NOT IN ('', ?3)"
+  "   OR ifnull (json_extract (o.data, '$.phone'), '') <> '' OR ifnull (json_extract (o.data, '$.community'), '') <> ''"
+  "   OR json_extract (o.data, '$.consent') IS NOT 0)"
+  " AND ((d.uuid IS NULL AND json_extract (o.data, '$.submitted_at') < ?2)"
+  "   OR (json_extract (d.data, '$.decision') = '" LIAISON_ONLINE_DECISION_DECLINED "'"
+  "     AND json_extract (d.data, '$.decided_at') < ?2)"
+  "   OR (json_extract (d.data, '$.decision') = '" LIAISON_ONLINE_DECISION_ACCEPTED "'"
+  "     AND EXISTS (SELECT 1 FROM records r WHERE r.kind = '" LIAISON_KIND_RECEPTION "'"
+  "       AND r.uuid = json_extract (d.data, '$.reception') AND" RECEPTION_DUE_RULE ")))"
+  " ORDER BY o.seq";
 
 typedef struct {
   char   *uuid;
@@ -244,6 +272,66 @@ purge_one (LiaisonHqStore  *self,
                                        NULL, NULL, error);
 }
 
+/* Widens the purge's days, *@first_day..*@last_day, to @day. */
+static void
+widen_days (char       **first_day,
+            char       **last_day,
+            const char  *day)
+{
+  if (day == NULL)
+    return;
+  if (*first_day == NULL || strcmp (day, *first_day) < 0)
+    {
+      g_free (*first_day);
+      *first_day = g_strdup (day);
+    }
+  if (*last_day == NULL || strcmp (day, *last_day) > 0)
+    {
+      g_free (*last_day);
+      *last_day = g_strdup (day);
+    }
+}
+
+/* Rewrites the due online submissions in place (no purge record: each
+ * desk applies the same rule to its copy); widens the days. */
+static gboolean
+purge_submissions (LiaisonHqStore        *self,
+                   const char            *cutoff_day,
+                   const char            *cutoff_end,
+                   LiaisonHqPurgeReport  *report,
+                   char                 **first_day,
+                   char                 **last_day,
+                   GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, due_submissions_query, error);
+  g_autoptr(GPtrArray) due = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+  due = liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, read_due, due_free,
+                                 _("The records could not be read"), error);
+  if (due == NULL)
+    return FALSE;
+  for (guint i = 0; i < due->len; i++)
+    {
+      const Due *one = g_ptr_array_index (due, i);
+      g_autoptr(JsonObject) data = parse_object (one->data);
+
+      if (data == NULL || !liaison_purge_wire_online_submission (data))
+        continue;
+      if (!rewrite_in_place (self, LIAISON_KIND_ONLINE_SUBMISSION, one->uuid, one->version, one->deleted, data,
+                             error) ||
+          !forget_copies (self, one->uuid, error))
+        return FALSE;
+      report->n_submissions++;
+      widen_days (first_day, last_day, one->day);
+    }
+  return TRUE;
+}
+
 /* The access log entry of a purge: headquarters' own, in no station's feed. */
 static gboolean
 log_purge (LiaisonHqStore              *self,
@@ -255,7 +343,8 @@ log_purge (LiaisonHqStore              *self,
 {
   g_autoptr(JsonObject) entry = json_object_new ();
   g_autofree char *what = g_strdup_printf ("%s..%s", first_day, last_day);
-  g_autofree char *reason = liaison_retention_purge_reason (report->years, report->n_receptions);
+  g_autofree char *reason = liaison_retention_purge_reason (report->years, report->n_receptions,
+                                                            report->n_submissions);
 
   json_object_set_string_member (entry, "kind", liaison_access_kind_to_code (LIAISON_ACCESS_PURGE));
   json_object_set_string_member (entry, "at", now);
@@ -263,7 +352,7 @@ log_purge (LiaisonHqStore              *self,
   json_object_set_string_member (entry, "actor", "liaison-hq");
   json_object_set_string_member (entry, "desk", liaison_hq_store_get_server_id (self));
   json_object_set_string_member (entry, "what", what);
-  json_object_set_int_member (entry, "n_contacts", report->n_visitors);
+  json_object_set_int_member (entry, "n_contacts", report->n_visitors + report->n_submissions);
   json_object_set_string_member (entry, "reason", reason);
   return liaison_hq_store_save_record (self, LIAISON_KIND_ACCESS_LOG, NULL, NULL, entry, NULL, NULL, error);
 }
@@ -280,8 +369,9 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
   g_autofree char *cutoff_day = NULL;
   g_autofree char *cutoff_end = NULL;
   g_autofree char *now = liaison_db_now_utc ();
-  const char *first_day = NULL;
-  const char *last_day = NULL;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  gboolean purged;
 
   g_return_val_if_fail (LIAISON_IS_HQ_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
@@ -314,19 +404,21 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
 
       if (!purge_one (store, one, now, &report->n_visitors, error))
         goto failed;
-      if (first_day == NULL || g_strcmp0 (one->day, first_day) < 0)
-        first_day = one->day;
-      if (last_day == NULL || g_strcmp0 (one->day, last_day) > 0)
-        last_day = one->day;
+      widen_days (&first_day, &last_day, one->day);
     }
   report->n_receptions = due->len;
-  if (report->n_receptions > 0 && !log_purge (store, report, first_day, last_day, now, error))
+  /* After the receptions, in the same transaction: an accepted
+   * submission goes with its reception. */
+  if (!purge_submissions (store, cutoff_day, cutoff_end, report, &first_day, &last_day, error))
+    goto failed;
+  purged = report->n_receptions > 0 || report->n_submissions > 0;
+  if (purged && !log_purge (store, report, first_day, last_day, now, error))
     goto failed;
   if (!liaison_hq_store_commit (store, error))
     goto failed;
 
   /* The old text's frames leave the WAL; the file is cut to nothing. */
-  if (report->n_receptions > 0)
+  if (purged)
     return liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
   return TRUE;
 

@@ -13,6 +13,7 @@ typedef struct {
   GDate cutoff;         /* matters ended on or before this day were due */
   guint n_receptions;   /* purged by this run */
   guint n_visitors;     /* their visitors purged (the access log's contacts) */
+  guint n_submissions;  /* online submissions whose citizen was purged (contacts too) */
 } LiaisonHqPurgeReport;
 
 /* Purges, in one transaction, every reception due on @today (local) that
@@ -20,7 +21,11 @@ typedef struct {
  * "raised_by" of the suggestions under it become the marker in the
  * records, the quarantine and the set-aside reports; a "purge" record
  * goes to the reception's station and headquarters' desks; an access log
- * entry (kind purge) says how many. Then the WAL is checkpointed
+ * entry (kind purge) says how many. The online submissions due too
+ * (declined, or still pending, on or before the cutoff; accepted, once
+ * their reception is due) lose their citizen's name, phone and
+ * community in place; each desk applies the same rule to its copy
+ * (liaison-store-purge.c), so no record tells it. Then the WAL is checkpointed
  * (TRUNCATE). Running it again purges nothing more. */
 gboolean liaison_hq_purge_run      (LiaisonHqStore        *store,
                                     const GDate           *today,

@@ -277,6 +277,11 @@ test_online (Fixture       *fixture,
                                                             " WHERE kind = 'access_log' AND origin_station IS NULL");
 
     g_assert_cmpstr (entry, ==, "3 2021-03-04..2021-05-06");
+    g_clear_pointer (&entry, g_free);
+    entry = liaison_test_hq_text (fixture, "SELECT json_extract (data, '$.reason') FROM records"
+                                           " WHERE kind = 'access_log' AND origin_station IS NULL");
+    g_test_message ("reason: %s", entry);
+    g_assert_nonnull (strstr (entry, "of 2 online submissions too"));
   }
   liaison_test_hq_stop (fixture);
   assert_no_trace (server_path);

@@ -696,17 +696,35 @@ liaison_test_unit_uuid (LiaisonStore *store,
 }
 
 /**
+ * liaison_test_undo_station_address_schema:
+ *
+ * Takes a store of schema 20 back to schema 19: the stations' addresses
+ * go, and schema 20 runs again on reopening.
+ */
+void
+liaison_test_undo_station_address_schema (LiaisonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_store_exec (store, "ALTER TABLE stations DROP COLUMN address; PRAGMA user_version = 19;",
+                                     &error));
+  g_assert_no_error (error);
+}
+
+/**
  * liaison_test_undo_place_schema:
  *
- * Takes a store of schema 19 back to schema 18: the receptions' place and
- * occasion (the mobile desk) go, the receptions' index is made again as
- * schemas 7 to 18 had it, and schema 19 runs again on reopening.
+ * Takes a store of schema 20 back to schema 18: the stations' addresses
+ * (liaison_test_undo_station_address_schema()) and the receptions' place
+ * and occasion (the mobile desk) go, the receptions' index is made again
+ * as schemas 7 to 18 had it, and schemas 19 and 20 run again on reopening.
  */
 void
 liaison_test_undo_place_schema (LiaisonStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  liaison_test_undo_station_address_schema (store);
   g_assert_true (liaison_store_exec (store,
     "DROP TRIGGER receptions_search_insert; DROP TRIGGER receptions_search_delete;"
     " DROP TRIGGER receptions_search_update; DROP TRIGGER categories_search_rename;"
@@ -722,9 +740,9 @@ liaison_test_undo_place_schema (LiaisonStore *store)
 /**
  * liaison_test_undo_deputy_pins_schema:
  *
- * Takes a store of schema 19 back to schema 16: the place and occasion
- * (liaison_test_undo_place_schema()) and the deputies' PIN records go,
- * and schemas 17 to 19 run again on reopening (18's Online inbox makes
+ * Takes a store of schema 20 back to schema 16: the stations' addresses,
+ * the place and occasion (liaison_test_undo_place_schema()) and the
+ * deputies' PIN records go, and schemas 17 to 20 run again on reopening (18's Online inbox makes
  * its tables only if they are not there).
  */
 void

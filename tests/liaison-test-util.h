@@ -96,6 +96,7 @@ char              *liaison_test_unit_uuid         (LiaisonStore       *store,
                                                    const char         *name);
 
 /* Back to schema 8, before the duty record, to fake an older file. */
+void               liaison_test_undo_station_address_schema (LiaisonStore *store);
 void               liaison_test_undo_place_schema (LiaisonStore *store);
 void               liaison_test_undo_deputy_pins_schema (LiaisonStore *store);
 void               liaison_test_undo_access_log_schema (LiaisonStore *store);

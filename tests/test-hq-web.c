@@ -677,8 +677,9 @@ test_escaping (Site          *site,
   g_assert_nonnull (strstr (page, "value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""));
   g_assert_nonnull (strstr (page, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</textarea>"));
 
-  /* A station and a deputy named <script>. */
-  g_free (liaison_test_hq_run (&site->enrolled.hq, "station add", SCRIPT, "--district", "<b>区</b>", NULL));
+  /* A station and a deputy named <script>, the station's address <i>…</i>. */
+  g_free (liaison_test_hq_run (&site->enrolled.hq, "station add", SCRIPT, "--district", "<b>区</b>",
+                               "--address", "<i>人民路</i>12号\"'", NULL));
   g_assert_true (g_file_set_contents (csv, "姓名,层级,联络站,电话\n\"<script>alert('d')</script>\",市,\"" SCRIPT "\",13900000000\n",
                                       -1, &error));
   g_assert_no_error (error);
@@ -688,6 +689,8 @@ test_escaping (Site          *site,
   g_assert_null (strstr (stations, "<b>"));
   g_assert_nonnull (strstr (stations, "&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt;"));
   g_assert_nonnull (strstr (stations, "&lt;b&gt;区&lt;/b&gt;"));
+  g_assert_null (strstr (stations, "<i>"));
+  g_assert_nonnull (strstr (stations, "<td data-label=\"Address\">&lt;i&gt;人民路&lt;/i&gt;12号&quot;&#39;</td>"));
   /* Names only: never a deputy's phone. */
   g_assert_null (strstr (stations, "13900000000"));
   g_assert_nonnull (strstr (stations, "东山联络站"));
@@ -878,6 +881,7 @@ test_language (Site          *site,
   /* The core's words too (a station's kind, app/model), and the privacy
    * notice's (app/privacy). */
   g_assert_nonnull (strstr (zh_stations, "<td data-label=\"类型\">代表联络站</td>"));
+  g_assert_nonnull (strstr (zh_stations, "<th scope=\"col\">地址</th>"));
   {
     g_autofree char *privacy = get_page (site, "/privacy", 200);
 

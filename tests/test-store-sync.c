@@ -11,6 +11,7 @@
 #include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-test-util.h"
+#include "liaison-validate.h"
 
 #define SERVER_A "11111111-1111-4111-8111-111111111111"
 #define SERVER_B "22222222-2222-4222-8222-222222222222"
@@ -331,8 +332,11 @@ assert_schema (LiaisonStore *store)
     "online_submissions", "online_decisions",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 19);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 19);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 20);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 20);
+  /* Schema 20: a station's address, "" for every station there was. */
+  g_assert_cmpint (liaison_test_query_int (store,
+    "SELECT count(*) FROM stations WHERE address <> ''"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM reception_files"), ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM pull_quarantine"), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -379,6 +383,69 @@ test_migrate_fresh (void)
   assert_schema (store);
   g_clear_object (&store);
   liaison_test_remove_tree (dir);
+}
+
+/* A file of schema 19 had no addresses: schema 20 gives its stations ""
+ * and their records stay as they were, without an address; one set is
+ * pushed, and a pulled one kept. */
+static void
+test_migrate_station_address (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LiaisonStation) station = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pulled = NULL;
+  g_autofree char *address = NULL;
+  LiaisonSyncCounts counts = { 0 };
+  JsonObject *record;
+
+  enroll (fixture->store, SERVER_A, "hq", NULL);
+  before = collect (fixture->store, 100);
+  g_assert_cmpuint (before->len, ==, 1);
+  liaison_test_undo_station_address_schema (fixture->store);
+  g_clear_object (&fixture->store);
+  fixture->store = liaison_test_open_store (fixture->path);
+  g_assert_cmpint (liaison_store_get_schema_version (fixture->store), ==, LIAISON_STORE_SCHEMA_VERSION);
+
+  station = liaison_store_get_local_station (fixture->store);
+  g_assert_cmpstr (station->address, ==, "");
+  after = collect (fixture->store, 100);
+  g_assert_cmpuint (after->len, ==, 1);
+  record = g_ptr_array_index (after, 0);
+  g_assert_false (json_object_has_member (data_of (record), "address"));
+  g_assert_true (json_node_equal (json_object_get_member (g_ptr_array_index (before, 0), "data"),
+                                  json_object_get_member (record, "data")));
+
+  g_free (station->address);
+  station->address = g_strdup ("相山区东山街道人民路12号");
+  g_assert_true (liaison_store_save_station (fixture->store, station, &error));
+  g_assert_no_error (error);
+  changed = collect (fixture->store, 100);
+  g_assert_cmpstr (json_object_get_string_member (data_of (g_ptr_array_index (changed, 0)), "address"), ==,
+                   "相山区东山街道人民路12号");
+
+  /* Too long: refused, nothing changed. */
+  g_free (station->address);
+  station->address = g_strnfill (LIAISON_MAX_ADDRESS_CHARS + 1, 'x');
+  g_assert_false (liaison_store_save_station (fixture->store, station, &error));
+  g_assert_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  address = liaison_test_query_text (fixture->store, "SELECT address FROM stations");
+  g_assert_cmpstr (address, ==, "相山区东山街道人民路12号");
+
+  /* A pulled station's address is kept. */
+  pulled = g_strdup_printf ("[{\"kind\": \"station\", \"uuid\": \"%s\", \"version\": 1, \"server_seq\": 1,"
+                            " \"updated_at\": \"2026-03-05T01:30:00Z\", \"origin_station\": \"%s\", \"deleted\": false,"
+                            " \"data\": {\"name\": \"任楼街道代表之家\", \"kind\": \"home\", \"district\": \"烈山区\","
+                            " \"address\": \"烈山区任楼街道淮海路8号\"}}]",
+                            OTHER_STATION, OTHER_STATION);
+  pull (fixture->store, parse_array (pulled), 1, &counts);
+  g_clear_pointer (&address, g_free);
+  address = liaison_test_query_text (fixture->store, "SELECT address FROM stations WHERE name = '任楼街道代表之家'");
+  g_assert_cmpstr (address, ==, "烈山区任楼街道淮海路8号");
 }
 
 static void
@@ -2261,6 +2328,7 @@ main (int   argc,
 
   g_test_add_func ("/store-sync/migrate/fresh", test_migrate_fresh);
   g_test_add_func ("/store-sync/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/store-sync/migrate/station-address", test_migrate_station_address);
   ADD ("/store-sync/collect/station", test_collect_station);
   ADD ("/store-sync/collect/hq", test_collect_hq);
   ADD ("/store-sync/push/applied", test_push_applied);

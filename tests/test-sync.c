@@ -15,6 +15,7 @@
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 #include "liaison-token-store.h"
+#include "liaison-validate.h"
 
 /* A self-signed certificate for 127.0.0.1 (valid until 2125), for the
  * HTTPS test. */
@@ -1098,6 +1099,155 @@ test_protocol_helpers (void)
   g_assert_nonnull (strstr (error->message, "data.kind"));
 }
 
+/* Station @name's address in @replica's store is @expected. */
+static void
+assert_station_address (Replica    *replica,
+                        const char *name,
+                        const char *expected)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT address FROM stations WHERE name = '%s'", name);
+  g_autofree char *address = liaison_test_query_text (replica->store, sql);
+
+  g_assert_cmpstr (address, ==, expected);
+}
+
+/* Station @name's data in the server's hq.db. */
+static char *
+hq_station_data (Fixture    *fixture,
+                 const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT data FROM records WHERE kind = 'station'"
+                                          " AND json_extract (data, '$.name') = '%s'", name);
+
+  return liaison_test_hq_text (fixture, sql);
+}
+
+/* A station's address from `liaison-hq station add --address` and the
+ * stations import to the enrolling desk, its pull and its store; an
+ * import without the column and `station add` without --address keep
+ * it; --address "" takes it off, and the record is as it was before
+ * stations had addresses. */
+static void
+test_station_address (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "stations.csv", NULL);
+  g_autofree char *old_csv = g_build_filename (fixture->dir, "stations-old.csv", NULL);
+  g_autofree char *long_csv = g_build_filename (fixture->dir, "stations-long.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) long_address = g_string_new ("相山区");
+  g_autoptr(LiaisonStation) local = NULL;
+  g_autoptr(GError) error = NULL;
+  Replica a;
+
+  while (g_utf8_strlen (long_address->str, -1) <= LIAISON_MAX_ADDRESS_CHARS)
+    g_string_append (long_address, "路");
+  g_assert_true (g_file_set_contents (csv, "名称,类型,区县,地址\n"
+                                      "东山街道代表联络站,联络站,相山区,相山区东山街道人民路12号\n"
+                                      "任楼街道代表之家,之家,烈山区,\n", -1, &error));
+  g_assert_true (g_file_set_contents (old_csv, "名称,区县\n东山街道代表联络站,相山区\n", -1, &error));
+  text = g_strdup_printf ("名称,地址\n东山街道代表联络站,%s\n", long_address->str);
+  g_assert_true (g_file_set_contents (long_csv, text, -1, &error));
+  g_assert_no_error (error);
+  out = liaison_test_hq_run (fixture, "import stations", csv, NULL);
+  g_clear_pointer (&out, g_free);
+  /* No address: no member, the record as before stations had one. */
+  before = hq_station_data (fixture, "任楼街道代表之家");
+  g_assert_null (strstr (before, "address"));
+  g_assert_nonnull (strstr (before, "烈山区"));
+
+  /* Enrolling (station add on a station there: a code, the address kept)
+   * takes the address; the pull brings the others'. */
+  a = station_new (fixture, "a.db", "东山街道代表联络站");
+  local = liaison_store_get_local_station (a.store);
+  g_assert_cmpstr (local->address, ==, "相山区东山街道人民路12号");
+  liaison_test_sync_ok (a.engine);
+  assert_station_address (&a, "东山街道代表联络站", "相山区东山街道人民路12号");
+  assert_station_address (&a, "任楼街道代表之家", "");
+
+  /* station add on an existing name sets it. */
+  out = liaison_test_hq_run (fixture, "station add", "任楼街道代表之家", "--address", "烈山区任楼街道淮海路8号", NULL);
+  g_clear_pointer (&out, g_free);
+  liaison_test_sync_ok (a.engine);
+  assert_station_address (&a, "任楼街道代表之家", "烈山区任楼街道淮海路8号");
+
+  /* A file without the column, a station add without --address: kept. */
+  out = liaison_test_hq_run (fixture, "import stations", old_csv, NULL);
+  g_clear_pointer (&out, g_free);
+  out = liaison_test_hq_run (fixture, "station add", "任楼街道代表之家", "--district", "烈山区", NULL);
+  g_clear_pointer (&out, g_free);
+  liaison_test_sync_ok (a.engine);
+  assert_station_address (&a, "东山街道代表联络站", "相山区东山街道人民路12号");
+  assert_station_address (&a, "任楼街道代表之家", "烈山区任楼街道淮海路8号");
+
+  /* Too long: refused with the reason, nothing written. */
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "station", "add", "--data-dir", fixture->data_dir,
+                                        "任楼街道代表之家", "--address", long_address->str, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "at most 200 characters"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (liaison_test_run_hq (NULL, &err, "import", "stations", "--data-dir", fixture->data_dir,
+                                        long_csv, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "at most 200 characters"));
+  g_assert_nonnull (strstr (err, "Nothing was imported"));
+  liaison_test_sync_ok (a.engine);
+  assert_station_address (&a, "东山街道代表联络站", "相山区东山街道人民路12号");
+  assert_station_address (&a, "任楼街道代表之家", "烈山区任楼街道淮海路8号");
+
+  /* --address "" takes it off: the record is the one it was. */
+  out = liaison_test_hq_run (fixture, "station add", "任楼街道代表之家", "--address", "", NULL);
+  g_clear_pointer (&out, g_free);
+  after = hq_station_data (fixture, "任楼街道代表之家");
+  g_assert_cmpstr (after, ==, before);
+  liaison_test_sync_ok (a.engine);
+  assert_station_address (&a, "任楼街道代表之家", "");
+
+  liaison_test_replica_clear (&a);
+}
+
+/* A station's address (地址) is optional: a record without it is as it
+ * was; with it, text or null, at most LIAISON_MAX_ADDRESS_CHARS characters. */
+static void
+test_station_address_wire (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"kind\":\"station\",\"uuid\":\"6c1a7e00-0000-4000-8000-0000000000a1\","
+                                               "\"version\":1,\"updated_at\":\"2026-03-05T01:30:00Z\",\"deleted\":false,"
+                                               "\"data\":{\"name\":\"东山街道人大代表联络站\",\"kind\":\"station\","
+                                               "\"district\":\"相山区\"}}", NULL);
+  JsonObject *record = json_node_get_object (node);
+  JsonObject *data = json_object_get_object_member (record, "data");
+  g_autoptr(GString) address = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_wire_check_record (record, &error));
+  g_assert_no_error (error);
+
+  json_object_set_null_member (data, "address");
+  g_assert_true (liaison_wire_check_record (record, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < LIAISON_MAX_ADDRESS_CHARS; i++)
+    g_string_append (address, "路");
+  json_object_set_string_member (data, "address", address->str);
+  g_assert_true (liaison_wire_check_record (record, &error));
+  g_assert_no_error (error);
+
+  g_string_append (address, "号");
+  json_object_set_string_member (data, "address", address->str);
+  g_assert_false (liaison_wire_check_record (record, &error));
+  g_assert_error (error, LIAISON_WIRE_ERROR, LIAISON_WIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "data.address"));
+  g_clear_error (&error);
+
+  json_object_set_int_member (data, "address", 12);
+  g_assert_false (liaison_wire_check_record (record, &error));
+  g_assert_error (error, LIAISON_WIRE_ERROR, LIAISON_WIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "data.address"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,10 +1261,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/protocol-helpers", test_protocol_helpers);
+  g_test_add_func ("/sync/station-address-wire", test_station_address_wire);
   g_test_add_func ("/sync/json-string-escaping", test_json_string_escaping);
   g_test_add_func ("/sync/malformed-answers", test_malformed_answers);
   g_test_add ("/sync/first-and-incremental", Fixture, NULL, fixture_set_up, test_first_and_incremental, fixture_tear_down);
   g_test_add ("/sync/scope", Fixture, NULL, fixture_set_up, test_scope, fixture_tear_down);
+  g_test_add ("/sync/station-address", Fixture, NULL, fixture_set_up, test_station_address, fixture_tear_down);
   g_test_add ("/sync/roster-and-conflicts", Fixture, NULL, fixture_set_up, test_roster_and_conflicts, fixture_tear_down);
   g_test_add ("/sync/replay", Fixture, NULL, fixture_set_up, test_replay, fixture_tear_down);
   g_test_add ("/sync/revoked", Fixture, NULL, fixture_set_up, test_revoked, fixture_tear_down);

@@ -93,6 +93,23 @@ make_station_name (GRand              *rand,
     }
 }
 
+/* Where it is (地址): a road named after a place stem and a number, both
+ * from the station's name, so that the demo's random draws stay as they
+ * were. */
+static char *
+make_station_address (const char *district,
+                      const char *town,
+                      const char *name)
+{
+  guint hash = g_str_hash (name);
+  static const char *const roads[] = { "路", "大道", "街" };
+
+  return g_strdup_printf ("%s%s%s%s%u号", district, town,
+                          place_stems[hash % G_N_ELEMENTS (place_stems)],
+                          roads[(hash / G_N_ELEMENTS (place_stems)) % G_N_ELEMENTS (roads)],
+                          1 + (hash / 1000) % 198);
+}
+
 typedef struct {
   const char *district;
   const char *town;
@@ -152,6 +169,7 @@ liaison_demo_add_stations (LiaisonStore  *store,
         }
       station->name = make_station_name (rand, town->district, town->town, station->kind);
       station->district = g_strdup (town->district);
+      station->address = make_station_address (town->district, town->town, station->name);
 
       /* Made twice in this run: draw again. Made by an earlier run with
        * the same seed: count it, so that a second run adds nothing. */

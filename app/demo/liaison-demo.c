@@ -34,6 +34,7 @@
 #define HISTORY_BATCH_SIZE 200
 
 #define LOCAL_STATION_NAME     "相山区东山街道人大代表联络站"
+#define LOCAL_STATION_ADDRESS  "相山区东山街道人民路36号"
 #define LOCAL_STATION_DISTRICT "相山区"
 
 /* The handling units (承办单位) headquarters refers items to. */
@@ -301,6 +302,9 @@ liaison_demo_generate (LiaisonStore              *store,
                                _("The demo station could not be set up."));
           return FALSE;
         }
+      station->address = g_strdup (LOCAL_STATION_ADDRESS);
+      if (!liaison_store_save_station (store, station, error))
+        return FALSE;
     }
 
   /* Headquarters is enrolled, not made: a replica that syncs with a

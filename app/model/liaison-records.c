@@ -325,6 +325,7 @@ liaison_station_free (LiaisonStation *station)
   liaison_record_meta_clear (&station->meta);
   g_free (station->name);
   g_free (station->district);
+  g_free (station->address);
   g_free (station);
 }
 

@@ -80,6 +80,7 @@ typedef struct {
   char              *name;
   LiaisonStationKind kind;
   char              *district;
+  char              *address;   /* 地址; "" when none */
 } LiaisonStation;
 
 typedef struct {

@@ -22,10 +22,11 @@ read_station (sqlite3_stmt *stmt)
   liaison_station_kind_from_code ((const char *) sqlite3_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 1),
                                   &station->kind);
   station->district = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 2);
+  station->address = liaison_db_column_text (stmt, LIAISON_RECORD_SELECT_COLUMNS + 3);
   return station;
 }
 
-#define STATION_SELECT "SELECT " LIAISON_RECORD_SELECT ("s") ", s.name, s.kind, s.district FROM stations s"
+#define STATION_SELECT "SELECT " LIAISON_RECORD_SELECT ("s") ", s.name, s.kind, s.district, s.address FROM stations s"
 
 LiaisonStation *
 liaison_store_get_local_station (LiaisonStore *self)
@@ -85,17 +86,24 @@ liaison_store_save_station (LiaisonStore    *self,
                    _("A station’s name may be at most %d characters long."), LIAISON_MAX_TITLE_CHARS);
       return FALSE;
     }
+  if (station->address != NULL && g_utf8_strlen (station->address, -1) > LIAISON_MAX_ADDRESS_CHARS)
+    {
+      g_set_error (error, LIAISON_VALIDATION_ERROR, LIAISON_VALIDATION_ERROR_INVALID,
+                   _("A station’s address may be at most %d characters long."), LIAISON_MAX_ADDRESS_CHARS);
+      return FALSE;
+    }
 
   stmt = liaison_store_begin_record_write (self, &station->meta,
     "INSERT INTO stations (uuid, version, updated_at, origin_station_uuid, sync_state,"
-    " name, kind, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    " name, kind, district, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
     "UPDATE stations SET version = ?2, updated_at = ?3, sync_state = ?5, sync_error = NULL,"
-    " name = ?6, kind = ?7, district = ?8 WHERE id = ?9 AND deleted = 0", error);
+    " name = ?6, kind = ?7, district = ?8, address = ?10 WHERE id = ?9 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   liaison_store_bind_text (stmt, 6, station->name);
   sqlite3_bind_text (stmt, 7, liaison_station_kind_to_code (station->kind), -1, SQLITE_STATIC);
   liaison_store_bind_text (stmt, 8, station->district);
+  liaison_store_bind_text (stmt, 10, station->address);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 9, station->meta.id);
   if (!liaison_store_end_record_write (self, stmt, &station->meta, is_new, _("Could not save the station"),

@@ -576,6 +576,11 @@ static const char migration_17[] =
   " WHERE p.key LIKE 'pin-hash-%';\n"
   "DELETE FROM settings WHERE key LIKE 'pin-hash-%';\n";
 
+/* A station's address (地址), "" when none: the station record's optional
+ * address (docs/sync-protocol.md). */
+static const char migration_20[] =
+  "ALTER TABLE stations ADD COLUMN address TEXT NOT NULL DEFAULT '';\n";
+
 /* The migrations, in order: migrations[i] takes user_version i to i + 1. */
 static const char *const migrations[] = {
   migration_1,
@@ -597,6 +602,7 @@ static const char *const migrations[] = {
   migration_17,
   liaison_store_online_migration,
   liaison_store_place_migration,
+  migration_20,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

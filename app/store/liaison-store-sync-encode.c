@@ -196,6 +196,10 @@ encode_row (LiaisonStore  *self,
       set_text (data, "name", stmt, c);
       set_text (data, "kind", stmt, c + 1);
       set_text (data, "district", stmt, c + 2);
+      /* Sent only when there is one, so that a station without one is the
+       * same record an older desk sent. */
+      if (sqlite3_column_bytes (stmt, c + 3) > 0)
+        set_text (data, "address", stmt, c + 3);
       break;
     case KIND_DEPUTY_GROUP:
       set_text (data, "name", stmt, c);

@@ -51,6 +51,7 @@ adopt_station (LiaisonStore  *self,
   const char *uuid = json_object_get_string_member (station, "uuid");
   const char *name = json_object_get_string_member (station, "name");
   const char *district = data_string (station, "district");
+  const char *address = data_string (station, "address");
   LiaisonStationKind kind;
   g_autofree char *old_uuid = liaison_store_get_setting (self, SETTING_STATION);
   LocalRow old_row = { 0 };
@@ -89,7 +90,7 @@ adopt_station (LiaisonStore  *self,
 
   if (new_row.id != 0)
     stmt = liaison_store_prepare (self,
-      "UPDATE stations SET uuid = ?1, name = ?2, kind = ?3, district = ?4, origin_station_uuid = ?1,"
+      "UPDATE stations SET uuid = ?1, name = ?2, kind = ?3, district = ?4, address = ?7, origin_station_uuid = ?1,"
       " deleted = 0, version = CASE WHEN uuid = ?1 THEN version ELSE 0 END,"
       " server_version = CASE WHEN uuid = ?1 THEN server_version ELSE 0 END,"
       " sync_state = CASE WHEN uuid = ?1 THEN sync_state ELSE 0 END,"
@@ -97,13 +98,14 @@ adopt_station (LiaisonStore  *self,
   else
     stmt = liaison_store_prepare (self,
       "INSERT INTO stations (uuid, version, server_version, updated_at, origin_station_uuid,"
-      " sync_state, name, kind, district) VALUES (?1, 0, 0, ?6, ?1, 0, ?2, ?3, ?4)", error);
+      " sync_state, name, kind, district, address) VALUES (?1, 0, 0, ?6, ?1, 0, ?2, ?3, ?4, ?7)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, liaison_station_kind_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, district != NULL ? district : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, address != NULL ? address : "", -1, SQLITE_TRANSIENT);
   if (new_row.id != 0)
     sqlite3_bind_int64 (stmt, 5, new_row.id);
   else
@@ -168,7 +170,9 @@ liaison_store_adopt_enrollment (LiaisonStore  *store,
           !node_is (json_object_get_member (station, "kind"), G_TYPE_STRING) ||
           !liaison_station_kind_from_code (json_object_get_string_member (station, "kind"), &kind) ||
           !(node_is_null (json_object_get_member (station, "district")) ||
-            node_is (json_object_get_member (station, "district"), G_TYPE_STRING)))
+            node_is (json_object_get_member (station, "district"), G_TYPE_STRING)) ||
+          !(node_is_null (json_object_get_member (station, "address")) ||
+            node_is (json_object_get_member (station, "address"), G_TYPE_STRING)))
         return refuse (error, _("The server’s answer to the enrollment cannot be used: the station in it is incomplete."));
       station_uuid = json_object_get_string_member (station, "uuid");
     }

@@ -134,9 +134,9 @@ static const char *const upserts[N_KINDS] = {
   [KIND_POINTS_RULES] = "INSERT INTO points_rules (" UPSERT_META_COLUMNS ", effective_from, data)"
     " VALUES (" UPSERT_META_VALUES ", ?6, ?7)" UPSERT_META_UPDATE
     ", effective_from = excluded.effective_from, data = excluded.data",
-  [KIND_STATION] = "INSERT INTO stations (" UPSERT_META_COLUMNS ", name, kind, district)"
-    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8)" UPSERT_META_UPDATE
-    ", name = excluded.name, kind = excluded.kind, district = excluded.district",
+  [KIND_STATION] = "INSERT INTO stations (" UPSERT_META_COLUMNS ", name, kind, district, address)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9)" UPSERT_META_UPDATE
+    ", name = excluded.name, kind = excluded.kind, district = excluded.district, address = excluded.address",
   [KIND_DEPUTY_GROUP] = "INSERT INTO deputy_groups (" UPSERT_META_COLUMNS ", name)"
     " VALUES (" UPSERT_META_VALUES ", ?6)" UPSERT_META_UPDATE ", name = excluded.name",
   [KIND_UNIT] = "INSERT INTO units (" UPSERT_META_COLUMNS ", name, kind)"
@@ -393,6 +393,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
       bind_data_text (stmt, 6, data, "name");
       sqlite3_bind_text (stmt, 7, liaison_station_kind_to_code (station_kind), -1, SQLITE_STATIC);
       bind_data_text (stmt, 8, data, "district");
+      bind_data_text (stmt, 9, data, "address");
       break;
     case KIND_DEPUTY_GROUP:
       bind_data_text (stmt, 6, data, "name");

@@ -14,7 +14,7 @@ const KindInfo liaison_store_sync_kinds[N_KINDS] = {
   [KIND_LOOP_RULES] = { "loop_rules", "loop_rules", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.data FROM loop_rules t" },
   [KIND_STATION] = { "station", "stations", LIAISON_SYNC_ROLE_HQ,
-    "SELECT " META_SELECT ", t.name, t.kind, t.district FROM stations t" },
+    "SELECT " META_SELECT ", t.name, t.kind, t.district, t.address FROM stations t" },
   [KIND_DEPUTY_GROUP] = { "deputy_group", "deputy_groups", LIAISON_SYNC_ROLE_HQ,
     "SELECT " META_SELECT ", t.name FROM deputy_groups t" },
   [KIND_UNIT] = { "unit", "units", LIAISON_SYNC_ROLE_HQ,

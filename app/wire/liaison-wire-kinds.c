@@ -14,6 +14,9 @@ static const FieldSpec station_fields[] = {
   { "name", FIELD_TEXT, TRUE },
   { "kind", FIELD_STATION_KIND, TRUE },
   { "district", FIELD_TEXT_OR_NULL, FALSE },
+  /* Where it is (地址); sent only when there is one, so that a station
+   * without one is the same record an older sender sent. */
+  { "address", FIELD_TEXT_OR_NULL, FALSE, LIAISON_MAX_ADDRESS_CHARS },
   { NULL }
 };
 

@@ -14,6 +14,7 @@
 #include "liaison-csv.h"
 #include "liaison-import-problems.h"
 #include "liaison-hq-import.h"
+#include "liaison-hq-station.h"
 #include "liaison-calendar.h"
 #include "liaison-protocol.h"
 #include "liaison-records.h"
@@ -50,11 +51,12 @@ static const LiaisonCsvColumn group_columns[N_GROUP_COLUMNS] = {
   [GC_NAME] = { "名称", "name", "小组名称|代表小组|group|deputy group", TRUE },
 };
 
-enum { SC_NAME, SC_KIND, SC_DISTRICT, N_STATION_COLUMNS };
+enum { SC_NAME, SC_KIND, SC_DISTRICT, SC_ADDRESS, N_STATION_COLUMNS };
 static const LiaisonCsvColumn station_columns[N_STATION_COLUMNS] = {
   [SC_NAME]     = { "名称",   "name",     "站点名称|联络站|station", TRUE },
   [SC_KIND]     = { "类型",   "kind",     "站点类型|type", FALSE },
   [SC_DISTRICT] = { "区县",   "district", "所在区县|县区|区", FALSE },
+  [SC_ADDRESS]  = { "地址",   "address",  "站点地址|详细地址", FALSE },
 };
 
 enum { UC_NAME, UC_KIND, N_UNIT_COLUMNS };
@@ -284,18 +286,21 @@ plan_rows (LiaisonHqStore         *store,
         {
           g_autofree char *kind_text = liaison_csv_cell (row, column[SC_KIND]);
           g_autofree char *district = liaison_csv_cell (row, column[SC_DISTRICT]);
+          g_autofree char *address = liaison_csv_cell (row, column[SC_ADDRESS]);
           g_autofree char *column_name = liaison_csv_cell (header, column[SC_KIND]);
+          g_autofree char *address_column = liaison_csv_cell (header, column[SC_ADDRESS]);
+          g_autofree char *address_problem = liaison_hq_station_address_problem (address);
           const char *code = *kind_text != '\0' ? parse_station_kind (kind_text) : NULL;
 
           if (*kind_text != '\0' && code == NULL)
             liaison_import_reasons_add (reasons, column_name, _("“%s” is not a kind of station (之家, 工作室, 联络站, 联络点; home, studio, station, point)"),
                                         kind_text);
-          else if (code != NULL)
-            json_object_set_string_member (data, "kind", code);
-          else if (column[SC_KIND] >= 0 || !json_object_has_member (data, "kind"))
-            json_object_set_string_member (data, "kind", "station");
-          if (column[SC_DISTRICT] >= 0 || !json_object_has_member (data, "district"))
-            json_object_set_string_member (data, "district", district);
+          if (address_problem != NULL)
+            liaison_import_reasons_add (reasons, address_column, "%s", address_problem);
+          /* A column the file does not have keeps what the station has. */
+          liaison_hq_station_set (data, code != NULL ? code : column[SC_KIND] >= 0 ? "station" : NULL,
+                                  column[SC_DISTRICT] >= 0 ? district : NULL,
+                                  column[SC_ADDRESS] >= 0 ? address : NULL);
         }
       else if (kind == LIAISON_HQ_IMPORT_UNITS)
         {

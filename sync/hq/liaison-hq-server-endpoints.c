@@ -154,6 +154,13 @@ liaison_hq_server_handle_enroll (LiaisonHqStore    *store,
         json_builder_add_string_value (builder, json_object_get_string_member (data, "district"));
       else
         json_builder_add_string_value (builder, "");
+      /* Only when the station has one, as in its record. */
+      if (data != NULL && json_object_has_member (data, "address") &&
+          !json_object_get_null_member (data, "address"))
+        {
+          json_builder_set_member_name (builder, "address");
+          json_builder_add_string_value (builder, json_object_get_string_member (data, "address"));
+        }
       json_builder_end_object (builder);
     }
   else

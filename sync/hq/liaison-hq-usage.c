@@ -16,7 +16,7 @@ liaison_hq_print_usage (FILE *out)
            _("Usage:\n"
              "  liaison-hq init --data-dir DIR\n"
              "  liaison-hq serve --data-dir DIR [--listen 127.0.0.1:8600] [--tls-cert FILE --tls-key FILE]\n"
-             "  liaison-hq station add --data-dir DIR NAME [--kind station|point|home|studio] [--district DISTRICT]\n"
+             "  liaison-hq station add --data-dir DIR NAME [--kind station|point|home|studio] [--district DISTRICT] [--address ADDRESS]\n"
              "  liaison-hq user add --data-dir DIR --role hq NAME\n"
              "  liaison-hq token list --data-dir DIR\n"
              "  liaison-hq token revoke --data-dir DIR TOKEN-ID\n"

@@ -20,6 +20,7 @@
 #include "liaison-hq-retention.h"
 #include "liaison-hq-quarter.h"
 #include "liaison-hq-server.h"
+#include "liaison-hq-station.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
 #include "liaison-hq-web.h"
@@ -45,6 +46,7 @@ typedef struct {
   char *tls_key;
   char *kind;
   char *district;
+  char *address;
   char *role;
   int public_opinion_days;       /* NOT_GIVEN or what was typed */
   int deputy_suggestion_months;
@@ -64,6 +66,7 @@ options_clear (Options *options)
   g_free (options->tls_key);
   g_free (options->kind);
   g_free (options->district);
+  g_free (options->address);
   g_free (options->role);
   liaison_hq_web_config_clear (&options->web);
   g_strfreev (options->rest);
@@ -109,6 +112,7 @@ parse_options (int          argc,
   GOptionEntry station_entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("station, point, home or studio"), N_("KIND") },
     { "district", 0, 0, G_OPTION_ARG_STRING, &options->district, N_("The district or county"), N_("DISTRICT") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &options->address, N_("The station’s address"), N_("ADDRESS") },
     { NULL }
   };
   GOptionEntry user_entries[] = {
@@ -329,6 +333,7 @@ command_station_add (int argc, char **argv)
   g_autofree char *uuid = NULL;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *problem = NULL;
   LiaisonStationKind kind = LIAISON_STATION_KIND_STATION;
   gboolean exists;
 
@@ -341,6 +346,9 @@ command_station_add (int argc, char **argv)
     return liaison_hq_usage_error (_("The station’s name cannot be empty."));
   if (options.kind != NULL && !liaison_station_kind_parse (options.kind, &kind))
     return liaison_hq_usage_error (_("“%s” is not a kind of station: use station, point, home or studio."), options.kind);
+  problem = liaison_hq_station_address_problem (options.address != NULL ? g_strstrip (options.address) : NULL);
+  if (problem != NULL)
+    return liaison_hq_usage_error ("%s", problem);
 
   store = open_store (&options);
   if (store == NULL)
@@ -355,19 +363,14 @@ command_station_add (int argc, char **argv)
     {
       data = json_object_new ();
       json_object_set_string_member (data, "name", name);
-      json_object_set_string_member (data, "kind", liaison_station_kind_to_code (kind));
-      json_object_set_string_member (data, "district", options.district != NULL ? options.district : "");
       /* A station is its own origin. */
       uuid = g_uuid_string_random ();
-      if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
-          return fail_rollback (store, error);
     }
-  else if (options.kind != NULL || options.district != NULL)
+  /* On a station already there, what is given changes it (docs/hq.md). */
+  if (!exists || options.kind != NULL || options.district != NULL || options.address != NULL)
     {
-      if (options.kind != NULL)
-        json_object_set_string_member (data, "kind", liaison_station_kind_to_code (kind));
-      if (options.district != NULL)
-        json_object_set_string_member (data, "district", options.district);
+      liaison_hq_station_set (data, options.kind != NULL ? liaison_station_kind_to_code (kind) : NULL,
+                              options.district, options.address);
       if (!liaison_hq_store_save_record (store, LIAISON_KIND_STATION, uuid, uuid, data, NULL, NULL, &error))
           return fail_rollback (store, error);
     }

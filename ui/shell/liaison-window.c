@@ -144,7 +144,13 @@ liaison_window_update_station (LiaisonWindow *self)
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
   gtk_label_set_text (self->station_label, name != NULL ? name : "");
-  liaison_ui_set_tooltip (GTK_WIDGET (self->station_label), name);
+  {
+    /* The station's address (地址) under its name, when it has one. */
+    g_autofree char *tooltip = !hq && station != NULL && station->address != NULL && *station->address != '\0'
+                               ? g_strdup_printf ("%s\n%s", name, station->address) : NULL;
+
+    liaison_ui_set_tooltip (GTK_WIDGET (self->station_label), tooltip != NULL ? tooltip : name);
+  }
   if (name != NULL)
     {
       /* Translators: the window title: the station's name, then the app's */

@@ -108,6 +108,7 @@ typedef struct {
   char *name;
   char *kind;       /* translated */
   char *district;   /* "" when the station has none */
+  char *address;    /* 地址; "" when the station has none */
 } LiaisonHqWebStation;
 
 /* The live stations by district, then name; LiaisonHqWebStation *. */

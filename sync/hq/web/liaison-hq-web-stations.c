@@ -19,6 +19,7 @@ station_free (LiaisonHqWebStation *station)
   g_free (station->name);
   g_free (station->kind);
   g_free (station->district);
+  g_free (station->address);
   g_free (station);
 }
 
@@ -66,6 +67,7 @@ liaison_hq_web_stations_list (LiaisonHqStore  *store,
       station->uuid = g_strdup (uuid);
       station->name = g_strdup (text_member (data, "name"));
       station->district = g_strdup (text_member (data, "district"));
+      station->address = g_strdup (text_member (data, "address"));
       station->kind = g_strdup (liaison_station_kind_from_code (text_member (data, "kind"), &kind)
                                 ? liaison_station_kind_label (kind) : "");
       g_ptr_array_add (stations, station);
@@ -129,14 +131,14 @@ liaison_hq_web_stations (LiaisonHqWebRequest *req)
       return;
     }
   liaison_hq_web_append (body, "<p>%s</p>\n",
-                         _("Every liaison station, its district and the deputies who receive citizens there. "
+                         _("Every liaison station, its district and address, and the deputies who receive citizens there. "
                            "Choose the one where you live when you raise a matter."));
   if (stations->len == 0)
     liaison_hq_web_append (body, "<p id=\"notice\" role=\"status\">%s</p>\n", _("No station is listed yet."));
   liaison_hq_web_append (body, "<div class=\"table-wrap\"><table id=\"stations\">\n<caption>%s</caption>\n"
-                         "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                         "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                         _("Liaison stations"), _("Station"), _("District"), _("Kind"), _("Deputies"));
+                         _("Liaison stations"), _("Station"), _("District"), _("Address"), _("Kind"), _("Deputies"));
   for (guint i = 0; i < stations->len; i++)
     {
       const LiaisonHqWebStation *station = g_ptr_array_index (stations, i);
@@ -145,9 +147,10 @@ liaison_hq_web_stations (LiaisonHqWebRequest *req)
       g_autofree char *raise = g_strdup_printf ("/?station=%s", station->uuid);
 
       liaison_hq_web_append (body, "<tr><th scope=\"row\"><a href=\"%s\">%s</a></th><td data-label=\"%s\">%s</td>"
-                             "<td data-label=\"%s\">%s</td><td data-label=\"%s\">",
+                             "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">",
                              raise, station->name, _("District"),
                              *station->district != '\0' ? station->district : "—",
+                             _("Address"), *station->address != '\0' ? station->address : "—",
                              _("Kind"), station->kind, _("Deputies"));
       if (names == NULL || names->len == 0)
         liaison_hq_web_append (body, "%s", "—");

@@ -116,9 +116,9 @@ liaison_loop_apply (LiaisonLoopState       *state,
   state->n_events++;
 }
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
+int
+liaison_loop_event_compare (gconstpointer a,
+                            gconstpointer b)
 {
   const LiaisonLoopEvent *ea = *(LiaisonLoopEvent * const *) a;
   const LiaisonLoopEvent *eb = *(LiaisonLoopEvent * const *) b;
@@ -150,7 +150,7 @@ liaison_loop_replay (GPtrArray *events)
   sorted = g_ptr_array_new ();
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (events, i));
-  g_ptr_array_sort (sorted, compare_events);
+  g_ptr_array_sort (sorted, liaison_loop_event_compare);
 
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -190,6 +190,11 @@ LiaisonLoopEvent *liaison_loop_event_copy  (const LiaisonLoopEvent  *event);
 void              liaison_loop_event_free  (LiaisonLoopEvent        *event);
 gboolean          liaison_loop_event_equal (const LiaisonLoopEvent  *a,
                                             const LiaisonLoopEvent  *b);
+/* The timeline's order, (at, uuid), for g_ptr_array_sort() over a
+ * GPtrArray of LiaisonLoopEvent: the order liaison_loop_replay() folds
+ * them in. An event without a time sorts first. */
+int               liaison_loop_event_compare (gconstpointer a,
+                                              gconstpointer b);
 
 LiaisonLoopState *liaison_loop_state_new   (void);
 LiaisonLoopState *liaison_loop_state_copy  (const LiaisonLoopState  *state);

@@ -143,28 +143,6 @@ register_event (const char *uuid,
   return event;
 }
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b)
-{
-  const LiaisonLoopEvent *ea = *(LiaisonLoopEvent * const *) a;
-  const LiaisonLoopEvent *eb = *(LiaisonLoopEvent * const *) b;
-
-  if (ea->at == NULL || eb->at == NULL)
-    {
-      if (ea->at != eb->at)
-        return ea->at == NULL ? -1 : 1;
-    }
-  else
-    {
-      int cmp = g_date_time_compare (ea->at, eb->at);
-
-      if (cmp != 0)
-        return cmp;
-    }
-  return g_strcmp0 (ea->uuid, eb->uuid);
-}
-
 static gboolean
 load_events (LiaisonHqStore  *store,
              Loaded          *loaded,
@@ -195,7 +173,7 @@ load_events (LiaisonHqStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return liaison_hq_store_db_error (store, error, _("The records could not be read"));
-  g_ptr_array_sort (loaded->events, compare_events);
+  g_ptr_array_sort (loaded->events, liaison_loop_event_compare);
   loaded->state = liaison_loop_replay (loaded->events);
   return TRUE;
 }

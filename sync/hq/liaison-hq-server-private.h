@@ -52,9 +52,6 @@ SoupServer       *liaison_hq_server_get_soup (LiaisonHqServer *self);
 typedef struct {
   gint64      started;       /* monotonic, µs */
   LiaisonHqEndpoint endpoint;
-  gsize       cap;           /* body limit for this endpoint */
-  gsize       received;      /* body bytes seen */
-  gboolean    too_large;
   guint       records_in;
   guint       records_out;
   guint       records_skipped;  /* pull: changes the caller's own pushes wrote */

@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "liaison-hq-body-limit.h"
 #include "liaison-hq-connections.h"
 #include "liaison-hq-deadline.h"
 #include "liaison-hq-server-private.h"
@@ -25,26 +26,6 @@ liaison_hq_server_request_info (SoupServerMessage *msg)
   return g_object_get_data (G_OBJECT (msg), "liaison-hq-request");
 }
 
-/* Body limits */
-
-static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
-
-  if (info == NULL)
-    return;
-  info->received += g_bytes_get_size (chunk);
-  if (info->received > info->cap && !info->too_large)
-    {
-      /* Keep reading, to answer 413 properly, but stop keeping it. */
-      info->too_large = TRUE;
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-    }
-}
-
 void
 liaison_hq_server_request_started (SoupServer        *soup,
                                    SoupServerMessage *msg,
@@ -53,10 +34,9 @@ liaison_hq_server_request_started (SoupServer        *soup,
   LiaisonHqRequestInfo *info = g_new0 (LiaisonHqRequestInfo, 1);
 
   info->started = g_get_monotonic_time ();
-  info->cap = LIAISON_MAX_BODY_BYTES;
   g_object_set_data_full (G_OBJECT (msg), "liaison-hq-request", info,
                           (GDestroyNotify) request_info_free);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  liaison_hq_body_limit_watch (msg, LIAISON_MAX_BODY_BYTES);
   liaison_hq_deadline_watch (msg);
   liaison_hq_connections_track (connections, msg);
 }
@@ -69,26 +49,16 @@ liaison_hq_server_early_handler (SoupServer        *soup,
                                  gpointer           user_data)
 {
   LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *allowed = NULL;
-  goffset length;
 
   if (info == NULL)
     return;
   info->endpoint = liaison_hq_server_route (path, &allowed);
   if (info->endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT)
-    info->cap = LIAISON_MAX_ATTACHMENT_BYTES;
-
-  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
-    return;
-  length = soup_message_headers_get_content_length (headers);
-  if (length > 0 && (guint64) length > info->cap)
-    {
-      /* libsoup reads the body in any case: drop it as it comes, and
-       * answer 413 once it is read. */
-      info->too_large = TRUE;
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-    }
+    liaison_hq_body_limit_set_cap (msg, LIAISON_MAX_ATTACHMENT_BYTES);
+  /* libsoup reads the body in any case: it is dropped as it comes, and
+   * 413 answered once it is read. */
+  liaison_hq_body_limit_check_length (msg);
 }
 
 void

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "liaison-hq-attachments.h"
+#include "liaison-hq-body-limit.h"
 #include "liaison-hq-connections.h"
 #include "liaison-hq-server.h"
 #include "liaison-hq-server-private.h"
@@ -186,7 +187,6 @@ handler (SoupServer        *soup,
          gpointer           user_data)
 {
   LiaisonHqServer *self = user_data;
-  LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
   const char *protocol = soup_message_headers_get_one (headers, LIAISON_PROTOCOL_HEADER);
@@ -213,7 +213,7 @@ handler (SoupServer        *soup,
                    "This server speaks Liaison-Protocol 1 and the request does not say it.");
       return;
     }
-  if (info != NULL && info->too_large)
+  if (liaison_hq_body_limit_exceeded (msg))
     {
       reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
                    endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB."

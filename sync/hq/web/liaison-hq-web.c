@@ -17,6 +17,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "liaison-hq-body-limit.h"
 #include "liaison-hq-connections.h"
 #include "liaison-hq-deadline.h"
 #include "liaison-hq-server.h"
@@ -197,31 +198,12 @@ liaison_hq_web_get_url (LiaisonHqWeb *self)
 
 typedef struct {
   gint64   started;
-  gsize    received;
-  gboolean too_large;
 } RequestInfo;
 
 static RequestInfo *
 request_info (SoupServerMessage *msg)
 {
   return g_object_get_data (G_OBJECT (msg), "liaison-hq-web-request");
-}
-
-static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  RequestInfo *info = request_info (msg);
-
-  if (info == NULL)
-    return;
-  info->received += g_bytes_get_size (chunk);
-  if (info->received > LIAISON_HQ_WEB_MAX_BODY && !info->too_large)
-    {
-      info->too_large = TRUE;
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-    }
 }
 
 static void
@@ -234,7 +216,7 @@ request_started (SoupServer        *soup,
 
   info->started = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (msg), "liaison-hq-web-request", info, g_free);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  liaison_hq_body_limit_watch (msg, LIAISON_HQ_WEB_MAX_BODY);
   liaison_hq_deadline_watch (msg);
   liaison_hq_connections_track (self->connections, msg);
 }
@@ -292,15 +274,10 @@ early_handler (SoupServer        *soup,
                gpointer           user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  RequestInfo *info = request_info (msg);
 
   liaison_hq_web_set_security_headers (msg);
-  if (info == NULL || soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
-    return;
-  if (soup_message_headers_get_content_length (headers) > LIAISON_HQ_WEB_MAX_BODY)
+  if (liaison_hq_body_limit_check_length (msg))
     {
-      info->too_large = TRUE;
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       if (soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE)
         {
           /* Answered before "100 Continue": the body is never sent. */
@@ -422,7 +399,6 @@ handler (SoupServer        *soup,
          gpointer           user_data)
 {
   LiaisonHqWeb *self = user_data;
-  RequestInfo *info = request_info (msg);
   const char *method = soup_server_message_get_method (msg);
   g_autofree char *client = client_of (self, msg);
   LiaisonHqWebRequest req = { self, self->store, msg, path, query, NULL, FALSE, client, NULL };
@@ -460,7 +436,7 @@ handler (SoupServer        *soup,
                                   _("This page cannot be used this way."));
       goto done;
     }
-  if (info != NULL && info->too_large)
+  if (liaison_hq_body_limit_exceeded (msg))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       liaison_hq_web_reply_error (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("Too long"),

@@ -102,9 +102,9 @@ read_urandom (guint8 *buffer,
                                   &read_bytes, NULL, NULL) && read_bytes == size;
 }
 
-static gboolean
-fill_random (guint8 *buffer,
-             gsize   size)
+gboolean
+liaison_protocol_fill_random (guint8 *buffer,
+                              gsize   size)
 {
   gsize done = 0;
 
@@ -131,7 +131,7 @@ liaison_protocol_new_token (void)
   g_autofree char *base64 = NULL;
   GString *token;
 
-  if (!fill_random (bytes, sizeof bytes))
+  if (!liaison_protocol_fill_random (bytes, sizeof bytes))
     g_error ("No source of random numbers: cannot make a token");
 
   base64 = g_base64_encode (bytes, sizeof bytes);

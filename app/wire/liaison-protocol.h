@@ -77,6 +77,10 @@ gboolean  liaison_protocol_parse_error   (const char *body,
                                           char      **code,
                                           char      **message);
 
+/* Fills @buffer with @size bytes from the kernel's random source
+ * (getrandom(2), else /dev/urandom). FALSE if there is none. */
+gboolean  liaison_protocol_fill_random   (guint8     *buffer,
+                                          gsize       size);
 /* 32 bytes from the kernel's random source, base64url, no padding (43
  * characters). Aborts if the system has no random source: a predictable
  * token is worse than none. */

@@ -4,14 +4,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "liaison-hq-web-csrf.h"
+#include "liaison-protocol.h"
 
 #define SECRET_BYTES 32
 #define NONCE_BYTES 8
@@ -22,25 +21,6 @@ struct _LiaisonHqWebCsrf
 {
   guint8 secret[SECRET_BYTES];
 };
-
-static gboolean
-fill_random (guint8 *buffer,
-             gsize   size)
-{
-  gsize done = 0;
-
-  while (done < size)
-    {
-      ssize_t n = getrandom (buffer + done, size - done, 0);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      done += (gsize) n;
-    }
-  return TRUE;
-}
 
 LiaisonHqWebCsrf *
 liaison_hq_web_csrf_new (const char  *data_dir,
@@ -56,7 +36,7 @@ liaison_hq_web_csrf_new (const char  *data_dir,
       memcpy (self->secret, contents, SECRET_BYTES);
       return g_steal_pointer (&self);
     }
-  if (!fill_random (self->secret, SECRET_BYTES))
+  if (!liaison_protocol_fill_random (self->secret, SECRET_BYTES))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The system gave no random numbers for the public site’s secret."));
@@ -94,7 +74,7 @@ liaison_hq_web_csrf_issue (LiaisonHqWebCsrf *self)
   GString *signed_part = g_string_new (NULL);
   g_autofree char *mac = NULL;
 
-  if (!fill_random (nonce, sizeof nonce))
+  if (!liaison_protocol_fill_random (nonce, sizeof nonce))
     g_error ("No source of random numbers: cannot make a CSRF token");
   g_string_append_printf (signed_part, "%" G_GINT64_FORMAT ".", g_get_real_time () / G_USEC_PER_SEC);
   for (guint i = 0; i < NONCE_BYTES; i++)

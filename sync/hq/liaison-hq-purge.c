@@ -117,6 +117,26 @@ read_due (sqlite3_stmt *stmt)
   return due;
 }
 
+/* The rows of @query (due_query or due_submissions_query) that fall
+ * due before the cutoff and are not purged yet, as Due. */
+static GPtrArray *
+collect_due (LiaisonHqStore  *self,
+             const char      *query,
+             const char      *cutoff_day,
+             const char      *cutoff_end,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, query, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
+  return liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, read_due, due_free,
+                                  _("The records could not be read"), error);
+}
+
 static JsonObject *
 parse_object (const char *text)
 {
@@ -303,16 +323,8 @@ purge_submissions (LiaisonHqStore        *self,
                    char                 **last_day,
                    GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, due_submissions_query, error);
-  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) due = collect_due (self, due_submissions_query, cutoff_day, cutoff_end, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
-  due = liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, read_due, due_free,
-                                 _("The records could not be read"), error);
   if (due == NULL)
     return FALSE;
   for (guint i = 0; i < due->len; i++)
@@ -365,7 +377,6 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
 {
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *cutoff_day = NULL;
   g_autofree char *cutoff_end = NULL;
   g_autofree char *now = liaison_db_now_utc ();
@@ -387,14 +398,7 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
   cutoff_day = liaison_date_to_iso (&report->cutoff);
   cutoff_end = liaison_access_day_start_utc (&report->cutoff, 1);
 
-  stmt = liaison_hq_store_prepare (store, due_query, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
-  due = liaison_db_collect_rows (liaison_hq_store_get_db (store), stmt, read_due, due_free,
-                                 _("The records could not be read"), error);
+  due = collect_due (store, due_query, cutoff_day, cutoff_end, error);
   if (due == NULL)
     goto failed;
 

@@ -493,6 +493,23 @@ liaison_date_set_today (GDate *date)
                   g_date_time_get_year (now));
 }
 
+void
+liaison_date_set_local (GDate     *date,
+                        GDateTime *at)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (date != NULL);
+  g_return_if_fail (at != NULL);
+
+  local = g_date_time_to_local (at);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+}
+
 char *
 liaison_time_limit_describe (const LiaisonTimeLimit *limit)
 {

@@ -129,6 +129,10 @@ gboolean         liaison_deadline_is_due_soon     (LiaisonDeadline deadline);
 /* Today, in local time (stations and headquarters run on China Standard
  * Time): the day deadlines are read against. */
 void             liaison_date_set_today           (GDate *date);
+/* The local calendar day of the instant @at: stations count in their own
+ * days (a referral's dates, an online submission's due day). */
+void             liaison_date_set_local           (GDate     *date,
+                                                   GDateTime *at);
 /* "15 working days", "3 months". */
 char            *liaison_time_limit_describe      (const LiaisonTimeLimit *limit);
 

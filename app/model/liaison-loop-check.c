@@ -206,20 +206,6 @@ liaison_loop_is_sha256 (const char *text)
   return TRUE;
 }
 
-/* The local calendar day of an instant: due dates count in the station's days. */
-void
-liaison_loop_local_date (GDateTime *at,
-                         GDate     *date)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
-}
-
 static gboolean
 missing (GError    **error,
          const char *message)
@@ -284,7 +270,7 @@ check_payload (const LiaisonLoopState *current,
           return missing (error, _("The lead unit cannot also be a co-unit."));
         if (!g_date_valid (&event->due_date))
           return missing (error, _("Set a due date."));
-        liaison_loop_local_date (event->at, &day);
+        liaison_date_set_local (&day, event->at);
         if (g_date_compare (&event->due_date, &day) < 0)
           return missing (error, _("The due date cannot be before the day of referral."));
       }

@@ -10,8 +10,4 @@ G_BEGIN_DECLS
  * again, or sent back to referral by an unsatisfied rating. */
 void liaison_loop_state_clear_round (LiaisonLoopState *state);
 
-/* The local calendar day of an instant: due dates count in the station's days. */
-void liaison_loop_local_date        (GDateTime *at,
-                                     GDate     *date);
-
 G_END_DECLS

@@ -37,7 +37,7 @@ liaison_loop_apply (LiaisonLoopState       *state,
       state->status = LIAISON_LOOP_STATUS_REGISTERED;
       state->kind = event->kind;
       state->round = 1;
-      liaison_loop_local_date (event->at, &state->registered_on);
+      liaison_date_set_local (&state->registered_on, event->at);
       replace_str (&state->registered_by, event->actor_name);
       replace_strv (&state->co_signers, event->co_signers);
       break;
@@ -57,7 +57,7 @@ liaison_loop_apply (LiaisonLoopState       *state,
       state->status = LIAISON_LOOP_STATUS_REFERRED;
       replace_str (&state->lead_unit_uuid, event->lead_unit_uuid);
       replace_strv (&state->co_unit_uuids, event->co_unit_uuids);
-      liaison_loop_local_date (event->at, &state->referred_on);
+      liaison_date_set_local (&state->referred_on, event->at);
       state->due_date = event->due_date;
       break;
 

@@ -8,20 +8,6 @@
 
 #include "liaison-online-wait.h"
 
-/* The local calendar day of @at: stations count in their own days. */
-static void
-local_day (GDateTime *at,
-           GDate     *date)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
-}
-
 void
 liaison_online_due_day (const LiaisonCalendar *cal,
                         GDateTime             *submitted_at,
@@ -30,7 +16,7 @@ liaison_online_due_day (const LiaisonCalendar *cal,
   g_return_if_fail (submitted_at != NULL);
   g_return_if_fail (due != NULL);
 
-  local_day (submitted_at, due);
+  liaison_date_set_local (due, submitted_at);
   liaison_calendar_add_working_days (cal, due, LIAISON_ONLINE_ACCEPT_WORKING_DAYS);
 }
 
@@ -47,9 +33,9 @@ liaison_online_wait (const LiaisonCalendar *cal,
   g_return_val_if_fail (submitted_at != NULL, wait);
   g_return_val_if_fail (decided_at != NULL || (today != NULL && g_date_valid (today)), wait);
 
-  local_day (submitted_at, &from);
+  liaison_date_set_local (&from, submitted_at);
   if (decided_at != NULL)
-    local_day (decided_at, &to);
+    liaison_date_set_local (&to, decided_at);
   else
     to = *today;
   wait.working_days = liaison_calendar_working_days_between (cal, &from, &to);

@@ -273,6 +273,15 @@ liaison_db_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+char *
+liaison_db_column_text_or_null (sqlite3_stmt *stmt,
+                                int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
 void
 liaison_db_row_add_text (sqlite3_stmt *stmt,
                          gpointer      rows)

@@ -101,6 +101,10 @@ gboolean      liaison_db_in_transaction  (LiaisonDb     *db);
 /* A copy of the text of @column, NULL for NULL. */
 char         *liaison_db_column_text     (sqlite3_stmt  *stmt,
                                           int            column);
+/* A copy of the text of @column, NULL for NULL and for "" (an optional
+ * field left empty). */
+char         *liaison_db_column_text_or_null (sqlite3_stmt *stmt,
+                                              int           column);
 /* A LiaisonRowFunc: adds a copy of the text of column 0 to @rows, a
  * GPtrArray (NULL for NULL). */
 void          liaison_db_row_add_text    (sqlite3_stmt  *stmt,

@@ -78,15 +78,6 @@ typedef struct {
   LiaisonDutyItemKind  kind;
 } Gather;
 
-static char *
-text_or_null (sqlite3_stmt *stmt,
-              int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
-}
-
 static void
 add_item (sqlite3_stmt *stmt,
           gpointer      data)
@@ -103,8 +94,8 @@ add_item (sqlite3_stmt *stmt,
                                 (const char *) sqlite3_column_text (stmt, 2),
                                 (const char *) sqlite3_column_text (stmt, 3));
 
-  item->end_date = text_or_null (stmt, 4);
-  item->station_uuid = text_or_null (stmt, 5);
+  item->end_date = liaison_db_column_text_or_null (stmt, 4);
+  item->station_uuid = liaison_db_column_text_or_null (stmt, 5);
   if (gather->kind == LIAISON_DUTY_ITEM_ACTIVITY)
     {
       liaison_activity_kind_from_code ((const char *) sqlite3_column_text (stmt, 6), &item->activity_kind);

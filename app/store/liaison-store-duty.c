@@ -272,15 +272,6 @@ failed_meta:
   "SELECT " LIAISON_RECORD_SELECT ("a") ", a.kind, a.title, a.date, a.end_date, a.place," \
   " a.organiser, a.note, a.correction_reason, a.corrected_by, a.corrected_at FROM activities a"
 
-static char *
-column_text_or_null (sqlite3_stmt *stmt,
-                     int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
-}
-
 static gpointer
 read_activity (sqlite3_stmt *stmt)
 {
@@ -291,13 +282,13 @@ read_activity (sqlite3_stmt *stmt)
   liaison_activity_kind_from_code ((const char *) sqlite3_column_text (stmt, c), &activity->kind);
   activity->title = liaison_db_column_text (stmt, c + 1);
   activity->date = liaison_db_column_text (stmt, c + 2);
-  activity->end_date = column_text_or_null (stmt, c + 3);
+  activity->end_date = liaison_db_column_text_or_null (stmt, c + 3);
   activity->place = liaison_db_column_text (stmt, c + 4);
   activity->organiser = liaison_db_column_text (stmt, c + 5);
   activity->note = liaison_db_column_text (stmt, c + 6);
-  activity->correction_reason = column_text_or_null (stmt, c + 7);
-  activity->corrected_by = column_text_or_null (stmt, c + 8);
-  activity->corrected_at = column_text_or_null (stmt, c + 9);
+  activity->correction_reason = liaison_db_column_text_or_null (stmt, c + 7);
+  activity->corrected_by = liaison_db_column_text_or_null (stmt, c + 8);
+  activity->corrected_at = liaison_db_column_text_or_null (stmt, c + 9);
   return activity;
 }
 

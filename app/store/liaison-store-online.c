@@ -160,16 +160,6 @@ liaison_online_submission_free (LiaisonOnlineSubmission *submission)
   " LEFT JOIN stations s ON s.uuid = o.station AND s.deleted = 0"                      \
   " LEFT JOIN categories c ON c.uuid = o.category AND c.deleted = 0"
 
-/* Text, or NULL for NULL and "". */
-static char *
-column_text_or_null (sqlite3_stmt *stmt,
-                     int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-}
-
 static gpointer
 read_submission (sqlite3_stmt *stmt)
 {
@@ -179,15 +169,15 @@ read_submission (sqlite3_stmt *stmt)
 
   submission->uuid = liaison_db_column_text (stmt, 0);
   submission->station = liaison_db_column_text (stmt, 1);
-  submission->station_name = column_text_or_null (stmt, 2);
+  submission->station_name = liaison_db_column_text_or_null (stmt, 2);
   submission->category = liaison_db_column_text (stmt, 3);
   submission->category_name = category_name != NULL && *category_name != '\0'
                               ? g_strdup (g_dgettext (GETTEXT_PACKAGE, category_name)) : NULL;
   submission->title = liaison_db_column_text (stmt, 5);
   submission->content = liaison_db_column_text (stmt, 6);
-  submission->name = column_text_or_null (stmt, 7);
-  submission->phone = column_text_or_null (stmt, 8);
-  submission->community = column_text_or_null (stmt, 9);
+  submission->name = liaison_db_column_text_or_null (stmt, 7);
+  submission->phone = liaison_db_column_text_or_null (stmt, 8);
+  submission->community = liaison_db_column_text_or_null (stmt, 9);
   submission->consent = sqlite3_column_int (stmt, 10) != 0;
   submission->submitted_at = liaison_db_column_text (stmt, 11);
   if (g_strcmp0 (decision, LIAISON_ONLINE_DECISION_ACCEPTED) == 0)
@@ -197,11 +187,11 @@ read_submission (sqlite3_stmt *stmt)
   else
     submission->state = LIAISON_ONLINE_PENDING;
   liaison_online_decline_reason_from_code ((const char *) sqlite3_column_text (stmt, 13), &submission->reason);
-  submission->note = column_text_or_null (stmt, 14);
-  submission->reception = column_text_or_null (stmt, 15);
-  submission->suggestion = column_text_or_null (stmt, 16);
-  submission->decided_at = column_text_or_null (stmt, 17);
-  submission->decided_by = column_text_or_null (stmt, 18);
+  submission->note = liaison_db_column_text_or_null (stmt, 14);
+  submission->reception = liaison_db_column_text_or_null (stmt, 15);
+  submission->suggestion = liaison_db_column_text_or_null (stmt, 16);
+  submission->decided_at = liaison_db_column_text_or_null (stmt, 17);
+  submission->decided_by = liaison_db_column_text_or_null (stmt, 18);
   return submission;
 }
 

@@ -148,6 +148,48 @@ hq_row (const LiaisonOnlineSubmission *submission,
   return row;
 }
 
+/* Lists @all (NULL when it could not be read) in @group by station, newest
+ * first, only the overdue ones when @overdue_only, under @title; @empty
+ * is the description when none is listed. */
+static void
+group_show (Group        *group,
+            LiaisonStore *store,
+            GPtrArray    *all,
+            gboolean      overdue_only,
+            const char   *title,
+            const char   *empty)
+{
+  g_autoptr(LiaisonLoopRules) rules = liaison_store_get_loop_rules (store, NULL);
+  const LiaisonCalendar *calendar = rules != NULL ? rules->calendar : NULL;
+  guint n = 0;
+  guint shown = 0;
+  GDate today;
+
+  liaison_date_set_today (&today);
+  if (all != NULL)
+    g_ptr_array_sort (all, by_station_cmp);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const LiaisonOnlineSubmission *submission = g_ptr_array_index (all, i);
+      LiaisonOnlineWait wait = { 0 };
+
+      if (overdue_only && submission->state != LIAISON_ONLINE_PENDING)
+        continue;
+      /* Read only where it counts: a list of every submission shows MAX_ROWS. */
+      if (overdue_only || shown < MAX_ROWS)
+        wait = liaison_online_row_wait (submission, calendar, &today);
+      if (overdue_only && !wait.overdue)
+        continue;
+      n++;
+      if (shown < MAX_ROWS)
+        {
+          gtk_list_box_append (group->list, hq_row (submission, wait));
+          shown++;
+        }
+    }
+  group_finish (group, title, n, shown, empty);
+}
+
 /* The overdue flag */
 
 struct _LiaisonOnlineOverdue
@@ -164,41 +206,16 @@ static void
 overdue_refresh (LiaisonOnlineOverdue *self)
 {
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = 0;
-  guint shown = 0;
-  GDate today;
 
   group_clear (&self->group);
   gtk_widget_set_visible (GTK_WIDGET (self), is_hq (self->store));
   if (!is_hq (self->store))
     return;
   all = list_all (self->store, &error);
-  rules = liaison_store_get_loop_rules (self->store, NULL);
-  liaison_date_set_today (&today);
-  if (all != NULL)
-    g_ptr_array_sort (all, by_station_cmp);
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    {
-      const LiaisonOnlineSubmission *submission = g_ptr_array_index (all, i);
-      LiaisonOnlineWait wait;
-
-      if (submission->state != LIAISON_ONLINE_PENDING)
-        continue;
-      wait = liaison_online_row_wait (submission, rules != NULL ? rules->calendar : NULL, &today);
-      if (!wait.overdue)
-        continue;
-      n++;
-      if (shown < MAX_ROWS)
-        {
-          gtk_list_box_append (self->group.list, hq_row (submission, wait));
-          shown++;
-        }
-    }
-  group_finish (&self->group, _("Online Submissions Pending Over 3 Working Days"), n, shown,
-                error != NULL ? error->message
-                              : _("Every station accepted or declined its online submissions within 3 working days."));
+  group_show (&self->group, self->store, all, TRUE, _("Online Submissions Pending Over 3 Working Days"),
+              error != NULL ? error->message
+                            : _("Every station accepted or declined its online submissions within 3 working days."));
 }
 
 static void
@@ -269,12 +286,8 @@ static void
 by_station_refresh (LiaisonOnlineByStation *self)
 {
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(GError) error = NULL;
   const char *station;
-  guint n = 0;
-  guint shown = 0;
-  GDate today;
 
   group_clear (&self->group);
   gtk_widget_set_visible (GTK_WIDGET (self), is_hq (self->store));
@@ -282,26 +295,8 @@ by_station_refresh (LiaisonOnlineByStation *self)
     return;
   station = liaison_station_choices_get_uuid (self->stations);
   all = liaison_store_list_online_submissions (self->store, *station != '\0' ? station : NULL, FALSE, &error);
-  rules = liaison_store_get_loop_rules (self->store, NULL);
-  liaison_date_set_today (&today);
-  if (all != NULL)
-    g_ptr_array_sort (all, by_station_cmp);
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    {
-      const LiaisonOnlineSubmission *submission = g_ptr_array_index (all, i);
-
-      n++;
-      if (shown < MAX_ROWS)
-        {
-          LiaisonOnlineWait wait = liaison_online_row_wait (submission, rules != NULL ? rules->calendar : NULL,
-                                                            &today);
-
-          gtk_list_box_append (self->group.list, hq_row (submission, wait));
-          shown++;
-        }
-    }
-  group_finish (&self->group, _("Online Submissions by Station"), n, shown,
-                error != NULL ? error->message : _("No citizen has submitted online to this station yet."));
+  group_show (&self->group, self->store, all, FALSE, _("Online Submissions by Station"),
+              error != NULL ? error->message : _("No citizen has submitted online to this station yet."));
 }
 
 static void

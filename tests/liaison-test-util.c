@@ -5,6 +5,7 @@
 
 #include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/prctl.h>
 
 #include <glib/gstdio.h>
@@ -142,6 +143,94 @@ liaison_test_last_line (const char *text)
     if (g_strstrip (lines[i])[0] != '\0')
       return g_strdup (lines[i]);
   g_assert_not_reached ();
+}
+
+/* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
+static const char holidays_2025[] =
+  "# 2025 public holidays\n"
+  "2025-01-01,holiday,New Year's Day\n"
+  "2025-01-26,workday\n"
+  "2025-01-28,holiday,Spring Festival\n"
+  "2025-01-29,holiday\n"
+  "2025-01-30,holiday\n"
+  "2025-01-31,holiday\n"
+  "2025-02-01,holiday\n"
+  "2025-02-02,holiday\n"
+  "2025-02-03,holiday\n"
+  "2025-02-04,holiday\n"
+  "2025-02-08,workday\n"
+  "2025-04-04,holiday,Qingming\n"
+  "2025-04-05,holiday\n"
+  "2025-04-06,holiday\n"
+  "2025-04-27,workday\n"
+  "2025-05-01,holiday,Labour Day\n"
+  "2025-05-02,holiday\n"
+  "2025-05-03,holiday\n"
+  "2025-05-04,holiday\n"
+  "2025-05-05,holiday\n"
+  "2025-05-31,holiday,Dragon Boat\n"
+  "2025-06-01,holiday\n"
+  "2025-06-02,holiday\n"
+  "\n"
+  "2025-09-28,workday\n"
+  "2025-10-01,holiday,National Day and Mid-Autumn\n"
+  "2025-10-02,holiday\n"
+  "2025-10-03,holiday\n"
+  "2025-10-04,holiday\n"
+  "2025-10-05,holiday\n"
+  "2025-10-06,holiday\n"
+  "2025-10-07,holiday\n"
+  "2025-10-08,holiday\n"
+  "2025-10-11,workday\n";
+
+/**
+ * liaison_test_calendar_2025:
+ *
+ * The calendar of 2025's public holidays and make-up workdays.
+ *
+ * Returns: (transfer full): the calendar
+ */
+LiaisonCalendar *
+liaison_test_calendar_2025 (void)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonCalendar *cal = liaison_calendar_parse (holidays_2025, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cal);
+  return cal;
+}
+
+/**
+ * liaison_test_database_holds:
+ * @path: a database file
+ * @needle: the text to look for
+ *
+ * Whether the database file @path or its WAL holds @needle anywhere, byte
+ * for byte (a file that is not there holds nothing): what a purge must
+ * leave no trace of.
+ */
+gboolean
+liaison_test_database_holds (const char *path,
+                             const char *needle)
+{
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      if (!g_file_test (name, G_FILE_TEST_EXISTS))
+        continue;
+      g_assert_true (g_file_get_contents (name, &bytes, &length, &error));
+      g_assert_no_error (error);
+      if (memmem (bytes, length, needle, strlen (needle)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <glib.h>
 
+#include "liaison-calendar.h"
 #include "liaison-loop.h"
 #include "liaison-store.h"
 
@@ -35,6 +36,10 @@ GString           *liaison_test_append_repeat     (GString            *out,
                                                    const char         *text,
                                                    guint               n);
 char              *liaison_test_database_checksum (const char         *path);
+/* 2025's public holidays and make-up workdays (国办发明电〔2024〕12号). */
+LiaisonCalendar   *liaison_test_calendar_2025     (void);
+gboolean           liaison_test_database_holds    (const char         *path,
+                                                   const char         *needle);
 
 LiaisonStore      *liaison_test_open_store        (const char         *path);
 void               liaison_test_set_station       (LiaisonStore       *store,

@@ -9,55 +9,7 @@
 #include "liaison-calendar.h"
 #include "liaison-locale.h"
 #include "liaison-loop.h"
-
-/* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
-static const char holidays_2025[] =
-  "# 2025 public holidays\n"
-  "2025-01-01,holiday,New Year's Day\n"
-  "2025-01-26,workday\n"
-  "2025-01-28,holiday,Spring Festival\n"
-  "2025-01-29,holiday\n"
-  "2025-01-30,holiday\n"
-  "2025-01-31,holiday\n"
-  "2025-02-01,holiday\n"
-  "2025-02-02,holiday\n"
-  "2025-02-03,holiday\n"
-  "2025-02-04,holiday\n"
-  "2025-02-08,workday\n"
-  "2025-04-04,holiday,Qingming\n"
-  "2025-04-05,holiday\n"
-  "2025-04-06,holiday\n"
-  "2025-04-27,workday\n"
-  "2025-05-01,holiday,Labour Day\n"
-  "2025-05-02,holiday\n"
-  "2025-05-03,holiday\n"
-  "2025-05-04,holiday\n"
-  "2025-05-05,holiday\n"
-  "2025-05-31,holiday,Dragon Boat\n"
-  "2025-06-01,holiday\n"
-  "2025-06-02,holiday\n"
-  "\n"
-  "2025-09-28,workday\n"
-  "2025-10-01,holiday,National Day and Mid-Autumn\n"
-  "2025-10-02,holiday\n"
-  "2025-10-03,holiday\n"
-  "2025-10-04,holiday\n"
-  "2025-10-05,holiday\n"
-  "2025-10-06,holiday\n"
-  "2025-10-07,holiday\n"
-  "2025-10-08,holiday\n"
-  "2025-10-11,workday\n";
-
-static LiaisonCalendar *
-calendar_2025 (void)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonCalendar *cal = liaison_calendar_parse (holidays_2025, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (cal);
-  return cal;
-}
+#include "liaison-test-util.h"
 
 static GDate
 day (int y,
@@ -97,7 +49,7 @@ assert_add (const LiaisonCalendar *cal,
 static void
 test_parse_2025 (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   g_autoptr(LiaisonCalendar) again = NULL;
   g_autoptr(LiaisonCalendar) copy = NULL;
   g_autofree char *text = NULL;
@@ -135,7 +87,7 @@ test_parse_2025 (void)
 static void
 test_is_working_day (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   static const struct { int m, d; gboolean weekends_only, with_2025; } days[] = {
     { 9, 26, TRUE, TRUE },    /* Friday */
     { 9, 27, FALSE, FALSE },  /* Saturday */
@@ -181,7 +133,7 @@ test_weekends (void)
 static void
 test_national_day (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   GDate from = day (2025, 9, 26), to;
   LiaisonTimeLimit limit = liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_PUBLIC_OPINION);
 
@@ -212,7 +164,7 @@ test_national_day (void)
 static void
 test_spring_festival (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
 
   assert_add (cal, "2025-01-24", 1, "2025-01-26");  /* Sunday make-up workday */
   assert_add (cal, "2025-01-24", 2, "2025-01-27");
@@ -227,7 +179,7 @@ test_spring_festival (void)
 static void
 test_add_between_agree (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   GDate from = day (2025, 1, 1);
 
   for (guint i = 0; i < 365; i += 3)
@@ -257,7 +209,7 @@ test_months (void)
     { "2025-10-01", "2026-01-01" },  /* a holiday due date stands: months are calendar time */
   };
   LiaisonTimeLimit limit = liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
-  g_autoptr(LiaisonCalendar) cal = calendar_2025 ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
 
   g_assert_cmpuint (limit.months, ==, 3);
   g_assert_cmpuint (limit.working_days, ==, 0);

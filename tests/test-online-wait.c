@@ -8,29 +8,7 @@
 
 #include "liaison-calendar.h"
 #include "liaison-online-wait.h"
-
-/* The State Council's 2025 National Day arrangement. */
-static const char national_day_2025[] =
-  "2025-09-28,workday\n"
-  "2025-10-01,holiday,National Day and Mid-Autumn\n"
-  "2025-10-02,holiday\n"
-  "2025-10-03,holiday\n"
-  "2025-10-04,holiday\n"
-  "2025-10-05,holiday\n"
-  "2025-10-06,holiday\n"
-  "2025-10-07,holiday\n"
-  "2025-10-08,holiday\n"
-  "2025-10-11,workday\n";
-
-static LiaisonCalendar *
-calendar (void)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonCalendar *cal = liaison_calendar_parse (national_day_2025, &error);
-
-  g_assert_no_error (error);
-  return cal;
-}
+#include "liaison-test-util.h"
 
 static GDateTime *
 wire (const char *text)
@@ -98,7 +76,7 @@ test_weekend (void)
 static void
 test_holiday (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   g_autoptr(GDateTime) eve = wire ("2025-09-30T06:00:00Z");
   GDate due;
 
@@ -133,7 +111,7 @@ test_local_day (void)
 static void
 test_decided (void)
 {
-  g_autoptr(LiaisonCalendar) cal = calendar ();
+  g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
   g_autoptr(GDateTime) submitted = wire ("2025-09-30T06:00:00Z");
   g_autoptr(GDateTime) decided = wire ("2025-10-13T01:00:00Z");
   g_autoptr(GDateTime) same_day = wire ("2025-09-30T08:00:00Z");

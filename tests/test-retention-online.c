@@ -84,33 +84,15 @@ add_submission (LiaisonHqStore *store,
   return uuid;
 }
 
-/* Whether the file @path, if there is one, holds @needle anywhere. */
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  g_autofree char *bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return FALSE;
-  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
-  g_assert_no_error (error);
-  return memmem (bytes, length, needle, strlen (needle)) != NULL;
-}
-
 /* The database file @path and its WAL, byte for byte: no old citizen,
  * today's name there. */
 static void
 assert_no_trace (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (purged_texts); i++)
-    if (file_holds (path, purged_texts[i]) || file_holds (wal, purged_texts[i]))
+    if (liaison_test_database_holds (path, purged_texts[i]))
       g_error ("%s or its WAL still holds %s", path, purged_texts[i]);
-  g_assert_true (file_holds (path, RECENT_NAME) || file_holds (wal, RECENT_NAME));
+  g_assert_true (liaison_test_database_holds (path, RECENT_NAME));
 }
 
 /* Submission @uuid's citizen at @store, "name|phone|community|consent". */
@@ -262,9 +244,8 @@ test_online (Fixture       *fixture,
 
   /* The server holds them still, until it purges at start-up. */
   {
-    g_autofree char *server_wal = g_strconcat (server_path, "-wal", NULL);
 
-    g_assert_true (file_holds (server_path, "13533334444") || file_holds (server_wal, "13533334444"));
+    g_assert_true (liaison_test_database_holds (server_path, "13533334444"));
   }
   liaison_test_hq_stop (fixture);
   liaison_test_hq_start (fixture);

@@ -20,36 +20,16 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, audit, click, close_window,  # noqa: E402
-                           find, find_all, focus_by_tab, focused, new_window, press,
+from liaison_atspi import (TAP, App, audit, choose, click, close_window,  # noqa: E402
+                           find, find_all, focus_by_tab, new_window, press,
                            run_cli, set_text, text_of, texts_under, wait_for)
 
 
 def menu(app, window, item):
     click(window, "push button", "主菜单")
     click(window, "menu item", item)
-
-
-def choose(window, combo, item, button=False):
-    """Picks @item in the combo @combo by keyboard (as test-clerk-day)."""
-    if button:
-        focus_by_tab(window, lambda n: n.getRoleName() == "push button"
-                     and n.parent is not None and n.parent.name == combo)
-    else:
-        focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
-    press("space")
-    time.sleep(0.5)
-    for _ in range(40):
-        node = focused(window)
-        if node is not None and node.name == item:
-            press("return")
-            time.sleep(0.3)
-            return
-        press("down")
-    raise AssertionError(f"{combo} offers no {item}")
 
 
 def pick_deputy(window, entry_name, name):

@@ -24,9 +24,8 @@ import time
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from liaison_atspi import (TAP, App, app_env, choose_file, click, focus_by_tab,  # noqa: E402
-                           focused, liaison_bin, new_window, press, run_cli, texts_under,
-                           wait_for)
+from liaison_atspi import (TAP, App, app_env, choose, choose_file, click,  # noqa: E402
+                           liaison_bin, new_window, run_cli, texts_under, wait_for)
 
 ORDINALS = "一二三四"
 tap = TAP()
@@ -36,21 +35,6 @@ def quarter_before(year, quarter, n):
     """The quarter @n before (@year, @quarter)."""
     index = year * 4 + (quarter - 1) - n
     return index // 4, index % 4 + 1
-
-
-def choose(window, combo, item):
-    """Picks @item in the combo row @combo by keyboard, as a desk user does."""
-    focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
-    press("space")
-    time.sleep(0.5)
-    for _ in range(12):
-        node = focused(window)
-        if node is not None and node.name == item:
-            press("return")
-            time.sleep(0.3)
-            return
-        press("down")
-    raise AssertionError(f"{combo} offers no {item}")
 
 
 def core_rows(db, code, out):

@@ -145,6 +145,19 @@ liaison_test_last_line (const char *text)
   g_assert_not_reached ();
 }
 
+/* The day @year-@month-@day. */
+GDate
+liaison_test_date (int year,
+                   int month,
+                   int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return date;
+}
+
 /* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
 static const char holidays_2025[] =
   "# 2025 public holidays\n"

@@ -36,6 +36,9 @@ GString           *liaison_test_append_repeat     (GString            *out,
                                                    const char         *text,
                                                    guint               n);
 char              *liaison_test_database_checksum (const char         *path);
+GDate              liaison_test_date              (int                 year,
+                                                   int                 month,
+                                                   int                 day);
 /* 2025's public holidays and make-up workdays (国办发明电〔2024〕12号). */
 LiaisonCalendar   *liaison_test_calendar_2025     (void);
 gboolean           liaison_test_database_holds    (const char         *path,

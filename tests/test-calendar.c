@@ -11,18 +11,6 @@
 #include "liaison-loop.h"
 #include "liaison-test-util.h"
 
-static GDate
-day (int y,
-     int m,
-     int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return date;
-}
-
 static void
 assert_iso (const GDate *date,
             const char  *expected)
@@ -79,7 +67,7 @@ test_parse_2025 (void)
   g_assert_cmpstr (text, ==, text_again);
 
   /* Adding a day that is already there changes nothing. */
-  d = day (2025, 10, 1);
+  d = liaison_test_date (2025, 10, 1);
   g_assert_true (liaison_calendar_add_day (cal, &d, LIAISON_DAY_KIND_HOLIDAY, NULL));
   g_assert_cmpuint (cal->holidays->len, ==, 28);
 }
@@ -104,7 +92,7 @@ test_is_working_day (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      GDate d = day (2025, days[i].m, days[i].d);
+      GDate d = liaison_test_date (2025, days[i].m, days[i].d);
 
       g_test_message ("2025-%02d-%02d", days[i].m, days[i].d);
       g_assert_cmpint (liaison_calendar_is_working_day (NULL, &d), ==, days[i].weekends_only);
@@ -134,7 +122,7 @@ static void
 test_national_day (void)
 {
   g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
-  GDate from = day (2025, 9, 26), to;
+  GDate from = liaison_test_date (2025, 9, 26), to;
   LiaisonTimeLimit limit = liaison_loop_kind_default_limit (LIAISON_LOOP_KIND_PUBLIC_OPINION);
 
   assert_add (cal, "2025-09-26", 1, "2025-09-28");  /* Sunday 09-28 is worked */
@@ -154,10 +142,10 @@ test_national_day (void)
   g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 15);
   g_assert_cmpuint (liaison_calendar_working_days_between (cal, &to, &from), ==, 0);
   g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &from), ==, 0);
-  from = day (2025, 9, 30);
-  to = day (2025, 10, 8);
+  from = liaison_test_date (2025, 9, 30);
+  to = liaison_test_date (2025, 10, 8);
   g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 0);
-  to = day (2025, 10, 12);
+  to = liaison_test_date (2025, 10, 12);
   g_assert_cmpuint (liaison_calendar_working_days_between (cal, &from, &to), ==, 3);
 }
 
@@ -180,7 +168,7 @@ static void
 test_add_between_agree (void)
 {
   g_autoptr(LiaisonCalendar) cal = liaison_test_calendar_2025 ();
-  GDate from = day (2025, 1, 1);
+  GDate from = liaison_test_date (2025, 1, 1);
 
   for (guint i = 0; i < 365; i += 3)
     {
@@ -248,7 +236,7 @@ static void
 test_deadline_boundary (void)
 {
   LiaisonDeadline none;
-  GDate today = day (2025, 10, 23);
+  GDate today = liaison_test_date (2025, 10, 23);
   g_autofree char *words = NULL;
 
   assert_deadline ("2025-10-23", "2025-10-19", LIAISON_DEADLINE_ON_TRACK, 4, "4 days left");
@@ -262,11 +250,11 @@ test_deadline_boundary (void)
   assert_deadline ("2025-12-31", "2026-01-01", LIAISON_DEADLINE_OVERDUE, -1, "Overdue by 1 day");
 
   {
-    GDate due = day (2025, 10, 23);
+    GDate due = liaison_test_date (2025, 10, 23);
     g_assert_true (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
-    today = day (2025, 10, 19);
+    today = liaison_test_date (2025, 10, 19);
     g_assert_false (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
-    today = day (2025, 10, 24);
+    today = liaison_test_date (2025, 10, 24);
     g_assert_false (liaison_deadline_is_due_soon (liaison_deadline_status (&due, &today)));
   }
 
@@ -361,7 +349,7 @@ test_chinese_words (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(LiaisonCalendar) cal = liaison_calendar_parse (text, &error);
       g_autofree char *back = NULL;
-      GDate date = holiday ? day (2026, 10, 1) : day (2026, 9, 20);
+      GDate date = holiday ? liaison_test_date (2026, 10, 1) : liaison_test_date (2026, 9, 20);
       LiaisonDayKind kind = LIAISON_N_DAY_KINDS;
 
       g_test_message ("%s", text);
@@ -467,8 +455,8 @@ test_official (void)
   g_autoptr(GString) holidays = g_string_new (NULL);
   g_autofree char *got_holidays = list_of (cal->holidays);
   g_autofree char *got_workdays = list_of (cal->workdays);
-  GDate national_day = day (2026, 10, 1);
-  GDate make_up = day (2026, 2, 14);
+  GDate national_day = liaison_test_date (2026, 10, 1);
+  GDate make_up = liaison_test_date (2026, 2, 14);
 
   for (guint i = 0; i < G_N_ELEMENTS (holiday_runs); i++)
     append_days (holidays, holiday_runs[i][0], holiday_runs[i][1]);
@@ -485,7 +473,7 @@ test_official_spring_festival_2026 (void)
 {
   g_autoptr(LiaisonCalendar) cal = liaison_calendar_new_official ();
   LiaisonTimeLimit fifteen = { 15, 0 };
-  GDate referral = day (2026, 2, 13);
+  GDate referral = liaison_test_date (2026, 2, 13);
   GDate due;
   GDate d;
 
@@ -500,7 +488,7 @@ test_official_spring_festival_2026 (void)
   assert_iso (&d, "2026-02-14");
   liaison_calendar_add_working_days (cal, &d, 1);
   assert_iso (&d, "2026-02-24");
-  d = day (2026, 2, 27);
+  d = liaison_test_date (2026, 2, 27);
   liaison_calendar_add_working_days (cal, &d, 1);
   assert_iso (&d, "2026-02-28");
 }

@@ -86,19 +86,38 @@ fixture_tear_down (Fixture       *f,
   g_free (f->category);
 }
 
-/* A citizen's submission for @station, written by the server's own store
- * code as the public site's form writes it (the server stopped meanwhile,
- * as `liaison-hq` commands run). Returns its uuid. */
+/* Writes the citizen's submission @data for @station with the server's
+ * own store code, as the public site's form writes it (the server
+ * stopped meanwhile, as `liaison-hq` commands run). Returns its uuid. */
+static char *
+store_submission (LiaisonTestHq *hq,
+                  const char    *station,
+                  JsonObject    *data)
+{
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  char *uuid = NULL;
+
+  liaison_test_hq_stop (hq);
+  store = liaison_hq_store_open (hq->data_dir, &error);
+  g_assert_no_error (error);
+  code = liaison_hq_store_add_online_submission (store, station, data, &uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+  g_clear_pointer (&store, liaison_hq_store_close);
+  liaison_test_hq_start (hq);
+  return uuid;
+}
+
+/* A citizen's submission for @station, with a name, a phone and a
+ * community. Returns its uuid. */
 static char *
 add_submission (Fixture    *f,
                 const char *station,
                 const char *title)
 {
-  g_autoptr(LiaisonHqStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) data = json_object_new ();
-  g_autofree char *code = NULL;
-  char *uuid = NULL;
 
   json_object_set_string_member (data, "station", station);
   json_object_set_string_member (data, "category", f->category);
@@ -109,16 +128,7 @@ add_submission (Fixture    *f,
   json_object_set_string_member (data, "community", "东山社区");
   json_object_set_boolean_member (data, "consent", TRUE);
   json_object_set_string_member (data, "submitted_at", "2025-03-04T01:30:00Z");
-
-  liaison_test_hq_stop (&f->hq);
-  store = liaison_hq_store_open (f->hq.data_dir, &error);
-  g_assert_no_error (error);
-  code = liaison_hq_store_add_online_submission (store, station, data, &uuid, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (code);
-  g_clear_pointer (&store, liaison_hq_store_close);
-  liaison_test_hq_start (&f->hq);
-  return uuid;
+  return store_submission (&f->hq, station, data);
 }
 
 static GPtrArray *
@@ -507,11 +517,7 @@ server_submission (LiaisonTestHqEnrolled *enrolled,
                    const char            *station,
                    const char            *phone)
 {
-  g_autoptr(LiaisonHqStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) data = json_object_new ();
-  g_autofree char *code = NULL;
-  char *uuid = NULL;
 
   json_object_set_string_member (data, "station", station);
   json_object_set_string_member (data, "category", "5a1e0000-0000-4000-8000-000000000002");
@@ -525,14 +531,7 @@ server_submission (LiaisonTestHqEnrolled *enrolled,
   json_object_set_null_member (data, "community");
   json_object_set_boolean_member (data, "consent", phone != NULL);
   json_object_set_string_member (data, "submitted_at", "2025-03-04T01:30:00Z");
-  liaison_test_hq_stop (&enrolled->hq);
-  store = liaison_hq_store_open (enrolled->hq.data_dir, &error);
-  g_assert_no_error (error);
-  code = liaison_hq_store_add_online_submission (store, station, data, &uuid, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&store, liaison_hq_store_close);
-  liaison_test_hq_start (&enrolled->hq);
-  return uuid;
+  return store_submission (&enrolled->hq, station, data);
 }
 
 static void

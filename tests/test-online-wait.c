@@ -20,18 +20,6 @@ wire (const char *text)
   return at;
 }
 
-static GDate
-day (int y,
-     int m,
-     int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return date;
-}
-
 /* Pending since @submitted (wire time), read on @today. */
 static void
 assert_pending (const LiaisonCalendar *cal,
@@ -57,17 +45,17 @@ test_weekend (void)
 {
   const char *friday = "2025-03-07T02:00:00Z";
 
-  assert_pending (NULL, friday, day (2025, 3, 7), 0, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 8), 0, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 9), 0, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 10), 1, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 11), 2, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 12), 3, FALSE);
-  assert_pending (NULL, friday, day (2025, 3, 13), 4, TRUE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 7), 0, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 8), 0, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 9), 0, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 10), 1, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 11), 2, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 12), 3, FALSE);
+  assert_pending (NULL, friday, liaison_test_date (2025, 3, 13), 4, TRUE);
 
   /* Come in on a Saturday: the same due day as Friday's. */
-  assert_pending (NULL, "2025-03-08T03:00:00Z", day (2025, 3, 12), 3, FALSE);
-  assert_pending (NULL, "2025-03-08T03:00:00Z", day (2025, 3, 13), 4, TRUE);
+  assert_pending (NULL, "2025-03-08T03:00:00Z", liaison_test_date (2025, 3, 12), 3, FALSE);
+  assert_pending (NULL, "2025-03-08T03:00:00Z", liaison_test_date (2025, 3, 13), 4, TRUE);
 }
 
 /* Tuesday 2025-09-30, on the eve of National Day: the eight days off do
@@ -86,15 +74,15 @@ test_holiday (void)
 
     g_assert_cmpstr (iso, ==, "2025-10-11");
   }
-  assert_pending (cal, "2025-09-30T06:00:00Z", day (2025, 10, 8), 0, FALSE);
-  assert_pending (cal, "2025-09-30T06:00:00Z", day (2025, 10, 9), 1, FALSE);
-  assert_pending (cal, "2025-09-30T06:00:00Z", day (2025, 10, 11), 3, FALSE);
+  assert_pending (cal, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 8), 0, FALSE);
+  assert_pending (cal, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 9), 1, FALSE);
+  assert_pending (cal, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 11), 3, FALSE);
   /* A Sunday after the due day: still 3 working days, but the due day has passed. */
-  assert_pending (cal, "2025-09-30T06:00:00Z", day (2025, 10, 12), 3, TRUE);
-  assert_pending (cal, "2025-09-30T06:00:00Z", day (2025, 10, 13), 4, TRUE);
+  assert_pending (cal, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 12), 3, TRUE);
+  assert_pending (cal, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 13), 4, TRUE);
 
   /* Weekends only, the same days would be long overdue. */
-  assert_pending (NULL, "2025-09-30T06:00:00Z", day (2025, 10, 8), 6, TRUE);
+  assert_pending (NULL, "2025-09-30T06:00:00Z", liaison_test_date (2025, 10, 8), 6, TRUE);
 }
 
 /* Times travel as UTC; the station counts its own days. 16:30Z on Sunday
@@ -103,8 +91,8 @@ test_holiday (void)
 static void
 test_local_day (void)
 {
-  assert_pending (NULL, "2025-03-09T16:30:00Z", day (2025, 3, 13), 3, FALSE);
-  assert_pending (NULL, "2025-03-09T16:30:00Z", day (2025, 3, 14), 4, TRUE);
+  assert_pending (NULL, "2025-03-09T16:30:00Z", liaison_test_date (2025, 3, 13), 3, FALSE);
+  assert_pending (NULL, "2025-03-09T16:30:00Z", liaison_test_date (2025, 3, 14), 4, TRUE);
 }
 
 /* Decided: the wait stops at the decision, and nothing decided is overdue. */
@@ -115,7 +103,7 @@ test_decided (void)
   g_autoptr(GDateTime) submitted = wire ("2025-09-30T06:00:00Z");
   g_autoptr(GDateTime) decided = wire ("2025-10-13T01:00:00Z");
   g_autoptr(GDateTime) same_day = wire ("2025-09-30T08:00:00Z");
-  GDate today = day (2025, 12, 1);
+  GDate today = liaison_test_date (2025, 12, 1);
   LiaisonOnlineWait wait = liaison_online_wait (cal, submitted, decided, &today);
   g_autofree char *late = NULL;
   g_autofree char *quick = NULL;
@@ -132,7 +120,7 @@ test_decided (void)
   quick = liaison_online_wait_describe (wait);
   g_assert_cmpstr (quick, ==, "Decided within a working day");
 
-  today = day (2025, 10, 9);
+  today = liaison_test_date (2025, 10, 9);
   wait = liaison_online_wait (cal, submitted, NULL, &today);
   waiting = liaison_online_wait_describe (wait);
   g_assert_cmpstr (waiting, ==, "Waiting 1 working day");

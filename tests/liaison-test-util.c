@@ -158,6 +158,18 @@ liaison_test_date (int year,
   return date;
 }
 
+/* The local day of @at: the day a move counts as made on. */
+void
+liaison_test_local_day (GDateTime *at,
+                        GDate     *day)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
 /* The State Council's 2025 arrangement (国办发明电〔2024〕12号). */
 static const char holidays_2025[] =
   "# 2025 public holidays\n"

@@ -39,6 +39,8 @@ char              *liaison_test_database_checksum (const char         *path);
 GDate              liaison_test_date              (int                 year,
                                                    int                 month,
                                                    int                 day);
+void               liaison_test_local_day         (GDateTime          *at,
+                                                   GDate              *day);
 /* 2025's public holidays and make-up workdays (国办发明电〔2024〕12号). */
 LiaisonCalendar   *liaison_test_calendar_2025     (void);
 gboolean           liaison_test_database_holds    (const char         *path,

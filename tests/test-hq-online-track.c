@@ -160,18 +160,6 @@ add_move (Fixture          *fixture,
   save (fixture->store, "suggestion_event", event->uuid, STATION, data);
 }
 
-/* The local day of @at: the day a move counts as made on. */
-static void
-day_of (GDateTime *at,
-        GDate     *day)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-}
-
 static void
 take_up (Fixture *fixture)
 {
@@ -188,7 +176,7 @@ refer (Fixture *fixture)
 
   event->lead_unit_uuid = g_strdup (LEAD_UNIT);
   event->co_unit_uuids = g_strsplit (CO_UNIT, ",", -1);
-  day_of (event->at, &event->due_date);
+  liaison_test_local_day (event->at, &event->due_date);
   g_date_add_days (&event->due_date, 21);
   add_move (fixture, event);
 }
@@ -201,7 +189,7 @@ reply (Fixture    *fixture,
 
   event->reply_text = g_strdup (text);
   event->replying_unit_uuid = g_strdup (LEAD_UNIT);
-  day_of (event->at, &event->reply_date);
+  liaison_test_local_day (event->at, &event->reply_date);
   add_move (fixture, event);
 }
 

@@ -229,18 +229,6 @@ count_events (Replica *replica)
   return liaison_test_count_rows (replica->store, "suggestion_events");
 }
 
-/* The local date of @at: the day a move counts as made on. */
-static void
-day_of (GDateTime *at,
-        GDate     *day)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-}
-
 /* Moves: each builds the event, adds it and asserts that it was accepted. */
 
 static LiaisonLoopEvent *
@@ -290,7 +278,7 @@ refer (Fixture    *fixture,
   LiaisonLoopEvent *event = event_new (fixture, LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
   GDate day;
 
-  day_of (event->at, &day);
+  liaison_test_local_day (event->at, &day);
   event->lead_unit_uuid = unit_uuid (replica, lead);
   if (co_unit != NULL)
     {
@@ -317,7 +305,7 @@ reply (Fixture    *fixture,
 
   event->reply_text = g_strdup (text);
   event->replying_unit_uuid = unit_uuid (replica, unit);
-  day_of (event->at, &event->reply_date);
+  liaison_test_local_day (event->at, &event->reply_date);
   if (attach)
     {
       g_autofree char *path = g_build_filename (fixture->hq.dir, LETTER_NAME, NULL);
@@ -559,7 +547,7 @@ test_closed_loop (Fixture       *fixture,
     gint64 before = count_events (&hq);
 
     again->lead_unit_uuid = unit_uuid (&hq, SECOND_UNIT);
-    day_of (again->at, &again->due_date);
+    liaison_test_local_day (again->at, &again->due_date);
     g_date_add_days (&again->due_date, 30);
     g_assert_false (liaison_store_add_suggestion_event (hq.store, hq_id, again, &error));
     g_assert_error (error, LIAISON_LOOP_ERROR, LIAISON_LOOP_ERROR_STATE);
@@ -1037,7 +1025,7 @@ test_attachments_cut (Fixture       *fixture,
   event = event_new (fixture, LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR);
   event->reply_text = g_strdup ("已列入年度维修计划，本月底前完成屋面防水施工。");
   event->replying_unit_uuid = unit_uuid (&hq, LEAD_UNIT);
-  day_of (event->at, &event->reply_date);
+  liaison_test_local_day (event->at, &event->reply_date);
   letter_sha = liaison_store_add_attachment (hq.store, letter_path, &error);
   g_assert_no_error (error);
   photo_sha = liaison_store_add_attachment (hq.store, photo_path, &error);

@@ -27,17 +27,6 @@
 
 #define HQ_ACTOR "代表工委王芳"
 
-static void
-day_of (GDateTime *at,
-        GDate     *day)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-}
-
 /* The loop's enum codes, or "-" for the zero value a move does not use. */
 static const char *
 or_dash (const char *text)
@@ -113,7 +102,7 @@ main (int    argc,
 
       event = liaison_test_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ, HQ_ACTOR,
                                       g_date_time_new_now_utc ());
-      day_of (event->at, &day);
+      liaison_test_local_day (event->at, &day);
       event->lead_unit_uuid = liaison_test_unit_uuid (store, argv[4]);
       liaison_store_default_due_date (store, LIAISON_LOOP_KIND_PUBLIC_OPINION, &day, &event->due_date);
     }
@@ -123,7 +112,7 @@ main (int    argc,
                                       g_date_time_new_now_utc ());
       event->replying_unit_uuid = liaison_test_unit_uuid (store, argv[4]);
       event->reply_text = g_strdup (argv[5]);
-      day_of (event->at, &event->reply_date);
+      liaison_test_local_day (event->at, &event->reply_date);
     }
   else
     {

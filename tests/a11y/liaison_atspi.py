@@ -114,7 +114,7 @@ class App:
 
     def __init__(self, database, *args, english=False):
         self.proc = subprocess.Popen([liaison_bin(), "--database", database, *args],
-                                     env=app_env(english))
+                                     env=app_env(english=True) if english else app_env())
         self.node = wait_for("the liaison application on the bus", self._find)
         wait_for("its window", lambda: self.node.childCount > 0)
 

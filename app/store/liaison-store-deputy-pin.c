@@ -56,17 +56,6 @@ now_or_clock (GDateTime *now)
   return now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* The deputy's hash here, or NULL: none yet, or reset by headquarters. */
 static char *
 get_pin_hash (LiaisonStore *self,
@@ -150,10 +139,10 @@ write_pin (LiaisonStore  *self,
   deputy_pin_route (self, deputy_uuid, &station, &shared);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, hash);
-  bind_text_or_null (stmt, 4, reset_by);
+  liaison_store_bind_text_or_null (stmt, 3, hash);
+  liaison_store_bind_text_or_null (stmt, 4, reset_by);
   sqlite3_bind_text (stmt, 5, deputy_uuid, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 6, station);
+  liaison_store_bind_text_or_null (stmt, 6, station);
   sqlite3_bind_int (stmt, 7, shared ? LIAISON_SYNC_STATE_PENDING : LIAISON_SYNC_STATE_SYNCED);
   return liaison_store_step_done (self, stmt, _("Could not save the deputy’s PIN"), error);
 }
@@ -440,7 +429,7 @@ liaison_store_sync_write_deputy_pin (LiaisonStore    *self,
     {
       const char *text = data_string (incoming->data, members[i]);
 
-      bind_text_or_null (stmt, 5 + i, text != NULL && *text != '\0' ? text : NULL);
+      liaison_store_bind_text_or_null (stmt, 5 + i, text != NULL && *text != '\0' ? text : NULL);
     }
   if (!liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error))
     return FALSE;

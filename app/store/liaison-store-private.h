@@ -33,10 +33,14 @@ extern const char liaison_store_online_migration[];
 gboolean      liaison_store_migrate      (LiaisonStore  *self,
                                           GError       **error);
 
-/* Binds @text, "" for NULL; an id, NULL for 0 (liaison-store-records.c). */
+/* Binds @text, "" for NULL; @text or SQL NULL; an id, NULL for 0
+ * (liaison-store-records.c). */
 void          liaison_store_bind_text    (sqlite3_stmt  *stmt,
                                           int            index,
                                           const char    *text);
+void          liaison_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                               int           index,
+                                               const char   *text);
 void          liaison_store_bind_id_or_null (sqlite3_stmt *stmt,
                                              int           index,
                                              gint64        id);

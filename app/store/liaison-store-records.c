@@ -18,6 +18,17 @@ liaison_store_bind_text (sqlite3_stmt *stmt,
 }
 
 void
+liaison_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
 liaison_store_bind_id_or_null (sqlite3_stmt *stmt,
                                int           index,
                                gint64        id)

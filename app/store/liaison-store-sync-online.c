@@ -14,17 +14,14 @@
 
 /* A text member, NULL for null and "" (the wire's two spellings of none). */
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
+bind_member_or_null (sqlite3_stmt *stmt,
                    int           index,
                    JsonObject   *data,
                    const char   *member)
 {
   const char *text = data_string (data, member);
 
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  liaison_store_bind_text_or_null (stmt, index, text != NULL && *text != '\0' ? text : NULL);
 }
 
 static gboolean
@@ -53,7 +50,7 @@ write_submission (LiaisonStore    *self,
   sqlite3_bind_text (stmt, 7, data_string (data, "title"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, json_object_get_string_member_with_default (data, "content", ""), -1,
                      SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 9, data, "name");
+  bind_member_or_null (stmt, 9, data, "name");
   /* A headquarters desk keeps the phone masked, whatever a server sends,
    * as it keeps a visitor's (liaison-hq masks it in the pull). */
   if (phone != NULL && *phone != '\0' && liaison_store_get_sync_role (self) == LIAISON_SYNC_ROLE_HQ)
@@ -63,8 +60,8 @@ write_submission (LiaisonStore    *self,
       sqlite3_bind_text (stmt, 10, masked, -1, SQLITE_TRANSIENT);
     }
   else
-    bind_text_or_null (stmt, 10, data, "phone");
-  bind_text_or_null (stmt, 11, data, "community");
+    bind_member_or_null (stmt, 10, data, "phone");
+  bind_member_or_null (stmt, 11, data, "community");
   sqlite3_bind_int (stmt, 12, json_object_get_boolean_member_with_default (data, "consent", FALSE) ? 1 : 0);
   sqlite3_bind_text (stmt, 13, data_string (data, "submitted_at"), -1, SQLITE_TRANSIENT);
   return liaison_store_step_done (self, stmt, _("Could not save an online submission received from the server"),
@@ -96,12 +93,12 @@ write_decision (LiaisonStore    *self,
   sqlite3_bind_text (stmt, 5, data_string (data, "submission"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, data_string (data, "station"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, data_string (data, "decision"), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 8, data, "reason");
-  bind_text_or_null (stmt, 9, data, "note");
-  bind_text_or_null (stmt, 10, data, "reception");
-  bind_text_or_null (stmt, 11, data, "suggestion");
+  bind_member_or_null (stmt, 8, data, "reason");
+  bind_member_or_null (stmt, 9, data, "note");
+  bind_member_or_null (stmt, 10, data, "reception");
+  bind_member_or_null (stmt, 11, data, "suggestion");
   sqlite3_bind_text (stmt, 12, data_string (data, "decided_at"), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 13, data, "decided_by");
+  bind_member_or_null (stmt, 13, data, "decided_by");
   return liaison_store_step_done (self, stmt, _("Could not save a decision on an online submission received from the server"),
                                   error);
 }

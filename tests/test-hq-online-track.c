@@ -278,17 +278,15 @@ static char *
 origin_of (Fixture    *fixture,
            const char *uuid)
 {
-  sqlite3 *db = liaison_hq_store_get_handle (fixture->store);
-  sqlite3_stmt *stmt = NULL;
-  char *origin = NULL;
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_db_prepare (liaison_hq_store_get_db (fixture->store),
+                                                          "SELECT origin_station FROM records WHERE uuid = ?",
+                                                          "read", NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT origin_station FROM records WHERE uuid = ?", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    origin = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return origin;
+  g_assert_nonnull (stmt);
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
+  if (liaison_hq_stmt_step (stmt) == LIAISON_HQ_DB_ROW)
+    return liaison_hq_stmt_dup_text (stmt, 0);
+  return NULL;
 }
 
 static void

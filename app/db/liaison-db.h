@@ -1,6 +1,7 @@
-/* liaison-db.h: the one SQLite helper of the station's and headquarters'
- * stores: a connection and its statement cache, transactions, SQLite's
- * errors as GErrors, and now in UTC as the stores write it. */
+/* liaison-db.h: the SQLite helper of the station's store: a connection
+ * and its statement cache, transactions, SQLite's errors as GErrors, and
+ * now in UTC as both stores write it (headquarters' database is
+ * sync/hq/db/liaison-hq-db.h). */
 #pragma once
 
 #include <glib.h>

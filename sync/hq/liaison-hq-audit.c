@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,24 +73,24 @@ local_time (const char *at)
 
 static void
 append_row (GString      *out,
-            sqlite3_stmt *stmt)
+            LiaisonHqStmt *stmt)
 {
-  const char *code = (const char *) sqlite3_column_text (stmt, 1);
-  const char *station = (const char *) sqlite3_column_text (stmt, 9);
-  g_autofree char *when = local_time ((const char *) sqlite3_column_text (stmt, 0));
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 6));
+  const char *code = liaison_hq_stmt_column_text (stmt, 1);
+  const char *station = liaison_hq_stmt_column_text (stmt, 9);
+  g_autofree char *when = local_time (liaison_hq_stmt_column_text (stmt, 0));
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) liaison_hq_stmt_column_int64 (stmt, 6));
   LiaisonAccessKind kind;
   const char *cells[G_N_ELEMENTS (columns)] = {
     when,
     liaison_access_kind_from_code (code, &kind) ? liaison_access_kind_label (kind) : code,
     station != NULL ? station : _("Headquarters"),
-    (const char *) sqlite3_column_text (stmt, 4),
-    (const char *) sqlite3_column_text (stmt, 2),
-    (const char *) sqlite3_column_text (stmt, 3),
-    (const char *) sqlite3_column_text (stmt, 5),
+    liaison_hq_stmt_column_text (stmt, 4),
+    liaison_hq_stmt_column_text (stmt, 2),
+    liaison_hq_stmt_column_text (stmt, 3),
+    liaison_hq_stmt_column_text (stmt, 5),
     count,
-    (const char *) sqlite3_column_text (stmt, 7),
-    (const char *) sqlite3_column_text (stmt, 8),
+    liaison_hq_stmt_column_text (stmt, 7),
+    liaison_hq_stmt_column_text (stmt, 8),
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
@@ -113,7 +112,7 @@ audit_csv (LiaisonHqStore  *store,
            GError         **error)
 {
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   int rc;
 
   *n_entries = 0;
@@ -138,16 +137,16 @@ audit_csv (LiaisonHqStore  *store,
   if (stmt == NULL)
     return NULL;
   if (from != NULL)
-    sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+    liaison_hq_stmt_bind_text (stmt, 1, from);
   if (to != NULL)
-    sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    liaison_hq_stmt_bind_text (stmt, 2, to);
+  while ((rc = liaison_hq_stmt_step (stmt)) == LIAISON_HQ_DB_ROW)
     {
       append_row (out, stmt);
       (*n_entries)++;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_free (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The records could not be read"));
       return NULL;

@@ -59,11 +59,11 @@ is_nested_too_deeply (const char *text)
 /* The record of the row @stmt is on (RECORD columns), as the feed sends
  * it; NULL with @reason when its data cannot be read at all. */
 static JsonObject *
-wire_record (sqlite3_stmt  *stmt,
+wire_record (LiaisonHqStmt *stmt,
              char         **reason)
 {
   g_autoptr(JsonObject) record = json_object_new ();
-  const char *data_text = (const char *) sqlite3_column_text (stmt, 6);
+  const char *data_text = liaison_hq_stmt_column_text (stmt, 6);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
@@ -79,17 +79,17 @@ wire_record (sqlite3_stmt  *stmt,
       return NULL;
     }
   root = json_parser_get_root (parser);
-  json_object_set_string_member (record, "kind", (const char *) sqlite3_column_text (stmt, 0));
-  json_object_set_string_member (record, "uuid", (const char *) sqlite3_column_text (stmt, 1));
-  json_object_set_int_member (record, "version", sqlite3_column_int64 (stmt, 2));
-  json_object_set_string_member (record, "updated_at", (const char *) sqlite3_column_text (stmt, 5));
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+  json_object_set_string_member (record, "kind", liaison_hq_stmt_column_text (stmt, 0));
+  json_object_set_string_member (record, "uuid", liaison_hq_stmt_column_text (stmt, 1));
+  json_object_set_int_member (record, "version", liaison_hq_stmt_column_int64 (stmt, 2));
+  json_object_set_string_member (record, "updated_at", liaison_hq_stmt_column_text (stmt, 5));
+  if (liaison_hq_stmt_column_is_null (stmt, 3))
     json_object_set_null_member (record, "origin_station");
   else
-    json_object_set_string_member (record, "origin_station", (const char *) sqlite3_column_text (stmt, 3));
-  json_object_set_boolean_member (record, "deleted", sqlite3_column_int (stmt, 4) != 0);
+    json_object_set_string_member (record, "origin_station", liaison_hq_stmt_column_text (stmt, 3));
+  json_object_set_boolean_member (record, "deleted", liaison_hq_stmt_column_int64 (stmt, 4) != 0);
   json_object_set_member (record, "data", json_node_copy (root));
-  json_object_set_int_member (record, "seq", sqlite3_column_int64 (stmt, 7));
+  json_object_set_int_member (record, "seq", liaison_hq_stmt_column_int64 (stmt, 7));
   return g_steal_pointer (&record);
 }
 
@@ -112,9 +112,9 @@ station_words (LiaisonHqStore *store,
 
 /* Text from the database, printable whatever its bytes. */
 static char *
-printable (const unsigned char *text)
+printable (const char *text)
 {
-  return g_utf8_make_valid (text != NULL ? (const char *) text : "", -1);
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
 }
 
 GPtrArray *
@@ -122,14 +122,14 @@ liaison_hq_check_records (LiaisonHqStore  *store,
                           GError         **error)
 {
   g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_hq_bad_record_free);
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (store,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (store,
     "SELECT kind, uuid, version, origin_station, deleted, updated_at, data, seq FROM records ORDER BY seq",
     error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = liaison_hq_stmt_step (stmt)) == LIAISON_HQ_DB_ROW)
     {
       g_autoptr(GError) check_error = NULL;
       g_autofree char *reason = NULL;
@@ -139,15 +139,15 @@ liaison_hq_check_records (LiaisonHqStore  *store,
       if (record != NULL && liaison_wire_check_record (record, &check_error))
         continue;
       found = g_new0 (LiaisonHqBadRecord, 1);
-      found->kind = printable (sqlite3_column_text (stmt, 0));
-      found->uuid = printable (sqlite3_column_text (stmt, 1));
-      found->station = station_words (store, (const char *) sqlite3_column_text (stmt, 3));
-      found->seq = sqlite3_column_int64 (stmt, 7);
+      found->kind = printable (liaison_hq_stmt_column_text (stmt, 0));
+      found->uuid = printable (liaison_hq_stmt_column_text (stmt, 1));
+      found->station = station_words (store, liaison_hq_stmt_column_text (stmt, 3));
+      found->seq = liaison_hq_stmt_column_int64 (stmt, 7);
       found->reason = reason != NULL ? g_steal_pointer (&reason) : g_strdup (check_error->message);
       g_ptr_array_add (bad, found);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     {
       liaison_hq_store_db_error (store, error, _("The records could not be read"));
       return NULL;
@@ -161,7 +161,7 @@ quarantine_one (LiaisonHqStore      *store,
                 const char          *now,
                 GError             **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (store,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (store,
     "INSERT INTO quarantine (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
     " seq, hq_owned, reason, quarantined_at)"
     " SELECT kind, uuid, version, origin_station, deleted, updated_at, data, digest, seq, hq_owned, ?2, ?3"
@@ -170,21 +170,21 @@ quarantine_one (LiaisonHqStore      *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bad->seq);
-  sqlite3_bind_text (stmt, 2, bad->reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_bind_int64 (stmt, 1, bad->seq);
+  liaison_hq_stmt_bind_text (stmt, 2, bad->reason);
+  liaison_hq_stmt_bind_text (stmt, 3, now);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (store, error, _("The record could not be moved to the quarantine table"));
 
   stmt = liaison_hq_store_prepare_cached (store, "DELETE FROM records WHERE seq = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bad->seq);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_bind_int64 (stmt, 1, bad->seq);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (store, error, _("The record could not be moved to the quarantine table"));
   return TRUE;
 }

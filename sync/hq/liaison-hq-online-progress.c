@@ -98,7 +98,7 @@ load_decision (LiaisonHqStore  *store,
                JsonObject     **decision,
                GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (store,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (store,
     "SELECT data FROM records WHERE kind = '" LIAISON_KIND_ONLINE_DECISION "'"
     " AND json_extract (data, '$.submission') = ?1 AND deleted = 0 ORDER BY seq LIMIT 1", error);
   int rc;
@@ -106,17 +106,17 @@ load_decision (LiaisonHqStore  *store,
   *decision = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, submission, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, submission);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_ROW)
     {
-      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      g_autoptr(JsonNode) node = json_from_string (liaison_hq_stmt_column_text (stmt, 0), NULL);
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
         *decision = json_object_ref (json_node_get_object (node));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (store, error, _("The records could not be read"));
   return TRUE;
 }
@@ -148,7 +148,7 @@ load_events (LiaisonHqStore  *store,
              Loaded          *loaded,
              GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (store,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (store,
     "SELECT uuid, data FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION_EVENT "'"
     " AND json_extract (data, '$.suggestion') = ?1 AND deleted = 0", error);
   int rc;
@@ -157,21 +157,21 @@ load_events (LiaisonHqStore  *store,
     return FALSE;
   loaded->events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_loop_event_free);
   g_ptr_array_add (loaded->events, register_event (loaded->suggestion_uuid, loaded->suggestion));
-  sqlite3_bind_text (stmt, 1, loaded->suggestion_uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, loaded->suggestion_uuid);
+  while ((rc = liaison_hq_stmt_step (stmt)) == LIAISON_HQ_DB_ROW)
     {
-      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+      g_autoptr(JsonNode) node = json_from_string (liaison_hq_stmt_column_text (stmt, 1), NULL);
       LiaisonLoopEvent *event = NULL;
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        event = liaison_loop_event_from_json ((const char *) sqlite3_column_text (stmt, 0),
+        event = liaison_loop_event_from_json (liaison_hq_stmt_column_text (stmt, 0),
                                               json_node_get_object (node), NULL);
       /* The push checked it; one that cannot be read stays out, as at a desk. */
       if (event != NULL)
         g_ptr_array_add (loaded->events, event);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (store, error, _("The records could not be read"));
   g_ptr_array_sort (loaded->events, liaison_loop_event_compare);
   loaded->state = liaison_loop_replay (loaded->events);

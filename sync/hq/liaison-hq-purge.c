@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-access-kind.h"
@@ -104,16 +103,16 @@ due_free (gpointer pointer)
 }
 
 static gpointer
-read_due (sqlite3_stmt *stmt)
+read_due (LiaisonHqStmt *stmt)
 {
   Due *due = g_new0 (Due, 1);
 
-  due->uuid = liaison_db_column_text (stmt, 0);
-  due->origin = liaison_db_column_text (stmt, 1);
-  due->version = sqlite3_column_int64 (stmt, 2);
-  due->deleted = sqlite3_column_int (stmt, 3) != 0;
-  due->data = liaison_db_column_text (stmt, 4);
-  due->day = liaison_db_column_text (stmt, 5);
+  due->uuid = liaison_hq_stmt_dup_text (stmt, 0);
+  due->origin = liaison_hq_stmt_dup_text (stmt, 1);
+  due->version = liaison_hq_stmt_column_int64 (stmt, 2);
+  due->deleted = liaison_hq_stmt_column_int64 (stmt, 3) != 0;
+  due->data = liaison_hq_stmt_dup_text (stmt, 4);
+  due->day = liaison_hq_stmt_dup_text (stmt, 5);
   return due;
 }
 
@@ -126,14 +125,14 @@ collect_due (LiaisonHqStore  *self,
              const char      *cutoff_end,
              GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, query, error);
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self, query, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, cutoff_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cutoff_end, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
-  return liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, read_due, due_free,
+  liaison_hq_stmt_bind_text (stmt, 1, cutoff_day);
+  liaison_hq_stmt_bind_text (stmt, 2, cutoff_end);
+  liaison_hq_stmt_bind_text (stmt, 3, LIAISON_PURGED_MARKER);
+  return liaison_hq_db_collect_rows (stmt, read_due, due_free,
                                   _("The records could not be read"), error);
 }
 
@@ -149,10 +148,10 @@ parse_object (const char *text)
 
 static gboolean
 step_done (LiaisonHqStore  *self,
-           sqlite3_stmt    *stmt,
+           LiaisonHqStmt   *stmt,
            GError         **error)
 {
-  return liaison_db_step_done (liaison_hq_store_get_db (self), stmt,
+  return liaison_hq_db_step_done (stmt,
                                _("The headquarters database could not be changed"), error);
 }
 
@@ -168,15 +167,15 @@ rewrite_in_place (LiaisonHqStore  *self,
 {
   g_autofree char *data_json = liaison_hq_store_canonical_data (data);
   g_autofree char *digest = liaison_hq_store_digest_of (data, deleted, version);
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "UPDATE records SET data = ?1, digest = ?2 WHERE kind = ?3 AND uuid = ?4", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, data_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, data_json);
+  liaison_hq_stmt_bind_text (stmt, 2, digest);
+  liaison_hq_stmt_bind_text (stmt, 3, kind);
+  liaison_hq_stmt_bind_text (stmt, 4, uuid);
   return step_done (self, stmt, error);
 }
 
@@ -184,13 +183,13 @@ static gboolean
 table_exists (LiaisonHqStore *self,
               const char     *name)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  liaison_hq_stmt_bind_text (stmt, 1, name);
+  return liaison_hq_stmt_step (stmt) == LIAISON_HQ_DB_ROW;
 }
 
 /* The other copies of @uuid's text: a record set aside by `liaison-hq
@@ -200,20 +199,20 @@ forget_copies (LiaisonHqStore  *self,
                const char      *uuid,
                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, "DELETE FROM quarantine WHERE uuid = ?", error);
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self, "DELETE FROM quarantine WHERE uuid = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
   if (!step_done (self, stmt, error))
     return FALSE;
   if (!table_exists (self, "set_aside_reports"))
     return TRUE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, liaison_hq_stmt_free);
   stmt = liaison_hq_store_prepare (self, "DELETE FROM set_aside_reports WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
   return step_done (self, stmt, error);
 }
 
@@ -222,22 +221,22 @@ purge_suggestions (LiaisonHqStore  *self,
                    const char      *reception,
                    GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT uuid, version, deleted, data FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION "'"
     " AND json_extract (data, '$.reception') = ?", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (due_free);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, reception, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, reception);
+  while (liaison_hq_stmt_step (stmt) == LIAISON_HQ_DB_ROW)
     {
       Due *row = g_new0 (Due, 1);
 
-      row->uuid = liaison_db_column_text (stmt, 0);
-      row->version = sqlite3_column_int64 (stmt, 1);
-      row->deleted = sqlite3_column_int (stmt, 2) != 0;
-      row->data = liaison_db_column_text (stmt, 3);
+      row->uuid = liaison_hq_stmt_dup_text (stmt, 0);
+      row->version = liaison_hq_stmt_column_int64 (stmt, 1);
+      row->deleted = liaison_hq_stmt_column_int64 (stmt, 2) != 0;
+      row->data = liaison_hq_stmt_dup_text (stmt, 3);
       g_ptr_array_add (rows, row);
     }
   for (guint i = 0; i < rows->len; i++)

@@ -39,20 +39,20 @@ lookup_text (LiaisonHqStore  *self,
              char           **text,
              GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self, sql, error);
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self, sql, error);
   int rc;
 
   *text = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, first);
   if (second != NULL)
-    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *text = liaison_db_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    liaison_hq_stmt_bind_text (stmt, 2, second);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_ROW)
+    *text = liaison_hq_stmt_dup_text (stmt, 0);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (self, error, _("The records could not be read"));
   return TRUE;
 }

@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-db.h"
 #include "liaison-hq-reports.h"
+#include "liaison-hq-store-private.h"
 
 /* Made when first needed, so that a data directory from before needs no
  * upgrade step. */
@@ -82,10 +82,10 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
                         const LiaisonHqToken *token,
                         JsonArray            *report)
 {
-  sqlite3 *db = liaison_hq_store_get_handle (store);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *received = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(LiaisonHqStmt) stmt = NULL;
   guint n = json_array_get_length (report);
   guint kept = 0;
 
@@ -109,13 +109,12 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
         return 0;
       }
   }
-  if (sqlite3_exec (db, reports_table, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "INSERT INTO set_aside_reports (received, token_id, token_name, station_uuid,"
-                              " kind, uuid, version, seq, reason, set_aside_at, text)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+  if (!liaison_hq_store_exec (store, reports_table, &error) ||
+      (stmt = liaison_hq_store_prepare (store, "INSERT INTO set_aside_reports (received, token_id, token_name,"
+                                        " station_uuid, kind, uuid, version, seq, reason, set_aside_at, text)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &error)) == NULL)
     {
-      g_printerr ("liaison-hq: the set-aside report of %s could not be kept: %s\n", token->name,
-                  sqlite3_errmsg (db));
+      g_printerr ("liaison-hq: the set-aside report of %s could not be kept: %s\n", token->name, error->message);
       return 0;
     }
 
@@ -139,25 +138,23 @@ liaison_hq_reports_add (LiaisonHqStore       *store,
       g_printerr ("liaison-hq: %s set aside %s %s version %" G_GINT64_FORMAT " (seq %" G_GINT64_FORMAT
                   ") at %s: %s\n", token->name, kind, uuid, int_member (entry, "version"),
                   int_member (entry, "seq"), at, reason);
-      sqlite3_bind_text (stmt, 1, received, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, token->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, token->station_uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, int_member (entry, "version"));
-      sqlite3_bind_int64 (stmt, 8, int_member (entry, "seq"));
-      sqlite3_bind_text (stmt, 9, reason, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 10, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, kept_text, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_DONE)
+      liaison_hq_stmt_bind_text (stmt, 1, received);
+      liaison_hq_stmt_bind_text (stmt, 2, token->id);
+      liaison_hq_stmt_bind_text (stmt, 3, token->name);
+      liaison_hq_stmt_bind_text (stmt, 4, token->station_uuid);
+      liaison_hq_stmt_bind_text (stmt, 5, kind);
+      liaison_hq_stmt_bind_text (stmt, 6, uuid);
+      liaison_hq_stmt_bind_int64 (stmt, 7, int_member (entry, "version"));
+      liaison_hq_stmt_bind_int64 (stmt, 8, int_member (entry, "seq"));
+      liaison_hq_stmt_bind_text (stmt, 9, reason);
+      liaison_hq_stmt_bind_text (stmt, 10, at);
+      liaison_hq_stmt_bind_text (stmt, 11, kept_text);
+      if (liaison_hq_db_step_done (stmt, "a set-aside report could not be kept", &error))
         kept++;
       else
-        g_printerr ("liaison-hq: a set-aside report could not be kept: %s\n", sqlite3_errmsg (db));
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+        g_printerr ("liaison-hq: %s\n", error->message);
+      g_clear_error (&error);
     }
-  sqlite3_finalize (stmt);
   return kept;
 }
 
@@ -181,42 +178,38 @@ GPtrArray *
 liaison_hq_reports_list (LiaisonHqStore  *store,
                          GError         **error)
 {
-  sqlite3 *db = liaison_hq_store_get_handle (store);
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_hq_report_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(LiaisonHqStmt) stmt = NULL;
+  LiaisonHqDbStep rc;
 
-  if (sqlite3_exec (db, reports_table, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "SELECT received, token_name, station_uuid, kind, uuid, version, seq, reason,"
-                              " set_aside_at, text FROM set_aside_reports ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+  if (!liaison_hq_store_exec (store, reports_table, error) ||
+      (stmt = liaison_hq_store_prepare (store, "SELECT received, token_name, station_uuid, kind, uuid, version,"
+                                        " seq, reason, set_aside_at, text FROM set_aside_reports ORDER BY id",
+                                        error)) == NULL)
     {
-      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
-                   _("The reports of records set aside could not be read: %s"), sqlite3_errmsg (db));
+      g_prefix_error (error, "%s: ", _("The reports of records set aside could not be read"));
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = liaison_hq_stmt_step (stmt)) == LIAISON_HQ_DB_ROW)
     {
       LiaisonHqReport *report = g_new0 (LiaisonHqReport, 1);
 
-      report->received = liaison_db_column_text (stmt, 0);
-      report->token_name = liaison_db_column_text (stmt, 1);
-      report->station_uuid = liaison_db_column_text (stmt, 2);
-      report->kind = liaison_db_column_text (stmt, 3);
-      report->uuid = liaison_db_column_text (stmt, 4);
-      report->version = sqlite3_column_int64 (stmt, 5);
-      report->seq = sqlite3_column_int64 (stmt, 6);
-      report->reason = liaison_db_column_text (stmt, 7);
-      report->set_aside_at = liaison_db_column_text (stmt, 8);
-      report->text = liaison_db_column_text (stmt, 9);
+      report->received = liaison_hq_stmt_dup_text (stmt, 0);
+      report->token_name = liaison_hq_stmt_dup_text (stmt, 1);
+      report->station_uuid = liaison_hq_stmt_dup_text (stmt, 2);
+      report->kind = liaison_hq_stmt_dup_text (stmt, 3);
+      report->uuid = liaison_hq_stmt_dup_text (stmt, 4);
+      report->version = liaison_hq_stmt_column_int64 (stmt, 5);
+      report->seq = liaison_hq_stmt_column_int64 (stmt, 6);
+      report->reason = liaison_hq_stmt_dup_text (stmt, 7);
+      report->set_aside_at = liaison_hq_stmt_dup_text (stmt, 8);
+      report->text = liaison_hq_stmt_dup_text (stmt, 9);
       g_ptr_array_add (reports, report);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIAISON_HQ_DB_DONE)
     {
-      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
-                   _("The reports of records set aside could not be read: %s"), sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      liaison_hq_store_db_error (store, error, _("The reports of records set aside could not be read"));
       return NULL;
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&reports);
 }

@@ -54,7 +54,7 @@ gboolean
 liaison_hq_store_open_attachments (LiaisonHqStore  *self,
                                    GError         **error)
 {
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   gboolean done;
   int rc;
 
@@ -65,10 +65,10 @@ liaison_hq_store_open_attachments (LiaisonHqStore  *self,
   stmt = liaison_hq_store_prepare_cached (self, "SELECT 1 FROM meta WHERE key = 'attachment_uploads'", error);
   if (stmt == NULL)
     goto fail;
-  rc = sqlite3_step (stmt);
-  done = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = liaison_hq_stmt_step (stmt);
+  done = rc == LIAISON_HQ_DB_ROW;
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     {
       liaison_hq_store_db_error (self, error, _("The headquarters database could not be read"));
       goto fail;
@@ -98,7 +98,7 @@ liaison_hq_store_attachment_readable (LiaisonHqStore        *self,
                                       const char            *sha256,
                                       GError               **error)
 {
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   int rc;
 
   if (token->role == LIAISON_HQ_ROLE_HQ)
@@ -115,13 +115,13 @@ liaison_hq_store_attachment_readable (LiaisonHqStore        *self,
     "  AND a.value = ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, liaison_hq_attachment_uploader (token), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, liaison_hq_attachment_uploader (token));
+  liaison_hq_stmt_bind_text (stmt, 2, sha256);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc == LIAISON_HQ_DB_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != LIAISON_HQ_DB_DONE)
     liaison_hq_store_db_error (self, error, _("The records could not be read"));
   return FALSE;
 }
@@ -134,7 +134,7 @@ liaison_hq_store_attachment_usage (LiaisonHqStore  *self,
                                    guint64         *bytes,
                                    GError         **error)
 {
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   int rc;
 
   *files = 0;
@@ -143,16 +143,16 @@ liaison_hq_store_attachment_usage (LiaisonHqStore  *self,
     "SELECT files, bytes FROM attachment_usage WHERE uploader = ?1 AND day = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uploader, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, uploader);
+  liaison_hq_stmt_bind_text (stmt, 2, day);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_ROW)
     {
-      *files = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
-      *bytes = (guint64) MAX (sqlite3_column_int64 (stmt, 1), 0);
+      *files = (guint64) MAX (liaison_hq_stmt_column_int64 (stmt, 0), 0);
+      *bytes = (guint64) MAX (liaison_hq_stmt_column_int64 (stmt, 1), 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (self, error, _("The headquarters database could not be read"));
   return TRUE;
 }
@@ -165,7 +165,7 @@ count_usage (LiaisonHqStore  *self,
              gint64           bytes,
              GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "INSERT INTO attachment_usage (uploader, day, files, bytes) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (uploader, day) DO UPDATE SET files = files + excluded.files,"
     " bytes = bytes + excluded.bytes", error);
@@ -173,13 +173,13 @@ count_usage (LiaisonHqStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uploader, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, files);
-  sqlite3_bind_int64 (stmt, 4, bytes);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, uploader);
+  liaison_hq_stmt_bind_text (stmt, 2, day);
+  liaison_hq_stmt_bind_int64 (stmt, 3, files);
+  liaison_hq_stmt_bind_int64 (stmt, 4, bytes);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (self, error, _("The headquarters database could not be changed"));
   return TRUE;
 }
@@ -203,7 +203,7 @@ liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
                                       GError               **error)
 {
   const char *uploader = liaison_hq_attachment_uploader (token);
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   int rc;
 
   if (!liaison_hq_store_begin (self, error))
@@ -213,12 +213,12 @@ liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
     " VALUES (?1, ?2, ?3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uploader, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, token->id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, sha256);
+  liaison_hq_stmt_bind_text (stmt, 2, uploader);
+  liaison_hq_stmt_bind_text (stmt, 3, token->id);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     {
       liaison_hq_store_db_error (self, error, _("The headquarters database could not be changed"));
       goto fail;

@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-access-kind.h"

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-online-wire.h"
@@ -45,19 +44,19 @@ keep_code (LiaisonHqStore  *self,
 {
   g_autofree char *hash = liaison_hq_store_hash_code (code);
   g_autofree char *now = liaison_db_now_utc ();
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "INSERT INTO online_receipts (code_hash, submission, created) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (code_hash) DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt,
+  liaison_hq_stmt_bind_text (stmt, 1, hash);
+  liaison_hq_stmt_bind_text (stmt, 2, uuid);
+  liaison_hq_stmt_bind_text (stmt, 3, now);
+  if (!liaison_hq_db_step_done (stmt,
                              _("The receipt code could not be saved"), error))
     return FALSE;
-  return sqlite3_changes (liaison_hq_store_get_handle (self)) == 1;
+  return liaison_hq_db_changes (liaison_hq_store_get_db (self)) == 1;
 }
 
 char *
@@ -111,7 +110,7 @@ liaison_hq_store_find_online_submission (LiaisonHqStore  *self,
                                          GError         **error)
 {
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   char *uuid = NULL;
   int rc;
 
@@ -121,12 +120,12 @@ liaison_hq_store_find_online_submission (LiaisonHqStore  *self,
   stmt = liaison_hq_store_prepare_cached (self, "SELECT submission FROM online_receipts WHERE code_hash = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    uuid = liaison_db_column_text (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, hash);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_ROW)
+    uuid = liaison_hq_stmt_dup_text (stmt, 0);
+  else if (rc != LIAISON_HQ_DB_DONE)
     liaison_hq_store_db_error (self, error, _("The receipt codes could not be read"));
-  sqlite3_reset (stmt);
+  liaison_hq_stmt_reset (stmt);
   return uuid;
 }

@@ -4,9 +4,9 @@
  * server's HTTP side. */
 #pragma once
 
-#include <sqlite3.h>
 
 #include "liaison-db.h"
+#include "liaison-hq-db.h"
 #include "liaison-hq-store.h"
 
 G_BEGIN_DECLS
@@ -46,29 +46,26 @@ G_BEGIN_DECLS
 
 /* A statement prepared once and kept (@sql is a string literal); borrowed,
  * already reset. NULL with @error when the database failed. */
-sqlite3_stmt *liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
+LiaisonHqStmt *liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
                                                const char      *sql,
                                                GError         **error);
 /* A statement prepared for this once; the caller finalizes it. NULL with
  * @error when the database failed. */
-sqlite3_stmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
+LiaisonHqStmt *liaison_hq_store_prepare        (LiaisonHqStore  *self,
                                                const char      *sql,
                                                GError         **error);
 /* Binds @kind and @key to @stmt's ?1 and ?2 and steps it once: TRUE on a
  * row; FALSE when there is none, or with @error ("The records could not be
  * read") when the query failed. */
 gboolean      liaison_hq_store_step_record    (LiaisonHqStore  *self,
-                                               sqlite3_stmt    *stmt,
+                                               LiaisonHqStmt   *stmt,
                                                const char      *kind,
                                                const char      *key,
                                                GError         **error);
-/* Sets @error to "@what: SQLite's message"; returns FALSE. */
+/* Sets @error to "@what: the database's message"; returns FALSE. */
 gboolean      liaison_hq_store_db_error       (LiaisonHqStore  *self,
                                                GError         **error,
                                                const char      *what);
-/* The store's database, for liaison-db.h's steps (liaison_db_step_done(),
- * liaison_db_collect_rows()...). */
-LiaisonDb    *liaison_hq_store_get_db         (LiaisonHqStore  *self);
 /* Runs @sql (statements with no rows) in the store's database. */
 gboolean      liaison_hq_store_exec           (LiaisonHqStore  *self,
                                                const char      *sql,
@@ -123,7 +120,7 @@ char         *liaison_hq_store_canonical_data (JsonObject      *data);
  * as the JSON of a change, as @reader may see it: to a headquarters
  * token, a reception's visitors' phones masked. */
 void          liaison_hq_store_append_record  (GString              *out,
-                                               sqlite3_stmt         *stmt,
+                                               LiaisonHqStmt        *stmt,
                                                const LiaisonHqToken *reader);
 
 /* Contacts at headquarters (liaison-hq-store-contacts.c) */

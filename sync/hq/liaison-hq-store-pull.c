@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "liaison-hq-store.h"
 #include "liaison-hq-store-private.h"
@@ -14,25 +13,25 @@
 
 void
 liaison_hq_store_append_record (GString              *out,
-                                sqlite3_stmt         *stmt,
+                                LiaisonHqStmt        *stmt,
                                 const LiaisonHqToken *reader)
 {
-  const char *origin = (const char *) sqlite3_column_text (stmt, 3);
-  const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+  const char *origin = liaison_hq_stmt_column_text (stmt, 3);
+  const char *kind = liaison_hq_stmt_column_text (stmt, 0);
 
   g_string_append (out, "{\"kind\":");
-  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  liaison_protocol_append_json_string (out, liaison_hq_stmt_column_text (stmt, 0));
   g_string_append (out, ",\"uuid\":");
-  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
-  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 2));
+  liaison_protocol_append_json_string (out, liaison_hq_stmt_column_text (stmt, 1));
+  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT, (gint64) liaison_hq_stmt_column_int64 (stmt, 2));
   g_string_append (out, ",\"updated_at\":");
-  liaison_protocol_append_json_string (out, (const char *) sqlite3_column_text (stmt, 5));
+  liaison_protocol_append_json_string (out, liaison_hq_stmt_column_text (stmt, 5));
   g_string_append (out, ",\"origin_station\":");
   if (origin != NULL)
     liaison_protocol_append_json_string (out, origin);
   else
     g_string_append (out, "null");
-  g_string_append (out, sqlite3_column_int (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");
+  g_string_append (out, liaison_hq_stmt_column_int64 (stmt, 4) ? ",\"deleted\":true" : ",\"deleted\":false");
   /* data is canonical JSON written by this server. Headquarters' desks
    * get visitors' phones masked; the server keeps them in full
    * (liaison-hq-store-contacts.c). */
@@ -40,13 +39,13 @@ liaison_hq_store_append_record (GString              *out,
   if (reader->role == LIAISON_HQ_ROLE_HQ &&
       (g_strcmp0 (kind, LIAISON_KIND_RECEPTION) == 0 || g_strcmp0 (kind, LIAISON_KIND_ONLINE_SUBMISSION) == 0))
     {
-      g_autofree char *masked = liaison_hq_store_mask_reception_data ((const char *) sqlite3_column_text (stmt, 6));
+      g_autofree char *masked = liaison_hq_store_mask_reception_data (liaison_hq_stmt_column_text (stmt, 6));
 
       g_string_append (out, masked);
     }
   else
-    g_string_append (out, (const char *) sqlite3_column_text (stmt, 6));
-  g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT "}", (gint64) sqlite3_column_int64 (stmt, 7));
+    g_string_append (out, liaison_hq_stmt_column_text (stmt, 6));
+  g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT "}", (gint64) liaison_hq_stmt_column_int64 (stmt, 7));
 }
 
 #define SKIP_SCAN_CAP 100000
@@ -62,7 +61,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
                        GError              **error)
 {
   g_autoptr(GString) out = g_string_new ("{\"changes\":[");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaisonHqStmt) stmt = NULL;
   gint64 last = since;
   gint64 feed_end;
   gint64 scan;
@@ -98,23 +97,23 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
                                            " ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, since);
+  liaison_hq_stmt_bind_int64 (stmt, 1, since);
   /* The rows skipped do not count towards the page, but a page reads at
    * most SKIP_SCAN_CAP of them (a client could name the whole feed). */
   scan = (gint64) limit + 1 + liaison_seq_ranges_count_above (skip, since, SKIP_SCAN_CAP);
-  sqlite3_bind_int64 (stmt, 2, scan);
+  liaison_hq_stmt_bind_int64 (stmt, 2, scan);
   if (token->role != LIAISON_HQ_ROLE_HQ)
-    sqlite3_bind_text (stmt, 3, token->station_uuid, -1, SQLITE_STATIC);
+    liaison_hq_stmt_bind_text (stmt, 3, token->station_uuid);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = liaison_hq_stmt_step (stmt)) == LIAISON_HQ_DB_ROW)
     {
       gsize mark = out->len;
 
       scanned++;
       /* A change the caller's own push wrote: it has it; pass it by. */
-      if (liaison_seq_ranges_contains (skip, sqlite3_column_int64 (stmt, 7)))
+      if (liaison_seq_ranges_contains (skip, liaison_hq_stmt_column_int64 (stmt, 7)))
         {
-          last = sqlite3_column_int64 (stmt, 7);
+          last = liaison_hq_stmt_column_int64 (stmt, 7);
           (*n_skipped)++;
           continue;
         }
@@ -134,10 +133,10 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
           more = TRUE;
           break;
         }
-      last = sqlite3_column_int64 (stmt, 7);
+      last = liaison_hq_stmt_column_int64 (stmt, 7);
       n++;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     {
       liaison_hq_store_db_error (self, error, _("The change feed could not be read"));
       goto fail;
@@ -149,7 +148,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
    * look at other stations' changes again. */
   if (!more && feed_end > last)
     last = feed_end;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, liaison_hq_stmt_free);
   liaison_hq_store_exec (self, "COMMIT", NULL);
 
   g_string_append_printf (out, "],\"last_seq\":%" G_GINT64_FORMAT ",\"more\":%s}",
@@ -158,7 +157,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 
 fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, liaison_hq_stmt_free);
   liaison_hq_store_rollback (self);
   return NULL;
 }

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "liaison-hq-store.h"
 #include "liaison-hq-purge.h"
@@ -64,7 +63,7 @@ check_event_owner (LiaisonHqStore        *self,
   JsonObject *data = json_object_get_object_member (record, "data");
   const char *suggestion = json_object_get_string_member_with_default (data, "suggestion", NULL);
   LiaisonLoopRole role = LIAISON_LOOP_ROLE_STATION;
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
   int rc;
 
   *refusal = NULL;
@@ -104,19 +103,19 @@ check_event_owner (LiaisonHqStore        *self,
     "SELECT origin_station FROM records WHERE kind = '" LIAISON_KIND_SUGGESTION "' AND uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, suggestion, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, suggestion);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_DONE)
     *refusal = liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID, LIAISON_LOOP_WIRE_REASON_NO_SUGGESTION);
-  else if (rc == SQLITE_ROW &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), data_station) != 0)
+  else if (rc == LIAISON_HQ_DB_ROW &&
+           g_strcmp0 (liaison_hq_stmt_column_text (stmt, 0), data_station) != 0)
     *refusal = token->role == LIAISON_HQ_ROLE_STATION
                ? liaison_hq_push_rejected (record, LIAISON_REJECT_NOT_YOUR_STATION,
                            "The event's suggestion belongs to another station.")
                : liaison_hq_push_rejected (record, LIAISON_REJECT_INVALID,
                            "data.station is not the station of the event's suggestion.");
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_ROW && rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (self, error, _("The records could not be read"));
   return TRUE;
 }
@@ -275,7 +274,7 @@ push_one (LiaisonHqStore       *self,
     }
 
   {
-    sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+    LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
       "SELECT version, digest, origin_station, seq FROM records WHERE kind = ? AND uuid = ?", error);
     g_autoptr(GError) read_error = NULL;
 
@@ -284,12 +283,12 @@ push_one (LiaisonHqStore       *self,
     exists = liaison_hq_store_step_record (self, stmt, kind, uuid, &read_error);
     if (exists)
       {
-        current_version = sqlite3_column_int64 (stmt, 0);
-        current_digest = liaison_db_column_text (stmt, 1);
-        current_origin = liaison_db_column_text (stmt, 2);
-        current_seq = sqlite3_column_int64 (stmt, 3);
+        current_version = liaison_hq_stmt_column_int64 (stmt, 0);
+        current_digest = liaison_hq_stmt_dup_text (stmt, 1);
+        current_origin = liaison_hq_stmt_dup_text (stmt, 2);
+        current_seq = liaison_hq_stmt_column_int64 (stmt, 3);
       }
-    sqlite3_reset (stmt);
+    liaison_hq_stmt_reset (stmt);
     if (read_error != NULL)
       {
         g_propagate_error (error, g_steal_pointer (&read_error));
@@ -332,7 +331,7 @@ push_one (LiaisonHqStore       *self,
   if (exists && current_version != base_version)
     {
       JsonObject *result = result_new (record, LIAISON_PUSH_CONFLICT);
-      g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+      g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
         "SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM records WHERE kind = ? AND uuid = ?", error);
       g_autoptr(GString) text = g_string_new (NULL);
       JsonNode *current;
@@ -343,9 +342,9 @@ push_one (LiaisonHqStore       *self,
           json_object_unref (result);
           return NULL;
         }
-      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      liaison_hq_stmt_bind_text (stmt, 1, kind);
+      liaison_hq_stmt_bind_text (stmt, 2, uuid);
+      if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
         {
           json_object_unref (result);
           liaison_hq_store_db_error (self, error, _("The records could not be read"));

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "liaison-hq-store.h"
 #include "liaison-hq-store-private.h"
@@ -20,18 +19,18 @@ liaison_hq_store_last_seq (LiaisonHqStore  *self,
 {
   /* A quarantined record keeps its seq: a desk may have pulled up to it,
    * and the next change must still come after. */
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT max (COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM quarantine), 0))",
     error);
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
     {
       liaison_hq_store_db_error (self, error, _("The change feed could not be read"));
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return liaison_hq_stmt_column_int64 (stmt, 0);
 }
 
 /* Writes one record as the feed's next change. @data_json is canonical. */
@@ -48,7 +47,7 @@ liaison_hq_store_write_record (LiaisonHqStore  *self,
                                gint64           seq,
                                GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self,
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "INSERT INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest, seq, hq_owned)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     " ON CONFLICT (kind, uuid) DO UPDATE SET version = ?3, origin_station = ?4, deleted = ?5,"
@@ -57,20 +56,20 @@ liaison_hq_store_write_record (LiaisonHqStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, version);
+  liaison_hq_stmt_bind_text (stmt, 1, kind);
+  liaison_hq_stmt_bind_text (stmt, 2, uuid);
+  liaison_hq_stmt_bind_int64 (stmt, 3, version);
   if (origin_station != NULL)
-    sqlite3_bind_text (stmt, 4, origin_station, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
-  sqlite3_bind_text (stmt, 6, updated_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, data_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, seq);
-  sqlite3_bind_int (stmt, 10, liaison_protocol_kind_is_hq_owned (kind) ? 1 : 0);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+    liaison_hq_stmt_bind_text (stmt, 4, origin_station);
+  liaison_hq_stmt_bind_int64 (stmt, 5, deleted ? 1 : 0);
+  liaison_hq_stmt_bind_text (stmt, 6, updated_at);
+  liaison_hq_stmt_bind_text (stmt, 7, data_json);
+  liaison_hq_stmt_bind_text (stmt, 8, digest);
+  liaison_hq_stmt_bind_int64 (stmt, 9, seq);
+  liaison_hq_stmt_bind_int64 (stmt, 10, liaison_protocol_kind_is_hq_owned (kind) ? 1 : 0);
+  rc = liaison_hq_stmt_step (stmt);
+  liaison_hq_stmt_reset (stmt);
+  if (rc != LIAISON_HQ_DB_DONE)
     return liaison_hq_store_db_error (self, error, _("The record could not be saved"));
   return TRUE;
 }
@@ -119,21 +118,21 @@ liaison_hq_store_save_record (LiaisonHqStore  *self,
 
   if (uuid != NULL)
     {
-      g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+      g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
         "SELECT version, data, deleted FROM records WHERE kind = ? AND uuid = ?", error);
 
       if (stmt == NULL)
         return FALSE;
       if (liaison_hq_store_step_record (self, stmt, kind, uuid, NULL))
         {
-          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), data_json) == 0 &&
-              sqlite3_column_int (stmt, 2) == 0)
+          if (g_strcmp0 (liaison_hq_stmt_column_text (stmt, 1), data_json) == 0 &&
+              liaison_hq_stmt_column_int64 (stmt, 2) == 0)
             {
               if (out_uuid != NULL)
                 *out_uuid = g_strdup (uuid);
               return TRUE;
             }
-          version = sqlite3_column_int64 (stmt, 0) + 1;
+          version = liaison_hq_stmt_column_int64 (stmt, 0) + 1;
         }
       new_uuid = g_strdup (uuid);
     }
@@ -174,7 +173,7 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
                                JsonObject     **data,
                                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT uuid, data FROM records WHERE kind = ? AND deleted = 0"
     " AND json_extract (data, '$.name') = ? ORDER BY seq LIMIT 1", error);
 
@@ -183,20 +182,20 @@ liaison_hq_store_find_by_name (LiaisonHqStore  *self,
   if (!liaison_hq_store_step_record (self, stmt, kind, name, error))
     return FALSE;
   if (uuid != NULL)
-    *uuid = liaison_db_column_text (stmt, 0);
+    *uuid = liaison_hq_stmt_dup_text (stmt, 0);
   if (data != NULL)
-    *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+    *data = parse_object (liaison_hq_stmt_column_text (stmt, 1));
   return TRUE;
 }
 
 static void
-add_live_row (sqlite3_stmt *stmt,
+add_live_row (LiaisonHqStmt *stmt,
               gpointer      records)
 {
-  JsonObject *data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+  JsonObject *data = parse_object (liaison_hq_stmt_column_text (stmt, 1));
 
   if (data != NULL)
-    g_hash_table_insert (records, liaison_db_column_text (stmt, 0), data);
+    g_hash_table_insert (records, liaison_hq_stmt_dup_text (stmt, 0), data);
 }
 
 GHashTable *
@@ -207,15 +206,15 @@ liaison_hq_store_list_live (LiaisonHqStore  *self,
 {
   g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) json_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT uuid, data FROM records WHERE kind = ?1 AND deleted = 0"
     " AND (?2 = 0 OR origin_station IS NULL)", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, hq_recorded_only ? 1 : 0);
-  if (!liaison_db_step_rows (liaison_hq_store_get_db (self), stmt, add_live_row, records,
+  liaison_hq_stmt_bind_text (stmt, 1, kind);
+  liaison_hq_stmt_bind_int64 (stmt, 2, hq_recorded_only ? 1 : 0);
+  if (!liaison_hq_db_step_rows (stmt, add_live_row, records,
                              _("The records could not be read"), error))
     return NULL;
   return g_steal_pointer (&records);
@@ -227,14 +226,14 @@ liaison_hq_store_get_data (LiaisonHqStore  *self,
                            const char      *uuid,
                            GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT data FROM records WHERE kind = ? AND uuid = ? AND deleted = 0", error);
 
   if (stmt == NULL)
     return NULL;
   if (!liaison_hq_store_step_record (self, stmt, kind, uuid, error))
     return NULL;
-  return parse_object ((const char *) sqlite3_column_text (stmt, 0));
+  return parse_object (liaison_hq_stmt_column_text (stmt, 0));
 }
 
 gboolean
@@ -243,15 +242,15 @@ liaison_hq_store_feed_stats (LiaisonHqStore  *self,
                              gint64          *last,
                              GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM records", error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
     return liaison_hq_store_db_error (self, error, _("The change feed could not be read"));
-  *n_records = sqlite3_column_int64 (stmt, 0);
-  *last = sqlite3_column_int64 (stmt, 1);
+  *n_records = liaison_hq_stmt_column_int64 (stmt, 0);
+  *last = liaison_hq_stmt_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -260,7 +259,7 @@ liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
                                  gint64          *version,
                                  GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT version, data FROM records WHERE kind = '" LIAISON_KIND_LOOP_RULES "' AND uuid = ?"
     " AND deleted = 0", error);
   g_autoptr(JsonObject) data = NULL;
@@ -272,9 +271,9 @@ liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
     *version = 0;
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, LIAISON_LOOP_RULES_UUID);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_DONE)
     {
       /* A data directory from before init seeded the rules. */
       rules = liaison_loop_rules_new ();
@@ -282,12 +281,12 @@ liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
       rules->calendar = liaison_calendar_new_official ();
       return rules;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != LIAISON_HQ_DB_ROW)
     {
       liaison_hq_store_db_error (self, error, _("The rules could not be read"));
       return NULL;
     }
-  data = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+  data = parse_object (liaison_hq_stmt_column_text (stmt, 1));
   rules = data != NULL ? liaison_loop_rules_from_json (data, &wire_error) : NULL;
   if (rules == NULL)
     {
@@ -297,7 +296,7 @@ liaison_hq_store_get_loop_rules (LiaisonHqStore  *self,
       return NULL;
     }
   if (version != NULL)
-    *version = sqlite3_column_int64 (stmt, 0);
+    *version = liaison_hq_stmt_column_int64 (stmt, 0);
   return rules;
 }
 

@@ -22,17 +22,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "liaison-hq-store-private.h"
 #include "liaison-protocol.h"
 
 static gboolean
 step_done (LiaisonHqStore  *self,
-           sqlite3_stmt    *stmt,
+           LiaisonHqStmt   *stmt,
            GError         **error)
 {
-  return liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The record could not be saved"), error);
+  return liaison_hq_db_step_done (stmt, _("The record could not be saved"), error);
 }
 
 /* Notes @data's attendees of the activity @uuid, and routes it to their
@@ -45,12 +44,12 @@ route_activity (LiaisonHqStore  *self,
                 GError         **error)
 {
   JsonNode *node = data != NULL ? json_object_get_member (data, "attendees") : NULL;
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
 
   stmt = liaison_hq_store_prepare_cached (self, "DELETE FROM activity_deputies WHERE activity_uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
   if (!step_done (self, stmt, error))
     return FALSE;
   if (deleted || node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -71,8 +70,8 @@ route_activity (LiaisonHqStore  *self,
       deputy = json_object_get_string_member_with_default (json_node_get_object (element), "deputy", NULL);
       if (deputy == NULL)
         continue;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, deputy, -1, SQLITE_STATIC);
+      liaison_hq_stmt_bind_text (stmt, 1, uuid);
+      liaison_hq_stmt_bind_text (stmt, 2, deputy);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -84,7 +83,7 @@ route_activity (LiaisonHqStore  *self,
     " WHERE a.activity_uuid = ?1 AND d.deleted = 0 AND json_extract (d.data, '$.station') IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
   return step_done (self, stmt, error);
 }
 
@@ -98,7 +97,7 @@ route_deputy (LiaisonHqStore  *self,
               GError         **error)
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  LiaisonHqStmt *stmt;
 
   stmt = liaison_hq_store_prepare_cached (self,
     "SELECT a.activity_uuid FROM activity_deputies a WHERE a.deputy_uuid = ?1"
@@ -107,9 +106,9 @@ route_deputy (LiaisonHqStore  *self,
     " ORDER BY a.activity_uuid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, station, -1, SQLITE_STATIC);
-  if (!liaison_db_step_rows (liaison_hq_store_get_db (self), stmt, liaison_db_row_add_text, activities,
+  liaison_hq_stmt_bind_text (stmt, 1, uuid);
+  liaison_hq_stmt_bind_text (stmt, 2, station);
+  if (!liaison_hq_db_step_rows (stmt, liaison_hq_db_row_add_text, activities,
                              _("The records could not be read"), error))
     return FALSE;
 
@@ -121,8 +120,8 @@ route_deputy (LiaisonHqStore  *self,
         "INSERT OR IGNORE INTO activity_routes (station_uuid, activity_uuid) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, station, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, activity, -1, SQLITE_STATIC);
+      liaison_hq_stmt_bind_text (stmt, 1, station);
+      liaison_hq_stmt_bind_text (stmt, 2, activity);
       if (!step_done (self, stmt, error))
         return FALSE;
 
@@ -130,11 +129,11 @@ route_deputy (LiaisonHqStore  *self,
         "UPDATE records SET seq = ?1 WHERE kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = ?2", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *seq + 1);
-      sqlite3_bind_text (stmt, 2, activity, -1, SQLITE_STATIC);
+      liaison_hq_stmt_bind_int64 (stmt, 1, *seq + 1);
+      liaison_hq_stmt_bind_text (stmt, 2, activity);
       if (!step_done (self, stmt, error))
         return FALSE;
-      if (sqlite3_changes (sqlite3_db_handle (stmt)) > 0)
+      if (liaison_hq_db_changes (liaison_hq_store_get_db (self)) > 0)
         *seq += 1;
     }
   return TRUE;

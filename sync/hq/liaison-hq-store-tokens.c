@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-hq-store.h"
@@ -92,34 +91,34 @@ liaison_hq_store_add_code (LiaisonHqStore  *self,
   g_autofree char *code = liaison_hq_store_new_code (16);
   g_autofree char *hash = liaison_hq_store_hash_code (code);
   g_autofree char *now = liaison_db_now_utc ();
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "INSERT INTO codes (hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, role);
+  liaison_hq_stmt_bind_text (stmt, 1, hash);
+  liaison_hq_stmt_bind_int64 (stmt, 2, role);
   if (station_uuid != NULL)
-    sqlite3_bind_text (stmt, 3, station_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The enrollment code could not be saved"), error))
+    liaison_hq_stmt_bind_text (stmt, 3, station_uuid);
+  liaison_hq_stmt_bind_text (stmt, 4, name);
+  liaison_hq_stmt_bind_text (stmt, 5, now);
+  if (!liaison_hq_db_step_done (stmt, _("The enrollment code could not be saved"), error))
     return NULL;
   return g_steal_pointer (&code);
 }
 
 static LiaisonHqToken *
-token_from_row (sqlite3_stmt *stmt)
+token_from_row (LiaisonHqStmt *stmt)
 {
   LiaisonHqToken *token = g_new0 (LiaisonHqToken, 1);
 
   /* id, role, station_uuid, name, created, revoked */
-  token->id = liaison_db_column_text (stmt, 0);
-  token->role = sqlite3_column_int (stmt, 1) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
-  token->station_uuid = liaison_db_column_text (stmt, 2);
-  token->name = liaison_db_column_text (stmt, 3);
-  token->created = liaison_db_column_text (stmt, 4);
-  token->revoked = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  token->id = liaison_hq_stmt_dup_text (stmt, 0);
+  token->role = liaison_hq_stmt_column_int64 (stmt, 1) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
+  token->station_uuid = liaison_hq_stmt_dup_text (stmt, 2);
+  token->name = liaison_hq_stmt_dup_text (stmt, 3);
+  token->created = liaison_hq_stmt_dup_text (stmt, 4);
+  token->revoked = !liaison_hq_stmt_column_is_null (stmt, 5);
   return token;
 }
 
@@ -138,33 +137,33 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
     return NULL;
 
   {
-    g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+    g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
       "SELECT role, station_uuid, name FROM codes WHERE hash = ? AND used IS NULL", error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
+    liaison_hq_stmt_bind_text (stmt, 1, hash);
+    if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
       {
         g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
                              "The enrollment code is not known or was already used.");
         goto fail;
       }
     result = g_new0 (LiaisonHqToken, 1);
-    result->role = sqlite3_column_int (stmt, 0) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
-    result->station_uuid = liaison_db_column_text (stmt, 1);
-    result->name = liaison_db_column_text (stmt, 2);
+    result->role = liaison_hq_stmt_column_int64 (stmt, 0) == LIAISON_HQ_ROLE_HQ ? LIAISON_HQ_ROLE_HQ : LIAISON_HQ_ROLE_STATION;
+    result->station_uuid = liaison_hq_stmt_dup_text (stmt, 1);
+    result->name = liaison_hq_stmt_dup_text (stmt, 2);
     result->created = g_strdup (now);
   }
 
   {
-    g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, "UPDATE codes SET used = ? WHERE hash = ?", error);
+    g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self, "UPDATE codes SET used = ? WHERE hash = ?", error);
 
     if (stmt == NULL)
       goto fail;
-    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
-    if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The enrollment code could not be used"), error))
+    liaison_hq_stmt_bind_text (stmt, 1, now);
+    liaison_hq_stmt_bind_text (stmt, 2, hash);
+    if (!liaison_hq_db_step_done (stmt, _("The enrollment code could not be used"), error))
       goto fail;
   }
 
@@ -174,29 +173,25 @@ liaison_hq_store_enroll (LiaisonHqStore   *self,
       g_autofree char *candidate = liaison_protocol_new_token ();
       g_autofree char *token_hash = liaison_protocol_hash_token (candidate);
       g_autofree char *id = g_strndup (token_hash, 8);
-      g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
-        "INSERT INTO tokens (id, hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?, ?)", error);
-      int rc;
+      g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
+        "INSERT INTO tokens (id, hash, role, station_uuid, name, created) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING", error);
 
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, token_hash, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, result->role);
+      liaison_hq_stmt_bind_text (stmt, 1, id);
+      liaison_hq_stmt_bind_text (stmt, 2, token_hash);
+      liaison_hq_stmt_bind_int64 (stmt, 3, result->role);
       if (result->station_uuid != NULL)
-        sqlite3_bind_text (stmt, 4, result->station_uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, result->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
+        liaison_hq_stmt_bind_text (stmt, 4, result->station_uuid);
+      liaison_hq_stmt_bind_text (stmt, 5, result->name);
+      liaison_hq_stmt_bind_text (stmt, 6, now);
+      if (!liaison_hq_db_step_done (stmt, _("The token could not be saved"), error))
+        goto fail;
+      if (liaison_hq_db_changes (liaison_hq_store_get_db (self)) == 1)
         {
           token = g_steal_pointer (&candidate);
           result->id = g_steal_pointer (&id);
-        }
-      else if (rc != SQLITE_CONSTRAINT)
-        {
-          liaison_hq_store_db_error (self, error, _("The token could not be saved"));
-          goto fail;
         }
     }
   if (token == NULL)
@@ -220,22 +215,22 @@ liaison_hq_store_lookup_token (LiaisonHqStore  *self,
                                const char      *hash,
                                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT id, role, station_uuid, name, created, revoked FROM tokens WHERE hash = ?", error);
   LiaisonHqToken *token;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  liaison_hq_stmt_bind_text (stmt, 1, hash);
+  rc = liaison_hq_stmt_step (stmt);
+  if (rc == LIAISON_HQ_DB_DONE)
     {
       g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
                            "The token is not known to this server.");
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != LIAISON_HQ_DB_ROW)
     {
       liaison_hq_store_db_error (self, error, _("The tokens could not be read"));
       return NULL;
@@ -255,12 +250,12 @@ GPtrArray *
 liaison_hq_store_list_tokens (LiaisonHqStore  *self,
                               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
     "SELECT id, role, station_uuid, name, created, revoked FROM tokens ORDER BY created, id", error);
 
   if (stmt == NULL)
     return NULL;
-  return liaison_db_collect_rows (liaison_hq_store_get_db (self), stmt, (LiaisonRowReader) token_from_row,
+  return liaison_hq_db_collect_rows (stmt, (LiaisonHqRowReader) token_from_row,
                                   (GDestroyNotify) liaison_hq_token_free,
                                   _("The tokens could not be read"), error);
 }
@@ -286,22 +281,22 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
   pattern = g_strdup_printf ("%s*", id);
 
   {
-    g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self,
+    g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
       "SELECT id, role, station_uuid, name, created, revoked FROM tokens"
       " WHERE id = substr (?1, 1, 8) AND hash GLOB ?2", error);
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
+    liaison_hq_stmt_bind_text (stmt, 1, id);
+    liaison_hq_stmt_bind_text (stmt, 2, pattern);
+    rc = liaison_hq_stmt_step (stmt);
+    if (rc == LIAISON_HQ_DB_DONE)
       {
         g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NOT_FOUND,
                      _("There is no token “%s”. “liaison-hq token list” shows the tokens."), id);
         return NULL;
       }
-    if (rc != SQLITE_ROW)
+    if (rc != LIAISON_HQ_DB_ROW)
       {
         liaison_hq_store_db_error (self, error, _("The tokens could not be read"));
         return NULL;
@@ -316,13 +311,13 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
     }
 
   {
-    g_autoptr(sqlite3_stmt) stmt = liaison_hq_store_prepare (self, "UPDATE tokens SET revoked = ? WHERE id = ?", error);
+    g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self, "UPDATE tokens SET revoked = ? WHERE id = ?", error);
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, token->id, -1, SQLITE_STATIC);
-    if (!liaison_db_step_done (liaison_hq_store_get_db (self), stmt, _("The token could not be revoked"), error))
+    liaison_hq_stmt_bind_text (stmt, 1, now);
+    liaison_hq_stmt_bind_text (stmt, 2, token->id);
+    if (!liaison_hq_db_step_done (stmt, _("The token could not be revoked"), error))
       return NULL;
   }
   token->revoked = TRUE;

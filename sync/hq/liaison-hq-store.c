@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "liaison-categories.h"
 #include "liaison-hq-store.h"
@@ -25,8 +24,8 @@ struct _LiaisonHqStore
 {
   GObject parent_instance;
 
-  /* owned */
-  LiaisonDb  *db;
+  /* owned; NULL once closed */
+  LiaisonHqDb *db;
   char       *data_dir;
   char       *server_id;
 };
@@ -85,7 +84,6 @@ liaison_hq_store_finalize (GObject *object)
   LiaisonHqStore *self = LIAISON_HQ_STORE (object);
 
   liaison_hq_store_close (self);
-  g_clear_pointer (&self->db, liaison_db_free);
   g_free (self->data_dir);
   g_free (self->server_id);
 
@@ -101,69 +99,81 @@ liaison_hq_store_class_init (LiaisonHqStoreClass *klass)
 static void
 liaison_hq_store_init (LiaisonHqStore *self)
 {
-  self->db = liaison_db_new (LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED);
 }
 
 /* The database (liaison-hq-store-private.h) */
+
+#define READ_FAILED _("The headquarters database could not be read")
+#define WRITE_FAILED _("The headquarters database could not be changed")
+
+/* FALSE, with @error, once the store is closed. */
+static gboolean
+is_open (LiaisonHqStore  *self,
+         GError         **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_set_error_literal (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                       _("The headquarters database is closed"));
+  return FALSE;
+}
 
 gboolean
 liaison_hq_store_db_error (LiaisonHqStore  *self,
                            GError         **error,
                            const char      *what)
 {
-  return liaison_db_set_error (self->db, error, what);
+  if (!is_open (self, error))
+    return FALSE;
+  return liaison_hq_db_set_error (self->db, error, what);
 }
 
 gboolean
 liaison_hq_store_step_record (LiaisonHqStore  *self,
-                              sqlite3_stmt    *stmt,
+                              LiaisonHqStmt   *stmt,
                               const char      *kind,
                               const char      *key,
                               GError         **error)
 {
-  int rc;
+  LiaisonHqDbStep step;
 
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  liaison_hq_stmt_bind_text (stmt, 1, kind);
+  liaison_hq_stmt_bind_text (stmt, 2, key);
+  step = liaison_hq_stmt_step (stmt);
+  if (step == LIAISON_HQ_DB_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (step != LIAISON_HQ_DB_DONE)
     liaison_hq_store_db_error (self, error, _("The records could not be read"));
   return FALSE;
 }
 
-LiaisonDb *
+LiaisonHqDb *
 liaison_hq_store_get_db (LiaisonHqStore *self)
 {
   return self->db;
 }
 
-sqlite3_stmt *
+LiaisonHqStmt *
 liaison_hq_store_prepare (LiaisonHqStore  *self,
                           const char      *sql,
                           GError         **error)
 {
-  sqlite3 *handle = liaison_db_get_handle (self->db);
-  sqlite3_stmt *stmt = NULL;
-
-  if (handle == NULL || sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      liaison_hq_store_db_error (self, error, _("The headquarters database could not be read"));
-      return NULL;
-    }
-  return stmt;
+  if (!is_open (self, error))
+    return NULL;
+  return liaison_hq_db_prepare (self->db, sql, READ_FAILED, error);
 }
 
 /* A statement of a hot path (push, attachment scope), prepared once: a
  * push runs a few per record, and parsing them each time cost more than
  * running them. @sql is a string literal. Borrowed; reset it after use. */
-sqlite3_stmt *
+LiaisonHqStmt *
 liaison_hq_store_prepare_cached (LiaisonHqStore  *self,
                                  const char      *sql,
                                  GError         **error)
 {
-  return liaison_db_prepare (self->db, sql, _("The headquarters database could not be read"), error);
+  if (!is_open (self, error))
+    return NULL;
+  return liaison_hq_db_prepare_cached (self->db, sql, READ_FAILED, error);
 }
 
 /* Runs a cached statement that returns no rows. */
@@ -172,11 +182,11 @@ liaison_hq_store_exec_cached (LiaisonHqStore  *self,
                               const char      *sql,
                               GError         **error)
 {
-  sqlite3_stmt *stmt = liaison_hq_store_prepare_cached (self, sql, error);
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  return liaison_db_step_done (self->db, stmt, _("The headquarters database could not be changed"), error);
+  return liaison_hq_db_step_done (stmt, WRITE_FAILED, error);
 }
 
 gboolean
@@ -184,47 +194,39 @@ liaison_hq_store_exec (LiaisonHqStore  *self,
                        const char      *sql,
                        GError         **error)
 {
-  return liaison_db_exec (self->db, sql, _("The headquarters database could not be changed"), error);
+  return is_open (self, error) && liaison_hq_db_exec (self->db, sql, WRITE_FAILED, error);
 }
 
 gboolean
 liaison_hq_store_begin (LiaisonHqStore  *self,
                         GError         **error)
 {
-  return liaison_db_begin (self->db, _("The headquarters database could not be changed"), error);
+  return is_open (self, error) && liaison_hq_db_begin (self->db, WRITE_FAILED, error);
 }
 
 gboolean
 liaison_hq_store_commit (LiaisonHqStore  *self,
                          GError         **error)
 {
-  return liaison_db_commit (self->db, _("The headquarters database could not be changed"), error);
+  return is_open (self, error) && liaison_hq_db_commit (self->db, WRITE_FAILED, error);
 }
 
 void
 liaison_hq_store_rollback (LiaisonHqStore *self)
 {
-  liaison_db_rollback (self->db);
+  if (self->db != NULL)
+    liaison_hq_db_rollback (self->db);
 }
 
 static gboolean
 open_db (LiaisonHqStore  *self,
          const char      *path,
-         int              flags,
+         gboolean         create,
          GError         **error)
 {
-  if (liaison_db_open (self->db, path, flags | SQLITE_OPEN_NOMUTEX) != SQLITE_OK)
-    {
-      liaison_hq_store_db_error (self, error, _("The headquarters database could not be opened"));
-      liaison_db_close (self->db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (liaison_db_get_handle (self->db), 10000);
-  /* WAL for readers beside the writer; FULL so that a commit, which comes
-   * before every answer, survives a power cut too; secure_delete so that
-   * purged text leaves no copy in free space (docs/privacy.md). */
-  return liaison_hq_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                                " PRAGMA secure_delete = ON;", error);
+  self->db = liaison_hq_db_open_sqlite (path, create, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                                        _("The headquarters database could not be opened"), error);
+  return self->db != NULL;
 }
 
 static gboolean
@@ -294,7 +296,7 @@ liaison_hq_store_create (const char  *data_dir,
 
   self->data_dir = g_strdup (data_dir);
   self->server_id = g_uuid_string_random ();
-  if (!open_db (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+  if (!open_db (self, path, TRUE, error))
     return NULL;
   if (!liaison_hq_store_begin (self, error))
     return NULL;
@@ -318,7 +320,7 @@ liaison_hq_store_open (const char  *data_dir,
 {
   g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
   g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LiaisonHqStmt) stmt = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -328,7 +330,7 @@ liaison_hq_store_open (const char  *data_dir,
       return NULL;
     }
   self->data_dir = g_strdup (data_dir);
-  if (!open_db (self, path, SQLITE_OPEN_READWRITE, error))
+  if (!open_db (self, path, FALSE, error))
     return NULL;
   /* Databases made before the indexes get them once. */
   if (!liaison_hq_store_exec (self, FEED_INDEXES, error))
@@ -336,14 +338,14 @@ liaison_hq_store_open (const char  *data_dir,
   stmt = liaison_hq_store_prepare (self, "SELECT value FROM meta WHERE key = 'server_id'", error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
     {
       g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
                    _("“%s” is not a headquarters database."), path);
       return NULL;
     }
-  self->server_id = liaison_db_column_text (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  self->server_id = liaison_hq_stmt_dup_text (stmt, 0);
+  g_clear_pointer (&stmt, liaison_hq_stmt_free);
   if (!liaison_hq_store_open_attachments (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -355,12 +357,6 @@ liaison_hq_store_get_server_id (LiaisonHqStore *self)
   return self->server_id;
 }
 
-sqlite3 *
-liaison_hq_store_get_handle (LiaisonHqStore *self)
-{
-  return liaison_db_get_handle (self->db);
-}
-
 const char *
 liaison_hq_store_get_data_dir (LiaisonHqStore *self)
 {
@@ -370,11 +366,5 @@ liaison_hq_store_get_data_dir (LiaisonHqStore *self)
 void
 liaison_hq_store_close (LiaisonHqStore *self)
 {
-  sqlite3 *handle = liaison_db_get_handle (self->db);
-
-  if (handle == NULL)
-    return;
-  liaison_hq_store_rollback (self);
-  sqlite3_wal_checkpoint_v2 (handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  liaison_db_close (self->db);
+  g_clear_pointer (&self->db, liaison_hq_db_free);
 }

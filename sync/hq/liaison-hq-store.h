@@ -7,7 +7,8 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
+
+#include "liaison-hq-db.h"
 
 #include "liaison-loop-rules.h"
 
@@ -58,8 +59,9 @@ const char     *liaison_hq_store_get_server_id (LiaisonHqStore  *self);
 const char     *liaison_hq_store_get_data_dir  (LiaisonHqStore  *self);
 /* Checkpoints the WAL and closes the database; later calls fail. */
 void            liaison_hq_store_close         (LiaisonHqStore  *self);
-/* The connection, for the modules that keep their own tables. */
-sqlite3        *liaison_hq_store_get_handle    (LiaisonHqStore  *self);
+/* The database (liaison-hq-db.h), for the modules that keep their own
+ * tables and for tests; NULL once closed. */
+LiaisonHqDb    *liaison_hq_store_get_db        (LiaisonHqStore  *self);
 
 /* Transactions for the CLI (imports): BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 gboolean liaison_hq_store_begin    (LiaisonHqStore *self, GError **error);

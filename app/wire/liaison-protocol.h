@@ -47,6 +47,8 @@ G_BEGIN_DECLS
 #define LIAISON_PROTOCOL_ERROR_TOO_LARGE            "too_large"
 #define LIAISON_PROTOCOL_ERROR_QUOTA_REACHED        "quota_reached"
 #define LIAISON_PROTOCOL_ERROR_BAD_CONTENT_TYPE     "bad_content_type"
+#define LIAISON_PROTOCOL_ERROR_BAD_ENCODING         "bad_encoding"
+#define LIAISON_PROTOCOL_ERROR_UNSUPPORTED_ENCODING "unsupported_encoding"
 #define LIAISON_PROTOCOL_ERROR_BAD_HASH             "bad_hash"
 #define LIAISON_PROTOCOL_ERROR_SERVER_ERROR         "server_error"
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "liaison-gzip.h"
 #include "liaison-hq-body-limit.h"
 
 #define BODY_LIMIT_KEY "liaison-hq-body-limit"
@@ -85,4 +86,39 @@ liaison_hq_body_limit_exceeded (SoupServerMessage *msg)
   BodyLimit *limit = body_limit (msg);
 
   return limit != NULL && limit->too_large;
+}
+
+LiaisonHqBodyCoding
+liaison_hq_body_limit_decode (SoupServerMessage *msg)
+{
+  BodyLimit *limit = body_limit (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  g_autoptr(GBytes) gzip = NULL;
+  g_autoptr(GBytes) inflated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0)
+    return LIAISON_HQ_BODY_PLAIN;
+  /* One coding only: "gzip, gzip" would take as many passes as it says. */
+  if (g_ascii_strcasecmp (coding, LIAISON_GZIP_CODING) != 0 && g_ascii_strcasecmp (coding, "x-gzip") != 0)
+    return LIAISON_HQ_BODY_UNKNOWN_CODING;
+  if (limit == NULL || limit->too_large)
+    return LIAISON_HQ_BODY_PLAIN;
+
+  gzip = soup_message_body_flatten (body);
+  inflated = liaison_gzip_decompress (gzip, limit->cap, &error);
+  if (g_error_matches (error, LIAISON_GZIP_ERROR, LIAISON_GZIP_ERROR_TOO_LARGE))
+    {
+      mark_too_large (msg, limit);
+      soup_message_body_truncate (body);
+      return LIAISON_HQ_BODY_PLAIN;
+    }
+  if (inflated == NULL)
+    return LIAISON_HQ_BODY_BROKEN;
+  soup_message_body_truncate (body);
+  soup_message_body_append_bytes (body, inflated);
+  soup_message_headers_remove (headers, "Content-Encoding");
+  return LIAISON_HQ_BODY_PLAIN;
 }

@@ -57,6 +57,7 @@ typedef struct {
   guint       records_skipped;  /* pull: changes the caller's own pushes wrote */
   char       *token_label;   /* "station:ab12cd34", NULL without a token */
   const char *error_code;
+  gboolean    gzip_answer;   /* its JSON answer goes gzip (liaison-hq-server.c) */
 } LiaisonHqRequestInfo;
 
 /* The log record of @msg, NULL for a message the server did not start. */

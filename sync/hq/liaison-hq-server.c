@@ -7,6 +7,10 @@
  * a stable code (docs/sync-protocol.md), and every request leaves one log
  * line on stderr. Messages on the wire are English: they are read by the
  * client, which says what happened in the user's words.
+ *
+ * Bodies may be gzip both ways (docs/sync-protocol.md, "Compression"):
+ * every answer says Accept-Encoding: gzip, for request bodies (RFC 7694),
+ * and a JSON answer is gzip when its request accepts it.
  */
 #define G_LOG_DOMAIN "liaison-hq-server"
 
@@ -15,6 +19,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "liaison-gzip.h"
 #include "liaison-hq-attachments.h"
 #include "liaison-hq-body-limit.h"
 #include "liaison-hq-connections.h"
@@ -32,6 +37,9 @@ struct _LiaisonHqServer
   SoupServer     *soup;
   LiaisonHqAttachments *attachments;
   LiaisonHqConnections *connections;
+
+  /* settings */
+  gboolean compression;  /* gzip answers, and say that requests may be gzip */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqServer, liaison_hq_server, G_TYPE_OBJECT)
@@ -72,6 +80,7 @@ liaison_hq_server_class_init (LiaisonHqServerClass *klass)
 static void
 liaison_hq_server_init (LiaisonHqServer *self)
 {
+  self->compression = TRUE;
 }
 
 /* Answers */
@@ -82,10 +91,25 @@ reply_text (SoupServerMessage *msg,
             char              *json)  /* taken */
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
+  gsize length = strlen (json);
 
   soup_message_headers_replace (headers, LIAISON_PROTOCOL_HEADER, "1");
   soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, json, strlen (json));
+  if (info != NULL && info->gzip_answer && length >= LIAISON_GZIP_MIN_BYTES)
+    {
+      g_autoptr(GBytes) gzip = liaison_gzip_compress (json, length);
+      SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+      g_free (json);
+      soup_message_headers_set_content_type (headers, "application/json", NULL);
+      soup_message_headers_replace (headers, "Content-Encoding", LIAISON_GZIP_CODING);
+      soup_message_headers_replace (headers, "Vary", "Accept-Encoding");
+      soup_message_body_truncate (body);
+      soup_message_body_append_bytes (body, gzip);
+      return;
+    }
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, json, length);
 }
 
 void
@@ -179,6 +203,47 @@ method_allowed (const char *method,
   return g_strv_contains ((const char * const *) methods, method);
 }
 
+/* Whether @msg's Accept-Encoding takes gzip (with a quality above 0). */
+static gboolean
+accepts_gzip (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *accept = soup_message_headers_get_list (headers, "Accept-Encoding");
+  GSList *codings;
+  gboolean found = FALSE;
+
+  if (accept == NULL)
+    return FALSE;
+  codings = soup_header_parse_quality_list (accept, NULL);
+  for (GSList *l = codings; l != NULL && !found; l = l->next)
+    found = g_ascii_strcasecmp (l->data, LIAISON_GZIP_CODING) == 0 || g_str_equal (l->data, "*");
+  soup_header_free_list (codings);
+  return found;
+}
+
+/* Inflates a gzip request body (liaison-hq-body-limit.h), or answers why
+ * it cannot be read and returns FALSE. */
+static gboolean
+decode_body (LiaisonHqServer   *self,
+             SoupServerMessage *msg)
+{
+  switch (liaison_hq_body_limit_decode (msg))
+    {
+    case LIAISON_HQ_BODY_PLAIN:
+      return TRUE;
+    case LIAISON_HQ_BODY_BROKEN:
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_ENCODING,
+                   "The body says Content-Encoding: gzip and is not gzip, or is cut short.");
+      return FALSE;
+    case LIAISON_HQ_BODY_UNKNOWN_CODING:
+    default:
+      reply_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, LIAISON_PROTOCOL_ERROR_UNSUPPORTED_ENCODING,
+                   self->compression ? "A request body may be gzip, or not compressed."
+                                     : "A request body may not be compressed.");
+      return FALSE;
+    }
+}
+
 static void
 handler (SoupServer        *soup,
          SoupServerMessage *msg,
@@ -193,7 +258,16 @@ handler (SoupServer        *soup,
   g_autoptr(LiaisonHqToken) token = NULL;
   const char *allowed = NULL;
   LiaisonHqEndpoint endpoint = liaison_hq_server_route (path, &allowed);
+  LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
 
+  if (self->compression)
+    {
+      /* RFC 7694: request bodies may be gzip. */
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Accept-Encoding", LIAISON_GZIP_CODING);
+      if (info != NULL)
+        info->gzip_answer = accepts_gzip (msg);
+    }
   if (endpoint == LIAISON_HQ_ENDPOINT_NONE)
     {
       reply_error (msg, SOUP_STATUS_NOT_FOUND, LIAISON_PROTOCOL_ERROR_NOT_FOUND,
@@ -213,11 +287,13 @@ handler (SoupServer        *soup,
                    "This server speaks Liaison-Protocol 1 and the request does not say it.");
       return;
     }
+  if (!decode_body (self, msg))
+    return;
   if (liaison_hq_body_limit_exceeded (msg))
     {
       reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
-                   endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB."
-                                                              : "The request body is over 8 MiB.");
+                   endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB (inflated)."
+                                                              : "The request body is over 8 MiB (inflated).");
       return;
     }
 
@@ -290,6 +366,13 @@ liaison_hq_server_set_quota (LiaisonHqServer      *self,
                              const LiaisonHqQuota *quota)
 {
   liaison_hq_attachments_set_quota (self->attachments, quota);
+}
+
+void
+liaison_hq_server_set_compression (LiaisonHqServer *self,
+                                   gboolean         compression)
+{
+  self->compression = compression;
 }
 
 guint

@@ -32,6 +32,12 @@ char            *liaison_hq_soup_listen   (SoupServer       *soup,
 /* What each station may upload in a day (liaison-hq-attachments.h). */
 void             liaison_hq_server_set_quota (LiaisonHqServer      *self,
                                               const LiaisonHqQuota *quota);
+/* Whether it compresses its answers with gzip for the requests that
+ * accept it, and tells clients that request bodies may be gzip (on
+ * unless `serve --no-compression`). A gzip request body is read either
+ * way. */
+void             liaison_hq_server_set_compression (LiaisonHqServer *self,
+                                                    gboolean         compression);
 /* How many connections it keeps open at once, at most. */
 guint            liaison_hq_server_get_max_connections (LiaisonHqServer *self);
 /* Stops listening and drops open connections. */

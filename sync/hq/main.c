@@ -53,6 +53,7 @@ typedef struct {
   gboolean quarantine;
   gint64 files_per_day;          /* -1 when not given */
   gint64 mib_per_day;
+  gboolean no_compression;
   LiaisonHqWebConfig web;        /* the public site (sync/hq/web/) */
   char **rest;
 } Options;
@@ -107,6 +108,8 @@ parse_options (int          argc,
       N_("Attachment files a station may upload a day (0: no limit)"), N_("N") },
     { "attachment-mib-per-day", 0, 0, G_OPTION_ARG_INT64, &options->mib_per_day,
       N_("Attachment megabytes (MiB) a station may upload a day (0: no limit)"), N_("N") },
+    { "no-compression", 0, 0, G_OPTION_ARG_NONE, &options->no_compression,
+      N_("Answer without gzip, and do not offer it for requests"), NULL },
     { NULL }
   };
   GOptionEntry station_entries[] = {
@@ -285,6 +288,8 @@ command_serve (int argc, char **argv)
     return EXIT_FAILURE;
   server = liaison_hq_server_new (store);
   liaison_hq_server_set_quota (server, &quota);
+  liaison_hq_server_set_compression (server, !options.no_compression &&
+                                     g_strcmp0 (g_getenv ("LIAISON_HQ_COMPRESSION"), "off") != 0);
   url = liaison_hq_server_listen (server, listen,
                                   env_or (options.tls_cert, "LIAISON_HQ_TLS_CERT"),
                                   env_or (options.tls_key, "LIAISON_HQ_TLS_KEY"),

@@ -404,6 +404,7 @@ handler (SoupServer        *soup,
   LiaisonHqWebRequest req = { self, self->store, msg, path, query, NULL, FALSE, client, NULL };
   LiaisonHqWebHandler found = NULL;
   gboolean path_known = FALSE;
+  LiaisonHqBodyCoding coding;
   locale_t previous;
 
   if (g_str_equal (method, "HEAD"))
@@ -436,11 +437,23 @@ handler (SoupServer        *soup,
                                   _("This page cannot be used this way."));
       goto done;
     }
+  /* A browser never compresses a form; a gzip body is read within the
+   * same limit all the same, and any other coding refused. */
+  coding = liaison_hq_body_limit_decode (msg);
   if (liaison_hq_body_limit_exceeded (msg))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       liaison_hq_web_reply_error (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("Too long"),
                                   _("What was sent is too long to be accepted. Please shorten it."));
+      goto done;
+    }
+  if (coding != LIAISON_HQ_BODY_PLAIN)
+    {
+      liaison_hq_web_reply_error (&req, coding == LIAISON_HQ_BODY_BROKEN ? SOUP_STATUS_BAD_REQUEST
+                                                                         : SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+                                  _("Could not be accepted"),
+                                  _("What was sent was compressed in a way this site cannot read. "
+                                    "Please send the form again."));
       goto done;
     }
   if (g_str_equal (method, "POST"))

@@ -1,6 +1,6 @@
 /* liaison-sync-engine-http.c: requests to headquarters and what their answers
- * say: the address, the headers and body, and an answer read into JSON or
- * an error in words. */
+ * say: the address, the headers and body (gzip once headquarters said it
+ * takes that), and an answer read into JSON or an error in words. */
 #define G_LOG_DOMAIN "liaison-sync-engine"
 
 #include "config.h"
@@ -8,12 +8,96 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-gzip.h"
 #include "liaison-json-depth.h"
 #include "liaison-protocol.h"
+#include "liaison-store-private.h"
 #include "liaison-sync-engine-private.h"
 #include "liaison-sync-network.h"
 
 /* Requests and answers. */
+
+/* The request's JSON body, as it is before any compression. */
+#define JSON_BODY_KEY "liaison-json-body"
+/* "ORIGIN": the server at ORIGIN ("https://hq.example.cn:-1") said that
+ * request bodies may be gzip (docs/sync-protocol.md, "Compression");
+ * unset: not known to, so bodies go plain. */
+#define SETTING_REQUEST_GZIP "request_gzip"
+
+/* "scheme://host:port" of @message's address. */
+static char *
+origin_of (SoupMessage *message)
+{
+  GUri *uri = soup_message_get_uri (message);
+
+  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
+}
+
+void
+liaison_sync_engine_set_json_body (SoupMessage *message,
+                                   GBytes      *json)
+{
+  g_object_set_data_full (G_OBJECT (message), JSON_BODY_KEY, g_bytes_ref (json),
+                          (GDestroyNotify) g_bytes_unref);
+  soup_message_set_request_body_from_bytes (message, "application/json", json);
+}
+
+/* SoupSession::request-queued: a JSON body goes gzip if the server it
+ * goes to said it takes that. */
+void
+liaison_sync_engine_compress_request (SoupSession *session,
+                                      SoupMessage *message,
+                                      gpointer     user_data)
+{
+  LiaisonSyncEngine *self = user_data;
+  GBytes *json = g_object_get_data (G_OBJECT (message), JSON_BODY_KEY);
+  g_autofree char *takes = NULL;
+  g_autofree char *origin = NULL;
+  g_autoptr(GBytes) gzip = NULL;
+  gsize length;
+
+  if (json == NULL || self->store == NULL || (length = g_bytes_get_size (json)) < LIAISON_GZIP_MIN_BYTES)
+    return;
+  takes = liaison_store_get_setting (self->store, SETTING_REQUEST_GZIP);
+  origin = origin_of (message);
+  if (g_strcmp0 (takes, origin) != 0)
+    return;
+  gzip = liaison_gzip_compress (g_bytes_get_data (json, NULL), length);
+  soup_message_set_request_body_from_bytes (message, "application/json", gzip);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Content-Encoding",
+                                LIAISON_GZIP_CODING);
+}
+
+/* Notes whether the Liaison server that answered @message takes gzip
+ * request bodies: its Accept-Encoding (RFC 7694) says so, and a server
+ * that stops saying it (an older one put back) is believed too. */
+static void
+note_request_coding (LiaisonSyncEngine *self,
+                     SoupMessage       *message,
+                     gboolean           refused)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *accept = soup_message_headers_get_list (headers, "Accept-Encoding");
+  g_autofree char *origin = origin_of (message);
+  g_autofree char *noted = liaison_store_get_setting (self->store, SETTING_REQUEST_GZIP);
+  g_autoptr(GError) error = NULL;
+  gboolean takes = FALSE;
+
+  if (accept != NULL && !refused)
+    {
+      GSList *codings = soup_header_parse_quality_list (accept, NULL);
+
+      for (GSList *l = codings; l != NULL && !takes; l = l->next)
+        takes = g_ascii_strcasecmp (l->data, LIAISON_GZIP_CODING) == 0;
+      soup_header_free_list (codings);
+    }
+  if (takes && g_strcmp0 (noted, origin) != 0)
+    liaison_store_set_setting (self->store, SETTING_REQUEST_GZIP, origin, &error);
+  else if (!takes && g_strcmp0 (noted, origin) == 0)
+    liaison_store_set_setting (self->store, SETTING_REQUEST_GZIP, NULL, &error);
+  if (error != NULL)
+    g_message ("Whether headquarters takes gzip could not be noted: %s", error->message);
+}
 
 /* "https://hq.example.cn/" → "https://hq.example.cn"; NULL if it is not an
  * http(s) address. */
@@ -73,13 +157,10 @@ liaison_sync_engine_new_request (const char  *method,
     }
   if (body != NULL)
     {
-      gsize length = 0;
       char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-      length = strlen (text);
-      bytes = g_bytes_new_take (text, length);
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+      liaison_sync_engine_set_json_body (message, bytes);
     }
   return g_steal_pointer (&message);
 }
@@ -181,12 +262,16 @@ liaison_sync_engine_check_answer (LiaisonSyncEngine  *self,
     {
       g_autofree char *code = NULL;
       g_autofree char *server_message = NULL;
+      gboolean coding_refused;
 
       if (!liaison_protocol_parse_error (data, length, &code, &server_message))
         {
           code = g_strdup ("");
           server_message = g_strdup (soup_message_get_reason_phrase (message));
         }
+      coding_refused = g_str_equal (code, LIAISON_PROTOCOL_ERROR_BAD_ENCODING) ||
+                       g_str_equal (code, LIAISON_PROTOCOL_ERROR_UNSUPPORTED_ENCODING);
+      note_request_coding (self, message, coding_refused);
 
       if (status >= 500)
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
@@ -205,6 +290,10 @@ liaison_sync_engine_check_answer (LiaisonSyncEngine  *self,
       else if (g_str_equal (code, LIAISON_PROTOCOL_ERROR_FORBIDDEN))
         g_set_error_literal (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BAD_TOKEN,
                              _("Headquarters does not allow this station's key to do this"));
+      else if (coding_refused)
+        g_set_error_literal (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
+                             _("Headquarters could not read what this station sent compressed; nothing was "
+                               "changed. Sync again: the station now sends it uncompressed"));
       else if (g_str_equal (code, LIAISON_PROTOCOL_ERROR_UNSUPPORTED_PROTOCOL))
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_PROTOCOL,
                      _("Headquarters does not speak this Liaison's sync protocol (%s)"), server_message);
@@ -215,6 +304,7 @@ liaison_sync_engine_check_answer (LiaisonSyncEngine  *self,
       return FALSE;
     }
 
+  note_request_coding (self, message, FALSE);
   if (status < 200 || status >= 300)
     {
       g_autofree char *detail = g_strdup_printf ("HTTP %u", status);

@@ -101,6 +101,14 @@ SoupMessage *liaison_sync_engine_new_request     (const char         *method,
                                                   const char         *token,
                                                   JsonNode           *body,
                                                   GError            **error);
+/* Sets @json as @message's body: sent gzip when the server said it takes
+ * that (liaison_sync_engine_compress_request()). */
+void         liaison_sync_engine_set_json_body   (SoupMessage        *message,
+                                                  GBytes             *json);
+/* SoupSession::request-queued, the engine as user data. */
+void         liaison_sync_engine_compress_request (SoupSession       *session,
+                                                   SoupMessage       *message,
+                                                   gpointer           user_data);
 JsonNode    *liaison_sync_engine_new_body        (void);
 void         liaison_sync_engine_set_bad_answer  (GError            **error,
                                                   const char         *detail);

@@ -290,6 +290,10 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
   self->session = soup_session_new_with_options ("user-agent", "Liaison/" PACKAGE_VERSION,
                                                  "timeout", REQUEST_TIMEOUT,
                                                  NULL);
+  /* Answers come gzip through the session's SoupContentDecoder, there by
+   * default; request bodies go gzip once headquarters said it takes them. */
+  g_signal_connect (self->session, "request-queued",
+                    G_CALLBACK (liaison_sync_engine_compress_request), self);
   /* A headquarters with its own certificate authority. */
   if (ca_file != NULL && ca_file[0] != '\0')
     {

@@ -1,4 +1,5 @@
-/* liaison-test-proxy.c: a loopback TCP proxy that cuts one answer. */
+/* liaison-test-proxy.c: a loopback TCP proxy that cuts answers, shapes
+ * the link and counts what goes through. */
 #define G_LOG_DOMAIN "liaison-test-proxy"
 
 #include "config.h"
@@ -7,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "liaison-test-http-scan.h"
 #include "liaison-test-proxy.h"
 
 struct _LiaisonTestProxy
@@ -26,6 +28,9 @@ struct _LiaisonTestProxy
   char *cut_request;     /* NULL: nothing to cut */
   gssize cut_offset;
   guint cuts;
+  guint64 bits_per_second;  /* shaping: 0, none */
+  gint64 one_way_us;        /* half the round trip */
+  LiaisonTestProxyCounts counts;
 };
 
 /* Most requests and answers are a few KiB: further, and most chosen
@@ -105,85 +110,250 @@ bytes_before_cut (Cut        *cut,
   return n;
 }
 
+/* Bytes on their way one way through a shaped link. */
+typedef struct {
+  gint64 due;        /* monotonic µs: when they come out at the other end */
+  GBytes *bytes;
+} InFlight;
+
+static void
+in_flight_free (InFlight *flight)
+{
+  g_bytes_unref (flight->bytes);
+  g_free (flight);
+}
+
+/* One way of a connection: the link's state and what it counts. */
+typedef struct {
+  GQueue flights;       /* InFlight *, in order */
+  gint64 free_at;       /* monotonic µs: when the link has sent what it holds */
+  gboolean ended;       /* its sender closed: flush, then close */
+  LiaisonTestHttpScan *scan;
+} Way;
+
+/* @n bytes read at @now enter the link: after what it holds, at its
+ * rate, then half the round trip. */
+static void
+way_send (LiaisonTestProxy *proxy,
+          Way              *way,
+          const char       *data,
+          gsize             n,
+          gint64            now)
+{
+  InFlight *flight = g_new0 (InFlight, 1);
+  guint64 bps;
+  gint64 one_way;
+
+  g_mutex_lock (&proxy->lock);
+  bps = proxy->bits_per_second;
+  one_way = proxy->one_way_us;
+  g_mutex_unlock (&proxy->lock);
+  way->free_at = MAX (way->free_at, now) + (bps > 0 ? (gint64) ((n * 8 * G_USEC_PER_SEC) / bps) : 0);
+  flight->due = way->free_at + one_way;
+  flight->bytes = g_bytes_new (data, n);
+  g_queue_push_tail (&way->flights, flight);
+}
+
+/* Milliseconds until the first of @ways has bytes due, -1 for none. */
+static int
+next_due_ms (Way    *ways,
+             gint64  now)
+{
+  gint64 first = G_MAXINT64;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      InFlight *flight = g_queue_peek_head (&ways[i].flights);
+
+      if (flight != NULL)
+        first = MIN (first, flight->due);
+    }
+  if (first == G_MAXINT64)
+    return -1;
+  return first <= now ? 0 : (int) ((first - now + 999) / 1000);
+}
+
+/* What a connection does with bytes as they come out of the link: the
+ * cuts of cut_next() and cut_randomly(), then the other end. */
+typedef struct {
+  Connection *connection;
+  Cut cut;
+  gint64 requests_seen;
+  gint64 answers_seen;
+  gboolean random_cut;
+} Pump;
+
+/* Forwards a request's bytes to the server; FALSE once the connection is
+ * to end. */
+static gboolean
+deliver_request (Pump       *pump,
+                 const char *buffer,
+                 gsize       n)
+{
+  Connection *connection = pump->connection;
+  LiaisonTestProxy *proxy = connection->proxy;
+
+  /* A request: is it the one whose answer is to be cut? */
+  g_mutex_lock (&proxy->lock);
+  if (proxy->cut_request != NULL && n >= strlen (proxy->cut_request) &&
+      memcmp (buffer, proxy->cut_request, strlen (proxy->cut_request)) == 0)
+    {
+      pump->cut = (Cut) { TRUE, proxy->cut_offset, 0, -1, 0 };
+      g_clear_pointer (&proxy->cut_request, g_free);
+    }
+  g_mutex_unlock (&proxy->lock);
+  if (connection->random_cut && connection->cut_requests)
+    {
+      gsize forward = bytes_before (pump->requests_seen, connection->cut_at, n);
+
+      if (!send_all (connection->upstream, buffer, forward))
+        return FALSE;
+      pump->requests_seen += (gint64) forward;
+      if (forward < n)
+        {
+          pump->random_cut = TRUE;
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return send_all (connection->upstream, buffer, n);
+}
+
+/* Forwards an answer's bytes to the client; FALSE once the connection is
+ * to end. */
+static gboolean
+deliver_answer (Pump       *pump,
+                const char *buffer,
+                gsize       n)
+{
+  Connection *connection = pump->connection;
+  LiaisonTestProxy *proxy = connection->proxy;
+  gsize forward = pump->cut.armed ? bytes_before_cut (&pump->cut, buffer, n) : n;
+
+  if (connection->random_cut && !connection->cut_requests)
+    {
+      forward = bytes_before (pump->answers_seen, connection->cut_at, forward);
+      pump->answers_seen += (gint64) forward;
+      pump->random_cut = pump->random_cut || forward < n;
+    }
+  if (!send_all (connection->client, buffer, forward))
+    return FALSE;
+  if (pump->random_cut)
+    return FALSE;
+  pump->cut.seen += (gint64) forward;
+  if (forward < n)
+    {
+      g_mutex_lock (&proxy->lock);
+      proxy->cuts++;
+      g_mutex_unlock (&proxy->lock);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bytes that came out of way @up (requests) or the other (answers):
+ * counted, then forwarded. */
+static gboolean
+deliver (Pump       *pump,
+         Way        *way,
+         gboolean    up,
+         const char *data,
+         gsize       n)
+{
+  LiaisonTestProxy *proxy = pump->connection->proxy;
+
+  guint messages = liaison_test_http_scan_messages (way->scan);
+  guint gzip = liaison_test_http_scan_gzip (way->scan);
+
+  liaison_test_http_scan_feed (way->scan, data, n);
+  messages = liaison_test_http_scan_messages (way->scan) - messages;
+  gzip = liaison_test_http_scan_gzip (way->scan) - gzip;
+  g_mutex_lock (&proxy->lock);
+  if (up)
+    {
+      proxy->counts.bytes_up += n;
+      proxy->counts.requests += messages;
+      proxy->counts.gzip_requests += gzip;
+    }
+  else
+    {
+      proxy->counts.bytes_down += n;
+      proxy->counts.answers += messages;
+      proxy->counts.gzip_answers += gzip;
+    }
+  g_mutex_unlock (&proxy->lock);
+  return up ? deliver_request (pump, data, n) : deliver_answer (pump, data, n);
+}
+
 static gpointer
 pump (gpointer user_data)
 {
   Connection *connection = user_data;
   LiaisonTestProxy *proxy = connection->proxy;
-  Cut cut = { FALSE, 0, 0, -1, 0 };
-  gint64 requests_seen = 0, answers_seen = 0;
-  gboolean random_cut = FALSE;
+  Pump state = { connection, { FALSE, 0, 0, -1, 0 }, 0, 0, FALSE };
+  GQueue methods = G_QUEUE_INIT;
+  Way ways[2] = { { G_QUEUE_INIT, 0, FALSE, NULL }, { G_QUEUE_INIT, 0, FALSE, NULL } };
+  GSocket *from[2] = { connection->client, connection->upstream };
+  gboolean open = TRUE;
   GPollFD fds[3];
   char buffer[16384];
 
+  ways[0].scan = liaison_test_http_scan_new (FALSE, &methods);
+  ways[1].scan = liaison_test_http_scan_new (TRUE, &methods);
   fds[0].fd = g_socket_get_fd (connection->client);
   fds[1].fd = g_socket_get_fd (connection->upstream);
   fds[0].events = fds[1].events = G_IO_IN | G_IO_HUP | G_IO_ERR;
   g_cancellable_make_pollfd (proxy->stop, &fds[2]);
 
-  for (;;)
+  while (open)
     {
-      fds[0].revents = fds[1].revents = fds[2].revents = 0;
-      if (g_poll (fds, 3, -1) < 0 || g_cancellable_is_cancelled (proxy->stop))
-        break;
-      if (fds[0].revents != 0)
+      gint64 now = g_get_monotonic_time ();
+
+      /* What is due comes out of the link; a side that closed closes
+       * the other once what it sent is through. */
+      for (guint i = 0; i < 2 && open; i++)
         {
-          gssize n = g_socket_receive (connection->client, buffer, sizeof buffer, NULL, NULL);
+          InFlight *flight;
 
-          if (n <= 0)
-            break;
-          /* A request: is it the one whose answer is to be cut? */
-          g_mutex_lock (&proxy->lock);
-          if (proxy->cut_request != NULL && (gsize) n >= strlen (proxy->cut_request) &&
-              memcmp (buffer, proxy->cut_request, strlen (proxy->cut_request)) == 0)
+          while (open && (flight = g_queue_peek_head (&ways[i].flights)) != NULL && flight->due <= now)
             {
-              cut = (Cut) { TRUE, proxy->cut_offset, 0, -1, 0 };
-              g_clear_pointer (&proxy->cut_request, g_free);
+              gsize n = 0;
+              const char *data = g_bytes_get_data (flight->bytes, &n);
+
+              open = deliver (&state, &ways[i], i == 0, data, n);
+              in_flight_free (g_queue_pop_head (&ways[i].flights));
             }
-          g_mutex_unlock (&proxy->lock);
-          if (connection->random_cut && connection->cut_requests)
-            {
-              gsize forward = bytes_before (requests_seen, connection->cut_at, (gsize) n);
+          if (ways[i].ended && g_queue_is_empty (&ways[i].flights))
+            open = FALSE;
+        }
+      if (!open)
+        break;
 
-              if (!send_all (connection->upstream, buffer, forward))
-                break;
-              requests_seen += (gint64) forward;
-              if (forward < (gsize) n)
-                {
-                  random_cut = TRUE;
-                  break;
-                }
+      fds[0].revents = fds[1].revents = fds[2].revents = 0;
+      if (g_poll (fds, 3, next_due_ms (ways, now)) < 0 || g_cancellable_is_cancelled (proxy->stop))
+        break;
+      now = g_get_monotonic_time ();
+      for (guint i = 0; i < 2 && open; i++)
+        {
+          gboolean shaped;
+          gssize n;
+
+          if (fds[i].revents == 0)
+            continue;
+          n = g_socket_receive (from[i], buffer, sizeof buffer, NULL, NULL);
+          if (n <= 0)
+            {
+              ways[i].ended = TRUE;
+              fds[i].fd = -1;  /* poll() skips it */
               continue;
             }
-          if (!send_all (connection->upstream, buffer, (gsize) n))
-            break;
-        }
-      if (fds[1].revents != 0)
-        {
-          gssize n = g_socket_receive (connection->upstream, buffer, sizeof buffer, NULL, NULL);
-          gsize forward;
-
-          if (n <= 0)
-            break;
-          forward = cut.armed ? bytes_before_cut (&cut, buffer, (gsize) n) : (gsize) n;
-          if (connection->random_cut && !connection->cut_requests)
-            {
-              forward = bytes_before (answers_seen, connection->cut_at, forward);
-              answers_seen += (gint64) forward;
-              random_cut = random_cut || forward < (gsize) n;
-            }
-          if (!send_all (connection->client, buffer, forward))
-            break;
-          if (random_cut)
-            break;
-          cut.seen += (gint64) forward;
-          if (forward < (gsize) n)
-            {
-              g_mutex_lock (&proxy->lock);
-              proxy->cuts++;
-              g_mutex_unlock (&proxy->lock);
-              break;
-            }
+          g_mutex_lock (&proxy->lock);
+          shaped = proxy->bits_per_second > 0 || proxy->one_way_us > 0;
+          g_mutex_unlock (&proxy->lock);
+          if (!shaped && g_queue_is_empty (&ways[i].flights))
+            open = deliver (&state, &ways[i], i == 0, buffer, (gsize) n);
+          else
+            way_send (proxy, &ways[i], buffer, (gsize) n, now);
         }
     }
 
@@ -193,8 +363,14 @@ pump (gpointer user_data)
   g_object_unref (connection->client);
   g_object_unref (connection->upstream);
   g_free (connection);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_queue_clear_full (&ways[i].flights, (GDestroyNotify) in_flight_free);
+      liaison_test_http_scan_free (ways[i].scan);
+    }
+  g_queue_clear_full (&methods, g_free);
   g_mutex_lock (&proxy->lock);
-  if (random_cut)
+  if (state.random_cut)
     proxy->cuts++;
   proxy->active--;
   g_cond_broadcast (&proxy->done);
@@ -347,4 +523,32 @@ liaison_test_proxy_get_connections (LiaisonTestProxy *proxy)
   connections = proxy->connections;
   g_mutex_unlock (&proxy->lock);
   return connections;
+}
+
+void
+liaison_test_proxy_shape (LiaisonTestProxy *proxy,
+                          guint64           bits_per_second,
+                          guint             round_trip_ms)
+{
+  g_mutex_lock (&proxy->lock);
+  proxy->bits_per_second = bits_per_second;
+  proxy->one_way_us = (gint64) round_trip_ms * 1000 / 2;
+  g_mutex_unlock (&proxy->lock);
+}
+
+void
+liaison_test_proxy_get_counts (LiaisonTestProxy       *proxy,
+                               LiaisonTestProxyCounts *counts)
+{
+  g_mutex_lock (&proxy->lock);
+  *counts = proxy->counts;
+  g_mutex_unlock (&proxy->lock);
+}
+
+void
+liaison_test_proxy_reset_counts (LiaisonTestProxy *proxy)
+{
+  g_mutex_lock (&proxy->lock);
+  proxy->counts = (LiaisonTestProxyCounts) { 0 };
+  g_mutex_unlock (&proxy->lock);
 }

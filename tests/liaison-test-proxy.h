@@ -1,7 +1,10 @@
 /* liaison-test-proxy.h: a loopback TCP proxy in front of a real liaison-hq
  * that can cut the answer to one request after a given number of bytes,
- * as a bad line does, or a random share of connections for a soak. It runs in threads of its own, so that the engine
- * under test keeps the main loop. */
+ * as a bad line does, or a random share of connections for a soak; that
+ * can shape the link to a given bandwidth and round trip, as a
+ * township's line; and that counts the bytes, requests and answers that
+ * go through. It runs in threads of its own, so that the engine under
+ * test keeps the main loop. */
 #pragma once
 
 #include <glib.h>
@@ -37,5 +40,28 @@ void              liaison_test_proxy_cut_randomly (LiaisonTestProxy *proxy,
 guint             liaison_test_proxy_get_cuts   (LiaisonTestProxy *proxy);
 /* How many connections were accepted so far. */
 guint             liaison_test_proxy_get_connections (LiaisonTestProxy *proxy);
+
+/* From now on each way of every connection carries @bits_per_second (0:
+ * as fast as loopback), in order, and delivers each byte half of
+ * @round_trip_ms after it was sent. Opening a connection costs nothing. */
+void              liaison_test_proxy_shape      (LiaisonTestProxy *proxy,
+                                                 guint64           bits_per_second,
+                                                 guint             round_trip_ms);
+
+/* What went through, as it came out of the link: every byte of the
+ * requests (up) and the answers (down), heads included; the requests and
+ * answers, and those with Content-Encoding: gzip. */
+typedef struct {
+  guint64 bytes_up;
+  guint64 bytes_down;
+  guint   requests;
+  guint   answers;
+  guint   gzip_requests;
+  guint   gzip_answers;
+} LiaisonTestProxyCounts;
+
+void              liaison_test_proxy_get_counts   (LiaisonTestProxy       *proxy,
+                                                   LiaisonTestProxyCounts *counts);
+void              liaison_test_proxy_reset_counts (LiaisonTestProxy       *proxy);
 
 G_END_DECLS

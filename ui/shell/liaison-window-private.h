@@ -81,6 +81,9 @@ void liaison_window_class_add_record_actions (GtkWidgetClass *widget_class);
 /* liaison-window-published.c: the published reports */
 void liaison_window_class_add_published_actions (GtkWidgetClass *widget_class);
 
+/* liaison-window-help.c: the user guide, opened locally (F1) */
+void liaison_window_class_add_help_actions (GtkWidgetClass *widget_class);
+
 /* liaison-window-sync.c: sync with headquarters and enrolment */
 void liaison_window_update_sync_actions (LiaisonWindow  *self);
 void liaison_window_class_add_sync_actions   (GtkWidgetClass *widget_class);

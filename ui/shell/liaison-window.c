@@ -676,6 +676,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   liaison_window_class_add_duty_actions (widget_class);
   liaison_window_class_add_record_actions (widget_class);
   liaison_window_class_add_published_actions (widget_class);
+  liaison_window_class_add_help_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(sss)", show_error_action);
 

@@ -38,8 +38,8 @@ def main():
             menu = os.path.join(out, "main-menu-zh_CN.png")
             shoot(menu)
             # The popover alone: without a compositor its shadow is black.
-            # Where run.sh's 1366x768 screen puts it.
-            subprocess.run(["convert", menu, "-crop", "166x457+1078+86", "+repage", menu], check=True)
+            # Where run.sh's own 1280x800 screen puts it.
+            subprocess.run(["convert", menu, "-crop", "166x457+1036+103", "+repage", menu], check=True)
         finally:
             app.quit()
     return 0

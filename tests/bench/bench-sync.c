@@ -586,8 +586,13 @@ cmd_idle (const char *hq,
   guint unsynced;
 
   enroll (engine, server->url, code);
-  /* The first sync brings the station's own record and the categories. */
+  /* The first sync brings the station's own record, the categories and
+   * the loop rules, whose retention period then purges the visitors of
+   * the generator's older receptions (docs/privacy.md): the syncs after
+   * it send those changes, until there is nothing left to send. */
   sync_once (engine, &counts);
+  for (guint i = 0; i < 5 && (counts.sent != 0 || liaison_store_count_unsynced (store, NULL) != 0); i++)
+    sync_once (engine, &counts);
   unsynced = liaison_store_count_unsynced (store, NULL);
   if (unsynced != 0 || counts.sent != 0)
     {

@@ -251,7 +251,9 @@ balancer_start (const char   *dir,
   /* As docs/scaling.md's sample, on loopback, in the foreground. */
   g_string_append_printf (config,
                           "global\n"
-                          "  maxconn 20000\n"
+                          /* Two descriptors a connection, within the
+                           * 20,000 the machine allows. */
+                          "  maxconn 9000\n"
                           "defaults\n"
                           "  mode http\n"
                           "  timeout connect 5s\n"
@@ -260,11 +262,15 @@ balancer_start (const char   *dir,
                           "  option http-server-close\n"
                           "frontend liaison\n"
                           "  bind 127.0.0.1:%u\n"
-                          "  maxconn 20000\n"
+                          "  maxconn 9000\n"
                           "  default_backend liaison_hq\n"
                           "backend liaison_hq\n"
                           "  balance leastconn\n"
-                          "  option httpchk GET /v1/hello\n",
+                          /* hello answers without a token, given the protocol. */
+                          "  option httpchk\n"
+                          "  http-check send meth GET uri /v1/hello ver HTTP/1.1 hdr Host liaison-hq"
+                          " hdr Liaison-Protocol 1\n"
+                          "  http-check expect status 200\n",
                           port);
   for (guint i = 0; i < servers->len; i++)
     {
@@ -536,6 +542,7 @@ main (int   argc,
   const char *command = argc > 2 ? argv[1] : "";
   g_autofree char *config = NULL;
 
+  g_set_prgname ("bench-province");
   /* Station keys go to files in the working directory, never a keyring. */
   g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
   if (g_str_equal (command, "run") && (argc == 8 || argc == 9))

@@ -373,6 +373,7 @@ main (int   argc,
   const char *command = argc > 2 ? argv[1] : "";
   g_autofree char *config = NULL;
 
+  g_set_prgname ("bench-sync");
   /* Station keys go to files in the working directory, never a keyring. */
   g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
   if (argc > 3)

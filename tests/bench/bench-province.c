@@ -336,6 +336,46 @@ seed (const char *template,
   g_object_unref (store);
 }
 
+/* CPU seconds of the PostgreSQL cluster whose data directory is
+ * $LIAISON_BENCH_PG_DATA (its postmaster and the postmaster's children),
+ * and the seconds their threads waited for a core; FALSE without one. */
+static gboolean
+postgres_cpu (double *cpu,
+              double *waited)
+{
+  const char *data = g_getenv ("LIAISON_BENCH_PG_DATA");
+  g_autofree char *pid_path = NULL;
+  g_autofree char *pid_text = NULL;
+  g_autoptr(GDir) proc = NULL;
+  const char *name;
+  gint64 postmaster;
+
+  if (data == NULL || *data == '\0')
+    return FALSE;
+  pid_path = g_build_filename (data, "postmaster.pid", NULL);
+  if (!g_file_get_contents (pid_path, &pid_text, NULL, NULL) ||
+      (postmaster = g_ascii_strtoll (pid_text, NULL, 10)) <= 0 ||
+      (proc = g_dir_open ("/proc", 0, NULL)) == NULL)
+    return FALSE;
+  *cpu = *waited = 0;
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", name);
+      g_autofree char *stat = NULL;
+      const char *end;
+
+      if (!g_ascii_isdigit (*name) || !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          (end = strrchr (stat, ')')) == NULL)
+        continue;
+      /* ") S PPID …" */
+      if (g_ascii_strtoll (name, NULL, 10) != postmaster && g_ascii_strtoll (end + 4, NULL, 10) != postmaster)
+        continue;
+      *cpu += liaison_bench_pid_cpu (name);
+      *waited += liaison_bench_pid_run_delay (name);
+    }
+  return TRUE;
+}
+
 typedef struct {
   GSubprocess *process;
   GDataInputStream *out;
@@ -443,13 +483,11 @@ cmd_run (const char *self,
   g_autofree char *url = NULL;
   GSubprocess *balancer = NULL;
   Seen seen = { 0 };
-  double balancer_cpu = 0, setup_seconds;
+  double balancer_cpu = 0, setup_seconds, pg_cpu = 0, pg_waited = 0, pg_cpu_end, pg_waited_end;
   gint64 start;
 
   if (n_servers > 1 && database == NULL)
     liaison_bench_die ("several servers need a shared database (postgresql://…)", NULL);
-  if (database != NULL)
-    liaison_bench_die ("headquarters' store on PostgreSQL is not there yet", NULL);
 
   start = g_get_monotonic_time ();
   g_printerr ("   adding %u stations at headquarters, each with its code, in one transaction\n", n);
@@ -461,7 +499,7 @@ cmd_run (const char *self,
       g_autofree char *name = g_strdup_printf ("hq-%u.log", i + 1);
       g_autofree char *log = g_build_filename (dir, name, NULL);
 
-      g_ptr_array_add (servers, liaison_bench_server_start (hq, data_dir, database, log, FALSE));
+      g_ptr_array_add (servers, liaison_bench_server_start (hq, data_dir, log, FALSE));
     }
   if (n_servers > 1)
     url = balancer_start (dir, servers, &balancer);
@@ -498,6 +536,7 @@ cmd_run (const char *self,
     }
   if (balancer != NULL)
     balancer_cpu = liaison_bench_pid_cpu (g_subprocess_get_identifier (balancer));
+  postgres_cpu (&pg_cpu, &pg_waited);
   start = g_get_monotonic_time ();
   for (guint w = 0; w < n_workers; w++)
     {
@@ -524,6 +563,11 @@ cmd_run (const char *self,
       g_free (worker);
     }
 
+  if (postgres_cpu (&pg_cpu_end, &pg_waited_end))
+    {
+      printf ("cpu-postgres %.2f\n", pg_cpu_end - pg_cpu);
+      printf ("waited-postgres %.2f\n", pg_waited_end - pg_waited);
+    }
   printf ("stations %u\n", n);
   printf ("records %u\n", n * m);
   printf ("workers %u\n", n_workers);

@@ -83,7 +83,7 @@ cmd_throughput (const char *hq,
   GRand *rand = g_rand_new_with_seed (3);
   LiaisonSyncCounts counts = { 0 };
   PushWatch watch = { .target = n };
-  LiaisonBenchServer *server = liaison_bench_server_start (hq, data_dir, NULL, log, FALSE);
+  LiaisonBenchServer *server = liaison_bench_server_start (hq, data_dir, log, FALSE);
   LiaisonBenchPool pool = { 0 };
   gint64 start;
   double sync_seconds, push_seconds, pull_seconds;
@@ -162,7 +162,7 @@ cmd_idle (const char *hq,
   g_autoptr(LiaisonSyncEngine) engine = liaison_sync_engine_new (store);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   LiaisonSyncCounts counts = { 0 };
-  LiaisonBenchServer *server = liaison_bench_server_start (hq, data_dir, NULL, log, FALSE);
+  LiaisonBenchServer *server = liaison_bench_server_start (hq, data_dir, log, FALSE);
   double ms;
   guint unsynced;
 
@@ -278,7 +278,7 @@ cmd_stations (const char *hq,
       g_ptr_array_add (codes, liaison_bench_add_station (hq, data_dir, name));
     }
 
-  server = liaison_bench_server_start (hq, data_dir, NULL, log, load_command != NULL);
+  server = liaison_bench_server_start (hq, data_dir, log, load_command != NULL);
   /* One after the other: setting up is not what is measured. */
   g_printerr ("   enrolling them one by one, each taking the roster\n");
   for (guint i = 0; i < n; i++)

@@ -100,17 +100,12 @@ liaison_bench_init_hq (const char *hq,
   g_autofree char *ignored2 = NULL;
 
   write_deputies_csv (csv);
+  /* The data directory names the database from then on. */
   if (database != NULL)
-    {
-      ignored = liaison_bench_run_hq (hq, "init", "--data-dir", data_dir, "--database", database, NULL);
-      ignored2 = liaison_bench_run_hq (hq, "import", "deputies", "--data-dir", data_dir,
-                                       "--database", database, csv, NULL);
-    }
+    ignored = liaison_bench_run_hq (hq, "init", "--data-dir", data_dir, "--database", database, NULL);
   else
-    {
-      ignored = liaison_bench_run_hq (hq, "init", "--data-dir", data_dir, NULL);
-      ignored2 = liaison_bench_run_hq (hq, "import", "deputies", "--data-dir", data_dir, csv, NULL);
-    }
+    ignored = liaison_bench_run_hq (hq, "init", "--data-dir", data_dir, NULL);
+  ignored2 = liaison_bench_run_hq (hq, "import", "deputies", "--data-dir", data_dir, csv, NULL);
   return g_steal_pointer (&data_dir);
 }
 
@@ -134,7 +129,6 @@ liaison_bench_die_with_parent (gpointer user_data)
 LiaisonBenchServer *
 liaison_bench_server_start (const char *hq,
                             const char *data_dir,
-                            const char *database,
                             const char *log_path,
                             gboolean    public)
 {
@@ -149,11 +143,6 @@ liaison_bench_server_start (const char *hq,
   g_ptr_array_add (argv, "serve");
   g_ptr_array_add (argv, "--data-dir");
   g_ptr_array_add (argv, (gpointer) data_dir);
-  if (database != NULL)
-    {
-      g_ptr_array_add (argv, "--database");
-      g_ptr_array_add (argv, (gpointer) database);
-    }
   g_ptr_array_add (argv, "--listen");
   g_ptr_array_add (argv, "127.0.0.1:0");
   if (public)

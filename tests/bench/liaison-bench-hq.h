@@ -23,8 +23,9 @@ double          liaison_bench_seconds_since (gint64        start);
 char           *liaison_bench_run_hq        (const char   *hq,
                                              ...) G_GNUC_NULL_TERMINATED;
 
-/* `HQ init` of DIR/hq (and, with @database, that database), with the
- * benchmarks' deputy roster imported; the data directory. */
+/* `HQ init` of DIR/hq (and, with @database, that PostgreSQL database,
+ * which the data directory names from then on), with the benchmarks'
+ * deputy roster imported; the data directory. */
 char           *liaison_bench_init_hq       (const char   *hq,
                                              const char   *dir,
                                              const char   *database);
@@ -44,7 +45,6 @@ typedef struct {
 
 LiaisonBenchServer *liaison_bench_server_start    (const char         *hq,
                                                    const char         *data_dir,
-                                                   const char         *database,
                                                    const char         *log_path,
                                                    gboolean            public);
 /* Its VmHWM, in kB (0 when it cannot be read). */

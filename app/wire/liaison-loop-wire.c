@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "liaison-loop-wire.h"
-#include "liaison-protocol.h"
+#include "liaison-json-member.h"
 #include "liaison-retention.h"
 
 G_DEFINE_QUARK (liaison-loop-wire-error-quark, liaison_loop_wire_error)
@@ -149,14 +149,14 @@ liaison_loop_event_to_json (const LiaisonLoopEvent *event)
   g_return_val_if_fail (event != NULL, NULL);
 
   data = json_object_new ();
-  liaison_protocol_set_string_or_null (data, "suggestion", event->suggestion_uuid);
+  liaison_json_set_string_or_null (data, "suggestion", event->suggestion_uuid);
   set_code (data, "move", event->move, LIAISON_N_LOOP_MOVES, move_code);
   set_code (data, "role", event->role, LIAISON_N_LOOP_ROLES, role_code);
-  liaison_protocol_set_string_or_null (data, "actor_name", event->actor_name);
+  liaison_json_set_string_or_null (data, "actor_name", event->actor_name);
   if (event->at != NULL)
     at = liaison_loop_format_at (event->at);
-  liaison_protocol_set_string_or_null (data, "at", at);
-  liaison_protocol_set_string_or_null (data, "note", event->note);
+  liaison_json_set_string_or_null (data, "at", at);
+  liaison_json_set_string_or_null (data, "note", event->note);
 
   switch (event->move)
     {
@@ -165,21 +165,21 @@ liaison_loop_event_to_json (const LiaisonLoopEvent *event)
       set_strv (data, "co_signers", (const char * const *) event->co_signers);
       break;
     case LIAISON_LOOP_MOVE_TAKE_UP:
-      liaison_protocol_set_string_or_null (data, "deputy", event->deputy_uuid);
+      liaison_json_set_string_or_null (data, "deputy", event->deputy_uuid);
       break;
     case LIAISON_LOOP_MOVE_ANSWER_ON_SPOT:
-      liaison_protocol_set_string_or_null (data, "deputy", event->deputy_uuid);
-      liaison_protocol_set_string_or_null (data, "answer", event->answer);
+      liaison_json_set_string_or_null (data, "deputy", event->deputy_uuid);
+      liaison_json_set_string_or_null (data, "answer", event->answer);
       break;
     case LIAISON_LOOP_MOVE_REFER:
-      liaison_protocol_set_string_or_null (data, "lead_unit", event->lead_unit_uuid);
+      liaison_json_set_string_or_null (data, "lead_unit", event->lead_unit_uuid);
       set_strv (data, "co_units", (const char * const *) event->co_unit_uuids);
       set_date (data, "due_date", &event->due_date);
       break;
     case LIAISON_LOOP_MOVE_REPLY:
-      liaison_protocol_set_string_or_null (data, "reply_text", event->reply_text);
+      liaison_json_set_string_or_null (data, "reply_text", event->reply_text);
       set_date (data, "reply_date", &event->reply_date);
-      liaison_protocol_set_string_or_null (data, "replying_unit", event->replying_unit_uuid);
+      liaison_json_set_string_or_null (data, "replying_unit", event->replying_unit_uuid);
       set_strv (data, "attachments", (const char * const *) event->attachments);
       /* Left out when there are none, so that older moves keep their bytes. */
       if (event->attachment_names != NULL)
@@ -188,10 +188,10 @@ liaison_loop_event_to_json (const LiaisonLoopEvent *event)
     case LIAISON_LOOP_MOVE_RATE:
       set_code (data, "rating", event->rating, LIAISON_N_LOOP_RATINGS, rating_code);
       set_code (data, "asked", event->asked, LIAISON_N_LOOP_ASKED, asked_code);
-      liaison_protocol_set_string_or_null (data, "rated_by", event->rated_by);
+      liaison_json_set_string_or_null (data, "rated_by", event->rated_by);
       break;
     case LIAISON_LOOP_MOVE_WITHDRAW:
-      liaison_protocol_set_string_or_null (data, "reason", event->reason);
+      liaison_json_set_string_or_null (data, "reason", event->reason);
       break;
     case LIAISON_LOOP_MOVE_SUPERVISE:
       json_object_set_boolean_member (data, "key_supervision", event->key_supervision);

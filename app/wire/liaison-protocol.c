@@ -347,14 +347,3 @@ liaison_protocol_record_digest (JsonObject *record)
   canonical = liaison_protocol_canonical_json (root);
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 }
-
-void
-liaison_protocol_set_string_or_null (JsonObject *object,
-                                     const char *member,
-                                     const char *value)
-{
-  if (value == NULL)
-    json_object_set_null_member (object, member);
-  else
-    json_object_set_string_member (object, member, value);
-}

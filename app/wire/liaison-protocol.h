@@ -120,9 +120,5 @@ char     *liaison_protocol_canonical_json (JsonNode *node);
  * record digest, is written with it; so is liaison-hq's pull page. */
 void      liaison_protocol_append_json_string (GString    *out,
                                                const char *text);
-/* Sets @member to @value, or to null when @value is NULL. */
-void      liaison_protocol_set_string_or_null (JsonObject *object,
-                                               const char *member,
-                                               const char *value);
 
 G_END_DECLS

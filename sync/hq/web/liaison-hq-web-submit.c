@@ -13,7 +13,7 @@
 
 #include "liaison-db.h"
 #include "liaison-online-wire.h"
-#include "liaison-protocol.h"
+#include "liaison-json-member.h"
 #include "liaison-hq-web-private.h"
 #include "liaison-validate.h"
 #include "liaison-wire-schema.h"
@@ -521,9 +521,9 @@ liaison_hq_web_submit_post (LiaisonHqWebRequest *req)
   json_object_set_string_member (data, "category", category);
   json_object_set_string_member (data, "title", title);
   json_object_set_string_member (data, "content", content);
-  liaison_protocol_set_string_or_null (data, "name", name);
-  liaison_protocol_set_string_or_null (data, "phone", phone);
-  liaison_protocol_set_string_or_null (data, "community", community);
+  liaison_json_set_string_or_null (data, "name", name);
+  liaison_json_set_string_or_null (data, "phone", phone);
+  liaison_json_set_string_or_null (data, "community", community);
   json_object_set_boolean_member (data, "consent", form.consent);
   json_object_set_string_member (data, "submitted_at", submitted_at);
   code = liaison_hq_store_add_online_submission (req->store, station, data, &uuid, &error);

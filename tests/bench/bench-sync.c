@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "liaison-bench-common.h"
 #include "liaison-bench-hq.h"
@@ -62,6 +63,47 @@ on_sent (GObject    *object,
     watch->pushed = g_get_monotonic_time ();
 }
 
+/* What each side spends on a figure, whatever else the machine runs: the
+ * CPU seconds of this process and of its main thread (where the engines
+ * run their main loop), of the liaison-hq process and of its main thread
+ * (where it answers requests). */
+typedef struct {
+  double own, own_main, hq, hq_main;
+} Cpu;
+
+static double
+main_thread_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static Cpu
+cpu_now (LiaisonBenchServer *server)
+{
+  const char *pid = g_subprocess_get_identifier (server->process);
+  g_autofree char *main_task = g_strdup_printf ("%s/task/%s", pid, pid);
+
+  return (Cpu) { liaison_bench_own_cpu (), main_thread_cpu (), liaison_bench_server_cpu (server),
+                 liaison_bench_pid_cpu (main_task) };
+}
+
+static void
+print_cpu (const char         *prefix,
+           const char         *side,
+           LiaisonBenchServer *server,
+           const Cpu          *before)
+{
+  Cpu now = cpu_now (server);
+
+  printf ("%s-cpu-%s %.2f\n", prefix, side, now.own - before->own);
+  printf ("%s-cpu-%s-main %.2f\n", prefix, side, now.own_main - before->own_main);
+  printf ("%s-cpu-hq %.2f\n", prefix, now.hq - before->hq);
+  printf ("%s-cpu-hq-main %.2f\n", prefix, now.hq_main - before->hq_main);
+}
+
 static int
 cmd_throughput (const char *hq,
                 const char *dir,
@@ -88,6 +130,7 @@ cmd_throughput (const char *hq,
   gint64 start;
   double sync_seconds, push_seconds, pull_seconds;
   guint in_replica;
+  Cpu cpu;
 
   /* The station: enrolled, with the roster, then a backlog of receptions
    * typed in while the line was down. */
@@ -101,6 +144,7 @@ cmd_throughput (const char *hq,
 
   g_printerr ("   pushing them\n");
   g_signal_connect (station_engine, "notify::sent", G_CALLBACK (on_sent), &watch);
+  cpu = cpu_now (server);
   start = g_get_monotonic_time ();
   sync_seconds = liaison_bench_sync_once (station_engine, &counts);
   if (counts.sent != n || counts.rejected != 0 || watch.pushed == 0)
@@ -114,12 +158,14 @@ cmd_throughput (const char *hq,
   printf ("push-rate %.0f\n", n / push_seconds);
   printf ("push-sync-seconds %.3f\n", sync_seconds);
   printf ("push-sync-received %u\n", counts.received);
+  print_cpu ("push", "station", server, &cpu);
 
   /* Headquarters' desktop: enrolled, then the first sync brings everything. */
   g_printerr ("   pulling them into a headquarters replica\n");
   replica = liaison_bench_open_store (replica_path);
   replica_engine = liaison_sync_engine_new (replica);
   liaison_bench_enroll (replica_engine, server->url, hq_code);
+  cpu = cpu_now (server);
   pull_seconds = liaison_bench_sync_once (replica_engine, &counts);
   in_replica = count_receptions (replica);
   if (in_replica != n)
@@ -130,6 +176,7 @@ cmd_throughput (const char *hq,
   printf ("pull-records %u\n", counts.received);
   printf ("pull-seconds %.3f\n", pull_seconds);
   printf ("pull-rate %.0f\n", counts.received / pull_seconds);
+  print_cpu ("pull", "replica", server, &cpu);
 
   liaison_bench_server_stop (server);
 
@@ -267,6 +314,7 @@ cmd_stations (const char *hq,
   gint64 start;
   double total;
   guint failed_syncs = 0, rejected = 0, short_pushes = 0, rounds = 0, received = 0;
+  Cpu cpu;
 
   liaison_bench_raise_file_limit ();
   g_mkdir_with_parents (stations_dir, 0700);
@@ -307,6 +355,7 @@ cmd_stations (const char *hq,
   liaison_bench_requests_start ();
   if (load_command != NULL)
     load_start (&load, load_command, server, data_dir);
+  cpu = cpu_now (server);
   start = g_get_monotonic_time ();
   do
     {
@@ -346,6 +395,7 @@ cmd_stations (const char *hq,
   printf ("stations %u\n", n);
   printf ("stations-total %.2f\n", total);
   printf ("stations-rounds %u\n", rounds);
+  print_cpu ("stations", "stations", server, &cpu);
   printf ("stations-received %u\n", received);
   printf ("stations-requests %u\n", requests->latencies->len);
   printf ("stations-p50 %.1f\n", liaison_bench_percentile (requests->latencies, 0.5));

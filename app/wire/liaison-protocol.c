@@ -324,26 +324,34 @@ node_is_type (JsonNode *node,
 char *
 liaison_protocol_record_digest (JsonObject *record)
 {
-  g_autoptr(JsonObject) subset = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonNode *data;
   JsonNode *deleted;
-  g_autofree char *canonical = NULL;
+  g_autofree char *canonical_data = NULL;
 
   g_return_val_if_fail (record != NULL, NULL);
 
   data = json_object_get_member (record, "data");
   deleted = json_object_get_member (record, "deleted");
+  canonical_data = data != NULL ? liaison_protocol_canonical_json (data) : NULL;
+  return liaison_protocol_digest_of_canonical (canonical_data,
+                                               node_is_type (deleted, G_TYPE_BOOLEAN) && json_node_get_boolean (deleted),
+                                               node_is_type (json_object_get_member (record, "version"), G_TYPE_INT64)
+                                               ? json_object_get_int_member (record, "version") : 0);
+}
 
-  json_object_set_member (subset, "data",
-                          data != NULL ? json_node_copy (data) : json_node_new (JSON_NODE_NULL));
-  json_object_set_boolean_member (subset, "deleted",
-                                  node_is_type (deleted, G_TYPE_BOOLEAN) && json_node_get_boolean (deleted));
-  json_object_set_int_member (subset, "version",
-                              node_is_type (json_object_get_member (record, "version"), G_TYPE_INT64)
-                              ? json_object_get_int_member (record, "version") : 0);
-  json_node_set_object (root, subset);
+char *
+liaison_protocol_digest_of_canonical (const char *canonical_data,
+                                      gboolean    deleted,
+                                      gint64      version)
+{
+  g_autoptr(GString) canonical = g_string_sized_new (canonical_data != NULL ? strlen (canonical_data) + 64 : 64);
 
-  canonical = liaison_protocol_canonical_json (root);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  /* The canonical JSON of {"data": …, "deleted": …, "version": …}, its
+   * keys in that (sorted) order, written out rather than built as a tree
+   * and copied: the digest is computed for every record pushed. */
+  g_string_append (canonical, "{\"data\":");
+  g_string_append (canonical, canonical_data != NULL ? canonical_data : "null");
+  g_string_append (canonical, deleted ? ",\"deleted\":true" : ",\"deleted\":false");
+  g_string_append_printf (canonical, ",\"version\":%" G_GINT64_FORMAT "}", version);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str, canonical->len);
 }

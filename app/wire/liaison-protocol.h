@@ -112,6 +112,12 @@ gboolean  liaison_protocol_kind_is_hq_written (const char *kind);
  * {"data": …, "deleted": …, "version": …}: equal digests mean an
  * identical resend. */
 char     *liaison_protocol_record_digest (JsonObject *record);
+/* The same digest from the record's data already in canonical JSON (NULL:
+ * the record has no data member), so that a writer that keeps the
+ * canonical text canonicalizes once. */
+char     *liaison_protocol_digest_of_canonical (const char *canonical_data,
+                                                gboolean    deleted,
+                                                gint64      version);
 /* Canonical JSON of any node (object keys sorted, no whitespace). */
 char     *liaison_protocol_canonical_json (JsonNode *node);
 /* Appends @text (UTF-8) to @out as a JSON string (RFC 8259): \" and \\,

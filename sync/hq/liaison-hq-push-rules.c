@@ -386,6 +386,7 @@ gboolean
 liaison_hq_push_rules_check (LiaisonHqStore        *self,
                              const LiaisonHqToken  *token,
                              JsonObject            *record,
+                             const char            *data_json,
                              JsonObject           **refusal,
                              GError               **error)
 {
@@ -411,10 +412,9 @@ liaison_hq_push_rules_check (LiaisonHqStore        *self,
 
   /* Every desk receives every headquarters-owned record, and each page is
    * capped in bytes: one record may not fill it. */
-  if (data != NULL)
+  if (data != NULL && data_json != NULL)
     {
-      g_autofree char *text = liaison_protocol_canonical_json (data_node);
-      gsize size = strlen (text);
+      gsize size = strlen (data_json);
       int limit = g_str_equal (kind, LIAISON_KIND_QUARTER_CLOSE) ? LIAISON_MAX_QUARTER_CLOSE_DATA_BYTES
                                                                  : LIAISON_MAX_RECORD_DATA_BYTES;
 

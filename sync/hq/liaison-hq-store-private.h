@@ -151,10 +151,12 @@ char         *liaison_hq_store_hash_code      (const char      *code);
 /* The reason a pushed record (already through the wire schema) is refused
  * by headquarters' own rules, as a push result ("rejected"), or NULL in
  * *refusal when none applies; FALSE with @error when the database failed.
- * In liaison-hq-push-rules.c. */
+ * @data_json is the record's data as canonical JSON, NULL when it has
+ * none. In liaison-hq-push-rules.c. */
 gboolean      liaison_hq_push_rules_check     (LiaisonHqStore        *self,
                                                const LiaisonHqToken  *token,
                                                JsonObject            *record,
+                                               const char            *data_json,
                                                JsonObject           **refusal,
                                                GError               **error);
 /* A push result: rejected with @code and @reason (English). */

@@ -213,7 +213,12 @@ push_one (LiaisonHqStore       *self,
   {
     JsonObject *refusal = NULL;
 
-    if (!liaison_hq_push_rules_check (self, token, record, &refusal, error))
+    /* The data's canonical text is what is stored, what the size rule
+     * measures and what the digest is made from: one canonicalization
+     * per record (again only if a purge below changes the data). */
+    data_json = liaison_hq_store_canonical_data (data);
+    if (!liaison_hq_push_rules_check (self, token, record, data == empty_data ? NULL : data_json, &refusal,
+                                      error))
       return NULL;
     if (refusal != NULL)
       return refusal;
@@ -307,8 +312,15 @@ push_one (LiaisonHqStore       *self,
 
     if (!liaison_hq_purge_keep (self, kind, uuid, data, &purged, error))
       return NULL;
+    if (purged)
+      {
+        g_free (data_json);
+        data_json = liaison_hq_store_canonical_data (data);
+      }
   }
-  digest = liaison_protocol_record_digest (record);
+  /* The wire check let data be an object, null or missing; the digest
+   * says "null" for the last two. */
+  digest = liaison_protocol_digest_of_canonical (data == empty_data ? NULL : data_json, deleted, version);
 
   if (exists && current_version == version && g_strcmp0 (current_digest, digest) == 0)
     {
@@ -361,7 +373,6 @@ push_one (LiaisonHqStore       *self,
       return result;
     }
 
-  data_json = liaison_hq_store_canonical_data (data);
   if (!liaison_hq_store_write_record (self, kind, uuid, version, origin, deleted,
                                       json_object_get_string_member (record, "updated_at"),
                                       data_json, digest, *seq + 1, error))

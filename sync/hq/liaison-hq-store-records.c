@@ -80,12 +80,9 @@ liaison_hq_store_digest_of (JsonObject *data,
                             gboolean    deleted,
                             gint64      version)
 {
-  g_autoptr(JsonObject) record = json_object_new ();
+  g_autofree char *canonical = liaison_hq_store_canonical_data (data);
 
-  json_object_set_object_member (record, "data", json_object_ref (data));
-  json_object_set_boolean_member (record, "deleted", deleted);
-  json_object_set_int_member (record, "version", version);
-  return liaison_protocol_record_digest (record);
+  return liaison_protocol_digest_of_canonical (canonical, deleted, version);
 }
 
 char *
@@ -226,14 +223,17 @@ liaison_hq_store_get_data (LiaisonHqStore  *self,
                            const char      *uuid,
                            GError         **error)
 {
-  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
+  /* Prepared once: a push asks it for every reception (is it purged?). */
+  LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "SELECT data FROM records WHERE kind = ? AND uuid = ? AND deleted = 0", error);
+  JsonObject *data = NULL;
 
   if (stmt == NULL)
     return NULL;
-  if (!liaison_hq_store_step_record (self, stmt, kind, uuid, error))
-    return NULL;
-  return parse_object (liaison_hq_stmt_column_text (stmt, 0));
+  if (liaison_hq_store_step_record (self, stmt, kind, uuid, error))
+    data = parse_object (liaison_hq_stmt_column_text (stmt, 0));
+  liaison_hq_stmt_reset (stmt);
+  return data;
 }
 
 gboolean

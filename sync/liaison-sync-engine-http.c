@@ -135,6 +135,21 @@ liaison_sync_engine_new_request (const char  *method,
                                  JsonNode    *body,
                                  GError     **error)
 {
+  g_autoptr(GBytes) bytes = body != NULL ? liaison_sync_engine_encode_body (body) : NULL;
+
+  return liaison_sync_engine_new_request_bytes (method, base_url, path, token, bytes, error);
+}
+
+/* The same with the body already written as JSON (a push batch encoded
+ * ahead, while the last one was in flight). */
+SoupMessage *
+liaison_sync_engine_new_request_bytes (const char  *method,
+                                       const char  *base_url,
+                                       const char  *path,
+                                       const char  *token,
+                                       GBytes      *body,
+                                       GError     **error)
+{
   g_autofree char *url = g_strconcat (base_url, path, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
   SoupMessageHeaders *headers;
@@ -156,13 +171,16 @@ liaison_sync_engine_new_request (const char  *method,
       soup_message_headers_replace (headers, "Authorization", bearer);
     }
   if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      liaison_sync_engine_set_json_body (message, bytes);
-    }
+    liaison_sync_engine_set_json_body (message, body);
   return g_steal_pointer (&message);
+}
+
+GBytes *
+liaison_sync_engine_encode_body (JsonNode *body)
+{
+  char *text = json_to_string (body, FALSE);
+
+  return g_bytes_new_take (text, strlen (text));
 }
 
 JsonNode *
@@ -325,14 +343,24 @@ liaison_sync_engine_read_answer (LiaisonSyncEngine  *self,
                                  GError             *send_error,
                                  GError            **error)
 {
+  if (!liaison_sync_engine_check_answer (self, message, bytes, send_error, error))
+    return NULL;
+  return liaison_sync_engine_parse_answer (bytes, error);
+}
+
+/* The JSON object of an answer's body that liaison_sync_engine_check_answer()
+ * accepted, or an error in words. Touches nothing else: a thread may call
+ * it. */
+JsonNode *
+liaison_sync_engine_parse_answer (GBytes  *bytes,
+                                  GError **error)
+{
   const char *data = NULL;
   gsize length = 0;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
 
-  if (!liaison_sync_engine_check_answer (self, message, bytes, send_error, error))
-    return NULL;
   if (bytes != NULL)
     data = g_bytes_get_data (bytes, &length);
   parser = json_parser_new ();
@@ -355,7 +383,8 @@ liaison_sync_engine_read_answer (LiaisonSyncEngine  *self,
       liaison_sync_engine_set_bad_answer (error, "not a JSON object");
       return NULL;
     }
-  return json_node_copy (root);
+  /* The parser's own tree, not a copy of it. */
+  return json_node_ref (root);
 }
 
 /* A store error while applying an answer: the store checked the answer and

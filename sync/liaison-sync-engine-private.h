@@ -65,6 +65,9 @@ typedef struct {
   char *base_url;
   char *token;
   GPtrArray *pushed;          /* JsonObject *: the batch in flight */
+  GPtrArray *ahead;           /* JsonObject *: the next batch, read while the last is in flight */
+  GBytes *ahead_body;         /* and its request body */
+  guint ahead_id;             /* the idle that reads it */
   guint batch_limit;
   guint idle_rounds;
   gint64 since;
@@ -75,7 +78,9 @@ typedef struct {
   gboolean attachment_restarted;
   GError *attachment_refused; /* headquarters took no more files: said at the end */
   LiaisonSyncCounts counts;
-  GPtrArray *set_aside;       /* LiaisonQuarantined *: this page's changes that could not be read */
+  struct _PullPage *reading;  /* the page being read in a thread (owned by its task) */
+  struct _PullPage *ready;    /* the page read and not written yet */
+  GError *pull_error;         /* writing the page before failed: said once the page being read is back */
   gint64 reported_up_to;      /* the last set-aside record this push reports; 0: none */
   gboolean report_sent;       /* the set-aside report went with an earlier push of this sync */
 } SyncOp;
@@ -109,6 +114,13 @@ void         liaison_sync_engine_set_json_body   (SoupMessage        *message,
 void         liaison_sync_engine_compress_request (SoupSession       *session,
                                                    SoupMessage       *message,
                                                    gpointer           user_data);
+SoupMessage *liaison_sync_engine_new_request_bytes (const char         *method,
+                                                    const char         *base_url,
+                                                    const char         *path,
+                                                    const char         *token,
+                                                    GBytes             *body,
+                                                    GError            **error);
+GBytes      *liaison_sync_engine_encode_body     (JsonNode           *body);
 JsonNode    *liaison_sync_engine_new_body        (void);
 void         liaison_sync_engine_set_bad_answer  (GError            **error,
                                                   const char         *detail);
@@ -122,6 +134,8 @@ JsonNode    *liaison_sync_engine_read_answer     (LiaisonSyncEngine  *self,
                                                   GBytes             *bytes,
                                                   GError             *send_error,
                                                   GError            **error);
+JsonNode    *liaison_sync_engine_parse_answer    (GBytes             *bytes,
+                                                  GError            **error);
 GError      *liaison_sync_engine_answer_error_from_store (GError *store_error);
 
 /* liaison-sync-engine-run.c: ends the sync for everyone waiting on it.
@@ -132,7 +146,9 @@ void         liaison_sync_engine_finish_sync     (SyncOp *op,
 /* The steps of a sync, each in its file. */
 void         liaison_sync_engine_send_attachments  (SyncOp *op);
 void         liaison_sync_engine_push_next         (SyncOp *op);
+void         liaison_sync_engine_push_drop_ahead   (SyncOp *op);
 void         liaison_sync_engine_pull_next         (SyncOp *op);
+void         liaison_sync_engine_pull_page_free    (struct _PullPage *page);
 void         liaison_sync_engine_fetch_attachments (SyncOp *op);
 
 G_END_DECLS

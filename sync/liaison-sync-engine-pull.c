@@ -99,6 +99,114 @@ check_pull_answer (JsonNode   *root,
   return TRUE;
 }
 
+/* A page as read in a thread: its answer parsed and checked, ready to be
+ * written. */
+typedef struct _PullPage {
+  GBytes *bytes;            /* the body as received */
+  gint64 since;
+  JsonNode *root;
+  JsonArray *changes;       /* in @root */
+  gint64 last_seq;
+  gboolean more;
+  GPtrArray *set_aside;     /* LiaisonQuarantined * */
+  GError *error;
+} Page;
+
+void
+liaison_sync_engine_pull_page_free (Page *page)
+{
+  g_clear_pointer (&page->bytes, g_bytes_unref);
+  g_clear_pointer (&page->root, json_node_unref);
+  g_clear_pointer (&page->set_aside, g_ptr_array_unref);
+  g_clear_error (&page->error);
+  g_free (page);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, liaison_sync_engine_pull_page_free)
+
+/* In a thread: what json-glib and the wire schema make of a page, which
+ * is most of what a pull costs besides writing (they touch no state). */
+static void
+read_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Page *page = task_data;
+  g_autoptr(GBytes) readable = liaison_pull_page_take_invalid (page->bytes, page->set_aside);
+
+  page->root = liaison_sync_engine_parse_answer (readable != NULL ? readable : page->bytes, &page->error);
+  if (page->root != NULL &&
+      !check_pull_answer (page->root, page->since, page->set_aside, &page->changes, &page->last_seq,
+                          &page->more, &page->error))
+    g_clear_pointer (&page->root, json_node_unref);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void request_page (SyncOp *op,
+                          gint64  since);
+
+/* Writes @page with its checkpoint, in one transaction. */
+static gboolean
+write_page (SyncOp  *op,
+            Page    *page,
+            GError **error)
+{
+  LiaisonSyncEngine *self = op->self;
+  g_autoptr(GError) store_error = NULL;
+
+  self->pulled_records += json_array_get_length (page->changes);
+  if (!liaison_store_apply_pulled_page (self->store, page->changes, page->set_aside, page->last_seq, &op->counts,
+                                        &store_error))
+    {
+      *error = liaison_sync_engine_answer_error_from_store (store_error);
+      return FALSE;
+    }
+  liaison_sync_engine_set_progress (self, op->counts.sent, op->counts.received);
+  return TRUE;
+}
+
+static void
+page_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncOp *op = user_data;
+  g_autoptr(Page) page = g_steal_pointer (&op->reading);
+  GError *error = NULL;
+
+  /* The page before this one could not be written: that is the error. */
+  if (op->pull_error != NULL)
+    {
+      liaison_sync_engine_finish_sync (op, g_steal_pointer (&op->pull_error));
+      return;
+    }
+  if (page->root == NULL)
+    {
+      liaison_sync_engine_finish_sync (op, g_steal_pointer (&page->error));
+      return;
+    }
+  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
+    {
+      liaison_sync_engine_finish_sync (op, error);
+      return;
+    }
+  if (!page->more)
+    {
+      if (!write_page (op, page, &error))
+        {
+          liaison_sync_engine_finish_sync (op, error);
+          return;
+        }
+      liaison_sync_engine_fetch_attachments (op);
+      return;
+    }
+  /* More: ask for the next page now, and write this one when the next
+   * one's bytes are here and being read in a thread (pull_done()). */
+  op->ready = g_steal_pointer (&page);
+  request_page (op, op->ready->last_seq);
+}
+
 static void
 pull_done (GObject      *source,
            GAsyncResult *result,
@@ -109,60 +217,54 @@ pull_done (GObject      *source,
   GError *send_error = NULL;
   GError *error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) store_error = NULL;
-  g_autoptr(GBytes) readable = NULL;
-  JsonArray *changes = NULL;
-  gint64 last_seq = 0;
-  gboolean more = FALSE;
+  g_autoptr(Page) ready = g_steal_pointer (&op->ready);
+  g_autoptr(GTask) task = NULL;
+  Page *page;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
-  g_clear_pointer (&op->set_aside, g_ptr_array_unref);
-  op->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
-  readable = liaison_pull_page_take_invalid (bytes, op->set_aside);
-  root = liaison_sync_engine_read_answer (self, op->message, readable != NULL ? readable : bytes, send_error, &error);
-  g_clear_object (&op->message);
-  if (root == NULL)
+  if (!liaison_sync_engine_check_answer (self, op->message, bytes, send_error, &error))
     {
-      liaison_sync_engine_finish_sync (op, error);
-      return;
-    }
-  self->pulled_bytes += g_bytes_get_size (bytes);
-  if (!check_pull_answer (root, op->since, op->set_aside, &changes, &last_seq, &more, &error))
-    {
-      liaison_sync_engine_finish_sync (op, error);
-      return;
-    }
-  self->pulled_records += json_array_get_length (changes);
-  if (!liaison_store_apply_pulled_page (self->store, changes, op->set_aside, last_seq, &op->counts,
-                                        &store_error))
-    {
-      liaison_sync_engine_finish_sync (op, liaison_sync_engine_answer_error_from_store (store_error));
-      return;
-    }
-  liaison_sync_engine_set_progress (self, op->counts.sent, op->counts.received);
+      g_clear_object (&op->message);
+      /* The page before was read: it is written all the same, so that the
+       * next sync resumes after it. */
+      if (ready != NULL)
+        {
+          GError *write_error = NULL;
 
-  if (more)
-    liaison_sync_engine_pull_next (op);
-  else
-    liaison_sync_engine_fetch_attachments (op);
+          if (!write_page (op, ready, &write_error))
+            g_clear_error (&write_error);
+        }
+      liaison_sync_engine_finish_sync (op, error);
+      return;
+    }
+  g_clear_object (&op->message);
+  self->pulled_bytes += bytes != NULL ? g_bytes_get_size (bytes) : 0;
+
+  page = g_new0 (Page, 1);
+  page->bytes = bytes != NULL ? g_bytes_ref (bytes) : g_bytes_new (NULL, 0);
+  page->since = op->since;
+  page->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
+  op->reading = page;
+  task = g_task_new (NULL, NULL, page_read, op);
+  g_task_set_task_data (task, page, NULL);
+  g_task_run_in_thread (task, read_page_thread);
+
+  /* While this page is read, the one before it is written; if that
+   * fails, page_read() says so. */
+  if (ready != NULL)
+    write_page (op, ready, &op->pull_error);
 }
 
-void
-liaison_sync_engine_pull_next (SyncOp *op)
+static void
+request_page (SyncOp *op,
+              gint64  since)
 {
   LiaisonSyncEngine *self = op->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *skip = NULL;
 
-  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
-    {
-      liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
-      return;
-    }
-
-  op->since = liaison_store_get_checkpoint (self->store);
+  op->since = since;
   /* The changes this replica's pushes wrote are here already. */
   skip = liaison_sync_own_seqs_for_pull (self->store, op->since);
   path = g_strdup_printf ("/v1/pull?since=%" G_GINT64_FORMAT "&limit=%d%s%s",
@@ -176,4 +278,22 @@ liaison_sync_engine_pull_next (SyncOp *op)
     }
   soup_session_send_and_read_async (self->session, op->message, G_PRIORITY_DEFAULT,
                                     op->cancellable, pull_done, op);
+}
+
+/* Pulls page after page from the checkpoint. One page is read (parsed and
+ * checked) in a thread while the page before it is written here, and the
+ * next is asked for as soon as that one has been read: each page is still
+ * written with its checkpoint in its own transaction, in order, so a cut
+ * resumes after the last page written. */
+void
+liaison_sync_engine_pull_next (SyncOp *op)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
+    {
+      liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
+      return;
+    }
+  request_page (op, liaison_store_get_checkpoint (op->self->store));
 }

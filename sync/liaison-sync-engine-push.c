@@ -110,6 +110,54 @@ check_push_answer (JsonNode   *root,
   return TRUE;
 }
 
+/* The body of a push: @records, and the set-aside @report if any. */
+static GBytes *
+encode_push_body (GPtrArray *records,
+                  JsonArray *report)
+{
+  g_autoptr(JsonNode) body = liaison_sync_engine_new_body ();
+  JsonArray *array = json_array_sized_new (records->len);
+
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (records, i)));
+  json_object_set_array_member (json_node_get_object (body), "records", array);
+  if (report != NULL)
+    json_object_set_array_member (json_node_get_object (body), "set_aside", json_array_ref (report));
+  return liaison_sync_engine_encode_body (body);
+}
+
+/* The next batch, read from the store and written as its request body
+ * while the last one is in flight: headquarters works on one batch while
+ * the station reads the next. One batch in flight, one ready: the next is
+ * sent only once the last one's answer is written, so the server sees
+ * the batches in order, as before. If it is not ready when the answer
+ * comes, push_next() reads it then. */
+static gboolean
+read_ahead (gpointer user_data)
+{
+  SyncOp *op = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  op->ahead_id = 0;
+  records = liaison_store_collect_pending_except (op->self->store, op->batch_limit, op->pushed, &error);
+  /* An error, or nothing more: push_next() reads again when the answer
+   * has been written (and says why, if it fails again). */
+  if (records == NULL || records->len == 0)
+    return G_SOURCE_REMOVE;
+  op->ahead_body = encode_push_body (records, NULL);
+  op->ahead = g_steal_pointer (&records);
+  return G_SOURCE_REMOVE;
+}
+
+void
+liaison_sync_engine_push_drop_ahead (SyncOp *op)
+{
+  g_clear_handle_id (&op->ahead_id, g_source_remove);
+  g_clear_pointer (&op->ahead, g_ptr_array_unref);
+  g_clear_pointer (&op->ahead_body, g_bytes_unref);
+}
+
 static void
 push_done (GObject      *source,
            GAsyncResult *result,
@@ -126,6 +174,8 @@ push_done (GObject      *source,
   guint done_before;
   guint status;
 
+  /* Not read yet: push_next() reads it now. */
+  g_clear_handle_id (&op->ahead_id, g_source_remove);
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &send_error);
   root = liaison_sync_engine_read_answer (self, op->message, bytes, send_error, &error);
   status = soup_message_get_status (op->message);
@@ -141,6 +191,7 @@ push_done (GObject      *source,
           op->batch_limit /= 2;
           op->report_sent = FALSE;
           g_clear_pointer (&op->pushed, g_ptr_array_unref);
+          liaison_sync_engine_push_drop_ahead (op);
           liaison_sync_engine_push_next (op);
           return;
         }
@@ -180,6 +231,7 @@ push_done (GObject      *source,
   if (op->idle_rounds >= MAX_IDLE_PUSH_ROUNDS)
     {
       g_warning ("Push made no progress in %u rounds; pulling instead", op->idle_rounds);
+      liaison_sync_engine_push_drop_ahead (op);
       liaison_sync_engine_pull_next (op);
       return;
     }
@@ -191,9 +243,8 @@ liaison_sync_engine_push_next (SyncOp *op)
 {
   LiaisonSyncEngine *self = op->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonArray) report = NULL;
-  JsonArray *records;
+  g_autoptr(GBytes) body = NULL;
 
   if (g_cancellable_set_error_if_cancelled (op->cancellable, &error))
     {
@@ -201,42 +252,44 @@ liaison_sync_engine_push_next (SyncOp *op)
       return;
     }
 
-  op->pushed = liaison_store_collect_pending (self->store, op->batch_limit, &error);
-  if (op->pushed == NULL)
-    {
-      liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
-      return;
-    }
-  /* Pulled records set aside go to headquarters once, with the first push
-   * (an empty one if nothing else waits); a server that does not know the
-   * member ignores it (docs/sync-protocol.md). */
   op->reported_up_to = 0;
-  if (!op->report_sent)
+  if (op->ahead != NULL)
     {
-      report = liaison_store_quarantine_report (self->store, MAX_SET_ASIDE_REPORT, &op->reported_up_to, &error);
-      if (error != NULL)
+      op->pushed = g_steal_pointer (&op->ahead);
+      body = g_steal_pointer (&op->ahead_body);
+    }
+  else
+    {
+      op->pushed = liaison_store_collect_pending (self->store, op->batch_limit, &error);
+      if (op->pushed == NULL)
         {
           liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
           return;
         }
-      op->report_sent = TRUE;
-    }
-  if (op->pushed->len == 0 && report == NULL)
-    {
-      g_clear_pointer (&op->pushed, g_ptr_array_unref);
-      liaison_sync_engine_pull_next (op);
-      return;
+      /* Pulled records set aside go to headquarters once, with the first
+       * push (an empty one if nothing else waits); a server that does not
+       * know the member ignores it (docs/sync-protocol.md). */
+      if (!op->report_sent)
+        {
+          report = liaison_store_quarantine_report (self->store, MAX_SET_ASIDE_REPORT, &op->reported_up_to, &error);
+          if (error != NULL)
+            {
+              liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
+              return;
+            }
+          op->report_sent = TRUE;
+        }
+      if (op->pushed->len == 0 && report == NULL)
+        {
+          g_clear_pointer (&op->pushed, g_ptr_array_unref);
+          liaison_sync_engine_pull_next (op);
+          return;
+        }
+      body = encode_push_body (op->pushed, report);
     }
 
-  body = liaison_sync_engine_new_body ();
-  records = json_array_sized_new (op->pushed->len);
-  for (guint i = 0; i < op->pushed->len; i++)
-    json_array_add_object_element (records, json_object_ref (g_ptr_array_index (op->pushed, i)));
-  json_object_set_array_member (json_node_get_object (body), "records", records);
-  if (report != NULL)
-    json_object_set_array_member (json_node_get_object (body), "set_aside", g_steal_pointer (&report));
-
-  op->message = liaison_sync_engine_new_request (SOUP_METHOD_POST, op->base_url, "/v1/push", op->token, body, &error);
+  op->message = liaison_sync_engine_new_request_bytes (SOUP_METHOD_POST, op->base_url, "/v1/push", op->token,
+                                                       body, &error);
   if (op->message == NULL)
     {
       liaison_sync_engine_finish_sync (op, g_steal_pointer (&error));
@@ -244,4 +297,8 @@ liaison_sync_engine_push_next (SyncOp *op)
     }
   soup_session_send_and_read_async (self->session, op->message, G_PRIORITY_DEFAULT,
                                     op->cancellable, push_done, op);
+  /* A full batch: more may wait. Read it once the request is on its way
+   * (an idle, after libsoup has written it). */
+  if (op->pushed->len >= op->batch_limit)
+    op->ahead_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, read_ahead, op, NULL);
 }

@@ -20,13 +20,15 @@ sync_op_free (SyncOp *op)
     g_cancellable_disconnect (op->caller_cancellable, op->cancelled_id);
   g_clear_object (&op->caller_cancellable);
   g_clear_object (&op->cancellable);
-  g_clear_pointer (&op->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&op->ready, liaison_sync_engine_pull_page_free);
+  g_clear_error (&op->pull_error);
   g_clear_object (&op->message);
   g_clear_pointer (&op->base_url, g_free);
   if (op->token != NULL)
     memset (op->token, 0, strlen (op->token));
   g_clear_pointer (&op->token, g_free);
   g_clear_pointer (&op->pushed, g_ptr_array_unref);
+  liaison_sync_engine_push_drop_ahead (op);
   g_clear_pointer (&op->attachments, g_ptr_array_unref);
   g_clear_pointer (&op->attachment_bytes, g_bytes_unref);
   g_clear_error (&op->attachment_refused);

@@ -458,8 +458,12 @@ on_progress (GObject    *object,
   if (killer->killed || value == 0)
     return;
   killer->killed = TRUE;
-  /* SIGKILL: no clean stop, the socket just drops. */
+  /* SIGKILL: no clean stop, the socket just drops. Waited for, so that
+   * the engine's next request finds it gone: the signal is only sent
+   * here, and on a loaded machine the server could still answer the
+   * request for a page the engine asks for while it writes this one. */
   g_subprocess_force_exit (killer->hq->server);
+  g_subprocess_wait (killer->hq->server, NULL, NULL);
 }
 
 /**

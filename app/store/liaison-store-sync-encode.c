@@ -318,13 +318,14 @@ encode_row (LiaisonStore  *self,
 }
 
 /* Collects into @records the rows of @kind that @where selects (binding
- * ?1 = @limit, ?2 = @uuid when given). */
+ * ?1 = @limit, ?2 = @uuid when given, ?3 = @except when given). */
 static gboolean
 encode_rows (LiaisonStore  *self,
              Kind           kind,
              const char    *where,
              guint          limit,
              const char    *uuid,
+             const char    *except,
              GPtrArray     *records,
              GError       **error)
 {
@@ -337,6 +338,8 @@ encode_rows (LiaisonStore  *self,
   sqlite3_bind_int64 (stmt, 1, limit);
   if (uuid != NULL)
     sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  if (except != NULL)
+    sqlite3_bind_text (stmt, 3, except, -1, SQLITE_TRANSIENT);
   /* A reception's children are read by other cached statements while
    * this one is on its row. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -362,10 +365,39 @@ encode_rows (LiaisonStore  *self,
   return TRUE;
 }
 
+/* The uuids of @in_flight's records of @kind as a JSON array, or NULL if
+ * there are none. */
+static char *
+uuids_of_kind (GPtrArray *in_flight,
+               Kind       kind)
+{
+  g_autoptr(GString) text = NULL;
+
+  for (guint i = 0; in_flight != NULL && i < in_flight->len; i++)
+    {
+      JsonObject *record = g_ptr_array_index (in_flight, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (record, "kind", NULL),
+                     liaison_store_sync_kinds[kind].name) != 0)
+        continue;
+      if (text == NULL)
+        text = g_string_new ("[");
+      else
+        g_string_append_c (text, ',');
+      /* A uuid is hex digits and dashes: nothing to escape. */
+      g_string_append_printf (text, "\"%s\"", json_object_get_string_member_with_default (record, "uuid", ""));
+    }
+  if (text == NULL)
+    return NULL;
+  g_string_append_c (text, ']');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 GPtrArray *
-liaison_store_collect_pending (LiaisonStore  *store,
-                               guint          limit,
-                               GError       **error)
+liaison_store_collect_pending_except (LiaisonStore  *store,
+                                      guint          limit,
+                                      GPtrArray     *in_flight,
+                                      GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   LiaisonSyncRole role;
@@ -379,17 +411,28 @@ liaison_store_collect_pending (LiaisonStore  *store,
   for (guint k = 0; k < N_KINDS && records->len < limit; k++)
     {
       g_autofree char *where = NULL;
+      g_autofree char *except = NULL;
 
       if (!liaison_store_sync_role_pushes (role, k))
         continue;
+      except = uuids_of_kind (in_flight, k);
       /* "sync_state <> 0" matches the partial index; "= 1" leaves out the
        * rejected records. */
       where = g_strconcat (" WHERE t.sync_state <> 0 AND t.sync_state = 1", liaison_store_sync_online_held (k),
+                           except != NULL ? " AND t.uuid NOT IN (SELECT value FROM json_each (?3))" : "",
                            " ORDER BY t.id LIMIT ?1", NULL);
-      if (!encode_rows (store, k, where, limit - records->len, NULL, records, error))
+      if (!encode_rows (store, k, where, limit - records->len, NULL, except, records, error))
         return NULL;
     }
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+liaison_store_collect_pending (LiaisonStore  *store,
+                               guint          limit,
+                               GError       **error)
+{
+  return liaison_store_collect_pending_except (store, limit, NULL, error);
 }
 
 /* The local record @uuid of @kind as a wire record, or NULL (no error) if
@@ -402,7 +445,7 @@ liaison_store_sync_encode_local (LiaisonStore  *self,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
-  if (!encode_rows (self, kind, " WHERE t.uuid = ?2 LIMIT ?1", 1, uuid, records, error))
+  if (!encode_rows (self, kind, " WHERE t.uuid = ?2 LIMIT ?1", 1, uuid, NULL, records, error))
     return NULL;
   if (records->len == 0)
     return NULL;

@@ -176,6 +176,13 @@ gboolean        liaison_store_leave_server    (LiaisonStore  *store,
 GPtrArray      *liaison_store_collect_pending (LiaisonStore  *store,
                                                guint          limit,
                                                GError       **error);
+/* The same, leaving out @in_flight (element-type JsonObject: a batch
+ * collected before and not answered yet), so that the next batch can be
+ * read while the last one is on its way. */
+GPtrArray      *liaison_store_collect_pending_except (LiaisonStore  *store,
+                                                      guint          limit,
+                                                      GPtrArray     *in_flight,
+                                                      GError       **error);
 
 /**
  * liaison_store_apply_push_results:

@@ -144,6 +144,17 @@ gboolean      liaison_store_replace_visitors (LiaisonStore  *self,
                                               gint64         reception_id,
                                               GPtrArray     *visitors,
                                               GError       **error);
+/* Adds @visitors to a reception that has none yet (one just written). */
+gboolean      liaison_store_insert_visitors  (LiaisonStore  *self,
+                                              gint64         reception_id,
+                                              GPtrArray     *visitors,
+                                              GError       **error);
+/* The local ids a pulled page has looked up so far, by "KIND:UUID"
+ * (liaison-store-sync-write.c), while that page is written; NULL when no
+ * page is. liaison_store_set_sync_ids() takes @ids. */
+GHashTable   *liaison_store_get_sync_ids     (LiaisonStore  *self);
+void          liaison_store_set_sync_ids     (LiaisonStore  *self,
+                                              GHashTable    *ids);
 /* Masks each phone of @visitors (LiaisonVisitor *) in place, as
  * app/privacy does: a headquarters desk keeps them so (docs/privacy.md,
  * "Headquarters and contacts"). */

@@ -338,6 +338,7 @@ apply_page (LiaisonStore       *store,
   this_station = liaison_store_get_setting (store, SETTING_STATION);
   if (!liaison_store_begin (store, error))
     return FALSE;
+  liaison_store_set_sync_ids (store, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free));
   for (guint i = 0; set_aside != NULL && i < set_aside->len; i++)
     if (!liaison_store_quarantine_add (store, g_ptr_array_index (set_aside, i), error))
       goto failed;
@@ -354,6 +355,7 @@ apply_page (LiaisonStore       *store,
       !replace_quarantined (store, incoming, error) ||
       !liaison_store_sync_set_checkpoint (store, last_seq, error))
     goto failed;
+  liaison_store_set_sync_ids (store, NULL);
   liaison_store_sync_emit_touched (store, touched);
   if (!liaison_store_commit (store, error))
     return FALSE;
@@ -361,6 +363,7 @@ apply_page (LiaisonStore       *store,
   return TRUE;
 
 failed:
+  liaison_store_set_sync_ids (store, NULL);
   liaison_store_rollback (store);
   return FALSE;
 }

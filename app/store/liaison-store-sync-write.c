@@ -48,16 +48,48 @@ liaison_store_sync_find_local (LiaisonStore  *self,
 }
 
 /* The local id of @uuid in @kind's table; 0 if none (@uuid NULL too). */
+static char *
+sync_id_key (Kind        kind,
+             const char *uuid)
+{
+  return g_strdup_printf ("%d:%s", (int) kind, uuid);
+}
+
+/* While a page is written, the ids it found are kept: a page of
+ * receptions names the same station, categories and deputies again and
+ * again (four lookups a reception). */
+static void
+remember_id (LiaisonStore *self,
+             Kind          kind,
+             const char   *uuid,
+             gint64        id)
+{
+  GHashTable *ids = liaison_store_get_sync_ids (self);
+
+  if (ids != NULL && id > 0)
+    g_hash_table_insert (ids, sync_id_key (kind, uuid), g_memdup2 (&id, sizeof id));
+}
+
 static gint64
 resolve (LiaisonStore *self,
          Kind          kind,
          const char   *uuid)
 {
+  GHashTable *ids = liaison_store_get_sync_ids (self);
   LocalRow row;
 
   if (uuid == NULL)
     return 0;
+  if (ids != NULL)
+    {
+      g_autofree char *key = sync_id_key (kind, uuid);
+      gint64 *known = g_hash_table_lookup (ids, key);
+
+      if (known != NULL)
+        return *known;
+    }
   liaison_store_sync_find_local (self, kind, uuid, &row, NULL);
+  remember_id (self, kind, uuid, row.id);
   return row.id;
 }
 
@@ -105,7 +137,9 @@ resolve_or_stand_in (LiaisonStore  *self,
     }
   if (!liaison_store_step_done (self, stmt, _("Could not save a record received from the server"), error))
     return -1;
-  return sqlite3_last_insert_rowid (liaison_store_get_handle (self));
+  id = sqlite3_last_insert_rowid (liaison_store_get_handle (self));
+  remember_id (self, kind, uuid, id);
+  return id;
 }
 
 gint64
@@ -266,9 +300,13 @@ write_reception_files (LiaisonStore  *self,
   return liaison_store_write_reception_files (self, id, files, NULL, error);
 }
 
+/* A reception's visitors, deputies and files; @is_new: it was just
+ * inserted, so it has none to take away (three statements a reception
+ * fewer on a first pull). */
 static gboolean
 write_reception_children (LiaisonStore      *self,
                           gint64             id,
+                          gboolean           is_new,
                           LiaisonReception  *reception,
                           JsonObject        *data,
                           GError           **error)
@@ -277,7 +315,8 @@ write_reception_children (LiaisonStore      *self,
   JsonArray *deputies = json_object_get_array_member (data, "deputies");
   g_autoptr(GArray) deputy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!liaison_store_replace_visitors (self, id, reception->visitors, error))
+  if (is_new ? !liaison_store_insert_visitors (self, id, reception->visitors, error)
+             : !liaison_store_replace_visitors (self, id, reception->visitors, error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (deputies); i++)
@@ -291,6 +330,13 @@ write_reception_children (LiaisonStore      *self,
     }
   if (!liaison_store_add_reception_deputies (self, id, deputy_ids, failed, error))
     return FALSE;
+  if (is_new)
+    {
+      JsonArray *files = json_object_has_member (data, "files") ? json_object_get_array_member (data, "files") : NULL;
+
+      if (files == NULL || json_array_get_length (files) == 0)
+        return TRUE;
+    }
   return write_reception_files (self, id, data, error);
 }
 
@@ -499,7 +545,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
     {
       gint64 id = local_id > 0 ? local_id : sqlite3_last_insert_rowid (liaison_store_get_handle (self));
 
-      if (!write_reception_children (self, id, reception, data, error))
+      if (!write_reception_children (self, id, local_id == 0, reception, data, error))
         return FALSE;
       if (later)
         g_array_append_val (revive, id);

@@ -136,6 +136,21 @@ liaison_store_replace_visitors (LiaisonStore  *self,
   sqlite3_bind_int64 (stmt, 1, reception_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     goto failed;
+  return liaison_store_insert_visitors (self, reception_id, visitors, error);
+
+failed:
+  liaison_store_set_error (self, error, _("Could not save the reception"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+liaison_store_insert_visitors (LiaisonStore  *self,
+                               gint64         reception_id,
+                               GPtrArray     *visitors,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
 
   for (guint i = 0; i < visitors->len; i++)
     {

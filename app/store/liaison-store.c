@@ -21,6 +21,8 @@ struct _LiaisonStore
   /* the deputy whose PIN was entered at this desk since the store was
    * opened (liaison-store-deputy-pin.c); never written to the file */
   char       *verified_deputy;
+  /* while a pulled page is written: the local ids it looked up */
+  GHashTable *sync_ids;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
@@ -47,6 +49,20 @@ liaison_store_set_verified_deputy (LiaisonStore *self,
   g_return_if_fail (LIAISON_IS_STORE (self));
   g_free (self->verified_deputy);
   self->verified_deputy = g_strdup (deputy_uuid);
+}
+
+GHashTable *
+liaison_store_get_sync_ids (LiaisonStore *self)
+{
+  return self->sync_ids;
+}
+
+void
+liaison_store_set_sync_ids (LiaisonStore *self,
+                            GHashTable   *ids)
+{
+  g_clear_pointer (&self->sync_ids, g_hash_table_unref);
+  self->sync_ids = ids;
 }
 
 char *
@@ -345,6 +361,7 @@ liaison_store_finalize (GObject *object)
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_free (self->path);
   g_free (self->verified_deputy);
+  g_clear_pointer (&self->sync_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
 }

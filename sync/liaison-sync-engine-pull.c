@@ -143,6 +143,27 @@ read_page_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+free_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  liaison_sync_engine_pull_page_free (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A page written: its tree goes in a thread too (a twentieth of the
+ * writing), nothing here holds on to it. */
+static void
+free_page_later (Page *page)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, page, NULL);
+  g_task_run_in_thread (task, free_page_thread);
+}
+
 static void request_page (SyncOp *op,
                           gint64  since);
 
@@ -251,8 +272,8 @@ pull_done (GObject      *source,
 
   /* While this page is read, the one before it is written; if that
    * fails, page_read() says so. */
-  if (ready != NULL)
-    write_page (op, ready, &op->pull_error);
+  if (ready != NULL && write_page (op, ready, &op->pull_error))
+    free_page_later (g_steal_pointer (&ready));
 }
 
 static void

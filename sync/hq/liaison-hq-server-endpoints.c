@@ -170,16 +170,45 @@ liaison_hq_server_handle_enroll (LiaisonHqStore    *store,
   liaison_hq_server_reply_node (msg, SOUP_STATUS_OK, root);
 }
 
+static void
+unref_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A push's parsed body, a tree of 500 records, is freed in a thread once
+ * the push is answered: a tenth of the server's time in a push, which the
+ * next request need not wait for. Nothing else holds on to it (the
+ * results copy what they say). */
+static void
+free_parser_later (JsonParser *parser)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (parser == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, parser, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
+
+typedef JsonParser JsonParserLater;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JsonParserLater, free_parser_later)
+
 void
 liaison_hq_server_handle_push (LiaisonHqStore    *store,
                                SoupServerMessage *msg,
                                LiaisonHqToken    *token)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParserLater) parser = NULL;
   g_autoptr(JsonArray) results = NULL;
   g_autoptr(GError) error = NULL;
   LiaisonHqRequestInfo *info = liaison_hq_server_request_info (msg);
-  JsonObject *body = liaison_hq_read_json_body (msg, &parser);
+  JsonObject *body = liaison_hq_read_json_body (msg, (JsonParser **) &parser);
   JsonNode *records;
   guint n_applied = 0;
 

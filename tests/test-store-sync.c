@@ -573,6 +573,40 @@ test_collect_station (Fixture       *fixture,
   g_assert_cmpuint (one->len, ==, 1);
 }
 
+/* The batch read while another is in flight leaves that one out, and
+ * goes on in the same order: receptions, then suggestions. */
+static void
+test_collect_except (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LiaisonReception) reception = save_reception (fixture->store, "小区路灯不亮");
+    }
+  enroll_as_station (fixture->store);
+  all = collect (fixture->store, 100);
+  g_assert_cmpuint (all->len, ==, 6);
+
+  first = collect (fixture->store, 4);
+  second = liaison_store_collect_pending_except (fixture->store, 4, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 2);
+  for (guint i = 0; i < second->len; i++)
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (second, i), "uuid"), ==,
+                     json_object_get_string_member (g_ptr_array_index (all, 4 + i), "uuid"));
+
+  /* Nothing in flight: the same as collecting. */
+  rest = liaison_store_collect_pending_except (fixture->store, 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rest->len, ==, all->len);
+}
+
 static void
 test_collect_hq (Fixture       *fixture,
                  gconstpointer  data)
@@ -2331,6 +2365,7 @@ main (int   argc,
   ADD ("/store-sync/migrate/station-address", test_migrate_station_address);
   ADD ("/store-sync/collect/station", test_collect_station);
   ADD ("/store-sync/collect/hq", test_collect_hq);
+  ADD ("/store-sync/collect/except", test_collect_except);
   ADD ("/store-sync/push/applied", test_push_applied);
   ADD ("/store-sync/push/edited-meanwhile", test_push_edited_meanwhile);
   ADD ("/store-sync/push/rejected", test_push_rejected);

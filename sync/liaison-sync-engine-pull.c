@@ -124,15 +124,16 @@ liaison_sync_engine_pull_page_free (Page *page)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, liaison_sync_engine_pull_page_free)
 
-/* In a thread: what json-glib and the wire schema make of a page, which
- * is most of what a pull costs besides writing (they touch no state). */
+/* Pages smaller than this are read where they arrive: a thread's round
+ * trip would only add to a sync with little or nothing to bring. */
+#define READ_IN_THREAD_BYTES (64 * 1024)
+
+/* What json-glib and the wire schema make of a page, which is most of
+ * what a pull costs besides writing: it touches no state, so a thread may
+ * do it. */
 static void
-read_page_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+read_page (Page *page)
 {
-  Page *page = task_data;
   g_autoptr(GBytes) readable = liaison_pull_page_take_invalid (page->bytes, page->set_aside);
 
   page->root = liaison_sync_engine_parse_answer (readable != NULL ? readable : page->bytes, &page->error);
@@ -140,6 +141,15 @@ read_page_thread (GTask        *task,
       !check_pull_answer (page->root, page->since, page->set_aside, &page->changes, &page->last_seq,
                           &page->more, &page->error))
     g_clear_pointer (&page->root, json_node_unref);
+}
+
+static void
+read_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  read_page (task_data);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -187,13 +197,13 @@ write_page (SyncOp  *op,
   return TRUE;
 }
 
+/* @page has been read: written now if it is the last, else kept to be
+ * written while the next one is read. */
 static void
-page_read (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+take_page (SyncOp *op,
+           Page   *page_in)
 {
-  SyncOp *op = user_data;
-  g_autoptr(Page) page = g_steal_pointer (&op->reading);
+  g_autoptr(Page) page = page_in;
   GError *error = NULL;
 
   /* The page before this one could not be written: that is the error. */
@@ -226,6 +236,16 @@ page_read (GObject      *source,
    * one's bytes are here and being read in a thread (pull_done()). */
   op->ready = g_steal_pointer (&page);
   request_page (op, op->ready->last_seq);
+}
+
+static void
+page_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncOp *op = user_data;
+
+  take_page (op, g_steal_pointer (&op->reading));
 }
 
 static void
@@ -265,15 +285,22 @@ pull_done (GObject      *source,
   page->bytes = bytes != NULL ? g_bytes_ref (bytes) : g_bytes_new (NULL, 0);
   page->since = op->since;
   page->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_quarantined_free);
-  op->reading = page;
-  task = g_task_new (NULL, NULL, page_read, op);
-  g_task_set_task_data (task, page, NULL);
-  g_task_run_in_thread (task, read_page_thread);
+  if (g_bytes_get_size (page->bytes) >= READ_IN_THREAD_BYTES)
+    {
+      op->reading = page;
+      task = g_task_new (NULL, NULL, page_read, op);
+      g_task_set_task_data (task, page, NULL);
+      g_task_run_in_thread (task, read_page_thread);
+    }
+  else
+    read_page (page);
 
   /* While this page is read, the one before it is written; if that
-   * fails, page_read() says so. */
+   * fails, take_page() says so. */
   if (ready != NULL && write_page (op, ready, &op->pull_error))
     free_page_later (g_steal_pointer (&ready));
+  if (op->reading == NULL)
+    take_page (op, page);
 }
 
 static void

@@ -51,6 +51,7 @@ struct _LiaisonSyncEngine
   guint pulled_records;        /* changes in the pull answers of the running (or last) sync */
   guint64 pulled_bytes;        /* and the size of those answers */
   gint64 files_paused_until;   /* monotonic µs: a 429's Retry-After, when no file is sent */
+  guint32 purged_on;           /* the day (GDate Julian) the retention purge last ran; 0: not yet */
   /* headquarters: contacts the officer asked for, this session only */
   GHashTable *shown_contacts;  /* reception uuid → GPtrArray of LiaisonVisitor * */
 };

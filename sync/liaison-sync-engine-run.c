@@ -40,9 +40,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncOp, sync_op_free)
 
 /* After a sync, the retention period's purge (docs/privacy.md): the
  * receptions the server's purge records name, and those due here. A
- * failure is logged; the next sync tries again. */
+ * failure is logged; the next sync tries again. What falls due changes
+ * only with the day, with what a pull brings (purge records, the rules,
+ * old receptions) and with what was entered here (an old ledger
+ * imported), which the sync then pushes; and the purge reads every
+ * reception. So a sync that moved nothing runs it once a day, and an idle
+ * sync stays cheap. */
 static void
-purge_after_sync (LiaisonSyncEngine *self)
+purge_after_sync (LiaisonSyncEngine       *self,
+                  const LiaisonSyncCounts *counts)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -52,9 +58,16 @@ purge_after_sync (LiaisonSyncEngine *self)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
+  if (counts->sent == 0 && counts->received == 0 && counts->set_aside == 0 &&
+      self->purged_on == g_date_get_julian (&today))
+    return;
   if (!liaison_store_purge_expired (self->store, &today, &n_receptions, &error))
-    g_warning ("The retention purge failed: %s", error->message);
-  else if (n_receptions > 0)
+    {
+      g_warning ("The retention purge failed: %s", error->message);
+      return;
+    }
+  self->purged_on = g_date_get_julian (&today);
+  if (n_receptions > 0)
     g_message ("Purged the visitors of %u receptions (retention period)", n_receptions);
 }
 
@@ -76,7 +89,7 @@ liaison_sync_engine_finish_sync (SyncOp *op,
 
   if (error == NULL)
     {
-      purge_after_sync (self);
+      purge_after_sync (self, &counts);
       liaison_sync_engine_mark_synced_now (self);
       liaison_sync_engine_set_last_error (self, NULL);
       self->suspended = FALSE;

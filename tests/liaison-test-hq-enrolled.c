@@ -154,21 +154,3 @@ liaison_test_assert_push_result (JsonArray  *results,
     g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), words));
 }
 
-gint64
-liaison_test_hq_count (LiaisonTestHq *hq,
-                       const char    *sql)
-{
-  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}

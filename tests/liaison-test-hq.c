@@ -10,8 +10,11 @@
 #include <sys/resource.h>
 
 #include "liaison-csv.h"
+#include "liaison-hq-db.h"
 #include "liaison-protocol.h"
 #include "liaison-test-hq.h"
+#include "liaison-test-hq-enrolled.h"
+#include "liaison-test-pg.h"
 #include "liaison-test-util.h"
 
 #define WAIT_SECONDS 120
@@ -93,8 +96,18 @@ liaison_test_hq_init (LiaisonTestHq *hq,
   hq->dir = liaison_test_make_tmp_dir (tmpl);
   hq->data_dir = g_build_filename (hq->dir, "hq", NULL);
   hq->log_path = g_build_filename (hq->dir, "hq.log", NULL);
-  out = liaison_test_hq_run (hq, "init", NULL);
-  g_assert_nonnull (strstr (out, "hq.db"));
+  if (liaison_test_pg_wanted ())
+    {
+      g_autofree char *database = liaison_test_pg_new_database ();
+
+      out = liaison_test_hq_run (hq, "init", "--database", database, NULL);
+      g_assert_nonnull (strstr (out, "postgresql://"));
+    }
+  else
+    {
+      out = liaison_test_hq_run (hq, "init", NULL);
+      g_assert_nonnull (strstr (out, "hq.db"));
+    }
 }
 
 /**
@@ -705,25 +718,41 @@ liaison_test_replica_enroll_hq (LiaisonTestHq      *hq,
   g_assert_cmpint (liaison_store_get_sync_role (replica->store), ==, LIAISON_SYNC_ROLE_HQ);
 }
 
-static sqlite3 *
+/* The server's own database, hq.db or the PostgreSQL database `init
+ * --database` made it in (DATA_DIR/database says which), through
+ * headquarters' own interface: a test's SQL is written as the store's is. */
+static LiaisonHqDb *
 open_hq_db (LiaisonTestHq *hq)
 {
   g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
+  g_autofree char *database_file = g_build_filename (hq->data_dir, "database", NULL);
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonHqDb *db;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
+  if (g_file_get_contents (database_file, &database, NULL, NULL))
+    db = liaison_hq_db_open_postgresql (g_strstrip (database), G_IO_ERROR, G_IO_ERROR_FAILED, "open", &error);
+  else
+    db = liaison_hq_db_open_sqlite (path, FALSE, G_IO_ERROR, G_IO_ERROR_FAILED, "open", &error);
+  g_assert_no_error (error);
   return db;
 }
 
-static void
-exec_hq (sqlite3    *db,
-         const char *sql)
+/* @sql's first row, stepped to; asserts it ran. */
+static LiaisonHqStmt *
+query_hq (LiaisonHqDb *db,
+          const char  *sql)
 {
-  char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonHqStmt *stmt = liaison_hq_db_prepare (db, sql, sql, &error);
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  g_assert_no_error (error);
+  if (liaison_hq_stmt_step (stmt) == LIAISON_HQ_DB_FAILED)
+    {
+      liaison_hq_db_set_error (db, &error, sql);
+      g_error ("%s", error->message);
+    }
+  return stmt;
 }
 
 /**
@@ -731,7 +760,7 @@ exec_hq (sqlite3    *db,
  * @from_summary: (nullable): the summary of the reception copied; NULL: the
  *   first one in the feed
  *
- * Writes straight into the server's SQLite file a copy of a reception, as
+ * Writes straight into the server's database a copy of a reception, as
  * an older server would have stored it from a push it did not check:
  * @uuid, @version, its data changed by @sql_data (an SQL expression on the
  * column "data"), at the end of the feed.
@@ -743,56 +772,57 @@ liaison_test_hq_store_copy (LiaisonTestHq *hq,
                             int            version,
                             const char    *sql_data)
 {
-  sqlite3 *db = open_hq_db (hq);
+  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
+  g_autoptr(GError) error = NULL;
   g_autofree char *which = from_summary != NULL
-    ? g_strdup_printf ("json_extract (data, '$.summary') = '%s'", from_summary) : g_strdup ("1");
+    ? g_strdup_printf ("json_extract (data, '$.summary') = '%s'", from_summary) : g_strdup ("1 = 1");
   g_autofree char *sql = g_strdup_printf (
-    "INSERT OR REPLACE INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
+    "INSERT INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
     " seq, hq_owned) SELECT kind, '%s', %d, origin_station, 0, updated_at, %s, 'old-server',"
     " (SELECT max (seq) + 1 FROM records), 0 FROM records"
-    " WHERE kind = 'reception' AND digest != 'old-server' AND %s ORDER BY seq LIMIT 1",
+    " WHERE kind = 'reception' AND digest <> 'old-server' AND %s ORDER BY seq LIMIT 1"
+    " ON CONFLICT (kind, uuid) DO UPDATE SET version = excluded.version, deleted = 0, data = excluded.data,"
+    " digest = excluded.digest, seq = excluded.seq",
     uuid, version, sql_data, which);
 
-  exec_hq (db, sql);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
-  sqlite3_close (db);
+  if (!liaison_hq_db_exec (db, sql, sql, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpint (liaison_hq_db_changes (db), ==, 1);
 }
 
-/* The last seq of the server's feed, read from its file. */
+/* The last seq of the server's feed, read from its database. */
 gint64
 liaison_test_hq_feed_end (LiaisonTestHq *hq)
 {
-  sqlite3 *db = open_hq_db (hq);
-  sqlite3_stmt *stmt = NULL;
-  gint64 end;
+  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
+  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, "SELECT max (seq) FROM records");
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (seq) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  end = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return end;
+  return liaison_hq_stmt_column_int64 (stmt, 0);
 }
 
 /* The text of the first column of @sql's first row in the server's own
- * database, hq.db, read-only; "" for no row or NULL. */
+ * database; "" for no row or NULL. */
 char *
 liaison_test_hq_text (LiaisonTestHq *hq,
                       const char    *sql)
 {
-  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text;
+  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
+  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, sql);
+  const char *text = liaison_hq_stmt_column_text (stmt, 0);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  text = g_strdup (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* The integer in the first column of @sql's first row in the server's
+ * own database. */
+gint64
+liaison_test_hq_count (LiaisonTestHq *hq,
+                       const char    *sql)
+{
+  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
+  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, sql);
+
+  return liaison_hq_stmt_column_int64 (stmt, 0);
 }
 
 GPtrArray *

@@ -288,7 +288,7 @@ test_submit_good (Site          *site,
   sql = g_strdup_printf ("SELECT uuid FROM records WHERE kind = 'online_submission' AND origin_station = '%s'"
                          " AND json_extract (data, '$.title') = '小区门口路灯坏了'"
                          " AND json_extract (data, '$.phone') = '13812345678'"
-                         " AND json_extract (data, '$.consent') = 1"
+                         " AND CAST (json_extract (data, '$.consent') AS TEXT) IN ('1', 'true')"
                          " AND json_extract (data, '$.station') = origin_station"
                          " AND json_extract (data, '$.submitted_at') LIKE '____-__-__T__:__:__Z'",
                          site->enrolled.station_a);
@@ -345,7 +345,7 @@ test_submit_good (Site          *site,
   g_assert_cmpint (liaison_test_hq_count (&site->enrolled.hq,
                                           "SELECT count(*) FROM records WHERE kind = 'online_submission'"
                                           " AND json_type (data, '$.phone') = 'null' AND json_type (data, '$.name') = 'null'"
-                                          " AND json_type (data, '$.community') = 'null' AND json_extract (data, '$.consent') = 0"), ==, 1);
+                                          " AND json_type (data, '$.community') = 'null' AND CAST (json_extract (data, '$.consent') AS TEXT) IN ('0', 'false')"), ==, 1);
 }
 
 /* Every field too long, missing or malformed: 400, the form again with

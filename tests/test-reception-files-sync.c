@@ -13,6 +13,7 @@
 #include "liaison-file-check.h"
 #include "liaison-store-attachments.h"
 #include "liaison-test-files.h"
+#include "liaison-test-hq-enrolled.h"
 #include "liaison-test-util.h"
 
 typedef LiaisonTestFiles Fixture;
@@ -76,21 +77,12 @@ static gint64
 bytes_counted (Fixture            *fixture,
                LiaisonTestReplica *replica)
 {
-  g_autofree char *path = g_build_filename (fixture->hq.data_dir, "hq.db", NULL);
   g_autofree char *station = liaison_test_files_station_uuid (replica);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 bytes = 0;
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (sum (bytes), 0) FROM attachment_usage WHERE uploader = '%s'",
+                                          station);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sum(bytes) FROM attachment_usage WHERE uploader = ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, station, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  bytes = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return bytes;
+  g_assert_null (strchr (station, '\''));
+  return liaison_test_hq_count (&fixture->hq, sql);
 }
 
 static void

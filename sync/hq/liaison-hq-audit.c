@@ -131,8 +131,8 @@ audit_csv (LiaisonHqStore  *store,
     " json_extract (s.data, '$.name')"
     " FROM records r LEFT JOIN records s ON s.kind = '" LIAISON_KIND_STATION "' AND s.uuid = r.origin_station"
     " WHERE r.kind = '" LIAISON_KIND_ACCESS_LOG "' AND r.deleted = 0"
-    " AND (?1 IS NULL OR json_extract (r.data, '$.at') >= ?1)"
-    " AND (?2 IS NULL OR json_extract (r.data, '$.at') < ?2)"
+    " AND (CAST (?1 AS TEXT) IS NULL OR json_extract (r.data, '$.at') >= ?1)"
+    " AND (CAST (?2 AS TEXT) IS NULL OR json_extract (r.data, '$.at') < ?2)"
     " ORDER BY json_extract (r.data, '$.at'), r.seq", error);
   if (stmt == NULL)
     return NULL;
@@ -145,12 +145,11 @@ audit_csv (LiaisonHqStore  *store,
       append_row (out, stmt);
       (*n_entries)++;
     }
+  if (rc != LIAISON_HQ_DB_DONE)
+    liaison_hq_store_db_error (store, error, _("The records could not be read"));
   liaison_hq_stmt_free (stmt);
   if (rc != LIAISON_HQ_DB_DONE)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The records could not be read"));
-      return NULL;
-    }
+    return NULL;
   return g_steal_pointer (&out);
 }
 

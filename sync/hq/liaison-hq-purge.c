@@ -56,7 +56,7 @@ static const char due_query[] =
   " substr (json_extract (r.data, '$.received_at'), 1, 10) FROM records r"
   " WHERE r.kind = '" LIAISON_KIND_RECEPTION "'"
   " AND EXISTS (SELECT 1 FROM json_each (r.data, '$.visitors') v"
-  "   WHERE json_extract (v.value, '$.name') IS NOT ?3 OR json_extract (v.value, '$.phone') IS NOT NULL"
+  "   WHERE json_extract (v.value, '$.name') IS DISTINCT FROM ?3 OR json_extract (v.value, '$.phone') IS NOT NULL"
   "   OR json_extract (v.value, '$.community') IS NOT NULL OR json_extract (v.value, '$.consent') IS NOT 0)"
   " AND" RECEPTION_DUE_RULE
   " ORDER BY r.seq";
@@ -70,8 +70,8 @@ static const char due_submissions_query[] =
   " LEFT JOIN records d ON d.kind = '" LIAISON_KIND_ONLINE_DECISION "' AND d.deleted = 0"
   "   AND json_extract (d.data, '$.submission') = o.uuid"
   " WHERE o.kind = '" LIAISON_KIND_ONLINE_SUBMISSION "'"
-  " AND (ifnull (json_extract (o.data, '$.name'), '') NOT IN ('', ?3)"
-  "   OR ifnull (json_extract (o.data, '$.phone'), '') <> '' OR ifnull (json_extract (o.data, '$.community'), '') <> ''"
+  " AND (coalesce (json_extract (o.data, '$.name'), '') NOT IN ('', ?3)"
+  "   OR coalesce (json_extract (o.data, '$.phone'), '') <> '' OR coalesce (json_extract (o.data, '$.community'), '') <> ''"
   "   OR json_extract (o.data, '$.consent') IS NOT 0)"
   " AND ((d.uuid IS NULL AND json_extract (o.data, '$.submitted_at') < ?2)"
   "   OR (json_extract (d.data, '$.decision') = '" LIAISON_ONLINE_DECISION_DECLINED "'"
@@ -422,7 +422,8 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
 
   /* The old text's frames leave the WAL; the file is cut to nothing. */
   if (purged)
-    return liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
+    return liaison_hq_db_is_postgresql (liaison_hq_store_get_db (store)) ||
+           liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
   return TRUE;
 
 failed:

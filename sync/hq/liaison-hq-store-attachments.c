@@ -37,6 +37,8 @@ static const char attachments_schema[] =
  * first), so the station of the earliest event listing a hash, when that
  * event is not headquarters', uploaded it. Headquarters' letters stay
  * headquarters'; a station's later event naming them gains nothing. */
+#define ATTACHMENTS_DONE "INSERT INTO meta (key, value) VALUES ('attachment_uploads', 'from_feed');\n"
+
 static const char attachments_from_feed[] =
   "WITH listed AS (\n"
   "  SELECT a.value AS sha256, r.seq AS seq, r.origin_station AS station,\n"
@@ -44,11 +46,12 @@ static const char attachments_from_feed[] =
   "  FROM records AS r, json_each (r.data, '$.attachments') AS a\n"
   "  WHERE r.kind = '" LIAISON_KIND_SUGGESTION_EVENT "' AND a.type = 'text'),\n"
   "first AS (SELECT sha256, MIN (seq) AS seq FROM listed GROUP BY sha256)\n"
-  "INSERT OR IGNORE INTO attachment_uploads (sha256, uploader, token_id, at)\n"
+  "INSERT INTO attachment_uploads (sha256, uploader, token_id, at)\n"
   "  SELECT l.sha256, l.station, '', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')\n"
   "  FROM listed AS l JOIN first AS f ON l.sha256 = f.sha256 AND l.seq = f.seq\n"
-  "  WHERE l.station IS NOT NULL AND l.role IS NOT 'hq';\n"
-  "INSERT INTO meta (key, value) VALUES ('attachment_uploads', 'from_feed');\n";
+  "  WHERE l.station IS NOT NULL AND l.role IS DISTINCT FROM 'hq'\n"
+  "  ON CONFLICT DO NOTHING;\n"
+  ATTACHMENTS_DONE;
 
 gboolean
 liaison_hq_store_open_attachments (LiaisonHqStore  *self,
@@ -73,7 +76,9 @@ liaison_hq_store_open_attachments (LiaisonHqStore  *self,
       liaison_hq_store_db_error (self, error, _("The headquarters database could not be read"));
       goto fail;
     }
-  if (!done && !liaison_hq_store_exec (self, attachments_from_feed, error))
+  /* A PostgreSQL store is made new, uploaders recorded from the start. */
+  if (!done && !liaison_hq_store_exec (self, liaison_hq_db_is_postgresql (liaison_hq_store_get_db (self))
+                                               ? ATTACHMENTS_DONE : attachments_from_feed, error))
     goto fail;
   return liaison_hq_store_commit (self, error);
 
@@ -167,8 +172,8 @@ count_usage (LiaisonHqStore  *self,
 {
   LiaisonHqStmt *stmt = liaison_hq_store_prepare_cached (self,
     "INSERT INTO attachment_usage (uploader, day, files, bytes) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (uploader, day) DO UPDATE SET files = files + excluded.files,"
-    " bytes = bytes + excluded.bytes", error);
+    " ON CONFLICT (uploader, day) DO UPDATE SET files = attachment_usage.files + excluded.files,"
+    " bytes = attachment_usage.bytes + excluded.bytes", error);
   int rc;
 
   if (stmt == NULL)
@@ -209,8 +214,8 @@ liaison_hq_store_attachment_uploaded (LiaisonHqStore        *self,
   if (!liaison_hq_store_begin (self, error))
     return FALSE;
   stmt = liaison_hq_store_prepare_cached (self,
-    "INSERT OR IGNORE INTO attachment_uploads (sha256, uploader, token_id, at)"
-    " VALUES (?1, ?2, ?3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
+    "INSERT INTO attachment_uploads (sha256, uploader, token_id, at)"
+    " VALUES (?1, ?2, ?3, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     goto fail;
   liaison_hq_stmt_bind_text (stmt, 1, sha256);

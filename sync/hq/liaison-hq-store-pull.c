@@ -73,7 +73,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
   *n_changes = 0;
   *n_skipped = 0;
   /* One read transaction: the feed's end and the page agree. */
-  if (!liaison_hq_store_exec (self, "BEGIN", error))
+  if (!liaison_hq_db_begin_read (liaison_hq_store_get_db (self), _("The change feed could not be read"), error))
     return NULL;
   feed_end = liaison_hq_store_last_seq (self, error);
   if (feed_end < 0)
@@ -93,7 +93,7 @@ liaison_hq_store_pull (LiaisonHqStore       *self,
                                            " WHERE origin_station = ?3 AND +hq_owned = 0 AND seq > ?1"
                                            " UNION ALL SELECT " LIAISON_HQ_RECORD_COLUMNS " FROM activity_routes"
                                            " JOIN records ON kind = '" LIAISON_KIND_ACTIVITY "' AND uuid = activity_uuid"
-                                           " WHERE station_uuid = ?3 AND seq > ?1 AND origin_station IS NOT ?3"
+                                           " WHERE station_uuid = ?3 AND seq > ?1 AND origin_station IS DISTINCT FROM ?3"
                                            " ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;

@@ -20,7 +20,7 @@ liaison_hq_store_last_seq (LiaisonHqStore  *self,
   /* A quarantined record keeps its seq: a desk may have pulled up to it,
    * and the next change must still come after. */
   g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
-    "SELECT max (COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM quarantine), 0))",
+    "SELECT COALESCE((SELECT MAX(seq) FROM records), 0), COALESCE((SELECT MAX(seq) FROM quarantine), 0)",
     error);
 
   if (stmt == NULL)
@@ -30,7 +30,7 @@ liaison_hq_store_last_seq (LiaisonHqStore  *self,
       liaison_hq_store_db_error (self, error, _("The change feed could not be read"));
       return -1;
     }
-  return liaison_hq_stmt_column_int64 (stmt, 0);
+  return MAX (liaison_hq_stmt_column_int64 (stmt, 0), liaison_hq_stmt_column_int64 (stmt, 1));
 }
 
 /* Writes one record as the feed's next change. @data_json is canonical. */

@@ -56,7 +56,7 @@ route_activity (LiaisonHqStore  *self,
     return TRUE;
 
   stmt = liaison_hq_store_prepare_cached (self,
-    "INSERT OR IGNORE INTO activity_deputies (activity_uuid, deputy_uuid) VALUES (?1, ?2)", error);
+    "INSERT INTO activity_deputies (activity_uuid, deputy_uuid) VALUES (?1, ?2) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
@@ -77,10 +77,11 @@ route_activity (LiaisonHqStore  *self,
     }
 
   stmt = liaison_hq_store_prepare_cached (self,
-    "INSERT OR IGNORE INTO activity_routes (station_uuid, activity_uuid)"
+    "INSERT INTO activity_routes (station_uuid, activity_uuid)"
     " SELECT json_extract (d.data, '$.station'), ?1 FROM activity_deputies a"
     " JOIN records d ON d.kind = '" LIAISON_KIND_DEPUTY "' AND d.uuid = a.deputy_uuid"
-    " WHERE a.activity_uuid = ?1 AND d.deleted = 0 AND json_extract (d.data, '$.station') IS NOT NULL", error);
+    " WHERE a.activity_uuid = ?1 AND d.deleted = 0 AND json_extract (d.data, '$.station') IS NOT NULL"
+    " ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   liaison_hq_stmt_bind_text (stmt, 1, uuid);
@@ -117,7 +118,7 @@ route_deputy (LiaisonHqStore  *self,
       const char *activity = g_ptr_array_index (activities, i);
 
       stmt = liaison_hq_store_prepare_cached (self,
-        "INSERT OR IGNORE INTO activity_routes (station_uuid, activity_uuid) VALUES (?1, ?2)", error);
+        "INSERT INTO activity_routes (station_uuid, activity_uuid) VALUES (?1, ?2) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       liaison_hq_stmt_bind_text (stmt, 1, station);

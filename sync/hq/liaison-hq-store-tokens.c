@@ -268,7 +268,6 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
 {
   g_autoptr(LiaisonHqToken) token = NULL;
   g_autofree char *now = liaison_db_now_utc ();
-  g_autofree char *pattern = NULL;
   int rc;
 
   *already = FALSE;
@@ -278,17 +277,15 @@ liaison_hq_store_revoke_token (LiaisonHqStore  *self,
                    _("“%s” is not a token id: “liaison-hq token list” shows them (8 letters and digits)."), id);
       return NULL;
     }
-  pattern = g_strdup_printf ("%s*", id);
 
   {
     g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
       "SELECT id, role, station_uuid, name, created, revoked FROM tokens"
-      " WHERE id = substr (?1, 1, 8) AND hash GLOB ?2", error);
+      " WHERE id = substr (?1, 1, 8) AND substr (hash, 1, length (?1)) = ?1", error);
 
     if (stmt == NULL)
       return NULL;
     liaison_hq_stmt_bind_text (stmt, 1, id);
-    liaison_hq_stmt_bind_text (stmt, 2, pattern);
     rc = liaison_hq_stmt_step (stmt);
     if (rc == LIAISON_HQ_DB_DONE)
       {

@@ -28,6 +28,7 @@ struct _LiaisonHqStore
   LiaisonHqDb *db;
   char       *data_dir;
   char       *server_id;
+  char       *database;   /* the PostgreSQL URI, NULL for hq.db */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
@@ -86,6 +87,7 @@ liaison_hq_store_finalize (GObject *object)
   liaison_hq_store_close (self);
   g_free (self->data_dir);
   g_free (self->server_id);
+  g_free (self->database);
 
   G_OBJECT_CLASS (liaison_hq_store_parent_class)->finalize (object);
 }
@@ -218,15 +220,72 @@ liaison_hq_store_rollback (LiaisonHqStore *self)
     liaison_hq_db_rollback (self->db);
 }
 
+/* DATA_DIR/database: the PostgreSQL database `init --database` made the
+ * store in, so that every command given the data directory finds it. */
+#define DATABASE_FILE "database"
+
+/* Where the store is: @database, or $LIAISON_HQ_DATABASE, or (to open)
+ * what DATA_DIR/database says; NULL for DATA_DIR/hq.db. */
+static char *
+database_of (const char *data_dir,
+             const char *database,
+             gboolean    create)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (database != NULL && *database != '\0')
+    return g_strdup (database);
+  if (g_getenv ("LIAISON_HQ_DATABASE") != NULL && *g_getenv ("LIAISON_HQ_DATABASE") != '\0')
+    return g_strdup (g_getenv ("LIAISON_HQ_DATABASE"));
+  path = g_build_filename (data_dir, DATABASE_FILE, NULL);
+  if (create || !g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return g_strdup (g_strstrip (text));
+}
+
+/* @uri without its password, to be shown. */
+static char *
+shown_database (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD, NULL);
+
+  return parsed != NULL ? g_uri_to_string_partial (parsed, G_URI_HIDE_PASSWORD) : g_strdup ("postgresql://…");
+}
+
 static gboolean
 open_db (LiaisonHqStore  *self,
          const char      *path,
+         const char      *database,
          gboolean         create,
          GError         **error)
 {
-  self->db = liaison_hq_db_open_sqlite (path, create, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
-                                        _("The headquarters database could not be opened"), error);
+  const char *failed = _("The headquarters database could not be opened");
+
+  if (database != NULL)
+    self->db = liaison_hq_db_open_postgresql (database, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                                              failed, error);
+  else
+    self->db = liaison_hq_db_open_sqlite (path, create, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
+                                          failed, error);
   return self->db != NULL;
+}
+
+/* Whether the PostgreSQL database already holds a store (its meta table). */
+static gboolean
+holds_store (LiaisonHqStore  *self,
+             gboolean        *holds,
+             GError         **error)
+{
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
+    "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema () AND table_name = 'meta'", error);
+  LiaisonHqDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  step = liaison_hq_stmt_step (stmt);
+  *holds = step == LIAISON_HQ_DB_ROW;
+  return step != LIAISON_HQ_DB_FAILED || liaison_hq_store_db_error (self, error, READ_FAILED);
 }
 
 static gboolean
@@ -275,9 +334,27 @@ LiaisonHqStore *
 liaison_hq_store_create (const char  *data_dir,
                          GError     **error)
 {
+  return liaison_hq_store_create_in (data_dir, NULL, error);
+}
+
+LiaisonHqStore *
+liaison_hq_store_create_in (const char  *data_dir,
+                            const char  *database,
+                            GError     **error)
+{
   g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
   g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
+  g_autofree char *location = database_of (data_dir, database, TRUE);
+  g_autofree char *database_file = g_build_filename (data_dir, DATABASE_FILE, NULL);
+  gboolean exists = FALSE;
 
+  if (location != NULL && !liaison_hq_db_location_is_postgresql (location))
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL database: give a postgresql:// address. Nothing was changed."),
+                   location);
+      return NULL;
+    }
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
       int saved = errno;
@@ -286,29 +363,44 @@ liaison_hq_store_create (const char  *data_dir,
                    _("Could not create the data directory “%s”: %s"), data_dir, g_strerror (saved));
       return NULL;
     }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (database_file, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_EXISTS,
-                   _("“%s” already holds a headquarters database (%s). Nothing was changed."),
-                   data_dir, path);
+                   _("“%s” already holds a headquarters database (%s). Nothing was changed."), data_dir,
+                   g_file_test (path, G_FILE_TEST_EXISTS) ? path : database_file);
       return NULL;
     }
 
   self->data_dir = g_strdup (data_dir);
+  self->database = g_strdup (location);
   self->server_id = g_uuid_string_random ();
-  if (!open_db (self, path, TRUE, error))
+  if (!open_db (self, path, location, TRUE, error))
     return NULL;
+  if (location != NULL && (!holds_store (self, &exists, error) || exists))
+    {
+      g_autofree char *shown = shown_database (location);
+
+      if (exists)
+        g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_EXISTS,
+                     _("“%s” already holds a headquarters database. Nothing was changed."), shown);
+      return NULL;
+    }
   if (!liaison_hq_store_begin (self, error))
     return NULL;
   if (!liaison_hq_store_exec (self, schema, error) ||
-      !liaison_hq_store_exec (self, "PRAGMA user_version = 1", error) ||
+      (location == NULL && !liaison_hq_store_exec (self, "PRAGMA user_version = 1", error)) ||
       !seed (self, error) ||
       !liaison_hq_store_commit (self, error) ||
-      !liaison_hq_store_open_attachments (self, error))
+      !liaison_hq_store_open_attachments (self, error) ||
+      (location != NULL && !g_file_set_contents_full (database_file, location, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                                      0600, error)))
     {
       liaison_hq_store_rollback (self);
-      liaison_hq_store_close (self);
-      g_unlink (path);
+      if (location == NULL)
+        {
+          liaison_hq_store_close (self);
+          g_unlink (path);
+        }
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -318,11 +410,22 @@ LiaisonHqStore *
 liaison_hq_store_open (const char  *data_dir,
                        GError     **error)
 {
+  return liaison_hq_store_open_in (data_dir, NULL, error);
+}
+
+LiaisonHqStore *
+liaison_hq_store_open_in (const char  *data_dir,
+                          const char  *database,
+                          GError     **error)
+{
   g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
   g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
+  g_autofree char *location = database_of (data_dir, database, FALSE);
+  g_autofree char *shown = location != NULL ? shown_database (location) : g_strdup (path);
   g_autoptr(LiaisonHqStmt) stmt = NULL;
+  gboolean exists = TRUE;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (location == NULL && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
                    _("There is no headquarters database in “%s”. Create one with “liaison-hq init --data-dir %s”."),
@@ -330,18 +433,33 @@ liaison_hq_store_open (const char  *data_dir,
       return NULL;
     }
   self->data_dir = g_strdup (data_dir);
-  if (!open_db (self, path, FALSE, error))
+  self->database = g_strdup (location);
+  if (!open_db (self, path, location, FALSE, error) ||
+      (location != NULL && !holds_store (self, &exists, error)))
     return NULL;
-  /* Databases made before the indexes get them once. */
-  if (!liaison_hq_store_exec (self, FEED_INDEXES, error))
+  if (!exists)
+    {
+      g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
+                   _("There is no headquarters database in %s. Create one with “liaison-hq init --database”."),
+                   shown);
+      return NULL;
+    }
+  /* Databases made before the indexes get them once (under the write
+   * lock, for servers starting at once on one PostgreSQL). */
+  if (!liaison_hq_store_begin (self, error))
     return NULL;
+  if (!liaison_hq_store_exec (self, FEED_INDEXES, error) || !liaison_hq_store_commit (self, error))
+    {
+      liaison_hq_store_rollback (self);
+      return NULL;
+    }
   stmt = liaison_hq_store_prepare (self, "SELECT value FROM meta WHERE key = 'server_id'", error);
   if (stmt == NULL)
     return NULL;
   if (liaison_hq_stmt_step (stmt) != LIAISON_HQ_DB_ROW)
     {
       g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_NO_STORE,
-                   _("“%s” is not a headquarters database."), path);
+                   _("“%s” is not a headquarters database."), shown);
       return NULL;
     }
   self->server_id = liaison_hq_stmt_dup_text (stmt, 0);
@@ -349,6 +467,14 @@ liaison_hq_store_open (const char  *data_dir,
   if (!liaison_hq_store_open_attachments (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+char *
+liaison_hq_store_describe (LiaisonHqStore *self)
+{
+  if (self->database != NULL)
+    return shown_database (self->database);
+  return g_build_filename (self->data_dir, "hq.db", NULL);
 }
 
 const char *

@@ -52,9 +52,25 @@ G_DECLARE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, LIAISON, HQ_STORE, GObje
  * and a new server id. Refused if hq.db already exists. */
 LiaisonHqStore *liaison_hq_store_create        (const char      *data_dir,
                                                 GError         **error);
-/* Opens an existing DATA_DIR/hq.db. */
+/* Opens an existing DATA_DIR/hq.db, or the PostgreSQL database
+ * DATA_DIR/database names. */
 LiaisonHqStore *liaison_hq_store_open          (const char      *data_dir,
                                                 GError         **error);
+/* The same in the PostgreSQL database @database (a postgresql:// URI),
+ * or $LIAISON_HQ_DATABASE; NULL for either as above. The database must
+ * exist; create makes the store's tables in it (EXISTS if it has them)
+ * and writes DATA_DIR/database, which holds @database, so that every
+ * later command finds it from DATA_DIR alone. DATA_DIR holds
+ * attachments still. */
+LiaisonHqStore *liaison_hq_store_create_in     (const char      *data_dir,
+                                                const char      *database,
+                                                GError         **error);
+LiaisonHqStore *liaison_hq_store_open_in       (const char      *data_dir,
+                                                const char      *database,
+                                                GError         **error);
+/* The database's name as shown: "DATA_DIR/hq.db", or its PostgreSQL
+ * address without a password. */
+char           *liaison_hq_store_describe      (LiaisonHqStore  *self);
 const char     *liaison_hq_store_get_server_id (LiaisonHqStore  *self);
 const char     *liaison_hq_store_get_data_dir  (LiaisonHqStore  *self);
 /* Checkpoints the WAL and closes the database; later calls fail. */

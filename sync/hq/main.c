@@ -41,6 +41,7 @@ fail_rollback (LiaisonHqStore *store,
 
 typedef struct {
   char *data_dir;
+  char *database;                /* a postgresql:// URI, or NULL */
   char *listen;
   char *tls_cert;
   char *tls_key;
@@ -62,6 +63,7 @@ static void
 options_clear (Options *options)
 {
   g_free (options->data_dir);
+  g_free (options->database);
   g_free (options->listen);
   g_free (options->tls_cert);
   g_free (options->tls_key);
@@ -97,6 +99,8 @@ parse_options (int          argc,
 {
   GOptionEntry common[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir, N_("The data directory (holds hq.db)"), N_("DIR") },
+    { "database", 0, 0, G_OPTION_ARG_STRING, &options->database,
+      N_("A PostgreSQL database to keep the store in, not DIR/hq.db"), N_("postgresql://…") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->rest, NULL, NULL },
     { NULL }
   };
@@ -190,7 +194,7 @@ static LiaisonHqStore *
 open_store (const Options *options)
 {
   g_autoptr(GError) error = NULL;
-  LiaisonHqStore *store = liaison_hq_store_open (options->data_dir, &error);
+  LiaisonHqStore *store = liaison_hq_store_open_in (options->data_dir, options->database, &error);
 
   if (store == NULL)
     liaison_hq_fail (error);
@@ -221,10 +225,10 @@ command_init (int argc, char **argv)
   if (n_rest (&options) > 0)
     return liaison_hq_usage_error (_("“liaison-hq init” takes no argument “%s”."), options.rest[0]);
 
-  store = liaison_hq_store_create (options.data_dir, &error);
+  store = liaison_hq_store_create_in (options.data_dir, options.database, &error);
   if (store == NULL)
     return liaison_hq_fail (error);
-  path = g_build_filename (options.data_dir, "hq.db", NULL);
+  path = liaison_hq_store_describe (store);
   printf (_("Created the headquarters database %s with the 10 standard categories.\n"), path);
   {
     g_autoptr(LiaisonCalendar) official = liaison_calendar_new_official ();

@@ -7,11 +7,17 @@
 
 G_BEGIN_DECLS
 
+/* The PostgreSQL advisory lock every writing transaction takes first
+ * (liaison-hq-db-postgresql.c). */
+#define LIAISON_HQ_DB_WRITE_LOCK 5338001
+
 typedef struct
 {
   gboolean        is_postgresql;
-  /* What opens a transaction ("BEGIN IMMEDIATE" for SQLite). */
+  /* What opens a transaction ("BEGIN IMMEDIATE" for SQLite), and a
+   * read-only one that reads one snapshot. */
   const char     *begin_sql;
+  const char     *begin_read_sql;
   void            (*close)        (LiaisonHqDb   *db);
   /* The engine's message of the last failure. */
   const char     *(*errmsg)       (LiaisonHqDb   *db);

@@ -144,6 +144,7 @@ sqlite_column_int64 (LiaisonHqStmt *stmt,
 static const LiaisonHqDbBackend sqlite_backend = {
   .is_postgresql  = FALSE,
   .begin_sql      = "BEGIN IMMEDIATE",
+  .begin_read_sql = "BEGIN",
   .close          = sqlite_close,
   .errmsg         = sqlite_errmsg,
   .prepare        = sqlite_prepare,

@@ -145,6 +145,16 @@ liaison_hq_db_begin (LiaisonHqDb  *db,
 }
 
 gboolean
+liaison_hq_db_begin_read (LiaisonHqDb  *db,
+                          const char   *failed,
+                          GError      **error)
+{
+  g_return_val_if_fail (db->transaction_depth == 0, FALSE);
+
+  return liaison_hq_db_exec (db, db->backend->begin_read_sql, failed, error);
+}
+
+gboolean
 liaison_hq_db_commit (LiaisonHqDb  *db,
                       const char   *failed,
                       GError      **error)

@@ -79,6 +79,12 @@ gboolean       liaison_hq_db_begin           (LiaisonHqDb    *db,
 gboolean       liaison_hq_db_commit          (LiaisonHqDb    *db,
                                               const char     *failed,
                                               GError        **error);
+/* Opens a transaction that only reads, all of it one snapshot of the
+ * database; COMMIT (liaison_hq_db_exec()) or liaison_hq_db_rollback()
+ * ends it. Not nested. */
+gboolean       liaison_hq_db_begin_read      (LiaisonHqDb    *db,
+                                              const char     *failed,
+                                              GError        **error);
 /* Outside liaison_hq_db_begin(), rolls back whatever is open. */
 void           liaison_hq_db_rollback        (LiaisonHqDb    *db);
 gboolean       liaison_hq_db_in_transaction  (LiaisonHqDb    *db);

@@ -29,6 +29,7 @@ struct _LiaisonHqStore
   char       *data_dir;
   char       *server_id;
   char       *database;   /* the PostgreSQL URI, NULL for hq.db */
+  char       *shown;      /* liaison_hq_store_describe()'s */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonHqStore, liaison_hq_store, G_TYPE_OBJECT)
@@ -88,6 +89,7 @@ liaison_hq_store_finalize (GObject *object)
   g_free (self->data_dir);
   g_free (self->server_id);
   g_free (self->database);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (liaison_hq_store_parent_class)->finalize (object);
 }
@@ -469,12 +471,13 @@ liaison_hq_store_open_in (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
-char *
+const char *
 liaison_hq_store_describe (LiaisonHqStore *self)
 {
-  if (self->database != NULL)
-    return shown_database (self->database);
-  return g_build_filename (self->data_dir, "hq.db", NULL);
+  if (self->shown == NULL)
+    self->shown = self->database != NULL ? shown_database (self->database)
+                                         : g_build_filename (self->data_dir, "hq.db", NULL);
+  return self->shown;
 }
 
 const char *

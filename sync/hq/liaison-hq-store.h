@@ -70,7 +70,7 @@ LiaisonHqStore *liaison_hq_store_open_in       (const char      *data_dir,
                                                 GError         **error);
 /* The database's name as shown: "DATA_DIR/hq.db", or its PostgreSQL
  * address without a password. */
-char           *liaison_hq_store_describe      (LiaisonHqStore  *self);
+const char     *liaison_hq_store_describe      (LiaisonHqStore  *self);
 const char     *liaison_hq_store_get_server_id (LiaisonHqStore  *self);
 const char     *liaison_hq_store_get_data_dir  (LiaisonHqStore  *self);
 /* Checkpoints the WAL and closes the database; later calls fail. */

@@ -99,8 +99,7 @@ parse_options (int          argc,
 {
   GOptionEntry common[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir, N_("The data directory (holds hq.db)"), N_("DIR") },
-    { "database", 0, 0, G_OPTION_ARG_STRING, &options->database,
-      N_("A PostgreSQL database to keep the store in, not DIR/hq.db"), N_("postgresql://…") },
+    { "database", 0, 0, G_OPTION_ARG_STRING, &options->database, N_("A PostgreSQL database to keep the store in, not DIR/hq.db"), N_("postgresql://…") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->rest, NULL, NULL },
     { NULL }
   };
@@ -218,7 +217,6 @@ command_init (int argc, char **argv)
   g_auto(Options) options = { 0 };
   g_autoptr(LiaisonHqStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (!parse_options (argc, argv, "init", OPTIONS_COMMON, &options))
     return LIAISON_HQ_EXIT_USAGE;
@@ -228,8 +226,8 @@ command_init (int argc, char **argv)
   store = liaison_hq_store_create_in (options.data_dir, options.database, &error);
   if (store == NULL)
     return liaison_hq_fail (error);
-  path = liaison_hq_store_describe (store);
-  printf (_("Created the headquarters database %s with the 10 standard categories.\n"), path);
+  printf (_("Created the headquarters database %s with the 10 standard categories.\n"),
+          liaison_hq_store_describe (store));
   {
     g_autoptr(LiaisonCalendar) official = liaison_calendar_new_official ();
 

@@ -211,6 +211,107 @@ test_resume (void)
   line_clear (&line);
 }
 
+/* A headquarters that says it takes gzip, then refuses it */
+
+typedef struct {
+  char *station_uuid;
+  gboolean refuse;        /* answer a gzip push bad_encoding */
+  char *push_coding;      /* the last push's Content-Encoding, "" for none */
+} Fake;
+
+static void
+fake_handler (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Fake *fake = user_data;
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
+  g_autofree char *body = NULL;
+  guint status = 200;
+
+  soup_message_headers_replace (response, LIAISON_PROTOCOL_HEADER, "1");
+  /* Said even while refusing: a proxy on the way may mangle gzip. */
+  soup_message_headers_replace (response, "Accept-Encoding", "gzip");
+  if (g_str_equal (path, "/v1/enroll"))
+    {
+      g_autofree char *token = liaison_protocol_new_token ();
+      g_autofree char *server_id = g_uuid_string_random ();
+
+      body = g_strdup_printf ("{\"token\": \"%s\", \"role\": \"station\", \"server_id\": \"%s\","
+                              " \"station\": {\"uuid\": \"%s\", \"name\": \"假总部联络站\","
+                              " \"kind\": \"station\", \"district\": \"相山区\"}}",
+                              token, server_id, fake->station_uuid);
+    }
+  else if (g_str_equal (path, "/v1/push"))
+    {
+      const char *coding = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                         "Content-Encoding");
+
+      g_free (fake->push_coding);
+      fake->push_coding = g_strdup (coding != NULL ? coding : "");
+      status = fake->refuse && coding != NULL ? SOUP_STATUS_BAD_REQUEST : SOUP_STATUS_SERVICE_UNAVAILABLE;
+      body = g_strdup_printf ("{\"error\": {\"code\": \"%s\", \"message\": \"No.\"}}",
+                              status == SOUP_STATUS_BAD_REQUEST ? LIAISON_PROTOCOL_ERROR_BAD_ENCODING
+                                                                : LIAISON_PROTOCOL_ERROR_SERVER_ERROR);
+    }
+  else
+    body = g_strdup ("{\"changes\": [], \"last_seq\": 0, \"more\": false}");
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
+  body = NULL;
+}
+
+/* The station compresses from the enroll answer on, since it offers gzip;
+ * a server that then refuses its gzip (though it still offers it) gets a
+ * sentence the clerk can read, and the next push goes plain. */
+static void
+test_refused (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("liaison-poor-line-refused-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "station.db", NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Fake fake = { g_uuid_string_random (), FALSE, NULL };
+  LiaisonTestReplica replica = { 0 };
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, fake_handler, &fake, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  replica.store = liaison_test_open_store (path);
+  replica.engine = liaison_sync_engine_new (replica.store);
+  g_assert_true (liaison_test_enroll (replica.engine, url, "fake", &error));
+  g_assert_no_error (error);
+  liaison_test_add_deputy (replica.store, "张伟", LIAISON_DEPUTY_LEVEL_CITY);
+  liaison_test_add_receptions (replica.store, 20, "被拒压缩");
+
+  fake.refuse = TRUE;
+  g_assert_false (liaison_test_sync (replica.engine, NULL, &error));
+  g_assert_cmpstr (fake.push_coding, ==, "gzip");
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER);
+  g_assert_cmpstr (error->message, ==,
+                   "Headquarters could not read what this station sent compressed; nothing was changed. "
+                   "Sync again: the station now sends it uncompressed");
+  g_clear_error (&error);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&replica), ==, 20);
+
+  g_assert_false (liaison_test_sync (replica.engine, NULL, &error));
+  g_assert_cmpstr (fake.push_coding, ==, "");
+
+  liaison_test_replica_clear (&replica);
+  g_free (fake.station_uuid);
+  g_free (fake.push_coding);
+  soup_server_disconnect (server);
+  liaison_test_remove_tree (dir);
+}
+
 /* Hostile bodies */
 
 /* One request with @coding as its Content-Encoding (NULL: none) and
@@ -446,6 +547,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/poor-line/both-ways", test_both_ways);
   g_test_add_func ("/poor-line/resume", test_resume);
+  g_test_add_func ("/poor-line/refused", test_refused);
   g_test_add_func ("/poor-line/hostile", test_hostile);
   status = g_test_run ();
   liaison_test_remove_tree (config);

@@ -63,7 +63,8 @@ const char *liaison_sync_engine_get_last_error (LiaisonSyncEngine *self);
 guint       liaison_sync_engine_get_sent       (LiaisonSyncEngine *self);
 guint       liaison_sync_engine_get_received   (LiaisonSyncEngine *self);
 /* What the pulls of the running (or last) sync carried: changes in the
- * answers, applied or not, and the answers' bytes. */
+ * answers, applied or not, and the answers' bytes as JSON (inflated, when
+ * they came gzip). */
 guint       liaison_sync_engine_get_pulled_records (LiaisonSyncEngine *self);
 guint64     liaison_sync_engine_get_pulled_bytes   (LiaisonSyncEngine *self);
 /* Headquarters asks the server for the contacts of the reception

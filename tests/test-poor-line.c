@@ -487,6 +487,16 @@ test_hostile (void)
   }
   g_assert_cmpint (liaison_test_hq_count (&enrolled.hq, records), ==, before);
 
+  /* A stranger's bomb is not even inflated: no token, no work. */
+  {
+    g_autofree char *url = g_strconcat (enrolled.hq.url, "/v1/push", NULL);
+    g_autoptr(GBytes) big = bomb (LIAISON_MAX_BODY_BYTES + 1);
+    g_autoptr(GBytes) refused = send_coded (raw, url, "POST", "not-a-token", "application/json", "gzip", NULL,
+                                            big, &status, NULL);
+
+    g_assert_cmpuint (status, ==, SOUP_STATUS_UNAUTHORIZED);
+  }
+
   /* Still up; its answers say that request bodies may be gzip (RFC 7694),
    * and the pull comes gzip when asked for it, the same JSON. */
   pull_url = g_strconcat (enrolled.hq.url, "/v1/pull?since=0", NULL);

@@ -221,16 +221,32 @@ accepts_gzip (SoupServerMessage *msg)
   return found;
 }
 
-/* Inflates a gzip request body (liaison-hq-body-limit.h), or answers why
- * it cannot be read and returns FALSE. */
+/* Answers 413 and returns FALSE for a body over its limit. */
+static gboolean
+check_size (SoupServerMessage *msg,
+            LiaisonHqEndpoint  endpoint)
+{
+  if (!liaison_hq_body_limit_exceeded (msg))
+    return TRUE;
+  reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
+               endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB."
+                                                          : "The request body is over 8 MiB.");
+  return FALSE;
+}
+
+/* Inflates a gzip request body within its limit (liaison-hq-body-limit.h),
+ * or answers why it cannot be read and returns FALSE. Only once the
+ * caller is known, for what needs a token: inflating costs the server
+ * time that a stranger's bomb should not. */
 static gboolean
 decode_body (LiaisonHqServer   *self,
-             SoupServerMessage *msg)
+             SoupServerMessage *msg,
+             LiaisonHqEndpoint  endpoint)
 {
   switch (liaison_hq_body_limit_decode (msg))
     {
     case LIAISON_HQ_BODY_PLAIN:
-      return TRUE;
+      return check_size (msg, endpoint);
     case LIAISON_HQ_BODY_BROKEN:
       reply_error (msg, SOUP_STATUS_BAD_REQUEST, LIAISON_PROTOCOL_ERROR_BAD_ENCODING,
                    "The body says Content-Encoding: gzip and is not gzip, or is cut short.");
@@ -287,15 +303,8 @@ handler (SoupServer        *soup,
                    "This server speaks Liaison-Protocol 1 and the request does not say it.");
       return;
     }
-  if (!decode_body (self, msg))
+  if (!check_size (msg, endpoint))
     return;
-  if (liaison_hq_body_limit_exceeded (msg))
-    {
-      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, LIAISON_PROTOCOL_ERROR_TOO_LARGE,
-                   endpoint == LIAISON_HQ_ENDPOINT_ATTACHMENT ? "An attachment may be at most 10 MiB (inflated)."
-                                                              : "The request body is over 8 MiB (inflated).");
-      return;
-    }
 
   if ((g_str_equal (method, "GET") || g_str_equal (method, "HEAD")) &&
       soup_server_message_get_request_body (msg)->length > 0)
@@ -312,14 +321,15 @@ handler (SoupServer        *soup,
       liaison_hq_server_handle_hello (self->store, msg);
       return;
     case LIAISON_HQ_ENDPOINT_ENROLL:
-      liaison_hq_server_handle_enroll (self->store, msg);
+      if (decode_body (self, msg, endpoint))
+        liaison_hq_server_handle_enroll (self->store, msg);
       return;
     default:
       break;
     }
 
   token = liaison_hq_server_authenticate (self->store, msg);
-  if (token == NULL)
+  if (token == NULL || !decode_body (self, msg, endpoint))
     return;
   switch (endpoint)
     {

@@ -265,6 +265,10 @@ balancer_start (const char   *dir,
                           "  timeout connect 5s\n"
                           "  timeout client 120s\n"
                           "  timeout server 120s\n"
+                          /* A server busy with a burst answers its
+                           * health check late, not never. */
+                          "  timeout check 30s\n"
+                          "  default-server inter 5s fall 6 rise 1\n"
                           "  option http-server-close\n"
                           "frontend liaison\n"
                           "  bind 127.0.0.1:%u\n"

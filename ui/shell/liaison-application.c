@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-application.h"
+#include "liaison-first-frame.h"
 #include "liaison-privacy-notice.h"
 #include "liaison-store.h"
 #include "liaison-sync-engine.h"
@@ -80,6 +81,7 @@ liaison_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (liaison_window_new (GTK_APPLICATION (self), self->store));
       liaison_window_set_sync_engine (LIAISON_WINDOW (window), self->sync_engine);
+      liaison_first_frame_watch (window);
     }
   gtk_window_present (window);
 }

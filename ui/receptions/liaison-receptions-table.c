@@ -60,6 +60,48 @@ static const char * const column_ids[N_COLUMNS] = {
   "sync_column",
 };
 
+#define CELL_TOOLTIP_KEY "liaison-cell-tooltip"
+
+/* Whether @column's cells have the whole text as a tooltip, in case the
+ * column cuts it short. */
+static gboolean
+column_has_tooltip (Column column)
+{
+  return column == COLUMN_SUMMARY || column == COLUMN_COMMUNITY || column == COLUMN_DEPUTIES ||
+         column == COLUMN_STATION;
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), CELL_TOOLTIP_KEY);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, liaison_ui_tooltip_label_new (text));
+  return TRUE;
+}
+
+/* The tooltip of a cell, as liaison_ui_set_tooltip() shows it and with
+ * the same accessible description, but kept aside rather than as the
+ * label's tooltip-text: GTK 4.8 asks the X server where the pointer is at
+ * every new tooltip-text, and a table's first page binds some 800 such
+ * cells (docs/benchmarks.md, "The app's start"). */
+static void
+set_cell_tooltip (GtkWidget  *label,
+                  const char *text)
+{
+  g_object_set_data_full (G_OBJECT (label), CELL_TOOLTIP_KEY, g_strdup (text), g_free);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -75,6 +117,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "sync-state");
   else if (column == COLUMN_CATEGORY)
     gtk_widget_add_css_class (label, "category-label");
+  if (column_has_tooltip (column))
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -194,9 +241,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_PHONE)
     g_clear_pointer (&text, g_free);
   /* The whole summary or community, when the column cuts it short. */
-  if (column == COLUMN_SUMMARY || column == COLUMN_COMMUNITY || column == COLUMN_DEPUTIES ||
-      column == COLUMN_STATION)
-    liaison_ui_set_tooltip (label, text != NULL && *text ? text : NULL);
+  if (column_has_tooltip (column))
+    set_cell_tooltip (label, text != NULL && *text ? text : NULL);
   if (column == COLUMN_DATE)
     name_row (label, reception);
 }

@@ -320,6 +320,11 @@ liaison_dashboard_compute (LiaisonStore        *store,
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL && g_date_valid (&period->from) && g_date_valid (&period->to), NULL);
 
+  /* A year's dashboard reads some 10 MB of index at headquarters: the
+   * store's 8 MB cache (liaison-store.c) would read it from the file
+   * again on every refresh. Once a dashboard is asked for, 32 MB. */
+  if (!liaison_store_exec (store, "PRAGMA cache_size = -32768", error))
+    return NULL;
   dashboard = compute (store, period, today, scope_station (store), error);
   if (dashboard == NULL)
     return NULL;

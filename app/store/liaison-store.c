@@ -326,10 +326,11 @@ liaison_store_open (const char  *path,
       !liaison_store_exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
       /* Purged text (docs/privacy.md) leaves no copy in free space. */
       !liaison_store_exec (self, "PRAGMA secure_delete = ON", &local_error) ||
-      /* A year's dashboard reads some 10 MB of index at headquarters:
-       * SQLite's default 2 MB cache would read it from the file again on
-       * every refresh. */
-      !liaison_store_exec (self, "PRAGMA cache_size = -32768", &local_error))
+      /* 8 MB: a start on a million receptions (the first page, the
+       * suggestions' count and page, the roster) filled a 32 MB cache,
+       * and the app's peak memory with it; the dashboard asks for more
+       * (app/report/liaison-dashboard.c, docs/benchmarks.md). */
+      !liaison_store_exec (self, "PRAGMA cache_size = -8192", &local_error))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
                    _("“%s” is not a Liaison database: %s"), path, local_error->message);

@@ -6,16 +6,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-db.h"
+#include "liaison-db-nest.h"
 
 struct _LiaisonDb
 {
-  sqlite3    *handle;
+  sqlite3       *handle;
   /* owned: SQL text -> sqlite3_stmt */
-  GHashTable *statements;
-  GQuark      error_domain;
-  int         error_code;
-  guint       transaction_depth;
-  gboolean    transaction_failed;
+  GHashTable    *statements;
+  GQuark         error_domain;
+  int            error_code;
+  LiaisonDbNest  nest;
 };
 
 static void
@@ -23,6 +23,26 @@ finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
 }
+
+static gboolean
+nest_exec (gpointer     db,
+           const char  *sql,
+           const char  *failed,
+           GError     **error)
+{
+  return liaison_db_exec (db, sql, failed, error);
+}
+
+static void
+nest_rollback (gpointer data)
+{
+  LiaisonDb *db = data;
+
+  if (db->handle != NULL && !sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static const LiaisonDbNestOps nest_ops = { nest_exec, nest_rollback };
 
 LiaisonDb *
 liaison_db_new (GQuark error_domain,
@@ -34,6 +54,7 @@ liaison_db_new (GQuark error_domain,
   db->error_code = error_code;
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           finalize_statement);
+  liaison_db_nest_init (&db->nest, &nest_ops, db, error_domain, error_code);
   return db;
 }
 
@@ -62,8 +83,7 @@ liaison_db_close (LiaisonDb *db)
 {
   g_hash_table_remove_all (db->statements);
   g_clear_pointer (&db->handle, sqlite3_close);
-  db->transaction_depth = 0;
-  db->transaction_failed = FALSE;
+  liaison_db_nest_reset (&db->nest);
 }
 
 sqlite3 *
@@ -211,14 +231,7 @@ liaison_db_begin (LiaisonDb   *db,
                   const char  *failed,
                   GError     **error)
 {
-  if (db->transaction_depth == 0)
-    {
-      if (!liaison_db_exec (db, "BEGIN IMMEDIATE", failed, error))
-        return FALSE;
-      db->transaction_failed = FALSE;
-    }
-  db->transaction_depth++;
-  return TRUE;
+  return liaison_db_nest_begin (&db->nest, "BEGIN IMMEDIATE", failed, error);
 }
 
 gboolean
@@ -226,44 +239,19 @@ liaison_db_commit (LiaisonDb   *db,
                    const char  *failed,
                    GError     **error)
 {
-  g_return_val_if_fail (db->transaction_depth > 0, FALSE);
-
-  if (--db->transaction_depth > 0)
-    return TRUE;
-
-  if (db->transaction_failed)
-    {
-      liaison_db_rollback (db);
-      g_set_error_literal (error, db->error_domain, db->error_code,
-                           _("An earlier step failed, so nothing was saved."));
-      return FALSE;
-    }
-  if (!liaison_db_exec (db, "COMMIT", failed, error))
-    {
-      liaison_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_db_nest_commit (&db->nest, failed, error);
 }
 
 void
 liaison_db_rollback (LiaisonDb *db)
 {
-  if (db->transaction_depth > 1)
-    {
-      db->transaction_depth--;
-      db->transaction_failed = TRUE;
-      return;
-    }
-  db->transaction_depth = 0;
-  if (db->handle != NULL && !sqlite3_get_autocommit (db->handle))
-    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  liaison_db_nest_rollback (&db->nest);
 }
 
 gboolean
 liaison_db_in_transaction (LiaisonDb *db)
 {
-  return db->transaction_depth > 0;
+  return liaison_db_nest_active (&db->nest);
 }
 
 char *

@@ -3,6 +3,7 @@
  * store. */
 #pragma once
 
+#include "liaison-db-nest.h"
 #include "liaison-hq-db.h"
 
 G_BEGIN_DECLS
@@ -55,8 +56,7 @@ struct _LiaisonHqDb
   GHashTable               *statements;
   GQuark                    error_domain;
   int                       error_code;
-  guint                     transaction_depth;
-  gboolean                  transaction_failed;
+  LiaisonDbNest             nest;
 };
 
 struct _LiaisonHqStmt

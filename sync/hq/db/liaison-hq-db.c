@@ -1,6 +1,6 @@
 /* liaison-hq-db.c: headquarters' database interface (liaison-hq-db.h):
- * what both backends share, the statement cache, nested transactions and
- * the stepping helpers. */
+ * what both backends share, the statement cache and the stepping helpers;
+ * nested transactions are app/db/liaison-db-nest.c's, through the backend. */
 #define G_LOG_DOMAIN "liaison-hq-db"
 
 #include "config.h"
@@ -24,6 +24,26 @@ free_cached (gpointer stmt)
   self->db->backend->stmt_free (self);
 }
 
+static gboolean
+nest_exec (gpointer     db,
+           const char  *sql,
+           const char  *failed,
+           GError     **error)
+{
+  return liaison_hq_db_exec (db, sql, failed, error);
+}
+
+static void
+nest_rollback (gpointer data)
+{
+  LiaisonHqDb *db = data;
+
+  if (db->backend->in_transaction (db))
+    db->backend->exec (db, "ROLLBACK");
+}
+
+static const LiaisonDbNestOps nest_ops = { nest_exec, nest_rollback };
+
 void
 liaison_hq_db_init (LiaisonHqDb              *db,
                     const LiaisonHqDbBackend *backend,
@@ -34,6 +54,7 @@ liaison_hq_db_init (LiaisonHqDb              *db,
   db->error_domain = error_domain;
   db->error_code = error_code;
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_cached);
+  liaison_db_nest_init (&db->nest, &nest_ops, db, error_domain, error_code);
 }
 
 void
@@ -41,7 +62,7 @@ liaison_hq_db_free (LiaisonHqDb *db)
 {
   if (db == NULL)
     return;
-  db->transaction_depth = 0;
+  liaison_db_nest_reset (&db->nest);
   liaison_hq_db_rollback (db);
   g_hash_table_unref (db->statements);
   db->backend->close (db);
@@ -134,14 +155,7 @@ liaison_hq_db_begin (LiaisonHqDb  *db,
                      const char   *failed,
                      GError      **error)
 {
-  if (db->transaction_depth == 0)
-    {
-      if (!liaison_hq_db_exec (db, db->backend->begin_sql, failed, error))
-        return FALSE;
-      db->transaction_failed = FALSE;
-    }
-  db->transaction_depth++;
-  return TRUE;
+  return liaison_db_nest_begin (&db->nest, db->backend->begin_sql, failed, error);
 }
 
 gboolean
@@ -149,7 +163,7 @@ liaison_hq_db_begin_read (LiaisonHqDb  *db,
                           const char   *failed,
                           GError      **error)
 {
-  g_return_val_if_fail (db->transaction_depth == 0, FALSE);
+  g_return_val_if_fail (!liaison_db_nest_active (&db->nest), FALSE);
 
   return liaison_hq_db_exec (db, db->backend->begin_read_sql, failed, error);
 }
@@ -159,43 +173,19 @@ liaison_hq_db_commit (LiaisonHqDb  *db,
                       const char   *failed,
                       GError      **error)
 {
-  g_return_val_if_fail (db->transaction_depth > 0, FALSE);
-
-  if (--db->transaction_depth > 0)
-    return TRUE;
-  if (db->transaction_failed)
-    {
-      liaison_hq_db_rollback (db);
-      g_set_error_literal (error, db->error_domain, db->error_code,
-                           _("An earlier step failed, so nothing was saved."));
-      return FALSE;
-    }
-  if (!liaison_hq_db_exec (db, "COMMIT", failed, error))
-    {
-      liaison_hq_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return liaison_db_nest_commit (&db->nest, failed, error);
 }
 
 void
 liaison_hq_db_rollback (LiaisonHqDb *db)
 {
-  if (db->transaction_depth > 1)
-    {
-      db->transaction_depth--;
-      db->transaction_failed = TRUE;
-      return;
-    }
-  db->transaction_depth = 0;
-  if (db->backend->in_transaction (db))
-    db->backend->exec (db, "ROLLBACK");
+  liaison_db_nest_rollback (&db->nest);
 }
 
 gboolean
 liaison_hq_db_in_transaction (LiaisonHqDb *db)
 {
-  return db->transaction_depth > 0;
+  return liaison_db_nest_active (&db->nest);
 }
 
 void

@@ -224,7 +224,7 @@ liaison_hq_store_rollback (LiaisonHqStore *self)
 
 /* DATA_DIR/database: the PostgreSQL database `init --database` made the
  * store in, so that every command given the data directory finds it. */
-#define DATABASE_FILE "database"
+#define DATABASE_FILE LIAISON_HQ_STORE_DATABASE_FILE
 
 /* Where the store is: @database, or $LIAISON_HQ_DATABASE, or (to open)
  * what DATA_DIR/database says; NULL for DATA_DIR/hq.db. */
@@ -246,9 +246,8 @@ database_of (const char *data_dir,
   return g_strdup (g_strstrip (text));
 }
 
-/* @uri without its password, to be shown. */
-static char *
-shown_database (const char *uri)
+char *
+liaison_hq_store_shown_database (const char *uri)
 {
   g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD, NULL);
 
@@ -380,7 +379,7 @@ liaison_hq_store_create_in (const char  *data_dir,
     return NULL;
   if (location != NULL && (!holds_store (self, &exists, error) || exists))
     {
-      g_autofree char *shown = shown_database (location);
+      g_autofree char *shown = liaison_hq_store_shown_database (location);
 
       if (exists)
         g_set_error (error, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_EXISTS,
@@ -394,8 +393,7 @@ liaison_hq_store_create_in (const char  *data_dir,
       !seed (self, error) ||
       !liaison_hq_store_commit (self, error) ||
       !liaison_hq_store_open_attachments (self, error) ||
-      (location != NULL && !g_file_set_contents_full (database_file, location, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                                      0600, error)))
+      (location != NULL && !liaison_hq_store_write_database_file (data_dir, location, error)))
     {
       liaison_hq_store_rollback (self);
       if (location == NULL)
@@ -406,6 +404,16 @@ liaison_hq_store_create_in (const char  *data_dir,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+gboolean
+liaison_hq_store_write_database_file (const char  *data_dir,
+                                      const char  *uri,
+                                      GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, DATABASE_FILE, NULL);
+
+  return g_file_set_contents_full (path, uri, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 LiaisonHqStore *
@@ -423,7 +431,7 @@ liaison_hq_store_open_in (const char  *data_dir,
   g_autoptr(LiaisonHqStore) self = g_object_new (LIAISON_TYPE_HQ_STORE, NULL);
   g_autofree char *path = g_build_filename (data_dir, "hq.db", NULL);
   g_autofree char *location = database_of (data_dir, database, FALSE);
-  g_autofree char *shown = location != NULL ? shown_database (location) : g_strdup (path);
+  g_autofree char *shown = location != NULL ? liaison_hq_store_shown_database (location) : g_strdup (path);
   g_autoptr(LiaisonHqStmt) stmt = NULL;
   gboolean exists = TRUE;
 
@@ -475,7 +483,7 @@ const char *
 liaison_hq_store_describe (LiaisonHqStore *self)
 {
   if (self->shown == NULL)
-    self->shown = self->database != NULL ? shown_database (self->database)
+    self->shown = self->database != NULL ? liaison_hq_store_shown_database (self->database)
                                          : g_build_filename (self->data_dir, "hq.db", NULL);
   return self->shown;
 }

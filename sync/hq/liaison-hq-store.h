@@ -65,6 +65,15 @@ LiaisonHqStore *liaison_hq_store_open          (const char      *data_dir,
 LiaisonHqStore *liaison_hq_store_create_in     (const char      *data_dir,
                                                 const char      *database,
                                                 GError         **error);
+/* @uri without its password, to be shown. */
+char           *liaison_hq_store_shown_database      (const char *uri);
+/* DATA_DIR's file naming the PostgreSQL database that keeps its store. */
+#define LIAISON_HQ_STORE_DATABASE_FILE "database"
+/* Writes DATA_DIR/database (0600, whole or not at all) naming @uri, as
+ * create_in does: every later command given DATA_DIR alone opens @uri. */
+gboolean        liaison_hq_store_write_database_file (const char *data_dir,
+                                                      const char *uri,
+                                                      GError    **error);
 LiaisonHqStore *liaison_hq_store_open_in       (const char      *data_dir,
                                                 const char      *database,
                                                 GError         **error);

@@ -35,6 +35,7 @@ liaison_hq_print_usage (FILE *out)
              "  liaison-hq retention --data-dir DIR\n"
              "  liaison-hq retention set --data-dir DIR --years N\n"
              "  liaison-hq purge --data-dir DIR\n"
+             "  liaison-hq migrate --from DIR --to postgresql://…\n"
              "\n"
              "--data-dir defaults to $LIAISON_HQ_DATA_DIR; serve also reads $LIAISON_HQ_LISTEN,\n"
              "$LIAISON_HQ_TLS_CERT and $LIAISON_HQ_TLS_KEY. “liaison-hq COMMAND --help” describes\n"
@@ -85,6 +86,11 @@ liaison_hq_command_summary (const char *command)
     { "retention set", N_("Sets how many years visitors’ names, phones and communities are kept after a\n"
                           "reception’s matters end (1 to 30; 3 until set). Every desk gets it at its next\n"
                           "sync; the server purges with it at its next run.") },
+    { "migrate", N_("Copies the SQLite headquarters in DIR (its hq.db) into an empty PostgreSQL database, in one\n"
+                    "transaction, and checks every table and every kind of record by count and digest on both\n"
+                    "sides before committing; a difference and nothing is committed. Then DIR/database names\n"
+                    "the PostgreSQL database, so that “liaison-hq serve --data-dir DIR” uses it; hq.db is only\n"
+                    "read, and kept. Stop the server first.") },
     { "purge", N_("Purges now what the retention period says is due, as “liaison-hq serve” does at\n"
                   "start-up and once a day: the visitors’ names, phones and communities become\n"
                   "“(已按期删除)” at the server, and every desk holding them purges them at its next sync.") },

@@ -1,9 +1,6 @@
-/* main.c: liaison-hq, the headquarters server, and its commands.
- *
- * docs/hq.md describes every command. Commands print what they did on
- * stdout and a clear message on stderr when they liaison_hq_fail (exit 1); a wrong
- * command line exits 2.
- */
+/* main.c: liaison-hq, the headquarters server, and its commands (docs/hq.md
+ * describes each). Commands print what they did on stdout and a clear message
+ * on stderr when they fail (exit 1); a wrong command line exits 2. */
 #define G_LOG_DOMAIN "liaison-hq"
 
 #include "config.h"
@@ -16,6 +13,7 @@
 #include "liaison-hq-audit.h"
 #include "liaison-hq-check.h"
 #include "liaison-hq-import.h"
+#include "liaison-hq-migrate.h"
 #include "liaison-hq-points-rules.h"
 #include "liaison-hq-retention.h"
 #include "liaison-hq-quarter.h"
@@ -775,6 +773,8 @@ main (int   argc,
     return command_rules_show (argc - 2, argv + 2);
   if (g_str_equal (command, "quarter"))
     return liaison_hq_quarter_command (argc - 1, argv + 1);
+  if (g_str_equal (command, "migrate"))
+    return liaison_hq_migrate_command (argc - 1, argv + 1);
   if (g_str_equal (command, "audit"))
     return liaison_hq_audit_command (argc - 1, argv + 1);
   if (g_str_equal (command, "retention") || g_str_equal (command, "purge"))

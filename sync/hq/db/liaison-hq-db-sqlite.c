@@ -160,6 +160,28 @@ static const LiaisonHqDbBackend sqlite_backend = {
   .column_int64   = sqlite_column_int64,
 };
 
+static LiaisonHqDb *
+open_sqlite (const char  *path,
+             int          flags,
+             GQuark       error_domain,
+             int          error_code,
+             const char  *failed,
+             GError     **error)
+{
+  g_autoptr(LiaisonHqDb) db = NULL;
+  SqliteDb *self = g_new0 (SqliteDb, 1);
+
+  liaison_hq_db_init (&self->parent, &sqlite_backend, error_domain, error_code);
+  db = &self->parent;
+  if (sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      liaison_hq_db_set_error (db, error, failed);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->handle, 10000);
+  return g_steal_pointer (&db);
+}
+
 LiaisonHqDb *
 liaison_hq_db_open_sqlite (const char  *path,
                            gboolean     create,
@@ -168,18 +190,11 @@ liaison_hq_db_open_sqlite (const char  *path,
                            const char  *failed,
                            GError     **error)
 {
-  g_autoptr(LiaisonHqDb) db = NULL;
-  SqliteDb *self = g_new0 (SqliteDb, 1);
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  g_autoptr(LiaisonHqDb) db = open_sqlite (path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                                           error_domain, error_code, failed, error);
 
-  liaison_hq_db_init (&self->parent, &sqlite_backend, error_domain, error_code);
-  db = &self->parent;
-  if (sqlite3_open_v2 (path, &self->handle, flags, NULL) != SQLITE_OK)
-    {
-      liaison_hq_db_set_error (db, error, failed);
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->handle, 10000);
+  if (db == NULL)
+    return NULL;
   /* WAL for readers beside the writer; FULL so that a commit, which comes
    * before every answer, survives a power cut too; secure_delete so that
    * purged text leaves no copy in free space (docs/privacy.md). */
@@ -187,4 +202,14 @@ liaison_hq_db_open_sqlite (const char  *path,
                            " PRAGMA secure_delete = ON;", failed, error))
     return NULL;
   return g_steal_pointer (&db);
+}
+
+LiaisonHqDb *
+liaison_hq_db_open_sqlite_read_only (const char  *path,
+                                     GQuark       error_domain,
+                                     int          error_code,
+                                     const char  *failed,
+                                     GError     **error)
+{
+  return open_sqlite (path, SQLITE_OPEN_READONLY, error_domain, error_code, failed, error);
 }

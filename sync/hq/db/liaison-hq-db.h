@@ -34,6 +34,13 @@ LiaisonHqDb   *liaison_hq_db_open_sqlite     (const char     *path,
                                               int             error_code,
                                               const char     *failed,
                                               GError        **error);
+/* Opens the SQLite database at @path to read only: nothing is written to
+ * it, not even its journal mode (`liaison-hq migrate`'s source). */
+LiaisonHqDb   *liaison_hq_db_open_sqlite_read_only (const char *path,
+                                                    GQuark      error_domain,
+                                                    int         error_code,
+                                                    const char *failed,
+                                                    GError    **error);
 /* Opens the PostgreSQL database @uri (libpq's connection URI). */
 LiaisonHqDb   *liaison_hq_db_open_postgresql (const char     *uri,
                                               GQuark          error_domain,

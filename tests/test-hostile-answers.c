@@ -15,6 +15,7 @@
 #include "liaison-protocol.h"
 #include "liaison-store-loop.h"
 #include "liaison-sync-engine.h"
+#include "liaison-test-fake-hq.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 
@@ -151,13 +152,7 @@ fake_handler (SoupServer        *server,
 
   if (g_str_equal (path, "/v1/enroll") && !fake->deep_enroll)
     {
-      g_autofree char *token = liaison_protocol_new_token ();
-      g_autofree char *server_id = g_uuid_string_random ();
-
-      enrolled = g_strdup_printf ("{\"token\": \"%s\", \"role\": \"station\", \"server_id\": \"%s\","
-                                  " \"station\": {\"uuid\": \"%s\", \"name\": \"假总部联络站\","
-                                  " \"kind\": \"station\", \"district\": \"相山区\"}}",
-                                  token, server_id, fake->station_uuid);
+      enrolled = liaison_test_fake_hq_enroll_answer (fake->station_uuid);
       body = enrolled;
       length = strlen (enrolled);
       status = 200;
@@ -189,7 +184,6 @@ test_deep_answers (void)
   g_autofree char *url = NULL;
   Fake fake = { 200, page (1), FALSE, g_uuid_string_random () };
   LiaisonTestReplica replica = { 0 };
-  GSList *uris;
   struct {
     guint status;
     GString *answer;
@@ -208,12 +202,7 @@ test_deep_answers (void)
     { 503, liaison_test_append_repeat (g_string_new ("{\"error\": "), "[", DEEP), LIAISON_SYNC_ERROR_SERVER, "try again" },
   };
 
-  soup_server_add_handler (server, NULL, fake_handler, &fake, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = liaison_test_fake_hq_listen (server, fake_handler, &fake);
 
   replica.store = liaison_test_open_store (path);
   replica.engine = liaison_sync_engine_new (replica.store);

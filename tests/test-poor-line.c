@@ -16,6 +16,7 @@
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "liaison-test-hq-enrolled.h"
+#include "liaison-test-fake-hq.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-line.h"
 #include "liaison-test-proxy.h"
@@ -236,13 +237,7 @@ fake_handler (SoupServer        *server,
   soup_message_headers_replace (response, "Accept-Encoding", "gzip");
   if (g_str_equal (path, "/v1/enroll"))
     {
-      g_autofree char *token = liaison_protocol_new_token ();
-      g_autofree char *server_id = g_uuid_string_random ();
-
-      body = g_strdup_printf ("{\"token\": \"%s\", \"role\": \"station\", \"server_id\": \"%s\","
-                              " \"station\": {\"uuid\": \"%s\", \"name\": \"假总部联络站\","
-                              " \"kind\": \"station\", \"district\": \"相山区\"}}",
-                              token, server_id, fake->station_uuid);
+      body = liaison_test_fake_hq_enroll_answer (fake->station_uuid);
     }
   else if (g_str_equal (path, "/v1/push"))
     {
@@ -276,14 +271,8 @@ test_refused (void)
   g_autofree char *url = NULL;
   Fake fake = { g_uuid_string_random (), FALSE, NULL };
   LiaisonTestReplica replica = { 0 };
-  GSList *uris;
 
-  soup_server_add_handler (server, NULL, fake_handler, &fake, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = liaison_test_fake_hq_listen (server, fake_handler, &fake);
 
   replica.store = liaison_test_open_store (path);
   replica.engine = liaison_sync_engine_new (replica.store);

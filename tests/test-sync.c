@@ -12,6 +12,7 @@
 #include "liaison-store-quarantine.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
+#include "liaison-test-fake-hq.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
 #include "liaison-token-store.h"
@@ -839,13 +840,7 @@ fake_handler (SoupServer        *server,
 
   if (g_str_equal (path, "/v1/enroll"))
     {
-      g_autofree char *token = liaison_protocol_new_token ();
-      g_autofree char *server_id = g_uuid_string_random ();
-
-      owned = g_strdup_printf ("{\"token\": \"%s\", \"role\": \"station\", \"server_id\": \"%s\","
-                               " \"station\": {\"uuid\": \"%s\", \"name\": \"假总部联络站\","
-                               " \"kind\": \"station\", \"district\": \"相山区\"}}",
-                               token, server_id, fake->station_uuid);
+      owned = liaison_test_fake_hq_enroll_answer (fake->station_uuid);
       body = owned;
       soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                     LIAISON_PROTOCOL_HEADER, "1");
@@ -880,7 +875,6 @@ test_malformed_answers (void)
   g_autofree char *quiet_path = g_build_filename (dir, "quiet.db", NULL);
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *url = NULL;
   g_autofree char *category_uuid = g_strdup ("6c1a7e00-0000-4000-8000-000000000001");
   g_autofree char *missing_uuid = g_uuid_string_random ();
@@ -890,15 +884,8 @@ test_malformed_answers (void)
   FakeServer fake = { NULL, NULL, "1", 200, g_uuid_string_random () };
   Replica pending = { 0 }, quiet = { 0 };
   gint64 deputy_id;
-  GUri *uri;
 
-  soup_server_add_handler (server, NULL, fake_handler, &fake, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  uri = uris->data;
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  url = liaison_test_fake_hq_listen (server, fake_handler, &fake);
 
   /* One station with receptions to push, one with nothing (it goes
    * straight to pulling). */

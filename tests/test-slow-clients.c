@@ -204,9 +204,7 @@ main (int    argc,
   int status;
 
   /* Keys go to a file in a folder of our own, never a real keyring. */
-  config = liaison_test_make_tmp_dir ("liaison-slow-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-slow-config-XXXXXX");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/slow-clients/headers-and-body", test_slow_clients);
   g_test_add_func ("/slow-clients/few-file-descriptors", test_few_file_descriptors);

@@ -334,9 +334,7 @@ main (int    argc,
   int status;
 
   /* Keys go to a file in a folder of our own, never a real keyring. */
-  config = liaison_test_make_tmp_dir ("liaison-soak-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-soak-config-XXXXXX");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/soak/cut-connections", test_soak);
   status = g_test_run ();

@@ -311,9 +311,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* The stations' keys go to a folder of the test's, not the keyring or
    * the user's own configuration (the cases' children inherit it). */
-  config = liaison_test_make_tmp_dir ("liaison-ui-sync-config-XXXXXX");
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  config = liaison_test_private_keys ("liaison-ui-sync-config-XXXXXX");
 
   liaison_test_add_ui_case ("/ui/sync/startup-sync", run_startup_sync);
   liaison_test_add_ui_case ("/ui/sync/sync-now", run_sync_now);

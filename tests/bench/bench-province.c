@@ -621,24 +621,14 @@ main (int   argc,
       char *argv[])
 {
   const char *command = argc > 2 ? argv[1] : "";
-  g_autofree char *config = NULL;
 
   g_set_prgname ("bench-province");
-  /* Station keys go to files in the working directory, never a keyring. */
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  liaison_bench_private_keys (argc > 3 ? argv[3] : NULL);
   if (g_str_equal (command, "run") && (argc == 8 || argc == 9))
-    {
-      config = g_build_filename (argv[3], "config", NULL);
-      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-      return cmd_run (argv[0], argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), MAX (atoi (argv[6]), 1),
-                      MAX (atoi (argv[7]), 1), argc == 9 ? argv[8] : NULL);
-    }
+    return cmd_run (argv[0], argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), MAX (atoi (argv[6]), 1),
+                    MAX (atoi (argv[7]), 1), argc == 9 ? argv[8] : NULL);
   if (g_str_equal (command, "worker") && argc == 7)
-    {
-      config = g_build_filename (argv[3], "config", NULL);
-      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-      return cmd_worker (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), atoi (argv[6]));
-    }
+    return cmd_worker (argv[2], argv[3], atoi (argv[4]), atoi (argv[5]), atoi (argv[6]));
 
   g_printerr ("usage: bench-province run HQ DIR N M WORKERS SERVERS [DATABASE]"
               " | worker URL DIR FIRST COUNT M\n");

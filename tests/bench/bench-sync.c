@@ -421,16 +421,9 @@ main (int   argc,
       char *argv[])
 {
   const char *command = argc > 2 ? argv[1] : "";
-  g_autofree char *config = NULL;
 
   g_set_prgname ("bench-sync");
-  /* Station keys go to files in the working directory, never a keyring. */
-  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
-  if (argc > 3)
-    {
-      config = g_build_filename (argv[3], "config", NULL);
-      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    }
+  liaison_bench_private_keys (argc > 3 ? argv[3] : NULL);
   liaison_bench_requests ();
 
   if (g_str_equal (command, "throughput") && argc == 5)

@@ -289,6 +289,18 @@ liaison_bench_raise_file_limit (void)
     }
 }
 
+void
+liaison_bench_private_keys (const char *dir)
+{
+  g_setenv ("LIAISON_NO_KEYRING", "1", TRUE);
+  if (dir != NULL)
+    {
+      g_autofree char *config = g_build_filename (dir, "config", NULL);
+
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    }
+}
+
 /* Request latencies */
 
 static LiaisonBenchRequests requests;

@@ -67,6 +67,10 @@ void            liaison_bench_die_with_parent (gpointer    user_data);
 /* Each station holds a database, its WAL, its index and a socket. */
 void            liaison_bench_raise_file_limit (void);
 
+/* Station keys go to files, never a keyring: under @dir/config (the
+ * benchmark's working directory) when @dir is not NULL. */
+void            liaison_bench_private_keys  (const char   *dir);
+
 /* Request latencies, seen from the client: from the moment an engine
  * queues a request on its SoupSession to the moment the answer has been
  * read and the request leaves the queue (emission hooks see every session

@@ -38,6 +38,7 @@
 #include "liaison-bench-hq.h"
 #include "liaison-hq-station.h"
 #include "liaison-hq-store.h"
+#include "liaison-test-haproxy.h"
 #include "liaison-wire-schema.h"
 
 /* How many stations of a worker enroll at once while setting up. */
@@ -225,90 +226,37 @@ add_stations (const char *data_dir,
     liaison_bench_die ("write the codes", error);
 }
 
-/* A free loopback port (bound then closed: HAProxy takes it at once). */
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (socket == NULL || !g_socket_bind (socket, any, TRUE, &error) ||
-      (bound = g_socket_get_local_address (socket, &error)) == NULL)
-    liaison_bench_die ("find a free port", error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
-/* HAProxy on a free loopback port in front of @servers; its address. */
+/* HAProxy on a free loopback port in front of @servers, configured from
+ * docs/scaling.md's sample (tests/liaison-test-haproxy.c); its address. */
 static char *
 balancer_start (const char   *dir,
                 GPtrArray    *servers,
                 GSubprocess **process)
 {
-  g_autofree char *config_path = g_build_filename (dir, "haproxy.cfg", NULL);
-  g_autofree char *log_path = g_build_filename (dir, "haproxy.log", NULL);
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GString) config = g_string_new (NULL);
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *config = NULL;
   g_autoptr(GError) error = NULL;
-  guint port = free_port ();
+  guint port = liaison_test_free_port (&error);
 
-  /* As docs/scaling.md's sample, on loopback, in the foreground. */
-  g_string_append_printf (config,
-                          "global\n"
-                          /* Two descriptors a connection, within the
-                           * 20,000 the machine allows. */
-                          "  maxconn 9000\n"
-                          "defaults\n"
-                          "  mode http\n"
-                          "  timeout connect 5s\n"
-                          "  timeout client 120s\n"
-                          "  timeout server 120s\n"
-                          /* A server busy with a burst answers its
-                           * health check late, not never. */
-                          "  timeout check 30s\n"
-                          "  default-server inter 5s fall 6 rise 1\n"
-                          "  option http-server-close\n"
-                          "frontend liaison\n"
-                          "  bind 127.0.0.1:%u\n"
-                          "  maxconn 9000\n"
-                          "  default_backend liaison_hq\n"
-                          "backend liaison_hq\n"
-                          "  balance leastconn\n"
-                          /* hello answers without a token, given the protocol. */
-                          "  option httpchk\n"
-                          "  http-check send meth GET uri /v1/hello ver HTTP/1.1 hdr Host liaison-hq"
-                          " hdr Liaison-Protocol 1\n"
-                          "  http-check expect status 200\n",
-                          port);
+  if (port == 0)
+    liaison_bench_die ("find a free port", error);
   for (guint i = 0; i < servers->len; i++)
     {
       LiaisonBenchServer *server = g_ptr_array_index (servers, i);
       const char *address = server->url + strlen ("http://");
-      g_autofree char *host = g_strndup (address, strcspn (address, "/"));
 
-      g_string_append_printf (config, "  server hq%u %s check maxconn 5000\n", i + 1, host);
+      g_ptr_array_add (addresses, g_strndup (address, strcspn (address, "/")));
     }
-  if (!g_file_set_contents (config_path, config->str, config->len, &error))
-    liaison_bench_die ("write haproxy.cfg", error);
-  g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
+  g_ptr_array_add (addresses, NULL);
+  config = liaison_test_haproxy_config (LIAISON_SCALING_MD, port, (const char * const *) addresses->pdata, NULL,
+                                        &error);
+  if (config == NULL)
+    liaison_bench_die ("make haproxy.cfg", error);
   g_subprocess_launcher_set_child_setup (launcher, liaison_bench_die_with_parent, NULL, NULL);
-  *process = g_subprocess_launcher_spawn (launcher, &error, "haproxy", "-db", "-f", config_path, NULL);
+  *process = liaison_test_haproxy_start (launcher, dir, config, port, 10, &error);
   if (*process == NULL)
     liaison_bench_die ("start haproxy", error);
-  /* Until it answers. */
-  for (guint tries = 0; ; tries++)
-    {
-      g_autoptr(GSocketClient) client = g_socket_client_new ();
-      g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-
-      if (connection != NULL)
-        break;
-      if (tries == 100)
-        liaison_bench_die ("haproxy did not listen", NULL);
-      g_usleep (100000);
-    }
   g_printerr ("   haproxy listening on 127.0.0.1:%u (pid %s)\n", port, g_subprocess_get_identifier (*process));
   return g_strdup_printf ("http://127.0.0.1:%u", port);
 }

@@ -14,6 +14,10 @@
 #define READ_FAILED _("The SQLite headquarters could not be read")
 #define WRITE_FAILED _("The PostgreSQL database could not be written")
 
+/* Values a batch of inserted rows holds: 1,000 (some 100 records), well
+ * under PostgreSQL's 65,535 parameters a statement. */
+#define BATCH_VALUES 1000
+
 static void
 table_free (gpointer data)
 {
@@ -42,6 +46,18 @@ is_plain_name (const char *name)
     return FALSE;
   for (const char *p = name; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* A type as information_schema names it: "bigint", "character varying". */
+static gboolean
+is_plain_name_or_words (const char *type)
+{
+  g_auto(GStrv) words = g_strsplit (type, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!is_plain_name (words[i]))
       return FALSE;
   return TRUE;
 }
@@ -194,6 +210,99 @@ move_identities (LiaisonHqDb            *target,
   return TRUE;
 }
 
+/* @table's columns' types in @target, in the source's order ("bigint",
+ * "text"); "" for a column the target lacks, whose insert then fails with
+ * PostgreSQL's own message. */
+static GPtrArray *
+target_types (LiaisonHqDb            *target,
+              LiaisonHqMigrateTable  *table,
+              GError                **error)
+{
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_db_prepare (target,
+    "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema ()"
+    " AND table_name = ?1 AND column_name = ?2", WRITE_FAILED, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const char *type;
+      LiaisonHqDbStep step;
+
+      liaison_hq_stmt_reset (stmt);
+      liaison_hq_stmt_bind_text (stmt, 1, table->name);
+      liaison_hq_stmt_bind_text (stmt, 2, g_ptr_array_index (table->columns, i));
+      step = liaison_hq_stmt_step (stmt);
+      if (step == LIAISON_HQ_DB_FAILED)
+        {
+          liaison_hq_db_set_error (target, error, WRITE_FAILED);
+          return NULL;
+        }
+      type = step == LIAISON_HQ_DB_ROW ? liaison_hq_stmt_column_text (stmt, 0) : NULL;
+      g_ptr_array_add (types, g_strdup (type != NULL && is_plain_name_or_words (type) ? type : ""));
+    }
+  return g_steal_pointer (&types);
+}
+
+/* "INSERT INTO t (a, b) VALUES (CAST (?1 AS text), CAST (?2 AS bigint)),
+ * (…)": @n_rows rows. A parameter in a list of several rows has no type of
+ * its own for PostgreSQL to infer, so each is cast to its column's. */
+static char *
+insert_sql (LiaisonHqMigrateTable *table,
+            GPtrArray             *types,
+            guint                  n_rows)
+{
+  g_autofree char *columns = column_list (table);
+  GString *sql = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES ", table->name, columns);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row > 0 ? ", (" : "(");
+      for (guint i = 0; i < types->len; i++)
+        {
+          const char *type = g_ptr_array_index (types, i);
+
+          g_string_append (sql, i > 0 ? ", " : "");
+          if (*type != '\0')
+            g_string_append_printf (sql, "CAST (?%u AS %s)", ++n, type);
+          else
+            g_string_append_printf (sql, "?%u", ++n);
+        }
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts the rows whose texts @values holds (NULL for NULL), then empties
+ * it. */
+static gboolean
+put_rows (LiaisonHqDb            *target,
+          LiaisonHqMigrateTable  *table,
+          GPtrArray              *types,
+          GPtrArray              *values,
+          GError                **error)
+{
+  guint n_rows = values->len / table->columns->len;
+  g_autofree char *sql = NULL;
+  LiaisonHqStmt *put;   /* kept by @target: a full batch's is prepared once */
+
+  if (n_rows == 0)
+    return TRUE;
+  sql = insert_sql (table, types, n_rows);
+  put = liaison_hq_db_prepare_cached (target, sql, WRITE_FAILED, error);
+  if (put == NULL)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    liaison_hq_stmt_bind_text (put, i + 1, g_ptr_array_index (values, i));
+  if (!liaison_hq_db_step_done (put, WRITE_FAILED, error))
+    return FALSE;
+  g_ptr_array_set_size (values, 0);
+  return TRUE;
+}
+
 gboolean
 liaison_hq_migrate_copy_table (LiaisonHqDb            *source,
                                LiaisonHqDb            *target,
@@ -201,33 +310,29 @@ liaison_hq_migrate_copy_table (LiaisonHqDb            *source,
                                GError                **error)
 {
   g_autofree char *select = select_all (table);
-  g_autofree char *columns = column_list (table);
-  g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(LiaisonHqStmt) rows = liaison_hq_db_prepare (source, select, READ_FAILED, error);
-  LiaisonHqStmt *put;   /* kept by @target, prepared once */
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  guint batch = MAX (1, BATCH_VALUES / MAX (table->columns->len, 1));
   LiaisonHqDbStep step;
 
-  g_string_printf (insert, "INSERT INTO \"%s\" (%s) VALUES (", table->name, columns);
-  for (guint i = 0; i < table->columns->len; i++)
-    g_string_append_printf (insert, "%s?%u", i > 0 ? ", " : "", i + 1);
-  g_string_append_c (insert, ')');
-  if (rows == NULL)
-    return FALSE;
-  put = liaison_hq_db_prepare_cached (target, insert->str, WRITE_FAILED, error);
-  if (put == NULL)
+  if (rows == NULL || table->columns->len == 0)
+    return rows != NULL;
+  types = target_types (target, table, error);
+  if (types == NULL)
     return FALSE;
   /* Every value goes as the text SQLite gives it; PostgreSQL reads it as
    * its column's type, and refuses what that type cannot hold. */
   while ((step = liaison_hq_stmt_step (rows)) == LIAISON_HQ_DB_ROW)
     {
       for (guint i = 0; i < table->columns->len; i++)
-        liaison_hq_stmt_bind_text (put, i + 1, liaison_hq_stmt_column_text (rows, i));
-      if (!liaison_hq_db_step_done (put, WRITE_FAILED, error))
+        g_ptr_array_add (values, liaison_hq_stmt_dup_text (rows, i));
+      if (values->len >= batch * table->columns->len && !put_rows (target, table, types, values, error))
         return FALSE;
     }
   if (step == LIAISON_HQ_DB_FAILED)
     return liaison_hq_db_set_error (source, error, READ_FAILED);
-  return move_identities (target, table, error);
+  return put_rows (target, table, types, values, error) && move_identities (target, table, error);
 }
 
 /* @name's tally, made (and kept in @kept) when it is the first. */
@@ -300,6 +405,67 @@ kind_column (LiaisonHqMigrateTable *table)
   return -1;
 }
 
+/* Adds every row @rows (stepped from its start) gives to its tally; the
+ * number of rows, or -1 when the query failed. */
+static gint64
+tally_rows (GHashTable            *tallies,
+            GPtrArray             *kept,
+            LiaisonHqMigrateTable *table,
+            LiaisonHqStmt         *rows)
+{
+  int by_kind = kind_column (table);
+  LiaisonHqDbStep step;
+  gint64 n_rows = 0;
+
+  while ((step = liaison_hq_stmt_step (rows)) == LIAISON_HQ_DB_ROW)
+    {
+      g_autofree char *name = NULL;
+
+      if (by_kind >= 0)
+        name = g_strdup_printf ("records (%s)", liaison_hq_stmt_column_text (rows, by_kind));
+      tally_row (tally_of (tallies, kept, name != NULL ? name : table->name), rows, table->columns->len);
+      n_rows++;
+    }
+  return step == LIAISON_HQ_DB_FAILED ? -1 : n_rows;
+}
+
+/* @table's rows into their tallies. libpq holds a whole result in memory,
+ * so PostgreSQL's are read through a cursor, a page at a time, in the
+ * transaction the copy is in. */
+static gboolean
+tally_table (LiaisonHqDb            *db,
+             GHashTable             *tallies,
+             GPtrArray              *kept,
+             LiaisonHqMigrateTable  *table,
+             const char             *failed,
+             GError                **error)
+{
+  g_autofree char *select = select_all (table);
+  g_autofree char *declare = NULL;
+  g_autoptr(LiaisonHqStmt) rows = NULL;
+  gint64 n_rows;
+
+  if (!liaison_hq_db_is_postgresql (db))
+    {
+      rows = liaison_hq_db_prepare (db, select, failed, error);
+      return rows != NULL && (tally_rows (tallies, kept, table, rows) >= 0 ||
+                              liaison_hq_db_set_error (db, error, failed));
+    }
+  declare = g_strdup_printf ("DECLARE migrate_rows NO SCROLL CURSOR FOR %s", select);
+  rows = liaison_hq_db_prepare (db, "FETCH 1000 FROM migrate_rows", failed, error);
+  if (rows == NULL || !liaison_hq_db_exec (db, declare, failed, error))
+    return FALSE;
+  do
+    {
+      liaison_hq_stmt_reset (rows);
+      n_rows = tally_rows (tallies, kept, table, rows);
+    }
+  while (n_rows > 0);
+  if (n_rows < 0)
+    return liaison_hq_db_set_error (db, error, failed);
+  return liaison_hq_db_exec (db, "CLOSE migrate_rows", failed, error);
+}
+
 GPtrArray *
 liaison_hq_migrate_tally (LiaisonHqDb  *db,
                           GPtrArray    *tables,
@@ -312,29 +478,12 @@ liaison_hq_migrate_tally (LiaisonHqDb  *db,
   for (guint i = 0; i < tables->len; i++)
     {
       LiaisonHqMigrateTable *table = g_ptr_array_index (tables, i);
-      g_autofree char *select = select_all (table);
-      g_autoptr(LiaisonHqStmt) rows = liaison_hq_db_prepare (db, select, failed, error);
-      int by_kind = kind_column (table);
-      LiaisonHqDbStep step;
 
-      if (rows == NULL)
-        return NULL;
       /* A table with no rows is still there, counted 0. */
-      if (by_kind < 0)
+      if (kind_column (table) < 0)
         tally_of (tallies, kept, table->name);
-      while ((step = liaison_hq_stmt_step (rows)) == LIAISON_HQ_DB_ROW)
-        {
-          g_autofree char *name = NULL;
-
-          if (by_kind >= 0)
-            name = g_strdup_printf ("records (%s)", liaison_hq_stmt_column_text (rows, by_kind));
-          tally_row (tally_of (tallies, kept, name != NULL ? name : table->name), rows, table->columns->len);
-        }
-      if (step == LIAISON_HQ_DB_FAILED)
-        {
-          liaison_hq_db_set_error (db, error, failed);
-          return NULL;
-        }
+      if (!tally_table (db, tallies, kept, table, failed, error))
+        return NULL;
     }
   g_ptr_array_sort (kept, compare_tallies);
   return g_steal_pointer (&kept);

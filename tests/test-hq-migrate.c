@@ -4,7 +4,8 @@
  * into PostgreSQL: every table and kind matches, hq.db is left as it was,
  * and `serve` on DIR then runs on PostgreSQL, where a station enrolled
  * before syncs on with its token, its new records taking the seqs right
- * after the last copied, and every pull is what it was on SQLite. A target
+ * after the last copied, and every pull is what it was on SQLite; a reply
+ * letter uploaded before is fetched after, by its station only. A target
  * holding data and a source that is no headquarters are refused, nothing
  * changed; a target that does not store what was sent (a trigger alters a
  * row) is found by the check and the copy rolled back. */
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "liaison-hq-db.h"
+#include "liaison-test-files.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-pg.h"
 #include "liaison-test-util.h"
@@ -451,12 +453,61 @@ test_mismatch_rolled_back (void)
   liaison_test_hq_clear (&hq);
 }
 
+/* Headquarters' reply letter to station B, uploaded on SQLite: after the
+ * move its uploader and scope are on PostgreSQL, its bytes still in DIR,
+ * so B fetches it by syncing, and A may still not read it. */
+static void
+test_attachments (void)
+{
+  LiaisonTestFiles fixture = { { NULL, } };
+  const gsize size = 40 * 1024;
+  g_autofree char *letter = liaison_test_files_make_bytes (size, 3);
+  g_autofree char *letter_path = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  LiaisonSyncCounts counts;
+  gint64 uploads;
+
+  liaison_test_files_set_up (&fixture, NULL);
+  letter_path = liaison_test_files_write_file (&fixture, "答复函.pdf", letter, size);
+  suggestion = liaison_test_files_log_suggestion (&fixture, &fixture.b, "关于东山路积水的建议");
+  liaison_test_sync_ok (fixture.b.engine);
+  liaison_test_sync_ok (fixture.desk.engine);
+  sha = liaison_test_files_reply_with_letter (&fixture, suggestion, letter_path);
+  counts = liaison_test_sync_ok (fixture.desk.engine);
+  g_assert_cmpuint (counts.attachments_sent, ==, 1);
+  uploads = liaison_test_hq_count (&fixture.hq, "SELECT COUNT (*) FROM attachment_uploads");
+  g_assert_cmpint (uploads, >=, 1);
+  liaison_test_hq_stop (&fixture.hq);
+
+  target = liaison_test_pg_new_database ();
+  g_assert_cmpint (migrate (fixture.hq.data_dir, target, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "attachment_uploads"));
+  liaison_test_hq_start (&fixture.hq);
+  g_assert_cmpint (liaison_test_hq_count (&fixture.hq, "SELECT COUNT (*) FROM attachment_uploads"), ==, uploads);
+
+  counts = liaison_test_sync_ok (fixture.b.engine);
+  g_assert_cmpuint (counts.attachments_received, ==, 1);
+  {
+    g_autoptr(LiaisonTestAnswer) got_b = liaison_test_files_get (&fixture, sha, fixture.token_b);
+    g_autoptr(LiaisonTestAnswer) got_a = liaison_test_files_get (&fixture, sha, fixture.token_a);
+
+    liaison_test_files_assert_bytes (got_b, letter, size);
+    liaison_test_files_assert_error (got_a, 404, "not_found");
+  }
+  liaison_test_files_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hq-migrate/sync-on", test_migrate_and_sync_on);
+  g_test_add_func ("/hq-migrate/attachments", test_attachments);
   g_test_add_func ("/hq-migrate/refuses-target-with-data", test_refuses_target_with_data);
   g_test_add_func ("/hq-migrate/refuses-bad-source", test_refuses_bad_source);
   g_test_add_func ("/hq-migrate/mismatch-rolled-back", test_mismatch_rolled_back);

@@ -1,6 +1,7 @@
 /* test-hq-migrate.c: `liaison-hq migrate --from DIR --to postgresql://…`
  * (docs/hq.md, "Moving to PostgreSQL"). A real SQLite headquarters whose
- * stations synced receptions in Chinese, a deletion among them, is moved
+ * stations synced receptions in Chinese, a deletion among them, and with a
+ * citizen's online submission, is moved
  * into PostgreSQL: every table and kind matches, hq.db is left as it was,
  * and `serve` on DIR then runs on PostgreSQL, where a station enrolled
  * before syncs on with its token, its new records taking the seqs right
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "liaison-hq-db.h"
+#include "liaison-hq-store.h"
 #include "liaison-test-files.h"
 #include "liaison-test-hq-enrolled.h"
 #include "liaison-test-pg.h"
@@ -65,6 +67,38 @@ report_set_aside (LiaisonTestHqEnrolled *enrolled,
     which);
   g_autoptr(JsonNode) answer = liaison_test_hq_enrolled_request (enrolled, "POST", "/v1/push", enrolled->token_b,
                                                                  body, 200, NULL);
+}
+
+/* A citizen's submission to station @station, written by the server's
+ * own store code as the public site writes it (the server stopped
+ * meanwhile). Returns its receipt code; its uuid goes to @uuid. */
+static char *
+add_submission (LiaisonTestHq  *hq,
+                const char     *station,
+                char          **uuid)
+{
+  g_autoptr(JsonObject) data = json_object_new ();
+  g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *code;
+
+  json_object_set_string_member (data, "station", station);
+  json_object_set_string_member (data, "category", CATEGORY);
+  json_object_set_string_member (data, "title", "路灯不亮");
+  json_object_set_string_member (data, "content", "东山路的路灯坏了两个月，晚上看不清路。");
+  json_object_set_string_member (data, "name", "王秀英");
+  json_object_set_string_member (data, "phone", "13912345678");
+  json_object_set_string_member (data, "community", "东山社区");
+  json_object_set_boolean_member (data, "consent", TRUE);
+  json_object_set_string_member (data, "submitted_at", "2025-03-04T01:30:00Z");
+  liaison_test_hq_stop (hq);
+  store = liaison_hq_store_open (hq->data_dir, &error);
+  g_assert_no_error (error);
+  code = liaison_hq_store_add_online_submission (store, station, data, uuid, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, liaison_hq_store_close);
+  liaison_test_hq_start (hq);
+  return code;
 }
 
 /* Every change @token pulls from the start, as one text. */
@@ -178,6 +212,8 @@ test_migrate_and_sync_on (void)
   g_autofree char *database_file = NULL;
   g_autofree char *written = NULL;
   g_autofree char *server_id = NULL;
+  g_autofree char *receipt = NULL;
+  g_autofree char *submission = NULL;
   g_autofree char *hq_before = NULL;
   g_autofree char *b_before = NULL;
   g_autofree char *hq_after = NULL;
@@ -191,6 +227,7 @@ test_migrate_and_sync_on (void)
 
   liaison_test_hq_enrolled_set_up (&enrolled, "liaison-hq-migrate-XXXXXX");
   liaison_test_hq_import_roster (hq);
+  receipt = add_submission (hq, enrolled.station_a, &submission);
   station = liaison_test_replica_new_synced_station (hq, "station.db", "南山联络站");
   /* More rows than one batch of the copy holds. */
   liaison_test_add_receptions (station.store, BEFORE, "南山·迁移前");
@@ -249,6 +286,19 @@ test_migrate_and_sync_on (void)
 
     g_assert_cmpstr (id, ==, server_id);
     g_assert_cmpstr (on_pg, ==, server_id);
+  }
+
+  /* The citizen's receipt code finds the submission on PostgreSQL. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaisonHqStore) store = liaison_hq_store_open (hq->data_dir, &error);
+    g_autofree char *found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (liaison_hq_store_describe (store), "postgresql://"));
+    found = liaison_hq_store_find_online_submission (store, receipt, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found, ==, submission);
   }
 
   /* `serve` on DIR: PostgreSQL. Every pull is what it was. */

@@ -45,11 +45,16 @@ parse (int       argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
 
+  /* “liaison-hq migrate --help” says its name so. */
+  args[0] = g_strdup ("liaison-hq migrate");
+  for (int i = 1; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, liaison_hq_command_summary ("migrate"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, &argc, &argv, error);
+  return g_option_context_parse_strv (context, &args, error);
 }
 
 /* Refuses with "Nothing was changed.", as every refusal of migrate. */
@@ -120,6 +125,28 @@ number (LiaisonHqDb  *db,
   return liaison_hq_stmt_column_int64 (stmt, 0);
 }
 
+/* "table codes, 1 row", to say what a target holds. */
+static char *
+rows_text (gint64      rows,
+           const char *table)
+{
+  g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+
+  return g_strdup_printf (ngettext ("table %s, %s row", "table %s, %s rows", (gulong) CLAMP (rows, 0, G_MAXINT)),
+                          table, n);
+}
+
+/* "120 rows, digest 1a2b3c4d5e6f". */
+static char *
+tally_text (const LiaisonHqMigrateTally *tally)
+{
+  g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, tally->rows);
+  g_autofree char *digest = liaison_hq_migrate_tally_digest (tally);
+
+  return g_strdup_printf (ngettext ("%s row, digest %s", "%s rows, digest %s",
+                                    (gulong) CLAMP (tally->rows, 0, G_MAXINT)), n, digest);
+}
+
 static gboolean
 has_name (GPtrArray  *names,
           const char *name)
@@ -172,11 +199,11 @@ prepare_target (LiaisonHqDb  *target,
         return FALSE;
       if (rows > 0)
         {
-          g_autofree char *n_rows = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+          g_autofree char *held = rows_text (rows, name);
 
-          return refuse (error, _("%s already holds a headquarters with data (table %s, %s rows): migrate into "
-                                  "an empty database, or one that “liaison-hq init” made and nothing has changed "
-                                  "since."), shown, name, n_rows);
+          return refuse (error, _("%s already holds a headquarters with data (%s): migrate into an empty "
+                                  "database, or one that “liaison-hq init” made and nothing has changed "
+                                  "since."), shown, held);
         }
     }
   changed = number (target,
@@ -223,20 +250,16 @@ report_differences (GPtrArray *source,
         const LiaisonHqMigrateTally *theirs = tally_named (side == 0 ? target : source, tally->name);
         const LiaisonHqMigrateTally *in_source = side == 0 ? tally : theirs != NULL ? theirs : &none;
         const LiaisonHqMigrateTally *in_target = side == 0 ? (theirs != NULL ? theirs : &none) : tally;
-        g_autofree char *source_digest = NULL;
-        g_autofree char *target_digest = NULL;
-        g_autofree char *source_rows = NULL;
-        g_autofree char *target_rows = NULL;
+        g_autofree char *in_sqlite = NULL;
+        g_autofree char *in_postgresql = NULL;
 
         if (liaison_hq_migrate_tally_equal (tally, theirs) || (side == 1 && theirs != NULL))
           continue;
         same = FALSE;
-        source_digest = liaison_hq_migrate_tally_digest (in_source);
-        target_digest = liaison_hq_migrate_tally_digest (in_target);
-        source_rows = g_strdup_printf ("%" G_GINT64_FORMAT, in_source->rows);
-        target_rows = g_strdup_printf ("%" G_GINT64_FORMAT, in_target->rows);
-        fprintf (stderr, _("liaison-hq: %s: %s rows, digest %s in SQLite, but %s rows, digest %s in PostgreSQL.\n"),
-                 tally->name, source_rows, source_digest, target_rows, target_digest);
+        in_sqlite = tally_text (in_source);
+        in_postgresql = tally_text (in_target);
+        fprintf (stderr, _("liaison-hq: %s: %s in SQLite, but %s in PostgreSQL.\n"), tally->name, in_sqlite,
+                 in_postgresql);
       }
   return same;
 }
@@ -250,11 +273,10 @@ print_summary (GPtrArray  *tallies,
   for (guint i = 0; i < tallies->len; i++)
     {
       const LiaisonHqMigrateTally *tally = g_ptr_array_index (tallies, i);
-      g_autofree char *digest = liaison_hq_migrate_tally_digest (tally);
-      g_autofree char *rows = g_strdup_printf ("%" G_GINT64_FORMAT, tally->rows);
+      g_autofree char *text = tally_text (tally);
 
-      /* Translators: "  records (reception): 120 rows, digest 1a2b3c4d5e6f, the same in PostgreSQL" */
-      printf (_("  %s: %s rows, digest %s, the same in PostgreSQL\n"), tally->name, rows, digest);
+      /* Translators: "  records (reception): 120 rows, digest 1a2b3c4d5e6f; the same in PostgreSQL" */
+      printf (_("  %s: %s; the same in PostgreSQL\n"), tally->name, text);
     }
 }
 

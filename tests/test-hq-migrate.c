@@ -9,7 +9,8 @@
  * letter uploaded before is fetched after, by its station only. A target
  * holding data and a source that is no headquarters are refused, nothing
  * changed; a target that does not store what was sent (a trigger alters a
- * row) is found by the check and the copy rolled back. */
+ * row) is found by the check and the copy rolled back, as is one that
+ * fails halfway. */
 #define G_LOG_DOMAIN "test-hq-migrate"
 
 #include "config.h"
@@ -490,6 +491,21 @@ test_mismatch_rolled_back (void)
   after = target_state (target);
   g_assert_cmpstr (after, ==, state);
   database_file = g_build_filename (hq.data_dir, "database", NULL);
+  g_assert_false (g_file_test (database_file, G_FILE_TEST_EXISTS));
+
+  /* A copy failing halfway (a full disk, a lost connection, a kill: the
+   * transaction is not committed) leaves the target as it was too. */
+  pg_exec (target,
+           "CREATE OR REPLACE FUNCTION meddle () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+           " IF NEW.kind = 'deputy' THEN RAISE EXCEPTION '磁盘已满'; END IF; RETURN NEW; END $$");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (migrate (hq.data_dir, target, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "磁盘已满"));
+  g_assert_nonnull (strstr (err, "could not be written"));
+  g_clear_pointer (&after, g_free);
+  after = target_state (target);
+  g_assert_cmpstr (after, ==, state);
   g_assert_false (g_file_test (database_file, G_FILE_TEST_EXISTS));
 
   /* Without the trigger, the same copy goes in (here into a fresh schema). */

@@ -151,19 +151,9 @@ gint64
 liaison_store_find_station_by_uuid (LiaisonStore *self,
                                     const char   *uuid)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   g_return_val_if_fail (LIAISON_IS_STORE (self), 0);
 
-  stmt = liaison_store_prepare (self, "SELECT id FROM stations WHERE uuid = ? AND deleted = 0", NULL);
-  if (stmt == NULL || uuid == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return liaison_store_find_id (self, "SELECT id FROM stations WHERE uuid = ? AND deleted = 0", uuid);
 }
 
 GPtrArray *
@@ -443,36 +433,20 @@ gint64
 liaison_store_find_deputy (LiaisonStore *self,
                            const char   *name)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "SELECT id FROM deputies WHERE name = ? AND deleted = 0 ORDER BY id LIMIT 1", NULL);
   g_autofree char *stripped = NULL;
-  gint64 id = 0;
 
-  if (stmt == NULL || name == NULL)
+  if (name == NULL)
     return 0;
   stripped = g_strstrip (g_strdup (name));
-  liaison_store_bind_text (stmt, 1, stripped);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return liaison_store_find_id (self, "SELECT id FROM deputies WHERE name = ? AND deleted = 0 ORDER BY id LIMIT 1",
+                                stripped);
 }
 
 gint64
 liaison_store_find_deputy_by_uuid (LiaisonStore *self,
                                    const char   *uuid)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "SELECT id FROM deputies WHERE uuid = ? AND deleted = 0", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL || uuid == NULL)
-    return 0;
-  liaison_store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return liaison_store_find_id (self, "SELECT id FROM deputies WHERE uuid = ? AND deleted = 0", uuid);
 }
 
 /* Categories */

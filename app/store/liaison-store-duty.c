@@ -321,13 +321,32 @@ read_attendees (LiaisonStore     *self,
                                   _("Could not read the activity’s deputies"), error);
 }
 
+/* Steps @stmt (ACTIVITY_SELECT's, bound) into activities, each with its
+ * attendees; NULL, with @error saying @failed and why. */
+static GPtrArray *
+collect_activities (LiaisonStore  *self,
+                    sqlite3_stmt  *stmt,
+                    const char    *failed,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+
+  activities = liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
+                                           failed, error);
+  if (activities == NULL)
+    return NULL;
+  for (guint i = 0; i < activities->len; i++)
+    if (!read_attendees (self, g_ptr_array_index (activities, i), error))
+      return NULL;
+  return g_steal_pointer (&activities);
+}
+
 LiaisonActivity *
 liaison_store_get_activity (LiaisonStore  *self,
                             const char    *uuid,
                             GError       **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(LiaisonActivity) activity = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -336,8 +355,7 @@ liaison_store_get_activity (LiaisonStore  *self,
   if (stmt == NULL)
     return NULL;
   liaison_store_bind_text (stmt, 1, uuid);
-  rows = liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
-                                     _("Could not read the activity"), error);
+  rows = collect_activities (self, stmt, _("Could not read the activity"), error);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -346,10 +364,7 @@ liaison_store_get_activity (LiaisonStore  *self,
                            _("There is no such activity."));
       return NULL;
     }
-  activity = g_ptr_array_steal_index (rows, 0);
-  if (!read_attendees (self, activity, error))
-    return NULL;
-  return g_steal_pointer (&activity);
+  return g_ptr_array_steal_index (rows, 0);
 }
 
 GPtrArray *
@@ -359,7 +374,6 @@ liaison_store_list_deputy_activities (LiaisonStore  *self,
                                       const char    *to,
                                       GError       **error)
 {
-  g_autoptr(GPtrArray) activities = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -375,14 +389,7 @@ liaison_store_list_deputy_activities (LiaisonStore  *self,
   liaison_store_bind_text (stmt, 1, deputy_uuid);
   liaison_store_duty_bind_bound (stmt, 2, from);
   liaison_store_duty_bind_bound (stmt, 3, to);
-  activities = liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
-                                           _("Could not read the deputy’s activities"), error);
-  if (activities == NULL)
-    return NULL;
-  for (guint i = 0; i < activities->len; i++)
-    if (!read_attendees (self, g_ptr_array_index (activities, i), error))
-      return NULL;
-  return g_steal_pointer (&activities);
+  return collect_activities (self, stmt, _("Could not read the deputy’s activities"), error);
 }
 
 /* Every live activity that began from @from to @to, by date, with its
@@ -393,7 +400,6 @@ liaison_store_list_activities (LiaisonStore  *self,
                                const char    *to,
                                GError       **error)
 {
-  g_autoptr(GPtrArray) activities = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -405,14 +411,7 @@ liaison_store_list_activities (LiaisonStore  *self,
     return NULL;
   liaison_store_duty_bind_bound (stmt, 1, from);
   liaison_store_duty_bind_bound (stmt, 2, to);
-  activities = liaison_store_collect_rows (self, stmt, read_activity, (GDestroyNotify) liaison_activity_free,
-                                           _("Could not read the activities"), error);
-  if (activities == NULL)
-    return NULL;
-  for (guint i = 0; i < activities->len; i++)
-    if (!read_attendees (self, g_ptr_array_index (activities, i), error))
-      return NULL;
-  return g_steal_pointer (&activities);
+  return collect_activities (self, stmt, _("Could not read the activities"), error);
 }
 
 GPtrArray *

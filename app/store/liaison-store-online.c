@@ -346,16 +346,7 @@ static gint64
 category_id_of (LiaisonStore *self,
                 const char   *uuid)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self, "SELECT id FROM categories WHERE uuid = ? AND deleted = 0", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return liaison_store_find_id (self, "SELECT id FROM categories WHERE uuid = ? AND deleted = 0", uuid);
 }
 
 /* The reception (channel online) and its suggestion that accepting

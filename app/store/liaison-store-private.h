@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 sqlite3_stmt *liaison_store_prepare      (LiaisonStore  *self,
                                           const char    *sql,
                                           GError       **error);
+/* The id in the first row of @sql, a query with one text parameter bound
+ * to @text ("SELECT id FROM … WHERE uuid = ?"); 0 when there is none, when
+ * @text is NULL or when the query fails. */
+gint64        liaison_store_find_id      (LiaisonStore  *self,
+                                          const char    *sql,
+                                          const char    *text);
 /* The columns every synced record has, as a SELECT list for table alias
  * @t, and reading them back from column @column on. */
 #define LIAISON_RECORD_SELECT(t) t ".id, " t ".uuid, " t ".version, " t ".updated_at, " \

@@ -239,17 +239,7 @@ gint64
 liaison_store_find_reception_by_uuid (LiaisonStore *self,
                                       const char   *uuid)
 {
-  sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "SELECT id FROM receptions WHERE uuid = ? AND deleted = 0", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL || uuid == NULL)
-    return 0;
-  liaison_store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return liaison_store_find_id (self, "SELECT id FROM receptions WHERE uuid = ? AND deleted = 0", uuid);
 }
 
 gboolean

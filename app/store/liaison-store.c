@@ -115,6 +115,23 @@ liaison_store_prepare (LiaisonStore  *self,
   return stmt;
 }
 
+gint64
+liaison_store_find_id (LiaisonStore *self,
+                       const char   *sql,
+                       const char   *text)
+{
+  sqlite3_stmt *stmt = liaison_store_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || text == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 liaison_store_step_rows (LiaisonStore    *self,
                          sqlite3_stmt    *stmt,

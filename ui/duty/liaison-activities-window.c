@@ -180,7 +180,6 @@ store_changed_cb (LiaisonActivitiesWindow *self,
 static void
 build (LiaisonActivitiesWindow *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Activity…"));
   GtkWidget *page = adw_preferences_page_new ();
@@ -222,12 +221,7 @@ build (LiaisonActivitiesWindow *self)
   adw_preferences_group_add (group, box);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), content);
+  self->toasts = liaison_duty_window_set_page (ADW_WINDOW (self), header, page);
 }
 
 static void

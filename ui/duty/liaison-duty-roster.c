@@ -306,7 +306,6 @@ build_list_group (LiaisonDutyRoster *self)
 static void
 build (LiaisonDutyRoster *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *message_group = adw_preferences_group_new ();
@@ -323,12 +322,7 @@ build (LiaisonDutyRoster *self)
   liaison_duty_show_message (self->message, NULL);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (build_list_group (self)));
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), content);
+  self->toasts = liaison_duty_window_set_page (ADW_WINDOW (self), header, page);
 }
 
 static void

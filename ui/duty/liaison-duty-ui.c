@@ -202,3 +202,19 @@ liaison_duty_show_message (GtkLabel   *label,
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
 }
+
+AdwToastOverlay *
+liaison_duty_window_set_page (AdwWindow *window,
+                              GtkWidget *header,
+                              GtkWidget *page)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+
+  adw_toast_overlay_set_child (toasts, page);
+  gtk_widget_set_vexpand (GTK_WIDGET (toasts), TRUE);
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (toasts));
+  adw_window_set_content (window, content);
+  return toasts;
+}

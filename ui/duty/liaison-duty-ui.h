@@ -1,5 +1,6 @@
 /* liaison-duty-ui.h: what the duty record's windows share: a month shown
- * in a list, and which kinds of activity this desk may record. */
+ * in a list, which kinds of activity this desk may record, and a window's
+ * page under its header bar with toasts. */
 #pragma once
 
 #include <adwaita.h>
@@ -63,5 +64,11 @@ void             liaison_duty_month_list_settle (GtkListBox        *list,
  * a screen reader says. */
 void             liaison_duty_show_message (GtkLabel          *label,
                                             const char        *message);
+
+/* Makes @header above @page, in a toast overlay that fills the rest, the
+ * content of @window (the activities list, the roster); the overlay. */
+AdwToastOverlay *liaison_duty_window_set_page (AdwWindow      *window,
+                                               GtkWidget      *header,
+                                               GtkWidget      *page);
 
 G_END_DECLS

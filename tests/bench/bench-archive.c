@@ -20,40 +20,13 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-duty-archive.h"
 #include "liaison-duty-record.h"
 #include "liaison-store-duty.h"
 #include "liaison-store-private.h"
 
 #define DEPUTY "王建国"
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-archive: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-/* This process's CPU time in ms: on a shared machine, what the archive
- * costs whatever else runs. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static const char *const titles[] = {
   "城市更新专题调研", "老旧小区改造视察", "食品安全法执法检查", "“5+4”主题活动",
@@ -72,20 +45,20 @@ make (const char *path,
   gint64 before = g_get_monotonic_time ();
 
   if (store == NULL)
-    die ("open", error);
+    liaison_bench_fail ("open", error);
   if (!liaison_store_set_local_station (store, "相山区东山街道代表联络站", LIAISON_STATION_KIND_STATION,
                                         "相山区", &error))
-    die ("station", error);
+    liaison_bench_fail ("station", error);
   deputy->name = g_strdup (DEPUTY);
   deputy->level = LIAISON_DEPUTY_LEVEL_CITY;
   deputy->specialty = g_strdup ("城市规划");
   deputy->group_id = liaison_store_ensure_deputy_group (store, "城区小组", &error);
   deputy->station_id = 0;
   if (error != NULL || !liaison_store_save_deputy (store, deputy, &error))
-    die ("deputy", error);
+    liaison_bench_fail ("deputy", error);
 
   if (!liaison_store_begin (store, &error))
-    die ("begin", error);
+    liaison_bench_fail ("begin", error);
   for (guint i = 0; i < n_receptions; i++)
     {
       g_autoptr(LiaisonReception) reception = liaison_reception_new ();
@@ -102,11 +75,11 @@ make (const char *path,
       visitor->party_size = 1 + i % 3;
       g_ptr_array_add (reception->visitors, visitor);
       if (!liaison_store_save_reception (store, reception, &error))
-        die ("reception", error);
+        liaison_bench_fail ("reception", error);
     }
   /* Headquarters' kinds are recorded at a headquarters desk. */
   if (!liaison_store_set_setting (store, "sync_role", "hq", &error))
-    die ("role", error);
+    liaison_bench_fail ("role", error);
   for (guint i = 0; i < n_items - n_receptions; i++)
     {
       g_autoptr(LiaisonActivity) activity = liaison_activity_new ();
@@ -123,10 +96,10 @@ make (const char *path,
                        liaison_attendee_new (deputy->meta.uuid,
                                              i % 17 == 0 ? LIAISON_ATTENDANCE_LEAVE : LIAISON_ATTENDANCE_ATTENDED));
       if (!liaison_store_save_activity (store, activity, &error))
-        die ("activity", error);
+        liaison_bench_fail ("activity", error);
     }
   if (!liaison_store_set_setting (store, "sync_role", NULL, &error) || !liaison_store_commit (store, &error))
-    die ("commit", error);
+    liaison_bench_fail ("commit", error);
 
   printf ("make-seconds %.1f\n", (g_get_monotonic_time () - before) / 1e6);
   printf ("deputy %s\n", deputy->meta.uuid);
@@ -147,22 +120,22 @@ measure (const char *path,
   guint n_lines = 0;
 
   if (store == NULL)
-    die ("open", error);
+    liaison_bench_fail ("open", error);
   uuid = liaison_duty_record_find_deputy (store, DEPUTY, &error);
   if (uuid == NULL)
-    die ("deputy", error);
+    liaison_bench_fail ("deputy", error);
   for (guint run = 0; run < runs; run++)
     {
       gint64 before = g_get_monotonic_time ();
-      double cpu_before = cpu_ms ();
+      double cpu_before = liaison_bench_cpu_ms ();
       g_autoptr(LiaisonDutyRecord) record = liaison_duty_record_build (store, uuid, "2025-01-01", "2025-12-31", &error);
       double record_ms = (g_get_monotonic_time () - before) / 1000.0;
       double ms, cpu;
 
       if (record == NULL || !liaison_duty_archive_write (record, pdf, &error))
-        die ("archive", error);
+        liaison_bench_fail ("archive", error);
       ms = (g_get_monotonic_time () - before) / 1000.0;
-      cpu = cpu_ms () - cpu_before;
+      cpu = liaison_bench_cpu_ms () - cpu_before;
       g_array_append_val (times, ms);
       g_array_append_val (cpu_times, cpu);
       g_array_append_val (record_times, record_ms);
@@ -171,12 +144,9 @@ measure (const char *path,
         printf ("archive-first %.1f\n", ms);
     }
   printf ("archive-lines %u\n", n_lines);
-  g_array_sort (times, compare_doubles);
-  printf ("archive-median %.1f\n", g_array_index (times, double, times->len / 2));
-  g_array_sort (cpu_times, compare_doubles);
-  printf ("archive-cpu-median %.1f\n", g_array_index (cpu_times, double, cpu_times->len / 2));
-  g_array_sort (record_times, compare_doubles);
-  printf ("record-median %.1f\n", g_array_index (record_times, double, record_times->len / 2));
+  printf ("archive-median %.1f\n", liaison_bench_median (times));
+  printf ("archive-cpu-median %.1f\n", liaison_bench_median (cpu_times));
+  printf ("record-median %.1f\n", liaison_bench_median (record_times));
   return 0;
 }
 
@@ -184,6 +154,8 @@ int
 main (int    argc,
       char **argv)
 {
+  g_set_prgname ("bench-archive");
+
   if (argc == 4 && g_str_equal (argv[1], "make"))
     return make (argv[2], (guint) atoi (argv[3]));
   if (argc == 5 && g_str_equal (argv[1], "measure"))

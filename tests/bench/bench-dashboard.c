@@ -17,41 +17,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-dashboard.h"
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-dashboard: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* This process's CPU time (user + system), in ms: on a machine others
- * share, wall-clock time also counts the waits for a core. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int   argc,
@@ -68,6 +35,7 @@ main (int   argc,
   guint runs;
   gint64 start;
 
+  g_set_prgname ("bench-dashboard");
   if (argc != 4)
     {
       g_printerr ("usage: bench-dashboard DB PERIOD RUNS\n");
@@ -75,32 +43,30 @@ main (int   argc,
     }
   runs = (guint) MAX (atoi (argv[3]), 1);
   if (!liaison_period_parse (argv[2], &period, &error))
-    die ("period", error);
+    liaison_bench_fail ("period", error);
   store = liaison_store_open (argv[1], &error);
   if (store == NULL)
-    die ("open", error);
+    liaison_bench_fail ("open", error);
 
   for (guint i = 0; i < runs; i++)
     {
       double ms, cpu;
 
       g_clear_pointer (&dashboard, liaison_dashboard_free);
-      cpu = cpu_ms ();
+      cpu = liaison_bench_cpu_ms ();
       start = g_get_monotonic_time ();
       dashboard = liaison_dashboard_compute_station (store, &period, NULL, NULL, &error);
-      ms = ms_since (start);
-      cpu = cpu_ms () - cpu;
+      ms = liaison_bench_ms_since (start);
+      cpu = liaison_bench_cpu_ms () - cpu;
       g_array_append_val (cpu_times, cpu);
       if (dashboard == NULL)
-        die ("dashboard", error);
+        liaison_bench_fail ("dashboard", error);
       g_array_append_val (times, ms);
       if (i == 0)
         printf ("dashboard-first %.1f\n", ms);
     }
-  g_array_sort (times, compare_doubles);
-  printf ("dashboard-median %.1f\n", g_array_index (times, double, (times->len - 1) / 2));
-  g_array_sort (cpu_times, compare_doubles);
-  printf ("dashboard-cpu-median %.1f\n", g_array_index (cpu_times, double, (cpu_times->len - 1) / 2));
+  printf ("dashboard-median %.1f\n", liaison_bench_median (times));
+  printf ("dashboard-cpu-median %.1f\n", liaison_bench_median (cpu_times));
   printf ("collected %u\n", dashboard->total->figures.collected);
   printf ("resolved %u\n", dashboard->total->figures.resolved);
   printf ("receptions %u\n", dashboard->total->receptions);
@@ -121,8 +87,8 @@ main (int   argc,
   items = liaison_dashboard_list_items (store, &period, NULL, LIAISON_FIGURE_COLLECTED,
                                         LIAISON_BREAKDOWN_CATEGORY, biggest->key, &error);
   if (items == NULL)
-    die ("items", error);
-  printf ("items-ms %.1f\n", ms_since (start));
+    liaison_bench_fail ("items", error);
+  printf ("items-ms %.1f\n", liaison_bench_ms_since (start));
   printf ("items-rows %u\n", items->len);
   return 0;
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-duty-record-page.h"
 #include "liaison-locale.h"
 
@@ -66,22 +67,6 @@ install_close_action (GtkWidget *window)
 
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (close));
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 int
@@ -145,9 +130,9 @@ main (int   argc,
         printf ("first-paint-first %.1f\nrecord-first %.1f\n",
                 g_array_index (first, double, 0), g_array_index (record, double, 0));
     }
-  printf ("first-paint-median %.1f\n", median (first));
+  printf ("first-paint-median %.1f\n", liaison_bench_median (first));
   printf ("first-paint-max %.1f\n", g_array_index (first, double, first->len - 1));
-  printf ("record-median %.1f\n", median (record));
+  printf ("record-median %.1f\n", liaison_bench_median (record));
   printf ("ready\n");
   fflush (stdout);
   if (argc == 5)

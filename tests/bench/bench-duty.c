@@ -20,51 +20,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-demo.h"
 #include "liaison-duty-record.h"
 #include "liaison-store-duty.h"
 #include "liaison-store-points-rules.h"
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-duty: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* Milliseconds of this process's CPU time (user and system): what the
- * figure costs whatever else the machine runs. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static int
 make (const char *path,
@@ -82,8 +42,8 @@ make (const char *path,
   gint64 start = g_get_monotonic_time ();
 
   if (store == NULL || !liaison_demo_generate (store, &options, &error))
-    die ("make", error);
-  printf ("make-seconds %.1f\n", ms_since (start) / 1000.0);
+    liaison_bench_fail ("make", error);
+  printf ("make-seconds %.1f\n", liaison_bench_ms_since (start) / 1000.0);
   return 0;
 }
 
@@ -108,8 +68,8 @@ score_city (LiaisonStore   *store,
 
   items = liaison_store_gather_all_duty_items (store, from, to, &error);
   if (items == NULL)
-    die ("gather_all", error);
-  *gather_ms = ms_since (start);
+    liaison_bench_fail ("gather_all", error);
+  *gather_ms = liaison_bench_ms_since (start);
   *n_items = items->len;
   for (guint i = 0; i < deputies->len; i++)
     {
@@ -122,10 +82,10 @@ score_city (LiaisonStore   *store,
   /* The sets in force, as the report and the record read them. */
   rule_sets = liaison_store_list_points_rules (store, &error);
   if (rule_sets == NULL)
-    die ("rule sets", error);
+    liaison_bench_fail ("rule sets", error);
   score = liaison_points_score_quarter (items, rule_sets, quarter, groups, names, &error);
   if (score == NULL)
-    die ("score", error);
+    liaison_bench_fail ("score", error);
   return score;
 }
 
@@ -145,10 +105,10 @@ record_year (LiaisonStore *store,
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(LiaisonDutyRecord) record = liaison_duty_record_build_year (store, deputy_uuid, year, &error);
-      double ms = ms_since (start);
+      double ms = liaison_bench_ms_since (start);
 
       if (record == NULL)
-        die ("record", error);
+        liaison_bench_fail ("record", error);
       if (r == 0)
         {
           first = ms;
@@ -159,7 +119,7 @@ record_year (LiaisonStore *store,
         }
       g_array_append_val (times, ms);
     }
-  printf ("%s-first %.1f\n%s-median %.1f\n", key, first, key, median (times));
+  printf ("%s-first %.1f\n%s-median %.1f\n", key, first, key, liaison_bench_median (times));
 }
 
 static int
@@ -192,10 +152,10 @@ measure (const char *path,
   double first = 0;
 
   if (store == NULL)
-    die ("open", error);
+    liaison_bench_fail ("open", error);
   deputies = liaison_store_list_deputies (store, NULL, &error);
   if (deputies == NULL)
-    die ("deputies", error);
+    liaison_bench_fail ("deputies", error);
 
   /* The last complete quarter. */
   quarter = liaison_quarter_previous ((LiaisonQuarter) { year, (g_date_time_get_month (now) - 1) / 3 + 1 });
@@ -205,12 +165,12 @@ measure (const char *path,
   for (guint r = 0; r < runs; r++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double cpu_start = liaison_bench_cpu_ms ();
       double gather_ms, ms, cpu;
       LiaisonPointsScore *score = score_city (store, quarter, deputies, &n_items, &gather_ms);
 
-      ms = ms_since (start);
-      cpu = cpu_ms () - cpu_start;
+      ms = liaison_bench_ms_since (start);
+      cpu = liaison_bench_cpu_ms () - cpu_start;
       g_array_append_val (cpu_times, cpu);
       liaison_points_score_free (score);
       if (r == 0)
@@ -221,14 +181,14 @@ measure (const char *path,
   printf ("city-quarter %s\ncity-from %s\ncity-to %s\n", quarter_text, from, to);
   printf ("city-deputies %u\ncity-items %u\n", deputies->len, n_items);
   printf ("city-first %.1f\ncity-median %.1f\ncity-gather-median %.1f\ncity-cpu-median %.1f\n", first,
-          median (times), median (gathers), median (cpu_times));
+          liaison_bench_median (times), liaison_bench_median (gathers), liaison_bench_median (cpu_times));
 
   /* The busiest deputy of this year, by items. */
   year_from = g_strdup_printf ("%04d-01-01", year);
   year_to = g_strdup_printf ("%04d-12-31", year);
   year_items = liaison_store_gather_all_duty_items (store, year_from, year_to, &error);
   if (year_items == NULL)
-    die ("gather_all (year)", error);
+    liaison_bench_fail ("gather_all (year)", error);
   for (guint i = 0; i < deputies->len; i++)
     {
       LiaisonDeputy *deputy = g_ptr_array_index (deputies, i);
@@ -257,7 +217,7 @@ measure (const char *path,
         }
     }
   if (busiest == NULL)
-    die ("busiest deputy", NULL);
+    liaison_bench_fail ("busiest deputy", NULL);
   printf ("record-year %d\n", year);
   record_year (store, "record", busiest, year, runs);
   if (grouped != NULL)
@@ -288,12 +248,12 @@ measure (const char *path,
           double ms;
 
           if (all == NULL)
-            die ("gather_all (group)", error);
+            liaison_bench_fail ("gather_all (group)", error);
           n_all = 0;
           for (guint i = 0; i < all->len; i++)
             if (g_hash_table_contains (members, ((LiaisonDutyItem *) g_ptr_array_index (all, i))->deputy_uuid))
               n_all++;
-          ms = ms_since (start);
+          ms = liaison_bench_ms_since (start);
           g_array_append_val (all_times, ms);
 
           start = g_get_monotonic_time ();
@@ -305,10 +265,10 @@ measure (const char *path,
                                                                            &error);
 
               if (items == NULL)
-                die ("gather (member)", error);
+                liaison_bench_fail ("gather (member)", error);
               n_each += items->len;
             }
-          ms = ms_since (start);
+          ms = liaison_bench_ms_since (start);
           g_array_append_val (each_times, ms);
         }
       printf ("group-members %u\n", g_hash_table_size (members));
@@ -318,8 +278,8 @@ measure (const char *path,
                       n_all, n_each);
           exit (1);
         }
-      printf ("group-items %u\ngroup-all-median %.1f\ngroup-each-median %.1f\n", n_all, median (all_times),
-              median (each_times));
+      printf ("group-items %u\ngroup-all-median %.1f\ngroup-each-median %.1f\n", n_all, liaison_bench_median (all_times),
+              liaison_bench_median (each_times));
     }
   return 0;
 }
@@ -328,6 +288,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_set_prgname ("bench-duty");
+
   if (argc == 4 && g_str_equal (argv[1], "make"))
     return make (argv[2], (guint) atoi (argv[3]));
   if (argc == 4 && g_str_equal (argv[1], "measure"))

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "liaison-bench-common.h"
 #include "liaison-demo.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-private.h"
@@ -37,41 +38,6 @@ static const char *const list_names[LIAISON_N_LOOP_LISTS] = {
   [LIAISON_LOOP_LIST_FILED_BY] = "filed-by",
 };
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-loop: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The value below which @fraction of @values fall (nearest rank). */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint rank;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) (fraction * values->len + 0.999999);
-  return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
-}
-
 static int
 make (const char *path,
       guint       n_receptions)
@@ -89,8 +55,8 @@ make (const char *path,
   gint64 start = g_get_monotonic_time ();
 
   if (store == NULL || !liaison_demo_generate (store, &options, &error))
-    die ("make", error);
-  printf ("make-seconds %.1f\n", ms_since (start) / 1000.0);
+    liaison_bench_fail ("make", error);
+  printf ("make-seconds %.1f\n", liaison_bench_ms_since (start) / 1000.0);
   printf ("suggestions %u\n", liaison_store_count_suggestions (store, NULL, NULL));
   return 0;
 }
@@ -122,7 +88,7 @@ pick_people (LiaisonStore *store,
   guint most_taken = 0, most_filed = 0;
 
   if (newest == NULL)
-    die ("list suggestions", error);
+    liaison_bench_fail ("list suggestions", error);
   for (guint i = 0; i < newest->len; i++)
     {
       const LiaisonSuggestion *suggestion = g_ptr_array_index (newest, i);
@@ -133,7 +99,7 @@ pick_people (LiaisonStore *store,
 
   deputies = liaison_store_list_deputies (store, NULL, &error);
   if (deputies == NULL)
-    die ("list deputies", error);
+    liaison_bench_fail ("list deputies", error);
   *taker = *filer = 0;
   for (guint i = 0; i < deputies->len; i++)
     {
@@ -171,8 +137,8 @@ measure (const char *path,
   start = g_get_monotonic_time ();
   store = liaison_store_open (path, &error);
   if (store == NULL)
-    die ("open", error);
-  printf ("open %.1f\n", ms_since (start));
+    liaison_bench_fail ("open", error);
+  printf ("open %.1f\n", liaison_bench_ms_since (start));
   printf ("suggestions %u\n", liaison_store_count_suggestions (store, NULL, NULL));
   today (&day);
 
@@ -183,13 +149,13 @@ measure (const char *path,
 
       start = g_get_monotonic_time ();
       if (!liaison_store_compute_figures (store, NULL, NULL, &day, &figures, &error))
-        die ("figures", error);
-      ms = ms_since (start);
+        liaison_bench_fail ("figures", error);
+      ms = liaison_bench_ms_since (start);
       if (r == 0)
         printf ("figures-first %.1f\n", ms);
       g_array_append_val (times, ms);
     }
-  printf ("figures-median %.1f\n", percentile (times, 0.5));
+  printf ("figures-median %.1f\n", liaison_bench_percentile (times, 0.5));
   printf ("figures-collected %u\n", figures.collected);
   printf ("figures-resolved %u\n", figures.resolved);
   printf ("figures-overdue %u\n", figures.overdue);
@@ -210,15 +176,15 @@ measure (const char *path,
           start = g_get_monotonic_time ();
           page = liaison_store_list_loop (store, l, deputy, &day, LIST_ROWS, &error);
           if (page == NULL)
-            die (list_names[l], error);
+            liaison_bench_fail (list_names[l], error);
           count = liaison_store_count_loop (store, l, deputy, &day, &error);
           if (error != NULL)
-            die (list_names[l], error);
-          ms = ms_since (start);
+            liaison_bench_fail (list_names[l], error);
+          ms = liaison_bench_ms_since (start);
           rows = page->len;
           g_array_append_val (times, ms);
         }
-      printf ("list-%s %.1f\n", list_names[l], percentile (times, 0.5));
+      printf ("list-%s %.1f\n", list_names[l], liaison_bench_percentile (times, 0.5));
       printf ("list-%s-rows %u\n", list_names[l], rows);
       printf ("list-%s-count %u\n", list_names[l], count);
     }
@@ -227,9 +193,9 @@ measure (const char *path,
    * an open item, each in its own transaction, on the copy made a
    * headquarters desk (a station records no headquarters move). */
   if (open->len == 0)
-    die ("no open suggestion among the newest", NULL);
+    liaison_bench_fail ("no open suggestion among the newest", NULL);
   if (!liaison_store_set_setting (store, "sync_role", liaison_sync_role_to_code (LIAISON_SYNC_ROLE_HQ), &error))
-    die ("headquarters desk", error);
+    liaison_bench_fail ("headquarters desk", error);
   g_array_set_size (times, 0);
   for (guint i = 0; i < n_adds; i++)
     {
@@ -241,12 +207,12 @@ measure (const char *path,
       event->key_supervision = i % 2 == 0;
       start = g_get_monotonic_time ();
       if (!liaison_store_add_suggestion_event (store, g_array_index (open, gint64, i % open->len), event, &error))
-        die ("add event", error);
-      ms = ms_since (start);
+        liaison_bench_fail ("add event", error);
+      ms = liaison_bench_ms_since (start);
       g_array_append_val (times, ms);
     }
-  printf ("add-median %.2f\n", percentile (times, 0.5));
-  printf ("add-p95 %.2f\n", percentile (times, 0.95));
+  printf ("add-median %.2f\n", liaison_bench_percentile (times, 0.5));
+  printf ("add-p95 %.2f\n", liaison_bench_percentile (times, 0.95));
   printf ("add-items %u\n", MIN (open->len, n_adds));
   return 0;
 }
@@ -255,6 +221,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_set_prgname ("bench-loop");
+
   if (argc == 4 && g_str_equal (argv[1], "make"))
     return make (argv[2], (guint) atoi (argv[3]));
   if (argc == 5 && g_str_equal (argv[1], "measure"))

@@ -24,14 +24,6 @@
 
 #define FIRST_PAGE 50
 
-static void
-die (const char *what,
-     GError     *error)
-{
-  g_printerr ("bench-store: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
 static LiaisonStore *
 open_store (const char *path)
 {
@@ -39,14 +31,8 @@ open_store (const char *path)
   LiaisonStore *store = liaison_store_open (path, &error);
 
   if (store == NULL)
-    die ("open", error);
+    liaison_bench_fail ("open", error);
   return store;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static GArray *
@@ -57,11 +43,11 @@ deputy_ids (LiaisonStore *store)
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (deputies == NULL)
-    die ("list deputies", error);
+    liaison_bench_fail ("list deputies", error);
   for (guint i = 0; i < deputies->len; i++)
     g_array_append_val (ids, ((LiaisonDeputy *) g_ptr_array_index (deputies, i))->meta.id);
   if (ids->len < 2)
-    die ("the database has fewer than two deputies", NULL);
+    liaison_bench_fail ("the database has fewer than two deputies", NULL);
   return ids;
 }
 
@@ -81,9 +67,9 @@ cmd_setup (const char *path)
 
   if (!liaison_store_set_local_station (store, "相山区东山街道代表联络站",
                                         LIAISON_STATION_KIND_STATION, "相山区", &error))
-    die ("set up the station", error);
+    liaison_bench_fail ("set up the station", error);
   if (!liaison_store_begin (store, &error))
-    die ("begin", error);
+    liaison_bench_fail ("begin", error);
   for (guint i = 0; i < 30; i++)
     {
       g_autoptr(LiaisonDeputy) deputy = liaison_deputy_new ();
@@ -91,10 +77,10 @@ cmd_setup (const char *path)
       deputy->name = liaison_bench_deputy_name (i);
       deputy->level = i % LIAISON_N_DEPUTY_LEVELS;
       if (!liaison_store_save_deputy (store, deputy, &error))
-        die ("save a deputy", error);
+        liaison_bench_fail ("save a deputy", error);
     }
   if (!liaison_store_commit (store, &error))
-    die ("commit", error);
+    liaison_bench_fail ("commit", error);
   return 0;
 }
 
@@ -114,16 +100,16 @@ cmd_insert (const char *path,
   for (guint done = 0; done < n; )
     {
       if (!liaison_store_begin (store, &error))
-        die ("begin", error);
+        liaison_bench_fail ("begin", error);
       for (guint i = 0; i < batch && done < n; i++, done++)
         {
           g_autoptr(LiaisonReception) reception = liaison_bench_reception_new (rand, NULL, deputies, categories);
 
           if (!liaison_store_save_reception (store, reception, &error))
-            die ("save", error);
+            liaison_bench_fail ("save", error);
         }
       if (!liaison_store_commit (store, &error))
-        die ("commit", error);
+        liaison_bench_fail ("commit", error);
     }
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_rand_free (rand);
@@ -151,8 +137,8 @@ cmd_save (const char *path,
       double ms;
 
       if (!liaison_store_save_reception (store, reception, &error))
-        die ("save", error);
-      ms = ms_since (start);
+        liaison_bench_fail ("save", error);
+      ms = liaison_bench_ms_since (start);
       g_array_append_val (times, ms);
     }
   g_rand_free (rand);
@@ -174,7 +160,7 @@ read_first_rows (GListModel *model,
       g_autoptr(LiaisonReceptionItem) item = g_list_model_get_item (model, i);
 
       if (item == NULL)
-        die ("a row of the first page is missing", NULL);
+        liaison_bench_fail ("a row of the first page is missing", NULL);
     }
 }
 
@@ -183,7 +169,7 @@ cmd_list (const char *path)
 {
   gint64 start = g_get_monotonic_time ();
   g_autoptr(LiaisonStore) store = open_store (path);
-  double open_ms = ms_since (start);
+  double open_ms = liaison_bench_ms_since (start);
   g_autoptr(LiaisonPagedList) model = NULL;
   g_autoptr(LiaisonPagedList) warm = NULL;
   g_autoptr(LiaisonPagedList) fresh = NULL;
@@ -193,27 +179,27 @@ cmd_list (const char *path)
 
   start = g_get_monotonic_time ();
   model = liaison_store_new_reception_model (store, NULL);
-  count_ms = ms_since (start);
+  count_ms = liaison_bench_ms_since (start);
   read_first_rows (G_LIST_MODEL (model), FIRST_PAGE);
-  first_page_ms = ms_since (start);
+  first_page_ms = liaison_bench_ms_since (start);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   if (n == 0)
-    die ("the database has no receptions", NULL);
+    liaison_bench_fail ("the database has no receptions", NULL);
 
   /* Again, now that SQLite and the OS hold the pages. */
   start = g_get_monotonic_time ();
   warm = liaison_store_new_reception_model (store, NULL);
   read_first_rows (G_LIST_MODEL (warm), FIRST_PAGE);
-  warm_ms = ms_since (start);
+  warm_ms = liaison_bench_ms_since (start);
 
   start = g_get_monotonic_time ();
   fresh = liaison_store_new_reception_model (store, NULL);
-  new_ms = ms_since (start);
+  new_ms = liaison_bench_ms_since (start);
   start = g_get_monotonic_time ();
   last = g_list_model_get_item (G_LIST_MODEL (fresh), n - 1);
-  last_ms = ms_since (start);
+  last_ms = liaison_bench_ms_since (start);
   if (last == NULL)
-    die ("the last row is missing", NULL);
+    liaison_bench_fail ("the last row is missing", NULL);
 
   printf ("rows %u\n", n);
   printf ("open %.1f\n", open_ms);
@@ -282,7 +268,7 @@ cmd_search (const char *path,
       double ms;
 
       read_first_rows (G_LIST_MODEL (model), FIRST_PAGE);
-      ms = ms_since (start);
+      ms = liaison_bench_ms_since (start);
       g_array_append_val (times, ms);
       n = g_list_model_get_n_items (G_LIST_MODEL (model));
       if (i == 0)
@@ -298,15 +284,15 @@ cmd_search (const char *path,
       g_autoptr(GPtrArray) terms = liaison_search_parse (word);
 
       if (page == NULL || page->len != 1)
-        die ("read the search's first row", error);
+        liaison_bench_fail ("read the search's first row", error);
       row = liaison_store_get_reception (store, ((LiaisonReception *) g_ptr_array_index (page, 0))->meta.id, &error);
       if (row == NULL)
-        die ("read the search's first row", error);
+        liaison_bench_fail ("read the search's first row", error);
       for (guint i = 0; i < terms->len; i++)
         if (!reception_matches (store, row, g_ptr_array_index (terms, i)))
           {
             g_printerr ("reception %" G_GINT64_FORMAT ": %s\n", row->meta.id, row->summary);
-            die ("the first row found does not match the search", NULL);
+            liaison_bench_fail ("the first row found does not match the search", NULL);
           }
     }
 
@@ -321,6 +307,7 @@ main (int   argc,
 {
   const char *command = argc > 2 ? argv[1] : "";
 
+  g_set_prgname ("bench-store");
   if (g_str_equal (command, "setup") && argc == 3)
     return cmd_setup (argv[2]);
   if (g_str_equal (command, "insert") && argc == 5)

@@ -1,8 +1,11 @@
-/* liaison-bench-common.c: the benchmarks' made-up records and percentiles
- * (liaison-bench-common.h). */
+/* liaison-bench-common.c: the benchmarks' made-up records, percentiles,
+ * clocks and way out (liaison-bench-common.h). */
 #define G_LOG_DOMAIN "liaison-bench"
 
 #include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
 
 #include "liaison-bench-common.h"
 
@@ -86,4 +89,34 @@ liaison_bench_percentile (GArray *values,
   rank = (guint) (fraction * values->len + 0.999999);
   rank = CLAMP (rank, 1, values->len);
   return g_array_index (values, double, rank - 1);
+}
+
+double
+liaison_bench_median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+double
+liaison_bench_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+double
+liaison_bench_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+void
+liaison_bench_fail (const char   *what,
+                    const GError *error)
+{
+  g_printerr ("%s: %s: %s\n", g_get_prgname (), what, error ? error->message : "failed");
+  exit (1);
 }

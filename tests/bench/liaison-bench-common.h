@@ -1,7 +1,7 @@
-/* liaison-bench-common.h: what bench-store and bench-sync share: the
- * made-up deputies and receptions they save (the same words, drawn in the
- * same order from a seeded GRand, so that runs compare) and the
- * percentiles they report. */
+/* liaison-bench-common.h: what the benchmarks share: the made-up deputies
+ * and receptions bench-store and bench-sync save (the same words, drawn in
+ * the same order from a seeded GRand, so that runs compare), the
+ * percentiles and medians they report, their clocks and their way out. */
 #pragma once
 
 #include <glib.h>
@@ -25,5 +25,18 @@ LiaisonReception *liaison_bench_reception_new (GRand       *rand,
  * there are none; sorts @values. */
 double            liaison_bench_percentile    (GArray      *values,
                                                double       fraction);
+/* The upper median of @values (the middle one of an odd count); sorts
+ * @values. */
+double            liaison_bench_median        (GArray      *values);
+
+/* Milliseconds since @start (g_get_monotonic_time ()). */
+double            liaison_bench_ms_since      (gint64       start);
+/* This process's CPU time (user and system) in ms: on a shared machine,
+ * what a figure costs whatever else runs. */
+double            liaison_bench_cpu_ms        (void);
+
+/* Says "PRGNAME: @what: why" on stderr and exits 1. */
+G_NORETURN void   liaison_bench_fail          (const char   *what,
+                                               const GError *error);
 
 G_END_DECLS

@@ -51,30 +51,17 @@ parse (int         argc,
       N_("Years a visitor’s name, phone and community are kept after the matter ends"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree char *name = g_strdup_printf ("liaison-hq %s", command);
-  g_auto(GStrv) args = g_new0 (char *, argc + 2);
+  g_autoptr(GOptionContext) context = liaison_hq_command_context (command);
+  g_auto(GStrv) args = liaison_hq_command_args (command, argc, argv, 0);
 
-  args[0] = g_strdup (name);
-  for (int i = 0; i < argc; i++)
-    args[i + 1] = g_strdup (argv[i]);
   options->years = G_MININT;
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, liaison_hq_command_summary (command));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (with_years)
     g_option_context_add_main_entries (context, years_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, error))
     return FALSE;
-  if (options->data_dir == NULL && g_getenv ("LIAISON_HQ_DATA_DIR") != NULL &&
-      *g_getenv ("LIAISON_HQ_DATA_DIR") != '\0')
-    options->data_dir = g_strdup (g_getenv ("LIAISON_HQ_DATA_DIR"));
-  if (options->data_dir == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
-      return FALSE;
-    }
+  if (!liaison_hq_command_data_dir (&options->data_dir, command, error))
+    return FALSE;
   if (options->rest != NULL && options->rest[0] != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,

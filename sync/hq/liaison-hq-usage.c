@@ -123,3 +123,45 @@ liaison_hq_fail (const GError *error)
   fprintf (stderr, "liaison-hq: %s\n", error->message);
   return EXIT_FAILURE;
 }
+
+GOptionContext *
+liaison_hq_command_context (const char *command)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, liaison_hq_command_summary (command));
+  return context;
+}
+
+GStrv
+liaison_hq_command_args (const char  *command,
+                         int          argc,
+                         char       **argv,
+                         int          first)
+{
+  GStrv args = g_new0 (char *, argc - first + 2);
+
+  args[0] = g_strdup_printf ("liaison-hq %s", command);
+  for (int i = first; i < argc; i++)
+    args[i - first + 1] = g_strdup (argv[i]);
+  return args;
+}
+
+gboolean
+liaison_hq_command_data_dir (char       **data_dir,
+                             const char  *command,
+                             GError     **error)
+{
+  const char *env = g_getenv ("LIAISON_HQ_DATA_DIR");
+
+  if (*data_dir == NULL && env != NULL && *env != '\0')
+    *data_dir = g_strdup (env);
+  if (*data_dir == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
+      return FALSE;
+    }
+  return TRUE;
+}

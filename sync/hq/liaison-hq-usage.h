@@ -1,4 +1,5 @@
-/* liaison-hq-usage.h: what liaison-hq says about its commands. */
+/* liaison-hq-usage.h: what liaison-hq says about its commands, and the
+ * reading of a command's options that every command shares. */
 #pragma once
 
 #include <glib.h>
@@ -20,5 +21,20 @@ int         liaison_hq_usage_error     (const char *format,
                                         ...) G_GNUC_PRINTF (1, 2);
 /* A command that failed: @error's message on stderr; returns EXIT_FAILURE. */
 int         liaison_hq_fail            (const GError *error);
+
+/* The options of “liaison-hq @command”: translated, with the command's
+ * summary above them. */
+GOptionContext *liaison_hq_command_context (const char  *command);
+/* "liaison-hq @command", then @argv from @argv[@first] on: the arguments
+ * for g_option_context_parse_strv(), so that --help names the command. */
+GStrv       liaison_hq_command_args    (const char  *command,
+                                        int          argc,
+                                        char       **argv,
+                                        int          first);
+/* Fills a @data_dir not given from $LIAISON_HQ_DATA_DIR; FALSE, with
+ * @error saying that “liaison-hq @command” needs one, when neither is. */
+gboolean    liaison_hq_command_data_dir (char       **data_dir,
+                                         const char  *command,
+                                         GError     **error);
 
 G_END_DECLS

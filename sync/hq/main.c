@@ -135,20 +135,15 @@ parse_options (int          argc,
       N_("Move the records found out of the feed, into the quarantine table"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = liaison_hq_command_context (command);
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = g_new0 (char *, argc + 2);
+  g_auto(GStrv) args = liaison_hq_command_args (command, argc, argv, 0);
 
-  args[0] = g_strdup_printf ("liaison-hq %s", command);
-  for (int i = 0; i < argc; i++)
-    args[i + 1] = g_strdup (argv[i]);
   options->public_opinion_days = NOT_GIVEN;
   options->deputy_suggestion_months = NOT_GIVEN;
   options->files_per_day = -1;
   options->mib_per_day = -1;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, liaison_hq_command_summary (command));
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   if (sets & OPTIONS_SERVE)
     {
@@ -168,13 +163,9 @@ parse_options (int          argc,
       liaison_hq_usage_error ("%s", error->message);
       return FALSE;
     }
-
-  if (options->data_dir == NULL && g_getenv ("LIAISON_HQ_DATA_DIR") != NULL &&
-      *g_getenv ("LIAISON_HQ_DATA_DIR") != '\0')
-    options->data_dir = g_strdup (g_getenv ("LIAISON_HQ_DATA_DIR"));
-  if (options->data_dir == NULL)
+  if (!liaison_hq_command_data_dir (&options->data_dir, command, &error))
     {
-      liaison_hq_usage_error (_("“liaison-hq %s” needs --data-dir DIR (or $LIAISON_HQ_DATA_DIR)."), command);
+      liaison_hq_usage_error ("%s", error->message);
       return FALSE;
     }
   return TRUE;

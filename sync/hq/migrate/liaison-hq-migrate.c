@@ -44,15 +44,9 @@ parse (int       argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->rest, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+  g_autoptr(GOptionContext) context = liaison_hq_command_context ("migrate");
+  g_auto(GStrv) args = liaison_hq_command_args ("migrate", argc, argv, 1);
 
-  /* “liaison-hq migrate --help” says its name so. */
-  args[0] = g_strdup ("liaison-hq migrate");
-  for (int i = 1; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, liaison_hq_command_summary ("migrate"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return g_option_context_parse_strv (context, &args, error);
 }

@@ -245,7 +245,8 @@ liaison_test_hq_start (LiaisonTestHq *hq)
 
       g_assert_no_error (error);
       g_assert_nonnull (public_line);
-      g_assert_true (g_str_has_prefix (public_line, PUBLIC_SITE "http://127.0.0.1:"));
+      g_assert_true (g_str_has_prefix (public_line, PUBLIC_SITE "http://127.0.0.1:") ||
+                     g_str_has_prefix (public_line, PUBLIC_SITE "https://127.0.0.1:"));
       g_free (hq->public_url);
       hq->public_url = g_strstrip (g_strdup (public_line + strlen (PUBLIC_SITE)));
     }

@@ -2,7 +2,8 @@
  * (sync/hq/web/, docs/online.md), over real HTTP: the submit page and
  * its checks, CSRF, the honeypot, the rate limits, escaping on every
  * page, the stations page, the two listeners kept apart, the security
- * headers and the body cap; and the CSRF tokens, limits and receipt-code
+ * headers and the body cap, the cookies' Secure flag over HTTPS (its own
+ * TLS, or a trusted proxy's X-Forwarded-Proto); and the CSRF tokens, limits and receipt-code
  * lookup as functions. */
 #define G_LOG_DOMAIN "test-hq-web"
 
@@ -28,6 +29,16 @@ typedef struct {
 
 /* HTTP, as a browser without JavaScript */
 
+/* The tests trust the self-signed certificate they made. */
+static gboolean
+accept_certificate (SoupMessage          *msg,
+                    GTlsCertificate      *certificate,
+                    GTlsCertificateFlags  errors,
+                    gpointer              user_data)
+{
+  return TRUE;
+}
+
 static GBytes *
 request (Site                *site,
          const char          *base,
@@ -49,6 +60,7 @@ request (Site                *site,
   GBytes *answer;
 
   g_assert_nonnull (msg);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate), NULL);
   g_hash_table_iter_init (&iter, site->cookies);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &value))
     g_string_append_printf (cookie, "%s%s=%s", cookie->len > 0 ? "; " : "", name, value);
@@ -889,6 +901,106 @@ test_language (Site          *site,
   }
 }
 
+/* The Set-Cookie headers of a GET of @path (with @proto as
+ * X-Forwarded-Proto, unless NULL), one a line. */
+static char *
+set_cookies (Site       *site,
+             const char *path,
+             const char *proto)
+{
+  g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SoupMessageHeaders) headers = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  guint status = 0;
+
+  if (proto != NULL)
+    g_hash_table_insert (extra, "X-Forwarded-Proto", (gpointer) proto);
+  body = request (site, site->enrolled.hq.public_url, "GET", path, NULL, 0, extra, &status, &headers);
+  g_assert_cmpuint (status, ==, 200);
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    if (g_ascii_strcasecmp (name, "Set-Cookie") == 0)
+      g_string_append_printf (lines, "%s\n", value);
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
+/* Both of the site's cookies (the CSRF token's and the language's), each
+ * with Secure when @secure, else neither. */
+static void
+assert_cookies (Site       *site,
+                const char *proto,
+                gboolean    secure)
+{
+  g_autofree char *lines = set_cookies (site, "/?lang=en", proto);
+  g_auto(GStrv) cookies = g_strsplit (lines, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; cookies[i] != NULL; i++)
+    {
+      if (*cookies[i] == '\0')
+        continue;
+      n++;
+      g_assert_true (g_str_has_prefix (cookies[i], "csrf=") || g_str_has_prefix (cookies[i], "lang=en;"));
+      if (secure != g_str_has_suffix (cookies[i], "; Secure"))
+        g_error ("X-Forwarded-Proto %s, %s: %s", proto, secure ? "Secure expected" : "no Secure expected", cookies[i]);
+    }
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (strstr (lines, "; HttpOnly; SameSite=Strict"));
+}
+
+/* Over plain HTTP the cookies cannot be Secure (a browser would drop
+ * them); an untrusted peer's X-Forwarded-Proto is not believed. */
+static void
+test_cookies_plain (Site          *site,
+                    gconstpointer  data)
+{
+  g_assert_true (g_str_has_prefix (site->enrolled.hq.public_url, "http://"));
+  assert_cookies (site, NULL, FALSE);
+  assert_cookies (site, "https", FALSE);
+}
+
+/* From a trusted proxy, X-Forwarded-Proto: https makes them Secure. */
+static void
+test_cookies_proxied (Site          *site,
+                      gconstpointer  data)
+{
+  assert_cookies (site, NULL, FALSE);
+  assert_cookies (site, "http", FALSE);
+  assert_cookies (site, "https", TRUE);
+  assert_cookies (site, "HTTPS", TRUE);
+  assert_cookies (site, "http, https", TRUE);   /* a client's own value, then the proxy's */
+  assert_cookies (site, "https, http", FALSE);
+}
+
+/* The public listener's own TLS (--public-tls-cert): always Secure. */
+static void
+test_cookies_tls (void)
+{
+  g_autofree char *dir = liaison_test_make_tmp_dir ("test-hq-web-tls-XXXXXX");
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autoptr(GSubprocess) openssl = NULL;
+  g_autoptr(GError) error = NULL;
+  Site site = { 0 };
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-subj", "/CN=127.0.0.1", "-days", "1",
+                              "-keyout", key, "-out", cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (openssl, NULL, &error));
+  g_assert_no_error (error);
+
+  site_set_up_with (&site, "--public-tls-cert", cert, "--public-tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (site.enrolled.hq.public_url, "https://127.0.0.1:"));
+  assert_cookies (&site, NULL, TRUE);
+  site_tear_down (&site, NULL);
+  liaison_test_remove_tree (dir);
+}
+
 /* The functions the pages (and /track) use. */
 
 static void
@@ -962,6 +1074,9 @@ main (int   argc,
   g_test_add ("/web/listeners-and-headers", Site, NULL, site_set_up, test_listeners_and_headers, site_tear_down);
   g_test_add ("/web/body-cap", Site, NULL, site_set_up, test_body_cap, site_tear_down);
   g_test_add ("/web/language", Site, NULL, site_set_up, test_language, site_tear_down);
+  g_test_add ("/web/cookies/plain", Site, NULL, set_up_limited, test_cookies_plain, site_tear_down);
+  g_test_add ("/web/cookies/proxied", Site, NULL, set_up_proxied, test_cookies_proxied, site_tear_down);
+  g_test_add_func ("/web/cookies/tls", test_cookies_tls);
   g_test_add_func ("/web/csrf-tokens", test_csrf_tokens);
   g_test_add_func ("/web/lookup-limit", test_lookup_limit);
   return g_test_run ();

@@ -124,15 +124,16 @@ liaison_hq_web_cookie (SoupServerMessage *msg,
 }
 
 void
-liaison_hq_web_set_cookie (SoupServerMessage *msg,
-                           const char        *name,
-                           const char        *value,
-                           guint              max_age,
-                           const char        *attributes)
+liaison_hq_web_set_cookie (LiaisonHqWebRequest *req,
+                           const char          *name,
+                           const char          *value,
+                           guint                max_age,
+                           const char          *attributes)
 {
-  g_autofree char *header = g_strdup_printf ("%s=%s; Path=/; Max-Age=%u%s", name, value, max_age, attributes);
+  g_autofree char *header = g_strdup_printf ("%s=%s; Path=/; Max-Age=%u%s%s", name, value, max_age, attributes,
+                                             req->secure ? "; Secure" : "");
 
-  soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie", header);
+  soup_message_headers_append (soup_server_message_get_response_headers (req->msg), "Set-Cookie", header);
 }
 
 gboolean
@@ -249,7 +250,7 @@ liaison_hq_web_reply_page (LiaisonHqWebRequest *req,
   page = fill (tmpl_text, values);
 
   if (req->csrf != NULL)
-    liaison_hq_web_set_cookie (req->msg, LIAISON_HQ_WEB_CSRF_COOKIE, req->csrf, LIAISON_HQ_WEB_CSRF_SECONDS,
+    liaison_hq_web_set_cookie (req, LIAISON_HQ_WEB_CSRF_COOKIE, req->csrf, LIAISON_HQ_WEB_CSRF_SECONDS,
                                "; HttpOnly; SameSite=Strict");
   liaison_hq_web_set_security_headers (req->msg);
   if (soup_message_headers_get_one (headers, "Cache-Control") == NULL)

@@ -37,6 +37,8 @@ typedef struct {
   GHashTable        *form;      /* a POST's form fields (UTF-8), NULL for a GET */
   gboolean           english;   /* else zh_CN */
   const char        *client;    /* the client's IP (X-Forwarded-For from a trusted proxy) */
+  gboolean           secure;    /* the browser came over HTTPS: this listener's TLS, or
+                                 * X-Forwarded-Proto: https from a trusted proxy */
   char              *csrf;      /* the token this page's forms carry, once asked for */
 } LiaisonHqWebRequest;
 
@@ -63,12 +65,13 @@ void  liaison_hq_web_append (GString    *out,
 char       *liaison_hq_web_cookie (SoupServerMessage *msg,
                                    const char        *name);
 /* Sets the cookie @name (for the whole site, @max_age seconds) to @value,
- * which is the site's own (no escaping), with @attributes ("; HttpOnly"). */
-void        liaison_hq_web_set_cookie (SoupServerMessage *msg,
-                                       const char        *name,
-                                       const char        *value,
-                                       guint              max_age,
-                                       const char        *attributes);
+ * which is the site's own (no escaping), with @attributes ("; HttpOnly"),
+ * and Secure when @req came over HTTPS (docs/online.md, "Cookies"). */
+void        liaison_hq_web_set_cookie (LiaisonHqWebRequest *req,
+                                       const char          *name,
+                                       const char          *value,
+                                       guint                max_age,
+                                       const char          *attributes);
 /* A form field of @req's POST, or of its query for a GET; NULL when
  * absent. */
 const char *liaison_hq_web_field (LiaisonHqWebRequest *req,

@@ -41,6 +41,7 @@ struct _LiaisonHqWeb
   LiaisonHqWebCsrf     *csrf;
   LiaisonHqWebLimits   *limits;
   char                **trusted_proxies;
+  gboolean              tls;            /* the public listener serves HTTPS itself */
   char                 *url;
   locale_t              zh_locale;
   locale_t              en_locale;
@@ -319,21 +320,45 @@ client_of (LiaisonHqWeb      *self,
   return g_strdup (peer);
 }
 
+/* Whether the browser came over HTTPS: to this listener's own TLS, or,
+ * from a trusted proxy, with X-Forwarded-Proto: https (its last value,
+ * the one that proxy set). Then the site's cookies are Secure. */
+static gboolean
+secure_of (LiaisonHqWeb      *self,
+           SoupServerMessage *msg)
+{
+  const char *peer = soup_server_message_get_remote_host (msg);
+  const char *proto;
+  g_auto(GStrv) hops = NULL;
+  guint n;
+
+  if (self->tls)
+    return TRUE;
+  if (peer == NULL || self->trusted_proxies == NULL ||
+      !g_strv_contains ((const char * const *) self->trusted_proxies, peer))
+    return FALSE;
+  proto = soup_message_headers_get_list (soup_server_message_get_request_headers (msg), "X-Forwarded-Proto");
+  if (proto == NULL)
+    return FALSE;
+  hops = g_strsplit (proto, ",", -1);
+  n = g_strv_length (hops);
+  return n > 0 && g_ascii_strcasecmp (g_strstrip (hops[n - 1]), "https") == 0;
+}
+
 /* ?lang=en|zh, remembered in the lang cookie; else the cookie; else zh_CN. */
 static gboolean
-wants_english (SoupServerMessage *msg,
-               GHashTable        *query)
+wants_english (LiaisonHqWebRequest *req)
 {
-  const char *asked = query != NULL ? g_hash_table_lookup (query, "lang") : NULL;
+  const char *asked = req->query != NULL ? g_hash_table_lookup (req->query, "lang") : NULL;
   g_autofree char *cookie = NULL;
 
   if (asked != NULL && (g_str_equal (asked, "en") || g_str_equal (asked, "zh")))
     {
-      liaison_hq_web_set_cookie (msg, "lang", g_str_equal (asked, "en") ? "en" : "zh",
+      liaison_hq_web_set_cookie (req, "lang", g_str_equal (asked, "en") ? "en" : "zh",
                                  365 * 24 * 3600, "; SameSite=Lax");
       return g_str_equal (asked, "en");
     }
-  cookie = liaison_hq_web_cookie (msg, "lang");
+  cookie = liaison_hq_web_cookie (req->msg, "lang");
   return g_strcmp0 (cookie, "en") == 0;
 }
 
@@ -401,7 +426,7 @@ handler (SoupServer        *soup,
   LiaisonHqWeb *self = user_data;
   const char *method = soup_server_message_get_method (msg);
   g_autofree char *client = client_of (self, msg);
-  LiaisonHqWebRequest req = { self, self->store, msg, path, query, NULL, FALSE, client, NULL };
+  LiaisonHqWebRequest req = { self, self->store, msg, path, query, NULL, FALSE, client, secure_of (self, msg), NULL };
   LiaisonHqWebHandler found = NULL;
   gboolean path_known = FALSE;
   LiaisonHqBodyCoding coding;
@@ -409,7 +434,7 @@ handler (SoupServer        *soup,
 
   if (g_str_equal (method, "HEAD"))
     method = "GET";
-  req.english = wants_english (msg, query);
+  req.english = wants_english (&req);
   previous = uselocale (req.english ? self->en_locale : self->zh_locale);
 
   if (g_str_equal (path, "/site.css") && g_str_equal (method, "GET"))
@@ -538,6 +563,7 @@ liaison_hq_web_start (LiaisonHqStore      *store,
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler, self, NULL);
 
+  self->tls = config->tls_cert != NULL;
   self->url = liaison_hq_soup_listen (self->soup, config->public_listen, config->tls_cert, config->tls_key, error);
   if (self->url == NULL)
     {

@@ -13,7 +13,8 @@
  * figures are the same before and after; the purge's access log entries
  * reach headquarters. A later push of A with its names is kept purged by
  * the server. And a purge record alone purges a reception the desk's own
- * rule would keep. */
+ * rule would keep. And what a purge removed, said in English and zh_CN.
+ */
 #define G_LOG_DOMAIN "test-retention"
 
 #include "config.h"
@@ -21,6 +22,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-locale.h"
 #include "liaison-loop-rules.h"
 #include "liaison-purge-wire.h"
 #include "liaison-retention.h"
@@ -34,6 +36,11 @@
 #include "liaison-store-sync.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-util.h"
+
+/* What test_both_ends's purge removed, as both ends' access logs say. */
+#define BOTH_ENDS_REASON \
+  "Retention period of 3 years ended. Removed: the names, phones and communities of 3 visitors (2 receptions);" \
+  " the name of who raised 1 suggestion. The receptions, suggestions and submissions themselves are kept."
 
 typedef LiaisonTestHq Fixture;
 typedef LiaisonTestReplica Replica;
@@ -292,6 +299,13 @@ test_both_ends (Fixture       *fixture,
   g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
                                                        " AND n_contacts = 3 AND what = '2021-03-05..2022-01-10'"),
                    ==, 1);
+  /* Its access log entry says what went, each kind with its count. */
+  {
+    g_autofree char *reason = liaison_test_query_text (east.store, "SELECT reason FROM access_log"
+                                                                   " WHERE kind = 'purge'");
+
+    g_assert_cmpstr (reason, ==, BOTH_ENDS_REASON);
+  }
   /* A search finds them no more. */
   {
     LiaisonReceptionFilter filter = { .search = (char *) "13812345678" };
@@ -322,8 +336,20 @@ test_both_ends (Fixture       *fixture,
     g_assert_nonnull (strstr (server_a, "\"name\":\"" LIAISON_PURGED_MARKER "\",\"party_size\":3,\"phone\":null"));
     g_assert_cmpstr (purges, ==, "2");
     g_assert_cmpstr (entry, ==, "3 2021-03-05..2022-01-10");
+    g_clear_pointer (&entry, g_free);
+    entry = liaison_test_hq_text (fixture, "SELECT json_extract (data, '$.reason') FROM records"
+                                           " WHERE kind = 'access_log' AND origin_station IS NULL");
+    g_assert_cmpstr (entry, ==, BOTH_ENDS_REASON);
   }
   assert_no_trace (server_path);
+  /* `liaison-hq purge` now: the day, and nothing more due. */
+  {
+    g_autofree char *said = liaison_test_hq_run (fixture, "purge", NULL);
+
+    g_test_message ("%s", said);
+    g_assert_nonnull (strstr (said, "Matters that ended on or before "));
+    g_assert_nonnull (strstr (said, "Retention period of 3 years: nothing was due for removal.\n"));
+  }
 
   /* The station receives its purge records, and pushes its own entry. */
   sync_ok (&east);
@@ -531,6 +557,55 @@ test_period (Fixture       *fixture,
   liaison_test_replica_clear (&east);
 }
 
+/* What a purge removed, said in English and zh_CN, each count with its
+ * plural (ngettext): one of each, several of each, and nothing. */
+static void
+test_reason (void)
+{
+  const LiaisonRetentionPurged one = { 1, 1, 1, 1, 1 };
+  const LiaisonRetentionPurged many = { 5, 2, 7, 3, 4 };
+  const LiaisonRetentionPurged visitors_only = { 3, 2, 2, 0, 0 };
+  const LiaisonRetentionPurged none = { 3, 0, 0, 0, 0 };
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *zh = NULL;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      liaison_locale_init ();
+      zh = liaison_retention_purge_reason (&many);
+      g_assert_cmpstr (zh, ==, "保存期限（5 年）已满。已删除：7 名来访人的姓名、电话和社区（2 次接待）；"
+                               "3 项意见建议的反映人姓名；4 件网上来信中群众的姓名、电话和社区。"
+                               "接待、意见建议和网上来信记录本身仍保留。");
+      g_clear_pointer (&zh, g_free);
+      zh = liaison_retention_purge_reason (&none);
+      g_assert_cmpstr (zh, ==, "保存期限（3 年）：没有到期应删除的内容。");
+      return;
+    }
+  {
+    g_autofree char *said_one = liaison_retention_purge_reason (&one);
+    g_autofree char *said_many = liaison_retention_purge_reason (&many);
+    g_autofree char *said_visitors = liaison_retention_purge_reason (&visitors_only);
+    g_autofree char *said_none = liaison_retention_purge_reason (&none);
+
+    g_assert_cmpstr (said_one, ==, "Retention period of 1 year ended. Removed: the name, phone and community of"
+                                   " 1 visitor (1 reception); the name of who raised 1 suggestion; the citizen’s"
+                                   " name, phone and community in 1 online submission. The receptions, suggestions"
+                                   " and submissions themselves are kept.");
+    g_assert_cmpstr (said_many, ==, "Retention period of 5 years ended. Removed: the names, phones and communities"
+                                    " of 7 visitors (2 receptions); the names of who raised 3 suggestions; the"
+                                    " citizens’ names, phones and communities in 4 online submissions. The"
+                                    " receptions, suggestions and submissions themselves are kept.");
+    g_assert_cmpstr (said_visitors, ==, "Retention period of 3 years ended. Removed: the names, phones and"
+                                        " communities of 2 visitors (2 receptions). The receptions, suggestions"
+                                        " and submissions themselves are kept.");
+    g_assert_cmpstr (said_none, ==, "Retention period of 3 years: nothing was due for removal.");
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,5 +615,6 @@ main (int   argc,
   g_test_add ("/retention/both-ends", Fixture, NULL, fixture_set_up, test_both_ends, fixture_tear_down);
   g_test_add ("/retention/period", Fixture, NULL, fixture_set_up, test_period, fixture_tear_down);
   g_test_add_func ("/retention/record-alone", test_record_alone);
+  g_test_add_func ("/retention/reason", test_reason);
   return g_test_run ();
 }

@@ -30,11 +30,19 @@ const char *liaison_retention_purged_label  (void);
 /* @name, as a desk shows it: the marker translated, any other as is. */
 const char *liaison_retention_shown_name    (const char  *name);
 
-/* The access log's reason for a purge, translated: the period, how
- * many receptions' visitors went and, when any, how many online
- * submissions' citizens. */
-char       *liaison_retention_purge_reason  (guint        years,
-                                             guint        n_receptions,
-                                             guint        n_submissions);
+/* What one purge removed, at the server or a desk. */
+typedef struct {
+  guint years;          /* the retention period it ran with */
+  guint n_receptions;   /* receptions whose visitors went */
+  guint n_visitors;     /* visitors whose name, phone and community went */
+  guint n_suggestions;  /* suggestions whose "raised by" name went */
+  guint n_submissions;  /* online submissions whose citizen's details went */
+} LiaisonRetentionPurged;
+
+/* What @purged removed, translated, in a clerk's words: the period, then
+ * each kind of detail removed with its count (ngettext), then that the
+ * records themselves are kept. The access log's reason for a purge, and
+ * what `liaison-hq purge` says. */
+char       *liaison_retention_purge_reason  (const LiaisonRetentionPurged *purged);
 
 G_END_DECLS

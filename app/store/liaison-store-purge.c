@@ -62,7 +62,9 @@ static const char *const submission_steps[] = {
 };
 
 /* What one reception's purge runs, ?1 its id, ?2 the marker. The
- * visitors' triggers rewrite the search columns and the index. */
+ * visitors' triggers rewrite the search columns and the index. The
+ * steps that count what went: */
+enum { STEP_VISITORS = 0, STEP_RAISED_BY = 2 };
 static const char *const purge_steps[] = {
   "UPDATE reception_visitors SET name = ?2, phone = '', community = '', consent = 0"
   " WHERE reception_id = ?1 AND (name IS NOT ?2 OR phone <> '' OR community <> '' OR consent <> 0)",
@@ -166,12 +168,13 @@ purge_submissions (LiaisonStore  *self,
   return TRUE;
 }
 
-/* Purges reception @id; adds its visitors purged to *@n_visitors. */
+/* Purges reception @id; counts its visitors and the suggestions whose
+ * "raised by" went in @purged. */
 static gboolean
-purge_one (LiaisonStore  *self,
-           gint64         id,
-           guint         *n_visitors,
-           GError       **error)
+purge_one (LiaisonStore            *self,
+           gint64                   id,
+           LiaisonRetentionPurged  *purged,
+           GError                 **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (purge_steps); i++)
     {
@@ -183,8 +186,10 @@ purge_one (LiaisonStore  *self,
       sqlite3_bind_text (stmt, 2, LIAISON_PURGED_MARKER, -1, SQLITE_STATIC);
       if (!liaison_store_step_done (self, stmt, _("Could not purge a reception’s visitors"), error))
         return FALSE;
-      if (i == 0)
-        *n_visitors += (guint) sqlite3_changes (liaison_store_get_handle (self));
+      if (i == STEP_VISITORS)
+        purged->n_visitors += (guint) sqlite3_changes (liaison_store_get_handle (self));
+      else if (i == STEP_RAISED_BY)
+        purged->n_suggestions += (guint) sqlite3_changes (liaison_store_get_handle (self));
     }
   return TRUE;
 }
@@ -205,7 +210,7 @@ liaison_store_purge_expired (LiaisonStore  *self,
   const char *first_day = NULL;
   const char *last_day = NULL;
   sqlite3_stmt *stmt;
-  guint n_visitors = 0;
+  LiaisonRetentionPurged purged = { 0 };
   GDate cutoff;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
@@ -236,7 +241,7 @@ liaison_store_purge_expired (LiaisonStore  *self,
     {
       const Due *one = g_ptr_array_index (due, i);
 
-      if (!purge_one (self, one->id, &n_visitors, error))
+      if (!purge_one (self, one->id, &purged, error))
         goto failed;
       widen_days (&first_day, &last_day, one->day);
     }
@@ -257,12 +262,15 @@ liaison_store_purge_expired (LiaisonStore  *self,
     goto failed;
 
   what = g_strdup_printf ("%s..%s", first_day, last_day);
-  reason = liaison_retention_purge_reason (rules->retention_years, due->len, submissions->len);
+  purged.years = rules->retention_years;
+  purged.n_receptions = due->len;
+  purged.n_submissions = submissions->len;
+  reason = liaison_retention_purge_reason (&purged);
   {
     LiaisonAccessEntry entry = {
       .kind = LIAISON_ACCESS_PURGE,
       .what = what,
-      .n_contacts = n_visitors + submissions->len,
+      .n_contacts = purged.n_visitors + submissions->len,
       .reason = reason,
     };
 

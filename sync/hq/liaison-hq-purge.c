@@ -219,6 +219,7 @@ forget_copies (LiaisonHqStore  *self,
 static gboolean
 purge_suggestions (LiaisonHqStore  *self,
                    const char      *reception,
+                   guint           *n_suggestions,
                    GError         **error)
 {
   g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
@@ -244,22 +245,26 @@ purge_suggestions (LiaisonHqStore  *self,
       Due *row = g_ptr_array_index (rows, i);
       g_autoptr(JsonObject) data = parse_object (row->data);
 
-      if (data != NULL && liaison_purge_wire_suggestion (data) &&
-          !rewrite_in_place (self, LIAISON_KIND_SUGGESTION, row->uuid, row->version, row->deleted, data, error))
-        return FALSE;
+      if (data != NULL && liaison_purge_wire_suggestion (data))
+        {
+          if (!rewrite_in_place (self, LIAISON_KIND_SUGGESTION, row->uuid, row->version, row->deleted, data, error))
+            return FALSE;
+          (*n_suggestions)++;
+        }
       if (!forget_copies (self, row->uuid, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* Purges one due reception and writes its purge record. */
+/* Purges one due reception and writes its purge record; counts what
+ * went in @report. */
 static gboolean
-purge_one (LiaisonHqStore  *self,
-           const Due       *due,
-           const char      *now,
-           guint           *n_visitors,
-           GError         **error)
+purge_one (LiaisonHqStore        *self,
+           const Due             *due,
+           const char            *now,
+           LiaisonHqPurgeReport  *report,
+           GError               **error)
 {
   g_autoptr(JsonObject) data = parse_object (due->data);
   g_autoptr(JsonObject) purge = json_object_new ();
@@ -269,9 +274,9 @@ purge_one (LiaisonHqStore  *self,
 
   if (data == NULL)
     return TRUE;
-  *n_visitors += liaison_purge_wire_reception (data);
+  report->n_visitors += liaison_purge_wire_reception (data);
   if (!rewrite_in_place (self, LIAISON_KIND_RECEPTION, due->uuid, due->version, due->deleted, data, error) ||
-      !purge_suggestions (self, due->uuid, error) ||
+      !purge_suggestions (self, due->uuid, &report->n_suggestions, error) ||
       !forget_copies (self, due->uuid, error))
     return FALSE;
 
@@ -343,6 +348,20 @@ purge_submissions (LiaisonHqStore        *self,
   return TRUE;
 }
 
+char *
+liaison_hq_purge_describe (const LiaisonHqPurgeReport *report)
+{
+  LiaisonRetentionPurged purged = {
+    .years = report->years,
+    .n_receptions = report->n_receptions,
+    .n_visitors = report->n_visitors,
+    .n_suggestions = report->n_suggestions,
+    .n_submissions = report->n_submissions,
+  };
+
+  return liaison_retention_purge_reason (&purged);
+}
+
 /* The access log entry of a purge: headquarters' own, in no station's feed. */
 static gboolean
 log_purge (LiaisonHqStore              *self,
@@ -354,8 +373,7 @@ log_purge (LiaisonHqStore              *self,
 {
   g_autoptr(JsonObject) entry = json_object_new ();
   g_autofree char *what = g_strdup_printf ("%s..%s", first_day, last_day);
-  g_autofree char *reason = liaison_retention_purge_reason (report->years, report->n_receptions,
-                                                            report->n_submissions);
+  g_autofree char *reason = liaison_hq_purge_describe (report);
 
   json_object_set_string_member (entry, "kind", liaison_access_kind_to_code (LIAISON_ACCESS_PURGE));
   json_object_set_string_member (entry, "at", now);
@@ -405,7 +423,7 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
     {
       const Due *one = g_ptr_array_index (due, i);
 
-      if (!purge_one (store, one, now, &report->n_visitors, error))
+      if (!purge_one (store, one, now, report, error))
         goto failed;
       widen_days (&first_day, &last_day, one->day);
     }
@@ -445,10 +463,12 @@ purge_today (gpointer user_data)
                   g_date_time_get_year (now));
   if (!liaison_hq_purge_run (store, &today, &report, &error))
     g_warning ("The retention purge failed, and runs again tomorrow: %s", error->message);
-  else if (report.n_receptions > 0)
+  else if (report.n_receptions > 0 || report.n_submissions > 0)
     /* Not translated: the journal's line, as the other serve lines. */
-    g_printerr ("liaison-hq: purged the visitors of %u receptions (%u visitors; %u years)\n",
-                report.n_receptions, report.n_visitors, report.years);
+    g_printerr ("liaison-hq: retention purge (%u years): the visitors of %u receptions (%u visitors),"
+                " the raised-by name of %u suggestions, the citizen of %u online submissions\n",
+                report.years, report.n_receptions, report.n_visitors, report.n_suggestions,
+                report.n_submissions);
   return G_SOURCE_CONTINUE;
 }
 

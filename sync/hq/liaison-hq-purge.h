@@ -13,6 +13,7 @@ typedef struct {
   GDate cutoff;         /* matters ended on or before this day were due */
   guint n_receptions;   /* purged by this run */
   guint n_visitors;     /* their visitors purged (the access log's contacts) */
+  guint n_suggestions;  /* suggestions under them whose "raised_by" was purged */
   guint n_submissions;  /* online submissions whose citizen was purged (contacts too) */
 } LiaisonHqPurgeReport;
 
@@ -27,6 +28,8 @@ typedef struct {
  * community in place; each desk applies the same rule to its copy
  * (liaison-store-purge.c), so no record tells it. Then the WAL is checkpointed
  * (TRUNCATE). Running it again purges nothing more. */
+/* What @report's run removed, translated (liaison_retention_purge_reason()). */
+char    *liaison_hq_purge_describe (const LiaisonHqPurgeReport  *report);
 gboolean liaison_hq_purge_run      (LiaisonHqStore        *store,
                                     const GDate           *today,
                                     LiaisonHqPurgeReport  *report,

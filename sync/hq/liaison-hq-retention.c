@@ -131,6 +131,7 @@ command_purge (LiaisonHqStore *store)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *cutoff = NULL;
+  g_autofree char *said = NULL;
   LiaisonHqPurgeReport report;
   GDate today;
 
@@ -140,10 +141,10 @@ command_purge (LiaisonHqStore *store)
   if (!liaison_hq_purge_run (store, &today, &report, &error))
     return liaison_hq_fail (error);
   cutoff = liaison_date_to_iso (&report.cutoff);
-  printf (ngettext ("Purged the visitors of %u reception whose matters ended on or before %s (%u visitors).\n",
-                    "Purged the visitors of %u receptions whose matters ended on or before %s (%u visitors).\n",
-                    report.n_receptions),
-          report.n_receptions, cutoff, report.n_visitors);
+  said = liaison_hq_purge_describe (&report);
+  /* Translators: %s is a day, 2023-12-05 */
+  printf (_("Matters that ended on or before %s are due.\n"), cutoff);
+  printf ("%s\n", said);
   return EXIT_SUCCESS;
 }
 

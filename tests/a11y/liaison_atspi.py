@@ -6,6 +6,7 @@ nothing reaches into the app's database or widgets. run.sh starts the bus.
 """
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -94,8 +95,26 @@ def run_cli(*args):
                    stdout=subprocess.DEVNULL)
 
 
-def wait_for(what, probe, timeout=TIMEOUT):
-    """Polls @probe until it returns something true; raises after @timeout."""
+# The App processes started, so that a wait that times out can say when the
+# app it waited on is gone (a crash reads, over AT-SPI, as nothing changing).
+APPS = []
+
+
+def ended_apps():
+    """What became of each app started that has ended, or "" if none has."""
+    out = []
+    for app in APPS:
+        code = app.proc.poll()
+        if code is None:
+            continue
+        how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+        out.append(f"the app (pid {app.proc.pid}) had ended: {how}")
+    return "; ".join(out)
+
+
+def wait_for(what, probe, timeout=TIMEOUT, why=None):
+    """Polls @probe until it returns something true; raises after @timeout,
+    saying what @why (if given) returns then, and whether the app ended."""
     end = time.time() + timeout
     while True:
         try:
@@ -105,7 +124,13 @@ def wait_for(what, probe, timeout=TIMEOUT):
         if found:
             return found
         if time.time() > end:
-            raise AssertionError(f"timed out waiting for {what}")
+            notes = [ended_apps()]
+            if why is not None and not notes[0]:
+                try:
+                    notes.append(why())
+                except Exception as e:  # noqa: BLE001 — the timeout is the news
+                    notes.append(f"(what it shows could not be read: {e!r})")
+            raise AssertionError("; ".join([f"timed out waiting for {what}"] + [n for n in notes if n]))
         time.sleep(0.2)
 
 
@@ -115,6 +140,7 @@ class App:
     def __init__(self, database, *args, english=False):
         self.proc = subprocess.Popen([liaison_bin(), "--database", database, *args],
                                      env=app_env(english=True) if english else app_env())
+        APPS.append(self)
         self.node = wait_for("the liaison application on the bus", self._find)
         wait_for("its window", lambda: self.node.childCount > 0)
 
@@ -139,8 +165,21 @@ class App:
         return self.windows()[0]
 
     def wait_window_gone(self, name):
+        """Waits until no window is named @name; if one stays, says what
+        each window open shows (an error label, a message dialog)."""
         wait_for(f"the window “{name}” to close",
-                 lambda: all(w.name != name for w in self.windows()))
+                 lambda: all(w.name != name for w in self.windows()),
+                 why=self.what_windows_show)
+
+    def what_windows_show(self):
+        """Each open window's name and the texts it shows, for a failure."""
+        out = []
+        for w in self.windows():
+            texts = " | ".join(texts_under(w))
+            if len(texts) > 1500:
+                texts = texts[:1500] + " …"
+            out.append(f"window “{w.name}” shows: {texts}")
+        return "; ".join(out) or "no window is open"
 
     def quit(self):
         if self.proc.poll() is None:

@@ -3,7 +3,15 @@
  * built (docs/meson.build), opened in the desktop's browser from a file://
  * URI. Nothing is fetched: the guide and its pictures are files on this
  * computer, under the installed prefix's data folder, or in the build tree
- * when the program runs from it (./dev run, the tests). */
+ * when the program runs from it (./dev run, the tests).
+ *
+ * And its Keyboard Shortcuts (Ctrl+?), a window made when asked for and
+ * destroyed when closed. Not GtkApplication's help overlay, which GTK makes
+ * at start and keeps hidden: GTK 4.8 answers a screen reader that asks for
+ * a window past the last one shown (one just closed between its count and
+ * its question) with its last window of all, and a hidden one has no
+ * accessible path: a critical, and the app ends. No window may stay
+ * hidden. */
 #define G_LOG_DOMAIN "liaison-window"
 
 #include "config.h"
@@ -78,9 +86,27 @@ user_guide_action (GtkWidget  *widget,
   gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, guide_shown_cb, g_object_ref (self));
 }
 
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/org/liaison/Liaison/liaison-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 void
 liaison_window_class_add_help_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.user-guide", NULL, user_guide_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.user-guide", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }

@@ -332,8 +332,12 @@ assert_schema (LiaisonStore *store)
     "online_submissions", "online_decisions",
   };
 
-  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 20);
-  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 20);
+  g_assert_cmpint (liaison_store_get_schema_version (store), ==, 21);
+  g_assert_cmpint (LIAISON_STORE_SCHEMA_VERSION, ==, 21);
+  /* Schema 21: a held reception's visitors and deputies fire no trigger on it. */
+  g_assert_cmpint (liaison_test_query_int (store,
+    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search_held%'"
+    " AND tbl_name IN ('reception_visitors', 'reception_deputies')"), ==, 6);
   /* Schema 20: a station's address, "" for every station there was. */
   g_assert_cmpint (liaison_test_query_int (store,
     "SELECT count(*) FROM stations WHERE address <> ''"), ==, 0);
@@ -1077,6 +1081,7 @@ test_pull_receptions (Fixture       *fixture,
   g_autoptr(LiaisonSuggestion) suggestion = NULL;
   LiaisonReceptionFilter search = { .search = (char *) "红绿灯" };
   LiaisonReceptionFilter by_visitor = { .search = (char *) "凤凰山" };
+  LiaisonReceptionFilter by_deputy = { .search = (char *) "陈静" };
   LiaisonSyncCounts counts = { 0 };
   guint live;
 
@@ -1116,6 +1121,14 @@ test_pull_receptions (Fixture       *fixture,
   g_assert_cmpuint (liaison_store_count_receptions (fixture->store, NULL, &error), ==, live + 1);
   g_assert_cmpuint (liaison_store_count_receptions (fixture->store, &search, &error), ==, 1);
   g_assert_cmpuint (liaison_store_count_receptions (fixture->store, &by_visitor, &error), ==, 1);
+  g_assert_cmpuint (liaison_store_count_receptions (fixture->store, &by_deputy, &error), ==, 1);
+  /* Written held, the reception got its people's text and total once, at
+   * the end of the page (schema 21). */
+  g_assert_cmpint (row_int (fixture->store, "receptions", "visitors_total", RECEPTION_1), ==, 3);
+  g_assert_cmpint (row_int (fixture->store, "receptions", "search_held", RECEPTION_1), ==, 0);
+  g_assert_cmpint (liaison_test_query_int (fixture->store,
+    "SELECT count(*) FROM receptions WHERE uuid = '" RECEPTION_1 "'"
+    " AND search_visitors = '赵敏 翠竹园社区 凤凰山村' AND search_deputies = '陈静 '"), ==, 1);
   g_assert_cmpint (row_int (fixture->store, "receptions", "station_id", RECEPTION_1), ==,
                    row_int (fixture->store, "stations", "id", OTHER_STATION));
   g_assert_cmpint (row_int (fixture->store, "receptions", "handled_on_spot", RECEPTION_1), ==, 1);

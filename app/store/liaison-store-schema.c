@@ -603,6 +603,7 @@ static const char *const migrations[] = {
   liaison_store_online_migration,
   liaison_store_place_migration,
   migration_20,
+  liaison_store_held_migration,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_STORE_SCHEMA_VERSION);

@@ -236,6 +236,50 @@ const char liaison_store_place_migration[] =
   RECEPTION_INDEX_TRIGGERS (RECEPTION_COLUMNS, RECEPTION_VALUES, PLACE_UPDATE_OF, PLACE_WHEN)
   CATEGORIES_RENAME (RECEPTION_COLUMNS, RECEPTION_VALUES, ", " PLACE_TEXT ("r"));
 
+/* Schema 21: while a reception is held, the triggers on its visitors and
+ * deputies leave it alone (each of them rewrote the reception's row, with
+ * its people's text made again, at every visitor and deputy: a fifth of a
+ * pull), and its release writes the people and their total once. The
+ * triggers on an update of a visitor or deputy row, rare, are as they
+ * were: a release writes every column they keep. */
+#define NOT_HELD(id) " WHEN (SELECT search_held FROM receptions WHERE id = " id ") = 0"
+#define RELEASE_SET                                                              \
+  " search_held = 0," SET_PEOPLE_TEXT "," SET_DEPUTIES_TEXT ","                 \
+  " visitors_total = (SELECT coalesce (sum (v.party_size), 0)"                  \
+  " FROM reception_visitors v WHERE v.reception_id = receptions.id)"
+
+const char liaison_store_held_migration[] =
+  "DROP TRIGGER reception_visitors_search_insert;\n"
+  "DROP TRIGGER reception_visitors_search_delete;\n"
+  "DROP TRIGGER reception_deputies_search_insert;\n"
+  "DROP TRIGGER reception_deputies_search_delete;\n"
+  "DROP TRIGGER reception_visitors_total_insert;\n"
+  "DROP TRIGGER reception_visitors_total_delete;\n"
+  "CREATE TRIGGER reception_visitors_search_insert AFTER INSERT ON reception_visitors"
+  NOT_HELD ("new.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET" SET_PEOPLE_TEXT " WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_search_delete AFTER DELETE ON reception_visitors"
+  NOT_HELD ("old.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET" SET_PEOPLE_TEXT " WHERE id = old.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_deputies_search_insert AFTER INSERT ON reception_deputies"
+  NOT_HELD ("new.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT " WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_deputies_search_delete AFTER DELETE ON reception_deputies"
+  NOT_HELD ("old.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET" SET_DEPUTIES_TEXT " WHERE id = old.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_total_insert AFTER INSERT ON reception_visitors"
+  NOT_HELD ("new.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET visitors_total = visitors_total + new.party_size WHERE id = new.reception_id;\n"
+  "END;\n"
+  "CREATE TRIGGER reception_visitors_total_delete AFTER DELETE ON reception_visitors"
+  NOT_HELD ("old.reception_id") " BEGIN\n"
+  "  UPDATE receptions SET visitors_total = visitors_total - old.party_size WHERE id = old.reception_id;\n"
+  "END;\n";
+
 const char liaison_store_search_index_7[] =
   RECEPTION_INDEX_TABLE (RECEPTION_COLUMNS_7, "")
   RECEPTION_INDEX_TRIGGERS (RECEPTION_COLUMNS_7, RECEPTION_VALUES_7, "", "")
@@ -423,12 +467,33 @@ liaison_store_search_release (LiaisonStore  *self,
                               GError       **error)
 {
   sqlite3_stmt *stmt = liaison_store_prepare (self,
-    "UPDATE receptions SET search_held = 0 WHERE id = ? AND search_held = 1", error);
+    "UPDATE receptions SET" RELEASE_SET " WHERE id = ? AND search_held = 1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reception_id);
   return liaison_store_step_done (self, stmt, _("Could not save the reception"), error);
+}
+
+gboolean
+liaison_store_search_release_pulled (LiaisonStore  *self,
+                                     GArray        *ids,
+                                     GError       **error)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  if (ids->len == 0)
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  stmt = liaison_store_prepare (self, "UPDATE receptions SET deleted = 0," RELEASE_SET
+                                      " WHERE id IN (SELECT value FROM json_each (?))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  return liaison_store_step_done (self, stmt, _("Could not save a reception received from the server"), error);
 }
 
 gboolean

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 extern const char liaison_store_search_migration[];
 /* Schema 19: a reception's place and occasion (the mobile desk), indexed. */
 extern const char liaison_store_place_migration[];
+/* Schema 21: a held reception's visitors and deputies fire no trigger on
+ * it; its release writes what they kept. */
+extern const char liaison_store_held_migration[];
 /* The receptions' index as schemas 7 to 18 had it (the view, the table,
  * its triggers and the category renames), for the tests that take a file
  * back to an older schema. */
@@ -35,9 +38,17 @@ void      liaison_store_search_bind_receptions   (sqlite3_stmt *stmt,
   "SELECT count(*) FROM reception_search WHERE reception_search MATCH :search"
 
 /* A reception written with search_held = 1 stays out of the index while
- * its visitors and deputies are written; this indexes it, once. */
+ * its visitors and deputies are written, which leave it alone; this writes
+ * its people's text (search_visitors, search_phones, search_deputies) and
+ * visitors_total, and indexes it, once. */
 gboolean  liaison_store_search_release         (LiaisonStore  *self,
                                                 gint64         reception_id,
+                                                GError       **error);
+/* The same for a pulled page's new receptions (@ids, gint64), written as
+ * held tombstones: brought to life, in one statement (the FTS5 index
+ * writes its pending part at the end of each statement that touches it). */
+gboolean  liaison_store_search_release_pulled  (LiaisonStore  *self,
+                                                GArray        *ids,
                                                 GError       **error);
 
 /* Reads every visitor of each of @receptions (LiaisonReception *), which

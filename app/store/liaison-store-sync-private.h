@@ -190,9 +190,6 @@ gint64      liaison_store_sync_resolve_or_stand_in (LiaisonStore  *self,
                                                     Kind           kind,
                                                     const char    *uuid,
                                                     GError       **error);
-gboolean    liaison_store_sync_revive_receptions (LiaisonStore  *self,
-                                                  GArray        *revive,
-                                                  GError       **error);
 
 /* liaison-store-sync-duty.c: the duty record's kinds (activity,
  * duty_shift). */

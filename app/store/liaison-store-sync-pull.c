@@ -10,6 +10,7 @@
 
 #include "liaison-loop-wire.h"
 #include "liaison-store-quarantine.h"
+#include "liaison-store-search.h"
 #include "liaison-store-sync-private.h"
 #include "liaison-wire-schema.h"
 
@@ -350,7 +351,7 @@ apply_page (LiaisonStore       *store,
     if (!apply_incoming (store, role, &g_array_index (incoming, Incoming, i), this_station, &these, touched,
                          revive, loop_touched, error))
       goto failed;
-  if (!liaison_store_sync_revive_receptions (store, revive, error) ||
+  if (!liaison_store_search_release_pulled (store, revive, error) ||
       !liaison_store_sync_refresh_loop_caches (store, loop_touched, this_station, &these, touched, error) ||
       !replace_quarantined (store, incoming, error) ||
       !liaison_store_sync_set_checkpoint (store, last_seq, error))

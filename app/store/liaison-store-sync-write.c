@@ -185,8 +185,8 @@ static const char *const upserts[N_KINDS] = {
     ", name = excluded.name, level = excluded.level, group_id = excluded.group_id,"
     " station_id = excluded.station_id, specialty = excluded.specialty, phone = excluded.phone",
   [KIND_RECEPTION] = "INSERT INTO receptions (" UPSERT_META_COLUMNS ", received_at, station_id,"
-    " channel, category_id, summary, handled_on_spot, handling, visitors_text, place, occasion)"
-    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" UPSERT_META_UPDATE
+    " channel, category_id, summary, handled_on_spot, handling, visitors_text, place, occasion, search_held)"
+    " VALUES (" UPSERT_META_VALUES ", ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" UPSERT_META_UPDATE
     ", received_at = excluded.received_at, station_id = excluded.station_id,"
     " channel = excluded.channel, category_id = excluded.category_id, summary = excluded.summary,"
     " handled_on_spot = excluded.handled_on_spot, handling = excluded.handling,"
@@ -344,11 +344,13 @@ write_reception_children (LiaisonStore      *self,
  * version and server_version, synced. @local_id is the row, or 0. A
  * suggestion's uuid goes into @loop_touched.
  *
- * With @revive, a new live reception is written as a tombstone and its id
- * added to @revive, for revive_receptions() to bring to life at the end of
- * the page in one statement: SQLite 3.40's FTS5 writes its pending index
- * to disk at the end of every statement that touches it, so indexing a
- * page's receptions one statement each cost a third of the pull. */
+ * With @revive, a new live reception is written as a held tombstone and
+ * its id added to @revive, for liaison_store_search_release_pulled() to
+ * bring to life at the end of the page in one statement: SQLite 3.40's
+ * FTS5 writes its pending index to disk at the end of every statement that
+ * touches it, so indexing a page's receptions one statement each cost a
+ * third of the pull; and held, its visitors and deputies fire no trigger
+ * on it (liaison-store-search.c). */
 gboolean
 liaison_store_sync_write_incoming (LiaisonStore    *self,
                                    const Incoming  *incoming,
@@ -497,6 +499,7 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
         sqlite3_bind_text (stmt, 13, people, -1, SQLITE_TRANSIENT);
         bind_data_text (stmt, 14, data, "place");
         bind_data_text (stmt, 15, data, "occasion");
+        sqlite3_bind_int (stmt, 16, later ? 1 : 0);
       }
       break;
     case KIND_SUGGESTION:
@@ -551,28 +554,4 @@ liaison_store_sync_write_incoming (LiaisonStore    *self,
         g_array_append_val (revive, id);
     }
   return TRUE;
-}
-
-/* Brings the receptions that write_incoming() wrote as tombstones to life,
- * in one statement: their search index and the live total follow by
- * trigger. */
-gboolean
-liaison_store_sync_revive_receptions (LiaisonStore  *self,
-                                      GArray        *revive,
-                                      GError       **error)
-{
-  g_autoptr(GString) ids = g_string_new ("[");
-  sqlite3_stmt *stmt;
-
-  if (revive->len == 0)
-    return TRUE;
-  for (guint i = 0; i < revive->len; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (revive, gint64, i));
-  g_string_append_c (ids, ']');
-  stmt = liaison_store_prepare (self, "UPDATE receptions SET deleted = 0"
-                                      " WHERE id IN (SELECT value FROM json_each (?))", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_TRANSIENT);
-  return liaison_store_step_done (self, stmt, _("Could not save a reception received from the server"), error);
 }

@@ -27,7 +27,7 @@ typedef enum {
 } LiaisonStoreError;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LIAISON_STORE_SCHEMA_VERSION 20
+#define LIAISON_STORE_SCHEMA_VERSION 21
 
 #define LIAISON_TYPE_STORE (liaison_store_get_type ())
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)

@@ -11,7 +11,9 @@
  * end with the first decision everywhere and one reception. The server
  * refuses a submission pushed by anyone, a decision from headquarters,
  * from another station, on a submission it does not have, or a second
- * one. `liaison online` refuses bad input and changes nothing. */
+ * one. A decision the server rejects holds its reception and suggestion
+ * no longer: they reach the server, and the decision keeps its error.
+ * `liaison online` refuses bad input and changes nothing. */
 #define G_LOG_DOMAIN "test-online-sync"
 
 #include "config.h"
@@ -654,6 +656,56 @@ test_refusals (void)
   liaison_test_hq_enrolled_clear (&enrolled);
 }
 
+/* The server rejects a decision (here its row names the other station,
+ * as if the submission had moved to a neighbour meanwhile): a decision is
+ * never edited, so the reception, suggestion and events its accepting
+ * made are held no longer. They reach the server in the same sync and
+ * stay synced after; the decision keeps the server's refusal. */
+static void
+test_rejected_decision (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *uuid = add_submission (f, f->east, "路灯不亮");
+  g_autofree char *decision = liaison_online_decision_uuid (uuid);
+  g_autofree char *reception = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncCounts counts;
+
+  liaison_test_replica_sync_clean (&f->east1);
+  accept_at (&f->east1, uuid, &reception, &suggestion);
+  sql = g_strdup_printf ("UPDATE online_decisions SET station = '%s' WHERE uuid = '%s'", f->west_uuid, decision);
+  g_assert_true (liaison_store_exec (f->east1.store, sql, &error));
+  g_assert_no_error (error);
+
+  counts = liaison_test_sync_ok (f->east1.engine);
+  g_assert_cmpuint (counts.rejected, ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT sync_state FROM online_decisions WHERE uuid = '%s'", decision);
+  g_assert_cmpint (liaison_test_query_int (f->east1.store, sql), ==, 2);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("kind = 'online_decision' AND uuid = '%s'", decision);
+  g_assert_cmpint (hq_count (f, sql), ==, 0);
+
+  text = hq_data (f, "reception", reception, "channel");
+  g_assert_cmpstr (text, ==, "online");
+  g_clear_pointer (&text, g_free);
+  text = hq_data (f, "suggestion", suggestion, "reception");
+  g_assert_cmpstr (text, ==, reception);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM receptions WHERE uuid = '%s' AND sync_state = 0", reception);
+  g_assert_cmpint (liaison_test_query_int (f->east1.store, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM suggestions WHERE uuid = '%s' AND sync_state = 0", suggestion);
+  g_assert_cmpint (liaison_test_query_int (f->east1.store, sql), ==, 1);
+  /* The next sync sends nothing more: only the decision waits, in error. */
+  counts = liaison_test_sync_ok (f->east1.engine);
+  g_assert_cmpuint (counts.rejected, ==, 0);
+  g_assert_cmpuint (liaison_test_replica_unsynced (&f->east1), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +717,7 @@ main (int   argc,
   ADD ("/online/sync/accept", test_accept);
   ADD ("/online/sync/decline", test_decline);
   ADD ("/online/sync/race", test_race);
+  ADD ("/online/sync/rejected-decision", test_rejected_decision);
   ADD ("/online/sync/cli", test_cli);
 #undef ADD
   g_test_add_func ("/online/sync/protocol", test_refusals);

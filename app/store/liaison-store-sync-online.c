@@ -179,6 +179,12 @@ liaison_store_sync_online_lost (LiaisonStore  *self,
   return TRUE;
 }
 
+/* Held while the decision waits for the server's answer (sync_state 1;
+ * "<> 0" for the partial index). Acknowledged, they go; lost, they were
+ * taken back (liaison_store_sync_online_lost()); rejected (sync_state 2),
+ * they go too: a decision is never edited, so a rejected one would hold
+ * them for ever, unsent and shown pending, and no other decision is
+ * there for them to lose to (docs/online.md, "The store and the sync"). */
 const char *
 liaison_store_sync_online_held (Kind kind)
 {
@@ -186,13 +192,13 @@ liaison_store_sync_online_held (Kind kind)
     {
     case KIND_RECEPTION:
       return " AND t.uuid NOT IN (SELECT reception FROM online_decisions"
-             " WHERE sync_state <> 0 AND reception IS NOT NULL)";
+             " WHERE sync_state <> 0 AND sync_state = 1 AND reception IS NOT NULL)";
     case KIND_SUGGESTION:
       return " AND t.uuid NOT IN (SELECT suggestion FROM online_decisions"
-             " WHERE sync_state <> 0 AND suggestion IS NOT NULL)";
+             " WHERE sync_state <> 0 AND sync_state = 1 AND suggestion IS NOT NULL)";
     case KIND_SUGGESTION_EVENT:
       return " AND t.suggestion_uuid NOT IN (SELECT suggestion FROM online_decisions"
-             " WHERE sync_state <> 0 AND suggestion IS NOT NULL)";
+             " WHERE sync_state <> 0 AND sync_state = 1 AND suggestion IS NOT NULL)";
     default:
       return "";
     }

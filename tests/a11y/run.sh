@@ -1,32 +1,103 @@
 #!/bin/sh
-# run.sh SCRIPT.py: runs an AT-SPI test in a session bus of its own, with
-# the accessibility bus and a window manager started, on the X display the
-# caller gives, or on an Xvfb of its own when there is none or when
-# LIAISON_A11Y_OWN_DISPLAY=1 (meson sets it, so that it can run several of
-# these tests at once). Xvfb picks a free display itself (-displayfd), which
-# two tests starting together cannot both take.
+# run.sh SCRIPT.py [ARGS...]: runs an AT-SPI test as a screen reader user's
+# desktop would have it: an X display, a session bus of its own, the
+# accessibility bus and a window manager, each waited for until it answers
+# (never a fixed sleep), then /usr/bin/python3 SCRIPT.py ARGS.
+#
+# The display is the caller's ($DISPLAY, e.g. xvfb-run's), or an Xvfb of
+# its own when there is none or when LIAISON_A11Y_OWN_DISPLAY=1 (meson sets
+# it, so that two of these tests can run at once). Xvfb picks a free display
+# itself (-displayfd), runs without access control (no -auth: local clients
+# only, as -nolisten tcp leaves) and never resets (-noreset: a server
+# resetting as its last client leaves refuses the next one a moment).
+#
+# Only the script's TAP goes to stdout: the daemons, and whatever the
+# session bus starts on demand (gnome-keyring-daemon prints its
+# GNOME_KEYRING_CONTROL there), write to stderr.
 set -eu
+
+say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/liaison-a11y.XXXXXX")
+pids=""
+cleanup() {
+  for pid in $pids; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in $pids; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+
+# wait_until WHAT SECONDS COMMAND...: runs COMMAND every 0.1 s until it
+# succeeds; fails, saying what it waited for, after SECONDS.
+wait_until() {
+  what=$1 limit=$2
+  shift 2
+  end=$(($(date +%s) + limit))
+  until "$@" >"$work/probe" 2>&1; do
+    if [ "$(date +%s)" -ge "$end" ]; then
+      say "gave up after $limit s waiting for $what; the last try said:"
+      cat "$work/probe" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+# The X display.
 if [ -z "${DISPLAY:-}" ] || [ "${LIAISON_A11Y_OWN_DISPLAY:-}" = 1 ]; then
-  dir=$(mktemp -d)
-  trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$dir"' EXIT
-  mkfifo "$dir/display"
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dir/display" >/dev/null 2>&1 &
-  xvfb=$!
-  read -r number <"$dir/display"
-  status=0
-  LIAISON_A11Y_OWN_DISPLAY=0 DISPLAY=:$number "$0" "$@" || status=$?
-  exit $status
+  mkfifo "$work/displayfd"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset \
+    3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
+  pids="$pids $!"
+  # Xvfb writes the number once it listens, and closes the pipe if it fails.
+  number=$(head -n 1 "$work/displayfd" || true)
+  if [ -z "$number" ]; then
+    say "Xvfb started no display:"
+    cat "$work/xvfb.log" >&2
+    exit 1
+  fi
+  DISPLAY=:$number
+  export DISPLAY
+  # A cookie file (xvfb-run's) has nothing for this server, which asks none.
+  unset XAUTHORITY
 fi
-if [ -z "${LIAISON_A11Y_SESSION:-}" ]; then
-  LIAISON_A11Y_SESSION=1 exec dbus-run-session -- "$0" "$@"
-fi
-/usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
-bus=$!
-# Focus and dialog placement behave as on a desktop with a window manager.
-openbox >/dev/null 2>&1 &
-wm=$!
-trap 'kill $bus $wm 2>/dev/null || true' EXIT
-sleep 1
+wait_until "the X display $DISPLAY to take a client" 30 xdpyinfo
+
+# A session bus of our own, whose daemon's output (and so that of the
+# services it starts) goes to stderr.
+dbus-daemon --session --nofork --nopidfile --print-address=3 \
+  3>"$work/bus" >&2 </dev/null &
+pids="$pids $!"
+wait_until "the session bus to give its address" 30 test -s "$work/bus"
+DBUS_SESSION_BUS_ADDRESS=$(head -n 1 "$work/bus")
+export DBUS_SESSION_BUS_ADDRESS
+unset AT_SPI_BUS_ADDRESS
+
+# The accessibility bus, and its registry that the script talks to.
+/usr/libexec/at-spi-bus-launcher --launch-immediately >&2 </dev/null &
+pids="$pids $!"
+wait_until "the accessibility bus's launcher on the session bus" 30 sh -c \
+  'dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+     org.freedesktop.DBus.NameHasOwner string:org.a11y.Bus | grep -q "boolean true"'
+a11y_bus=$(dbus-send --session --print-reply=literal --dest=org.a11y.Bus /org/a11y/bus \
+  org.a11y.Bus.GetAddress | tr -d ' ')
+wait_until "the accessibility registry" 30 dbus-send --bus="$a11y_bus" --print-reply \
+  --dest=org.a11y.atspi.Registry /org/a11y/atspi/accessible/root \
+  org.freedesktop.DBus.Properties.Get string:org.a11y.atspi.Accessible string:ChildCount
+
+# Focus and dialog placement behave as on a desktop with a window manager:
+# started, and managing the screen, before the app.
+openbox >&2 </dev/null &
+pids="$pids $!"
+wait_until "openbox to manage the screen" 30 sh -c \
+  'xprop -root _NET_SUPPORTING_WM_CHECK | grep -q "window id"'
+
 status=0
 /usr/bin/python3 "$@" || status=$?
 exit $status

@@ -918,6 +918,73 @@ run_blind_rating (void)
   fixture_tear_down (&fixture);
 }
 
+static gboolean
+box_has_height (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
+/* The moves appear when the one at the desk may make some where, a moment
+ * before, they might make none: the suggestions page got its store after
+ * the window's first frame (the start, docs/benchmarks.md), so the box of
+ * moves was laid out empty first; shown again, it must be given its
+ * buttons' height, not the empty box's (GTK warned of a negative height,
+ * and the buttons were drawn squashed to nothing). */
+static void
+run_moves_appear (void)
+{
+  Fixture fixture = { NULL };
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
+  GtkWidget *detail;
+  GtkWidget *box;
+  GDate today;
+
+  fixture_set_up_kind (&fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
+  liaison_date_set_today (&today);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  refer->due_date = today;
+  g_date_add_months (&refer->due_date, 3);
+  add_event (&fixture, refer, NULL);
+  reply->actor_name = g_strdup ("市人大代表工委");
+  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
+  reply->reply_date = today;
+  add_event (&fixture, reply, NULL);
+
+  /* A co-signer: nothing to record. */
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  detail = open_page (&fixture);
+  wait_timeline (detail, 3);
+  assert_moves (detail, "");
+  g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (detail, "no_moves_label")));
+
+  /* The filer: rate or withdraw, as buttons of their full height. */
+  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
+  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[0]);
+  assert_moves (detail, "rate,withdraw");
+  box = liaison_test_get_by_id (detail, "moves_box");
+  g_assert_true (gtk_widget_get_mapped (box));
+  /* Laid out (a busy machine may take a while to). */
+  g_assert_true (liaison_test_wait_until (box_has_height, box));
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
+    {
+      graphene_rect_t bounds;
+      int minimum;
+
+      /* Both with the button's padding and border. */
+      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (button, button, &bounds));
+      g_assert_cmpint (minimum, >, 0);
+      g_assert_cmpfloat (bounds.size.height, >=, minimum);
+      g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_first_child (button)), >, 0);
+    }
+
+  fixture_tear_down (&fixture);
+}
+
 /* Attachments */
 
 /* Writes @contents (@length bytes) to @name in the fixture's folder. */
@@ -1295,6 +1362,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/loop/overdue", run_overdue);
   liaison_test_add_ui_case ("/ui/loop/reply-seen", run_reply_seen);
   liaison_test_add_ui_case ("/ui/loop/blind-rating", run_blind_rating);
+  liaison_test_add_ui_case ("/ui/loop/moves-appear", run_moves_appear);
   liaison_test_add_ui_case ("/ui/loop/answer-in-own-name", run_answer_in_own_name);
   liaison_test_add_ui_case ("/ui/loop/sync-notes", run_sync_notes);
   liaison_test_add_ui_case ("/ui/loop/reply-attachments", run_reply_attachments);

@@ -171,6 +171,12 @@ show_moves (LiaisonSuggestionDetail *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->moves_box), shown > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_moves_label), shown == 0);
+  /* The buttons went into the box while it was hidden, and GTK 4.8 then
+   * keeps the size it measured for it empty (0 high) when the window was
+   * first laid out before the suggestion was read, as it is now that the
+   * page gets its store after the first frame: shown, the box would be
+   * given no height and its buttons a negative one. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->moves_box));
   if (shown == 0)
     {
       g_autofree char *text = NULL;

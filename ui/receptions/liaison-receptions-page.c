@@ -253,6 +253,10 @@ show_view (LiaisonReceptionsPage *self,
            gboolean               table)
 {
   gtk_stack_set_visible_child_name (self->view_stack, table ? "table" : "cards");
+  /* Only the view shown holds the list: the other would make and measure
+   * its rows too, some 200, at every start (docs/benchmarks.md). */
+  gtk_list_view_set_model (self->list_view, table ? NULL : GTK_SELECTION_MODEL (self->selection));
+  liaison_receptions_table_set_model (self->table, table ? GTK_SELECTION_MODEL (self->selection) : NULL);
   /* The table takes the room, and the reception's page keeps its own. */
   gtk_widget_set_hexpand (self->list_pane, table);
   gtk_widget_set_hexpand (self->detail_pane, !table);
@@ -776,7 +780,6 @@ liaison_receptions_page_init (LiaisonReceptionsPage *self)
   g_signal_connect_object (gtk_list_view_get_factory (self->list_view), "bind",
                            G_CALLBACK (bind_sync_tag_cb), self, G_CONNECT_AFTER);
 
-  liaison_receptions_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   table_view = liaison_receptions_table_get_column_view (self->table);
   g_signal_connect_object (table_view, "activate", G_CALLBACK (list_activated_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->leaflet, "folded", table_view, "single-click-activate", G_BINDING_SYNC_CREATE);

@@ -24,6 +24,10 @@ struct _LiaisonWindow
   LiaisonSyncEngine *sync_engine;  /* NULL: no sync (tests) */
 
   guint station_label_idle_id;
+  /* The pages out of view at the start get their store after the first
+   * frame (liaison-window.c, load_other_pages). */
+  guint    other_pages_idle_id;
+  gboolean other_pages_loaded;
   /* The window's width when the station's name was last shown beside the
    * view switcher, and the width at which showing it pushed the switcher
    * into the title (liaison-window.c, update_station_label_cb). */

@@ -234,6 +234,28 @@ add_event (Fixture          *fixture,
   liaison_test_record_event (fixture->store, fixture->suggestion_id, event);
 }
 
+/* Headquarters referred the suggestion to the transport bureau, due in
+ * three months, and recorded the bureau's reply today. */
+static void
+refer_and_reply (Fixture *fixture)
+{
+  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
+  g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
+  GDate today;
+
+  liaison_date_set_today (&today);
+  refer->actor_name = g_strdup ("市人大代表工委");
+  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  refer->due_date = today;
+  g_date_add_months (&refer->due_date, 3);
+  add_event (fixture, refer, NULL);
+  reply->actor_name = g_strdup ("市人大代表工委");
+  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
+  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
+  reply->reply_date = today;
+  add_event (fixture, reply, NULL);
+}
+
 static void
 take_up (Fixture   *fixture,
          GDateTime *at)
@@ -846,8 +868,6 @@ static void
 run_blind_rating (void)
 {
   Fixture fixture = { NULL };
-  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
-  g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *row_text = NULL;
@@ -855,20 +875,9 @@ run_blind_rating (void)
   LiaisonTimeline *timeline;
   GtkWidget *detail;
   GtkWidget *dialog;
-  GDate today;
 
   fixture_set_up_kind (&fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
-  liaison_date_set_today (&today);
-  refer->actor_name = g_strdup ("市人大代表工委");
-  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
-  refer->due_date = today;
-  g_date_add_months (&refer->due_date, 3);
-  add_event (&fixture, refer, NULL);
-  reply->actor_name = g_strdup ("市人大代表工委");
-  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
-  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
-  reply->reply_date = today;
-  add_event (&fixture, reply, NULL);
+  refer_and_reply (&fixture);
 
   /* A co-signer is not the one who rates it. */
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
@@ -934,24 +943,11 @@ static void
 run_moves_appear (void)
 {
   Fixture fixture = { NULL };
-  g_autoptr(LiaisonLoopEvent) refer = liaison_loop_event_new (LIAISON_LOOP_MOVE_REFER, LIAISON_LOOP_ROLE_HQ);
-  g_autoptr(LiaisonLoopEvent) reply = liaison_loop_event_new (LIAISON_LOOP_MOVE_REPLY, LIAISON_LOOP_ROLE_HQ);
   GtkWidget *detail;
   GtkWidget *box;
-  GDate today;
 
   fixture_set_up_kind (&fixture, LIAISON_LOOP_KIND_DEPUTY_SUGGESTION);
-  liaison_date_set_today (&today);
-  refer->actor_name = g_strdup ("市人大代表工委");
-  refer->lead_unit_uuid = g_strdup (UNIT_TRANSPORT);
-  refer->due_date = today;
-  g_date_add_months (&refer->due_date, 3);
-  add_event (&fixture, refer, NULL);
-  reply->actor_name = g_strdup ("市人大代表工委");
-  reply->replying_unit_uuid = g_strdup (UNIT_TRANSPORT);
-  reply->reply_text = g_strdup ("已列入明年公交站点建设计划。");
-  reply->reply_date = today;
-  add_event (&fixture, reply, NULL);
+  refer_and_reply (&fixture);
 
   /* A co-signer: nothing to record. */
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);

@@ -234,6 +234,16 @@ add_event (Fixture          *fixture,
   liaison_test_record_event (fixture->store, fixture->suggestion_id, event);
 }
 
+/* The desk's user becomes the fixture's deputy @i, at the desk and in
+ * the store. */
+static void
+act_as_deputy (Fixture *fixture,
+               guint    i)
+{
+  liaison_actor_set_current (fixture->store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture->deputy_ids[i]);
+  liaison_test_act_as_deputy_id (fixture->store, fixture->deputy_ids[i]);
+}
+
 /* Headquarters referred the suggestion to the transport bureau, due in
  * three months, and recorded the bureau's reply today. */
 static void
@@ -330,8 +340,7 @@ run_moves_by_actor (void)
   g_assert_nonnull (strstr (row_text, "相山区东山代表联络站 · Station staff · "));
   g_assert_null (strstr (row_text, "刘大爷"));
 
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  act_as_deputy (&fixture, 1);
   assert_moves (detail, "take_up,answer_on_spot");
 
   liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_STATION, "张敏", 0);
@@ -357,8 +366,7 @@ run_take_up (void)
   GtkWidget *own_row;
 
   fixture_set_up (&fixture);
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  act_as_deputy (&fixture, 1);
   detail = open_page (&fixture);
   assert_moves (detail, "take_up,answer_on_spot");
 
@@ -694,8 +702,7 @@ run_answer_in_own_name (void)
   GtkWidget *deputy_row;
 
   fixture_set_up (&fixture);
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  act_as_deputy (&fixture, 1);
   detail = open_page (&fixture);
   assert_moves (detail, "take_up,answer_on_spot");
 
@@ -880,8 +887,7 @@ run_blind_rating (void)
   refer_and_reply (&fixture);
 
   /* A co-signer is not the one who rates it. */
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  act_as_deputy (&fixture, 1);
   detail = open_page (&fixture);
   wait_timeline (detail, 3);
   assert_moves (detail, "");
@@ -890,8 +896,7 @@ run_blind_rating (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (liaison_test_get_by_id (detail, "co_signers_info"))), ==, "李秀英");
   g_assert_false (gtk_widget_get_visible (liaison_test_get_by_id (detail, "raised_by_info")));
 
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[0]);
+  act_as_deputy (&fixture, 0);
   assert_moves (detail, "rate,withdraw");
   dialog = open_move (detail, "rate");
   g_assert_false (gtk_widget_get_mapped (liaison_test_get_by_id (dialog, "rated_by_row")));
@@ -950,16 +955,14 @@ run_moves_appear (void)
   refer_and_reply (&fixture);
 
   /* A co-signer: nothing to record. */
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[1]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[1]);
+  act_as_deputy (&fixture, 1);
   detail = open_page (&fixture);
   wait_timeline (detail, 3);
   assert_moves (detail, "");
   g_assert_true (gtk_widget_get_mapped (liaison_test_get_by_id (detail, "no_moves_label")));
 
   /* The filer: rate or withdraw, as buttons of their full height. */
-  liaison_actor_set_current (fixture.store, LIAISON_LOOP_ROLE_DEPUTY, NULL, fixture.deputy_ids[0]);
-  liaison_test_act_as_deputy_id (fixture.store, fixture.deputy_ids[0]);
+  act_as_deputy (&fixture, 0);
   assert_moves (detail, "rate,withdraw");
   box = liaison_test_get_by_id (detail, "moves_box");
   g_assert_true (gtk_widget_get_mapped (box));

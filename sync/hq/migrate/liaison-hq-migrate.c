@@ -228,8 +228,20 @@ tally_named (GPtrArray  *tallies,
   return NULL;
 }
 
+static void
+say_difference (const char                  *name,
+                const LiaisonHqMigrateTally *in_source,
+                const LiaisonHqMigrateTally *in_target)
+{
+  g_autofree char *in_sqlite = tally_text (in_source);
+  g_autofree char *in_postgresql = tally_text (in_target);
+
+  fprintf (stderr, _("liaison-hq: %s: %s in SQLite, but %s in PostgreSQL.\n"), name, in_sqlite, in_postgresql);
+}
+
 /* Says, on stderr, every table or kind whose count or digest differs
- * between @source and @target; FALSE if any does. */
+ * between @source and @target, or that only one of them has; FALSE if
+ * any does. */
 static gboolean
 report_differences (GPtrArray *source,
                     GPtrArray *target)
@@ -237,24 +249,25 @@ report_differences (GPtrArray *source,
   static const LiaisonHqMigrateTally none = { .name = (char *) "" };
   gboolean same = TRUE;
 
-  for (guint side = 0; side < 2; side++)
-    for (guint i = 0; i < (side == 0 ? source : target)->len; i++)
-      {
-        const LiaisonHqMigrateTally *tally = g_ptr_array_index (side == 0 ? source : target, i);
-        const LiaisonHqMigrateTally *theirs = tally_named (side == 0 ? target : source, tally->name);
-        const LiaisonHqMigrateTally *in_source = side == 0 ? tally : theirs != NULL ? theirs : &none;
-        const LiaisonHqMigrateTally *in_target = side == 0 ? (theirs != NULL ? theirs : &none) : tally;
-        g_autofree char *in_sqlite = NULL;
-        g_autofree char *in_postgresql = NULL;
+  for (guint i = 0; i < source->len; i++)
+    {
+      const LiaisonHqMigrateTally *tally = g_ptr_array_index (source, i);
+      const LiaisonHqMigrateTally *copied = tally_named (target, tally->name);
 
-        if (liaison_hq_migrate_tally_equal (tally, theirs) || (side == 1 && theirs != NULL))
-          continue;
-        same = FALSE;
-        in_sqlite = tally_text (in_source);
-        in_postgresql = tally_text (in_target);
-        fprintf (stderr, _("liaison-hq: %s: %s in SQLite, but %s in PostgreSQL.\n"), tally->name, in_sqlite,
-                 in_postgresql);
-      }
+      if (liaison_hq_migrate_tally_equal (tally, copied))
+        continue;
+      same = FALSE;
+      say_difference (tally->name, tally, copied != NULL ? copied : &none);
+    }
+  for (guint i = 0; i < target->len; i++)
+    {
+      const LiaisonHqMigrateTally *tally = g_ptr_array_index (target, i);
+
+      if (tally_named (source, tally->name) != NULL)
+        continue;
+      same = FALSE;
+      say_difference (tally->name, &none, tally);
+    }
   return same;
 }
 

@@ -1,6 +1,5 @@
 /* liaison-hq-migrate-copy.c: an SQLite headquarters' tables copied into
- * PostgreSQL, and both sides counted and digested alike
- * (liaison-hq-migrate-copy.h). */
+ * PostgreSQL (liaison-hq-migrate-copy.h). */
 #define G_LOG_DOMAIN "liaison-hq-migrate"
 
 #include "config.h"
@@ -17,25 +16,6 @@
 /* Values a batch of inserted rows holds: 1,000 (some 100 records), well
  * under PostgreSQL's 65,535 parameters a statement. */
 #define BATCH_VALUES 1000
-
-static void
-table_free (gpointer data)
-{
-  LiaisonHqMigrateTable *table = data;
-
-  g_free (table->name);
-  g_ptr_array_unref (table->columns);
-  g_free (table);
-}
-
-static void
-tally_free (gpointer data)
-{
-  LiaisonHqMigrateTally *tally = data;
-
-  g_free (tally->name);
-  g_free (tally);
-}
 
 /* Names liaison-hq writes: letters, digits and underscores, so that they
  * go into SQL quoted and as they are. */
@@ -78,42 +58,19 @@ GPtrArray *
 liaison_hq_migrate_tables (LiaisonHqDb  *source,
                            GError      **error)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (table_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LiaisonHqStmt) stmt = liaison_hq_db_prepare (source,
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-    " ORDER BY name", READ_FAILED, error);
+  g_autoptr(GPtrArray) tables = liaison_hq_db_tables (source, READ_FAILED, error);
 
-  if (stmt == NULL ||
-      !liaison_hq_db_step_rows (stmt, liaison_hq_db_row_add_text, names, READ_FAILED, error))
+  if (tables == NULL)
     return NULL;
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < tables->len; i++)
     {
-      LiaisonHqMigrateTable *table = g_new0 (LiaisonHqMigrateTable, 1);
-      g_autofree char *sql = NULL;
-      g_autoptr(LiaisonHqStmt) columns = NULL;
-      LiaisonHqDbStep step;
+      LiaisonHqDbTable *table = g_ptr_array_index (tables, i);
 
-      table->name = g_strdup (g_ptr_array_index (names, i));
-      table->columns = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (tables, table);
       if (!plain_or_fail (table->name, error))
         return NULL;
-      sql = g_strdup_printf ("PRAGMA table_info (\"%s\")", table->name);
-      columns = liaison_hq_db_prepare (source, sql, READ_FAILED, error);
-      if (columns == NULL)
-        return NULL;
-      while ((step = liaison_hq_stmt_step (columns)) == LIAISON_HQ_DB_ROW)
-        {
-          if (!plain_or_fail (liaison_hq_stmt_column_text (columns, 1), error))
-            return NULL;
-          g_ptr_array_add (table->columns, liaison_hq_stmt_dup_text (columns, 1));
-        }
-      if (step == LIAISON_HQ_DB_FAILED)
-        {
-          liaison_hq_db_set_error (source, error, READ_FAILED);
+      for (guint c = 0; c < table->columns->len; c++)
+        if (!plain_or_fail (g_ptr_array_index (table->columns, c), error))
           return NULL;
-        }
     }
   return g_steal_pointer (&tables);
 }
@@ -159,7 +116,7 @@ liaison_hq_migrate_make_schema (LiaisonHqDb  *source,
 
 /* "\"a\", \"b\"": @table's columns, quoted. */
 static char *
-column_list (LiaisonHqMigrateTable *table)
+column_list (LiaisonHqDbTable *table)
 {
   GString *list = g_string_new (NULL);
 
@@ -169,7 +126,7 @@ column_list (LiaisonHqMigrateTable *table)
 }
 
 static char *
-select_all (LiaisonHqMigrateTable *table)
+select_all (LiaisonHqDbTable *table)
 {
   g_autofree char *columns = column_list (table);
 
@@ -182,7 +139,7 @@ select_all (LiaisonHqMigrateTable *table)
  * an id the copy holds. */
 static gboolean
 move_identities (LiaisonHqDb            *target,
-                 LiaisonHqMigrateTable  *table,
+                 LiaisonHqDbTable       *table,
                  GError                **error)
 {
   g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_free);
@@ -215,7 +172,7 @@ move_identities (LiaisonHqDb            *target,
  * PostgreSQL's own message. */
 static GPtrArray *
 target_types (LiaisonHqDb            *target,
-              LiaisonHqMigrateTable  *table,
+              LiaisonHqDbTable       *table,
               GError                **error)
 {
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
@@ -249,7 +206,7 @@ target_types (LiaisonHqDb            *target,
  * (…)": @n_rows rows. A parameter in a list of several rows has no type of
  * its own for PostgreSQL to infer, so each is cast to its column's. */
 static char *
-insert_sql (LiaisonHqMigrateTable *table,
+insert_sql (LiaisonHqDbTable *table,
             GPtrArray             *types,
             guint                  n_rows)
 {
@@ -280,7 +237,7 @@ insert_sql (LiaisonHqMigrateTable *table,
  * it. */
 static gboolean
 put_rows (LiaisonHqDb            *target,
-          LiaisonHqMigrateTable  *table,
+          LiaisonHqDbTable       *table,
           GPtrArray              *types,
           GPtrArray              *values,
           GError                **error)
@@ -306,7 +263,7 @@ put_rows (LiaisonHqDb            *target,
 gboolean
 liaison_hq_migrate_copy_table (LiaisonHqDb            *source,
                                LiaisonHqDb            *target,
-                               LiaisonHqMigrateTable  *table,
+                               LiaisonHqDbTable       *table,
                                GError                **error)
 {
   g_autofree char *select = select_all (table);
@@ -333,172 +290,4 @@ liaison_hq_migrate_copy_table (LiaisonHqDb            *source,
   if (step == LIAISON_HQ_DB_FAILED)
     return liaison_hq_db_set_error (source, error, READ_FAILED);
   return put_rows (target, table, types, values, error) && move_identities (target, table, error);
-}
-
-/* @name's tally, made (and kept in @kept) when it is the first. */
-static LiaisonHqMigrateTally *
-tally_of (GHashTable *tallies,
-          GPtrArray  *kept,
-          const char *name)
-{
-  LiaisonHqMigrateTally *tally = g_hash_table_lookup (tallies, name);
-
-  if (tally == NULL)
-    {
-      tally = g_new0 (LiaisonHqMigrateTally, 1);
-      tally->name = g_strdup (name);
-      g_hash_table_insert (tallies, tally->name, tally);
-      g_ptr_array_add (kept, tally);
-    }
-  return tally;
-}
-
-/* Adds the row @stmt is on to @tally: its SHA-256 over every column's
- * text and a NUL after it (0xFF, never in UTF-8, for NULL). */
-static void
-tally_row (LiaisonHqMigrateTally *tally,
-           LiaisonHqStmt         *stmt,
-           guint                  n_columns)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 digest[32];
-  gsize length = sizeof digest;
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const char *text = liaison_hq_stmt_column_text (stmt, i);
-
-      g_checksum_update (checksum, (const guchar *) (text != NULL ? text : "\xff"), -1);
-      g_checksum_update (checksum, (const guchar *) "", 1);
-    }
-  g_checksum_get_digest (checksum, digest, &length);
-  for (guint lane = 0; lane < 4; lane++)
-    {
-      guint64 value = 0;
-
-      for (guint b = 0; b < 8; b++)
-        value = (value << 8) | digest[lane * 8 + b];
-      tally->lanes[lane] += value;
-    }
-  tally->rows++;
-}
-
-static int
-compare_tallies (gconstpointer a,
-                 gconstpointer b)
-{
-  const LiaisonHqMigrateTally *x = *(LiaisonHqMigrateTally *const *) a;
-  const LiaisonHqMigrateTally *y = *(LiaisonHqMigrateTally *const *) b;
-
-  return strcmp (x->name, y->name);
-}
-
-/* Which of @table's columns is the records' kind; -1 for another table. */
-static int
-kind_column (LiaisonHqMigrateTable *table)
-{
-  if (!g_str_equal (table->name, "records"))
-    return -1;
-  for (guint i = 0; i < table->columns->len; i++)
-    if (g_str_equal (g_ptr_array_index (table->columns, i), "kind"))
-      return i;
-  return -1;
-}
-
-/* Adds every row @rows (stepped from its start) gives to its tally; the
- * number of rows, or -1 when the query failed. */
-static gint64
-tally_rows (GHashTable            *tallies,
-            GPtrArray             *kept,
-            LiaisonHqMigrateTable *table,
-            LiaisonHqStmt         *rows)
-{
-  int by_kind = kind_column (table);
-  LiaisonHqDbStep step;
-  gint64 n_rows = 0;
-
-  while ((step = liaison_hq_stmt_step (rows)) == LIAISON_HQ_DB_ROW)
-    {
-      g_autofree char *name = NULL;
-
-      if (by_kind >= 0)
-        name = g_strdup_printf ("records (%s)", liaison_hq_stmt_column_text (rows, by_kind));
-      tally_row (tally_of (tallies, kept, name != NULL ? name : table->name), rows, table->columns->len);
-      n_rows++;
-    }
-  return step == LIAISON_HQ_DB_FAILED ? -1 : n_rows;
-}
-
-/* @table's rows into their tallies. libpq holds a whole result in memory,
- * so PostgreSQL's are read through a cursor, a page at a time, in the
- * transaction the copy is in. */
-static gboolean
-tally_table (LiaisonHqDb            *db,
-             GHashTable             *tallies,
-             GPtrArray              *kept,
-             LiaisonHqMigrateTable  *table,
-             const char             *failed,
-             GError                **error)
-{
-  g_autofree char *select = select_all (table);
-  g_autofree char *declare = NULL;
-  g_autoptr(LiaisonHqStmt) rows = NULL;
-  gint64 n_rows;
-
-  if (!liaison_hq_db_is_postgresql (db))
-    {
-      rows = liaison_hq_db_prepare (db, select, failed, error);
-      return rows != NULL && (tally_rows (tallies, kept, table, rows) >= 0 ||
-                              liaison_hq_db_set_error (db, error, failed));
-    }
-  declare = g_strdup_printf ("DECLARE migrate_rows NO SCROLL CURSOR FOR %s", select);
-  rows = liaison_hq_db_prepare (db, "FETCH 1000 FROM migrate_rows", failed, error);
-  if (rows == NULL || !liaison_hq_db_exec (db, declare, failed, error))
-    return FALSE;
-  do
-    {
-      liaison_hq_stmt_reset (rows);
-      n_rows = tally_rows (tallies, kept, table, rows);
-    }
-  while (n_rows > 0);
-  if (n_rows < 0)
-    return liaison_hq_db_set_error (db, error, failed);
-  return liaison_hq_db_exec (db, "CLOSE migrate_rows", failed, error);
-}
-
-GPtrArray *
-liaison_hq_migrate_tally (LiaisonHqDb  *db,
-                          GPtrArray    *tables,
-                          GError      **error)
-{
-  g_autoptr(GHashTable) tallies = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (tally_free);
-  const char *failed = liaison_hq_db_is_postgresql (db) ? WRITE_FAILED : READ_FAILED;
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      LiaisonHqMigrateTable *table = g_ptr_array_index (tables, i);
-
-      /* A table with no rows is still there, counted 0. */
-      if (kind_column (table) < 0)
-        tally_of (tallies, kept, table->name);
-      if (!tally_table (db, tallies, kept, table, failed, error))
-        return NULL;
-    }
-  g_ptr_array_sort (kept, compare_tallies);
-  return g_steal_pointer (&kept);
-}
-
-char *
-liaison_hq_migrate_tally_digest (const LiaisonHqMigrateTally *tally)
-{
-  return g_strdup_printf ("%012" G_GINT64_MODIFIER "x", tally->lanes[0] >> 16);
-}
-
-gboolean
-liaison_hq_migrate_tally_equal (const LiaisonHqMigrateTally *a,
-                                const LiaisonHqMigrateTally *b)
-{
-  return a != NULL && b != NULL && g_str_equal (a->name, b->name) && a->rows == b->rows &&
-         memcmp (a->lanes, b->lanes, sizeof a->lanes) == 0;
 }

@@ -132,10 +132,10 @@ rows_text (gint64      rows,
 
 /* "120 rows, digest 1a2b3c4d5e6f". */
 static char *
-tally_text (const LiaisonHqMigrateTally *tally)
+tally_text (const LiaisonHqDbTally *tally)
 {
   g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, tally->rows);
-  g_autofree char *digest = liaison_hq_migrate_tally_digest (tally);
+  g_autofree char *digest = liaison_hq_db_tally_digest (tally);
 
   return g_strdup_printf (ngettext ("%s row, digest %s", "%s rows, digest %s",
                                     (gulong) CLAMP (tally->rows, 0, G_MAXINT)), n, digest);
@@ -172,7 +172,7 @@ prepare_target (LiaisonHqDb  *target,
     {
       for (guint i = 0; i < tables->len; i++)
         {
-          LiaisonHqMigrateTable *table = g_ptr_array_index (tables, i);
+          LiaisonHqDbTable *table = g_ptr_array_index (tables, i);
 
           if (has_name (existing, table->name))
             return refuse (error, _("%s already holds a table “%s”, but no headquarters: migrate into an "
@@ -214,13 +214,13 @@ prepare_target (LiaisonHqDb  *target,
                              _("The PostgreSQL database could not be written"), error);
 }
 
-static const LiaisonHqMigrateTally *
+static const LiaisonHqDbTally *
 tally_named (GPtrArray  *tallies,
              const char *name)
 {
   for (guint i = 0; i < tallies->len; i++)
     {
-      const LiaisonHqMigrateTally *tally = g_ptr_array_index (tallies, i);
+      const LiaisonHqDbTally *tally = g_ptr_array_index (tallies, i);
 
       if (g_str_equal (tally->name, name))
         return tally;
@@ -230,8 +230,8 @@ tally_named (GPtrArray  *tallies,
 
 static void
 say_difference (const char                  *name,
-                const LiaisonHqMigrateTally *in_source,
-                const LiaisonHqMigrateTally *in_target)
+                const LiaisonHqDbTally *in_source,
+                const LiaisonHqDbTally *in_target)
 {
   g_autofree char *in_sqlite = tally_text (in_source);
   g_autofree char *in_postgresql = tally_text (in_target);
@@ -246,22 +246,22 @@ static gboolean
 report_differences (GPtrArray *source,
                     GPtrArray *target)
 {
-  static const LiaisonHqMigrateTally none = { .name = (char *) "" };
+  static const LiaisonHqDbTally none = { .name = (char *) "" };
   gboolean same = TRUE;
 
   for (guint i = 0; i < source->len; i++)
     {
-      const LiaisonHqMigrateTally *tally = g_ptr_array_index (source, i);
-      const LiaisonHqMigrateTally *copied = tally_named (target, tally->name);
+      const LiaisonHqDbTally *tally = g_ptr_array_index (source, i);
+      const LiaisonHqDbTally *copied = tally_named (target, tally->name);
 
-      if (liaison_hq_migrate_tally_equal (tally, copied))
+      if (liaison_hq_db_tally_equal (tally, copied))
         continue;
       same = FALSE;
       say_difference (tally->name, tally, copied != NULL ? copied : &none);
     }
   for (guint i = 0; i < target->len; i++)
     {
-      const LiaisonHqMigrateTally *tally = g_ptr_array_index (target, i);
+      const LiaisonHqDbTally *tally = g_ptr_array_index (target, i);
 
       if (tally_named (source, tally->name) != NULL)
         continue;
@@ -279,7 +279,7 @@ print_summary (GPtrArray  *tallies,
   printf (_("Copied the SQLite headquarters %s into %s, and checked it:\n"), path, shown);
   for (guint i = 0; i < tallies->len; i++)
     {
-      const LiaisonHqMigrateTally *tally = g_ptr_array_index (tallies, i);
+      const LiaisonHqDbTally *tally = g_ptr_array_index (tallies, i);
       g_autofree char *text = tally_text (tally);
 
       /* Translators: "  records (reception): 120 rows, digest 1a2b3c4d5e6f; the same in PostgreSQL" */
@@ -316,8 +316,8 @@ migrate (LiaisonHqDb  *source,
       return FALSE;
   /* Both sides read back through the same code, before the commit: what
    * does not match is rolled back. */
-  source_tallies = liaison_hq_migrate_tally (source, tables, error);
-  target_tallies = source_tallies != NULL ? liaison_hq_migrate_tally (target, tables, error) : NULL;
+  source_tallies = liaison_hq_db_tally (source, tables, _("The SQLite headquarters could not be read"), error);
+  target_tallies = source_tallies != NULL ? liaison_hq_db_tally (target, tables, write_failed, error) : NULL;
   if (target_tallies == NULL)
     return FALSE;
   if (!report_differences (source_tallies, target_tallies))

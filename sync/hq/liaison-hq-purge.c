@@ -6,7 +6,9 @@
  * for the first time never sees the names; a desk that holds it already
  * learns of the purge from the "purge" record. The rewrite leaves the
  * old text in no free page (PRAGMA secure_delete, liaison-hq-store.c)
- * and, after the checkpoint, in no WAL frame. */
+ * and, after the checkpoint, in no WAL frame. On PostgreSQL a VACUUM
+ * takes away the old row versions; what it cannot promise is in
+ * docs/privacy.md. */
 #define G_LOG_DOMAIN "liaison-hq"
 
 #include "config.h"
@@ -179,12 +181,16 @@ rewrite_in_place (LiaisonHqStore  *self,
   return step_done (self, stmt, error);
 }
 
+/* Asked of each engine's own catalogue: on PostgreSQL a query of a table
+ * that is not there would fail the whole transaction. */
 static gboolean
 table_exists (LiaisonHqStore *self,
               const char     *name)
 {
   g_autoptr(LiaisonHqStmt) stmt = liaison_hq_store_prepare (self,
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
+    liaison_hq_db_is_postgresql (liaison_hq_store_get_db (self))
+      ? "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema () AND table_name = ?"
+      : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -438,11 +444,18 @@ liaison_hq_purge_run (LiaisonHqStore        *store,
   if (!liaison_hq_store_commit (store, error))
     goto failed;
 
-  /* The old text's frames leave the WAL; the file is cut to nothing. */
-  if (purged)
-    return liaison_hq_db_is_postgresql (liaison_hq_store_get_db (store)) ||
-           liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
-  return TRUE;
+  /* SQLite: the old text's frames leave the WAL; the file is cut to
+   * nothing. PostgreSQL: the old row versions the purge's UPDATEs and
+   * DELETEs left in the tables it touched go now, not whenever autovacuum
+   * comes by; VACUUM (not FULL) blocks no reader or writer
+   * (docs/privacy.md, "Retention and purge"). */
+  if (!purged)
+    return TRUE;
+  if (!liaison_hq_db_is_postgresql (liaison_hq_store_get_db (store)))
+    return liaison_hq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE);", error);
+  return liaison_hq_store_exec (store, table_exists (store, "set_aside_reports")
+                                         ? "VACUUM records, quarantine, set_aside_reports"
+                                         : "VACUUM records, quarantine", error);
 
 failed:
   liaison_hq_store_rollback (store);

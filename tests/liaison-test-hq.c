@@ -5,12 +5,10 @@
 #include "config.h"
 
 #include <signal.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "liaison-csv.h"
-#include "liaison-hq-db.h"
 #include "liaison-protocol.h"
 #include "liaison-test-hq.h"
 #include "liaison-test-hq-enrolled.h"
@@ -122,6 +120,7 @@ liaison_test_hq_clear (LiaisonTestHq *hq)
   g_autofree char *log = NULL;
 
   liaison_test_hq_stop (hq);
+  g_clear_pointer (&hq->pg_db, liaison_hq_db_free);
   /* Under ASan/UBSan the server reports to its log, not to the test. */
   if (g_file_get_contents (hq->log_path, &log, NULL, NULL))
     {
@@ -717,113 +716,6 @@ liaison_test_replica_enroll_hq (LiaisonTestHq      *hq,
 
   liaison_test_replica_enroll (hq, replica, code);
   g_assert_cmpint (liaison_store_get_sync_role (replica->store), ==, LIAISON_SYNC_ROLE_HQ);
-}
-
-/* The server's own database, hq.db or the PostgreSQL database `init
- * --database` made it in (DATA_DIR/database says which), through
- * headquarters' own interface: a test's SQL is written as the store's is. */
-static LiaisonHqDb *
-open_hq_db (LiaisonTestHq *hq)
-{
-  g_autofree char *path = g_build_filename (hq->data_dir, "hq.db", NULL);
-  g_autofree char *database_file = g_build_filename (hq->data_dir, "database", NULL);
-  g_autofree char *database = NULL;
-  g_autoptr(GError) error = NULL;
-  LiaisonHqDb *db;
-
-  if (g_file_get_contents (database_file, &database, NULL, NULL))
-    db = liaison_hq_db_open_postgresql (g_strstrip (database), G_IO_ERROR, G_IO_ERROR_FAILED, "open", &error);
-  else
-    db = liaison_hq_db_open_sqlite (path, FALSE, G_IO_ERROR, G_IO_ERROR_FAILED, "open", &error);
-  g_assert_no_error (error);
-  return db;
-}
-
-/* @sql's first row, stepped to; asserts it ran. */
-static LiaisonHqStmt *
-query_hq (LiaisonHqDb *db,
-          const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  LiaisonHqStmt *stmt = liaison_hq_db_prepare (db, sql, sql, &error);
-
-  g_assert_no_error (error);
-  if (liaison_hq_stmt_step (stmt) == LIAISON_HQ_DB_FAILED)
-    {
-      liaison_hq_db_set_error (db, &error, sql);
-      g_error ("%s", error->message);
-    }
-  return stmt;
-}
-
-/**
- * liaison_test_hq_store_copy:
- * @from_summary: (nullable): the summary of the reception copied; NULL: the
- *   first one in the feed
- *
- * Writes straight into the server's database a copy of a reception, as
- * an older server would have stored it from a push it did not check:
- * @uuid, @version, its data changed by @sql_data (an SQL expression on the
- * column "data"), at the end of the feed.
- */
-void
-liaison_test_hq_store_copy (LiaisonTestHq *hq,
-                            const char    *from_summary,
-                            const char    *uuid,
-                            int            version,
-                            const char    *sql_data)
-{
-  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *which = from_summary != NULL
-    ? g_strdup_printf ("json_extract (data, '$.summary') = '%s'", from_summary) : g_strdup ("1 = 1");
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO records (kind, uuid, version, origin_station, deleted, updated_at, data, digest,"
-    " seq, hq_owned) SELECT kind, '%s', %d, origin_station, 0, updated_at, %s, 'old-server',"
-    " (SELECT max (seq) + 1 FROM records), 0 FROM records"
-    " WHERE kind = 'reception' AND digest <> 'old-server' AND %s ORDER BY seq LIMIT 1"
-    " ON CONFLICT (kind, uuid) DO UPDATE SET version = excluded.version, deleted = 0, data = excluded.data,"
-    " digest = excluded.digest, seq = excluded.seq",
-    uuid, version, sql_data, which);
-
-  if (!liaison_hq_db_exec (db, sql, sql, &error))
-    g_error ("%s", error->message);
-  g_assert_cmpint (liaison_hq_db_changes (db), ==, 1);
-}
-
-/* The last seq of the server's feed, read from its database. */
-gint64
-liaison_test_hq_feed_end (LiaisonTestHq *hq)
-{
-  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
-  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, "SELECT max (seq) FROM records");
-
-  return liaison_hq_stmt_column_int64 (stmt, 0);
-}
-
-/* The text of the first column of @sql's first row in the server's own
- * database; "" for no row or NULL. */
-char *
-liaison_test_hq_text (LiaisonTestHq *hq,
-                      const char    *sql)
-{
-  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
-  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, sql);
-  const char *text = liaison_hq_stmt_column_text (stmt, 0);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-/* The integer in the first column of @sql's first row in the server's
- * own database. */
-gint64
-liaison_test_hq_count (LiaisonTestHq *hq,
-                       const char    *sql)
-{
-  g_autoptr(LiaisonHqDb) db = open_hq_db (hq);
-  g_autoptr(LiaisonHqStmt) stmt = query_hq (db, sql);
-
-  return liaison_hq_stmt_column_int64 (stmt, 0);
 }
 
 GPtrArray *

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <libsoup/soup.h>
 
+#include "liaison-hq-db.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 
@@ -27,6 +28,7 @@ typedef struct {
   guint fd_limit;               /* > 0: the server's hard and soft RLIMIT_NOFILE */
   gboolean public_site;         /* TRUE: serve the public site on 127.0.0.1 too (sync/hq/web/) */
   char *public_url;             /* then where: "http://127.0.0.1:PORT" */
+  LiaisonHqDb *pg_db;           /* on PostgreSQL, the test's connection to the server's database, kept */
 } LiaisonTestHq;
 
 /* A replica: its store and its engine. */
@@ -59,6 +61,21 @@ void                liaison_test_hq_store_copy      (LiaisonTestHq      *hq,
                                                      int                 version,
                                                      const char         *sql_data);
 gint64              liaison_test_hq_feed_end        (LiaisonTestHq      *hq);
+/* The server's own database, hq.db or the PostgreSQL database `init
+ * --database` made it in (DATA_DIR/database says which), opened through
+ * headquarters' own interface (liaison-test-hq-db.c). */
+LiaisonHqDb        *liaison_test_hq_open_db         (LiaisonTestHq      *hq);
+/* A checksum of all the server's database holds: on SQLite every value of
+ * every row of hq.db, with its type; on PostgreSQL every table's (and
+ * every kind's) count and digest, as `liaison-hq migrate` checks its copy
+ * (liaison-hq-db-tally.h). */
+char               *liaison_test_hq_contents        (LiaisonTestHq      *hq);
+/* Whether the server's database holds @needle: on SQLite anywhere in
+ * hq.db or its WAL, byte for byte; on PostgreSQL in a row of any of its
+ * tables, or in a row version still in their pages, live or dead (one an
+ * UPDATE left for VACUUM), as pageinspect reads them. */
+gboolean            liaison_test_hq_holds           (LiaisonTestHq      *hq,
+                                                     const char         *needle);
 /* The text @sql (SELECT one column) reads from the server's own database,
  * hq.db, "" for no row or NULL. */
 char               *liaison_test_hq_text            (LiaisonTestHq      *hq,

@@ -205,6 +205,20 @@ assert_no_trace (const char *path)
   g_assert_true (liaison_test_database_holds (path, kept_texts[1]));
 }
 
+/* The server's database (liaison_test_hq_holds ()): hq.db and its WAL
+ * byte for byte, or on PostgreSQL its rows and the row versions left in
+ * their pages. */
+static void
+assert_no_trace_at_server (Fixture *fixture)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (purged_texts); i++)
+    {
+      if (liaison_test_hq_holds (fixture, purged_texts[i]))
+        g_error ("the server's database still holds text %u", i);
+    }
+  g_assert_true (liaison_test_hq_holds (fixture, kept_texts[1]));
+}
+
 /* Reception @uuid's visitors at @store, "name|phone|community|party;". */
 static char *
 visitors_of (LiaisonStore *store,
@@ -249,7 +263,6 @@ test_both_ends (Fixture       *fixture,
   Replica hq = liaison_test_replica_new (fixture, "hq-desk.db");
   g_autofree char *east_path = g_build_filename (fixture->dir, "east.db", NULL);
   g_autofree char *hq_path = g_build_filename (fixture->dir, "hq-desk.db", NULL);
-  g_autofree char *server_path = g_build_filename (fixture->data_dir, "hq.db", NULL);
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
   g_autofree char *sa = NULL;
   g_autofree char *before = NULL;
@@ -317,8 +330,7 @@ test_both_ends (Fixture       *fixture,
   }
   /* The server holds them still, until it purges. */
   {
-
-    g_assert_true (liaison_test_database_holds (server_path, "13812345678"));
+    g_assert_true (liaison_test_hq_holds (fixture, "13812345678"));
   }
 
   /* The server purges at start-up. */
@@ -341,7 +353,7 @@ test_both_ends (Fixture       *fixture,
                                            " WHERE kind = 'access_log' AND origin_station IS NULL");
     g_assert_cmpstr (entry, ==, BOTH_ENDS_REASON);
   }
-  assert_no_trace (server_path);
+  assert_no_trace_at_server (fixture);
   /* `liaison-hq purge` now: the day, and nothing more due. */
   {
     g_autofree char *said = liaison_test_hq_run (fixture, "purge", NULL);
@@ -410,7 +422,7 @@ test_both_ends (Fixture       *fixture,
     assert_visitors (east.store, a,
                      LIAISON_PURGED_MARKER "|||3;" LIAISON_PURGED_MARKER "|||1");
     liaison_test_hq_stop (fixture);
-    assert_no_trace (server_path);
+    assert_no_trace_at_server (fixture);
     liaison_test_hq_start (fixture);
     sync_ok (&hq);
     assert_visitors (hq.store, a,

@@ -3,7 +3,9 @@
  * share of the connections at random byte offsets; then each syncs once
  * straight to the server, and every replica must match the server's
  * records: the same records at the same versions, nothing lost, nothing
- * duplicated, nothing pending, every database whole.
+ * duplicated, nothing pending, every database whole. With headquarters
+ * on PostgreSQL, the server's records are copied into an SQLite file of
+ * the test's to be compared the same way.
  *
  * LIAISON_SOAK_ROUNDS (30), LIAISON_SOAK_CUT (0.25) and LIAISON_SOAK_SEED
  * (random, printed) set the run; ./dev soak runs it longer.
@@ -19,6 +21,7 @@
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "liaison-test-hq.h"
+#include "liaison-test-pg.h"
 #include "liaison-test-proxy.h"
 #include "liaison-test-util.h"
 
@@ -215,6 +218,47 @@ attach_server (LiaisonStore *store,
   g_assert_no_error (error);
 }
 
+/* The server's records where a store can ATTACH them: hq.db itself, or
+ * on PostgreSQL a copy of its records table, read through headquarters'
+ * own interface into an SQLite file of the test's. */
+static char *
+server_records (LiaisonTestHq *hq)
+{
+  g_autofree char *copy = g_build_filename (hq->dir, "hq-records.db", NULL);
+  g_autoptr(LiaisonHqDb) db = NULL;
+  g_autoptr(LiaisonHqStmt) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *out = NULL;
+  sqlite3_stmt *put = NULL;
+  LiaisonHqDbStep step;
+
+  if (!liaison_test_pg_wanted ())
+    return g_build_filename (hq->data_dir, "hq.db", NULL);
+  db = liaison_test_hq_open_db (hq);
+  rows = liaison_hq_db_prepare (db, "SELECT kind, uuid, version, deleted, data FROM records", "records", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (copy, &out), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (out, "CREATE TABLE records (kind TEXT, uuid TEXT, version INTEGER,"
+                                      " deleted INTEGER, data TEXT); BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (out, "INSERT INTO records VALUES (?1, ?2, ?3, ?4, ?5)", -1, &put, NULL),
+                   ==, SQLITE_OK);
+  while ((step = liaison_hq_stmt_step (rows)) == LIAISON_HQ_DB_ROW)
+    {
+      sqlite3_bind_text (put, 1, liaison_hq_stmt_column_text (rows, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (put, 2, liaison_hq_stmt_column_text (rows, 1), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (put, 3, liaison_hq_stmt_column_int64 (rows, 2));
+      sqlite3_bind_int64 (put, 4, liaison_hq_stmt_column_int64 (rows, 3));
+      sqlite3_bind_text (put, 5, liaison_hq_stmt_column_text (rows, 4), -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (put), ==, SQLITE_DONE);
+      sqlite3_reset (put);
+    }
+  g_assert_cmpint (step, ==, LIAISON_HQ_DB_DONE);
+  sqlite3_finalize (put);
+  g_assert_cmpint (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (out);
+  return g_steal_pointer (&copy);
+}
+
 static void
 test_soak (void)
 {
@@ -287,7 +331,7 @@ test_soak (void)
   g_clear_pointer (&proxy, liaison_test_proxy_free);
   liaison_test_hq_stop (&hq);
 
-  hq_db = g_build_filename (hq.data_dir, "hq.db", NULL);
+  hq_db = server_records (&hq);
   assert_whole (hq_db);
   for (guint s = 0; s < N_STATIONS; s++)
     {

@@ -235,12 +235,14 @@ test_migrate_and_sync_on (void)
   liaison_test_replica_sync_clean (&station);
 
   /* Station a's receptions over the protocol, one deleted after. */
-  records = g_strjoin (",",
-                       reception (enrolled.station_a, "7e570000-0000-4000-8000-000000000001", 1, FALSE,
-                                  "门口交通拥堵，“早高峰”难行"),
-                       reception (enrolled.station_a, "7e570000-0000-4000-8000-000000000002", 1, FALSE,
-                                  "老旧小区加装电梯"),
-                       NULL);
+  {
+    g_autofree char *first = reception (enrolled.station_a, "7e570000-0000-4000-8000-000000000001", 1, FALSE,
+                                        "门口交通拥堵，“早高峰”难行");
+    g_autofree char *second = reception (enrolled.station_a, "7e570000-0000-4000-8000-000000000002", 1, FALSE,
+                                         "老旧小区加装电梯");
+
+    records = g_strjoin (",", first, second, NULL);
+  }
   results = liaison_test_hq_enrolled_push (&enrolled, enrolled.token_a, records);
   liaison_test_assert_push_result (results, 1, "applied", NULL, NULL);
   g_clear_pointer (&results, json_array_unref);
@@ -271,7 +273,11 @@ test_migrate_and_sync_on (void)
   g_assert_null (strstr (out, "differ"));
   g_assert_cmpstr (err, ==, "");
   /* hq.db only read; DIR/database names the target, 0600, as init writes it. */
-  g_assert_cmpstr (liaison_test_database_checksum (hq_path), ==, checksum);
+  {
+    g_autofree char *after = liaison_test_database_checksum (hq_path);
+
+    g_assert_cmpstr (after, ==, checksum);
+  }
   database_file = g_build_filename (hq->data_dir, "database", NULL);
   g_assert_true (g_file_get_contents (database_file, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, target);

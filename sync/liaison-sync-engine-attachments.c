@@ -188,7 +188,8 @@ attachment_head_done (GObject      *source,
   if (mapped == NULL)
     {
       /* Nothing to send it from; the move goes without it. */
-      g_message ("The attachment %s is missing from this computer; its move goes without it", sha256);
+      /* Translators: %s is the file's SHA-256, as the folder of attachments names it */
+      g_message (_("The attachment %s is missing from this computer; its move goes without it"), sha256);
       op->attachment_index++;
       op->attachment_restarted = FALSE;
       send_next_attachment (op);

@@ -45,14 +45,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncOp, sync_op_free)
  * old receptions) and with what was entered here (an old ledger
  * imported), which the sync then pushes; and the purge reads every
  * reception. So a sync that moved nothing runs it once a day, and an idle
- * sync stays cheap. */
+ * sync stays cheap. What it removed, or why it failed, is logged
+ * translated: `liaison sync` shows it on stderr. */
 static void
 purge_after_sync (LiaisonSyncEngine       *self,
                   const LiaisonSyncCounts *counts)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  guint n_receptions = 0;
+  g_autofree char *said = NULL;
+  LiaisonRetentionPurged purged;
   GDate today;
 
   g_date_clear (&today, 1);
@@ -61,14 +63,18 @@ purge_after_sync (LiaisonSyncEngine       *self,
   if (counts->sent == 0 && counts->received == 0 && counts->set_aside == 0 &&
       self->purged_on == g_date_get_julian (&today))
     return;
-  if (!liaison_store_purge_expired (self->store, &today, &n_receptions, &error))
+  if (!liaison_store_purge_expired (self->store, &today, &purged, &error))
     {
-      g_warning ("The retention purge failed: %s", error->message);
+      /* Translators: %s says why */
+      g_warning (_("The retention purge failed, and runs again at the next sync: %s"), error->message);
       return;
     }
   self->purged_on = g_date_get_julian (&today);
-  if (n_receptions > 0)
-    g_message ("Purged the visitors of %u receptions (retention period)", n_receptions);
+  if (purged.n_receptions == 0 && purged.n_submissions == 0)
+    return;
+  /* In the clerk's language, in the words of the access log's entry. */
+  said = liaison_retention_purge_reason (&purged);
+  g_message ("%s", said);
 }
 
 /* Ends the sync for everyone waiting on it. Takes @op and @error. */

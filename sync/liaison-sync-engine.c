@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "liaison-sync-engine-private.h"
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
@@ -84,7 +86,8 @@ liaison_sync_engine_mark_synced_now (LiaisonSyncEngine *self)
   self->last_sync = g_date_time_format (now, "%Y-%m-%d %H:%M");
   /* Kept in the store too, for a duty record's "data synced at". */
   if (!liaison_store_mark_synced_now (self->store, &error))
-    g_warning ("Could not keep the time of the sync: %s", error->message);
+    /* Translators: %s says why */
+    g_warning (_("The sync went through, but its time could not be kept: %s"), error->message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
 }
 

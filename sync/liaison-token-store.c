@@ -180,7 +180,8 @@ liaison_token_store_save (const char  *server_id,
         }
       /* The key must be kept somewhere, or the enrolment code is spent
        * for nothing; liaison_token_store_describe() says where it went. */
-      g_message ("The keyring did not keep the station key (%s); it goes to %s",
+      /* Translators: the first %s says why, the second is a file's path */
+      g_message (_("The keyring did not keep the station key (%s); it goes to %s"),
                  keyring_error->message, path);
     }
 #endif

@@ -244,13 +244,13 @@ test_online (Fixture       *fixture,
   /* Running it again purges nothing more and writes no entry. */
   {
     GDate today;
-    guint n = 99;
+    LiaisonRetentionPurged purged = { .n_receptions = 99 };
 
     g_date_clear (&today, 1);
     g_date_set_time_t (&today, time (NULL));
-    g_assert_true (liaison_store_purge_expired (east.store, &today, &n, &error));
+    g_assert_true (liaison_store_purge_expired (east.store, &today, &purged, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (n, ==, 0);
+    g_assert_cmpuint (purged.n_receptions, ==, 0);
     g_assert_cmpint (liaison_test_query_int (east.store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"),
                      ==, 1);
   }

@@ -13,7 +13,8 @@
  * figures are the same before and after; the purge's access log entries
  * reach headquarters. A later push of A with its names is kept purged by
  * the server. And a purge record alone purges a reception the desk's own
- * rule would keep. And what a purge removed, said in English and zh_CN.
+ * rule would keep. And what a purge removed, said in English and zh_CN,
+ * also by `liaison sync`.
  */
 #define G_LOG_DOMAIN "test-retention"
 
@@ -460,7 +461,7 @@ test_record_alone (void)
   g_autoptr(GError) error = NULL;
   LiaisonSyncCounts counts = { 0 };
   GDate now = today ();
-  guint n = 99;
+  LiaisonRetentionPurged purged = { .n_receptions = 99 };
   gint64 id;
 
   received_today = g_strdup_printf ("%04d-%02d-%02d 00:00", g_date_get_year (&now), g_date_get_month (&now),
@@ -471,9 +472,9 @@ test_record_alone (void)
   other = uuid_of (store, "receptions", id);
 
   /* The rule alone: nothing is due. */
-  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_true (liaison_store_purge_expired (store, &now, &purged, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (purged.n_receptions, ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log"), ==, 0);
 
   purge_uuid = liaison_purge_wire_uuid (uuid);
@@ -493,11 +494,11 @@ test_record_alone (void)
   g_assert_true (liaison_store_exec (store, "CREATE TRIGGER no_entry BEFORE INSERT ON access_log BEGIN"
                                             " SELECT RAISE (ABORT, 'the disk is full'); END", &error));
   g_assert_no_error (error);
-  g_assert_false (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_false (liaison_store_purge_expired (store, &now, &purged, &error));
   g_assert_nonnull (error);
   g_test_message ("interrupted: %s", error->message);
   g_clear_error (&error);
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (purged.n_receptions, ==, 0);
   assert_visitors (store, uuid, "王秀英|13812345678|翠竹园社区|3");
   {
     LiaisonReceptionFilter filter = { .search = (char *) "13812345678" };
@@ -508,18 +509,18 @@ test_record_alone (void)
   g_assert_true (liaison_store_exec (store, "DROP TRIGGER no_entry", &error));
   g_assert_no_error (error);
 
-  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_true (liaison_store_purge_expired (store, &now, &purged, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (purged.n_receptions, ==, 1);
   assert_visitors (store, uuid, LIAISON_PURGED_MARKER "|||3");
   assert_visitors (store, other, "赵敏|13912345678|东门社区|3");
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log WHERE kind = 'purge'"
                                                   " AND n_contacts = 1"), ==, 1);
 
   /* Idempotent: run again, nothing more, no second entry. */
-  g_assert_true (liaison_store_purge_expired (store, &now, &n, &error));
+  g_assert_true (liaison_store_purge_expired (store, &now, &purged, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (purged.n_receptions, ==, 0);
   g_assert_cmpint (liaison_test_query_int (store, "SELECT count(*) FROM access_log"), ==, 1);
 
   liaison_test_clear_store_dir (&store, &dir);
@@ -566,6 +567,42 @@ test_period (Fixture       *fixture,
   shown = liaison_test_hq_run (fixture, "retention", NULL);
   g_assert_nonnull (strstr (shown, "5 years"));
 
+  liaison_test_replica_clear (&east);
+}
+
+/* `liaison sync` at a desk whose reception is past the period, in zh_CN:
+ * what the purge after the sync removed is said in Chinese, in the words
+ * of its access log entry, on stderr. */
+static void
+test_desk_says (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Replica east = liaison_test_replica_new_synced_station (fixture, "east.db", "东山联络站");
+  g_autoptr(GSubprocessLauncher) launcher = liaison_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  id = add_reception (east.store, "2021-03-05 09:30", liaison_test_make_visitor ("王秀英", "13812345678", "翠竹园社区"),
+                 NULL);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "zh_CN", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", "zh_CN.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "zh_CN.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIAISON_BIN"), "sync", "--database",
+                                         liaison_store_get_path (east.store), NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_nonnull (strstr (err, "保存期限（3 年）已满。已删除：1 名来访人的姓名、电话和社区（1 次接待）。"
+                                 "接待、意见建议和网上来信记录本身仍保留。"));
+  uuid = uuid_of (east.store, "receptions", id);
+  assert_visitors (east.store, uuid, LIAISON_PURGED_MARKER "|||3");
   liaison_test_replica_clear (&east);
 }
 
@@ -626,6 +663,7 @@ main (int   argc,
 
   g_test_add ("/retention/both-ends", Fixture, NULL, fixture_set_up, test_both_ends, fixture_tear_down);
   g_test_add ("/retention/period", Fixture, NULL, fixture_set_up, test_period, fixture_tear_down);
+  g_test_add ("/retention/desk-says", Fixture, NULL, fixture_set_up, test_desk_says, fixture_tear_down);
   g_test_add_func ("/retention/record-alone", test_record_alone);
   g_test_add_func ("/retention/reason", test_reason);
   return g_test_run ();

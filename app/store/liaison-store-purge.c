@@ -195,10 +195,10 @@ purge_one (LiaisonStore            *self,
 }
 
 gboolean
-liaison_store_purge_expired (LiaisonStore  *self,
-                             const GDate   *today,
-                             guint         *n_receptions,
-                             GError       **error)
+liaison_store_purge_expired (LiaisonStore            *self,
+                             const GDate             *today,
+                             LiaisonRetentionPurged  *purged,
+                             GError                 **error)
 {
   g_autoptr(LiaisonLoopRules) rules = NULL;
   g_autoptr(GPtrArray) due = NULL;
@@ -210,16 +210,16 @@ liaison_store_purge_expired (LiaisonStore  *self,
   const char *first_day = NULL;
   const char *last_day = NULL;
   sqlite3_stmt *stmt;
-  LiaisonRetentionPurged purged = { 0 };
   GDate cutoff;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
-  *n_receptions = 0;
+  *purged = (LiaisonRetentionPurged) { 0 };
   rules = liaison_store_get_loop_rules (self, error);
   if (rules == NULL)
     return FALSE;
+  purged->years = rules->retention_years;
   liaison_retention_cutoff (today, rules->retention_years, &cutoff);
   cutoff_day = liaison_date_to_iso (&cutoff);
   cutoff_end = liaison_access_day_start_utc (&cutoff, 1);
@@ -241,7 +241,7 @@ liaison_store_purge_expired (LiaisonStore  *self,
     {
       const Due *one = g_ptr_array_index (due, i);
 
-      if (!purge_one (self, one->id, &purged, error))
+      if (!purge_one (self, one->id, purged, error))
         goto failed;
       widen_days (&first_day, &last_day, one->day);
     }
@@ -262,15 +262,14 @@ liaison_store_purge_expired (LiaisonStore  *self,
     goto failed;
 
   what = g_strdup_printf ("%s..%s", first_day, last_day);
-  purged.years = rules->retention_years;
-  purged.n_receptions = due->len;
-  purged.n_submissions = submissions->len;
-  reason = liaison_retention_purge_reason (&purged);
+  purged->n_receptions = due->len;
+  purged->n_submissions = submissions->len;
+  reason = liaison_retention_purge_reason (purged);
   {
     LiaisonAccessEntry entry = {
       .kind = LIAISON_ACCESS_PURGE,
       .what = what,
-      .n_contacts = purged.n_visitors + submissions->len,
+      .n_contacts = purged->n_visitors + submissions->len,
       .reason = reason,
     };
 
@@ -279,7 +278,6 @@ liaison_store_purge_expired (LiaisonStore  *self,
   }
   if (!liaison_store_commit (self, error))
     goto failed;
-  *n_receptions = due->len;
 
   liaison_store_emit_changed (self, "receptions");
   liaison_store_emit_changed (self, "suggestions");
@@ -290,6 +288,7 @@ liaison_store_purge_expired (LiaisonStore  *self,
 
 failed:
   liaison_store_rollback (self);
+  *purged = (LiaisonRetentionPurged) { .years = purged->years };
   return FALSE;
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "liaison-retention.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -27,12 +28,13 @@ G_BEGIN_DECLS
  * community and consent. The search indexes
  * are merged so that no old entry stays, one access log entry (kind
  * purge) says what and how many, and the WAL is checkpointed (TRUNCATE)
- * after the commit. *@n_receptions gets how many receptions were purged
- * (0 with nothing due: nothing written). Emits changed::receptions,
+ * after the commit. *@purged gets what was purged, as the entry's reason
+ * says it (liaison_retention_purge_reason()); its counts are 0 with
+ * nothing due, and nothing is written. Emits changed::receptions,
  * ::suggestions, ::online and ::access_log when it purged any. */
-gboolean liaison_store_purge_expired (LiaisonStore  *self,
-                                      const GDate   *today,
-                                      guint         *n_receptions,
-                                      GError       **error);
+gboolean liaison_store_purge_expired (LiaisonStore            *self,
+                                      const GDate             *today,
+                                      LiaisonRetentionPurged  *purged,
+                                      GError                 **error);
 
 G_END_DECLS

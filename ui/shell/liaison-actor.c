@@ -94,5 +94,6 @@ liaison_actor_set_current (LiaisonStore    *store,
   if (!liaison_store_set_desk_actor (store, deputy != NULL ? "deputy" : "station",
                                      name != NULL ? name : "",
                                      deputy != NULL ? deputy->meta.uuid : "", &error))
-    g_warning ("Could not save who is at the desk: %s", error->message);
+    /* Translators: %s says why */
+    g_warning (_("Could not save who is at the desk: %s"), error->message);
 }

@@ -55,9 +55,9 @@ guide_shown_cb (GObject      *source,
     {
       g_autofree char *message = NULL;
 
-      g_warning ("Could not open the user guide: %s", error->message);
       /* Translators: %s says why, e.g. that no program opens web pages */
       message = g_strdup_printf (_("Could not open the user guide: %s"), error->message);
+      g_warning ("%s", message);
       liaison_window_add_toast (self, message);
     }
 }
@@ -75,9 +75,9 @@ user_guide_action (GtkWidget  *widget,
     {
       g_autofree char *message = NULL;
 
-      g_warning ("The user guide is not at %s", path);
       /* Translators: %s is the file's path */
       message = g_strdup_printf (_("The user guide is not installed: %s is missing."), path);
+      g_warning ("%s", message);
       liaison_window_add_toast (self, message);
       return;
     }

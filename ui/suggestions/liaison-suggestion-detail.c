@@ -313,7 +313,8 @@ mark_reply_seen (LiaisonSuggestionDetail *self)
     return;
   self->reply_unseen = FALSE;
   if (!liaison_store_mark_reply_seen (self->store, self->suggestion_id, &error))
-    g_warning ("Could not mark the reply as seen: %s", error->message);
+    /* Translators: %s says why */
+    g_warning (_("Could not mark the reply as seen: %s"), error->message);
 }
 
 static void

@@ -1,7 +1,8 @@
 /* test-ui-dialogs.c: dialogs and pages that fit Chinese, in the real
  * windows under Xvfb: the move dialogs' buttons say the move; dialogs
  * are as tall as their content, up to what a 1366×768 screen leaves; a
- * page's title is not shown selected; tooltips wrap at a reading width.
+ * page's title is not shown selected; tooltips wrap at a reading width;
+ * the Keyboard Shortcuts window opens once.
  *
  * Each case runs in its own subprocess over a temporary database
  * (liaison-test-desk.h).
@@ -454,6 +455,46 @@ run_delete_closed_activity (void)
   liaison_test_desk_tear_down (&fixture);
 }
 
+static guint
+count_shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_SHORTCUTS_WINDOW (toplevel);
+    }
+  return n;
+}
+
+/* (g) Ctrl+? twice opens one Keyboard Shortcuts window: asked for again
+ * while it is open, it comes to the front; closed, the next opens anew. */
+static void
+run_shortcuts_once (void)
+{
+  LiaisonTestDesk fixture = { NULL };
+  GtkWidget *shortcuts;
+
+  liaison_test_desk_set_up (&fixture);
+  liaison_test_desk_open_window (&fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-help-overlay", NULL));
+  shortcuts = liaison_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-help-overlay", NULL));
+  liaison_test_settle (GTK_WIDGET (fixture.window));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  g_assert_true (liaison_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  g_assert_true (liaison_test_wait_until_gone (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-help-overlay", NULL));
+  liaison_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  liaison_test_desk_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +506,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/dialogs/delete-closed-activity", run_delete_closed_activity);
   liaison_test_add_ui_case ("/ui/dialogs/dialog-sizes", run_dialog_sizes);
   liaison_test_add_ui_case ("/ui/dialogs/enroll-done-fits", run_enroll_done_fits);
+  liaison_test_add_ui_case ("/ui/dialogs/shortcuts-once", run_shortcuts_once);
   liaison_test_add_ui_case ("/ui/dialogs/title-not-selected", run_title_not_selected);
   liaison_test_add_ui_case ("/ui/dialogs/tooltip", run_tooltip);
   liaison_test_add_ui_case ("/ui/dialogs/window-tooltips", run_window_tooltips);

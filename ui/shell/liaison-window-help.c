@@ -86,14 +86,37 @@ user_guide_action (GtkWidget  *widget,
   gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, guide_shown_cb, g_object_ref (self));
 }
 
+/* The Keyboard Shortcuts window open over @window, or NULL. */
+static GtkWindow *
+open_shortcuts (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == window)
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* Asked for again while open (Ctrl+? in the main window, or the menu),
+ * the window there comes to the front: one copy, not another. */
 static void
 show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *shortcuts;
+  GtkWindow *shortcuts = open_shortcuts (GTK_WINDOW (widget));
 
+  if (shortcuts != NULL)
+    {
+      gtk_window_present (shortcuts);
+      return;
+    }
   builder = gtk_builder_new_from_resource ("/org/liaison/Liaison/liaison-shortcuts-window.ui");
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));

@@ -7,8 +7,8 @@
  * before syncs on with its token, its new records taking the seqs right
  * after the last copied, and every pull is what it was on SQLite; a reply
  * letter uploaded before is fetched after, by its station only. A target
- * holding data and a source that is no headquarters are refused, nothing
- * changed; a target that does not store what was sent (a trigger alters a
+ * holding data, a source that is no headquarters and a source or target
+ * that a running server serves are refused, nothing changed; a target that does not store what was sent (a trigger alters a
  * row) is found by the check and the copy rolled back, as is one that
  * fails halfway. */
 #define G_LOG_DOMAIN "test-hq-migrate"
@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "liaison-hq-db.h"
+#include "liaison-hq-serving.h"
 #include "liaison-hq-store.h"
 #include "liaison-test-files.h"
 #include "liaison-test-hq-enrolled.h"
@@ -467,6 +468,88 @@ test_refuses_bad_source (void)
   liaison_test_remove_tree (dir);
 }
 
+/* A server still serving the source DIR, whose writes during the copy
+ * would be lost, or one serving the target, which would go on with the
+ * headquarters it read at its start: refused, nothing changed. A server
+ * does not start on a DIR that a migrate holds. Both stopped, the move
+ * goes through. */
+static void
+test_refuses_while_served (void)
+{
+  LiaisonTestHq hq = { NULL, };
+  LiaisonTestHq served = { NULL, };
+  g_autofree char *database_file = NULL;
+  g_autofree char *target = liaison_test_pg_new_database ();
+  g_autofree char *state = NULL;
+  g_autofree char *after = NULL;
+
+  sqlite_hq (&hq);
+  database_file = g_build_filename (hq.data_dir, "database", NULL);
+
+  liaison_test_hq_start (&hq);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *tables = NULL;
+
+    g_assert_cmpint (migrate (hq.data_dir, target, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "A liaison-hq server is serving"));
+    g_assert_nonnull (strstr (err, "Nothing was changed."));
+    tables = pg_text (target, "SELECT COUNT (*) FROM information_schema.tables WHERE table_schema = current_schema ()");
+    g_assert_cmpstr (tables, ==, "0");
+    g_assert_false (g_file_test (database_file, G_FILE_TEST_EXISTS));
+  }
+  liaison_test_hq_stop (&hq);
+
+  /* The target, made by init, served from a data directory of its own. */
+  served.dir = liaison_test_make_tmp_dir ("liaison-hq-migrate-served-XXXXXX");
+  served.data_dir = g_build_filename (served.dir, "hq", NULL);
+  served.log_path = g_build_filename (served.dir, "hq.log", NULL);
+  {
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (liaison_test_run_hq (&out, NULL, "init", "--data-dir", served.data_dir, "--database", target,
+                                          NULL), ==, 0);
+  }
+  liaison_test_hq_start (&served);
+  state = target_state (target);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (migrate (hq.data_dir, target, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "A liaison-hq server is serving postgresql://"));
+    g_assert_nonnull (strstr (err, "Nothing was changed."));
+  }
+  after = target_state (target);
+  g_assert_cmpstr (after, ==, state);
+  g_assert_false (g_file_test (database_file, G_FILE_TEST_EXISTS));
+  liaison_test_hq_stop (&served);
+
+  /* Held as a migrate holds it: the server says so and does not start. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaisonHqServing) held = liaison_hq_serving_lock_dir (hq.data_dir, &error);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (liaison_test_run_hq (&out, &err, "serve", "--data-dir", hq.data_dir, "--listen",
+                                          "127.0.0.1:0", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "“liaison-hq migrate” is copying the headquarters in"));
+  }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (migrate (hq.data_dir, target, &out, &err), ==, 0);
+    g_assert_true (g_file_test (database_file, G_FILE_TEST_EXISTS));
+  }
+  liaison_test_hq_clear (&served);
+  liaison_test_hq_clear (&hq);
+}
+
 /* A target that does not keep what it was given, as a broken disk or a
  * meddling trigger would: the check finds the row, and the copy is
  * rolled back. */
@@ -583,5 +666,6 @@ main (int   argc,
   g_test_add_func ("/hq-migrate/refuses-target-with-data", test_refuses_target_with_data);
   g_test_add_func ("/hq-migrate/refuses-bad-source", test_refuses_bad_source);
   g_test_add_func ("/hq-migrate/mismatch-rolled-back", test_mismatch_rolled_back);
+  g_test_add_func ("/hq-migrate/refuses-while-served", test_refuses_while_served);
   return g_test_run ();
 }

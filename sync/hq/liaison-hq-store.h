@@ -24,6 +24,7 @@ typedef enum {
   LIAISON_HQ_STORE_ERROR_NOT_FOUND,  /* no such token, station or code */
   LIAISON_HQ_STORE_ERROR_REVOKED,
   LIAISON_HQ_STORE_ERROR_INVALID,    /* a value headquarters may not set (a time limit of 0) */
+  LIAISON_HQ_STORE_ERROR_BUSY,       /* a server serves it, or a migrate copies it (liaison-hq-serving.h) */
 } LiaisonHqStoreError;
 
 typedef enum {

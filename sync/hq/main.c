@@ -18,6 +18,7 @@
 #include "liaison-hq-retention.h"
 #include "liaison-hq-quarter.h"
 #include "liaison-hq-server.h"
+#include "liaison-hq-serving.h"
 #include "liaison-hq-station.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
@@ -256,6 +257,7 @@ command_serve (int argc, char **argv)
 {
   g_auto(Options) options = { 0 };
   g_autoptr(LiaisonHqStore) store = NULL;
+  g_autoptr(LiaisonHqServing) serving = NULL;  /* the mark that this process serves */
   g_autoptr(LiaisonHqServer) server = NULL;
   g_autoptr(LiaisonHqWeb) web = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,6 +279,9 @@ command_serve (int argc, char **argv)
   store = open_store (&options);
   if (store == NULL)
     return EXIT_FAILURE;
+  serving = liaison_hq_serving_hold (options.data_dir, liaison_hq_store_get_db (store), &error);
+  if (serving == NULL)
+    return liaison_hq_fail (error);
   server = liaison_hq_server_new (store);
   liaison_hq_server_set_quota (server, &quota);
   liaison_hq_server_set_compression (server, !options.no_compression &&

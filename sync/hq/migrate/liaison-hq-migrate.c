@@ -10,6 +10,7 @@
 
 #include "liaison-hq-migrate.h"
 #include "liaison-hq-migrate-copy.h"
+#include "liaison-hq-serving.h"
 #include "liaison-hq-store.h"
 #include "liaison-hq-usage.h"
 #include "liaison-wire-schema.h"
@@ -302,11 +303,16 @@ migrate (LiaisonHqDb  *source,
   g_autoptr(GPtrArray) source_tallies = NULL;
   g_autoptr(GPtrArray) target_tallies = NULL;
 
+  g_autoptr(GError) served = NULL;
+
   /* One snapshot of the source; one transaction on the target, under the
-   * lock every writing server takes first. */
+   * lock every writing server takes first, and with no server serving it:
+   * one would go on with what it read at its start. */
   if (!liaison_hq_db_begin_read (source, _("The SQLite headquarters could not be read"), error) ||
       !liaison_hq_db_begin (target, write_failed, error))
     return FALSE;
+  if (!liaison_hq_serving_lock_db (target, shown, &served))
+    return refuse (error, "%s", served->message);
   tables = liaison_hq_migrate_tables (source, error);
   if (tables == NULL || !prepare_target (target, tables, shown, error) ||
       !liaison_hq_migrate_make_schema (source, target, error))
@@ -343,6 +349,8 @@ liaison_hq_migrate_command (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonHqDb) source = NULL;
   g_autoptr(LiaisonHqDb) target = NULL;
+  g_autoptr(LiaisonHqServing) held = NULL;
+  g_autoptr(GError) served = NULL;
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
   const char *env;
@@ -363,6 +371,14 @@ liaison_hq_migrate_command (int    argc,
   source = open_source (options.from, &error);
   if (source == NULL)
     return liaison_hq_fail (error);
+  /* Held to the end: a server serving DIR would write what the copy
+   * misses, and one starting now would find it held and not start. */
+  held = liaison_hq_serving_lock_dir (options.from, &served);
+  if (held == NULL)
+    {
+      refuse (&error, "%s", served->message);
+      return liaison_hq_fail (error);
+    }
   target = liaison_hq_db_open_postgresql (options.to, LIAISON_HQ_STORE_ERROR, LIAISON_HQ_STORE_ERROR_FAILED,
                                           _("The PostgreSQL database could not be opened"), &error);
   if (target == NULL)

@@ -197,9 +197,20 @@ liaison_hq_db_open_sqlite (const char  *path,
     return NULL;
   /* WAL for readers beside the writer; FULL so that a commit, which comes
    * before every answer, survives a power cut too; secure_delete so that
-   * purged text leaves no copy in free space (docs/privacy.md). */
+   * purged text leaves no copy in free space (docs/privacy.md).
+   * A cache of up to 64 MiB: with the default 2 MiB, a push of 500
+   * records into a records table of 100,000 re-read the leaves of its
+   * uuid-keyed indexes from the file for every batch (docs/benchmarks.md,
+   * "Faster sync, third round"). It is a ceiling, filled only as pages are
+   * read, and the server holds this one read-write connection.
+   * A checkpoint every 10,000 pages (40 MiB of WAL) rather than 1,000: a
+   * push of 500 records with random uuids touches a leaf of each uuid
+   * index per record, so each commit put some 4 MiB in the WAL and each
+   * commit checkpointed; fewer checkpoints write each index page once
+   * for several commits. The WAL is truncated at close. */
   if (!liaison_hq_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                           " PRAGMA secure_delete = ON;", failed, error))
+                           " PRAGMA secure_delete = ON; PRAGMA cache_size = -65536;"
+                           " PRAGMA wal_autocheckpoint = 10000;", failed, error))
     return NULL;
   return g_steal_pointer (&db);
 }

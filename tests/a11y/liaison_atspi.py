@@ -112,9 +112,10 @@ def ended_apps():
     return "; ".join(out)
 
 
-def wait_for(what, probe, timeout=TIMEOUT, why=None):
-    """Polls @probe until it returns something true; raises after @timeout,
-    saying what @why (if given) returns then, and whether the app ended."""
+def wait_for(what, probe, timeout=TIMEOUT, why=None, every=0.2):
+    """Polls @probe every @every seconds until it returns something true;
+    raises after @timeout, saying what @why (if given) returns then, and
+    whether the app ended."""
     end = time.time() + timeout
     while True:
         try:
@@ -131,7 +132,7 @@ def wait_for(what, probe, timeout=TIMEOUT, why=None):
                 except Exception as e:  # noqa: BLE001 — the timeout is the news
                     notes.append(f"(what it shows could not be read: {e!r})")
             raise AssertionError("; ".join([f"timed out waiting for {what}"] + [n for n in notes if n]))
-        time.sleep(0.2)
+        time.sleep(every)
 
 
 class App:
@@ -415,46 +416,107 @@ KEYS = {"slash": 0x2f, "tab": 0xff09, "space": 0x20, "return": 0xff0d, "escape":
 
 def press(key):
     """A key press and release, through AT-SPI's own keyboard synthesis,
-    to whatever has the focus."""
+    to whatever has the focus. It does not wait for the app to act on it:
+    the caller waits for what the key does (focus_by_tab, choose, or a
+    wait_for of its own)."""
     pyatspi.Registry.generateKeyboardEvent(KEYS[key], None, pyatspi.KEY_SYM)
-    time.sleep(0.15)
 
 
 def focused(root):
     return next((n for n, _ in walk(root) if has_state(n, pyatspi.STATE_FOCUSED)), None)
 
 
+def wait_focus_in(window, what):
+    """Waits until a node of @window has the focus: GTK marks a widget
+    focused only while its window is the active one, so a key pressed then
+    goes to @window."""
+    return wait_for(f"the focus in {what}", lambda: focused(window), every=0.05)
+
+
+def extents(node):
+    """@node's place and size on the screen."""
+    return node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+
+
+def wait_laid_out(node, what):
+    """Waits until @node has a size on the screen: a window is on the bus
+    as soon as it is shown, but its lists build their rows, and
+    liaison-ui-a11y.c names them, only as it is mapped and laid out."""
+    return wait_for(f"{what} laid out", lambda: (lambda e: e.width > 0 and e.height > 0)(extents(node)),
+                    every=0.05)
+
+
+def describe(node):
+    """A node as a failure names it: its role and name, or "nothing"."""
+    if node is None:
+        return "nothing"
+    try:
+        return f"{node.getRoleName()} “{node.name}”"
+    except Exception as e:  # noqa: BLE001 — it may have gone meanwhile
+        return f"a node that could not be read ({e!r})"
+
+
+# How long a key pressed while no node says it has the focus is given to
+# show where it went: GTK 4.8 reports the focus of most controls, but not of
+# all (a window's own focus before the first Tab, some composite widgets),
+# so from there on a move cannot be told from no move.
+UNSEEN_FOCUS_SETTLE = 1.0
+
+
+def press_and_wait_focus(root, key, before, what):
+    """Presses @key and waits until the node focused under @root is no
+    longer @before: a key read before the app has moved the focus would
+    see the old focus, and the next key would then skip a control. From
+    a focus no node reports (@before None), it waits UNSEEN_FOCUS_SETTLE
+    at most for one to show, and returns None if none does."""
+    press(key)
+    moved = lambda: (lambda now: (now,) if now != before else None)(focused(root))  # noqa: E731
+    if before is None:
+        try:
+            return wait_for("a node to say it has the focus", moved,
+                            timeout=UNSEEN_FOCUS_SETTLE, every=0.05)[0]
+        except AssertionError:
+            return None
+    return wait_for(f"the focus to move from {describe(before)} after {key} ({what})", moved,
+                    why=lambda: f"{describe(focused(root))} has the focus", every=0.05)[0]
+
+
 def focus_by_tab(root, pred, limit=60):
     """Presses Tab until the focused node under @root satisfies @pred: GTK
     4.8 does not let AT-SPI move the focus (grabFocus fails), a keyboard
-    does."""
+    does. After each Tab it waits until the focus has moved."""
+    seen = []
+    node = focused(root)
     for _ in range(limit):
-        node = focused(root)
         if node is not None and pred(node):
             return node
-        press("tab")
-    raise AssertionError("Tab never reached the control sought")
+        seen.append(describe(node))
+        node = press_and_wait_focus(root, "tab", node, "looking for a control")
+    raise AssertionError(f"Tab never reached the control sought in {limit} presses; "
+                         f"the focus went {' → '.join(seen[-12:])} → {describe(node)}")
 
 
 def choose(window, combo, item, button=False):
     """Picks @item in the combo box @combo by keyboard: Tab to it, Space
     opens its list, arrows walk it (GTK 4.8 lets AT-SPI select only rows
-    already built)."""
+    already built). Each key waits for the focus to move."""
     if button:  # a GtkDropDown: its button takes the focus
-        focus_by_tab(window, lambda n: n.getRoleName() == "push button"
-                     and n.parent is not None and n.parent.name == combo)
+        opener = focus_by_tab(window, lambda n: n.getRoleName() == "push button"
+                              and n.parent is not None and n.parent.name == combo)
     else:
-        focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
-    press("space")
-    time.sleep(0.5)
+        opener = focus_by_tab(window, lambda n: n.getRoleName() == "combo box" and n.name == combo)
+    node = press_and_wait_focus(window, "space", opener, f"opening {combo}")
+    walked = []
     for _ in range(40):
-        node = focused(window)
         if node is not None and node.name == item:
             press("return")
-            time.sleep(0.3)
+            wait_for(f"{combo}'s list to close on {item}",
+                     lambda: focused(window) != node,
+                     why=lambda: f"{describe(focused(window))} has the focus")
             return
-        press("down")
-    raise AssertionError(f"{combo} offers no {item}")
+        walked.append(describe(node))
+        node = press_and_wait_focus(window, "down", node, f"walking {combo}'s list for {item}")
+    raise AssertionError(f"{combo} offers no {item}: {' → '.join(walked)}")
 
 
 def choose_file(app, before, path):
@@ -462,7 +524,7 @@ def choose_file(app, before, path):
     location entry, as a keyboard user does, and puts @path in it. The
     caller then presses the accept button its dialog named."""
     chooser = new_window(app, before, "the file chooser")
-    time.sleep(0.5)
+    wait_focus_in(chooser, "the file chooser")
     press("slash")
     entry = wait_for("the location entry",
                      lambda: next((n for n in find_all(chooser, role="text")

@@ -17,7 +17,7 @@ import pyatspi  # noqa: E402
 
 from liaison_atspi import (TAP, App, audit, click, close_window, do_action,  # noqa: E402
                            choose_file, find, find_all, find_list, focus_by_tab, has_state, new_window,
-                           press, run_cli, select_child, set_text, wait_for)
+                           press, run_cli, select_child, set_text, wait_for, wait_laid_out, walk)
 
 DATA = os.environ.get("LIAISON_TEST_DATA",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data"))
@@ -51,8 +51,9 @@ def run_case(title, body):
 
 
 def open_page(window, name):
+    """Clicks a page's tab; what is then read on the page waits for it
+    (find_list, find, page_node)."""
     click(window, "page tab", name)
-    time.sleep(0.5)
 
 
 def open_dialog(app, title, opener):
@@ -61,7 +62,7 @@ def open_dialog(app, title, opener):
         before = app.windows()
         opener()
         dialog = new_window(app, before, f"the window {title} opens")
-        time.sleep(0.5)
+        wait_laid_out(dialog, title)
         check(title, dialog)
         close_window(app, dialog)
     run_case(title, body)
@@ -76,7 +77,8 @@ def select_first_row(window, list_name):
     lst = find_list(window, list_name)
     wait_for(f"rows in {list_name}", lambda: lst.childCount > 0)
     select_child(lst, 0)
-    time.sleep(0.5)
+    # The page shows the selected row as it is selected (notify::selected-item).
+    wait_for(f"the first row of {list_name} selected", lambda: lst.querySelection().isChildSelected(0))
 
 
 def select_row_with_button(app, window, button, statuses):
@@ -109,8 +111,9 @@ def filled_editor(app, window):
     press("return")
     find(editor, "push button", f"移除{deputy}")
     click(editor, "push button", "添加来访人(A)")
+    nodes = len(list(walk(editor)))
     click(editor, "push button", "添加意见建议(G)")
-    time.sleep(0.5)
+    wait_for("the suggestion's fields added", lambda: len(list(walk(editor))) > nodes)
     check("reception editor, filled in", editor)
     before = app.windows()
     do_action(editor, "window.close")
@@ -129,7 +132,7 @@ def import_errors(app, window):
     before = app.windows()
     click(chooser, "push button", "导入(I)")
     report = new_window(app, before, "the import errors")
-    time.sleep(0.5)
+    wait_laid_out(report, "the import errors")
     check("ledger import errors", report)
     close_window(app, report)
 
@@ -154,8 +157,8 @@ def become_deputy(app, window):
 
 def page_node(window, type_name):
     """The subtree of one page, found by the type GTK names its container
-    after; the whole window if that ever changes."""
-    return next(iter(find_all(window, name=type_name)), window)
+    after, once the page is shown (GTK leaves a hidden page off the tree)."""
+    return find(window, name=type_name)
 
 
 def check_page(title, window, type_name):

@@ -14,7 +14,6 @@ import csv
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liaison_atspi import (TAP, App, choose, choose_file, click, find, find_all,  # noqa: E402
@@ -192,8 +191,9 @@ class Day:
                                       if n.getState().contains(__import__("pyatspi").STATE_FOCUSED)), None))
         set_text(name, out)
         click(chooser, "push button", "导出(E)")
+        # The ledger is written whole and renamed into place
+        # (g_file_replace_contents): once there, it is complete.
         wait_for("the file written", lambda: os.path.exists(out) and os.path.getsize(out) > 0)
-        time.sleep(0.5)
         with open(out, encoding="utf-8-sig", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) == 3, rows

@@ -114,7 +114,7 @@ def main():
         roster = find(w, "list", "代表名册")
         wait_for("the deputy alone on the roster", lambda: roster.childCount == 1)
         select_child(roster, 0)
-        time.sleep(0.3)
+        wait_for("the deputy selected", lambda: roster.querySelection().isChildSelected(0))
         click(w, "push button", "履职记录(R)")
 
         card_case(w, "本季度积分", points, "this quarter's points are the core's")

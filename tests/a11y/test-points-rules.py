@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liaison_atspi import (TAP, App, audit, click, close_window, find, new_window,  # noqa: E402
-                           run_cli, text_of, wait_for)
+                           run_cli, text_of, wait_for, wait_laid_out)
 
 tap = TAP()
 TITLE = "履职积分规则"
@@ -70,7 +70,7 @@ def main():
         try:
             window = app.main_window()
             dialog = open_dialog(app, window)
-            time.sleep(0.5)
+            wait_laid_out(dialog, "the points rules dialog")
             checked, offenders = audit(dialog)
             tap.case(not offenders and checked >= 20, "every control of the dialog has a name",
                      [f"{checked} controls checked"] +

@@ -27,7 +27,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from liaison_atspi import (TAP, App, click, close_window, find, find_all,  # noqa: E402
-                           find_list, focus_by_tab, new_window, press, run_cli, texts_under, wait_for, walk)
+                           find_list, focus_by_tab, new_window, press, run_cli, texts_under, wait_for, wait_laid_out, walk)
 
 TITLE = "来访群众个人信息处理说明"
 COLLECTED = "收集什么：群众每次到代表联络站反映情况时，我们记录来访人的姓名、电话号码、所在社区"
@@ -72,7 +72,7 @@ def english_button_in_sight(t, tmp, database):
     try:
         w = app.main_window()
         wait_for("the English notice", lambda: holds(w, "How We Handle"), timeout=15)
-        time.sleep(1)
+        wait_laid_out(find(w, "push button", "I Have Read It"), "the English notice's button")
         ok, (n, win) = inside(find(w, "push button", "I Have Read It"), w)
         t.case(ok, "the English notice's I Have Read It is in sight without scrolling",
                [f"button {n.x},{n.y} {n.width}x{n.height}; window {win.x},{win.y} {win.width}x{win.height}"])

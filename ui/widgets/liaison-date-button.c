@@ -4,6 +4,10 @@
  * typed there moves the calendar, an unfinished or wrong one leaves the
  * calendar where it was (the field's owner says what is wrong), and only
  * a day picked in the calendar writes the field.
+ *
+ * The popover and its calendar are made when first opened: a calendar is
+ * some 60 widgets, and the window alone holds a score of date fields
+ * (docs/benchmarks.md, "The app's start").
  */
 #define G_LOG_DOMAIN "liaison-date-button"
 
@@ -26,7 +30,9 @@ struct _LiaisonDateButton
 
   /* children */
   GtkWidget   *menu_button;
+  /* made when first wanted (ensure_calendar) */
   GtkCalendar *calendar;
+  char        *name;
 
   gulong       day_selected_id;
   /* The month shown before a day-selected: GTK 4.8 selects a day when
@@ -60,9 +66,12 @@ static void
 show_date (LiaisonDateButton *self,
            const GDate       *date)
 {
-  g_autoptr(GDateTime) at = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                   g_date_get_day (date), 12, 0, 0);
+  g_autoptr(GDateTime) at = NULL;
 
+  /* Not made yet: it reads the field when it is. */
+  if (self->calendar == NULL)
+    return;
+  at = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
   g_signal_handler_block (self->calendar, self->day_selected_id);
   gtk_calendar_select_day (self->calendar, at);
   g_signal_handler_unblock (self->calendar, self->day_selected_id);
@@ -196,7 +205,17 @@ liaison_date_button_dispose (GObject *object)
 
   liaison_date_button_set_editable (self, NULL);
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
+  self->calendar = NULL;
   G_OBJECT_CLASS (liaison_date_button_parent_class)->dispose (object);
+}
+
+static void
+liaison_date_button_finalize (GObject *object)
+{
+  LiaisonDateButton *self = LIAISON_DATE_BUTTON (object);
+
+  g_free (self->name);
+  G_OBJECT_CLASS (liaison_date_button_parent_class)->finalize (object);
 }
 
 static void
@@ -208,6 +227,7 @@ liaison_date_button_class_init (LiaisonDateButtonClass *klass)
   object_class->get_property = liaison_date_button_get_property;
   object_class->set_property = liaison_date_button_set_property;
   object_class->dispose = liaison_date_button_dispose;
+  object_class->finalize = liaison_date_button_finalize;
 
   properties[PROP_EDITABLE] =
     g_param_spec_object ("editable", NULL, NULL,
@@ -224,21 +244,42 @@ liaison_date_button_class_init (LiaisonDateButtonClass *klass)
   gtk_widget_class_set_css_name (widget_class, "liaison-date-button");
 }
 
-static void
-liaison_date_button_init (LiaisonDateButton *self)
+/* The popover and its calendar, on the field's date. */
+static GtkCalendar *
+ensure_calendar (LiaisonDateButton *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *popover;
+  GDate date;
 
+  if (self->calendar != NULL)
+    return self->calendar;
+  popover = gtk_popover_new ();
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->day_selected_id = g_signal_connect_swapped (self->calendar, "day-selected",
                                                     G_CALLBACK (day_selected_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, self->name, -1);
   remember_month (self);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
   g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_show_cb), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+  if (read_field (self, &date))
+    show_date (self, &date);
+  return self->calendar;
+}
 
+static void
+create_popup_cb (GtkMenuButton *menu_button,
+                 gpointer       user_data)
+{
+  ensure_calendar (LIAISON_DATE_BUTTON (user_data));
+}
+
+static void
+liaison_date_button_init (LiaisonDateButton *self)
+{
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_popup_cb, self, NULL);
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
@@ -334,19 +375,23 @@ liaison_date_button_set_field (LiaisonDateButton *self,
       gtk_accessible_reset_relation (toggle, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_accessible_update_property (toggle, GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (self->calendar != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_free (self->name);
+  self->name = g_steal_pointer (&name);
 }
 
 /**
  * liaison_date_button_get_calendar:
  *
- * Returns: (transfer none): the calendar in the popover
+ * Returns: (transfer none): the calendar in the popover, made now if it
+ *   was not yet
  */
 GtkCalendar *
 liaison_date_button_get_calendar (LiaisonDateButton *self)
 {
   g_return_val_if_fail (LIAISON_IS_DATE_BUTTON (self), NULL);
-  return self->calendar;
+  return ensure_calendar (self);
 }
 
 /**

@@ -12,12 +12,14 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "liaison-date-button.h"
 #include "liaison-reception-detail.h"
 #include "liaison-reception-item.h"
 #include "liaison-store-loop.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "liaison-sync-status.h"
+#include "liaison-test-desk.h"
 #include "liaison-test-ui.h"
 #include "liaison-test-util.h"
 #include "liaison-timeline.h"
@@ -645,6 +647,86 @@ run_hq_desk (void)
   fixture_tear_down (&fixture);
 }
 
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  return liaison_test_count_widgets (root, liaison_test_is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+says_one_suggestion (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (data)), "1 suggestion") == 0;
+}
+
+/* (g) What the start does not show holds no widgets (docs/benchmarks.md,
+ * "The app's start"): the pages not opened have their lists but no rows,
+ * the deputies' drop-down no rows until dropped, a date field no calendar
+ * until opened; each has them once shown. */
+static void
+run_rows_when_shown (void)
+{
+  Fixture fixture = { NULL };
+  LiaisonWindow *window;
+  GtkWidget *receptions;
+  GtkWidget *suggestions;
+  GtkWidget *deputies;
+  GtkWidget *dropdown;
+  GtkWidget *dropdown_list;
+  LiaisonDateButton *date_button;
+  GtkWidget *list;
+
+  fixture_set_up (&fixture);
+  add_reception (&fixture, "2024-03-05 09:30", "urban_construction", "张三", "小区门口的路灯坏了三个月。");
+  add_suggestion (&fixture, "修复小区路灯");
+  window = open_window (fixture.store);
+  receptions = liaison_test_get_by_id (GTK_WIDGET (window), "receptions_page");
+  suggestions = liaison_test_get_by_id (GTK_WIDGET (window), "suggestions_page");
+  deputies = liaison_test_get_by_id (GTK_WIDGET (window), "deputies_page");
+  assert_count (receptions, "1 reception");
+  /* The other pages are read after the first frame: counted, no rows. */
+  g_assert_true (liaison_test_wait_until (says_one_suggestion, liaison_test_get_by_id (suggestions, "count_label")));
+  liaison_test_spin (200);
+  g_assert_null (gtk_list_view_get_model (GTK_LIST_VIEW (liaison_test_get_by_id (suggestions, "list_view"))));
+  g_assert_cmpuint (count_of_type (liaison_test_get_by_id (suggestions, "list_view"), GTK_TYPE_LABEL), ==, 0);
+  g_assert_cmpuint (count_of_type (liaison_test_get_by_id (deputies, "list_view"), GTK_TYPE_LABEL), ==, 0);
+  dropdown = liaison_test_get_by_id (receptions, "deputy_dropdown");
+  dropdown_list = liaison_test_find_widget (dropdown, liaison_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  g_assert_cmpuint (count_of_type (dropdown_list, GTK_TYPE_LABEL), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), GTK_TYPE_CALENDAR), ==, 0);
+
+  /* Shown, each has them. */
+  show_view (window, "suggestions");
+  list = liaison_test_get_by_id (suggestions, "list_view");
+  liaison_test_wait_label (list, "修复小区路灯");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1);
+  show_view (window, "deputies");
+  liaison_test_wait_label (liaison_test_get_by_id (deputies, "list_view"), "李秀英");
+
+  show_view (window, "receptions");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (liaison_test_get_by_id (receptions, "filter_button")), TRUE);
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, dropdown));
+  g_signal_emit_by_name (dropdown, "activate");
+  liaison_test_wait_label (dropdown_list, "王建国");
+
+  date_button = LIAISON_DATE_BUTTON (liaison_test_get_by_id (receptions, "from_date_button"));
+  gtk_editable_set_text (GTK_EDITABLE (liaison_test_get_by_id (receptions, "from_entry")), "2024-02-11");
+  liaison_date_button_popup (date_button);
+  g_assert_true (liaison_test_wait_until (liaison_test_is_mapped, liaison_date_button_get_calendar (date_button)));
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (liaison_date_button_get_calendar (date_button));
+
+    /* Made on opening, on the field's date. */
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 2);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 11);
+  }
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (window), GTK_TYPE_CALENDAR), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +739,7 @@ main (int   argc,
   liaison_test_add_ui_case ("/ui/lists/overdue-lead-unit", run_overdue_lead_unit);
   liaison_test_add_ui_case ("/ui/lists/unenrolled-says-once", run_unenrolled_says_once);
   liaison_test_add_ui_case ("/ui/lists/hq-desk", run_hq_desk);
+  liaison_test_add_ui_case ("/ui/lists/rows-when-shown", run_rows_when_shown);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "liaison-import-report.h"
 #include "liaison-ledger.h"
 #include "liaison-privacy.h"
+#include "liaison-rows-when-shown.h"
 #include "liaison-ui-util.h"
 
 /* A deputy as a list item: the roster's rows need a GObject. Private to
@@ -393,6 +394,8 @@ liaison_deputies_page_init (LiaisonDeputiesPage *self)
   self->deputies = g_list_store_new (LIAISON_TYPE_ROSTER_ITEM);
   self->selection = liaison_ui_list_view_init (self->list_view, g_object_ref (G_LIST_MODEL (self->deputies)),
                                                G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
+  /* Its rows wait until the page is first opened. */
+  liaison_ui_rows_when_shown (self->list_view);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);

@@ -21,6 +21,7 @@
 #include "liaison-suggestions-page.h"
 #include "liaison-search-highlight.h"
 #include "liaison-search.h"
+#include "liaison-rows-when-shown.h"
 #include "liaison-ui-util.h"
 
 struct _LiaisonSuggestionsPage
@@ -340,6 +341,8 @@ liaison_suggestions_page_init (LiaisonSuggestionsPage *self)
 
   self->selection = liaison_ui_list_view_init (self->list_view, NULL,
                                                G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
+  /* Its rows wait until the page is first opened. */
+  liaison_ui_rows_when_shown (self->list_view);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",

@@ -5,7 +5,8 @@
  * nothing until the search is clicked; its search says "Search…" and
  * matches only the start of a name. The pickers (liaison-picker-row.c)
  * open in their search, say "Type part of a name", and match any part:
- * so does a drop-down given to this.
+ * so does a drop-down given to this. Its list makes its rows when first
+ * dropped, not as soon as it has names (liaison-rows-when-shown.c).
  */
 #define G_LOG_DOMAIN "liaison-dropdown-search"
 
@@ -14,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-dropdown-search.h"
+#include "liaison-rows-when-shown.h"
 
 static gboolean
 is_of_type (GtkWidget *widget,
@@ -84,16 +86,22 @@ popover_map_cb (GtkWidget *popover)
  * @dropdown: a drop-down with enable-search and an expression
  *
  * Opens @dropdown's list with the focus in its search, which matches any
- * part of a name and says so.
+ * part of a name and says so. The list's rows are made when it first
+ * opens.
  */
 void
 liaison_ui_dropdown_search_like_pickers (GtkDropDown *dropdown)
 {
   GtkWidget *popover;
+  GtkWidget *list;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
   popover = find_child (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
-  if (popover != NULL)
-    g_signal_connect (popover, "map", G_CALLBACK (popover_map_cb), NULL);
+  if (popover == NULL)
+    return;
+  g_signal_connect (popover, "map", G_CALLBACK (popover_map_cb), NULL);
+  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  if (list != NULL)
+    liaison_ui_rows_when_shown (GTK_LIST_VIEW (list));
 }

@@ -187,6 +187,10 @@ write_page (SyncOp  *op,
   g_autoptr(GError) store_error = NULL;
 
   self->pulled_records += json_array_get_length (page->changes);
+  /* A page that promises more is a backlog: its pages are written with a
+   * larger cache, until the last (or the sync's end) puts it back. */
+  if (page->more)
+    liaison_store_set_bulk_writes (self->store, TRUE);
   if (!liaison_store_apply_pulled_page (self->store, page->changes, page->set_aside, page->last_seq, &op->counts,
                                         &store_error))
     {
@@ -229,6 +233,7 @@ take_page (SyncOp *op,
           liaison_sync_engine_finish_sync (op, error);
           return;
         }
+      liaison_store_set_bulk_writes (op->self->store, FALSE);
       liaison_sync_engine_fetch_attachments (op);
       return;
     }

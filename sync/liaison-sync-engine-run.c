@@ -92,6 +92,8 @@ liaison_sync_engine_finish_sync (SyncOp *op,
 
   sync_op_free (op);
   self->callers = g_ptr_array_new_with_free_func (g_object_unref);
+  /* A pull cut short leaves no large cache behind. */
+  liaison_store_set_bulk_writes (self->store, FALSE);
 
   if (error == NULL)
     {

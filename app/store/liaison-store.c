@@ -10,6 +10,10 @@
 
 #include "liaison-store-private.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 struct _LiaisonStore
 {
   GObject parent_instance;
@@ -23,6 +27,9 @@ struct _LiaisonStore
   char       *verified_deputy;
   /* while a pulled page is written: the local ids it looked up */
   GHashTable *sync_ids;
+  /* while a long pull writes (liaison_store_set_bulk_writes()): the
+   * cache_size to go back to; 0 otherwise */
+  gint64      cache_before;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
@@ -63,6 +70,59 @@ liaison_store_set_sync_ids (LiaisonStore *self,
 {
   g_clear_pointer (&self->sync_ids, g_hash_table_unref);
   self->sync_ids = ids;
+}
+
+/* The page cache a long pull writes with. Each page's upserts, their
+ * indexes and the FTS5 index's merging read the file's b-trees again and
+ * again; with the 8 MB a store opens with (for the app's memory at its
+ * start) a pull of 100,000 spent about a quarter of its time reading back
+ * pages it had just evicted (docs/benchmarks.md, "Faster pull, third
+ * round"). */
+#define BULK_CACHE_SIZE "-65536"
+#define BULK_WAL_PAGES "16384"
+
+void
+liaison_store_set_bulk_writes (LiaisonStore *self,
+                               gboolean      bulk)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+
+  if (bulk == (self->cache_before != 0))
+    return;
+  if (bulk)
+    {
+      stmt = liaison_store_prepare (self, "PRAGMA cache_size", NULL);
+      if (stmt == NULL)
+        return;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        self->cache_before = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (self->cache_before == 0)
+        return;
+      liaison_store_exec (self, "PRAGMA cache_size = " BULK_CACHE_SIZE, NULL);
+      /* A page's commit wrote more than the 1,000 pages of WAL after which
+       * SQLite copies it back into the file: each commit did, and wrote
+       * the FTS5 index's and the indexes' pages again and again. Every
+       * commit is still synced; only the copying waits. */
+      liaison_store_exec (self, "PRAGMA wal_autocheckpoint = " BULK_WAL_PAGES, NULL);
+      return;
+    }
+  /* Lowering the size frees the pages above it; the heap gives them back
+   * to the system, so a desk does not keep a pull's memory. */
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, self->cache_before);
+  self->cache_before = 0;
+  liaison_store_exec (self, sql, NULL);
+  liaison_store_exec (self, "PRAGMA shrink_memory", NULL);
+  /* The WAL copied back, and its file cut to nothing, when no reader
+   * holds it; else the next commits do it. */
+  liaison_store_exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
+  liaison_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 char *

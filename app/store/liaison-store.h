@@ -46,6 +46,10 @@ gboolean      liaison_store_begin              (LiaisonStore  *self,
 gboolean      liaison_store_commit             (LiaisonStore  *self,
                                                 GError       **error);
 void          liaison_store_rollback           (LiaisonStore  *self);
+/* While @bulk, a long run of writes (a pull's pages) has a larger page
+ * cache; FALSE puts back the size before and frees the rest. */
+void          liaison_store_set_bulk_writes    (LiaisonStore  *self,
+                                                gboolean       bulk);
 
 /* Runs @sql (no parameters, no user text): for tests, tools and benchmarks. */
 gboolean      liaison_store_exec               (LiaisonStore  *self,

@@ -352,6 +352,15 @@ sync_until_killed (Fixture    *fixture,
   g_assert_nonnull (liaison_sync_engine_get_last_error (replica->engine));
 }
 
+/* A pull of several pages, done or cut, leaves the page cache and the
+ * WAL's checkpoints as the store opened them (liaison-store.c). */
+static void
+assert_no_bulk_writes (Replica *replica)
+{
+  g_assert_cmpint (liaison_store_query_int (replica->store, "PRAGMA cache_size", NULL), ==, -8192);
+  g_assert_cmpint (liaison_store_query_int (replica->store, "PRAGMA wal_autocheckpoint", NULL), ==, 1000);
+}
+
 static void
 test_cut_connection (Fixture       *fixture,
                      gconstpointer  data)
@@ -381,7 +390,9 @@ test_cut_connection (Fixture       *fixture,
   hq = hq_replica_new (fixture, "hq.db");
   sync_until_killed (fixture, &hq, "received");
   g_assert_cmpint (liaison_test_replica_receptions (&hq), <, n);
+  assert_no_bulk_writes (&hq);
   liaison_test_sync_ok (hq.engine);
+  assert_no_bulk_writes (&hq);
   g_assert_cmpint (liaison_test_replica_receptions (&hq), ==, n);
   g_assert_cmpint (liaison_test_replica_distinct_receptions (&hq), ==, n);
   g_assert_cmpint (count_receptions_of (&hq, a_uuid), ==, n);

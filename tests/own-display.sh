@@ -5,7 +5,8 @@
 # display. Xvfb picks a free display itself (-displayfd), runs without
 # access control (no -auth: local clients only, as -nolisten tcp leaves)
 # and never resets (-noreset: a server resetting as its last client
-# leaves refuses the next one a moment), as tests/a11y/run.sh starts it.
+# leaves refuses the next one a moment). tests/a11y/run.sh runs itself
+# through it too.
 set -eu
 
 say() { printf 'own-display.sh: %s\n' "$*" >&2; }

@@ -5,11 +5,9 @@
 # (never a fixed sleep), then /usr/bin/python3 SCRIPT.py ARGS.
 #
 # The display is the caller's ($DISPLAY, e.g. xvfb-run's), or an Xvfb of
-# its own when there is none or when LIAISON_A11Y_OWN_DISPLAY=1 (meson sets
-# it, so that two of these tests can run at once). Xvfb picks a free display
-# itself (-displayfd), runs without access control (no -auth: local clients
-# only, as -nolisten tcp leaves) and never resets (-noreset: a server
-# resetting as its last client leaves refuses the next one a moment).
+# its own (tests/own-display.sh) when there is none or when
+# LIAISON_A11Y_OWN_DISPLAY=1 (meson sets it, so that two of these tests can
+# run at once).
 #
 # Only the script's TAP goes to stdout: the daemons, and whatever the
 # session bus starts on demand (gnome-keyring-daemon prints its
@@ -17,6 +15,12 @@
 set -eu
 
 say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+# The X display: an Xvfb of its own, started (and stopped afterwards) by
+# tests/own-display.sh, which then runs this script again on it.
+if [ -z "${DISPLAY:-}" ] || [ "${LIAISON_A11Y_OWN_DISPLAY:-}" = 1 ]; then
+  LIAISON_A11Y_OWN_DISPLAY= exec "$(dirname "$0")/../own-display.sh" "$0" "$@"
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/liaison-a11y.XXXXXX")
 pids=""
@@ -49,24 +53,6 @@ wait_until() {
   done
 }
 
-# The X display.
-if [ -z "${DISPLAY:-}" ] || [ "${LIAISON_A11Y_OWN_DISPLAY:-}" = 1 ]; then
-  mkfifo "$work/displayfd"
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset \
-    3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
-  pids="$pids $!"
-  # Xvfb writes the number once it listens, and closes the pipe if it fails.
-  number=$(head -n 1 "$work/displayfd" || true)
-  if [ -z "$number" ]; then
-    say "Xvfb started no display:"
-    cat "$work/xvfb.log" >&2
-    exit 1
-  fi
-  DISPLAY=:$number
-  export DISPLAY
-  # A cookie file (xvfb-run's) has nothing for this server, which asks none.
-  unset XAUTHORITY
-fi
 wait_until "the X display $DISPLAY to take a client" 30 xdpyinfo
 
 # A session bus of our own, whose daemon's output (and so that of the

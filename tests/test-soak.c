@@ -272,6 +272,7 @@ test_soak (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5eed);
   g_autofree char *hq_db = NULL;
   guint failed_syncs = 0, syncs = 0;
+  guint round;
 
   g_test_message ("soak: %u rounds, cut %.2f, seed %u (LIAISON_SOAK_SEED=%u replays it)", rounds, cut, seed, seed);
   liaison_test_hq_init (&hq, "liaison-soak-XXXXXX");
@@ -303,8 +304,7 @@ test_soak (void)
    * (the pg suite's 10 rounds) may draw no cut that its connections reach:
    * it goes on a round at a time until one is cut, four times its rounds
    * at the most. */
-  guint round = 0;
-  for (; round < rounds || (cut > 0 && liaison_test_proxy_get_cuts (proxy) == 0 && round < 4 * rounds); round++)
+  for (round = 0; round < rounds || (cut > 0 && liaison_test_proxy_get_cuts (proxy) == 0 && round < 4 * rounds); round++)
     {
       for (guint s = 0; s < N_STATIONS; s++)
         {
